@@ -1,0 +1,32 @@
+// compile_commands.json, validated before use so a malformed one gets a positioned error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+struct CompileCommand {
+  std::string Directory;
+  std::string File; // absolute, normalised
+  std::vector<std::string> Arguments;
+};
+
+class CompilationDatabase {
+public:
+  // BuildDir holds compile_commands.json (or is that file). Throws InputError.
+  static CompilationDatabase load(const std::string &BuildDir);
+
+  const std::string &path() const { return Path; }
+  const std::vector<CompileCommand> &commands() const { return Commands; }
+  const CompileCommand *find(const std::string &AbsoluteFile) const;
+
+private:
+  std::string Path;
+  std::vector<CompileCommand> Commands; // one per file, first entry wins
+};
+
+// Absolute, with '.' and '..' removed, relative paths taken from Base (default: the cwd).
+std::string absolutePath(const std::string &Path, const std::string &Base = {});
+
+} // namespace contractcheck

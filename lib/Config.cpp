@@ -1,0 +1,287 @@
+#include "Config.h"
+
+#include "InputError.h"
+#include "RuleInfo.h"
+#include "RuleOptions.h"
+#include "RuleRegistry.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <yaml-cpp/yaml.h>
+
+namespace contractcheck {
+
+namespace {
+
+// Validation helpers: every error names the node's position in the file.
+class Reader {
+public:
+  explicit Reader(std::string Path) : Path(std::move(Path)) {}
+
+  [[noreturn]] void fail(const YAML::Node &Node, const std::string &Message) const {
+    YAML::Mark Mark = Node.Mark();
+    if (Mark.is_null())
+      throw InputError(Message, Path);
+    throw InputError(Message, Path, Mark.line + 1, Mark.column + 1);
+  }
+
+  void expectMap(const YAML::Node &Node, const std::string &What) const {
+    if (!Node.IsMap())
+      fail(Node, What + " must be a mapping, got " + kindOf(Node));
+  }
+
+  std::string scalar(const YAML::Node &Node, const std::string &What) const {
+    if (!Node.IsScalar())
+      fail(Node, What + " must be a string, got " + kindOf(Node));
+    return Node.Scalar();
+  }
+
+  bool boolean(const YAML::Node &Node, const std::string &What) const {
+    std::string Value = Node.IsScalar() ? Node.Scalar() : std::string();
+    if (Value == "true")
+      return true;
+    if (Value == "false")
+      return false;
+    fail(Node, What + " must be true or false, got " +
+                   (Node.IsScalar() ? "'" + Value + "'" : kindOf(Node)));
+  }
+
+  std::vector<std::string> list(const YAML::Node &Node, const std::string &What) const {
+    if (!Node.IsSequence())
+      fail(Node, What + " must be a list of strings, got " + kindOf(Node));
+    std::vector<std::string> Items;
+    for (const YAML::Node &Item : Node)
+      Items.push_back(scalar(Item, "each item of " + What));
+    return Items;
+  }
+
+  std::vector<Glob> globs(const YAML::Node &Node, const std::string &What, Glob::Kind K) const {
+    std::vector<Glob> Globs;
+    size_t I = 0;
+    for (const std::string &Pattern : list(Node, What)) {
+      std::string Error;
+      std::optional<Glob> G = Glob::parse(Pattern, K, &Error);
+      if (!G)
+        fail(Node[I], "bad glob '" + Pattern + "' in " + What + ": " + Error);
+      Globs.push_back(std::move(*G));
+      ++I;
+    }
+    return Globs;
+  }
+
+  [[noreturn]] void unknownKey(const YAML::Node &Key, const std::string &Where,
+                               const std::vector<std::string> &Known) const {
+    std::string Name = Key.IsScalar() ? Key.Scalar() : "?";
+    std::string Expected;
+    for (const std::string &K : Known)
+      Expected += (Expected.empty() ? "" : ", ") + K;
+    fail(Key, "unknown key '" + Name + "' in " + Where + didYouMean(Name, Known) +
+                  "; expected one of: " + Expected);
+  }
+
+  static std::string kindOf(const YAML::Node &Node) {
+    switch (Node.Type()) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "'" + Node.Scalar() + "'";
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "an undefined value";
+    }
+  }
+
+  const std::string Path;
+};
+
+Severity parseSeverity(const Reader &R, const YAML::Node &Node, bool &Enabled) {
+  std::string Value = R.scalar(Node, "'severity'");
+  Enabled = Value != "off";
+  if (Value == "error" || Value == "off")
+    return Severity::Error;
+  if (Value == "warning")
+    return Severity::Warning;
+  R.fail(Node, "'severity' must be one of error, warning, off, got '" + Value + "'" +
+                   didYouMean(Value, {"error", "warning", "off"}));
+}
+
+RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &Node) {
+  RuleSettings Settings;
+  if (Node.IsNull())
+    return Settings;
+  std::string Where = "the settings of '" + std::string(Info.Id) + "'";
+  R.expectMap(Node, Where);
+  std::vector<std::string> Known{"severity"};
+  for (const OptionSpec &Spec : Info.Options)
+    Known.emplace_back(Spec.Key);
+  for (const auto &Entry : Node) {
+    std::string Key = R.scalar(Entry.first, "a key");
+    const YAML::Node &Value = Entry.second;
+    if (Key == "severity") {
+      Settings.Level = parseSeverity(R, Value, Settings.Enabled);
+      continue;
+    }
+    const OptionSpec *Spec = Info.findOption(Key);
+    if (!Spec)
+      R.unknownKey(Entry.first, Where, Known);
+    std::string What = "'" + Key + "'";
+    switch (Spec->Type) {
+    case OptionType::Bool:
+      Settings.Options[Key] = R.boolean(Value, What) ? "true" : "false";
+      break;
+    case OptionType::String:
+      Settings.Options[Key] = R.scalar(Value, What);
+      break;
+    case OptionType::StringList:
+      Settings.Options[Key] = joinOptionList(R.list(Value, What));
+      break;
+    case OptionType::GlobList:
+      R.globs(Value, What, Glob::Kind::Name);
+      Settings.Options[Key] = joinOptionList(R.list(Value, What));
+      break;
+    }
+  }
+  return Settings;
+}
+
+std::string directoryOf(const std::string &Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, true);
+  return std::string(llvm::sys::path::parent_path(Abs));
+}
+
+} // namespace
+
+Config Config::defaults() {
+  Config C;
+  for (const RuleInfo *Info : allRules())
+    C.Rules.emplace(std::string(Info->Id), RuleSettings{});
+  return C;
+}
+
+Config Config::load(const std::string &Path) {
+  Reader R(Path);
+  YAML::Node Root;
+  try {
+    Root = YAML::LoadFile(Path);
+  } catch (const YAML::BadFile &) {
+    throw InputError("cannot read the configuration file", Path);
+  } catch (const YAML::ParserException &E) {
+    throw InputError("malformed YAML: " + E.msg, Path, E.mark.line + 1, E.mark.column + 1);
+  }
+  if (!Root.IsDefined() || Root.IsNull())
+    throw InputError("the configuration is empty; it must at least say 'version: 1'", Path, 1, 1);
+  R.expectMap(Root, "the configuration");
+
+  Config C = defaults();
+  C.Path = Path;
+  C.BaseDir = directoryOf(Path);
+  bool SawVersion = false;
+  std::vector<std::string> RuleIds;
+  for (const RuleInfo *Info : allRules())
+    RuleIds.emplace_back(Info->Id);
+
+  for (const auto &Entry : Root) {
+    std::string Key = R.scalar(Entry.first, "a key");
+    const YAML::Node &Value = Entry.second;
+    if (Key == "version") {
+      if (R.scalar(Value, "'version'") != "1")
+        R.fail(Value, "unsupported version '" + Value.Scalar() + "'; this contractcheck reads version 1");
+      SawVersion = true;
+    } else if (Key == "paths") {
+      R.expectMap(Value, "'paths'");
+      for (const auto &PathEntry : Value) {
+        std::string PathKey = R.scalar(PathEntry.first, "a key");
+        if (PathKey != "exclude")
+          R.unknownKey(PathEntry.first, "'paths'", {"exclude"});
+        C.Exclude = R.globs(PathEntry.second, "'paths.exclude'", Glob::Kind::Path);
+      }
+    } else if (Key == "rules") {
+      R.expectMap(Value, "'rules'");
+      for (const auto &RuleEntry : Value) {
+        std::string Id = R.scalar(RuleEntry.first, "a rule id");
+        const RuleInfo *Info = findRule(Id);
+        if (!Info)
+          R.fail(RuleEntry.first, "unknown rule '" + Id + "'" + didYouMean(Id, RuleIds) +
+                                      "; 'contractcheck --list-rules' lists them");
+        C.Rules[Id] = parseRule(R, *Info, RuleEntry.second);
+      }
+    } else {
+      R.unknownKey(Entry.first, "the configuration", {"version", "paths", "rules"});
+    }
+  }
+  if (!SawVersion)
+    R.fail(Root, "missing required key 'version' (write 'version: 1')");
+  return C;
+}
+
+bool Config::isExcluded(std::string_view AbsolutePath) const {
+  if (Exclude.empty())
+    return false;
+  if (matchesAny(Exclude, AbsolutePath))
+    return true;
+  std::string_view Base = BaseDir;
+  if (AbsolutePath.size() > Base.size() + 1 && AbsolutePath.substr(0, Base.size()) == Base &&
+      AbsolutePath[Base.size()] == '/')
+    return matchesAny(Exclude, AbsolutePath.substr(Base.size() + 1));
+  return false;
+}
+
+const RuleSettings &Config::rule(std::string_view RuleId) const {
+  auto It = Rules.find(RuleId);
+  if (It == Rules.end()) {
+    static const RuleSettings Default;
+    return Default;
+  }
+  return It->second;
+}
+
+std::string Config::toClangTidyConfig() const {
+  std::string Checks = "-*";
+  std::string CheckOptions;
+  for (const RuleInfo *Info : allRules()) {
+    if (Info->Scope != RuleScope::TranslationUnit)
+      continue;
+    const RuleSettings &Settings = rule(Info->Id);
+    if (Settings.Enabled)
+      Checks += "," + std::string(Info->Id);
+    for (const auto &[Key, Value] : Settings.Options)
+      CheckOptions += "  " + std::string(Info->Id) + "." + tidyOptionName(Key) + ": '" + Value + "'\n";
+  }
+  return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
+}
+
+ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath)
+    : Defaults(std::make_shared<const Config>(Config::defaults())) {
+  if (ExplicitPath)
+    Explicit = std::make_unique<Config>(Config::load(*ExplicitPath));
+}
+
+const Config &ConfigResolver::forFile(const std::string &AbsolutePath) {
+  if (Explicit)
+    return *Explicit;
+  return forDirectory(std::string(llvm::sys::path::parent_path(AbsolutePath)));
+}
+
+const Config &ConfigResolver::forDirectory(const std::string &Dir) {
+  auto It = ByDirectory.find(Dir);
+  if (It != ByDirectory.end())
+    return *It->second;
+  std::shared_ptr<const Config> Found;
+  llvm::SmallString<256> Candidate(Dir);
+  llvm::sys::path::append(Candidate, Config::FileName);
+  if (llvm::sys::fs::exists(Candidate))
+    Found = std::make_shared<const Config>(Config::load(std::string(Candidate)));
+  else if (llvm::StringRef Parent = llvm::sys::path::parent_path(Dir); !Parent.empty() && Parent != Dir)
+    Found = std::shared_ptr<const Config>(std::shared_ptr<const Config>{}, &forDirectory(Parent.str()));
+  else
+    Found = Defaults;
+  ByDirectory[Dir] = Found;
+  return *Found;
+}
+
+} // namespace contractcheck

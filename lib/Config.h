@@ -1,0 +1,60 @@
+// .contractcheck.yaml: which rules run, at which severity, with which options, on which paths.
+#pragma once
+
+#include "Finding.h"
+#include "Glob.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contractcheck {
+
+struct RuleSettings {
+  bool Enabled = true;
+  Severity Level = Severity::Error;
+  std::map<std::string, std::string> Options; // only the keys the file sets; RuleOptions fills in
+};
+
+class Config {
+public:
+  static constexpr std::string_view FileName = ".contractcheck.yaml";
+
+  // Every rule on, at its defaults: zero configuration.
+  static Config defaults();
+  // Reads and strictly validates a file; throws InputError naming file:line:col.
+  static Config load(const std::string &Path);
+
+  const std::string &path() const { return Path; } // empty for the defaults
+  bool isExcluded(std::string_view AbsolutePath) const;
+  const RuleSettings &rule(std::string_view RuleId) const;
+
+  // The same settings as a clang-tidy configuration (Checks and CheckOptions), so the plugin
+  // runs with exactly the options the CLI uses.
+  std::string toClangTidyConfig() const;
+
+private:
+  std::string Path;
+  std::string BaseDir; // exclusion globs are relative to the directory holding the file
+  std::vector<Glob> Exclude;
+  std::map<std::string, RuleSettings, std::less<>> Rules;
+};
+
+// Finds the configuration that governs a file: --config when given, else the nearest
+// .contractcheck.yaml upward from the file, like .clang-tidy. Not thread-safe: resolve up front.
+class ConfigResolver {
+public:
+  explicit ConfigResolver(std::optional<std::string> ExplicitPath);
+  const Config &forFile(const std::string &AbsolutePath);
+
+private:
+  const Config &forDirectory(const std::string &Dir);
+  std::unique_ptr<Config> Explicit;
+  std::map<std::string, std::shared_ptr<const Config>> ByDirectory;
+  std::shared_ptr<const Config> Defaults;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,28 @@
+// The three report formats. Text is for people (clang-style), JSON is our own stable schema
+// (docs/json-output.md), SARIF 2.1.0 is for code-scanning services.
+#pragma once
+
+#include "ResultMerger.h"
+#include "SourceFiles.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace contractcheck {
+
+struct TextStyle {
+  bool Color = false;
+  std::string BaseDir; // paths under it are shown relative to it
+};
+
+void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
+               const TextStyle &Style);
+nlohmann::json toJsonReport(const RunReport &Report);
+nlohmann::json toSarif(const RunReport &Report);
+
+} // namespace contractcheck

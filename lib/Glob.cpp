@@ -1,0 +1,97 @@
+#include "Glob.h"
+
+namespace contractcheck {
+
+std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *Error) {
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    if (Pattern[I] == '\\') {
+      if (++I == Pattern.size()) {
+        if (Error)
+          *Error = "pattern ends with a lone '\\'";
+        return std::nullopt;
+      }
+    } else if (Pattern[I] == '[') {
+      size_t Close = Pattern.find(']', I + 2);
+      if (Close == std::string_view::npos) {
+        if (Error)
+          *Error = "unclosed '[' at offset " + std::to_string(I);
+        return std::nullopt;
+      }
+      I = Close;
+    }
+  }
+  if (Pattern.empty()) {
+    if (Error)
+      *Error = "empty pattern";
+    return std::nullopt;
+  }
+  return Glob(std::string(Pattern), K);
+}
+
+static bool matchClass(std::string_view Class, char C) {
+  bool Negate = !Class.empty() && (Class[0] == '!' || Class[0] == '^');
+  if (Negate)
+    Class.remove_prefix(1);
+  bool Found = false;
+  for (size_t I = 0; I < Class.size(); ++I) {
+    if (I + 2 < Class.size() && Class[I + 1] == '-') {
+      Found |= Class[I] <= C && C <= Class[I + 2];
+      I += 2;
+    } else {
+      Found |= Class[I] == C;
+    }
+  }
+  return Found != Negate;
+}
+
+bool Glob::matchFrom(size_t P, std::string_view Text) const {
+  std::string_view Pat(Pattern);
+  size_t T = 0;
+  while (P < Pat.size()) {
+    char C = Pat[P];
+    if (C == '*') {
+      bool Double = P + 1 < Pat.size() && Pat[P + 1] == '*';
+      bool CrossesSlash = K == Kind::Name || Double;
+      size_t Next = P + (Double ? 2 : 1);
+      // "**/" also matches zero directories.
+      if (Double && Next < Pat.size() && Pat[Next] == '/' && matchFrom(Next + 1, Text.substr(T)))
+        return true;
+      for (size_t Try = T;; ++Try) {
+        if (matchFrom(Next, Text.substr(Try)))
+          return true;
+        if (Try == Text.size() || (!CrossesSlash && Text[Try] == '/'))
+          return false;
+      }
+    }
+    if (T == Text.size())
+      return false;
+    if (C == '?') {
+      if (K == Kind::Path && Text[T] == '/')
+        return false;
+    } else if (C == '[') {
+      size_t Close = Pat.find(']', P + 2);
+      if (!matchClass(Pat.substr(P + 1, Close - P - 1), Text[T]))
+        return false;
+      P = Close;
+    } else {
+      if (C == '\\')
+        C = Pat[++P];
+      if (C != Text[T])
+        return false;
+    }
+    ++P;
+    ++T;
+  }
+  return T == Text.size();
+}
+
+bool Glob::matches(std::string_view Text) const { return matchFrom(0, Text); }
+
+bool matchesAny(const std::vector<Glob> &Globs, std::string_view Text) {
+  for (const Glob &G : Globs)
+    if (G.matches(Text))
+      return true;
+  return false;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,31 @@
+// A problem with what the user gave us (config, compile database, command line): reported as
+// `file:line:col: error: message`, exit code 2.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+class InputError : public std::runtime_error {
+public:
+  explicit InputError(std::string Message, std::string File = {}, unsigned Line = 0,
+                      unsigned Column = 0);
+
+  const std::string &file() const { return File; }
+  unsigned line() const { return Line; }
+  unsigned column() const { return Column; }
+  // "file:line:col: error: message", leaving out what is unknown.
+  std::string render() const;
+
+private:
+  std::string File;
+  unsigned Line;
+  unsigned Column;
+};
+
+// " (did you mean 'x'?)" when a candidate is close to Word, else "".
+std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates);
+
+} // namespace contractcheck

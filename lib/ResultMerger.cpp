@@ -1,0 +1,64 @@
+#include "ResultMerger.h"
+
+#include "GlobalRule.h"
+#include "RuleOptions.h"
+#include "RuleRegistry.h"
+
+#include <algorithm>
+
+namespace contractcheck {
+
+std::map<std::string, size_t> RunReport::findingsByRule() const {
+  std::map<std::string, size_t> Counts;
+  for (const Finding &F : Findings)
+    ++Counts[F.RuleId];
+  return Counts;
+}
+
+void ResultMerger::add(TUOutcome Outcome) {
+  ++Report.TranslationUnits;
+  for (Fact &F : Outcome.Facts)
+    Facts.add(std::move(F));
+  for (Finding &F : Outcome.Findings)
+    Findings.push_back(std::move(F));
+  if (Outcome.State != TUOutcome::Status::Analyzed) {
+    Outcome.Facts.clear();
+    Outcome.Findings.clear();
+    Report.Failures.push_back(std::move(Outcome));
+  }
+}
+
+RunReport ResultMerger::finish(const Config &GlobalConfig) {
+  for (const RuleInfo *Info : allRules()) {
+    const RuleSettings &Settings = GlobalConfig.rule(Info->Id);
+    if (Info->Scope != RuleScope::Global || !Settings.Enabled)
+      continue;
+    std::vector<Finding> Found;
+    Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Facts, Found);
+    for (Finding &F : Found) {
+      F.RuleId = std::string(Info->Id);
+      F.Level = Settings.Level;
+      if (!GlobalConfig.isExcluded(F.Position.File))
+        Findings.push_back(std::move(F));
+    }
+  }
+
+  auto SameFinding = [](const Finding &A, const Finding &B) {
+    return A.Position == B.Position && A.RuleId == B.RuleId && A.Message == B.Message;
+  };
+  std::stable_sort(Findings.begin(), Findings.end(), findingLess);
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), SameFinding), Findings.end());
+
+  for (Finding &F : Findings) {
+    if (Sources.suppressions(F.Position.File).isSuppressed(F.Position.Line, F.RuleId))
+      ++Report.Suppressed;
+    else
+      Report.Findings.push_back(std::move(F));
+  }
+  Findings.clear();
+  std::sort(Report.Failures.begin(), Report.Failures.end(),
+            [](const TUOutcome &A, const TUOutcome &B) { return A.File < B.File; });
+  return std::move(Report);
+}
+
+} // namespace contractcheck

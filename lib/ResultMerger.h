@@ -1,0 +1,37 @@
+// The reduce step: merges every TU's outcome, runs the global rules over the merged facts, drops
+// duplicate findings (a header seen by many TUs reports once) and suppressed ones.
+#pragma once
+
+#include "Config.h"
+#include "SourceFiles.h"
+#include "TUOutcome.h"
+
+#include <map>
+
+namespace contractcheck {
+
+struct RunReport {
+  std::vector<Finding> Findings; // unique, unsuppressed, in findingLess order
+  std::vector<TUOutcome> Failures; // TUs not analysed, with their errors
+  size_t TranslationUnits = 0;
+  size_t Suppressed = 0;
+  std::map<std::string, size_t> findingsByRule() const;
+  size_t analyzed() const { return TranslationUnits - Failures.size(); }
+};
+
+class ResultMerger {
+public:
+  explicit ResultMerger(SourceFiles &Sources) : Sources(Sources) {}
+
+  void add(TUOutcome Outcome);
+  // GlobalConfig decides which global rules run and with which options.
+  RunReport finish(const Config &GlobalConfig);
+
+private:
+  SourceFiles &Sources;
+  FactStore Facts;
+  std::vector<Finding> Findings;
+  RunReport Report;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,44 @@
+// The interface every per-TU rule implements, shaped like clang-tidy's ClangTidyCheck so a rule
+// reads like a check and a generic adapter can serve it to clang-tidy unchanged.
+#pragma once
+
+#include "RuleContext.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+
+namespace clang {
+class Preprocessor;
+class SourceManager;
+class LangOptions;
+} // namespace clang
+
+namespace contractcheck {
+
+class Rule : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  explicit Rule(RuleContext &Context) : Context(Context) {}
+
+  virtual bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const { return true; }
+  virtual void registerMatchers(clang::ast_matchers::MatchFinder *Finder) {}
+  virtual void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                                   clang::Preprocessor *ModuleExpanderPP) {}
+  virtual void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) {}
+
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }
+  llvm::StringRef getID() const override;
+
+protected:
+  clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
+                                clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning) {
+    return Context.diag(Loc, Message, Level);
+  }
+  const RuleOptions &options() const { return Context.options(); }
+  void emitFact(std::string Kind, nlohmann::json Data) {
+    Context.emitFact(std::move(Kind), std::move(Data));
+  }
+
+private:
+  RuleContext &Context;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,24 @@
+// What a front end gives a rule: its options, a diagnostic sink and a fact sink. The CLI and the
+// clang-tidy adapter each implement it once for every rule.
+#pragma once
+
+#include "RuleInfo.h"
+#include "RuleOptions.h"
+
+#include <clang/Basic/Diagnostic.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck {
+
+class RuleContext {
+public:
+  virtual ~RuleContext() = default;
+  virtual const RuleInfo &rule() const = 0;
+  virtual const RuleOptions &options() const = 0;
+  virtual clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
+                                        clang::DiagnosticIDs::Level Level) = 0;
+  // Facts feed global rules; front ends without a global phase (clang-tidy) drop them.
+  virtual void emitFact(std::string Kind, nlohmann::json Data) = 0;
+};
+
+} // namespace contractcheck

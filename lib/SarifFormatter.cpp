@@ -1,0 +1,106 @@
+#include "Formatters.h"
+
+#include "RuleRegistry.h"
+
+#include <nlohmann/json.hpp>
+
+namespace contractcheck {
+
+namespace {
+
+std::string fileUri(const std::string &Path) {
+  std::string Uri = "file://";
+  for (char C : Path) {
+    if (std::isalnum(static_cast<unsigned char>(C)) || std::string_view("/-._~").find(C) != std::string_view::npos) {
+      Uri += C;
+    } else {
+      static const char Hex[] = "0123456789ABCDEF";
+      Uri += '%';
+      Uri += Hex[(static_cast<unsigned char>(C) >> 4) & 0xF];
+      Uri += Hex[static_cast<unsigned char>(C) & 0xF];
+    }
+  }
+  return Uri;
+}
+
+nlohmann::json physicalLocation(const SourcePosition &Pos) {
+  return {{"artifactLocation", {{"uri", fileUri(Pos.File)}}},
+          {"region", {{"startLine", Pos.Line}, {"startColumn", Pos.Column}}}};
+}
+
+std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
+
+} // namespace
+
+nlohmann::json toSarif(const RunReport &Report) {
+  nlohmann::json Rules = nlohmann::json::array();
+  std::map<std::string, size_t> RuleIndex;
+  for (const RuleInfo *Info : allRules()) {
+    RuleIndex[std::string(Info->Id)] = Rules.size();
+    Rules.push_back({{"id", Info->Id},
+                     {"name", Info->Id},
+                     {"shortDescription", {{"text", Info->Summary}}},
+                     {"fullDescription", {{"text", Info->Description}}},
+                     {"helpUri", docsUrl(Info->Id)},
+                     {"defaultConfiguration", {{"level", "error"}}}});
+  }
+
+  nlohmann::json Results = nlohmann::json::array();
+  for (const Finding &F : Report.Findings) {
+    nlohmann::json Result = {{"ruleId", F.RuleId},
+                             {"level", sarifLevel(F.Level)},
+                             {"message", {{"text", F.Message}}},
+                             {"locations", {{{"physicalLocation", physicalLocation(F.Position)}}}}};
+    if (auto It = RuleIndex.find(F.RuleId); It != RuleIndex.end())
+      Result["ruleIndex"] = It->second;
+    if (!F.Notes.empty()) {
+      nlohmann::json Related = nlohmann::json::array();
+      for (size_t I = 0; I < F.Notes.size(); ++I)
+        Related.push_back({{"id", I + 1},
+                           {"message", {{"text", F.Notes[I].Message}}},
+                           {"physicalLocation", physicalLocation(F.Notes[I].Position)}});
+      Result["relatedLocations"] = Related;
+    }
+    if (!F.Fixes.empty()) {
+      nlohmann::json Changes = nlohmann::json::array();
+      for (const FixIt &Fix : F.Fixes)
+        Changes.push_back(
+            {{"artifactLocation", {{"uri", fileUri(Fix.File)}}},
+             {"replacements",
+              {{{"deletedRegion", {{"charOffset", Fix.Offset}, {"charLength", Fix.Length}}},
+                {"insertedContent", {{"text", Fix.Replacement}}}}}}});
+      Result["fixes"] = {{{"description", {{"text", "insert the missing code"}}},
+                          {"artifactChanges", Changes}}};
+    }
+    Results.push_back(std::move(Result));
+  }
+
+  nlohmann::json Notifications = nlohmann::json::array();
+  for (const TUOutcome &Failure : Report.Failures) {
+    std::string Text = "not analysed (" + std::string(statusName(Failure.State)) + ")";
+    for (const std::string &Error : Failure.Errors)
+      Text += "\n" + Error;
+    Notifications.push_back(
+        {{"level", "error"},
+         {"message", {{"text", Text}}},
+         {"locations", {{{"physicalLocation", {{"artifactLocation", {{"uri", fileUri(Failure.File)}}}}}}}}});
+  }
+
+  return {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       {{{"tool",
+          {{"driver",
+            {{"name", "contractcheck"},
+             {"version", CONTRACTCHECK_VERSION},
+             {"informationUri", "https://github.com/contractcheck/contractcheck"},
+             {"rules", Rules}}}}},
+         {"invocations",
+          {{{"executionSuccessful", Report.Failures.empty()},
+            {"toolExecutionNotifications", Notifications}}}},
+         {"results", Results}}}},
+  };
+}
+
+} // namespace contractcheck

@@ -1,0 +1,52 @@
+#include "SourceFiles.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace contractcheck {
+
+SourceFiles::Entry &SourceFiles::entry(const std::string &Path) {
+  auto [It, Inserted] = Files.try_emplace(Path);
+  if (Inserted) {
+    std::ifstream In(Path, std::ios::binary);
+    if (In) {
+      std::ostringstream Buffer;
+      Buffer << In.rdbuf();
+      It->second.Text = Buffer.str();
+    }
+  }
+  return It->second;
+}
+
+const std::string *SourceFiles::text(const std::string &Path) {
+  Entry &E = entry(Path);
+  return E.Text ? &*E.Text : nullptr;
+}
+
+std::string_view SourceFiles::line(const std::string &Path, unsigned Line) {
+  const std::string *Text = text(Path);
+  if (!Text || Line == 0)
+    return {};
+  size_t Start = 0;
+  for (unsigned L = 1; L < Line; ++L) {
+    Start = Text->find('\n', Start);
+    if (Start == std::string::npos)
+      return {};
+    ++Start;
+  }
+  size_t End = Text->find('\n', Start);
+  std::string_view Result(*Text);
+  Result = Result.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
+  if (!Result.empty() && Result.back() == '\r')
+    Result.remove_suffix(1);
+  return Result;
+}
+
+const SuppressionIndex &SourceFiles::suppressions(const std::string &Path) {
+  Entry &E = entry(Path);
+  if (!E.Suppressions)
+    E.Suppressions = std::make_unique<SuppressionIndex>(E.Text ? std::string_view(*E.Text) : "");
+  return *E.Suppressions;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,32 @@
+// The source files findings point into, each read once: for NOLINT comments, for the source line
+// under a diagnostic, and for applying fixes.
+#pragma once
+
+#include "Suppression.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace contractcheck {
+
+class SourceFiles {
+public:
+  // nullptr when the file cannot be read.
+  const std::string *text(const std::string &Path);
+  // The text of a 1-based line, without its newline; empty when out of range.
+  std::string_view line(const std::string &Path, unsigned Line);
+  const SuppressionIndex &suppressions(const std::string &Path);
+
+private:
+  struct Entry {
+    std::optional<std::string> Text;
+    std::unique_ptr<SuppressionIndex> Suppressions;
+  };
+  Entry &entry(const std::string &Path);
+  std::map<std::string, Entry> Files;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,33 @@
+#include "TUOutcome.h"
+
+namespace contractcheck {
+
+std::string_view statusName(TUOutcome::Status S) {
+  switch (S) {
+  case TUOutcome::Status::Analyzed:
+    return "analyzed";
+  case TUOutcome::Status::ParseFailed:
+    return "parse-error";
+  case TUOutcome::Status::Crashed:
+    return "crash";
+  }
+  return "unknown";
+}
+
+void to_json(nlohmann::json &J, const TUOutcome &O) {
+  J = {{"file", O.File},         {"status", statusName(O.State)}, {"errors", O.Errors},
+       {"findings", O.Findings}, {"facts", O.Facts}};
+}
+
+void from_json(const nlohmann::json &J, TUOutcome &O) {
+  J.at("file").get_to(O.File);
+  std::string Status = J.at("status").get<std::string>();
+  O.State = Status == "analyzed"      ? TUOutcome::Status::Analyzed
+            : Status == "parse-error" ? TUOutcome::Status::ParseFailed
+                                      : TUOutcome::Status::Crashed;
+  J.at("errors").get_to(O.Errors);
+  J.at("findings").get_to(O.Findings);
+  J.at("facts").get_to(O.Facts);
+}
+
+} // namespace contractcheck

@@ -1,0 +1,255 @@
+#include "TranslationUnitAnalyzer.h"
+
+#include "Rule.h"
+#include "RuleRegistry.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Lex/Lexer.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+SourcePosition positionOf(SourceLocation Loc, const SourceManager &SM, const std::string &Dir) {
+  SourcePosition Pos;
+  Loc = SM.getFileLoc(Loc);
+  if (Loc.isInvalid())
+    return Pos;
+  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID))
+    Pos.File = absolutePath(Entry->getName().str(), Dir);
+  Pos.Line = SM.getLineNumber(FID, Offset);
+  Pos.Column = SM.getColumnNumber(FID, Offset);
+  Pos.Offset = Offset;
+  return Pos;
+}
+
+// Turns the rules' clang diagnostics into Findings. The rule that is reporting is set just before
+// each report, so the builder's deferred emission lands on the right rule; notes attach to the
+// finding reported last.
+class FindingCollector : public DiagnosticConsumer {
+public:
+  FindingCollector(const Config &Cfg, std::string Dir, std::vector<Finding> &Out)
+      : Cfg(Cfg), Dir(std::move(Dir)), Out(Out) {}
+
+  void setReporter(const RuleInfo &Rule) { Reporter = &Rule; }
+  void setLangOpts(const LangOptions &Opts) { LangOpts = &Opts; }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    const SourceManager &SM = Info.getSourceManager();
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    if (Level == DiagnosticsEngine::Note) {
+      if (KeepingNotes)
+        Out.back().Notes.push_back({positionOf(Info.getLocation(), SM, Dir), Message.str().str()});
+      return;
+    }
+    KeepingNotes = false;
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+      return;
+    Finding F;
+    F.RuleId = std::string(Reporter->Id);
+    F.Level = Cfg.rule(Reporter->Id).Level;
+    F.Position = positionOf(Loc, SM, Dir);
+    F.Message = Message.str().str();
+    if (F.Position.File.empty() || Cfg.isExcluded(F.Position.File))
+      return;
+    F.Fixes = fixesOf(Info, SM);
+    Out.push_back(std::move(F));
+    KeepingNotes = true;
+  }
+
+private:
+  // All of a diagnostic's fix-its, or none: half a fix is worse than no fix.
+  std::vector<FixIt> fixesOf(const Diagnostic &Info, const SourceManager &SM) const {
+    std::vector<FixIt> Fixes;
+    for (const FixItHint &Hint : Info.getFixItHints()) {
+      CharSourceRange Range =
+          Lexer::makeFileCharRange(Hint.RemoveRange, SM, *LangOpts);
+      if (Range.isInvalid())
+        return {};
+      auto [BeginFile, Begin] = SM.getDecomposedLoc(Range.getBegin());
+      auto [EndFile, End] = SM.getDecomposedLoc(Range.getEnd());
+      OptionalFileEntryRef Entry = SM.getFileEntryRefForID(BeginFile);
+      if (BeginFile != EndFile || End < Begin || !Entry)
+        return {};
+      Fixes.push_back({absolutePath(Entry->getName().str(), Dir), Begin, End - Begin,
+                       Hint.CodeToInsert});
+    }
+    return Fixes;
+  }
+
+  const Config &Cfg;
+  const std::string Dir;
+  std::vector<Finding> &Out;
+  const RuleInfo *Reporter = nullptr;
+  const LangOptions *LangOpts = nullptr;
+  bool KeepingNotes = false;
+};
+
+class CliRuleContext : public RuleContext {
+public:
+  CliRuleContext(const RuleInfo &Info, RuleOptions Options, DiagnosticsEngine &Engine,
+                 FindingCollector &Collector, std::vector<Fact> &Facts)
+      : Info(Info), Options(std::move(Options)), Engine(Engine), Collector(Collector),
+        Facts(Facts) {}
+
+  const RuleInfo &rule() const override { return Info; }
+  const RuleOptions &options() const override { return Options; }
+
+  DiagnosticBuilder diag(SourceLocation Loc, llvm::StringRef Message,
+                         DiagnosticIDs::Level Level) override {
+    Collector.setReporter(Info);
+    unsigned ID = Engine.getDiagnosticIDs()->getCustomDiagID(Level, Message);
+    return Engine.Report(Loc, ID);
+  }
+
+  void emitFact(std::string Kind, nlohmann::json Data) override {
+    Facts.push_back({std::string(Info.Id), std::move(Kind), std::move(Data)});
+  }
+
+private:
+  const RuleInfo &Info;
+  const RuleOptions Options;
+  DiagnosticsEngine &Engine;
+  FindingCollector &Collector;
+  std::vector<Fact> &Facts;
+};
+
+// The compiler's own diagnostics: only errors matter (they make the AST unreliable); the first
+// few are kept to explain why a TU was not analysed.
+class CompilerErrorCollector : public DiagnosticConsumer {
+public:
+  explicit CompilerErrorCollector(std::string Dir) : Dir(std::move(Dir)) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error || Errors.size() >= MaxKept)
+      return;
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    std::string Where;
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      SourcePosition Pos = positionOf(Info.getLocation(), Info.getSourceManager(), Dir);
+      Where = Pos.File + ":" + std::to_string(Pos.Line) + ":" + std::to_string(Pos.Column) + ": ";
+    }
+    Errors.push_back(Where + "error: " + Message.str().str());
+  }
+
+  std::vector<std::string> Errors;
+
+private:
+  static constexpr size_t MaxKept = 3;
+  const std::string Dir;
+};
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
+      : Cfg(Cfg), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
+        new DiagnosticIDs, new DiagnosticOptions, &Collector, /*ShouldOwnClient=*/false);
+    RuleDiagnostics->setSourceManager(&CI.getSourceManager());
+    Collector.setLangOpts(CI.getLangOpts());
+    for (const RuleInfo *Info : allRules()) {
+      const RuleSettings &Settings = Cfg.rule(Info->Id);
+      if (Info->Scope != RuleScope::TranslationUnit || !Settings.Enabled)
+        continue;
+      auto Context = std::make_unique<CliRuleContext>(*Info, RuleOptions(*Info, Settings.Options),
+                                                      *RuleDiagnostics, Collector, Out.Facts);
+      std::unique_ptr<Rule> R = Info->CreateTURule(*Context);
+      if (!R->isLanguageVersionSupported(CI.getLangOpts()))
+        continue;
+      R->registerMatchers(&Finder);
+      R->registerPPCallbacks(CI.getSourceManager(), &CI.getPreprocessor(), &CI.getPreprocessor());
+      Contexts.push_back(std::move(Context));
+      Rules.push_back(std::move(R));
+    }
+    return Finder.newASTConsumer();
+  }
+
+private:
+  const Config &Cfg;
+  FindingCollector Collector;
+  TUOutcome &Out;
+  std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
+  std::vector<std::unique_ptr<CliRuleContext>> Contexts;
+  std::vector<std::unique_ptr<Rule>> Rules;
+  ast_matchers::MatchFinder Finder;
+};
+
+bool hasResourceDir(const std::vector<std::string> &Args) {
+  return std::any_of(Args.begin(), Args.end(), [](const std::string &A) {
+    return A.rfind("-resource-dir", 0) == 0;
+  });
+}
+
+} // namespace
+
+std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
+                                             const AnalysisSettings &Settings) {
+  using namespace clang::tooling;
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster()),
+      getClangStripDependencyFileAdjuster());
+  if (!Settings.ExtraArgsBefore.empty())
+    Adjust = combineAdjusters(Adjust, getInsertArgumentAdjuster(Settings.ExtraArgsBefore,
+                                                                ArgumentInsertPosition::BEGIN));
+  // Compiler warnings are not our business, and -Werror must not turn one into a failed parse.
+  std::vector<std::string> After = Settings.ExtraArgs;
+  After.insert(After.begin(), "-w");
+  Adjust = combineAdjusters(Adjust, getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
+  std::vector<std::string> Args = Adjust(Command.Arguments, Command.File);
+  if (!hasResourceDir(Args))
+    Args.insert(Args.begin() + 1, "-resource-dir=" CONTRACTCHECK_CLANG_RESOURCE_DIR);
+  addTargetAndModeForProgramName(Args, Args.front());
+  return Args;
+}
+
+TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
+                                 const AnalysisSettings &Settings) {
+  TUOutcome Out;
+  Out.File = Command.File;
+  CompilerErrorCollector CompilerErrors(Command.Directory);
+  bool Ran = false;
+  llvm::CrashRecoveryContext Recovery;
+  bool Survived = Recovery.RunSafely([&] {
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
+    FS->setCurrentWorkingDirectory(Command.Directory);
+    llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+    tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings),
+                                       std::make_unique<AnalysisAction>(Cfg, Command.Directory, Out),
+                                       Files.get(), std::make_shared<PCHContainerOperations>());
+    Invocation.setDiagnosticConsumer(&CompilerErrors);
+    Ran = Invocation.run();
+  });
+  if (!Survived) {
+    Out.State = TUOutcome::Status::Crashed;
+    Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
+  } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {
+    Out.State = TUOutcome::Status::ParseFailed;
+    Out.Errors = CompilerErrors.Errors;
+    if (Out.Errors.empty())
+      Out.Errors.push_back("the compiler invocation failed");
+  }
+  if (Out.State != TUOutcome::Status::Analyzed) {
+    // An AST with errors yields unreliable findings; the TU is reported as not analysed instead.
+    Out.Findings.clear();
+    Out.Facts.clear();
+  }
+  return Out;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,27 @@
+// Parses one translation unit once and runs every enabled per-TU rule over it.
+#pragma once
+
+#include "CompilationDatabase.h"
+#include "Config.h"
+#include "TUOutcome.h"
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+struct AnalysisSettings {
+  std::vector<std::string> ExtraArgsBefore; // as clang-tidy's --extra-arg-before
+  std::vector<std::string> ExtraArgs;       // as clang-tidy's --extra-arg
+};
+
+// Never throws and never lets a crash escape: a TU that does not parse, or that crashes the
+// compiler or a rule, comes back with State set and its errors, and without findings.
+TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Config,
+                                 const AnalysisSettings &Settings);
+
+// The compiler command actually run for Command (exposed for tests and --debug output).
+std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
+                                             const AnalysisSettings &Settings);
+
+} // namespace contractcheck

@@ -1,0 +1,28 @@
+// contract-switch-coverage: a switch over an enum whose `default:` swallows enumerators the
+// switch never names. See docs/rules/contract-switch-coverage.md.
+#pragma once
+
+#include "Glob.h"
+#include "Rule.h"
+
+#include <set>
+#include <utility>
+
+namespace contractcheck {
+
+class SwitchCoverageRule : public Rule {
+public:
+  explicit SwitchCoverageRule(RuleContext &Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  const std::vector<Glob> Enums;
+  const std::vector<Glob> Sentinels;
+  const bool ReportWithoutDefault;
+  // A switch in a template is seen once per instantiation; it is judged once per enum.
+  std::set<std::pair<unsigned, const void *>> Reported;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,272 @@
+#include "Driver.h"
+
+#include "Analyzer.h"
+#include "CompilationDatabase.h"
+#include "Config.h"
+#include "FixApplier.h"
+#include "Formatters.h"
+#include "InputError.h"
+#include "ResultMerger.h"
+#include "RuleRegistry.h"
+
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Process.h>
+#include <llvm/Support/Threading.h>
+#include <llvm/Support/raw_ostream.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+
+using namespace llvm;
+
+namespace contractcheck {
+
+namespace {
+
+enum class Format { Text, Json, Sarif };
+enum ExitCode { Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3 };
+
+cl::OptionCategory Category("contractcheck options");
+
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::list<std::string> SourcePaths(cl::Positional,
+                                  cl::desc("[<file> ...]  (default: every file in the database)"),
+                                  cl::cat(Category));
+cl::opt<std::string> ConfigPath("config",
+                                cl::desc("Configuration file; default: the nearest "
+                                         ".contractcheck.yaml upward from each file"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
+                             cl::values(clEnumValN(Format::Text, "text", "clang-style (default)"),
+                                        clEnumValN(Format::Json, "json", "docs/json-output.md"),
+                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+                             cl::init(Format::Text), cl::cat(Category));
+cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"), cl::init(0),
+                       cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the findings' fix-its to the source files"),
+                  cl::cat(Category));
+cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"), cl::cat(Category));
+cl::opt<std::string> Explain("explain", cl::desc("Describe a rule and its options, and exit"),
+                             cl::value_desc("rule"), cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Argument to append to every compiler command line"),
+                                cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("Argument to prepend to every compiler command line"),
+                                      cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
+cl::opt<Severity> FailOn("fail-on",
+                         cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
+                         cl::values(clEnumValN(Severity::Error, "error", "errors only"),
+                                    clEnumValN(Severity::Warning, "warning", "warnings too")),
+                         cl::init(Severity::Error), cl::cat(Category));
+
+void printVersion(raw_ostream &OS) { OS << "contractcheck " CONTRACTCHECK_VERSION "\n"; }
+
+int listRules() {
+  for (const RuleInfo *Info : allRules())
+    outs() << Info->Id << "  ["
+           << (Info->Scope == RuleScope::TranslationUnit ? "per-TU, also in clang-tidy" : "global")
+           << "]\n    " << Info->Summary << "\n";
+  return Clean;
+}
+
+int explainRule(const std::string &Id) {
+  const RuleInfo *Info = findRule(Id);
+  if (!Info) {
+    std::vector<std::string> Ids;
+    for (const RuleInfo *R : allRules())
+      Ids.emplace_back(R->Id);
+    errs() << "error: unknown rule '" << Id << "'" << didYouMean(Id, Ids)
+           << "; 'contractcheck --list-rules' lists them\n";
+    return BadInput;
+  }
+  outs() << Info->Id << ": " << Info->Summary << "\n\n" << Info->Description << "\n";
+  if (!Info->Options.empty()) {
+    outs() << "\nOptions (.contractcheck.yaml key / clang-tidy CheckOptions name):\n";
+    for (const OptionSpec &Spec : Info->Options)
+      outs() << "  " << Spec.Key << " / " << Info->Id << "." << tidyOptionName(Spec.Key)
+             << "  (default: '" << Spec.Default << "')\n      " << Spec.Help << "\n";
+  }
+  outs() << "\nDocumentation: " << docsUrl(Info->Id) << "\n";
+  return Clean;
+}
+
+struct Plan {
+  std::vector<AnalysisJob> Jobs;
+  size_t Excluded = 0;
+};
+
+Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
+  std::vector<const CompileCommand *> Commands;
+  if (SourcePaths.empty()) {
+    for (const CompileCommand &Command : Database.commands())
+      Commands.push_back(&Command);
+  } else {
+    for (const std::string &Path : SourcePaths) {
+      std::string Absolute = absolutePath(Path);
+      if (!sys::fs::exists(Absolute))
+        throw InputError("'" + Path + "' does not exist");
+      const CompileCommand *Command = Database.find(Absolute);
+      if (!Command)
+        throw InputError("'" + Path + "' is not in the compilation database " + Database.path());
+      Commands.push_back(Command);
+    }
+  }
+  Plan P;
+  for (const CompileCommand *Command : Commands) {
+    const Config &Cfg = Configs.forFile(Command->File);
+    if (Cfg.isExcluded(Command->File))
+      ++P.Excluded;
+    else
+      P.Jobs.push_back({Command, &Cfg});
+  }
+  return P;
+}
+
+void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources, bool Color) {
+  switch (OutputFormat) {
+  case Format::Text: {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    writeText(OS, Report, Sources, {Color, std::string(Cwd)});
+    break;
+  }
+  case Format::Json:
+    OS << toJsonReport(Report).dump(2) << "\n";
+    break;
+  case Format::Sarif:
+    OS << toSarif(Report).dump(2) << "\n";
+    break;
+  }
+}
+
+void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, double Seconds,
+                  const std::optional<FixSummary> &Fixes) {
+  raw_ostream &OS = errs();
+  OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
+     << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
+     << (Workers == 1 ? " worker" : " workers");
+  if (P.Excluded)
+    OS << " (" << P.Excluded << " excluded by paths.exclude)";
+  OS << "; " << Report.Findings.size() << (Report.Findings.size() == 1 ? " finding" : " findings");
+  auto ByRule = Report.findingsByRule();
+  if (!ByRule.empty()) {
+    OS << " (";
+    bool First = true;
+    for (const auto &[Rule, Count] : ByRule) {
+      OS << (First ? "" : ", ") << Rule << ": " << Count;
+      First = false;
+    }
+    OS << ")";
+  }
+  if (Report.Suppressed)
+    OS << ", " << Report.Suppressed << " suppressed by NOLINT";
+  OS << "\n";
+  if (!Report.Failures.empty()) {
+    OS << "contractcheck: " << Report.Failures.size()
+       << (Report.Failures.size() == 1 ? " translation unit was" : " translation units were")
+       << " not analysed:\n";
+    for (const TUOutcome &Failure : Report.Failures)
+      OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
+  }
+  if (Fixes) {
+    OS << "contractcheck: applied " << Fixes->Applied << " fixes in " << Fixes->FilesChanged
+       << " files\n";
+    for (const std::string &Problem : Fixes->Problems)
+      OS << "contractcheck: warning: " << Problem << "\n";
+  }
+}
+
+int analyze() {
+  auto Start = std::chrono::steady_clock::now();
+  if (BuildPath.empty())
+    throw InputError("no build directory given; use -p BUILD_DIR (the directory holding "
+                     "compile_commands.json)");
+  CompilationDatabase Database = CompilationDatabase::load(BuildPath);
+  ConfigResolver Configs(ConfigPath.empty() ? std::nullopt
+                                            : std::optional<std::string>(ConfigPath.getValue()));
+  Plan P = planJobs(Database, Configs);
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  const Config &GlobalConfig = Configs.forFile(std::string(Cwd) + "/.");
+
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputPath.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputPath, EC);
+    if (EC)
+      throw InputError("cannot write the report: " + EC.message(), OutputPath);
+  }
+
+  unsigned Workers = Jobs ? Jobs.getValue() : hardware_concurrency().compute_thread_count();
+  bool ShowProgress = !Quiet && sys::Process::StandardErrIsDisplayed() && P.Jobs.size() > 1;
+  ProgressCallback Progress;
+  if (ShowProgress)
+    Progress = [](size_t Done, size_t Total, const std::string &Path) {
+      errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Path;
+      if (Done == Total)
+        errs() << "\r\x1b[K";
+    };
+  std::vector<TUOutcome> Outcomes =
+      analyzeAll(P.Jobs, {ExtraArgsBefore, ExtraArgs}, Workers, Progress);
+
+  SourceFiles Sources;
+  ResultMerger Merger(Sources);
+  for (TUOutcome &Outcome : Outcomes)
+    Merger.add(std::move(Outcome));
+  RunReport Report = Merger.finish(GlobalConfig);
+
+  std::optional<FixSummary> Fixes;
+  if (Fix)
+    Fixes = applyFixes(Report.Findings);
+
+  bool Color = !File && OutputFormat == Format::Text && outs().has_colors() &&
+               !std::getenv("NO_COLOR");
+  writeReport(File ? *File : outs(), Report, Sources, Color);
+  double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  if (!Quiet)
+    printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
+
+  if (!Report.Failures.empty())
+    return Incomplete;
+  bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
+                             [](const Finding &F) { return F.Level >= FailOn; });
+  return Failing ? FindingsFound : Clean;
+}
+
+} // namespace
+
+int runDriver(int Argc, const char **Argv) {
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  std::string ParseErrors;
+  raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(Argc, Argv,
+                                   "contractcheck: finds the contract drift the compiler cannot see\n\n"
+                                   "  contractcheck -p BUILD_DIR [options] [FILES...]\n",
+                                   &ParseErrorStream)) {
+    errs() << ParseErrorStream.str();
+    return BadInput;
+  }
+  if (ListRules)
+    return listRules();
+  if (!Explain.empty())
+    return explainRule(Explain);
+
+  CrashRecoveryContext::Enable();
+  try {
+    return analyze();
+  } catch (const InputError &E) {
+    errs() << E.render() << "\n";
+    return BadInput;
+  }
+}
+
+} // namespace contractcheck
