@@ -190,6 +190,29 @@ private:
   ast_matchers::MatchFinder Finder;
 };
 
+// Runs AnalysisAction without clang's "N errors generated." trailer on stderr: the compiler's
+// errors are reported through the TU outcome instead.
+class QuietAnalysisFactory : public tooling::FrontendActionFactory {
+public:
+  QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
+      : Cfg(Cfg), Dir(Dir), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCHContainerOps), DiagConsumer);
+  }
+
+private:
+  const Config &Cfg;
+  const std::string &Dir;
+  TUOutcome &Out;
+};
+
 bool hasResourceDir(const std::vector<std::string> &Args) {
   return std::any_of(Args.begin(), Args.end(), [](const std::string &A) {
     return A.rfind("-resource-dir", 0) == 0;
@@ -229,8 +252,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
     FS->setCurrentWorkingDirectory(Command.Directory);
     llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-    tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings),
-                                       std::make_unique<AnalysisAction>(Cfg, Command.Directory, Out),
+    QuietAnalysisFactory Factory(Cfg, Command.Directory, Out);
+    tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
                                        Files.get(), std::make_shared<PCHContainerOperations>());
     Invocation.setDiagnosticConsumer(&CompilerErrors);
     Ran = Invocation.run();

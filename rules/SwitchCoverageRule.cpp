@@ -65,20 +65,26 @@ std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
 
 // Collects the values the case labels name; nullopt when one cannot be evaluated (a dependent
 // label in a template pattern), in which case the switch is not judged.
+// Scoped-enum labels are not "integer constant expressions" to Clang, so evaluate them directly.
+std::optional<llvm::APSInt> constantValue(const Expr &E, const ASTContext &Ctx) {
+  Expr::EvalResult Result;
+  if (E.isValueDependent() || !E.EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  return Result.Val.getInt();
+}
+
 std::optional<std::vector<CaseRange>> caseRanges(const SwitchStmt &Switch, const ASTContext &Ctx) {
   std::vector<CaseRange> Ranges;
   for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
     const auto *Case = dyn_cast<CaseStmt>(SC);
     if (!Case)
       continue;
-    if (Case->getLHS()->isValueDependent())
-      return std::nullopt;
-    std::optional<llvm::APSInt> Low = Case->getLHS()->getIntegerConstantExpr(Ctx);
+    std::optional<llvm::APSInt> Low = constantValue(*Case->getLHS(), Ctx);
     if (!Low)
       return std::nullopt;
     std::optional<llvm::APSInt> High = Low;
     if (Case->caseStmtIsGNURange())
-      High = Case->getRHS()->getIntegerConstantExpr(Ctx);
+      High = constantValue(*Case->getRHS(), Ctx);
     if (!High)
       return std::nullopt;
     Ranges.push_back({*Low, *High});
@@ -124,11 +130,22 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportWithoutDefault(options().getBool("report-without-default")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(switchStmt(unless(isExpansionInSystemHeader())).bind("switch"), this);
+  // In a template instantiation the labels would be spelled for one instantiation's enum and
+  // inserted into the shared pattern, so those switches get no fix-it.
+  Finder->addMatcher(
+      switchStmt(unless(isExpansionInSystemHeader()), unless(isInTemplateInstantiation()))
+          .bind("switch"),
+      this);
+  Finder->addMatcher(
+      switchStmt(unless(isExpansionInSystemHeader()), isInTemplateInstantiation()).bind("instance"),
+      this);
 }
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   const auto *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
+  const bool Instantiated = Switch == nullptr;
+  if (Instantiated)
+    Switch = Result.Nodes.getNodeAs<SwitchStmt>("instance");
   const ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const Expr *Cond = Switch->getCond();
@@ -191,7 +208,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
                     (Missing.size() == 1 ? " enumerator: " : " enumerators: ") + List;
   {
     DiagnosticBuilder Diag = diag(Loc, Message);
-    if (Default)
+    if (Default && !Instantiated)
       if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Missing, SM))
         Diag << *Fix;
   }

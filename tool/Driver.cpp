@@ -234,8 +234,20 @@ int analyze() {
   if (!Quiet)
     printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
 
-  if (!Report.Failures.empty())
+  if (!Report.Failures.empty()) {
+    // A contained crash may leave locks held in static state; skip exit-time destructors.
+    bool Crashed = std::any_of(Report.Failures.begin(), Report.Failures.end(), [](const TUOutcome &O) {
+      return O.State == TUOutcome::Status::Crashed;
+    });
+    if (Crashed) {
+      outs().flush();
+      errs().flush();
+      if (File)
+        File->close();
+      sys::Process::Exit(Incomplete, /*NoCleanup=*/true);
+    }
     return Incomplete;
+  }
   bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
                              [](const Finding &F) { return F.Level >= FailOn; });
   return Failing ? FindingsFound : Clean;

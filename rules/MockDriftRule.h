@@ -1,0 +1,43 @@
+// contract-mock-drift: a mock method (gMock, legacy gMock, hand-written fake) that matches no
+// method of the real class it stands in for. See docs/rules/contract-mock-drift.md.
+#pragma once
+
+#include "MockPairing.h"
+#include "Rule.h"
+
+#include <llvm/ADT/SetVector.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace contractcheck {
+
+class MockDriftRule : public Rule {
+public:
+  explicit MockDriftRule(RuleContext &Context);
+
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // Pairing needs every class of the TU (naming lookup, co-instantiation), so the judging
+  // happens once the whole TU has been seen.
+  void onEndOfTranslationUnit() override;
+
+private:
+  class Analysis;
+
+  const std::vector<NamePattern> Patterns;
+  const std::vector<std::pair<std::string, std::string>> Pairs;
+  const bool ReportUnpaired;
+
+  clang::ASTContext *Ctx = nullptr;
+  llvm::SetVector<const clang::CXXRecordDecl *> Records;
+  llvm::SetVector<const clang::ClassTemplateDecl *> Templates;
+  // A mock class template reports once, whichever instantiations drift.
+  std::set<std::tuple<unsigned, std::string, const void *>> Reported;
+};
+
+} // namespace contractcheck

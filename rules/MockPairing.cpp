@@ -1,0 +1,355 @@
+#include "MockPairing.h"
+
+#include "MockDriftMethods.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/SmallPtrSet.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+PrintingPolicy namePolicy(const ASTContext &Ctx) {
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressUnwrittenScope = true; // no "(anonymous namespace)::"
+  return Policy;
+}
+
+std::string qualifiedName(const NamedDecl &D) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D.printQualifiedName(OS, namePolicy(D.getASTContext()));
+  return Name;
+}
+
+llvm::StringRef withoutGlobalPrefix(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name;
+}
+
+// "Toggler<T>": the template as its declaration names its parameters.
+std::string templateSignature(const ClassTemplateDecl &Template) {
+  std::string Text = qualifiedName(Template) + "<";
+  const TemplateParameterList &Params = *Template.getTemplateParameters();
+  for (unsigned I = 0; I < Params.size(); ++I) {
+    const NamedDecl *Param = Params.getParam(I);
+    Text += (I ? ", " : "") + (Param->getName().empty() ? std::string("_") : Param->getNameAsString());
+    if (Param->isTemplateParameterPack())
+      Text += "...";
+  }
+  return Text + ">";
+}
+
+const char *reasonText(PairReason Reason) {
+  switch (Reason) {
+  case PairReason::BaseClass:
+    return "base class";
+  case PairReason::ConfiguredPair:
+    return "configured pair";
+  case PairReason::NamingConvention:
+    return "naming convention";
+  case PairReason::CoInstantiation:
+    return "co-instantiation";
+  }
+  return "";
+}
+
+} // namespace
+
+std::optional<NamePattern> NamePattern::parse(llvm::StringRef Pattern) {
+  Pattern = Pattern.trim();
+  size_t Star = Pattern.find('*');
+  if (Star == llvm::StringRef::npos || Pattern.find('*', Star + 1) != llvm::StringRef::npos ||
+      Pattern.size() == 1)
+    return std::nullopt; // the config documents one '*' plus a prefix or suffix
+  return NamePattern(Pattern.substr(0, Star).str(), Pattern.substr(Star + 1).str());
+}
+
+std::optional<llvm::StringRef> NamePattern::realName(llvm::StringRef MockName) const {
+  if (MockName.size() <= Prefix.size() + Suffix.size() || !MockName.starts_with(Prefix) ||
+      !MockName.ends_with(Suffix))
+    return std::nullopt;
+  return MockName.drop_front(Prefix.size()).drop_back(Suffix.size());
+}
+
+std::string className(const CXXRecordDecl &Class) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Class.getNameForDiagnostic(OS, namePolicy(Class.getASTContext()), /*Qualified=*/true);
+  return Name;
+}
+
+std::string describePairing(const CXXRecordDecl &Mock, const RealCounterpart &Counterpart) {
+  std::string Reason = Counterpart.Reason == PairReason::CoInstantiation && Counterpart.Via
+                           ? "both instantiate '" + templateSignature(*Counterpart.Via) + "'"
+                           : reasonText(Counterpart.Reason);
+  return "'" + className(Mock) + "' stands in for '" + className(*Counterpart.Real) + "' (" +
+         Reason + ")";
+}
+
+std::vector<const NamedDecl *> methodsNamed(const CXXRecordDecl &Class, DeclarationName Name) {
+  const SourceManager &SM = Class.getASTContext().getSourceManager();
+  std::vector<const NamedDecl *> Found;
+  llvm::SmallPtrSet<const Decl *, 8> Seen;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Visited;
+  // Breadth first: a class's own methods come before its bases'.
+  std::vector<const CXXRecordDecl *> Queue{&Class};
+  for (size_t Next = 0; Next < Queue.size(); ++Next) {
+    const CXXRecordDecl *Current = Queue[Next] ? Queue[Next]->getDefinition() : nullptr;
+    if (!Current || !Visited.insert(Current).second)
+      continue;
+    std::vector<const NamedDecl *> Here;
+    for (const NamedDecl *Result : Current->lookup(Name)) {
+      const NamedDecl *D = Result->getUnderlyingDecl();
+      if (isa<CXXMethodDecl, FunctionTemplateDecl>(D) && Seen.insert(D->getCanonicalDecl()).second)
+        Here.push_back(D);
+    }
+    // Lookup results come in no particular order; declaration order makes "closest candidate"
+    // ties stable.
+    std::stable_sort(Here.begin(), Here.end(), [&](const NamedDecl *A, const NamedDecl *B) {
+      return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+    });
+    Found.insert(Found.end(), Here.begin(), Here.end());
+    for (const CXXBaseSpecifier &Base : Current->bases())
+      Queue.push_back(Base.getType()->getAsCXXRecordDecl());
+  }
+  return Found;
+}
+
+MockPairer::MockPairer(const ASTContext &Ctx, const std::vector<NamePattern> &Patterns,
+                       const std::vector<std::pair<std::string, std::string>> &ConfiguredPairs,
+                       Catalog Mocks)
+    : Ctx(Ctx), Patterns(Patterns), ConfiguredPairs(ConfiguredPairs), Mocks(std::move(Mocks)) {}
+
+bool MockPairer::isConfiguredMock(const CXXRecordDecl &Class) const {
+  std::string Qualified = qualifiedName(Class), WithArgs = className(Class);
+  return std::any_of(ConfiguredPairs.begin(), ConfiguredPairs.end(), [&](const auto &Pair) {
+    llvm::StringRef Mock = withoutGlobalPrefix(Pair.first);
+    return Mock == Qualified || Mock == WithArgs;
+  });
+}
+
+bool MockPairer::matchesNamePattern(const CXXRecordDecl &Class) const {
+  return !realNames(Class).empty();
+}
+
+std::vector<std::string> MockPairer::realNames(const CXXRecordDecl &Mock) const {
+  std::vector<std::string> Names;
+  if (!Mock.getIdentifier())
+    return Names;
+  for (const NamePattern &Pattern : Patterns)
+    if (std::optional<llvm::StringRef> Real = Pattern.realName(Mock.getName()))
+      Names.push_back(Real->str());
+  return Names;
+}
+
+const CXXRecordDecl *MockPairer::asRealClass(const NamedDecl *Found,
+                                             const CXXRecordDecl &Mock) const {
+  const NamedDecl *D = Found->getUnderlyingDecl();
+  const CXXRecordDecl *Real = nullptr;
+  if (const auto *Alias = dyn_cast<TypedefNameDecl>(D)) {
+    Real = Alias->getUnderlyingType()->getAsCXXRecordDecl();
+  } else if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+    // MockStore<int> stands in for Store<int>, when the TU has it.
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Mock);
+    if (!Spec)
+      return nullptr;
+    void *InsertPos = nullptr;
+    Real = const_cast<ClassTemplateDecl *>(Template)->findSpecialization(
+        Spec->getTemplateArgs().asArray(), InsertPos);
+  } else {
+    Real = dyn_cast<CXXRecordDecl>(D);
+  }
+  if (!Real || !(Real = Real->getDefinition()))
+    return nullptr;
+  // A template pattern has no concrete signatures to compare; a mock is no real class.
+  if (Real == &Mock || Real->isLambda() || Real->isDependentContext() ||
+      isInTestingNamespace(*Real) || Mocks.IsMock(*Real))
+    return nullptr;
+  return Real;
+}
+
+const CXXRecordDecl *MockPairer::resolveQualified(llvm::StringRef Name) const {
+  Name = withoutGlobalPrefix(Name);
+  if (Name.contains('<')) { // a specialization: compare with how the TU's classes print
+    for (const CXXRecordDecl *Record : Records)
+      if (className(*Record) == Name)
+        return Record;
+    for (const ClassTemplateDecl *Template : Templates)
+      for (const ClassTemplateSpecializationDecl *Spec : Template->specializations())
+        if (Spec->hasDefinition() && className(*Spec) == Name)
+          return Spec->getDefinition();
+    return nullptr;
+  }
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  const DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    DeclarationName Part(&Ctx.Idents.get(Parts[I].trim()));
+    const DeclContext *Inner = nullptr;
+    for (const NamedDecl *Found : Scope->lookup(Part)) {
+      const NamedDecl *D = Found->getUnderlyingDecl();
+      if (I + 1 == Parts.size()) {
+        const CXXRecordDecl *Real = nullptr;
+        if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
+          Real = Alias->getUnderlyingType()->getAsCXXRecordDecl();
+        else
+          Real = dyn_cast<CXXRecordDecl>(D);
+        if (Real && (Real = Real->getDefinition()) && !Real->isDependentContext())
+          return Real;
+      } else if (isa<NamespaceDecl, CXXRecordDecl>(D)) {
+        Inner = cast<DeclContext>(D);
+        break;
+      }
+    }
+    if (!Inner)
+      return nullptr;
+    Scope = Inner;
+  }
+  return nullptr;
+}
+
+const CXXRecordDecl *MockPairer::configuredReal(const CXXRecordDecl &Mock) const {
+  std::string Qualified = qualifiedName(Mock), WithArgs = className(Mock);
+  for (const auto &[MockName, RealName] : ConfiguredPairs) {
+    llvm::StringRef Configured = withoutGlobalPrefix(MockName);
+    if (Configured == Qualified || Configured == WithArgs)
+      if (const CXXRecordDecl *Real = resolveQualified(RealName))
+        return Real;
+  }
+  return nullptr;
+}
+
+std::vector<RealCounterpart> MockPairer::relevantBases(const CXXRecordDecl &Mock) const {
+  std::vector<std::string> Names = realNames(Mock);
+  std::vector<RealCounterpart> Bases;
+  for (const CXXBaseSpecifier &Base : Mock.bases()) {
+    const CXXRecordDecl *Real = Base.getType()->getAsCXXRecordDecl();
+    if (!Real || !(Real = Real->getDefinition()) || isInTestingNamespace(*Real))
+      continue;
+    // A non-polymorphic base is a mixin (a ref-count, a helper), unless the naming convention
+    // says the mock stands in for it: then mocking its non-virtual methods is the drift.
+    bool Named = Real->getIdentifier() &&
+                 std::find(Names.begin(), Names.end(), Real->getName()) != Names.end();
+    if (Real->isPolymorphic() || Named)
+      Bases.push_back({Real, PairReason::BaseClass});
+  }
+  return Bases;
+}
+
+void MockPairer::indexCoInstantiations() {
+  CoInstantiations.emplace();
+  for (const ClassTemplateDecl *Template : Templates) {
+    // Per template parameter position: the mocks and the other classes it was instantiated with.
+    std::vector<llvm::SetVector<const CXXRecordDecl *>> MocksAt, RealsAt;
+    for (const ClassTemplateSpecializationDecl *Spec : Template->specializations()) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (MocksAt.size() < Args.size()) {
+        MocksAt.resize(Args.size());
+        RealsAt.resize(Args.size());
+      }
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        if (Args[I].getKind() != TemplateArgument::Type)
+          continue;
+        const CXXRecordDecl *Arg = unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl());
+        if (!Arg || !(Arg = Arg->getDefinition()) || Arg->isLambda() ||
+            isInTestingNamespace(*Arg))
+          continue;
+        (Mocks.IsMock(*Arg) ? MocksAt : RealsAt)[I].insert(Arg);
+      }
+    }
+    for (size_t I = 0; I < MocksAt.size(); ++I) {
+      for (const CXXRecordDecl *Mock : MocksAt[I]) {
+        std::vector<DeclarationName> Names = Mocks.MockedNames(*Mock);
+        std::vector<RealCounterpart> &Reals = (*CoInstantiations)[Mock];
+        for (const CXXRecordDecl *Real : RealsAt[I]) {
+          if (Mock->isDerivedFrom(Real) || Real->isDerivedFrom(Mock) ||
+              std::any_of(Reals.begin(), Reals.end(),
+                          [&](const RealCounterpart &C) { return C.Real == Real; }))
+            continue;
+          // A generic holder (a smart pointer, a container) is instantiated with the mock and
+          // with unrelated classes; only a class that has most of what the mock mocks is one
+          // the mock stands in for.
+          size_t Shared = std::count_if(Names.begin(), Names.end(), [&](DeclarationName Name) {
+            return !methodsNamed(*Real, Name).empty();
+          });
+          if (Shared > 0 && 2 * Shared >= Names.size())
+            Reals.push_back({Real, PairReason::CoInstantiation, Template});
+        }
+      }
+    }
+  }
+}
+
+std::vector<RealCounterpart> MockPairer::coInstantiated(const CXXRecordDecl &Mock) {
+  if (!CoInstantiations)
+    indexCoInstantiations();
+  auto It = CoInstantiations->find(&Mock);
+  if (It == CoInstantiations->end() || It->second.empty())
+    return {};
+  // Several real types at the same position: the one the naming convention names, if any.
+  std::vector<std::string> Names = realNames(Mock);
+  std::vector<RealCounterpart> Named;
+  for (const RealCounterpart &C : It->second)
+    if (C.Real->getIdentifier() &&
+        std::find(Names.begin(), Names.end(), C.Real->getName()) != Names.end())
+      Named.push_back(C);
+  return Named.empty() ? It->second : Named;
+}
+
+const CXXRecordDecl *MockPairer::byName(const CXXRecordDecl &Mock) {
+  for (const std::string &RealName : realNames(Mock)) {
+    DeclarationName Name(&Ctx.Idents.get(RealName));
+    // The mock's own namespace first, then the enclosing ones.
+    for (const DeclContext *Scope = Mock.getDeclContext(); Scope; Scope = Scope->getParent()) {
+      if (!isa<NamespaceDecl, TranslationUnitDecl, CXXRecordDecl>(Scope))
+        continue;
+      for (const NamedDecl *Found : Scope->lookup(Name))
+        if (const CXXRecordDecl *Real = asRealClass(Found, Mock))
+          return Real;
+    }
+    // Elsewhere in the TU (tests often live in their own namespace), when only one class has
+    // that name.
+    const CXXRecordDecl *Unique = nullptr;
+    bool Ambiguous = false;
+    for (const CXXRecordDecl *Record : Records) {
+      if (!Record->getIdentifier() || Record->getName() != RealName ||
+          isa<ClassTemplateSpecializationDecl>(Record) ||
+          Record->getDeclContext()->isFunctionOrMethod())
+        continue;
+      const CXXRecordDecl *Real = asRealClass(Record, Mock);
+      if (!Real)
+        continue;
+      Ambiguous |= Unique && Unique != Real;
+      Unique = Real;
+    }
+    if (Unique && !Ambiguous)
+      return Unique;
+  }
+  return nullptr;
+}
+
+Pairing MockPairer::pair(const CXXRecordDecl &Mock) {
+  // An explicit pair is the user's word: nothing else is guessed for that mock.
+  if (isConfiguredMock(Mock)) {
+    const CXXRecordDecl *Real = configuredReal(Mock);
+    if (!Real)
+      return {};
+    return {Mock.isDerivedFrom(Real), {{Real, PairReason::ConfiguredPair}}};
+  }
+  if (std::vector<RealCounterpart> Bases = relevantBases(Mock); !Bases.empty())
+    return {true, std::move(Bases)};
+  if (std::vector<RealCounterpart> Reals = coInstantiated(Mock); !Reals.empty())
+    return {false, std::move(Reals)};
+  if (const CXXRecordDecl *Real = byName(Mock))
+    return {false, {{Real, PairReason::NamingConvention}}};
+  return {};
+}
+
+} // namespace contractcheck

@@ -1,0 +1,104 @@
+// Bad input gets one clear, positioned error and exit code 2 — never a crash or a silent skip.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck::test {
+namespace {
+
+constexpr int BadInput = 2;
+
+TEST(BadInputTest, MissingBuildDirectory) {
+  ProcessResult R = runContractcheck({"-p", "/nonexistent/build"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: build directory '/nonexistent/build' does not exist\n");
+}
+
+TEST(BadInputTest, BuildDirectoryWithoutCompilationDatabase) {
+  TempDir Build;
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: no compile_commands.json in '" + Build.path() +
+                          "'; generate one (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or bear)\n");
+}
+
+TEST(BadInputTest, NoBuildDirectoryGiven) {
+  ProcessResult R = runContractcheck({});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find("error: no build directory given; use -p BUILD_DIR"), std::string::npos);
+}
+
+TEST(BadInputTest, MalformedCompilationDatabaseJsonIsPositioned) {
+  TempDir Build;
+  std::string Db = Build.write("compile_commands.json",
+                               "[\n  {\"directory\": \"/src\",\n   \"file\": \"a.cpp\",,\n  }\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr.rfind(Db + ":3:20: error: malformed JSON: syntax error", 0), 0u) << R.Stderr;
+}
+
+TEST(BadInputTest, CompilationDatabaseEntryWithoutFileNamesTheEntry) {
+  TempDir Build;
+  std::string Db = Build.write(
+      "compile_commands.json",
+      "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
+      "  {\"directory\": \"/src\", \"command\": \"c++ b.cpp\"}\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Db + ":3:3: error: entry 2: missing string 'file'\n");
+}
+
+TEST(BadInputTest, FileThatDoesNotExist) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "/nonexistent/nope.cpp"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: '/nonexistent/nope.cpp' does not exist\n");
+}
+
+TEST(BadInputTest, FileNotInTheCompilationDatabase) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Other = Build.write("other.cpp", "int x;\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), Other});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: '" + Other + "' is not in the compilation database " +
+                          Build.path() + "/compile_commands.json\n");
+}
+
+TEST(BadInputTest, MalformedConfigurationIsPositioned) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Cfg = Build.write("bad.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n    severty: warning\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Cfg});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Cfg + ":4:5: error: unknown key 'severty' in the settings of "
+                            "'contract-switch-coverage' (did you mean 'severity'?); expected one "
+                            "of: severity, enums, sentinels, report-without-default\n");
+}
+
+TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {
+  TempDir Src, Build;
+  std::string File = Src.write("sub/a.cpp", "int a;\n");
+  std::string Cfg = Src.write(".contractcheck.yaml", "version: 1\npaths: {exclude: src}\n");
+  writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Cfg + ":2:18: error: 'paths.exclude' must be a list of strings, got 'src'\n");
+}
+
+TEST(BadInputTest, UnknownCommandLineOption) {
+  ProcessResult R = runContractcheck({"--frobnicate"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find("frobnicate"), std::string::npos) << R.Stderr;
+}
+
+TEST(BadInputTest, ExplainUnknownRuleSuggests) {
+  ProcessResult R = runContractcheck({"--explain", "contract-switch-coverag"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: unknown rule 'contract-switch-coverag' (did you mean "
+                      "'contract-switch-coverage'?); 'contractcheck --list-rules' lists them\n");
+}
+
+} // namespace
+} // namespace contractcheck::test

@@ -1,0 +1,120 @@
+// The CLI as a pre-commit hook or CI step sees it: exit codes, incomplete analysis, parallelism,
+// exclusions, extra arguments.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck::test {
+namespace {
+
+constexpr int Clean = 0, FindingsFound = 1, Incomplete = 3;
+
+TEST(CliBehaviourTest, ATUThatFailsToParseDoesNotStopTheOthers) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json"});
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u);
+  EXPECT_NE(Report["findings"][0]["location"]["file"].get<std::string>().find("fine.cpp"), std::string::npos);
+  ASSERT_EQ(Report["failures"].size(), 1u);
+  EXPECT_EQ(Report["failures"][0]["status"], "parse-error");
+  EXPECT_NE(Report["failures"][0]["errors"][0].get<std::string>().find(
+                "broken.cpp:5:3: error: use of undeclared identifier 'undeclared_function'"),
+            std::string::npos)
+      << Report["failures"].dump();
+  EXPECT_EQ(Report["summary"]["analyzed"], 1);
+  EXPECT_NE(R.Stderr.find("analysed 1 of 2 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("1 translation unit was not analysed"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("broken.cpp (parse-error)"), std::string::npos) << R.Stderr;
+}
+
+TEST(CliBehaviourTest, ACrashIsContainedAndReported) {
+  TempDir Build;
+  cliFixture("crash", Build);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2"});
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 1u);
+  ASSERT_EQ(Report["failures"].size(), 1u);
+  EXPECT_EQ(Report["failures"][0]["status"], "crash");
+}
+
+TEST(CliBehaviourTest, ExitCodesFollowFindingsAndFailOn) {
+  TempDir Build;
+  std::vector<std::string> Files = cliFixture("parse-failure", Build);
+  std::string Fine = Files[1];
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--quiet", Fine}).ExitCode, FindingsFound);
+
+  std::string Warn = Build.write("warn.yaml", "version: 1\nrules:\n  contract-switch-coverage: {severity: warning}\n");
+  ProcessResult AsWarning = runContractcheck({"-p", Build.path(), "--config", Warn, Fine});
+  EXPECT_EQ(AsWarning.ExitCode, Clean);
+  EXPECT_NE(AsWarning.Stdout.find(": warning: switch on 'Mode'"), std::string::npos) << AsWarning.Stdout;
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--config", Warn, "--fail-on", "warning", Fine}).ExitCode,
+            FindingsFound);
+
+  std::string Off = Build.write("off.yaml", "version: 1\nrules:\n  contract-switch-coverage: {severity: off}\n");
+  ProcessResult Disabled = runContractcheck({"-p", Build.path(), "--config", Off, Fine});
+  EXPECT_EQ(Disabled.ExitCode, Clean);
+  EXPECT_EQ(Disabled.Stdout, "");
+}
+
+TEST(CliBehaviourTest, ExcludedTranslationUnitsAreNotParsed) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Cfg = Build.write("c.yaml", "version: 1\npaths:\n  exclude: [\"**/broken.cpp\"]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Cfg});
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("analysed 1 of 1 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("(1 excluded by paths.exclude)"), std::string::npos) << R.Stderr;
+}
+
+TEST(CliBehaviourTest, ParallelAndSerialRunsAgree) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  ProcessResult Serial = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "1"});
+  ProcessResult Parallel = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2"});
+  EXPECT_EQ(Serial.Stdout, Parallel.Stdout);
+  EXPECT_EQ(Serial.ExitCode, Parallel.ExitCode);
+}
+
+TEST(CliBehaviourTest, ExtraArgumentsReachTheCompiler) {
+  TempDir Src, Build;
+  std::string File = Src.write("a.cpp", "enum E { A, B };\n"
+                                        "int f(E e) {\n"
+                                        "#ifdef WITH_SWITCH\n"
+                                        "  switch (e) { case A: return 1; default: return 0; }\n"
+                                        "#endif\n"
+                                        "  return 2;\n"
+                                        "}\n");
+  writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--quiet"}).ExitCode, Clean);
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--quiet", "--extra-arg=-DWITH_SWITCH"}).ExitCode,
+            FindingsFound);
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--quiet", "--extra-arg-before=-DWITH_SWITCH"}).ExitCode,
+            FindingsFound);
+}
+
+TEST(CliBehaviourTest, OutputOptionWritesTheReportToAFile) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Out = Build.file("report.json");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json", "--output", Out, "--quiet"});
+  EXPECT_EQ(R.Stdout, "");
+  EXPECT_EQ(nlohmann::json::parse(readFile(Out))["summary"]["findings"], 1);
+}
+
+TEST(CliBehaviourTest, ListRulesAndExplainComeFromTheRuleList) {
+  ProcessResult List = runContractcheck({"--list-rules"});
+  EXPECT_EQ(List.ExitCode, Clean);
+  EXPECT_NE(List.Stdout.find("contract-switch-coverage  [per-TU, also in clang-tidy]"), std::string::npos);
+  ProcessResult Explain = runContractcheck({"--explain", "contract-switch-coverage"});
+  EXPECT_EQ(Explain.ExitCode, Clean);
+  EXPECT_NE(Explain.Stdout.find("sentinels / contract-switch-coverage.Sentinels"), std::string::npos)
+      << Explain.Stdout;
+  EXPECT_NE(Explain.Stdout.find("docs/rules/contract-switch-coverage.md"), std::string::npos);
+}
+
+} // namespace
+} // namespace contractcheck::test

@@ -1,0 +1,39 @@
+// Runs the real binaries under test (contractcheck, clang-tidy-19, python3) and captures output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace contractcheck::test {
+
+struct ProcessResult {
+  int ExitCode = -1;
+  std::string Stdout;
+  std::string Stderr;
+};
+
+ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir = {});
+
+// A fresh directory under the system temp dir, removed when this object dies.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::string &path() const { return Path; }
+  std::string file(const std::string &Name) const { return Path + "/" + Name; }
+  // Writes Text to Name (creating parent directories) and returns the absolute path.
+  std::string write(const std::string &Name, const std::string &Text) const;
+
+private:
+  std::string Path;
+};
+
+std::string readFile(const std::string &Path);
+
+// A compile_commands.json for Files (absolute paths) compiled as Args, in BuildDir.
+void writeCompilationDatabase(const std::string &BuildDir, const std::vector<std::string> &Files,
+                              const std::vector<std::string> &Args);
+
+} // namespace contractcheck::test

@@ -1,0 +1,130 @@
+#include "Config.h"
+#include "InputError.h"
+#include "Subprocess.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck {
+namespace {
+
+using test::TempDir;
+
+// Loads Text as a config file and returns the rendered error, or "" when it loads.
+std::string loadError(const std::string &Text) {
+  TempDir Dir;
+  std::string Path = Dir.write(".contractcheck.yaml", Text);
+  try {
+    Config::load(Path);
+    return "";
+  } catch (const InputError &E) {
+    std::string Rendered = E.render();
+    return Rendered.substr(Rendered.find(".contractcheck.yaml"));
+  }
+}
+
+TEST(ConfigTest, DefaultsEnableEveryRuleAsError) {
+  Config C = Config::defaults();
+  EXPECT_TRUE(C.rule("contract-switch-coverage").Enabled);
+  EXPECT_EQ(C.rule("contract-switch-coverage").Level, Severity::Error);
+  EXPECT_FALSE(C.isExcluded("/any/file.cpp"));
+}
+
+TEST(ConfigTest, ReadsSeverityOptionsAndExcludes) {
+  TempDir Dir;
+  std::string Path = Dir.write(".contractcheck.yaml", R"(version: 1
+paths:
+  exclude: ["third_party/**", "*.pb.cc"]
+rules:
+  contract-switch-coverage:
+    severity: warning
+    sentinels: ["*Sentinel"]
+    report-without-default: true
+)");
+  Config C = Config::load(Path);
+  const RuleSettings &S = C.rule("contract-switch-coverage");
+  EXPECT_EQ(S.Level, Severity::Warning);
+  EXPECT_EQ(S.Options.at("sentinels"), "*Sentinel");
+  EXPECT_EQ(S.Options.at("report-without-default"), "true");
+  EXPECT_TRUE(C.isExcluded(Dir.path() + "/third_party/lib/x.h"));
+  EXPECT_TRUE(C.isExcluded(Dir.path() + "/a.pb.cc"));
+  EXPECT_FALSE(C.isExcluded(Dir.path() + "/src/a.pb.cc"));
+  EXPECT_FALSE(C.isExcluded(Dir.path() + "/src/main.cpp"));
+}
+
+TEST(ConfigTest, SeverityOffDisablesTheRule) {
+  TempDir Dir;
+  Config C = Config::load(
+      Dir.write("c.yaml", "version: 1\nrules:\n  contract-switch-coverage: {severity: off}\n"));
+  EXPECT_FALSE(C.rule("contract-switch-coverage").Enabled);
+}
+
+TEST(ConfigTest, UnknownTopLevelKeyIsPositionedWithSuggestion) {
+  EXPECT_EQ(loadError("version: 1\nrule:\n  {}\n"),
+            ".contractcheck.yaml:2:1: error: unknown key 'rule' in the configuration (did you mean "
+            "'rules'?); expected one of: version, paths, rules");
+}
+
+TEST(ConfigTest, UnknownRuleIsPositionedWithSuggestion) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverag: {}\n"),
+            ".contractcheck.yaml:3:3: error: unknown rule 'contract-switch-coverag' (did you mean "
+            "'contract-switch-coverage'?); 'contractcheck --list-rules' lists them");
+}
+
+TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    sentinel: [x]\n"),
+            ".contractcheck.yaml:4:5: error: unknown key 'sentinel' in the settings of "
+            "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
+            "enums, sentinels, report-without-default");
+}
+
+TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    sentinels: kCount\n"),
+            ".contractcheck.yaml:4:16: error: 'sentinels' must be a list of strings, got 'kCount'");
+  EXPECT_EQ(
+      loadError("version: 1\nrules:\n  contract-switch-coverage:\n    report-without-default: yes\n"),
+      ".contractcheck.yaml:4:29: error: 'report-without-default' must be true or false, got 'yes'");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {severity: eror}\n"),
+            ".contractcheck.yaml:3:40: error: 'severity' must be one of error, warning, off, got "
+            "'eror' (did you mean 'error'?)");
+}
+
+TEST(ConfigTest, BadGlobIsPositioned) {
+  EXPECT_EQ(loadError("version: 1\npaths:\n  exclude: [\"src/[ab\"]\n"),
+            ".contractcheck.yaml:3:13: error: bad glob 'src/[ab' in 'paths.exclude': unclosed '[' "
+            "at offset 4");
+}
+
+TEST(ConfigTest, VersionIsRequiredAndChecked) {
+  EXPECT_EQ(loadError("rules: {}\n"),
+            ".contractcheck.yaml:1:1: error: missing required key 'version' (write 'version: 1')");
+  EXPECT_EQ(loadError("version: 2\n"), ".contractcheck.yaml:1:10: error: unsupported version '2'; "
+                                       "this contractcheck reads version 1");
+}
+
+TEST(ConfigTest, MalformedYamlIsPositioned) {
+  std::string Error = loadError("version: 1\nrules: [\n");
+  EXPECT_EQ(Error.rfind(".contractcheck.yaml:3:1: error: malformed YAML", 0), 0u) << Error;
+}
+
+TEST(ConfigTest, ResolverFindsTheNearestFileUpward) {
+  TempDir Dir;
+  Dir.write(".contractcheck.yaml", "version: 1\nrules:\n  contract-switch-coverage: {severity: warning}\n");
+  Dir.write("sub/deeper/.keep", "");
+  Dir.write("other/.contractcheck.yaml", "version: 1\nrules:\n  contract-switch-coverage: {severity: off}\n");
+  ConfigResolver Resolver(std::nullopt);
+  EXPECT_EQ(Resolver.forFile(Dir.path() + "/sub/deeper/a.cpp").rule("contract-switch-coverage").Level,
+            Severity::Warning);
+  EXPECT_FALSE(Resolver.forFile(Dir.path() + "/other/b.cpp").rule("contract-switch-coverage").Enabled);
+}
+
+TEST(ConfigTest, ClangTidyConfigCarriesTheSameOptions) {
+  TempDir Dir;
+  Config C = Config::load(Dir.write(
+      "c.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n    sentinels: [a, b]\n"));
+  std::string Tidy = C.toClangTidyConfig();
+  EXPECT_NE(Tidy.find("Checks: '-*,contract-switch-coverage"), std::string::npos) << Tidy;
+  EXPECT_NE(Tidy.find("contract-switch-coverage.Sentinels: 'a;b'"), std::string::npos) << Tidy;
+}
+
+} // namespace
+} // namespace contractcheck

@@ -1,0 +1,93 @@
+#include "Formatters.h"
+#include "Subprocess.h"
+
+#include <gtest/gtest.h>
+#include <llvm/Support/raw_ostream.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck {
+namespace {
+
+using test::TempDir;
+
+RunReport sampleReport(const std::string &File) {
+  RunReport Report;
+  Finding F;
+  F.RuleId = "contract-switch-coverage";
+  F.Position = {File, 3, 3, 30};
+  F.Message = "switch on 'E' misses B";
+  F.Notes = {{{File, 1, 6, 5}, "enum 'E' is defined here"}};
+  F.Fixes = {{File, 50, 0, "case B:\n  "}};
+  Report.Findings = {F};
+  Report.TranslationUnits = 2;
+  TUOutcome Broken;
+  Broken.File = "/src/broken.cpp";
+  Broken.State = TUOutcome::Status::ParseFailed;
+  Broken.Errors = {"/src/broken.cpp:2:1: error: expected ';'"};
+  Report.Failures = {Broken};
+  return Report;
+}
+
+TEST(FormatterTest, TextIsClangStyleWithSourceLineCaretAndNotes) {
+  TempDir Dir;
+  std::string File = Dir.write("a.cpp", "enum E { A, B };\nint f(E e) {\n  switch (e) {\n");
+  SourceFiles Sources;
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  writeText(OS, sampleReport(File), Sources, {false, Dir.path()});
+  EXPECT_EQ(Out, "a.cpp:3:3: error: switch on 'E' misses B [contract-switch-coverage]\n"
+                 "  switch (e) {\n"
+                 "  ^\n"
+                 "a.cpp:1:6: note: enum 'E' is defined here\n"
+                 "enum E { A, B };\n"
+                 "     ^\n"
+                 "/src/broken.cpp: error: not analysed (parse-error)\n"
+                 "  /src/broken.cpp:2:1: error: expected ';'\n");
+}
+
+TEST(FormatterTest, TextHasNoEscapeCodesUnlessColourIsOn) {
+  TempDir Dir;
+  std::string File = Dir.write("a.cpp", "enum E { A, B };\nint f(E e) {\n  switch (e) {\n");
+  SourceFiles Sources;
+  std::string Plain, Coloured;
+  llvm::raw_string_ostream PlainOS(Plain), ColouredOS(Coloured);
+  ColouredOS.enable_colors(true);
+  writeText(PlainOS, sampleReport(File), Sources, {false, Dir.path()});
+  writeText(ColouredOS, sampleReport(File), Sources, {true, Dir.path()});
+  EXPECT_EQ(Plain.find('\x1b'), std::string::npos);
+  EXPECT_NE(Coloured.find('\x1b'), std::string::npos);
+}
+
+TEST(FormatterTest, JsonHasTheDocumentedSchema) {
+  nlohmann::json J = toJsonReport(sampleReport("/src/a.cpp"));
+  EXPECT_EQ(J["version"], 1);
+  EXPECT_EQ(J["tool"]["name"], "contractcheck");
+  const auto &F = J["findings"][0];
+  EXPECT_EQ(F["rule"], "contract-switch-coverage");
+  EXPECT_EQ(F["severity"], "error");
+  EXPECT_EQ(F["location"]["line"], 3);
+  EXPECT_EQ(F["notes"][0]["location"]["line"], 1);
+  EXPECT_EQ(F["fixes"][0]["replacement"], "case B:\n  ");
+  EXPECT_EQ(J["failures"][0]["status"], "parse-error");
+  EXPECT_EQ(J["summary"]["translation_units"], 2);
+  EXPECT_EQ(J["summary"]["analyzed"], 1);
+  EXPECT_EQ(J["summary"]["by_rule"]["contract-switch-coverage"], 1);
+}
+
+TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
+  nlohmann::json S = toSarif(sampleReport("/src/my file.cpp"));
+  EXPECT_EQ(S["version"], "2.1.0");
+  const auto &Run = S["runs"][0];
+  const auto &Rules = Run["tool"]["driver"]["rules"];
+  ASSERT_FALSE(Rules.empty());
+  EXPECT_FALSE(Rules[0]["helpUri"].get<std::string>().empty());
+  const auto &Result = Run["results"][0];
+  EXPECT_EQ(Rules[Result["ruleIndex"].get<size_t>()]["id"], "contract-switch-coverage");
+  EXPECT_EQ(Result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "file:///src/my%20file.cpp");
+  EXPECT_EQ(Result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 1);
+  EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], false);
+}
+
+} // namespace
+} // namespace contractcheck
