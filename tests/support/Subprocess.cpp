@@ -7,6 +7,7 @@
 #include <llvm/Support/Program.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -23,7 +24,8 @@ std::string readFile(const std::string &Path) {
   return Buffer.str();
 }
 
-ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir) {
+ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir,
+                         const std::vector<std::string> &Env) {
   TempDir Capture;
   std::string Out = Capture.file("stdout"), Err = Capture.file("stderr");
   std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
@@ -34,9 +36,28 @@ ProcessResult runProcess(const std::vector<std::string> &Args, const std::string
   std::string Saved = std::filesystem::current_path();
   if (!WorkingDir.empty())
     std::filesystem::current_path(WorkingDir);
+  std::optional<llvm::ArrayRef<llvm::StringRef>> Environment;
+  std::vector<std::string> EnvStrings;
+  std::vector<llvm::StringRef> EnvRefs;
+  if (!Env.empty()) {
+    EnvStrings = Env;
+    for (char **E = environ; *E; ++E) {
+      std::string Entry = *E;
+      std::string Name = Entry.substr(0, Entry.find('='));
+      if (std::none_of(Env.begin(), Env.end(),
+                       [&](const std::string &O) { return O.rfind(Name + "=", 0) == 0; }))
+        EnvStrings.push_back(Entry);
+    }
+    EnvRefs.assign(EnvStrings.begin(), EnvStrings.end());
+    Environment = EnvRefs;
+  }
+  std::string Program = Args.front();
+  if (Program.find('/') == std::string::npos)
+    if (auto Found = llvm::sys::findProgramByName(Program))
+      Program = *Found;
   std::string ErrorMessage;
   ProcessResult Result;
-  Result.ExitCode = llvm::sys::ExecuteAndWait(Args.front(), Argv, std::nullopt, Redirects,
+  Result.ExitCode = llvm::sys::ExecuteAndWait(Program, Argv, Environment, Redirects,
                                               /*SecondsToWait=*/300, 0, &ErrorMessage);
   std::filesystem::current_path(Saved);
   Result.Stdout = readFile(Out);

@@ -12,7 +12,9 @@ struct ProcessResult {
   std::string Stderr;
 };
 
-ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir = {});
+// Env: "NAME=value" entries added to (or replacing in) this process's environment.
+ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir = {},
+                         const std::vector<std::string> &Env = {});
 
 // A fresh directory under the system temp dir, removed when this object dies.
 class TempDir {
