@@ -135,6 +135,14 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
     case OptionType::String:
       Settings.Options[Key] = R.scalar(Value, What);
       break;
+    case OptionType::Percent: {
+      std::string Text = R.scalar(Value, What);
+      if (Text.empty() || Text.size() > 3 || Text.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(Text) > 100)
+        R.fail(Value, What + " must be a whole number from 0 to 100, got '" + Text + "'");
+      Settings.Options[Key] = Text;
+      break;
+    }
     case OptionType::StringList:
       Settings.Options[Key] = joinOptionList(R.list(Value, What));
       break;

@@ -18,8 +18,9 @@ class RuleOptions;
 // only sees the facts merged from every TU and runs in the CLI.
 enum class RuleScope { TranslationUnit, Global };
 
-// GlobList: qualified-name globs, validated when the configuration is read.
-enum class OptionType { Bool, String, StringList, GlobList };
+// GlobList: qualified-name globs; Percent: a whole number from 0 to 100. Both are validated
+// when the configuration is read.
+enum class OptionType { Bool, String, StringList, GlobList, Percent };
 
 struct OptionSpec {
   std::string_view Key; // kebab-case, as written in .contractcheck.yaml

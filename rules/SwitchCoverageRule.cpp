@@ -26,6 +26,9 @@ constexpr OptionSpec Options[] = {
      "another one."},
     {"report-without-default", OptionType::Bool, "false",
      "Also report enum switches without 'default:' (-Wswitch already does)."},
+    {"min-coverage", OptionType::Percent, "75",
+     "Percentage of the enumerators a switch must name to be held to full coverage; below it "
+     "the switch is a deliberate partial dispatch. 0 reports every switch."},
 };
 
 std::vector<Glob> parseGlobs(const std::vector<std::string> &Patterns) {
@@ -34,6 +37,16 @@ std::vector<Glob> parseGlobs(const std::vector<std::string> &Patterns) {
     if (auto G = Glob::parse(Pattern, Glob::Kind::Name)) // the config loader rejected bad ones
       Globs.push_back(std::move(*G));
   return Globs;
+}
+
+unsigned parsePercent(const std::string &Text) {
+  unsigned Value = 0;
+  for (char C : Text) {
+    if (C < '0' || C > '9')
+      return 75; // the configuration loader rejects non-numbers; clang-tidy options may not
+    Value = Value * 10 + (C - '0');
+  }
+  return std::min(Value, 100u);
 }
 
 struct CaseRange {
@@ -127,7 +140,8 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
 SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
     : Rule(Context), Enums(parseGlobs(options().getList("enums"))),
       Sentinels(parseGlobs(options().getList("sentinels"))),
-      ReportWithoutDefault(options().getBool("report-without-default")) {}
+      ReportWithoutDefault(options().getBool("report-without-default")),
+      MinCoveragePercent(parsePercent(options().getString("min-coverage"))) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   // In a template instantiation the labels would be spelled for one instantiation's enum and
@@ -173,11 +187,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   for (const EnumConstantDecl *Enumerator : Enum->enumerators())
     Last = Enumerator;
   std::vector<std::string> Missing;
+  size_t Held = 0; // value groups the switch is expected to name
   for (const ValueGroup &Group : groupByValue(*Enum)) {
-    bool Covered = std::any_of(Ranges->begin(), Ranges->end(),
-                               [&](const CaseRange &R) { return R.contains(Group.Value); });
-    if (Covered)
-      continue;
     // A sentinel counts, it is not a state to handle: exempt when it ends the enum or aliases
     // another enumerator; a sentinel-looking name in the middle is an ordinary member.
     auto IsSentinel = [&](const EnumConstantDecl *E) {
@@ -185,10 +196,19 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
              matchesAny(Sentinels, E->getName());
     };
     auto Named = std::find_if_not(Group.Members.begin(), Group.Members.end(), IsSentinel);
-    if (Named != Group.Members.end())
+    if (Named == Group.Members.end())
+      continue;
+    ++Held;
+    bool Covered = std::any_of(Ranges->begin(), Ranges->end(),
+                               [&](const CaseRange &R) { return R.contains(Group.Value); });
+    if (!Covered)
       Missing.push_back(enumeratorSpelling(**Named, Ctx.getLangOpts()));
   }
   if (Missing.empty())
+    return;
+  // "Handle these few, let default: take the rest" is a design, not drift: only switches that
+  // name most of the enum are held to naming all of it.
+  if ((Held - Missing.size()) * 100 < MinCoveragePercent * Held)
     return;
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());

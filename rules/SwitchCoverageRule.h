@@ -21,6 +21,7 @@ private:
   const std::vector<Glob> Enums;
   const std::vector<Glob> Sentinels;
   const bool ReportWithoutDefault;
+  const unsigned MinCoveragePercent;
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
 };

@@ -74,7 +74,7 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    sentinel: [x]\n"),
             ".contractcheck.yaml:4:5: error: unknown key 'sentinel' in the settings of "
             "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
-            "enums, sentinels, report-without-default");
+            "enums, sentinels, report-without-default, min-coverage");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
@@ -86,6 +86,13 @@ TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {severity: eror}\n"),
             ".contractcheck.yaml:3:40: error: 'severity' must be one of error, warning, off, got "
             "'eror' (did you mean 'error'?)");
+}
+
+TEST(ConfigTest, PercentagesAreChecked) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {min-coverage: 150}\n"),
+            ".contractcheck.yaml:3:44: error: 'min-coverage' must be a whole number from 0 to 100, "
+            "got '150'");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {min-coverage: 60}\n"), "");
 }
 
 TEST(ConfigTest, BadGlobIsPositioned) {
