@@ -23,6 +23,7 @@ struct TextStyle {
 void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
                const TextStyle &Style);
 nlohmann::json toJsonReport(const RunReport &Report);
-nlohmann::json toSarif(const RunReport &Report);
+// Paths under SourceRoot become relative URIs against %SRCROOT%.
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot);
 
 } // namespace contractcheck

@@ -22,6 +22,7 @@ nlohmann::json toJsonReport(const RunReport &Report) {
         {"failed", Report.Failures.size()},
         {"findings", Report.Findings.size()},
         {"suppressed", Report.Suppressed},
+        {"excluded", Report.Excluded},
         {"by_rule", Report.findingsByRule()}}},
   };
 }

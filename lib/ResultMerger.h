@@ -15,6 +15,7 @@ struct RunReport {
   std::vector<TUOutcome> Failures; // TUs not analysed, with their errors
   size_t TranslationUnits = 0;
   size_t Suppressed = 0;
+  size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
   std::map<std::string, size_t> findingsByRule() const;
   size_t analyzed() const { return TranslationUnits - Failures.size(); }
 };

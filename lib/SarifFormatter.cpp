@@ -23,16 +23,38 @@ std::string fileUri(const std::string &Path) {
   return Uri;
 }
 
-nlohmann::json physicalLocation(const SourcePosition &Pos) {
-  return {{"artifactLocation", {{"uri", fileUri(Pos.File)}}},
-          {"region", {{"startLine", Pos.Line}, {"startColumn", Pos.Column}}}};
-}
+// Files under the source root are written relative to %SRCROOT%, which code-scanning services
+// map to the repository; others keep an absolute file:// URI.
+class ArtifactLocations {
+public:
+  explicit ArtifactLocations(std::string Root) : Root(std::move(Root)) {}
+
+  nlohmann::json of(const std::string &Path) const {
+    if (!Root.empty() && Path.size() > Root.size() + 1 && Path.compare(0, Root.size(), Root) == 0 &&
+        Path[Root.size()] == '/')
+      return {{"uri", fileUri(Path.substr(Root.size() + 1)).substr(7)}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", fileUri(Path)}};
+  }
+
+  nlohmann::json physical(const SourcePosition &Pos) const {
+    return {{"artifactLocation", of(Pos.File)},
+            {"region", {{"startLine", Pos.Line}, {"startColumn", Pos.Column}}}};
+  }
+
+  nlohmann::json baseIds() const {
+    return {{"%SRCROOT%", {{"uri", fileUri(Root + "/")}}}};
+  }
+
+private:
+  std::string Root;
+};
 
 std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
 } // namespace
 
-nlohmann::json toSarif(const RunReport &Report) {
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
+  ArtifactLocations Locations(SourceRoot);
   nlohmann::json Rules = nlohmann::json::array();
   std::map<std::string, size_t> RuleIndex;
   for (const RuleInfo *Info : allRules()) {
@@ -50,7 +72,7 @@ nlohmann::json toSarif(const RunReport &Report) {
     nlohmann::json Result = {{"ruleId", F.RuleId},
                              {"level", sarifLevel(F.Level)},
                              {"message", {{"text", F.Message}}},
-                             {"locations", {{{"physicalLocation", physicalLocation(F.Position)}}}}};
+                             {"locations", {{{"physicalLocation", Locations.physical(F.Position)}}}}};
     if (auto It = RuleIndex.find(F.RuleId); It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
     if (!F.Notes.empty()) {
@@ -58,16 +80,16 @@ nlohmann::json toSarif(const RunReport &Report) {
       for (size_t I = 0; I < F.Notes.size(); ++I)
         Related.push_back({{"id", I + 1},
                            {"message", {{"text", F.Notes[I].Message}}},
-                           {"physicalLocation", physicalLocation(F.Notes[I].Position)}});
+                           {"physicalLocation", Locations.physical(F.Notes[I].Position)}});
       Result["relatedLocations"] = Related;
     }
     if (!F.Fixes.empty()) {
       nlohmann::json Changes = nlohmann::json::array();
       for (const FixIt &Fix : F.Fixes)
         Changes.push_back(
-            {{"artifactLocation", {{"uri", fileUri(Fix.File)}}},
+            {{"artifactLocation", Locations.of(Fix.File)},
              {"replacements",
-              {{{"deletedRegion", {{"charOffset", Fix.Offset}, {"charLength", Fix.Length}}},
+              {{{"deletedRegion", {{"byteOffset", Fix.Offset}, {"byteLength", Fix.Length}}},
                 {"insertedContent", {{"text", Fix.Replacement}}}}}}});
       Result["fixes"] = {{{"description", {{"text", "insert the missing code"}}},
                           {"artifactChanges", Changes}}};
@@ -83,7 +105,7 @@ nlohmann::json toSarif(const RunReport &Report) {
     Notifications.push_back(
         {{"level", "error"},
          {"message", {{"text", Text}}},
-         {"locations", {{{"physicalLocation", {{"artifactLocation", {{"uri", fileUri(Failure.File)}}}}}}}}});
+         {"locations", {{{"physicalLocation", {{"artifactLocation", Locations.of(Failure.File)}}}}}}});
   }
 
   return {
@@ -99,6 +121,7 @@ nlohmann::json toSarif(const RunReport &Report) {
          {"invocations",
           {{{"executionSuccessful", Report.Failures.empty()},
             {"toolExecutionNotifications", Notifications}}}},
+         {"originalUriBaseIds", Locations.baseIds()},
          {"results", Results}}}},
   };
 }

@@ -7,6 +7,7 @@
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
@@ -153,6 +154,25 @@ private:
   const std::string Dir;
 };
 
+// Function bodies in system headers are parsed by the compiler but judged by no rule: skipping
+// them is most of what makes analysis cheaper than a -fsyntax-only parse. Clang itself keeps
+// the bodies it cannot skip (constexpr, deduced return types).
+class SkipSystemBodiesConsumer : public MultiplexConsumer {
+public:
+  SkipSystemBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM)
+      : MultiplexConsumer(makeList(std::move(Inner))), SM(SM) {}
+
+  bool shouldSkipFunctionBody(Decl *D) override { return SM.isInSystemHeader(D->getLocation()); }
+
+private:
+  static std::vector<std::unique_ptr<ASTConsumer>> makeList(std::unique_ptr<ASTConsumer> Inner) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Inner));
+    return List;
+  }
+  const SourceManager &SM;
+};
+
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
@@ -177,7 +197,8 @@ public:
       Contexts.push_back(std::move(Context));
       Rules.push_back(std::move(R));
     }
-    return Finder.newASTConsumer();
+    return std::make_unique<SkipSystemBodiesConsumer>(Finder.newASTConsumer(),
+                                                      CI.getSourceManager());
   }
 
 private:
@@ -203,6 +224,7 @@ public:
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipSystemBodiesConsumer
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), DiagConsumer);
   }

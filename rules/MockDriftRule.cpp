@@ -95,10 +95,9 @@ struct StandIn {
   bool GMock;
 };
 
-// How one stand-in fares against the real side.
-struct Verdict {
-  enum Kind { Matches, Unjudged, NoMethod, Mismatch, HidesNonVirtual } K = Unjudged;
-  const CXXMethodDecl *Closest = nullptr;
+// The real method a drifted stand-in most likely meant, and what differs.
+struct Closest {
+  const CXXMethodDecl *Candidate = nullptr;
   std::vector<SignatureDiff> Diffs;
 };
 
@@ -214,9 +213,9 @@ private:
   // Picks the candidate with the fewest (and least serious) differences; a candidate another
   // mock method already matches is the less likely one to have been meant.
   template <typename DiffFn>
-  Verdict closest(const std::vector<const CXXMethodDecl *> &Candidates, DiffFn Diff,
+  Closest closest(const std::vector<const CXXMethodDecl *> &Candidates, DiffFn Diff,
                   const llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Taken) {
-    Verdict Best;
+    Closest Best;
     unsigned BestScore = ~0u;
     for (const CXXMethodDecl *Candidate : Candidates) {
       std::vector<SignatureDiff> Diffs = Diff(*Candidate);
@@ -225,7 +224,7 @@ private:
         Score += 2 * D.Weight;
       if (Score < BestScore) {
         BestScore = Score;
-        Best.Closest = Candidate;
+        Best.Candidate = Candidate;
         Best.Diffs = std::move(Diffs);
       }
     }
@@ -248,10 +247,16 @@ private:
   void judgeInheritance(const CXXRecordDecl &Mock, const Pairing &Pair,
                         const std::vector<StandIn> &StandIns) {
     // Base methods some mock method overrides: the less likely meaning of a drifted one.
+    // Transitively: an override of Derived::f also overrides the Base::f that one overrides.
     llvm::SmallPtrSet<const CXXMethodDecl *, 16> Taken;
-    for (const CXXMethodDecl *Method : Mock.methods())
+    std::vector<const CXXMethodDecl *> Work(Mock.method_begin(), Mock.method_end());
+    while (!Work.empty()) {
+      const CXXMethodDecl *Method = Work.back();
+      Work.pop_back();
       for (const CXXMethodDecl *Overridden : Method->overridden_methods())
-        Taken.insert(Overridden->getCanonicalDecl());
+        if (Taken.insert(Overridden->getCanonicalDecl()).second)
+          Work.push_back(Overridden);
+    }
 
     for (const StandIn &S : StandIns) {
       const CXXMethodDecl &Method = *S.Method;
@@ -266,10 +271,13 @@ private:
       std::optional<std::vector<const CXXMethodDecl *>> Candidates = concreteMethods(Found);
       if (!Candidates)
         continue;
-      bool HidesVirtual = std::any_of(Candidates->begin(), Candidates->end(),
-                                      [](const CXXMethodDecl *C) { return C->isVirtual(); });
-      // A hand-written method is a stand-in when it is virtual, or when it hides a base
-      // virtual of the same name; otherwise it is the fake's own helper.
+      // A hand-written method is a stand-in when it is virtual, or when it hides a base virtual
+      // of the same name that nothing in the mock overrides; otherwise it is the fake's own
+      // helper (an overload next to the override, `Advance()`, `SetNow()`).
+      bool HidesVirtual =
+          std::any_of(Candidates->begin(), Candidates->end(), [&](const CXXMethodDecl *C) {
+            return C->isVirtual() && !Taken.contains(C->getCanonicalDecl());
+          });
       if (!S.GMock && !Method.isVirtual() && !HidesVirtual)
         continue;
       MethodSignature MockSig = signatureOf(Method, S.Mocker, Ctx);
@@ -277,14 +285,14 @@ private:
         if (callsItself(Mock, Method.getName()))
           continue;
         report(Mock, S, nullptr,
-               "overrides nothing: no base class has a method named '" +
-                   Method.getNameAsString() + "'",
+               "overrides nothing: no base class has a method named '" + Method.getNameAsString() +
+                   "'",
                {}, Pair.Reals);
         continue;
       }
       auto Diff = [&](const CXXMethodDecl &Candidate) {
-        std::vector<SignatureDiff> Diffs = diffSignatures(
-            signatureOf(Candidate, nullptr, Ctx), MockSig, Comparison::Override, Ctx);
+        std::vector<SignatureDiff> Diffs = diffSignatures(signatureOf(Candidate, nullptr, Ctx),
+                                                          MockSig, Comparison::Override, Ctx);
         if (!Candidate.isVirtual())
           Diffs.push_back({"is not virtual", 1, false});
         return Diffs;
@@ -297,20 +305,20 @@ private:
         // Same parameters yet no override: only a non-virtual base method does that.
         if (Exact->isVirtual())
           continue;
-        std::string Shown = className(*Exact->getParent()) + "::" +
-                            printSignature(signatureOf(*Exact, nullptr, Ctx), Ctx);
+        std::string Shown = className(*Exact->getParent()) +
+                            "::" + printSignature(signatureOf(*Exact, nullptr, Ctx), Ctx);
         report(Mock, S, Exact,
                "hides non-virtual '" + Shown +
                    "': calls through the base class never reach the mock",
                "'" + Shown + "' is not virtual", realsFor(Pair, *Exact->getParent()));
         continue;
       }
-      Verdict Best = closest(*Candidates, Diff, Taken);
-      const CXXRecordDecl &Owner = *Best.Closest->getParent();
-      report(Mock, S, Best.Closest,
+      Closest Best = closest(*Candidates, Diff, Taken);
+      const CXXRecordDecl &Owner = *Best.Candidate->getParent();
+      report(Mock, S, Best.Candidate,
              "overrides nothing: its signature matches no '" + className(Owner) +
                  "::" + Method.getNameAsString() + "'",
-             candidateNote(*Best.Closest, Best.Diffs), realsFor(Pair, Owner));
+             candidateNote(*Best.Candidate, Best.Diffs), realsFor(Pair, Owner));
     }
   }
 
@@ -335,8 +343,8 @@ private:
       MethodSignature Sig = signatureOf(*S.Method, S.Mocker, Ctx);
       const CXXMethodDecl *Match = nullptr;
       for (const CXXMethodDecl *Candidate : *Candidates)
-        if (matches(diffSignatures(signatureOf(*Candidate, nullptr, Ctx), Sig, Comparison::Exact,
-                                   Ctx)))
+        if (matches(
+                diffSignatures(signatureOf(*Candidate, nullptr, Ctx), Sig, Comparison::Exact, Ctx)))
           Match = Candidate;
       if (Match) {
         Taken.insert(Match->getCanonicalDecl());
@@ -355,17 +363,17 @@ private:
                {}, {Real});
         continue;
       }
-      Verdict Best = closest(
+      Closest Best = closest(
           J.Candidates,
           [&](const CXXMethodDecl &Candidate) {
             return diffSignatures(signatureOf(Candidate, nullptr, Ctx), J.Sig, Comparison::Exact,
                                   Ctx);
           },
           Taken);
-      report(Mock, *J.S, Best.Closest,
+      report(Mock, *J.S, Best.Candidate,
              "has a signature that matches no '" + className(*Real.Real) +
                  "::" + Method.getNameAsString() + "'",
-             candidateNote(*Best.Closest, Best.Diffs), {Real});
+             candidateNote(*Best.Candidate, Best.Diffs), {Real});
     }
   }
 
@@ -379,8 +387,9 @@ private:
 
   std::string candidateNote(const CXXMethodDecl &Candidate,
                             const std::vector<SignatureDiff> &Diffs) {
-    return "closest candidate '" + className(*Candidate.getParent()) + "::" +
-           printSignature(signatureOf(Candidate, nullptr, Ctx), Ctx) + "': " + joinDiffs(Diffs);
+    return "closest candidate '" + className(*Candidate.getParent()) +
+           "::" + printSignature(signatureOf(Candidate, nullptr, Ctx), Ctx) +
+           "': " + joinDiffs(Diffs);
   }
 
   SourceLocation locationOf(const Decl &D) { return SM.getExpansionLoc(D.getLocation()); }
@@ -397,8 +406,7 @@ private:
       if (const CXXRecordDecl *Pattern = Reals.front().Real->getTemplateInstantiationPattern())
         RealKey = Pattern;
     }
-    if (!Rule.Reported.insert({Loc.getRawEncoding(), S.Method->getNameAsString(), RealKey})
-             .second)
+    if (!Rule.Reported.insert({Loc.getRawEncoding(), S.Method->getNameAsString(), RealKey}).second)
       return;
     std::string Shown =
         className(Mock) + "::" + printSignature(signatureOf(*S.Method, S.Mocker, Ctx), Ctx);
@@ -438,8 +446,7 @@ bool MockDriftRule::isLanguageVersionSupported(const LangOptions &LangOpts) cons
 void MockDriftRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("record"), this);
-  Finder->addMatcher(classTemplateDecl(unless(isExpansionInSystemHeader())).bind("template"),
-                     this);
+  Finder->addMatcher(classTemplateDecl(unless(isExpansionInSystemHeader())).bind("template"), this);
 }
 
 void MockDriftRule::check(const MatchFinder::MatchResult &Result) {

@@ -39,11 +39,17 @@ std::string templateSignature(const ClassTemplateDecl &Template) {
   const TemplateParameterList &Params = *Template.getTemplateParameters();
   for (unsigned I = 0; I < Params.size(); ++I) {
     const NamedDecl *Param = Params.getParam(I);
-    Text += (I ? ", " : "") + (Param->getName().empty() ? std::string("_") : Param->getNameAsString());
+    Text +=
+        (I ? ", " : "") + (Param->getName().empty() ? std::string("_") : Param->getNameAsString());
     if (Param->isTemplateParameterPack())
       Text += "...";
   }
   return Text + ">";
+}
+
+// The definition of a class named by a type or declaration, if the TU has one.
+const CXXRecordDecl *definitionOf(const CXXRecordDecl *Class) {
+  return Class ? Class->getDefinition() : nullptr;
 }
 
 const char *reasonText(PairReason Reason) {
@@ -128,6 +134,8 @@ MockPairer::MockPairer(const ASTContext &Ctx, const std::vector<NamePattern> &Pa
     : Ctx(Ctx), Patterns(Patterns), ConfiguredPairs(ConfiguredPairs), Mocks(std::move(Mocks)) {}
 
 bool MockPairer::isConfiguredMock(const CXXRecordDecl &Class) const {
+  if (ConfiguredPairs.empty())
+    return false; // the common case: spare printing every class's name
   std::string Qualified = qualifiedName(Class), WithArgs = className(Class);
   return std::any_of(ConfiguredPairs.begin(), ConfiguredPairs.end(), [&](const auto &Pair) {
     llvm::StringRef Mock = withoutGlobalPrefix(Pair.first);
@@ -166,7 +174,8 @@ const CXXRecordDecl *MockPairer::asRealClass(const NamedDecl *Found,
   } else {
     Real = dyn_cast<CXXRecordDecl>(D);
   }
-  if (!Real || !(Real = Real->getDefinition()))
+  Real = definitionOf(Real);
+  if (!Real)
     return nullptr;
   // A template pattern has no concrete signatures to compare; a mock is no real class.
   if (Real == &Mock || Real->isLambda() || Real->isDependentContext() ||
@@ -201,7 +210,8 @@ const CXXRecordDecl *MockPairer::resolveQualified(llvm::StringRef Name) const {
           Real = Alias->getUnderlyingType()->getAsCXXRecordDecl();
         else
           Real = dyn_cast<CXXRecordDecl>(D);
-        if (Real && (Real = Real->getDefinition()) && !Real->isDependentContext())
+        Real = definitionOf(Real);
+        if (Real && !Real->isDependentContext())
           return Real;
       } else if (isa<NamespaceDecl, CXXRecordDecl>(D)) {
         Inner = cast<DeclContext>(D);
@@ -230,9 +240,17 @@ std::vector<RealCounterpart> MockPairer::relevantBases(const CXXRecordDecl &Mock
   std::vector<std::string> Names = realNames(Mock);
   std::vector<RealCounterpart> Bases;
   for (const CXXBaseSpecifier &Base : Mock.bases()) {
-    const CXXRecordDecl *Real = Base.getType()->getAsCXXRecordDecl();
-    if (!Real || !(Real = Real->getDefinition()) || isInTestingNamespace(*Real))
+    const CXXRecordDecl *Real = definitionOf(Base.getType()->getAsCXXRecordDecl());
+    if (!Real || isInTestingNamespace(*Real))
       continue;
+    // A mock built on another mock stands in for what that one stands in for.
+    if (Mocks.IsMock(*Real)) {
+      for (const RealCounterpart &Inner : relevantBases(*Real))
+        if (std::none_of(Bases.begin(), Bases.end(),
+                         [&](const RealCounterpart &C) { return C.Real == Inner.Real; }))
+          Bases.push_back(Inner);
+      continue;
+    }
     // A non-polymorphic base is a mixin (a ref-count, a helper), unless the naming convention
     // says the mock stands in for it: then mocking its non-virtual methods is the drift.
     bool Named = Real->getIdentifier() &&
@@ -245,6 +263,7 @@ std::vector<RealCounterpart> MockPairer::relevantBases(const CXXRecordDecl &Mock
 
 void MockPairer::indexCoInstantiations() {
   CoInstantiations.emplace();
+  auto &Index = *CoInstantiations;
   for (const ClassTemplateDecl *Template : Templates) {
     // Per template parameter position: the mocks and the other classes it was instantiated with.
     std::vector<llvm::SetVector<const CXXRecordDecl *>> MocksAt, RealsAt;
@@ -257,9 +276,9 @@ void MockPairer::indexCoInstantiations() {
       for (unsigned I = 0; I < Args.size(); ++I) {
         if (Args[I].getKind() != TemplateArgument::Type)
           continue;
-        const CXXRecordDecl *Arg = unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl());
-        if (!Arg || !(Arg = Arg->getDefinition()) || Arg->isLambda() ||
-            isInTestingNamespace(*Arg))
+        const CXXRecordDecl *Arg =
+            definitionOf(unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl()));
+        if (!Arg || Arg->isLambda() || isInTestingNamespace(*Arg))
           continue;
         (Mocks.IsMock(*Arg) ? MocksAt : RealsAt)[I].insert(Arg);
       }
@@ -267,7 +286,7 @@ void MockPairer::indexCoInstantiations() {
     for (size_t I = 0; I < MocksAt.size(); ++I) {
       for (const CXXRecordDecl *Mock : MocksAt[I]) {
         std::vector<DeclarationName> Names = Mocks.MockedNames(*Mock);
-        std::vector<RealCounterpart> &Reals = (*CoInstantiations)[Mock];
+        std::vector<RealCounterpart> &Reals = Index[Mock];
         for (const CXXRecordDecl *Real : RealsAt[I]) {
           if (Mock->isDerivedFrom(Real) || Real->isDerivedFrom(Mock) ||
               std::any_of(Reals.begin(), Reals.end(),
@@ -290,8 +309,9 @@ void MockPairer::indexCoInstantiations() {
 std::vector<RealCounterpart> MockPairer::coInstantiated(const CXXRecordDecl &Mock) {
   if (!CoInstantiations)
     indexCoInstantiations();
-  auto It = CoInstantiations->find(&Mock);
-  if (It == CoInstantiations->end() || It->second.empty())
+  const auto &Index = *CoInstantiations; // NOLINT(bugprone-unchecked-optional-access): just set
+  auto It = Index.find(&Mock);
+  if (It == Index.end() || It->second.empty())
     return {};
   // Several real types at the same position: the one the naming convention names, if any.
   std::vector<std::string> Names = realNames(Mock);

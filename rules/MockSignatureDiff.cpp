@@ -99,8 +99,8 @@ MethodSignature signatureOf(const CXXMethodDecl &Method, const FieldDecl *Mocker
     if (const FunctionProtoType *FromMocker = writtenMockSignature(*Mocker))
       if (FromMocker->getNumParams() == Written->getNumParams())
         Shown = FromMocker;
-  Sig.ShownReturn = Shown == Written ? Written->getReturnType()
-                                     : stripIdentity(Shown->getReturnType());
+  Sig.ShownReturn =
+      Shown == Written ? Written->getReturnType() : stripIdentity(Shown->getReturnType());
   Sig.ShownParams.assign(Shown->param_type_begin(), Shown->param_type_end());
   return Sig;
 }
@@ -138,10 +138,10 @@ std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const Met
     for (size_t I = 0; I < Real.Params.size(); ++I) {
       if (!comparable(Real.Params[I], Mock.Params[I]) || Real.Params[I] == Mock.Params[I])
         continue;
-      auto [RealText, MockText] = showPair(Real.ShownParams[I], Real.Params[I],
-                                           Mock.ShownParams[I], Mock.Params[I], Ctx);
-      Diffs.push_back({"parameter " + std::to_string(I + 1) + " is '" + RealText +
-                           "' here but '" + MockText + "' in the mock",
+      auto [RealText, MockText] =
+          showPair(Real.ShownParams[I], Real.Params[I], Mock.ShownParams[I], Mock.Params[I], Ctx);
+      Diffs.push_back({"parameter " + std::to_string(I + 1) + " is '" + RealText + "' here but '" +
+                           MockText + "' in the mock",
                        2, true});
     }
   }

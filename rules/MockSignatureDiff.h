@@ -51,9 +51,9 @@ enum class Comparison {
 };
 
 struct SignatureDiff {
-  std::string Text;   // "parameter 1 is 'int' here but 'long' in the mock"
-  unsigned Weight;    // for picking the closest candidate
-  bool Decisive;      // counts under the comparison asked for
+  std::string Text; // "parameter 1 is 'int' here but 'long' in the mock"
+  unsigned Weight;  // for picking the closest candidate
+  bool Decisive;    // counts under the comparison asked for
 };
 
 // What differs between a real method and a mock one, phrased from the real method's point of

@@ -47,7 +47,7 @@ cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
                              cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"), cl::init(0),
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers, -j N or -jN (default: all cores)"), cl::init(0), cl::Prefix,
                        cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the findings' fix-its to the source files"),
                   cl::cat(Category));
@@ -131,18 +131,17 @@ Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
 }
 
 void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources, bool Color) {
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
   switch (OutputFormat) {
-  case Format::Text: {
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
+  case Format::Text:
     writeText(OS, Report, Sources, {Color, std::string(Cwd)});
     break;
-  }
   case Format::Json:
     OS << toJsonReport(Report).dump(2) << "\n";
     break;
   case Format::Sarif:
-    OS << toSarif(Report).dump(2) << "\n";
+    OS << toSarif(Report, std::string(Cwd)).dump(2) << "\n";
     break;
   }
 }
@@ -177,8 +176,8 @@ void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, doub
       OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
   if (Fixes) {
-    OS << "contractcheck: applied " << Fixes->Applied << " fixes in " << Fixes->FilesChanged
-       << " files\n";
+    OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
+       << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
     for (const std::string &Problem : Fixes->Problems)
       OS << "contractcheck: warning: " << Problem << "\n";
   }
@@ -222,13 +221,16 @@ int analyze() {
   for (TUOutcome &Outcome : Outcomes)
     Merger.add(std::move(Outcome));
   RunReport Report = Merger.finish(GlobalConfig);
+  Report.Excluded = P.Excluded;
 
   std::optional<FixSummary> Fixes;
   if (Fix)
     Fixes = applyFixes(Report.Findings);
 
+  // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+  const char *NoColor = std::getenv("NO_COLOR");
   bool Color = !File && OutputFormat == Format::Text && outs().has_colors() &&
-               !std::getenv("NO_COLOR");
+               !(NoColor && *NoColor);
   writeReport(File ? *File : outs(), Report, Sources, Color);
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   if (!Quiet)

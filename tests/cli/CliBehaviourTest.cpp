@@ -81,10 +81,10 @@ TEST(CliBehaviourTest, ParallelAndSerialRunsAgree) {
 
 TEST(CliBehaviourTest, ExtraArgumentsReachTheCompiler) {
   TempDir Src, Build;
-  std::string File = Src.write("a.cpp", "enum E { A, B };\n"
+  std::string File = Src.write("a.cpp", "enum E { A, B, C, D };\n"
                                         "int f(E e) {\n"
                                         "#ifdef WITH_SWITCH\n"
-                                        "  switch (e) { case A: return 1; default: return 0; }\n"
+                                        "  switch (e) { case A: case B: case C: return 1; default: return 0; }\n"
                                         "#endif\n"
                                         "  return 2;\n"
                                         "}\n");

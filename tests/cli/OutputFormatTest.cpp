@@ -31,12 +31,12 @@ TEST(OutputFormatTest, TextIsClangStyleRelativeToTheWorkingDirectory) {
   cliFixture("parse-failure", Build);
   ProcessResult R = runContractcheck({"-p", Build.path(), "--quiet"}, fixturesDir() + "/cli");
   EXPECT_EQ(R.Stdout,
-            "parse-failure/fine.cpp:4:3: error: switch on 'Mode' has a 'default' label that hides 2 "
-            "unhandled enumerators: Mode::Busy, Mode::Stopped [contract-switch-coverage]\n"
+            "parse-failure/fine.cpp:4:3: error: switch on 'Mode' has a 'default' label that hides 1 "
+            "unhandled enumerator: Mode::Draining [contract-switch-coverage]\n"
             "  switch (m) {\n"
             "  ^\n"
             "parse-failure/fine.cpp:1:12: note: enum 'Mode' is defined here\n"
-            "enum class Mode { Idle, Busy, Stopped };\n"
+            "enum class Mode { Idle, Busy, Stopped, Draining };\n"
             "           ^\n"
             "parse-failure/broken.cpp: error: not analysed (parse-error)\n"
             "  " + fixturesDir() + "/cli/parse-failure/broken.cpp:5:3: error: use of undeclared "

@@ -10,9 +10,9 @@ namespace {
 class PreCommitHookTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    Project.write("src/bad.cpp", "enum class Mode { Idle, Busy };\n"
+    Project.write("src/bad.cpp", "enum class Mode { Idle, Busy, Stopped, Draining };\n"
                                  "int f(Mode m) {\n"
-                                 "  switch (m) { case Mode::Idle: return 1; default: return 0; }\n"
+                                 "  switch (m) { case Mode::Idle: case Mode::Busy: case Mode::Stopped: return 1; default: return 0; }\n"
                                  "}\n");
     Project.write("src/good.cpp", "int g() { return 1; }\n");
     Project.write("src/api.h", "#pragma once\nint g();\n");
@@ -40,7 +40,7 @@ TEST_F(PreCommitHookTest, FailsWithClangStyleFindingsOnAChangedFile) {
   ProcessResult R = runHook({"src/bad.cpp", "src/api.h"});
   EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find("src/bad.cpp:3:3: error: switch on 'Mode' has a 'default' label that "
-                          "hides 1 unhandled enumerator: Mode::Busy [contract-switch-coverage]"),
+                          "hides 1 unhandled enumerator: Mode::Draining [contract-switch-coverage]"),
             std::string::npos)
       << R.Stdout << R.Stderr;
 }

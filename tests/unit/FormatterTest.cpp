@@ -75,7 +75,7 @@ TEST(FormatterTest, JsonHasTheDocumentedSchema) {
 }
 
 TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
-  nlohmann::json S = toSarif(sampleReport("/src/my file.cpp"));
+  nlohmann::json S = toSarif(sampleReport("/src/my file.cpp"), "/elsewhere");
   EXPECT_EQ(S["version"], "2.1.0");
   const auto &Run = S["runs"][0];
   const auto &Rules = Run["tool"]["driver"]["rules"];
@@ -87,6 +87,15 @@ TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
             "file:///src/my%20file.cpp");
   EXPECT_EQ(Result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 1);
   EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], false);
+  EXPECT_EQ(Result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]["byteOffset"], 50);
+}
+
+TEST(FormatterTest, SarifPathsUnderTheSourceRootAreRelativeToSrcroot) {
+  nlohmann::json S = toSarif(sampleReport("/repo/src/a.cpp"), "/repo");
+  const auto &Artifact = S["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(Artifact["uri"], "src/a.cpp");
+  EXPECT_EQ(Artifact["uriBaseId"], "%SRCROOT%");
+  EXPECT_EQ(S["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///repo/");
 }
 
 } // namespace
