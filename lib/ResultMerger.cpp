@@ -31,7 +31,7 @@ void ResultMerger::add(TUOutcome Outcome) {
 RunReport ResultMerger::finish(const Config &GlobalConfig) {
   for (const RuleInfo *Info : allRules()) {
     const RuleSettings &Settings = GlobalConfig.rule(Info->Id);
-    if (Info->Scope != RuleScope::Global || !Settings.Enabled)
+    if (!Info->CreateGlobalRule || !Settings.Enabled)
       continue;
     std::vector<Finding> Found;
     Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Facts, Found);

@@ -15,7 +15,9 @@ class GlobalRule;
 class RuleOptions;
 
 // A per-TU rule sees one AST at a time and also ships in the clang-tidy plugin; a global rule
-// only sees the facts merged from every TU and runs in the CLI.
+// only sees the facts merged from every TU and runs in the CLI. A per-TU rule may also have a
+// global step (CreateGlobalRule) that judges what only several TUs together show, from the facts
+// its per-TU part emitted; the plugin runs only the per-TU part.
 enum class RuleScope { TranslationUnit, Global };
 
 // GlobList: qualified-name globs; Percent: a whole number from 0 to 100. Both are validated
