@@ -5,6 +5,7 @@
 #include "RuleRegistry.h"
 
 #include <algorithm>
+#include <set>
 
 namespace contractcheck {
 
@@ -49,8 +50,16 @@ RunReport ResultMerger::finish(const Config &GlobalConfig) {
   std::stable_sort(Findings.begin(), Findings.end(), findingLess);
   Findings.erase(std::unique(Findings.begin(), Findings.end(), SameFinding), Findings.end());
 
+  std::set<std::string> Checked;
   for (Finding &F : Findings) {
-    if (Sources.suppressions(F.Position.File).isSuppressed(F.Position.Line, F.RuleId))
+    const SuppressionIndex &Index = Sources.suppressions(F.Position.File);
+    // As clang-tidy does, an unmatched NOLINTBEGIN/END is pointed out where it was consulted.
+    if (Checked.insert(F.Position.File).second)
+      for (unsigned Line : Index.unmatchedLines())
+        Report.Warnings.push_back(F.Position.File + ":" + std::to_string(Line) +
+                                  ": warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
+                                  "suppresses nothing");
+    if (Index.isSuppressed(F.Position.Line, F.RuleId))
       ++Report.Suppressed;
     else
       Report.Findings.push_back(std::move(F));

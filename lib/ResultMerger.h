@@ -16,6 +16,8 @@ struct RunReport {
   size_t TranslationUnits = 0;
   size_t Suppressed = 0;
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
+  // Problems worth telling the user that are not findings, e.g. an unmatched NOLINTBEGIN.
+  std::vector<std::string> Warnings;
   std::map<std::string, size_t> findingsByRule() const;
   size_t analyzed() const { return TranslationUnits - Failures.size(); }
 };

@@ -233,6 +233,8 @@ int analyze() {
                !(NoColor && *NoColor);
   writeReport(File ? *File : outs(), Report, Sources, Color);
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  for (const std::string &Warning : Report.Warnings)
+    errs() << Warning << "\n";
   if (!Quiet)
     printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
 

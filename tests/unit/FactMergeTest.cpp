@@ -55,6 +55,19 @@ TEST(FactMergeTest, SuppressedFindingsAreCountedNotReported) {
   EXPECT_EQ(Report.Suppressed, 1u);
 }
 
+TEST(FactMergeTest, UnmatchedNolintBeginIsPointedOut) {
+  TempDir Dir;
+  std::string File = Dir.write("a.cpp", "// NOLINTBEGIN(contract-*)\nswitch (e) {\n");
+  SourceFiles Sources;
+  ResultMerger Merger(Sources);
+  Merger.add(outcome(File, {findingAt(File, 2, "one")}));
+  RunReport Report = Merger.finish(Config::defaults());
+  EXPECT_EQ(Report.Findings.size(), 1u);
+  ASSERT_EQ(Report.Warnings.size(), 1u);
+  EXPECT_EQ(Report.Warnings[0], File + ":1: warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
+                                       "suppresses nothing");
+}
+
 TEST(FactMergeTest, FailedTUsAreListedAndCountedAsNotAnalysed) {
   SourceFiles Sources;
   ResultMerger Merger(Sources);
