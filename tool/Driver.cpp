@@ -12,6 +12,7 @@
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 #include <llvm/Support/Threading.h>
 #include <llvm/Support/raw_ostream.h>
@@ -101,7 +102,13 @@ int explainRule(const std::string &Id) {
 struct Plan {
   std::vector<AnalysisJob> Jobs;
   size_t Excluded = 0;
+  std::vector<std::string> NotCOrCpp; // assembly and the like: nothing for a rule to read
 };
+
+bool isAssembly(StringRef File) {
+  StringRef Ext = sys::path::extension(File);
+  return Ext == ".s" || Ext == ".S" || Ext == ".asm" || Ext == ".sx";
+}
 
 Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
   std::vector<const CompileCommand *> Commands;
@@ -121,6 +128,10 @@ Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
   }
   Plan P;
   for (const CompileCommand *Command : Commands) {
+    if (isAssembly(Command->File)) {
+      P.NotCOrCpp.push_back(Command->File);
+      continue;
+    }
     const Config &Cfg = Configs.forFile(Command->File);
     if (Cfg.isExcluded(Command->File))
       ++P.Excluded;
@@ -154,6 +165,9 @@ void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, doub
      << (Workers == 1 ? " worker" : " workers");
   if (P.Excluded)
     OS << " (" << P.Excluded << " excluded by paths.exclude)";
+  if (!P.NotCOrCpp.empty())
+    OS << " (" << P.NotCOrCpp.size() << " assembly " << (P.NotCOrCpp.size() == 1 ? "file" : "files")
+       << " skipped)";
   OS << "; " << Report.Findings.size() << (Report.Findings.size() == 1 ? " finding" : " findings");
   auto ByRule = Report.findingsByRule();
   if (!ByRule.empty()) {

@@ -70,6 +70,17 @@ TEST(CliBehaviourTest, ExcludedTranslationUnitsAreNotParsed) {
   EXPECT_NE(R.Stderr.find("(1 excluded by paths.exclude)"), std::string::npos) << R.Stderr;
 }
 
+TEST(CliBehaviourTest, AssemblyEntriesAreSkippedAndSaidSo) {
+  TempDir Src, Build;
+  std::string Asm = Src.write("start.S", ".globl start\nstart:\n  ret\n");
+  std::string Cpp = Src.write("a.cpp", "int a;\n");
+  writeCompilationDatabase(Build.path(), {Asm, Cpp}, {});
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, Clean) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stderr.find("analysed 1 of 1 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("(1 assembly file skipped)"), std::string::npos) << R.Stderr;
+}
+
 TEST(CliBehaviourTest, ParallelAndSerialRunsAgree) {
   TempDir Build;
   cliFixture("parse-failure", Build);
