@@ -1,6 +1,7 @@
 #include "CompilationDatabase.h"
 
 #include "InputError.h"
+#include "Paths.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
@@ -13,23 +14,6 @@
 namespace contractcheck {
 
 namespace {
-
-struct LineColumn {
-  unsigned Line = 1, Column = 1;
-};
-
-LineColumn lineColumnAt(const std::string &Text, size_t Offset) {
-  LineColumn LC;
-  for (size_t I = 0; I < Offset && I < Text.size(); ++I) {
-    if (Text[I] == '\n') {
-      ++LC.Line;
-      LC.Column = 1;
-    } else {
-      ++LC.Column;
-    }
-  }
-  return LC;
-}
 
 // Where the Nth element of the top-level array starts, for errors about that entry.
 size_t offsetOfEntry(const std::string &Text, size_t Index) {
@@ -62,19 +46,15 @@ void validate(const std::string &Path, const std::string &Text) {
   try {
     Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
-    LineColumn LC = lineColumnAt(Text, E.byte == 0 ? 0 : E.byte - 1);
-    std::string Message = E.what();
-    if (size_t Colon = Message.find("syntax error"); Colon != std::string::npos)
-      Message = Message.substr(Colon);
-    throw InputError("malformed JSON: " + Message, Path, LC.Line, LC.Column);
+    throw InputError::fromJsonParseError(E, E.byte, Path, Text);
   }
   if (!Root.is_array())
     throw InputError("a compilation database must be a JSON array of entries", Path, 1, 1);
   for (size_t I = 0; I < Root.size(); ++I) {
     const nlohmann::json &Entry = Root[I];
-    LineColumn LC = lineColumnAt(Text, offsetOfEntry(Text, I));
     auto Fail = [&](const std::string &Message) {
-      throw InputError("entry " + std::to_string(I + 1) + ": " + Message, Path, LC.Line, LC.Column);
+      throw InputError::atOffset("entry " + std::to_string(I + 1) + ": " + Message, Path, Text,
+                                 offsetOfEntry(Text, I));
     };
     if (!Entry.is_object())
       Fail("must be an object with 'directory', 'file' and 'arguments' or 'command'");
@@ -94,21 +74,6 @@ void validate(const std::string &Path, const std::string &Text) {
 }
 
 } // namespace
-
-std::string absolutePath(const std::string &Path, const std::string &Base) {
-  llvm::SmallString<256> Abs(Path);
-  if (!llvm::sys::path::is_absolute(Abs)) {
-    if (Base.empty()) {
-      llvm::sys::fs::make_absolute(Abs);
-    } else {
-      llvm::SmallString<256> Joined(Base);
-      llvm::sys::path::append(Joined, Path);
-      Abs = Joined;
-    }
-  }
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
 
 CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   std::string Path = absolutePath(BuildDir);

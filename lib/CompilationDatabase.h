@@ -1,6 +1,8 @@
 // compile_commands.json, validated before use so a malformed one gets a positioned error.
 #pragma once
 
+#include "Paths.h"
+
 #include <string>
 #include <vector>
 
@@ -25,8 +27,5 @@ private:
   std::string Path;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
 };
-
-// Absolute, with '.' and '..' removed, relative paths taken from Base (default: the cwd).
-std::string absolutePath(const std::string &Path, const std::string &Base = {});
 
 } // namespace contractcheck

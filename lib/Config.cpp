@@ -1,6 +1,7 @@
 #include "Config.h"
 
 #include "InputError.h"
+#include "Paths.h"
 #include "RuleInfo.h"
 #include "RuleOptions.h"
 #include "RuleRegistry.h"
@@ -155,13 +156,6 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
   return Settings;
 }
 
-std::string directoryOf(const std::string &Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, true);
-  return std::string(llvm::sys::path::parent_path(Abs));
-}
-
 } // namespace
 
 Config Config::defaults() {
@@ -187,7 +181,7 @@ Config Config::load(const std::string &Path) {
 
   Config C = defaults();
   C.Path = Path;
-  C.BaseDir = directoryOf(Path);
+  C.BaseDir = parentDirectory(Path);
   bool SawVersion = false;
   std::vector<std::string> RuleIds;
   for (const RuleInfo *Info : allRules())
@@ -232,11 +226,8 @@ bool Config::isExcluded(std::string_view AbsolutePath) const {
     return false;
   if (matchesAny(Exclude, AbsolutePath))
     return true;
-  std::string_view Base = BaseDir;
-  if (AbsolutePath.size() > Base.size() + 1 && AbsolutePath.substr(0, Base.size()) == Base &&
-      AbsolutePath[Base.size()] == '/')
-    return matchesAny(Exclude, AbsolutePath.substr(Base.size() + 1));
-  return false;
+  std::optional<std::string_view> Relative = relativeUnder(AbsolutePath, BaseDir);
+  return Relative && matchesAny(Exclude, *Relative);
 }
 
 const RuleSettings &Config::rule(std::string_view RuleId) const {

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace contractcheck {
@@ -12,6 +13,13 @@ class InputError : public std::runtime_error {
 public:
   explicit InputError(std::string Message, std::string File = {}, unsigned Line = 0,
                       unsigned Column = 0);
+
+  // A problem at a byte offset of a file's text: the line and column are computed from it.
+  static InputError atOffset(std::string Message, std::string File, std::string_view Text,
+                             size_t Offset);
+  // nlohmann's parse error, positioned, without its "[json.exception...]" prefix.
+  static InputError fromJsonParseError(const std::exception &E, size_t Byte, std::string File,
+                                       std::string_view Text);
 
   const std::string &file() const { return File; }
   unsigned line() const { return Line; }

@@ -23,6 +23,7 @@ nlohmann::json toJsonReport(const RunReport &Report) {
         {"findings", Report.Findings.size()},
         {"suppressed", Report.Suppressed},
         {"excluded", Report.Excluded},
+        {"baselined", Report.Baselined},
         {"by_rule", Report.findingsByRule()}}},
   };
 }

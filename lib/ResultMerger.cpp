@@ -53,7 +53,8 @@ RunReport ResultMerger::finish(const Config &GlobalConfig) {
   std::set<std::string> Checked;
   for (Finding &F : Findings) {
     const SuppressionIndex &Index = Sources.suppressions(F.Position.File);
-    // As clang-tidy does, an unmatched NOLINTBEGIN/END is pointed out where it was consulted.
+    // As clang-tidy does, an unmatched BEGIN or END directive is pointed out where it was
+    // consulted.
     if (Checked.insert(F.Position.File).second)
       for (unsigned Line : Index.unmatchedLines())
         Report.Warnings.push_back(F.Position.File + ":" + std::to_string(Line) +

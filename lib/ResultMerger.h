@@ -15,8 +15,9 @@ struct RunReport {
   std::vector<TUOutcome> Failures; // TUs not analysed, with their errors
   size_t TranslationUnits = 0;
   size_t Suppressed = 0;
+  size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
-  // Problems worth telling the user that are not findings, e.g. an unmatched NOLINTBEGIN.
+  // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<std::string> Warnings;
   std::map<std::string, size_t> findingsByRule() const;
   size_t analyzed() const { return TranslationUnits - Failures.size(); }

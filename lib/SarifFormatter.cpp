@@ -1,4 +1,5 @@
 #include "Formatters.h"
+#include "Paths.h"
 
 #include "RuleRegistry.h"
 
@@ -30,9 +31,8 @@ public:
   explicit ArtifactLocations(std::string Root) : Root(std::move(Root)) {}
 
   nlohmann::json of(const std::string &Path) const {
-    if (!Root.empty() && Path.size() > Root.size() + 1 && Path.compare(0, Root.size(), Root) == 0 &&
-        Path[Root.size()] == '/')
-      return {{"uri", fileUri(Path.substr(Root.size() + 1)).substr(7)}, {"uriBaseId", "%SRCROOT%"}};
+    if (std::optional<std::string_view> Relative = relativeUnder(Path, Root))
+      return {{"uri", fileUri(std::string(*Relative)).substr(7)}, {"uriBaseId", "%SRCROOT%"}};
     return {{"uri", fileUri(Path)}};
   }
 

@@ -85,7 +85,7 @@ SuppressionIndex::SuppressionIndex(std::string_view Text) {
     Start = End + 1;
   }
 
-  // NOLINTEND closes the innermost open NOLINTBEGIN that names exactly the same rules.
+  // An END directive closes the innermost open BEGIN directive naming exactly the same rules.
   std::vector<const Directive *> Open;
   for (const Directive &D : Directives) {
     switch (D.Kind) {

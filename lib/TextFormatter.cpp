@@ -1,4 +1,5 @@
 #include "Formatters.h"
+#include "Paths.h"
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -7,10 +8,7 @@ namespace contractcheck {
 namespace {
 
 std::string displayPath(const std::string &Path, const std::string &Base) {
-  if (!Base.empty() && Path.size() > Base.size() + 1 && Path.compare(0, Base.size(), Base) == 0 &&
-      Path[Base.size()] == '/')
-    return Path.substr(Base.size() + 1);
-  return Path;
+  return std::string(relativeUnder(Path, Base).value_or(Path));
 }
 
 class Printer {

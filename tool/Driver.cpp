@@ -1,6 +1,7 @@
 #include "Driver.h"
 
 #include "Analyzer.h"
+#include "Baseline.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
 #include "FixApplier.h"
@@ -61,6 +62,12 @@ cl::list<std::string> ExtraArgs("extra-arg",
 cl::list<std::string> ExtraArgsBefore("extra-arg-before",
                                       cl::desc("Argument to prepend to every compiler command line"),
                                       cl::cat(Category));
+cl::opt<std::string> BaselinePath("baseline",
+                                  cl::desc("Ignore the findings recorded in <file> (adoption)"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselinePath(
+    "write-baseline", cl::desc("Record every current finding in <file> and accept them"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
 cl::opt<Severity> FailOn("fail-on",
                          cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
@@ -181,6 +188,8 @@ void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, doub
   }
   if (Report.Suppressed)
     OS << ", " << Report.Suppressed << " suppressed by NOLINT";
+  if (Report.Baselined)
+    OS << ", " << Report.Baselined << " in the baseline";
   OS << "\n";
   if (!Report.Failures.empty()) {
     OS << "contractcheck: " << Report.Failures.size()
@@ -209,6 +218,9 @@ int analyze() {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   const Config &GlobalConfig = Configs.forFile(std::string(Cwd) + "/.");
+  std::optional<Baseline> Accepted;
+  if (!BaselinePath.empty())
+    Accepted = Baseline::load(BaselinePath);
 
   std::unique_ptr<raw_fd_ostream> File;
   if (!OutputPath.empty()) {
@@ -236,6 +248,13 @@ int analyze() {
     Merger.add(std::move(Outcome));
   RunReport Report = Merger.finish(GlobalConfig);
   Report.Excluded = P.Excluded;
+  if (Accepted)
+    Report.Baselined = Accepted->filter(Report.Findings, Sources);
+  if (!WriteBaselinePath.empty()) {
+    Baseline::write(WriteBaselinePath, Report.Findings, Sources);
+    Report.Baselined += Report.Findings.size();
+    Report.Findings.clear();
+  }
 
   std::optional<FixSummary> Fixes;
   if (Fix)

@@ -1,0 +1,40 @@
+#include "Paths.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+namespace contractcheck {
+
+std::string absolutePath(const std::string &Path, const std::string &Base) {
+  llvm::SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    if (Base.empty()) {
+      // Without a working directory the path stays relative; every later lookup then fails with
+      // an error naming it, which is the best that can be said.
+      static_cast<void>(llvm::sys::fs::make_absolute(Abs));
+    } else {
+      llvm::SmallString<256> Joined(Base);
+      llvm::sys::path::append(Joined, Path);
+      Abs = Joined;
+    }
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+std::string parentDirectory(const std::string &Path) {
+  return std::string(llvm::sys::path::parent_path(absolutePath(Path)));
+}
+
+std::optional<std::string_view> relativeUnder(std::string_view Path, std::string_view Dir) {
+  if (Dir.empty() || Path.size() <= Dir.size() + 1 || Path.substr(0, Dir.size()) != Dir)
+    return std::nullopt;
+  if (Dir.back() == '/')
+    return Path.substr(Dir.size());
+  if (Path[Dir.size()] != '/')
+    return std::nullopt;
+  return Path.substr(Dir.size() + 1);
+}
+
+} // namespace contractcheck

@@ -1,0 +1,63 @@
+// --write-baseline / --baseline: adopt the gate on a codebase with existing findings, fail only on
+// new ones.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck::test {
+namespace {
+
+const char *Source = "enum class Mode { Idle, Busy, Stopped, Draining };\n"
+                     "int f(Mode m) {\n"
+                     "  switch (m) { case Mode::Idle: case Mode::Busy: case Mode::Stopped: return 1; default: return 0; }\n"
+                     "}\n";
+
+class BaselineTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    File = Src.write("a.cpp", Source);
+    writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
+    Recorded = Src.file("contractcheck-baseline.json");
+    ProcessResult W = runContractcheck({"-p", Build.path(), "--write-baseline", Recorded});
+    ASSERT_EQ(W.ExitCode, 0) << W.Stderr;
+    ASSERT_NE(W.Stderr.find("1 in the baseline"), std::string::npos) << W.Stderr;
+  }
+  TempDir Src, Build;
+  std::string File, Recorded;
+};
+
+TEST_F(BaselineTest, RecordedFindingsNoLongerFail) {
+  nlohmann::json B = nlohmann::json::parse(readFile(Recorded));
+  ASSERT_EQ(B["findings"].size(), 1u);
+  EXPECT_EQ(B["findings"][0]["file"], "a.cpp");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Recorded, "--format", "json"});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stdout << R.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(R.Stdout)["summary"]["baselined"], 1);
+}
+
+TEST_F(BaselineTest, UnrelatedEditsAboveDoNotResurrectAFinding) {
+  Src.write("a.cpp", std::string("// a new comment\n\n") + Source);
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--baseline", Recorded}).ExitCode, 0);
+}
+
+TEST_F(BaselineTest, NewFindingsStillFail) {
+  Src.write("a.cpp", std::string(Source) +
+                         "int g(Mode m) {\n"
+                         "  switch (m) { case Mode::Idle: case Mode::Busy: case Mode::Draining: return 1; default: return 0; }\n"
+                         "}\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Recorded});
+  EXPECT_EQ(R.ExitCode, 1);
+  EXPECT_NE(R.Stdout.find("a.cpp:6:3: error: switch on 'Mode'"), std::string::npos) << R.Stdout;
+  EXPECT_EQ(R.Stdout.find("a.cpp:3:3"), std::string::npos) << R.Stdout;
+}
+
+TEST_F(BaselineTest, MalformedBaselineIsAnInputError) {
+  std::string Bad = Src.write("bad.json", "{\"version\": 1, \"findings\": [\n  {\"rule\": }\n]}\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Bad});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_EQ(R.Stderr.rfind(Bad + ":2:12: error: malformed JSON: syntax error", 0), 0u) << R.Stderr;
+}
+
+} // namespace
+} // namespace contractcheck::test
