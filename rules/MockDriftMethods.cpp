@@ -3,6 +3,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Basic/SourceManager.h>
+#include <llvm/Support/Path.h>
 
 #include <map>
 
@@ -62,6 +63,21 @@ bool isInTestingNamespace(const Decl &D) {
       if (NS->getIdentifier() && NS->getName() == "testing" &&
           NS->getParent()->getRedeclContext()->isTranslationUnit())
         return true;
+  return false;
+}
+
+bool isGMockOwn(const Decl &D) {
+  if (!isInTestingNamespace(D))
+    return false;
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return true;
+  // googletest's headers live in include/gmock/... and include/gtest/...
+  llvm::StringRef Path = SM.getFilename(Loc);
+  for (auto It = llvm::sys::path::rbegin(Path), End = llvm::sys::path::rend(Path); It != End; ++It)
+    if (It != llvm::sys::path::rbegin(Path) && (*It == "gmock" || *It == "gtest"))
+      return true;
   return false;
 }
 

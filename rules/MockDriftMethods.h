@@ -32,8 +32,14 @@ std::vector<GMockMethod> gmockMethods(const clang::CXXRecordDecl &Class,
 // The `gmock_<name>` helpers and FunctionMocker fields gMock adds next to each mock method.
 bool isGMockPlumbing(const clang::CXXMethodDecl &Method);
 
-// True for declarations inside namespace ::testing (gMock/gTest themselves).
+// True for declarations inside namespace ::testing (gMock/gTest themselves, or tests that live
+// in that namespace, as googletest's own do).
 bool isInTestingNamespace(const clang::Decl &D);
+
+// True for gMock's and gTest's own classes: in namespace ::testing and declared in their headers
+// (a system header, or a file under a `gmock/` or `gtest/` directory when googletest is vendored
+// and included with -I). Tests written inside namespace ::testing are not gMock's own.
+bool isGMockOwn(const clang::Decl &D);
 
 // NiceMock<M>, NaggyMock<M> and StrictMock<M> are not mocks themselves: the class they wrap is.
 // Returns the wrapped class, or the class itself when it is no wrapper.

@@ -1,5 +1,7 @@
 #include "MockDriftRule.h"
 
+#include "MockDriftGlobal.h"
+#include "MockDriftJudge.h"
 #include "MockDriftMethods.h"
 #include "MockSignatureDiff.h"
 
@@ -31,14 +33,6 @@ constexpr OptionSpec Options[] = {
     {"report-unpaired", OptionType::Bool, "false",
      "Also report gMock classes for which no real class was found."},
 };
-
-std::vector<NamePattern> parsePatterns(const std::vector<std::string> &Texts) {
-  std::vector<NamePattern> Patterns;
-  for (const std::string &Text : Texts)
-    if (std::optional<NamePattern> Pattern = NamePattern::parse(Text))
-      Patterns.push_back(std::move(*Pattern));
-  return Patterns;
-}
 
 std::vector<std::pair<std::string, std::string>> parsePairs(const std::vector<std::string> &Texts) {
   std::vector<std::pair<std::string, std::string>> Pairs;
@@ -88,6 +82,87 @@ public:
   }
 };
 
+// Whether a class template's definition calls a member on a value of one of its type parameters
+// (`T.Send(...)`, `Ptr->Close()`, also through a smart pointer to it) or derives from it: the
+// mark of template dependency injection, which generic holders (containers, optionals, handles)
+// lack.
+class ParameterMemberUse : public RecursiveASTVisitor<ParameterMemberUse> {
+public:
+  ParameterMemberUse(unsigned Depth, unsigned Index) : Depth(Depth), Index(Index) {}
+  bool Found = false;
+
+  bool isParameter(QualType T) const {
+    if (T.isNull())
+      return false;
+    T = T.getNonReferenceType();
+    if (const auto *Parm = T->getAs<TemplateTypeParmType>())
+      return Parm->getDepth() == Depth && Parm->getIndex() == Index;
+    return false;
+  }
+  // `T &`, `T *`, or a smart pointer whose first argument is T (with `->`).
+  bool namesParameter(QualType Base, bool Arrow) const {
+    if (Base.isNull())
+      return false;
+    Base = Base.getNonReferenceType();
+    if (!Arrow)
+      return isParameter(Base);
+    if (const auto *Ptr = Base->getAs<PointerType>())
+      return isParameter(Ptr->getPointeeType());
+    if (const auto *Spec = Base->getAs<TemplateSpecializationType>())
+      return !Spec->template_arguments().empty() &&
+             Spec->template_arguments()[0].getKind() == TemplateArgument::Type &&
+             isParameter(Spec->template_arguments()[0].getAsType());
+    return false;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (!E->isImplicitAccess() && namesParameter(E->getBaseType(), E->isArrow()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    if (!E->isImplicitAccess() && namesParameter(E->getBaseType(), E->isArrow()))
+      Found = true;
+    return !Found;
+  }
+  // `T::f()`: a member of a parameter the template derives from.
+  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
+    if (const NestedNameSpecifier *Qualifier = E->getQualifier())
+      if (Qualifier->getAsType() && isParameter(QualType(Qualifier->getAsType(), 0)))
+        Found = true;
+    return !Found;
+  }
+
+private:
+  unsigned Depth, Index;
+};
+
+bool callsMembersOf(const ClassTemplateDecl &Template, unsigned Index) {
+  const TemplateParameterList &Params = *Template.getTemplateParameters();
+  if (Index >= Params.size() || !isa<TemplateTypeParmDecl>(Params.getParam(Index)) ||
+      Params.getParam(Index)->isTemplateParameterPack())
+    return false;
+  const CXXRecordDecl *Pattern = Template.getTemplatedDecl();
+  if (!Pattern || !Pattern->hasDefinition())
+    return false;
+  ParameterMemberUse Visitor(Params.getDepth(), Index);
+  // `class SubscriberImpl : public BaseSubscriber`: the parameter is the implementation.
+  for (const CXXBaseSpecifier &Base : Pattern->getDefinition()->bases())
+    if (Visitor.isParameter(Base.getType()))
+      return true;
+  for (const Decl *Member : Pattern->getDefinition()->decls()) {
+    const FunctionDecl *Function = Member->getAsFunction();
+    if (!Function)
+      continue;
+    // Member functions of a template are often defined after the class (or in an .inl file).
+    if (const FunctionDecl *Definition = Function->getDefinition())
+      Function = Definition;
+    Visitor.TraverseDecl(const_cast<FunctionDecl *>(Function));
+    if (Visitor.Found)
+      return true;
+  }
+  return false;
+}
+
 // A method of a mock class that stands in for a real one.
 struct StandIn {
   const CXXMethodDecl *Method;
@@ -101,13 +176,6 @@ struct Closest {
   std::vector<SignatureDiff> Diffs;
 };
 
-std::string joinDiffs(const std::vector<SignatureDiff> &Diffs) {
-  std::string Text;
-  for (const SignatureDiff &Diff : Diffs)
-    Text += (Text.empty() ? "" : "; ") + Diff.Text;
-  return Text;
-}
-
 } // namespace
 
 // The end-of-TU pass: pairs each mock class and judges its methods.
@@ -117,7 +185,8 @@ public:
       : Rule(Rule), Ctx(Ctx), SM(Ctx.getSourceManager()),
         Pairer(Ctx, Rule.Patterns, Rule.Pairs,
                {[this](const CXXRecordDecl &C) { return isMock(C); },
-                [this](const CXXRecordDecl &C) { return mockedNames(C); }}) {
+                [this](const CXXRecordDecl &C) { return mockedNames(C); }}),
+        Counterpart([this](const CXXRecordDecl &C) { return counterpartOf(C); }) {
     for (const CXXRecordDecl *Record : Rule.Records)
       Pairer.addRecord(Record);
     for (const ClassTemplateDecl *Template : Rule.Templates)
@@ -133,8 +202,9 @@ public:
         if (const CXXRecordDecl *Def = Spec->getDefinition(); Def && !Def->isDependentContext())
           Classes.insert(Def);
     for (const CXXRecordDecl *Class : Classes)
-      if (isMock(*Class) && !SM.isInSystemHeader(SM.getExpansionLoc(Class->getLocation())))
+      if (isMock(*Class) && !inSystemHeader(*Class))
         judge(*Class);
+    emitCoInstantiationFacts();
   }
 
 private:
@@ -145,11 +215,31 @@ private:
     return It->second;
   }
 
+  bool inSystemHeader(const Decl &D) const { return SM.isInSystemHeader(locationOf(D)); }
+
   bool isMock(const CXXRecordDecl &Class) {
-    if (Class.isLambda() || Class.isDependentContext() || isInTestingNamespace(Class))
+    if (Class.isLambda() || Class.isDependentContext() || isGMockOwn(Class))
       return false;
     return !gmockOf(Class).empty() || Pairer.matchesNamePattern(Class) ||
            Pairer.isConfiguredMock(Class);
+  }
+
+  const Pairing &pairingOf(const CXXRecordDecl &Mock) {
+    auto It = Pairings.find(&Mock);
+    if (It == Pairings.end())
+      It = Pairings.try_emplace(&Mock, Pairer.pair(Mock)).first;
+    return It->second;
+  }
+
+  // For a class named in a mock method's signature: the real class, when it is a mock.
+  std::optional<const CXXRecordDecl *> counterpartOf(const CXXRecordDecl &Class) {
+    const CXXRecordDecl *Def = unwrapGMockWrapper(Class.getDefinition());
+    if (!Def || !isMock(*Def))
+      return std::nullopt;
+    const Pairing &Pair = pairingOf(*Def);
+    if (Pair.Reals.size() != 1)
+      return nullptr;
+    return Pair.Reals.front().Real;
   }
 
   // Hand-written methods that may stand in for real ones: named, non-static, not special.
@@ -183,18 +273,10 @@ private:
     return It->second.contains(Name);
   }
 
-  void judge(const CXXRecordDecl &Mock) {
-    Pairing Pair = Pairer.pair(Mock);
-    const std::vector<GMockMethod> &GMockMethods = gmockOf(Mock);
-    if (Pair.Reals.empty()) {
-      if (Rule.ReportUnpaired && !GMockMethods.empty())
-        reportUnpaired(Mock);
-      return;
-    }
-
+  std::vector<StandIn> standInsOf(const CXXRecordDecl &Mock) {
     std::vector<StandIn> StandIns;
     llvm::SmallPtrSet<const CXXMethodDecl *, 16> IsGMock;
-    for (const GMockMethod &M : GMockMethods) {
+    for (const GMockMethod &M : gmockOf(Mock)) {
       StandIns.push_back({M.Method, M.Mocker, true});
       IsGMock.insert(M.Method);
     }
@@ -202,12 +284,26 @@ private:
       if (isOrdinaryMethod(*Method) && !isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
           !IsGMock.contains(Method))
         StandIns.push_back({Method, nullptr, false});
+    return StandIns;
+  }
 
+  void judge(const CXXRecordDecl &Mock) {
+    const Pairing &Pair = pairingOf(Mock);
+    if (Pair.Reals.empty()) {
+      if (Rule.ReportUnpaired && !gmockOf(Mock).empty())
+        reportUnpaired(Mock);
+      return;
+    }
+    std::vector<StandIn> StandIns = standInsOf(Mock);
     if (Pair.Inheritance)
       judgeInheritance(Mock, Pair, StandIns);
     else
       for (const RealCounterpart &Real : Pair.Reals)
         judgeAgainst(Mock, Real, StandIns);
+  }
+
+  std::string shownName(const CXXRecordDecl &Mock, const MethodSignature &Sig) {
+    return className(Mock) + "::" + printSignature(Sig);
   }
 
   // Picks the candidate with the fewest (and least serious) differences; a candidate another
@@ -280,19 +376,21 @@ private:
           });
       if (!S.GMock && !Method.isVirtual() && !HidesVirtual)
         continue;
+      // Overriding needs the very same types: no mock class stands in for another here.
       MethodSignature MockSig = signatureOf(Method, S.Mocker, Ctx);
+      std::string Shown = shownName(Mock, MockSig);
       if (Candidates->empty()) {
         if (callsItself(Mock, Method.getName()))
           continue;
-        report(Mock, S, nullptr,
+        report(Method, Shown, nullptr,
                "overrides nothing: no base class has a method named '" + Method.getNameAsString() +
                    "'",
                {}, Pair.Reals);
         continue;
       }
       auto Diff = [&](const CXXMethodDecl &Candidate) {
-        std::vector<SignatureDiff> Diffs = diffSignatures(signatureOf(Candidate, nullptr, Ctx),
-                                                          MockSig, Comparison::Override, Ctx);
+        std::vector<SignatureDiff> Diffs =
+            diffSignatures(signatureOf(Candidate, nullptr, Ctx), MockSig, Comparison::Override);
         if (!Candidate.isVirtual())
           Diffs.push_back({"is not virtual", 1, false});
         return Diffs;
@@ -305,76 +403,113 @@ private:
         // Same parameters yet no override: only a non-virtual base method does that.
         if (Exact->isVirtual())
           continue;
-        std::string Shown = className(*Exact->getParent()) +
-                            "::" + printSignature(signatureOf(*Exact, nullptr, Ctx), Ctx);
-        report(Mock, S, Exact,
-               "hides non-virtual '" + Shown +
+        std::string Hidden = className(*Exact->getParent()) +
+                             "::" + printSignature(signatureOf(*Exact, nullptr, Ctx));
+        report(Method, Shown, Exact,
+               "hides non-virtual '" + Hidden +
                    "': calls through the base class never reach the mock",
-               "'" + Shown + "' is not virtual", realsFor(Pair, *Exact->getParent()));
+               "'" + Hidden + "' is not virtual", realsFor(Pair, *Exact->getParent()));
         continue;
       }
       Closest Best = closest(*Candidates, Diff, Taken);
       const CXXRecordDecl &Owner = *Best.Candidate->getParent();
-      report(Mock, S, Best.Candidate,
-             "overrides nothing: its signature matches no '" + className(Owner) +
-                 "::" + Method.getNameAsString() + "'",
-             candidateNote(*Best.Candidate, Best.Diffs), realsFor(Pair, Owner));
+      report(
+          Method, Shown, Best.Candidate,
+          "overrides nothing: its signature matches no '" + className(Owner) +
+              "::" + Method.getNameAsString() + "'",
+          candidateNote(className(Owner), signatureOf(*Best.Candidate, nullptr, Ctx), Best.Diffs),
+          realsFor(Pair, Owner));
     }
+  }
+
+  // The stand-ins template dependency injection judges, as plain data: gMock methods and the
+  // fake's public methods. WithSpots: for facts, which outlive this TU.
+  std::vector<StandInEntry> standInEntries(const CXXRecordDecl &Mock,
+                                           const std::vector<StandIn> &StandIns, bool WithSpots) {
+    std::vector<StandInEntry> Entries;
+    for (const StandIn &S : StandIns) {
+      if (!S.GMock && S.Method->getAccess() != AS_public)
+        continue;
+      StandInEntry E;
+      E.Sig = signatureOf(*S.Method, S.Mocker, Ctx, &Counterpart);
+      E.Shown = shownName(Mock, E.Sig);
+      E.GMock = S.GMock;
+      E.Decl = S.Method;
+      if (WithSpots) {
+        E.SelfCalled = S.GMock && callsItself(Mock, S.Method->getName());
+        E.Where = spotOf(locationOf(*S.Method), SM);
+      }
+      Entries.push_back(std::move(E));
+    }
+    return Entries;
+  }
+
+  // The methods of Real (and its bases) with the given names, or with every name when Names is
+  // null.
+  RealClassTable tableOf(const CXXRecordDecl &Real, const std::vector<std::string> *Names,
+                         bool WithSpots) {
+    std::vector<std::string> All;
+    if (!Names) {
+      llvm::StringSet<> Seen;
+      for (const CXXRecordDecl *Class : classAndBases(Real))
+        for (const Decl *Member : Class->decls()) {
+          const auto *Named = dyn_cast<NamedDecl>(Member);
+          if (Named && isa<CXXMethodDecl, FunctionTemplateDecl>(Named) && Named->getIdentifier() &&
+              Seen.insert(Named->getName()).second)
+            All.push_back(Named->getNameAsString());
+        }
+      Names = &All;
+    }
+    RealClassTable Table;
+    Table.Name = className(Real);
+    for (const std::string &Name : *Names) {
+      std::vector<const NamedDecl *> Found =
+          methodsNamed(Real, DeclarationName(&Ctx.Idents.get(Name)));
+      std::optional<std::vector<const CXXMethodDecl *>> Methods = concreteMethods(Found);
+      if (!Methods) {
+        Table.TemplateNames.insert(Name);
+        continue;
+      }
+      if (Methods->empty())
+        continue;
+      std::vector<RealMethodEntry> &Entries = Table.Methods[Name];
+      for (const CXXMethodDecl *Method : *Methods) {
+        RealMethodEntry E;
+        E.Sig = signatureOf(*Method, nullptr, Ctx);
+        E.Owner = className(*Method->getParent());
+        E.Decl = Method;
+        if (WithSpots)
+          E.Where = spotOf(locationOf(*Method), SM);
+        Entries.push_back(std::move(E));
+      }
+    }
+    return Table;
+  }
+
+  static std::vector<const CXXRecordDecl *> classAndBases(const CXXRecordDecl &Class) {
+    std::vector<const CXXRecordDecl *> Found{&Class};
+    for (size_t Next = 0; Next < Found.size(); ++Next)
+      for (const CXXBaseSpecifier &Base : Found[Next]->bases())
+        if (const CXXRecordDecl *Def = Base.getType()->getAsCXXRecordDecl())
+          if ((Def = Def->getDefinition()) &&
+              std::find(Found.begin(), Found.end(), Def) == Found.end())
+            Found.push_back(Def);
+    return Found;
   }
 
   void judgeAgainst(const CXXRecordDecl &Mock, const RealCounterpart &Real,
                     const std::vector<StandIn> &StandIns) {
     // Template dependency injection: every observable part of the signature counts.
-    struct Judged {
-      const StandIn *S;
-      MethodSignature Sig;
-      std::vector<const CXXMethodDecl *> Candidates;
-    };
-    std::vector<Judged> Pending;
-    llvm::SmallPtrSet<const CXXMethodDecl *, 16> Taken;
-    for (const StandIn &S : StandIns) {
-      if (!S.GMock && S.Method->getAccess() != AS_public)
-        continue;
-      std::optional<std::vector<const CXXMethodDecl *>> Candidates =
-          concreteMethods(methodsNamed(*Real.Real, S.Method->getDeclName()));
-      // A hand-written fake's method with no namesake is a test helper (`advance()`).
-      if (!Candidates || (Candidates->empty() && !S.GMock))
-        continue;
-      MethodSignature Sig = signatureOf(*S.Method, S.Mocker, Ctx);
-      const CXXMethodDecl *Match = nullptr;
-      for (const CXXMethodDecl *Candidate : *Candidates)
-        if (matches(
-                diffSignatures(signatureOf(*Candidate, nullptr, Ctx), Sig, Comparison::Exact, Ctx)))
-          Match = Candidate;
-      if (Match) {
-        Taken.insert(Match->getCanonicalDecl());
-        continue;
-      }
-      Pending.push_back({&S, std::move(Sig), std::move(*Candidates)});
-    }
-    for (const Judged &J : Pending) {
-      const CXXMethodDecl &Method = *J.S->Method;
-      if (J.Candidates.empty()) {
-        if (callsItself(Mock, Method.getName()))
-          continue;
-        report(Mock, *J.S, nullptr,
-               "has no counterpart: '" + className(*Real.Real) + "' has no method named '" +
-                   Method.getNameAsString() + "'",
-               {}, {Real});
-        continue;
-      }
-      Closest Best = closest(
-          J.Candidates,
-          [&](const CXXMethodDecl &Candidate) {
-            return diffSignatures(signatureOf(Candidate, nullptr, Ctx), J.Sig, Comparison::Exact,
-                                  Ctx);
-          },
-          Taken);
-      report(Mock, *J.S, Best.Candidate,
-             "has a signature that matches no '" + className(*Real.Real) +
-                 "::" + Method.getNameAsString() + "'",
-             candidateNote(*Best.Candidate, Best.Diffs), {Real});
-    }
+    std::vector<StandInEntry> Entries = standInEntries(Mock, StandIns, /*WithSpots=*/false);
+    std::vector<std::string> Names;
+    for (const StandInEntry &E : Entries)
+      Names.push_back(E.Sig.Name);
+    RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);
+    for (StandInEntry &E : Entries)
+      E.SelfCalled = E.GMock && !Table.has(E.Sig.Name) && callsItself(Mock, E.Sig.Name);
+    for (const Drift &D : judgeExact(Entries, Table))
+      report(*Entries[D.StandIn].Decl, Entries[D.StandIn].Shown,
+             D.Candidate ? D.Candidate->Decl : nullptr, D.What, D.CandidateNote, {Real});
   }
 
   // The counterparts to name in the pairing note: the base through which Owner is inherited.
@@ -385,31 +520,32 @@ private:
     return {Pair.Reals.front()};
   }
 
-  std::string candidateNote(const CXXMethodDecl &Candidate,
-                            const std::vector<SignatureDiff> &Diffs) {
-    return "closest candidate '" + className(*Candidate.getParent()) +
-           "::" + printSignature(signatureOf(Candidate, nullptr, Ctx), Ctx) +
-           "': " + joinDiffs(Diffs);
-  }
+  SourceLocation locationOf(const Decl &D) const { return SM.getExpansionLoc(D.getLocation()); }
 
-  SourceLocation locationOf(const Decl &D) { return SM.getExpansionLoc(D.getLocation()); }
-
-  void report(const CXXRecordDecl &Mock, const StandIn &S, const CXXMethodDecl *Candidate,
+  void report(const CXXMethodDecl &Method, const std::string &Shown, const CXXMethodDecl *Candidate,
               const std::string &What, const std::string &CandidateNote,
               const std::vector<RealCounterpart> &Reals) {
-    SourceLocation Loc = locationOf(*S.Method);
+    SourceLocation Loc = locationOf(Method);
     if (SM.isInSystemHeader(Loc))
       return;
-    const void *RealKey = nullptr;
+    const CXXRecordDecl *RealKey = nullptr;
     if (!Reals.empty()) {
       RealKey = Reals.front().Real;
       if (const CXXRecordDecl *Pattern = Reals.front().Real->getTemplateInstantiationPattern())
         RealKey = Pattern;
     }
-    if (!Rule.Reported.insert({Loc.getRawEncoding(), S.Method->getNameAsString(), RealKey}).second)
+    if (!Rule.Reported.insert({Loc.getRawEncoding(), Method.getNameAsString(), RealKey}).second)
       return;
-    std::string Shown =
-        className(Mock) + "::" + printSignature(signatureOf(*S.Method, S.Mocker, Ctx), Ctx);
+    // The global step reports a mock method once per real class template too, whichever TU
+    // saw the pair.
+    if (RealKey) {
+      Spot Where = spotOf(Loc, SM);
+      Rule.emitFact("reported", {{"file", Where.File},
+                                 {"offset", Where.Offset},
+                                 {"method", Method.getNameAsString()},
+                                 {"real", classId(*RealKey)}});
+    }
+    const auto &Mock = *cast<CXXRecordDecl>(Method.getParent());
     Rule.diag(Loc, escape("mock method '" + Shown + "' " + What));
     if (Candidate)
       Rule.diag(locationOf(*Candidate), escape(CandidateNote), DiagnosticIDs::Note);
@@ -426,16 +562,102 @@ private:
                           "configured pair, co-instantiation or naming-convention match"));
   }
 
+  // Co-instantiation across TUs: a mock this TU could not pair that is a template argument, and
+  // every other class the same templates are instantiated with, as facts the global step joins
+  // by template and parameter position.
+  void emitCoInstantiationFacts() {
+    for (const CoInstantiationSite &Site : Pairer.coInstantiationSites()) {
+      const ClassTemplateDecl &Template = *Site.Template;
+      // A template of an unnamed namespace or a function is another template in another TU.
+      if (Template.isInAnonymousNamespace() || Template.getDeclContext()->isFunctionOrMethod())
+        continue;
+      // Facts stay small: only templates that use the parameter as a dependency.
+      auto [Use, Inserted] = UsesParameter.try_emplace({&Template, Site.Index}, false);
+      if (Inserted)
+        Use->second = callsMembersOf(Template, Site.Index);
+      if (!Use->second)
+        continue;
+      std::string Key = qualifiedName(Template);
+      for (const CXXRecordDecl *Mock : Site.Mocks) {
+        // A configured pair is the user's word, even when its real class is not in this TU.
+        if (inSystemHeader(*Mock) || Pairer.isConfiguredMock(*Mock) ||
+            !pairingOf(*Mock).Reals.empty())
+          continue;
+        Rule.emitFact("mock-arg", {{"template", Key},
+                                   {"shown", templateSignature(Template)},
+                                   {"index", Site.Index},
+                                   {"mock", mockFact(*Mock)}});
+      }
+      for (const CXXRecordDecl *Real : Site.Reals) {
+        if (inSystemHeader(*Real) || Real->getDeclContext()->isFunctionOrMethod())
+          continue;
+        Rule.emitFact("real-arg",
+                      {{"template", Key}, {"index", Site.Index}, {"real", realFact(*Real)}});
+      }
+    }
+  }
+
+  // Identifies a class across TUs: its name, and where it is defined (two classes of unnamed
+  // namespaces may share a name).
+  std::string classId(const CXXRecordDecl &Class) {
+    Spot Where = spotOf(locationOf(Class), SM);
+    return className(Class) + "@" + Where.File + ":" + std::to_string(Where.Offset);
+  }
+
+  std::vector<std::string> baseIds(const CXXRecordDecl &Class) {
+    std::vector<std::string> Ids;
+    std::vector<const CXXRecordDecl *> All = classAndBases(Class);
+    for (size_t I = 1; I < All.size(); ++I)
+      Ids.push_back(classId(*All[I]));
+    return Ids;
+  }
+
+  std::string mockFact(const CXXRecordDecl &Mock) {
+    std::string Id = classId(Mock);
+    if (!Emitted.insert(Id).second)
+      return Id;
+    std::vector<std::string> Names;
+    for (DeclarationName Name : mockedNames(Mock))
+      Names.push_back(Name.getAsString());
+    Rule.emitFact("mock-class",
+                  {{"id", Id},
+                   {"name", className(Mock)},
+                   {"identifier", Mock.getIdentifier() ? Mock.getName().str() : std::string()},
+                   {"bases", baseIds(Mock)},
+                   {"names", Names},
+                   {"stand_ins", standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)}});
+    return Id;
+  }
+
+  std::string realFact(const CXXRecordDecl &Real) {
+    std::string Id = classId(Real);
+    if (!Emitted.insert(Id).second)
+      return Id;
+    const CXXRecordDecl *Pattern = Real.getTemplateInstantiationPattern();
+    Rule.emitFact("real-class",
+                  {{"id", Id},
+                   {"identifier", Real.getIdentifier() ? Real.getName().str() : std::string()},
+                   {"where", spotOf(locationOf(Real), SM)},
+                   {"pattern", Pattern ? classId(*Pattern) : Id},
+                   {"bases", baseIds(Real)},
+                   {"table", tableOf(Real, nullptr, /*WithSpots=*/true)}});
+    return Id;
+  }
+
   MockDriftRule &Rule;
   ASTContext &Ctx;
   const SourceManager &SM;
   MockPairer Pairer;
+  MockCounterpartFn Counterpart;
   llvm::DenseMap<const CXXRecordDecl *, std::vector<GMockMethod>> GMock;
+  llvm::DenseMap<const CXXRecordDecl *, Pairing> Pairings;
   llvm::DenseMap<const CXXRecordDecl *, llvm::StringSet<>> SelfCalled;
+  std::set<std::string> Emitted;
+  std::map<std::pair<const ClassTemplateDecl *, unsigned>, bool> UsesParameter;
 };
 
 MockDriftRule::MockDriftRule(RuleContext &Context)
-    : Rule(Context), Patterns(parsePatterns(options().getList("name-patterns"))),
+    : Rule(Context), Patterns(parseNamePatterns(options().getList("name-patterns"))),
       Pairs(parsePairs(options().getList("pairs"))),
       ReportUnpaired(options().getBool("report-unpaired")) {}
 
@@ -478,7 +700,8 @@ const RuleInfo &MockDriftRuleInfo() {
           "injection is never checked against the real class: when the real signature changes, "
           "the mock silently becomes an unrelated overload and every EXPECT_CALL on it stops "
           "meaning anything. This rule pairs each mock with its real class (base class, "
-          "configured pair, a class template instantiated with both, or the naming convention "
+          "configured pair, a class template instantiated with both (in the CLI also across "
+          "translation units), or the naming convention "
           "MockX/FakeX/XMock/StubX) and reports mock methods with no counterpart, with a "
           "different signature (parameters, const, ref-qualifier, noexcept, return type), or "
           "hiding a non-virtual base method. A note at the closest real method says what "
@@ -487,6 +710,9 @@ const RuleInfo &MockDriftRuleInfo() {
       .Options = Options,
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<MockDriftRule>(Context);
+      },
+      .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
+        return std::make_unique<MockDriftGlobalRule>(Options);
       },
   };
   return Info;

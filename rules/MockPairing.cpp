@@ -20,6 +20,14 @@ PrintingPolicy namePolicy(const ASTContext &Ctx) {
   return Policy;
 }
 
+llvm::StringRef withoutGlobalPrefix(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name;
+}
+
+} // namespace
+
 std::string qualifiedName(const NamedDecl &D) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -27,13 +35,6 @@ std::string qualifiedName(const NamedDecl &D) {
   return Name;
 }
 
-llvm::StringRef withoutGlobalPrefix(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  return Name;
-}
-
-// "Toggler<T>": the template as its declaration names its parameters.
 std::string templateSignature(const ClassTemplateDecl &Template) {
   std::string Text = qualifiedName(Template) + "<";
   const TemplateParameterList &Params = *Template.getTemplateParameters();
@@ -46,6 +47,8 @@ std::string templateSignature(const ClassTemplateDecl &Template) {
   }
   return Text + ">";
 }
+
+namespace {
 
 // The definition of a class named by a type or declaration, if the TU has one.
 const CXXRecordDecl *definitionOf(const CXXRecordDecl *Class) {
@@ -84,6 +87,23 @@ std::optional<llvm::StringRef> NamePattern::realName(llvm::StringRef MockName) c
   return MockName.drop_front(Prefix.size()).drop_back(Suffix.size());
 }
 
+std::vector<NamePattern> parseNamePatterns(const std::vector<std::string> &Texts) {
+  std::vector<NamePattern> Patterns;
+  for (const std::string &Text : Texts)
+    if (std::optional<NamePattern> Pattern = NamePattern::parse(Text))
+      Patterns.push_back(std::move(*Pattern));
+  return Patterns;
+}
+
+std::vector<std::string> realNamesFor(llvm::StringRef MockName,
+                                      const std::vector<NamePattern> &Patterns) {
+  std::vector<std::string> Names;
+  for (const NamePattern &Pattern : Patterns)
+    if (std::optional<llvm::StringRef> Real = Pattern.realName(MockName))
+      Names.push_back(Real->str());
+  return Names;
+}
+
 std::string className(const CXXRecordDecl &Class) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -95,8 +115,12 @@ std::string describePairing(const CXXRecordDecl &Mock, const RealCounterpart &Co
   std::string Reason = Counterpart.Reason == PairReason::CoInstantiation && Counterpart.Via
                            ? "both instantiate '" + templateSignature(*Counterpart.Via) + "'"
                            : reasonText(Counterpart.Reason);
-  return "'" + className(Mock) + "' stands in for '" + className(*Counterpart.Real) + "' (" +
-         Reason + ")";
+  return describePairing(className(Mock), className(*Counterpart.Real), Reason);
+}
+
+std::string describePairing(const std::string &Mock, const std::string &Real,
+                            const std::string &Reason) {
+  return "'" + Mock + "' stands in for '" + Real + "' (" + Reason + ")";
 }
 
 std::vector<const NamedDecl *> methodsNamed(const CXXRecordDecl &Class, DeclarationName Name) {
@@ -148,13 +172,9 @@ bool MockPairer::matchesNamePattern(const CXXRecordDecl &Class) const {
 }
 
 std::vector<std::string> MockPairer::realNames(const CXXRecordDecl &Mock) const {
-  std::vector<std::string> Names;
   if (!Mock.getIdentifier())
-    return Names;
-  for (const NamePattern &Pattern : Patterns)
-    if (std::optional<llvm::StringRef> Real = Pattern.realName(Mock.getName()))
-      Names.push_back(Real->str());
-  return Names;
+    return {};
+  return realNamesFor(Mock.getName(), Patterns);
 }
 
 const CXXRecordDecl *MockPairer::asRealClass(const NamedDecl *Found,
@@ -178,8 +198,8 @@ const CXXRecordDecl *MockPairer::asRealClass(const NamedDecl *Found,
   if (!Real)
     return nullptr;
   // A template pattern has no concrete signatures to compare; a mock is no real class.
-  if (Real == &Mock || Real->isLambda() || Real->isDependentContext() ||
-      isInTestingNamespace(*Real) || Mocks.IsMock(*Real))
+  if (Real == &Mock || Real->isLambda() || Real->isDependentContext() || isGMockOwn(*Real) ||
+      Mocks.IsMock(*Real))
     return nullptr;
   return Real;
 }
@@ -241,7 +261,7 @@ std::vector<RealCounterpart> MockPairer::relevantBases(const CXXRecordDecl &Mock
   std::vector<RealCounterpart> Bases;
   for (const CXXBaseSpecifier &Base : Mock.bases()) {
     const CXXRecordDecl *Real = definitionOf(Base.getType()->getAsCXXRecordDecl());
-    if (!Real || isInTestingNamespace(*Real))
+    if (!Real || isGMockOwn(*Real))
       continue;
     // A mock built on another mock stands in for what that one stands in for.
     if (Mocks.IsMock(*Real)) {
@@ -278,12 +298,14 @@ void MockPairer::indexCoInstantiations() {
           continue;
         const CXXRecordDecl *Arg =
             definitionOf(unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl()));
-        if (!Arg || Arg->isLambda() || isInTestingNamespace(*Arg))
+        if (!Arg || Arg->isLambda() || isGMockOwn(*Arg))
           continue;
         (Mocks.IsMock(*Arg) ? MocksAt : RealsAt)[I].insert(Arg);
       }
     }
     for (size_t I = 0; I < MocksAt.size(); ++I) {
+      if (!MocksAt[I].empty() || !RealsAt[I].empty())
+        Sites.push_back({Template, unsigned(I), MocksAt[I], RealsAt[I]});
       for (const CXXRecordDecl *Mock : MocksAt[I]) {
         std::vector<DeclarationName> Names = Mocks.MockedNames(*Mock);
         std::vector<RealCounterpart> &Reals = Index[Mock];
@@ -321,6 +343,12 @@ std::vector<RealCounterpart> MockPairer::coInstantiated(const CXXRecordDecl &Moc
         std::find(Names.begin(), Names.end(), C.Real->getName()) != Names.end())
       Named.push_back(C);
   return Named.empty() ? It->second : Named;
+}
+
+const std::vector<CoInstantiationSite> &MockPairer::coInstantiationSites() {
+  if (!CoInstantiations)
+    indexCoInstantiations();
+  return Sites;
 }
 
 const CXXRecordDecl *MockPairer::byName(const CXXRecordDecl &Mock) {

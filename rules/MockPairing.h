@@ -33,6 +33,13 @@ private:
   std::string Prefix, Suffix;
 };
 
+// The patterns that parse; the others are ignored (the option documents one '*').
+std::vector<NamePattern> parseNamePatterns(const std::vector<std::string> &Texts);
+
+// The real class names the patterns give for a mock class named MockName.
+std::vector<std::string> realNamesFor(llvm::StringRef MockName,
+                                      const std::vector<NamePattern> &Patterns);
+
 enum class PairReason { BaseClass, ConfiguredPair, CoInstantiation, NamingConvention };
 
 struct RealCounterpart {
@@ -50,6 +57,14 @@ struct Pairing {
 
 // "'MockTurtle' stands in for 'Turtle' (base class)"
 std::string describePairing(const clang::CXXRecordDecl &Mock, const RealCounterpart &Counterpart);
+std::string describePairing(const std::string &Mock, const std::string &Real,
+                            const std::string &Reason);
+
+// "Toggler<T>": a class template as its declaration names its parameters.
+std::string templateSignature(const clang::ClassTemplateDecl &Template);
+
+// "ns::Toggler": the name that identifies a class template in every TU.
+std::string qualifiedName(const clang::NamedDecl &D);
 
 // The methods (and method templates) named Name in Class and all its bases.
 std::vector<const clang::NamedDecl *> methodsNamed(const clang::CXXRecordDecl &Class,
@@ -58,6 +73,14 @@ std::vector<const clang::NamedDecl *> methodsNamed(const clang::CXXRecordDecl &C
 // A class name the way diagnostics and the `pairs` option spell it: qualified, with template
 // arguments.
 std::string className(const clang::CXXRecordDecl &Class);
+
+// A class template and one of its type parameters, with the mocks and the other classes the TU
+// instantiates it with there.
+struct CoInstantiationSite {
+  const clang::ClassTemplateDecl *Template;
+  unsigned Index;
+  llvm::SetVector<const clang::CXXRecordDecl *> Mocks, Reals;
+};
 
 class MockPairer {
 public:
@@ -82,6 +105,9 @@ public:
 
   Pairing pair(const clang::CXXRecordDecl &Mock);
 
+  // Every template parameter position the TU instantiates with a class.
+  const std::vector<CoInstantiationSite> &coInstantiationSites();
+
 private:
   const clang::CXXRecordDecl *configuredReal(const clang::CXXRecordDecl &Mock) const;
   std::vector<RealCounterpart> relevantBases(const clang::CXXRecordDecl &Mock) const;
@@ -101,6 +127,7 @@ private:
   llvm::SetVector<const clang::ClassTemplateDecl *> Templates;
   std::optional<llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<RealCounterpart>>>
       CoInstantiations;
+  std::vector<CoInstantiationSite> Sites;
 };
 
 } // namespace contractcheck

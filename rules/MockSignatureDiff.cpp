@@ -3,6 +3,12 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/Basic/SourceManager.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <nlohmann/json.hpp>
+
+#include <cctype>
 
 using namespace clang;
 
@@ -37,32 +43,110 @@ const FunctionProtoType *writtenMockSignature(const FieldDecl &Mocker) {
   return Fn.isNull() ? nullptr : Fn->getAs<FunctionProtoType>();
 }
 
-// Two different types can print alike (same name, different scopes, or a typedef spelled the
-// same); then the canonical spelling tells them apart.
-std::pair<std::string, std::string> showPair(QualType RealShown, QualType RealCanonical,
-                                             QualType MockShown, QualType MockCanonical,
-                                             const ASTContext &Ctx) {
-  std::string Real = RealShown.getAsString(Ctx.getPrintingPolicy());
-  std::string Mock = MockShown.getAsString(Ctx.getPrintingPolicy());
-  if (Real == Mock) {
-    Real = RealCanonical.getAsString(Ctx.getPrintingPolicy());
-    Mock = MockCanonical.getAsString(Ctx.getPrintingPolicy());
+bool comparable(QualType T) {
+  return !T.isNull() && !T->isDependentType() && !T->isUndeducedType();
+}
+
+// The classes a type names, outermost first: `std::unique_ptr<MockPort> &` names
+// std::unique_ptr<MockPort> (and its deleter) and MockPort.
+void namedClasses(QualType T, std::vector<const CXXRecordDecl *> &Out) {
+  if (T.isNull())
+    return;
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (const auto *P = dyn_cast<PointerType>(Ty))
+    return namedClasses(P->getPointeeType(), Out);
+  if (const auto *R = dyn_cast<ReferenceType>(Ty))
+    return namedClasses(R->getPointeeType(), Out);
+  if (const auto *A = dyn_cast<ArrayType>(Ty))
+    return namedClasses(A->getElementType(), Out);
+  if (const auto *M = dyn_cast<MemberPointerType>(Ty)) {
+    namedClasses(QualType(M->getClass(), 0), Out);
+    return namedClasses(M->getPointeeType(), Out);
   }
-  return {Real, Mock};
+  if (const auto *F = dyn_cast<FunctionProtoType>(Ty)) {
+    namedClasses(F->getReturnType(), Out);
+    for (QualType Param : F->param_types())
+      namedClasses(Param, Out);
+    return;
+  }
+  const auto *Record = Ty->getAsCXXRecordDecl();
+  if (!Record)
+    return;
+  Out.push_back(Record);
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        namedClasses(Arg.getAsType(), Out);
+      else if (Arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &Inner : Arg.pack_elements())
+          if (Inner.getKind() == TemplateArgument::Type)
+            namedClasses(Inner.getAsType(), Out);
+    }
 }
 
-bool comparable(QualType A, QualType B) {
-  return !A.isNull() && !B.isNull() && !A->isDependentType() && !B->isDependentType() &&
-         !A->isUndeducedType() && !B->isUndeducedType();
+bool isIdentifierChar(char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; }
+
+// Replaces the whole-name occurrences of From in Text ("ns::MockPort", not "ns::MockPortX").
+void replaceName(std::string &Text, const std::string &From, const std::string &To) {
+  size_t Pos = 0;
+  while ((Pos = Text.find(From, Pos)) != std::string::npos) {
+    size_t End = Pos + From.size();
+    bool Whole = (Pos == 0 || (!isIdentifierChar(Text[Pos - 1]) && Text[Pos - 1] != ':')) &&
+                 (End == Text.size() || (!isIdentifierChar(Text[End]) && Text[End] != ':'));
+    if (!Whole) {
+      ++Pos;
+      continue;
+    }
+    Text.replace(Pos, From.size(), To);
+    Pos += To.size();
+  }
 }
 
-std::string refText(RefQualifierKind Ref) {
+PrintingPolicy keyPolicy(const ASTContext &Ctx) {
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.PrintCanonicalTypes = true;
+  Policy.SuppressTagKeyword = true;
+  return Policy;
+}
+
+TypeText typeText(QualType Shown, QualType Canonical, const ASTContext &Ctx,
+                  const MockCounterpartFn *Counterpart) {
+  TypeText Text;
+  Text.Shown = Shown.isNull() ? "" : Shown.getAsString(Ctx.getPrintingPolicy());
+  Text.Canonical = Canonical.isNull() ? "" : Canonical.getAsString(Ctx.getPrintingPolicy());
+  if (!comparable(Canonical))
+    return Text;
+  PrintingPolicy Policy = keyPolicy(Ctx);
+  Text.Key = Canonical.getCanonicalType().getAsString(Policy);
+  if (!Counterpart)
+    return Text;
+  std::vector<const CXXRecordDecl *> Classes;
+  namedClasses(Canonical, Classes);
+  std::string Substituted = *Text.Key;
+  for (const CXXRecordDecl *Class : Classes) {
+    std::optional<const CXXRecordDecl *> Real = (*Counterpart)(*Class);
+    if (!Real)
+      continue;
+    if (!*Real) {
+      Text.Substituted = ""; // a mock whose real class is unknown: nothing to compare
+      return Text;
+    }
+    auto Spelling = [&](const CXXRecordDecl &C) {
+      return Ctx.getRecordType(&C).getCanonicalType().getAsString(Policy);
+    };
+    replaceName(Substituted, Spelling(*Class), Spelling(**Real));
+    Text.Substituted = Substituted;
+  }
+  return Text;
+}
+
+std::string refText(RefQual Ref) {
   switch (Ref) {
-  case RQ_None:
+  case RefQual::None:
     return "no ref-qualifier";
-  case RQ_LValue:
+  case RefQual::LValue:
     return "ref-qualifier '&'";
-  case RQ_RValue:
+  case RefQual::RValue:
     return "ref-qualifier '&&'";
   }
   return "";
@@ -72,23 +156,70 @@ std::string plural(size_t N, const char *Word) {
   return std::to_string(N) + " " + Word + (N == 1 ? "" : "s");
 }
 
+// Two different types can print alike (same name, different scopes, or a typedef spelled the
+// same); then the canonical spelling tells them apart.
+std::pair<std::string, std::string> showPair(const TypeText &Real, const TypeText &Mock) {
+  if (Real.Shown == Mock.Shown)
+    return {Real.Canonical, Mock.Canonical};
+  return {Real.Shown, Mock.Shown};
+}
+
+// Whether the mock's type T is the real one R. Overriding needs the very same type; template
+// dependency injection also accepts a mock class where the real method names the class that
+// mock stands in for.
+bool same(const std::optional<std::string> &R, const TypeText &T, Comparison How) {
+  if (!R || !T.Key || *R == *T.Key)
+    return true;
+  if (How == Comparison::Exact && T.Substituted)
+    return T.Substituted->empty() || *R == *T.Substituted;
+  return false;
+}
+
 } // namespace
 
+Spot spotOf(SourceLocation Loc, const SourceManager &SM) {
+  Spot S;
+  Loc = SM.getFileLoc(Loc);
+  if (Loc.isInvalid())
+    return S;
+  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID)) {
+    // Relative names are relative to the compile command's directory, the file system's
+    // working directory; the findings the framework converts are made absolute the same way.
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    S.File = std::string(Path);
+  }
+  S.Line = SM.getLineNumber(FID, Offset);
+  S.Column = SM.getColumnNumber(FID, Offset);
+  S.Offset = Offset;
+  return S;
+}
+
 MethodSignature signatureOf(const CXXMethodDecl &Method, const FieldDecl *Mocker,
-                            const ASTContext &Ctx) {
+                            const ASTContext &Ctx, const MockCounterpartFn *Counterpart) {
   MethodSignature Sig;
-  Sig.Method = &Method;
+  Sig.Name = Method.getNameAsString();
   Sig.Virtual = Method.isVirtual();
   QualType CanonicalType = Ctx.getCanonicalType(Method.getType());
   const auto *Canonical = CanonicalType->getAs<FunctionProtoType>();
   const auto *Written = Method.getType()->getAs<FunctionProtoType>();
   if (!Canonical || !Written)
     return Sig;
-  Sig.Return = Canonical->getReturnType();
-  Sig.Params.assign(Canonical->param_type_begin(), Canonical->param_type_end());
   Sig.Const = Canonical->getMethodQuals().hasConst();
   Sig.Volatile = Canonical->getMethodQuals().hasVolatile();
-  Sig.Ref = Canonical->getRefQualifier();
+  switch (Canonical->getRefQualifier()) {
+  case RQ_None:
+    Sig.Ref = RefQual::None;
+    break;
+  case RQ_LValue:
+    Sig.Ref = RefQual::LValue;
+    break;
+  case RQ_RValue:
+    Sig.Ref = RefQual::RValue;
+    break;
+  }
   Sig.Variadic = Canonical->isVariadic();
   if (!isUnresolvedExceptionSpec(Canonical->getExceptionSpecType()) &&
       !Canonical->hasDependentExceptionSpec())
@@ -99,32 +230,41 @@ MethodSignature signatureOf(const CXXMethodDecl &Method, const FieldDecl *Mocker
     if (const FunctionProtoType *FromMocker = writtenMockSignature(*Mocker))
       if (FromMocker->getNumParams() == Written->getNumParams())
         Shown = FromMocker;
-  Sig.ShownReturn =
+  QualType ShownReturn =
       Shown == Written ? Written->getReturnType() : stripIdentity(Shown->getReturnType());
-  Sig.ShownParams.assign(Shown->param_type_begin(), Shown->param_type_end());
+  QualType Return = Canonical->getReturnType();
+  Sig.Return = typeText(ShownReturn, Return, Ctx, Counterpart);
+  if (const auto *Ref = Return->getAs<LValueReferenceType>()) {
+    QualType Referee = Ref->getPointeeType();
+    if (Referee.isConstQualified() && !Referee.isVolatileQualified())
+      Sig.ReturnReferee = typeText(Referee, Referee.getUnqualifiedType(), Ctx, Counterpart).Key;
+  }
+  for (unsigned I = 0; I < Canonical->getNumParams(); ++I)
+    Sig.Params.push_back(
+        typeText(Shown->getParamType(I), Canonical->getParamType(I), Ctx, Counterpart));
   return Sig;
 }
 
-std::string printSignature(const MethodSignature &Sig, const ASTContext &Ctx) {
-  std::string Text = Sig.Method->getNameAsString() + "(";
-  for (size_t I = 0; I < Sig.ShownParams.size(); ++I)
-    Text += (I ? ", " : "") + Sig.ShownParams[I].getAsString(Ctx.getPrintingPolicy());
+std::string printSignature(const MethodSignature &Sig) {
+  std::string Text = Sig.Name + "(";
+  for (size_t I = 0; I < Sig.Params.size(); ++I)
+    Text += (I ? ", " : "") + Sig.Params[I].Shown;
   if (Sig.Variadic)
-    Text += Sig.ShownParams.empty() ? "..." : ", ...";
+    Text += Sig.Params.empty() ? "..." : ", ...";
   Text += ")";
   if (Sig.Const)
     Text += " const";
   if (Sig.Volatile)
     Text += " volatile";
-  if (Sig.Ref == RQ_LValue)
+  if (Sig.Ref == RefQual::LValue)
     Text += " &";
-  else if (Sig.Ref == RQ_RValue)
+  else if (Sig.Ref == RefQual::RValue)
     Text += " &&";
   return Text;
 }
 
 std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const MethodSignature &Mock,
-                                          Comparison How, const ASTContext &Ctx) {
+                                          Comparison How) {
   std::vector<SignatureDiff> Diffs;
   const bool Exact = How == Comparison::Exact;
   if (Real.Params.size() != Mock.Params.size()) {
@@ -136,10 +276,9 @@ std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const Met
                      unsigned(4 + Distance), true});
   } else {
     for (size_t I = 0; I < Real.Params.size(); ++I) {
-      if (!comparable(Real.Params[I], Mock.Params[I]) || Real.Params[I] == Mock.Params[I])
+      if (same(Real.Params[I].Key, Mock.Params[I], How))
         continue;
-      auto [RealText, MockText] =
-          showPair(Real.ShownParams[I], Real.Params[I], Mock.ShownParams[I], Mock.Params[I], Ctx);
+      auto [RealText, MockText] = showPair(Real.Params[I], Mock.Params[I]);
       Diffs.push_back({"parameter " + std::to_string(I + 1) + " is '" + RealText + "' here but '" +
                            MockText + "' in the mock",
                        2, true});
@@ -159,25 +298,98 @@ std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const Met
                      1, true});
   if (Real.Ref != Mock.Ref)
     Diffs.push_back({"has " + refText(Real.Ref) + " here but " +
-                         (Mock.Ref == RQ_None ? std::string("none") : refText(Mock.Ref)) +
+                         (Mock.Ref == RefQual::None ? std::string("none") : refText(Mock.Ref)) +
                          " in the mock",
                      1, true});
-  if (comparable(Real.Return, Mock.Return) && Real.Return != Mock.Return) {
-    auto [RealText, MockText] =
-        showPair(Real.ShownReturn, Real.Return, Mock.ShownReturn, Mock.Return, Ctx);
-    Diffs.push_back(
-        {"returns '" + RealText + "' here but '" + MockText + "' in the mock", 1, Exact});
+  if (!same(Real.Return.Key, Mock.Return, How)) {
+    auto [RealText, MockText] = showPair(Real.Return, Mock.Return);
+    // `const T &` here, T by value in the mock: the caller gets the same value.
+    bool ByValue = Real.ReturnReferee && same(Real.ReturnReferee, Mock.Return, How);
+    Diffs.push_back({"returns '" + RealText + "' here but '" + MockText + "' in the mock", 1,
+                     Exact && !ByValue});
   }
   if (Real.Noexcept && Mock.Noexcept && *Real.Noexcept != *Mock.Noexcept)
+    // A mock that may throw where the real method may not promises less, and tests can still
+    // rely on nothing it does not promise; the reverse hides the real method's exceptions.
     Diffs.push_back({*Real.Noexcept ? "is noexcept here but not in the mock"
                                     : "is not noexcept here but noexcept in the mock",
-                     1, Exact});
+                     1, Exact && !*Real.Noexcept});
   return Diffs;
 }
 
 bool matches(const std::vector<SignatureDiff> &Diffs) {
   return std::none_of(Diffs.begin(), Diffs.end(),
                       [](const SignatureDiff &D) { return D.Decisive; });
+}
+
+void to_json(nlohmann::json &J, const Spot &S) {
+  J = {{"file", S.File}, {"line", S.Line}, {"column", S.Column}, {"offset", S.Offset}};
+}
+
+void from_json(const nlohmann::json &J, Spot &S) {
+  J.at("file").get_to(S.File);
+  J.at("line").get_to(S.Line);
+  J.at("column").get_to(S.Column);
+  J.at("offset").get_to(S.Offset);
+}
+
+namespace {
+
+nlohmann::json typeJson(const TypeText &T) {
+  nlohmann::json J = {{"shown", T.Shown}, {"canonical", T.Canonical}};
+  if (T.Key)
+    J["key"] = *T.Key;
+  if (T.Substituted)
+    J["substituted"] = *T.Substituted;
+  return J;
+}
+
+TypeText typeFromJson(const nlohmann::json &J) {
+  TypeText T;
+  J.at("shown").get_to(T.Shown);
+  J.at("canonical").get_to(T.Canonical);
+  if (J.contains("key"))
+    T.Key = J.at("key").get<std::string>();
+  if (J.contains("substituted"))
+    T.Substituted = J.at("substituted").get<std::string>();
+  return T;
+}
+
+} // namespace
+
+void to_json(nlohmann::json &J, const MethodSignature &S) {
+  J = {{"name", S.Name},      {"return", typeJson(S.Return)},
+       {"const", S.Const},    {"volatile", S.Volatile},
+       {"ref", int(S.Ref)},   {"variadic", S.Variadic},
+       {"virtual", S.Virtual}};
+  nlohmann::json Params = nlohmann::json::array();
+  for (const TypeText &P : S.Params)
+    Params.push_back(typeJson(P));
+  J["params"] = std::move(Params);
+  if (S.ReturnReferee)
+    J["return_referee"] = *S.ReturnReferee;
+  if (S.Noexcept)
+    J["noexcept"] = *S.Noexcept;
+}
+
+void from_json(const nlohmann::json &J, MethodSignature &S) {
+  J.at("name").get_to(S.Name);
+  S.Return = typeFromJson(J.at("return"));
+  J.at("const").get_to(S.Const);
+  J.at("volatile").get_to(S.Volatile);
+  int Ref = J.at("ref").get<int>();
+  S.Ref = Ref == 1 ? RefQual::LValue : Ref == 2 ? RefQual::RValue : RefQual::None;
+  J.at("variadic").get_to(S.Variadic);
+  J.at("virtual").get_to(S.Virtual);
+  S.Params.clear();
+  for (const nlohmann::json &P : J.at("params"))
+    S.Params.push_back(typeFromJson(P));
+  S.ReturnReferee.reset();
+  if (J.contains("return_referee"))
+    S.ReturnReferee = J.at("return_referee").get<std::string>();
+  S.Noexcept.reset();
+  if (J.contains("noexcept"))
+    S.Noexcept = J.at("noexcept").get<bool>();
 }
 
 } // namespace contractcheck

@@ -1,10 +1,12 @@
 // Comparing a mock method with a real one: what a caller can observe of a method's signature,
-// compared on canonical types (aliases of the same type are the same), and described in the
-// user's own spelling.
+// compared on canonical type spellings (aliases of the same type are the same), and described in
+// the user's own spelling. A signature is plain data, so one translation unit can extract it and
+// the global step can compare it with one extracted from another.
 #pragma once
 
-#include <clang/AST/Type.h>
+#include <nlohmann/json_fwd.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,34 +14,78 @@
 namespace clang {
 class ASTContext;
 class CXXMethodDecl;
+class CXXRecordDecl;
+class Decl;
 class FieldDecl;
+class SourceLocation;
+class SourceManager;
 } // namespace clang
 
 namespace contractcheck {
 
+// Where a declaration is, as the findings report it: an absolute file, 1-based line and column,
+// and the byte offset in the file.
+struct Spot {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0;
+  friend bool operator==(const Spot &, const Spot &) = default;
+};
+
+// The file location a declaration's diagnostics point at (a macro's use, not its definition).
+Spot spotOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+struct TypeText {
+  std::string Shown;     // as written, for messages
+  std::string Canonical; // for messages when two shown spellings are alike
+  // What is compared: the canonical, fully qualified spelling. None when the type cannot be
+  // compared (dependent, not yet deduced).
+  std::optional<std::string> Key;
+  // For a mock's method whose type names a mock class: the key with each mock class replaced by
+  // the real class it stands in for (`MockPort &` -> `Port &`), which is what template dependency
+  // injection compares; empty when a named mock's real class is unknown (nothing to compare).
+  std::optional<std::string> Substituted;
+  friend bool operator==(const TypeText &, const TypeText &) = default;
+};
+
+enum class RefQual { None, LValue, RValue };
+
 struct MethodSignature {
-  const clang::CXXMethodDecl *Method = nullptr;
-  // Canonical, for comparison.
-  clang::QualType Return;
-  std::vector<clang::QualType> Params;
-  // As written, for messages.
-  clang::QualType ShownReturn;
-  std::vector<clang::QualType> ShownParams;
+  std::string Name;
+  TypeText Return;
+  // The key of T when the return type is `const T &`: a mock returning T by value stands in for
+  // it (gMock needs ReturnRef otherwise; callers see the same value).
+  std::optional<std::string> ReturnReferee;
+  std::vector<TypeText> Params;
   bool Const = false;
   bool Volatile = false;
-  clang::RefQualifierKind Ref = clang::RQ_None;
+  RefQual Ref = RefQual::None;
   std::optional<bool> Noexcept; // unknown while the exception spec is not yet instantiated
   bool Variadic = false;
   bool Virtual = false;
+  friend bool operator==(const MethodSignature &, const MethodSignature &) = default;
 };
+
+void to_json(nlohmann::json &J, const Spot &S);
+void from_json(const nlohmann::json &J, Spot &S);
+void to_json(nlohmann::json &J, const MethodSignature &S);
+void from_json(const nlohmann::json &J, MethodSignature &S);
+
+// For a class named in a mock's signature: nullopt when it is no mock (compared as it is), the
+// real class the mock stands in for, or nullptr when that is unknown (the type is not compared).
+using MockCounterpartFn =
+    std::function<std::optional<const clang::CXXRecordDecl *>(const clang::CXXRecordDecl &)>;
 
 // Mocker: the gMock FunctionMocker field of the method, if any; it spells the signature as the
 // user wrote it in MOCK_METHOD, where the method's own types are gMock's internal aliases.
+// Counterpart: given for a mock's method, so that `MockPort &` compares equal to `Port &`.
 MethodSignature signatureOf(const clang::CXXMethodDecl &Method, const clang::FieldDecl *Mocker,
-                            const clang::ASTContext &Ctx);
+                            const clang::ASTContext &Ctx,
+                            const MockCounterpartFn *Counterpart = nullptr);
 
 // `Name(T1, T2) const &`, for messages.
-std::string printSignature(const MethodSignature &Sig, const clang::ASTContext &Ctx);
+std::string printSignature(const MethodSignature &Sig);
 
 enum class Comparison {
   // Everything a call site observes: template dependency injection, where no compiler checks the
@@ -57,9 +103,12 @@ struct SignatureDiff {
 };
 
 // What differs between a real method and a mock one, phrased from the real method's point of
-// view ("here"). Virtual-ness is not compared: whether it matters depends on the pairing.
+// view ("here"). Virtual-ness is not compared: whether it matters depends on the pairing. Under
+// Exact, a mock that promises less than the real method is no drift, only described: a real
+// `noexcept` the mock lacks (the legacy macros cannot even spell it), a real `const T &` return
+// the mock returns by value.
 std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const MethodSignature &Mock,
-                                          Comparison How, const clang::ASTContext &Ctx);
+                                          Comparison How);
 
 bool matches(const std::vector<SignatureDiff> &Diffs);
 

@@ -1,0 +1,24 @@
+// contract-mock-drift's global step: co-instantiation across translation units. One TU
+// instantiates `Toggler<MockTransport>`, another `Toggler<TcpTransport>`; neither can pair the
+// two alone, the facts they emitted can.
+#pragma once
+
+#include "GlobalRule.h"
+#include "MockPairing.h"
+
+#include <vector>
+
+namespace contractcheck {
+
+class RuleOptions;
+
+class MockDriftGlobalRule : public GlobalRule {
+public:
+  explicit MockDriftGlobalRule(const RuleOptions &Options);
+  void run(const FactStore &Facts, std::vector<Finding> &Findings) override;
+
+private:
+  std::vector<NamePattern> Patterns;
+};
+
+} // namespace contractcheck

@@ -1,0 +1,116 @@
+#include "MockDriftJudge.h"
+
+#include <nlohmann/json.hpp>
+
+namespace contractcheck {
+
+std::string candidateNote(const std::string &Owner, const MethodSignature &Candidate,
+                          const std::vector<SignatureDiff> &Diffs) {
+  std::string Text = "closest candidate '" + Owner + "::" + printSignature(Candidate) + "': ";
+  for (size_t I = 0; I < Diffs.size(); ++I)
+    Text += (I ? "; " : "") + Diffs[I].Text;
+  return Text;
+}
+
+std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
+                              const RealClassTable &Real) {
+  static const std::vector<RealMethodEntry> None;
+  struct Pending {
+    size_t Index;
+    const std::vector<RealMethodEntry> *Candidates;
+  };
+  std::vector<Pending> Judged;
+  // Real methods another stand-in matches exactly: the less likely meaning of a drifted one.
+  std::set<const RealMethodEntry *> Taken;
+  for (size_t I = 0; I < StandIns.size(); ++I) {
+    const StandInEntry &S = StandIns[I];
+    if (Real.TemplateNames.count(S.Sig.Name))
+      continue;
+    auto It = Real.Methods.find(S.Sig.Name);
+    const std::vector<RealMethodEntry> &Candidates = It == Real.Methods.end() ? None : It->second;
+    if (Candidates.empty() && !S.GMock)
+      continue;
+    const RealMethodEntry *Match = nullptr;
+    for (const RealMethodEntry &Candidate : Candidates)
+      if (matches(diffSignatures(Candidate.Sig, S.Sig, Comparison::Exact)))
+        Match = &Candidate;
+    if (Match) {
+      Taken.insert(Match);
+      continue;
+    }
+    Judged.push_back({I, &Candidates});
+  }
+
+  std::vector<Drift> Drifts;
+  for (const Pending &P : Judged) {
+    const StandInEntry &S = StandIns[P.Index];
+    if (P.Candidates->empty()) {
+      if (S.SelfCalled)
+        continue;
+      Drifts.push_back(
+          {P.Index, nullptr,
+           "has no counterpart: '" + Real.Name + "' has no method named '" + S.Sig.Name + "'", ""});
+      continue;
+    }
+    // The candidate with the fewest (and least serious) differences; among equals, one no other
+    // stand-in already matches, then the first in lookup order.
+    const RealMethodEntry *Best = nullptr;
+    std::vector<SignatureDiff> BestDiffs;
+    unsigned BestScore = ~0u;
+    for (const RealMethodEntry &Candidate : *P.Candidates) {
+      std::vector<SignatureDiff> Diffs = diffSignatures(Candidate.Sig, S.Sig, Comparison::Exact);
+      unsigned Score = Taken.count(&Candidate);
+      for (const SignatureDiff &D : Diffs)
+        Score += 2 * D.Weight;
+      if (Score < BestScore) {
+        BestScore = Score;
+        Best = &Candidate;
+        BestDiffs = std::move(Diffs);
+      }
+    }
+    Drifts.push_back({P.Index, Best,
+                      "has a signature that matches no '" + Real.Name + "::" + S.Sig.Name + "'",
+                      candidateNote(Best->Owner, Best->Sig, BestDiffs)});
+  }
+  return Drifts;
+}
+
+void to_json(nlohmann::json &J, const StandInEntry &E) {
+  J = {{"sig", E.Sig},
+       {"shown", E.Shown},
+       {"gmock", E.GMock},
+       {"self_called", E.SelfCalled},
+       {"where", E.Where}};
+}
+
+void from_json(const nlohmann::json &J, StandInEntry &E) {
+  J.at("sig").get_to(E.Sig);
+  J.at("shown").get_to(E.Shown);
+  J.at("gmock").get_to(E.GMock);
+  J.at("self_called").get_to(E.SelfCalled);
+  J.at("where").get_to(E.Where);
+  E.Decl = nullptr;
+}
+
+void to_json(nlohmann::json &J, const RealMethodEntry &E) {
+  J = {{"sig", E.Sig}, {"owner", E.Owner}, {"where", E.Where}};
+}
+
+void from_json(const nlohmann::json &J, RealMethodEntry &E) {
+  J.at("sig").get_to(E.Sig);
+  J.at("owner").get_to(E.Owner);
+  J.at("where").get_to(E.Where);
+  E.Decl = nullptr;
+}
+
+void to_json(nlohmann::json &J, const RealClassTable &T) {
+  J = {{"name", T.Name}, {"methods", T.Methods}, {"templates", T.TemplateNames}};
+}
+
+void from_json(const nlohmann::json &J, RealClassTable &T) {
+  J.at("name").get_to(T.Name);
+  J.at("methods").get_to(T.Methods);
+  J.at("templates").get_to(T.TemplateNames);
+}
+
+} // namespace contractcheck

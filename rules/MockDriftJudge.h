@@ -1,0 +1,75 @@
+// Judging a mock against a real class it stands in for without inheritance (template dependency
+// injection): on plain data, so the per-TU pass and the global step (a mock and a real class
+// seen in different translation units) judge alike.
+#pragma once
+
+#include "MockSignatureDiff.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXMethodDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+// A mock method (or a public method of a hand-written fake) that stands in for a real one.
+struct StandInEntry {
+  MethodSignature Sig;
+  std::string Shown; // "MockTransport::Send(std::string)"
+  bool GMock = false;
+  // The mock calls it on itself (gMock's destructor idiom): its own hook, not a stand-in.
+  bool SelfCalled = false;
+  Spot Where;
+  const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
+};
+
+struct RealMethodEntry {
+  MethodSignature Sig;
+  std::string Owner; // the class declaring it, as messages name classes
+  Spot Where;
+  const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
+};
+
+struct RealClassTable {
+  std::string Name; // as messages name classes
+  // Methods by name, in lookup order (the class's own first, then its bases'); a name with a
+  // member template is in TemplateNames instead: it could match anything.
+  std::map<std::string, std::vector<RealMethodEntry>> Methods;
+  std::set<std::string> TemplateNames;
+
+  bool has(const std::string &MethodName) const {
+    return Methods.count(MethodName) || TemplateNames.count(MethodName);
+  }
+};
+
+struct Drift {
+  size_t StandIn;                             // index into the stand-ins judged
+  const RealMethodEntry *Candidate = nullptr; // none: the real class has no such name
+  std::string What;                           // follows "mock method 'M::f(...)' "
+  std::string CandidateNote;                  // at Candidate
+};
+
+// "closest candidate 'Real::f(int)': parameter 1 is 'int' here but 'long' in the mock"
+std::string candidateNote(const std::string &Owner, const MethodSignature &Candidate,
+                          const std::vector<SignatureDiff> &Diffs);
+
+// Every observable part of the signature counts. A hand-written fake's method with no namesake
+// in the real class is a test helper, and a gMock method its mock calls on itself is a hook:
+// neither is judged.
+std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
+                              const RealClassTable &Real);
+
+void to_json(nlohmann::json &J, const StandInEntry &E);
+void from_json(const nlohmann::json &J, StandInEntry &E);
+void to_json(nlohmann::json &J, const RealMethodEntry &E);
+void from_json(const nlohmann::json &J, RealMethodEntry &E);
+void to_json(nlohmann::json &J, const RealClassTable &T);
+void from_json(const nlohmann::json &J, RealClassTable &T);
+
+} // namespace contractcheck
