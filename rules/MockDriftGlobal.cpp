@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -29,49 +30,87 @@ struct RealClass {
   RealClassTable Table;
 };
 
-// Facts with the same id come from TUs that saw the same class; should two differ (a member
-// instantiated in one TU only), the choice must not depend on the order TUs finished in.
+// The facts come from this rule's own per-TU part; one that does not read as expected (written
+// by another version of the rule) is left out of the join.
 template <typename T>
-std::map<std::string, T> byId(const FactStore &Facts, const char *Kind,
-                              T (*Parse)(const nlohmann::json &)) {
-  std::map<std::string, std::pair<std::string, T>> Chosen;
-  for (const Fact *F : Facts.find(RuleId, Kind)) {
-    try {
-      std::string Id = F->Data.at("id").get<std::string>();
-      std::string Dump = F->Data.dump();
-      auto It = Chosen.find(Id);
-      if (It == Chosen.end())
-        Chosen.emplace(Id, std::make_pair(Dump, Parse(F->Data)));
-      else if (Dump < It->second.first)
-        It->second = {Dump, Parse(F->Data)};
-    } catch (const nlohmann::json::exception &) {
-      // A fact from another version of the rule: nothing to join.
-    }
+std::optional<T> parse(const nlohmann::json &J, void (*Read)(const nlohmann::json &, T &)) {
+  T Value;
+  try {
+    Read(J, Value);
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
   }
-  std::map<std::string, T> Result;
-  for (auto &[Id, Entry] : Chosen)
-    Result.emplace(Id, std::move(Entry.second));
-  return Result;
+  return Value;
 }
 
-MockClass parseMock(const nlohmann::json &J) {
-  MockClass M;
+void readMock(const nlohmann::json &J, MockClass &M) {
   J.at("name").get_to(M.Name);
   J.at("identifier").get_to(M.Identifier);
   J.at("bases").get_to(M.Bases);
   J.at("names").get_to(M.Names);
   J.at("stand_ins").get_to(M.StandIns);
-  return M;
 }
 
-RealClass parseReal(const nlohmann::json &J) {
-  RealClass R;
+void readReal(const nlohmann::json &J, RealClass &R) {
   J.at("identifier").get_to(R.Identifier);
   J.at("pattern").get_to(R.Pattern);
   J.at("where").get_to(R.Where);
   J.at("bases").get_to(R.Bases);
   J.at("table").get_to(R.Table);
-  return R;
+}
+
+// A mock or a real class at a template parameter position.
+struct SiteArg {
+  std::string Template, Shown, Class;
+  unsigned Index = 0;
+};
+
+void readMockArg(const nlohmann::json &J, SiteArg &A) {
+  J.at("template").get_to(A.Template);
+  J.at("shown").get_to(A.Shown);
+  J.at("index").get_to(A.Index);
+  J.at("mock").get_to(A.Class);
+}
+
+void readRealArg(const nlohmann::json &J, SiteArg &A) {
+  J.at("template").get_to(A.Template);
+  J.at("index").get_to(A.Index);
+  J.at("real").get_to(A.Class);
+}
+
+using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
+
+void readReported(const nlohmann::json &J, ReportKey &K) {
+  J.at("file").get_to(std::get<0>(K));
+  J.at("offset").get_to(std::get<1>(K));
+  J.at("method").get_to(std::get<2>(K));
+  J.at("real").get_to(std::get<3>(K));
+}
+
+// Facts with the same id come from TUs that saw the same class; should two differ (a member
+// instantiated in one TU only), the choice must not depend on the order TUs finished in.
+template <typename T>
+std::map<std::string, T> byId(const FactStore &Facts, const char *Kind,
+                              void (*Read)(const nlohmann::json &, T &)) {
+  std::map<std::string, std::pair<std::string, T>> Chosen;
+  for (const Fact *F : Facts.find(RuleId, Kind)) {
+    auto Id = F->Data.find("id");
+    if (Id == F->Data.end() || !Id->is_string())
+      continue;
+    std::optional<T> Value = parse(F->Data, Read);
+    if (!Value)
+      continue;
+    std::string Dump = F->Data.dump();
+    auto It = Chosen.find(Id->get<std::string>());
+    if (It == Chosen.end())
+      Chosen.emplace(Id->get<std::string>(), std::make_pair(Dump, std::move(*Value)));
+    else if (Dump < It->second.first)
+      It->second = {Dump, std::move(*Value)};
+  }
+  std::map<std::string, T> Result;
+  for (auto &[Id, Entry] : Chosen)
+    Result.emplace(Id, std::move(Entry.second));
+  return Result;
 }
 
 SourcePosition positionOf(const Spot &S) { return {S.File, S.Line, S.Column, S.Offset}; }
@@ -86,28 +125,21 @@ MockDriftGlobalRule::MockDriftGlobalRule(const RuleOptions &Options)
     : Patterns(parseNamePatterns(Options.getList("name-patterns"))) {}
 
 void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Findings) {
-  std::map<std::string, MockClass> Mocks = byId(Facts, "mock-class", parseMock);
-  std::map<std::string, RealClass> Reals = byId(Facts, "real-class", parseReal);
+  std::map<std::string, MockClass> Mocks = byId(Facts, "mock-class", readMock);
+  std::map<std::string, RealClass> Reals = byId(Facts, "real-class", readReal);
 
   // (template, parameter position) -> the mocks and the real classes instantiated there.
   using Site = std::pair<std::string, unsigned>;
   std::map<Site, std::set<std::string>> MocksAt, RealsAt;
   std::map<std::string, std::string> ShownTemplate;
-  for (const Fact *F : Facts.find(RuleId, "mock-arg")) {
-    try {
-      Site S{F->Data.at("template").get<std::string>(), F->Data.at("index").get<unsigned>()};
-      MocksAt[S].insert(F->Data.at("mock").get<std::string>());
-      ShownTemplate.emplace(S.first, F->Data.at("shown").get<std::string>());
-    } catch (const nlohmann::json::exception &) {
+  for (const Fact *F : Facts.find(RuleId, "mock-arg"))
+    if (std::optional<SiteArg> A = parse(F->Data, readMockArg)) {
+      MocksAt[{A->Template, A->Index}].insert(A->Class);
+      ShownTemplate.emplace(A->Template, A->Shown);
     }
-  }
-  for (const Fact *F : Facts.find(RuleId, "real-arg")) {
-    try {
-      Site S{F->Data.at("template").get<std::string>(), F->Data.at("index").get<unsigned>()};
-      RealsAt[S].insert(F->Data.at("real").get<std::string>());
-    } catch (const nlohmann::json::exception &) {
-    }
-  }
+  for (const Fact *F : Facts.find(RuleId, "real-arg"))
+    if (std::optional<SiteArg> A = parse(F->Data, readRealArg))
+      RealsAt[{A->Template, A->Index}].insert(A->Class);
 
   // The same rule as within one TU: a class that has at least half of the names the mock mocks,
   // at the same position of the same template; the one the naming convention names wins.
@@ -142,15 +174,10 @@ void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Find
   }
 
   // Once per mock method and real class template, counting what the TUs reported themselves.
-  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Reported;
-  for (const Fact *F : Facts.find(RuleId, "reported")) {
-    try {
-      Reported.insert({F->Data.at("file").get<std::string>(), F->Data.at("offset").get<unsigned>(),
-                       F->Data.at("method").get<std::string>(),
-                       F->Data.at("real").get<std::string>()});
-    } catch (const nlohmann::json::exception &) {
-    }
-  }
+  std::set<ReportKey> Reported;
+  for (const Fact *F : Facts.find(RuleId, "reported"))
+    if (std::optional<ReportKey> Key = parse(F->Data, readReported))
+      Reported.insert(std::move(*Key));
   for (auto &[MockId, Found] : Candidates) {
     if (Found.empty())
       continue;

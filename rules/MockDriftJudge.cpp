@@ -68,6 +68,8 @@ std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
         BestDiffs = std::move(Diffs);
       }
     }
+    if (!Best)
+      continue; // not reached: the candidates are not empty
     Drifts.push_back({P.Index, Best,
                       "has a signature that matches no '" + Real.Name + "::" + S.Sig.Name + "'",
                       candidateNote(Best->Owner, Best->Sig, BestDiffs)});

@@ -490,9 +490,9 @@ private:
     std::vector<const CXXRecordDecl *> Found{&Class};
     for (size_t Next = 0; Next < Found.size(); ++Next)
       for (const CXXBaseSpecifier &Base : Found[Next]->bases())
-        if (const CXXRecordDecl *Def = Base.getType()->getAsCXXRecordDecl())
-          if ((Def = Def->getDefinition()) &&
-              std::find(Found.begin(), Found.end(), Def) == Found.end())
+        if (const CXXRecordDecl *Named = Base.getType()->getAsCXXRecordDecl())
+          if (const CXXRecordDecl *Def = Named->getDefinition();
+              Def && std::find(Found.begin(), Found.end(), Def) == Found.end())
             Found.push_back(Def);
     return Found;
   }
@@ -502,6 +502,7 @@ private:
     // Template dependency injection: every observable part of the signature counts.
     std::vector<StandInEntry> Entries = standInEntries(Mock, StandIns, /*WithSpots=*/false);
     std::vector<std::string> Names;
+    Names.reserve(Entries.size());
     for (const StandInEntry &E : Entries)
       Names.push_back(E.Sig.Name);
     RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);

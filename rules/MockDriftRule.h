@@ -1,5 +1,7 @@
 // contract-mock-drift: a mock method (gMock, legacy gMock, hand-written fake) that matches no
 // method of the real class it stands in for. See docs/rules/contract-mock-drift.md.
+// The per-TU part judges what one TU pairs and emits facts for what only several TUs together
+// pair (co-instantiation across TUs); MockDriftGlobalRule joins them in the CLI.
 #pragma once
 
 #include "MockPairing.h"

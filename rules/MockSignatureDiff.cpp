@@ -187,8 +187,8 @@ Spot spotOf(SourceLocation Loc, const SourceManager &SM) {
     // Relative names are relative to the compile command's directory, the file system's
     // working directory; the findings the framework converts are made absolute the same way.
     llvm::SmallString<256> Path(Entry->getName());
-    SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (!SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     S.File = std::string(Path);
   }
   S.Line = SM.getLineNumber(FID, Offset);
