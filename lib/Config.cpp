@@ -56,6 +56,40 @@ public:
     return Items;
   }
 
+  // Each item is {mock: A, real: B} (the documented form) or the CheckOptions form "A=B".
+  std::vector<std::string> pairs(const YAML::Node &Node, const std::string &What) const {
+    if (!Node.IsSequence())
+      fail(Node, What + " must be a list of {mock: ..., real: ...} pairs, got " + kindOf(Node));
+    std::vector<std::string> Items;
+    for (const YAML::Node &Item : Node) {
+      if (Item.IsScalar()) {
+        std::string Text = Item.Scalar();
+        size_t Eq = Text.find('=');
+        if (Eq == std::string::npos || Eq == 0 || Eq + 1 == Text.size())
+          fail(Item, "each item of " + What + " must be {mock: ..., real: ...} or 'mock=real', got '" +
+                         Text + "'");
+        Items.push_back(Text);
+        continue;
+      }
+      if (!Item.IsMap())
+        fail(Item, "each item of " + What + " must be {mock: ..., real: ...}, got " + kindOf(Item));
+      std::string Mock, Real;
+      for (const auto &Field : Item) {
+        std::string Name = scalar(Field.first, "a key");
+        if (Name == "mock")
+          Mock = scalar(Field.second, "'mock'");
+        else if (Name == "real")
+          Real = scalar(Field.second, "'real'");
+        else
+          unknownKey(Field.first, "a pair of " + What, {"mock", "real"});
+      }
+      if (Mock.empty() || Real.empty())
+        fail(Item, "each item of " + What + " needs both 'mock' and 'real'");
+      Items.push_back(Mock + "=" + Real);
+    }
+    return Items;
+  }
+
   std::vector<Glob> globs(const YAML::Node &Node, const std::string &What, Glob::Kind K) const {
     std::vector<Glob> Globs;
     size_t I = 0;
@@ -135,6 +169,9 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
       break;
     case OptionType::String:
       Settings.Options[Key] = R.scalar(Value, What);
+      break;
+    case OptionType::PairList:
+      Settings.Options[Key] = joinOptionList(R.pairs(Value, What));
       break;
     case OptionType::Percent: {
       std::string Text = R.scalar(Value, What);

@@ -20,9 +20,10 @@ class RuleOptions;
 // its per-TU part emitted; the plugin runs only the per-TU part.
 enum class RuleScope { TranslationUnit, Global };
 
-// GlobList: qualified-name globs; Percent: a whole number from 0 to 100. Both are validated
-// when the configuration is read.
-enum class OptionType { Bool, String, StringList, GlobList, Percent };
+// GlobList: qualified-name globs; Percent: a whole number from 0 to 100; PairList: class pairs,
+// written in YAML as {mock: A, real: B} mappings (or "A=B" strings) and stored as "A=B" items.
+// All are validated when the configuration is read.
+enum class OptionType { Bool, String, StringList, GlobList, Percent, PairList };
 
 struct OptionSpec {
   std::string_view Key; // kebab-case, as written in .contractcheck.yaml

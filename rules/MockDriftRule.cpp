@@ -27,7 +27,7 @@ constexpr OptionSpec Options[] = {
     {"name-patterns", OptionType::StringList, "Mock*;Fake*;*Mock;Stub*",
      "How a mock's name gives its real class's name, '*' standing for the real name "
      "('MockTurtle' -> 'Turtle'). Used when the mock has no base class."},
-    {"pairs", OptionType::StringList, "",
+    {"pairs", OptionType::PairList, "",
      "Explicit 'mock=real' pairs of qualified class names (e.g. "
      "'tests::FakeClock=core::SteadyClock'); they take precedence over every other pairing."},
     {"report-unpaired", OptionType::Bool, "false",

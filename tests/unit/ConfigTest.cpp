@@ -95,6 +95,19 @@ TEST(ConfigTest, PercentagesAreChecked) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {min-coverage: 60}\n"), "");
 }
 
+TEST(ConfigTest, PairsAreMappingsOrStrings) {
+  TempDir Dir;
+  Config C = Config::load(Dir.write("c.yaml", "version: 1\nrules:\n  contract-mock-drift:\n"
+                                               "    pairs:\n      - {mock: t::FakeClock, real: core::Clock}\n"
+                                               "      - \"t::MockBus=core::Bus\"\n"));
+  EXPECT_EQ(C.rule("contract-mock-drift").Options.at("pairs"), "t::FakeClock=core::Clock;t::MockBus=core::Bus");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-mock-drift:\n    pairs:\n      - {mock: A, rael: B}\n"),
+            ".contractcheck.yaml:5:19: error: unknown key 'rael' in a pair of 'pairs' (did you mean "
+            "'real'?); expected one of: mock, real");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-mock-drift:\n    pairs:\n      - {mock: A}\n"),
+            ".contractcheck.yaml:5:9: error: each item of 'pairs' needs both 'mock' and 'real'");
+}
+
 TEST(ConfigTest, BadGlobIsPositioned) {
   EXPECT_EQ(loadError("version: 1\npaths:\n  exclude: [\"src/[ab\"]\n"),
             ".contractcheck.yaml:3:13: error: bad glob 'src/[ab' in 'paths.exclude': unclosed '[' "
