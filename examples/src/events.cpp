@@ -18,7 +18,9 @@ const char *event_name(EventType type) {
 std::int64_t traded_volume(const std::vector<Event> &events) {
   std::int64_t volume = 0;
   for (const Event &event : events) {
-    switch (event.type) { // NOLINT(contract-switch-coverage): only fills trade
+    // Only fills trade: naming one event type of six is a partial dispatch, which the rule leaves
+    // alone (min-coverage).
+    switch (event.type) {
     case EventType::Fill:
       volume += event.quantity;
       break;
@@ -27,6 +29,21 @@ std::int64_t traded_volume(const std::vector<Event> &events) {
     }
   }
   return volume;
+}
+
+// Heartbeats are too frequent to log; every other event is worth a line. Leaving Heartbeat to
+// default: is deliberate, so this switch says so to contractcheck.
+bool worth_logging(EventType type) {
+  switch (type) { // NOLINT(contract-switch-coverage): heartbeats are never logged
+  case EventType::NewOrder:
+  case EventType::Cancel:
+  case EventType::Replace:
+  case EventType::Fill:
+  case EventType::SessionClose:
+    return true;
+  default:
+    return false;
+  }
 }
 
 } // namespace trading

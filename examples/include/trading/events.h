@@ -24,5 +24,6 @@ struct Event {
 
 const char *event_name(EventType type);
 std::int64_t traded_volume(const std::vector<Event> &events);
+bool worth_logging(EventType type);
 
 } // namespace trading
