@@ -2,6 +2,7 @@
 
 #include "Rule.h"
 #include "RuleRegistry.h"
+#include "SourcePositions.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/SourceManager.h>
@@ -20,20 +21,6 @@ namespace contractcheck {
 
 namespace {
 
-SourcePosition positionOf(SourceLocation Loc, const SourceManager &SM, const std::string &Dir) {
-  SourcePosition Pos;
-  Loc = SM.getFileLoc(Loc);
-  if (Loc.isInvalid())
-    return Pos;
-  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID))
-    Pos.File = absolutePath(Entry->getName().str(), Dir);
-  Pos.Line = SM.getLineNumber(FID, Offset);
-  Pos.Column = SM.getColumnNumber(FID, Offset);
-  Pos.Offset = Offset;
-  return Pos;
-}
-
 // Turns the rules' clang diagnostics into Findings. The rule that is reporting is set just before
 // each report, so the builder's deferred emission lands on the right rule; notes attach to the
 // finding reported last.
@@ -51,7 +38,7 @@ public:
     Info.FormatDiagnostic(Message);
     if (Level == DiagnosticsEngine::Note) {
       if (KeepingNotes)
-        Out.back().Notes.push_back({positionOf(Info.getLocation(), SM, Dir), Message.str().str()});
+        Out.back().Notes.push_back({positionOf(Info.getLocation(), SM), Message.str().str()});
       return;
     }
     KeepingNotes = false;
@@ -61,7 +48,7 @@ public:
     Finding F;
     F.RuleId = std::string(Reporter->Id);
     F.Level = Cfg.rule(Reporter->Id).Level;
-    F.Position = positionOf(Loc, SM, Dir);
+    F.Position = positionOf(Loc, SM);
     F.Message = Message.str().str();
     if (F.Position.File.empty() || Cfg.isExcluded(F.Position.File))
       return;
@@ -141,7 +128,7 @@ public:
     Info.FormatDiagnostic(Message);
     std::string Where;
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      SourcePosition Pos = positionOf(Info.getLocation(), Info.getSourceManager(), Dir);
+      SourcePosition Pos = positionOf(Info.getLocation(), Info.getSourceManager());
       Where = Pos.File + ":" + std::to_string(Pos.Line) + ":" + std::to_string(Pos.Column) + ": ";
     }
     Errors.push_back(Where + "error: " + Message.str().str());

@@ -25,7 +25,7 @@ struct MockClass {
 
 struct RealClass {
   std::string Identifier, Pattern;
-  Spot Where;
+  SourcePosition Where;
   std::vector<std::string> Bases;
   RealClassTable Table;
 };
@@ -113,8 +113,6 @@ std::map<std::string, T> byId(const FactStore &Facts, const char *Kind,
   return Result;
 }
 
-SourcePosition positionOf(const Spot &S) { return {S.File, S.Line, S.Column, S.Offset}; }
-
 bool contains(const std::vector<std::string> &List, const std::string &Item) {
   return std::find(List.begin(), List.end(), Item) != List.end();
 }
@@ -197,12 +195,12 @@ void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Find
         if (!Reported.insert({S.Where.File, S.Where.Offset, S.Sig.Name, Real.Pattern}).second)
           continue;
         Finding F;
-        F.Position = positionOf(S.Where);
+        F.Position = S.Where;
         F.Message = "mock method '" + S.Shown + "' " + D.What;
         if (D.Candidate)
-          F.Notes.push_back({positionOf(D.Candidate->Where), D.CandidateNote});
+          F.Notes.push_back({D.Candidate->Where, D.CandidateNote});
         F.Notes.push_back(
-            {positionOf(Real.Where),
+            {Real.Where,
              describePairing(Mock.Name, Real.Table.Name,
                              "both instantiate '" + C.Via + "', in different translation units")});
         Findings.push_back(std::move(F));

@@ -25,14 +25,14 @@ struct StandInEntry {
   bool GMock = false;
   // The mock calls it on itself (gMock's destructor idiom): its own hook, not a stand-in.
   bool SelfCalled = false;
-  Spot Where;
+  SourcePosition Where;
   const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
 };
 
 struct RealMethodEntry {
   MethodSignature Sig;
   std::string Owner; // the class declaring it, as messages name classes
-  Spot Where;
+  SourcePosition Where;
   const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
 };
 

@@ -4,6 +4,7 @@
 #include "MockDriftJudge.h"
 #include "MockDriftMethods.h"
 #include "MockSignatureDiff.h"
+#include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -437,7 +438,7 @@ private:
       E.Decl = S.Method;
       if (WithSpots) {
         E.SelfCalled = S.GMock && callsItself(Mock, S.Method->getName());
-        E.Where = spotOf(locationOf(*S.Method), SM);
+        E.Where = positionOf(locationOf(*S.Method), SM);
       }
       Entries.push_back(std::move(E));
     }
@@ -479,7 +480,7 @@ private:
         E.Owner = className(*Method->getParent());
         E.Decl = Method;
         if (WithSpots)
-          E.Where = spotOf(locationOf(*Method), SM);
+          E.Where = positionOf(locationOf(*Method), SM);
         Entries.push_back(std::move(E));
       }
     }
@@ -540,7 +541,7 @@ private:
     // The global step reports a mock method once per real class template too, whichever TU
     // saw the pair.
     if (RealKey) {
-      Spot Where = spotOf(Loc, SM);
+      SourcePosition Where = positionOf(Loc, SM);
       Rule.emitFact("reported", {{"file", Where.File},
                                  {"offset", Where.Offset},
                                  {"method", Method.getNameAsString()},
@@ -601,7 +602,7 @@ private:
   // Identifies a class across TUs: its name, and where it is defined (two classes of unnamed
   // namespaces may share a name).
   std::string classId(const CXXRecordDecl &Class) {
-    Spot Where = spotOf(locationOf(Class), SM);
+    SourcePosition Where = positionOf(locationOf(Class), SM);
     return className(Class) + "@" + Where.File + ":" + std::to_string(Where.Offset);
   }
 
@@ -638,7 +639,7 @@ private:
     Rule.emitFact("real-class",
                   {{"id", Id},
                    {"identifier", Real.getIdentifier() ? Real.getName().str() : std::string()},
-                   {"where", spotOf(locationOf(Real), SM)},
+                   {"where", positionOf(locationOf(Real), SM)},
                    {"pattern", Pattern ? classId(*Pattern) : Id},
                    {"bases", baseIds(Real)},
                    {"table", tableOf(Real, nullptr, /*WithSpots=*/true)}});

@@ -177,26 +177,6 @@ bool same(const std::optional<std::string> &R, const TypeText &T, Comparison How
 
 } // namespace
 
-Spot spotOf(SourceLocation Loc, const SourceManager &SM) {
-  Spot S;
-  Loc = SM.getFileLoc(Loc);
-  if (Loc.isInvalid())
-    return S;
-  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID)) {
-    // Relative names are relative to the compile command's directory, the file system's
-    // working directory; the findings the framework converts are made absolute the same way.
-    llvm::SmallString<256> Path(Entry->getName());
-    if (!SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    S.File = std::string(Path);
-  }
-  S.Line = SM.getLineNumber(FID, Offset);
-  S.Column = SM.getColumnNumber(FID, Offset);
-  S.Offset = Offset;
-  return S;
-}
-
 MethodSignature signatureOf(const CXXMethodDecl &Method, const FieldDecl *Mocker,
                             const ASTContext &Ctx, const MockCounterpartFn *Counterpart) {
   MethodSignature Sig;
@@ -322,16 +302,6 @@ bool matches(const std::vector<SignatureDiff> &Diffs) {
                       [](const SignatureDiff &D) { return D.Decisive; });
 }
 
-void to_json(nlohmann::json &J, const Spot &S) {
-  J = {{"file", S.File}, {"line", S.Line}, {"column", S.Column}, {"offset", S.Offset}};
-}
-
-void from_json(const nlohmann::json &J, Spot &S) {
-  J.at("file").get_to(S.File);
-  J.at("line").get_to(S.Line);
-  J.at("column").get_to(S.Column);
-  J.at("offset").get_to(S.Offset);
-}
 
 namespace {
 

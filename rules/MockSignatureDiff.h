@@ -4,6 +4,8 @@
 // the global step can compare it with one extracted from another.
 #pragma once
 
+#include "Finding.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <functional>
@@ -25,16 +27,7 @@ namespace contractcheck {
 
 // Where a declaration is, as the findings report it: an absolute file, 1-based line and column,
 // and the byte offset in the file.
-struct Spot {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-  unsigned Offset = 0;
-  friend bool operator==(const Spot &, const Spot &) = default;
-};
 
-// The file location a declaration's diagnostics point at (a macro's use, not its definition).
-Spot spotOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
 struct TypeText {
   std::string Shown;     // as written, for messages
@@ -67,8 +60,6 @@ struct MethodSignature {
   friend bool operator==(const MethodSignature &, const MethodSignature &) = default;
 };
 
-void to_json(nlohmann::json &J, const Spot &S);
-void from_json(const nlohmann::json &J, Spot &S);
 void to_json(nlohmann::json &J, const MethodSignature &S);
 void from_json(const nlohmann::json &J, MethodSignature &S);
 
