@@ -25,16 +25,17 @@ std::string_view trim(std::string_view S) {
   return S;
 }
 
-std::optional<std::vector<std::string>> parseRuleList(const std::optional<std::string> &Raw) {
+// Parsed once here, not per finding checked.
+std::optional<std::vector<Glob>> parseRuleList(const std::optional<std::string> &Raw) {
   if (!Raw)
     return std::nullopt;
-  std::vector<std::string> Rules;
+  std::vector<Glob> Rules;
   std::string_view Rest = *Raw;
   while (!Rest.empty()) {
     size_t Comma = Rest.find(',');
     std::string_view Item = trim(Rest.substr(0, Comma));
-    if (!Item.empty())
-      Rules.emplace_back(Item);
+    if (std::optional<Glob> G = Glob::parse(Item, Glob::Kind::Name))
+      Rules.push_back(std::move(*G));
     Rest = Comma == std::string_view::npos ? std::string_view() : Rest.substr(Comma + 1);
   }
   return Rules;
@@ -121,9 +122,8 @@ bool SuppressionIndex::isSuppressed(unsigned Line, std::string_view RuleId) cons
       continue;
     if (!S.Rules)
       return true;
-    for (const std::string &Pattern : *S.Rules)
-      if (auto G = Glob::parse(Pattern, Glob::Kind::Name); G && G->matches(RuleId))
-        return true;
+    if (matchesAny(*S.Rules, RuleId))
+      return true;
   }
   return false;
 }

@@ -3,6 +3,8 @@
 // followed by a parenthesised, comma-separated list of rule globs.
 #pragma once
 
+#include "Glob.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +25,7 @@ public:
 private:
   struct Span {
     unsigned First, Last;
-    std::optional<std::vector<std::string>> Rules; // nullopt: every rule
+    std::optional<std::vector<Glob>> Rules; // nullopt: every rule
   };
   std::vector<Span> Spans;
   std::vector<unsigned> Unmatched;
