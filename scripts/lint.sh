@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run-clang-tidy-19 -p build -quiet -load "$PWD/build/tool/libcontractcheck-tidy.so" \
-  -j "$(nproc)" "$PWD/(lib|rules|tool|tests)/"
+  -j "$(nproc)" "$PWD/(framework|engine|rules|tool|tests)/"
