@@ -91,6 +91,7 @@ std::string_view DataNode::kindName() const {
 
 std::optional<DataDocument> DataDocument::parse(std::string File, std::string_view Text, Format F,
                                                 DataError &Error) {
+  Error = {};
   std::optional<DataNode> Root =
       F == Format::Json ? data_detail::parseJson(Text, Error) : data_detail::parseYaml(Text, Error);
   if (!Root) {

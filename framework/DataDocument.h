@@ -32,9 +32,14 @@ public:
   enum class Kind { Null, String, Number, Bool, List, Map };
   struct Entry;
 
-  DataNode() = default;
-  DataNode(Kind K, DataPosition Position, std::string Text = {})
-      : K(K), Position(Position), Text(std::move(Text)) {}
+  // Defined after Entry, which the members' vectors need complete.
+  DataNode();
+  DataNode(Kind K, DataPosition Position, std::string Text = {});
+  DataNode(const DataNode &);
+  DataNode(DataNode &&) noexcept;
+  DataNode &operator=(const DataNode &);
+  DataNode &operator=(DataNode &&) noexcept;
+  ~DataNode();
 
   Kind kind() const { return K; }
   bool isScalar() const { return K != Kind::List && K != Kind::Map; }
@@ -69,6 +74,15 @@ struct DataNode::Entry {
   DataPosition KeyPosition;
   DataNode Value;
 };
+
+inline DataNode::DataNode() = default;
+inline DataNode::DataNode(Kind K, DataPosition Position, std::string Text)
+    : K(K), Position(Position), Text(std::move(Text)) {}
+inline DataNode::DataNode(const DataNode &) = default;
+inline DataNode::DataNode(DataNode &&) noexcept = default;
+inline DataNode &DataNode::operator=(const DataNode &) = default;
+inline DataNode &DataNode::operator=(DataNode &&) noexcept = default;
+inline DataNode::~DataNode() = default;
 
 class DataDocument {
 public:
