@@ -82,8 +82,10 @@ std::optional<NameSpelling> parseSpelling(std::string_view Name) {
 }
 
 std::string badSpellingMessage(std::string_view Name) {
-  std::string Message = "'" + std::string(Name) + "' is not a name spelling; use one of " +
-                        joined(spellingNames(), ", ");
+  std::string Message = "'";
+  Message += Name;
+  Message += "' is not a name spelling; use one of ";
+  Message += joined(spellingNames(), ", ");
   if (std::optional<std::string> Close = closestName(Name, spellingNames())) {
     Message += " (did you mean '";
     Message += *Close;
