@@ -1,6 +1,6 @@
 #include "InputError.h"
 
-#include <llvm/ADT/StringRef.h>
+#include "utils/NameSpelling.h"
 
 namespace contractcheck {
 
@@ -45,16 +45,8 @@ std::string InputError::render() const {
 }
 
 std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates) {
-  const std::string *Best = nullptr;
-  unsigned BestDistance = std::max<unsigned>(2, Word.size() / 3) + 1;
-  for (const std::string &Candidate : Candidates) {
-    unsigned Distance = llvm::StringRef(Word).edit_distance(Candidate, true, BestDistance);
-    if (Distance < BestDistance) {
-      BestDistance = Distance;
-      Best = &Candidate;
-    }
-  }
-  return Best ? " (did you mean '" + *Best + "'?)" : std::string();
+  std::optional<std::string> Close = closestName(Word, Candidates);
+  return Close ? " (did you mean '" + *Close + "'?)" : std::string();
 }
 
 } // namespace contractcheck

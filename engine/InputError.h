@@ -33,7 +33,7 @@ private:
   unsigned Column;
 };
 
-// " (did you mean 'x'?)" when a candidate is close to Word, else "".
+// " (did you mean 'x'?)" when a candidate is close to Word (closestName), else "".
 std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates);
 
 } // namespace contractcheck
