@@ -237,6 +237,23 @@ bool isNonMemberValue(Tokens Value) {
           Value[I].is("staticmethod") || Value[I].is("nonmember"));
 }
 
+// ("ph" "one") is the string "phone"; (1 << 3) the number 8; (1, 2) stays a tuple.
+Tokens withoutEnclosingParentheses(Tokens Value) {
+  while (Value.size() >= 2 && Value.front().is("(") && Value.back().is(")")) {
+    int Depth = 0;
+    for (size_t I = 0; I < Value.size(); ++I) {
+      Depth += Value[I].is("(") || Value[I].is("[") || Value[I].is("{");
+      Depth -= Value[I].is(")") || Value[I].is("]") || Value[I].is("}");
+      bool ClosesEarly = Depth == 0 && I + 1 < Value.size(); // "(a) | (b)"
+      bool Tuple = Depth == 1 && Value[I].is(",");
+      if (ClosesEarly || Tuple)
+        return Value;
+    }
+    Value = Value.subspan(1, Value.size() - 2);
+  }
+  return Value;
+}
+
 bool isAutoCall(Tokens Value) {
   size_t I = 0;
   if (Value.size() == 5 && Value[0].is("enum") && Value[1].is("."))
@@ -483,6 +500,7 @@ private:
     if (isDunderOrSunder(N) || S.Ignored.count(N) || isNonMemberValue(Value))
       return;
     ExternalMember M{N, std::nullopt, std::nullopt, Name.Line, Name.Column};
+    Value = withoutEnclosingParentheses(Value);
     bool AllStrings = !Value.empty();
     for (const PythonToken &T : Value)
       AllStrings &= T.K == PythonToken::Kind::String;

@@ -1,0 +1,258 @@
+// contract-schema-sync's pure half: members out of JSON Schema / OpenAPI / YAML lists, and the
+// comparison of a C++ enum with an external member list (spellings, prefixes, values,
+// directions, sentinels, Python string values).
+#include "JsonPointer.h"
+#include "TestPaths.h"
+#include "schema-sync/EnumSetMatch.h"
+#include "schema-sync/ProtoEnumParser.h"
+#include "schema-sync/PythonEnumParser.h"
+#include "schema-sync/SchemaEnumExtraction.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace contractcheck {
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::string fixture(std::string_view Name) {
+  return (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external" /
+          std::string(Name))
+      .string();
+}
+
+DataDocument load(std::string_view Name) {
+  DataError Error;
+  std::optional<DataDocument> Doc = DataDocument::load(fixture(Name), Error);
+  if (!Doc)
+    ADD_FAILURE() << Error.render();
+  return std::move(*Doc);
+}
+
+Names names(const std::vector<ExternalMember> &Members) {
+  Names Out;
+  for (const ExternalMember &M : Members)
+    Out.push_back(M.Name);
+  return Out;
+}
+
+std::optional<std::vector<ExternalMember>> membersAt(const DataDocument &Doc,
+                                                     std::string_view Pointer, DataError &Error) {
+  const DataNode *Node = resolveJsonPointer(Doc, Pointer, Error);
+  if (!Node)
+    return std::nullopt;
+  return extractSchemaMembers(Doc, *Node, Error);
+}
+
+TEST(SchemaEnumExtractionTest, EnumArrayOrTheSchemaHoldingIt) {
+  DataDocument Doc = load("order-state.schema.json");
+  DataError Error;
+  auto FromArray = membersAt(Doc, "#/definitions/OrderState/enum", Error);
+  ASSERT_TRUE(FromArray) << Error.render();
+  // null (a nullable enum) is not a member
+  EXPECT_EQ(names(*FromArray),
+            (Names{"NEW", "PENDING_ACK", "ACKED", "FILLED", "CANCELLED", "ARCHIVED"}));
+  EXPECT_EQ((*FromArray)[1].Line, 21u);
+  EXPECT_EQ((*FromArray)[1].Column, 23u);
+  auto FromSchema = membersAt(Doc, "#/definitions/OrderState", Error);
+  ASSERT_TRUE(FromSchema);
+  EXPECT_EQ(names(*FromSchema), names(*FromArray));
+  auto ThroughRef = membersAt(Doc, "#/properties/legacyState", Error);
+  ASSERT_TRUE(ThroughRef) << Error.render();
+  EXPECT_EQ(names(*ThroughRef), names(*FromArray));
+
+  auto Numbers = membersAt(Doc, "#/definitions/Priority", Error);
+  ASSERT_TRUE(Numbers);
+  EXPECT_EQ(names(*Numbers), (Names{"0", "1", "5"}));
+  EXPECT_EQ((*Numbers)[2].Value, 5);
+}
+
+TEST(SchemaEnumExtractionTest, OneOfConstsAndPlainLists) {
+  DataDocument Doc = load("order-state.schema.json");
+  DataError Error;
+  auto Channel = membersAt(Doc, "#/properties/channel", Error);
+  ASSERT_TRUE(Channel) << Error.render();
+  EXPECT_EQ(names(*Channel), (Names{"web", "store", "phone"})); // {type: null} is no member
+  EXPECT_EQ((*Channel)[0].Line, 10u);
+  EXPECT_EQ((*Channel)[0].Column, 19u);
+
+  DataDocument List = load("channels.yaml");
+  auto Plain = extractSchemaMembers(List, List.root(), Error);
+  ASSERT_TRUE(Plain) << Error.render();
+  EXPECT_EQ(names(*Plain), (Names{"web", "store", "phone", "fax"}));
+  EXPECT_EQ((*Plain)[3].Line, 5u);
+  EXPECT_EQ((*Plain)[3].Column, 3u);
+
+  DataDocument Api = load("openapi.yaml");
+  auto Openapi = membersAt(Api, "#/components/schemas/OrderState", Error);
+  ASSERT_TRUE(Openapi) << Error.render();
+  EXPECT_EQ(names(*Openapi), (Names{"new", "pending_ack", "acked", "filled", "cancelled"}));
+  EXPECT_EQ((*Openapi)[0].Line, 26u);
+}
+
+TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
+  DataDocument Api = load("openapi.yaml");
+  DataError Error;
+  EXPECT_FALSE(membersAt(Api, "#/components/schemas/NotAList", Error));
+  EXPECT_EQ(Error.Line, 44u);
+  EXPECT_EQ(Error.Message, "expected a schema with 'enum', 'oneOf' or 'anyOf', or a list of "
+                           "names; found a map with keys: type, format");
+  EXPECT_FALSE(membersAt(Api, "#/openapi", Error));
+  EXPECT_EQ(Error.Message, "expected an 'enum' list, a schema with 'enum', 'oneOf' or 'anyOf', "
+                           "or a list of names; found a string at line 1, column 10");
+
+  DataError ParseError;
+  DataDocument Bad = *DataDocument::parse(
+      "t.yaml", "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n",
+      DataDocument::Format::Yaml, ParseError);
+  EXPECT_FALSE(membersAt(Bad, "/a", Error));
+  EXPECT_EQ(Error.Message, "expected 'enum' to be a list, found a string at line 1, column 11");
+  EXPECT_FALSE(membersAt(Bad, "/b", Error));
+  EXPECT_EQ(Error.Message, "expected each item of the list to be a string or a number, found a "
+                           "list at line 2, column 5");
+  EXPECT_FALSE(membersAt(Bad, "/c", Error));
+  EXPECT_EQ(Error.Message, "expected each item of 'oneOf' to be a schema with a 'const', found "
+                           "a map at line 3, column 13");
+}
+
+std::vector<CodeEnumerator> orderState() {
+  // enum class OrderState { New, PendingAck, Acked, Filled, Cancelled, Expired, kCount };
+  std::vector<CodeEnumerator> Out;
+  int Value = 0;
+  for (const char *Name : {"New", "PendingAck", "Acked", "Filled", "Cancelled", "Expired", "kCount"})
+    Out.push_back({Name, Value++, "order.h", 11, static_cast<unsigned>(Value * 4)});
+  return Out;
+}
+
+using Kind = EnumMismatch::Kind;
+
+std::vector<std::pair<Kind, std::string>> summary(const std::vector<EnumMismatch> &Ms) {
+  std::vector<std::pair<Kind, std::string>> Out;
+  for (const EnumMismatch &M : Ms)
+    Out.emplace_back(M.K, M.Enumerator ? M.Enumerator->Name : M.Member->Name);
+  return Out;
+}
+
+TEST(EnumSetMatchTest, BothDirectionsWithSpellingAndSentinels) {
+  DataDocument Api = load("openapi.yaml");
+  DataError Error;
+  auto Members = *membersAt(Api, "#/components/schemas/OrderState", Error);
+  Members.push_back({"archived", std::nullopt, std::nullopt, 99, 9});
+  std::vector<CodeEnumerator> Code = orderState();
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::SnakeCase;
+  Options.IsSentinel = sentinelsByGlobs(Code, {*Glob::parse("kCount", Glob::Kind::Name)});
+  std::vector<EnumMismatch> Ms = matchEnumSets(Code, Members, Options);
+  ASSERT_EQ(summary(Ms), (std::vector<std::pair<Kind, std::string>>{
+                             {Kind::MemberWithoutEnumerator, "archived"},
+                             {Kind::EnumeratorWithoutMember, "Expired"}}));
+  // Both positions: the member's in the external file, the enumerator's in C++.
+  EXPECT_EQ(Ms[0].Member->Line, 99u);
+  EXPECT_EQ(Ms[1].Enumerator->File, "order.h");
+  EXPECT_EQ(Ms[1].ExternalName, "expired");
+
+  Options.Direction = MatchDirection::CodeCoversSchema;
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::MemberWithoutEnumerator, "archived"}}));
+  Options.Direction = MatchDirection::SchemaCoversCode;
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Expired"}}));
+
+  // Without sentinels, kCount is expected too.
+  Options.Direction = MatchDirection::Both;
+  Options.IsSentinel = nullptr;
+  EXPECT_EQ(matchEnumSets(Code, Members, Options).size(), 3u);
+}
+
+TEST(EnumSetMatchTest, SentinelRuleIsSwitchCoverages) {
+  std::vector<CodeEnumerator> Code = {{"A", 0}, {"kCount", 1}, {"B", 1}, {"kMax", 1}};
+  auto IsSentinel = sentinelsByGlobs(Code, {*Glob::parse("k*", Glob::Kind::Name)});
+  EXPECT_FALSE(IsSentinel(Code[0]));
+  EXPECT_FALSE(IsSentinel(Code[1])); // neither last nor an alias of an earlier one
+  EXPECT_TRUE(IsSentinel(Code[3]));  // last (and an alias)
+}
+
+TEST(EnumSetMatchTest, ProtoWithPrefixAndValues) {
+  DataError Error;
+  std::ifstream In(fixture("shop.proto"));
+  std::stringstream S;
+  S << In.rdbuf();
+  ProtoFile File = *parseProtoFile(S.str(), Error);
+  std::string Message;
+  const ProtoEnum *Channel = findProtoEnum(File, "Channel", Message);
+  ASSERT_TRUE(Channel);
+  // enum class Channel { Unspecified = 0, Web = 1, Store = 2, Shop = 2, Phone = 3, Fax = 5 };
+  std::vector<CodeEnumerator> Code = {{"Unspecified", 0}, {"Web", 1},   {"Store", 2},
+                                      {"Shop", 2},        {"Phone", 3}, {"Fax", 5}};
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::ScreamingSnakeCase;
+  Options.StripPrefix = "CHANNEL_";
+  std::vector<EnumMismatch> Ms = matchEnumSets(Code, Channel->Members, Options);
+  // CHANNEL_FAX is reserved, not a member: Fax has none.
+  EXPECT_EQ(summary(Ms), (std::vector<std::pair<Kind, std::string>>{
+                             {Kind::EnumeratorWithoutMember, "Fax"}}));
+  Options.Values = true;
+  Ms = matchEnumSets(Code, Channel->Members, Options);
+  ASSERT_EQ(Ms.size(), 2u);
+  EXPECT_EQ(Ms[1].K, Kind::ValueDiffers);
+  EXPECT_EQ(Ms[1].Enumerator->Name, "Phone");
+  EXPECT_EQ(Ms[1].Member->Value, 4);
+  EXPECT_EQ(Ms[1].Member->Line, 18u);
+  // Without the prefix stripped nothing pairs.
+  Options.StripPrefix.clear();
+  EXPECT_EQ(matchEnumSets(Code, Channel->Members, Options).size(), 11u);
+}
+
+TEST(EnumSetMatchTest, PythonStrEnumByNamesOrValues) {
+  DataError Error;
+  std::ifstream In(fixture("enums.py"));
+  std::stringstream S;
+  S << In.rdbuf();
+  std::vector<PythonEnum> Enums = *parsePythonEnums(S.str(), Error);
+  std::string Message;
+  const PythonEnum *Channel = findPythonEnum(Enums, "Channel", Message);
+  ASSERT_TRUE(Channel);
+  std::vector<CodeEnumerator> Code = {{"kWeb", 0}, {"kStore", 1}, {"kPhone", 2}};
+
+  EnumMatchOptions ByNames;
+  ByNames.Names = NameSpelling::ScreamingSnakeCase; // kWeb -> WEB
+  EXPECT_TRUE(matchEnumSets(Code, Channel->Members, ByNames).empty());
+
+  EnumMatchOptions ByValues;
+  ByValues.Names = NameSpelling::SnakeCase;
+  ByValues.Key = MatchKey::Values;
+  EXPECT_TRUE(matchEnumSets(Code, Channel->Members, ByValues).empty());
+  ByValues.Names = NameSpelling::ScreamingSnakeCase;
+  EXPECT_EQ(matchEnumSets(Code, Channel->Members, ByValues).size(), 6u);
+
+  // Python's auto() values against C++ values.
+  const PythonEnum *State = findPythonEnum(Enums, "OrderState", Message);
+  std::vector<CodeEnumerator> States = {{"New", 1}, {"PendingAck", 2}, {"Acked", 3}, {"Filled", 4}};
+  EnumMatchOptions Values;
+  Values.Names = NameSpelling::ScreamingSnakeCase;
+  Values.Values = true;
+  EXPECT_EQ(summary(matchEnumSets(States, State->Members, Values)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::ValueDiffers, "Acked"},
+                                                       {Kind::ValueDiffers, "Filled"}}));
+}
+
+TEST(EnumSetMatchTest, ExactSpellingAndParsers) {
+  std::vector<CodeEnumerator> Code = {{"NEW", 0}, {"FILLED", 1}};
+  std::vector<ExternalMember> Members = {{"NEW", {}, {}, 1, 1}, {"filled", {}, {}, 2, 1}};
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, {})),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::MemberWithoutEnumerator, "filled"},
+                                                       {Kind::EnumeratorWithoutMember, "FILLED"}}));
+  EXPECT_EQ(parseMatchDirection("code-covers-schema"), MatchDirection::CodeCoversSchema);
+  EXPECT_EQ(parseMatchDirection("schema-covers-code"), MatchDirection::SchemaCoversCode);
+  EXPECT_EQ(parseMatchDirection("both"), MatchDirection::Both);
+  EXPECT_EQ(parseMatchDirection("either"), std::nullopt);
+  EXPECT_EQ(parseMatchKey("values"), MatchKey::Values);
+  EXPECT_EQ(parseMatchKey("value"), std::nullopt);
+}
+
+} // namespace
+} // namespace contractcheck
