@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in tests/fuzz with clang-19 (-fsanitize=fuzzer,address,undefined)
-# and runs each for a given time on a copy of its committed seed corpus (tests/fuzz/corpus/<t>).
+# and runs each for a given time on a copy of its committed seeds (tests/fuzz/seeds/<seed dir>).
 #
 #   tests/fuzz/fuzz.sh [-o OUT_DIR] [-t SECONDS] [TARGET...]     (default: every target, 60 s)
 #
 # New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout is
 # written to OUT_DIR/findings/<target>/ and makes the script exit 1. Copy a finding into the
-# seed corpus (and a unit test) once it is fixed, so the replay test keeps it fixed.
+# seeds (and a unit test) once it is fixed: the fuzz-replay ctest runs every seed through the
+# target on each test run, so it stays fixed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,6 +31,11 @@ declare -A SOURCES=(
   [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp"
   [ProtoEnumFuzzer]="rules/schema-sync/ProtoEnumParser.cpp rules/schema-sync/SourceText.cpp"
   [PythonEnumFuzzer]="rules/schema-sync/PythonEnumParser.cpp rules/schema-sync/PythonTokenizer.cpp rules/schema-sync/SourceText.cpp"
+)
+declare -A SEEDS=(
+  [DataDocumentFuzzer]=data-document
+  [ProtoEnumFuzzer]=proto-enum
+  [PythonEnumFuzzer]=python-enum
 )
 LIBS=(-lyaml-cpp)
 TARGETS=("$@")
@@ -58,7 +64,7 @@ for T in "${TARGETS[@]}"; do
   Corpus=$OUT/corpus/$T
   Findings=$OUT/findings/$T
   mkdir -p "$Corpus" "$Findings"
-  [ -d "$ROOT/tests/fuzz/corpus/$T" ] && cp -n "$ROOT/tests/fuzz/corpus/$T"/* "$Corpus"/ 2>/dev/null || true
+  cp -n "$ROOT/tests/fuzz/seeds/${SEEDS[$T]}"/* "$Corpus"/ 2>/dev/null || true
   echo "== running $T for ${SECONDS_PER_TARGET}s"
   if ! "$Bin" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$Findings/" -print_final_stats=1 "$Corpus" 2>"$OUT/$T.log"; then
