@@ -448,11 +448,12 @@ private:
   void statement(ClassScope &S, Tokens T) {
     if (T.empty() || T[0].K != PythonToken::Kind::Name)
       return; // decorators, docstrings, "..."
+    // Hard keywords only: `match = 1` is a member, `match x:` has no '=' and is not.
     static const std::set<std::string_view> Keywords = {
-        "def",    "async", "class",  "if",     "elif",  "else",   "for",     "while",
-        "try",    "except", "finally", "with",  "match", "pass",   "return",  "import",
-        "from",   "global", "nonlocal", "del",  "assert", "raise", "break",   "continue",
-        "lambda", "yield", "await",  "print"};
+        "def",   "async",  "class",    "if",  "elif",   "else",  "for",   "while",
+        "try",   "except", "finally",  "with", "pass",  "return", "import", "from",
+        "global", "nonlocal", "del",   "assert", "raise", "break", "continue", "lambda",
+        "yield", "await"};
     if (Keywords.count(T[0].Text))
       return;
     // NAME = value, NAME: annotation = value, A, B = 1, 2

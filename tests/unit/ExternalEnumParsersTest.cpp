@@ -204,9 +204,12 @@ TEST(PythonEnumParserTest, TokenizesWhatCouldHideAClass) {
       "    helper = lambda self: 1\n"
       "    other = staticmethod(len)\n"
       "    G = \\\n"
-      "        7\n");
+      "        7\n"
+      "    match = 8\n"
+      "    if G:\n"
+      "        H = 9\n");
   ASSERT_EQ(Enums.size(), 1u);
-  EXPECT_EQ(names(Enums[0]), (Names{"A", "B", "C", "E_", "F", "G"}));
+  EXPECT_EQ(names(Enums[0]), (Names{"A", "B", "C", "E_", "F", "G", "match"}));
   EXPECT_EQ(Enums[0].Members[4].Value, 5);
   EXPECT_EQ(Enums[0].Members[5].Value, 7);
 }

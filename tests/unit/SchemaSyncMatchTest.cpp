@@ -7,6 +7,7 @@
 #include "schema-sync/ProtoEnumParser.h"
 #include "schema-sync/PythonEnumParser.h"
 #include "schema-sync/SchemaEnumExtraction.h"
+#include "utils/DataEnumValues.h"
 
 #include <gtest/gtest.h>
 
@@ -252,6 +253,41 @@ TEST(EnumSetMatchTest, ExactSpellingAndParsers) {
   EXPECT_EQ(parseMatchDirection("either"), std::nullopt);
   EXPECT_EQ(parseMatchKey("values"), MatchKey::Values);
   EXPECT_EQ(parseMatchKey("value"), std::nullopt);
+}
+
+} // namespace
+} // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+TEST(DataEnumValuesTest, ValuesThatSpellNoEnumeratorWithDidYouMean) {
+  DataDocument Routes = load("routes.yaml");
+  std::string Message;
+  DataKeyPath Path = *DataKeyPath::parse("routes[*].channel", Message);
+  std::vector<BadEnumValue> Bad =
+      findBadEnumValues(Routes, Path, {"Web", "Store", "Phone"}, NameSpelling::SnakeCase);
+  ASSERT_EQ(Bad.size(), 1u);
+  EXPECT_EQ(Bad[0].Text, "stor");
+  EXPECT_EQ(Bad[0].Position, (DataPosition{5, 14}));
+  EXPECT_EQ(Bad[0].Closest, "store");
+  EXPECT_FALSE(Bad[0].NotAString);
+
+  // The unbound key "unrelated.channel" is never looked at.
+  EXPECT_TRUE(findBadEnumValues(Routes, *DataKeyPath::parse("fallback.channel", Message),
+                                {"Web", "Store", "Phone"}, NameSpelling::SnakeCase)
+                  .empty());
+
+  DataError Error;
+  DataDocument Odd = *DataDocument::parse("t.json", R"({"c": [1, null, {"x": 1}, "web"]})",
+                                          DataDocument::Format::Json, Error);
+  Bad = findBadEnumValues(Odd, *DataKeyPath::parse("c[*]", Message), {"Web"},
+                          NameSpelling::SnakeCase);
+  ASSERT_EQ(Bad.size(), 2u); // null is an unset value, fine
+  EXPECT_TRUE(Bad[0].NotAString);
+  EXPECT_EQ(Bad[0].Text, "1");
+  EXPECT_EQ(Bad[1].Text, "a map");
+  EXPECT_EQ(Bad[1].Position, (DataPosition{1, 17}));
 }
 
 } // namespace
