@@ -13,15 +13,17 @@ class Extractor {
 public:
   Extractor(const DataDocument &Doc, DataError &Error) : Doc(Doc), Error(Error) {}
 
-  std::optional<std::vector<ExternalMember>> fromNode(const DataNode &Start) {
+  std::optional<std::vector<ExternalMember>> fromNode(const DataNode &Start, unsigned Depth = 0) {
+    if (Depth > 64)
+      return fail(Start, "'allOf' nested more than 64 deep");
     const DataNode *Node = followRefs(Doc, Start, Error);
     if (!Node)
       return std::nullopt;
     if (Node->kind() == DataNode::Kind::List)
       return fromList(*Node, "list");
     if (Node->kind() != DataNode::Kind::Map)
-      return fail(*Node, "expected an 'enum' list, a schema with 'enum', 'oneOf' or 'anyOf', or "
-                         "a list of names; found " + at(*Node));
+      return fail(*Node, "expected an 'enum' list, a schema with 'enum', 'oneOf', 'anyOf' or "
+                         "'allOf', or a list of names; found " + at(*Node));
     if (const DataNode *Enum = Node->find("enum")) {
       if (Enum->kind() != DataNode::Kind::List)
         return fail(*Enum, "expected 'enum' to be a list, found " + at(*Enum));
@@ -30,10 +32,28 @@ public:
     for (std::string_view Key : {"oneOf", "anyOf"})
       if (const DataNode *Choices = Node->find(Key))
         return fromChoices(*Choices, Key);
+    // OpenAPI 3.0 wraps a reference to add a description: allOf: [{$ref: ...}].
+    if (const DataNode *All = Node->find("allOf"); All && All->kind() == DataNode::Kind::List) {
+      const DataNode *Defining = nullptr;
+      for (const DataNode &Part : All->items()) {
+        const DataNode *Resolved = followRefs(Doc, Part, Error);
+        if (!Resolved)
+          return std::nullopt;
+        bool Defines = Resolved->kind() == DataNode::Kind::List ||
+                       Resolved->find("enum") || Resolved->find("oneOf") ||
+                       Resolved->find("anyOf") || Resolved->find("allOf");
+        if (Defines && Defining)
+          return fail(*All, "expected one item of 'allOf' to define the members, found several");
+        if (Defines)
+          Defining = &Part;
+      }
+      if (Defining)
+        return fromNode(*Defining, Depth + 1);
+    }
     std::string Keys;
     for (const DataNode::Entry &E : Node->entries())
       Keys += (Keys.empty() ? "" : ", ") + E.Key;
-    return fail(*Node, "expected a schema with 'enum', 'oneOf' or 'anyOf', or a list of names; "
+    return fail(*Node, "expected a schema with 'enum', 'oneOf', 'anyOf' or 'allOf', or a list of names; "
                        "found a map with keys: " + (Keys.empty() ? "(none)" : Keys));
   }
 

@@ -93,22 +93,26 @@ TEST(SchemaEnumExtractionTest, OneOfConstsAndPlainLists) {
   ASSERT_TRUE(Openapi) << Error.render();
   EXPECT_EQ(names(*Openapi), (Names{"new", "pending_ack", "acked", "filled", "cancelled"}));
   EXPECT_EQ((*Openapi)[0].Line, 26u);
+  auto Described = membersAt(Api, "#/components/schemas/DescribedState", Error);
+  ASSERT_TRUE(Described) << Error.render();
+  EXPECT_EQ(names(*Described), names(*Openapi));
 }
 
 TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
   DataDocument Api = load("openapi.yaml");
   DataError Error;
   EXPECT_FALSE(membersAt(Api, "#/components/schemas/NotAList", Error));
-  EXPECT_EQ(Error.Line, 44u);
-  EXPECT_EQ(Error.Message, "expected a schema with 'enum', 'oneOf' or 'anyOf', or a list of "
-                           "names; found a map with keys: type, format");
+  EXPECT_EQ(Error.Line, 48u);
+  EXPECT_EQ(Error.Message, "expected a schema with 'enum', 'oneOf', 'anyOf' or 'allOf', or a "
+                           "list of names; found a map with keys: type, format");
   EXPECT_FALSE(membersAt(Api, "#/openapi", Error));
-  EXPECT_EQ(Error.Message, "expected an 'enum' list, a schema with 'enum', 'oneOf' or 'anyOf', "
-                           "or a list of names; found a string at line 1, column 10");
+  EXPECT_EQ(Error.Message, "expected an 'enum' list, a schema with 'enum', 'oneOf', 'anyOf' or "
+                           "'allOf', or a list of names; found a string at line 1, column 10");
 
   DataError ParseError;
   DataDocument Bad = *DataDocument::parse(
-      "t.yaml", "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n",
+      "t.yaml", "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n"
+      "d: {allOf: [{enum: [a]}, {enum: [b]}]}\n",
       DataDocument::Format::Yaml, ParseError);
   EXPECT_FALSE(membersAt(Bad, "/a", Error));
   EXPECT_EQ(Error.Message, "expected 'enum' to be a list, found a string at line 1, column 11");
@@ -118,6 +122,9 @@ TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
   EXPECT_FALSE(membersAt(Bad, "/c", Error));
   EXPECT_EQ(Error.Message, "expected each item of 'oneOf' to be a schema with a 'const', found "
                            "a map at line 3, column 13");
+  EXPECT_FALSE(membersAt(Bad, "/d", Error));
+  EXPECT_EQ(Error.Message, "expected one item of 'allOf' to define the members, found several");
+  EXPECT_EQ(Error.Line, 4u);
 }
 
 std::vector<CodeEnumerator> orderState() {
