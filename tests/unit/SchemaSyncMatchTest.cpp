@@ -4,6 +4,7 @@
 #include "JsonPointer.h"
 #include "TestPaths.h"
 #include "schema-sync/EnumSetMatch.h"
+#include "schema-sync/ExternalEnumLoader.h"
 #include "schema-sync/ProtoEnumParser.h"
 #include "schema-sync/PythonEnumParser.h"
 #include "schema-sync/SchemaEnumExtraction.h"
@@ -295,6 +296,66 @@ TEST(DataEnumValuesTest, ValuesThatSpellNoEnumeratorWithDidYouMean) {
   EXPECT_EQ(Bad[0].Text, "1");
   EXPECT_EQ(Bad[1].Text, "a map");
   EXPECT_EQ(Bad[1].Position, (DataPosition{1, 17}));
+}
+
+} // namespace
+} // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+TEST(ExternalEnumLoaderTest, EverySourceKindByExtension) {
+  ExternalEnumError Error;
+  auto Schema = loadExternalEnum(fixture("openapi.yaml"), "#/components/schemas/OrderState", Error);
+  ASSERT_TRUE(Schema) << Error.Error.render();
+  EXPECT_EQ(Schema->Enum.Name, "#/components/schemas/OrderState");
+  EXPECT_EQ(Schema->Enum.Line, 24u);
+  EXPECT_EQ(names(Schema->Enum.Members).size(), 5u);
+
+  auto List = loadExternalEnum(fixture("channels.yaml"), "", Error);
+  ASSERT_TRUE(List) << Error.Error.render();
+  EXPECT_EQ(List->Enum.Members.size(), 4u);
+
+  auto Proto = loadExternalEnum(fixture("shop.proto"), "Channel", Error);
+  ASSERT_TRUE(Proto) << Error.Error.render();
+  EXPECT_EQ(Proto->Enum.Members.size(), 5u);
+  EXPECT_EQ(Proto->ReservedNames, (Names{"CHANNEL_FAX", "CHANNEL_MAIL"}));
+
+  auto Python = loadExternalEnum(fixture("enums.py"), "Channel", Error);
+  ASSERT_TRUE(Python) << Error.Error.render();
+  EXPECT_TRUE(Python->StringValues);
+  EXPECT_EQ(Python->Enum.Line, 33u);
+  EXPECT_FALSE(loadExternalEnum(fixture("enums.py"), "Priority", Error)->StringValues);
+}
+
+TEST(ExternalEnumLoaderTest, MalformedFilesAreIncompleteRunsBadBindingsConfigurationErrors) {
+  ExternalEnumError Error;
+  for (std::string_view Malformed : {"malformed.json", "malformed.yaml", "malformed.proto", "malformed.py"}) {
+    EXPECT_FALSE(loadExternalEnum(fixture(Malformed), "Channel", Error));
+    EXPECT_TRUE(Error.Malformed) << Malformed;
+    EXPECT_EQ(Error.Error.File, fixture(Malformed));
+    EXPECT_NE(Error.Error.Line, 0u) << Error.Error.render();
+  }
+  EXPECT_EQ(loadExternalEnum(fixture("malformed.proto"), "Channel", Error), std::nullopt);
+  EXPECT_EQ(Error.Error.render(), fixture("malformed.proto") +
+                                      ":4:3: error: malformed .proto: expected ';', found "
+                                      "'CHANNEL_STORE'");
+
+  EXPECT_FALSE(loadExternalEnum(fixture("absent.proto"), "Channel", Error));
+  EXPECT_FALSE(Error.Malformed);
+  EXPECT_EQ(Error.Error.Message, "cannot open the file");
+  EXPECT_FALSE(loadExternalEnum(fixture("absent.json"), "", Error));
+  EXPECT_FALSE(Error.Malformed);
+  EXPECT_FALSE(loadExternalEnum(fixture("shop.proto"), "Chanel", Error));
+  EXPECT_FALSE(Error.Malformed);
+  EXPECT_NE(Error.Error.Message.find("no enum 'Chanel'"), std::string::npos);
+  EXPECT_FALSE(loadExternalEnum(fixture("openapi.yaml"), "#/components/schemas/NotAList", Error));
+  EXPECT_FALSE(Error.Malformed);
+  EXPECT_EQ(Error.Error.Line, 48u);
+  EXPECT_FALSE(loadExternalEnum(fixture("routes.yaml"), "#/routes/9", Error));
+  EXPECT_FALSE(Error.Malformed);
+  EXPECT_FALSE(loadExternalEnum(fixture("README.md"), "x", Error));
+  EXPECT_EQ(Error.Error.Message, "expected a .json, .yaml, .yml, .proto or .py file");
 }
 
 } // namespace
