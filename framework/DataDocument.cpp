@@ -1,6 +1,7 @@
 #include "DataDocument.h"
 #include "DataDocumentParsers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -92,6 +93,17 @@ std::string_view DataNode::kindName() const {
 std::optional<DataDocument> DataDocument::parse(std::string File, std::string_view Text, Format F,
                                                 DataError &Error) {
   Error = {};
+  // Neither JSON nor YAML allows a NUL byte, and both parsers would take one for the end of the
+  // text and silently ignore the rest (found by fuzzing: nlohmann accepted "-4\0#").
+  if (size_t Nul = Text.find('\0'); Nul != std::string_view::npos) {
+    size_t LineStart = Text.rfind('\n', Nul);
+    LineStart = LineStart == std::string_view::npos ? 0 : LineStart + 1;
+    Error = {std::move(File),
+             static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Nul, '\n') + 1),
+             static_cast<unsigned>(Nul - LineStart + 1),
+             F == Format::Json ? "malformed JSON: a NUL byte" : "malformed YAML: a NUL byte"};
+    return std::nullopt;
+  }
   std::optional<DataNode> Root =
       F == Format::Json ? data_detail::parseJson(Text, Error) : data_detail::parseYaml(Text, Error);
   if (!Root) {

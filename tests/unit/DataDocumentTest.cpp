@@ -143,6 +143,15 @@ TEST(DataDocumentTest, RegressionYamlParserStallIsAnError) {
   EXPECT_NE(E.Message.find("malformed YAML"), std::string::npos) << E.Message;
 }
 
+// Found by DataDocumentFuzzer: nlohmann takes a NUL byte for the end of the text, so "-4\0#"
+// passed as the number -4 with the rest ignored; yaml-cpp would do the same.
+TEST(DataDocumentTest, RegressionNulByteIsAnErrorNotTheEnd) {
+  DataError E = parseError(std::string_view("-4\0#\x8c", 5), DataDocument::Format::Json);
+  EXPECT_EQ(E.render(), "t.json:1:3: error: malformed JSON: a NUL byte");
+  E = parseError(std::string_view("a: 1\nb: \0x", 11), DataDocument::Format::Yaml);
+  EXPECT_EQ(E.render(), "t.json:2:4: error: malformed YAML: a NUL byte");
+}
+
 TEST(DataDocumentTest, HostileNestingAndAliasesAreBounded) {
   std::string Deep(MaxDataDepth + 10, '[');
   Deep += std::string(MaxDataDepth + 10, ']');
