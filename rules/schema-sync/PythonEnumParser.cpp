@@ -556,6 +556,10 @@ private:
     case PythonEnum::Kind::StrMixin:
       if (S.LastNumber && *S.LastNumber == INT64_MAX)
         return;
+      // Python up to 3.12 counts on from the last value, 3.13 from the largest: when they
+      // differ the value depends on the interpreter, so it is left unknown.
+      if (S.LastNumber && S.MaxNumber && *S.LastNumber != *S.MaxNumber)
+        return;
       M.Value = S.LastNumber ? *S.LastNumber + 1 : 1;
       if (S.Enum.K == PythonEnum::Kind::StrMixin) // str(1): the mixin converts the number
         M.StringValue = std::to_string(*M.Value);

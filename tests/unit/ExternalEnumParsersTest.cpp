@@ -222,6 +222,14 @@ TEST(PythonEnumParserTest, AutoAfterAStringDoesNotCount) {
   EXPECT_EQ(Enums[0].Members[3].Value, 8);
 }
 
+TEST(PythonEnumParserTest, AutoAfterADecreaseHasNoKnownValue) {
+  std::vector<PythonEnum> Enums =
+      python("class E(IntEnum):\n    A = 5\n    B = 1\n    C = auto()\n    D = 9\n    F = auto()\n");
+  ASSERT_EQ(Enums.size(), 1u);
+  EXPECT_EQ(Enums[0].Members[2].Value, std::nullopt); // 2 before Python 3.13, 6 since
+  EXPECT_EQ(Enums[0].Members[4].Value, 10);
+}
+
 TEST(PythonEnumParserTest, ASubclassOfAMemberlessEnumIsAnEnum) {
   std::vector<PythonEnum> Enums =
       python("class Base(str, Enum):\n    pass\n\nclass Color(Base):\n    RED = 'red'\n");
