@@ -45,7 +45,8 @@ std::optional<DataKeyPath> DataKeyPath::parse(std::string_view Text, std::string
       if (Inside.empty() || Inside.size() > 9 ||
           Inside.find_first_not_of("0123456789") != std::string_view::npos)
         return Fail("expected '[*]' or a list index");
-      Steps.push_back({Step::Kind::Index, {}, static_cast<size_t>(std::stoul(std::string(Inside)))});
+      Steps.push_back(
+          {Step::Kind::Index, {}, static_cast<size_t>(std::stoul(std::string(Inside)))});
     }
     I = Close + 1;
   }

@@ -42,8 +42,8 @@ struct ErrorRecordingSax {
 // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." keeps
 // only what follows the position nlohmann computed (we compute our own, in bytes).
 std::string stripNlohmannPrefix(std::string Message) {
-  if (size_t Colon = Message.find(": "); Colon != std::string::npos &&
-                                         Message.compare(0, 1, "[") == 0)
+  if (size_t Colon = Message.find(": ");
+      Colon != std::string::npos && Message.compare(0, 1, "[") == 0)
     return Message.substr(Colon + 2);
   return Message;
 }
@@ -159,9 +159,9 @@ private:
       }
     }
     size_t Start = I;
-    while (I < Text.size() && (std::isdigit(static_cast<unsigned char>(Text[I])) ||
-                               Text[I] == '-' || Text[I] == '+' || Text[I] == '.' ||
-                               Text[I] == 'e' || Text[I] == 'E'))
+    while (I < Text.size() &&
+           (std::isdigit(static_cast<unsigned char>(Text[I])) || Text[I] == '-' || Text[I] == '+' ||
+            Text[I] == '.' || Text[I] == 'e' || Text[I] == 'E'))
       ++I;
     if (I == Start)
       return fail("expected a JSON value");

@@ -50,8 +50,8 @@ std::optional<size_t> arrayIndex(const std::string &Token) {
 }
 
 std::string describe(const DataNode &N) {
-  return std::string(N.kindName()) + " at line " + std::to_string(N.position().Line) +
-         ", column " + std::to_string(N.position().Column);
+  return std::string(N.kindName()) + " at line " + std::to_string(N.position().Line) + ", column " +
+         std::to_string(N.position().Column);
 }
 
 class Resolver {

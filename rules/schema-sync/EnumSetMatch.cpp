@@ -49,8 +49,8 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
   if (ReportEnumerators)
     for (size_t I = 0; I < Enumerators.size(); ++I)
       if (!Matched[I] && !(Options.IsSentinel && Options.IsSentinel(Enumerators[I])))
-        Extra.push_back(
-            {EnumMismatch::Kind::EnumeratorWithoutMember, Enumerators[I], std::nullopt, Spelled[I]});
+        Extra.push_back({EnumMismatch::Kind::EnumeratorWithoutMember, Enumerators[I], std::nullopt,
+                         Spelled[I]});
 
   std::vector<EnumMismatch> All = std::move(Missing);
   All.insert(All.end(), Extra.begin(), Extra.end());

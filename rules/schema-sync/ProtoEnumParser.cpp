@@ -39,7 +39,8 @@ public:
       while (isIdentChar(Cursor.peek()))
         Cursor.advance();
       T.K = Token::Kind::Ident;
-    } else if ((C >= '0' && C <= '9') || (C == '.' && Cursor.peek(1) >= '0' && Cursor.peek(1) <= '9')) {
+    } else if ((C >= '0' && C <= '9') ||
+               (C == '.' && Cursor.peek(1) >= '0' && Cursor.peek(1) <= '9')) {
       bool Float = false;
       while (isIdentChar(Cursor.peek()) || Cursor.peek() == '.' ||
              ((Cursor.peek() == '+' || Cursor.peek() == '-') &&
@@ -264,7 +265,8 @@ private:
       if (Current.is("["))
         skipBalanced(take(), "enum value options");
       expect(";");
-      E.Members.push_back({std::string(Member.Text), Value, std::nullopt, Member.Line, Member.Column});
+      E.Members.push_back(
+          {std::string(Member.Text), Value, std::nullopt, Member.Line, Member.Column});
     }
     File.Enums.push_back(std::move(E));
   }

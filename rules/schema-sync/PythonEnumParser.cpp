@@ -25,7 +25,8 @@ std::optional<std::int64_t> integerLiteral(std::string_view Text) {
       Digits += C;
   int Base = 10;
   std::string_view D = Digits;
-  if (D.size() > 2 && D[0] == '0' && std::string_view("xXoObB").find(D[1]) != std::string_view::npos) {
+  if (D.size() > 2 && D[0] == '0' &&
+      std::string_view("xXoObB").find(D[1]) != std::string_view::npos) {
     Base = (D[1] | 0x20) == 'x' ? 16 : (D[1] | 0x20) == 'o' ? 8 : 2;
     D.remove_prefix(2);
   } else if (D.size() > 1 && D[0] == '0' && D.find_first_not_of('0') != std::string_view::npos) {
@@ -233,8 +234,8 @@ bool isNonMemberValue(Tokens Value) {
   if (Value.size() > 2 && Value[0].K == PythonToken::Kind::Name && Value[1].is("."))
     I = 2; // enum.nonmember(...), builtins.property(...)
   return I + 1 < Value.size() && Value[I + 1].is("(") &&
-         (Value[I].is("property") || Value[I].is("classmethod") ||
-          Value[I].is("staticmethod") || Value[I].is("nonmember"));
+         (Value[I].is("property") || Value[I].is("classmethod") || Value[I].is("staticmethod") ||
+          Value[I].is("nonmember"));
 }
 
 // ("ph" "one") is the string "phone"; (1 << 3) the number 8; (1, 2) stays a tuple.
@@ -282,14 +283,14 @@ std::vector<Tokens> splitTopLevel(Tokens T, std::string_view Separator) {
 }
 
 struct ClassScope {
-  std::string Name;     // nested name
-  unsigned BodyLevel;   // indentation level of its body
+  std::string Name;   // nested name
+  unsigned BodyLevel; // indentation level of its body
   bool IsEnum = false;
   PythonEnum Enum;
   std::map<std::string, std::int64_t, std::less<>> Numbers; // members with numeric values
   std::optional<std::int64_t> LastNumber, MaxNumber;
   std::set<std::string, std::less<>> Ignored; // _ignore_
-  bool HadBody = false; // a line of its body has been seen
+  bool HadBody = false;                       // a line of its body has been seen
 };
 
 class EnumCollector {
@@ -450,10 +451,9 @@ private:
       return; // decorators, docstrings, "..."
     // Hard keywords only: `match = 1` is a member, `match x:` has no '=' and is not.
     static const std::set<std::string_view> Keywords = {
-        "def",   "async",  "class",    "if",  "elif",   "else",  "for",   "while",
-        "try",   "except", "finally",  "with", "pass",  "return", "import", "from",
-        "global", "nonlocal", "del",   "assert", "raise", "break", "continue", "lambda",
-        "yield", "await"};
+        "def",    "async",   "class", "if",    "elif",     "else",   "for",   "while",  "try",
+        "except", "finally", "with",  "pass",  "return",   "import", "from",  "global", "nonlocal",
+        "del",    "assert",  "raise", "break", "continue", "lambda", "yield", "await"};
     if (Keywords.count(T[0].Text))
       return;
     // NAME = value, NAME: annotation = value, A, B = 1, 2
@@ -612,8 +612,7 @@ const PythonEnum *findPythonEnum(const std::vector<PythonEnum> &Enums, std::stri
   }
   if (!Found)
     Message = "no enum class '" + std::string(Name) + "' in this file" +
-              (Names.empty() ? std::string(" (it defines none)")
-                             : " (enum classes:" + Names + ")");
+              (Names.empty() ? std::string(" (it defines none)") : " (enum classes:" + Names + ")");
   return Found;
 }
 

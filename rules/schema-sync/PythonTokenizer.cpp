@@ -45,8 +45,8 @@ public:
           Cursor.advance();
         continue;
       }
-      if (C == '\\' && (Cursor.peek(1) == '\n' ||
-                        (Cursor.peek(1) == '\r' && Cursor.peek(2) == '\n'))) {
+      if (C == '\\' &&
+          (Cursor.peek(1) == '\n' || (Cursor.peek(1) == '\r' && Cursor.peek(2) == '\n'))) {
         Cursor.advance(Cursor.peek(1) == '\r' ? 3 : 2);
         continue;
       }
@@ -188,8 +188,8 @@ private:
       return;
     }
     static constexpr std::string_view Operators[] = {
-        "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=",
-        "==",  "!=",  "+=",  "-=",  "*=",  "/=", "%=", "&=", "|=", "^=", "@="};
+        "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=",
+        ">=",  "==",  "!=",  "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "@="};
     for (std::string_view Op : Operators)
       if (Cursor.startsWith(Op)) {
         push(PythonToken::Kind::Op, Start, Line, Column, Op.size());

@@ -5,8 +5,8 @@ namespace contractcheck {
 namespace {
 
 std::string at(const DataNode &N) {
-  return std::string(N.kindName()) + " at line " + std::to_string(N.position().Line) +
-         ", column " + std::to_string(N.position().Column);
+  return std::string(N.kindName()) + " at line " + std::to_string(N.position().Line) + ", column " +
+         std::to_string(N.position().Column);
 }
 
 class Extractor {
@@ -23,7 +23,8 @@ public:
       return fromList(*Node, "list");
     if (Node->kind() != DataNode::Kind::Map)
       return fail(*Node, "expected an 'enum' list, a schema with 'enum', 'oneOf', 'anyOf' or "
-                         "'allOf', or a list of names; found " + at(*Node));
+                         "'allOf', or a list of names; found " +
+                             at(*Node));
     if (const DataNode *Enum = Node->find("enum")) {
       if (Enum->kind() != DataNode::Kind::List)
         return fail(*Enum, "expected 'enum' to be a list, found " + at(*Enum));
@@ -39,9 +40,9 @@ public:
         const DataNode *Resolved = followRefs(Doc, Part, Error);
         if (!Resolved)
           return std::nullopt;
-        bool Defines = Resolved->kind() == DataNode::Kind::List ||
-                       Resolved->find("enum") || Resolved->find("oneOf") ||
-                       Resolved->find("anyOf") || Resolved->find("allOf");
+        bool Defines = Resolved->kind() == DataNode::Kind::List || Resolved->find("enum") ||
+                       Resolved->find("oneOf") || Resolved->find("anyOf") ||
+                       Resolved->find("allOf");
         if (Defines && Defining)
           return fail(*All, "expected one item of 'allOf' to define the members, found several");
         if (Defines)
@@ -53,8 +54,10 @@ public:
     std::string Keys;
     for (const DataNode::Entry &E : Node->entries())
       Keys += (Keys.empty() ? "" : ", ") + E.Key;
-    return fail(*Node, "expected a schema with 'enum', 'oneOf', 'anyOf' or 'allOf', or a list of names; "
-                       "found a map with keys: " + (Keys.empty() ? "(none)" : Keys));
+    return fail(*Node,
+                "expected a schema with 'enum', 'oneOf', 'anyOf' or 'allOf', or a list of names; "
+                "found a map with keys: " +
+                    (Keys.empty() ? "(none)" : Keys));
   }
 
 private:
@@ -90,7 +93,8 @@ private:
   std::optional<std::vector<ExternalMember>> fromChoices(const DataNode &Choices,
                                                          std::string_view Key) {
     if (Choices.kind() != DataNode::Kind::List)
-      return fail(Choices, "expected '" + std::string(Key) + "' to be a list, found " + at(Choices));
+      return fail(Choices,
+                  "expected '" + std::string(Key) + "' to be a list, found " + at(Choices));
     std::vector<ExternalMember> Members;
     for (const DataNode &Choice : Choices.items()) {
       const DataNode *Schema = followRefs(Doc, Choice, Error);

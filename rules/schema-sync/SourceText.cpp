@@ -11,9 +11,7 @@ void SourceCursor::advance(size_t N) {
   }
 }
 
-bool isIdentStart(char C) {
-  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || C == '_';
-}
+bool isIdentStart(char C) { return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || C == '_'; }
 
 bool isIdentChar(char C) { return isIdentStart(C) || (C >= '0' && C <= '9'); }
 

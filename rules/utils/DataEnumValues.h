@@ -10,8 +10,8 @@ namespace contractcheck {
 
 struct BadEnumValue {
   DataPosition Position;
-  std::string Text;                 // the value as written (a non-string's kind for non-strings)
-  bool NotAString = false;          // a number, map, list... where a name belongs
+  std::string Text;                   // the value as written (a non-string's kind for non-strings)
+  bool NotAString = false;            // a number, map, list... where a name belongs
   std::optional<std::string> Closest; // the spelled enumerator it is likely a typo of
 };
 

@@ -16,7 +16,8 @@ namespace {
 // (yaml-cpp gives an absent value, null, no mark of its own.)
 void checkPositions(const DataNode &N, unsigned Lines, unsigned Depth = 0) {
   bool Unmarked = N.kind() == DataNode::Kind::Null && N.position().Line == 0;
-  if (!Unmarked && (N.position().Line == 0 || N.position().Line > Lines || N.position().Column == 0))
+  if (!Unmarked &&
+      (N.position().Line == 0 || N.position().Line > Lines || N.position().Column == 0))
     __builtin_trap();
   if (Depth > MaxDataDepth + 1)
     __builtin_trap();
@@ -64,8 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size
       bool Json = Format == DataDocument::Format::Json;
       if (Json && Error.Message.rfind("malformed JSON: ", 0) != 0 &&
           Error.Message.rfind("duplicate key", 0) != 0 &&
-          Error.Message.rfind("nesting deeper", 0) != 0 &&
-          Error.Message.rfind("more than", 0) != 0)
+          Error.Message.rfind("nesting deeper", 0) != 0 && Error.Message.rfind("more than", 0) != 0)
         __builtin_trap();
       if (Json && (Error.Line == 0 || Error.Column == 0))
         __builtin_trap();

@@ -16,7 +16,8 @@ DataDocument parseOk(std::string_view Text, DataDocument::Format F) {
   DataError Error;
   std::optional<DataDocument> Doc = DataDocument::parse("t", Text, F, Error);
   EXPECT_TRUE(Doc) << Error.render();
-  return Doc ? std::move(*Doc) : *DataDocument::parse("t", "null", DataDocument::Format::Json, Error);
+  return Doc ? std::move(*Doc)
+             : *DataDocument::parse("t", "null", DataDocument::Format::Json, Error);
 }
 
 DataError parseError(std::string_view Text, DataDocument::Format F) {
@@ -173,7 +174,8 @@ TEST(DataDocumentTest, HostileNestingAndAliasesAreBounded) {
 
 TEST(DataDocumentTest, LoadPicksTheFormatByExtension) {
   DataError E;
-  std::optional<DataDocument> Json = DataDocument::load(externalFixture("order-state.schema.json"), E);
+  std::optional<DataDocument> Json =
+      DataDocument::load(externalFixture("order-state.schema.json"), E);
   ASSERT_TRUE(Json) << E.render();
   EXPECT_EQ(Json->file(), externalFixture("order-state.schema.json"));
   EXPECT_TRUE(DataDocument::load(externalFixture("openapi.yaml"), E)) << E.render();

@@ -191,23 +191,22 @@ TEST(PythonEnumParserTest, EnumKindsMembersAndAutoValues) {
 }
 
 TEST(PythonEnumParserTest, TokenizesWhatCouldHideAClass) {
-  std::vector<PythonEnum> Enums = python(
-      "x = '''\nclass A(Enum):\n    B = 1\n'''\n"
-      "y = (1,\n"
-      "class_ := 2)\n"
-      "s = r'\\' # not the end\\''\n"
-      "class E(Enum):\n"
-      "    A = 1 ; B = 2\n"
-      "    C: int = 3\n"
-      "    D: int\n"
-      "    E_, F = 4, 5\n"
-      "    helper = lambda self: 1\n"
-      "    other = staticmethod(len)\n"
-      "    G = \\\n"
-      "        7\n"
-      "    match = 8\n"
-      "    if G:\n"
-      "        H = 9\n");
+  std::vector<PythonEnum> Enums = python("x = '''\nclass A(Enum):\n    B = 1\n'''\n"
+                                         "y = (1,\n"
+                                         "class_ := 2)\n"
+                                         "s = r'\\' # not the end\\''\n"
+                                         "class E(Enum):\n"
+                                         "    A = 1 ; B = 2\n"
+                                         "    C: int = 3\n"
+                                         "    D: int\n"
+                                         "    E_, F = 4, 5\n"
+                                         "    helper = lambda self: 1\n"
+                                         "    other = staticmethod(len)\n"
+                                         "    G = \\\n"
+                                         "        7\n"
+                                         "    match = 8\n"
+                                         "    if G:\n"
+                                         "        H = 9\n");
   ASSERT_EQ(Enums.size(), 1u);
   EXPECT_EQ(names(Enums[0]), (Names{"A", "B", "C", "E_", "F", "G", "match"}));
   EXPECT_EQ(Enums[0].Members[4].Value, 5);
@@ -223,8 +222,8 @@ TEST(PythonEnumParserTest, AutoAfterAStringDoesNotCount) {
 }
 
 TEST(PythonEnumParserTest, AutoAfterADecreaseHasNoKnownValue) {
-  std::vector<PythonEnum> Enums =
-      python("class E(IntEnum):\n    A = 5\n    B = 1\n    C = auto()\n    D = 9\n    F = auto()\n");
+  std::vector<PythonEnum> Enums = python(
+      "class E(IntEnum):\n    A = 5\n    B = 1\n    C = auto()\n    D = 9\n    F = auto()\n");
   ASSERT_EQ(Enums.size(), 1u);
   EXPECT_EQ(Enums[0].Members[2].Value, std::nullopt); // 2 before Python 3.13, 6 since
   EXPECT_EQ(Enums[0].Members[4].Value, 10);

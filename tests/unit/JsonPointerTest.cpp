@@ -1,6 +1,6 @@
 // JSON Pointers (RFC 6901) with same-file "$ref"s followed, and key paths for data files.
-#include "DataKeyPath.h"
 #include "JsonPointer.h"
+#include "DataKeyPath.h"
 #include "TestPaths.h"
 
 #include <gtest/gtest.h>
@@ -14,11 +14,11 @@ using Tokens = std::vector<std::string>;
 
 DataDocument load(std::string_view Name) {
   DataError Error;
-  std::optional<DataDocument> Doc = DataDocument::load(
-      (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external" /
-       std::string(Name))
-          .string(),
-      Error);
+  std::optional<DataDocument> Doc =
+      DataDocument::load((std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" /
+                          "external" / std::string(Name))
+                             .string(),
+                         Error);
   if (!Doc)
     ADD_FAILURE() << Error.render();
   return std::move(*Doc);
@@ -77,9 +77,10 @@ TEST(JsonPointerTest, FollowsRefsAtTheTargetAndInBetween) {
   const DataNode *Chain = resolveJsonPointer(Api, "#/components/schemas/OrderState", Error);
   ASSERT_TRUE(Chain) << Error.render();
   EXPECT_EQ(Chain->position(), (DataPosition{24, 7})); // OrderStateV2's map
-  const DataNode *Deep = resolveJsonPointer(
-      Api, "#/paths/~1orders~1{id}/get/responses/200/content/application~1json/schema/properties/state/enum/4",
-      Error);
+  const DataNode *Deep = resolveJsonPointer(Api,
+                                            "#/paths/~1orders~1{id}/get/responses/200/content/"
+                                            "application~1json/schema/properties/state/enum/4",
+                                            Error);
   ASSERT_TRUE(Deep) << Error.render();
   EXPECT_EQ(Deep->text(), "cancelled");
 }
@@ -175,7 +176,8 @@ TEST(DataKeyPathTest, MatchesEveryElementAndSkipsAbsentKeys) {
 
   EXPECT_EQ(DataKeyPath::parse("fallback.channel", Message)->match(Routes.root()).size(), 1u);
   EXPECT_EQ(DataKeyPath::parse("*.channel", Message)->match(Routes.root()).size(), 2u);
-  EXPECT_EQ(DataKeyPath::parse("routes[1].name", Message)->match(Routes.root())[0]->text(), "shops");
+  EXPECT_EQ(DataKeyPath::parse("routes[1].name", Message)->match(Routes.root())[0]->text(),
+            "shops");
   EXPECT_TRUE(DataKeyPath::parse("routes[9].name", Message)->match(Routes.root()).empty());
   EXPECT_TRUE(DataKeyPath::parse("nothing[*].x", Message)->match(Routes.root()).empty());
   EXPECT_TRUE(DataKeyPath::parse("fallback[*]", Message)->match(Routes.root()).empty());

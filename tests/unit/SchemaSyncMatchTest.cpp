@@ -111,10 +111,10 @@ TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
                            "'allOf', or a list of names; found a string at line 1, column 10");
 
   DataError ParseError;
-  DataDocument Bad = *DataDocument::parse(
-      "t.yaml", "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n"
-      "d: {allOf: [{enum: [a]}, {enum: [b]}]}\n",
-      DataDocument::Format::Yaml, ParseError);
+  DataDocument Bad = *DataDocument::parse("t.yaml",
+                                          "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n"
+                                          "d: {allOf: [{enum: [a]}, {enum: [b]}]}\n",
+                                          DataDocument::Format::Yaml, ParseError);
   EXPECT_FALSE(membersAt(Bad, "/a", Error));
   EXPECT_EQ(Error.Message, "expected 'enum' to be a list, found a string at line 1, column 11");
   EXPECT_FALSE(membersAt(Bad, "/b", Error));
@@ -132,7 +132,8 @@ std::vector<CodeEnumerator> orderState() {
   // enum class OrderState { New, PendingAck, Acked, Filled, Cancelled, Expired, kCount };
   std::vector<CodeEnumerator> Out;
   int Value = 0;
-  for (const char *Name : {"New", "PendingAck", "Acked", "Filled", "Cancelled", "Expired", "kCount"})
+  for (const char *Name :
+       {"New", "PendingAck", "Acked", "Filled", "Cancelled", "Expired", "kCount"})
     Out.push_back({Name, Value++, "order.h", 11, static_cast<unsigned>(Value * 4)});
   return Out;
 }
@@ -165,11 +166,13 @@ TEST(EnumSetMatchTest, BothDirectionsWithSpellingAndSentinels) {
   EXPECT_EQ(Ms[1].ExternalName, "expired");
 
   Options.Direction = MatchDirection::CodeCoversSchema;
-  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
-            (std::vector<std::pair<Kind, std::string>>{{Kind::MemberWithoutEnumerator, "archived"}}));
+  EXPECT_EQ(
+      summary(matchEnumSets(Code, Members, Options)),
+      (std::vector<std::pair<Kind, std::string>>{{Kind::MemberWithoutEnumerator, "archived"}}));
   Options.Direction = MatchDirection::SchemaCoversCode;
-  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
-            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Expired"}}));
+  EXPECT_EQ(
+      summary(matchEnumSets(Code, Members, Options)),
+      (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Expired"}}));
 
   // Without sentinels, kCount is expected too.
   Options.Direction = MatchDirection::Both;
@@ -202,8 +205,8 @@ TEST(EnumSetMatchTest, ProtoWithPrefixAndValues) {
   Options.StripPrefix = "CHANNEL_";
   std::vector<EnumMismatch> Ms = matchEnumSets(Code, Channel->Members, Options);
   // CHANNEL_FAX is reserved, not a member: Fax has none.
-  EXPECT_EQ(summary(Ms), (std::vector<std::pair<Kind, std::string>>{
-                             {Kind::EnumeratorWithoutMember, "Fax"}}));
+  EXPECT_EQ(summary(Ms),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Fax"}}));
   Options.Values = true;
   Ms = matchEnumSets(Code, Channel->Members, Options);
   ASSERT_EQ(Ms.size(), 2u);
@@ -330,7 +333,8 @@ TEST(ExternalEnumLoaderTest, EverySourceKindByExtension) {
 
 TEST(ExternalEnumLoaderTest, MalformedFilesAreIncompleteRunsBadBindingsConfigurationErrors) {
   ExternalEnumError Error;
-  for (std::string_view Malformed : {"malformed.json", "malformed.yaml", "malformed.proto", "malformed.py"}) {
+  for (std::string_view Malformed :
+       {"malformed.json", "malformed.yaml", "malformed.proto", "malformed.py"}) {
     EXPECT_FALSE(loadExternalEnum(fixture(Malformed), "Channel", Error));
     EXPECT_TRUE(Error.Malformed) << Malformed;
     EXPECT_EQ(Error.Error.File, fixture(Malformed));
