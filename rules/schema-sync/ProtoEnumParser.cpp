@@ -135,7 +135,8 @@ public:
         expect(";");
       } else if (Current.is("import")) {
         take();
-        if (Current.is("weak") || Current.is("public"))
+        // edition 2024 adds `import option "x.proto";`
+        if (Current.is("weak") || Current.is("public") || Current.is("option"))
           take();
         expectKind(Token::Kind::String, "a string");
         expect(";");
@@ -154,6 +155,11 @@ private:
   bool declaration(const std::string &Scope, unsigned Depth) {
     if (Depth > 100)
       fail(Current, "messages nested more than 100 deep");
+    // Edition 2024's symbol visibility, `export enum E {...}`; a field whose message type is
+    // named `local` stays a field.
+    if ((Current.is("export") || Current.is("local")) &&
+        (peek().is("message") || peek().is("enum")))
+      take();
     if (Current.is("message")) {
       take();
       Token Name = expectKind(Token::Kind::Ident, "a message name");
@@ -360,8 +366,19 @@ private:
 
   Token take() {
     Token T = Current;
-    Current = Lexer.next();
+    if (Ahead) {
+      Current = *Ahead;
+      Ahead.reset();
+    } else {
+      Current = Lexer.next();
+    }
     return T;
+  }
+  // The token after Current.
+  const Token &peek() {
+    if (!Ahead)
+      Ahead = Lexer.next();
+    return *Ahead;
   }
   bool accept(std::string_view S) {
     if (!Current.is(S))
@@ -386,6 +403,7 @@ private:
 
   ProtoLexer Lexer;
   Token Current;
+  std::optional<Token> Ahead;
   ProtoFile File;
   std::string LastOptionValue;
 };

@@ -82,6 +82,17 @@ TEST(ProtoEnumParserTest, Proto2GroupsExtensionsAndNegativeValues) {
   EXPECT_EQ(F.Enums[0].Members[1].Value, -2);
 }
 
+// Found on protocolbuffers/protobuf's own .proto files (31 of 471 refused before).
+TEST(ProtoEnumParserTest, Edition2024VisibilityAndOptionImports) {
+  ProtoFile F = proto("edition = \"2024\";\nimport option \"opts.proto\";\n"
+                      "local message M {\n  export enum E { E_A = 0; }\n  local l = 1;\n}\n"
+                      "export enum Top { TOP_A = 0; }\n");
+  ASSERT_EQ(F.Enums.size(), 2u);
+  EXPECT_EQ(F.Enums[0].Name, "M.E");
+  EXPECT_EQ(F.Enums[1].Name, "Top");
+  EXPECT_EQ(F.Enums[1].Members[0].Line, 7u);
+}
+
 TEST(ProtoEnumParserTest, FindsEnumsByNestedPackagedOrUniqueName) {
   ProtoFile F = proto(read("shop.proto"));
   std::string Message;
