@@ -23,7 +23,9 @@ struct TextStyle {
 void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
                const TextStyle &Style);
 nlohmann::json toJsonReport(const RunReport &Report);
-// Paths under SourceRoot become relative URIs against %SRCROOT%.
-nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot);
+// Paths under SourceRoot become relative URIs against %SRCROOT%. Sources gives the line texts
+// that partialFingerprints are made of.
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
+                       SourceFiles &Sources);
 
 } // namespace contractcheck

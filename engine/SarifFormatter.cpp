@@ -1,7 +1,11 @@
 #include "Formatters.h"
 #include "Paths.h"
 
+#include "Baseline.h"
 #include "RuleRegistry.h"
+
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/BLAKE3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -51,9 +55,30 @@ private:
 
 std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
+// Stable across unrelated edits (no line numbers: Baseline's key), and distinct for identical
+// findings on identical lines by their order of occurrence, as GitHub code scanning expects.
+std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
+                                      const std::string &Root, SourceFiles &Sources) {
+  std::map<Baseline::Key, unsigned> Seen;
+  std::vector<std::string> Prints;
+  for (const Finding &F : Findings) {
+    Baseline::Key Key = Baseline::keyOf(F, Root, Sources);
+    unsigned Occurrence = Seen[Key]++;
+    const auto &[Rule, File, Message, LineText] = Key;
+    std::string Text = Rule + '\0' + File + '\0' + Message + '\0' + LineText + '\0' +
+                       std::to_string(Occurrence);
+    auto Hash = llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(Text));
+    Prints.push_back(llvm::toHex(Hash, /*LowerCase=*/true));
+  }
+  return Prints;
+}
+
 } // namespace
 
-nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
+                       SourceFiles &Sources) {
+  std::vector<std::string> Prints = fingerprints(Report.Findings, SourceRoot, Sources);
+  size_t Index = 0;
   ArtifactLocations Locations(SourceRoot);
   nlohmann::json Rules = nlohmann::json::array();
   std::map<std::string, size_t> RuleIndex;
@@ -72,7 +97,8 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
     nlohmann::json Result = {{"ruleId", F.RuleId},
                              {"level", sarifLevel(F.Level)},
                              {"message", {{"text", F.Message}}},
-                             {"locations", {{{"physicalLocation", Locations.physical(F.Position)}}}}};
+                             {"locations", {{{"physicalLocation", Locations.physical(F.Position)}}}},
+                             {"partialFingerprints", {{"contractcheck/v1", Prints[Index++]}}}};
     if (auto It = RuleIndex.find(F.RuleId); It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
     if (!F.Notes.empty()) {
@@ -91,7 +117,8 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
              {"replacements",
               {{{"deletedRegion", {{"byteOffset", Fix.Offset}, {"byteLength", Fix.Length}}},
                 {"insertedContent", {{"text", Fix.Replacement}}}}}}});
-      Result["fixes"] = {{{"description", {{"text", "insert the missing code"}}},
+      std::string Description = F.FixDescription.empty() ? "apply the fix-it" : F.FixDescription;
+      Result["fixes"] = {{{"description", {{"text", Description}}},
                           {"artifactChanges", Changes}}};
     }
     Results.push_back(std::move(Result));
