@@ -1,11 +1,8 @@
 #include "Formatters.h"
 #include "Paths.h"
 
-#include "Baseline.h"
+#include "Fingerprints.h"
 #include "RuleRegistry.h"
-
-#include <llvm/ADT/StringExtras.h>
-#include <llvm/Support/BLAKE3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -55,29 +52,11 @@ private:
 
 std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
-// Stable across unrelated edits (no line numbers: Baseline's key), and distinct for identical
-// findings on identical lines by their order of occurrence, as GitHub code scanning expects.
-std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
-                                      const std::string &Root, SourceFiles &Sources) {
-  std::map<Baseline::Key, unsigned> Seen;
-  std::vector<std::string> Prints;
-  for (const Finding &F : Findings) {
-    Baseline::Key Key = Baseline::keyOf(F, Root, Sources);
-    unsigned Occurrence = Seen[Key]++;
-    const auto &[Rule, File, Message, LineText] = Key;
-    std::string Text = Rule + '\0' + File + '\0' + Message + '\0' + LineText + '\0' +
-                       std::to_string(Occurrence);
-    auto Hash = llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(Text));
-    Prints.push_back(llvm::toHex(Hash, /*LowerCase=*/true));
-  }
-  return Prints;
-}
-
 } // namespace
 
 nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
                        SourceFiles &Sources) {
-  std::vector<std::string> Prints = fingerprints(Report.Findings, SourceRoot, Sources);
+  std::vector<std::string> Prints = findingFingerprints(Report.Findings, SourceRoot, Sources);
   size_t Index = 0;
   ArtifactLocations Locations(SourceRoot);
   nlohmann::json Rules = nlohmann::json::array();

@@ -141,3 +141,28 @@ TEST(FormatterTest, SarifFingerprintsSurviveUnrelatedEdits) {
 
 } // namespace
 } // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+TEST(FormatterTest, CodeClimateIsWhatGitLabCodeQualityReads) {
+  SourceFiles Sources;
+  RunReport Report;
+  Finding F;
+  F.RuleId = "contract-switch-coverage";
+  F.Level = Severity::Warning;
+  F.Position = {"/repo/src/a.cpp", 12, 3, 0};
+  F.Message = "switch hides E::B";
+  Report.Findings = {F};
+  nlohmann::json Issues = toCodeClimate(Report, "/repo", Sources);
+  ASSERT_EQ(Issues.size(), 1u);
+  EXPECT_EQ(Issues[0]["check_name"], "contract-switch-coverage");
+  EXPECT_EQ(Issues[0]["description"], "switch hides E::B");
+  EXPECT_EQ(Issues[0]["severity"], "minor");
+  EXPECT_EQ(Issues[0]["location"]["path"], "src/a.cpp");
+  EXPECT_EQ(Issues[0]["location"]["lines"]["begin"], 12);
+  EXPECT_EQ(Issues[0]["fingerprint"].get<std::string>().size(), 32u);
+}
+
+} // namespace
+} // namespace contractcheck

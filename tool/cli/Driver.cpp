@@ -31,7 +31,7 @@ namespace contractcheck {
 
 namespace {
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, CodeClimate };
 enum ExitCode { Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3 };
 
 cl::OptionCategory Category("contractcheck options");
@@ -48,7 +48,9 @@ cl::opt<std::string> ConfigPath("config",
 cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
                              cl::values(clEnumValN(Format::Text, "text", "clang-style (default)"),
                                         clEnumValN(Format::Json, "json", "docs/json-output.md"),
-                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+                                        clEnumValN(Format::CodeClimate, "codeclimate",
+                                                   "GitLab Code Quality (Code Climate)")),
                              cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
@@ -134,6 +136,9 @@ void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
     break;
   case Format::Sarif:
     OS << toSarif(Report, std::string(Cwd), Sources).dump(2) << "\n";
+    break;
+  case Format::CodeClimate:
+    OS << toCodeClimate(Report, std::string(Cwd), Sources).dump(2) << "\n";
     break;
   }
 }
