@@ -113,17 +113,17 @@ std::optional<DataDocument> DataDocument::parse(std::string File, std::string_vi
   return DataDocument(std::move(File), std::move(*Root));
 }
 
+std::optional<DataDocument::Format> DataDocument::formatOf(std::string_view Path) {
+  if (Path.ends_with(".json"))
+    return Format::Json;
+  if (Path.ends_with(".yaml") || Path.ends_with(".yml"))
+    return Format::Yaml;
+  return std::nullopt;
+}
+
 std::optional<DataDocument> DataDocument::load(const std::string &Path, DataError &Error) {
-  auto EndsWith = [&](std::string_view Suffix) {
-    return Path.size() >= Suffix.size() &&
-           std::string_view(Path).substr(Path.size() - Suffix.size()) == Suffix;
-  };
-  Format F;
-  if (EndsWith(".json"))
-    F = Format::Json;
-  else if (EndsWith(".yaml") || EndsWith(".yml"))
-    F = Format::Yaml;
-  else {
+  std::optional<Format> F = formatOf(Path);
+  if (!F) {
     Error = {Path, 0, 0, "expected a data file ending in .json, .yaml or .yml"};
     return std::nullopt;
   }
@@ -138,7 +138,7 @@ std::optional<DataDocument> DataDocument::load(const std::string &Path, DataErro
     Error = {Path, 0, 0, "cannot read the file"};
     return std::nullopt;
   }
-  return parse(Path, Buffer.str(), F, Error);
+  return parse(Path, Buffer.str(), *F, Error);
 }
 
 DataError DataDocument::errorAt(DataPosition Position, std::string Message) const {

@@ -94,6 +94,8 @@ public:
                                            DataError &Error);
   // Reads Path and parses it by extension: .json as JSON, .yaml/.yml as YAML.
   static std::optional<DataDocument> load(const std::string &Path, DataError &Error);
+  // The format a file's extension says (.json, .yaml, .yml); nullopt for any other.
+  static std::optional<Format> formatOf(std::string_view Path);
 
   const std::string &file() const { return File; }
   const DataNode &root() const { return Root; }

@@ -25,13 +25,13 @@ std::optional<std::string> readFile(const std::string &Path, ExternalEnumError &
   return Buffer.str();
 }
 
-std::optional<ExternalEnumSource> fromData(const std::string &Path, std::string_view At,
+std::optional<ExternalEnumSource> fromData(const std::string &Path, std::string_view Text,
+                                           DataDocument::Format Format, std::string_view At,
                                            ExternalEnumError &Error) {
   DataError E;
-  std::optional<DataDocument> Doc = DataDocument::load(Path, E);
+  std::optional<DataDocument> Doc = DataDocument::parse(Path, Text, Format, E);
   if (!Doc) {
-    // An unreadable file is the binding's fault; one that does not parse, the file's.
-    Error = {E.Line != 0, E};
+    Error = {true, E};
     return std::nullopt;
   }
   const DataNode *Node = resolveJsonPointer(*Doc, At, E);
@@ -53,22 +53,34 @@ std::optional<ExternalEnumSource> fromData(const std::string &Path, std::string_
 std::optional<ExternalEnumSource> loadExternalEnum(const std::string &Path, std::string_view At,
                                                    ExternalEnumError &Error) {
   Error = {};
-  if (endsWith(Path, ".json") || endsWith(Path, ".yaml") || endsWith(Path, ".yml"))
-    return fromData(Path, At, Error);
-  bool Proto = endsWith(Path, ".proto");
-  if (!Proto && !endsWith(Path, ".py")) {
+  if (!DataDocument::formatOf(Path) && !endsWith(Path, ".proto") && !endsWith(Path, ".py")) {
     Error = {false, {Path, 0, 0, "expected a .json, .yaml, .yml, .proto or .py file"}};
     return std::nullopt;
   }
   std::optional<std::string> Text = readFile(Path, Error);
   if (!Text)
     return std::nullopt;
+  return loadExternalEnumFromText(Path, *Text, At, Error);
+}
+
+std::optional<ExternalEnumSource> loadExternalEnumFromText(const std::string &Path,
+                                                           std::string_view Text,
+                                                           std::string_view At,
+                                                           ExternalEnumError &Error) {
+  Error = {};
+  if (std::optional<DataDocument::Format> Format = DataDocument::formatOf(Path))
+    return fromData(Path, Text, *Format, At, Error);
+  bool Proto = endsWith(Path, ".proto");
+  if (!Proto && !endsWith(Path, ".py")) {
+    Error = {false, {Path, 0, 0, "expected a .json, .yaml, .yml, .proto or .py file"}};
+    return std::nullopt;
+  }
   DataError E;
   std::string Message;
   ExternalEnumSource S;
   S.File = Path;
   if (Proto) {
-    std::optional<ProtoFile> File = parseProtoFile(*Text, E);
+    std::optional<ProtoFile> File = parseProtoFile(Text, E);
     if (!File) {
       E.File = Path;
       Error = {true, E};
@@ -83,7 +95,7 @@ std::optional<ExternalEnumSource> loadExternalEnum(const std::string &Path, std:
     S.ReservedNames = Enum->ReservedNames;
     return S;
   }
-  std::optional<std::vector<PythonEnum>> Enums = parsePythonEnums(*Text, E);
+  std::optional<std::vector<PythonEnum>> Enums = parsePythonEnums(Text, E);
   if (!Enums) {
     E.File = Path;
     Error = {true, E};

@@ -27,5 +27,11 @@ struct ExternalEnumError {
 // At is a JSON Pointer for .json/.yaml/.yml files and an enum or class name for .proto/.py.
 std::optional<ExternalEnumSource> loadExternalEnum(const std::string &Path, std::string_view At,
                                                    ExternalEnumError &Error);
+// The same from the file's text, already read (a global rule reads through its context, which
+// reads each file once and records it as an input of the run).
+std::optional<ExternalEnumSource> loadExternalEnumFromText(const std::string &Path,
+                                                           std::string_view Text,
+                                                           std::string_view At,
+                                                           ExternalEnumError &Error);
 
 } // namespace contractcheck
