@@ -1,5 +1,6 @@
 #include "TranslationUnitAnalyzer.h"
 
+#include "BodySkipPolicy.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
 #include "SourcePositions.h"
@@ -141,15 +142,15 @@ private:
   const std::string Dir;
 };
 
-// Function bodies in system headers are parsed by the compiler but judged by no rule: skipping
-// them is most of what makes analysis cheaper than a -fsyntax-only parse. Clang itself keeps
-// the bodies it cannot skip (constexpr, deduced return types).
-class SkipSystemBodiesConsumer : public MultiplexConsumer {
+// Skipping the function bodies no rule needs (BodySkipPolicy) is most of what makes analysis
+// cheaper than a -fsyntax-only parse.
+class SkipBodiesConsumer : public MultiplexConsumer {
 public:
-  SkipSystemBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM)
-      : MultiplexConsumer(makeList(std::move(Inner))), SM(SM) {}
+  SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
+                     const Config &Cfg)
+      : MultiplexConsumer(makeList(std::move(Inner))), Policy(SM, Cfg) {}
 
-  bool shouldSkipFunctionBody(Decl *D) override { return SM.isInSystemHeader(D->getLocation()); }
+  bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
 
 private:
   static std::vector<std::unique_ptr<ASTConsumer>> makeList(std::unique_ptr<ASTConsumer> Inner) {
@@ -157,7 +158,7 @@ private:
     List.push_back(std::move(Inner));
     return List;
   }
-  const SourceManager &SM;
+  BodySkipPolicy Policy;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -184,8 +185,8 @@ public:
       Contexts.push_back(std::move(Context));
       Rules.push_back(std::move(R));
     }
-    return std::make_unique<SkipSystemBodiesConsumer>(Finder.newASTConsumer(),
-                                                      CI.getSourceManager());
+    return std::make_unique<SkipBodiesConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
+                                                Cfg);
   }
 
 private:
@@ -211,7 +212,7 @@ public:
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
     Invocation->getDiagnosticOpts().ShowCarets = false;
-    Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipSystemBodiesConsumer
+    Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipBodiesConsumer
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), DiagConsumer);
   }
