@@ -143,14 +143,24 @@ private:
 };
 
 // Skipping the function bodies no rule needs (BodySkipPolicy) is most of what makes analysis
-// cheaper than a -fsyntax-only parse.
+// cheaper than a -fsyntax-only parse. When the policy finds that skipping may have lost an
+// instantiation, the rules do not run and Lost asks for a parse that keeps template bodies.
 class SkipBodiesConsumer : public MultiplexConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
-                     const Config &Cfg)
-      : MultiplexConsumer(makeList(std::move(Inner))), Policy(SM, Cfg) {}
+                     const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost)
+      : MultiplexConsumer(makeList(std::move(Inner))), Policy(SM, Cfg, Mode), Lost(Lost) {}
 
   bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
+  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
+    Policy.noteInstantiation(*D);
+    MultiplexConsumer::HandleCXXImplicitFunctionInstantiation(D);
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Lost = Policy.lostInstantiations();
+    if (!Lost)
+      MultiplexConsumer::HandleTranslationUnit(Ctx);
+  }
 
 private:
   static std::vector<std::unique_ptr<ASTConsumer>> makeList(std::unique_ptr<ASTConsumer> Inner) {
@@ -159,12 +169,14 @@ private:
     return List;
   }
   BodySkipPolicy Policy;
+  bool &Lost;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+  AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
+                 BodySkipPolicy::Mode Mode, bool &Lost)
+      : Cfg(Cfg), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -186,13 +198,15 @@ public:
       Rules.push_back(std::move(R));
     }
     return std::make_unique<SkipBodiesConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
-                                                Cfg);
+                                                Cfg, Mode, Lost);
   }
 
 private:
   const Config &Cfg;
   FindingCollector Collector;
   TUOutcome &Out;
+  const BodySkipPolicy::Mode Mode;
+  bool &Lost;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
@@ -203,10 +217,11 @@ private:
 // errors are reported through the TU outcome instead.
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
-  QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Dir(Dir), Out(Out) {}
+  QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
+                       BodySkipPolicy::Mode Mode, bool &Lost)
+      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -221,6 +236,8 @@ private:
   const Config &Cfg;
   const std::string &Dir;
   TUOutcome &Out;
+  const BodySkipPolicy::Mode Mode;
+  bool &Lost;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -259,14 +276,23 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   bool Ran = false;
   llvm::CrashRecoveryContext Recovery;
   bool Survived = Recovery.RunSafely([&] {
-    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
-    FS->setCurrentWorkingDirectory(Command.Directory);
-    llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-    QuietAnalysisFactory Factory(Cfg, Command.Directory, Out);
-    tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
-                                       Files.get(), std::make_shared<PCHContainerOperations>());
-    Invocation.setDiagnosticConsumer(&CompilerErrors);
-    Ran = Invocation.run();
+    bool Lost = false;
+    for (BodySkipPolicy::Mode Mode :
+         {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
+          llvm::vfs::createPhysicalFileSystem().release());
+      FS->setCurrentWorkingDirectory(Command.Directory);
+      llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);
+      tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
+                                         Files.get(), std::make_shared<PCHContainerOperations>());
+      Invocation.setDiagnosticConsumer(&CompilerErrors);
+      Ran = Invocation.run();
+      if (!Ran || !Lost || CompilerErrors.getNumErrors() > 0)
+        break;
+      // The first parse judged nothing (see SkipBodiesConsumer): parse again, keeping template
+      // bodies. Its rules' facts and findings were never emitted.
+    }
   });
   if (!Survived) {
     Out.State = TUOutcome::Status::Crashed;
