@@ -346,6 +346,8 @@ def main():
     ap.add_argument("--skip", default="", help="columns not to measure, e.g. 'c,f' (f skips f0 too)")
     args = ap.parse_args()
     args.skip = set(filter(None, args.skip.split(",")))
+    args.contractcheck = os.path.abspath(args.contractcheck)  # the runs' working directories vary
+    args.tidy_module = os.path.abspath(args.tidy_module)
     for tool in (args.contractcheck, args.tidy_module):
         if not os.path.exists(tool):
             ap.error(f"{tool} does not exist: build contractcheck first")
