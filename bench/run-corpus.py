@@ -197,11 +197,12 @@ def measure(name, build, header, args, work):
         return args.clang_c if e["c"] else args.clang
 
     # (a) the compiler alone
-    a = Run()
-    for e in entries:
-        a.add([clang_for(e), "-fsyntax-only", "-w", *e["flags"], e["file"]], cwd=e["directory"], label=e["file"])
+    a = None
+    if "a" not in args.skip:
+        a = Run()
+        for e in entries:
+            a.add([clang_for(e), "-fsyntax-only", "-w", *e["flags"], e["file"]], cwd=e["directory"], label=e["file"])
     rows["a"] = a
-    largest = max(a.per_process, key=lambda p: p[2])
 
     has_cache = "--cache-dir" in subprocess.run([args.contractcheck, "--help"], capture_output=True,
                                                 text=True).stdout
@@ -228,7 +229,7 @@ def measure(name, build, header, args, work):
         d.add(cc + ["-j", "1", "--cache-dir", cache_b])
         rows["d"] = d
         header = header or pick_header(entries, args.clang, os.path.realpath(os.path.dirname(build)))
-        if header:
+        if header and a:
             users = includers(entries, header, args.clang)
             touched_reference = sum(p[1] for p, e in zip(a.per_process, entries) if e in users)
             original = touch(header)
@@ -241,9 +242,12 @@ def measure(name, build, header, args, work):
             rows["e_info"] = (os.path.relpath(header), len(users), touched_reference)
 
     # the worker on the TU that costs clang the most memory
-    big = Run()
-    big.add([args.contractcheck, "-p", build, "--quiet", "-j", "1", largest[0]])
-    rows["largest"] = (largest[0], largest[2], big.rss_kb)
+    rows["largest"] = None
+    if a:
+        largest = max(a.per_process, key=lambda p: p[2])
+        big = Run()
+        big.add([args.contractcheck, "-p", build, "--quiet", "-j", "1", largest[0]])
+        rows["largest"] = (largest[0], largest[2], big.rss_kb)
 
     if "f" in args.skip:
         rows["tus"] = len(entries)
@@ -289,23 +293,26 @@ def report(name, rows):
         else:
             out.append(f"| {label} | {r.wall:.1f} | {r.cpu:.1f} | {r.rss_kb / 1024:.0f} |")
     a, b, c, d, f, f0 = (rows.get(k) for k in ("a", "b", "c", "d", "f", "f0"))
-    file, clang_rss, cc_rss = rows["largest"]
 
     def both(x, y, target):
-        return f"| {ratio(x.wall if x else None, y.wall)} | {ratio(x.cpu if x else None, y.cpu)} | {target} |"
+        if not x or not y:
+            return f"| n/a | n/a | {target} |"
+        return f"| {ratio(x.wall, y.wall)} | {ratio(x.cpu, y.cpu)} | {target} |"
     out += ["", "| ratio | wall | CPU | target |", "|---|---:|---:|---|",
             "| b/a " + both(b, a, "<= 0.6"),
             "| c/b " + both(c, b, "<= 0.55 (wall)"),
             "| d/b " + both(d, b, "<= 0.02"),
-            "| f/f0 " + (both(f, f0, "<= 1.1") if f else "| n/a | n/a | <= 1.1 |"),
-            "| f/a " + (both(f, a, "") if f else "| n/a | n/a | |")]
+            "| f/f0 " + both(f, f0, "<= 1.1"),
+            "| f/a " + both(f, a, "")]
     if rows.get("e_info"):
         header, users, reference = rows["e_info"]
         e = rows["e"]
         out.append(f"| e vs parse of the {users} TUs including {header} | | "
                    f"{ratio(e.cpu, reference)} | ~1 |")
-    out += ["", f"Largest TU by clang's peak RSS: {os.path.relpath(file)}: clang {clang_rss / 1024:.0f} MB, "
-                f"contractcheck -j1 {cc_rss / 1024:.0f} MB, ratio {cc_rss / clang_rss:.2f} (target <= 1.2)."]
+    if rows["largest"]:
+        file, clang_rss, cc_rss = rows["largest"]
+        out += ["", f"Largest TU by clang's peak RSS: {file}: clang {clang_rss / 1024:.0f} MB, "
+                    f"contractcheck -j1 {cc_rss / 1024:.0f} MB, ratio {cc_rss / clang_rss:.2f} (target <= 1.2)."]
     if not rows["has_cache"]:
         out.append("(d) and (e): this contractcheck has no --cache-dir.")
     return "\n".join(out) + "\n"
@@ -343,7 +350,8 @@ def main():
     ap.add_argument("--max-tus", type=int, default=0, help="only the first N compile commands of each corpus")
     ap.add_argument("--work-dir", help="where corpora are generated and configured (default: a temp dir)")
     ap.add_argument("--json", help="also write the measurements to this file")
-    ap.add_argument("--skip", default="", help="columns not to measure, e.g. 'c,f' (f skips f0 too)")
+    ap.add_argument("--skip", default="", help="columns not to measure, e.g. 'c,f' (f skips f0 too; "
+                                               "a skips the largest-TU comparison too)")
     args = ap.parse_args()
     args.skip = set(filter(None, args.skip.split(",")))
     args.contractcheck = os.path.abspath(args.contractcheck)  # the runs' working directories vary
