@@ -45,7 +45,7 @@ function(contractcheck_add_analysis target)
       OUTPUT "${stamp}"
       COMMAND "${CC_CONTRACTCHECK}" extract -p "${CMAKE_BINARY_DIR}" --cache-dir "${CC_CACHE_DIR}"
               --quiet --depfile "${stamp}.d" --stamp "${stamp}" "${path}"
-      DEPENDS "${path}" ${target}
+      DEPENDS "${path}"
       DEPFILE "${stamp}.d"
       COMMENT "contractcheck: extracting ${name}"
       VERBATIM)
@@ -58,4 +58,7 @@ function(contractcheck_add_analysis target)
     DEPENDS ${stamps}
     COMMENT "contractcheck: checking ${target}"
     VERBATIM)
+  # Order only: generated headers exist before extraction, but relinking the target does not
+  # re-extract anything (the depfiles say what does).
+  add_dependencies(${target}_contractcheck ${target})
 endfunction()

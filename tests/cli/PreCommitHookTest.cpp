@@ -18,10 +18,10 @@ protected:
     Project.write("src/api.h", "#pragma once\nint g();\n");
     // A header whose enum grew a member that a switch in another file hides behind default:.
     Project.write("include/state.h", "#pragma once\n"
-                                     "enum class State { Open, Closed, Half };\n");
+                                     "enum class State { Open, Closed, Half, Shut };\n");
     Project.write("src/uses_state.cpp", "#include \"state.h\"\n"
                                         "int h(State s) {\n"
-                                        "  switch (s) { case State::Open: return 1; case State::Closed: return 2; default: return 0; }\n"
+                                        "  switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; }\n"
                                         "}\n");
     Project.write("include/quiet.h", "#pragma once\nenum class Quiet { A, B };\n");
     Project.write("src/uses_quiet.cpp", "#include \"quiet.h\"\n"
@@ -75,7 +75,7 @@ TEST_F(PreCommitHookTest, AChangedHeaderIsJudgedThroughTheTUsThatIncludeIt) {
     ProcessResult R = runHook({"include/state.h"});
     EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
     EXPECT_NE(R.Stdout.find("src/uses_state.cpp:3:3: error: switch on 'State' has a 'default' "
-                            "label that hides 1 unhandled enumerator: State::Half"),
+                            "label that hides 1 unhandled enumerator: State::Shut"),
               std::string::npos)
         << R.Stdout << R.Stderr;
     EXPECT_EQ(R.Stdout.find("bad.cpp"), std::string::npos) << R.Stdout;
