@@ -112,8 +112,12 @@ def cmake_configure(src, build, extra=()):
 def prepare_corpus(spec, work):
     """(name, build_dir, header_to_touch or None), or None when the corpus is not available."""
     if spec == "example":
-        build = cmake_configure(os.path.join(REPO, "examples"), os.path.join(work, "example"))
-        return "example", build, os.path.join(REPO, "examples", "include", "venue.h")
+        # A copy, so the header-changed column never edits the repository.
+        src = os.path.join(work, "example-src")
+        shutil.rmtree(src, ignore_errors=True)
+        shutil.copytree(os.path.join(REPO, "examples"), src)
+        build = cmake_configure(src, os.path.join(work, "example"))
+        return "example", build, os.path.join(src, "include", "trading", "venue.h")
     if spec.startswith("synthetic:"):
         n = int(spec.split(":", 1)[1])
         src = os.path.join(work, f"synthetic-{n}", "src")
