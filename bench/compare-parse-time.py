@@ -31,8 +31,12 @@ def main():
             subprocess.run([args.clang, "-fsyntax-only", "-w"] + cleaned, cwd=e["directory"], check=False,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    # Cold runs: the result store would make every repeat after the first a warm one.
+    help_text = subprocess.run([args.contractcheck, "--help"], capture_output=True, text=True).stdout
+    no_cache = ["--no-cache"] if "--no-cache" in help_text else []
+
     def ours():
-        subprocess.run([args.contractcheck, "-p", args.build_dir, "-j", "1", "--quiet"],
+        subprocess.run([args.contractcheck, "-p", args.build_dir, "-j", "1", "--quiet"] + no_cache,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
     def best(fn):
