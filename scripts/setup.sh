@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
-  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev)
+  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -229,6 +229,8 @@ nlohmann::json LspServer::codeActions(const nlohmann::json &Params) {
   const nlohmann::json &Range = Params.at("range");
   nlohmann::json Only = Params.value("context", nlohmann::json::object())
                             .value("only", nlohmann::json::array());
+  if (Only.is_string()) // Neovim 0.7 documents `only` as a string
+    Only = nlohmann::json::array({Only});
   nlohmann::json Actions = nlohmann::json::array();
   if (!Only.empty() && std::find(Only.begin(), Only.end(), "quickfix") == Only.end())
     return Actions;
