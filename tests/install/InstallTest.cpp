@@ -53,7 +53,8 @@ ProcessResult InstallTest::Installed;
 
 TEST_F(InstallTest, InstallsTheCliTheModuleTheDocsAndThePackageConfig) {
   for (const char *File :
-       {"bin/contractcheck", "lib/contractcheck/libcontractcheck-tidy.so",
+       {"bin/contractcheck", "bin/contractcheck-clang-tidy",
+        "lib/contractcheck/libcontractcheck-tidy.so",
         "lib/cmake/contractcheck/contractcheckConfig.cmake",
         "lib/cmake/contractcheck/contractcheckConfigVersion.cmake",
         "share/doc/contractcheck/README.md", "share/doc/contractcheck/docs/editors.md",
@@ -78,6 +79,23 @@ TEST_F(InstallTest, TheInstalledModuleLoadsIntoClangTidy) {
                                            "Mode::Draining [contract-switch-coverage]"),
             std::string::npos)
       << R.Stdout << R.Stderr;
+}
+
+TEST_F(InstallTest, TheClangTidyWrapperLoadsTheInstalledModule) {
+  // Through a symlink, as a user's ~/bin/clang-tidy pointing at it would be.
+  std::filesystem::create_symlink(Prefix->path() + "/bin/contractcheck-clang-tidy",
+                                  Project.file("clang-tidy"));
+  ProcessResult R = runProcess({Project.file("clang-tidy"), "-checks=-*,contract-*", "-p", "build",
+                                "src/bad.cpp"},
+                               Project.path());
+  EXPECT_NE(R.Stdout.find(Project.path() + "/src/bad.cpp:3:3: warning: switch on 'Mode' has a "
+                                           "'default' label that hides 1 unhandled enumerator: "
+                                           "Mode::Draining [contract-switch-coverage]"),
+            std::string::npos)
+      << R.Stdout << R.Stderr;
+  R = runProcess({Project.file("clang-tidy"), "--version"});
+  EXPECT_EQ(R.ExitCode, 0);
+  EXPECT_NE(R.Stdout.find("LLVM version 19"), std::string::npos) << R.Stdout;
 }
 
 TEST_F(InstallTest, ThePreCommitHookRunsTheInstalledCliFromPath) {
