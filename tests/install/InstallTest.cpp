@@ -23,8 +23,8 @@ class InstallTest : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
     Prefix = new TempDir;
-    Installed = runProcess({CMAKE_COMMAND, "--install", PROJECT_BINARY_DIR, "--prefix",
-                            Prefix->path()});
+    Installed =
+        runProcess({CMAKE_COMMAND, "--install", PROJECT_BINARY_DIR, "--prefix", Prefix->path()});
   }
   static void TearDownTestSuite() {
     delete Prefix;
@@ -63,8 +63,8 @@ TEST_F(InstallTest, InstallsTheCliTheModuleTheDocsAndThePackageConfig) {
 }
 
 TEST_F(InstallTest, TheInstalledCliAnalysesAProject) {
-  ProcessResult R = runProcess({Prefix->path() + "/bin/contractcheck", "-p", "build"},
-                               Project.path());
+  ProcessResult R =
+      runProcess({Prefix->path() + "/bin/contractcheck", "-p", "build"}, Project.path());
   EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Finding), std::string::npos) << R.Stdout << R.Stderr;
 }
@@ -85,9 +85,9 @@ TEST_F(InstallTest, TheClangTidyWrapperLoadsTheInstalledModule) {
   // Through a symlink, as a user's ~/bin/clang-tidy pointing at it would be.
   std::filesystem::create_symlink(Prefix->path() + "/bin/contractcheck-clang-tidy",
                                   Project.file("clang-tidy"));
-  ProcessResult R = runProcess({Project.file("clang-tidy"), "-checks=-*,contract-*", "-p", "build",
-                                "src/bad.cpp"},
-                               Project.path());
+  ProcessResult R = runProcess(
+      {Project.file("clang-tidy"), "-checks=-*,contract-*", "-p", "build", "src/bad.cpp"},
+      Project.path());
   EXPECT_NE(R.Stdout.find(Project.path() + "/src/bad.cpp:3:3: warning: switch on 'Mode' has a "
                                            "'default' label that hides 1 unhandled enumerator: "
                                            "Mode::Draining [contract-switch-coverage]"),
@@ -101,9 +101,10 @@ TEST_F(InstallTest, TheClangTidyWrapperLoadsTheInstalledModule) {
 TEST_F(InstallTest, ThePreCommitHookRunsTheInstalledCliFromPath) {
   ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
   TempDir Cache;
-  ProcessResult R = runProcess({"pre-commit", "try-repo", sourceDir(), "contractcheck", "--color",
-                                "never", "--files", "src/bad.cpp"},
-                               Project.path(), {installedPath(), "PRE_COMMIT_HOME=" + Cache.path()});
+  ProcessResult R =
+      runProcess({"pre-commit", "try-repo", sourceDir(), "contractcheck", "--color", "never",
+                  "--files", "src/bad.cpp"},
+                 Project.path(), {installedPath(), "PRE_COMMIT_HOME=" + Cache.path()});
   EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Finding), std::string::npos) << R.Stdout << R.Stderr;
 }
@@ -124,9 +125,9 @@ TEST_F(InstallTest, FindPackageGivesImportedTargetsForTheCliAndTheModule) {
                 "message(STATUS \"cli=${cli}\")\n"
                 "message(STATUS \"module=${module}\")\n"
                 "message(STATUS \"variable=${contractcheck_TIDY_MODULE}\")\n");
-  ProcessResult R = runProcess({CMAKE_COMMAND, "-S", Project.file("consumer"), "-B",
-                                Project.file("consumer/build"),
-                                "-DCMAKE_PREFIX_PATH=" + Prefix->path()});
+  ProcessResult R =
+      runProcess({CMAKE_COMMAND, "-S", Project.file("consumer"), "-B",
+                  Project.file("consumer/build"), "-DCMAKE_PREFIX_PATH=" + Prefix->path()});
   ASSERT_EQ(R.ExitCode, 0) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find("cli=" + Prefix->path() + "/bin/contractcheck\n"), std::string::npos)
       << R.Stdout;

@@ -145,9 +145,9 @@ std::optional<nlohmann::json> LspClient::diagnostics(const std::string &Uri,
 }
 
 nlohmann::json LspClient::initialize(nlohmann::json Capabilities) {
-  int Id = request("initialize", {{"processId", getpid()},
-                                  {"rootUri", nullptr},
-                                  {"capabilities", std::move(Capabilities)}});
+  int Id = request(
+      "initialize",
+      {{"processId", getpid()}, {"rootUri", nullptr}, {"capabilities", std::move(Capabilities)}});
   std::optional<nlohmann::json> R = response(Id);
   if (!R)
     throw std::runtime_error("no answer to initialize; stderr: " + stderrText());

@@ -31,8 +31,8 @@ public:
           std::chrono::milliseconds Timeout = std::chrono::seconds(60));
   std::optional<nlohmann::json> response(int Id);
   // The next publishDiagnostics for Uri.
-  std::optional<nlohmann::json> diagnostics(const std::string &Uri,
-                                            std::chrono::milliseconds Timeout = std::chrono::seconds(60));
+  std::optional<nlohmann::json>
+  diagnostics(const std::string &Uri, std::chrono::milliseconds Timeout = std::chrono::seconds(60));
   // initialize + initialized; returns the initialize result.
   nlohmann::json initialize(nlohmann::json Capabilities = nlohmann::json::object());
   void open(const std::string &Path, const std::string &Text, int Version = 1);

@@ -115,8 +115,7 @@ TEST_F(LspProtocolTest, DidOpenPublishesTheFindingsOfTheFileAndOfItsHeaders) {
   EXPECT_EQ(D["message"], "switch on 'Mode' has a 'default' label that hides 1 unhandled "
                           "enumerator: Mode::Draining");
   EXPECT_EQ(D["codeDescription"]["href"].get<std::string>().substr(0, 4), "http");
-  EXPECT_NE(D["codeDescription"]["href"].get<std::string>().find(
-                "contract-switch-coverage.md"),
+  EXPECT_NE(D["codeDescription"]["href"].get<std::string>().find("contract-switch-coverage.md"),
             std::string::npos);
   ASSERT_EQ(D["relatedInformation"].size(), 1u);
   EXPECT_EQ(D["relatedInformation"][0]["location"]["uri"], fileUri(Header));
@@ -135,11 +134,11 @@ TEST_F(LspProtocolTest, CodeActionReturnsTheFixItAsAQuickFix) {
   Client.initialize();
   Client.open(Run, RunSource);
   json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
-  int Id = Client.request("textDocument/codeAction",
-                          {{"textDocument", {{"uri", fileUri(Run)}}},
-                           {"range", {{"start", {{"line", 3}, {"character", 4}}},
-                                      {"end", {{"line", 3}, {"character", 4}}}}},
-                           {"context", {{"diagnostics", {D}}}}});
+  int Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                      {"range",
+                                                       {{"start", {{"line", 3}, {"character", 4}}},
+                                                        {"end", {{"line", 3}, {"character", 4}}}}},
+                                                      {"context", {{"diagnostics", {D}}}}});
   std::optional<json> R = Client.response(Id);
   ASSERT_TRUE(R);
   ASSERT_EQ((*R)["result"].size(), 1u) << R->dump(1);
@@ -152,11 +151,11 @@ TEST_F(LspProtocolTest, CodeActionReturnsTheFixItAsAQuickFix) {
   EXPECT_NE(Fixed.find("  case Mode::Draining:\n  default:"), std::string::npos) << Fixed;
 
   // Nowhere near a finding: nothing to offer. Asking only for refactorings: nothing either.
-  Id = Client.request("textDocument/codeAction",
-                      {{"textDocument", {{"uri", fileUri(Run)}}},
-                       {"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                  {"end", {{"line", 1}, {"character", 0}}}}},
-                       {"context", {{"diagnostics", json::array()}}}});
+  Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                  {"range",
+                                                   {{"start", {{"line", 0}, {"character", 0}}},
+                                                    {"end", {{"line", 1}, {"character", 0}}}}},
+                                                  {"context", {{"diagnostics", json::array()}}}});
   R = Client.response(Id);
   ASSERT_TRUE(R);
   EXPECT_EQ((*R)["result"], json::array());
@@ -212,20 +211,18 @@ TEST_F(LspProtocolTest, DidSaveAnalysesAgainAndAStaleFixIsNotOffered) {
   Project.write("src/run.cpp", Saved);
   Client.change(Run, Saved, 2);
   // Before the edit is analysed, the fix computed for version 1 must not be offered.
-  int Id = Client.request("textDocument/codeAction",
-                          {{"textDocument", {{"uri", fileUri(Run)}}},
-                           {"range", D["range"]},
-                           {"context", {{"diagnostics", {D}}}}});
+  int Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                      {"range", D["range"]},
+                                                      {"context", {{"diagnostics", {D}}}}});
   std::optional<json> R = Client.response(Id);
   ASSERT_TRUE(R);
   EXPECT_EQ((*R)["result"], json::array());
   Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Run)}}}});
   json After = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
   EXPECT_EQ(After["range"]["start"]["line"], 4);
-  Id = Client.request("textDocument/codeAction",
-                      {{"textDocument", {{"uri", fileUri(Run)}}},
-                       {"range", After["range"]},
-                       {"context", {{"diagnostics", {After}}}}});
+  Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                  {"range", After["range"]},
+                                                  {"context", {{"diagnostics", {After}}}}});
   R = Client.response(Id);
   ASSERT_TRUE(R);
   EXPECT_EQ((*R)["result"].size(), 1u);
@@ -254,6 +251,24 @@ TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineO
   // The server is still serving.
   Client.open(Run, RunSource);
   onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
+TEST_F(LspProtocolTest, ACrashInAnalysisIsContainedAndTheServerKeepsServing) {
+  LspClient Client(Args);
+  Client.initialize();
+  // Clang's debugging pragma crashes the compiler; typed into the buffer only.
+  Client.open(Run, std::string("#pragma clang __debug crash\n") + RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "analysis-crashed");
+  EXPECT_EQ(D["range"]["start"], json({{"line", 0}, {"character", 0}}));
+  EXPECT_NE(D["message"].get<std::string>().find("crash was contained"), std::string::npos);
+  Client.change(Run, RunSource, 2);
+  D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+  int Id = Client.request("shutdown", nullptr);
+  ASSERT_TRUE(Client.response(Id));
+  Client.notify("exit", nullptr);
+  EXPECT_EQ(Client.waitForExit(), 0) << Client.stderrText();
 }
 
 TEST_F(LspProtocolTest, AFileOutsideAnyCompileDatabaseIsReportedInTheLogNotAsAFinding) {
@@ -322,9 +337,8 @@ TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServin
 TEST_F(LspProtocolTest, UnknownMethodsAndCancelRequests) {
   LspClient Client(Args);
   Client.initialize();
-  int Id = Client.request("textDocument/hover",
-                          {{"textDocument", {{"uri", fileUri(Run)}}},
-                           {"position", {{"line", 0}, {"character", 0}}}});
+  int Id = Client.request("textDocument/hover", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                 {"position", {{"line", 0}, {"character", 0}}}});
   std::optional<json> R = Client.response(Id);
   ASSERT_TRUE(R);
   EXPECT_EQ((*R)["error"]["code"], -32601);

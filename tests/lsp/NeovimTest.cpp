@@ -98,7 +98,7 @@ TEST(NeovimTest, DiagnosticsAndTheQuickFixReachTheBuffer) {
   ASSERT_EQ(Report["after"].size(), 1u) << Report.dump(1);
   EXPECT_EQ(Report["after"][0]["code"], "contract-mock-drift");
   EXPECT_EQ(Report["after"][0]["lnum"], 28); // one line lower after the inserted case
-  EXPECT_EQ(Report["modified"], true); // the verdict came from the unsaved buffer
+  EXPECT_EQ(Report["modified"], true);       // the verdict came from the unsaved buffer
   EXPECT_EQ(readFile(Source), StoreTest);
 }
 

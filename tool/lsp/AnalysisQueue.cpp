@@ -47,9 +47,8 @@ void AnalysisQueue::work() {
       Wake.wait(Lock);
       continue;
     }
-    auto Next = std::min_element(Pending.begin(), Pending.end(), [](const auto &A, const auto &B) {
-      return A.second < B.second;
-    });
+    auto Next = std::min_element(Pending.begin(), Pending.end(),
+                                 [](const auto &A, const auto &B) { return A.second < B.second; });
     if (Next->second > Clock::now()) {
       Wake.wait_until(Lock, Next->second);
       continue;

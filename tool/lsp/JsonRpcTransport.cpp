@@ -1,7 +1,7 @@
 #include "JsonRpcTransport.h"
 
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <optional>
 #include <unistd.h>

@@ -30,16 +30,18 @@ unsigned columnsOf(std::string_view Bytes, OffsetEncoding Encoding) {
   unsigned Units = 0;
   for (size_t I = 0; I < Bytes.size();) {
     unsigned char C = static_cast<unsigned char>(Bytes[I]);
-    size_t Length = C < 0x80 ? 1 : (C >> 5) == 0x6 ? 2 : (C >> 4) == 0xE ? 3 : (C >> 3) == 0x1E ? 4 : 1;
+    size_t Length = C < 0x80           ? 1
+                    : (C >> 5) == 0x6  ? 2
+                    : (C >> 4) == 0xE  ? 3
+                    : (C >> 3) == 0x1E ? 4
+                                       : 1;
     Units += Length == 4 ? 2 : 1; // astral characters are surrogate pairs
     I += Length;
   }
   return Units;
 }
 
-bool isIdentifierChar(char C) {
-  return std::isalnum(static_cast<unsigned char>(C)) || C == '_';
-}
+bool isIdentifierChar(char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; }
 
 } // namespace
 
@@ -112,9 +114,9 @@ nlohmann::json LineIndex::positionOfOffset(unsigned Offset, OffsetEncoding Encod
   Offset = std::min<unsigned>(Offset, static_cast<unsigned>(Text.size()));
   auto After = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
   unsigned Line = static_cast<unsigned>(After - LineStarts.begin()) - 1;
-  return {{"line", Line},
-          {"character",
-           columnsOf(Text.substr(LineStarts[Line], Offset - LineStarts[Line]), Encoding)}};
+  return {
+      {"line", Line},
+      {"character", columnsOf(Text.substr(LineStarts[Line], Offset - LineStarts[Line]), Encoding)}};
 }
 
 nlohmann::json LineIndex::tokenRange(unsigned Line, unsigned ByteColumn,
@@ -128,8 +130,8 @@ nlohmann::json LineIndex::tokenRange(unsigned Line, unsigned ByteColumn,
   if (To == From && To < Rest.size())
     ++To;
   nlohmann::json End = Start;
-  End["character"] = Start["character"].get<unsigned>() +
-                     columnsOf(Rest.substr(From, To - From), Encoding);
+  End["character"] =
+      Start["character"].get<unsigned>() + columnsOf(Rest.substr(From, To - From), Encoding);
   return {{"start", Start}, {"end", End}};
 }
 
@@ -163,10 +165,10 @@ nlohmann::json toDiagnostic(const Finding &F, const TextOf &Text, OffsetEncoding
     nlohmann::json Related = nlohmann::json::array();
     for (const RelatedNote &Note : F.Notes)
       if (!Note.Position.File.empty())
-        Related.push_back({{"location",
-                            {{"uri", pathToUri(Note.Position.File)},
-                             {"range", RangeOf(Note.Position)}}},
-                           {"message", Note.Message}});
+        Related.push_back(
+            {{"location",
+              {{"uri", pathToUri(Note.Position.File)}, {"range", RangeOf(Note.Position)}}},
+             {"message", Note.Message}});
     D["relatedInformation"] = std::move(Related);
   }
   return D;

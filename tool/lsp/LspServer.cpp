@@ -227,8 +227,8 @@ long LspServer::versionOf(const std::string &File) {
 nlohmann::json LspServer::codeActions(const nlohmann::json &Params) {
   std::string Path = pathOf(Params.at("textDocument"));
   const nlohmann::json &Range = Params.at("range");
-  nlohmann::json Only = Params.value("context", nlohmann::json::object())
-                            .value("only", nlohmann::json::array());
+  nlohmann::json Only =
+      Params.value("context", nlohmann::json::object()).value("only", nlohmann::json::array());
   if (Only.is_string()) // Neovim 0.7 documents `only` as a string
     Only = nlohmann::json::array({Only});
   nlohmann::json Actions = nlohmann::json::array();
@@ -250,12 +250,12 @@ nlohmann::json LspServer::codeActions(const nlohmann::json &Params) {
                                [&](const auto &V) { return versionOf(V.first) == V.second; });
     if (!Current || !Seen.insert(D.Diagnostic.dump()).second)
       continue;
-    Actions.push_back({{"title", "Apply the contractcheck fix (" +
-                                     D.Diagnostic["code"].get<std::string>() + ")"},
-                       {"kind", "quickfix"},
-                       {"diagnostics", {D.Diagnostic}},
-                       {"isPreferred", true},
-                       {"edit", {{"changes", D.Changes}}}});
+    Actions.push_back(
+        {{"title", "Apply the contractcheck fix (" + D.Diagnostic["code"].get<std::string>() + ")"},
+         {"kind", "quickfix"},
+         {"diagnostics", {D.Diagnostic}},
+         {"isPreferred", true},
+         {"edit", {{"changes", D.Changes}}}});
   }
   return Actions;
 }
@@ -265,12 +265,13 @@ LspServer::StoredDiagnostic LspServer::lineOneDiagnostic(const std::string &File
                                                          const std::string &Message,
                                                          int Severity) const {
   StoredDiagnostic D;
-  D.Diagnostic = {{"range", {{"start", {{"line", 0}, {"character", 0}}},
-                             {"end", {{"line", 0}, {"character", 0}}}}},
-                  {"severity", Severity},
-                  {"code", Code},
-                  {"source", "contractcheck"},
-                  {"message", Message}};
+  D.Diagnostic = {
+      {"range",
+       {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+      {"severity", Severity},
+      {"code", Code},
+      {"source", "contractcheck"},
+      {"message", Message}};
   D.Changes = nullptr;
   return D;
 }
@@ -351,11 +352,11 @@ void LspServer::analyse(const std::string &File) {
   if (Outcome.State != TUOutcome::Status::Analyzed) {
     bool Crash = Outcome.State == TUOutcome::Status::Crashed;
     Crashed = Crashed || Crash;
-    std::string Message =
-        Crash ? "contractcheck crashed analysing " + Unit + " (the crash was contained); no "
-                    "contract findings for this file"
-              : "contractcheck did not analyse this file: " + Unit + " does not parse\n" +
-                    joinLines(Outcome.Errors);
+    std::string Message = Crash ? "contractcheck crashed analysing " + Unit +
+                                      " (the crash was contained); no "
+                                      "contract findings for this file"
+                                : "contractcheck did not analyse this file: " + Unit +
+                                      " does not parse\n" + joinLines(Outcome.Errors);
     Result[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
                                              Message, Crash ? 1 : 2));
   } else {
@@ -370,8 +371,8 @@ void LspServer::analyse(const std::string &File) {
     Count = Report.Findings.size();
     Result = contributionOf(Report.Findings, Overlays, Versions);
   }
-  double Ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start)
-                  .count();
+  double Ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count();
   publish(Unit, std::move(Result), File);
   log(Log, "analysed " + File + (Unit == File ? "" : " through " + Unit) + " in " +
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +

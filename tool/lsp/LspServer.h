@@ -49,7 +49,7 @@ private:
   // One diagnostic as published, with the fix that goes with it.
   struct StoredDiagnostic {
     nlohmann::json Diagnostic;
-    nlohmann::json Changes; // WorkspaceEdit.changes, or null
+    nlohmann::json Changes;               // WorkspaceEdit.changes, or null
     std::map<std::string, long> Versions; // of the files the fix edits, when analysed (-1: disk)
   };
   // What analysing one TU produced, per file it points into.
@@ -89,7 +89,7 @@ private:
   std::map<std::string, Document> Documents; // by absolute path
 
   std::mutex ResultsMutex;
-  std::map<std::string, Contribution> Results; // by the TU (or file) they came from
+  std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
   std::map<std::string, std::set<std::string>> Published; // file -> keys with diagnostics in it
 
   std::unique_ptr<AnalysisQueue> Queue; // last: its thread uses everything above

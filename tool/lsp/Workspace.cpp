@@ -172,8 +172,8 @@ Workspace::Resolution Workspace::resolve(const std::string &File) {
   const CompileCommand *Command =
       Cached != Cache.end() ? R.Database->find(Cached->second) : includerOf(*R.Database, File);
   if (!Command) {
-    R.Problem = File + " is not in " + R.Database->path() +
-                " and no translation unit there includes it";
+    R.Problem =
+        File + " is not in " + R.Database->path() + " and no translation unit there includes it";
     return R;
   }
   Cache[File] = Command->File;

@@ -20,7 +20,7 @@ public:
   struct Resolution {
     std::shared_ptr<const CompilationDatabase> Database; // null: no database covers the file
     std::optional<CompileCommand> Command;               // the TU analysed for the file
-    std::string Problem; // why there is no database or TU, for the user
+    std::string Problem;      // why there is no database or TU, for the user
     bool BadDatabase = false; // Problem is an error in the compile database itself
   };
 
