@@ -319,6 +319,22 @@ TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServin
   EXPECT_EQ((*E)["error"]["code"], -32600);
   EXPECT_EQ((*E)["id"], 7);
 
+  // Members of the wrong type are an invalid request, not a crash.
+  Client.send({{"jsonrpc", 2}, {"id", 8}, {"method", "shutdown"}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  Client.send({{"jsonrpc", "2.0"}, {"id", 9}, {"method", 42}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  EXPECT_EQ((*E)["id"], 9);
+  Client.send({{"jsonrpc", "2.0"}, {"id", json::array()}, {"method", "shutdown"}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  EXPECT_TRUE((*E)["id"].is_null());
+
   Client.send(json::array({1, 2}));
   E = Client.waitFor([](const json &M) { return M.contains("error"); });
   ASSERT_TRUE(E);

@@ -54,7 +54,7 @@ int LspServer::run() {
       Transport.replyError(nullptr, ParseError, "the message is not valid JSON");
       continue;
     }
-    if (Message.is_object() && Message.value("method", "") == "exit") {
+    if (Message.is_object() && Message.contains("method") && Message["method"] == "exit") {
       Queue->stop();
       return ShutDown ? 0 : 1;
     }
@@ -65,7 +65,7 @@ int LspServer::run() {
 void LspServer::handle(const nlohmann::json &Message) {
   nlohmann::json Id =
       Message.is_object() && Message.contains("id") ? Message.at("id") : nlohmann::json();
-  if (!Message.is_object() || Message.value("jsonrpc", "") != "2.0" ||
+  if (!Message.is_object() || !Message.contains("jsonrpc") || Message["jsonrpc"] != "2.0" ||
       (Message.contains("id") && !Id.is_string() && !Id.is_number_integer())) {
     Transport.replyError(Id.is_string() || Id.is_number_integer() ? Id : nullptr, InvalidRequest,
                          "not a JSON-RPC 2.0 request: an object with \"jsonrpc\": \"2.0\", a "
@@ -94,6 +94,11 @@ void LspServer::handle(const nlohmann::json &Message) {
       Transport.replyError(Id, InvalidParams, "invalid params for " + Method + ": " + E.what());
     else
       log(Error, "invalid params for " + Method + ": " + E.what());
+  } catch (const std::exception &E) {
+    if (Message.contains("id"))
+      Transport.replyError(Id, InternalError, Method + " failed: " + E.what());
+    else
+      log(Error, Method + " failed: " + E.what());
   }
 }
 
@@ -299,6 +304,20 @@ LspServer::contributionOf(const std::vector<Finding> &Findings,
 }
 
 void LspServer::analyse(const std::string &File) {
+  try {
+    analyseFile(File);
+  } catch (const std::exception &E) {
+    // The engine reports its own failures as outcomes; this is the server's last line of
+    // defence, so that a bug here costs one file's diagnostics rather than the session.
+    log(Error, "analysing " + File + " failed: " + E.what());
+    publish(File,
+            {{File, {lineOneDiagnostic(File, "internal-error",
+                                       std::string("contractcheck failed: ") + E.what(), 1)}}},
+            File);
+  }
+}
+
+void LspServer::analyseFile(const std::string &File) {
   auto Start = std::chrono::steady_clock::now();
   std::map<std::string, std::string> Overlays;
   std::map<std::string, long> Versions;
@@ -344,14 +363,14 @@ void LspServer::analyse(const std::string &File) {
   AnalysisSettings Settings;
   Settings.Overlays = Overlays;
   TUOutcome Outcome = analyzeTranslationUnit(*Where.Command, *Cfg, Settings);
+  bool Crash = Outcome.State == TUOutcome::Status::Crashed;
+  Crashed = Crashed || Crash;
   if (Queue->hasPending(File) || versionOf(File) != Version)
     return; // a newer edit is waiting: these results describe text that no longer exists
 
   Contribution Result;
   size_t Count = 0;
   if (Outcome.State != TUOutcome::Status::Analyzed) {
-    bool Crash = Outcome.State == TUOutcome::Status::Crashed;
-    Crashed = Crashed || Crash;
     std::string Message = Crash ? "contractcheck crashed analysing " + Unit +
                                       " (the crash was contained); no "
                                       "contract findings for this file"

@@ -68,6 +68,7 @@ private:
 
   // On the analysis thread.
   void analyse(const std::string &File);
+  void analyseFile(const std::string &File);
   Contribution contributionOf(const std::vector<Finding> &Findings,
                               const std::map<std::string, std::string> &Overlays,
                               const std::map<std::string, long> &Versions);
