@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -19,10 +20,17 @@ std::string fileUri(const std::string &Path) { return "file://" + Path; }
 
 LspClient::LspClient(const std::vector<std::string> &ExtraArgs) {
   llvm::SmallString<128> Stderr;
-  llvm::sys::fs::createTemporaryFile("contractcheck-lsp", "stderr", Stderr);
+  if (llvm::sys::fs::createTemporaryFile("contractcheck-lsp", "stderr", Stderr))
+    throw std::runtime_error("cannot create a temporary file for the server's stderr");
   StderrPath = std::string(Stderr);
   std::vector<std::string> Args{contractcheckBinary(), "lsp"};
   Args.insert(Args.end(), ExtraArgs.begin(), ExtraArgs.end());
+  // Built before fork: the child only calls async-signal-safe functions.
+  std::vector<char *> Argv;
+  Argv.reserve(Args.size() + 1);
+  for (std::string &A : Args)
+    Argv.push_back(A.data());
+  Argv.push_back(nullptr);
   int In[2], Out[2];
   if (pipe(In) != 0 || pipe(Out) != 0)
     throw std::runtime_error("pipe failed");
@@ -31,15 +39,11 @@ LspClient::LspClient(const std::vector<std::string> &ExtraArgs) {
   if (Pid == 0) {
     dup2(In[0], 0);
     dup2(Out[1], 1);
-    FILE *Err = std::fopen(StderrPath.c_str(), "w");
-    if (Err)
-      dup2(fileno(Err), 2);
+    int Err = ::open(StderrPath.c_str(), O_WRONLY | O_TRUNC);
+    if (Err >= 0)
+      dup2(Err, 2);
     close(In[1]);
     close(Out[0]);
-    std::vector<char *> Argv;
-    for (std::string &A : Args)
-      Argv.push_back(A.data());
-    Argv.push_back(nullptr);
     execv(Argv[0], Argv.data());
     _exit(127);
   }
