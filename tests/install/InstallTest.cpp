@@ -115,6 +115,31 @@ TEST_F(InstallTest, TheInstalledLanguageServerStarts) {
   EXPECT_NE(R.Stdout.find("usage: contractcheck lsp"), std::string::npos) << R.Stdout;
 }
 
+TEST_F(InstallTest, FindPackageGivesContractcheckAddAnalysisRunningTheInstalledCli) {
+  Project.write("consumer/CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.20)\n"
+                "project(consumer CXX)\n"
+                "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+                "find_package(contractcheck REQUIRED)\n"
+                "add_library(app STATIC " + Project.file("src/bad.cpp") + ")\n"
+                "target_compile_features(app PRIVATE cxx_std_20)\n"
+                "contractcheck_add_analysis(app)\n");
+  std::string Build = Project.file("consumer/build");
+  // PATH without the installed bin/: the package, not a PATH search, must name the CLI.
+  ProcessResult R = runProcess({CMAKE_COMMAND, "-S", Project.file("consumer"), "-B", Build, "-G",
+                                "Ninja", "-DCMAKE_PREFIX_PATH=" + Prefix->path()},
+                               "", {"PATH=/usr/local/bin:/usr/bin:/bin"});
+  ASSERT_EQ(R.ExitCode, 0) << R.Stdout << R.Stderr;
+  R = runProcess({CMAKE_COMMAND, "--build", Build, "--target", "app_contractcheck"}, "",
+                 {"PATH=/usr/local/bin:/usr/bin:/bin"});
+  EXPECT_NE(R.ExitCode, 0) << "findings fail the build\n" << R.Stdout << R.Stderr;
+  // Ninja prints the failed command: the check step of the installed CLI.
+  EXPECT_NE(R.Stdout.find(Prefix->path() + "/bin/contractcheck check"), std::string::npos)
+      << R.Stdout;
+  EXPECT_NE(R.Stdout.find("hides 1 unhandled enumerator: Mode::Draining"), std::string::npos)
+      << R.Stdout << R.Stderr;
+}
+
 TEST_F(InstallTest, FindPackageGivesImportedTargetsForTheCliAndTheModule) {
   Project.write("consumer/CMakeLists.txt",
                 "cmake_minimum_required(VERSION 3.20)\n"

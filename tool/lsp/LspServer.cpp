@@ -1,6 +1,7 @@
 #include "LspServer.h"
 
 #include "Config.h"
+#include "DataFiles.h"
 #include "InputError.h"
 #include "ResultMerger.h"
 #include "SourceFiles.h"
@@ -384,9 +385,17 @@ void LspServer::analyseFile(const std::string &File) {
     SourceFiles Sources;
     for (const auto &[Path, Text] : Overlays)
       Sources.setText(Path, Text);
-    ResultMerger Merger(Sources);
+    DataFiles Data;
+    ResultMerger Merger(Sources, Data);
     Merger.add(std::move(Outcome));
-    RunReport Report = Merger.finish(*Cfg);
+    GlobalPhase Phase;
+    Phase.Configs = {Cfg};
+    Phase.ConfigFor = [&](const std::string &Path) -> const Config & {
+      return Configs.forFile(Path);
+    };
+    // One TU's facts: a global step must not report something as missing from the codebase.
+    Phase.FactsComplete = false;
+    RunReport Report = Merger.finish(Phase);
     Count = Report.Findings.size();
     Result = contributionOf(Report.Findings, Overlays, Versions);
   }
