@@ -42,6 +42,12 @@ std::string_view SourceFiles::line(const std::string &Path, unsigned Line) {
   return Result;
 }
 
+void SourceFiles::setText(const std::string &Path, std::string Text) {
+  Entry &E = Files[Path];
+  E.Text = std::move(Text);
+  E.Suppressions.reset();
+}
+
 const SuppressionIndex &SourceFiles::suppressions(const std::string &Path) {
   Entry &E = entry(Path);
   if (!E.Suppressions)

@@ -277,6 +277,18 @@ bool hasResourceDir(const std::vector<std::string> &Args) {
   });
 }
 
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+overlayFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                  const std::map<std::string, std::string> &Overlays) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(new llvm::vfs::InMemoryFileSystem);
+  for (const auto &[Path, Text] : Overlays)
+    Memory->addFile(Path, /*ModificationTime=*/0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> Overlay(
+      new llvm::vfs::OverlayFileSystem(std::move(Base)));
+  Overlay->pushOverlay(std::move(Memory));
+  return Overlay;
+}
+
 } // namespace
 
 std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
@@ -312,6 +324,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
          {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
           llvm::vfs::createPhysicalFileSystem().release());
+      if (!Settings.Overlays.empty())
+        FS = overlayFileSystem(std::move(FS), Settings.Overlays);
       FS->setCurrentWorkingDirectory(Command.Directory);
       llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);

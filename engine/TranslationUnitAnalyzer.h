@@ -5,6 +5,7 @@
 #include "Config.h"
 #include "TUOutcome.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace contractcheck {
 struct AnalysisSettings {
   std::vector<std::string> ExtraArgsBefore; // as clang-tidy's --extra-arg-before
   std::vector<std::string> ExtraArgs;       // as clang-tidy's --extra-arg
+  // Absolute path -> text read instead of the file on disk: an editor's unsaved buffers.
+  std::map<std::string, std::string> Overlays = {};
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the

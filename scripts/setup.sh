@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs what contractcheck needs on Debian 12 (as root, or with sudo) and builds it in build/.
+#   scripts/setup.sh --install [PREFIX]   also installs contractcheck into PREFIX (/usr/local)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+install_prefix=""
+case "${1:-}" in
+  "") ;;
+  --install) install_prefix="${2:-/usr/local}" ;;
+  *) echo "usage: scripts/setup.sh [--install [PREFIX]]" >&2; exit 2 ;;
+esac
+
 packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
-  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev)
+  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,3 +28,9 @@ fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" >/dev/null
 cmake --build build
+if [ -n "$install_prefix" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || [ -w "$install_prefix" ] || sudo="sudo"
+  $sudo cmake --install build --prefix "$install_prefix" >/dev/null
+  echo "setup: installed contractcheck into $install_prefix ($install_prefix/bin/contractcheck)"
+fi

@@ -1,0 +1,415 @@
+// `contractcheck lsp` driven by a scripted client over real pipes, on a small project parsed by
+// the real Clang: the LSP lifecycle, diagnostics, quick fixes, unsaved text, and bad input.
+#include "LspClient.h"
+#include "Subprocess.h"
+#include "TestPaths.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck::test {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+const char *ModeHeader = "#pragma once\n"
+                         "enum class Mode { Idle, Busy, Stopped, Draining };\n"
+                         "inline int weight(Mode m) {\n"
+                         "  switch (m) {\n"
+                         "  case Mode::Idle: return 0;\n"
+                         "  case Mode::Busy: case Mode::Stopped: return 1;\n"
+                         "  default: return 2;\n"
+                         "  }\n"
+                         "}\n";
+
+const char *RunSource = "#include \"mode.h\"\n"
+                        "\n"
+                        "int run(Mode m) {\n"
+                        "  switch (m) {\n"
+                        "  case Mode::Idle:\n"
+                        "  case Mode::Busy:\n"
+                        "  case Mode::Stopped:\n"
+                        "    return 1;\n"
+                        "  default:\n"
+                        "    return 0;\n"
+                        "  }\n"
+                        "}\n";
+
+// Applies LSP TextEdits (single-line positions are enough for these fixes) to Text.
+std::string applyEdits(std::string Text, json Edits) {
+  auto Offset = [&](const json &P) {
+    size_t At = 0;
+    for (int Line = 0; Line < P["line"].get<int>(); ++Line)
+      At = Text.find('\n', At) + 1;
+    return At + P["character"].get<size_t>();
+  };
+  std::sort(Edits.begin(), Edits.end(), [&](const json &A, const json &B) {
+    return Offset(A["range"]["start"]) > Offset(B["range"]["start"]);
+  });
+  for (const json &E : Edits) {
+    size_t Begin = Offset(E["range"]["start"]), End = Offset(E["range"]["end"]);
+    Text.replace(Begin, End - Begin, E["newText"].get<std::string>());
+  }
+  return Text;
+}
+
+// The latest publishDiagnostics for Uri, whether it came before or after the one waited for.
+std::optional<json> published(LspClient &Client, const std::string &Uri) {
+  for (auto It = Client.received().rbegin(); It != Client.received().rend(); ++It)
+    if (It->value("method", "") == "textDocument/publishDiagnostics" &&
+        (*It)["params"]["uri"] == Uri)
+      return *It;
+  return Client.diagnostics(Uri);
+}
+
+class LspProtocolTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Header = Project.write("include/mode.h", ModeHeader);
+    Run = Project.write("src/run.cpp", RunSource);
+    Broken = Project.write("src/broken.cpp", "#include \"mode.h\"\nint broken( {\n");
+    writeCompilationDatabase(Project.path() + "/build", {Run, Broken},
+                             {"-std=c++20", "-I" + Project.path() + "/include"});
+  }
+
+  std::vector<std::string> Args{"--debounce-ms", "50"};
+  TempDir Project;
+  std::string Header, Run, Broken;
+};
+
+json onlyDiagnostic(const std::optional<json> &Published) {
+  EXPECT_TRUE(Published);
+  if (!Published)
+    return json();
+  const json &List = (*Published)["params"]["diagnostics"];
+  EXPECT_EQ(List.size(), 1u) << List.dump(1);
+  return List.empty() ? json() : List[0];
+}
+
+TEST_F(LspProtocolTest, InitializeAnnouncesFullSyncAndQuickFixes) {
+  LspClient Client(Args);
+  json Result = Client.initialize();
+  EXPECT_EQ(Result["capabilities"]["textDocumentSync"]["change"], 1);
+  EXPECT_EQ(Result["capabilities"]["textDocumentSync"]["openClose"], true);
+  EXPECT_EQ(Result["capabilities"]["codeActionProvider"]["codeActionKinds"], json({"quickfix"}));
+  EXPECT_EQ(Result["serverInfo"]["name"], "contractcheck");
+  EXPECT_FALSE(Result.contains("offsetEncoding"));
+}
+
+TEST_F(LspProtocolTest, ClientOfferingUtf8GetsUtf8Columns) {
+  LspClient Client(Args);
+  json Result = Client.initialize({{"offsetEncoding", {"utf-8", "utf-16"}}});
+  EXPECT_EQ(Result["offsetEncoding"], "utf-8");
+}
+
+TEST_F(LspProtocolTest, DidOpenPublishesTheFindingsOfTheFileAndOfItsHeaders) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+  EXPECT_EQ(D["severity"], 1);
+  EXPECT_EQ(D["source"], "contractcheck");
+  EXPECT_EQ(D["range"], json({{"start", {{"line", 3}, {"character", 2}}},
+                              {"end", {{"line", 3}, {"character", 8}}}}));
+  EXPECT_EQ(D["message"], "switch on 'Mode' has a 'default' label that hides 1 unhandled "
+                          "enumerator: Mode::Draining");
+  EXPECT_EQ(D["codeDescription"]["href"].get<std::string>().substr(0, 4), "http");
+  EXPECT_NE(D["codeDescription"]["href"].get<std::string>().find("contract-switch-coverage.md"),
+            std::string::npos);
+  ASSERT_EQ(D["relatedInformation"].size(), 1u);
+  EXPECT_EQ(D["relatedInformation"][0]["location"]["uri"], fileUri(Header));
+  EXPECT_EQ(D["relatedInformation"][0]["location"]["range"]["start"]["line"], 1);
+  EXPECT_EQ(D["relatedInformation"][0]["message"], "enum 'Mode' is defined here");
+
+  // The header the TU includes has its own finding, published although it is not open.
+  json H = onlyDiagnostic(published(Client, fileUri(Header)));
+  EXPECT_EQ(H["range"]["start"]["line"], 3);
+  EXPECT_EQ(H["message"], "switch on 'Mode' has a 'default' label that hides 1 unhandled "
+                          "enumerator: Mode::Draining");
+}
+
+TEST_F(LspProtocolTest, CodeActionReturnsTheFixItAsAQuickFix) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  int Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                      {"range",
+                                                       {{"start", {{"line", 3}, {"character", 4}}},
+                                                        {"end", {{"line", 3}, {"character", 4}}}}},
+                                                      {"context", {{"diagnostics", {D}}}}});
+  std::optional<json> R = Client.response(Id);
+  ASSERT_TRUE(R);
+  ASSERT_EQ((*R)["result"].size(), 1u) << R->dump(1);
+  const json &Action = (*R)["result"][0];
+  EXPECT_EQ(Action["kind"], "quickfix");
+  EXPECT_EQ(Action["diagnostics"][0]["code"], "contract-switch-coverage");
+  const json &Changes = Action["edit"]["changes"];
+  ASSERT_TRUE(Changes.contains(fileUri(Run))) << Changes.dump(1);
+  std::string Fixed = applyEdits(RunSource, Changes[fileUri(Run)]);
+  EXPECT_NE(Fixed.find("  case Mode::Draining:\n  default:"), std::string::npos) << Fixed;
+
+  // Nowhere near a finding: nothing to offer. Asking only for refactorings: nothing either.
+  Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                  {"range",
+                                                   {{"start", {{"line", 0}, {"character", 0}}},
+                                                    {"end", {{"line", 1}, {"character", 0}}}}},
+                                                  {"context", {{"diagnostics", json::array()}}}});
+  R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["result"], json::array());
+  Id = Client.request("textDocument/codeAction",
+                      {{"textDocument", {{"uri", fileUri(Run)}}},
+                       {"range", D["range"]},
+                       {"context", {{"diagnostics", {D}}, {"only", {"refactor"}}}}});
+  R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["result"], json::array());
+}
+
+TEST_F(LspProtocolTest, DidChangeAnalysesTheUnsavedTextAndNewerEditsWin) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+
+  // Two edits in quick succession: the first is never analysed on its own.
+  std::string TwoMissing = RunSource;
+  TwoMissing.replace(TwoMissing.find("  case Mode::Stopped:\n"), 22, "");
+  Client.change(Run, TwoMissing, 2);
+  std::string Fixed = RunSource;
+  Fixed.replace(Fixed.find("  default:"), 0, "  case Mode::Draining:\n");
+  Client.change(Run, Fixed, 3);
+  std::optional<json> Published = Client.diagnostics(fileUri(Run));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["version"], 3);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+
+  // Lines added above the switch in the buffer only: the finding moves with the buffer.
+  std::string Shifted = std::string("// one\n// two\n") + RunSource;
+  Client.change(Run, Shifted, 4);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["range"]["start"]["line"], 5);
+
+  // A NOLINT typed in the buffer silences it before the file is saved.
+  std::string Silenced = Shifted;
+  Silenced.replace(Silenced.find("  switch (m) {"), 14,
+                   "  switch (m) { // NOLINT(contract-switch-coverage)");
+  Client.change(Run, Silenced, 5);
+  Published = Client.diagnostics(fileUri(Run));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+}
+
+TEST_F(LspProtocolTest, DidSaveAnalysesAgainAndAStaleFixIsNotOffered) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  std::string Saved = std::string("// saved\n") + RunSource;
+  Project.write("src/run.cpp", Saved);
+  Client.change(Run, Saved, 2);
+  // Before the edit is analysed, the fix computed for version 1 must not be offered.
+  int Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                      {"range", D["range"]},
+                                                      {"context", {{"diagnostics", {D}}}}});
+  std::optional<json> R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["result"], json::array());
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Run)}}}});
+  json After = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(After["range"]["start"]["line"], 4);
+  Id = Client.request("textDocument/codeAction", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                  {"range", After["range"]},
+                                                  {"context", {{"diagnostics", {After}}}}});
+  R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["result"].size(), 1u);
+}
+
+TEST_F(LspProtocolTest, AHeaderIsAnalysedThroughATranslationUnitThatIncludesIt) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Header, ModeHeader);
+  json H = onlyDiagnostic(Client.diagnostics(fileUri(Header)));
+  EXPECT_EQ(H["code"], "contract-switch-coverage");
+  EXPECT_EQ(H["range"]["start"]["line"], 3);
+  EXPECT_EQ(H["severity"], 1);
+}
+
+TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineOne) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Broken, readFile(Broken));
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Broken)));
+  EXPECT_EQ(D["code"], "parse-failed");
+  EXPECT_EQ(D["range"]["start"], json({{"line", 0}, {"character", 0}}));
+  EXPECT_NE(D["message"].get<std::string>().find("does not parse"), std::string::npos);
+  EXPECT_NE(D["message"].get<std::string>().find("broken.cpp:2:"), std::string::npos)
+      << D["message"];
+  // The server is still serving.
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
+TEST_F(LspProtocolTest, ACrashInAnalysisIsContainedAndTheServerKeepsServing) {
+  LspClient Client(Args);
+  Client.initialize();
+  // Clang's debugging pragma crashes the compiler; typed into the buffer only.
+  Client.open(Run, std::string("#pragma clang __debug crash\n") + RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "analysis-crashed");
+  EXPECT_EQ(D["range"]["start"], json({{"line", 0}, {"character", 0}}));
+  EXPECT_NE(D["message"].get<std::string>().find("crash was contained"), std::string::npos);
+  Client.change(Run, RunSource, 2);
+  D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+  int Id = Client.request("shutdown", nullptr);
+  ASSERT_TRUE(Client.response(Id));
+  Client.notify("exit", nullptr);
+  EXPECT_EQ(Client.waitForExit(), 0) << Client.stderrText();
+}
+
+TEST_F(LspProtocolTest, AFileOutsideAnyCompileDatabaseIsReportedInTheLogNotAsAFinding) {
+  TempDir Elsewhere;
+  std::string Lonely = Elsewhere.write("lonely.cpp", RunSource);
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Lonely, RunSource);
+  std::optional<json> Published = Client.diagnostics(fileUri(Lonely));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array());
+  bool Logged = std::any_of(Client.received().begin(), Client.received().end(), [&](const json &M) {
+    return M.value("method", "") == "window/logMessage" &&
+           M["params"]["message"].get<std::string>().find(Lonely) != std::string::npos;
+  });
+  EXPECT_TRUE(Logged) << Client.stderrText();
+}
+
+TEST_F(LspProtocolTest, ACompileCommandsDirGivenOnTheCommandLineIsUsedForEveryFile) {
+  TempDir Elsewhere;
+  std::string Moved = Elsewhere.write("run.cpp", RunSource);
+  writeCompilationDatabase(Elsewhere.path() + "/db", {Moved},
+                           {"-std=c++20", "-I" + Project.path() + "/include"});
+  LspClient Client({"--compile-commands-dir", Elsewhere.path() + "/db"});
+  Client.initialize();
+  Client.open(Moved, RunSource);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Moved)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+}
+
+TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.sendRaw("Content-Length: 9\r\n\r\n{not json");
+  std::optional<json> E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32700);
+  EXPECT_TRUE((*E)["id"].is_null());
+
+  Client.sendRaw("Content-Type: text/plain\r\n\r\n");
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+
+  Client.send({{"jsonrpc", "1.0"}, {"id", 7}, {"method", "initialize"}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  EXPECT_EQ((*E)["id"], 7);
+
+  // Members of the wrong type are an invalid request, not a crash.
+  Client.send({{"jsonrpc", 2}, {"id", 8}, {"method", "shutdown"}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  Client.send({{"jsonrpc", "2.0"}, {"id", 9}, {"method", 42}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  EXPECT_EQ((*E)["id"], 9);
+  Client.send({{"jsonrpc", "2.0"}, {"id", json::array()}, {"method", "shutdown"}});
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+  EXPECT_TRUE((*E)["id"].is_null());
+
+  Client.send(json::array({1, 2}));
+  E = Client.waitFor([](const json &M) { return M.contains("error"); });
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32600);
+
+  // Params of the wrong shape: an error for that request only.
+  int Id = Client.request("textDocument/codeAction", {{"textDocument", 3}});
+  E = Client.response(Id);
+  ASSERT_TRUE(E);
+  EXPECT_EQ((*E)["error"]["code"], -32602);
+
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
+TEST_F(LspProtocolTest, UnknownMethodsAndCancelRequests) {
+  LspClient Client(Args);
+  Client.initialize();
+  int Id = Client.request("textDocument/hover", {{"textDocument", {{"uri", fileUri(Run)}}},
+                                                 {"position", {{"line", 0}, {"character", 0}}}});
+  std::optional<json> R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["error"]["code"], -32601);
+  EXPECT_NE((*R)["error"]["message"].get<std::string>().find("textDocument/hover"),
+            std::string::npos);
+  // Notifications the server does not use are ignored without an answer.
+  Client.notify("$/cancelRequest", {{"id", Id}});
+  Client.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+  Client.notify("$/somethingNew", json::object());
+  int Shutdown = Client.request("shutdown", nullptr);
+  R = Client.response(Shutdown);
+  ASSERT_TRUE(R);
+  EXPECT_TRUE((*R)["result"].is_null());
+  size_t Errors = std::count_if(Client.received().begin(), Client.received().end(),
+                                [](const json &M) { return M.contains("error"); });
+  EXPECT_EQ(Errors, 1u);
+}
+
+TEST_F(LspProtocolTest, RequestsBeforeInitializeAreRefused) {
+  LspClient Client(Args);
+  int Id = Client.request("textDocument/codeAction", json::object());
+  std::optional<json> R = Client.response(Id);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["error"]["code"], -32002);
+}
+
+TEST_F(LspProtocolTest, ShutdownThenExitEndsWithCodeZero) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  int Id = Client.request("shutdown", nullptr);
+  ASSERT_TRUE(Client.response(Id));
+  int After = Client.request("textDocument/codeAction", json::object());
+  std::optional<json> R = Client.response(After);
+  ASSERT_TRUE(R);
+  EXPECT_EQ((*R)["error"]["code"], -32600);
+  Client.notify("exit", nullptr);
+  EXPECT_EQ(Client.waitForExit(), 0) << Client.stderrText();
+}
+
+TEST_F(LspProtocolTest, ExitWithoutShutdownOrAClosedPipeEndsWithCodeOne) {
+  LspClient Client(Args);
+  Client.initialize();
+  Client.notify("exit", nullptr);
+  EXPECT_EQ(Client.waitForExit(), 1);
+}
+
+TEST(LspCommandLine, BadOptionsAreRefusedWithExitCodeTwo) {
+  ProcessResult R = runProcess({contractcheckBinary(), "lsp", "--frobnicate"});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_NE(R.Stderr.find("unknown option '--frobnicate'"), std::string::npos) << R.Stderr;
+  R = runProcess({contractcheckBinary(), "lsp", "--compile-commands-dir", "/nonexistent/dir"});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_NE(R.Stderr.find("'/nonexistent/dir' is not a directory"), std::string::npos);
+}
+
+} // namespace
+} // namespace contractcheck::test

@@ -1,0 +1,99 @@
+// The language server: LSP lifecycle and text synchronisation, findings of the buffer's TU as
+// diagnostics, fix-its as quick fixes. Analysis runs on AnalysisQueue's thread, never on the
+// thread reading requests.
+#pragma once
+
+#include "AnalysisQueue.h"
+#include "JsonRpcTransport.h"
+#include "LspConversions.h"
+#include "Workspace.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+struct Finding;
+}
+
+namespace contractcheck::lsp {
+
+struct ServerOptions {
+  std::optional<std::string> CompileCommandsDir;
+  std::optional<std::string> ConfigPath; // as the CLI's --config
+  std::chrono::milliseconds ChangeDebounce{500};
+};
+
+class LspServer {
+public:
+  LspServer(JsonRpcTransport &Transport, ServerOptions Options);
+  ~LspServer();
+  // Serves until `exit` or end of input; returns the process exit code (0 after a shutdown).
+  int run();
+  // True when an analysis crashed (contained): static state may be inconsistent, so the process
+  // should exit without running destructors.
+  bool sawCrash() const { return Crashed; }
+
+private:
+  struct Document {
+    std::string Uri;
+    std::string Text;
+    long Version = 0;
+  };
+  // One diagnostic as published, with the fix that goes with it.
+  struct StoredDiagnostic {
+    nlohmann::json Diagnostic;
+    nlohmann::json Changes;               // WorkspaceEdit.changes, or null
+    std::map<std::string, long> Versions; // of the files the fix edits, when analysed (-1: disk)
+  };
+  // What analysing one TU produced, per file it points into.
+  using Contribution = std::map<std::string, std::vector<StoredDiagnostic>>;
+
+  void handle(const nlohmann::json &Message);
+  void handleRequest(const nlohmann::json &Id, const std::string &Method,
+                     const nlohmann::json &Params);
+  void handleNotification(const std::string &Method, const nlohmann::json &Params);
+  nlohmann::json initialize(const nlohmann::json &Params);
+  nlohmann::json codeActions(const nlohmann::json &Params);
+  void didOpen(const nlohmann::json &Params);
+  void didChange(const nlohmann::json &Params);
+  void didClose(const nlohmann::json &Params);
+  std::string pathOf(const nlohmann::json &TextDocument) const;
+
+  // On the analysis thread.
+  void analyse(const std::string &File);
+  void analyseFile(const std::string &File);
+  Contribution contributionOf(const std::vector<Finding> &Findings,
+                              const std::map<std::string, std::string> &Overlays,
+                              const std::map<std::string, long> &Versions);
+  StoredDiagnostic lineOneDiagnostic(const std::string &File, const std::string &Code,
+                                     const std::string &Message, int Severity) const;
+  void publish(const std::string &Key, Contribution New, const std::string &Analysed);
+  long versionOf(const std::string &File);
+  void log(int Type, const std::string &Message);
+
+  JsonRpcTransport &Transport;
+  const ServerOptions Options;
+  Workspace Files;
+  OffsetEncoding Encoding = OffsetEncoding::Utf16;
+  bool Initialized = false;
+  bool ShutDown = false;
+  std::atomic<bool> Crashed{false};
+
+  std::mutex DocumentsMutex;
+  std::map<std::string, Document> Documents; // by absolute path
+
+  std::mutex ResultsMutex;
+  std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
+  std::map<std::string, std::set<std::string>> Published; // file -> keys with diagnostics in it
+
+  std::unique_ptr<AnalysisQueue> Queue; // last: its thread uses everything above
+};
+
+} // namespace contractcheck::lsp
