@@ -57,6 +57,18 @@ std::string ResultStore::entryPath(const std::string &Key, const char *Suffix) c
 }
 
 std::optional<TUOutcome> ResultStore::load(const std::string &Key, FileHashes &Hashes) const {
+  std::optional<TUOutcome> Outcome = loadAsStored(Key);
+  if (!Outcome)
+    return std::nullopt;
+  for (const auto &[Path, Hash] : Outcome->Dependencies) {
+    std::optional<std::string> Now = Hashes.of(Path);
+    if (!Now || *Now != Hash)
+      return std::nullopt;
+  }
+  return Outcome;
+}
+
+std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const {
   std::string Text = readAll(entryPath(Key, ".json"));
   if (Text.empty())
     return std::nullopt;
@@ -73,11 +85,6 @@ std::optional<TUOutcome> ResultStore::load(const std::string &Key, FileHashes &H
     Entry["outcome"].get_to(Outcome);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
-  }
-  for (const auto &[Path, Hash] : Outcome.Dependencies) {
-    std::optional<std::string> Now = Hashes.of(Path);
-    if (!Now || *Now != Hash)
-      return std::nullopt;
   }
   return Outcome;
 }

@@ -32,6 +32,9 @@ public:
   // concurrent runs storing the same key leave one complete entry. Returns an error message,
   // empty on success.
   std::string save(const std::string &Key, const TUOutcome &Outcome) const;
+  // The stored outcome under Key as it was stored, without checking that the files it read are
+  // unchanged: for the editor, which shows global findings as fresh as the last CLI run.
+  std::optional<TUOutcome> loadAsStored(const std::string &Key) const;
   // The files the stored outcome under Key read, without validating it: for mapping a changed
   // header to the TUs that include it.
   std::optional<std::vector<std::string>> dependencies(const std::string &Key) const;

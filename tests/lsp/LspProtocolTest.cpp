@@ -299,6 +299,33 @@ TEST_F(LspProtocolTest, ACompileCommandsDirGivenOnTheCommandLineIsUsedForEveryFi
   EXPECT_EQ(D["code"], "contract-switch-coverage");
 }
 
+// A global step (mock-drift's pairing across TUs) needs the other TUs' facts: the editor takes
+// them from the result store the last CLI run filled, and without it reports nothing cross-TU.
+TEST(LspStoredFactsTest, CrossTUFindingsComeFromTheLastCliRunsStore) {
+  TempDir Build;
+  std::string Fixture = fixturesDir() + "/contract-mock-drift/cross-tu-co-instantiation";
+  std::vector<std::string> Sources = {Fixture + "/production.cpp", Fixture + "/toggler_test.cpp",
+                                      Fixture + "/upload_test.cpp"};
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  std::string Test = Fixture + "/toggler_test.cpp";
+  std::string MockHeader = fileUri(Fixture + "/mock_transport.h");
+  auto MockFindings = [&](LspClient &Client) {
+    Client.initialize();
+    Client.open(Test, readFile(Test));
+    Client.diagnostics(fileUri(Test));
+    std::optional<json> Published = published(Client, MockHeader);
+    return Published ? Published->at("params").at("diagnostics").size() : size_t{0};
+  };
+  {
+    LspClient Client({"--compile-commands-dir", Build.path()});
+    EXPECT_EQ(MockFindings(Client), 0u) << "no store yet: nothing to pair with";
+  }
+  ProcessResult Cli = runProcess({contractcheckBinary(), "-p", Build.path(), "--quiet"});
+  ASSERT_EQ(Cli.ExitCode, 1) << Cli.Stderr;
+  LspClient Client({"--compile-commands-dir", Build.path()});
+  EXPECT_EQ(MockFindings(Client), 3u) << Client.stderrText();
+}
+
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {
   LspClient Client(Args);
   Client.initialize();

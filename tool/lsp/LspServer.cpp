@@ -3,7 +3,11 @@
 #include "Config.h"
 #include "DataFiles.h"
 #include "InputError.h"
+#include "Analyzer.h"
 #include "ResultMerger.h"
+
+#include <llvm/Support/FileSystem.h>
+#include "ResultStore.h"
 #include "SourceFiles.h"
 #include "TranslationUnitAnalyzer.h"
 
@@ -393,8 +397,9 @@ void LspServer::analyseFile(const std::string &File) {
     Phase.ConfigFor = [&](const std::string &Path) -> const Config & {
       return Configs.forFile(Path);
     };
-    // One TU's facts: a global step must not report something as missing from the codebase.
-    Phase.FactsComplete = false;
+    // The other TUs' facts as the last CLI run stored them; without a stored result for every
+    // one of them, a global step must not report something as missing from the codebase.
+    Phase.FactsComplete = addStoredFacts(Merger, *Where.Database, *Where.Command, Configs);
     RunReport Report = Merger.finish(Phase);
     Count = Report.Findings.size();
     Result = contributionOf(Report.Findings, Overlays, Versions);
@@ -405,6 +410,38 @@ void LspServer::analyseFile(const std::string &File) {
   log(Log, "analysed " + File + (Unit == File ? "" : " through " + Unit) + " in " +
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +
                (Count == 1 ? " finding" : " findings"));
+}
+
+bool LspServer::addStoredFacts(ResultMerger &Merger, const CompilationDatabase &Database,
+                               const CompileCommand &Analysed, ConfigResolver &Configs) {
+  ResultStore Store(parentDirectory(Database.path()) + "/.contractcheck-cache");
+  bool Complete = true;
+  for (const CompileCommand &Other : Database.commands()) {
+    if (Other.File == Analysed.File)
+      continue;
+    const Config &Cfg = Configs.forFile(Other.File);
+    if (Cfg.isExcluded(Other.File))
+      continue;
+    std::string Key = storeKeyOf({&Other, &Cfg}, AnalysisSettings{});
+    // An entry is rewritten (renamed over) when a CLI run stores a new result: its time says
+    // whether the memo still holds.
+    llvm::sys::fs::file_status Status;
+    std::string Entry = Store.directory() + "/" + Key.substr(0, 2) + "/" + Key + ".json";
+    if (llvm::sys::fs::status(Entry, Status)) {
+      Complete = false;
+      continue;
+    }
+    StoredFacts &Memo = FactsByKey[Key];
+    if (!Memo.Valid || Memo.Modified != Status.getLastModificationTime()) {
+      std::optional<TUOutcome> Stored = Store.loadAsStored(Key);
+      Memo = {Stored.has_value(), Status.getLastModificationTime(),
+              Stored ? std::move(Stored->Facts) : std::vector<Fact>{}};
+    }
+    if (!Memo.Valid)
+      Complete = false;
+    Merger.addFacts(Memo.Facts);
+  }
+  return Complete;
 }
 
 void LspServer::publish(const std::string &Key, Contribution New, const std::string &Analysed) {

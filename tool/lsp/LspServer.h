@@ -6,7 +6,10 @@
 #include "AnalysisQueue.h"
 #include "JsonRpcTransport.h"
 #include "LspConversions.h"
+#include "Facts.h"
 #include "Workspace.h"
+
+#include <llvm/Support/Chrono.h>
 
 #include <atomic>
 #include <chrono>
@@ -20,6 +23,8 @@
 
 namespace contractcheck {
 struct Finding;
+class ConfigResolver;
+class ResultMerger;
 }
 
 namespace contractcheck::lsp {
@@ -85,6 +90,16 @@ private:
   bool Initialized = false;
   bool ShutDown = false;
   std::atomic<bool> Crashed{false};
+  // Facts of the other TUs from the result store, by store key, as of the entry's modification
+  // time: an edit does not re-read the whole store. Used by the analysis thread only.
+  struct StoredFacts {
+    bool Valid = false;
+    llvm::sys::TimePoint<> Modified;
+    std::vector<Fact> Facts;
+  };
+  std::map<std::string, StoredFacts> FactsByKey;
+  bool addStoredFacts(ResultMerger &Merger, const CompilationDatabase &Database,
+                      const CompileCommand &Analysed, ConfigResolver &Configs);
 
   std::mutex DocumentsMutex;
   std::map<std::string, Document> Documents; // by absolute path
