@@ -1,6 +1,9 @@
 #include "SwitchCoverageRule.h"
 
 #include "EnumNames.h"
+#include "EnumValues.h"
+#include "OptionValues.h"
+#include "RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Stmt.h>
@@ -20,10 +23,7 @@ namespace {
 constexpr OptionSpec Options[] = {
     {"enums", OptionType::GlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
-    {"sentinels", OptionType::GlobList,
-     "*Count;*_COUNT;kMax*;*_LAST;*_MAX;NUM_*;MAX_*;kNum*",
-     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
-     "another one."},
+    {"sentinels", OptionType::GlobList, DefaultSentinelGlobs, SentinelsHelp},
     {"report-without-default", OptionType::Bool, "false",
      "Also report enum switches without 'default:' (-Wswitch already does)."},
     {"min-coverage", OptionType::Percent, "75",
@@ -31,50 +31,12 @@ constexpr OptionSpec Options[] = {
      "the switch is a deliberate partial dispatch. 0 reports every switch."},
 };
 
-std::vector<Glob> parseGlobs(const std::vector<std::string> &Patterns) {
-  std::vector<Glob> Globs;
-  for (const std::string &Pattern : Patterns)
-    if (auto G = Glob::parse(Pattern, Glob::Kind::Name)) // the config loader rejected bad ones
-      Globs.push_back(std::move(*G));
-  return Globs;
-}
-
-unsigned parsePercent(const std::string &Text) {
-  unsigned Value = 0;
-  for (char C : Text) {
-    if (C < '0' || C > '9')
-      return 75; // the configuration loader rejects non-numbers; clang-tidy options may not
-    Value = Value * 10 + (C - '0');
-  }
-  return std::min(Value, 100u);
-}
-
 struct CaseRange {
   llvm::APSInt Low, High;
   bool contains(const llvm::APSInt &V) const {
     return llvm::APSInt::compareValues(Low, V) <= 0 && llvm::APSInt::compareValues(V, High) <= 0;
   }
 };
-
-// Enumerators that share a value: naming any one of them covers all.
-struct ValueGroup {
-  llvm::APSInt Value;
-  std::vector<const EnumConstantDecl *> Members;
-};
-
-std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
-  std::vector<ValueGroup> Groups;
-  for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {
-    auto It = std::find_if(Groups.begin(), Groups.end(), [&](const ValueGroup &G) {
-      return llvm::APSInt::isSameValue(G.Value, Enumerator->getInitVal());
-    });
-    if (It == Groups.end())
-      Groups.push_back({Enumerator->getInitVal(), {Enumerator}});
-    else
-      It->Members.push_back(Enumerator);
-  }
-  return Groups;
-}
 
 // Collects the values the case labels name; nullopt when one cannot be evaluated (a dependent
 // label in a template pattern), in which case the switch is not judged.
@@ -138,10 +100,10 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
 } // namespace
 
 SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
-    : Rule(Context), Enums(parseGlobs(options().getList("enums"))),
-      Sentinels(parseGlobs(options().getList("sentinels"))),
+    : Rule(Context), Enums(parseNameGlobs(options().getList("enums"))),
+      Sentinels(parseNameGlobs(options().getList("sentinels"))),
       ReportWithoutDefault(options().getBool("report-without-default")),
-      MinCoveragePercent(parsePercent(options().getString("min-coverage"))) {}
+      MinCoveragePercent(parsePercent(options().getString("min-coverage"), 75)) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   // In a template instantiation the labels would be spelled for one instantiation's enum and
@@ -183,41 +145,41 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (!Ranges)
     return;
 
-  const EnumConstantDecl *Last = nullptr;
-  for (const EnumConstantDecl *Enumerator : Enum->enumerators())
-    Last = Enumerator;
-  std::vector<std::string> Missing;
-  size_t Held = 0; // value groups the switch is expected to name
-  for (const ValueGroup &Group : groupByValue(*Enum)) {
-    // A sentinel counts, it is not a state to handle: exempt when it ends the enum or aliases
-    // another enumerator; a sentinel-looking name in the middle is an ordinary member.
-    auto IsSentinel = [&](const EnumConstantDecl *E) {
-      return (E == Last || Group.Members.size() > 1) &&
-             matchesAny(Sentinels, E->getName());
-    };
-    auto Named = std::find_if_not(Group.Members.begin(), Group.Members.end(), IsSentinel);
-    if (Named == Group.Members.end())
-      continue;
-    ++Held;
-    bool Covered = std::any_of(Ranges->begin(), Ranges->end(),
-                               [&](const CaseRange &R) { return R.contains(Group.Value); });
-    if (!Covered)
-      Missing.push_back(enumeratorSpelling(**Named, Ctx.getLangOpts()));
-  }
+  // Sentinels count, they are not states to handle; aliases are one value.
+  const std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  std::vector<const EnumConstantDecl *> Missing;
+  for (const HeldValue &Value : Held)
+    if (std::none_of(Ranges->begin(), Ranges->end(),
+                     [&](const CaseRange &R) { return R.contains(Value.Value); }))
+      Missing.push_back(Value.Named);
+  if (Missing.empty())
+    return;
+  // Values the function already dealt with on every path to the switch (a guard that returns,
+  // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
+  // Only switches that would be reported pay for this walk.
+  std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, *Result.Context);
+  llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+    return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
+      return llvm::APSInt::isSameValue(V, E->getInitVal());
+    });
+  });
   if (Missing.empty())
     return;
   // "Handle these few, let default: take the rest" is a design, not drift: only switches that
   // name most of the enum are held to naming all of it.
-  if ((Held - Missing.size()) * 100 < MinCoveragePercent * Held)
+  if ((Held.size() - Missing.size()) * 100 < MinCoveragePercent * Held.size())
     return;
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
 
+  std::vector<std::string> Labels;
   std::string List;
-  for (size_t I = 0; I < Missing.size(); ++I)
-    List += (I ? ", " : "") + Missing[I];
+  for (const EnumConstantDecl *E : Missing) {
+    Labels.push_back(enumeratorSpelling(*E, Ctx.getLangOpts()));
+    List += (List.empty() ? "" : ", ") + Labels.back();
+  }
   std::string EnumName = enumQualifiedName(*Enum);
   std::string Message =
       Default ? "switch on '" + EnumName + "' has a 'default' label that hides " +
@@ -229,7 +191,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   {
     DiagnosticBuilder Diag = diag(Loc, Message);
     if (Default && !Instantiated)
-      if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Missing, SM))
+      if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Labels, SM))
         Diag << *Fix;
   }
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);

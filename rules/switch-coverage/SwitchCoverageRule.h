@@ -4,6 +4,7 @@
 
 #include "Glob.h"
 #include "Rule.h"
+#include "Sentinels.h"
 
 #include <set>
 #include <utility>
@@ -19,7 +20,7 @@ public:
 
 private:
   const std::vector<Glob> Enums;
-  const std::vector<Glob> Sentinels;
+  const SentinelPolicy Sentinels;
   const bool ReportWithoutDefault;
   const unsigned MinCoveragePercent;
   // A switch in a template is seen once per instantiation; it is judged once per enum.

@@ -1,0 +1,20 @@
+#include "Sentinels.h"
+
+#include <clang/AST/Decl.h>
+
+namespace contractcheck {
+
+bool isProtobufRangeSentinel(std::string_view Name) {
+  return Name.ends_with("_INT_MIN_SENTINEL_DO_NOT_USE_") ||
+         Name.ends_with("_INT_MAX_SENTINEL_DO_NOT_USE_");
+}
+
+bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
+                                bool Aliased) const {
+  std::string_view Name(Enumerator.getName());
+  if (isProtobufRangeSentinel(Name))
+    return true;
+  return (IsLast || Aliased) && matchesAny(Names, Name);
+}
+
+} // namespace contractcheck
