@@ -53,6 +53,21 @@ bool isNullTerminator(const Expr *E, const ASTContext &Ctx) {
                                   Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
+// A const array with entries, or a mutable one whose entries are not all zero (`int n[4] = {0}`
+// is a zeroed state array, `const char *names[] = {...}` a table).
+bool isTable(const VarDecl &Var, const ArrayView &View, const ASTContext &Ctx) {
+  if (!View.Init || View.Init->getNumInits() == 0)
+    return false;
+  if (Var.getType().isConstQualified())
+    return true;
+  return llvm::any_of(View.Init->inits(), [&](const Expr *E) {
+    if (isa<ImplicitValueInitExpr>(E) || isNullTerminator(E, Ctx))
+      return false;
+    Expr::EvalResult Value;
+    return !E->EvaluateAsInt(Value, Ctx) || !Value.Val.getInt().isZero();
+  });
+}
+
 // Slot -> first initializer, and repeated slots, from the list as written (designators kept).
 void findDuplicates(const InitListExpr &Semantic, const ASTContext &Ctx, ArrayGaps &Gaps) {
   const InitListExpr *Written = Semantic.getSyntacticForm();
@@ -109,8 +124,7 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
   Gaps.Size = View.Type->getSize().getZExtValue();
   for (const HeldValue &Value : Held)
     Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
-  Gaps.IsConstTable = Var.getType().isConstQualified() && View.Init &&
-                      View.Init->getNumInits() > 0;
+  Gaps.IsConstTable = isTable(Var, View, Ctx);
   // Past the end is a bug whatever the array is; holes and excess only say something of tables.
   for (const HeldValue &Value : Held) {
     uint64_t Slot = Value.Value.getZExtValue();

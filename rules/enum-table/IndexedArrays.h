@@ -24,7 +24,7 @@ const clang::EnumDecl *enumIndexedBy(const clang::Expr &Index);
 
 struct ArrayGaps {
   uint64_t Size = 0;
-  bool IsConstTable = false; // a const array with entries: a table, judged entry by entry
+  bool IsConstTable = false; // an array with entries: a table, judged entry by entry
   // Values with no slot (past the end, or a slot the initializer leaves empty).
   std::vector<const clang::EnumConstantDecl *> Missing;
   bool PastTheEnd = false; // some of Missing lie beyond the array's end

@@ -152,6 +152,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     if (std::none_of(Ranges->begin(), Ranges->end(),
                      [&](const CaseRange &R) { return R.contains(Value.Value); }))
       Missing.push_back(Value.Named);
+  // A oneof's "nothing set" is what `default:` is for in a switch over the field that is set.
+  if (Default)
+    llvm::erase_if(Missing, [](const EnumConstantDecl *E) { return isProtobufOneofNotSet(*E); });
   if (Missing.empty())
     return;
   // Values the function already dealt with on every path to the switch (a guard that returns,

@@ -9,6 +9,12 @@ bool isProtobufRangeSentinel(std::string_view Name) {
          Name.ends_with("_INT_MAX_SENTINEL_DO_NOT_USE_");
 }
 
+bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator) {
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
+  return Enum && Enum->getName().ends_with("Case") && Enumerator.getName().ends_with("_NOT_SET") &&
+         Enumerator.getInitVal().isZero();
+}
+
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());

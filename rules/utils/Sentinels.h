@@ -37,4 +37,8 @@ private:
 // every open enum to pin its underlying type; they are neither last nor aliases, never states.
 bool isProtobufRangeSentinel(std::string_view Name);
 
+// The `PAYLOAD_NOT_SET` member protoc emits, with value 0, into the `PayloadCase` enum of every
+// oneof: "no field set", which a switch with `default:` leaves to its default on purpose.
+bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator);
+
 } // namespace contractcheck
