@@ -111,7 +111,9 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
                                            const std::vector<HeldValue> &Held,
                                            const ASTContext &Ctx) {
   ArrayView View = viewOf(Var, Ctx);
-  if (!View.Type || Held.empty())
+  // An array of rows indexed by an enum is a state machine's transition matrix: rows of terminal
+  // states that are never looked up are left out on purpose (yaml-cpp's UTF intro states).
+  if (!View.Type || Held.empty() || View.Type->getElementType()->isArrayType())
     return std::nullopt;
   uint64_t AllSlots = 0;
   for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {

@@ -152,9 +152,12 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     if (std::none_of(Ranges->begin(), Ranges->end(),
                      [&](const CaseRange &R) { return R.contains(Value.Value); }))
       Missing.push_back(Value.Named);
-  // A oneof's "nothing set" is what `default:` is for in a switch over the field that is set.
+  // A oneof's "nothing set", and an enumerator that names the default, are what `default:` is
+  // for.
   if (Default)
-    llvm::erase_if(Missing, [](const EnumConstantDecl *E) { return isProtobufOneofNotSet(*E); });
+    llvm::erase_if(Missing, [](const EnumConstantDecl *E) {
+      return isProtobufOneofNotSet(*E) || namesTheDefault(*E);
+    });
   if (Missing.empty())
     return;
   // Values the function already dealt with on every path to the switch (a guard that returns,

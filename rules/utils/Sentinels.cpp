@@ -15,6 +15,12 @@ bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator) {
          Enumerator.getInitVal().isZero();
 }
 
+bool namesTheDefault(const clang::EnumConstantDecl &Enumerator) {
+  llvm::StringRef Name = Enumerator.getName();
+  return Name == "kDefault" || Name == "Default" || Name == "DEFAULT" || Name == "eDefault" ||
+         Name.ends_with("_DEFAULT");
+}
+
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());

@@ -41,4 +41,9 @@ bool isProtobufRangeSentinel(std::string_view Name);
 // oneof: "no field set", which a switch with `default:` leaves to its default on purpose.
 bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator);
 
+// An enumerator that names the default itself (`kDefault`, `Default`, `DEFAULT`, `FOO_DEFAULT`):
+// a switch that leaves it to `default:` handles it there by design (opentelemetry-cpp's
+// `AggregationType::kDefault` delegates to the default aggregation in `default:`).
+bool namesTheDefault(const clang::EnumConstantDecl &Enumerator);
+
 } // namespace contractcheck
