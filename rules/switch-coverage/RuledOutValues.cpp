@@ -3,7 +3,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
-#include <clang/AST/ParentMapContext.h>
+#include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <clang/AST/StmtCXX.h>
 
@@ -196,7 +196,8 @@ struct Level {
 
 } // namespace
 
-std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, ASTContext &Ctx) {
+std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const ParentMap &Parents,
+                                               const ASTContext &Ctx) {
   const Expr *Var = strip(Switch.getCond());
   if (!Var || (!isa<DeclRefExpr>(Var) && !isa<MemberExpr>(Var)) || Switch.getInit() ||
       Switch.getConditionVariable())
@@ -204,10 +205,7 @@ std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, ASTCont
   std::vector<Level> Levels;
   const Stmt *Child = &Switch;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    if (Parents.size() != 1)
-      break;
-    const auto *Parent = Parents[0].get<Stmt>();
+    const Stmt *Parent = Parents.getParent(Child);
     if (!Parent)
       break; // the function (or lambda, or variable) the statement belongs to
     if (isa<CompoundStmt>(Parent) || isa<IfStmt>(Parent))

@@ -9,6 +9,7 @@
 
 namespace clang {
 class ASTContext;
+class ParentMap;
 class SwitchStmt;
 } // namespace clang
 
@@ -18,7 +19,9 @@ namespace contractcheck {
 // of the switch and of each enclosing block, up to the nearest loop, label, case or function
 // boundary. Anything it cannot follow (a later assignment, a label a goto may jump to) drops
 // what it had ruled out, so the answer only ever errs towards reporting.
+// Parents holds the parents of the function body's statements only.
 std::vector<llvm::APSInt> valuesRuledOutBefore(const clang::SwitchStmt &Switch,
-                                               clang::ASTContext &Ctx);
+                                               const clang::ParentMap &Parents,
+                                               const clang::ASTContext &Ctx);
 
 } // namespace contractcheck

@@ -6,6 +6,8 @@
 #include "RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
@@ -115,9 +117,23 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       switchStmt(unless(isExpansionInSystemHeader()), isInTemplateInstantiation()).bind("instance"),
       this);
+  // Function bodies, met before their statements, for the walk over what precedes a switch.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                                  hasBody(compoundStmt()))
+                         .bind("function"),
+                     this);
+  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
 }
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    Bodies.record(*Function->getBody(), *Result.SourceManager);
+    return;
+  }
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    Bodies.record(*Lambda->getBody(), *Result.SourceManager);
+    return;
+  }
   const auto *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
   if (Instantiated)
@@ -160,20 +176,26 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     });
   if (Missing.empty())
     return;
-  // Values the function already dealt with on every path to the switch (a guard that returns,
-  // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
-  // Only switches that would be reported pay for this walk.
-  std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, *Result.Context);
-  llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-    return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
-      return llvm::APSInt::isSameValue(V, E->getInitVal());
-    });
-  });
-  if (Missing.empty())
-    return;
   // "Handle these few, let default: take the rest" is a design, not drift: only switches that
   // name most of the enum are held to naming all of it.
   if ((Held.size() - Missing.size()) * 100 < MinCoveragePercent * Held.size())
+    return;
+  // Values the function already dealt with on every path to the switch (a guard that returns,
+  // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
+  // Only switches about to be reported pay for this walk, over their own function's body.
+  for (const Stmt *Body : Bodies.candidatesFor(*Switch, SM)) {
+    ParentMap Parents(const_cast<Stmt *>(Body));
+    if (!Parents.hasParent(Switch))
+      continue;
+    std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+      return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
+        return llvm::APSInt::isSameValue(V, E->getInitVal());
+      });
+    });
+    break;
+  }
+  if (Missing.empty())
     return;
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());

@@ -2,6 +2,7 @@
 // switch never names. See docs/rules/contract-switch-coverage.md.
 #pragma once
 
+#include "EnclosingBodies.h"
 #include "Glob.h"
 #include "Rule.h"
 #include "Sentinels.h"
@@ -23,6 +24,7 @@ private:
   const SentinelPolicy Sentinels;
   const bool ReportWithoutDefault;
   const unsigned MinCoveragePercent;
+  EnclosingBodies Bodies;
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
 };
