@@ -3,7 +3,6 @@
 #include "EnumNames.h"
 #include "EnumValues.h"
 #include "IndexedArrays.h"
-#include "OptionValues.h"
 #include "TableEntries.h"
 
 #include <clang/AST/ASTContext.h>
@@ -22,16 +21,16 @@ namespace contractcheck {
 namespace {
 
 constexpr OptionSpec Options[] = {
-    {"enums", OptionType::GlobList, "*",
+    {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums whose tables are checked (e.g. 'trading::*')."},
-    {"sentinels", OptionType::GlobList, DefaultSentinelGlobs, SentinelsHelp},
+    {"sentinels", OptionType::NameGlobList, DefaultSentinelGlobs, SentinelsHelp},
     {"min-coverage", OptionType::Percent, "75",
      "Percentage of the enum's values a map or array of pairs must name to be held to naming "
      "all of them."},
     {"converter-coverage", OptionType::Percent, "50",
      "The same percentage for a table inside a function that converts between the enum and "
      "text (to_string, FromString, ...)."},
-    {"partial-tables", OptionType::GlobList,
+    {"partial-tables", OptionType::NameGlobList,
      "*Override*;*override*;*Special*;*special*;*Retry*;*retry*;*Except*;*except*;*Extra*;"
      "*extra*;*Custom*;*custom*;*Fallback*;*fallback*;*Alias*;*alias*;*Deprecated*;*deprecated*",
      "Name globs of maps and arrays of pairs that are partial on purpose; never held to "
@@ -109,11 +108,10 @@ bool isInstantiatedCopy(const VarDecl &Var) {
 } // namespace
 
 EnumTableRule::EnumTableRule(RuleContext &Context)
-    : Rule(Context), Enums(parseNameGlobs(options().getList("enums"))),
-      Sentinels(parseNameGlobs(options().getList("sentinels"))),
-      Totality{parsePercent(options().getString("min-coverage"), 75),
-               parsePercent(options().getString("converter-coverage"), 50),
-               parseNameGlobs(options().getList("partial-tables"))} {}
+    : Rule(Context), Enums(options().getGlobs("enums")),
+      Sentinels(options().getGlobs("sentinels")),
+      Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
+               options().getGlobs("partial-tables")} {}
 
 void EnumTableRule::registerMatchers(MatchFinder *Finder) {
   // Tables live at namespace or class scope, as function statics, or as const locals.
@@ -300,6 +298,7 @@ const RuleInfo &EnumTableRuleInfo() {
           "enumerators are listed by name; a repeated key is reported at its second entry.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,
+      .FixDescription = "remove a map entry that repeats an earlier entry word for word",
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<EnumTableRule>(Context);
       },

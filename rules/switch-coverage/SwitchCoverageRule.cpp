@@ -2,7 +2,6 @@
 
 #include "EnumNames.h"
 #include "EnumValues.h"
-#include "OptionValues.h"
 #include "RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
@@ -23,9 +22,9 @@ namespace contractcheck {
 namespace {
 
 constexpr OptionSpec Options[] = {
-    {"enums", OptionType::GlobList, "*",
+    {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
-    {"sentinels", OptionType::GlobList, DefaultSentinelGlobs, SentinelsHelp},
+    {"sentinels", OptionType::NameGlobList, DefaultSentinelGlobs, SentinelsHelp},
     {"report-without-default", OptionType::Bool, "false",
      "Also report enum switches without 'default:' (-Wswitch already does)."},
     {"min-coverage", OptionType::Percent, "75",
@@ -102,10 +101,10 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
 } // namespace
 
 SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
-    : Rule(Context), Enums(parseNameGlobs(options().getList("enums"))),
-      Sentinels(parseNameGlobs(options().getList("sentinels"))),
+    : Rule(Context), Enums(options().getGlobs("enums")),
+      Sentinels(options().getGlobs("sentinels")),
       ReportWithoutDefault(options().getBool("report-without-default")),
-      MinCoveragePercent(parsePercent(options().getString("min-coverage"), 75)) {}
+      MinCoveragePercent(options().getUnsigned("min-coverage")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   // In a template instantiation the labels would be spelled for one instantiation's enum and
@@ -237,6 +236,7 @@ const RuleInfo &SwitchCoverageRuleInfo() {
           "just before 'default:', preserving behaviour.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,
+      .FixDescription = "insert the missing case labels before 'default:'",
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<SwitchCoverageRule>(Context);
       },
