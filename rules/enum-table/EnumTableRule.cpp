@@ -274,9 +274,7 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
          "indexed by '" + enumQualifiedName(*Enum) + "' here", DiagnosticIDs::Note);
     noteEnum(*Enum);
   }
-  const std::vector<HeldValue> All = heldValues(*Enum, SentinelPolicy({}));
   for (const auto &[Second, First] : Gaps->Duplicates) {
-    std::string Slot = sourceText(Second, SM, LangOpts);
     diag(SM.getFileLoc(Second->getBeginLoc()),
          "array '" + Var.getName().str() + "' initializes a slot twice: this initializer "
          "replaces the earlier one");

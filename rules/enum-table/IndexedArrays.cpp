@@ -29,7 +29,8 @@ ArrayView viewOf(const VarDecl &Var, const ASTContext &Ctx) {
   ArrayView View;
   const auto *Init = dyn_cast_or_null<InitListExpr>(
       Var.getInit() ? Var.getInit()->IgnoreImplicit() : nullptr);
-  if ((View.Type = Ctx.getAsConstantArrayType(Var.getType()))) {
+  View.Type = Ctx.getAsConstantArrayType(Var.getType());
+  if (View.Type) {
     View.Init = Init;
     return View;
   }
