@@ -1,8 +1,12 @@
 #include "SwitchCoverageRule.h"
 
 #include "EnumNames.h"
+#include "EnumValues.h"
+#include "RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
@@ -20,10 +24,7 @@ namespace {
 constexpr OptionSpec Options[] = {
     {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
-    {"sentinels", OptionType::NameGlobList,
-     "*Count;*_COUNT;kMax*;*_LAST;*_MAX;NUM_*;MAX_*;kNum*",
-     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
-     "another one."},
+    {"sentinels", OptionType::NameGlobList, DefaultSentinelGlobs, SentinelsHelp},
     {"report-without-default", OptionType::Bool, "false",
      "Also report enum switches without 'default:' (-Wswitch already does)."},
     {"min-coverage", OptionType::Percent, "75",
@@ -37,26 +38,6 @@ struct CaseRange {
     return llvm::APSInt::compareValues(Low, V) <= 0 && llvm::APSInt::compareValues(V, High) <= 0;
   }
 };
-
-// Enumerators that share a value: naming any one of them covers all.
-struct ValueGroup {
-  llvm::APSInt Value;
-  std::vector<const EnumConstantDecl *> Members;
-};
-
-std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
-  std::vector<ValueGroup> Groups;
-  for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {
-    auto It = std::find_if(Groups.begin(), Groups.end(), [&](const ValueGroup &G) {
-      return llvm::APSInt::isSameValue(G.Value, Enumerator->getInitVal());
-    });
-    if (It == Groups.end())
-      Groups.push_back({Enumerator->getInitVal(), {Enumerator}});
-    else
-      It->Members.push_back(Enumerator);
-  }
-  return Groups;
-}
 
 // Collects the values the case labels name; nullopt when one cannot be evaluated (a dependent
 // label in a template pattern), in which case the switch is not judged.
@@ -137,9 +118,23 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
                               switchStmt(unless(isExpansionInSystemHeader())).bind("switch")),
                      this);
   Finder->addMatcher(switchStmt(unless(isExpansionInSystemHeader())).bind("any"), this);
+  // Function bodies, met before their statements, for the walk over what precedes a switch.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                                  hasBody(compoundStmt()))
+                         .bind("function"),
+                     this);
+  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
 }
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    Bodies.record(*Function->getBody(), *Result.SourceManager);
+    return;
+  }
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    Bodies.record(*Lambda->getBody(), *Result.SourceManager);
+    return;
+  }
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
   if (Switch) {
@@ -172,41 +167,53 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (!Ranges)
     return;
 
-  const EnumConstantDecl *Last = nullptr;
-  for (const EnumConstantDecl *Enumerator : Enum->enumerators())
-    Last = Enumerator;
-  std::vector<std::string> Missing;
-  size_t Held = 0; // value groups the switch is expected to name
-  for (const ValueGroup &Group : groupByValue(*Enum)) {
-    // A sentinel counts, it is not a state to handle: exempt when it ends the enum or aliases
-    // another enumerator; a sentinel-looking name in the middle is an ordinary member.
-    auto IsSentinel = [&](const EnumConstantDecl *E) {
-      return (E == Last || Group.Members.size() > 1) &&
-             matchesAny(Sentinels, E->getName());
-    };
-    auto Named = std::find_if_not(Group.Members.begin(), Group.Members.end(), IsSentinel);
-    if (Named == Group.Members.end())
-      continue;
-    ++Held;
-    bool Covered = std::any_of(Ranges->begin(), Ranges->end(),
-                               [&](const CaseRange &R) { return R.contains(Group.Value); });
-    if (!Covered)
-      Missing.push_back(enumeratorSpelling(**Named, Ctx.getLangOpts()));
-  }
+  // Sentinels count, they are not states to handle; aliases are one value.
+  const std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  std::vector<const EnumConstantDecl *> Missing;
+  for (const HeldValue &Value : Held)
+    if (std::none_of(Ranges->begin(), Ranges->end(),
+                     [&](const CaseRange &R) { return R.contains(Value.Value); }))
+      Missing.push_back(Value.Named);
+  // A oneof's "nothing set", and an enumerator that names the default, are what `default:` is
+  // for.
+  if (Default)
+    llvm::erase_if(Missing, [](const EnumConstantDecl *E) {
+      return isProtobufOneofNotSet(*E) || namesTheDefault(*E);
+    });
   if (Missing.empty())
     return;
   // "Handle these few, let default: take the rest" is a design, not drift: only switches that
   // name most of the enum are held to naming all of it.
-  if ((Held - Missing.size()) * 100 < MinCoveragePercent * Held)
+  if ((Held.size() - Missing.size()) * 100 < MinCoveragePercent * Held.size())
+    return;
+  // Values the function already dealt with on every path to the switch (a guard that returns,
+  // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
+  // Only switches about to be reported pay for this walk, over their own function's body.
+  for (const Stmt *Body : Bodies.candidatesFor(*Switch, SM)) {
+    ParentMap Parents(const_cast<Stmt *>(Body));
+    if (!Parents.hasParent(Switch))
+      continue;
+    std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+      return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
+        return llvm::APSInt::isSameValue(V, E->getInitVal());
+      });
+    });
+    break;
+  }
+  if (Missing.empty())
     return;
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
 
+  std::vector<std::string> Labels;
   std::string List;
-  for (size_t I = 0; I < Missing.size(); ++I)
-    List += (I ? ", " : "") + Missing[I];
+  for (const EnumConstantDecl *E : Missing) {
+    Labels.push_back(enumeratorSpelling(*E, Ctx.getLangOpts()));
+    List += (List.empty() ? "" : ", ") + Labels.back();
+  }
   std::string EnumName = enumQualifiedName(*Enum);
   std::string Message =
       Default ? "switch on '" + EnumName + "' has a 'default' label that hides " +
@@ -218,7 +225,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   {
     DiagnosticBuilder Diag = diag(Loc, Message);
     if (Default && !Instantiated)
-      if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Missing, SM))
+      if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Labels, SM))
         Diag << *Fix;
   }
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);

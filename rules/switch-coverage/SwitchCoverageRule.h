@@ -2,8 +2,10 @@
 // switch never names. See docs/rules/contract-switch-coverage.md.
 #pragma once
 
+#include "EnclosingBodies.h"
 #include "Glob.h"
 #include "Rule.h"
+#include "Sentinels.h"
 
 #include <llvm/ADT/SmallPtrSet.h>
 
@@ -25,9 +27,10 @@ public:
 
 private:
   const std::vector<Glob> Enums;
-  const std::vector<Glob> Sentinels;
+  const SentinelPolicy Sentinels;
   const bool ReportWithoutDefault;
   const unsigned MinCoveragePercent;
+  EnclosingBodies Bodies;
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
   // Switches spelled in source seen by the first matcher, until the second one sees them.

@@ -49,5 +49,6 @@ inline int side_sign(Side side) {
 
 const char *to_string(OrderState state);
 bool tracks_latency(OrderState state);
+std::string to_wire(const Order &order); // JSON for the risk feed
 
 } // namespace trading

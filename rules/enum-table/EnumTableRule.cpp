@@ -1,0 +1,307 @@
+#include "EnumTableRule.h"
+
+#include "EnumNames.h"
+#include "EnumValues.h"
+#include "IndexedArrays.h"
+#include "TableEntries.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Expr.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Lex/Lexer.h>
+
+#include <map>
+#include <optional>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace contractcheck {
+
+namespace {
+
+constexpr OptionSpec Options[] = {
+    {"enums", OptionType::NameGlobList, "*",
+     "Qualified-name globs of the enums whose tables are checked (e.g. 'trading::*')."},
+    {"sentinels", OptionType::NameGlobList, DefaultSentinelGlobs, SentinelsHelp},
+    {"min-coverage", OptionType::Percent, "75",
+     "Percentage of the enum's values a map or array of pairs must name to be held to naming "
+     "all of them."},
+    {"converter-coverage", OptionType::Percent, "50",
+     "The same percentage for a table inside a function that converts between the enum and "
+     "text (to_string, FromString, ...)."},
+    {"partial-tables", OptionType::NameGlobList,
+     "*Override*;*override*;*Special*;*special*;*Retry*;*retry*;*Except*;*except*;*Extra*;"
+     "*extra*;*Custom*;*custom*;*Fallback*;*fallback*;*Alias*;*alias*;*Deprecated*;*deprecated*",
+     "Name globs of maps and arrays of pairs that are partial on purpose; never held to "
+     "naming every enumerator (enum-indexed arrays and NLOHMANN_JSON_SERIALIZE_ENUM are)."},
+};
+
+std::string plural(size_t N, const char *One, const char *Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many);
+}
+
+std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
+                   const LangOptions &LangOpts) {
+  std::string List;
+  for (const EnumConstantDecl *E : Enumerators)
+    List += (List.empty() ? "" : ", ") + enumeratorSpelling(*E, LangOpts);
+  return List;
+}
+
+std::string sourceText(const Expr *E, const SourceManager &SM, const LangOptions &LangOpts) {
+  if (!E)
+    return "";
+  CharSourceRange Range = CharSourceRange::getTokenRange(SM.getFileLoc(E->getBeginLoc()),
+                                                         SM.getFileLoc(E->getEndLoc()));
+  return Lexer::getSourceText(Range, SM, LangOpts).str();
+}
+
+const EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
+                                            const llvm::APSInt &Value) {
+  for (const HeldValue &H : Held)
+    if (llvm::APSInt::isSameValue(H.Value, Value))
+      return H.Named;
+  return nullptr;
+}
+
+// `T m[] = {...}` of NLOHMANN_JSON_SERIALIZE_ENUM is spelled inside the macro: its findings go to
+// the macro's use. Other tables are reported at their name.
+SourceLocation tableLocation(const VarDecl &Var, const SourceManager &SM) {
+  return SM.getFileLoc(Var.getLocation());
+}
+
+// Removing an entry of a std::map-like initializer that repeats an earlier entry word for word
+// cannot change the container: the second insertion of an equal key is ignored.
+std::optional<FixItHint> removeEntry(const Expr &Entry, const SourceManager &SM,
+                                     const LangOptions &LangOpts) {
+  SourceLocation Begin = Entry.getBeginLoc(), End = Entry.getEndLoc();
+  if (Begin.isMacroID() || End.isMacroID())
+    return std::nullopt;
+  std::optional<Token> Next = Lexer::findNextToken(End, SM, LangOpts);
+  if (!Next || !Next->is(tok::comma))
+    return std::nullopt;
+  SourceLocation Stop = Next->getEndLoc();
+  bool Invalid = false;
+  const char *After = SM.getCharacterData(Stop, &Invalid);
+  if (!Invalid && *After == ' ')
+    Stop = Stop.getLocWithOffset(1);
+  return FixItHint::CreateRemoval(CharSourceRange::getCharRange(Begin, Stop));
+}
+
+// A table in a template instantiation is the template's table: judged once, in the template.
+// (Walked here rather than with isInstantiated(), which would build the TU's parent map.)
+bool isInstantiatedCopy(const VarDecl &Var) {
+  if (Var.getTemplateSpecializationKind() >= TSK_ImplicitInstantiation)
+    return true;
+  for (const DeclContext *Context = Var.getDeclContext(); Context; Context = Context->getParent()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Context))
+      if (Function->isTemplateInstantiation())
+        return true;
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(Context))
+      if (Record->getTemplateSpecializationKind() >= TSK_ImplicitInstantiation)
+        return true;
+  }
+  return false;
+}
+
+} // namespace
+
+EnumTableRule::EnumTableRule(RuleContext &Context)
+    : Rule(Context), Enums(options().getGlobs("enums")),
+      Sentinels(options().getGlobs("sentinels")),
+      Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
+               options().getGlobs("partial-tables")} {}
+
+void EnumTableRule::registerMatchers(MatchFinder *Finder) {
+  // Tables live at namespace or class scope, as function statics, or as const locals.
+  Finder->addMatcher(varDecl(hasInitializer(expr()), unless(parmVarDecl()),
+                             anyOf(hasGlobalStorage(), hasType(qualType(isConstQualified()))),
+                             unless(isExpansionInSystemHeader()))
+                         .bind("table"),
+                     this);
+  auto ArrayVar = declRefExpr(to(varDecl(hasInitializer(expr())).bind("array")));
+  Finder->addMatcher(arraySubscriptExpr(hasBase(ignoringParenImpCasts(ArrayVar)),
+                                        hasIndex(expr().bind("index")),
+                                        unless(isExpansionInSystemHeader()))
+                         .bind("subscript"),
+                     this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                                         hasArgument(0, ignoringParenImpCasts(ArrayVar)),
+                                         hasArgument(1, expr().bind("index")),
+                                         unless(isExpansionInSystemHeader()))
+                         .bind("subscript"),
+                     this);
+}
+
+void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table"))
+    checkKeyedTable(*Var, Result);
+  else if (const auto *Array = Result.Nodes.getNodeAs<VarDecl>("array"))
+    checkIndexedArray(*Array, *Result.Nodes.getNodeAs<Expr>("index"), Result);
+}
+
+void EnumTableRule::noteEnum(const EnumDecl &Enum) {
+  diag(Enum.getLocation(), "enum '" + enumQualifiedName(Enum) + "' is defined here",
+       DiagnosticIDs::Note);
+}
+
+void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::MatchResult &Result) {
+  const ASTContext &Ctx = *Result.Context;
+  if (isInstantiatedCopy(Var))
+    return;
+  std::optional<KeyedTable> Table = readKeyedTable(Var, Ctx);
+  if (!Table || !matchesAny(Enums, enumQualifiedName(*Table->Enum)))
+    return;
+  if (!Judged.insert(Var.getCanonicalDecl()).second)
+    return;
+  const std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
+  std::vector<const EnumConstantDecl *> Missing;
+  for (const HeldValue &Value : Held)
+    if (std::none_of(Table->Entries.begin(), Table->Entries.end(), [&](const TableEntry &Entry) {
+          return llvm::APSInt::isSameValue(Entry.Key, Value.Value);
+        }))
+      Missing.push_back(Value.Named);
+  bool Total = Table->Shape == TableShape::NlohmannMacro ||
+               meantToBeTotal(Var, *Table->Enum, Held.size() - Missing.size(), Held.size(),
+                              Totality);
+  if (!Total)
+    Missing.clear();
+
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LangOpts = Ctx.getLangOpts();
+  std::string EnumName = enumQualifiedName(*Table->Enum);
+  if (!Missing.empty()) {
+    std::string Count = plural(Missing.size(), "enumerator", "enumerators");
+    std::string Message;
+    if (Table->Shape == TableShape::NlohmannMacro) {
+      const TableEntry &First = Table->Entries.front();
+      std::string FirstText = sourceText(First.Mapped, SM, LangOpts);
+      std::string FirstKey = sourceText(First.KeyExpr, SM, LangOpts);
+      Message = "NLOHMANN_JSON_SERIALIZE_ENUM for '" + EnumName + "' has no entry for " + Count +
+                ": " + listOf(Missing, LangOpts) +
+                "; an unlisted value serialises as the first entry's " + FirstText +
+                " and an unknown string parses as the first entry's value " + FirstKey;
+    } else {
+      Message = std::string(Table->Shape == TableShape::Map ? "map" : "table") + " '" +
+                Var.getName().str() + "' keyed by '" + EnumName + "' has no entry for " + Count +
+                ": " + listOf(Missing, LangOpts);
+    }
+    diag(SM.getFileLoc(Var.getLocation()), Message);
+    noteEnum(*Table->Enum);
+  }
+  reportDuplicates(Var, *Table, !Missing.empty(), Result);
+}
+
+void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table, bool Missing,
+                                     const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LangOpts = Result.Context->getLangOpts();
+  const std::vector<HeldValue> All = heldValues(*Table.Enum, SentinelPolicy({}));
+  for (size_t I = 0; I < Table.Entries.size(); ++I) {
+    const TableEntry &Second = Table.Entries[I];
+    const TableEntry *First = nullptr;
+    for (size_t J = 0; J < I && !First; ++J)
+      if (llvm::APSInt::isSameValue(Table.Entries[J].Key, Second.Key))
+        First = &Table.Entries[J];
+    if (!First)
+      continue;
+    bool SameMapped = sourceText(First->Mapped, SM, LangOpts) ==
+                      sourceText(Second.Mapped, SM, LangOpts);
+    // In an array of pairs a repeated key with another text is an alternative spelling that a
+    // reverse lookup accepts (nlohmann's documented aliasing); only a copy-paste (the table also
+    // misses an enumerator) or a dead repeat is a mistake.
+    if (Table.Shape != TableShape::Map && !Missing && !SameMapped)
+      continue;
+    const EnumConstantDecl *Named = enumeratorWithValue(All, Second.Key);
+    std::string Spelled = Named ? enumeratorSpelling(*Named, LangOpts)
+                                : sourceText(Second.KeyExpr, SM, LangOpts);
+    std::string What = Table.Shape == TableShape::NlohmannMacro
+                           ? "NLOHMANN_JSON_SERIALIZE_ENUM lists '" + Spelled + "' twice"
+                           : std::string(Table.Shape == TableShape::Map ? "map" : "table") +
+                                 " '" + Var.getName().str() + "' lists '" + Spelled + "' twice";
+    What += Table.Shape == TableShape::Map
+                ? ": this entry is ignored, the map keeps the first"
+                : ": lookups by enumerator find the first entry";
+    {
+      DiagnosticBuilder Diag = diag(SM.getFileLoc(Second.Whole->getBeginLoc()), What);
+      bool SameEntry = sourceText(First->Whole, SM, LangOpts) ==
+                       sourceText(Second.Whole, SM, LangOpts);
+      if (Table.Shape == TableShape::Map && SameEntry)
+        if (std::optional<FixItHint> Fix = removeEntry(*Second.Whole, SM, LangOpts))
+          Diag << *Fix;
+    }
+    diag(SM.getFileLoc(First->Whole->getBeginLoc()), "first entry for '" + Spelled + "' is here",
+         DiagnosticIDs::Note);
+  }
+}
+
+void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
+                                      const MatchFinder::MatchResult &Result) {
+  const EnumDecl *Enum = enumIndexedBy(Index);
+  if (!Enum || Enum->enumerators().empty() || Judged.count(Var.getCanonicalDecl()))
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Var.getLocation())) ||
+      !matchesAny(Enums, enumQualifiedName(*Enum)))
+    return;
+  const std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, *Enum, Held, *Result.Context);
+  if (!Gaps)
+    return;
+  Judged.insert(Var.getCanonicalDecl());
+  const LangOptions &LangOpts = Result.Context->getLangOpts();
+  std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +
+                     enumQualifiedName(*Enum) + "' but ";
+  std::optional<std::string> Message;
+  if (!Gaps->Missing.empty()) {
+    Message = Head + "has no entry for " +
+              plural(Gaps->Missing.size(), "enumerator", "enumerators") + ": " +
+              listOf(Gaps->Missing, LangOpts);
+    if (Gaps->PastTheEnd)
+      *Message += " (it has " + plural(Gaps->Size, "slot", "slots") + ", " +
+                  std::to_string(Gaps->Needed) + " needed: reading them reads past its end)";
+    else
+      *Message += " (the initializer leaves their slots empty)";
+  } else if (Gaps->TooLong) {
+    Message = Head + "has " + plural(Gaps->Size, "entry", "entries") + " for " +
+              plural(Gaps->Needed, "value", "values") +
+              ": the entries are out of step with the enumerators";
+  }
+  if (Message) {
+    diag(tableLocation(Var, SM), *Message);
+    diag(SM.getFileLoc(Index.getBeginLoc()),
+         "indexed by '" + enumQualifiedName(*Enum) + "' here", DiagnosticIDs::Note);
+    noteEnum(*Enum);
+  }
+  for (const auto &[Second, First] : Gaps->Duplicates) {
+    diag(SM.getFileLoc(Second->getBeginLoc()),
+         "array '" + Var.getName().str() + "' initializes a slot twice: this initializer "
+         "replaces the earlier one");
+    diag(SM.getFileLoc(First->getBeginLoc()), "earlier initializer of the slot is here",
+         DiagnosticIDs::Note);
+  }
+}
+
+const RuleInfo &EnumTableRuleInfo() {
+  static const RuleInfo Info{
+      .Id = "contract-enum-table",
+      .Summary = "a table meant to map every enumerator that misses one or lists one twice",
+      .Description =
+          "Finds tables that must map every enumerator of an enum: "
+          "NLOHMANN_JSON_SERIALIZE_ENUM lists (an unlisted value silently serialises as the "
+          "first entry), std::map-like containers and arrays of pairs keyed by the enum that are "
+          "meant to be total (they name most enumerators, or sit in a to/from-string function), "
+          "and arrays indexed by the enum whose size or entries are out of step with it. Missing "
+          "enumerators are listed by name; a repeated key is reported at its second entry.",
+      .Scope = RuleScope::TranslationUnit,
+      .Options = Options,
+      .FixDescription = "remove a map entry that repeats an earlier entry word for word",
+      .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
+        return std::make_unique<EnumTableRule>(Context);
+      },
+  };
+  return Info;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,46 @@
+// contract-enum-table: a table meant to map every enumerator of an enum (a to/from-string map,
+// NLOHMANN_JSON_SERIALIZE_ENUM, an enum-indexed name array) that misses one or lists one twice.
+// See docs/rules/contract-enum-table.md.
+#pragma once
+
+#include "Glob.h"
+#include "Rule.h"
+#include "Sentinels.h"
+#include "TotalityEvidence.h"
+
+#include <set>
+
+namespace clang {
+class VarDecl;
+class EnumDecl;
+class Expr;
+} // namespace clang
+
+namespace contractcheck {
+
+struct KeyedTable;
+
+class EnumTableRule : public Rule {
+public:
+  explicit EnumTableRule(RuleContext &Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void checkKeyedTable(const clang::VarDecl &Var,
+                       const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
+                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
+                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void noteEnum(const clang::EnumDecl &Enum);
+
+  const std::vector<Glob> Enums;
+  const SentinelPolicy Sentinels;
+  const TotalityPolicy Totality;
+  // A table is judged once, however often it is indexed.
+  std::set<const clang::VarDecl *> Judged;
+};
+
+} // namespace contractcheck

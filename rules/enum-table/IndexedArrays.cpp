@@ -1,0 +1,152 @@
+#include "IndexedArrays.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+
+#include <map>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+const EnumDecl *enumOfType(QualType Type) {
+  if (const auto *Enum = Type.getCanonicalType()->getAs<EnumType>())
+    return Enum->getDecl()->getDefinition();
+  return nullptr;
+}
+
+// The C array a variable is, or the one a std::array-like class wraps, with its initializer list.
+struct ArrayView {
+  const ConstantArrayType *Type = nullptr;
+  const InitListExpr *Init = nullptr;
+};
+
+ArrayView viewOf(const VarDecl &Var, const ASTContext &Ctx) {
+  ArrayView View;
+  const auto *Init = dyn_cast_or_null<InitListExpr>(
+      Var.getInit() ? Var.getInit()->IgnoreImplicit() : nullptr);
+  View.Type = Ctx.getAsConstantArrayType(Var.getType());
+  if (View.Type) {
+    View.Init = Init;
+    return View;
+  }
+  const auto *Record = Var.getType().getCanonicalType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return {};
+  auto Fields = Record->fields();
+  if (Fields.empty() || std::next(Fields.begin()) != Fields.end())
+    return {};
+  View.Type = Ctx.getAsConstantArrayType(Fields.begin()->getType());
+  if (Init && Init->getNumInits() == 1)
+    View.Init = dyn_cast<InitListExpr>(Init->getInit(0)->IgnoreImplicit());
+  else if (Init && Init->getNumInits() == 0)
+    View.Init = Init;
+  return View;
+}
+
+bool isNullTerminator(const Expr *E, const ASTContext &Ctx) {
+  return E && !isa<ImplicitValueInitExpr>(E) &&
+         E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                  Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+// A const array with entries, or a mutable one whose entries are not all zero (`int n[4] = {0}`
+// is a zeroed state array, `const char *names[] = {...}` a table).
+bool isTable(const VarDecl &Var, const ArrayView &View, const ASTContext &Ctx) {
+  if (!View.Init || View.Init->getNumInits() == 0)
+    return false;
+  if (Var.getType().isConstQualified())
+    return true;
+  return llvm::any_of(View.Init->inits(), [&](const Expr *E) {
+    if (isa<ImplicitValueInitExpr>(E) || isNullTerminator(E, Ctx))
+      return false;
+    Expr::EvalResult Value;
+    return !E->EvaluateAsInt(Value, Ctx) || !Value.Val.getInt().isZero();
+  });
+}
+
+// Slot -> first initializer, and repeated slots, from the list as written (designators kept).
+void findDuplicates(const InitListExpr &Semantic, const ASTContext &Ctx, ArrayGaps &Gaps) {
+  const InitListExpr *Written = Semantic.getSyntacticForm();
+  if (!Written)
+    return; // no designators: every slot is written once, in order
+  std::map<uint64_t, const Expr *> Seen;
+  uint64_t Next = 0;
+  for (const Expr *Init : Written->inits()) {
+    if (const auto *Designated = dyn_cast<DesignatedInitExpr>(Init)) {
+      if (Designated->size() != 1 || !Designated->getDesignator(0)->isArrayDesignator())
+        return;
+      Expr::EvalResult Index;
+      if (!Designated->getArrayIndex(*Designated->getDesignator(0))->EvaluateAsInt(Index, Ctx))
+        return;
+      Next = Index.Val.getInt().getZExtValue();
+    }
+    auto [It, New] = Seen.emplace(Next, Init);
+    if (!New)
+      Gaps.Duplicates.push_back({Init, It->second});
+    ++Next;
+  }
+}
+
+} // namespace
+
+const EnumDecl *enumIndexedBy(const Expr &Index) {
+  const Expr *E = Index.IgnoreParenImpCasts();
+  if (const EnumDecl *Enum = enumOfType(E->getType()))
+    return Enum;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return enumOfType(Cast->getSubExpr()->IgnoreParenImpCasts()->getType());
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
+          (Callee->getName() == "to_underlying" || Callee->getName() == "enum_integer"))
+        return enumOfType(Call->getArg(0)->IgnoreParenImpCasts()->getType());
+  return nullptr;
+}
+
+std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &Enum,
+                                           const std::vector<HeldValue> &Held,
+                                           const ASTContext &Ctx) {
+  ArrayView View = viewOf(Var, Ctx);
+  // An array of rows indexed by an enum is a state machine's transition matrix: rows of terminal
+  // states that are never looked up are left out on purpose (yaml-cpp's UTF intro states).
+  if (!View.Type || Held.empty() || View.Type->getElementType()->isArrayType())
+    return std::nullopt;
+  uint64_t AllSlots = 0;
+  for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {
+    const llvm::APSInt &V = Enumerator->getInitVal();
+    if (V.isSigned() && V.isNegative())
+      return std::nullopt; // not an index
+    AllSlots = std::max<uint64_t>(AllSlots, V.getZExtValue() + 1);
+  }
+  ArrayGaps Gaps;
+  Gaps.Size = View.Type->getSize().getZExtValue();
+  for (const HeldValue &Value : Held)
+    Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
+  Gaps.IsConstTable = isTable(Var, View, Ctx);
+  // Past the end is a bug whatever the array is; holes and excess only say something of tables.
+  for (const HeldValue &Value : Held) {
+    uint64_t Slot = Value.Value.getZExtValue();
+    bool Empty = Slot >= Gaps.Size;
+    if (!Empty && Gaps.IsConstTable)
+      Empty = Slot >= View.Init->getNumInits() || isa<ImplicitValueInitExpr>(View.Init->getInit(Slot));
+    if (Empty)
+      Gaps.Missing.push_back(Value.Named);
+    Gaps.PastTheEnd |= Slot >= Gaps.Size;
+  }
+  if (Gaps.IsConstTable) {
+    uint64_t Allowed = AllSlots;
+    if (Gaps.Size == AllSlots + 1 && View.Init->getNumInits() == Gaps.Size &&
+        isNullTerminator(View.Init->getInit(Gaps.Size - 1), Ctx))
+      Allowed = Gaps.Size;
+    Gaps.TooLong = Gaps.Size > Allowed;
+    findDuplicates(*View.Init, Ctx, Gaps);
+  }
+  return Gaps;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,44 @@
+// Arrays read at an enum's values (`kNames[static_cast<size_t>(e)]`, `kNames[e]`): which values
+// have no slot, which slots the initializer fills twice, and whether the size is out of step.
+#pragma once
+
+#include "EnumValues.h"
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class EnumDecl;
+class Expr;
+class VarDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+// The enum whose value an index expression is: `e` of a plain enum, or an explicit conversion
+// of one (`static_cast<size_t>(e)`, `(int)e`, `size_t(e)`, `std::to_underlying(e)`).
+const clang::EnumDecl *enumIndexedBy(const clang::Expr &Index);
+
+struct ArrayGaps {
+  uint64_t Size = 0;
+  bool IsConstTable = false; // an array with entries: a table, judged entry by entry
+  // Values with no slot (past the end, or a slot the initializer leaves empty).
+  std::vector<const clang::EnumConstantDecl *> Missing;
+  bool PastTheEnd = false; // some of Missing lie beyond the array's end
+  // More slots than the enum has values (its trailing sentinels and a null terminator allowed).
+  bool TooLong = false;
+  uint64_t Needed = 0; // slots the held values need
+  // (second, first) initializers of the same slot.
+  std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Duplicates;
+};
+
+// Nothing when the variable is not an array (C array or std::array) with a known size, or the
+// enum's values are not all non-negative.
+std::optional<ArrayGaps> judgeIndexedArray(const clang::VarDecl &Array, const clang::EnumDecl &Enum,
+                                           const std::vector<HeldValue> &Held,
+                                           const clang::ASTContext &Ctx);
+
+} // namespace contractcheck

@@ -1,0 +1,234 @@
+#include "RuledOutValues.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/AST/Stmt.h>
+#include <clang/AST/StmtCXX.h>
+
+#include <optional>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+const Expr *strip(const Expr *E) { return E ? E->IgnoreParenImpCasts() : nullptr; }
+
+// The same variable or member path: `t`, `e.type`, `this->level_`, `p->kind`.
+bool sameVariable(const Expr *A, const Expr *B) {
+  A = strip(A);
+  B = strip(B);
+  if (!A || !B)
+    return false;
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *RB = dyn_cast<DeclRefExpr>(B);
+    return RB && RA->getDecl()->getCanonicalDecl() == RB->getDecl()->getCanonicalDecl() &&
+           isa<VarDecl>(RA->getDecl());
+  }
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
+           sameVariable(MA->getBase(), MB->getBase());
+  }
+  return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
+}
+
+std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult Result;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  return Result.Val.getInt();
+}
+
+// The values `Cond` tests `Var` against when it is a chain of `Var <Op> constant` joined by
+// `Join`: (`==`, `||`) says "Var is one of these", (`!=`, `&&`) "Var is none of these".
+bool collectComparisons(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op,
+                        BinaryOperatorKind Join, const ASTContext &Ctx,
+                        std::vector<llvm::APSInt> &Into) {
+  const auto *Bin = dyn_cast_or_null<BinaryOperator>(strip(Cond));
+  if (!Bin)
+    return false;
+  if (Bin->getOpcode() == Join)
+    return collectComparisons(Bin->getLHS(), Var, Op, Join, Ctx, Into) &&
+           collectComparisons(Bin->getRHS(), Var, Op, Join, Ctx, Into);
+  if (Bin->getOpcode() != Op)
+    return false;
+  const Expr *Other = sameVariable(Bin->getLHS(), Var)   ? Bin->getRHS()
+                      : sameVariable(Bin->getRHS(), Var) ? Bin->getLHS()
+                                                         : nullptr;
+  std::optional<llvm::APSInt> Value = constantOf(Other, Ctx);
+  if (!Value)
+    return false;
+  Into.push_back(*Value);
+  return true;
+}
+
+std::vector<llvm::APSInt> comparedValues(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op,
+                                         BinaryOperatorKind Join, const ASTContext &Ctx) {
+  std::vector<llvm::APSInt> Values;
+  if (!collectComparisons(Cond, Var, Op, Join, Ctx, Values))
+    Values.clear();
+  return Values;
+}
+
+// Control never falls out of S: it returns, throws, leaves the loop or calls a noreturn function.
+bool alwaysExits(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, ContinueStmt, BreakStmt, CXXThrowExpr>(S))
+    return true;
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(S))
+    return alwaysExits(Cleanups->getSubExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->isNoReturn();
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return std::any_of(Block->body_begin(), Block->body_end(), alwaysExits);
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getElse() && alwaysExits(If->getThen()) && alwaysExits(If->getElse());
+  return false;
+}
+
+bool assignsTo(const Stmt *S, const Expr *Var) {
+  if (const auto *Bin = dyn_cast<BinaryOperator>(S))
+    if (Bin->isAssignmentOp() && sameVariable(Bin->getLHS(), Var))
+      return true;
+  if (const auto *Un = dyn_cast<UnaryOperator>(S))
+    if (Un->isIncrementDecrementOp() && sameVariable(Un->getSubExpr(), Var))
+      return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Op->isAssignmentOp() && Op->getNumArgs() > 0 && sameVariable(Op->getArg(0), Var))
+      return true;
+  return false;
+}
+
+// Somewhere inside S, Var is assigned, or a label may let a goto skip what came before.
+bool mayChangeOrJoin(const Stmt *S, const Expr *Var) {
+  if (!S)
+    return false;
+  if (assignsTo(S, Var) || isa<LabelStmt, SwitchCase>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mayChangeOrJoin(Child, Var))
+      return true;
+  return false;
+}
+
+// `Var = ...;` as the statement itself or as a top-level statement of a block.
+bool reassigns(const Stmt *S, const Expr *Var) {
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
+    return reassigns(Cleanups->getSubExpr(), Var);
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return std::any_of(Block->body_begin(), Block->body_end(),
+                       [&](const Stmt *Child) { return reassigns(Child, Var); });
+  return S && assignsTo(S, Var);
+}
+
+class RuledOut {
+public:
+  RuledOut(const Expr *Var, const ASTContext &Ctx) : Var(Var), Ctx(Ctx) {}
+
+  // One earlier sibling statement, in program order.
+  void step(const Stmt *S) {
+    if (const auto *If = dyn_cast<IfStmt>(S); If && !If->getElse() && !If->getInit() &&
+                                             !If->getConditionVariable()) {
+      std::vector<llvm::APSInt> Tested =
+          comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
+      if (!Tested.empty() && !mayChangeOrJoin(If->getCond(), Var)) {
+        if (alwaysExits(If->getThen()) && !mayChangeOrJoin(If->getThen(), Var)) {
+          add(Tested);
+          return;
+        }
+        if (reassigns(If->getThen(), Var)) {
+          // The reassignment replaces exactly the tested values; a label inside still joins.
+          if (containsLabel(If->getThen()))
+            Values.clear();
+          add(Tested);
+          return;
+        }
+      }
+    }
+    if (mayChangeOrJoin(S, Var))
+      Values.clear();
+  }
+
+  // Entering a branch of `if` whose condition excludes values on that branch.
+  void enterBranch(const IfStmt &If, const Stmt *Branch) {
+    if (If.getInit() || If.getConditionVariable() || If.isConsteval())
+      return;
+    if (Branch == If.getThen())
+      add(comparedValues(If.getCond(), Var, BO_NE, BO_LAnd, Ctx));
+    else if (Branch == If.getElse())
+      add(comparedValues(If.getCond(), Var, BO_EQ, BO_LOr, Ctx));
+  }
+
+  std::vector<llvm::APSInt> take() { return std::move(Values); }
+
+private:
+  static bool containsLabel(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt, SwitchCase>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (containsLabel(Child))
+        return true;
+    return false;
+  }
+  void add(const std::vector<llvm::APSInt> &More) {
+    Values.insert(Values.end(), More.begin(), More.end());
+  }
+
+  const Expr *Var;
+  const ASTContext &Ctx;
+  std::vector<llvm::APSInt> Values;
+};
+
+// One enclosing level on the way up from the switch: a block and the child of it that leads to
+// the switch, or an if and the branch that does.
+struct Level {
+  const Stmt *Parent;
+  const Stmt *Child;
+};
+
+} // namespace
+
+std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const ParentMap &Parents,
+                                               const ASTContext &Ctx) {
+  const Expr *Var = strip(Switch.getCond());
+  if (!Var || (!isa<DeclRefExpr>(Var) && !isa<MemberExpr>(Var)) || Switch.getInit() ||
+      Switch.getConditionVariable())
+    return {};
+  std::vector<Level> Levels;
+  const Stmt *Child = &Switch;
+  while (true) {
+    const Stmt *Parent = Parents.getParent(Child);
+    if (!Parent)
+      break; // the function (or lambda, or variable) the statement belongs to
+    if (isa<CompoundStmt>(Parent) || isa<IfStmt>(Parent))
+      Levels.push_back({Parent, Child});
+    else if (!isa<AttributedStmt>(Parent))
+      break; // loops, switches, labels, try blocks: earlier code need not run right before
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && Child == If->getCond())
+      break;
+    Child = Parent;
+  }
+  RuledOut State(Var, Ctx);
+  for (auto It = Levels.rbegin(); It != Levels.rend(); ++It) {
+    if (const auto *If = dyn_cast<IfStmt>(It->Parent)) {
+      State.enterBranch(*If, It->Child);
+      continue;
+    }
+    for (const Stmt *Sibling : cast<CompoundStmt>(It->Parent)->body()) {
+      if (Sibling == It->Child)
+        break;
+      State.step(Sibling);
+    }
+  }
+  return State.take();
+}
+
+} // namespace contractcheck

@@ -1,0 +1,27 @@
+// The enum values a switch cannot see because the code on every path to it already dealt with
+// them: a guard that exits (`if (v == E::Off) return;`), a guard that reassigns the switched
+// variable (`if (t == E::kDefault) t = fallback();`) or an enclosing branch that excludes them.
+#pragma once
+
+#include <llvm/ADT/APSInt.h>
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class ParentMap;
+class SwitchStmt;
+} // namespace clang
+
+namespace contractcheck {
+
+// Walks only the statements that dominate the switch inside its function: the earlier siblings
+// of the switch and of each enclosing block, up to the nearest loop, label, case or function
+// boundary. Anything it cannot follow (a later assignment, a label a goto may jump to) drops
+// what it had ruled out, so the answer only ever errs towards reporting.
+// Parents holds the parents of the function body's statements only.
+std::vector<llvm::APSInt> valuesRuledOutBefore(const clang::SwitchStmt &Switch,
+                                               const clang::ParentMap &Parents,
+                                               const clang::ASTContext &Ctx);
+
+} // namespace contractcheck

@@ -1,0 +1,35 @@
+// An enum's distinct values with their aliases grouped, and the values a completeness rule holds
+// code to (sentinel-only values dropped), shared by every rule that checks an enum is covered.
+#pragma once
+
+#include <llvm/ADT/APSInt.h>
+
+#include <vector>
+
+namespace clang {
+class EnumDecl;
+class EnumConstantDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+class SentinelPolicy;
+
+// Enumerators that share a value: naming any one of them covers all.
+struct ValueGroup {
+  llvm::APSInt Value;
+  std::vector<const clang::EnumConstantDecl *> Members;
+};
+
+std::vector<ValueGroup> groupByValue(const clang::EnumDecl &Enum);
+
+// A value code must cover, reported under its first non-sentinel name.
+struct HeldValue {
+  llvm::APSInt Value;
+  const clang::EnumConstantDecl *Named;
+};
+
+// In declaration order of the values' first enumerators.
+std::vector<HeldValue> heldValues(const clang::EnumDecl &Enum, const SentinelPolicy &Sentinels);
+
+} // namespace contractcheck
