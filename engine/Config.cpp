@@ -80,21 +80,6 @@ public:
                   "; expected one of: " + Expected);
   }
 
-  static std::string kindOf(const YAML::Node &Node) {
-    switch (Node.Type()) {
-    case YAML::NodeType::Map:
-      return "a mapping";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "'" + Node.Scalar() + "'";
-    case YAML::NodeType::Null:
-      return "nothing";
-    default:
-      return "an undefined value";
-    }
-  }
-
   const std::string &path() const { return Path; }
 
 private:

@@ -28,8 +28,8 @@ DataFiles::parsed(const std::string &AbsolutePath, std::type_index Type,
     std::lock_guard<std::mutex> Lock(Mutex);
     auto It = ParsedForms.find({AbsolutePath, Type});
     if (It != ParsedForms.end()) {
-      if (It->second.Problem)
-        throw *It->second.Problem;
+      if (const std::optional<InputProblem> &Problem = It->second.Problem)
+        throw InputProblem(*Problem);
       return It->second.Value;
     }
   }
@@ -42,8 +42,8 @@ DataFiles::parsed(const std::string &AbsolutePath, std::type_index Type,
   }
   std::lock_guard<std::mutex> Lock(Mutex);
   auto [It, Inserted] = ParsedForms.emplace(std::make_pair(AbsolutePath, Type), std::move(Result));
-  if (It->second.Problem)
-    throw *It->second.Problem;
+  if (const std::optional<InputProblem> &Problem = It->second.Problem)
+    throw InputProblem(*Problem);
   return It->second.Value;
 }
 

@@ -1,5 +1,6 @@
 #include "TranslationUnitAnalyzer.h"
 
+#include "BodySkipPolicy.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
 #include "ContentHash.h"
@@ -151,15 +152,25 @@ private:
   const std::string Dir;
 };
 
-// Function bodies in system headers are parsed by the compiler but judged by no rule: skipping
-// them is most of what makes analysis cheaper than a -fsyntax-only parse. Clang itself keeps
-// the bodies it cannot skip (constexpr, deduced return types).
-class SkipSystemBodiesConsumer : public MultiplexConsumer {
+// Skipping the function bodies no rule needs (BodySkipPolicy) is most of what makes analysis
+// cheaper than a -fsyntax-only parse. When the policy finds that skipping may have lost an
+// instantiation, the rules do not run and Lost asks for a parse that keeps template bodies.
+class SkipBodiesConsumer : public MultiplexConsumer {
 public:
-  SkipSystemBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM)
-      : MultiplexConsumer(makeList(std::move(Inner))), SM(SM) {}
+  SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
+                     const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost)
+      : MultiplexConsumer(makeList(std::move(Inner))), Policy(SM, Cfg, Mode), Lost(Lost) {}
 
-  bool shouldSkipFunctionBody(Decl *D) override { return SM.isInSystemHeader(D->getLocation()); }
+  bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
+  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
+    Policy.noteInstantiation(*D);
+    MultiplexConsumer::HandleCXXImplicitFunctionInstantiation(D);
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Lost = Policy.lostInstantiations();
+    if (!Lost)
+      MultiplexConsumer::HandleTranslationUnit(Ctx);
+  }
 
 private:
   static std::vector<std::unique_ptr<ASTConsumer>> makeList(std::unique_ptr<ASTConsumer> Inner) {
@@ -167,13 +178,15 @@ private:
     List.push_back(std::move(Inner));
     return List;
   }
-  const SourceManager &SM;
+  BodySkipPolicy Policy;
+  bool &Lost;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+  AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
+                 BodySkipPolicy::Mode Mode, bool &Lost)
+      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -195,8 +208,8 @@ public:
       Contexts.push_back(std::move(Context));
       Rules.push_back(std::move(R));
     }
-    return std::make_unique<SkipSystemBodiesConsumer>(Finder.newASTConsumer(),
-                                                      CI.getSourceManager());
+    return std::make_unique<SkipBodiesConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
+                                                Cfg, Mode, Lost);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -224,6 +237,8 @@ private:
   const std::string Dir;
   FindingCollector Collector;
   TUOutcome &Out;
+  const BodySkipPolicy::Mode Mode;
+  bool &Lost;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
@@ -234,16 +249,17 @@ private:
 // errors are reported through the TU outcome instead.
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
-  QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Dir(Dir), Out(Out) {}
+  QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
+                       BodySkipPolicy::Mode Mode, bool &Lost)
+      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
     Invocation->getDiagnosticOpts().ShowCarets = false;
-    Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipSystemBodiesConsumer
+    Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipBodiesConsumer
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), DiagConsumer);
   }
@@ -252,6 +268,8 @@ private:
   const Config &Cfg;
   const std::string &Dir;
   TUOutcome &Out;
+  const BodySkipPolicy::Mode Mode;
+  bool &Lost;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -290,14 +308,24 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   bool Ran = false;
   llvm::CrashRecoveryContext Recovery;
   bool Survived = Recovery.RunSafely([&] {
-    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
-    FS->setCurrentWorkingDirectory(Command.Directory);
-    llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-    QuietAnalysisFactory Factory(Cfg, Command.Directory, Out);
-    tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
-                                       Files.get(), std::make_shared<PCHContainerOperations>());
-    Invocation.setDiagnosticConsumer(&CompilerErrors);
-    Ran = Invocation.run();
+    bool Lost = false;
+    for (BodySkipPolicy::Mode Mode :
+         {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
+          llvm::vfs::createPhysicalFileSystem().release());
+      FS->setCurrentWorkingDirectory(Command.Directory);
+      llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);
+      tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
+                                         Files.get(), std::make_shared<PCHContainerOperations>());
+      Invocation.setDiagnosticConsumer(&CompilerErrors);
+      Ran = Invocation.run();
+      if (!Ran || !Lost || CompilerErrors.getNumErrors() > 0)
+        break;
+      // The first parse judged nothing (see SkipBodiesConsumer): parse again, keeping template
+      // bodies. Its rules' facts and findings were never emitted.
+      Out.Dependencies.clear();
+    }
   });
   if (!Survived) {
     Out.State = TUOutcome::Status::Crashed;

@@ -17,20 +17,6 @@ namespace {
                     static_cast<unsigned>(Mark.column + 1)};
 }
 
-std::string kindOf(const YAML::Node &Node) {
-  switch (Node.Type()) {
-  case YAML::NodeType::Map:
-    return "a mapping";
-  case YAML::NodeType::Sequence:
-    return "a list";
-  case YAML::NodeType::Scalar:
-    return "'" + Node.Scalar() + "'";
-  case YAML::NodeType::Null:
-    return "nothing";
-  default:
-    return "an undefined value";
-  }
-}
 
 std::string scalar(const YAML::Node &Node, const std::string &What) {
   if (!Node.IsScalar())
@@ -210,6 +196,22 @@ Shape shapeOf(const OptionSpec &Spec) {
 }
 
 } // namespace
+
+std::string kindOf(const YAML::Node &Node) {
+  switch (Node.Type()) {
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Scalar:
+    return "'" + Node.Scalar() + "'";
+  case YAML::NodeType::Null:
+    return "nothing";
+  case YAML::NodeType::Undefined:
+    return "an undefined value";
+  }
+  return "an undefined value";
+}
 
 nlohmann::json parseOption(const OptionSpec &Spec, const YAML::Node &Node) {
   return parseValue(shapeOf(Spec), Node, "'" + std::string(Spec.Key) + "'");

@@ -27,6 +27,9 @@ nlohmann::json parseOption(const OptionSpec &Spec, const YAML::Node &Node);
 // The typed value of a CheckOptions string, or throws OptionError.
 nlohmann::json parseOptionString(const OptionSpec &Spec, const std::string &Text);
 
+// How a YAML node is named in messages: "a mapping", "a list", "'text'", "nothing".
+std::string kindOf(const YAML::Node &Node);
+
 // The spec's default, typed.
 nlohmann::json defaultValue(const OptionSpec &Spec);
 

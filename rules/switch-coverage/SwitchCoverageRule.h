@@ -5,8 +5,14 @@
 #include "Glob.h"
 #include "Rule.h"
 
+#include <llvm/ADT/SmallPtrSet.h>
+
 #include <set>
 #include <utility>
+
+namespace clang {
+class SwitchStmt;
+} // namespace clang
 
 namespace contractcheck {
 
@@ -24,6 +30,8 @@ private:
   const unsigned MinCoveragePercent;
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
+  // Switches spelled in source seen by the first matcher, until the second one sees them.
+  llvm::SmallPtrSet<const clang::SwitchStmt *, 8> SpelledInSource;
 };
 
 } // namespace contractcheck

@@ -1,0 +1,193 @@
+#include "BodySkipPolicy.h"
+
+#include "Config.h"
+#include "SourcePositions.h"
+
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclFriend.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Type.h>
+#include <clang/Basic/SourceManager.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+bool BodySkipPolicy::shouldSkip(const Decl &D) {
+  if (M == Mode::KeepTemplates && D.isTemplated())
+    return false;
+  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+  if (Loc.isInvalid())
+    return false;
+  if (SM.isInSystemHeader(Loc))
+    return true;
+  return nobodyReportsIn(SM.getFileID(Loc));
+}
+
+bool BodySkipPolicy::nobodyReportsIn(FileID File) {
+  auto [It, Inserted] = SilentFiles.try_emplace(File.getHashValue(), false);
+  if (Inserted) {
+    std::string Path = positionOf(SM.getLocForStartOfFile(File), SM).File;
+    It->second = !Path.empty() && Cfg.isExcluded(Path);
+  }
+  return It->second;
+}
+
+void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
+  if (M != Mode::Skip || Lost)
+    return;
+  const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
+  if (!Pattern)
+    return;
+  const FunctionDecl *Definition = Pattern->getDefinition();
+  if (!Definition || !Definition->hasSkippedBody())
+    return;
+  if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
+    for (const TemplateArgument &Arg : Args->asArray())
+      if (reaches(Arg)) {
+        Lost = true;
+        return;
+      }
+  for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC)) {
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (reaches(Arg)) {
+          Lost = true;
+          return;
+        }
+    } else if (const auto *Function = dyn_cast<FunctionDecl>(DC)) {
+      if (const TemplateArgumentList *Args = Function->getTemplateSpecializationArgs())
+        for (const TemplateArgument &Arg : Args->asArray())
+          if (reaches(Arg)) {
+            Lost = true;
+            return;
+          }
+    }
+  }
+}
+
+bool BodySkipPolicy::inProject(const Decl &D) const {
+  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+  return Loc.isValid() && !SM.isInSystemHeader(Loc);
+}
+
+bool BodySkipPolicy::reaches(const TemplateArgument &Arg) {
+  switch (Arg.getKind()) {
+  case TemplateArgument::Type:
+    return reaches(Arg.getAsType());
+  case TemplateArgument::Template:
+  case TemplateArgument::TemplateExpansion:
+    if (const TemplateDecl *Template = Arg.getAsTemplateOrTemplatePattern().getAsTemplateDecl())
+      return inProject(*Template);
+    return false;
+  case TemplateArgument::Declaration:
+    return inProject(*Arg.getAsDecl());
+  case TemplateArgument::NullPtr:
+  case TemplateArgument::StructuralValue:
+    return reaches(Arg.getNonTypeTemplateArgumentType());
+  case TemplateArgument::Pack:
+    for (const TemplateArgument &Element : Arg.pack_elements())
+      if (reaches(Element))
+        return true;
+    return false;
+  case TemplateArgument::Null:
+  case TemplateArgument::Integral:
+  case TemplateArgument::Expression:
+    return false;
+  }
+  return false;
+}
+
+bool BodySkipPolicy::reaches(QualType T) {
+  if (T.isNull())
+    return false;
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  auto [It, Inserted] = TypeReaches.try_emplace(Ty, false);
+  if (!Inserted)
+    return It->second; // known, or being computed (a cycle adds nothing)
+  bool Result = false;
+  if (const TagDecl *Tag = Ty->getAsTagDecl())
+    Result = reachesRecord(*Tag);
+  else if (const auto *Member = dyn_cast<MemberPointerType>(Ty))
+    Result = reaches(Member->getPointeeType()) || reaches(QualType(Member->getClass(), 0));
+  else if (QualType Pointee = Ty->getPointeeType(); !Pointee.isNull())
+    Result = reaches(Pointee);
+  else if (const auto *Array = dyn_cast<ArrayType>(Ty))
+    Result = reaches(Array->getElementType());
+  else if (const auto *Function = dyn_cast<FunctionType>(Ty)) {
+    Result = reaches(Function->getReturnType());
+    if (const auto *Proto = dyn_cast<FunctionProtoType>(Function))
+      for (QualType Param : Proto->param_types())
+        Result = Result || reaches(Param);
+  }
+  TypeReaches[Ty] = Result;
+  return Result;
+}
+
+// Whether a body given this class (or enum) could instantiate a template of the project.
+bool BodySkipPolicy::reachesRecord(const Decl &Tag) {
+  auto [It, Inserted] = RecordReaches.try_emplace(&Tag, false);
+  if (!Inserted)
+    return It->second;
+  bool Result = false;
+  const auto *Record = dyn_cast<CXXRecordDecl>(&Tag);
+  if (!inProject(Tag)) {
+    // A library template given project types: std::vector<Widget<int>>.
+    for (const DeclContext *DC = Tag.getDeclContext(); !Result && DC; DC = DC->getParent())
+      if (const auto *Outer = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+        for (const TemplateArgument &Arg : Outer->getTemplateArgs().asArray())
+          Result = Result || reaches(Arg);
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        Result = Result || reaches(Arg);
+  } else if (!Record) {
+    Result = hasProjectFunctionTemplates(*Tag.getDeclContext()->getEnclosingNamespaceContext());
+  } else if (isa<ClassTemplateSpecializationDecl>(Record) || Record->isTemplated() ||
+             Record->getTemplateInstantiationPattern() || Record->isGenericLambda()) {
+    Result = true;
+  } else {
+    Result = hasProjectFunctionTemplates(*Record->getEnclosingNamespaceContext());
+    if (const CXXRecordDecl *Def = Record->getDefinition()) {
+      for (const Decl *Member : Def->decls()) {
+        if (isa<FunctionTemplateDecl, ClassTemplateDecl>(Member))
+          Result = true;
+        else if (const auto *Friend = dyn_cast<FriendDecl>(Member))
+          Result = Result || isa_and_nonnull<FunctionTemplateDecl>(Friend->getFriendDecl());
+        else if (const auto *Field = dyn_cast<FieldDecl>(Member))
+          Result = Result || reaches(Field->getType());
+        if (Result)
+          break;
+      }
+      for (const CXXBaseSpecifier &Base : Def->bases())
+        Result = Result || reaches(Base.getType());
+    }
+  }
+  RecordReaches[&Tag] = Result;
+  return Result;
+}
+
+// Argument-dependent lookup from a library body finds the function templates of the namespace
+// of a project type (a templated operator<< that gtest's printers call).
+bool BodySkipPolicy::hasProjectFunctionTemplates(const DeclContext &Namespace) {
+  auto [It, Inserted] = NamespaceTemplates.try_emplace(Namespace.getPrimaryContext(), false);
+  if (!Inserted)
+    return It->second;
+  auto Scan = [&](const DeclContext &Block) {
+    for (const Decl *D : Block.decls())
+      if (isa<FunctionTemplateDecl>(D) && inProject(*D))
+        return true;
+    return false;
+  };
+  bool Result = false;
+  if (const auto *NS = dyn_cast<NamespaceDecl>(&Namespace)) {
+    for (const NamespaceDecl *Block : NS->redecls())
+      if ((Result = Scan(*Block)))
+        break;
+  } else {
+    Result = Scan(Namespace);
+  }
+  NamespaceTemplates[Namespace.getPrimaryContext()] = Result;
+  return Result;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,68 @@
+// Which function bodies the CLI leaves unparsed: those no rule judges and whose absence changes
+// no finding anywhere else (docs/performance.md, "Skipped function bodies").
+#pragma once
+
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
+
+namespace clang {
+class Decl;
+class DeclContext;
+class FileID;
+class FunctionDecl;
+class QualType;
+class SourceManager;
+class TemplateArgument;
+class Type;
+} // namespace clang
+
+namespace contractcheck {
+
+class Config;
+
+// A body no rule reports in is one in a system header or in a file the configuration excludes
+// (findings located there are dropped). Such a body can still change findings elsewhere only by
+// instantiating the project's templates: gtest's TYPED_TEST instantiates the test class
+// templates from gtest's own function templates, and with them the mock class templates named
+// only in `::testing::Types<MockQueue<int>>`; std::sort instantiates a generic lambda's call
+// operator. A non-template body outside the project cannot name the project's templates.
+//
+// So a TU is parsed first with every such body skipped (Skip), and the policy watches each
+// function template instantiation whose body was skipped: when its template arguments reach
+// anything of the project that a body could instantiate (a specialization or template of the
+// project, a project class with member or friend templates or with a function template in its
+// namespace, found through argument-dependent lookup), the TU is parsed again with the template
+// bodies kept (KeepTemplates), and only that parse is judged. Clang itself keeps the bodies it
+// cannot skip (constexpr functions, deduced return types).
+class BodySkipPolicy {
+public:
+  enum class Mode { Skip, KeepTemplates };
+
+  BodySkipPolicy(const clang::SourceManager &SM, const Config &Cfg, Mode M)
+      : SM(SM), Cfg(Cfg), M(M) {}
+
+  bool shouldSkip(const clang::Decl &D);
+  // Sees every implicit function template instantiation (ASTConsumer's hook).
+  void noteInstantiation(const clang::FunctionDecl &F);
+  // Whether a skipped body may have instantiated a template of the project (Skip mode only).
+  bool lostInstantiations() const { return Lost; }
+
+private:
+  bool nobodyReportsIn(clang::FileID File);
+  bool inProject(const clang::Decl &D) const;
+  bool reaches(const clang::TemplateArgument &Arg);
+  bool reaches(clang::QualType T);
+  bool reachesRecord(const clang::Decl &Record);
+  bool hasProjectFunctionTemplates(const clang::DeclContext &Namespace);
+
+  const clang::SourceManager &SM;
+  const Config &Cfg;
+  const Mode M;
+  bool Lost = false;
+  llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
+  llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
+  llvm::DenseMap<const clang::Decl *, bool> RecordReaches;
+  llvm::DenseMap<const clang::DeclContext *, bool> NamespaceTemplates;
+};
+
+} // namespace contractcheck
