@@ -48,8 +48,28 @@ void from_json(const nlohmann::json &J, DispatchSiteFact &F) {
   J.at("where").get_to(F.Where);
 }
 
+std::string DynamicSiteFact::key() const {
+  return Dispatch + '\x1f' + (Role == DispatchRole::Register ? "r" : "c") + '\x1f' + Where.File +
+         ':' + std::to_string(Where.Offset);
+}
+
+void to_json(nlohmann::json &J, const DynamicSiteFact &F) {
+  J = {{"dispatch", F.Dispatch},
+       {"role", roleName(F.Role)},
+       {"function", F.Function},
+       {"where", F.Where}};
+}
+
+void from_json(const nlohmann::json &J, DynamicSiteFact &F) {
+  J.at("dispatch").get_to(F.Dispatch);
+  F.Role = roleNamed(J.at("role").get<std::string>());
+  J.at("function").get_to(F.Function);
+  J.at("where").get_to(F.Where);
+}
+
 std::span<const FactKind> stringDispatchFactKinds() {
-  static constexpr FactKind Kinds[] = {factKindOf<DispatchSiteFact>()};
+  static constexpr FactKind Kinds[] = {factKindOf<DispatchSiteFact>(),
+                                       factKindOf<DynamicSiteFact>()};
   return Kinds;
 }
 

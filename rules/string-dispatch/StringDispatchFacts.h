@@ -42,8 +42,22 @@ struct DispatchSiteFact {
   std::string key() const;
 };
 
+// An argument at a configured endpoint that is not a literal (a parameter forwarded by a
+// wrapper, a name built at runtime): that side of the dispatch holds names no TU can list.
+struct DynamicSiteFact {
+  static constexpr std::string_view Kind = "dynamic-site";
+  static constexpr unsigned Version = 1;
+  std::string Dispatch;
+  DispatchRole Role = DispatchRole::Call;
+  std::string Function;
+  SourcePosition Where;
+  std::string key() const;
+};
+
 void to_json(nlohmann::json &J, const DispatchSiteFact &F);
 void from_json(const nlohmann::json &J, DispatchSiteFact &F);
+void to_json(nlohmann::json &J, const DynamicSiteFact &F);
+void from_json(const nlohmann::json &J, DynamicSiteFact &F);
 
 std::span<const FactKind> stringDispatchFactKinds();
 

@@ -4,6 +4,7 @@
 #include "RuleOptions.h"
 
 #include <map>
+#include <set>
 
 namespace contractcheck {
 
@@ -39,16 +40,24 @@ void StringDispatchGlobalRule::run(GlobalContext &Context) {
     (F.Role == DispatchRole::Register ? Registered : Called)[F.Name].push_back(std::move(F));
   }
 
+  // A side that also receives names built at runtime (a wrapper forwarding its parameter) holds
+  // names no TU lists: the other side's names cannot be judged missing from it.
+  std::set<std::pair<std::string, DispatchRole>> Dynamic;
+  for (const DynamicSiteFact &F : Context.facts().all<DynamicSiteFact>(RuleId))
+    Dynamic.insert({F.Dispatch, F.Role});
+
   for (const DispatchSpec &Spec : Dispatches) {
     auto It = Sites.find(Spec.Name);
     if (It == Sites.end())
       continue;
     const auto &[Registered, Called] = It->second;
+    const bool RegistersUnknownNames = Dynamic.count({Spec.Name, DispatchRole::Register}) != 0;
+    const bool CallsUnknownNames = Dynamic.count({Spec.Name, DispatchRole::Call}) != 0;
     std::vector<std::string> RegisteredNames = namesOf(Registered);
     std::vector<std::string> CalledNames = namesOf(Called);
 
     for (const auto &[Name, Calls] : Called) {
-      if (Registered.count(Name))
+      if (RegistersUnknownNames || Registered.count(Name))
         continue;
       std::optional<std::string> Close = closestMatch(Name, RegisteredNames);
       for (const DispatchSiteFact &Call : Calls) {
@@ -66,7 +75,7 @@ void StringDispatchGlobalRule::run(GlobalContext &Context) {
     }
 
     for (const auto &[Name, Registrations] : Registered) {
-      if (Called.count(Name))
+      if (CallsUnknownNames || Called.count(Name))
         continue;
       for (const DispatchSiteFact &Registration : Registrations) {
         Finding F;

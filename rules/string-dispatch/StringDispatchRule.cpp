@@ -123,9 +123,15 @@ void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
       continue;
     for (const Endpoint &E : ByFunction[I].second) {
       const Expr *Arg = argument(*Call, E.Where.Arg);
-      const StringLiteral *Literal = literalOf(Arg);
-      if (!Literal)
+      if (!Arg)
         continue;
+      const StringLiteral *Literal = literalOf(Arg);
+      if (!Literal) {
+        SourcePosition Where = positionOf(Arg->getExprLoc(), SM);
+        if (!Where.File.empty())
+          emitFact(DynamicSiteFact{E.Dispatch, E.Role, E.Where.Function, std::move(Where)});
+        continue;
+      }
       // A literal spelled at the argument is reported there; one held by a constant is reported
       // at the argument that names the constant, where the call is.
       SourceLocation Loc = Arg->getExprLoc();
