@@ -80,6 +80,27 @@ const StringLiteral *literalOf(const Expr *E, unsigned Depth = 0) {
   return Literal && (Literal->isOrdinary() || Literal->isUTF8()) ? Literal : nullptr;
 }
 
+// The parameter an argument passes on unchanged (copies and conversions aside), if any.
+const ParmVarDecl *forwardedParameter(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<ParmVarDecl>(Ref->getDecl());
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 // The Index-th argument as the configuration counts them: a member operator call lists its
 // object first, a member call does not.
 const Expr *argument(const CallExpr &Call, unsigned Index) {
@@ -115,6 +136,24 @@ void StringDispatchRule::registerMatchers(MatchFinder *Finder) {
         callExpr(callee(functionDecl(hasName(ByFunction[I].first)))).bind(callId(I)), this);
 }
 
+bool StringDispatchRule::forwardsEndpointParameter(const Expr &Arg, const Endpoint &Inner) const {
+  const ParmVarDecl *Parameter = forwardedParameter(&Arg);
+  const auto *Wrapper =
+      Parameter ? dyn_cast<FunctionDecl>(Parameter->getDeclContext()) : nullptr;
+  if (!Wrapper)
+    return false;
+  std::string Name = Wrapper->getQualifiedNameAsString();
+  for (const auto &[Function, Endpoints] : ByFunction) {
+    if (Function != Name && Function != "::" + Name)
+      continue;
+    for (const Endpoint &Outer : Endpoints)
+      if (Outer.Dispatch == Inner.Dispatch && Outer.Role == Inner.Role &&
+          Outer.Where.Arg == Parameter->getFunctionScopeIndex())
+        return true;
+  }
+  return false;
+}
+
 void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   for (size_t I = 0; I < ByFunction.size(); ++I) {
@@ -127,6 +166,10 @@ void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
         continue;
       const StringLiteral *Literal = literalOf(Arg);
       if (!Literal) {
+        // A configured wrapper passing on its own name parameter: the literals passed to the
+        // wrapper are the names, this call adds none.
+        if (forwardsEndpointParameter(*Arg, E))
+          continue;
         SourcePosition Where = positionOf(Arg->getExprLoc(), SM);
         if (!Where.File.empty())
           emitFact(DynamicSiteFact{E.Dispatch, E.Role, E.Where.Function, std::move(Where)});

@@ -27,6 +27,8 @@ private:
     DispatchRole Role;
     DispatchEndpoint Where;
   };
+  bool forwardsEndpointParameter(const clang::Expr &Arg, const Endpoint &Inner) const;
+
   // Endpoints grouped by function, in the order their matchers were registered.
   std::vector<std::pair<std::string, std::vector<Endpoint>>> ByFunction;
 };

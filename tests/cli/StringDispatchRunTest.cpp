@@ -72,5 +72,24 @@ TEST_F(StringDispatchRunTest, AFileSubsetIsJudgedOnlyWithTheStoredFactsOfTheRest
   EXPECT_EQ(messages(Subset), InShipping);
 }
 
+TEST_F(StringDispatchRunTest, ABadDispatchEntryIsAPositionedConfigurationError) {
+  TempDir Project;
+  std::string Config = Project.write(".contractcheck.yaml", R"(version: 1
+rules:
+  contract-string-dispatch:
+    dispatch:
+      - name: event bus
+        register: [{functon: shop::EventBus::subscribe}]
+        call: [{function: shop::EventBus::publish}]
+)");
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Config});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_NE(R.Stderr.find(".contractcheck.yaml:6:21: error: unknown key 'functon' in each item of "
+                          "'register' (did you mean 'function'?)"),
+            std::string::npos)
+      << R.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test
