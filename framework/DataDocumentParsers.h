@@ -1,0 +1,12 @@
+// The two front ends of DataDocument: strict JSON and YAML into positioned DataNode trees.
+#pragma once
+
+#include "DataDocument.h"
+
+namespace contractcheck::data_detail {
+
+// Each returns nullopt with Error's line, column and message set (not its file) on bad input.
+std::optional<DataNode> parseJson(std::string_view Text, DataError &Error);
+std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error);
+
+} // namespace contractcheck::data_detail

@@ -1,0 +1,171 @@
+// YAML into positioned nodes through yaml-cpp: each node's Mark is its position. Scalars are
+// typed by the YAML 1.2 core schema for plain scalars; a quoted or block scalar is a string.
+#include "DataDocumentParsers.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+#include <sstream>
+#include <unordered_map>
+
+namespace contractcheck::data_detail {
+namespace {
+
+DataPosition positionOf(const YAML::Mark &M) {
+  if (M.is_null() || M.line < 0 || M.column < 0)
+    return {};
+  return {static_cast<unsigned>(M.line) + 1, static_cast<unsigned>(M.column) + 1};
+}
+
+DataNode::Kind plainScalarKind(const std::string &S) {
+  static const std::regex Null("~|null|Null|NULL|");
+  static const std::regex Bool("true|True|TRUE|false|False|FALSE");
+  static const std::regex Number("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
+                                 "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
+                                 "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+  if (S.size() > 64) // no core-schema null, bool or number is this long
+    return DataNode::Kind::String;
+  if (std::regex_match(S, Null))
+    return DataNode::Kind::Null;
+  if (std::regex_match(S, Bool))
+    return DataNode::Kind::Bool;
+  if (std::regex_match(S, Number))
+    return DataNode::Kind::Number;
+  return DataNode::Kind::String;
+}
+
+// Sees where documents start, nothing else.
+struct DocumentStarts : YAML::EventHandler {
+  std::vector<YAML::Mark> Starts;
+  void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// How many documents the stream holds, up to two. yaml-cpp 0.7 can get stuck on some malformed
+// input (",%" yields empty documents forever without consuming anything, found by fuzzing), so
+// LoadAll is not used: a document that starts where the previous one started is that stall.
+// Throws YAML::Exception for malformed input.
+size_t countDocuments(std::string_view Text, DataError &Error) {
+  std::istringstream In{std::string(Text)};
+  YAML::Parser Parser(In);
+  DocumentStarts Starts;
+  while (Starts.Starts.size() < 2 && Parser.HandleNextDocument(Starts)) {
+    size_t N = Starts.Starts.size();
+    if (N >= 2 && Starts.Starts[N - 1].pos <= Starts.Starts[N - 2].pos) {
+      DataPosition At = positionOf(Starts.Starts[N - 1]);
+      Error.Line = At.Line;
+      Error.Column = At.Column;
+      Error.Message = "malformed YAML: the parser cannot get past this point";
+      return 0;
+    }
+  }
+  if (Starts.Starts.size() >= 2) {
+    DataPosition At = positionOf(Starts.Starts[1]);
+    Error.Line = At.Line;
+    Error.Column = At.Column;
+    Error.Message = "expected one YAML document, found another one here";
+  }
+  return Starts.Starts.size();
+}
+
+class YamlConverter {
+public:
+  explicit YamlConverter(DataError &Error) : Error(Error) {}
+
+  std::optional<DataNode> convert(const YAML::Node &N, unsigned Depth) {
+    DataPosition At = positionOf(N.Mark());
+    if (Depth > MaxDataDepth)
+      return fail(At, "nesting deeper than " + std::to_string(MaxDataDepth) + " levels");
+    // Aliases share nodes in yaml-cpp but are copied here, so a few lines can expand
+    // exponentially ("billion laughs"): the count bounds the expansion.
+    if (++Nodes > MaxDataNodes)
+      return fail(At, "the document expands to more than " + std::to_string(MaxDataNodes) +
+                          " values (aliases)");
+    switch (N.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      return DataNode(DataNode::Kind::Null, At);
+    case YAML::NodeType::Scalar: {
+      const std::string &S = N.Scalar();
+      bool Plain = N.Tag() == "?";
+      return DataNode(Plain ? plainScalarKind(S) : DataNode::Kind::String, At, S);
+    }
+    case YAML::NodeType::Sequence: {
+      DataNode List(DataNode::Kind::List, At);
+      for (const YAML::Node &Item : N) {
+        std::optional<DataNode> V = convert(Item, Depth + 1);
+        if (!V)
+          return std::nullopt;
+        List.mutableItems().push_back(std::move(*V));
+      }
+      return List;
+    }
+    case YAML::NodeType::Map: {
+      DataNode Map(DataNode::Kind::Map, At);
+      std::unordered_map<std::string, DataPosition> Seen;
+      for (const auto &KV : N) {
+        DataPosition KeyAt = positionOf(KV.first.Mark());
+        if (!KV.first.IsScalar())
+          return fail(KeyAt, "a map key must be a scalar");
+        const std::string &Key = KV.first.Scalar();
+        if (auto [It, New] = Seen.try_emplace(Key, KeyAt); !New)
+          return fail(KeyAt, "duplicate key '" + Key + "' (first at line " +
+                                 std::to_string(It->second.Line) + ", column " +
+                                 std::to_string(It->second.Column) + ")");
+        std::optional<DataNode> V = convert(KV.second, Depth + 1);
+        if (!V)
+          return std::nullopt;
+        Map.mutableEntries().push_back({Key, KeyAt, std::move(*V)});
+      }
+      return Map;
+    }
+    }
+    return fail(At, "unsupported YAML node");
+  }
+
+private:
+  std::optional<DataNode> fail(DataPosition At, std::string Message) {
+    Error.Line = At.Line;
+    Error.Column = At.Column;
+    Error.Message = std::move(Message);
+    return std::nullopt;
+  }
+
+  DataError &Error;
+  size_t Nodes = 0;
+};
+
+} // namespace
+
+std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error) {
+  try {
+    size_t Documents = countDocuments(Text, Error);
+    if (!Error.Message.empty())
+      return std::nullopt;
+    if (Documents == 0)
+      return DataNode(DataNode::Kind::Null, {1, 1});
+    return YamlConverter(Error).convert(YAML::Load(std::string(Text)), 0);
+  } catch (const YAML::Exception &E) {
+    DataPosition At = positionOf(E.mark);
+    Error.Line = At.Line;
+    Error.Column = At.Column;
+    Error.Message = "malformed YAML: " + E.msg;
+  } catch (const std::exception &E) {
+    Error.Line = Error.Column = 0;
+    Error.Message = std::string("malformed YAML: ") + E.what();
+  }
+  return std::nullopt;
+}
+
+} // namespace contractcheck::data_detail

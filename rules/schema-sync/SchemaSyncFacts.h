@@ -1,0 +1,36 @@
+// contract-schema-sync's facts: a C++ enum's definition (enumerators, values, positions) as the
+// TU that defines it saw it, for the global step that compares it with external definitions.
+#pragma once
+
+#include "Facts.h"
+#include "Finding.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+struct EnumDefinitionFact {
+  static constexpr std::string_view Kind = "enum-definition";
+  static constexpr unsigned Version = 1;
+  struct Enumerator {
+    std::string Name; // unqualified
+    std::int64_t Value = 0;
+    SourcePosition Where;
+  };
+  std::string Usr;
+  std::string Name; // qualified as bindings spell it (enumQualifiedName)
+  SourcePosition Where;
+  std::vector<Enumerator> Enumerators;
+  // Bindings name enums by qualified name; the USR tells apart the rare distinct enums that
+  // share one (in anonymous namespaces of different TUs).
+  std::string key() const { return Name; }
+};
+
+void to_json(nlohmann::json &J, const EnumDefinitionFact::Enumerator &E);
+void from_json(const nlohmann::json &J, EnumDefinitionFact::Enumerator &E);
+void to_json(nlohmann::json &J, const EnumDefinitionFact &F);
+void from_json(const nlohmann::json &J, EnumDefinitionFact &F);
+
+} // namespace contractcheck

@@ -1,0 +1,175 @@
+#include "NameSpelling.h"
+
+#include <llvm/ADT/StringRef.h>
+
+#include <array>
+#include <cctype>
+
+namespace contractcheck {
+
+namespace {
+
+struct SpellingEntry {
+  NameSpelling Spelling;
+  std::string_view Name;
+};
+
+constexpr std::array<SpellingEntry, 6> Spellings{{
+    {NameSpelling::Exact, "exact"},
+    {NameSpelling::SnakeCase, "snake_case"},
+    {NameSpelling::ScreamingSnakeCase, "SCREAMING_SNAKE_CASE"},
+    {NameSpelling::CamelCase, "camelCase"},
+    {NameSpelling::PascalCase, "PascalCase"},
+    {NameSpelling::KebabCase, "kebab-case"},
+}};
+
+bool isUpper(char C) { return std::isupper(static_cast<unsigned char>(C)); }
+bool isLower(char C) { return std::islower(static_cast<unsigned char>(C)); }
+bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }
+
+std::string lower(std::string_view Text) {
+  std::string Out(Text);
+  for (char &C : Out)
+    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  return Out;
+}
+
+std::string upper(std::string_view Text) {
+  std::string Out(Text);
+  for (char &C : Out)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  return Out;
+}
+
+std::string capitalised(std::string_view Word) {
+  std::string Out = lower(Word);
+  if (!Out.empty())
+    Out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Out[0])));
+  return Out;
+}
+
+std::string joined(const std::vector<std::string> &Words, std::string_view Separator) {
+  std::string Out;
+  for (size_t I = 0; I < Words.size(); ++I)
+    Out += (I ? std::string(Separator) : std::string()) + Words[I];
+  return Out;
+}
+
+} // namespace
+
+std::string_view spellingName(NameSpelling Spelling) {
+  for (const SpellingEntry &E : Spellings)
+    if (E.Spelling == Spelling)
+      return E.Name;
+  return "exact";
+}
+
+const std::vector<std::string> &spellingNames() {
+  static const std::vector<std::string> Names = [] {
+    std::vector<std::string> All;
+    for (const SpellingEntry &E : Spellings)
+      All.emplace_back(E.Name);
+    return All;
+  }();
+  return Names;
+}
+
+std::optional<NameSpelling> parseSpelling(std::string_view Name) {
+  for (const SpellingEntry &E : Spellings)
+    if (E.Name == Name)
+      return E.Spelling;
+  return std::nullopt;
+}
+
+std::string badSpellingMessage(std::string_view Name) {
+  std::string Message = "'";
+  Message += Name;
+  Message += "' is not a name spelling; use one of ";
+  Message += joined(spellingNames(), ", ");
+  if (std::optional<std::string> Close = closestName(Name, spellingNames())) {
+    Message += " (did you mean '";
+    Message += *Close;
+    Message += "'?)";
+  }
+  return Message;
+}
+
+std::vector<std::string> identifierWords(std::string_view Name) {
+  std::vector<std::string> Words;
+  std::string Current;
+  auto Flush = [&] {
+    if (!Current.empty())
+      Words.push_back(lower(Current));
+    Current.clear();
+  };
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (C == '_' || C == '-') {
+      Flush();
+      continue;
+    }
+    if (!Current.empty() && isUpper(C)) {
+      char Prev = Current.back();
+      bool NextIsLower = I + 1 < Name.size() && isLower(Name[I + 1]);
+      // fooBar, foo2Bar: a capital after a lower-case letter or digit starts a word;
+      // HTTPServer: the capital before a lower-case letter ends an acronym.
+      if (isLower(Prev) || isDigit(Prev) || (isUpper(Prev) && NextIsLower))
+        Flush();
+    }
+    Current += C;
+  }
+  Flush();
+  return Words;
+}
+
+std::vector<std::string> enumeratorWords(std::string_view Name) {
+  if (Name.size() > 1 && Name[0] == 'k' && (isUpper(Name[1]) || isDigit(Name[1])))
+    Name.remove_prefix(1);
+  return identifierWords(Name);
+}
+
+std::string renderWords(const std::vector<std::string> &Words, NameSpelling Spelling) {
+  switch (Spelling) {
+  case NameSpelling::Exact:
+  case NameSpelling::SnakeCase:
+    return lower(joined(Words, "_"));
+  case NameSpelling::ScreamingSnakeCase:
+    return upper(joined(Words, "_"));
+  case NameSpelling::KebabCase:
+    return lower(joined(Words, "-"));
+  case NameSpelling::CamelCase:
+  case NameSpelling::PascalCase: {
+    std::string Out;
+    for (size_t I = 0; I < Words.size(); ++I)
+      Out += (I == 0 && Spelling == NameSpelling::CamelCase) ? lower(Words[I])
+                                                              : capitalised(Words[I]);
+    return Out;
+  }
+  }
+  return joined(Words, "_");
+}
+
+std::string spellEnumerator(std::string_view Name, NameSpelling Spelling) {
+  if (Spelling == NameSpelling::Exact)
+    return std::string(Name);
+  return renderWords(enumeratorWords(Name), Spelling);
+}
+
+std::optional<std::string> closestName(std::string_view Word,
+                                       const std::vector<std::string> &Candidates) {
+  const std::string *Best = nullptr;
+  unsigned BestDistance = std::max<unsigned>(2, Word.size() / 3) + 1;
+  for (const std::string &Candidate : Candidates) {
+    unsigned Distance =
+        llvm::StringRef(Word).edit_distance(Candidate, /*AllowReplacements=*/true, BestDistance);
+    if (Distance < BestDistance) {
+      BestDistance = Distance;
+      Best = &Candidate;
+    }
+  }
+  if (!Best)
+    return std::nullopt;
+  return *Best;
+}
+
+} // namespace contractcheck

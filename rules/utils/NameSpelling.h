@@ -1,0 +1,37 @@
+// Name spellings: how a list of words is written as a name (snake_case, camelCase, ...), how a
+// C++ enumerator's name splits into words, and the closest-name suggestion every rule that
+// compares names uses. Free of Clang headers: configuration code and data-file rules share it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contractcheck {
+
+enum class NameSpelling { Exact, SnakeCase, ScreamingSnakeCase, CamelCase, PascalCase, KebabCase };
+
+// "exact", "snake_case", "SCREAMING_SNAKE_CASE", "camelCase", "PascalCase", "kebab-case".
+std::string_view spellingName(NameSpelling Spelling);
+const std::vector<std::string> &spellingNames();
+std::optional<NameSpelling> parseSpelling(std::string_view Name);
+// Why Name is not a spelling, with the valid ones and a did-you-mean: for option validation.
+std::string badSpellingMessage(std::string_view Name);
+
+// An identifier's words, lower-cased: split at '_', '-' and case changes, an acronym kept whole
+// ("HTTPServer" -> http, server; "Http2Server" -> http2, server).
+std::vector<std::string> identifierWords(std::string_view Name);
+// An enumerator's words: its identifier's words after dropping the Google-style 'k' prefix
+// ("kPagerDuty" -> pager, duty).
+std::vector<std::string> enumeratorWords(std::string_view Name);
+std::string renderWords(const std::vector<std::string> &Words, NameSpelling Spelling);
+// How an enumerator is written in the given spelling; Exact keeps the C++ name.
+std::string spellEnumerator(std::string_view Name, NameSpelling Spelling);
+
+// The candidate closest to Word by edit distance, when it is close enough to be a likely typo
+// (at most a third of the word's length, and never fewer than two edits allowed).
+std::optional<std::string> closestName(std::string_view Word,
+                                       const std::vector<std::string> &Candidates);
+
+} // namespace contractcheck

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in tests/fuzz with clang-19 (-fsanitize=fuzzer,address,undefined)
+# and runs each for a given time on a copy of its committed seeds (tests/fuzz/seeds/<seed dir>).
+#
+#   tests/fuzz/fuzz.sh [-o OUT_DIR] [-t SECONDS] [TARGET...]     (default: every target, 60 s)
+#
+# New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout is
+# written to OUT_DIR/findings/<target>/ and makes the script exit 1. Copy a finding into the
+# seeds (and a unit test) once it is fixed: the fuzz-replay ctest runs every seed through the
+# target on each test run, so it stays fixed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=${FUZZ_OUT:-$ROOT/build-fuzz}
+SECONDS_PER_TARGET=60
+while getopts "o:t:" Opt; do
+  case $Opt in
+    o) OUT=$OPTARG ;;
+    t) SECONDS_PER_TARGET=$OPTARG ;;
+    *) echo "usage: $0 [-o OUT_DIR] [-t SECONDS] [TARGET...]" >&2; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+
+CXX=${FUZZ_CXX:-clang++-19}
+command -v "$CXX" >/dev/null || { echo "fuzz.sh: $CXX not found (apt-get install clang-19)" >&2; exit 2; }
+LAUNCHER=$(command -v ccache || true)
+
+# target name -> its sources (beside tests/fuzz/<Target>.cpp); include dirs are shared.
+declare -A SOURCES=(
+  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp"
+  [ProtoEnumFuzzer]="rules/schema-sync/ProtoEnumParser.cpp rules/schema-sync/SourceText.cpp"
+  [PythonEnumFuzzer]="rules/schema-sync/PythonEnumParser.cpp rules/schema-sync/PythonTokenizer.cpp rules/schema-sync/SourceText.cpp"
+)
+declare -A SEEDS=(
+  [DataDocumentFuzzer]=data-document
+  [ProtoEnumFuzzer]=proto-enum
+  [PythonEnumFuzzer]=python-enum
+)
+LIBS=(-lyaml-cpp)
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=($(printf '%s\n' "${!SOURCES[@]}" | sort))
+
+mkdir -p "$OUT/bin"
+Status=0
+for T in "${TARGETS[@]}"; do
+  [ -n "${SOURCES[$T]+x}" ] || { echo "fuzz.sh: unknown target $T (known: ${!SOURCES[*]})" >&2; exit 2; }
+  Bin=$OUT/bin/$T
+  Srcs=("$ROOT/tests/fuzz/$T.cpp")
+  for S in ${SOURCES[$T]}; do Srcs+=("$ROOT/$S"); done
+  echo "== building $T"
+  # One compile per source so that ccache can reuse what did not change.
+  Objs=()
+  for S in "${Srcs[@]}"; do
+    O=$OUT/obj/$T/$(basename "$S" .cpp).o
+    mkdir -p "$(dirname "$O")"
+    $LAUNCHER "$CXX" -std=c++20 -g -O1 -fno-omit-frame-pointer \
+      -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+      -I"$ROOT/framework" -I"$ROOT/rules/schema-sync" -c "$S" -o "$O"
+    Objs+=("$O")
+  done
+  "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" -o "$Bin"
+
+  Corpus=$OUT/corpus/$T
+  Findings=$OUT/findings/$T
+  mkdir -p "$Corpus" "$Findings"
+  cp -n "$ROOT/tests/fuzz/seeds/${SEEDS[$T]}"/* "$Corpus"/ 2>/dev/null || true
+  echo "== running $T for ${SECONDS_PER_TARGET}s"
+  if ! "$Bin" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$Findings/" -print_final_stats=1 "$Corpus" 2>"$OUT/$T.log"; then
+    Status=1
+    echo "fuzz.sh: $T FOUND A PROBLEM, see $OUT/$T.log and $Findings/" >&2
+  fi
+  grep -E "^stat::number_of_executed_units|^Done [0-9]+ runs|^#[0-9]+ +DONE" "$OUT/$T.log" || true
+done
+exit $Status

@@ -1,0 +1,2 @@
+class E(Enum):
+    A = "unterminated

@@ -1,0 +1,192 @@
+// contract-schema-sync's global step against the GlobalContext interface: enum facts as a TU
+// would emit them, the real external fixture files read through the context, findings and
+// input problems as the engine would receive them.
+#include "schema-sync/SchemaSyncGlobal.h"
+#include "TestPaths.h"
+#include "schema-sync/SchemaSyncFacts.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace contractcheck {
+namespace {
+
+// The engine's side of GlobalContext, kept to what the rule uses: facts, the base directory,
+// data files read from disk, and what the rule reports.
+class RecordingContext : public GlobalContext {
+public:
+  FactStore Facts;
+  std::string Base =
+      (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external").string();
+  bool Complete = true;
+  std::vector<Finding> Findings;
+  std::vector<std::pair<SourcePosition, std::string>> Problems;
+  std::map<std::string, DataFileText> Files;
+
+  const FactStore &facts() const override { return Facts; }
+  const std::string &baseDirectory() const override { return Base; }
+  bool factsAreComplete() const override { return Complete; }
+  const DataFileText &readDataFile(const std::string &Path) override {
+    auto [It, New] = Files.try_emplace(Path);
+    if (New) {
+      It->second.Path = Path;
+      std::ifstream In(Path, std::ios::binary);
+      if (!In)
+        It->second.Error = "cannot open the file";
+      std::ostringstream S;
+      S << In.rdbuf();
+      It->second.Text = S.str();
+    }
+    return It->second;
+  }
+  void report(Finding F) override { Findings.push_back(std::move(F)); }
+  void inputProblem(SourcePosition Where, std::string Message) override {
+    Problems.emplace_back(std::move(Where), std::move(Message));
+  }
+
+protected:
+  std::shared_ptr<const void> parsedErased(
+      const std::string &Path, std::type_index,
+      const std::function<std::shared_ptr<const void>(const DataFileText &)> &Parse) override {
+    return Parse(readDataFile(Path));
+  }
+};
+
+EnumDefinitionFact enumFact(std::string Name, std::vector<std::pair<std::string, int>> Members) {
+  EnumDefinitionFact F;
+  F.Usr = "c:@N@shop@E@" + Name;
+  F.Name = std::move(Name);
+  F.Where = {"/src/shop.h", 3, 12, 0};
+  unsigned Line = 4;
+  for (auto &[N, V] : Members)
+    F.Enumerators.push_back({N, V, {"/src/shop.h", Line++, 3, 0}});
+  return F;
+}
+
+SchemaSyncBinding binding(std::string Enum, std::string File, std::string At,
+                          std::string Names = "exact") {
+  SchemaSyncBinding B;
+  B.Enum = std::move(Enum);
+  B.File = std::move(File);
+  B.At = std::move(At);
+  B.Names = std::move(Names);
+  return B;
+}
+
+std::vector<Glob> sentinels() { return {*Glob::parse("kCount", Glob::Kind::Name)}; }
+
+TEST(SchemaSyncGlobalTest, BindingsReadAsIssue9SpellsThem) {
+  SchemaSyncBinding B = nlohmann::json::parse(R"({"enum": "shop::Channel", "file":
+      "proto/shop.proto", "at": "Channel", "names": "SCREAMING_SNAKE_CASE", "strip-prefix":
+      "CHANNEL_", "values": true, "direction": "code-covers-schema", "match": "values"})")
+                            .get<SchemaSyncBinding>();
+  EXPECT_EQ(B.Enum, "shop::Channel");
+  EXPECT_EQ(B.File, "proto/shop.proto");
+  EXPECT_EQ(B.StripPrefix, "CHANNEL_");
+  EXPECT_TRUE(B.Values);
+  EXPECT_EQ(B.Direction, "code-covers-schema");
+  EXPECT_EQ(B.Match, "values");
+}
+
+TEST(SchemaSyncGlobalTest, OpenApiDriftBothWaysWithBothPositions) {
+  RecordingContext Context;
+  Context.Facts.add(makeFact(SchemaSyncRuleId, enumFact("shop::OrderState", {{"New", 0},
+                                                                             {"PendingAck", 1},
+                                                                             {"Acked", 2},
+                                                                             {"Filled", 3},
+                                                                             {"Expired", 4},
+                                                                             {"kCount", 5}})));
+  SchemaSyncGlobal Rule({binding("shop::OrderState", "openapi.yaml",
+                                 "#/components/schemas/OrderState", "snake_case")},
+                        sentinels());
+  Rule.run(Context);
+  EXPECT_TRUE(Context.Problems.empty());
+  ASSERT_EQ(Context.Findings.size(), 2u);
+  const Finding &Member = Context.Findings[0];
+  EXPECT_EQ(Member.Position.File, Context.Base + "/openapi.yaml");
+  EXPECT_EQ(Member.Position.Line, 30u);
+  EXPECT_EQ(Member.Position.Column, 11u);
+  EXPECT_EQ(Member.Message, "'cancelled' of '#/components/schemas/OrderState' in 'openapi.yaml' "
+                            "has no enumerator in enum 'shop::OrderState' (snake_case)");
+  ASSERT_EQ(Member.Notes.size(), 1u);
+  EXPECT_EQ(Member.Notes[0].Position.Line, 3u);
+  const Finding &Enumerator = Context.Findings[1];
+  EXPECT_EQ(Enumerator.Position.File, "/src/shop.h");
+  EXPECT_EQ(Enumerator.Position.Line, 8u);
+  EXPECT_EQ(Enumerator.Message, "enumerator 'shop::OrderState::Expired' has no member 'expired' in "
+                                "'#/components/schemas/OrderState' in 'openapi.yaml'");
+  EXPECT_EQ(Enumerator.Notes[0].Position.Line, 24u); // where the $ref chain ends
+}
+
+TEST(SchemaSyncGlobalTest, ProtoValuesPrefixAndReservedNames) {
+  RecordingContext Context;
+  Context.Facts.add(makeFact(
+      SchemaSyncRuleId,
+      enumFact(
+          "shop::Channel",
+          {{"Unspecified", 0}, {"Web", 1}, {"Store", 2}, {"Shop", 2}, {"Phone", 3}, {"Fax", 5}})));
+  SchemaSyncBinding B = binding("shop::Channel", "shop.proto", "Channel", "SCREAMING_SNAKE_CASE");
+  B.StripPrefix = "CHANNEL_";
+  B.Values = true;
+  SchemaSyncGlobal({B}, sentinels()).run(Context);
+  ASSERT_EQ(Context.Findings.size(), 2u);
+  EXPECT_EQ(Context.Findings[0].Message,
+            "enumerator 'shop::Channel::Fax' has no member 'CHANNEL_FAX' in 'Channel' in "
+            "'shop.proto'");
+  EXPECT_EQ(Context.Findings[0].Notes[0].Message,
+            "'Channel' is defined here; 'CHANNEL_FAX' is reserved there");
+  EXPECT_EQ(Context.Findings[1].Message, "enumerator 'shop::Channel::Phone' is 3 but "
+                                         "'CHANNEL_PHONE' of 'Channel' in 'shop.proto' is 4");
+  EXPECT_EQ(Context.Findings[1].Notes[0].Position.Line, 18u);
+}
+
+TEST(SchemaSyncGlobalTest, BadBindingsAndMalformedFilesAreInputProblemsOthersStillJudged) {
+  RecordingContext Context;
+  Context.Facts.add(makeFact(SchemaSyncRuleId, enumFact("shop::Channel", {{"Web", 0}})));
+  SchemaSyncBinding Python = binding("shop::Channel", "enums.py", "Channel", "snake_case");
+  Python.Match = "values";
+  SchemaSyncBinding WrongMatch = binding("shop::Channel", "enums.py", "Priority");
+  WrongMatch.Match = "values";
+  SchemaSyncGlobal({binding("shop::Missing", "shop.proto", "Channel"),
+                    binding("shop::Channel", "malformed.proto", "Channel"),
+                    binding("shop::Channel", "absent.yaml", "#/x"),
+                    binding("shop::Channel", "shop.proto", "Chanel"),
+                    binding("shop::Channel", "shop.proto", "Channel", "snake-case"), WrongMatch,
+                    Python},
+                   sentinels())
+      .run(Context);
+  ASSERT_EQ(Context.Problems.size(), 6u);
+  EXPECT_EQ(Context.Problems[0].second, "binding of enum 'shop::Missing' to 'shop.proto': no "
+                                        "analysed translation unit defines enum 'shop::Missing'");
+  EXPECT_EQ(Context.Problems[1].first.Line, 4u);
+  EXPECT_EQ(Context.Problems[1].second,
+            "malformed .proto: expected ';', found 'CHANNEL_STORE' (binding of enum "
+            "'shop::Channel' to 'malformed.proto', at 'Channel')");
+  EXPECT_EQ(Context.Problems[2].second,
+            "binding of enum 'shop::Channel' to 'absent.yaml': cannot open the file");
+  EXPECT_NE(Context.Problems[3].second.find("no enum 'Chanel' in this file"), std::string::npos);
+  EXPECT_NE(Context.Problems[4].second.find("snake-case"), std::string::npos)
+      << Context.Problems[4].second;
+  EXPECT_NE(Context.Problems[5].second.find("'match: values' needs a Python str enum"),
+            std::string::npos);
+  // The good binding after the bad ones is still judged: "store" and "phone" have no enumerator.
+  ASSERT_EQ(Context.Findings.size(), 2u);
+  EXPECT_EQ(Context.Findings[0].Position.File, Context.Base + "/enums.py");
+}
+
+TEST(SchemaSyncGlobalTest, OnlyPartOfTheCodebaseSaysSo) {
+  RecordingContext Context;
+  Context.Complete = false;
+  SchemaSyncGlobal({binding("shop::Channel", "shop.proto", "Channel")}, sentinels()).run(Context);
+  ASSERT_EQ(Context.Problems.size(), 1u);
+  EXPECT_NE(Context.Problems[0].second.find("(only part of the codebase was analysed)"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace contractcheck
