@@ -195,7 +195,8 @@ public:
     Collector.setLangOpts(CI.getLangOpts());
     for (const RuleInfo *Info : allRules()) {
       const RuleSettings &Settings = Cfg.rule(Info->Id);
-      if (Info->Scope != RuleScope::TranslationUnit || !Settings.Enabled)
+      // A global rule's per-TU part, when it has one, emits the facts its global step reads.
+      if (!Info->CreateTURule || !Settings.Enabled)
         continue;
       auto Context = std::make_unique<CliRuleContext>(*Info, RuleOptions(*Info, Settings.Options),
                                                       *RuleDiagnostics, Collector, Out.Facts);

@@ -84,7 +84,8 @@ nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &
                             "; expected one of: " + Expected);
     if (Record.contains(Key))
       fail(Entry.first, "duplicate key '" + Key + "' in " + What);
-    Record[Key] = parseValue({Field->Type, {}, Field->Choices}, Entry.second, "'" + Key + "'");
+    Record[Key] =
+        parseValue({Field->Type, Field->Fields, Field->Choices}, Entry.second, "'" + Key + "'");
   }
   for (const FieldSpec &Field : Fields) {
     if (Record.contains(Field.Key))
@@ -92,8 +93,9 @@ nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &
     if (Field.Required)
       fail(Node, What + " needs the key '" + std::string(Field.Key) + "'");
     Record[std::string(Field.Key)] =
-        parseOptionString({Field.Key, Field.Type, Field.Default, Field.Help, {}, Field.Choices},
-                          std::string(Field.Default));
+        parseOptionString(
+            {Field.Key, Field.Type, Field.Default, Field.Help, Field.Fields, Field.Choices},
+            std::string(Field.Default));
   }
   return Record;
 }

@@ -17,7 +17,8 @@ class RuleOptions;
 // A per-TU rule sees one AST at a time and also ships in the clang-tidy plugin; a global rule
 // only sees the facts merged from every TU and runs in the CLI. A per-TU rule may also have a
 // global step (CreateGlobalRule) that judges what only several TUs together show, from the facts
-// its per-TU part emitted; the plugin runs only the per-TU part.
+// its per-TU part emitted; the plugin runs only the per-TU part. A global rule may have a per-TU
+// part too (CreateTURule) that only emits facts: the CLI runs it, the plugin does not.
 enum class RuleScope { TranslationUnit, Global };
 
 // The shapes an option can take. Every value is validated in one place (OptionParser) whichever
@@ -25,7 +26,7 @@ enum class RuleScope { TranslationUnit, Global };
 //   Bool, String, Unsigned (a whole number), Percent (0-100), Choice (one of Choices),
 //   StringList, NameGlobList (qualified-name globs), PathGlobList (path globs, relative to the
 //   configuration file), Record (a mapping with the keys Fields declares), RecordList (a list of
-//   those).
+//   those). A field of a record may itself be a RecordList, with its own Fields.
 // In .contractcheck.yaml every option is plain YAML. In clang-tidy's CheckOptions, where every
 // value is a string, lists are ';'-separated and records are written in YAML flow style
 // ("[{mock: A, real: B}]").
@@ -45,11 +46,12 @@ enum class OptionType {
 // One key of a record-shaped option.
 struct FieldSpec {
   std::string_view Key;
-  OptionType Type; // any type but Record and RecordList
+  OptionType Type; // any type but Record
   bool Required = false;
   std::string_view Help = {};
   std::span<const std::string_view> Choices = {}; // for Choice
   std::string_view Default = {};                  // when not Required; in CheckOptions form
+  std::span<const FieldSpec> Fields = {};         // for RecordList: the keys of each item
 };
 
 struct OptionSpec {

@@ -16,12 +16,23 @@ constexpr FieldSpec BindingFields[] = {
     {"names", OptionType::Choice, false, "spelling", Spellings, "exact"},
     {"files", OptionType::PathGlobList, false, "data files", {}, ""},
 };
+constexpr FieldSpec EndpointFields[] = {
+    {"function", OptionType::String, true, "qualified function name"},
+    {"arg", OptionType::Unsigned, false, "argument index", {}, "0"},
+};
+constexpr FieldSpec RouteFields[] = {
+    {"name", OptionType::String, true, "name"},
+    {"register", OptionType::RecordList, true, "where names are registered", {}, {},
+     EndpointFields},
+    {"call", OptionType::RecordList, false, "where names are called", {}, "", EndpointFields},
+};
 constexpr OptionSpec Specs[] = {
     {"flag", OptionType::Bool, "false", "a flag"},
     {"share", OptionType::Percent, "75", "a percentage"},
     {"enums", OptionType::NameGlobList, "*;x::*", "globs"},
     {"bindings", OptionType::RecordList, "", "records", BindingFields},
     {"pairs", OptionType::RecordList, "", "pairs", BindingFields, {}, '='},
+    {"routes", OptionType::RecordList, "", "record lists inside records", RouteFields},
 };
 const RuleInfo Info{.Id = "test-rule", .Summary = "", .Description = "",
                     .Scope = RuleScope::TranslationUnit, .Options = Specs};
@@ -73,6 +84,33 @@ TEST(OptionParserTest, TheSameValidationServesCheckOptionsStrings) {
   EXPECT_EQ(parseOptionString(spec("enums"), " a ; ;b "), nlohmann::json::array({"a", "b"}));
   EXPECT_EQ(parseOptionString(spec("pairs"), "a::E=1"),
             parseOption(spec("pairs"), YAML::Load("[{enum: a::E, arg: 1}]")));
+}
+
+TEST(OptionParserTest, RecordListsNestInsideRecords) {
+  nlohmann::json Value = parseOption(spec("routes"), YAML::Load(R"(
+- name: bus
+  register: [{function: a::Bus::on, arg: 1}, {function: a::on}]
+)"));
+  ASSERT_EQ(Value.size(), 1u);
+  ASSERT_EQ(Value[0]["register"].size(), 2u);
+  EXPECT_EQ(Value[0]["register"][0]["function"], "a::Bus::on");
+  EXPECT_EQ(Value[0]["register"][0]["arg"], 1);
+  EXPECT_EQ(Value[0]["register"][1]["arg"], 0);     // the inner field's default
+  EXPECT_EQ(Value[0]["call"], nlohmann::json::array()); // the outer field's default
+  // The CheckOptions form carries the nesting too.
+  EXPECT_EQ(parseOptionString(spec("routes"), toOptionString(spec("routes"), Value)), Value);
+
+  OptionError E = errorOf(spec("routes"), "- name: bus\n  register: [{function: f, ag: 1}]");
+  EXPECT_EQ(E.Message, "unknown key 'ag' in each item of 'register' (did you mean 'arg'?); "
+                       "expected one of: function, arg");
+  EXPECT_EQ(E.Line, 2u);
+  EXPECT_EQ(E.Column, 28u);
+  EXPECT_EQ(errorOf(spec("routes"), "- {name: bus, register: [{arg: 1}]}").Message,
+            "each item of 'register' needs the key 'function'");
+  EXPECT_EQ(errorOf(spec("routes"), "- {name: bus, register: f}").Message,
+            "'register' must be a list of mappings, got 'f'");
+  EXPECT_EQ(errorOf(spec("routes"), "- {name: bus}").Message,
+            "each item of 'routes' needs the key 'register'");
 }
 
 TEST(OptionParserTest, BadValuesArePositionedWithSuggestions) {

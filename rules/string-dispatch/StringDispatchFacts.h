@@ -1,0 +1,64 @@
+// contract-string-dispatch's configuration records and facts: which functions register and call
+// names given as strings, and each string literal one TU passed to them.
+#pragma once
+
+#include "Facts.h"
+#include "Finding.h"
+#include "RuleInfo.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+// One argument of one function: `{function: shop::EventBus::publish, arg: 0}`.
+struct DispatchEndpoint {
+  std::string Function; // qualified name
+  unsigned Arg = 0;     // 0 is the first argument after the object of a member call
+};
+
+// One `dispatch:` entry: names registered at some endpoints and called at others.
+struct DispatchSpec {
+  std::string Name; // as messages name it, e.g. "event bus"
+  std::vector<DispatchEndpoint> Register;
+  std::vector<DispatchEndpoint> Call;
+};
+
+void from_json(const nlohmann::json &J, DispatchEndpoint &E);
+void from_json(const nlohmann::json &J, DispatchSpec &S);
+
+enum class DispatchRole { Register, Call };
+
+// A string literal passed to a configured endpoint.
+struct DispatchSiteFact {
+  static constexpr std::string_view Kind = "dispatch-site";
+  static constexpr unsigned Version = 1;
+  std::string Dispatch; // DispatchSpec::Name
+  DispatchRole Role = DispatchRole::Call;
+  std::string Name;     // the literal's text
+  std::string Function; // the endpoint's qualified name, as configured
+  SourcePosition Where; // the literal, or the argument that names a constant holding it
+  std::string key() const;
+};
+
+// An argument at a configured endpoint that is not a literal (a parameter forwarded by a
+// wrapper, a name built at runtime): that side of the dispatch holds names no TU can list.
+struct DynamicSiteFact {
+  static constexpr std::string_view Kind = "dynamic-site";
+  static constexpr unsigned Version = 1;
+  std::string Dispatch;
+  DispatchRole Role = DispatchRole::Call;
+  std::string Function;
+  SourcePosition Where;
+  std::string key() const;
+};
+
+void to_json(nlohmann::json &J, const DispatchSiteFact &F);
+void from_json(const nlohmann::json &J, DispatchSiteFact &F);
+void to_json(nlohmann::json &J, const DynamicSiteFact &F);
+void from_json(const nlohmann::json &J, DynamicSiteFact &F);
+
+std::span<const FactKind> stringDispatchFactKinds();
+
+} // namespace contractcheck

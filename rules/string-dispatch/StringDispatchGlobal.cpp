@@ -1,0 +1,92 @@
+#include "StringDispatchGlobal.h"
+
+#include "DidYouMean.h"
+#include "RuleOptions.h"
+
+#include <map>
+#include <set>
+
+namespace contractcheck {
+
+namespace {
+
+constexpr const char *RuleId = "contract-string-dispatch";
+
+// The sites of one dispatch, by literal, in key order (so in position order per literal).
+using SitesByName = std::map<std::string, std::vector<DispatchSiteFact>>;
+
+std::vector<std::string> namesOf(const SitesByName &Sites) {
+  std::vector<std::string> Names;
+  for (const auto &[Name, _] : Sites)
+    Names.push_back(Name);
+  return Names;
+}
+
+} // namespace
+
+StringDispatchGlobalRule::StringDispatchGlobalRule(const RuleOptions &Options)
+    : Dispatches(Options.getRecords<DispatchSpec>("dispatch")) {}
+
+void StringDispatchGlobalRule::run(GlobalContext &Context) {
+  // On a file subset whose other TUs have no stored facts, the registration of a called name (or
+  // the call of a registered one) may sit in a TU that was not analysed: judging either direction
+  // would report names that are fine. Silence is documented (docs/rules/...).
+  if (Dispatches.empty() || !Context.factsAreComplete())
+    return;
+
+  std::map<std::string, std::pair<SitesByName, SitesByName>> Sites; // dispatch -> (registered, called)
+  for (DispatchSiteFact &F : Context.facts().all<DispatchSiteFact>(RuleId)) {
+    auto &[Registered, Called] = Sites[F.Dispatch];
+    (F.Role == DispatchRole::Register ? Registered : Called)[F.Name].push_back(std::move(F));
+  }
+
+  // A side that also receives names built at runtime (a wrapper forwarding its parameter) holds
+  // names no TU lists: the other side's names cannot be judged missing from it.
+  std::set<std::pair<std::string, DispatchRole>> Dynamic;
+  for (const DynamicSiteFact &F : Context.facts().all<DynamicSiteFact>(RuleId))
+    Dynamic.insert({F.Dispatch, F.Role});
+
+  for (const DispatchSpec &Spec : Dispatches) {
+    auto It = Sites.find(Spec.Name);
+    if (It == Sites.end())
+      continue;
+    const auto &[Registered, Called] = It->second;
+    const bool RegistersUnknownNames = Dynamic.count({Spec.Name, DispatchRole::Register}) != 0;
+    const bool CallsUnknownNames = Dynamic.count({Spec.Name, DispatchRole::Call}) != 0;
+    std::vector<std::string> RegisteredNames = namesOf(Registered);
+    std::vector<std::string> CalledNames = namesOf(Called);
+
+    for (const auto &[Name, Calls] : Called) {
+      if (RegistersUnknownNames || Registered.count(Name))
+        continue;
+      std::optional<std::string> Close = closestMatch(Name, RegisteredNames);
+      for (const DispatchSiteFact &Call : Calls) {
+        Finding F;
+        F.Position = Call.Where;
+        F.Message = "'" + Name + "' is passed to '" + Call.Function + "' but no '" + Spec.Name +
+                    "' registration registers it" + didYouMean(Name, RegisteredNames);
+        if (Close) {
+          const DispatchSiteFact &Near = Registered.at(*Close).front();
+          F.Notes.push_back(
+              {Near.Where, "'" + *Close + "' is registered here by '" + Near.Function + "'"});
+        }
+        Context.report(std::move(F));
+      }
+    }
+
+    for (const auto &[Name, Registrations] : Registered) {
+      if (CallsUnknownNames || Called.count(Name))
+        continue;
+      for (const DispatchSiteFact &Registration : Registrations) {
+        Finding F;
+        F.Position = Registration.Where;
+        F.Message = "'" + Name + "' is registered with '" + Registration.Function +
+                    "' but no '" + Spec.Name + "' call ever passes it: a dead handler" +
+                    didYouMean(Name, CalledNames);
+        Context.report(std::move(F));
+      }
+    }
+  }
+}
+
+} // namespace contractcheck

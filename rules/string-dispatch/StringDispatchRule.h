@@ -1,0 +1,36 @@
+// contract-string-dispatch: a name passed as a string literal to a call (an event published, an
+// RPC method invoked) that nothing registers, or a registered one nothing calls. See
+// docs/rules/contract-string-dispatch.md. Only the whole codebase can judge either, so this
+// per-TU part reports nothing: it emits a fact per literal at a configured endpoint, and
+// StringDispatchGlobalRule joins them in the CLI.
+#pragma once
+
+#include "Rule.h"
+#include "StringDispatchFacts.h"
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+class StringDispatchRule : public Rule {
+public:
+  explicit StringDispatchRule(RuleContext &Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  // A configured endpoint, with the dispatch and the side it belongs to.
+  struct Endpoint {
+    std::string Dispatch;
+    DispatchRole Role;
+    DispatchEndpoint Where;
+  };
+  bool forwardsEndpointParameter(const clang::Expr &Arg, const Endpoint &Inner) const;
+
+  // Endpoints grouped by function, in the order their matchers were registered.
+  std::vector<std::pair<std::string, std::vector<Endpoint>>> ByFunction;
+};
+
+} // namespace contractcheck
