@@ -15,9 +15,12 @@ struct AnalysisJob {
 // Progress(done, total, file) is called from worker threads, serialised.
 using ProgressCallback = std::function<void(size_t, size_t, const std::string &)>;
 
-// Results come back in the order of Jobs, whatever order the workers finished in.
+// Results come back in the order of Jobs, whatever order the workers finished in. When a worker
+// thread cannot be created, the workers already running do its share; *WorkersStarted says how
+// many ran.
 std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   const AnalysisSettings &Settings, unsigned Workers,
-                                  const ProgressCallback &Progress = {});
+                                  const ProgressCallback &Progress = {},
+                                  unsigned *WorkersStarted = nullptr);
 
 } // namespace contractcheck

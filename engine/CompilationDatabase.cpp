@@ -3,7 +3,9 @@
 #include "InputError.h"
 #include "Paths.h"
 
+#include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -98,10 +100,14 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
       Text, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     throw InputError(Error, Path);
+  // @file.rsp arguments are expanded as clang-tidy expands them (its JSON database plugin wraps
+  // the database the same way), relative to each entry's directory.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Expanded =
+      clang::tooling::expandResponseFiles(std::move(Database), llvm::vfs::getRealFileSystem());
   CompilationDatabase Result;
   Result.Path = Path;
   std::set<std::string> Seen;
-  for (clang::tooling::CompileCommand &Command : Database->getAllCompileCommands()) {
+  for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
     std::string File = absolutePath(Command.Filename, Command.Directory);
     if (!Seen.insert(File).second)
       continue;

@@ -7,6 +7,7 @@
 #include "RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <yaml-cpp/yaml.h>
 
@@ -202,16 +203,55 @@ Config Config::defaults() {
   return C;
 }
 
-Config Config::load(const std::string &Path) {
-  Reader R(Path);
-  YAML::Node Root;
+namespace {
+
+// yaml-cpp keeps the last of two equal keys silently; a strict configuration refuses them.
+void rejectDuplicateKeys(const Reader &R, const YAML::Node &Node) {
+  if (Node.IsSequence()) {
+    for (const YAML::Node &Item : Node)
+      rejectDuplicateKeys(R, Item);
+    return;
+  }
+  if (!Node.IsMap())
+    return;
+  std::map<std::string, YAML::Mark> Seen;
+  for (const auto &Entry : Node) {
+    if (Entry.first.IsScalar()) {
+      auto [It, Inserted] = Seen.emplace(Entry.first.Scalar(), Entry.first.Mark());
+      if (!Inserted)
+        R.fail(Entry.first, "duplicate key '" + Entry.first.Scalar() + "' (first at line " +
+                                std::to_string(It->second.line + 1) + ")");
+    }
+    rejectDuplicateKeys(R, Entry.second);
+  }
+}
+
+YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    throw InputError("is a directory, not a configuration file", Path);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    throw InputError("cannot read the configuration file: " + Buffer.getError().message(), Path);
+  std::vector<YAML::Node> Documents;
   try {
-    Root = YAML::LoadFile(Path);
-  } catch (const YAML::BadFile &) {
-    throw InputError("cannot read the configuration file", Path);
+    Documents = YAML::LoadAll(std::string((*Buffer)->getBuffer()));
   } catch (const YAML::ParserException &E) {
     throw InputError("malformed YAML: " + E.msg, Path, E.mark.line + 1, E.mark.column + 1);
+  } catch (const YAML::Exception &E) {
+    throw InputError("malformed YAML: " + E.msg, Path);
   }
+  if (Documents.size() > 1)
+    R.fail(Documents[1], "a second YAML document; the configuration must be a single document");
+  YAML::Node Root = Documents.empty() ? YAML::Node() : Documents.front();
+  rejectDuplicateKeys(R, Root);
+  return Root;
+}
+
+} // namespace
+
+Config Config::load(const std::string &Path) {
+  Reader R(Path);
+  YAML::Node Root = loadSingleDocument(R, Path);
   if (!Root.IsDefined() || Root.IsNull())
     throw InputError("the configuration is empty; it must at least say 'version: 1'", Path, 1, 1);
   R.expectMap(Root, "the configuration");

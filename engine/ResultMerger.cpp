@@ -16,12 +16,28 @@ std::map<std::string, size_t> RunReport::findingsByRule() const {
   return Counts;
 }
 
+void ResultMerger::canonicalize(Finding &F) {
+  F.Position.File = Spellings.canonical(F.Position.File);
+  for (RelatedNote &Note : F.Notes)
+    Note.Position.File = Spellings.canonical(Note.Position.File);
+  for (FixIt &Fix : F.Fixes)
+    Fix.File = Spellings.canonical(Fix.File);
+}
+
 void ResultMerger::add(TUOutcome Outcome) {
   ++Report.TranslationUnits;
   for (Fact &F : Outcome.Facts)
     Facts.add(std::move(F));
-  for (Finding &F : Outcome.Findings)
+  for (Finding &F : Outcome.Findings) {
+    canonicalize(F);
     Findings.push_back(std::move(F));
+  }
+  for (const auto &[Path, Hash] : Outcome.Parsed) {
+    const std::string &File = Spellings.canonical(Path);
+    auto [It, Inserted] = Report.Parsed.emplace(File, Hash);
+    if (!Inserted && It->second != Hash)
+      Report.ChangedDuringRun.insert(File);
+  }
   if (Outcome.State != TUOutcome::Status::Analyzed) {
     Outcome.Facts.clear();
     Outcome.Findings.clear();
@@ -37,6 +53,7 @@ RunReport ResultMerger::finish(const Config &GlobalConfig) {
     std::vector<Finding> Found;
     Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Facts, Found);
     for (Finding &F : Found) {
+      canonicalize(F);
       F.RuleId = std::string(Info->Id);
       F.Level = Settings.Level;
       if (!GlobalConfig.isExcluded(F.Position.File))

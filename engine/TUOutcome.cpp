@@ -16,7 +16,7 @@ std::string_view statusName(TUOutcome::Status S) {
 
 void to_json(nlohmann::json &J, const TUOutcome &O) {
   J = {{"file", O.File},         {"status", statusName(O.State)}, {"errors", O.Errors},
-       {"findings", O.Findings}, {"facts", O.Facts}};
+       {"findings", O.Findings}, {"facts", O.Facts},           {"parsed", O.Parsed}};
 }
 
 void from_json(const nlohmann::json &J, TUOutcome &O) {
@@ -28,6 +28,7 @@ void from_json(const nlohmann::json &J, TUOutcome &O) {
   J.at("errors").get_to(O.Errors);
   J.at("findings").get_to(O.Findings);
   J.at("facts").get_to(O.Facts);
+  O.Parsed = J.value("parsed", ParsedFileHashes());
 }
 
 } // namespace contractcheck

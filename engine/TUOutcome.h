@@ -4,6 +4,7 @@
 
 #include "Facts.h"
 #include "Finding.h"
+#include "ParsedFiles.h"
 
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct TUOutcome {
   std::vector<std::string> Errors; // clang's first errors, or what crashed
   std::vector<Finding> Findings;
   std::vector<Fact> Facts;
+  ParsedFileHashes Parsed; // every file the parse read: for --fix and the output-path check
 };
 
 std::string_view statusName(TUOutcome::Status S);

@@ -1,5 +1,7 @@
 #include "TranslationUnitAnalyzer.h"
 
+#include "CrashContainment.h"
+#include "ParsedFiles.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
 #include "SourcePositions.h"
@@ -12,7 +14,6 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
 using namespace clang;
@@ -163,7 +164,11 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+
+  void EndSourceFileAction() override {
+    Out.Parsed = parsedFileHashes(getCompilerInstance().getSourceManager(), Dir);
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -190,6 +195,7 @@ public:
 
 private:
   const Config &Cfg;
+  const std::string Dir;
   FindingCollector Collector;
   TUOutcome &Out;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
@@ -256,8 +262,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   Out.File = Command.File;
   CompilerErrorCollector CompilerErrors(Command.Directory);
   bool Ran = false;
-  llvm::CrashRecoveryContext Recovery;
-  bool Survived = Recovery.RunSafely([&] {
+  bool Survived = runContained([&] {
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
     FS->setCurrentWorkingDirectory(Command.Directory);
     llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));

@@ -1,17 +1,19 @@
 #include "Driver.h"
 
 #include "Analyzer.h"
+#include "AtomicFile.h"
 #include "Baseline.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
+#include "CrashContainment.h"
 #include "FixApplier.h"
 #include "Formatters.h"
 #include "InputError.h"
+#include "OutputGuard.h"
 #include "ResultMerger.h"
 #include "RuleRegistry.h"
 
 #include <llvm/Support/CommandLine.h>
-#include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
@@ -148,20 +150,84 @@ Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
   return P;
 }
 
-void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources, bool Color) {
+// File names and source lines may be in any encoding; invalid UTF-8 is replaced, never thrown.
+std::string dumpJson(const nlohmann::json &J) {
+  return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   switch (OutputFormat) {
-  case Format::Text:
+  case Format::Text: {
+    std::string Text;
+    raw_string_ostream OS(Text);
     writeText(OS, Report, Sources, {Color, std::string(Cwd)});
-    break;
-  case Format::Json:
-    OS << toJsonReport(Report).dump(2) << "\n";
-    break;
-  case Format::Sarif:
-    OS << toSarif(Report, std::string(Cwd)).dump(2) << "\n";
-    break;
+    return Text;
   }
+  case Format::Json:
+    return dumpJson(toJsonReport(Report));
+  case Format::Sarif:
+    return dumpJson(toSarif(Report, std::string(Cwd)));
+  }
+  return {};
+}
+
+// To --output through a temporary file renamed over it, else to stdout; either way a failed
+// write is an error (exit 2), not an abort or a silent loss.
+void writeReport(const std::string &Text) {
+  if (!OutputPath.empty()) {
+    if (std::optional<std::string> Error = writeFileAtomically(OutputPath, Text))
+      throw InputError("cannot write the report: " + *Error, OutputPath);
+    return;
+  }
+  outs() << Text;
+  outs().flush();
+  if (outs().has_error()) {
+    std::string Message = outs().error().message();
+    outs().clear_error();
+    throw InputError("cannot write the report to standard output: " + Message);
+  }
+}
+
+// Everything the run reads that an output path must not name.
+OutputGuard guardOutputs(const CompilationDatabase &Database, const Plan &P,
+                         const std::vector<const Config *> &Configs) {
+  OutputGuard Guard;
+  Guard.addInput(Database.path(), "the compilation database");
+  for (const AnalysisJob &Job : P.Jobs)
+    Guard.addInput(Job.Command->File, "a source file of the analysis");
+  for (const Config *Cfg : Configs)
+    if (!Cfg->path().empty())
+      Guard.addInput(Cfg->path(), "the configuration");
+  if (!ConfigPath.empty())
+    Guard.addInput(ConfigPath, "the configuration");
+  if (!OutputPath.empty()) {
+    if (!BaselinePath.empty())
+      Guard.addInput(BaselinePath, "the baseline");
+    Guard.addOutput(OutputPath, "--output");
+  }
+  if (!WriteBaselinePath.empty())
+    Guard.addOutput(WriteBaselinePath, "--write-baseline");
+  return Guard;
+}
+
+// A whole-database run that analyses nothing must not pass a CI gate as clean.
+void requireSomethingToAnalyse(const CompilationDatabase &Database, const Plan &P) {
+  if (!SourcePaths.empty() || !P.Jobs.empty())
+    return;
+  if (Database.commands().empty())
+    throw InputError("the compilation database has no entries; nothing to analyse",
+                     Database.path());
+  std::string Why;
+  if (P.Excluded)
+    Why += std::to_string(P.Excluded) + " excluded by paths.exclude";
+  if (!P.NotCOrCpp.empty())
+    Why += (Why.empty() ? "" : ", ") + std::to_string(P.NotCOrCpp.size()) + " assembly files skipped";
+  throw InputError("none of the " + std::to_string(Database.commands().size()) +
+                       " entries of the compilation database is analysed (" + Why +
+                       "); nothing to analyse",
+                   Database.path());
 }
 
 void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, double Seconds,
@@ -215,20 +281,18 @@ int analyze() {
   ConfigResolver Configs(ConfigPath.empty() ? std::nullopt
                                             : std::optional<std::string>(ConfigPath.getValue()));
   Plan P = planJobs(Database, Configs);
+  requireSomethingToAnalyse(Database, P);
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   const Config &GlobalConfig = Configs.forFile(std::string(Cwd) + "/.");
+  std::vector<const Config *> UsedConfigs{&GlobalConfig};
+  for (const AnalysisJob &Job : P.Jobs)
+    UsedConfigs.push_back(Job.Settings);
+  OutputGuard Guard = guardOutputs(Database, P, UsedConfigs);
+  Guard.checkBeforeAnalysis();
   std::optional<Baseline> Accepted;
   if (!BaselinePath.empty())
     Accepted = Baseline::load(BaselinePath);
-
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputPath.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputPath, EC);
-    if (EC)
-      throw InputError("cannot write the report: " + EC.message(), OutputPath);
-  }
 
   unsigned Workers = Jobs ? Jobs.getValue() : hardware_concurrency().compute_thread_count();
   bool ShowProgress = !Quiet && sys::Process::StandardErrIsDisplayed() && P.Jobs.size() > 1;
@@ -240,7 +304,7 @@ int analyze() {
         errs() << "\r\x1b[K";
     };
   std::vector<TUOutcome> Outcomes =
-      analyzeAll(P.Jobs, {ExtraArgsBefore, ExtraArgs}, Workers, Progress);
+      analyzeAll(P.Jobs, {ExtraArgsBefore, ExtraArgs}, Workers, Progress, &Workers);
 
   SourceFiles Sources;
   ResultMerger Merger(Sources);
@@ -248,6 +312,7 @@ int analyze() {
     Merger.add(std::move(Outcome));
   RunReport Report = Merger.finish(GlobalConfig);
   Report.Excluded = P.Excluded;
+  Guard.checkAgainstParsed(Report.Parsed);
   if (Accepted)
     Report.Baselined = Accepted->filter(Report.Findings, Sources);
   if (!WriteBaselinePath.empty()) {
@@ -258,18 +323,23 @@ int analyze() {
 
   std::optional<FixSummary> Fixes;
   if (Fix)
-    Fixes = applyFixes(Report.Findings);
+    Fixes = applyFixes(Report.Findings, Report.Parsed, Report.ChangedDuringRun);
 
   // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
   const char *NoColor = std::getenv("NO_COLOR");
-  bool Color = !File && OutputFormat == Format::Text && outs().has_colors() &&
+  bool Color = OutputPath.empty() && OutputFormat == Format::Text && outs().has_colors() &&
                !(NoColor && *NoColor);
-  writeReport(File ? *File : outs(), Report, Sources, Color);
+  writeReport(renderReport(Report, Sources, Color));
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   for (const std::string &Warning : Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
     printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
+  if (Fixes && !Fixes->Errors.empty()) {
+    for (const std::string &Error : Fixes->Errors)
+      errs() << "error: " << Error << "\n";
+    return BadInput;
+  }
 
   if (!Report.Failures.empty()) {
     // A contained crash may leave locks held in static state; skip exit-time destructors.
@@ -279,8 +349,6 @@ int analyze() {
     if (Crashed) {
       outs().flush();
       errs().flush();
-      if (File)
-        File->close();
       sys::Process::Exit(Incomplete, /*NoCleanup=*/true);
     }
     return Incomplete;
@@ -309,11 +377,15 @@ int runDriver(int Argc, const char **Argv) {
   if (!Explain.empty())
     return explainRule(Explain);
 
-  CrashRecoveryContext::Enable();
+  enableCrashContainment();
   try {
     return analyze();
   } catch (const InputError &E) {
     errs() << E.render() << "\n";
+    return BadInput;
+  } catch (const std::exception &E) {
+    // Every known path has its own positioned error; this is the net under the ones not known.
+    errs() << "error: " << E.what() << "\n";
     return BadInput;
   }
 }
