@@ -44,6 +44,10 @@ Baseline Baseline::load(const std::string &Path) {
     Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
     throw InputError::fromJsonParseError(E, E.byte, Path, Text);
+  } catch (const nlohmann::json::exception &E) {
+    // Not a syntax error but a value nlohmann cannot hold, e.g. a number too large for a double
+    // (found by the fuzzer); it has no position.
+    throw InputError::fromJsonError(E, Path);
   }
   auto FailAt = [&](const std::vector<JsonStep> &Where, const std::string &Message) {
     throw InputError::atOffset(Message, Path, Text, jsonValueOffset(Text, Where));

@@ -49,6 +49,10 @@ void validate(const std::string &Path, const std::string &Text) {
     Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
     throw InputError::fromJsonParseError(E, E.byte, Path, Text);
+  } catch (const nlohmann::json::exception &E) {
+    // Not a syntax error but a value nlohmann cannot hold, e.g. a number too large for a double
+    // (found by the fuzzer); it has no position.
+    throw InputError::fromJsonError(E, Path);
   }
   if (!Root.is_array())
     throw InputError("a compilation database must be a JSON array of entries", Path, 1, 1);

@@ -9,7 +9,10 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 namespace contractcheck {
 
@@ -226,23 +229,50 @@ void rejectDuplicateKeys(const Reader &R, const YAML::Node &Node) {
   }
 }
 
+// Where each document of a YAML stream starts; nothing else is kept.
+class DocumentStarts : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> Starts;
+  void OnDocumentStart(const YAML::Mark &Mark) override { Starts.push_back(Mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
   if (llvm::sys::fs::is_directory(Path))
     throw InputError("is a directory, not a configuration file", Path);
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!Buffer)
     throw InputError("cannot read the configuration file: " + Buffer.getError().message(), Path);
-  std::vector<YAML::Node> Documents;
+  std::string Text((*Buffer)->getBuffer());
+  YAML::Node Root;
   try {
-    Documents = YAML::LoadAll(std::string((*Buffer)->getBuffer()));
+    Root = YAML::Load(Text);
+    // A second document is looked for with the event parser, at most two documents deep:
+    // YAML::LoadAll loops forever on some malformed input (yaml-cpp 0.7, found by the fuzzer).
+    std::istringstream Stream(Text);
+    YAML::Parser Parser(Stream);
+    DocumentStarts Documents;
+    if (Parser.HandleNextDocument(Documents) && Parser.HandleNextDocument(Documents) &&
+        Documents.Starts.size() > 1) {
+      const YAML::Mark &Mark = Documents.Starts[1];
+      throw InputError("a second YAML document; the configuration must be a single document",
+                       Path, Mark.line + 1, Mark.column + 1);
+    }
   } catch (const YAML::ParserException &E) {
     throw InputError("malformed YAML: " + E.msg, Path, E.mark.line + 1, E.mark.column + 1);
   } catch (const YAML::Exception &E) {
     throw InputError("malformed YAML: " + E.msg, Path);
   }
-  if (Documents.size() > 1)
-    R.fail(Documents[1], "a second YAML document; the configuration must be a single document");
-  YAML::Node Root = Documents.empty() ? YAML::Node() : Documents.front();
   rejectDuplicateKeys(R, Root);
   return Root;
 }

@@ -4,18 +4,22 @@
 #include <llvm/Support/CrashRecoveryContext.h>
 
 #include <csignal>
-#include <cstdlib>
 #include <pthread.h>
+#include <semaphore.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace contractcheck {
 
 namespace {
 
-// A stack overflow's SIGSEGV can only be handled on another stack. Each parse thread gets one.
+// A stack overflow's SIGSEGV can only be handled on another stack; each parse thread gets one.
+// mmap'ed, not malloc'ed: it must be usable whatever state the allocator is in.
 class AlternateSignalStack {
 public:
-  AlternateSignalStack() : Memory(std::malloc(Size)) {
-    if (!Memory)
+  AlternateSignalStack() {
+    Memory = mmap(nullptr, Size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (Memory == MAP_FAILED)
       return;
     stack_t Stack{};
     Stack.ss_sp = Memory;
@@ -25,12 +29,13 @@ public:
   ~AlternateSignalStack() {
     if (Installed)
       sigaltstack(&Previous, nullptr);
-    std::free(Memory);
+    if (Memory != MAP_FAILED)
+      munmap(Memory, Size);
   }
 
 private:
-  static constexpr size_t Size = 256 * 1024; // the crash handler formats nothing, this is ample
-  void *Memory;
+  static constexpr size_t Size = 256 * 1024;
+  void *Memory = MAP_FAILED;
   stack_t Previous{};
   bool Installed = false;
 };
@@ -38,6 +43,7 @@ private:
 struct ThreadWork {
   llvm::function_ref<void()> Fn;
   bool Survived = false;
+  sem_t Done;
 };
 
 void *runOnThread(void *Arg) {
@@ -46,8 +52,18 @@ void *runOnThread(void *Arg) {
   // Lets clang's Sema see how deep it is and grow the stack for deep template instantiation
   // instead of overflowing it, as clang's own driver does.
   clang::noteBottomOfStack();
-  llvm::CrashRecoveryContext Recovery;
-  Work->Survived = Recovery.RunSafely(Work->Fn);
+  // Leaked when Fn crashes: its destructor frees, and the allocator may be locked.
+  auto *Recovery = new llvm::CrashRecoveryContext;
+  bool Survived = Recovery->RunSafely(Work->Fn);
+  Work->Survived = Survived;
+  sem_post(&Work->Done); // Work is the caller's from here on
+  if (!Survived) {
+    // Ending the thread would free its cache of memory into an arena whose lock the crash may
+    // hold; the thread stays parked until the process ends.
+    while (true)
+      pause();
+  }
+  delete Recovery;
   return nullptr;
 }
 
@@ -69,20 +85,29 @@ void enableCrashContainment() {
 
 bool runContained(llvm::function_ref<void()> Fn) {
   // As llvm::CrashRecoveryContext::RunSafelyOnThread with clang::DesiredStackSize, except that a
-  // failure to create the thread is not fatal: RunSafelyOnThread calls report_fatal_error then.
+  // failure to create the thread is not fatal (RunSafelyOnThread calls report_fatal_error then)
+  // and a crashed thread is parked instead of joined (see runOnThread).
   ThreadWork Work{Fn};
+  sem_init(&Work.Done, 0, 0);
   pthread_attr_t Attributes;
   bool Ready = pthread_attr_init(&Attributes) == 0;
   pthread_t Thread;
   bool Started = Ready && pthread_attr_setstacksize(&Attributes, clang::DesiredStackSize) == 0 &&
+                 pthread_attr_setdetachstate(&Attributes, PTHREAD_CREATE_DETACHED) == 0 &&
                  pthread_create(&Thread, &Attributes, runOnThread, &Work) == 0;
   if (Ready)
     pthread_attr_destroy(&Attributes);
   if (!Started) {
-    llvm::CrashRecoveryContext Recovery;
-    return Recovery.RunSafely(Fn);
+    sem_destroy(&Work.Done);
+    auto *Recovery = new llvm::CrashRecoveryContext;
+    bool Survived = Recovery->RunSafely(Fn);
+    if (Survived)
+      delete Recovery;
+    return Survived;
   }
-  pthread_join(Thread, nullptr);
+  while (sem_wait(&Work.Done) != 0) {
+  }
+  sem_destroy(&Work.Done);
   return Work.Survived;
 }
 

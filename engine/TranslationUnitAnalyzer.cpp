@@ -260,7 +260,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
                                  const AnalysisSettings &Settings) {
   TUOutcome Out;
   Out.File = Command.File;
-  CompilerErrorCollector CompilerErrors(Command.Directory);
+  // Released, not freed, when the parse crashes (see CrashContainment.h).
+  auto CompilerErrorsOwner = std::make_unique<CompilerErrorCollector>(Command.Directory);
+  CompilerErrorCollector &CompilerErrors = *CompilerErrorsOwner;
   bool Ran = false;
   bool Survived = runContained([&] {
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem().release());
@@ -273,6 +275,10 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     Ran = Invocation.run();
   });
   if (!Survived) {
+    CompilerErrorsOwner.release();
+    abandon(Out);
+    Out = TUOutcome();
+    Out.File = Command.File;
     Out.State = TUOutcome::Status::Crashed;
     Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
   } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {
