@@ -87,7 +87,7 @@ bool runContained(llvm::function_ref<void()> Fn) {
   // As llvm::CrashRecoveryContext::RunSafelyOnThread with clang::DesiredStackSize, except that a
   // failure to create the thread is not fatal (RunSafelyOnThread calls report_fatal_error then)
   // and a crashed thread is parked instead of joined (see runOnThread).
-  ThreadWork Work{Fn};
+  ThreadWork Work{Fn, false, {}};
   sem_init(&Work.Done, 0, 0);
   pthread_attr_t Attributes;
   bool Ready = pthread_attr_init(&Attributes) == 0;

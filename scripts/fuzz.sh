@@ -41,19 +41,19 @@ run() { # run TARGET: fuzz for $seconds, then print the figures
     -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$t/" \
     "build-fuzz/corpus/$t" >"$log" 2>&1 || true
   local execs crashes corpus
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   crashes=$(find "build-fuzz/artifacts/$t" -type f | wc -l)
   corpus=$(find "build-fuzz/corpus/$t" -type f | wc -l)
   echo "$t: ${seconds}s, ${execs} executions, corpus ${corpus} files, ${crashes} crash artifacts (log: $log)"
 }
 
-pids=()
+running=0
 for t in "${targets[@]}"; do
   run "$t" &
-  pids+=($!)
-  if ((${#pids[@]} >= jobs)); then
-    wait "${pids[0]}"
-    pids=("${pids[@]:1}")
+  running=$((running + 1))
+  if ((running >= jobs)); then
+    wait -n || true
+    running=$((running - 1))
   fi
 done
 wait

@@ -322,8 +322,12 @@ int analyze() {
   }
 
   std::optional<FixSummary> Fixes;
-  if (Fix)
+  if (Fix) {
     Fixes = applyFixes(Report.Findings, Report.Parsed, Report.ChangedDuringRun);
+    // Said before the report is written, which may fail too.
+    for (const std::string &Error : Fixes->Errors)
+      errs() << "error: " << Error << "\n";
+  }
 
   // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
   const char *NoColor = std::getenv("NO_COLOR");
@@ -335,11 +339,8 @@ int analyze() {
     errs() << Warning << "\n";
   if (!Quiet)
     printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
-  if (Fixes && !Fixes->Errors.empty()) {
-    for (const std::string &Error : Fixes->Errors)
-      errs() << "error: " << Error << "\n";
+  if (Fixes && !Fixes->Errors.empty())
     return BadInput;
-  }
 
   if (!Report.Failures.empty()) {
     // A contained crash may leave locks held in static state; skip exit-time destructors.
