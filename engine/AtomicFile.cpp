@@ -32,7 +32,7 @@ int writeAll(int FD, std::string_view Content) {
   return 0;
 }
 
-std::optional<std::string> writeDirectly(const std::string &Path, std::string_view Content) {
+std::string writeDirectly(const std::string &Path, std::string_view Content) {
   int FD = ::open(Path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (FD < 0)
     return "cannot open for writing: " + describe(errno);
@@ -41,12 +41,12 @@ std::optional<std::string> writeDirectly(const std::string &Path, std::string_vi
     Error = errno;
   if (Error)
     return "cannot write: " + describe(Error);
-  return std::nullopt;
+  return {};
 }
 
 } // namespace
 
-std::optional<std::string> writeFileAtomically(const std::string &Path, std::string_view Content) {
+std::string writeFileAtomically(const std::string &Path, std::string_view Content) {
   // The file a symlink points to is what the user means; renaming over the link would replace
   // the link with a copy.
   llvm::SmallString<256> Target(Path);
@@ -71,7 +71,7 @@ std::optional<std::string> writeFileAtomically(const std::string &Path, std::str
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
     return "cannot create a temporary file in '" + std::string(Dir) + "': " + EC.message();
   llvm::sys::RemoveFileOnSignal(Temp);
-  auto Abandon = [&](std::string Why) -> std::optional<std::string> {
+  auto Abandon = [&](std::string Why) -> std::string {
     ::unlink(Temp.c_str());
     llvm::sys::DontRemoveFileOnSignal(Temp);
     return Why;
@@ -94,7 +94,7 @@ std::optional<std::string> writeFileAtomically(const std::string &Path, std::str
   if (::rename(Temp.c_str(), Target.c_str()) != 0)
     return Abandon("cannot replace the file: " + describe(errno));
   llvm::sys::DontRemoveFileOnSignal(Temp);
-  return std::nullopt;
+  return {};
 }
 
 } // namespace contractcheck

@@ -99,8 +99,8 @@ void Baseline::write(const std::string &Path, const std::vector<Finding> &Findin
   std::string Text = nlohmann::json({{"version", 1}, {"findings", Entries}})
                          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                      "\n";
-  if (std::optional<std::string> Error = writeFileAtomically(Path, Text))
-    throw InputError("cannot write the baseline file: " + *Error, Path);
+  if (std::string Error = writeFileAtomically(Path, Text); !Error.empty())
+    throw InputError("cannot write the baseline file: " + Error, Path);
 }
 
 size_t Baseline::filter(std::vector<Finding> &Findings, SourceFiles &Sources) const {

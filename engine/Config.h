@@ -4,6 +4,8 @@
 #include "Finding.h"
 #include "Glob.h"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,7 +18,8 @@ namespace contractcheck {
 struct RuleSettings {
   bool Enabled = true;
   Severity Level = Severity::Error;
-  std::map<std::string, std::string> Options; // only the keys the file sets; RuleOptions fills in
+  // Validated values of the keys the file sets (OptionParser); RuleOptions fills in defaults.
+  nlohmann::json Options = nlohmann::json::object();
 };
 
 class Config {
@@ -29,12 +32,19 @@ public:
   static Config load(const std::string &Path);
 
   const std::string &path() const { return Path; } // empty for the defaults
+  // Where relative paths in the file are taken from: its directory (the working directory for
+  // the defaults).
+  const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
   const RuleSettings &rule(std::string_view RuleId) const;
 
   // The same settings as a clang-tidy configuration (Checks and CheckOptions), so the plugin
   // runs with exactly the options the CLI uses.
   std::string toClangTidyConfig() const;
+
+  // Everything that changes what a per-TU analysis produces (rule switches, severities,
+  // options, exclusions), in a canonical form: part of the key of a stored unit result.
+  std::string fingerprint() const;
 
 private:
   std::string Path;

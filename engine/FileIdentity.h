@@ -11,8 +11,10 @@
 
 namespace contractcheck {
 
-// (device, inode) of an existing file; nullopt when it cannot be stat'ed.
-std::optional<std::pair<uint64_t, uint64_t>> fileIdentity(const std::string &Path);
+using FileId = std::pair<uint64_t, uint64_t>; // (device, inode)
+
+// The identity of an existing file; nullopt when it cannot be stat'ed.
+std::optional<FileId> fileIdentity(const std::string &Path);
 
 // True when both paths name the same existing file.
 bool sameFile(const std::string &A, const std::string &B);
@@ -25,7 +27,22 @@ public:
 
 private:
   std::map<std::string, std::string> BySpelling;
-  std::map<std::pair<uint64_t, uint64_t>, std::string> ByIdentity;
+  std::map<FileId, std::string> ByIdentity;
+};
+
+// The content hash each file had when the analysis read it (TUOutcome::Dependencies), by file
+// identity, so that any spelling of a path finds it.
+class ReadFiles {
+public:
+  void add(const std::string &Path, const std::string &Hash);
+  // nullopt: no unit read it; "": units read it with different content (edited during the run).
+  std::optional<std::string> hashOf(const std::string &Path) const;
+  bool contains(const FileId &ID) const { return ById.count(ID) != 0; }
+
+private:
+  std::optional<FileId> identity(const std::string &Path) const;
+  std::map<FileId, std::string> ById;
+  mutable std::map<std::string, std::optional<FileId>> Known; // one stat per path
 };
 
 } // namespace contractcheck

@@ -1,12 +1,14 @@
 #include "FixApplier.h"
 
 #include "AtomicFile.h"
+#include "ContentHash.h"
 
 #include <llvm/Support/MemoryBuffer.h>
 
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace contractcheck {
 
@@ -55,8 +57,7 @@ bool conflict(const FixIt &A, const FixIt &B) {
 
 } // namespace
 
-FixSummary applyFixes(const std::vector<Finding> &Findings, const ParsedFileHashes &Parsed,
-                      const std::set<std::string> &ChangedDuringRun) {
+FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Read) {
   FixSummary Summary;
   std::map<std::string, FileToFix> Files;
   for (const Finding &F : Findings)
@@ -76,12 +77,12 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ParsedFileHash
       continue;
     }
     std::string Text = (*Buffer)->getBuffer().str();
-    auto Seen = Parsed.find(Path);
-    if (Seen == Parsed.end()) {
+    std::optional<std::string> Seen = Read.hashOf(Path);
+    if (!Seen) {
       Summary.Problems.push_back(Path + ": was not read by the analysis; not fixed");
       continue;
     }
-    if (ChangedDuringRun.count(Path) || Seen->second != contentHash(Text)) {
+    if (*Seen != contentHash(Text)) {
       Summary.Problems.push_back(Path + ": changed since it was analysed; not fixed (run again)");
       continue;
     }
@@ -140,8 +141,8 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ParsedFileHash
     std::string Result = Text;
     for (const FixIt &Fix : Fixes)
       Result.replace(Fix.Offset, Fix.Length, withLineEndings(Fix.Replacement, Crlf));
-    if (std::optional<std::string> Error = writeFileAtomically(Path, Result)) {
-      Summary.Errors.push_back(Path + ": cannot write the fixed file: " + *Error +
+    if (std::string Error = writeFileAtomically(Path, Result); !Error.empty()) {
+      Summary.Errors.push_back(Path + ": cannot write the fixed file: " + Error +
                                "; the file is unchanged");
       continue;
     }

@@ -4,9 +4,8 @@
 #pragma once
 
 #include "Finding.h"
-#include "ParsedFiles.h"
+#include "FileIdentity.h"
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -19,9 +18,8 @@ struct FixSummary {
   std::vector<std::string> Errors;   // files that could not be written (left as they were)
 };
 
-// Findings' paths must be canonical spellings (see FileSpellings), as Parsed's are. A finding's
-// fix-its are applied all together or not at all. ChangedDuringRun: files two TUs saw differ.
-FixSummary applyFixes(const std::vector<Finding> &Findings, const ParsedFileHashes &Parsed,
-                      const std::set<std::string> &ChangedDuringRun);
+// Read: what the analysis read (a file it did not read, or read in two versions, is not touched).
+// A finding's fix-its are applied all together or not at all.
+FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Read);
 
 } // namespace contractcheck

@@ -51,17 +51,4 @@ std::string InputError::render() const {
   return Text + "error: " + what();
 }
 
-std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates) {
-  const std::string *Best = nullptr;
-  unsigned BestDistance = std::max<unsigned>(2, Word.size() / 3) + 1;
-  for (const std::string &Candidate : Candidates) {
-    unsigned Distance = llvm::StringRef(Word).edit_distance(Candidate, true, BestDistance);
-    if (Distance < BestDistance) {
-      BestDistance = Distance;
-      Best = &Candidate;
-    }
-  }
-  return Best ? " (did you mean '" + *Best + "'?)" : std::string();
-}
-
 } // namespace contractcheck

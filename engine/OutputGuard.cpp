@@ -41,14 +41,12 @@ void OutputGuard::checkBeforeAnalysis() const {
   }
 }
 
-void OutputGuard::checkAgainstParsed(const ParsedFileHashes &Parsed) const {
+void OutputGuard::checkAgainstRead(const ReadFiles &Read) const {
   for (const Entry &Output : Outputs) {
-    std::optional<std::pair<uint64_t, uint64_t>> ID = fileIdentity(Output.Path);
-    if (!ID)
-      continue; // a file that does not exist was read by nothing
-    for (const auto &[Path, Hash] : Parsed)
-      if (fileIdentity(Path) == ID)
-        refuse(Output.What, Output.Path, Path, "a file the analysed translation units read");
+    std::optional<FileId> ID = fileIdentity(Output.Path);
+    // A file that does not exist was read by nothing.
+    if (ID && Read.contains(*ID))
+      refuse(Output.What, Output.Path, Output.Path, "a file the analysed translation units read");
   }
 }
 

@@ -3,7 +3,7 @@
 // a report.
 #pragma once
 
-#include "ParsedFiles.h"
+#include "FileIdentity.h"
 
 #include <string>
 #include <vector>
@@ -21,7 +21,7 @@ public:
   void checkBeforeAnalysis() const;
   // After the parses, before anything is written: throws InputError when an output is a file
   // some translation unit read (a header).
-  void checkAgainstParsed(const ParsedFileHashes &Parsed) const;
+  void checkAgainstRead(const ReadFiles &Read) const;
 
 private:
   struct Entry {

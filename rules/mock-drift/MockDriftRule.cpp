@@ -1,10 +1,12 @@
 #include "MockDriftRule.h"
 
+#include "MockDriftFacts.h"
 #include "MockDriftGlobal.h"
 #include "MockDriftJudge.h"
 #include "MockDriftMethods.h"
 #include "MockSignatureDiff.h"
 #include "SourcePositions.h"
+#include "Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -24,24 +26,28 @@ namespace contractcheck {
 
 namespace {
 
+constexpr FieldSpec PairFields[] = {
+    {"mock", OptionType::String, true, "qualified name of the mock or fake class"},
+    {"real", OptionType::String, true, "qualified name of the class it stands in for"},
+};
+
 constexpr OptionSpec Options[] = {
     {"name-patterns", OptionType::StringList, "Mock*;Fake*;*Mock;Stub*",
      "How a mock's name gives its real class's name, '*' standing for the real name "
      "('MockTurtle' -> 'Turtle'). Used when the mock has no base class."},
-    {"pairs", OptionType::PairList, "",
-     "Explicit 'mock=real' pairs of qualified class names (e.g. "
-     "'tests::FakeClock=core::SteadyClock'); they take precedence over every other pairing."},
+    {"pairs", OptionType::RecordList, "",
+     "Explicit {mock, real} pairs of qualified class names (e.g. "
+     "{mock: tests::FakeClock, real: core::SteadyClock}); they take precedence over every other "
+     "pairing.",
+     PairFields, {}, '='},
     {"report-unpaired", OptionType::Bool, "false",
      "Also report gMock classes for which no real class was found."},
 };
 
-std::vector<std::pair<std::string, std::string>> parsePairs(const std::vector<std::string> &Texts) {
+std::vector<std::pair<std::string, std::string>> pairsOf(const RuleOptions &Options) {
   std::vector<std::pair<std::string, std::string>> Pairs;
-  for (llvm::StringRef Text : Texts) {
-    auto [Mock, Real] = Text.split('=');
-    if (!Mock.trim().empty() && !Real.trim().empty())
-      Pairs.emplace_back(Mock.trim().str(), Real.trim().str());
-  }
+  for (const nlohmann::json &Pair : Options.get("pairs"))
+    Pairs.emplace_back(Pair.at("mock").get<std::string>(), Pair.at("real").get<std::string>());
   return Pairs;
 }
 
@@ -542,10 +548,8 @@ private:
     // saw the pair.
     if (RealKey) {
       SourcePosition Where = positionOf(Loc, SM);
-      Rule.emitFact("reported", {{"file", Where.File},
-                                 {"offset", Where.Offset},
-                                 {"method", Method.getNameAsString()},
-                                 {"real", classId(*RealKey)}});
+      Rule.emitFact(ReportedFact{Where.File, Where.Offset, Method.getNameAsString(),
+                                 classId(*RealKey)});
     }
     const auto &Mock = *cast<CXXRecordDecl>(Method.getParent());
     Rule.diag(Loc, escape("mock method '" + Shown + "' " + What));
@@ -579,32 +583,26 @@ private:
         Use->second = callsMembersOf(Template, Site.Index);
       if (!Use->second)
         continue;
-      std::string Key = qualifiedName(Template);
+      std::string Key = usrOf(Template);
       for (const CXXRecordDecl *Mock : Site.Mocks) {
         // A configured pair is the user's word, even when its real class is not in this TU.
         if (inSystemHeader(*Mock) || Pairer.isConfiguredMock(*Mock) ||
             !pairingOf(*Mock).Reals.empty())
           continue;
-        Rule.emitFact("mock-arg", {{"template", Key},
-                                   {"shown", templateSignature(Template)},
-                                   {"index", Site.Index},
-                                   {"mock", mockFact(*Mock)}});
+        Rule.emitFact(TemplateArgFact{Key, templateSignature(Template), Site.Index,
+                                      mockFact(*Mock), /*IsMock=*/true});
       }
       for (const CXXRecordDecl *Real : Site.Reals) {
         if (inSystemHeader(*Real) || Real->getDeclContext()->isFunctionOrMethod())
           continue;
-        Rule.emitFact("real-arg",
-                      {{"template", Key}, {"index", Site.Index}, {"real", realFact(*Real)}});
+        Rule.emitFact(TemplateArgFact{Key, templateSignature(Template), Site.Index,
+                                      realFact(*Real), /*IsMock=*/false});
       }
     }
   }
 
-  // Identifies a class across TUs: its name, and where it is defined (two classes of unnamed
-  // namespaces may share a name).
-  std::string classId(const CXXRecordDecl &Class) {
-    SourcePosition Where = positionOf(locationOf(Class), SM);
-    return className(Class) + "@" + Where.File + ":" + std::to_string(Where.Offset);
-  }
+  // Identifies a class across TUs.
+  static std::string classId(const CXXRecordDecl &Class) { return usrOf(Class); }
 
   std::vector<std::string> baseIds(const CXXRecordDecl &Class) {
     std::vector<std::string> Ids;
@@ -621,13 +619,10 @@ private:
     std::vector<std::string> Names;
     for (DeclarationName Name : mockedNames(Mock))
       Names.push_back(Name.getAsString());
-    Rule.emitFact("mock-class",
-                  {{"id", Id},
-                   {"name", className(Mock)},
-                   {"identifier", Mock.getIdentifier() ? Mock.getName().str() : std::string()},
-                   {"bases", baseIds(Mock)},
-                   {"names", Names},
-                   {"stand_ins", standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)}});
+    Rule.emitFact(MockClassFact{Id, className(Mock),
+                                Mock.getIdentifier() ? Mock.getName().str() : std::string(),
+                                baseIds(Mock), Names,
+                                standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)});
     return Id;
   }
 
@@ -636,13 +631,9 @@ private:
     if (!Emitted.insert(Id).second)
       return Id;
     const CXXRecordDecl *Pattern = Real.getTemplateInstantiationPattern();
-    Rule.emitFact("real-class",
-                  {{"id", Id},
-                   {"identifier", Real.getIdentifier() ? Real.getName().str() : std::string()},
-                   {"where", positionOf(locationOf(Real), SM)},
-                   {"pattern", Pattern ? classId(*Pattern) : Id},
-                   {"bases", baseIds(Real)},
-                   {"table", tableOf(Real, nullptr, /*WithSpots=*/true)}});
+    Rule.emitFact(RealClassFact{Id, Real.getIdentifier() ? Real.getName().str() : std::string(),
+                                positionOf(locationOf(Real), SM), Pattern ? classId(*Pattern) : Id,
+                                baseIds(Real), tableOf(Real, nullptr, /*WithSpots=*/true)});
     return Id;
   }
 
@@ -660,7 +651,7 @@ private:
 
 MockDriftRule::MockDriftRule(RuleContext &Context)
     : Rule(Context), Patterns(parseNamePatterns(options().getList("name-patterns"))),
-      Pairs(parsePairs(options().getList("pairs"))),
+      Pairs(pairsOf(options())),
       ReportUnpaired(options().getBool("report-unpaired")) {}
 
 bool MockDriftRule::isLanguageVersionSupported(const LangOptions &LangOpts) const {
@@ -716,6 +707,7 @@ const RuleInfo &MockDriftRuleInfo() {
       .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
         return std::make_unique<MockDriftGlobalRule>(Options);
       },
+      .FactKinds = mockDriftFactKinds(),
   };
   return Info;
 }

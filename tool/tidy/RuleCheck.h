@@ -24,9 +24,9 @@ private:
   const RuleOptions &options() const override { return Options; }
   clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                 clang::DiagnosticIDs::Level Level) override;
-  void emitFact(std::string Kind, nlohmann::json Data) override {}
+  void emitFact(Fact) override {}
 
-  std::map<std::string, std::string> readOptions() const;
+  nlohmann::json readOptions();
 
   const RuleInfo &Info;
   const RuleOptions Options;
