@@ -325,7 +325,8 @@ std::string Config::fingerprint() const {
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());
-  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}.dump();
+  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath)

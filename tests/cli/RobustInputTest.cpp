@@ -128,6 +128,8 @@ struct DeepInput {
   std::vector<std::string> Args;
 };
 
+void PrintTo(const DeepInput &Input, std::ostream *OS) { *OS << Input.Name; }
+
 class StackOverflowTest : public ::testing::TestWithParam<DeepInput> {};
 
 TEST_P(StackOverflowTest, IsContainedInItsTranslationUnit) {
