@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace contractcheck {
@@ -42,7 +43,8 @@ TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
 std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   const AnalysisSettings &Settings, unsigned Workers,
                                   const ProgressCallback &Progress, const StoreUse &Store,
-                                  std::vector<std::string> *StoreWarnings) {
+                                  std::vector<std::string> *StoreWarnings,
+                                  unsigned *WorkersStarted) {
   std::vector<TUOutcome> Outcomes(Jobs.size());
   std::atomic<size_t> Next{0};
   std::mutex Mutex;
@@ -60,8 +62,15 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   };
   Workers = std::max(1u, std::min<unsigned>(Workers, static_cast<unsigned>(Jobs.size())));
   std::vector<std::thread> Threads;
-  for (unsigned W = 1; W < Workers; ++W)
-    Threads.emplace_back(Work);
+  for (unsigned W = 1; W < Workers; ++W) {
+    try {
+      Threads.emplace_back(Work);
+    } catch (const std::system_error &) {
+      break; // no memory or thread left for another worker: fewer workers do the same work
+    }
+  }
+  if (WorkersStarted)
+    *WorkersStarted = static_cast<unsigned>(Threads.size()) + 1;
   Work();
   for (std::thread &T : Threads)
     T.join();

@@ -30,10 +30,12 @@ struct StoreUse {
 std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings);
 
 // Results come back in the order of Jobs, whatever order the workers finished in. Problems
-// writing the store are appended to StoreWarnings.
+// writing the store are appended to StoreWarnings. When a worker thread cannot be created, the
+// workers already running do its share; *WorkersStarted says how many ran.
 std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   const AnalysisSettings &Settings, unsigned Workers,
                                   const ProgressCallback &Progress = {}, const StoreUse &Store = {},
-                                  std::vector<std::string> *StoreWarnings = nullptr);
+                                  std::vector<std::string> *StoreWarnings = nullptr,
+                                  unsigned *WorkersStarted = nullptr);
 
 } // namespace contractcheck

@@ -1,13 +1,15 @@
 #include "Baseline.h"
 
-#include "Paths.h"
+#include "AtomicFile.h"
 #include "InputError.h"
+#include "JsonPositions.h"
+#include "Paths.h"
+#include "Utf8.h"
 
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <sstream>
 
 namespace contractcheck {
 
@@ -23,39 +25,65 @@ std::string trimmed(std::string_view Text) {
 
 } // namespace
 
+// Keys are valid UTF-8 on both sides: the file stores them so (a Latin-1 source line or file name
+// cannot be written as JSON otherwise), and a finding is compared in the same form.
 Baseline::Key Baseline::keyOf(const Finding &F, const std::string &Dir, SourceFiles &Sources) {
-  return {F.RuleId, std::string(relativeUnder(F.Position.File, Dir).value_or(F.Position.File)), F.Message,
-          trimmed(Sources.line(F.Position.File, F.Position.Line))};
+  return {F.RuleId, validUtf8(relativeUnder(F.Position.File, Dir).value_or(F.Position.File)),
+          validUtf8(F.Message), validUtf8(trimmed(Sources.line(F.Position.File, F.Position.Line)))};
 }
 
 Baseline Baseline::load(const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In)
-    throw InputError("cannot read the baseline file", Path);
-  std::ostringstream Buffer;
-  Buffer << In.rdbuf();
-  std::string Text = Buffer.str();
+  if (llvm::sys::fs::is_directory(Path))
+    throw InputError("is a directory, not a baseline file", Path);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    throw InputError("cannot read the baseline file: " + Buffer.getError().message(), Path);
+  std::string Text = (*Buffer)->getBuffer().str();
   nlohmann::json Root;
   try {
     Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
     throw InputError::fromJsonParseError(E, E.byte, Path, Text);
+  } catch (const nlohmann::json::exception &E) {
+    // Not a syntax error but a value nlohmann cannot hold, e.g. a number too large for a double
+    // (found by the fuzzer); it has no position.
+    throw InputError::fromJsonError(E, Path);
   }
-  if (!Root.is_object() || Root.value("version", 0) != 1 || !Root.contains("findings") ||
-      !Root["findings"].is_array())
-    throw InputError("not a contractcheck baseline: expected {\"version\": 1, \"findings\": [...]} "
-                     "as written by --write-baseline", Path);
+  auto FailAt = [&](const std::vector<JsonStep> &Where, const std::string &Message) {
+    throw InputError::atOffset(Message, Path, Text, jsonValueOffset(Text, Where));
+  };
+  const char *Shape = "; expected {\"version\": 1, \"findings\": [...]} as written by --write-baseline";
+  if (!Root.is_object())
+    FailAt({}, std::string("not a contractcheck baseline") + Shape);
+  if (!Root.contains("version"))
+    FailAt({}, std::string("not a contractcheck baseline: no 'version'") + Shape);
+  const nlohmann::json &Version = Root["version"];
+  if (!Version.is_number_integer() || Version.get<long long>() != 1)
+    FailAt({"version"}, "unsupported baseline version " + Version.dump() +
+                            "; this contractcheck reads version 1 (a number)");
+  if (!Root.contains("findings") || !Root["findings"].is_array())
+    FailAt(Root.contains("findings") ? std::vector<JsonStep>{"findings"} : std::vector<JsonStep>{},
+           std::string("not a contractcheck baseline: 'findings' must be a list") + Shape);
   Baseline B;
   B.Dir = parentDirectory(Path);
-  size_t Index = 0;
-  for (const nlohmann::json &Entry : Root["findings"]) {
-    ++Index;
-    if (!Entry.is_object() || !Entry.contains("rule") || !Entry.contains("file") ||
-        !Entry.contains("message") || !Entry.contains("line_text"))
-      throw InputError("baseline entry " + std::to_string(Index) +
-                       " needs 'rule', 'file', 'message' and 'line_text'", Path);
-    ++B.Counts[{Entry["rule"].get<std::string>(), Entry["file"].get<std::string>(),
-                Entry["message"].get<std::string>(), Entry["line_text"].get<std::string>()}];
+  const nlohmann::json &Findings = Root["findings"];
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const nlohmann::json &Entry = Findings[I];
+    std::string Which = "baseline entry " + std::to_string(I + 1);
+    if (!Entry.is_object())
+      FailAt({"findings", I}, Which + " must be an object with 'rule', 'file', 'message' and 'line_text'");
+    std::string Fields[4];
+    const char *Names[4] = {"rule", "file", "message", "line_text"};
+    for (size_t K = 0; K < 4; ++K) {
+      if (!Entry.contains(Names[K]))
+        FailAt({"findings", I}, Which + " needs 'rule', 'file', 'message' and 'line_text'");
+      const nlohmann::json &Value = Entry[Names[K]];
+      if (!Value.is_string())
+        FailAt({"findings", I, Names[K]},
+               Which + ": '" + Names[K] + "' must be a string, got " + std::string(Value.type_name()));
+      Fields[K] = Value.get<std::string>();
+    }
+    ++B.Counts[{Fields[0], Fields[1], Fields[2], Fields[3]}];
   }
   return B;
 }
@@ -68,10 +96,11 @@ void Baseline::write(const std::string &Path, const std::vector<Finding> &Findin
     auto [Rule, File, Message, LineText] = keyOf(F, Dir, Sources);
     Entries.push_back({{"rule", Rule}, {"file", File}, {"message", Message}, {"line_text", LineText}});
   }
-  std::ofstream Out(Path, std::ios::binary | std::ios::trunc);
-  Out << nlohmann::json({{"version", 1}, {"findings", Entries}}).dump(2) << "\n";
-  if (!Out)
-    throw InputError("cannot write the baseline file", Path);
+  std::string Text = nlohmann::json({{"version", 1}, {"findings", Entries}})
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                     "\n";
+  if (std::string Error = writeFileAtomically(Path, Text); !Error.empty())
+    throw InputError("cannot write the baseline file: " + Error, Path);
 }
 
 size_t Baseline::filter(std::vector<Finding> &Findings, SourceFiles &Sources) const {

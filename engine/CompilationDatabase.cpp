@@ -3,7 +3,9 @@
 #include "InputError.h"
 #include "Paths.h"
 
+#include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -47,6 +49,10 @@ void validate(const std::string &Path, const std::string &Text) {
     Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
     throw InputError::fromJsonParseError(E, E.byte, Path, Text);
+  } catch (const nlohmann::json::exception &E) {
+    // Not a syntax error but a value nlohmann cannot hold, e.g. a number too large for a double
+    // (found by the fuzzer); it has no position.
+    throw InputError::fromJsonError(E, Path);
   }
   if (!Root.is_array())
     throw InputError("a compilation database must be a JSON array of entries", Path, 1, 1);
@@ -98,10 +104,14 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
       Text, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     throw InputError(Error, Path);
+  // @file.rsp arguments are expanded as clang-tidy expands them (its JSON database plugin wraps
+  // the database the same way), relative to each entry's directory.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Expanded =
+      clang::tooling::expandResponseFiles(std::move(Database), llvm::vfs::getRealFileSystem());
   CompilationDatabase Result;
   Result.Path = Path;
   std::set<std::string> Seen;
-  for (clang::tooling::CompileCommand &Command : Database->getAllCompileCommands()) {
+  for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
     std::string File = absolutePath(Command.Filename, Command.Directory);
     if (!Seen.insert(File).second)
       continue;

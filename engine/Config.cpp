@@ -7,8 +7,12 @@
 #include "RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 namespace contractcheck {
 
@@ -137,16 +141,82 @@ Config Config::defaults() {
   return C;
 }
 
-Config Config::load(const std::string &Path) {
-  Reader R(Path);
+namespace {
+
+// yaml-cpp keeps the last of two equal keys silently; a strict configuration refuses them.
+void rejectDuplicateKeys(const Reader &R, const YAML::Node &Node) {
+  if (Node.IsSequence()) {
+    for (const YAML::Node &Item : Node)
+      rejectDuplicateKeys(R, Item);
+    return;
+  }
+  if (!Node.IsMap())
+    return;
+  std::map<std::string, YAML::Mark> Seen;
+  for (const auto &Entry : Node) {
+    if (Entry.first.IsScalar()) {
+      auto [It, Inserted] = Seen.emplace(Entry.first.Scalar(), Entry.first.Mark());
+      if (!Inserted)
+        R.fail(Entry.first, "duplicate key '" + Entry.first.Scalar() + "' (first at line " +
+                                std::to_string(It->second.line + 1) + ")");
+    }
+    rejectDuplicateKeys(R, Entry.second);
+  }
+}
+
+// Where each document of a YAML stream starts; nothing else is kept.
+class DocumentStarts : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> Starts;
+  void OnDocumentStart(const YAML::Mark &Mark) override { Starts.push_back(Mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    throw InputError("is a directory, not a configuration file", Path);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    throw InputError("cannot read the configuration file: " + Buffer.getError().message(), Path);
+  std::string Text((*Buffer)->getBuffer());
   YAML::Node Root;
   try {
-    Root = YAML::LoadFile(Path);
-  } catch (const YAML::BadFile &) {
-    throw InputError("cannot read the configuration file", Path);
+    Root = YAML::Load(Text);
+    // A second document is looked for with the event parser, at most two documents deep:
+    // YAML::LoadAll loops forever on some malformed input (yaml-cpp 0.7, found by the fuzzer).
+    std::istringstream Stream(Text);
+    YAML::Parser Parser(Stream);
+    DocumentStarts Documents;
+    if (Parser.HandleNextDocument(Documents) && Parser.HandleNextDocument(Documents) &&
+        Documents.Starts.size() > 1) {
+      const YAML::Mark &Mark = Documents.Starts[1];
+      throw InputError("a second YAML document; the configuration must be a single document",
+                       Path, Mark.line + 1, Mark.column + 1);
+    }
   } catch (const YAML::ParserException &E) {
     throw InputError("malformed YAML: " + E.msg, Path, E.mark.line + 1, E.mark.column + 1);
+  } catch (const YAML::Exception &E) {
+    throw InputError("malformed YAML: " + E.msg, Path);
   }
+  rejectDuplicateKeys(R, Root);
+  return Root;
+}
+
+} // namespace
+
+Config Config::load(const std::string &Path) {
+  Reader R(Path);
+  YAML::Node Root = loadSingleDocument(R, Path);
   if (!Root.IsDefined() || Root.IsNull())
     throw InputError("the configuration is empty; it must at least say 'version: 1'", Path, 1, 1);
   R.expectMap(Root, "the configuration");
@@ -240,7 +310,8 @@ std::string Config::fingerprint() const {
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());
-  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}.dump();
+  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath)

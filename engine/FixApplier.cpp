@@ -1,59 +1,152 @@
 #include "FixApplier.h"
 
+#include "AtomicFile.h"
+#include "ContentHash.h"
+
+#include <llvm/Support/MemoryBuffer.h>
+
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <optional>
+#include <set>
 
 namespace contractcheck {
 
-FixSummary applyFixes(const std::vector<Finding> &Findings) {
+namespace {
+
+struct FileToFix {
+  std::optional<std::string> Text; // nullopt: not to be touched
+  std::vector<FixIt> Fixes;        // distinct
+};
+
+std::string lineColumn(const std::string &Text, size_t Offset) {
+  size_t Line = 1, LineStart = 0;
+  for (size_t I = 0; I < Offset && I < Text.size(); ++I)
+    if (Text[I] == '\n') {
+      ++Line;
+      LineStart = I + 1;
+    }
+  return std::to_string(Line) + ":" + std::to_string(Offset - LineStart + 1);
+}
+
+bool usesCrlf(const std::string &Text) {
+  size_t Newline = Text.find('\n');
+  return Newline != std::string::npos && Newline > 0 && Text[Newline - 1] == '\r';
+}
+
+// Inserted lines end as the file's lines do.
+std::string withLineEndings(const std::string &Replacement, bool Crlf) {
+  if (!Crlf)
+    return Replacement;
+  std::string Result;
+  for (size_t I = 0; I < Replacement.size(); ++I) {
+    if (Replacement[I] == '\n' && (I == 0 || Replacement[I - 1] != '\r'))
+      Result += '\r';
+    Result += Replacement[I];
+  }
+  return Result;
+}
+
+// Two different fix-its conflict when their ranges overlap or they start at the same offset
+// (two insertions there, or an insertion before a replacement: no order is right).
+bool conflict(const FixIt &A, const FixIt &B) {
+  if (A.Offset == B.Offset)
+    return true;
+  return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
+}
+
+} // namespace
+
+FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Read) {
   FixSummary Summary;
-  std::map<std::string, std::vector<FixIt>> ByFile;
+  std::map<std::string, FileToFix> Files;
   for (const Finding &F : Findings)
-    for (const FixIt &Fix : F.Fixes)
-      ByFile[Fix.File].push_back(Fix);
+    for (const FixIt &Fix : F.Fixes) {
+      std::vector<FixIt> &Fixes = Files[Fix.File].Fixes;
+      if (std::find(Fixes.begin(), Fixes.end(), Fix) == Fixes.end())
+        Fixes.push_back(Fix);
+    }
 
-  for (auto &[File, Fixes] : ByFile) {
-    std::sort(Fixes.begin(), Fixes.end(), [](const FixIt &A, const FixIt &B) {
-      return std::tie(A.Offset, A.Length, A.Replacement) < std::tie(B.Offset, B.Length, B.Replacement);
-    });
-    Fixes.erase(std::unique(Fixes.begin(), Fixes.end()), Fixes.end());
-
-    std::ifstream In(File, std::ios::binary);
-    if (!In) {
-      Summary.Problems.push_back(File + ": cannot read the file to fix it");
+  // Only a file that is byte for byte what the analysis parsed may be edited at those offsets.
+  for (auto &[Path, File] : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      Summary.Problems.push_back(Path + ": cannot read the file to fix it (" +
+                                 Buffer.getError().message() + "); not fixed");
       continue;
     }
-    std::ostringstream Buffer;
-    Buffer << In.rdbuf();
-    std::string Text = Buffer.str();
-    In.close();
+    std::string Text = (*Buffer)->getBuffer().str();
+    std::optional<std::string> Seen = Read.hashOf(Path);
+    if (!Seen) {
+      Summary.Problems.push_back(Path + ": was not read by the analysis; not fixed");
+      continue;
+    }
+    if (*Seen != contentHash(Text)) {
+      Summary.Problems.push_back(Path + ": changed since it was analysed; not fixed (run again)");
+      continue;
+    }
+    File.Text = std::move(Text);
+  }
 
-    // Applied back to front so earlier offsets stay valid.
-    std::string Result = Text;
-    size_t Applied = 0;
-    size_t Limit = Text.size() + 1;
-    for (auto It = Fixes.rbegin(); It != Fixes.rend(); ++It) {
-      if (It->Offset + It->Length > Text.size() || It->Offset + It->Length > Limit ||
-          (It->Offset + It->Length == Limit && It->Length != 0)) {
-        Summary.Problems.push_back(File + ": skipped a fix at offset " + std::to_string(It->Offset) +
-                                   " that overlaps another");
+  // Fix-its that cannot be applied as they are: out of range, or in conflict with another.
+  std::vector<FixIt> Rejected;
+  for (auto &[Path, File] : Files) {
+    if (!File.Text)
+      continue;
+    std::set<size_t> ReportedAt;
+    for (size_t I = 0; I < File.Fixes.size(); ++I) {
+      const FixIt &A = File.Fixes[I];
+      if (size_t(A.Offset) + A.Length > File.Text->size()) {
+        Rejected.push_back(A);
+        Summary.Problems.push_back(Path + ": a fix past the end of the file; not applied");
         continue;
       }
-      Result.replace(It->Offset, It->Length, It->Replacement);
-      Limit = It->Offset;
-      ++Applied;
+      for (size_t J = 0; J < File.Fixes.size(); ++J) {
+        if (I == J || !conflict(A, File.Fixes[J]))
+          continue;
+        Rejected.push_back(A);
+        size_t At = std::min(A.Offset, File.Fixes[J].Offset);
+        if (ReportedAt.insert(At).second)
+          Summary.Problems.push_back(Path + ":" + lineColumn(*File.Text, At) +
+                                     ": conflicting fixes at the same place (the file was "
+                                     "analysed in different configurations); none applied there");
+        break;
+      }
     }
-    if (Applied == 0)
+  }
+
+  // All of a finding's fix-its or none: half a fix is worse than no fix.
+  std::map<std::string, std::vector<FixIt>> Accepted;
+  for (const Finding &F : Findings) {
+    bool Whole = std::all_of(F.Fixes.begin(), F.Fixes.end(), [&](const FixIt &Fix) {
+      return Files[Fix.File].Text &&
+             std::find(Rejected.begin(), Rejected.end(), Fix) == Rejected.end();
+    });
+    if (!Whole)
       continue;
-    std::ofstream Out(File, std::ios::binary | std::ios::trunc);
-    Out << Result;
-    if (!Out) {
-      Summary.Problems.push_back(File + ": cannot write the fixed file");
+    for (const FixIt &Fix : F.Fixes) {
+      std::vector<FixIt> &Fixes = Accepted[Fix.File];
+      if (std::find(Fixes.begin(), Fixes.end(), Fix) == Fixes.end())
+        Fixes.push_back(Fix);
+    }
+  }
+
+  for (auto &[Path, Fixes] : Accepted) {
+    const std::string &Text = *Files[Path].Text;
+    bool Crlf = usesCrlf(Text);
+    // Back to front so earlier offsets stay valid; no two start at the same offset.
+    std::sort(Fixes.begin(), Fixes.end(),
+              [](const FixIt &A, const FixIt &B) { return A.Offset > B.Offset; });
+    std::string Result = Text;
+    for (const FixIt &Fix : Fixes)
+      Result.replace(Fix.Offset, Fix.Length, withLineEndings(Fix.Replacement, Crlf));
+    if (std::string Error = writeFileAtomically(Path, Result); !Error.empty()) {
+      Summary.Errors.push_back(Path + ": cannot write the fixed file: " + Error +
+                               "; the file is unchanged");
       continue;
     }
-    Summary.Applied += Applied;
+    Summary.Applied += Fixes.size();
     ++Summary.FilesChanged;
   }
   return Summary;

@@ -30,6 +30,13 @@ InputError InputError::fromJsonParseError(const std::exception &E, size_t Byte, 
   return atOffset("malformed JSON: " + Message, std::move(File), Text, Byte == 0 ? 0 : Byte - 1);
 }
 
+InputError InputError::fromJsonError(const std::exception &E, std::string File) {
+  std::string Message = E.what();
+  if (Message.rfind("[json.exception.", 0) == 0 && Message.find("] ") != std::string::npos)
+    Message = Message.substr(Message.find("] ") + 2);
+  return InputError("malformed JSON: " + Message, std::move(File));
+}
+
 std::string InputError::render() const {
   std::string Text;
   if (!File.empty()) {

@@ -22,6 +22,8 @@ public:
   // nlohmann's parse error, positioned, without its "[json.exception...]" prefix.
   static InputError fromJsonParseError(const std::exception &E, size_t Byte, std::string File,
                                        std::string_view Text);
+  // Any other nlohmann exception while parsing (a number out of range), without its prefix.
+  static InputError fromJsonError(const std::exception &E, std::string File);
 
   const std::string &file() const { return File; }
   unsigned line() const { return Line; }

@@ -77,6 +77,14 @@ std::map<std::string, size_t> RunReport::findingsByRule() const {
   return Counts;
 }
 
+void ResultMerger::canonicalize(Finding &F) {
+  F.Position.File = Spellings.canonical(F.Position.File);
+  for (RelatedNote &Note : F.Notes)
+    Note.Position.File = Spellings.canonical(Note.Position.File);
+  for (FixIt &Fix : F.Fixes)
+    Fix.File = Spellings.canonical(Fix.File);
+}
+
 size_t RunReport::analyzed() const {
   size_t NotAnalysed = std::count_if(Failures.begin(), Failures.end(), [](const TUOutcome &O) {
     return O.State != TUOutcome::Status::InputProblem;
@@ -90,6 +98,8 @@ void ResultMerger::add(TUOutcome Outcome) {
     Facts.add(std::move(F));
   for (Finding &F : Outcome.Findings)
     Findings.push_back(std::move(F));
+  for (const auto &[Path, Hash] : Outcome.Dependencies)
+    Report.Read.add(Path, Hash);
   if (Outcome.State != TUOutcome::Status::Analyzed) {
     Outcome.Facts.clear();
     Outcome.Findings.clear();
@@ -121,6 +131,8 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
 
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
   runGlobalRules(Phase);
+  for (Finding &F : Findings)
+    canonicalize(F);
 
   auto SameFinding = [](const Finding &A, const Finding &B) {
     return A.Position == B.Position && A.RuleId == B.RuleId && A.Message == B.Message;

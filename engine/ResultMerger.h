@@ -1,9 +1,11 @@
 // The reduce step: merges every unit's outcome, runs the global rules over the merged facts,
-// drops duplicate findings (a header seen by many TUs reports once) and suppressed ones.
+// drops duplicate findings (a header seen by many TUs, under any spelling of its path, reports
+// once) and suppressed ones.
 #pragma once
 
 #include "Config.h"
 #include "DataFiles.h"
+#include "FileIdentity.h"
 #include "SourceFiles.h"
 #include "TUOutcome.h"
 
@@ -22,6 +24,8 @@ struct RunReport {
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<std::string> Warnings;
+  // What the units read, with content hashes: for --fix and the output-path check.
+  ReadFiles Read;
   std::map<std::string, size_t> findingsByRule() const;
   size_t analyzed() const;
 };
@@ -46,9 +50,13 @@ public:
   RunReport finish(const GlobalPhase &Phase);
 
 private:
+  // Every path in a finding, note or fix-it is replaced by the first spelling seen for its file.
+  void canonicalize(Finding &F);
+
   void runGlobalRules(const GlobalPhase &Phase);
   SourceFiles &Sources;
   DataFiles &Data;
+  FileSpellings Spellings;
   FactStore Facts;
   std::vector<Finding> Findings;
   RunReport Report;

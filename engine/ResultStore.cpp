@@ -12,6 +12,11 @@ namespace contractcheck {
 
 namespace {
 
+// Paths in an outcome may be in any encoding: invalid UTF-8 is replaced rather than thrown.
+std::string dumpText(const nlohmann::json &J) {
+  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 constexpr const char *Format = "contractcheck-unit-result";
 constexpr int FormatVersion = 1;
 
@@ -34,7 +39,7 @@ const std::string &buildFingerprint() {
       for (const FactKind &Kind : Info->FactKinds)
         Kinds[std::string(Info->Id) + "/" + std::string(Kind.Kind)] = Kind.Version;
     Parts["facts"] = Kinds;
-    return contentHash(Parts.dump());
+    return contentHash(dumpText(Parts));
   }();
   return Fingerprint;
 }
@@ -47,7 +52,7 @@ std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
                           {"directory", Directory},
                           {"file", File},
                           {"config", ConfigFingerprint}};
-  return contentHash(Parts.dump());
+  return contentHash(dumpText(Parts));
 }
 
 std::string ResultStore::entryPath(const std::string &Key, const char *Suffix) const {
@@ -78,7 +83,7 @@ std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const
   if (!Entry.is_object() || Entry.value("format", "") != Format ||
       Entry.value("build", "") != buildFingerprint() || Entry.value("key", "") != Key ||
       !Entry.contains("outcome") || !Entry["checksum"].is_string() ||
-      Entry["checksum"].get<std::string>() != contentHash(Entry["outcome"].dump()))
+      Entry["checksum"].get<std::string>() != contentHash(dumpText(Entry["outcome"])))
     return std::nullopt;
   TUOutcome Outcome;
   try {
@@ -101,11 +106,11 @@ std::string ResultStore::save(const std::string &Key, const TUOutcome &Outcome) 
   nlohmann::json Entry = {{"format", Format},
                           {"build", buildFingerprint()},
                           {"key", Key},
-                          {"checksum", contentHash(Stored.dump())},
+                          {"checksum", contentHash(dumpText(Stored))},
                           {"outcome", std::move(Stored)}};
   // Findings and file names may hold any bytes; the store must not throw on them.
   std::string Error = writeFileAtomically(
-      Path, Entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      Path, dumpText(Entry));
   if (!Error.empty())
     return Error;
   std::string Deps;

@@ -1,6 +1,7 @@
 #include "TranslationUnitAnalyzer.h"
 
 #include "BodySkipPolicy.h"
+#include "CrashContainment.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
 #include "ContentHash.h"
@@ -15,7 +16,6 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
 using namespace clang;
@@ -316,10 +316,11 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
                                  const AnalysisSettings &Settings) {
   TUOutcome Out;
   Out.File = Command.File;
-  CompilerErrorCollector CompilerErrors(Command.Directory);
+  // Released, not freed, when the parse crashes (see CrashContainment.h).
+  auto CompilerErrorsOwner = std::make_unique<CompilerErrorCollector>(Command.Directory);
+  CompilerErrorCollector &CompilerErrors = *CompilerErrorsOwner;
   bool Ran = false;
-  llvm::CrashRecoveryContext Recovery;
-  bool Survived = Recovery.RunSafely([&] {
+  bool Survived = runContained([&] {
     bool Lost = false;
     for (BodySkipPolicy::Mode Mode :
          {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
@@ -342,6 +343,10 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     }
   });
   if (!Survived) {
+    CompilerErrorsOwner.release();
+    abandon(Out);
+    Out = TUOutcome();
+    Out.File = Command.File;
     Out.State = TUOutcome::Status::Crashed;
     Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
   } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {

@@ -16,6 +16,46 @@ inline ProcessResult runContractcheck(std::vector<std::string> Args, const std::
   return runProcess(Args, Cwd);
 }
 
+// As runContractcheck, with files limited to MaxFileBytes (ulimit -f): any write past it fails
+// with EFBIG, as on a full disk.
+inline ProcessResult runContractcheckWithFileLimit(size_t MaxFileBytes, std::vector<std::string> Args,
+                                                   const std::string &Cwd = {}) {
+  std::vector<std::string> Shell{"/bin/sh", "-c",
+                                 "trap '' XFSZ; ulimit -f " + std::to_string(MaxFileBytes / 512) +
+                                     "; exec \"$@\"",
+                                 "sh", contractcheckBinary()};
+  Shell.insert(Shell.end(), Args.begin(), Args.end());
+  return runProcess(Shell, Cwd);
+}
+
+// A switch over a four-enumerator enum that names three of them behind a default: one finding
+// with a fix-it, in a function called Name.
+inline std::string switchMissingOne(const std::string &Name, const std::string &Eol = "\n") {
+  return "enum class " + Name + "Mode { Idle, Busy, Stopped, Draining };" + Eol + "int " + Name +
+         "(" + Name + "Mode m) {" + Eol + "  switch (m) {" + Eol + "  case " + Name + "Mode::Idle:" +
+         Eol + "  case " + Name + "Mode::Busy:" + Eol + "  case " + Name + "Mode::Stopped:" + Eol +
+         "    return 0;" + Eol + "  default:" + Eol + "    return 1;" + Eol + "  }" + Eol + "}" + Eol;
+}
+
+// A translation unit whose parse takes seconds (a long constant evaluation), for interrupting a
+// run or editing a file while it is analysed. Needs -fconstexpr-steps=2147483647.
+inline std::string slowToParse(long Iterations) {
+  return "constexpr long spin() {\n  long S = 0;\n  for (long I = 0; I < " +
+         std::to_string(Iterations) +
+         "; ++I)\n    S += I % 7;\n  return S;\n}\nstatic_assert(spin() > 0);\n";
+}
+
+// Files in Dir other than those named: leftovers such as temporary files.
+inline std::vector<std::string> otherFiles(const std::string &Dir, const std::vector<std::string> &Known) {
+  std::vector<std::string> Others;
+  for (const auto &Entry : std::filesystem::directory_iterator(Dir)) {
+    std::string Name = Entry.path().filename().string();
+    if (std::find(Known.begin(), Known.end(), Name) == Known.end())
+      Others.push_back(Name);
+  }
+  return Others;
+}
+
 // A build dir whose compile_commands.json lists every .cpp of fixtures/cli/<Name>.
 inline std::vector<std::string> cliFixture(const std::string &Name, const TempDir &Build) {
   std::vector<std::string> Files;

@@ -13,6 +13,10 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <csignal>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace contractcheck::test {
@@ -62,6 +66,54 @@ ProcessResult runProcess(const std::vector<std::string> &Args, const std::string
   std::filesystem::current_path(Saved);
   Result.Stdout = readFile(Out);
   Result.Stderr = readFile(Err) + ErrorMessage;
+  return Result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string> &Args,
+                                     const std::string &WorkingDir) {
+  llvm::SmallString<128> Dir;
+  if (llvm::sys::fs::createUniqueDirectory("contractcheck-bg", Dir))
+    throw std::runtime_error("cannot create a temporary directory");
+  CaptureDir = std::string(Dir);
+  posix_spawn_file_actions_t Actions;
+  posix_spawn_file_actions_init(&Actions);
+  posix_spawn_file_actions_addopen(&Actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&Actions, 1, (CaptureDir + "/stdout").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&Actions, 2, (CaptureDir + "/stderr").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (!WorkingDir.empty())
+    posix_spawn_file_actions_addchdir_np(&Actions, WorkingDir.c_str());
+  std::vector<char *> Argv;
+  for (const std::string &Arg : Args)
+    Argv.push_back(const_cast<char *>(Arg.c_str()));
+  Argv.push_back(nullptr);
+  if (posix_spawnp(&Pid, Argv[0], &Actions, nullptr, Argv.data(), environ) != 0)
+    Pid = -1;
+  posix_spawn_file_actions_destroy(&Actions);
+  if (Pid < 0)
+    throw std::runtime_error("cannot start " + Args.front());
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (Pid > 0) {
+    ::kill(Pid, SIGKILL);
+    ::waitpid(Pid, nullptr, 0);
+  }
+  std::error_code EC;
+  std::filesystem::remove_all(CaptureDir, EC);
+}
+
+void BackgroundProcess::signal(int Signal) const { ::kill(Pid, Signal); }
+
+ProcessResult BackgroundProcess::wait() {
+  int Status = 0;
+  ::waitpid(Pid, &Status, 0);
+  Pid = -1;
+  ProcessResult Result;
+  Result.ExitCode = WIFSIGNALED(Status) ? 128 + WTERMSIG(Status) : WEXITSTATUS(Status);
+  Result.Stdout = readFile(CaptureDir + "/stdout");
+  Result.Stderr = readFile(CaptureDir + "/stderr");
   return Result;
 }
 

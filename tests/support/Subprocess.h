@@ -16,6 +16,23 @@ struct ProcessResult {
 ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir = {},
                          const std::vector<std::string> &Env = {});
 
+// A process running while the test does something else (interrupts it, edits its inputs, runs
+// another beside it). Output is captured as runProcess captures it.
+class BackgroundProcess {
+public:
+  BackgroundProcess(const std::vector<std::string> &Args, const std::string &WorkingDir = {});
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess &) = delete;
+  BackgroundProcess &operator=(const BackgroundProcess &) = delete;
+  void signal(int Signal) const;
+  // Waits for the end; ExitCode is 128 + N when the process was killed by signal N.
+  ProcessResult wait();
+
+private:
+  int Pid = -1;
+  std::string CaptureDir;
+};
+
 // A fresh directory under the system temp dir, removed when this object dies.
 class TempDir {
 public:

@@ -4,16 +4,17 @@
 #include "Baseline.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
+#include "CrashContainment.h"
 #include "FixApplier.h"
 #include "Formatters.h"
 #include "InputError.h"
 #include "AtomicFile.h"
+#include "OutputGuard.h"
 #include "ResultMerger.h"
 #include "RuleRegistry.h"
 #include "RunPlan.h"
 
 #include <llvm/Support/CommandLine.h>
-#include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
@@ -124,23 +125,92 @@ int explainRule(const std::string &Id) {
   return Clean;
 }
 
-void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources, bool Color) {
+// File names and source lines may be in any encoding; invalid UTF-8 is replaced, never thrown.
+std::string dumpJson(const nlohmann::json &J) {
+  return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   switch (OutputFormat) {
-  case Format::Text:
+  case Format::Text: {
+    std::string Text;
+    raw_string_ostream OS(Text);
     writeText(OS, Report, Sources, {Color, std::string(Cwd)});
-    break;
-  case Format::Json:
-    OS << toJsonReport(Report).dump(2) << "\n";
-    break;
-  case Format::Sarif:
-    OS << toSarif(Report, std::string(Cwd), Sources).dump(2) << "\n";
-    break;
-  case Format::CodeClimate:
-    OS << toCodeClimate(Report, std::string(Cwd), Sources).dump(2) << "\n";
-    break;
+    return Text;
   }
+  case Format::Json:
+    return dumpJson(toJsonReport(Report));
+  case Format::Sarif:
+    return dumpJson(toSarif(Report, std::string(Cwd), Sources));
+  case Format::CodeClimate:
+    return dumpJson(toCodeClimate(Report, std::string(Cwd), Sources));
+  }
+  return {};
+}
+
+// To --output through a temporary file renamed over it, else to stdout; either way a failed
+// write is an error (exit 2), not an abort or a silent loss.
+void writeReport(const std::string &Text) {
+  if (!OutputPath.empty()) {
+    if (std::string Error = writeFileAtomically(OutputPath, Text); !Error.empty())
+      throw InputError("cannot write the report: " + Error, OutputPath);
+    return;
+  }
+  outs() << Text;
+  outs().flush();
+  if (outs().has_error()) {
+    std::string Message = outs().error().message();
+    outs().clear_error();
+    throw InputError("cannot write the report to standard output: " + Message);
+  }
+}
+
+enum class Mode { Run, Extract, Check };
+
+// Everything the run reads that an output path must not name.
+OutputGuard guardOutputs(const CompilationDatabase &Database, const RunPlan &P,
+                         const std::vector<const Config *> &Configs, Mode M) {
+  OutputGuard Guard;
+  Guard.addInput(Database.path(), "the compilation database");
+  for (const AnalysisJob &Job : P.Jobs)
+    Guard.addInput(Job.Command->File, "a source file of the analysis");
+  for (const std::string &File : P.DataFiles)
+    Guard.addInput(File, "a data file of the analysis");
+  for (const std::string &File : P.Headers)
+    Guard.addInput(File, "a header of the analysis");
+  for (const Config *Cfg : Configs)
+    if (!Cfg->path().empty())
+      Guard.addInput(Cfg->path(), "the configuration");
+  if (!ConfigPath.empty())
+    Guard.addInput(ConfigPath, "the configuration");
+  if (!OutputPath.empty() && M != Mode::Extract) {
+    if (!BaselinePath.empty())
+      Guard.addInput(BaselinePath, "the baseline");
+    Guard.addOutput(OutputPath, "--output");
+  }
+  if (!WriteBaselinePath.empty())
+    Guard.addOutput(WriteBaselinePath, "--write-baseline");
+  return Guard;
+}
+
+// A whole-database run that analyses nothing must not pass a CI gate as clean.
+void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPlan &P) {
+  if (P.Subset || !P.Jobs.empty())
+    return;
+  if (Database.commands().empty())
+    throw InputError("the compilation database has no entries; nothing to analyse",
+                     Database.path());
+  std::string Why;
+  if (P.Excluded)
+    Why += std::to_string(P.Excluded) + " excluded by paths.exclude";
+  if (!P.NotCOrCpp.empty())
+    Why += (Why.empty() ? "" : ", ") + std::to_string(P.NotCOrCpp.size()) + " assembly files skipped";
+  throw InputError("none of the " + std::to_string(Database.commands().size()) +
+                       " entries of the compilation database is analysed (" + Why +
+                       "); nothing to analyse",
+                   Database.path());
 }
 
 void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, double Seconds,
@@ -196,7 +266,6 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
 // run: analyse (taking what the result store has) and report. extract: analyse and store,
 // no report (a shard, or one TU of a build-system-driven analysis). check: report from the store
 // alone, analysing nothing.
-enum class Mode { Run, Extract, Check };
 
 ProgressCallback progressLine(size_t Jobs) {
   if (Quiet || !sys::Process::StandardErrIsDisplayed() || Jobs <= 1)
@@ -258,17 +327,17 @@ int analyze(Mode M) {
     Store.emplace(CacheDir.empty() ? absolutePath(BuildPath + "/.contractcheck-cache")
                                    : absolutePath(CacheDir));
   RunPlan P = planRun(Database, Configs, SourcePaths, Store ? &*Store : nullptr, Settings);
+  requireSomethingToAnalyse(Database, P);
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  std::vector<const Config *> UsedConfigs{&Configs.forFile(std::string(Cwd) + "/.")};
+  for (const AnalysisJob &Job : P.Jobs)
+    UsedConfigs.push_back(Job.Settings);
+  OutputGuard Guard = guardOutputs(Database, P, UsedConfigs, M);
+  Guard.checkBeforeAnalysis();
   std::optional<Baseline> Accepted;
   if (!BaselinePath.empty())
     Accepted = Baseline::load(BaselinePath);
-
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputPath.empty() && M != Mode::Extract) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputPath, EC);
-    if (EC)
-      throw InputError("cannot write the report: " + EC.message(), OutputPath);
-  }
 
   unsigned Workers = Jobs ? Jobs.getValue() : hardware_concurrency().compute_thread_count();
   FileHashes Hashes;
@@ -276,7 +345,8 @@ int analyze(Mode M) {
   Use.StoredOnly = M == Mode::Check;
   std::vector<std::string> StoreWarnings;
   std::vector<TUOutcome> Outcomes =
-      analyzeAll(P.Jobs, Settings, Workers, progressLine(P.Jobs.size()), Use, &StoreWarnings);
+      analyzeAll(P.Jobs, Settings, Workers, progressLine(P.Jobs.size()), Use, &StoreWarnings,
+                 &Workers);
   for (const std::string &Warning : StoreWarnings)
     errs() << "contractcheck: warning: " << Warning << "\n";
 
@@ -334,6 +404,7 @@ int analyze(Mode M) {
   RunReport Report = Merger.finish(Phase);
   Report.Excluded = P.Excluded;
   Report.FromStore = FromStore;
+  Guard.checkAgainstRead(Report.Read);
   if (P.Subset)
     keepFindingsInSubset(Report, Outcomes, P);
   for (const std::string &Header : P.UnmatchedHeaders)
@@ -355,19 +426,25 @@ int analyze(Mode M) {
   }
 
   std::optional<FixSummary> Fixes;
-  if (Fix)
-    Fixes = applyFixes(Report.Findings);
+  if (Fix) {
+    Fixes = applyFixes(Report.Findings, Report.Read);
+    // Said before the report is written, which may fail too.
+    for (const std::string &Error : Fixes->Errors)
+      errs() << "error: " << Error << "\n";
+  }
 
   // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
   const char *NoColor = std::getenv("NO_COLOR");
-  bool Color = !File && OutputFormat == Format::Text && outs().has_colors() &&
+  bool Color = OutputPath.empty() && OutputFormat == Format::Text && outs().has_colors() &&
                !(NoColor && *NoColor);
-  writeReport(File ? *File : outs(), Report, Sources, Color);
+  writeReport(renderReport(Report, Sources, Color));
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   for (const std::string &Warning : Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
     printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
+  if (Fixes && !Fixes->Errors.empty())
+    return BadInput;
 
   if (!Report.Failures.empty()) {
     // A contained crash may leave locks held in static state; skip exit-time destructors.
@@ -377,8 +454,6 @@ int analyze(Mode M) {
     if (Crashed) {
       outs().flush();
       errs().flush();
-      if (File)
-        File->close();
       sys::Process::Exit(Incomplete, /*NoCleanup=*/true);
     }
     return Incomplete;
@@ -420,11 +495,15 @@ int runDriver(int Argc, const char **Argv) {
   if (!Explain.empty())
     return explainRule(Explain);
 
-  CrashRecoveryContext::Enable();
+  enableCrashContainment();
   try {
     return analyze(M);
   } catch (const InputError &E) {
     errs() << E.render() << "\n";
+    return BadInput;
+  } catch (const std::exception &E) {
+    // Every known path has its own positioned error; this is the net under the ones not known.
+    errs() << "error: " << E.what() << "\n";
     return BadInput;
   }
 }

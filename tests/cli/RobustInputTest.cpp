@@ -1,0 +1,165 @@
+// Inputs that used to abort the process (an escaping exception, a fatal error, a stack overflow)
+// each get an answer: a positioned error and exit 2, or a contained TU failure and exit 3.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck::test {
+namespace {
+
+constexpr int Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3;
+
+class RobustInputTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Source = Src.write("a.cpp", switchMissingOne("a"));
+    writeCompilationDatabase(Build.path(), {Source}, {"-std=c++20"});
+  }
+  TempDir Src, Build;
+  std::string Source;
+};
+
+TEST_F(RobustInputTest, ConfigNamingADirectory) {
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Src.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Src.path() + ": error: is a directory, not a configuration file\n");
+}
+
+TEST_F(RobustInputTest, ADirectoryNamedLikeTheConfiguration) {
+  std::filesystem::create_directory(Src.file(".contractcheck.yaml"));
+  ProcessResult R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Src.file(".contractcheck.yaml") +
+                          ": error: is a directory, not a configuration file\n");
+}
+
+TEST_F(RobustInputTest, DuplicateKeysAndASecondDocumentInTheConfiguration) {
+  std::string Dup = Src.write("dup.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n"
+                                          "    severity: warning\n    severity: error\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Dup});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Dup + ":5:5: error: duplicate key 'severity' (first at line 4)\n");
+
+  std::string Two = Src.write("two.yaml", "version: 1\n---\nversion: 1\n");
+  R = runContractcheck({"-p", Build.path(), "--config", Two});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Two + ":2:1: error: a second YAML document; the configuration must be a "
+                            "single document\n");
+}
+
+TEST_F(RobustInputTest, BaselineWithAStringVersion) {
+  std::string Baseline = Src.write("b.json", "{\n  \"version\": \"1\",\n  \"findings\": []\n}\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Baseline});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Baseline + ":2:14: error: unsupported baseline version \"1\"; this "
+                                 "contractcheck reads version 1 (a number)\n");
+}
+
+TEST_F(RobustInputTest, BaselineWithANumberForARule) {
+  std::string Baseline = Src.write(
+      "b.json", "{\"version\": 1, \"findings\": [\n  {\"rule\": \"x\", \"file\": \"a\", "
+                "\"message\": \"m\", \"line_text\": \"t\"},\n  {\"rule\": 1, \"file\": \"a\", "
+                "\"message\": \"m\", \"line_text\": \"t\"}\n]}\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Baseline});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Baseline + ":3:12: error: baseline entry 2: 'rule' must be a string, got "
+                                 "number\n");
+}
+
+TEST_F(RobustInputTest, AHeaderWhoseNameIsNotUtf8InJsonAndSarif) {
+  std::string Header = Src.write("mode\xE9.h", "#pragma once\n" + switchMissingOne("mode"));
+  Src.write("a.cpp", "#include \"mode\xE9.h\"\n");
+  // JSON replaces the invalid byte; SARIF URIs percent-encode it.
+  for (auto [Format, Spelling] : {std::pair<std::string, std::string>{"json", "mode\xEF\xBF\xBD.h"},
+                                  {"sarif", "mode%E9.h"}}) {
+    ProcessResult R = runContractcheck({"-p", Build.path(), "--format", Format});
+    EXPECT_EQ(R.ExitCode, FindingsFound) << Format << ": " << R.Stderr;
+    EXPECT_NO_THROW(static_cast<void>(nlohmann::json::parse(R.Stdout))) << Format;
+    EXPECT_NE(R.Stdout.find(Spelling), std::string::npos) << Format;
+  }
+}
+
+TEST_F(RobustInputTest, ALatin1SourceLineInABaseline) {
+  std::string Text = switchMissingOne("a");
+  Text.replace(Text.find("  switch (m) {"), 14, "  switch (m) { // d\xE9j\xE0 vu");
+  Src.write("a.cpp", Text);
+  std::string Baseline = Src.file("baseline.json");
+  ProcessResult Write = runContractcheck({"-p", Build.path(), "--write-baseline", Baseline});
+  EXPECT_EQ(Write.ExitCode, Clean) << Write.Stderr;
+  nlohmann::json Written = nlohmann::json::parse(readFile(Baseline));
+  EXPECT_EQ(Written["findings"][0]["line_text"], "switch (m) { // d\xEF\xBF\xBDj\xEF\xBF\xBD vu");
+  ProcessResult Use = runContractcheck({"-p", Build.path(), "--baseline", Baseline});
+  EXPECT_EQ(Use.ExitCode, Clean) << Use.Stdout << Use.Stderr;
+}
+
+TEST_F(RobustInputTest, AWholeDatabaseRunThatAnalysesNothingIsAnError) {
+  TempDir Empty;
+  Empty.write("compile_commands.json", "[]\n");
+  ProcessResult R = runContractcheck({"-p", Empty.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Empty.file("compile_commands.json") +
+                          ": error: the compilation database has no entries; nothing to analyse\n");
+
+  Src.write(".contractcheck.yaml", "version: 1\npaths:\n  exclude: ['*.cpp']\n");
+  R = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Build.file("compile_commands.json") +
+                          ": error: none of the 1 entries of the compilation database is analysed "
+                          "(1 excluded by paths.exclude); nothing to analyse\n");
+}
+
+TEST_F(RobustInputTest, ResponseFilesInTheDatabaseAreExpanded) {
+  Src.write("a.cpp", "#ifndef FROM_RESPONSE_FILE\n#error the response file was not read\n#endif\n" +
+                         switchMissingOne("a"));
+  Src.write("flags.rsp", "-std=c++20 -DFROM_RESPONSE_FILE\n");
+  nlohmann::json Db = nlohmann::json::array(
+      {{{"directory", Src.path()}, {"file", "a.cpp"},
+        {"arguments", {"clang++", "@flags.rsp", "-c", "a.cpp"}}}});
+  Build.write("compile_commands.json", Db.dump());
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json"});
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stdout << R.Stderr;
+}
+
+// A stack overflow is a crash of that TU alone: the other TUs' findings are kept.
+struct DeepInput {
+  std::string Name;
+  std::string Text;
+  std::vector<std::string> Args;
+};
+
+void PrintTo(const DeepInput &Input, std::ostream *OS) { *OS << Input.Name; }
+
+class StackOverflowTest : public ::testing::TestWithParam<DeepInput> {};
+
+TEST_P(StackOverflowTest, IsContainedInItsTranslationUnit) {
+  TempDir Src, Build;
+  std::string Fine = Src.write("fine.cpp", switchMissingOne("fine"));
+  std::string Deep = Src.write("deep.cpp", GetParam().Text);
+  std::vector<std::string> Args{"-std=c++20"};
+  Args.insert(Args.end(), GetParam().Args.begin(), GetParam().Args.end());
+  writeCompilationDatabase(Build.path(), {Deep, Fine}, Args);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2"});
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u) << R.Stdout;
+  EXPECT_EQ(Report["findings"][0]["location"]["file"], Fine);
+  ASSERT_EQ(Report["failures"].size(), 1u) << R.Stdout;
+  EXPECT_EQ(Report["failures"][0]["file"], Deep);
+  EXPECT_EQ(Report["failures"][0]["status"], "crash");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, StackOverflowTest,
+    ::testing::Values(
+        DeepInput{"NestedBraces",
+                  "void f() " + std::string(200000, '{') + std::string(200000, '}') + "\n",
+                  {"-fbracket-depth=1000000"}},
+        DeepInput{"ConstexprRecursion",
+                  "constexpr long down(long n) { return n == 0 ? 0 : 1 + down(n - 1); }\n"
+                  "static_assert(down(2000000) == 2000000);\n",
+                  {"-fconstexpr-depth=100000000", "-fconstexpr-steps=2147483647"}}),
+    [](const ::testing::TestParamInfo<DeepInput> &Info) { return Info.param.Name; });
+
+} // namespace
+} // namespace contractcheck::test
