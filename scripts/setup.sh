@@ -12,7 +12,7 @@ case "${1:-}" in
 esac
 
 packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
-  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
   libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim)
 missing=()
 for p in "${packages[@]}"; do
