@@ -183,6 +183,10 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
     }
     case OptionType::StringList:
       Settings.Options[Key] = joinOptionList(R.list(Value, What));
+      if (Spec->ValidateItem)
+        for (const YAML::Node &Item : Value)
+          if (std::string Error = Spec->ValidateItem(Item.Scalar()); !Error.empty())
+            R.fail(Item, "each item of " + What + ": " + Error);
       break;
     case OptionType::GlobList:
       R.globs(Value, What, Glob::Kind::Name);

@@ -30,6 +30,9 @@ struct OptionSpec {
   OptionType Type;
   std::string_view Default; // lists are ';'-separated, as clang-tidy's CheckOptions
   std::string_view Help;
+  // For list options: the error for one malformed item, or "" — checked when the configuration
+  // is read, so a bad item is reported at its line. TODO(lead): typed record-list options.
+  std::string (*ValidateItem)(std::string_view Item) = nullptr;
 };
 
 struct RuleInfo {
