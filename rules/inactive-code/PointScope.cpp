@@ -193,6 +193,11 @@ MemberLookup findMember(const CXXRecordDecl &Class, llvm::StringRef Name,
 }
 
 const Decl *asScope(const NamedDecl &D) {
+  // `using trading::EventType;` names what it brings in.
+  if (const auto *Shadow = dyn_cast<UsingShadowDecl>(&D))
+    return asScope(*Shadow->getTargetDecl());
+  if (const auto *Using = dyn_cast<UsingDecl>(&D))
+    return Using->shadow_size() == 1 ? asScope(**Using->shadow_begin()) : nullptr;
   if (const auto *Alias = dyn_cast<NamespaceAliasDecl>(&D))
     return Alias->getNamespace();
   if (const auto *Namespace = dyn_cast<NamespaceDecl>(&D))
