@@ -3,7 +3,7 @@
 #include "InputError.h"
 #include "Paths.h"
 #include "RuleInfo.h"
-#include "RuleOptions.h"
+#include "OptionParser.h"
 #include "RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -56,40 +56,6 @@ public:
     return Items;
   }
 
-  // Each item is {mock: A, real: B} (the documented form) or the CheckOptions form "A=B".
-  std::vector<std::string> pairs(const YAML::Node &Node, const std::string &What) const {
-    if (!Node.IsSequence())
-      fail(Node, What + " must be a list of {mock: ..., real: ...} pairs, got " + kindOf(Node));
-    std::vector<std::string> Items;
-    for (const YAML::Node &Item : Node) {
-      if (Item.IsScalar()) {
-        std::string Text = Item.Scalar();
-        size_t Eq = Text.find('=');
-        if (Eq == std::string::npos || Eq == 0 || Eq + 1 == Text.size())
-          fail(Item, "each item of " + What + " must be {mock: ..., real: ...} or 'mock=real', got '" +
-                         Text + "'");
-        Items.push_back(Text);
-        continue;
-      }
-      if (!Item.IsMap())
-        fail(Item, "each item of " + What + " must be {mock: ..., real: ...}, got " + kindOf(Item));
-      std::string Mock, Real;
-      for (const auto &Field : Item) {
-        std::string Name = scalar(Field.first, "a key");
-        if (Name == "mock")
-          Mock = scalar(Field.second, "'mock'");
-        else if (Name == "real")
-          Real = scalar(Field.second, "'real'");
-        else
-          unknownKey(Field.first, "a pair of " + What, {"mock", "real"});
-      }
-      if (Mock.empty() || Real.empty())
-        fail(Item, "each item of " + What + " needs both 'mock' and 'real'");
-      Items.push_back(Mock + "=" + Real);
-    }
-    return Items;
-  }
-
   std::vector<Glob> globs(const YAML::Node &Node, const std::string &What, Glob::Kind K) const {
     std::vector<Glob> Globs;
     size_t I = 0;
@@ -129,6 +95,9 @@ public:
     }
   }
 
+  const std::string &path() const { return Path; }
+
+private:
   const std::string Path;
 };
 
@@ -162,36 +131,12 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
     const OptionSpec *Spec = Info.findOption(Key);
     if (!Spec)
       R.unknownKey(Entry.first, Where, Known);
-    std::string What = "'" + Key + "'";
-    switch (Spec->Type) {
-    case OptionType::Bool:
-      Settings.Options[Key] = R.boolean(Value, What) ? "true" : "false";
-      break;
-    case OptionType::String:
-      Settings.Options[Key] = R.scalar(Value, What);
-      break;
-    case OptionType::PairList:
-      Settings.Options[Key] = joinOptionList(R.pairs(Value, What));
-      break;
-    case OptionType::Percent: {
-      std::string Text = R.scalar(Value, What);
-      if (Text.empty() || Text.size() > 3 || Text.find_first_not_of("0123456789") != std::string::npos ||
-          std::stoi(Text) > 100)
-        R.fail(Value, What + " must be a whole number from 0 to 100, got '" + Text + "'");
-      Settings.Options[Key] = Text;
-      break;
-    }
-    case OptionType::StringList:
-      Settings.Options[Key] = joinOptionList(R.list(Value, What));
-      if (Spec->ValidateItem)
-        for (const YAML::Node &Item : Value)
-          if (std::string Error = Spec->ValidateItem(Item.Scalar()); !Error.empty())
-            R.fail(Item, "each item of " + What + ": " + Error);
-      break;
-    case OptionType::GlobList:
-      R.globs(Value, What, Glob::Kind::Name);
-      Settings.Options[Key] = joinOptionList(R.list(Value, What));
-      break;
+    try {
+      Settings.Options[Key] = parseOption(*Spec, Value);
+    } catch (const OptionError &E) {
+      if (E.Line)
+        throw InputError(E.Message, R.path(), E.Line, E.Column);
+      R.fail(Value, E.Message);
     }
   }
   return Settings;
@@ -289,8 +234,13 @@ std::string Config::toClangTidyConfig() const {
     const RuleSettings &Settings = rule(Info->Id);
     if (Settings.Enabled)
       Checks += "," + std::string(Info->Id);
-    for (const auto &[Key, Value] : Settings.Options)
-      CheckOptions += "  " + std::string(Info->Id) + "." + tidyOptionName(Key) + ": '" + Value + "'\n";
+    for (const auto &[Key, Value] : Settings.Options.items()) {
+      std::string Text = toOptionString(*Info->findOption(Key), Value);
+      std::string Quoted; // YAML single-quoted: a quote is written twice
+      for (char C : Text)
+        Quoted += C == '\'' ? std::string("''") : std::string(1, C);
+      CheckOptions += "  " + std::string(Info->Id) + "." + tidyOptionName(Key) + ": '" + Quoted + "'\n";
+    }
   }
   return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
 }

@@ -4,6 +4,8 @@
 #include "Finding.h"
 #include "Glob.h"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,7 +18,8 @@ namespace contractcheck {
 struct RuleSettings {
   bool Enabled = true;
   Severity Level = Severity::Error;
-  std::map<std::string, std::string> Options; // only the keys the file sets; RuleOptions fills in
+  // Validated values of the keys the file sets (OptionParser); RuleOptions fills in defaults.
+  nlohmann::json Options = nlohmann::json::object();
 };
 
 class Config {

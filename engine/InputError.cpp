@@ -1,6 +1,6 @@
 #include "InputError.h"
 
-#include "utils/NameSpelling.h"
+#include <llvm/ADT/StringRef.h>
 
 namespace contractcheck {
 
@@ -42,11 +42,6 @@ std::string InputError::render() const {
     Text += ": ";
   }
   return Text + "error: " + what();
-}
-
-std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates) {
-  std::optional<std::string> Close = closestName(Word, Candidates);
-  return Close ? " (did you mean '" + *Close + "'?)" : std::string();
 }
 
 } // namespace contractcheck

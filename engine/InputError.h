@@ -2,6 +2,8 @@
 // `file:line:col: error: message`, exit code 2.
 #pragma once
 
+#include "DidYouMean.h"
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,8 +34,5 @@ private:
   unsigned Line;
   unsigned Column;
 };
-
-// " (did you mean 'x'?)" when a candidate is close to Word (closestName), else "".
-std::string didYouMean(const std::string &Word, const std::vector<std::string> &Candidates);
 
 } // namespace contractcheck

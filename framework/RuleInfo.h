@@ -20,19 +20,48 @@ class RuleOptions;
 // its per-TU part emitted; the plugin runs only the per-TU part.
 enum class RuleScope { TranslationUnit, Global };
 
-// GlobList: qualified-name globs; Percent: a whole number from 0 to 100; PairList: class pairs,
-// written in YAML as {mock: A, real: B} mappings (or "A=B" strings) and stored as "A=B" items.
-// All are validated when the configuration is read.
-enum class OptionType { Bool, String, StringList, GlobList, Percent, PairList };
+// The shapes an option can take. Every value is validated in one place (OptionParser) whichever
+// front end supplied it, and a rule reads it already typed (RuleOptions).
+//   Bool, String, Unsigned (a whole number), Percent (0-100), Choice (one of Choices),
+//   StringList, NameGlobList (qualified-name globs), PathGlobList (path globs, relative to the
+//   configuration file), Record (a mapping with the keys Fields declares), RecordList (a list of
+//   those).
+// In .contractcheck.yaml every option is plain YAML. In clang-tidy's CheckOptions, where every
+// value is a string, lists are ';'-separated and records are written in YAML flow style
+// ("[{mock: A, real: B}]").
+enum class OptionType {
+  Bool,
+  String,
+  Unsigned,
+  Percent,
+  Choice,
+  StringList,
+  NameGlobList,
+  PathGlobList,
+  Record,
+  RecordList
+};
+
+// One key of a record-shaped option.
+struct FieldSpec {
+  std::string_view Key;
+  OptionType Type; // any type but Record and RecordList
+  bool Required = false;
+  std::string_view Help = {};
+  std::span<const std::string_view> Choices = {}; // for Choice
+  std::string_view Default = {};                  // when not Required; in CheckOptions form
+};
 
 struct OptionSpec {
   std::string_view Key; // kebab-case, as written in .contractcheck.yaml
   OptionType Type;
-  std::string_view Default; // lists are ';'-separated, as clang-tidy's CheckOptions
+  std::string_view Default; // in CheckOptions form: "a;b" for lists, YAML flow for records
   std::string_view Help;
-  // For list options: the error for one malformed item, or "" — checked when the configuration
-  // is read, so a bad item is reported at its line. TODO(lead): typed record-list options.
-  std::string (*ValidateItem)(std::string_view Item) = nullptr;
+  std::span<const FieldSpec> Fields = {};         // for Record and RecordList
+  std::span<const std::string_view> Choices = {}; // for Choice
+  // For a RecordList: a string item "A<Shorthand>B" stands for a record of the first two fields
+  // (kept because "mock=real" was the first documented spelling of mock pairs).
+  char Shorthand = 0;
 };
 
 struct RuleInfo {

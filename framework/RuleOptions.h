@@ -1,9 +1,11 @@
-// The option values one rule runs with, already validated, whichever front end supplied them.
+// The option values one rule runs with: validated by OptionParser, typed, defaults filled in.
 #pragma once
 
+#include "Glob.h"
 #include "RuleInfo.h"
 
-#include <map>
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -11,22 +13,29 @@ namespace contractcheck {
 
 class RuleOptions {
 public:
-  // Values are keyed by OptionSpec::Key; a key left out takes the spec's default.
-  RuleOptions(const RuleInfo &Rule, std::map<std::string, std::string> Values = {});
+  // Every option at its default.
+  explicit RuleOptions(const RuleInfo &Rule);
+  // Given holds validated values (OptionParser) for the keys the user set; the rest default.
+  RuleOptions(const RuleInfo &Rule, nlohmann::json Given);
 
-  std::string getString(std::string_view Key) const;
   bool getBool(std::string_view Key) const;
+  std::string getString(std::string_view Key) const; // String and Choice
+  unsigned getUnsigned(std::string_view Key) const;  // Unsigned and Percent
   std::vector<std::string> getList(std::string_view Key) const;
+  std::vector<Glob> getGlobs(std::string_view Key) const;
+  // A RecordList as T, read with T's from_json (nlohmann's ADL hook).
+  template <typename T> std::vector<T> getRecords(std::string_view Key) const {
+    return get(Key).get<std::vector<T>>();
+  }
+  const nlohmann::json &get(std::string_view Key) const;
 
-  const std::map<std::string, std::string> &values() const { return Values; }
+  // Every option, defaults included, as one JSON object: the canonical form that keys caches
+  // and is written back to clang-tidy (storeOptions).
+  const nlohmann::json &values() const { return Values; }
 
 private:
-  const std::string &raw(std::string_view Key) const;
-  std::map<std::string, std::string> Values;
+  const RuleInfo &Rule;
+  nlohmann::json Values;
 };
-
-// clang-tidy's list convention: ';'-separated, blanks around items ignored, empty items dropped.
-std::vector<std::string> splitOptionList(std::string_view Text);
-std::string joinOptionList(const std::vector<std::string> &Items);
 
 } // namespace contractcheck

@@ -5,10 +5,9 @@
 
 #include "utils/NameSpelling.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
-#include <string_view>
-#include <variant>
-#include <vector>
 
 namespace contractcheck {
 
@@ -19,11 +18,7 @@ struct ConfiguredFunction {
   NameSpelling Names = NameSpelling::Exact;
 };
 
-// One item, written today as "name=cfg::parse_level,arg=0,enum=cfg::Level,names=snake_case"
-// (arg and names optional). The error names what is wrong.
-// TODO(lead): with typed record-list options, read {name, arg, enum, names} mappings directly.
-std::variant<ConfiguredFunction, std::string> parseConfiguredFunction(std::string_view Item);
-// The error for a malformed item, or "" — the configuration loader's validator.
-std::string configuredFunctionError(std::string_view Item);
+// Reads one {name, arg, enum, names} record, already validated by the option parser.
+void from_json(const nlohmann::json &J, ConfiguredFunction &F);
 
 } // namespace contractcheck

@@ -18,30 +18,27 @@ namespace contractcheck {
 
 namespace {
 
+constexpr std::string_view SpellingChoices[] = {"exact",     "snake_case", "SCREAMING_SNAKE_CASE",
+                                               "camelCase", "PascalCase", "kebab-case"};
+
+constexpr FieldSpec FunctionFields[] = {
+    {"name", OptionType::String, true, "The function's qualified name."},
+    {"arg", OptionType::Unsigned, false, "The 0-based position of the argument that is a name.",
+     {}, "0"},
+    {"enum", OptionType::String, true, "The qualified name of the enum it names."},
+    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
+};
+
 constexpr OptionSpec Options[] = {
     {"infer", OptionType::Bool, "true",
      "Infer the names a string-to-enum function accepts from its body (an if/else chain, a "
      "switch over a hash, a {\"name\", E::X} table) and check the literals passed to it."},
-    // TODO(lead): a typed record-list option; the YAML form will be {name, arg, enum, names}
-    // mappings. Until then each item is one "key=value,..." string, validated item by item.
-    {"functions", OptionType::StringList, "",
-     "String-to-enum functions whose bodies cannot be seen (a library, a generated parser), "
-     "one item each: 'name=<qualified function>,arg=<0-based argument>,enum=<qualified "
-     "enum>,names=<spelling>' (arg defaults to 0, names to exact).",
-     configuredFunctionError},
+    {"functions", OptionType::RecordList, "",
+     "String-to-enum functions whose bodies cannot be seen (a library, a generated parser): "
+     "{name, arg, enum, names} with the function's qualified name, the 0-based argument that "
+     "is a name (default 0), the qualified enum and the spelling (default exact).",
+     FunctionFields},
 };
-
-std::vector<ConfiguredFunction> parseFunctions(const std::vector<std::string> &Items) {
-  std::vector<ConfiguredFunction> Functions;
-  for (const std::string &Item : Items) {
-    // The configuration loader reports a malformed item at its line; clang-tidy's CheckOptions
-    // are not validated yet (TODO(lead): configurationDiag through the RuleContext).
-    auto Parsed = parseConfiguredFunction(Item);
-    if (auto *F = std::get_if<ConfiguredFunction>(&Parsed))
-      Functions.push_back(std::move(*F));
-  }
-  return Functions;
-}
 
 AST_MATCHER(CallExpr, hasStringLiteralArgument) {
   return std::any_of(Node.arg_begin(), Node.arg_end(),
@@ -76,7 +73,7 @@ bool isCaseInsensitivePredicate(const Expr &Arg) {
 
 EnumNameRule::EnumNameRule(RuleContext &Context)
     : Rule(Context), Infer(options().getBool("infer")),
-      Functions(parseFunctions(options().getList("functions"))) {}
+      Functions(options().getRecords<ConfiguredFunction>("functions")) {}
 
 void EnumNameRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),

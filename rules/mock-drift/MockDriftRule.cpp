@@ -24,24 +24,28 @@ namespace contractcheck {
 
 namespace {
 
+constexpr FieldSpec PairFields[] = {
+    {"mock", OptionType::String, true, "qualified name of the mock or fake class"},
+    {"real", OptionType::String, true, "qualified name of the class it stands in for"},
+};
+
 constexpr OptionSpec Options[] = {
     {"name-patterns", OptionType::StringList, "Mock*;Fake*;*Mock;Stub*",
      "How a mock's name gives its real class's name, '*' standing for the real name "
      "('MockTurtle' -> 'Turtle'). Used when the mock has no base class."},
-    {"pairs", OptionType::PairList, "",
-     "Explicit 'mock=real' pairs of qualified class names (e.g. "
-     "'tests::FakeClock=core::SteadyClock'); they take precedence over every other pairing."},
+    {"pairs", OptionType::RecordList, "",
+     "Explicit {mock, real} pairs of qualified class names (e.g. "
+     "{mock: tests::FakeClock, real: core::SteadyClock}); they take precedence over every other "
+     "pairing.",
+     PairFields, {}, '='},
     {"report-unpaired", OptionType::Bool, "false",
      "Also report gMock classes for which no real class was found."},
 };
 
-std::vector<std::pair<std::string, std::string>> parsePairs(const std::vector<std::string> &Texts) {
+std::vector<std::pair<std::string, std::string>> pairsOf(const RuleOptions &Options) {
   std::vector<std::pair<std::string, std::string>> Pairs;
-  for (llvm::StringRef Text : Texts) {
-    auto [Mock, Real] = Text.split('=');
-    if (!Mock.trim().empty() && !Real.trim().empty())
-      Pairs.emplace_back(Mock.trim().str(), Real.trim().str());
-  }
+  for (const nlohmann::json &Pair : Options.get("pairs"))
+    Pairs.emplace_back(Pair.at("mock").get<std::string>(), Pair.at("real").get<std::string>());
   return Pairs;
 }
 
@@ -660,7 +664,7 @@ private:
 
 MockDriftRule::MockDriftRule(RuleContext &Context)
     : Rule(Context), Patterns(parseNamePatterns(options().getList("name-patterns"))),
-      Pairs(parsePairs(options().getList("pairs"))),
+      Pairs(pairsOf(options())),
       ReportUnpaired(options().getBool("report-unpaired")) {}
 
 bool MockDriftRule::isLanguageVersionSupported(const LangOptions &LangOpts) const {

@@ -18,9 +18,9 @@ namespace contractcheck {
 namespace {
 
 constexpr OptionSpec Options[] = {
-    {"enums", OptionType::GlobList, "*",
+    {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
-    {"sentinels", OptionType::GlobList,
+    {"sentinels", OptionType::NameGlobList,
      "*Count;*_COUNT;kMax*;*_LAST;*_MAX;NUM_*;MAX_*;kNum*",
      "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
      "another one."},
@@ -30,24 +30,6 @@ constexpr OptionSpec Options[] = {
      "Percentage of the enumerators a switch must name to be held to full coverage; below it "
      "the switch is a deliberate partial dispatch. 0 reports every switch."},
 };
-
-std::vector<Glob> parseGlobs(const std::vector<std::string> &Patterns) {
-  std::vector<Glob> Globs;
-  for (const std::string &Pattern : Patterns)
-    if (auto G = Glob::parse(Pattern, Glob::Kind::Name)) // the config loader rejected bad ones
-      Globs.push_back(std::move(*G));
-  return Globs;
-}
-
-unsigned parsePercent(const std::string &Text) {
-  unsigned Value = 0;
-  for (char C : Text) {
-    if (C < '0' || C > '9')
-      return 75; // the configuration loader rejects non-numbers; clang-tidy options may not
-    Value = Value * 10 + (C - '0');
-  }
-  return std::min(Value, 100u);
-}
 
 struct CaseRange {
   llvm::APSInt Low, High;
@@ -138,10 +120,10 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
 } // namespace
 
 SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
-    : Rule(Context), Enums(parseGlobs(options().getList("enums"))),
-      Sentinels(parseGlobs(options().getList("sentinels"))),
+    : Rule(Context), Enums(options().getGlobs("enums")),
+      Sentinels(options().getGlobs("sentinels")),
       ReportWithoutDefault(options().getBool("report-without-default")),
-      MinCoveragePercent(parsePercent(options().getString("min-coverage"))) {}
+      MinCoveragePercent(options().getUnsigned("min-coverage")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   // In a template instantiation the labels would be spelled for one instantiation's enum and

@@ -43,8 +43,8 @@ rules:
   Config C = Config::load(Path);
   const RuleSettings &S = C.rule("contract-switch-coverage");
   EXPECT_EQ(S.Level, Severity::Warning);
-  EXPECT_EQ(S.Options.at("sentinels"), "*Sentinel");
-  EXPECT_EQ(S.Options.at("report-without-default"), "true");
+  EXPECT_EQ(S.Options.at("sentinels"), nlohmann::json::array({"*Sentinel"}));
+  EXPECT_EQ(S.Options.at("report-without-default"), true);
   EXPECT_TRUE(C.isExcluded(Dir.path() + "/third_party/lib/x.h"));
   EXPECT_TRUE(C.isExcluded(Dir.path() + "/a.pb.cc"));
   EXPECT_FALSE(C.isExcluded(Dir.path() + "/src/a.pb.cc"));
@@ -100,12 +100,14 @@ TEST(ConfigTest, PairsAreMappingsOrStrings) {
   Config C = Config::load(Dir.write("c.yaml", "version: 1\nrules:\n  contract-mock-drift:\n"
                                                "    pairs:\n      - {mock: t::FakeClock, real: core::Clock}\n"
                                                "      - \"t::MockBus=core::Bus\"\n"));
-  EXPECT_EQ(C.rule("contract-mock-drift").Options.at("pairs"), "t::FakeClock=core::Clock;t::MockBus=core::Bus");
+  EXPECT_EQ(C.rule("contract-mock-drift").Options.at("pairs"),
+            nlohmann::json::parse(R"([{"mock": "t::FakeClock", "real": "core::Clock"},
+                                      {"mock": "t::MockBus", "real": "core::Bus"}])"));
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-mock-drift:\n    pairs:\n      - {mock: A, rael: B}\n"),
-            ".contractcheck.yaml:5:19: error: unknown key 'rael' in a pair of 'pairs' (did you mean "
-            "'real'?); expected one of: mock, real");
+            ".contractcheck.yaml:5:19: error: unknown key 'rael' in each item of 'pairs' (did you "
+            "mean 'real'?); expected one of: mock, real");
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-mock-drift:\n    pairs:\n      - {mock: A}\n"),
-            ".contractcheck.yaml:5:9: error: each item of 'pairs' needs both 'mock' and 'real'");
+            ".contractcheck.yaml:5:9: error: each item of 'pairs' needs the key 'real'");
 }
 
 TEST(ConfigTest, BadGlobIsPositioned) {

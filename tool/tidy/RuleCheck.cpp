@@ -1,5 +1,7 @@
 #include "RuleCheck.h"
 
+#include "OptionParser.h"
+
 namespace contractcheck {
 
 RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
@@ -7,11 +9,22 @@ RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
       Impl(Info.CreateTURule(*this)) {}
 
-std::map<std::string, std::string> RuleCheck::readOptions() const {
-  std::map<std::string, std::string> Values;
-  for (const OptionSpec &Spec : Info.Options)
-    if (std::optional<llvm::StringRef> Value = ClangTidyCheck::Options.get(tidyOptionName(Spec.Key)))
-      Values[std::string(Spec.Key)] = Value->str();
+// Validated as the CLI validates .contractcheck.yaml; a bad value is reported the way clang-tidy
+// reports its own checks' bad options, and the option keeps its default.
+nlohmann::json RuleCheck::readOptions() {
+  nlohmann::json Values = nlohmann::json::object();
+  for (const OptionSpec &Spec : Info.Options) {
+    std::string Name = tidyOptionName(Spec.Key);
+    std::optional<llvm::StringRef> Value = ClangTidyCheck::Options.get(Name);
+    if (!Value)
+      continue;
+    try {
+      Values[std::string(Spec.Key)] = parseOptionString(Spec, Value->str());
+    } catch (const OptionError &E) {
+      configurationDiag("invalid configuration value '%0' for option '%1': %2")
+          << *Value << (std::string(Info.Id) + "." + Name) << E.Message;
+    }
+  }
   return Values;
 }
 
@@ -34,7 +47,7 @@ void RuleCheck::check(const clang::ast_matchers::MatchFinder::MatchResult &) {}
 void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   for (const OptionSpec &Spec : Info.Options)
     ClangTidyCheck::Options.store(Opts, tidyOptionName(Spec.Key),
-                                  Options.getString(Spec.Key));
+                                  toOptionString(Spec, Options.get(Spec.Key)));
 }
 
 clang::DiagnosticBuilder RuleCheck::diag(clang::SourceLocation Loc, llvm::StringRef Message,

@@ -26,7 +26,7 @@ private:
                                 clang::DiagnosticIDs::Level Level) override;
   void emitFact(std::string Kind, nlohmann::json Data) override {}
 
-  std::map<std::string, std::string> readOptions() const;
+  nlohmann::json readOptions();
 
   const RuleInfo &Info;
   const RuleOptions Options;

@@ -1,0 +1,260 @@
+#include "OptionParser.h"
+
+#include "DidYouMean.h"
+#include "Glob.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace contractcheck {
+
+namespace {
+
+[[noreturn]] void fail(const YAML::Node &Node, std::string Message) {
+  YAML::Mark Mark = Node.Mark();
+  if (Mark.is_null())
+    throw OptionError{std::move(Message)};
+  throw OptionError{std::move(Message), static_cast<unsigned>(Mark.line + 1),
+                    static_cast<unsigned>(Mark.column + 1)};
+}
+
+std::string kindOf(const YAML::Node &Node) {
+  switch (Node.Type()) {
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Scalar:
+    return "'" + Node.Scalar() + "'";
+  case YAML::NodeType::Null:
+    return "nothing";
+  default:
+    return "an undefined value";
+  }
+}
+
+std::string scalar(const YAML::Node &Node, const std::string &What) {
+  if (!Node.IsScalar())
+    fail(Node, What + " must be a string, got " + kindOf(Node));
+  return Node.Scalar();
+}
+
+// The checks every shape shares, by type; Fields and Choices come from the spec being read.
+struct Shape {
+  OptionType Type;
+  std::span<const FieldSpec> Fields;
+  std::span<const std::string_view> Choices;
+  char Shorthand = 0;
+};
+
+nlohmann::json parseValue(const Shape &S, const YAML::Node &Node, const std::string &What);
+
+nlohmann::json parseStringList(const YAML::Node &Node, const std::string &What) {
+  if (!Node.IsSequence())
+    fail(Node, What + " must be a list of strings, got " + kindOf(Node));
+  nlohmann::json Items = nlohmann::json::array();
+  for (const YAML::Node &Item : Node)
+    Items.push_back(scalar(Item, "each item of " + What));
+  return Items;
+}
+
+nlohmann::json parseGlobs(const YAML::Node &Node, const std::string &What, Glob::Kind Kind) {
+  nlohmann::json Items = parseStringList(Node, What);
+  for (size_t I = 0; I < Items.size(); ++I) {
+    std::string Error;
+    const std::string &Pattern = Items[I].get_ref<const std::string &>();
+    if (!Glob::parse(Pattern, Kind, &Error))
+      fail(Node[I], "bad glob '" + Pattern + "' in " + What + ": " + Error);
+  }
+  return Items;
+}
+
+unsigned parseWholeNumber(const YAML::Node &Node, const std::string &What, unsigned Max) {
+  std::string Text = scalar(Node, What);
+  bool Digits = !Text.empty() && Text.size() <= 9 &&
+                Text.find_first_not_of("0123456789") == std::string::npos;
+  if (!Digits || std::stoul(Text) > Max)
+    fail(Node, What + " must be a whole number from 0 to " + std::to_string(Max) + ", got '" +
+                   Text + "'");
+  return static_cast<unsigned>(std::stoul(Text));
+}
+
+nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &Node,
+                           const std::string &What) {
+  std::vector<std::string> Known;
+  for (const FieldSpec &Field : Fields)
+    Known.emplace_back(Field.Key);
+  std::string Expected;
+  for (const std::string &K : Known)
+    Expected += (Expected.empty() ? "" : ", ") + K;
+  if (!Node.IsMap())
+    fail(Node, What + " must be a mapping with the keys " + Expected + ", got " + kindOf(Node));
+  nlohmann::json Record = nlohmann::json::object();
+  for (const auto &Entry : Node) {
+    std::string Key = scalar(Entry.first, "a key");
+    auto Field = std::find_if(Fields.begin(), Fields.end(),
+                              [&](const FieldSpec &F) { return F.Key == Key; });
+    if (Field == Fields.end())
+      fail(Entry.first, "unknown key '" + Key + "' in " + What + didYouMean(Key, Known) +
+                            "; expected one of: " + Expected);
+    if (Record.contains(Key))
+      fail(Entry.first, "duplicate key '" + Key + "' in " + What);
+    Record[Key] = parseValue({Field->Type, {}, Field->Choices}, Entry.second, "'" + Key + "'");
+  }
+  for (const FieldSpec &Field : Fields) {
+    if (Record.contains(Field.Key))
+      continue;
+    if (Field.Required)
+      fail(Node, What + " needs the key '" + std::string(Field.Key) + "'");
+    Record[std::string(Field.Key)] =
+        parseOptionString({Field.Key, Field.Type, Field.Default, Field.Help, {}, Field.Choices},
+                          std::string(Field.Default));
+  }
+  return Record;
+}
+
+nlohmann::json parseValue(const Shape &S, const YAML::Node &Node, const std::string &What) {
+  switch (S.Type) {
+  case OptionType::Bool: {
+    std::string Value = Node.IsScalar() ? Node.Scalar() : std::string();
+    if (Value == "true")
+      return true;
+    if (Value == "false")
+      return false;
+    fail(Node, What + " must be true or false, got " + kindOf(Node));
+  }
+  case OptionType::String:
+    return scalar(Node, What);
+  case OptionType::Unsigned:
+    return parseWholeNumber(Node, What, 1000000);
+  case OptionType::Percent:
+    return parseWholeNumber(Node, What, 100);
+  case OptionType::Choice: {
+    std::string Value = scalar(Node, What);
+    std::vector<std::string> Allowed(S.Choices.begin(), S.Choices.end());
+    if (std::find(Allowed.begin(), Allowed.end(), Value) != Allowed.end())
+      return Value;
+    std::string List;
+    for (const std::string &A : Allowed)
+      List += (List.empty() ? "" : ", ") + A;
+    fail(Node, What + " must be one of " + List + ", got '" + Value + "'" +
+                   didYouMean(Value, Allowed));
+  }
+  case OptionType::StringList:
+    return parseStringList(Node, What);
+  case OptionType::NameGlobList:
+    return parseGlobs(Node, What, Glob::Kind::Name);
+  case OptionType::PathGlobList:
+    return parseGlobs(Node, What, Glob::Kind::Path);
+  case OptionType::Record:
+    return parseRecord(S.Fields, Node, What);
+  case OptionType::RecordList: {
+    if (!Node.IsSequence())
+      fail(Node, What + " must be a list of mappings, got " + kindOf(Node));
+    nlohmann::json Items = nlohmann::json::array();
+    for (const YAML::Node &Item : Node) {
+      if (S.Shorthand && Item.IsScalar() && S.Fields.size() >= 2) {
+        std::string Text = Item.Scalar();
+        size_t Sep = Text.find(S.Shorthand);
+        if (Sep == std::string::npos || Sep == 0 || Sep + 1 == Text.size())
+          fail(Item, "each item of " + What + " must be a mapping or '" +
+                         std::string(S.Fields[0].Key) + S.Shorthand +
+                         std::string(S.Fields[1].Key) + "', got '" + Text + "'");
+        YAML::Node Expanded;
+        Expanded[std::string(S.Fields[0].Key)] = Text.substr(0, Sep);
+        Expanded[std::string(S.Fields[1].Key)] = Text.substr(Sep + 1);
+        Items.push_back(parseRecord(S.Fields, Expanded, "each item of " + What));
+        continue;
+      }
+      Items.push_back(parseRecord(S.Fields, Item, "each item of " + What));
+    }
+    return Items;
+  }
+  }
+  fail(Node, What + " has an unknown type");
+}
+
+bool isList(OptionType T) {
+  return T == OptionType::StringList || T == OptionType::NameGlobList ||
+         T == OptionType::PathGlobList;
+}
+
+std::string trim(std::string_view Text) {
+  size_t Begin = Text.find_first_not_of(" \t");
+  if (Begin == std::string_view::npos)
+    return {};
+  size_t End = Text.find_last_not_of(" \t");
+  return std::string(Text.substr(Begin, End - Begin + 1));
+}
+
+// clang-tidy's list convention: ';'-separated, blanks around items ignored, empty items dropped.
+YAML::Node splitList(const std::string &Text) {
+  YAML::Node Items(YAML::NodeType::Sequence);
+  size_t Start = 0;
+  while (Start <= Text.size()) {
+    size_t End = Text.find(';', Start);
+    std::string Item = trim(std::string_view(Text).substr(
+        Start, End == std::string::npos ? std::string::npos : End - Start));
+    if (!Item.empty())
+      Items.push_back(Item);
+    if (End == std::string::npos)
+      break;
+    Start = End + 1;
+  }
+  return Items;
+}
+
+Shape shapeOf(const OptionSpec &Spec) {
+  return {Spec.Type, Spec.Fields, Spec.Choices, Spec.Shorthand};
+}
+
+} // namespace
+
+nlohmann::json parseOption(const OptionSpec &Spec, const YAML::Node &Node) {
+  return parseValue(shapeOf(Spec), Node, "'" + std::string(Spec.Key) + "'");
+}
+
+nlohmann::json parseOptionString(const OptionSpec &Spec, const std::string &Text) {
+  std::string What = "'" + std::string(Spec.Key) + "'";
+  if (isList(Spec.Type))
+    return parseValue(shapeOf(Spec), splitList(Text), What);
+  if (Spec.Type == OptionType::Record || Spec.Type == OptionType::RecordList) {
+    std::string Flow = trim(Text);
+    if (Flow.empty())
+      Flow = Spec.Type == OptionType::Record ? "{}" : "[]";
+    // A bare "a=b;c=d" is the shorthand form of a record list.
+    if (Spec.Shorthand && Flow.front() != '[')
+      return parseValue(shapeOf(Spec), splitList(Flow), What);
+    YAML::Node Node;
+    try {
+      Node = YAML::Load(Flow);
+    } catch (const YAML::Exception &E) {
+      throw OptionError{What + " is not valid YAML flow syntax: " + E.msg};
+    }
+    return parseValue(shapeOf(Spec), Node, What);
+  }
+  std::string Value = trim(Text);
+  if (Spec.Type == OptionType::Bool) // clang-tidy's own spellings of booleans
+    Value = Value == "1" || Value == "True" || Value == "TRUE"    ? "true"
+            : Value == "0" || Value == "False" || Value == "FALSE" ? "false"
+                                                                   : Value;
+  return parseValue(shapeOf(Spec), YAML::Node(Value), What);
+}
+
+nlohmann::json defaultValue(const OptionSpec &Spec) {
+  return parseOptionString(Spec, std::string(Spec.Default));
+}
+
+std::string toOptionString(const OptionSpec &Spec, const nlohmann::json &Value) {
+  if (isList(Spec.Type)) {
+    std::string Text;
+    for (const nlohmann::json &Item : Value)
+      Text += (Text.empty() ? "" : ";") + Item.get<std::string>();
+    return Text;
+  }
+  if (Value.is_string())
+    return Value.get<std::string>();
+  // Booleans, numbers and records: JSON is valid YAML flow syntax.
+  return Value.dump();
+}
+
+} // namespace contractcheck
