@@ -30,6 +30,15 @@ bool isExpressionKeyword(llvm::StringRef Word) {
   return Words.contains(Word);
 }
 
+// Words that precede a type, not a declared name: `const Color c` declares c, not Color.
+bool isTypeQualifierKeyword(llvm::StringRef Word) {
+  static const llvm::StringSet<> Words{
+      "const",    "volatile", "static", "inline", "constexpr", "consteval", "constinit",
+      "extern",   "mutable",  "typename", "thread_local", "register", "explicit", "virtual",
+      "friend",   "unsigned", "signed", "long", "short"};
+  return Words.contains(Word);
+}
+
 bool isIdent(const std::vector<Tok> &T, size_t I) {
   return I < T.size() && T[I].Kind == tok::raw_identifier;
 }
@@ -90,13 +99,15 @@ InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
     // `Type name`, `Type *name`, `Type &name`, `vector<T> name`, `class Name`, `using Name`.
     if (I > 0) {
       const Tok &Prev = Tokens[I - 1];
-      bool AfterType = Prev.Kind == tok::raw_identifier && !isExpressionKeyword(Prev.Text);
+      bool AfterType = Prev.Kind == tok::raw_identifier && !isExpressionKeyword(Prev.Text) &&
+                       !isTypeQualifierKeyword(Prev.Text);
       bool AfterDeclarator = (Prev.Kind == tok::star || Prev.Kind == tok::amp ||
                               Prev.Kind == tok::ampamp || Prev.Kind == tok::greater) &&
                              I > 1 &&
                              (isIdent(Tokens, I - 2) || is(Tokens, I - 2, tok::greater) ||
                               is(Tokens, I - 2, tok::star));
-      if (AfterType || AfterDeclarator)
+      // `using std::string`: a name followed by '::' qualifies, it is not declared.
+      if ((AfterType || AfterDeclarator) && !is(Tokens, I + 1, tok::coloncolon))
         Branch.Declared.insert(Name);
     }
     bool AfterAccess = I > 0 && (is(Tokens, I - 1, tok::period) || is(Tokens, I - 1, tok::arrow) ||
