@@ -6,20 +6,56 @@
 
 namespace contractcheck {
 
+std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings) {
+  return ResultStore::keyOf(analysisCommandLine(*Job.Command, Settings), Job.Command->Directory,
+                            Job.Command->File, Job.Settings->fingerprint());
+}
+
+namespace {
+
+TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
+                    const StoreUse &Store, std::string &StoreError) {
+  if (!Store.Store)
+    return analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings);
+  std::string Key = storeKeyOf(Job, Settings);
+  if (Store.Read || Store.StoredOnly)
+    if (std::optional<TUOutcome> Stored = Store.Store->load(Key, *Store.Hashes)) {
+      Stored->FromStore = true;
+      return std::move(*Stored);
+    }
+  if (Store.StoredOnly) {
+    TUOutcome Missing;
+    Missing.File = Job.Command->File;
+    Missing.State = TUOutcome::Status::NotExtracted;
+    Missing.Errors = {"no up-to-date result for this file in the result store " +
+                      Store.Store->directory() + "; run 'contractcheck extract' for it"};
+    return Missing;
+  }
+  TUOutcome Outcome = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings);
+  if (Store.Write)
+    StoreError = Store.Store->save(Key, Outcome);
+  return Outcome;
+}
+
+} // namespace
+
 std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   const AnalysisSettings &Settings, unsigned Workers,
-                                  const ProgressCallback &Progress) {
+                                  const ProgressCallback &Progress, const StoreUse &Store,
+                                  std::vector<std::string> *StoreWarnings) {
   std::vector<TUOutcome> Outcomes(Jobs.size());
   std::atomic<size_t> Next{0};
-  std::mutex ProgressMutex;
+  std::mutex Mutex;
   size_t Done = 0;
   auto Work = [&] {
     for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      Outcomes[I] = analyzeTranslationUnit(*Jobs[I].Command, *Jobs[I].Settings, Settings);
-      if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
+      std::string StoreError;
+      Outcomes[I] = outcomeOf(Jobs[I], Settings, Store, StoreError);
+      std::lock_guard<std::mutex> Lock(Mutex);
+      if (!StoreError.empty() && StoreWarnings)
+        StoreWarnings->push_back(StoreError);
+      if (Progress)
         Progress(++Done, Jobs.size(), Jobs[I].Command->File);
-      }
     }
   };
   Workers = std::max(1u, std::min<unsigned>(Workers, static_cast<unsigned>(Jobs.size())));

@@ -1,6 +1,8 @@
-// Runs the per-TU analysis over many TUs on N worker threads, one AST alive per worker.
+// Runs the per-TU analysis over many TUs on N worker threads, one AST alive per worker, taking
+// what it can from the result store and storing what it computes.
 #pragma once
 
+#include "ResultStore.h"
 #include "TranslationUnitAnalyzer.h"
 
 #include <functional>
@@ -15,9 +17,23 @@ struct AnalysisJob {
 // Progress(done, total, file) is called from worker threads, serialised.
 using ProgressCallback = std::function<void(size_t, size_t, const std::string &)>;
 
-// Results come back in the order of Jobs, whatever order the workers finished in.
+struct StoreUse {
+  const ResultStore *Store = nullptr; // none: analyse everything, store nothing
+  FileHashes *Hashes = nullptr;
+  bool Read = true;  // take valid stored results instead of analysing
+  bool Write = true; // store what was analysed
+  // Only take stored results; a TU without one comes back NotExtracted (contractcheck check).
+  bool StoredOnly = false;
+};
+
+// The result store key of a job.
+std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings);
+
+// Results come back in the order of Jobs, whatever order the workers finished in. Problems
+// writing the store are appended to StoreWarnings.
 std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   const AnalysisSettings &Settings, unsigned Workers,
-                                  const ProgressCallback &Progress = {});
+                                  const ProgressCallback &Progress = {}, const StoreUse &Store = {},
+                                  std::vector<std::string> *StoreWarnings = nullptr);
 
 } // namespace contractcheck

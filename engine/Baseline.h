@@ -25,9 +25,12 @@ public:
   // many were removed.
   size_t filter(std::vector<Finding> &Findings, SourceFiles &Sources) const;
 
-private:
+  // What identifies a finding across unrelated edits: rule, file relative to Dir, message and
+  // the trimmed text of its line. Also the basis of SARIF's partialFingerprints.
   using Key = std::tuple<std::string, std::string, std::string, std::string>;
   static Key keyOf(const Finding &F, const std::string &Dir, SourceFiles &Sources);
+
+private:
   std::string Dir;
   std::map<Key, size_t> Counts;
 };

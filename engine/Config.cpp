@@ -146,6 +146,7 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
 
 Config Config::defaults() {
   Config C;
+  C.BaseDir = absolutePath(".");
   for (const RuleInfo *Info : allRules())
     C.Rules.emplace(std::string(Info->Id), RuleSettings{});
   return C;
@@ -243,6 +244,18 @@ std::string Config::toClangTidyConfig() const {
     }
   }
   return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
+}
+
+std::string Config::fingerprint() const {
+  nlohmann::json Rules = nlohmann::json::object();
+  for (const auto &[Id, Settings] : this->Rules)
+    Rules[Id] = {{"enabled", Settings.Enabled},
+                 {"level", severityName(Settings.Level)},
+                 {"options", Settings.Options}};
+  nlohmann::json Excludes = nlohmann::json::array();
+  for (const Glob &G : Exclude)
+    Excludes.push_back(G.pattern());
+  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}.dump();
 }
 
 ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath)

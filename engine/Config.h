@@ -32,12 +32,19 @@ public:
   static Config load(const std::string &Path);
 
   const std::string &path() const { return Path; } // empty for the defaults
+  // Where relative paths in the file are taken from: its directory (the working directory for
+  // the defaults).
+  const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
   const RuleSettings &rule(std::string_view RuleId) const;
 
   // The same settings as a clang-tidy configuration (Checks and CheckOptions), so the plugin
   // runs with exactly the options the CLI uses.
   std::string toClangTidyConfig() const;
+
+  // Everything that changes what a per-TU analysis produces (rule switches, severities,
+  // options, exclusions), in a canonical form: part of the key of a stored unit result.
+  std::string fingerprint() const;
 
 private:
   std::string Path;

@@ -1,5 +1,5 @@
-// The three report formats. Text is for people (clang-style), JSON is our own stable schema
-// (docs/json-output.md), SARIF 2.1.0 is for code-scanning services.
+// The report formats. Text is for people (clang-style), JSON is our own stable schema
+// (docs/json-output.md), SARIF 2.1.0 and GitLab Code Quality are for code-scanning services.
 #pragma once
 
 #include "ResultMerger.h"
@@ -23,7 +23,12 @@ struct TextStyle {
 void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
                const TextStyle &Style);
 nlohmann::json toJsonReport(const RunReport &Report);
-// Paths under SourceRoot become relative URIs against %SRCROOT%.
-nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot);
+// Paths under SourceRoot become relative URIs against %SRCROOT%. Sources gives the line texts
+// that partialFingerprints are made of.
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
+                       SourceFiles &Sources);
+// GitLab Code Quality (Code Climate issues); paths relative to SourceRoot.
+nlohmann::json toCodeClimate(const RunReport &Report, const std::string &SourceRoot,
+                             SourceFiles &Sources);
 
 } // namespace contractcheck

@@ -1,6 +1,7 @@
 #include "ResultMerger.h"
 
 #include "GlobalRule.h"
+#include "Paths.h"
 #include "RuleOptions.h"
 #include "RuleRegistry.h"
 
@@ -9,11 +10,78 @@
 
 namespace contractcheck {
 
+namespace {
+
+// What one global rule sees when it runs under one configuration.
+class EngineGlobalContext : public GlobalContext {
+public:
+  EngineGlobalContext(const RuleInfo &Info, const Config &Cfg, const GlobalPhase &Phase,
+                      const FactStore &Facts, DataFiles &Data, std::vector<Finding> &Findings,
+                      std::vector<TUOutcome> &Problems)
+      : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
+        Problems(Problems), BaseDir(Cfg.baseDirectory()) {}
+
+  const FactStore &facts() const override { return Facts; }
+  const std::string &baseDirectory() const override { return BaseDir; }
+  bool factsAreComplete() const override { return Phase.FactsComplete; }
+  const DataFileText &readDataFile(const std::string &Path) override {
+    return Data.read(absolutePath(Path, BaseDir));
+  }
+
+  void report(Finding F) override {
+    // A finding in a file another configuration governs is that configuration's to make.
+    if (Cfg.isExcluded(F.Position.File) || &Phase.ConfigFor(F.Position.File) != &Cfg)
+      return;
+    F.RuleId = std::string(Info.Id);
+    F.Level = Cfg.rule(Info.Id).Level;
+    F.FixDescription = std::string(Info.FixDescription);
+    Findings.push_back(std::move(F));
+  }
+
+  void inputProblem(SourcePosition Where, std::string Message) override {
+    TUOutcome Problem;
+    Problem.File = Where.File;
+    Problem.State = TUOutcome::Status::InputProblem;
+    std::string At = Where.File;
+    if (Where.Line)
+      At += ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
+    Problem.Errors.push_back(At + ": error: " + Message + " [" + std::string(Info.Id) + "]");
+    Problems.push_back(std::move(Problem));
+  }
+
+protected:
+  std::shared_ptr<const void>
+  parsedErased(const std::string &Path, std::type_index Type,
+               const std::function<std::shared_ptr<const void>(const DataFileText &)> &Parse)
+      override {
+    return Data.parsed(absolutePath(Path, BaseDir), Type, Parse);
+  }
+
+private:
+  const RuleInfo &Info;
+  const Config &Cfg;
+  const GlobalPhase &Phase;
+  const FactStore &Facts;
+  DataFiles &Data;
+  std::vector<Finding> &Findings;
+  std::vector<TUOutcome> &Problems;
+  const std::string BaseDir;
+};
+
+} // namespace
+
 std::map<std::string, size_t> RunReport::findingsByRule() const {
   std::map<std::string, size_t> Counts;
   for (const Finding &F : Findings)
     ++Counts[F.RuleId];
   return Counts;
+}
+
+size_t RunReport::analyzed() const {
+  size_t NotAnalysed = std::count_if(Failures.begin(), Failures.end(), [](const TUOutcome &O) {
+    return O.State != TUOutcome::Status::InputProblem;
+  });
+  return TranslationUnits - NotAnalysed;
 }
 
 void ResultMerger::add(TUOutcome Outcome) {
@@ -29,20 +97,30 @@ void ResultMerger::add(TUOutcome Outcome) {
   }
 }
 
-RunReport ResultMerger::finish(const Config &GlobalConfig) {
-  for (const RuleInfo *Info : allRules()) {
-    const RuleSettings &Settings = GlobalConfig.rule(Info->Id);
-    if (!Info->CreateGlobalRule || !Settings.Enabled)
-      continue;
-    std::vector<Finding> Found;
-    Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Facts, Found);
-    for (Finding &F : Found) {
-      F.RuleId = std::string(Info->Id);
-      F.Level = Settings.Level;
-      if (!GlobalConfig.isExcluded(F.Position.File))
-        Findings.push_back(std::move(F));
+void ResultMerger::addFacts(std::vector<Fact> Stored) {
+  for (Fact &F : Stored)
+    Facts.add(std::move(F));
+}
+
+void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
+  for (const Config *Cfg : Phase.Configs) {
+    for (const RuleInfo *Info : allRules()) {
+      const RuleSettings &Settings = Cfg->rule(Info->Id);
+      if (!Info->CreateGlobalRule || !Settings.Enabled)
+        continue;
+      EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Failures);
+      try {
+        Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Context);
+      } catch (const FactVersionError &E) {
+        Context.inputProblem({}, std::string("stored facts do not match this contractcheck: ") +
+                                     E.what() + "; remove the result store (--cache-dir)");
+      }
     }
   }
+}
+
+RunReport ResultMerger::finish(const GlobalPhase &Phase) {
+  runGlobalRules(Phase);
 
   auto SameFinding = [](const Finding &A, const Finding &B) {
     return A.Position == B.Position && A.RuleId == B.RuleId && A.Message == B.Message;
@@ -67,7 +145,9 @@ RunReport ResultMerger::finish(const Config &GlobalConfig) {
   }
   Findings.clear();
   std::sort(Report.Failures.begin(), Report.Failures.end(),
-            [](const TUOutcome &A, const TUOutcome &B) { return A.File < B.File; });
+            [](const TUOutcome &A, const TUOutcome &B) {
+              return std::tie(A.File, A.Errors) < std::tie(B.File, B.Errors);
+            });
   return std::move(Report);
 }
 

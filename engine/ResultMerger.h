@@ -1,38 +1,54 @@
-// The reduce step: merges every TU's outcome, runs the global rules over the merged facts, drops
-// duplicate findings (a header seen by many TUs reports once) and suppressed ones.
+// The reduce step: merges every unit's outcome, runs the global rules over the merged facts,
+// drops duplicate findings (a header seen by many TUs reports once) and suppressed ones.
 #pragma once
 
 #include "Config.h"
+#include "DataFiles.h"
 #include "SourceFiles.h"
 #include "TUOutcome.h"
 
+#include <functional>
 #include <map>
 
 namespace contractcheck {
 
 struct RunReport {
   std::vector<Finding> Findings; // unique, unsuppressed, in findingLess order
-  std::vector<TUOutcome> Failures; // TUs not analysed, with their errors
+  std::vector<TUOutcome> Failures; // units not analysed, with their errors
   size_t TranslationUnits = 0;
+  size_t FromStore = 0; // TUs whose result came from the result store
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<std::string> Warnings;
   std::map<std::string, size_t> findingsByRule() const;
-  size_t analyzed() const { return TranslationUnits - Failures.size(); }
+  size_t analyzed() const;
+};
+
+// What the global phase runs with.
+struct GlobalPhase {
+  // The distinct configurations governing the analysed files: each global rule runs once per
+  // configuration, and keeps the findings in the files that configuration governs.
+  std::vector<const Config *> Configs;
+  std::function<const Config &(const std::string &AbsolutePath)> ConfigFor;
+  // False when facts cover only part of the codebase (see GlobalContext::factsAreComplete).
+  bool FactsComplete = true;
 };
 
 class ResultMerger {
 public:
-  explicit ResultMerger(SourceFiles &Sources) : Sources(Sources) {}
+  ResultMerger(SourceFiles &Sources, DataFiles &Data) : Sources(Sources), Data(Data) {}
 
   void add(TUOutcome Outcome);
-  // GlobalConfig decides which global rules run and with which options.
-  RunReport finish(const Config &GlobalConfig);
+  // The facts of a unit this run did not analyse (a file subset), from the result store.
+  void addFacts(std::vector<Fact> Facts);
+  RunReport finish(const GlobalPhase &Phase);
 
 private:
+  void runGlobalRules(const GlobalPhase &Phase);
   SourceFiles &Sources;
+  DataFiles &Data;
   FactStore Facts;
   std::vector<Finding> Findings;
   RunReport Report;

@@ -1,6 +1,7 @@
 #include "Formatters.h"
 #include "Paths.h"
 
+#include "Fingerprints.h"
 #include "RuleRegistry.h"
 
 #include <nlohmann/json.hpp>
@@ -53,7 +54,10 @@ std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" 
 
 } // namespace
 
-nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
+nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
+                       SourceFiles &Sources) {
+  std::vector<std::string> Prints = findingFingerprints(Report.Findings, SourceRoot, Sources);
+  size_t Index = 0;
   ArtifactLocations Locations(SourceRoot);
   nlohmann::json Rules = nlohmann::json::array();
   std::map<std::string, size_t> RuleIndex;
@@ -72,7 +76,8 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
     nlohmann::json Result = {{"ruleId", F.RuleId},
                              {"level", sarifLevel(F.Level)},
                              {"message", {{"text", F.Message}}},
-                             {"locations", {{{"physicalLocation", Locations.physical(F.Position)}}}}};
+                             {"locations", {{{"physicalLocation", Locations.physical(F.Position)}}}},
+                             {"partialFingerprints", {{"contractcheck/v1", Prints[Index++]}}}};
     if (auto It = RuleIndex.find(F.RuleId); It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
     if (!F.Notes.empty()) {
@@ -91,7 +96,8 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot) {
              {"replacements",
               {{{"deletedRegion", {{"byteOffset", Fix.Offset}, {"byteLength", Fix.Length}}},
                 {"insertedContent", {{"text", Fix.Replacement}}}}}}});
-      Result["fixes"] = {{{"description", {{"text", "insert the missing code"}}},
+      std::string Description = F.FixDescription.empty() ? "apply the fix-it" : F.FixDescription;
+      Result["fixes"] = {{{"description", {{"text", Description}}},
                           {"artifactChanges", Changes}}};
     }
     Results.push_back(std::move(Result));

@@ -11,12 +11,17 @@
 namespace contractcheck {
 
 struct TUOutcome {
-  enum class Status { Analyzed, ParseFailed, Crashed };
+  // InputProblem: a data file a global rule could not judge (malformed, or naming what no TU
+  // defines). NotExtracted: `contractcheck check` found no valid stored result for the TU.
+  enum class Status { Analyzed, ParseFailed, Crashed, InputProblem, NotExtracted };
   std::string File;
   Status State = Status::Analyzed;
   std::vector<std::string> Errors; // clang's first errors, or what crashed
   std::vector<Finding> Findings;
   std::vector<Fact> Facts;
+  // Every file the analysis read and a hash of its content, for the result store.
+  std::vector<std::pair<std::string, std::string>> Dependencies;
+  bool FromStore = false; // this run took it from the result store (not serialised)
 };
 
 std::string_view statusName(TUOutcome::Status S);

@@ -2,6 +2,8 @@
 
 #include "Rule.h"
 #include "RuleRegistry.h"
+#include "ContentHash.h"
+#include "Paths.h"
 #include "SourcePositions.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -53,6 +55,8 @@ public:
     if (F.Position.File.empty() || Cfg.isExcluded(F.Position.File))
       return;
     F.Fixes = fixesOf(Info, SM);
+    if (!F.Fixes.empty())
+      F.FixDescription = std::string(Reporter->FixDescription);
     Out.push_back(std::move(F));
     KeepingNotes = true;
   }
@@ -102,8 +106,14 @@ public:
     return Engine.Report(Loc, ID);
   }
 
-  void emitFact(std::string Kind, nlohmann::json Data) override {
-    Facts.push_back({std::string(Info.Id), std::move(Kind), std::move(Data)});
+  void emitFact(Fact F) override {
+    const FactKind *Declared = Info.findFactKind(F.Kind);
+    // The declared kinds key the result store: an undeclared one could outlive a change to it.
+    if (!Declared || Declared->Version != F.Version)
+      throw std::logic_error("rule '" + std::string(Info.Id) + "' emits fact kind '" + F.Kind +
+                             "' (version " + std::to_string(F.Version) +
+                             ") that its RuleInfo::FactKinds does not declare");
+    Facts.push_back(std::move(F));
   }
 
 private:
@@ -163,7 +173,7 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out)
-      : Cfg(Cfg), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
+      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -188,8 +198,29 @@ public:
                                                       CI.getSourceManager());
   }
 
+  // Every file the parse read, with a hash of the bytes it read: what a stored result of this
+  // TU depends on.
+  void EndSourceFileAction() override {
+    const SourceManager &SM = getCompilerInstance().getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::StringRef> Data = It->second->getBufferDataIfLoaded();
+      if (!Data)
+        continue;
+      // The real path: the spelled one may hold '..' after a symlink that a lexical clean-up
+      // would resolve wrongly.
+      llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
+      Out.Dependencies.emplace_back(Real.empty() ? absolutePath(It->first.getName().str(), Dir)
+                                                 : Real.str(),
+                                    contentHash(*Data));
+    }
+    std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
+    Out.Dependencies.erase(std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
+                           Out.Dependencies.end());
+  }
+
 private:
   const Config &Cfg;
+  const std::string Dir;
   FindingCollector Collector;
   TUOutcome &Out;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;

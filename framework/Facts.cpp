@@ -5,29 +5,30 @@
 namespace contractcheck {
 
 void to_json(nlohmann::json &J, const Fact &F) {
-  J = {{"rule", F.RuleId}, {"kind", F.Kind}, {"data", F.Data}};
+  J = {{"rule", F.RuleId}, {"kind", F.Kind}, {"key", F.Key}, {"version", F.Version},
+       {"data", F.Data}};
 }
+
 void from_json(const nlohmann::json &J, Fact &F) {
   J.at("rule").get_to(F.RuleId);
   J.at("kind").get_to(F.Kind);
+  J.at("key").get_to(F.Key);
+  J.at("version").get_to(F.Version);
   F.Data = J.at("data");
 }
 
 void FactStore::add(Fact F) {
-  std::string Key = nlohmann::json(F).dump();
-  auto It = std::lower_bound(Keys.begin(), Keys.end(), Key);
-  if (It != Keys.end() && *It == Key)
+  std::vector<Fact> &Same = Buckets[{F.RuleId, F.Kind}][F.Key];
+  // Facts under one key are few (one class seen by several TUs), so a scan is cheap.
+  if (std::find(Same.begin(), Same.end(), F) != Same.end())
     return;
-  Keys.insert(It, std::move(Key));
-  Facts.push_back(std::move(F));
+  Same.push_back(std::move(F));
+  ++Count;
 }
 
-std::vector<const Fact *> FactStore::find(std::string_view RuleId, std::string_view Kind) const {
-  std::vector<const Fact *> Found;
-  for (const Fact &F : Facts)
-    if (F.RuleId == RuleId && F.Kind == Kind)
-      Found.push_back(&F);
-  return Found;
+const FactStore::Bucket *FactStore::bucket(std::string_view RuleId, std::string_view Kind) const {
+  auto It = Buckets.find({std::string(RuleId), std::string(Kind)});
+  return It == Buckets.end() ? nullptr : &It->second;
 }
 
 } // namespace contractcheck

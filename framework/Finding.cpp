@@ -44,6 +44,8 @@ void from_json(const nlohmann::json &J, RelatedNote &N) {
 void to_json(nlohmann::json &J, const Finding &F) {
   J = {{"rule", F.RuleId},     {"severity", severityName(F.Level)}, {"message", F.Message},
        {"location", F.Position}, {"notes", F.Notes},                   {"fixes", F.Fixes}};
+  if (!F.FixDescription.empty())
+    J["fix_description"] = F.FixDescription;
 }
 void from_json(const nlohmann::json &J, Finding &F) {
   J.at("rule").get_to(F.RuleId);
@@ -52,6 +54,7 @@ void from_json(const nlohmann::json &J, Finding &F) {
   J.at("location").get_to(F.Position);
   J.at("notes").get_to(F.Notes);
   J.at("fixes").get_to(F.Fixes);
+  F.FixDescription = J.value("fix_description", std::string());
 }
 
 } // namespace contractcheck

@@ -42,6 +42,7 @@ struct Finding {
   std::string Message;
   std::vector<RelatedNote> Notes;
   std::vector<FixIt> Fixes;
+  std::string FixDescription; // what the fixes do, e.g. "insert the missing case labels"
   friend bool operator==(const Finding &, const Finding &) = default;
 };
 

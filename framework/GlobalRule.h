@@ -1,17 +1,76 @@
-// A rule that judges the whole codebase from merged facts; it runs once, after every TU.
+// A rule, or the global half of a per-TU rule, that judges the whole codebase once per run: from
+// the facts every TU emitted and from data files (schemas, configs, contracts).
 #pragma once
 
 #include "Facts.h"
 #include "Finding.h"
 
-#include <vector>
+#include <functional>
+#include <memory>
+#include <string>
+#include <typeindex>
 
 namespace contractcheck {
+
+class RuleOptions;
+
+// A data file a global rule reads, with what went wrong if it could not be read.
+struct DataFileText {
+  std::string Path; // absolute
+  std::string Text;
+  std::string Error; // empty when Text was read
+};
+
+// What the engine gives a global rule.
+class GlobalContext {
+public:
+  virtual ~GlobalContext() = default;
+
+  virtual const FactStore &facts() const = 0;
+  // The directory of the configuration that governs this run of the rule; relative paths in its
+  // options are relative to it.
+  virtual const std::string &baseDirectory() const = 0;
+  // False when the facts cover only part of the codebase (a file subset without a result store):
+  // a rule that would report something as missing from the whole codebase must not.
+  virtual bool factsAreComplete() const = 0;
+
+  // A data file, read once per run and shared by every rule that reads it.
+  virtual const DataFileText &readDataFile(const std::string &Path) = 0;
+  // A parsed form of a data file, parsed once per run per Parse type; Parse may throw
+  // InputProblem to say the file is malformed.
+  template <typename T>
+  std::shared_ptr<const T> parsed(const std::string &Path,
+                                  const std::function<T(const DataFileText &)> &Parse) {
+    return std::static_pointer_cast<const T>(parsedErased(
+        Path, std::type_index(typeid(T)),
+        [&](const DataFileText &File) -> std::shared_ptr<const void> {
+          return std::make_shared<const T>(Parse(File));
+        }));
+  }
+
+  // A finding; the engine sets its rule and severity.
+  virtual void report(Finding F) = 0;
+  // An input the rule could not judge (a malformed schema, a binding to an enum no TU defines):
+  // reported as an error, the run's exit code says the analysis was incomplete, other inputs
+  // are still judged.
+  virtual void inputProblem(SourcePosition Where, std::string Message) = 0;
+
+protected:
+  virtual std::shared_ptr<const void>
+  parsedErased(const std::string &Path, std::type_index Type,
+               const std::function<std::shared_ptr<const void>(const DataFileText &)> &Parse) = 0;
+};
+
+// Thrown by a parser given to GlobalContext::parsed: the file is malformed at Where.
+struct InputProblem {
+  SourcePosition Where;
+  std::string Message;
+};
 
 class GlobalRule {
 public:
   virtual ~GlobalRule() = default;
-  virtual void run(const FactStore &Facts, std::vector<Finding> &Findings) = 0;
+  virtual void run(GlobalContext &Context) = 0;
 };
 
 } // namespace contractcheck

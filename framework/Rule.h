@@ -33,8 +33,9 @@ protected:
     return Context.diag(Loc, Message, Level);
   }
   const RuleOptions &options() const { return Context.options(); }
-  void emitFact(std::string Kind, nlohmann::json Data) {
-    Context.emitFact(std::move(Kind), std::move(Data));
+  // T must be one of the kinds the rule's RuleInfo::FactKinds declares.
+  template <FactType T> void emitFact(const T &Value) {
+    Context.emitFact(makeFact(Context.rule().Id, Value));
   }
 
 private:

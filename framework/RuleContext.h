@@ -2,11 +2,11 @@
 // clang-tidy adapter each implement it once for every rule.
 #pragma once
 
+#include "Facts.h"
 #include "RuleInfo.h"
 #include "RuleOptions.h"
 
 #include <clang/Basic/Diagnostic.h>
-#include <nlohmann/json.hpp>
 
 namespace contractcheck {
 
@@ -18,7 +18,7 @@ public:
   virtual clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                         clang::DiagnosticIDs::Level Level) = 0;
   // Facts feed global rules; front ends without a global phase (clang-tidy) drop them.
-  virtual void emitFact(std::string Kind, nlohmann::json Data) = 0;
+  virtual void emitFact(Fact F) = 0;
 };
 
 } // namespace contractcheck

@@ -11,6 +11,13 @@ const OptionSpec *RuleInfo::findOption(std::string_view Key) const {
   return nullptr;
 }
 
+const FactKind *RuleInfo::findFactKind(std::string_view Kind) const {
+  for (const FactKind &K : FactKinds)
+    if (K.Kind == Kind)
+      return &K;
+  return nullptr;
+}
+
 std::string tidyOptionName(std::string_view Key) {
   std::string Name;
   bool Upper = true;

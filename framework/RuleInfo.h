@@ -64,16 +64,27 @@ struct OptionSpec {
   char Shorthand = 0;
 };
 
+// A kind of fact a rule emits, and its version (see Facts.h): part of what keys cached results.
+struct FactKind {
+  std::string_view Kind;
+  unsigned Version;
+};
+template <typename T> constexpr FactKind factKindOf() { return {T::Kind, T::Version}; }
+
 struct RuleInfo {
   std::string_view Id;
   std::string_view Summary;     // one line, for --list-rules and SARIF shortDescription
   std::string_view Description; // a paragraph, for --explain and SARIF fullDescription
   RuleScope Scope;
   std::span<const OptionSpec> Options;
+  std::string_view FixDescription = {}; // what the rule's fix-its do, for SARIF and editors
   std::unique_ptr<Rule> (*CreateTURule)(RuleContext &) = nullptr;
   std::unique_ptr<GlobalRule> (*CreateGlobalRule)(const RuleOptions &) = nullptr;
+  // Every kind of fact the per-TU part emits, for global steps.
+  std::span<const FactKind> FactKinds = {};
 
   const OptionSpec *findOption(std::string_view Key) const;
+  const FactKind *findFactKind(std::string_view Kind) const;
 };
 
 // "report-without-default" -> "ReportWithoutDefault": the CheckOptions spelling of a key.

@@ -1,83 +1,39 @@
 #include "EnumNameGlobal.h"
 
+#include "EnumNameFacts.h"
 #include "EnumNameMessages.h"
 #include "RuleOptions.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <set>
 
 namespace contractcheck {
 
 namespace {
-
-constexpr const char *RuleId = "contract-enum-name";
-
-struct Parser {
-  std::string Name;
-  std::vector<std::string> Accepts;
-  bool CaseInsensitive = false;
-  SourcePosition Where;
-};
-
-struct Call {
-  std::string Callee, Literal;
-  SourcePosition Where;
-};
-
-// Facts come from this rule's own per-TU part; one written by another version of the rule
-// that does not read as expected is left out.
-template <typename T> bool read(const nlohmann::json &J, T &Out, void (*Reader)(const nlohmann::json &, T &)) {
-  try {
-    Reader(J, Out);
-    return true;
-  } catch (const nlohmann::json::exception &) {
-    return false;
-  }
-}
-
-void readParser(const nlohmann::json &J, Parser &P) {
-  J.at("name").get_to(P.Name);
-  J.at("accepts").get_to(P.Accepts);
-  J.at("case_insensitive").get_to(P.CaseInsensitive);
-  J.at("where").get_to(P.Where);
-}
-
-void readCall(const nlohmann::json &J, Call &C) {
-  J.at("callee").get_to(C.Callee);
-  J.at("literal").get_to(C.Literal);
-  J.at("where").get_to(C.Where);
-}
-
+constexpr std::string_view RuleId = "contract-enum-name";
 } // namespace
 
 EnumNameGlobalRule::EnumNameGlobalRule(const RuleOptions &Options)
     : Infer(Options.getBool("infer")) {}
 
-void EnumNameGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Findings) {
+void EnumNameGlobalRule::run(GlobalContext &Context) {
   if (!Infer)
     return;
+  const FactStore &Facts = Context.facts();
   // One definition per function in a valid program; should two TUs disagree (an ODR violation
   // or a macro-dependent body), the function is not judged.
-  std::map<std::string, Parser> Parsers;
-  std::map<std::string, bool> Ambiguous;
-  for (const Fact *F : Facts.find(RuleId, "parser")) {
-    Parser P;
-    auto Id = F->Data.find("id");
-    if (Id == F->Data.end() || !Id->is_string() || !read(F->Data, P, readParser))
-      continue;
-    auto [It, Inserted] = Parsers.emplace(Id->get<std::string>(), P);
-    if (!Inserted && (It->second.Accepts != P.Accepts || It->second.Where != P.Where))
-      Ambiguous[It->first] = true;
+  std::map<std::string, StringParserFact> Parsers;
+  std::set<std::string> Ambiguous;
+  for (StringParserFact &P : Facts.all<StringParserFact>(RuleId)) {
+    auto [It, Inserted] = Parsers.try_emplace(P.Usr, P);
+    if (!Inserted && (It->second.Accepts != P.Accepts || !(It->second.Where == P.Where)))
+      Ambiguous.insert(P.Usr);
   }
-  for (const Fact *F : Facts.find(RuleId, "call")) {
-    Call C;
-    if (!read(F->Data, C, readCall))
-      continue;
+  for (const LiteralCallFact &C : Facts.all<LiteralCallFact>(RuleId)) {
     auto It = Parsers.find(C.Callee);
     if (It == Parsers.end() || Ambiguous.count(C.Callee))
       continue;
-    const Parser &P = It->second;
+    const StringParserFact &P = It->second;
     if (acceptsName(P.Accepts, C.Literal, P.CaseInsensitive))
       continue;
     Finding Found;
@@ -85,7 +41,7 @@ void EnumNameGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Findi
     Found.Message = notAcceptedMessage(C.Literal, P.Name,
                                        suggestName(P.Accepts, C.Literal, P.CaseInsensitive));
     Found.Notes.push_back({P.Where, acceptedNamesNote(P.Name, P.Accepts, P.CaseInsensitive)});
-    Findings.push_back(std::move(Found));
+    Context.report(std::move(Found));
   }
 }
 

@@ -11,7 +11,7 @@ class RuleOptions;
 class EnumNameGlobalRule : public GlobalRule {
 public:
   explicit EnumNameGlobalRule(const RuleOptions &Options);
-  void run(const FactStore &Facts, std::vector<Finding> &Findings) override;
+  void run(GlobalContext &Context) override;
 
 private:
   const bool Infer;

@@ -1,15 +1,16 @@
 #include "EnumNameRule.h"
 
+#include "EnumNameFacts.h"
 #include "EnumNameGlobal.h"
 #include "EnumNameMessages.h"
 #include "SourcePositions.h"
 #include "utils/EnumNames.h"
+#include "utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
-#include <clang/Index/USRGeneration.h>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -51,12 +52,6 @@ AST_MATCHER(FunctionDecl, parsesEnumFromString) {
 
 std::string qualifiedName(const NamedDecl &D) { return D.getQualifiedNameAsString(); }
 
-std::string usrOf(const Decl &D) {
-  llvm::SmallString<128> USR;
-  if (index::generateUSRForDecl(&D, USR))
-    return {};
-  return USR.str().str();
-}
 
 // magic_enum's case-insensitive comparison, passed as enum_cast's second argument.
 bool isCaseInsensitivePredicate(const Expr &Arg) {
@@ -182,10 +177,9 @@ void EnumNameRule::checkInferred(const LiteralCall &Call) {
     // The body is in another TU: the global step joins this call with what that TU read.
     if (Call.Callee->isExternallyVisible())
       if (std::string USR = usrOf(*Call.Callee->getCanonicalDecl()); !USR.empty())
-        emitFact("call",
-                 {{"callee", USR},
-                  {"literal", Call.Literal->getString().str()},
-                  {"where", positionOf(Call.Literal->getBeginLoc(), Ctx->getSourceManager())}});
+        emitFact(LiteralCallFact{
+            USR, Call.Literal->getString().str(),
+            positionOf(Call.Literal->getBeginLoc(), Ctx->getSourceManager())});
     return;
   }
   const std::optional<AcceptedNames> &Names = acceptedBy(*Definition);
@@ -228,11 +222,8 @@ void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
   std::string USR = usrOf(*Definition.getCanonicalDecl());
   if (!Names || USR.empty())
     return;
-  emitFact("parser", {{"id", USR},
-                      {"name", qualifiedName(Definition)},
-                      {"accepts", Names->Names},
-                      {"case_insensitive", Names->CaseInsensitive},
-                      {"where", positionOf(Definition.getLocation(), Ctx->getSourceManager())}});
+  emitFact(StringParserFact{USR, qualifiedName(Definition), Names->Names, Names->CaseInsensitive,
+                            positionOf(Definition.getLocation(), Ctx->getSourceManager())});
 }
 
 void EnumNameRule::onEndOfTranslationUnit() {

@@ -1,5 +1,6 @@
 #include "MockDriftGlobal.h"
 
+#include "MockDriftFacts.h"
 #include "MockDriftJudge.h"
 #include "RuleOptions.h"
 
@@ -17,99 +18,22 @@ namespace {
 
 constexpr const char *RuleId = "contract-mock-drift";
 
-struct MockClass {
-  std::string Name, Identifier;
-  std::vector<std::string> Bases, Names;
-  std::vector<StandInEntry> StandIns;
-};
-
-struct RealClass {
-  std::string Identifier, Pattern;
-  SourcePosition Where;
-  std::vector<std::string> Bases;
-  RealClassTable Table;
-};
-
-// The facts come from this rule's own per-TU part; one that does not read as expected (written
-// by another version of the rule) is left out of the join.
-template <typename T>
-std::optional<T> parse(const nlohmann::json &J, void (*Read)(const nlohmann::json &, T &)) {
-  T Value;
-  try {
-    Read(J, Value);
-  } catch (const nlohmann::json::exception &) {
-    return std::nullopt;
-  }
-  return Value;
-}
-
-void readMock(const nlohmann::json &J, MockClass &M) {
-  J.at("name").get_to(M.Name);
-  J.at("identifier").get_to(M.Identifier);
-  J.at("bases").get_to(M.Bases);
-  J.at("names").get_to(M.Names);
-  J.at("stand_ins").get_to(M.StandIns);
-}
-
-void readReal(const nlohmann::json &J, RealClass &R) {
-  J.at("identifier").get_to(R.Identifier);
-  J.at("pattern").get_to(R.Pattern);
-  J.at("where").get_to(R.Where);
-  J.at("bases").get_to(R.Bases);
-  J.at("table").get_to(R.Table);
-}
-
-// A mock or a real class at a template parameter position.
-struct SiteArg {
-  std::string Template, Shown, Class;
-  unsigned Index = 0;
-};
-
-void readMockArg(const nlohmann::json &J, SiteArg &A) {
-  J.at("template").get_to(A.Template);
-  J.at("shown").get_to(A.Shown);
-  J.at("index").get_to(A.Index);
-  J.at("mock").get_to(A.Class);
-}
-
-void readRealArg(const nlohmann::json &J, SiteArg &A) {
-  J.at("template").get_to(A.Template);
-  J.at("index").get_to(A.Index);
-  J.at("real").get_to(A.Class);
-}
-
-using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
-
-void readReported(const nlohmann::json &J, ReportKey &K) {
-  J.at("file").get_to(std::get<0>(K));
-  J.at("offset").get_to(std::get<1>(K));
-  J.at("method").get_to(std::get<2>(K));
-  J.at("real").get_to(std::get<3>(K));
-}
-
-// Facts with the same id come from TUs that saw the same class; should two differ (a member
+// Facts with the same USR come from TUs that saw the same class; should two differ (a member
 // instantiated in one TU only), the choice must not depend on the order TUs finished in.
-template <typename T>
-std::map<std::string, T> byId(const FactStore &Facts, const char *Kind,
-                              void (*Read)(const nlohmann::json &, T &)) {
+template <typename T> std::map<std::string, T> byKey(const FactStore &Facts) {
   std::map<std::string, std::pair<std::string, T>> Chosen;
-  for (const Fact *F : Facts.find(RuleId, Kind)) {
-    auto Id = F->Data.find("id");
-    if (Id == F->Data.end() || !Id->is_string())
-      continue;
-    std::optional<T> Value = parse(F->Data, Read);
-    if (!Value)
-      continue;
-    std::string Dump = F->Data.dump();
-    auto It = Chosen.find(Id->get<std::string>());
+  for (T &Value : Facts.all<T>(RuleId)) {
+    std::string Dump = nlohmann::json(Value).dump();
+    std::string Key = Value.key();
+    auto It = Chosen.find(Key);
     if (It == Chosen.end())
-      Chosen.emplace(Id->get<std::string>(), std::make_pair(Dump, std::move(*Value)));
+      Chosen.emplace(std::move(Key), std::make_pair(std::move(Dump), std::move(Value)));
     else if (Dump < It->second.first)
-      It->second = {Dump, std::move(*Value)};
+      It->second = {std::move(Dump), std::move(Value)};
   }
   std::map<std::string, T> Result;
-  for (auto &[Id, Entry] : Chosen)
-    Result.emplace(Id, std::move(Entry.second));
+  for (auto &[Key, Entry] : Chosen)
+    Result.emplace(Key, std::move(Entry.second));
   return Result;
 }
 
@@ -122,22 +46,20 @@ bool contains(const std::vector<std::string> &List, const std::string &Item) {
 MockDriftGlobalRule::MockDriftGlobalRule(const RuleOptions &Options)
     : Patterns(parseNamePatterns(Options.getList("name-patterns"))) {}
 
-void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Findings) {
-  std::map<std::string, MockClass> Mocks = byId(Facts, "mock-class", readMock);
-  std::map<std::string, RealClass> Reals = byId(Facts, "real-class", readReal);
+void MockDriftGlobalRule::run(GlobalContext &Context) {
+  const FactStore &Facts = Context.facts();
+  std::map<std::string, MockClassFact> Mocks = byKey<MockClassFact>(Facts);
+  std::map<std::string, RealClassFact> Reals = byKey<RealClassFact>(Facts);
 
   // (template, parameter position) -> the mocks and the real classes instantiated there.
   using Site = std::pair<std::string, unsigned>;
   std::map<Site, std::set<std::string>> MocksAt, RealsAt;
   std::map<std::string, std::string> ShownTemplate;
-  for (const Fact *F : Facts.find(RuleId, "mock-arg"))
-    if (std::optional<SiteArg> A = parse(F->Data, readMockArg)) {
-      MocksAt[{A->Template, A->Index}].insert(A->Class);
-      ShownTemplate.emplace(A->Template, A->Shown);
-    }
-  for (const Fact *F : Facts.find(RuleId, "real-arg"))
-    if (std::optional<SiteArg> A = parse(F->Data, readRealArg))
-      RealsAt[{A->Template, A->Index}].insert(A->Class);
+  for (const TemplateArgFact &A : Facts.all<TemplateArgFact>(RuleId)) {
+    (A.IsMock ? MocksAt : RealsAt)[{A.Template, A.Index}].insert(A.Class);
+    if (A.IsMock)
+      ShownTemplate.emplace(A.Template, A.Shown);
+  }
 
   // The same rule as within one TU: a class that has at least half of the names the mock mocks,
   // at the same position of the same template; the one the naming convention names wins.
@@ -172,14 +94,14 @@ void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Find
   }
 
   // Once per mock method and real class template, counting what the TUs reported themselves.
+  using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
   std::set<ReportKey> Reported;
-  for (const Fact *F : Facts.find(RuleId, "reported"))
-    if (std::optional<ReportKey> Key = parse(F->Data, readReported))
-      Reported.insert(std::move(*Key));
+  for (const ReportedFact &R : Facts.all<ReportedFact>(RuleId))
+    Reported.insert({R.File, R.Offset, R.Method, R.Real});
   for (auto &[MockId, Found] : Candidates) {
     if (Found.empty())
       continue;
-    const MockClass &Mock = Mocks.at(MockId);
+    const MockClassFact &Mock = Mocks.at(MockId);
     std::vector<std::string> Named = realNamesFor(Mock.Identifier, Patterns);
     std::vector<Candidate> Chosen;
     for (const Candidate &C : Found)
@@ -189,7 +111,7 @@ void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Find
       Chosen = Found;
 
     for (const Candidate &C : Chosen) {
-      const RealClass &Real = Reals.at(C.RealId);
+      const RealClassFact &Real = Reals.at(C.RealId);
       for (const Drift &D : judgeExact(Mock.StandIns, Real.Table)) {
         const StandInEntry &S = Mock.StandIns[D.StandIn];
         if (!Reported.insert({S.Where.File, S.Where.Offset, S.Sig.Name, Real.Pattern}).second)
@@ -203,7 +125,7 @@ void MockDriftGlobalRule::run(const FactStore &Facts, std::vector<Finding> &Find
             {Real.Where,
              describePairing(Mock.Name, Real.Table.Name,
                              "both instantiate '" + C.Via + "', in different translation units")});
-        Findings.push_back(std::move(F));
+        Context.report(std::move(F));
       }
     }
   }

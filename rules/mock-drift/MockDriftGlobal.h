@@ -15,7 +15,7 @@ class RuleOptions;
 class MockDriftGlobalRule : public GlobalRule {
 public:
   explicit MockDriftGlobalRule(const RuleOptions &Options);
-  void run(const FactStore &Facts, std::vector<Finding> &Findings) override;
+  void run(GlobalContext &Context) override;
 
 private:
   std::vector<NamePattern> Patterns;

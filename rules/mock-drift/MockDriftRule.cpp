@@ -1,10 +1,12 @@
 #include "MockDriftRule.h"
 
+#include "MockDriftFacts.h"
 #include "MockDriftGlobal.h"
 #include "MockDriftJudge.h"
 #include "MockDriftMethods.h"
 #include "MockSignatureDiff.h"
 #include "SourcePositions.h"
+#include "Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -546,10 +548,8 @@ private:
     // saw the pair.
     if (RealKey) {
       SourcePosition Where = positionOf(Loc, SM);
-      Rule.emitFact("reported", {{"file", Where.File},
-                                 {"offset", Where.Offset},
-                                 {"method", Method.getNameAsString()},
-                                 {"real", classId(*RealKey)}});
+      Rule.emitFact(ReportedFact{Where.File, Where.Offset, Method.getNameAsString(),
+                                 classId(*RealKey)});
     }
     const auto &Mock = *cast<CXXRecordDecl>(Method.getParent());
     Rule.diag(Loc, escape("mock method '" + Shown + "' " + What));
@@ -583,32 +583,26 @@ private:
         Use->second = callsMembersOf(Template, Site.Index);
       if (!Use->second)
         continue;
-      std::string Key = qualifiedName(Template);
+      std::string Key = usrOf(Template);
       for (const CXXRecordDecl *Mock : Site.Mocks) {
         // A configured pair is the user's word, even when its real class is not in this TU.
         if (inSystemHeader(*Mock) || Pairer.isConfiguredMock(*Mock) ||
             !pairingOf(*Mock).Reals.empty())
           continue;
-        Rule.emitFact("mock-arg", {{"template", Key},
-                                   {"shown", templateSignature(Template)},
-                                   {"index", Site.Index},
-                                   {"mock", mockFact(*Mock)}});
+        Rule.emitFact(TemplateArgFact{Key, templateSignature(Template), Site.Index,
+                                      mockFact(*Mock), /*IsMock=*/true});
       }
       for (const CXXRecordDecl *Real : Site.Reals) {
         if (inSystemHeader(*Real) || Real->getDeclContext()->isFunctionOrMethod())
           continue;
-        Rule.emitFact("real-arg",
-                      {{"template", Key}, {"index", Site.Index}, {"real", realFact(*Real)}});
+        Rule.emitFact(TemplateArgFact{Key, templateSignature(Template), Site.Index,
+                                      realFact(*Real), /*IsMock=*/false});
       }
     }
   }
 
-  // Identifies a class across TUs: its name, and where it is defined (two classes of unnamed
-  // namespaces may share a name).
-  std::string classId(const CXXRecordDecl &Class) {
-    SourcePosition Where = positionOf(locationOf(Class), SM);
-    return className(Class) + "@" + Where.File + ":" + std::to_string(Where.Offset);
-  }
+  // Identifies a class across TUs.
+  static std::string classId(const CXXRecordDecl &Class) { return usrOf(Class); }
 
   std::vector<std::string> baseIds(const CXXRecordDecl &Class) {
     std::vector<std::string> Ids;
@@ -625,13 +619,10 @@ private:
     std::vector<std::string> Names;
     for (DeclarationName Name : mockedNames(Mock))
       Names.push_back(Name.getAsString());
-    Rule.emitFact("mock-class",
-                  {{"id", Id},
-                   {"name", className(Mock)},
-                   {"identifier", Mock.getIdentifier() ? Mock.getName().str() : std::string()},
-                   {"bases", baseIds(Mock)},
-                   {"names", Names},
-                   {"stand_ins", standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)}});
+    Rule.emitFact(MockClassFact{Id, className(Mock),
+                                Mock.getIdentifier() ? Mock.getName().str() : std::string(),
+                                baseIds(Mock), Names,
+                                standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)});
     return Id;
   }
 
@@ -640,13 +631,9 @@ private:
     if (!Emitted.insert(Id).second)
       return Id;
     const CXXRecordDecl *Pattern = Real.getTemplateInstantiationPattern();
-    Rule.emitFact("real-class",
-                  {{"id", Id},
-                   {"identifier", Real.getIdentifier() ? Real.getName().str() : std::string()},
-                   {"where", positionOf(locationOf(Real), SM)},
-                   {"pattern", Pattern ? classId(*Pattern) : Id},
-                   {"bases", baseIds(Real)},
-                   {"table", tableOf(Real, nullptr, /*WithSpots=*/true)}});
+    Rule.emitFact(RealClassFact{Id, Real.getIdentifier() ? Real.getName().str() : std::string(),
+                                positionOf(locationOf(Real), SM), Pattern ? classId(*Pattern) : Id,
+                                baseIds(Real), tableOf(Real, nullptr, /*WithSpots=*/true)});
     return Id;
   }
 
@@ -720,6 +707,7 @@ const RuleInfo &MockDriftRuleInfo() {
       .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
         return std::make_unique<MockDriftGlobalRule>(Options);
       },
+      .FactKinds = mockDriftFactKinds(),
   };
   return Info;
 }

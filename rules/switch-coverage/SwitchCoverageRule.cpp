@@ -229,6 +229,7 @@ const RuleInfo &SwitchCoverageRuleInfo() {
           "just before 'default:', preserving behaviour.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,
+      .FixDescription = "insert the missing case labels before 'default:'",
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<SwitchCoverageRule>(Context);
       },

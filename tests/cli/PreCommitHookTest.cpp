@@ -16,9 +16,23 @@ protected:
                                  "}\n");
     Project.write("src/good.cpp", "int g() { return 1; }\n");
     Project.write("src/api.h", "#pragma once\nint g();\n");
+    // A header whose enum grew a member that a switch in another file hides behind default:.
+    Project.write("include/state.h", "#pragma once\n"
+                                     "enum class State { Open, Closed, Half, Shut };\n");
+    Project.write("src/uses_state.cpp", "#include \"state.h\"\n"
+                                        "int h(State s) {\n"
+                                        "  switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; }\n"
+                                        "}\n");
+    Project.write("include/quiet.h", "#pragma once\nenum class Quiet { A, B };\n");
+    Project.write("src/uses_quiet.cpp", "#include \"quiet.h\"\n"
+                                        "int q(Quiet x) {\n"
+                                        "  switch (x) { case Quiet::A: return 1; case Quiet::B: return 2; default: return 0; }\n"
+                                        "}\n");
+    Project.write("config/unrelated.yaml", "key: value\n");
     writeCompilationDatabase(Project.path() + "/build",
-                             {Project.file("src/bad.cpp"), Project.file("src/good.cpp")},
-                             {"-std=c++20"});
+                             {Project.file("src/bad.cpp"), Project.file("src/good.cpp"),
+                              Project.file("src/uses_state.cpp"), Project.file("src/uses_quiet.cpp")},
+                             {"-std=c++20", "-I" + Project.file("include")});
     ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
   }
 
@@ -45,10 +59,29 @@ TEST_F(PreCommitHookTest, FailsWithClangStyleFindingsOnAChangedFile) {
       << R.Stdout << R.Stderr;
 }
 
-TEST_F(PreCommitHookTest, PassesOnCleanFilesAndSkipsHeaders) {
-  ProcessResult R = runHook({"src/good.cpp", "src/api.h"});
+TEST_F(PreCommitHookTest, PassesOnCleanFiles) {
+  ProcessResult R = runHook({"src/good.cpp", "src/api.h", "config/unrelated.yaml"});
   EXPECT_EQ(R.ExitCode, 0) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find("Passed"), std::string::npos) << R.Stdout;
+}
+
+// Most contract drift starts in a header: a commit that changes only the header is judged
+// through the translation units that include it. Without a result store yet, the include scan
+// finds them; after a full run, the store's dependency lists do.
+TEST_F(PreCommitHookTest, AChangedHeaderIsJudgedThroughTheTUsThatIncludeIt) {
+  for (bool StoreFirst : {false, true}) {
+    if (StoreFirst)
+      runContractcheck({"-p", Project.path() + "/build", "--quiet"}, Project.path());
+    ProcessResult R = runHook({"include/state.h"});
+    EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+    EXPECT_NE(R.Stdout.find("src/uses_state.cpp:3:3: error: switch on 'State' has a 'default' "
+                            "label that hides 1 unhandled enumerator: State::Shut"),
+              std::string::npos)
+        << R.Stdout << R.Stderr;
+    EXPECT_EQ(R.Stdout.find("bad.cpp"), std::string::npos) << R.Stdout;
+    ProcessResult Clean = runHook({"include/quiet.h"});
+    EXPECT_EQ(Clean.ExitCode, 0) << Clean.Stdout << Clean.Stderr;
+  }
 }
 
 } // namespace

@@ -18,6 +18,15 @@ Finding findingAt(const std::string &File, unsigned Line, const std::string &Mes
   return F;
 }
 
+// Global rules under the default configuration, which governs every file.
+GlobalPhase defaultPhase() {
+  static const Config Defaults = Config::defaults();
+  GlobalPhase Phase;
+  Phase.Configs = {&Defaults};
+  Phase.ConfigFor = [](const std::string &) -> const Config & { return Defaults; };
+  return Phase;
+}
+
 TUOutcome outcome(const std::string &File, std::vector<Finding> Findings, std::vector<Fact> Facts = {}) {
   TUOutcome O;
   O.File = File;
@@ -30,11 +39,12 @@ TEST(FactMergeTest, AHeaderFindingSeenByManyTUsIsReportedOnce) {
   TempDir Dir;
   std::string Header = Dir.write("colors.h", "enum E { A, B };\n\nswitch\n");
   SourceFiles Sources;
-  ResultMerger Merger(Sources);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
   Merger.add(outcome(Dir.file("a.cpp"), {findingAt(Header, 3, "misses B")}));
   Merger.add(outcome(Dir.file("b.cpp"), {findingAt(Header, 3, "misses B")}));
   Merger.add(outcome(Dir.file("c.cpp"), {findingAt(Header, 3, "misses A")}));
-  RunReport Report = Merger.finish(Config::defaults());
+  RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Findings.size(), 2u);
   EXPECT_EQ(Report.Findings[0].Message, "misses A");
   EXPECT_EQ(Report.Findings[1].Message, "misses B");
@@ -47,9 +57,10 @@ TEST(FactMergeTest, SuppressedFindingsAreCountedNotReported) {
   TempDir Dir;
   std::string File = Dir.write("a.cpp", "x\nswitch (e) { // NOLINT(contract-*)\nswitch (f) {\n");
   SourceFiles Sources;
-  ResultMerger Merger(Sources);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
   Merger.add(outcome(File, {findingAt(File, 2, "one"), findingAt(File, 3, "two")}));
-  RunReport Report = Merger.finish(Config::defaults());
+  RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Findings.size(), 1u);
   EXPECT_EQ(Report.Findings[0].Message, "two");
   EXPECT_EQ(Report.Suppressed, 1u);
@@ -59,9 +70,10 @@ TEST(FactMergeTest, UnmatchedNolintBeginIsPointedOut) {
   TempDir Dir;
   std::string File = Dir.write("a.cpp", "// NOLINTBEGIN(contract-*)\nswitch (e) {\n");
   SourceFiles Sources;
-  ResultMerger Merger(Sources);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
   Merger.add(outcome(File, {findingAt(File, 2, "one")}));
-  RunReport Report = Merger.finish(Config::defaults());
+  RunReport Report = Merger.finish(defaultPhase());
   EXPECT_EQ(Report.Findings.size(), 1u);
   ASSERT_EQ(Report.Warnings.size(), 1u);
   EXPECT_EQ(Report.Warnings[0], File + ":1: warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
@@ -70,32 +82,67 @@ TEST(FactMergeTest, UnmatchedNolintBeginIsPointedOut) {
 
 TEST(FactMergeTest, FailedTUsAreListedAndCountedAsNotAnalysed) {
   SourceFiles Sources;
-  ResultMerger Merger(Sources);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
   TUOutcome Broken = outcome("/src/broken.cpp", {});
   Broken.State = TUOutcome::Status::ParseFailed;
   Broken.Errors = {"/src/broken.cpp:1:1: error: unknown type name 'x'"};
   Merger.add(std::move(Broken));
   Merger.add(outcome("/src/fine.cpp", {}));
-  RunReport Report = Merger.finish(Config::defaults());
+  RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Failures.size(), 1u);
   EXPECT_EQ(Report.Failures[0].File, "/src/broken.cpp");
   EXPECT_EQ(Report.analyzed(), 1u);
 }
 
-TEST(FactMergeTest, FactStoreKeepsOneCopyOfEqualFacts) {
+struct EnumFact {
+  static constexpr std::string_view Kind = "enum";
+  static constexpr unsigned Version = 3;
+  std::string Usr;
+  std::vector<std::string> Members;
+  std::string key() const { return Usr; }
+  friend void to_json(nlohmann::json &J, const EnumFact &F) {
+    J = {{"usr", F.Usr}, {"members", F.Members}};
+  }
+  friend void from_json(const nlohmann::json &J, EnumFact &F) {
+    J.at("usr").get_to(F.Usr);
+    J.at("members").get_to(F.Members);
+  }
+};
+
+TEST(FactMergeTest, FactStoreKeepsOneCopyOfEqualFactsIndexedByKey) {
   FactStore Store;
-  Fact Enum{"contract-schema-sync", "enum", {{"name", "E"}, {"members", {"A", "B"}}}};
-  Store.add(Enum);
-  Store.add(Enum);
-  Store.add({"contract-schema-sync", "enum", {{"name", "F"}}});
-  Store.add({"contract-other", "enum", {{"name", "E"}}});
-  EXPECT_EQ(Store.size(), 3u);
-  EXPECT_EQ(Store.find("contract-schema-sync", "enum").size(), 2u);
+  Store.add(makeFact("contract-x", EnumFact{"c:@E@E", {"A", "B"}}));
+  Store.add(makeFact("contract-x", EnumFact{"c:@E@E", {"A", "B"}}));
+  Store.add(makeFact("contract-x", EnumFact{"c:@E@E", {"A"}})); // another TU's view
+  Store.add(makeFact("contract-x", EnumFact{"c:@E@F", {"X"}}));
+  Store.add(makeFact("contract-other", EnumFact{"c:@E@E", {"A"}}));
+  EXPECT_EQ(Store.size(), 4u);
+  EXPECT_EQ(Store.all<EnumFact>("contract-x").size(), 3u);
+  std::vector<EnumFact> E = Store.withKey<EnumFact>("contract-x", "c:@E@E");
+  ASSERT_EQ(E.size(), 2u);
+  EXPECT_EQ(E[0].Members, (std::vector<std::string>{"A", "B"}));
+  EXPECT_TRUE(Store.withKey<EnumFact>("contract-x", "c:@E@G").empty());
+}
+
+// A fact of another version is never silently dropped: reading it is an error.
+TEST(FactMergeTest, AFactOfAnotherVersionIsAnErrorNotSkipped) {
+  FactStore Store;
+  Fact Old = makeFact("contract-x", EnumFact{"c:@E@E", {"A"}});
+  Old.Version = 2;
+  Store.add(Old);
+  EXPECT_THROW(Store.all<EnumFact>("contract-x"), FactVersionError);
+  FactStore Malformed;
+  Fact Bad = makeFact("contract-x", EnumFact{"c:@E@E", {"A"}});
+  Bad.Data = {{"usr", 1}};
+  Malformed.add(Bad);
+  EXPECT_THROW(Malformed.all<EnumFact>("contract-x"), FactVersionError);
 }
 
 TEST(FactMergeTest, TUOutcomeRoundTripsThroughJson) {
   TUOutcome O = outcome("/src/a.cpp", {findingAt("/src/a.h", 3, "misses B")},
-                        {{"contract-x", "k", {{"v", 1}}}});
+                        {makeFact("contract-x", EnumFact{"c:@E@E", {"A"}})});
+  O.Dependencies = {{"/src/a.cpp", "00ff"}, {"/src/a.h", "ff00"}};
   O.Findings[0].Fixes = {{"/src/a.h", 40, 0, "case B:\n"}};
   O.State = TUOutcome::Status::Crashed;
   O.Errors = {"boom"};
@@ -105,6 +152,7 @@ TEST(FactMergeTest, TUOutcomeRoundTripsThroughJson) {
   EXPECT_EQ(Back.Errors, O.Errors);
   EXPECT_EQ(Back.Findings, O.Findings);
   EXPECT_EQ(Back.Facts, O.Facts);
+  EXPECT_EQ(Back.Dependencies, O.Dependencies);
 }
 
 } // namespace

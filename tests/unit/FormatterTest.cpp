@@ -75,7 +75,8 @@ TEST(FormatterTest, JsonHasTheDocumentedSchema) {
 }
 
 TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
-  nlohmann::json S = toSarif(sampleReport("/src/my file.cpp"), "/elsewhere");
+  SourceFiles Sources;
+  nlohmann::json S = toSarif(sampleReport("/src/my file.cpp"), "/elsewhere", Sources);
   EXPECT_EQ(S["version"], "2.1.0");
   const auto &Run = S["runs"][0];
   const auto &Rules = Run["tool"]["driver"]["rules"];
@@ -91,11 +92,76 @@ TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
 }
 
 TEST(FormatterTest, SarifPathsUnderTheSourceRootAreRelativeToSrcroot) {
-  nlohmann::json S = toSarif(sampleReport("/repo/src/a.cpp"), "/repo");
+  SourceFiles Sources;
+  nlohmann::json S = toSarif(sampleReport("/repo/src/a.cpp"), "/repo", Sources);
   const auto &Artifact = S["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
   EXPECT_EQ(Artifact["uri"], "src/a.cpp");
   EXPECT_EQ(Artifact["uriBaseId"], "%SRCROOT%");
   EXPECT_EQ(S["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///repo/");
+}
+
+} // namespace
+} // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+// Code scanning matches results across runs by partialFingerprints: they must not move when
+// unrelated lines are inserted above a finding, and must differ between distinct findings.
+TEST(FormatterTest, SarifFingerprintsSurviveUnrelatedEdits) {
+  test::TempDir Dir;
+  auto fingerprintsOf = [&](const std::string &Text) {
+    std::string File = Dir.write("src/a.cpp", Text);
+    size_t Line = 1;
+    for (size_t I = 0; I < Text.find("switch"); ++I)
+      Line += Text[I] == '\n';
+    RunReport Report;
+    Finding F;
+    F.RuleId = "contract-switch-coverage";
+    F.Position = {File, static_cast<unsigned>(Line), 3, 0};
+    F.Message = "switch hides E::B";
+    Report.Findings = {F, F};
+    Report.Findings[1].Message = "switch hides E::C";
+    SourceFiles Sources;
+    nlohmann::json S = toSarif(Report, Dir.path(), Sources);
+    std::vector<std::string> Prints;
+    for (const auto &Result : S["runs"][0]["results"])
+      Prints.push_back(Result["partialFingerprints"]["contractcheck/v1"]);
+    return Prints;
+  };
+  std::vector<std::string> Before = fingerprintsOf("int f(E e) {\n  switch (e) {}\n}\n");
+  std::vector<std::string> After =
+      fingerprintsOf("// a new comment\n\nint f(E e) {\n  switch (e) {}\n}\n");
+  ASSERT_EQ(Before.size(), 2u);
+  EXPECT_EQ(Before, After);
+  EXPECT_NE(Before[0], Before[1]);
+  std::vector<std::string> Edited = fingerprintsOf("int f(E e) {\n  switch (e + 1) {}\n}\n");
+  EXPECT_NE(Before[0], Edited[0]);
+}
+
+} // namespace
+} // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+TEST(FormatterTest, CodeClimateIsWhatGitLabCodeQualityReads) {
+  SourceFiles Sources;
+  RunReport Report;
+  Finding F;
+  F.RuleId = "contract-switch-coverage";
+  F.Level = Severity::Warning;
+  F.Position = {"/repo/src/a.cpp", 12, 3, 0};
+  F.Message = "switch hides E::B";
+  Report.Findings = {F};
+  nlohmann::json Issues = toCodeClimate(Report, "/repo", Sources);
+  ASSERT_EQ(Issues.size(), 1u);
+  EXPECT_EQ(Issues[0]["check_name"], "contract-switch-coverage");
+  EXPECT_EQ(Issues[0]["description"], "switch hides E::B");
+  EXPECT_EQ(Issues[0]["severity"], "minor");
+  EXPECT_EQ(Issues[0]["location"]["path"], "src/a.cpp");
+  EXPECT_EQ(Issues[0]["location"]["lines"]["begin"], 12);
+  EXPECT_EQ(Issues[0]["fingerprint"].get<std::string>().size(), 32u);
 }
 
 } // namespace

@@ -7,8 +7,10 @@
 #include "FixApplier.h"
 #include "Formatters.h"
 #include "InputError.h"
+#include "AtomicFile.h"
 #include "ResultMerger.h"
 #include "RuleRegistry.h"
+#include "RunPlan.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/CrashRecoveryContext.h>
@@ -21,6 +23,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <set>
 
 using namespace llvm;
 
@@ -28,7 +31,7 @@ namespace contractcheck {
 
 namespace {
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, CodeClimate };
 enum ExitCode { Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3 };
 
 cl::OptionCategory Category("contractcheck options");
@@ -45,7 +48,9 @@ cl::opt<std::string> ConfigPath("config",
 cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
                              cl::values(clEnumValN(Format::Text, "text", "clang-style (default)"),
                                         clEnumValN(Format::Json, "json", "docs/json-output.md"),
-                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+                                        clEnumValN(Format::CodeClimate, "codeclimate",
+                                                   "GitLab Code Quality (Code Climate)")),
                              cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
@@ -68,6 +73,19 @@ cl::opt<std::string> BaselinePath("baseline",
 cl::opt<std::string> WriteBaselinePath(
     "write-baseline", cl::desc("Record every current finding in <file> and accept them"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Result store: unit results reused while nothing they read changed "
+             "(default: BUILD_DIR/.contractcheck-cache)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result store"),
+                      cl::cat(Category));
+cl::opt<std::string> DepFile("depfile",
+                             cl::desc("extract: write a Makefile depfile of what the TU read "
+                                      "(for build systems)"),
+                             cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> StampFile("stamp", cl::desc("extract: the target the depfile names"),
+                               cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
 cl::opt<Severity> FailOn("fail-on",
                          cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
@@ -106,48 +124,6 @@ int explainRule(const std::string &Id) {
   return Clean;
 }
 
-struct Plan {
-  std::vector<AnalysisJob> Jobs;
-  size_t Excluded = 0;
-  std::vector<std::string> NotCOrCpp; // assembly and the like: nothing for a rule to read
-};
-
-bool isAssembly(StringRef File) {
-  StringRef Ext = sys::path::extension(File);
-  return Ext == ".s" || Ext == ".S" || Ext == ".asm" || Ext == ".sx";
-}
-
-Plan planJobs(const CompilationDatabase &Database, ConfigResolver &Configs) {
-  std::vector<const CompileCommand *> Commands;
-  if (SourcePaths.empty()) {
-    for (const CompileCommand &Command : Database.commands())
-      Commands.push_back(&Command);
-  } else {
-    for (const std::string &Path : SourcePaths) {
-      std::string Absolute = absolutePath(Path);
-      if (!sys::fs::exists(Absolute))
-        throw InputError("'" + Path + "' does not exist");
-      const CompileCommand *Command = Database.find(Absolute);
-      if (!Command)
-        throw InputError("'" + Path + "' is not in the compilation database " + Database.path());
-      Commands.push_back(Command);
-    }
-  }
-  Plan P;
-  for (const CompileCommand *Command : Commands) {
-    if (isAssembly(Command->File)) {
-      P.NotCOrCpp.push_back(Command->File);
-      continue;
-    }
-    const Config &Cfg = Configs.forFile(Command->File);
-    if (Cfg.isExcluded(Command->File))
-      ++P.Excluded;
-    else
-      P.Jobs.push_back({Command, &Cfg});
-  }
-  return P;
-}
-
 void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources, bool Color) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
@@ -159,17 +135,22 @@ void writeReport(raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
     OS << toJsonReport(Report).dump(2) << "\n";
     break;
   case Format::Sarif:
-    OS << toSarif(Report, std::string(Cwd)).dump(2) << "\n";
+    OS << toSarif(Report, std::string(Cwd), Sources).dump(2) << "\n";
+    break;
+  case Format::CodeClimate:
+    OS << toCodeClimate(Report, std::string(Cwd), Sources).dump(2) << "\n";
     break;
   }
 }
 
-void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, double Seconds,
+void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, double Seconds,
                   const std::optional<FixSummary> &Fixes) {
   raw_ostream &OS = errs();
   OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
      << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
      << (Workers == 1 ? " worker" : " workers");
+  if (Report.FromStore)
+    OS << " (" << Report.FromStore << " unchanged, from the result store)";
   if (P.Excluded)
     OS << " (" << P.Excluded << " excluded by paths.exclude)";
   if (!P.NotCOrCpp.empty())
@@ -191,13 +172,19 @@ void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, doub
   if (Report.Baselined)
     OS << ", " << Report.Baselined << " in the baseline";
   OS << "\n";
-  if (!Report.Failures.empty()) {
-    OS << "contractcheck: " << Report.Failures.size()
-       << (Report.Failures.size() == 1 ? " translation unit was" : " translation units were")
+  size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
+  if (NotAnalysed) {
+    OS << "contractcheck: " << NotAnalysed
+       << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
+      if (Failure.State != TUOutcome::Status::InputProblem)
+        OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
+  for (const TUOutcome &Failure : Report.Failures)
+    if (Failure.State == TUOutcome::Status::InputProblem)
+      for (const std::string &Error : Failure.Errors)
+        OS << Error << "\n";
   if (Fixes) {
     OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
        << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
@@ -206,7 +193,56 @@ void printSummary(const RunReport &Report, const Plan &P, unsigned Workers, doub
   }
 }
 
-int analyze() {
+// run: analyse (taking what the result store has) and report. extract: analyse and store,
+// no report (a shard, or one TU of a build-system-driven analysis). check: report from the store
+// alone, analysing nothing.
+enum class Mode { Run, Extract, Check };
+
+ProgressCallback progressLine(size_t Jobs) {
+  if (Quiet || !sys::Process::StandardErrIsDisplayed() || Jobs <= 1)
+    return {};
+  return [](size_t Done, size_t Total, const std::string &Path) {
+    errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Path;
+    if (Done == Total)
+      errs() << "\r\x1b[K";
+  };
+}
+
+// Make's depfile syntax, as Ninja reads it: spaces and '#' escaped.
+std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &Outcomes) {
+  auto Escape = [](const std::string &Path) {
+    std::string Out;
+    for (char C : Path) {
+      if (C == ' ' || C == '#' || C == '\\')
+        Out += '\\';
+      if (C == '$')
+        Out += '$';
+      Out += C;
+    }
+    return Out;
+  };
+  std::string Text = Escape(Target) + ":";
+  for (const TUOutcome &Outcome : Outcomes)
+    for (const auto &[File, Hash] : Outcome.Dependencies)
+      Text += " \\\n  " + Escape(File);
+  return Text + "\n";
+}
+
+// In a subset run, only findings in what was given (the TUs, the headers they read, the data
+// files) are the user's business; the whole codebase was judged for facts, not for reports.
+void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
+                          const RunPlan &P) {
+  std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
+  for (const TUOutcome &Outcome : Outcomes) {
+    Relevant.insert(Outcome.File);
+    for (const auto &[File, Hash] : Outcome.Dependencies)
+      Relevant.insert(File);
+  }
+  std::erase_if(Report.Findings,
+                [&](const Finding &F) { return !Relevant.count(F.Position.File); });
+}
+
+int analyze(Mode M) {
   auto Start = std::chrono::steady_clock::now();
   if (BuildPath.empty())
     throw InputError("no build directory given; use -p BUILD_DIR (the directory holding "
@@ -214,16 +250,20 @@ int analyze() {
   CompilationDatabase Database = CompilationDatabase::load(BuildPath);
   ConfigResolver Configs(ConfigPath.empty() ? std::nullopt
                                             : std::optional<std::string>(ConfigPath.getValue()));
-  Plan P = planJobs(Database, Configs);
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  const Config &GlobalConfig = Configs.forFile(std::string(Cwd) + "/.");
+  AnalysisSettings Settings{ExtraArgsBefore, ExtraArgs};
+  if (NoCache && M != Mode::Run)
+    throw InputError("--no-cache: 'extract' and 'check' work through the result store");
+  std::optional<ResultStore> Store;
+  if (!NoCache)
+    Store.emplace(CacheDir.empty() ? absolutePath(BuildPath + "/.contractcheck-cache")
+                                   : absolutePath(CacheDir));
+  RunPlan P = planRun(Database, Configs, SourcePaths, Store ? &*Store : nullptr, Settings);
   std::optional<Baseline> Accepted;
   if (!BaselinePath.empty())
     Accepted = Baseline::load(BaselinePath);
 
   std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputPath.empty()) {
+  if (!OutputPath.empty() && M != Mode::Extract) {
     std::error_code EC;
     File = std::make_unique<raw_fd_ostream>(OutputPath, EC);
     if (EC)
@@ -231,23 +271,81 @@ int analyze() {
   }
 
   unsigned Workers = Jobs ? Jobs.getValue() : hardware_concurrency().compute_thread_count();
-  bool ShowProgress = !Quiet && sys::Process::StandardErrIsDisplayed() && P.Jobs.size() > 1;
-  ProgressCallback Progress;
-  if (ShowProgress)
-    Progress = [](size_t Done, size_t Total, const std::string &Path) {
-      errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Path;
-      if (Done == Total)
-        errs() << "\r\x1b[K";
-    };
+  FileHashes Hashes;
+  StoreUse Use{Store ? &*Store : nullptr, &Hashes};
+  Use.StoredOnly = M == Mode::Check;
+  std::vector<std::string> StoreWarnings;
   std::vector<TUOutcome> Outcomes =
-      analyzeAll(P.Jobs, {ExtraArgsBefore, ExtraArgs}, Workers, Progress);
+      analyzeAll(P.Jobs, Settings, Workers, progressLine(P.Jobs.size()), Use, &StoreWarnings);
+  for (const std::string &Warning : StoreWarnings)
+    errs() << "contractcheck: warning: " << Warning << "\n";
+
+  if (M == Mode::Extract) {
+    if (!DepFile.empty()) {
+      std::string Error = writeFileAtomically(
+          DepFile, depfileOf(StampFile.empty() ? DepFile : StampFile.getValue(), Outcomes));
+      if (!Error.empty())
+        throw InputError(Error, DepFile);
+    }
+    size_t Failed = 0;
+    for (const TUOutcome &Outcome : Outcomes)
+      if (Outcome.State != TUOutcome::Status::Analyzed) {
+        ++Failed;
+        errs() << "contractcheck: " << Outcome.File << " (" << statusName(Outcome.State) << ")\n";
+        for (const std::string &Error : Outcome.Errors)
+          errs() << "  " << Error << "\n";
+      }
+    if (!StampFile.empty() && !Failed) {
+      std::string Error = writeFileAtomically(StampFile, "");
+      if (!Error.empty())
+        throw InputError(Error, StampFile);
+    }
+    if (!Quiet)
+      errs() << "contractcheck: extracted " << Outcomes.size() - Failed << " of "
+             << Outcomes.size() << " translation units into " << Store->directory() << "\n";
+    return Failed ? Incomplete : Clean;
+  }
 
   SourceFiles Sources;
-  ResultMerger Merger(Sources);
-  for (TUOutcome &Outcome : Outcomes)
-    Merger.add(std::move(Outcome));
-  RunReport Report = Merger.finish(GlobalConfig);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
+  size_t FromStore = 0;
+  for (const TUOutcome &Outcome : Outcomes)
+    FromStore += Outcome.FromStore;
+  GlobalPhase Phase;
+  for (const AnalysisJob &Job : P.Jobs)
+    if (std::find(Phase.Configs.begin(), Phase.Configs.end(), Job.Settings) == Phase.Configs.end())
+      Phase.Configs.push_back(Job.Settings);
+  if (P.Jobs.empty() && !P.DataFiles.empty())
+    Phase.Configs.push_back(&Configs.forFile(P.DataFiles.front()));
+  Phase.ConfigFor = [&](const std::string &F) -> const Config & { return Configs.forFile(F); };
+  // A subset run judges global rules with the stored facts of the TUs it did not analyse.
+  for (const AnalysisJob &Other : P.Others) {
+    std::optional<TUOutcome> Stored;
+    if (Store)
+      Stored = Store->load(storeKeyOf(Other, Settings), Hashes);
+    if (Stored)
+      Merger.addFacts(std::move(Stored->Facts));
+    else
+      Phase.FactsComplete = false;
+  }
+  for (const TUOutcome &Outcome : Outcomes)
+    Merger.add(Outcome);
+  RunReport Report = Merger.finish(Phase);
   Report.Excluded = P.Excluded;
+  Report.FromStore = FromStore;
+  if (P.Subset)
+    keepFindingsInSubset(Report, Outcomes, P);
+  for (const std::string &Header : P.UnmatchedHeaders)
+    Report.Warnings.push_back("contractcheck: warning: " + Header +
+                              ": no translation unit of the compilation database includes it; "
+                              "not analysed");
+  std::set<std::string> Read = Data.readPaths();
+  for (const std::string &DataFile : P.DataFiles)
+    if (!Read.count(DataFile))
+      Report.Warnings.push_back("contractcheck: warning: " + DataFile +
+                                ": not a source of the compilation database, and no rule reads "
+                                "it; ignored");
   if (Accepted)
     Report.Baselined = Accepted->filter(Report.Findings, Sources);
   if (!WriteBaselinePath.empty()) {
@@ -293,13 +391,26 @@ int analyze() {
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
+  // `contractcheck extract ...` / `contractcheck check ...`: the map and reduce halves.
+  Mode M = Mode::Run;
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Args.size() > 1 && (StringRef(Args[1]) == "extract" || StringRef(Args[1]) == "check")) {
+    M = StringRef(Args[1]) == "extract" ? Mode::Extract : Mode::Check;
+    Args.erase(Args.begin() + 1);
+  }
+  Argc = static_cast<int>(Args.size());
+  Argv = Args.data();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(Argc, Argv,
                                    "contractcheck: finds the contract drift the compiler cannot see\n\n"
-                                   "  contractcheck -p BUILD_DIR [options] [FILES...]\n",
+                                   "  contractcheck -p BUILD_DIR [options] [FILES...]\n"
+                                   "  contractcheck extract -p BUILD_DIR [options] [FILES...]   "
+                                   "(analyse into the result store)\n"
+                                   "  contractcheck check -p BUILD_DIR [options] [FILES...]     "
+                                   "(report from the result store)\n",
                                    &ParseErrorStream)) {
     errs() << ParseErrorStream.str();
     return BadInput;
@@ -311,7 +422,7 @@ int runDriver(int Argc, const char **Argv) {
 
   CrashRecoveryContext::Enable();
   try {
-    return analyze();
+    return analyze(M);
   } catch (const InputError &E) {
     errs() << E.render() << "\n";
     return BadInput;

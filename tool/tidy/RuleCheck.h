@@ -24,7 +24,7 @@ private:
   const RuleOptions &options() const override { return Options; }
   clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                 clang::DiagnosticIDs::Level Level) override;
-  void emitFact(std::string Kind, nlohmann::json Data) override {}
+  void emitFact(Fact) override {}
 
   nlohmann::json readOptions();
 

@@ -1,0 +1,50 @@
+// The result store: each analysed unit's outcome (findings, facts, the files it read) on disk,
+// keyed by everything that decides it, so a re-run re-parses only what changed and shards
+// extracted elsewhere can be merged (contractcheck extract / check). Modelled on clangd's
+// BackgroundIndexStorage: an entry that is stale, truncated, corrupt or written by another
+// contractcheck is a miss and is recomputed, never trusted.
+#pragma once
+
+#include "ContentHash.h"
+#include "TUOutcome.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+class ResultStore {
+public:
+  explicit ResultStore(std::string Directory) : Dir(std::move(Directory)) {}
+
+  // What decides a TU's outcome before its content is read: the exact compiler command, the
+  // configuration that governs it, and this contractcheck build with its rules' fact kinds.
+  // The content of the files it reads is checked on load, against the stored dependencies.
+  static std::string keyOf(const std::vector<std::string> &CommandLine,
+                           const std::string &Directory, const std::string &File,
+                           const std::string &ConfigFingerprint);
+
+  // The stored outcome under Key, if there is one and every file it read still has the
+  // content it had then.
+  std::optional<TUOutcome> load(const std::string &Key, FileHashes &Hashes) const;
+  // Stores an analysed outcome (failures are not stored: the next run tries again). Atomic:
+  // concurrent runs storing the same key leave one complete entry. Returns an error message,
+  // empty on success.
+  std::string save(const std::string &Key, const TUOutcome &Outcome) const;
+  // The files the stored outcome under Key read, without validating it: for mapping a changed
+  // header to the TUs that include it.
+  std::optional<std::vector<std::string>> dependencies(const std::string &Key) const;
+
+  const std::string &directory() const { return Dir; }
+
+private:
+  std::string entryPath(const std::string &Key, const char *Suffix) const;
+  std::string Dir;
+};
+
+// The fingerprint of this contractcheck build (its version, its executable's content and the
+// fact kinds its rules declare): results stored by any other build are misses.
+const std::string &buildFingerprint();
+
+} // namespace contractcheck

@@ -1,0 +1,116 @@
+#include "RunPlan.h"
+
+#include "IncludeScanner.h"
+#include "InputError.h"
+
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+#include <algorithm>
+#include <set>
+
+namespace contractcheck {
+
+namespace {
+
+bool hasExtension(llvm::StringRef Path, std::initializer_list<llvm::StringRef> Extensions) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return std::any_of(Extensions.begin(), Extensions.end(),
+                     [&](llvm::StringRef E) { return Ext.equals_insensitive(E); });
+}
+
+bool isAssembly(llvm::StringRef File) { return hasExtension(File, {".s", ".S", ".asm", ".sx"}); }
+
+bool isSourcePath(llvm::StringRef File) {
+  return hasExtension(File, {".c", ".cc", ".cpp", ".cxx", ".c++", ".cp", ".m", ".mm", ".cu"});
+}
+
+} // namespace
+
+bool isHeaderPath(const std::string &Path) {
+  return hasExtension(Path, {".h", ".hh", ".hpp", ".hxx", ".h++", ".inc", ".inl", ".ipp", ".tcc"});
+}
+
+RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
+                const std::vector<std::string> &Paths, const ResultStore *Store,
+                const AnalysisSettings &Settings) {
+  RunPlan P;
+  P.Subset = !Paths.empty();
+  std::vector<const CompileCommand *> Commands;
+  std::set<const CompileCommand *> Chosen;
+  auto Choose = [&](const CompileCommand *Command) {
+    if (Chosen.insert(Command).second)
+      Commands.push_back(Command);
+  };
+  std::vector<std::string> Headers;
+  for (const std::string &Path : Paths) {
+    std::string Absolute = absolutePath(Path);
+    if (!llvm::sys::fs::exists(Absolute))
+      throw InputError("'" + Path + "' does not exist");
+    if (const CompileCommand *Command = Database.find(Absolute))
+      Choose(Command);
+    else if (isHeaderPath(Absolute))
+      Headers.push_back(Absolute);
+    else if (isSourcePath(Absolute) || isAssembly(Absolute))
+      throw InputError("'" + Path + "' is not in the compilation database " + Database.path());
+    else
+      P.DataFiles.push_back(Absolute);
+  }
+  if (!P.Subset)
+    for (const CompileCommand &Command : Database.commands())
+      Choose(&Command);
+
+  // A changed header stands for the TUs that include it: the result store knows what each
+  // stored TU read; for the others, the include scan.
+  if (!Headers.empty()) {
+    IncludeScanner Scanner;
+    std::set<std::string> Matched;
+    for (const CompileCommand &Command : Database.commands()) {
+      if (isAssembly(Command.File))
+        continue;
+      std::optional<std::vector<std::string>> Deps;
+      if (Store)
+        Deps = Store->dependencies(
+            storeKeyOf({&Command, &Configs.forFile(Command.File)}, Settings));
+      for (const std::string &Header : Headers) {
+        bool Includes = false;
+        if (Deps) {
+          Includes = std::binary_search(Deps->begin(), Deps->end(), Header);
+        } else {
+          Includes = Scanner.includes(Command, Header);
+          P.HeadersMappedByScan = true;
+        }
+        if (Includes) {
+          Matched.insert(Header);
+          Choose(&Command);
+        }
+      }
+    }
+    for (const std::string &Header : Headers)
+      (Matched.count(Header) ? P.Headers : P.UnmatchedHeaders).push_back(Header);
+  }
+
+  for (const CompileCommand *Command : Commands) {
+    if (isAssembly(Command->File)) {
+      P.NotCOrCpp.push_back(Command->File);
+      continue;
+    }
+    const Config &Cfg = Configs.forFile(Command->File);
+    if (Cfg.isExcluded(Command->File))
+      ++P.Excluded;
+    else
+      P.Jobs.push_back({Command, &Cfg});
+  }
+  if (P.Subset)
+    for (const CompileCommand &Command : Database.commands()) {
+      if (Chosen.count(&Command) || isAssembly(Command.File))
+        continue;
+      const Config &Cfg = Configs.forFile(Command.File);
+      if (!Cfg.isExcluded(Command.File))
+        P.Others.push_back({&Command, &Cfg});
+    }
+  return P;
+}
+
+} // namespace contractcheck

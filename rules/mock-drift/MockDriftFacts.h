@@ -1,0 +1,75 @@
+// contract-mock-drift's facts: what one TU knows about mocks, real classes and the templates they
+// are instantiated in, for the global step that pairs across TUs. Classes and templates are
+// identified by USR.
+#pragma once
+
+#include "Facts.h"
+#include "MockDriftJudge.h"
+#include "RuleInfo.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+struct MockClassFact {
+  static constexpr std::string_view Kind = "mock-class";
+  static constexpr unsigned Version = 2;
+  std::string Usr;
+  std::string Name;       // as messages name classes
+  std::string Identifier; // the unqualified name, for naming conventions
+  std::vector<std::string> Bases; // USRs
+  std::vector<std::string> Names; // the method names it mocks
+  std::vector<StandInEntry> StandIns;
+  std::string key() const { return Usr; }
+};
+
+struct RealClassFact {
+  static constexpr std::string_view Kind = "real-class";
+  static constexpr unsigned Version = 2;
+  std::string Usr;
+  std::string Identifier;
+  SourcePosition Where;
+  std::string Pattern; // USR of the class template it instantiates, else its own
+  std::vector<std::string> Bases;
+  RealClassTable Table;
+  std::string key() const { return Usr; }
+};
+
+// A class used as the Index-th argument of a class template that calls members on it.
+struct TemplateArgFact {
+  static constexpr std::string_view Kind = "template-arg";
+  static constexpr unsigned Version = 1;
+  std::string Template; // USR
+  std::string Shown;    // as messages name the template
+  unsigned Index = 0;
+  std::string Class; // USR of a MockClassFact or a RealClassFact
+  bool IsMock = false;
+  std::string key() const { return Template + "#" + std::to_string(Index); }
+};
+
+// A mock method a TU reported against a real class (template), so the global step does not
+// report it again.
+struct ReportedFact {
+  static constexpr std::string_view Kind = "reported";
+  static constexpr unsigned Version = 1;
+  std::string File;
+  unsigned Offset = 0;
+  std::string Method;
+  std::string Real; // USR of the real class (template)
+  std::string key() const { return File + ":" + std::to_string(Offset); }
+};
+
+void to_json(nlohmann::json &J, const MockClassFact &F);
+void from_json(const nlohmann::json &J, MockClassFact &F);
+void to_json(nlohmann::json &J, const RealClassFact &F);
+void from_json(const nlohmann::json &J, RealClassFact &F);
+void to_json(nlohmann::json &J, const TemplateArgFact &F);
+void from_json(const nlohmann::json &J, TemplateArgFact &F);
+void to_json(nlohmann::json &J, const ReportedFact &F);
+void from_json(const nlohmann::json &J, ReportedFact &F);
+
+std::span<const FactKind> mockDriftFactKinds();
+
+} // namespace contractcheck

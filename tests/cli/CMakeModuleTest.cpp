@@ -1,0 +1,60 @@
+// contractcheck_add_analysis() as a CMake user calls it: extraction of each TU in the Ninja graph,
+// re-run only for what an edit touched, and a check step that fails the build on findings.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck::test {
+namespace {
+
+size_t count(const std::string &Text, const std::string &Word) {
+  size_t N = 0;
+  for (size_t At = Text.find(Word); At != std::string::npos; At = Text.find(Word, At + 1))
+    ++N;
+  return N;
+}
+
+TEST(CMakeModuleTest, ExtractionIsIncrementalInTheBuildGraph) {
+  TempDir Project;
+  Project.write("CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.20)\n"
+                "project(demo CXX)\n"
+                "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+                "include(" + sourceDir() + "/cmake/ContractcheckAnalysis.cmake)\n"
+                "add_library(app STATIC a.cpp b.cpp)\n"
+                "target_include_directories(app PRIVATE include)\n"
+                "contractcheck_add_analysis(app CONTRACTCHECK " + contractcheckBinary() + ")\n");
+  Project.write("include/state.h", "#pragma once\nenum class State { Open, Closed, Half, Shut };\n");
+  Project.write("include/other.h", "#pragma once\nenum class Other { A, B };\n");
+  Project.write("a.cpp", "#include \"state.h\"\n"
+                         "int a(State s) { switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; } }\n");
+  Project.write("b.cpp", "#include \"other.h\"\nint b(Other o) { return o == Other::A; }\n");
+  std::string Build = Project.path() + "/build";
+  ProcessResult Configure =
+      runProcess({"cmake", "-S", Project.path(), "-B", Build, "-G", "Ninja"});
+  ASSERT_EQ(Configure.ExitCode, 0) << Configure.Stdout << Configure.Stderr;
+
+  auto buildCheck = [&] { return runProcess({"cmake", "--build", Build, "--target", "app_contractcheck"}); };
+  ProcessResult First = buildCheck();
+  EXPECT_NE(First.ExitCode, 0) << "findings fail the build: " << First.Stdout;
+  EXPECT_EQ(count(First.Stdout, "contractcheck: extracting"), 2u) << First.Stdout;
+  EXPECT_NE(First.Stdout.find("hides 1 unhandled enumerator: State::Shut"), std::string::npos)
+      << First.Stdout;
+
+  ProcessResult Again = buildCheck();
+  EXPECT_EQ(count(Again.Stdout, "contractcheck: extracting"), 0u) << Again.Stdout;
+  EXPECT_NE(Again.Stdout.find("State::Shut"), std::string::npos) << Again.Stdout;
+
+  // An edit to a header re-extracts only the TU that includes it (the depfile says which).
+  Project.write("include/other.h", "#pragma once\nenum class Other { A, B, C };\n");
+  ProcessResult Touched = buildCheck();
+  EXPECT_EQ(count(Touched.Stdout, "contractcheck: extracting"), 1u) << Touched.Stdout;
+  EXPECT_NE(Touched.Stdout.find("extracting b_cpp"), std::string::npos) << Touched.Stdout;
+
+  Project.write("a.cpp", "#include \"state.h\"\nint a(State s) { return s == State::Open; }\n");
+  ProcessResult Fixed = buildCheck();
+  EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Stdout << Fixed.Stderr;
+}
+
+} // namespace
+} // namespace contractcheck::test

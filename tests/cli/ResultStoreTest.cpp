@@ -1,0 +1,189 @@
+// The result store as CI and pre-commit use it: warm re-runs parse nothing, an edit re-parses
+// exactly what read it, a damaged or foreign entry is recomputed, concurrent runs do not corrupt
+// it, and every way of running (-j1, -j2, warm, sharded extract + check) reports the same.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace contractcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int FindingsFound = 1, Incomplete = 3;
+
+class ResultStoreTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Project.write("include/state.h", "#pragma once\nenum class State { Open, Closed, Half, Shut };\n");
+    Project.write("include/other.h", "#pragma once\nenum class Other { A, B };\n");
+    Files = {Project.write("src/a.cpp", "#include \"state.h\"\n"
+                                        "int a(State s) {\n"
+                                        "  switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; }\n"
+                                        "}\n"),
+             Project.write("src/b.cpp", "#include \"other.h\"\n"
+                                        "int b(Other o) { switch (o) { case Other::A: return 1; default: return 0; } }\n"),
+             Project.write("src/c.cpp", "#include \"state.h\"\nint c() { return 3; }\n")};
+    writeCompilationDatabase(Build(), Files, {"-std=c++20", "-I" + Project.file("include")});
+  }
+
+  std::string Build() const { return Project.path() + "/build"; }
+  std::string Store() const { return Build() + "/.contractcheck-cache"; }
+
+  ProcessResult run(std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"-p", Build(), "--format", "json"});
+    return runContractcheck(Args, Project.path());
+  }
+
+  static nlohmann::json findings(const ProcessResult &R) {
+    return nlohmann::json::parse(R.Stdout)["findings"];
+  }
+
+  std::vector<fs::path> entries() const {
+    std::vector<fs::path> Found;
+    for (const auto &E : fs::recursive_directory_iterator(Store()))
+      if (E.path().extension() == ".json")
+        Found.push_back(E.path());
+    return Found;
+  }
+
+  TempDir Project;
+  std::vector<std::string> Files;
+};
+
+TEST_F(ResultStoreTest, AWarmRunParsesNothingAndReportsTheSame) {
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  EXPECT_EQ(findings(Cold).size(), 1u);
+  EXPECT_EQ(entries().size(), 3u);
+  ProcessResult Warm = run({});
+  EXPECT_EQ(Warm.ExitCode, FindingsFound) << Warm.Stderr;
+  EXPECT_EQ(findings(Warm), findings(Cold));
+  EXPECT_NE(Warm.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Warm.Stderr;
+  ProcessResult Uncached = run({"--no-cache"});
+  EXPECT_EQ(findings(Uncached), findings(Cold));
+  EXPECT_EQ(Uncached.Stderr.find("from the result store"), std::string::npos) << Uncached.Stderr;
+}
+
+TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
+  run({});
+  Project.write("include/state.h",
+                "#pragma once\nenum class State { Open, Closed, Half, Gone };\n");
+  ProcessResult R = run({});
+  EXPECT_NE(R.Stderr.find("(1 unchanged, from the result store)"), std::string::npos) << R.Stderr;
+  ASSERT_EQ(findings(R).size(), 1u);
+  EXPECT_NE(findings(R)[0]["message"].get<std::string>().find("State::Gone"), std::string::npos);
+}
+
+TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
+  ProcessResult Cold = run({});
+  std::vector<fs::path> Entries = entries();
+  ASSERT_EQ(Entries.size(), 3u);
+  { // truncated
+    std::string Text = readFile(Entries[0].string());
+    std::ofstream(Entries[0], std::ios::trunc) << Text.substr(0, Text.size() / 2);
+  }
+  { // valid JSON, damaged payload: the checksum no longer matches
+    nlohmann::json J = nlohmann::json::parse(readFile(Entries[1].string()));
+    J["outcome"]["errors"] = {"tampered"};
+    std::ofstream(Entries[1], std::ios::trunc) << J.dump();
+  }
+  { // written by another contractcheck build
+    nlohmann::json J = nlohmann::json::parse(readFile(Entries[2].string()));
+    J["build"] = "someone-else";
+    std::ofstream(Entries[2], std::ios::trunc) << J.dump();
+  }
+  ProcessResult R = run({});
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+  EXPECT_EQ(findings(R), findings(Cold));
+  EXPECT_EQ(R.Stderr.find("from the result store"), std::string::npos) << R.Stderr;
+  ProcessResult Again = run({});
+  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+}
+
+TEST_F(ResultStoreTest, ConcurrentRunsLeaveAUsableStore) {
+  ProcessResult First, Second;
+  std::thread T([&] { First = run({"-j", "1"}); });
+  Second = run({"-j", "1"});
+  T.join();
+  EXPECT_EQ(First.ExitCode, FindingsFound) << First.Stderr;
+  EXPECT_EQ(Second.ExitCode, FindingsFound) << Second.Stderr;
+  EXPECT_EQ(findings(First), findings(Second));
+  for (const auto &E : fs::recursive_directory_iterator(Store()))
+    EXPECT_EQ(E.path().string().find(".tmp-"), std::string::npos) << E.path();
+  ProcessResult Warm = run({});
+  EXPECT_NE(Warm.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Warm.Stderr;
+}
+
+TEST_F(ResultStoreTest, CheckReportsFromTheStoreAloneAndNamesWhatWasNotExtracted) {
+  ProcessResult Missing = run({"check"});
+  EXPECT_EQ(Missing.ExitCode, 2) << "'check' is a subcommand, not a file: " << Missing.Stderr;
+  ProcessResult NotExtracted = runContractcheck({"check", "-p", Build(), "--format", "json"},
+                                                Project.path());
+  EXPECT_EQ(NotExtracted.ExitCode, Incomplete) << NotExtracted.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(NotExtracted.Stdout)["failures"][0]["status"], "not-extracted");
+  ProcessResult Extract = runContractcheck({"extract", "-p", Build(), Files[0]}, Project.path());
+  EXPECT_EQ(Extract.ExitCode, 0) << Extract.Stderr;
+  EXPECT_EQ(Extract.Stdout, "");
+  ProcessResult Check = runContractcheck({"check", "-p", Build(), "--format", "json", Files[0]},
+                                         Project.path());
+  EXPECT_EQ(Check.ExitCode, FindingsFound) << Check.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Check.Stdout)["findings"].size(), 1u);
+}
+
+TEST_F(ResultStoreTest, ExtractWritesADepfileOfWhatTheTUReadForTheBuildSystem) {
+  std::string Depfile = Project.file("out/a.d"), Stamp = Project.file("out/a.stamp");
+  fs::create_directories(Project.file("out"));
+  ProcessResult R = runContractcheck(
+      {"extract", "-p", Build(), "--depfile", Depfile, "--stamp", Stamp, Files[0]},
+      Project.path());
+  ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
+  std::string Text = readFile(Depfile);
+  EXPECT_EQ(Text.rfind(Stamp + ":", 0), 0u) << Text;
+  EXPECT_NE(Text.find("include/state.h"), std::string::npos) << Text;
+  EXPECT_NE(Text.find("src/a.cpp"), std::string::npos) << Text;
+  EXPECT_TRUE(fs::exists(Stamp));
+}
+
+// Global steps judge from facts of several TUs: however the facts were gathered, the report is
+// the same.
+TEST(ResultStoreDeterminismTest, EveryWayOfRunningGivesTheSameReport) {
+  TempDir Build;
+  std::string Fixture = fixturesDir() + "/contract-mock-drift/cross-tu-co-instantiation";
+  std::vector<std::string> Sources;
+  for (const auto &E : fs::directory_iterator(Fixture))
+    if (E.path().extension() == ".cpp")
+      Sources.push_back(E.path().string());
+  std::sort(Sources.begin(), Sources.end());
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  auto Report = [&](std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"-p", Build.path(), "--format", "json"});
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+    return nlohmann::json::parse(R.Stdout)["findings"];
+  };
+  nlohmann::json Serial = Report({"-j", "1", "--no-cache"});
+  ASSERT_GE(Serial.size(), 4u) << Serial.dump(2);
+  EXPECT_EQ(Report({"-j", "2", "--no-cache"}), Serial);
+  std::string Cache = Build.path() + "/store";
+  EXPECT_EQ(Report({"-j", "2", "--cache-dir", Cache}), Serial); // cold, fills the store
+  EXPECT_EQ(Report({"-j", "1", "--cache-dir", Cache}), Serial); // warm
+  std::string Shards = Build.path() + "/shards";
+  for (auto It = Sources.rbegin(); It != Sources.rend(); ++It) // one shard per TU, any order
+    EXPECT_EQ(runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Shards, *It}).ExitCode,
+              0);
+  ProcessResult Check =
+      runContractcheck({"check", "-p", Build.path(), "--cache-dir", Shards, "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(Check.Stdout)["findings"], Serial);
+}
+
+} // namespace
+} // namespace contractcheck::test
