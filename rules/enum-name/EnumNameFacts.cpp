@@ -28,4 +28,10 @@ void from_json(const nlohmann::json &J, LiteralCallFact &F) {
   J.at("where").get_to(F.Where);
 }
 
+std::span<const FactKind> enumNameFactKinds() {
+  static constexpr FactKind Kinds[] = {factKindOf<StringParserFact>(),
+                                       factKindOf<LiteralCallFact>()};
+  return Kinds;
+}
+
 } // namespace contractcheck

@@ -5,6 +5,9 @@
 
 #include "Facts.h"
 #include "Finding.h"
+#include "RuleInfo.h"
+
+#include <span>
 
 #include <string>
 #include <vector>
@@ -35,5 +38,8 @@ void to_json(nlohmann::json &J, const StringParserFact &F);
 void from_json(const nlohmann::json &J, StringParserFact &F);
 void to_json(nlohmann::json &J, const LiteralCallFact &F);
 void from_json(const nlohmann::json &J, LiteralCallFact &F);
+
+// Every fact kind the rule emits, for RuleInfo::FactKinds.
+std::span<const FactKind> enumNameFactKinds();
 
 } // namespace contractcheck

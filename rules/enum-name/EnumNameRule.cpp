@@ -257,6 +257,7 @@ const RuleInfo &EnumNameRuleInfo() {
       .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
         return std::make_unique<EnumNameGlobalRule>(Options);
       },
+      .FactKinds = enumNameFactKinds(),
   };
   return Info;
 }
