@@ -22,6 +22,12 @@ public:
 
 } // namespace
 
+// Orders without a venue go to the primary listing, or to the fallback venue when the
+// listing exchange is halted.
+trading::Venue fallback_venue() {
+  return trading::venue_from_mic("IEXX").value_or(trading::Venue::Primary);
+}
+
 int main() {
   using trading::EventType;
   PrintingGateway gateway;
@@ -32,8 +38,14 @@ int main() {
   };
   for (const trading::Event &event : events) {
     std::printf("event %s\n", trading::event_name(event.type));
+#ifdef _WIN32
+    // The Windows service flushes its journal when the venue closes the session.
+    if (event.type == EventType::SessionEnd)
+      std::fflush(stdout);
+#endif
     router.on_event(event);
   }
+  std::printf("fallback venue %s\n", trading::venue_mic(fallback_venue()));
   const trading::Order *first = router.find(1);
   std::printf("order 1: %s, %zu open, %lld traded\n", first ? trading::to_string(first->state) : "-",
               router.open_orders(), static_cast<long long>(trading::traded_volume(events)));

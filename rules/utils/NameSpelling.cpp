@@ -1,6 +1,6 @@
 #include "NameSpelling.h"
 
-#include <llvm/ADT/StringRef.h>
+#include "DidYouMean.h"
 
 #include <array>
 #include <cctype>
@@ -157,19 +157,7 @@ std::string spellEnumerator(std::string_view Name, NameSpelling Spelling) {
 
 std::optional<std::string> closestName(std::string_view Word,
                                        const std::vector<std::string> &Candidates) {
-  const std::string *Best = nullptr;
-  unsigned BestDistance = std::max<unsigned>(2, Word.size() / 3) + 1;
-  for (const std::string &Candidate : Candidates) {
-    unsigned Distance =
-        llvm::StringRef(Word).edit_distance(Candidate, /*AllowReplacements=*/true, BestDistance);
-    if (Distance < BestDistance) {
-      BestDistance = Distance;
-      Best = &Candidate;
-    }
-  }
-  if (!Best)
-    return std::nullopt;
-  return *Best;
+  return closestMatch(std::string(Word), Candidates);
 }
 
 } // namespace contractcheck

@@ -29,8 +29,7 @@ std::string renderWords(const std::vector<std::string> &Words, NameSpelling Spel
 // How an enumerator is written in the given spelling; Exact keeps the C++ name.
 std::string spellEnumerator(std::string_view Name, NameSpelling Spelling);
 
-// The candidate closest to Word by edit distance, when it is close enough to be a likely typo
-// (at most a third of the word's length, and never fewer than two edits allowed).
+// framework/DidYouMean's closestMatch, for string_view callers.
 std::optional<std::string> closestName(std::string_view Word,
                                        const std::vector<std::string> &Candidates);
 

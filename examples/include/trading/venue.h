@@ -2,6 +2,9 @@
 
 #include "trading/order.h"
 
+#include <optional>
+#include <string_view>
+
 namespace trading {
 
 enum class Venue {
@@ -21,5 +24,7 @@ public:
 };
 
 const char *venue_mic(Venue venue);
+// The venue a market identifier code (ISO 10383) names, as configuration files write it.
+std::optional<Venue> venue_from_mic(std::string_view mic);
 
 } // namespace trading

@@ -1,0 +1,45 @@
+// contract-enum-name's facts: what a string-to-enum function defined in one TU accepts, and the
+// literals other TUs pass to functions whose bodies they do not see. Functions are identified
+// by USR.
+#pragma once
+
+#include "Facts.h"
+#include "Finding.h"
+#include "RuleInfo.h"
+
+#include <span>
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+struct StringParserFact {
+  static constexpr std::string_view Kind = "string-parser";
+  static constexpr unsigned Version = 1;
+  std::string Usr;
+  std::string Name; // qualified, as messages name it
+  std::vector<std::string> Accepts;
+  bool CaseInsensitive = false;
+  SourcePosition Where;
+  std::string key() const { return Usr; }
+};
+
+struct LiteralCallFact {
+  static constexpr std::string_view Kind = "literal-call";
+  static constexpr unsigned Version = 1;
+  std::string Callee; // USR
+  std::string Literal;
+  SourcePosition Where;
+  std::string key() const { return Callee; }
+};
+
+void to_json(nlohmann::json &J, const StringParserFact &F);
+void from_json(const nlohmann::json &J, StringParserFact &F);
+void to_json(nlohmann::json &J, const LiteralCallFact &F);
+void from_json(const nlohmann::json &J, LiteralCallFact &F);
+
+// Every fact kind the rule emits, for RuleInfo::FactKinds.
+std::span<const FactKind> enumNameFactKinds();
+
+} // namespace contractcheck

@@ -1,0 +1,20 @@
+// contract-enum-name's global step: a literal passed to a string-to-enum function whose body
+// is in another translation unit, checked against the names that TU read from the body.
+#pragma once
+
+#include "GlobalRule.h"
+
+namespace contractcheck {
+
+class RuleOptions;
+
+class EnumNameGlobalRule : public GlobalRule {
+public:
+  explicit EnumNameGlobalRule(const RuleOptions &Options);
+  void run(GlobalContext &Context) override;
+
+private:
+  const bool Infer;
+};
+
+} // namespace contractcheck

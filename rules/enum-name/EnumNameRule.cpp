@@ -1,0 +1,265 @@
+#include "EnumNameRule.h"
+
+#include "EnumNameFacts.h"
+#include "EnumNameGlobal.h"
+#include "EnumNameMessages.h"
+#include "SourcePositions.h"
+#include "utils/EnumNames.h"
+#include "utils/Usr.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace contractcheck {
+
+namespace {
+
+constexpr std::string_view SpellingChoices[] = {"exact",     "snake_case", "SCREAMING_SNAKE_CASE",
+                                               "camelCase", "PascalCase", "kebab-case"};
+
+constexpr FieldSpec FunctionFields[] = {
+    {"name", OptionType::String, true, "The function's qualified name."},
+    {"arg", OptionType::Unsigned, false, "The 0-based position of the argument that is a name.",
+     {}, "0"},
+    {"enum", OptionType::String, true, "The qualified name of the enum it names."},
+    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
+};
+
+constexpr OptionSpec Options[] = {
+    {"infer", OptionType::Bool, "true",
+     "Infer the names a string-to-enum function accepts from its body (an if/else chain, a "
+     "switch over a hash, a {\"name\", E::X} table) and check the literals passed to it."},
+    {"functions", OptionType::RecordList, "",
+     "String-to-enum functions whose bodies cannot be seen (a library, a generated parser): "
+     "{name, arg, enum, names} with the function's qualified name, the 0-based argument that "
+     "is a name (default 0), the qualified enum and the spelling (default exact).",
+     FunctionFields},
+};
+
+AST_MATCHER(CallExpr, hasStringLiteralArgument) {
+  return std::any_of(Node.arg_begin(), Node.arg_end(),
+                     [](const Expr *Arg) { return literalArgument(Arg) != nullptr; });
+}
+
+AST_MATCHER(FunctionDecl, parsesEnumFromString) {
+  return parsedEnum(Node.getReturnType()) && stringParameter(Node).has_value();
+}
+
+std::string qualifiedName(const NamedDecl &D) { return D.getQualifiedNameAsString(); }
+
+
+// magic_enum's case-insensitive comparison, passed as enum_cast's second argument.
+bool isCaseInsensitivePredicate(const Expr &Arg) {
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
+    E = Construct->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getName() == "case_insensitive";
+  const CXXRecordDecl *Record = E->getType()->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() && Record->getName() == "case_insensitive";
+}
+
+} // namespace
+
+EnumNameRule::EnumNameRule(RuleContext &Context)
+    : Rule(Context), Infer(options().getBool("infer")),
+      Functions(options().getRecords<ConfiguredFunction>("functions")) {}
+
+void EnumNameRule::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              unless(isInTemplateInstantiation()), hasStringLiteralArgument(),
+                              callee(functionDecl().bind("callee")))
+                         .bind("call"),
+                     this);
+  // Definitions other TUs may call: their accepted names travel as facts.
+  if (Infer)
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(isTemplateInstantiation()), parsesEnumFromString())
+                           .bind("parser"),
+                       this);
+  if (!Functions.empty()) {
+    std::vector<llvm::StringRef> Names;
+    for (const ConfiguredFunction &F : Functions)
+      Names.push_back(F.Enum);
+    Finder->addMatcher(enumDecl(isDefinition(), hasAnyName(Names)).bind("enum"), this);
+  }
+}
+
+void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *Enum = Result.Nodes.getNodeAs<EnumDecl>("enum")) {
+    ConfiguredEnums.emplace(enumQualifiedName(*Enum), Enum);
+    return;
+  }
+  if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser")) {
+    MainFileParsers.push_back(Parser);
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
+  if (!Call || !Callee || isa<CXXOperatorCallExpr>(Call))
+    return;
+  std::string Name = qualifiedName(*Callee);
+  if (Name == "magic_enum::enum_cast" || Name == "magic_enum::enum_contains")
+    return checkMagicEnum(*Call, *Callee);
+  for (const ConfiguredFunction &F : Functions) {
+    if (llvm::StringRef(F.Name).ltrim(':') != Name)
+      continue;
+    if (F.Arg < Call->getNumArgs())
+      if (const StringLiteral *Literal = literalArgument(Call->getArg(F.Arg)))
+        ConfiguredCalls.push_back({{Callee, Literal}, &F});
+    return;
+  }
+  if (!Infer || !parsedEnum(Callee->getReturnType()))
+    return;
+  std::optional<unsigned> Index = stringParameter(*Callee);
+  if (Index && *Index < Call->getNumArgs())
+    if (const StringLiteral *Literal = literalArgument(Call->getArg(*Index)))
+      InferredCalls.push_back({Callee, Literal});
+}
+
+bool EnumNameRule::reportable(const StringLiteral &Literal) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation Loc = Literal.getBeginLoc();
+  // A literal a macro's body produces is the macro's business, not this call's.
+  return Loc.isValid() && !SM.isMacroBodyExpansion(Loc) && !SM.isInSystemHeader(Loc);
+}
+
+void EnumNameRule::checkMagicEnum(const CallExpr &Call, const FunctionDecl &Callee) {
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Type ||
+      Call.getNumArgs() == 0)
+    return;
+  const auto *Type = Args->get(0).getAsType().getNonReferenceType().getCanonicalType()
+                         ->getAs<EnumType>();
+  const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
+  const StringLiteral *Literal = literalArgument(Call.getArg(0));
+  if (!Enum || !Literal || !reportable(*Literal))
+    return;
+  bool CaseInsensitive = false;
+  if (Call.getNumArgs() >= 2 && !isa<CXXDefaultArgExpr>(Call.getArg(1))) {
+    if (!isCaseInsensitivePredicate(*Call.getArg(1)))
+      return; // a comparison of the caller's own: what it accepts is unknown
+    CaseInsensitive = true;
+  }
+  std::vector<std::string> Names;
+  for (const EnumConstantDecl *Enumerator : Enum->enumerators())
+    Names.push_back(Enumerator->getNameAsString());
+  if (acceptsName(Names, Literal->getString(), CaseInsensitive))
+    return;
+  std::optional<std::string> Suggestion =
+      suggestName(Names, Literal->getString(), CaseInsensitive);
+  diag(Literal->getBeginLoc(),
+       "'%0' is not an enumerator of '%1': magic_enum::%2 finds no value for it%3")
+      << Literal->getString() << enumQualifiedName(*Enum) << Callee.getName()
+      << (Suggestion ? " (did you mean '" + *Suggestion + "'?)" : std::string());
+  diag(Enum->getLocation(), "enum '%0' is defined here", DiagnosticIDs::Note)
+      << enumQualifiedName(*Enum);
+}
+
+const std::optional<AcceptedNames> &EnumNameRule::acceptedBy(const FunctionDecl &Definition) {
+  auto It = Accepted.find(&Definition);
+  if (It == Accepted.end())
+    It = Accepted.try_emplace(&Definition, inferAcceptedNames(Definition)).first;
+  return It->second;
+}
+
+void EnumNameRule::checkInferred(const LiteralCall &Call) {
+  if (!reportable(*Call.Literal))
+    return;
+  const FunctionDecl *Definition = Call.Callee->getDefinition();
+  if (!Definition) {
+    // The body is in another TU: the global step joins this call with what that TU read.
+    if (Call.Callee->isExternallyVisible())
+      if (std::string USR = usrOf(*Call.Callee->getCanonicalDecl()); !USR.empty())
+        emitFact(LiteralCallFact{
+            USR, Call.Literal->getString().str(),
+            positionOf(Call.Literal->getBeginLoc(), Ctx->getSourceManager())});
+    return;
+  }
+  const std::optional<AcceptedNames> &Names = acceptedBy(*Definition);
+  if (!Names || acceptsName(Names->Names, Call.Literal->getString(), Names->CaseInsensitive))
+    return;
+  std::string Function = qualifiedName(*Definition);
+  diag(Call.Literal->getBeginLoc(), "%0")
+      << notAcceptedMessage(Call.Literal->getString(), Function,
+                            suggestName(Names->Names, Call.Literal->getString(),
+                                        Names->CaseInsensitive));
+  diag(Definition->getLocation(), "%0", DiagnosticIDs::Note)
+      << acceptedNamesNote(Function, Names->Names, Names->CaseInsensitive);
+}
+
+void EnumNameRule::checkConfigured(const LiteralCall &Call, const ConfiguredFunction &Function) {
+  if (!reportable(*Call.Literal))
+    return;
+  auto Enum = ConfiguredEnums.find(llvm::StringRef(Function.Enum).ltrim(':').str());
+  if (Enum == ConfiguredEnums.end())
+    return; // the enum is not visible in this TU: nothing to check against
+  std::vector<std::string> Names;
+  for (const EnumConstantDecl *Enumerator : Enum->second->enumerators())
+    Names.push_back(spellEnumerator(Enumerator->getName(), Function.Names));
+  if (acceptsName(Names, Call.Literal->getString(), false))
+    return;
+  std::optional<std::string> Suggestion = suggestName(Names, Call.Literal->getString(), false);
+  diag(Call.Literal->getBeginLoc(),
+       "'%0' does not name an enumerator of '%1' in %2, as '%3' expects%4")
+      << Call.Literal->getString() << Enum->first << spellingName(Function.Names)
+      << Function.Name
+      << (Suggestion ? " (did you mean '" + *Suggestion + "'?)" : std::string());
+  diag(Enum->second->getLocation(), "enum '%0' is defined here", DiagnosticIDs::Note)
+      << Enum->first;
+}
+
+void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
+  if (!Definition.isExternallyVisible())
+    return;
+  const std::optional<AcceptedNames> &Names = acceptedBy(Definition);
+  std::string USR = usrOf(*Definition.getCanonicalDecl());
+  if (!Names || USR.empty())
+    return;
+  emitFact(StringParserFact{USR, qualifiedName(Definition), Names->Names, Names->CaseInsensitive,
+                            positionOf(Definition.getLocation(), Ctx->getSourceManager())});
+}
+
+void EnumNameRule::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  for (const LiteralCall &Call : InferredCalls)
+    checkInferred(Call);
+  for (const auto &[Call, Function] : ConfiguredCalls)
+    checkConfigured(Call, *Function);
+  for (const FunctionDecl *Definition : MainFileParsers)
+    emitParserFact(*Definition);
+}
+
+const RuleInfo &EnumNameRuleInfo() {
+  static const RuleInfo Info{
+      .Id = "contract-enum-name",
+      .Summary = "string literal that must spell an enumerator and does not",
+      .Description =
+          "A name written as a string is checked by no compiler: magic_enum::enum_cast<E>(\"NAME\") "
+          "with a typo returns an empty optional, and a literal passed to a string-to-enum "
+          "function that has no branch for it takes the fallback path. This rule checks the "
+          "literal against the enum's enumerators (magic_enum, configured functions) or "
+          "against the names the function's body accepts (an if/else chain comparing the "
+          "argument, a switch over its hash, a {\"name\", E::X} table), across translation "
+          "units in the CLI, and suggests the closest name.",
+      .Scope = RuleScope::TranslationUnit,
+      .Options = Options,
+      .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
+        return std::make_unique<EnumNameRule>(Context);
+      },
+      .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
+        return std::make_unique<EnumNameGlobalRule>(Options);
+      },
+      .FactKinds = enumNameFactKinds(),
+  };
+  return Info;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,49 @@
+// contract-enum-name: string literals that must spell an enumerator — magic_enum::enum_cast,
+// string-to-enum functions whose body shows the names they accept, configured functions — and
+// do not. See docs/rules/contract-enum-name.md.
+#pragma once
+
+#include "ConfiguredFunctions.h"
+#include "Rule.h"
+#include "StringParsers.h"
+
+#include <llvm/ADT/DenseMap.h>
+
+#include <map>
+#include <optional>
+
+namespace contractcheck {
+
+class EnumNameRule : public Rule {
+public:
+  explicit EnumNameRule(RuleContext &Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  struct LiteralCall {
+    const clang::FunctionDecl *Callee;
+    const clang::StringLiteral *Literal;
+  };
+
+  void checkMagicEnum(const clang::CallExpr &Call, const clang::FunctionDecl &Callee);
+  void checkInferred(const LiteralCall &Call);
+  void checkConfigured(const LiteralCall &Call, const ConfiguredFunction &Function);
+  const std::optional<AcceptedNames> &acceptedBy(const clang::FunctionDecl &Definition);
+  void emitParserFact(const clang::FunctionDecl &Definition);
+  bool reportable(const clang::StringLiteral &Literal) const;
+
+  const bool Infer;
+  const std::vector<ConfiguredFunction> Functions;
+
+  clang::ASTContext *Ctx = nullptr;
+  std::vector<LiteralCall> InferredCalls;
+  std::vector<std::pair<LiteralCall, const ConfiguredFunction *>> ConfiguredCalls;
+  std::vector<const clang::FunctionDecl *> MainFileParsers;
+  std::map<std::string, const clang::EnumDecl *> ConfiguredEnums;
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<AcceptedNames>> Accepted;
+};
+
+} // namespace contractcheck

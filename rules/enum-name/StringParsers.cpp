@@ -1,0 +1,342 @@
+#include "StringParsers.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <llvm/ADT/SmallPtrSet.h>
+#include <llvm/ADT/StringExtras.h>
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// Looks through what stands between a value and the expression that produced it: implicit and
+// functional conversions, temporaries, converting constructors, and .c_str()/.data().
+const Expr *peel(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E))
+      E = S->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() >= 1 &&
+             (Construct->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+      E = Construct->getArg(0);
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+             Call && Call->getNumArgs() == 0 && Call->getMethodDecl() &&
+             Call->getMethodDecl()->getIdentifier() &&
+             (Call->getMethodDecl()->getName() == "c_str" ||
+              Call->getMethodDecl()->getName() == "data"))
+      E = Call->getImplicitObjectArgument();
+    else
+      return E;
+  }
+  return E;
+}
+
+bool refersTo(const Expr *E, const ParmVarDecl *Param) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(E));
+  return Ref && Ref->getDecl() == Param;
+}
+
+std::string lowerName(const NamedDecl *D) {
+  return D && D->getIdentifier() ? D->getName().lower() : std::string();
+}
+
+bool containsAny(const std::string &Text, std::initializer_list<const char *> Parts) {
+  return std::any_of(Parts.begin(), Parts.end(),
+                     [&](const char *Part) { return Text.find(Part) != std::string::npos; });
+}
+
+// A named comparison: strcmp, strcasecmp, iequals, s.compare, s.equals_insensitive, ...
+bool isComparisonName(const std::string &Name) {
+  return containsAny(Name, {"cmp", "compare", "equal"}) && !containsAny(Name, {"prefix", "suffix"});
+}
+
+bool isCaseInsensitiveName(const std::string &Name) {
+  return containsAny(Name, {"case", "icmp", "insensitive", "iequal", "lower"});
+}
+
+// Helpers whose result means the argument is accepted in more spellings than the body names.
+bool isTransformingName(const std::string &Name) {
+  return containsAny(Name, {"lower", "upper", "trim", "strip", "normali", "canonical", "parse",
+                            "from_", "sto", "ato", "strto", "cast", "convert"});
+}
+
+bool isTemplateNamed(QualType Type, std::initializer_list<const char *> Names) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->getIdentifier())
+    return false;
+  return std::any_of(Names.begin(), Names.end(),
+                     [&](const char *Name) { return Record->getName() == Name; });
+}
+
+class BodyReader : public RecursiveASTVisitor<BodyReader> {
+public:
+  BodyReader(const ParmVarDecl &Param, const EnumDecl &Enum) : Param(&Param), Enum(&Enum) {}
+
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseSwitchStmt(SwitchStmt *S) {
+    if (mentionsParam(S->getCond())) {
+      ++InHashSwitch;
+      TraverseStmt(S->getCond());
+      --InHashSwitch;
+      // The case list runs backwards; names are kept in the order the source writes them.
+      llvm::SmallVector<llvm::StringRef, 8> Labels;
+      for (const SwitchCase *SC = S->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+        if (const auto *Case = dyn_cast<CaseStmt>(SC))
+          if (const StringLiteral *Literal = findLiteral(Case->getLHS()))
+            Labels.push_back(Literal->getString());
+      for (auto It = Labels.rbegin(); It != Labels.rend(); ++It)
+        add(*It);
+      return TraverseStmt(S->getBody());
+    }
+    return RecursiveASTVisitor::TraverseSwitchStmt(S);
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)
+      comparison(Op->getLHS(), Op->getRHS(), false);
+    return true;
+  }
+
+  // C++20 writes `"warning" == name` as the reversed `name == "warning"`.
+  bool VisitCXXRewrittenBinaryOperator(CXXRewrittenBinaryOperator *Op) {
+    CXXRewrittenBinaryOperator::DecomposedForm Form = Op->getDecomposedForm();
+    if (Form.Opcode == BO_EQ || Form.Opcode == BO_NE)
+      comparison(Form.LHS, Form.RHS, false);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+    if (!Callee)
+      return true;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if ((Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual) &&
+          Op->getNumArgs() == 2) {
+        comparison(Op->getArg(0), Op->getArg(1), false);
+        return true;
+      }
+      if (Op->getNumArgs() > 0 && isTable(peel(Op->getArg(0))))
+        return true; // kNames[s]
+    }
+    std::string Name = lowerName(Callee);
+    std::vector<const Expr *> Operands(Call->arg_begin(), Call->arg_end());
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = Member->getImplicitObjectArgument();
+      Operands.insert(Operands.begin(), Object);
+    }
+    if (isComparisonName(Name) && Operands.size() >= 2) {
+      comparison(Operands[0], Operands[1], isCaseInsensitiveName(Name));
+      return true;
+    }
+    if (Object && isTable(peel(Object)))
+      return true; // kNames.find(s), kNames.at(s)
+    bool TakesParam = std::any_of(Call->arg_begin(), Call->arg_end(),
+                                  [&](const Expr *Arg) { return refersTo(Arg, Param); });
+    if (!TakesParam || InHashSwitch)
+      return true;
+    QualType Result = Call->getCallReturnType(Callee->getASTContext()).getNonReferenceType();
+    if ((Result->isArithmeticType() && !Result->isBooleanType()) || parsedEnum(Result) ||
+        isTransformingName(Name))
+      OpenEnded = true;
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    isTable(Ref);
+    return true;
+  }
+
+  // Whether E names a {"name", E::X} table; the first time, its names are taken.
+  bool isTable(const Expr *E) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || isa<ParmVarDecl>(Var))
+      return false;
+    if (!Seen.insert(Var).second)
+      return Tables.count(Var);
+    const Expr *Init = Var->getAnyInitializer();
+    std::vector<std::string> Pairs;
+    collectPairs(Init, Pairs);
+    if (Pairs.size() < 2)
+      return false;
+    Tables.insert(Var);
+    for (std::string &Name : Pairs)
+      add(Name);
+    return true;
+  }
+
+  std::vector<std::string> Names;
+  bool CaseInsensitive = false;
+  bool OpenEnded = false;
+
+private:
+  void add(llvm::StringRef Name) {
+    if (std::find(Names.begin(), Names.end(), Name) == Names.end())
+      Names.push_back(Name.str());
+  }
+
+  void comparison(const Expr *A, const Expr *B, bool Insensitive) {
+    const StringLiteral *Literal = nullptr;
+    if (refersTo(A, Param))
+      Literal = literalArgument(B);
+    else if (refersTo(B, Param))
+      Literal = literalArgument(A);
+    if (!Literal)
+      return;
+    add(Literal->getString());
+    CaseInsensitive |= Insensitive;
+  }
+
+  bool mentionsParam(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Param)
+      return true;
+    return std::any_of(S->child_begin(), S->child_end(),
+                       [&](const Stmt *Child) { return mentionsParam(Child); });
+  }
+
+  static const StringLiteral *findLiteral(const Stmt *S) {
+    if (!S)
+      return nullptr;
+    if (const auto *Literal = dyn_cast<StringLiteral>(S))
+      return Literal;
+    for (const Stmt *Child : S->children())
+      if (const StringLiteral *Found = findLiteral(Child))
+        return Found;
+    return nullptr;
+  }
+
+  bool isOurEnumerator(const Expr *E) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    const auto *Constant = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+    return Constant && cast<EnumDecl>(Constant->getDeclContext())->getCanonicalDecl() ==
+                           Enum->getCanonicalDecl();
+  }
+
+  // {"name", E::X} or {E::X, "name"} entries, however the container spells its initializer.
+  void collectPairs(const Expr *E, std::vector<std::string> &Out) const {
+    E = E ? E->IgnoreParenImpCasts() : nullptr;
+    if (!E)
+      return;
+    llvm::SmallVector<const Expr *, 4> Parts;
+    if (const auto *List = dyn_cast<InitListExpr>(E))
+      Parts.append(List->inits().begin(), List->inits().end());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      Parts.append(Construct->arg_begin(), Construct->arg_end());
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      return collectPairs(M->getSubExpr(), Out);
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      return collectPairs(B->getSubExpr(), Out);
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      return collectPairs(C->getSubExpr(), Out);
+    else if (const auto *L = dyn_cast<CXXStdInitializerListExpr>(E))
+      return collectPairs(L->getSubExpr(), Out);
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      return collectPairs(F->getSubExpr(), Out);
+    if (Parts.size() == 2) {
+      const StringLiteral *Literal = literalArgument(Parts[0]);
+      const Expr *Value = Parts[1];
+      if (!Literal) {
+        Literal = literalArgument(Parts[1]);
+        Value = Parts[0];
+      }
+      if (Literal && isOurEnumerator(Value)) {
+        Out.push_back(Literal->getString().str());
+        return;
+      }
+    }
+    for (const Expr *Part : Parts)
+      collectPairs(Part, Out);
+  }
+
+  const ParmVarDecl *Param;
+  const EnumDecl *Enum;
+  unsigned InHashSwitch = 0;
+  llvm::SmallPtrSet<const Decl *, 8> Seen, Tables;
+};
+
+} // namespace
+
+const EnumDecl *parsedEnum(QualType ReturnType) {
+  if (ReturnType.isNull())
+    return nullptr;
+  QualType Type = ReturnType.getNonReferenceType().getCanonicalType();
+  if (const auto *Enum = Type->getAs<EnumType>())
+    return Enum->getDecl()->getDefinition();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl());
+  if (!Spec || !isTemplateNamed(Type, {"optional", "expected", "StatusOr", "Expected"}))
+    return nullptr;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  if (const auto *Enum = Args[0].getAsType().getCanonicalType()->getAs<EnumType>())
+    return Enum->getDecl()->getDefinition();
+  return nullptr;
+}
+
+bool isStringType(QualType Type) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType().getCanonicalType();
+  if (const auto *Pointer = Type->getAs<PointerType>())
+    return Pointer->getPointeeType()->isCharType();
+  return isTemplateNamed(Type, {"basic_string", "basic_string_view", "StringRef", "string_view"});
+}
+
+std::optional<unsigned> stringParameter(const FunctionDecl &Function) {
+  std::optional<unsigned> Found;
+  for (unsigned I = 0; I < Function.getNumParams(); ++I) {
+    if (!isStringType(Function.getParamDecl(I)->getType()))
+      continue;
+    if (Found)
+      return std::nullopt;
+    Found = I;
+  }
+  return Found;
+}
+
+const StringLiteral *literalArgument(const Expr *Arg) {
+  const Expr *E = peel(Arg);
+  if (const auto *UDL = dyn_cast_or_null<UserDefinedLiteral>(E))
+    E = UDL->getCookedLiteral();
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  const auto *Literal = dyn_cast_or_null<StringLiteral>(E);
+  return Literal && Literal->isOrdinary() ? Literal : nullptr;
+}
+
+std::optional<AcceptedNames> inferAcceptedNames(const FunctionDecl &Definition) {
+  const EnumDecl *Enum = parsedEnum(Definition.getReturnType());
+  std::optional<unsigned> Index = stringParameter(Definition);
+  // A template's accepted names may depend on its arguments, and the front ends do not
+  // instantiate the same bodies: templates are left alone.
+  if (!Enum || !Index || !Definition.hasBody() || Definition.isDependentContext() ||
+      Definition.isTemplateInstantiation() || Definition.getPrimaryTemplate() ||
+      Definition.isTemplated())
+    return std::nullopt;
+  BodyReader Reader(*Definition.getParamDecl(*Index), *Enum);
+  Reader.TraverseStmt(Definition.getBody());
+  if (Reader.OpenEnded || Reader.Names.size() < 2)
+    return std::nullopt;
+  return AcceptedNames{Enum, std::move(Reader.Names), Reader.CaseInsensitive};
+}
+
+} // namespace contractcheck

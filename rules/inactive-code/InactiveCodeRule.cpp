@@ -1,0 +1,265 @@
+#include "InactiveCodeRule.h"
+
+#include "PointScope.h"
+#include "utils/EnumNames.h"
+#include "utils/NameSpelling.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Lex/Lexer.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+
+#include <map>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace contractcheck {
+
+namespace {
+
+constexpr OptionSpec Options[] = {
+    {"include-if-0", OptionType::Bool, "false",
+     "Also check branches whose condition is a literal ('#if 0', and the '#else' of '#if 1'): "
+     "code disabled on purpose, often for good."},
+};
+
+// Records the branches the preprocessor skips, and which conditional groups have a literal
+// condition.
+class SkippedRangeRecorder : public PPCallbacks {
+public:
+  SkippedRangeRecorder(const SourceManager &SM, const LangOptions &LangOpts,
+                       std::vector<InactiveCodeRule::Skipped> &Out)
+      : SM(SM), LangOpts(LangOpts), Out(Out) {}
+
+  void If(SourceLocation Loc, SourceRange Condition, ConditionValueKind) override {
+    LiteralLines[lineOf(Loc)] = isLiteral(Condition);
+  }
+  void Elif(SourceLocation Loc, SourceRange Condition, ConditionValueKind,
+            SourceLocation IfLoc) override {
+    LiteralLines[lineOf(Loc)] = LiteralLines[lineOf(IfLoc)] || isLiteral(Condition);
+  }
+  void Else(SourceLocation Loc, SourceLocation IfLoc) override {
+    LiteralLines[lineOf(Loc)] = LiteralLines[lineOf(IfLoc)];
+  }
+  void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
+    if (Range.getBegin().isInvalid() || SM.isInSystemHeader(Range.getBegin()))
+      return;
+    auto It = LiteralLines.find(lineOf(Range.getBegin()));
+    Out.push_back({Range, It != LiteralLines.end() && It->second});
+  }
+
+private:
+  std::pair<unsigned, unsigned> lineOf(SourceLocation Loc) const {
+    Loc = SM.getExpansionLoc(Loc);
+    return {SM.getFileID(Loc).getHashValue(), SM.getSpellingLineNumber(Loc)};
+  }
+  bool isLiteral(SourceRange Condition) const {
+    llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Condition), SM,
+                                                LangOpts)
+                               .trim();
+    return Text == "0" || Text == "1" || Text == "false" || Text == "true";
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  std::vector<InactiveCodeRule::Skipped> &Out;
+  std::map<std::pair<unsigned, unsigned>, bool> LiteralLines;
+};
+
+std::string suggestion(llvm::StringRef Name, const std::vector<std::string> &Candidates) {
+  std::optional<std::string> Close = closestName(Name, Candidates);
+  return Close ? " (did you mean '" + *Close + "'?)" : std::string();
+}
+
+bool inSystemHeader(const Decl &D) {
+  return D.getASTContext().getSourceManager().isInSystemHeader(D.getLocation());
+}
+
+} // namespace
+
+InactiveCodeRule::InactiveCodeRule(RuleContext &Context)
+    : Rule(Context), IncludeLiteralConditions(options().getBool("include-if-0")) {}
+
+void InactiveCodeRule::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                                           Preprocessor *) {
+  PP->addPPCallbacks(
+      std::make_unique<SkippedRangeRecorder>(SM, PP->getLangOpts(), SkippedRanges));
+}
+
+void InactiveCodeRule::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void InactiveCodeRule::check(const MatchFinder::MatchResult &Result) {
+  // Preprocessing is over and the AST complete: every branch is judged here, once.
+  Ctx = Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  for (const Skipped &S : SkippedRanges)
+    Branches.push_back(lexInactiveBranch(S.Range, SM, Ctx->getLangOpts()));
+  for (size_t I = 0; I < Branches.size(); ++I) {
+    const InactiveBranch &Branch = Branches[I];
+    if ((SkippedRanges[I].Literal && !IncludeLiteralConditions) ||
+        (Branch.Qualified.empty() && Branch.Calls.empty()))
+      continue;
+    PointScope Scope(*Ctx, SM.getExpansionLoc(Branch.Range.getBegin()));
+    if (Scope.unclear())
+      continue;
+    for (const QualifiedReference &Ref : Branch.Qualified)
+      checkQualified(Branch, Ref, Scope);
+    for (const MemberCall &Call : Branch.Calls)
+      checkCall(Branch, Call, Scope);
+  }
+}
+
+// A name some inactive branch may declare or #define, or that is a macro here: what it means
+// in the other configuration is unknown.
+bool InactiveCodeRule::ambiguousName(llvm::StringRef Name) const {
+  if (Ctx->Idents.get(Name).hadMacroDefinition())
+    return true;
+  return std::any_of(Branches.begin(), Branches.end(), [&](const InactiveBranch &B) {
+    return B.Declared.contains(Name) || B.Macros.contains(Name);
+  });
+}
+
+// Whether an inactive branch inside D's definition names Name: an enumerator or a method
+// that exists only in the other configuration.
+bool InactiveCodeRule::mentionedInactive(const Decl &D, llvm::StringRef Name) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation Begin = SM.getExpansionLoc(D.getBeginLoc());
+  SourceLocation End = SM.getExpansionRange(D.getEndLoc()).getEnd();
+  return std::any_of(Branches.begin(), Branches.end(), [&](const InactiveBranch &B) {
+    SourceLocation At = B.Range.getBegin();
+    return SM.isBeforeInTranslationUnit(Begin, At) && SM.isBeforeInTranslationUnit(At, End) &&
+           B.Identifiers.contains(Name);
+  });
+}
+
+void InactiveCodeRule::checkQualified(const InactiveBranch &Branch, const QualifiedReference &Ref,
+                                      const PointScope &Scope) {
+  for (const std::string &Name : Ref.Names)
+    if (ambiguousName(Name))
+      return;
+  const NamedDecl *First = Scope.lookup(Ref.Names.front());
+  const Decl *Container = First ? asScope(*First) : nullptr;
+  for (size_t I = 1; Container && I + 1 < Ref.Names.size(); ++I) {
+    const NamedDecl *Next = Scope.lookupIn(*Container, Ref.Names[I]);
+    Container = Next ? asScope(*Next) : nullptr;
+  }
+  if (!Container || inSystemHeader(*Container))
+    return;
+  const std::string &Member = Ref.Names.back();
+  std::string Written;
+  for (size_t I = 0; I + 1 < Ref.Names.size(); ++I)
+    Written += Ref.Names[I] + "::";
+
+  if (const auto *Enum = dyn_cast<EnumDecl>(Container)) {
+    if (Ref.Called)
+      return;
+    std::vector<std::string> Names;
+    for (const EnumConstantDecl *Enumerator : Enum->enumerators()) {
+      if (Enumerator->getLocation().isMacroID())
+        return; // enumerators a macro writes may differ in the other configuration
+      if (Enumerator->getName() == Member)
+        return;
+      Names.push_back(Enumerator->getNameAsString());
+    }
+    if (mentionedInactive(*Enum, Member))
+      return;
+    report(Ref.Loc, Ref.Directive,
+           "'" + Written + Member + "' names no enumerator of '" + enumQualifiedName(*Enum) +
+               "'" + suggestion(Member, Names),
+           *Enum, "enum '" + enumQualifiedName(*Enum) + "' is defined here");
+    return;
+  }
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Container); Class && Ref.Called) {
+    std::vector<std::string> Methods;
+    if (findMember(*Class, Member, Methods) != MemberLookup::Missing ||
+        mentionedInactive(*Class, Member))
+      return;
+    report(Ref.Loc, Ref.Directive,
+           "'" + Written + Member + "' calls a method '" + Class->getQualifiedNameAsString() +
+               "' does not have" + suggestion(Member, Methods),
+           *Class, "class '" + Class->getQualifiedNameAsString() + "' is defined here");
+  }
+}
+
+void InactiveCodeRule::checkCall(const InactiveBranch &Branch, const MemberCall &Call,
+                                 const PointScope &Scope) {
+  if (ambiguousName(Call.Method) || (Call.Object != "this" && ambiguousName(Call.Object)))
+    return;
+  const CXXRecordDecl *Class = nullptr;
+  if (Call.Object == "this") {
+    Class = Call.Arrow ? Scope.thisClass() : nullptr;
+  } else {
+    const auto *Object = dyn_cast_or_null<DeclaratorDecl>(Scope.lookup(Call.Object));
+    if (!Object || !isa<VarDecl, FieldDecl>(Object))
+      return;
+    QualType Type = Object->getType().getNonReferenceType().getCanonicalType();
+    if (Type->isDependentType())
+      return;
+    if (Call.Arrow) {
+      if (Type->isPointerType()) {
+        Type = Type->getPointeeType();
+      } else if (const CXXRecordDecl *Smart = Type->getAsCXXRecordDecl()) {
+        // std::unique_ptr<T> and the like: what operator-> returns.
+        DeclContextLookupResult Arrow =
+            Smart->lookup(Ctx->DeclarationNames.getCXXOperatorName(OO_Arrow));
+        const auto *Operator = Arrow.empty() ? nullptr : dyn_cast<CXXMethodDecl>(Arrow.front());
+        if (!Operator || !Operator->getReturnType()->isPointerType())
+          return;
+        Type = Operator->getReturnType()->getPointeeType();
+      } else {
+        return;
+      }
+    } else if (Type->isPointerType()) {
+      return;
+    }
+    Class = Type->getAsCXXRecordDecl();
+  }
+  if (!Class || !(Class = Class->getDefinition()) || inSystemHeader(*Class) ||
+      isa<ClassTemplateSpecializationDecl>(Class) || Class->isDependentContext())
+    return;
+  std::vector<std::string> Methods;
+  if (findMember(*Class, Call.Method, Methods) != MemberLookup::Missing ||
+      mentionedInactive(*Class, Call.Method))
+    return;
+  report(Call.Loc, Call.Directive,
+         "'" + Call.Object + (Call.Arrow ? "->" : ".") + Call.Method + "' calls a method '" +
+             Class->getQualifiedNameAsString() + "' does not have" +
+             suggestion(Call.Method, Methods),
+         *Class, "class '" + Class->getQualifiedNameAsString() + "' is defined here");
+}
+
+void InactiveCodeRule::report(SourceLocation Loc, llvm::StringRef Directive, std::string What,
+                              const Decl &Definition, std::string DefinitionNote) {
+  diag(Loc, "%0; this branch is inactive in this build ('%1'), so no compiler has checked it")
+      << What << Directive;
+  diag(Definition.getLocation(), "%0", DiagnosticIDs::Note) << DefinitionNote;
+}
+
+const RuleInfo &InactiveCodeRuleInfo() {
+  static const RuleInfo Info{
+      .Id = "contract-inactive-code",
+      .Summary = "enumerator or method that does not exist, named in a preprocessor-inactive "
+                 "branch",
+      .Description =
+          "Code in a branch the preprocessor skips in this configuration ('#ifdef _WIN32', "
+          "'#ifdef LEGACY_PROTOCOL') is never compiled here, so an enumerator or method renamed "
+          "since stays hidden until the other platform's build breaks. This rule lexes the "
+          "skipped branches and checks 'Enum::Member' references and 'obj.method(', "
+          "'ptr->method(', 'Class::method(' calls whose enum or class it can resolve at that "
+          "point, with a did-you-mean. Anything ambiguous (templates, macros, names the branch "
+          "may declare itself) is left alone; '#if 0' is ignored by default.",
+      .Scope = RuleScope::TranslationUnit,
+      .Options = Options,
+      .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
+        return std::make_unique<InactiveCodeRule>(Context);
+      },
+  };
+  return Info;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,45 @@
+// contract-inactive-code: enumerators and methods that no longer exist, named in code the
+// preprocessor skips in this configuration (`#ifdef _WIN32`, `#ifdef LEGACY_PROTOCOL`).
+// See docs/rules/contract-inactive-code.md.
+#pragma once
+
+#include "InactiveTokens.h"
+#include "Rule.h"
+
+#include <vector>
+
+namespace contractcheck {
+
+class PointScope;
+
+class InactiveCodeRule : public Rule {
+public:
+  explicit InactiveCodeRule(RuleContext &Context);
+
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+  // A skipped range as the preprocessor reported it; Literal for `#if 0` / `#if 1` groups.
+  struct Skipped {
+    clang::SourceRange Range;
+    bool Literal;
+  };
+
+private:
+  void checkQualified(const InactiveBranch &Branch, const QualifiedReference &Ref,
+                      const PointScope &Scope);
+  void checkCall(const InactiveBranch &Branch, const MemberCall &Call, const PointScope &Scope);
+  bool ambiguousName(llvm::StringRef Name) const;
+  bool mentionedInactive(const clang::Decl &D, llvm::StringRef Name) const;
+  void report(clang::SourceLocation Loc, llvm::StringRef Directive, std::string What,
+              const clang::Decl &Definition, std::string DefinitionNote);
+
+  const bool IncludeLiteralConditions;
+  std::vector<Skipped> SkippedRanges;
+  std::vector<InactiveBranch> Branches;
+  clang::ASTContext *Ctx = nullptr;
+};
+
+} // namespace contractcheck
