@@ -5,6 +5,7 @@
 #include "RuleInfo.h"
 #include "OptionParser.h"
 #include "RuleRegistry.h"
+#include "YamlDocuments.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -164,23 +165,6 @@ void rejectDuplicateKeys(const Reader &R, const YAML::Node &Node) {
   }
 }
 
-// Where each document of a YAML stream starts; nothing else is kept.
-class DocumentStarts : public YAML::EventHandler {
-public:
-  std::vector<YAML::Mark> Starts;
-  void OnDocumentStart(const YAML::Mark &Mark) override { Starts.push_back(Mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                const std::string &) override {}
-  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
 
 YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
   if (llvm::sys::fs::is_directory(Path))
@@ -192,15 +176,11 @@ YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
   YAML::Node Root;
   try {
     Root = YAML::Load(Text);
-    // A second document is looked for with the event parser, at most two documents deep:
-    // YAML::LoadAll loops forever on some malformed input (yaml-cpp 0.7, found by the fuzzer).
-    std::istringstream Stream(Text);
-    YAML::Parser Parser(Stream);
-    DocumentStarts Documents;
-    if (Parser.HandleNextDocument(Documents) && Parser.HandleNextDocument(Documents) &&
-        Documents.Starts.size() > 1) {
-      const YAML::Mark &Mark = Documents.Starts[1];
-      throw InputError("a second YAML document; the configuration must be a single document",
+    if (YamlDocumentCount Count = countYamlDocuments(Text); Count.Stalled || Count.Documents > 1) {
+      const YAML::Mark &Mark = Count.At;
+      throw InputError(Count.Stalled
+                           ? "malformed YAML: the parser cannot get past this point"
+                           : "a second YAML document; the configuration must be a single document",
                        Path, Mark.line + 1, Mark.column + 1);
     }
   } catch (const YAML::ParserException &E) {

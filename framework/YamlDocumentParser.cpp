@@ -1,6 +1,7 @@
 // YAML into positioned nodes through yaml-cpp: each node's Mark is its position. Scalars are
 // typed by the YAML 1.2 core schema for plain scalars; a quoted or block scalar is a string.
 #include "DataDocumentParsers.h"
+#include "YamlDocuments.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -35,48 +36,22 @@ DataNode::Kind plainScalarKind(const std::string &S) {
   return DataNode::Kind::String;
 }
 
-// Sees where documents start, nothing else.
-struct DocumentStarts : YAML::EventHandler {
-  std::vector<YAML::Mark> Starts;
-  void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                const std::string &) override {}
-  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
 
 // How many documents the stream holds, up to two. yaml-cpp 0.7 can get stuck on some malformed
 // input (",%" yields empty documents forever without consuming anything, found by fuzzing), so
 // LoadAll is not used: a document that starts where the previous one started is that stall.
 // Throws YAML::Exception for malformed input.
 size_t countDocuments(std::string_view Text, DataError &Error) {
-  std::istringstream In{std::string(Text)};
-  YAML::Parser Parser(In);
-  DocumentStarts Starts;
-  while (Starts.Starts.size() < 2 && Parser.HandleNextDocument(Starts)) {
-    size_t N = Starts.Starts.size();
-    if (N >= 2 && Starts.Starts[N - 1].pos <= Starts.Starts[N - 2].pos) {
-      DataPosition At = positionOf(Starts.Starts[N - 1]);
-      Error.Line = At.Line;
-      Error.Column = At.Column;
-      Error.Message = "malformed YAML: the parser cannot get past this point";
-      return 0;
-    }
-  }
-  if (Starts.Starts.size() >= 2) {
-    DataPosition At = positionOf(Starts.Starts[1]);
+  YamlDocumentCount Count = countYamlDocuments(Text);
+  if (Count.Stalled || Count.Documents >= 2) {
+    DataPosition At = positionOf(Count.At);
     Error.Line = At.Line;
     Error.Column = At.Column;
-    Error.Message = "expected one YAML document, found another one here";
+    Error.Message = Count.Stalled ? "malformed YAML: the parser cannot get past this point"
+                                  : "expected one YAML document, found another one here";
+    return 0;
   }
-  return Starts.Starts.size();
+  return Count.Documents;
 }
 
 class YamlConverter {

@@ -1,0 +1,46 @@
+#include "YamlDocuments.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <sstream>
+#include <vector>
+
+namespace contractcheck {
+
+namespace {
+
+// Sees where documents start, nothing else.
+struct DocumentStarts : YAML::EventHandler {
+  std::vector<YAML::Mark> Starts;
+  void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+} // namespace
+
+YamlDocumentCount countYamlDocuments(std::string_view Text) {
+  std::istringstream In{std::string(Text)};
+  YAML::Parser Parser(In);
+  DocumentStarts Documents;
+  while (Documents.Starts.size() < 2 && Parser.HandleNextDocument(Documents)) {
+    size_t N = Documents.Starts.size();
+    // A document that starts where the previous one started is the stall.
+    if (N >= 2 && Documents.Starts[N - 1].pos <= Documents.Starts[N - 2].pos)
+      return {N, Documents.Starts[N - 1], /*Stalled=*/true};
+  }
+  size_t N = Documents.Starts.size();
+  return {N, N >= 2 ? Documents.Starts[1] : YAML::Mark(), /*Stalled=*/false};
+}
+
+} // namespace contractcheck
