@@ -42,39 +42,6 @@ public:
     return Node.Scalar();
   }
 
-  bool boolean(const YAML::Node &Node, const std::string &What) const {
-    std::string Value = Node.IsScalar() ? Node.Scalar() : std::string();
-    if (Value == "true")
-      return true;
-    if (Value == "false")
-      return false;
-    fail(Node, What + " must be true or false, got " +
-                   (Node.IsScalar() ? "'" + Value + "'" : kindOf(Node)));
-  }
-
-  std::vector<std::string> list(const YAML::Node &Node, const std::string &What) const {
-    if (!Node.IsSequence())
-      fail(Node, What + " must be a list of strings, got " + kindOf(Node));
-    std::vector<std::string> Items;
-    for (const YAML::Node &Item : Node)
-      Items.push_back(scalar(Item, "each item of " + What));
-    return Items;
-  }
-
-  std::vector<Glob> globs(const YAML::Node &Node, const std::string &What, Glob::Kind K) const {
-    std::vector<Glob> Globs;
-    size_t I = 0;
-    for (const std::string &Pattern : list(Node, What)) {
-      std::string Error;
-      std::optional<Glob> G = Glob::parse(Pattern, K, &Error);
-      if (!G)
-        fail(Node[I], "bad glob '" + Pattern + "' in " + What + ": " + Error);
-      Globs.push_back(std::move(*G));
-      ++I;
-    }
-    return Globs;
-  }
-
   [[noreturn]] void unknownKey(const YAML::Node &Key, const std::string &Where,
                                const std::vector<std::string> &Known) const {
     std::string Name = Key.IsScalar() ? Key.Scalar() : "?";
@@ -90,6 +57,27 @@ public:
 private:
   const std::string Path;
 };
+
+// OptionParser's validation, its errors positioned in this file.
+nlohmann::json parseOptionIn(const Reader &R, const OptionSpec &Spec, const YAML::Node &Node) {
+  try {
+    return parseOption(Spec, Node);
+  } catch (const OptionError &E) {
+    if (E.Line)
+      throw InputError(E.Message, R.path(), E.Line, E.Column);
+    R.fail(Node, E.Message);
+  }
+}
+
+// paths.exclude is validated as a path-glob option is.
+std::vector<Glob> pathGlobs(const Reader &R, const YAML::Node &Node) {
+  static constexpr OptionSpec Exclude{"paths.exclude", OptionType::PathGlobList, "", ""};
+  nlohmann::json Patterns = parseOptionIn(R, Exclude, Node);
+  std::vector<Glob> Globs;
+  for (const nlohmann::json &Pattern : Patterns)
+    Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
+  return Globs;
+}
 
 Severity parseSeverity(const Reader &R, const YAML::Node &Node, bool &Enabled) {
   std::string Value = R.scalar(Node, "'severity'");
@@ -121,13 +109,7 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
     const OptionSpec *Spec = Info.findOption(Key);
     if (!Spec)
       R.unknownKey(Entry.first, Where, Known);
-    try {
-      Settings.Options[Key] = parseOption(*Spec, Value);
-    } catch (const OptionError &E) {
-      if (E.Line)
-        throw InputError(E.Message, R.path(), E.Line, E.Column);
-      R.fail(Value, E.Message);
-    }
+    Settings.Options[Key] = parseOptionIn(R, *Spec, Value);
   }
   return Settings;
 }
@@ -222,7 +204,7 @@ Config Config::load(const std::string &Path) {
         std::string PathKey = R.scalar(PathEntry.first, "a key");
         if (PathKey != "exclude")
           R.unknownKey(PathEntry.first, "'paths'", {"exclude"});
-        C.Exclude = R.globs(PathEntry.second, "'paths.exclude'", Glob::Kind::Path);
+        C.Exclude = pathGlobs(R, PathEntry.second);
       }
     } else if (Key == "rules") {
       R.expectMap(Value, "'rules'");

@@ -26,21 +26,17 @@ std::vector<std::string> includeDirectories(const CompileCommand &Command) {
   return Dirs;
 }
 
-const std::vector<std::string> &IncludeScanner::includesOf(const std::string &File) {
-  auto [It, Inserted] = Includes.try_emplace(File);
-  if (!Inserted)
-    return It->second;
-  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
-  if (!Buffer)
-    return It->second;
+std::vector<std::string> includedNames(std::string_view Text) {
+  std::vector<std::string> Names;
   llvm::SmallVector<llvm::StringRef, 256> Lines;
-  (*Buffer)->getBuffer().split(Lines, '\n');
+  llvm::StringRef(Text.data(), Text.size()).split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
     Line = Line.ltrim();
     if (!Line.consume_front("#"))
       continue;
     Line = Line.ltrim();
-    if (!Line.consume_front("include") && !Line.consume_front("import"))
+    if (!Line.consume_front("include_next") && !Line.consume_front("include") &&
+        !Line.consume_front("import"))
       continue;
     Line = Line.ltrim();
     if (Line.empty() || (Line.front() != '"' && Line.front() != '<'))
@@ -48,8 +44,17 @@ const std::vector<std::string> &IncludeScanner::includesOf(const std::string &Fi
     char Close = Line.front() == '"' ? '"' : '>';
     size_t End = Line.find(Close, 1);
     if (End != llvm::StringRef::npos)
-      It->second.push_back(Line.substr(1, End - 1).str());
+      Names.push_back(Line.substr(1, End - 1).str());
   }
+  return Names;
+}
+
+const std::vector<std::string> &IncludeScanner::includesOf(const std::string &File) {
+  auto [It, Inserted] = Includes.try_emplace(File);
+  if (!Inserted)
+    return It->second;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true))
+    It->second = includedNames((*Buffer)->getBuffer());
   return It->second;
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace contractcheck {
@@ -23,6 +24,10 @@ private:
   const std::vector<std::string> &includesOf(const std::string &File);
   std::map<std::string, std::vector<std::string>> Includes; // file -> spelled names, '"'/'<'
 };
+
+// The spelled name of each #include / #include_next / #import directive in Text, in order
+// ("a/b.h" and <a/b.h> both give a/b.h).
+std::vector<std::string> includedNames(std::string_view Text);
 
 // The directories a command searches for #include, in order.
 std::vector<std::string> includeDirectories(const CompileCommand &Command);

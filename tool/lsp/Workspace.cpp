@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include "IncludeScanner.h"
+
 #include "InputError.h"
 #include "Paths.h"
 
@@ -39,28 +41,6 @@ size_t commonPrefix(const std::string &A, const std::string &B) {
   while (N < A.size() && N < B.size() && A[N] == B[N])
     ++N;
   return N;
-}
-
-// The spelled path of each #include directive in Text ("a/b.h" or <a/b.h>).
-std::vector<std::string> includedSpellings(const std::string &Text) {
-  std::vector<std::string> Spellings;
-  std::istringstream Lines(Text);
-  std::string Line;
-  while (std::getline(Lines, Line)) {
-    size_t I = Line.find_first_not_of(" \t");
-    if (I == std::string::npos || Line[I] != '#')
-      continue;
-    I = Line.find_first_not_of(" \t", I + 1);
-    if (I == std::string::npos || Line.compare(I, 7, "include") != 0)
-      continue;
-    size_t Open = Line.find_first_of("\"<", I + 7);
-    if (Open == std::string::npos)
-      continue;
-    size_t Close = Line.find(Line[Open] == '"' ? '"' : '>', Open + 1);
-    if (Close != std::string::npos)
-      Spellings.push_back(Line.substr(Open + 1, Close - Open - 1));
-  }
-  return Spellings;
 }
 
 bool endsWithPath(const std::string &Path, const std::string &Suffix) {
@@ -130,7 +110,7 @@ const CompileCommand *Workspace::includerOf(const CompilationDatabase &Database,
     }
   };
   for (const CompileCommand &Command : Database.commands())
-    for (const std::string &Spelled : includedSpellings(readText(Command.File)))
+    for (const std::string &Spelled : includedNames(readText(Command.File)))
       if (endsWithPath(Header, Spelled)) {
         Consider(Command);
         break;
