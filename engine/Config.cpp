@@ -75,7 +75,8 @@ std::vector<Glob> pathGlobs(const Reader &R, const YAML::Node &Node) {
   nlohmann::json Patterns = parseOptionIn(R, Exclude, Node);
   std::vector<Glob> Globs;
   for (const nlohmann::json &Pattern : Patterns)
-    Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
+    if (std::optional<Glob> G = Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path))
+      Globs.push_back(std::move(*G)); // always: parseOption checked every pattern
   return Globs;
 }
 
