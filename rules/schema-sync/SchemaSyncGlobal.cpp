@@ -148,7 +148,11 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
     switch (M.K) {
     case EnumMismatch::Kind::MemberWithoutEnumerator:
       F.Position = at(File, M.Member->Line, M.Member->Column);
-      F.Message = inQuotes(M.Member->Name) + " of " + Where + " has no enumerator in enum " +
+      // Matched by value, the value is what has no enumerator.
+      F.Message = inQuotes(M.Member->Name) +
+                  (*Key == MatchKey::Values ? " (value " + inQuotes(M.ExternalName) + ")"
+                                            : std::string()) +
+                  " of " + Where + " has no enumerator in enum " +
                   inQuotes(Enum.Name) + " (" + std::string(spellingName(*Spelling)) + ")";
       F.Notes.push_back(EnumNote);
       break;
