@@ -140,6 +140,20 @@ TEST_F(SchemaSyncRunTest, ASubsetWithoutTheDefiningTUIsJudgedFromTheStoreOrSaysI
   EXPECT_EQ(Findings[0]["location"]["line"], 4);
 }
 
+// pre-commit after a change to the enum passes the header (or the TU), not the schema: the
+// schema member the change left without an enumerator is reported all the same, since its note
+// points at the enum that was given.
+TEST_F(SchemaSyncRunTest, ChangingTheEnumReportsTheSchemaMembersItLeavesOrphaned) {
+  for (const std::string &Given : {Header, Defining}) {
+    ProcessResult R = run(GoodBinding, {"--no-cache", Given});
+    EXPECT_EQ(R.ExitCode, FindingsFound) << Given << "\n" << R.Stdout << R.Stderr;
+    nlohmann::json Findings = nlohmann::json::parse(R.Stdout)["findings"];
+    ASSERT_EQ(Findings.size(), 1u) << Given;
+    EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/api/channels.yaml");
+    EXPECT_EQ(Findings[0]["notes"][0]["location"]["file"], Header);
+  }
+}
+
 TEST_F(SchemaSyncRunTest, DataFileValuesAreJudgedAndABadKeyPathIsAConfigurationError) {
   const char *Data = R"(version: 1
 rules:

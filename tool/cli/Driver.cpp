@@ -298,7 +298,8 @@ std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &O
 }
 
 // In a subset run, only findings in what was given (the TUs, the headers they read, the data
-// files) are the user's business; the whole codebase was judged for facts, not for reports.
+// files), or pointing into it, are the user's business; the whole codebase was judged for
+// facts, not for reports.
 void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
                           const RunPlan &P) {
   std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
@@ -307,8 +308,15 @@ void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outco
     for (const auto &[File, Hash] : Outcome.Dependencies)
       Relevant.insert(File);
   }
-  std::erase_if(Report.Findings,
-                [&](const Finding &F) { return !Relevant.count(F.Position.File); });
+  // A finding elsewhere whose note points into what was given is this change's business too:
+  // an enumerator removed from a header leaves the schema member that named it orphaned, and
+  // the finding is at the schema's line with a note at the enum.
+  std::erase_if(Report.Findings, [&](const Finding &F) {
+    return !Relevant.count(F.Position.File) &&
+           std::none_of(F.Notes.begin(), F.Notes.end(), [&](const RelatedNote &N) {
+             return Relevant.count(N.Position.File) > 0;
+           });
+  });
 }
 
 int analyze(Mode M) {
