@@ -94,16 +94,18 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
       Context.inputProblem(Problem.Where, Problem.Message + " (" + Binding + ")");
       continue;
     }
+    std::string Spelled = *Spelling == NameSpelling::Exact
+                              ? std::string()
+                              : " in " + std::string(spellingName(*Spelling));
     for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, *Spelling)) {
       Finding F;
       F.Position = {File, Bad.Position.Line, Bad.Position.Column, 0};
       if (Bad.NotAString)
         F.Message = inQuotes(B.Key) + " must name an enumerator of " + inQuotes(Enum.Name) +
-                    " in " + std::string(spellingName(*Spelling)) + ", not " + Bad.Text;
+                    Spelled + ", not " + Bad.Text;
       else
         F.Message = inQuotes(Bad.Text) + " at " + inQuotes(B.Key) +
-                    " does not name an enumerator of " + inQuotes(Enum.Name) + " in " +
-                    std::string(spellingName(*Spelling)) +
+                    " does not name an enumerator of " + inQuotes(Enum.Name) + Spelled +
                     (Bad.Closest ? " (did you mean " + inQuotes(*Bad.Closest) + "?)"
                                  : std::string());
       F.Notes.push_back({Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"});

@@ -53,7 +53,8 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
                                         const EnumMatchOptions &Options);
 
 // contract-switch-coverage's sentinel rule: a name matching one of Sentinels is a sentinel when
-// it is the last enumerator or has the value of an enumerator declared before it.
+// it ends the enum (with the other sentinel names after it) or has the value of an enumerator
+// declared before it.
 std::function<bool(const CodeEnumerator &)>
 sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, std::vector<Glob> Sentinels);
 

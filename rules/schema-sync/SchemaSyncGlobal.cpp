@@ -161,8 +161,10 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
                        ? Enum.Where
                        : at(M.Enumerator->File, M.Enumerator->Line, M.Enumerator->Column);
       std::string Expected = B.StripPrefix + M.ExternalName;
+      bool ByValue = *Key == MatchKey::Values || Expected == std::to_string(M.Enumerator->Value);
       F.Message = "enumerator " + inQuotes(Enum.Name + "::" + M.Enumerator->Name) +
-                  " has no member " + inQuotes(Expected) + " in " + Where;
+                  " has no member " + (ByValue ? "with value " : "") + inQuotes(Expected) +
+                  " in " + Where;
       bool Reserved = std::find(External->ReservedNames.begin(), External->ReservedNames.end(),
                                 Expected) != External->ReservedNames.end();
       F.Notes.push_back(
