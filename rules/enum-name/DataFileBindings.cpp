@@ -86,6 +86,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
                                    " matches the 'files' globs");
     return;
   }
+  size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
     try {
@@ -94,6 +95,8 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
       Context.inputProblem(Problem.Where, Problem.Message + " (" + Binding + ")");
       continue;
     }
+    ++Parsed;
+    Reached += Path->match(Doc->root()).size();
     std::string Spelled = *Spelling == NameSpelling::Exact
                               ? std::string()
                               : " in " + std::string(spellingName(*Spelling));
@@ -112,6 +115,13 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
       Context.report(std::move(F));
     }
   }
+  // A file need not hold the key, but a key no file holds checks nothing: most likely a typo.
+  if (Parsed == Files.size() && Reached == 0)
+    Context.configurationError(Setting("key"),
+                               Binding + ": the key path reaches no value in any of the " +
+                                   std::to_string(Files.size()) +
+                                   (Files.size() == 1 ? " file" : " files") +
+                                   " 'files' matches");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "EnumNameRule.h"
 
 #include "DataFileBindings.h"
+#include "DataKeyPath.h"
 #include "utils/EnumDefinitionFact.h"
 #include "EnumNameFacts.h"
 #include "EnumNameGlobal.h"
@@ -30,12 +31,17 @@ constexpr FieldSpec FunctionFields[] = {
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
 };
 
+bool isKeyPath(std::string_view Text, std::string &Problem) {
+  return DataKeyPath::parse(Text, Problem).has_value();
+}
+
 constexpr FieldSpec DataFields[] = {
     {"files", OptionType::PathGlobList, true,
      "Globs of the YAML/JSON data files, relative to the configuration file."},
     {"key", OptionType::String, true,
      "Where the names are: a dotted key path, '[*]' for every element of a list, '*' for every "
-     "value of a map (e.g. 'routes[*].channel')."},
+     "value of a map (e.g. 'routes[*].channel').",
+     {}, {}, {}, isKeyPath},
     {"enum", OptionType::String, true, "The qualified name of the enum the values name."},
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
 };
