@@ -43,8 +43,12 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
   std::map<std::string, std::vector<size_t>> ByExternalSpelling;
   std::vector<std::string> Spelled;
   for (size_t I = 0; I < Enumerators.size(); ++I) {
+    std::string_view Name = Enumerators[I].Name;
+    if (!Options.StripEnumeratorPrefix.empty() && Name.starts_with(Options.StripEnumeratorPrefix) &&
+        Name.size() > Options.StripEnumeratorPrefix.size())
+      Name.remove_prefix(Options.StripEnumeratorPrefix.size());
     Spelled.push_back(ByValue ? std::to_string(Enumerators[I].Value)
-                              : spellEnumerator(Enumerators[I].Name, Options.Names));
+                              : spellEnumerator(Name, Options.Names));
     ByExternalSpelling[Spelled.back()].push_back(I);
   }
 
@@ -73,7 +77,8 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
       if (ByExternalSpelling.count(Keys[I]))
         continue;
       std::optional<std::string> Identity = valueIdentity(M);
-      if (Identity && MatchedMemberValues.count(*Identity))
+      if ((Identity && MatchedMemberValues.count(*Identity)) ||
+          matchesAny(Options.IgnoreMembers, M.Name))
         continue;
       Missing.push_back({EnumMismatch::Kind::MemberWithoutEnumerator, std::nullopt, M, Keys[I]});
     }

@@ -33,6 +33,9 @@ enum class MatchKey {
 struct EnumMatchOptions {
   NameSpelling Names = NameSpelling::Exact; // how the enumerators are spelled externally
   std::string StripPrefix;                  // removed from external names before matching
+  std::string StripEnumeratorPrefix;        // removed from C++ names before spelling (C enums)
+  // External members that need no enumerator (proto3's `*_UNSPECIFIED = 0`).
+  std::vector<Glob> IgnoreMembers;
   bool Values = false;                      // numbers must agree too
   MatchDirection Direction = MatchDirection::Both;
   MatchKey Key = MatchKey::Names;

@@ -19,6 +19,10 @@ void from_json(const nlohmann::json &J, SchemaSyncBinding &B) {
     J.at("names").get_to(B.Names);
   if (J.contains("strip-prefix"))
     J.at("strip-prefix").get_to(B.StripPrefix);
+  if (J.contains("strip-enumerator-prefix"))
+    J.at("strip-enumerator-prefix").get_to(B.StripEnumeratorPrefix);
+  if (J.contains("ignore-members"))
+    J.at("ignore-members").get_to(B.IgnoreMembers);
   if (J.contains("values"))
     J.at("values").get_to(B.Values);
   if (J.contains("direction"))
@@ -135,6 +139,10 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   EnumMatchOptions Options;
   Options.Names = *Spelling;
   Options.StripPrefix = B.StripPrefix;
+  Options.StripEnumeratorPrefix = B.StripEnumeratorPrefix;
+  for (const std::string &Pattern : B.IgnoreMembers)
+    if (std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name))
+      Options.IgnoreMembers.push_back(std::move(*G));
   Options.Values = B.Values;
   Options.Direction = *Direction;
   Options.Key = *Key;
