@@ -251,10 +251,21 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
       if (!Failure.isRuleProblem())
         OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
+  // The text report on the terminal has them already; a JSON/SARIF report or a file does not
+  // show them where the user looks.
+  bool InTextReport = OutputFormat == Format::Text && OutputPath.empty();
+  size_t RuleProblems = 0;
   for (const TUOutcome &Failure : Report.Failures)
     if (Failure.isRuleProblem())
-      for (const std::string &Error : Failure.Errors)
-        OS << Error << "\n";
+      for (const std::string &Error : Failure.Errors) {
+        ++RuleProblems;
+        if (!InTextReport)
+          OS << Error << "\n";
+      }
+  if (RuleProblems && InTextReport)
+    OS << "contractcheck: " << RuleProblems
+       << (RuleProblems == 1 ? " problem" : " problems")
+       << " with the configuration or the files rules read (above)\n";
   if (Fixes) {
     OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
        << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
