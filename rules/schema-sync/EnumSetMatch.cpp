@@ -86,6 +86,12 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
   for (size_t I = 0; I < Enumerators.size(); ++I)
     if (Matched[I])
       MatchedValues.insert(Enumerators[I].Value);
+  // When numbers are bound to agree, an ignored member stands for the enumerator of its number:
+  // `kInvalid = 0` is opentelemetry's name for `SEVERITY_NUMBER_UNSPECIFIED = 0`.
+  if (Options.Values)
+    for (const ExternalMember &M : Members)
+      if (M.Value && matchesAny(Options.IgnoreMembers, M.Name))
+        MatchedValues.insert(*M.Value);
   if (Options.Direction != MatchDirection::CodeCoversSchema)
     for (size_t I = 0; I < Enumerators.size(); ++I)
       if (!Matched[I] && !MatchedValues.count(Enumerators[I].Value) &&

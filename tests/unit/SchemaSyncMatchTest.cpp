@@ -228,6 +228,21 @@ TEST(EnumSetMatchTest, AliasesAreOneMemberOnEitherSide) {
   EXPECT_TRUE(matchEnumSets({{"Warning", 30}, {"Warn", 30}}, {Enums[1].Members[0]}, Names).empty());
 }
 
+TEST(EnumSetMatchTest, AnIgnoredMemberStandsForTheEnumeratorOfItsNumber) {
+  std::vector<ExternalMember> Members = {{"SEVERITY_NUMBER_UNSPECIFIED", 0, std::nullopt, 2, 3},
+                                         {"SEVERITY_NUMBER_TRACE", 1, std::nullopt, 3, 3}};
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::ScreamingSnakeCase;
+  Options.StripPrefix = "SEVERITY_NUMBER_";
+  Options.IgnoreMembers = {*Glob::parse("*_UNSPECIFIED", Glob::Kind::Name)};
+  std::vector<CodeEnumerator> Code = {{"kInvalid", 0}, {"kTrace", 1}};
+  // By name alone kInvalid has no member; with values bound, UNSPECIFIED is its member.
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "kInvalid"}}));
+  Options.Values = true;
+  EXPECT_TRUE(matchEnumSets(Code, Members, Options).empty());
+}
+
 TEST(EnumSetMatchTest, NumbersMatchByValue) {
   std::vector<ExternalMember> Members = {{"9728", 9728, std::nullopt, 2, 3},
                                          {"9729", 9729, std::nullopt, 3, 3}};
