@@ -7,6 +7,14 @@
 namespace contractcheck {
 namespace {
 
+std::string squashed(std::string_view Name) {
+  std::string Out;
+  for (char C : Name)
+    if (C != '_' && C != '-')
+      Out += C;
+  return Out;
+}
+
 // A JSON Schema `enum: [0, 1, 5]` or `const: 9728`: the member is a number, which can only name
 // the enumerator of that value.
 bool isNumber(const ExternalMember &M) {
@@ -52,15 +60,32 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
     ByExternalSpelling[Spelled.back()].push_back(I);
   }
 
+  // Word boundaries are where spellings disagree most (`QInt8` is Q_INT8 to the word splitter,
+  // QINT8 in the schema; `CubicSpline` CUBIC_SPLINE against CUBICSPLINE): a name that matches no
+  // spelling exactly still matches when both agree without separators (case still counts).
+  std::map<std::string, std::vector<size_t>> BySquashedSpelling;
+  if (!ByValue)
+    for (size_t I = 0; I < Enumerators.size(); ++I)
+      BySquashedSpelling[squashed(Spelled[I])].push_back(I);
+
   std::vector<EnumMismatch> Missing, Extra, Differ;
   std::vector<bool> Matched(Enumerators.size(), false);
   std::vector<std::string> Keys;
+  std::vector<bool> MemberMatched(Members.size(), false);
   std::set<std::string> MatchedMemberValues;
   for (const ExternalMember &M : Members) {
     Keys.push_back(ByValue ? M.Name : externalKey(M, Options));
     auto It = ByExternalSpelling.find(Keys.back());
-    if (It == ByExternalSpelling.end())
+    if (It == ByExternalSpelling.end() && !ByValue) {
+      It = BySquashedSpelling.find(squashed(Keys.back()));
+      if (It != BySquashedSpelling.end() && It->second.size() != 1)
+        It = BySquashedSpelling.end(); // ambiguous: no guess
+      if (It == BySquashedSpelling.end())
+        continue;
+    } else if (It == ByExternalSpelling.end()) {
       continue;
+    }
+    MemberMatched[&M - Members.data()] = true;
     if (std::optional<std::string> Identity = valueIdentity(M))
       MatchedMemberValues.insert(*Identity);
     for (size_t I : It->second) {
@@ -74,7 +99,7 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
   if (Options.Direction != MatchDirection::SchemaCoversCode)
     for (size_t I = 0; I < Members.size(); ++I) {
       const ExternalMember &M = Members[I];
-      if (ByExternalSpelling.count(Keys[I]))
+      if (MemberMatched[I])
         continue;
       std::optional<std::string> Identity = valueIdentity(M);
       if ((Identity && MatchedMemberValues.count(*Identity)) ||

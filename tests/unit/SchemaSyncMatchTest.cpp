@@ -243,6 +243,22 @@ TEST(EnumSetMatchTest, AnIgnoredMemberStandsForTheEnumeratorOfItsNumber) {
   EXPECT_TRUE(matchEnumSets(Code, Members, Options).empty());
 }
 
+TEST(EnumSetMatchTest, NamesMatchWhenOnlyWordBoundariesDiffer) {
+  std::vector<ExternalMember> Members = {{"QINT8", 12, std::nullopt, 2, 3},
+                                         {"BFLOAT16", 15, std::nullopt, 3, 3},
+                                         {"CUBICSPLINE", std::nullopt, std::nullopt, 4, 3},
+                                         {"QUINT4X2", 16, std::nullopt, 5, 3}};
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::ScreamingSnakeCase;
+  std::vector<CodeEnumerator> Code = {
+      {"QInt8", 12}, {"BFloat16", 15}, {"CubicSpline", 20}, {"QUInt4x2", 16}};
+  EXPECT_TRUE(matchEnumSets(Code, Members, Options).empty());
+  // Not a licence to match anything: a different name is still reported.
+  Code.push_back({"Complex", 30});
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Complex"}}));
+}
+
 TEST(EnumSetMatchTest, NumbersMatchByValue) {
   std::vector<ExternalMember> Members = {{"9728", 9728, std::nullopt, 2, 3},
                                          {"9729", 9729, std::nullopt, 3, 3}};
