@@ -44,10 +44,10 @@ public:
   }
 
   void inputProblem(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::InputProblem, std::move(Where), std::move(Message));
+    problem(TUOutcome::Status::InputProblem, Where, Message);
   }
   void configurationError(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::BadConfiguration, std::move(Where), std::move(Message));
+    problem(TUOutcome::Status::BadConfiguration, Where, Message);
   }
   SourcePosition optionPosition(std::string_view Pointer) const override {
     SourcePosition Where{Cfg.path(), 0, 0, 0};
@@ -68,7 +68,7 @@ protected:
   }
 
 private:
-  void problem(TUOutcome::Status State, SourcePosition Where, std::string Message) {
+  void problem(TUOutcome::Status State, const SourcePosition &Where, const std::string &Message) {
     TUOutcome Problem;
     Problem.File = Where.File;
     Problem.State = State;

@@ -76,6 +76,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   }
   const EnumDefinitionFact &Enum = Definitions.front();
   std::vector<std::string> Enumerators;
+  Enumerators.reserve(Enum.Enumerators.size());
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)
     Enumerators.push_back(E.Name);
 

@@ -131,7 +131,7 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
 }
 
 std::function<bool(const CodeEnumerator &)>
-sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, std::vector<Glob> Sentinels) {
+sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, const std::vector<Glob> &Sentinels) {
   std::set<std::string> Names;
   // The trailing run of sentinel names (`Undefined, NumOptions`) stands where a sentinel can.
   for (size_t I = Enumerators.size(); I > 0 && matchesAny(Sentinels, Enumerators[I - 1].Name); --I)

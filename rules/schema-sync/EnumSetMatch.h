@@ -59,7 +59,7 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
 // it ends the enum (with the other sentinel names after it) or has the value of an enumerator
 // declared before it.
 std::function<bool(const CodeEnumerator &)>
-sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, std::vector<Glob> Sentinels);
+sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, const std::vector<Glob> &Sentinels);
 
 // "both", "code-covers-schema", "schema-covers-code"; "names", "values".
 std::optional<MatchDirection> parseMatchDirection(std::string_view Text);
