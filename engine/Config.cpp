@@ -13,6 +13,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstring>
 #include <sstream>
 
 namespace contractcheck {
@@ -253,8 +254,20 @@ std::string Config::toClangTidyConfig() const {
     const RuleSettings &Settings = rule(Info->Id);
     if (Settings.Enabled)
       Checks += "," + std::string(Info->Id);
-    for (const auto &[Key, Value] : Settings.Options.items()) {
-      std::string Text = toOptionString(*Info->findOption(Key), Value);
+    for (const auto &[Key, Given] : Settings.Options.items()) {
+      const OptionSpec &Spec = *Info->findOption(Key);
+      // clang-tidy takes relative paths from wherever its options came from: written here
+      // absolute, they name what they name for the CLI.
+      nlohmann::json Value = Given;
+      if (Spec.Type == OptionType::PathGlobList)
+        for (nlohmann::json &Pattern : Value)
+          if (!llvm::sys::path::is_absolute(Pattern.get<std::string>())) {
+            std::string Escaped; // the directory's own '*', '?', '[' are not wildcards
+            for (char C : BaseDir)
+              Escaped += std::string(std::strchr("*?[\\", C) ? "\\" : "") + C;
+            Pattern = Escaped + "/" + Pattern.get<std::string>();
+          }
+      std::string Text = toOptionString(Spec, Value);
       std::string Quoted; // YAML single-quoted: a quote is written twice
       for (char C : Text)
         Quoted += C == '\'' ? std::string("''") : std::string(1, C);
