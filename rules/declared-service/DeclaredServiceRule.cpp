@@ -234,25 +234,28 @@ void DeclaredServiceRule::report(const Judged &J, const ContractVerdicts &Verdic
   for (const MethodVerdict &V : Verdicts.Methods) {
     const DeclaredMethod &Method = J.Contract.Methods[V.Method];
     SourceLocation At = locate(SM, J.File, Method.Position.Line, Method.TextColumn);
+    // Clang recovers from some errors (a misspelt type corrected to a close name): a declaration
+    // with any error is not judged, the error is the report.
+    const ProbeDiagnostic *Error = nullptr;
+    for (const ProbeDiagnostic &D : Probe.Errors)
+      if (D.SnippetLine >= Lines[V.Method].first && D.SnippetLine <= Lines[V.Method].second) {
+        Error = &D;
+        break;
+      }
+    if (Error || V.Verdict == MethodVerdict::Kind::NotJudged) {
+      SourceLocation Where = At;
+      if (Error && Error->File == J.Contract.File)
+        Where = locate(SM, J.File, Error->Line, Error->Column);
+      problem(Where, SM,
+              Error ? "the declaration does not parse in the scope of '" + J.Contract.Service +
+                          "': " + Error->Message
+                    : "'" + Method.Text + "' does not declare one method");
+      continue;
+    }
     switch (V.Verdict) {
     case MethodVerdict::Kind::Offered:
+    case MethodVerdict::Kind::NotJudged:
       break;
-    case MethodVerdict::Kind::NotJudged: {
-      const ProbeDiagnostic *First = nullptr;
-      for (const ProbeDiagnostic &D : Probe.Errors)
-        if (D.SnippetLine >= Lines[V.Method].first && D.SnippetLine <= Lines[V.Method].second) {
-          First = &D;
-          break;
-        }
-      SourceLocation Where = At;
-      if (First && First->File == J.Contract.File)
-        Where = locate(SM, J.File, First->Line, First->Column);
-      problem(Where, SM,
-              First ? "the declaration does not parse in the scope of '" + J.Contract.Service +
-                          "': " + First->Message
-                    : "'" + Method.Text + "' does not declare one method");
-      break;
-    }
     case MethodVerdict::Kind::Missing:
     case MethodVerdict::Kind::Differs:
       withArgs(diag(At, V.Text.Format), V.Text);

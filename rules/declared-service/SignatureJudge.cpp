@@ -284,7 +284,9 @@ ContractVerdicts judgeContract(ASTContext &Ctx, size_t Index, const ProbedContra
       Verdict.Verdict = MethodVerdict::Kind::Differs;
       Verdict.Text = {"'%0::%1' does not match the contract's declaration: %2",
                       {ServiceName, Name, join(ClosestDifferences)}};
-      SourcePosition Where = positionOf(Closest->Function->getLocation(), Ctx.getSourceManager());
+      // In the class, not at an out-of-line definition.
+      SourcePosition Where =
+          positionOf(Closest->Function->getCanonicalDecl()->getLocation(), Ctx.getSourceManager());
       Verdict.Note = {{Where,
                        {Candidates.size() == 1 ? "declared here as '%0'"
                                                : "closest overload declared here as '%0'",

@@ -100,6 +100,7 @@ ProbeResult runSignatureProbe(const Preprocessor &PP, const std::string &Snippet
   Frontend.SkipFunctionBodies = true;
   Invocation->getDiagnosticOpts().IgnoreWarnings = true;
   Invocation->getDiagnosticOpts().ErrorLimit = 0;
+  Invocation->getDiagnosticOpts().ShowCarets = false; // no "N errors generated." on stderr
 
   // The TU's file system (an editor's unsaved buffers included), with the snippet over it.
   llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(
