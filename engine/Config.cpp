@@ -6,6 +6,7 @@
 #include "OptionParser.h"
 #include "RuleRegistry.h"
 #include "YamlDocuments.h"
+#include "GlobFiles.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -224,6 +225,17 @@ Config Config::load(const std::string &Path) {
   }
   if (!SawVersion)
     R.fail(Root, "missing required key 'version' (write 'version: 1')");
+  // Data files a per-TU rule reads by glob (contracts): a file added or removed changes what a
+  // TU's analysis produces, so the list is part of the fingerprint. Their contents are read
+  // through the TU's source manager and hashed as its dependencies.
+  for (const auto &[Id, Settings] : C.Rules)
+    for (const auto &[Key, Value] : Settings.Options.items())
+      if (findRule(Id)->findOption(Key)->Type == OptionType::PathGlobList) {
+        std::vector<Glob> Globs;
+        for (const nlohmann::json &Pattern : Value)
+          Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
+        C.NamedFiles[Id + "." + Key] = filesMatching(Globs, C.BaseDir);
+      }
   return C;
 }
 
@@ -286,7 +298,8 @@ std::string Config::fingerprint() const {
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());
-  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}
+  return nlohmann::json{
+      {"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}, {"files", NamedFiles}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
