@@ -1,6 +1,6 @@
 // contract-declared-service's global step (CLI): a contract whose class no analysed TU defines
 // names nothing that can be judged, and a contract a TU could not judge is reported once, both
-// as input problems at the contract's line.
+// as configuration errors (exit 2) at the contract's line.
 #pragma once
 
 #include "Glob.h"

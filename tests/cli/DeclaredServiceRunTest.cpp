@@ -1,5 +1,5 @@
 // contract-declared-service's input problems and its global step, through the binaries: a
-// contract that cannot be judged is an error at its own line:col (exit 3 in the CLI, an error
+// contract that cannot be judged is an error at its own line:col (exit 2 in the CLI, an error
 // diagnostic in clang-tidy), a contract whose class no TU defines is one too, and a contract
 // edited or added after a run is seen by the next run despite the result store.
 #include "CliTestSupport.h"
@@ -11,7 +11,7 @@
 namespace contractcheck::test {
 namespace {
 
-constexpr int Clean = 0, FindingsFound = 1, InputError = 3;
+constexpr int Clean = 0, FindingsFound = 1, BadInput = 2;
 
 const char *const Header = R"(#pragma once
 namespace shop {
@@ -49,7 +49,7 @@ methods:
   - "bool send(const Alert& alert)"
 )yaml");
   ProcessResult R = run();
-  EXPECT_EQ(R.ExitCode, InputError) << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Contract + ":3:22: error: the declaration does not parse in the scope "
                                      "of 'shop::Notifier': unknown type name 'Alret'"),
             std::string::npos)
@@ -70,7 +70,7 @@ TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServi
   std::string Contract = Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
                                                                 "methods: [\"void send()\"]\n");
   ProcessResult R = run();
-  EXPECT_EQ(R.ExitCode, InputError) << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Contract + ":2:10: error: no analysed translation unit defines "
                                      "'shop::Mailer'"),
             std::string::npos)
@@ -81,7 +81,7 @@ TEST_F(DeclaredServiceRunTest, AMalformedContractIsAnErrorAtTheOffendingKey) {
   std::string Contract =
       Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n  - [1, 2]\n");
   ProcessResult R = run();
-  EXPECT_EQ(R.ExitCode, InputError) << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Contract + ":3:5: error: each method is a C++ member declaration in a "
                                      "string, not a list"),
             std::string::npos)
