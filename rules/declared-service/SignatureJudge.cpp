@@ -75,17 +75,20 @@ void lookupCandidates(const CXXRecordDecl &Record, DeclarationName Name, bool Pu
       lookupCandidates(*BaseRecord, Name, Public && Base.getAccessSpecifier() == AS_public, Out);
 }
 
+// The names a consumer can call: public methods, own and publicly inherited.
 void methodNames(const CXXRecordDecl &Record, std::set<std::string> &Names) {
   const CXXRecordDecl *Definition = Record.getDefinition();
   if (!Definition)
     return;
   for (const Decl *D : Definition->decls()) {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D->getAsFunction());
-    if (Method && !Method->isImplicit() && Method->getIdentifier())
+    if (Method && !Method->isImplicit() && Method->getIdentifier() &&
+        D->getAccess() == AS_public)
       Names.insert(Method->getName().str());
   }
   for (const CXXBaseSpecifier &Base : Definition->bases())
-    if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl();
+        BaseRecord && Base.getAccessSpecifier() == AS_public)
       methodNames(*BaseRecord, Names);
 }
 
