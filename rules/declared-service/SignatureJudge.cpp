@@ -31,9 +31,11 @@ const DeclContext *probeNamespace(ASTContext &Ctx, const ServiceScope &Scope) {
                   ? cast<TranslationUnitDecl>(Context)->getAnonymousNamespace()
                   : cast<NamespaceDecl>(Context)->getAnonymousNamespace();
     else
-      for (NamedDecl *D : Context->lookup(&Ctx.Idents.get(N.Name)))
-        if ((Found = dyn_cast<NamespaceDecl>(D)))
+      for (NamedDecl *D : Context->lookup(&Ctx.Idents.get(N.Name))) {
+        Found = dyn_cast<NamespaceDecl>(D);
+        if (Found)
           break;
+      }
     if (!Found)
       return nullptr;
     Context = Found;

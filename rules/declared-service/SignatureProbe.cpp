@@ -109,8 +109,11 @@ ProbeResult runSignatureProbe(const Preprocessor &PP, const std::string &Snippet
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(PP.getFileManager().getVirtualFileSystemPtr()));
   FS->pushOverlay(Memory);
+  // Relative include paths of the TU are relative to its working directory; should it be
+  // unknown, the snippet's absolute includes still resolve.
   if (auto Dir = PP.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory())
-    FS->setCurrentWorkingDirectory(*Dir);
+    if (FS->setCurrentWorkingDirectory(*Dir))
+      return Result;
 
   CompilerInstance CI;
   CI.setInvocation(std::move(Invocation));
