@@ -27,8 +27,8 @@ std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std
   const fs::path BasePath = fs::path(Base).lexically_normal();
   for (const Glob &G : Globs) {
     const bool Absolute = fs::path(G.pattern()).is_absolute();
-    fs::path Start = Absolute ? fs::path(literalPrefix(G.pattern()))
-                              : BasePath / literalPrefix(G.pattern());
+    fs::path Start =
+        Absolute ? fs::path(literalPrefix(G.pattern())) : BasePath / literalPrefix(G.pattern());
     if (Absolute && Start.empty())
       Start = "/";
     std::error_code Error;
@@ -38,8 +38,8 @@ std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std
     const std::string Rest = G.pattern().substr(literalPrefix(G.pattern()).size());
     const bool AnyDepth = G.pattern().find("**") != std::string::npos;
     const int MaxDepth = static_cast<int>(std::count(Rest.begin(), Rest.end(), '/')) - 1;
-    for (fs::recursive_directory_iterator It(Start, fs::directory_options::skip_permission_denied,
-                                             Error),
+    for (fs::recursive_directory_iterator
+             It(Start, fs::directory_options::skip_permission_denied, Error),
          End;
          !Error && It != End; It.increment(Error)) {
       if (!AnyDepth && It.depth() >= MaxDepth)
@@ -47,8 +47,8 @@ std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std
       if (!It->is_regular_file(Error))
         continue;
       fs::path Path = It->path().lexically_normal();
-      std::string Matched = Absolute ? Path.generic_string()
-                                     : Path.lexically_relative(BasePath).generic_string();
+      std::string Matched =
+          Absolute ? Path.generic_string() : Path.lexically_relative(BasePath).generic_string();
       if (G.matches(Matched))
         Files.push_back(Path.string());
     }

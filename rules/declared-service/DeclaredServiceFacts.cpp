@@ -5,8 +5,8 @@
 namespace contractcheck {
 
 std::string ContractProblemFact::key() const {
-  return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) +
-         ":" + Message;
+  return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) + ":" +
+         Message;
 }
 
 void to_json(nlohmann::json &J, const ContractJudgedFact &F) {

@@ -45,14 +45,13 @@ void DeclaredServiceGlobalRule::run(GlobalContext &Context) {
       continue;
     }
     // On a file subset without stored facts, the TU defining the class may not have run.
-    if (!Context.factsAreComplete() ||
-        !Facts.withKey<ContractJudgedFact>(RuleId, File).empty())
+    if (!Context.factsAreComplete() || !Facts.withKey<ContractJudgedFact>(RuleId, File).empty())
       continue;
     Context.configurationError(
         {File, Contract->ServicePosition.Line, Contract->ServicePosition.Column},
-                         "no analysed translation unit defines '" + Contract->Service +
-                             "', so the contract cannot be judged (is the name right, and is "
-                             "a file that includes its header analysed?)");
+        "no analysed translation unit defines '" + Contract->Service +
+            "', so the contract cannot be judged (is the name right, and is "
+            "a file that includes its header analysed?)");
   }
 }
 

@@ -81,8 +81,9 @@ DiagnosticBuilder &&withArgs(DiagnosticBuilder &&Builder, const VerdictText &Tex
 }
 
 std::string rendered(const ProbeDiagnostic &D) {
-  return (D.File.empty() ? "" : D.File + ":" + std::to_string(D.Line) + ":" +
-                                    std::to_string(D.Column) + ": ") +
+  return (D.File.empty()
+              ? ""
+              : D.File + ":" + std::to_string(D.Line) + ":" + std::to_string(D.Column) + ": ") +
          D.Message;
 }
 
@@ -128,17 +129,15 @@ DeclaredServiceRule::readContract(const std::string &Path, ASTContext &Ctx) {
   if (!Contract) {
     // Malformed whatever the TU: the CLI's global step reports it once.
     if (!keepsFacts())
-      diag(locate(SM, File, Error.Line, Error.Column), "%0", DiagnosticIDs::Error)
-          << Error.Message;
+      diag(locate(SM, File, Error.Line, Error.Column), "%0", DiagnosticIDs::Error) << Error.Message;
     return std::nullopt;
   }
   const NamedDecl *Found = lookupQualified(Ctx, Contract->Service);
   if (const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(Found)) {
     if (Template->isThisDeclarationADefinition() || Template->getTemplatedDecl()->hasDefinition())
-      problem(locate(SM, File, Contract->ServicePosition.Line, Contract->ServicePosition.Column),
-              SM,
-              "'" + Contract->Service +
-                  "' is a class template; a contract names a class (not judged)");
+      problem(
+          locate(SM, File, Contract->ServicePosition.Line, Contract->ServicePosition.Column), SM,
+          "'" + Contract->Service + "' is a class template; a contract names a class (not judged)");
     return std::nullopt;
   }
   const auto *Record = dyn_cast_or_null<CXXRecordDecl>(Found);

@@ -40,9 +40,8 @@ private:
 
   std::optional<Judged> readContract(const std::string &Path, clang::ASTContext &Ctx);
   void judge(std::vector<Judged> &Contracts, clang::SourceManager &SM);
-  void report(const Judged &Contract, const ContractVerdicts &Verdicts,
-              const ProbeResult &Probe, const std::vector<std::pair<unsigned, unsigned>> &Lines,
-              clang::SourceManager &SM);
+  void report(const Judged &Contract, const ContractVerdicts &Verdicts, const ProbeResult &Probe,
+              const std::vector<std::pair<unsigned, unsigned>> &Lines, clang::SourceManager &SM);
   // A contract that cannot be judged as written: an input problem, said once per run by the
   // global step where there is one, here otherwise.
   void problem(clang::SourceLocation Loc, clang::SourceManager &SM, const std::string &Message);

@@ -121,8 +121,7 @@ ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
       // Diagnostics inside the declaration point into the contract, at its own line:col.
       Emit("#line " + std::to_string(Method.Position.Line) + " " + quoted(Contract.File));
       unsigned First = Line;
-      Emit(std::string(Method.TextColumn > 1 ? Method.TextColumn - 1 : 0, ' ') + Method.Text +
-           ";");
+      Emit(std::string(Method.TextColumn > 1 ? Method.TextColumn - 1 : 0, ' ') + Method.Text + ";");
       Emit("};");
       Lines.emplace_back(First, Line - 1);
     }

@@ -40,8 +40,8 @@ bool isQualifiedName(const std::string &Name) {
 
 } // namespace
 
-std::optional<ServiceContract> parseServiceContract(const std::string &File,
-                                                    std::string_view Text, DataError &Error) {
+std::optional<ServiceContract> parseServiceContract(const std::string &File, std::string_view Text,
+                                                    DataError &Error) {
   std::optional<DataDocument> Doc =
       DataDocument::parse(File, Text, DataDocument::Format::Yaml, Error);
   if (!Doc)
@@ -53,7 +53,8 @@ std::optional<ServiceContract> parseServiceContract(const std::string &File,
   const DataNode &Root = Doc->root();
   if (Root.kind() != DataNode::Kind::Map)
     return Fail(Root.position(), "a service contract is a mapping with 'service:' and "
-                                 "'methods:', not " + std::string(Root.kindName()));
+                                 "'methods:', not " +
+                                     std::string(Root.kindName()));
 
   ServiceContract Contract;
   Contract.File = File;
@@ -71,8 +72,8 @@ std::optional<ServiceContract> parseServiceContract(const std::string &File,
 
   if (const DataNode *Header = Root.find("header")) {
     if (Header->kind() != DataNode::Kind::String)
-      return Fail(Header->position(), "'header:' must be a path, not " +
-                                          std::string(Header->kindName()));
+      return Fail(Header->position(),
+                  "'header:' must be a path, not " + std::string(Header->kindName()));
     Contract.Header = Header->text();
   }
 

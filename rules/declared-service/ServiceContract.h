@@ -19,7 +19,7 @@ struct DeclaredMethod {
 };
 
 struct ServiceContract {
-  std::string File; // absolute
+  std::string File;    // absolute
   std::string Service; // qualified class name, without a leading '::'
   DataPosition ServicePosition;
   std::string Header; // as written; empty when not given
@@ -28,7 +28,7 @@ struct ServiceContract {
 
 // Parses a contract file's text. A file that is not one YAML mapping with a string 'service:'
 // and a list of strings 'methods:' is a DataError at the offending line:col.
-std::optional<ServiceContract> parseServiceContract(const std::string &File,
-                                                    std::string_view Text, DataError &Error);
+std::optional<ServiceContract> parseServiceContract(const std::string &File, std::string_view Text,
+                                                    DataError &Error);
 
 } // namespace contractcheck

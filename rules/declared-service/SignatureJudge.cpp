@@ -84,8 +84,7 @@ void methodNames(const CXXRecordDecl &Record, std::set<std::string> &Names) {
     return;
   for (const Decl *D : Definition->decls()) {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D->getAsFunction());
-    if (Method && !Method->isImplicit() && Method->getIdentifier() &&
-        D->getAccess() == AS_public)
+    if (Method && !Method->isImplicit() && Method->getIdentifier() && D->getAccess() == AS_public)
       Names.insert(Method->getName().str());
   }
   for (const CXXBaseSpecifier &Base : Definition->bases())
@@ -132,8 +131,7 @@ std::vector<std::string> differences(const FunctionDecl &Declared,
                   " template parameters, the contract declares " +
                   std::to_string(DeclaredTemplate->getTemplateParameters()->size()));
   if (DeclaredMethod->isStatic() != Method->isStatic())
-    Out.push_back(Method->isStatic() ? "it is static, the contract's is not"
-                                     : "it is not static");
+    Out.push_back(Method->isStatic() ? "it is static, the contract's is not" : "it is not static");
   if (Want->getNumParams() != Have->getNumParams()) {
     Out.push_back("it takes " + std::to_string(Have->getNumParams()) + " parameter" +
                   (Have->getNumParams() == 1 ? "" : "s") + ", the contract declares " +

@@ -27,7 +27,7 @@ struct MethodVerdict {
   enum class Kind { Offered, Missing, Differs, NotJudged };
   size_t Method = 0;
   Kind Verdict = Kind::NotJudged;
-  VerdictText Text; // for Missing and Differs
+  VerdictText Text;                                           // for Missing and Differs
   std::optional<std::pair<SourcePosition, VerdictText>> Note; // the closest candidate
 };
 

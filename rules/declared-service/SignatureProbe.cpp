@@ -103,8 +103,7 @@ ProbeResult runSignatureProbe(const Preprocessor &PP, const std::string &Snippet
   Invocation->getDiagnosticOpts().ShowCarets = false; // no "N errors generated." on stderr
 
   // The TU's file system (an editor's unsaved buffers included), with the snippet over it.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(
-      new llvm::vfs::InMemoryFileSystem);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(new llvm::vfs::InMemoryFileSystem);
   Memory->addFile(SnippetPath, 0, llvm::MemoryBuffer::getMemBufferCopy(Snippet, SnippetPath));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(PP.getFileManager().getVirtualFileSystemPtr()));

@@ -30,7 +30,7 @@ struct ProbeDiagnostic {
 };
 
 struct ProbeResult {
-  bool Ran = false;                   // false when the compiler could not even start
+  bool Ran = false;                    // false when the compiler could not even start
   std::vector<ProbeDiagnostic> Errors; // in the order reported
 };
 

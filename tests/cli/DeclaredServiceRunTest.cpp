@@ -67,8 +67,9 @@ methods:
 }
 
 TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServiceLine) {
-  std::string Contract = Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
-                                                                "methods: [\"void send()\"]\n");
+  std::string Contract =
+      Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
+                                             "methods: [\"void send()\"]\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
   EXPECT_NE(R.Stdout.find(Contract + ":2:10: error: no analysed translation unit defines "

@@ -1,9 +1,9 @@
 // contract-declared-service's contract files and the files its globs name: positions a finding
 // can point at (a quoted declaration's first character), and each malformed shape an error at
 // its own line:col.
+#include "declared-service/ServiceContract.h"
 #include "GlobFiles.h"
 #include "Subprocess.h"
-#include "declared-service/ServiceContract.h"
 
 #include <gtest/gtest.h>
 
@@ -76,9 +76,9 @@ TEST(GlobFilesTest, ListsWhatTheGlobsNameRelativeToTheBaseAtTheDepthTheyName) {
   };
   EXPECT_EQ(filesMatching(Globs({"contracts/*.yaml"}), Dir.path()),
             std::vector<std::string>{Dir.file("contracts/a.yaml")});
-  EXPECT_EQ(filesMatching(Globs({"contracts/**/*.yaml", "contracts/*.yaml"}), Dir.path()),
-            (std::vector<std::string>{Dir.file("contracts/a.yaml"),
-                                      Dir.file("contracts/deep/c.yaml")}));
+  EXPECT_EQ(
+      filesMatching(Globs({"contracts/**/*.yaml", "contracts/*.yaml"}), Dir.path()),
+      (std::vector<std::string>{Dir.file("contracts/a.yaml"), Dir.file("contracts/deep/c.yaml")}));
   EXPECT_EQ(filesMatching(Globs({"other/d.yaml"}), Dir.path()),
             std::vector<std::string>{Dir.file("other/d.yaml")});
   EXPECT_EQ(filesMatching(Globs({(Dir.path() + "/other/*.yaml").c_str()}), "/nowhere"),
