@@ -3,6 +3,7 @@
 #include "DeclaredServiceFacts.h"
 #include "DeclaredServiceGlobal.h"
 #include "GlobFiles.h"
+#include "ProbeMemo.h"
 #include "ProbeSource.h"
 #include "SignatureJudge.h"
 #include "SignatureProbe.h"
@@ -189,11 +190,19 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
   std::string ProbePath = MainFile + ".contractcheck-probe.cpp";
   for (int Attempt = 0; Attempt < 2; ++Attempt) {
     ProbeSnippet Snippet = probeSnippet(Headers, Probed);
-    std::vector<ContractVerdicts> Verdicts;
-    ProbeResult Probe = runSignatureProbe(*PP, ProbePath, Snippet.Text, [&](ASTContext &Ctx) {
-      for (size_t I = 0; I < Probed.size(); ++I)
-        Verdicts.push_back(judgeContract(Ctx, I, Probed[I], Strict));
-    });
+    const std::string Key =
+        Snippet.Text + "\n" + (Strict ? "strict" : "") + "\n" + probeSettingsKey(*PP);
+    std::optional<ProbeOutcome> Outcome = recallProbe(Key, *PP);
+    if (!Outcome) {
+      Outcome.emplace();
+      Outcome->Probe = runSignatureProbe(*PP, ProbePath, Snippet.Text, [&](ASTContext &Ctx) {
+        for (size_t I = 0; I < Probed.size(); ++I)
+          Outcome->Verdicts.push_back(judgeContract(Ctx, I, Probed[I], Strict));
+      });
+      rememberProbe(Key, *Outcome);
+    }
+    const ProbeResult &Probe = Outcome->Probe;
+    const std::vector<ContractVerdicts> &Verdicts = Outcome->Verdicts;
     // An error on no declaration's lines: the snippet's context did not parse.
     const ProbeDiagnostic *Outside = nullptr;
     for (const ProbeDiagnostic &D : Probe.Errors) {

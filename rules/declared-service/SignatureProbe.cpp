@@ -12,6 +12,7 @@
 #include <clang/Lex/Preprocessor.h>
 #include <clang/Lex/PreprocessorOptions.h>
 #include <llvm/Support/VirtualFileSystem.h>
+#include <llvm/Support/xxhash.h>
 
 using namespace clang;
 
@@ -64,8 +65,20 @@ private:
 
 class ProbeAction : public ASTFrontendAction {
 public:
-  ProbeAction(const std::function<void(ASTContext &)> &Judge, ErrorCollector &Errors)
-      : Judge(Judge), Errors(Errors) {}
+  ProbeAction(const std::function<void(ASTContext &)> &Judge, ErrorCollector &Errors,
+              std::vector<ProbeInput> &Inputs)
+      : Judge(Judge), Errors(Errors), Inputs(Inputs) {}
+
+  void EndSourceFileAction() override {
+    const SourceManager &SM = getCompilerInstance().getSourceManager();
+    OptionalFileEntryRef Snippet = SM.getFileEntryRefForID(SM.getMainFileID());
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::StringRef> Data = It->second->getBufferDataIfLoaded();
+      if (!Data || (Snippet && It->first == *Snippet))
+        continue;
+      Inputs.push_back({It->first.getName().str(), llvm::xxh3_64bits(*Data)});
+    }
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     Errors.setSnippet(CI.getSourceManager().getMainFileID());
     return std::make_unique<JudgeConsumer>(Judge);
@@ -74,6 +87,7 @@ public:
 private:
   const std::function<void(ASTContext &)> &Judge;
   ErrorCollector &Errors;
+  std::vector<ProbeInput> &Inputs;
 };
 
 } // namespace
@@ -125,7 +139,7 @@ ProbeResult runSignatureProbe(const Preprocessor &PP, const std::string &Snippet
     Judged = true;
     Judge(Ctx);
   };
-  ProbeAction Action(Judging, Errors);
+  ProbeAction Action(Judging, Errors, Result.Inputs);
   CI.ExecuteAction(Action);
   Result.Ran = Judged;
   return Result;

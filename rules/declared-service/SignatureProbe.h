@@ -7,6 +7,7 @@
 // and the rule must judge the same way in both front ends.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,9 +30,16 @@ struct ProbeDiagnostic {
   unsigned SnippetLine = 0;
 };
 
+// A file the probe read, with a hash of its bytes: what its answer depends on.
+struct ProbeInput {
+  std::string Path;
+  uint64_t Hash = 0;
+};
+
 struct ProbeResult {
   bool Ran = false;                    // false when the compiler could not even start
   std::vector<ProbeDiagnostic> Errors; // in the order reported
+  std::vector<ProbeInput> Inputs;      // every file but the snippet
 };
 
 // Parses Snippet (named SnippetPath, a path that need not exist) with the options of the TU that
