@@ -98,10 +98,30 @@ std::map<std::string, size_t> RunReport::findingsByRule() const {
   return Counts;
 }
 
+// A position a global rule made from a data file's line and column has no offset yet.
+void ResultMerger::fillOffset(SourcePosition &P) {
+  if (P.Offset || P.Line == 0 || (P.Line == 1 && P.Column <= 1))
+    return;
+  const std::string *Text = Sources.text(P.File);
+  if (!Text)
+    return;
+  size_t Start = 0;
+  for (unsigned Line = 1; Line < P.Line && Start != std::string::npos; ++Line) {
+    Start = Text->find('\n', Start);
+    if (Start != std::string::npos)
+      ++Start;
+  }
+  if (Start != std::string::npos && Start + P.Column - 1 <= Text->size())
+    P.Offset = static_cast<unsigned>(Start + P.Column - 1);
+}
+
 void ResultMerger::canonicalize(Finding &F) {
   F.Position.File = Spellings.canonical(F.Position.File);
-  for (RelatedNote &Note : F.Notes)
+  fillOffset(F.Position);
+  for (RelatedNote &Note : F.Notes) {
     Note.Position.File = Spellings.canonical(Note.Position.File);
+    fillOffset(Note.Position);
+  }
   for (FixIt &Fix : F.Fixes)
     Fix.File = Spellings.canonical(Fix.File);
 }

@@ -317,7 +317,7 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
 }
 
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
-                                 const AnalysisSettings &Settings) {
+                                 const AnalysisSettings &Settings, bool KeepTemplateBodies) {
   TUOutcome Out;
   Out.File = Command.File;
   // Released, not freed, when the parse crashes (see CrashContainment.h).
@@ -326,8 +326,11 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   bool Ran = false;
   bool Survived = runContained([&] {
     bool Lost = false;
-    for (BodySkipPolicy::Mode Mode :
-         {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
+    std::vector<BodySkipPolicy::Mode> Modes{BodySkipPolicy::Mode::KeepTemplates};
+    if (!KeepTemplateBodies)
+      Modes.insert(Modes.begin(), BodySkipPolicy::Mode::Skip);
+    for (BodySkipPolicy::Mode Mode : Modes) {
+      Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
           llvm::vfs::createPhysicalFileSystem().release());
       if (!Settings.Overlays.empty())

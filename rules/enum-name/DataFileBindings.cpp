@@ -86,6 +86,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
                                    " matches the 'files' globs");
     return;
   }
+  size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
     try {
@@ -94,22 +95,33 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
       Context.inputProblem(Problem.Where, Problem.Message + " (" + Binding + ")");
       continue;
     }
+    ++Parsed;
+    Reached += Path->match(Doc->root()).size();
+    std::string Spelled = *Spelling == NameSpelling::Exact
+                              ? std::string()
+                              : " in " + std::string(spellingName(*Spelling));
     for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, *Spelling)) {
       Finding F;
       F.Position = {File, Bad.Position.Line, Bad.Position.Column, 0};
       if (Bad.NotAString)
         F.Message = inQuotes(B.Key) + " must name an enumerator of " + inQuotes(Enum.Name) +
-                    " in " + std::string(spellingName(*Spelling)) + ", not " + Bad.Text;
+                    Spelled + ", not " + Bad.Text;
       else
         F.Message = inQuotes(Bad.Text) + " at " + inQuotes(B.Key) +
-                    " does not name an enumerator of " + inQuotes(Enum.Name) + " in " +
-                    std::string(spellingName(*Spelling)) +
+                    " does not name an enumerator of " + inQuotes(Enum.Name) + Spelled +
                     (Bad.Closest ? " (did you mean " + inQuotes(*Bad.Closest) + "?)"
                                  : std::string());
       F.Notes.push_back({Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"});
       Context.report(std::move(F));
     }
   }
+  // A file need not hold the key, but a key no file holds checks nothing: most likely a typo.
+  if (Parsed == Files.size() && Reached == 0)
+    Context.configurationError(Setting("key"),
+                               Binding + ": the key path reaches no value in any of the " +
+                                   std::to_string(Files.size()) +
+                                   (Files.size() == 1 ? " file" : " files") +
+                                   " 'files' matches");
 }
 
 } // namespace

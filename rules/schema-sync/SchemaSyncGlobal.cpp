@@ -19,6 +19,10 @@ void from_json(const nlohmann::json &J, SchemaSyncBinding &B) {
     J.at("names").get_to(B.Names);
   if (J.contains("strip-prefix"))
     J.at("strip-prefix").get_to(B.StripPrefix);
+  if (J.contains("strip-enumerator-prefix"))
+    J.at("strip-enumerator-prefix").get_to(B.StripEnumeratorPrefix);
+  if (J.contains("ignore-members"))
+    J.at("ignore-members").get_to(B.IgnoreMembers);
   if (J.contains("values"))
     J.at("values").get_to(B.Values);
   if (J.contains("direction"))
@@ -135,6 +139,10 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   EnumMatchOptions Options;
   Options.Names = *Spelling;
   Options.StripPrefix = B.StripPrefix;
+  Options.StripEnumeratorPrefix = B.StripEnumeratorPrefix;
+  for (const std::string &Pattern : B.IgnoreMembers)
+    if (std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name))
+      Options.IgnoreMembers.push_back(std::move(*G));
   Options.Values = B.Values;
   Options.Direction = *Direction;
   Options.Key = *Key;
@@ -161,8 +169,10 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
                        ? Enum.Where
                        : at(M.Enumerator->File, M.Enumerator->Line, M.Enumerator->Column);
       std::string Expected = B.StripPrefix + M.ExternalName;
+      bool ByValue = *Key == MatchKey::Values || Expected == std::to_string(M.Enumerator->Value);
       F.Message = "enumerator " + inQuotes(Enum.Name + "::" + M.Enumerator->Name) +
-                  " has no member " + inQuotes(Expected) + " in " + Where;
+                  " has no member " + (ByValue ? "with value " : "") + inQuotes(Expected) +
+                  " in " + Where;
       bool Reserved = std::find(External->ReservedNames.begin(), External->ReservedNames.end(),
                                 Expected) != External->ReservedNames.end();
       F.Notes.push_back(
