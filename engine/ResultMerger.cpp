@@ -1,6 +1,6 @@
 #include "ResultMerger.h"
 
-#include "DataFileGlobs.h"
+#include "GlobFiles.h"
 #include "GlobalRule.h"
 #include "Paths.h"
 #include "RuleOptions.h"
@@ -26,8 +26,8 @@ public:
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
   std::vector<std::string> filesMatching(const std::vector<Glob> &Globs) const override {
-    return findFilesMatching(BaseDir, Globs,
-                             [&](const std::string &Path) { return Cfg.isExcluded(Path); });
+    return contractcheck::filesMatching(
+        Globs, BaseDir, [&](const std::string &Path) { return Cfg.isExcluded(Path); });
   }
   const DataFileText &readDataFile(const std::string &Path) override {
     return Data.read(absolutePath(Path, BaseDir));

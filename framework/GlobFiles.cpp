@@ -20,9 +20,16 @@ std::string literalPrefix(const std::string &Pattern) {
   return Slash == std::string::npos ? std::string() : Literal.substr(0, Slash);
 }
 
+// A hidden directory, unless the pattern names it.
+bool hiddenFrom(const std::string &Pattern, const std::string &Name) {
+  return Name.size() > 1 && Name.front() == '.' && Name != ".." &&
+         Pattern.find("/" + Name + "/") == std::string::npos && Pattern.rfind(Name + "/", 0) != 0;
+}
+
 } // namespace
 
-std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std::string &Base) {
+std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std::string &Base,
+                                       const std::function<bool(const std::string &)> &Excluded) {
   std::vector<std::string> Files;
   const fs::path BasePath = fs::path(Base).lexically_normal();
   for (const Glob &G : Globs) {
@@ -42,11 +49,16 @@ std::vector<std::string> filesMatching(const std::vector<Glob> &Globs, const std
              It(Start, fs::directory_options::skip_permission_denied, Error),
          End;
          !Error && It != End; It.increment(Error)) {
-      if (!AnyDepth && It.depth() >= MaxDepth)
-        It.disable_recursion_pending();
-      if (!It->is_regular_file(Error))
-        continue;
       fs::path Path = It->path().lexically_normal();
+      if (It->is_directory(Error)) {
+        if ((!AnyDepth && It.depth() >= MaxDepth) ||
+            hiddenFrom(G.pattern(), Path.filename().string()) ||
+            (Excluded && Excluded(Path.string())))
+          It.disable_recursion_pending();
+        continue;
+      }
+      if (!It->is_regular_file(Error) || (Excluded && Excluded(Path.string())))
+        continue;
       std::string Matched =
           Absolute ? Path.generic_string() : Path.lexically_relative(BasePath).generic_string();
       if (G.matches(Matched))
