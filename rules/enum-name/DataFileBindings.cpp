@@ -3,6 +3,7 @@
 #include "DataDocument.h"
 #include "DataKeyPath.h"
 #include "EnumDefinitionFact.h"
+#include "utils/BoundEnumLookup.h"
 #include "GlobalRule.h"
 #include "utils/DataEnumValues.h"
 
@@ -60,21 +61,11 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     }
   }
 
-  std::vector<EnumDefinitionFact> Definitions =
-      Context.facts().withKey<EnumDefinitionFact>(RuleId, B.Enum);
-  if (Definitions.empty()) {
-    std::string Message =
-        Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum);
-    if (Context.factsAreComplete())
-      Context.configurationError(Setting("enum"), std::move(Message));
-    else
-      Context.inputProblem(Setting("enum"),
-                           Message + " (only part of the codebase was analysed and the result "
-                                     "store holds no facts for the rest; run on the whole "
-                                     "codebase once)");
+  std::optional<EnumDefinitionFact> Defined =
+      definitionForBinding(Context, RuleId, B.Enum, Setting("enum"), Binding);
+  if (!Defined)
     return;
-  }
-  const EnumDefinitionFact &Enum = Definitions.front();
+  const EnumDefinitionFact &Enum = *Defined;
   std::vector<std::string> Enumerators;
   Enumerators.reserve(Enum.Enumerators.size());
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)

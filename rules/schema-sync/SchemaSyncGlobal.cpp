@@ -2,6 +2,7 @@
 #include "EnumSetMatch.h"
 #include "ExternalEnumLoader.h"
 #include "EnumDefinitionFact.h"
+#include "utils/BoundEnumLookup.h"
 #include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>
@@ -132,29 +133,11 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
     return;
   }
 
-  std::vector<EnumDefinitionFact> Definitions =
-      Context.facts().withKey<EnumDefinitionFact>(SchemaSyncRuleId, B.Enum);
-  if (Definitions.empty()) {
-    std::string Message =
-        Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum);
-    // With part of the codebase, the enum may be defined in what was not analysed.
-    if (Context.factsAreComplete())
-      Context.configurationError(Setting("enum"), std::move(Message));
-    else
-      Context.inputProblem(Setting("enum"),
-                           Message + " (only part of the codebase was analysed and the result "
-                                     "store holds no facts for the rest; run on the whole "
-                                     "codebase once)");
+  std::optional<EnumDefinitionFact> Defined =
+      definitionForBinding(Context, SchemaSyncRuleId, B.Enum, Setting("enum"), Binding);
+  if (!Defined)
     return;
-  }
-  const EnumDefinitionFact &Enum = Definitions.front();
-  for (const EnumDefinitionFact &Other : Definitions)
-    if (Other.Usr != Enum.Usr) {
-      Context.inputProblem(Enum.Where, Binding + ": enum " + inQuotes(B.Enum) +
-                                           " has different definitions in different "
-                                           "translation units");
-      return;
-    }
+  const EnumDefinitionFact &Enum = *Defined;
 
   if (!isExternalEnumFile(File)) {
     Context.configurationError(Setting("file"),
