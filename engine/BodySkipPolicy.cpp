@@ -172,10 +172,20 @@ bool BodySkipPolicy::hasProjectFunctionTemplates(const DeclContext &Namespace) {
   auto [It, Inserted] = NamespaceTemplates.try_emplace(Namespace.getPrimaryContext(), false);
   if (!Inserted)
     return It->second;
+  // A function template a library macro wrote from its name to its closing brace
+  // (NLOHMANN_JSON_SERIALIZE_ENUM's to_json/from_json) is the library's code: the rules judge
+  // the macro's use, which is spelled in the project, not what instantiating it does. One whose
+  // body the project spells after the macro (TYPED_TEST's) is the project's.
+  auto WrittenByLibraryMacro = [&](const FunctionTemplateDecl &T) {
+    SourceRange Range = T.getTemplatedDecl()->getSourceRange();
+    return Range.getBegin().isMacroID() && Range.getEnd().isMacroID() &&
+           SM.isInSystemMacro(Range.getBegin()) && SM.isInSystemMacro(Range.getEnd());
+  };
   auto Scan = [&](const DeclContext &Block) {
     for (const Decl *D : Block.decls())
-      if (isa<FunctionTemplateDecl>(D) && inProject(*D))
-        return true;
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+        if (inProject(*Template) && !WrittenByLibraryMacro(*Template))
+          return true;
     return false;
   };
   bool Result = false;
