@@ -212,6 +212,7 @@ public:
       if (isMock(*Class) && !inSystemHeader(*Class))
         judge(*Class);
     emitCoInstantiationFacts();
+    emitNamedRealFacts();
   }
 
 private:
@@ -296,6 +297,7 @@ private:
 
   void judge(const CXXRecordDecl &Mock) {
     const Pairing &Pair = pairingOf(Mock);
+    emitPairingFact(Mock, Pair);
     if (Pair.Reals.empty()) {
       if (Rule.ReportUnpaired && !gmockOf(Mock).empty())
         reportUnpaired(Mock);
@@ -598,6 +600,40 @@ private:
         Rule.emitFact(TemplateArgFact{Key, templateSignature(Template), Site.Index,
                                       realFact(*Real), /*IsMock=*/false});
       }
+    }
+  }
+
+  // A class the same TU and every other can name: not local, not in an unnamed namespace, not
+  // an instantiation (whose name is its template's).
+  static bool namedAcrossTUs(const CXXRecordDecl &Class) {
+    return Class.getIdentifier() && !isa<ClassTemplateSpecializationDecl>(Class) &&
+           !Class.isInAnonymousNamespace() && !Class.getDeclContext()->isFunctionOrMethod();
+  }
+
+  // Naming convention across TUs: whether this TU paired a mock a naming pattern fits, and the
+  // mock itself when it did not, so the global step can pair it with the class its name names
+  // in a TU that defines that class.
+  void emitPairingFact(const CXXRecordDecl &Mock, const Pairing &Pair) {
+    if (!namedAcrossTUs(Mock) || !Pairer.matchesNamePattern(Mock) ||
+        Pairer.isConfiguredMock(Mock))
+      return;
+    if (Pair.Reals.empty())
+      mockFact(Mock);
+    Rule.emitFact(MockPairingFact{classId(Mock), !Pair.Reals.empty()});
+  }
+
+  // Every class of the TU a mock elsewhere could be named after: the real side of naming across
+  // TUs. Only classes with methods a mock could stand in for.
+  void emitNamedRealFacts() {
+    if (Rule.Patterns.empty())
+      return;
+    for (const CXXRecordDecl *Class : Rule.Records) {
+      if (!namedAcrossTUs(*Class) || inSystemHeader(*Class) || isGMockOwn(*Class) ||
+          isMock(*Class))
+        continue;
+      if (std::any_of(Class->method_begin(), Class->method_end(),
+                      [](const CXXMethodDecl *M) { return isOrdinaryMethod(*M); }))
+        realFact(*Class);
     }
   }
 
