@@ -731,7 +731,7 @@ const RuleInfo &MockDriftRuleInfo() {
           "meaning anything. This rule pairs each mock with its real class (base class, "
           "configured pair, a class template instantiated with both (in the CLI also across "
           "translation units), or the naming convention "
-          "MockX/FakeX/XMock/StubX) and reports mock methods with no counterpart, with a "
+          "MockX/FakeX/XMock/StubX, in the CLI also across translation units) and reports mock methods with no counterpart, with a "
           "different signature (parameters, const, ref-qualifier, noexcept, return type), or "
           "hiding a non-virtual base method. A note at the closest real method says what "
           "differs.",
