@@ -91,6 +91,29 @@ Severity parseSeverity(const Reader &R, const YAML::Node &Node, bool &Enabled) {
                    didYouMean(Value, {"error", "warning", "off"}));
 }
 
+// JSON Pointer escaping of one reference token (RFC 6901).
+std::string escapePointerToken(const std::string &Token) {
+  std::string Out;
+  for (char C : Token)
+    Out += C == '~' ? std::string("~0") : C == '/' ? std::string("~1") : std::string(1, C);
+  return Out;
+}
+
+void recordPositions(const YAML::Node &Node, const std::string &Pointer,
+                     std::map<std::string, std::pair<unsigned, unsigned>> &Into) {
+  if (YAML::Mark Mark = Node.Mark(); !Mark.is_null())
+    Into.emplace(Pointer, std::pair<unsigned, unsigned>(Mark.line + 1, Mark.column + 1));
+  if (Node.IsSequence()) {
+    for (size_t I = 0; I < Node.size(); ++I)
+      recordPositions(Node[I], Pointer + "/" + std::to_string(I), Into);
+  } else if (Node.IsMap()) {
+    for (const auto &Entry : Node)
+      if (Entry.first.IsScalar())
+        recordPositions(Entry.second, Pointer + "/" + escapePointerToken(Entry.first.Scalar()),
+                        Into);
+  }
+}
+
 RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &Node) {
   RuleSettings Settings;
   if (Node.IsNull())
@@ -111,6 +134,7 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
     if (!Spec)
       R.unknownKey(Entry.first, Where, Known);
     Settings.Options[Key] = parseOptionIn(R, *Spec, Value);
+    recordPositions(Value, "/" + escapePointerToken(Key), Settings.Positions);
   }
   return Settings;
 }

@@ -20,6 +20,9 @@ struct RuleSettings {
   Severity Level = Severity::Error;
   // Validated values of the keys the file sets (OptionParser); RuleOptions fills in defaults.
   nlohmann::json Options = nlohmann::json::object();
+  // Where each value under Options was written ("/bindings/0/file" -> line, column), so a rule
+  // that finds a setting unusable later (a file that does not exist) can point at it.
+  std::map<std::string, std::pair<unsigned, unsigned>> Positions;
 };
 
 class Config {

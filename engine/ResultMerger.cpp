@@ -1,5 +1,6 @@
 #include "ResultMerger.h"
 
+#include "DataFileGlobs.h"
 #include "GlobalRule.h"
 #include "Paths.h"
 #include "RuleOptions.h"
@@ -24,6 +25,10 @@ public:
   const FactStore &facts() const override { return Facts; }
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
+  std::vector<std::string> filesMatching(const std::vector<Glob> &Globs) const override {
+    return findFilesMatching(BaseDir, Globs,
+                             [&](const std::string &Path) { return Cfg.isExcluded(Path); });
+  }
   const DataFileText &readDataFile(const std::string &Path) override {
     return Data.read(absolutePath(Path, BaseDir));
   }
@@ -39,14 +44,19 @@ public:
   }
 
   void inputProblem(SourcePosition Where, std::string Message) override {
-    TUOutcome Problem;
-    Problem.File = Where.File;
-    Problem.State = TUOutcome::Status::InputProblem;
-    std::string At = Where.File;
-    if (Where.Line)
-      At += ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-    Problem.Errors.push_back(At + ": error: " + Message + " [" + std::string(Info.Id) + "]");
-    Problems.push_back(std::move(Problem));
+    problem(TUOutcome::Status::InputProblem, std::move(Where), std::move(Message));
+  }
+  void configurationError(SourcePosition Where, std::string Message) override {
+    problem(TUOutcome::Status::BadConfiguration, std::move(Where), std::move(Message));
+  }
+  SourcePosition optionPosition(std::string_view Pointer) const override {
+    SourcePosition Where{Cfg.path(), 0, 0, 0};
+    const RuleSettings &Settings = Cfg.rule(Info.Id);
+    if (auto It = Settings.Positions.find(std::string(Pointer)); It != Settings.Positions.end()) {
+      Where.Line = It->second.first;
+      Where.Column = It->second.second;
+    }
+    return Where;
   }
 
 protected:
@@ -58,6 +68,17 @@ protected:
   }
 
 private:
+  void problem(TUOutcome::Status State, SourcePosition Where, std::string Message) {
+    TUOutcome Problem;
+    Problem.File = Where.File;
+    Problem.State = State;
+    std::string At = Where.File;
+    if (Where.Line)
+      At += ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
+    Problem.Errors.push_back(At + ": error: " + Message + " [" + std::string(Info.Id) + "]");
+    Problems.push_back(std::move(Problem));
+  }
+
   const RuleInfo &Info;
   const Config &Cfg;
   const GlobalPhase &Phase;
@@ -87,7 +108,7 @@ void ResultMerger::canonicalize(Finding &F) {
 
 size_t RunReport::analyzed() const {
   size_t NotAnalysed = std::count_if(Failures.begin(), Failures.end(), [](const TUOutcome &O) {
-    return O.State != TUOutcome::Status::InputProblem;
+    return !O.isRuleProblem();
   });
   return TranslationUnits - NotAnalysed;
 }

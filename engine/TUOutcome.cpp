@@ -14,6 +14,8 @@ std::string_view statusName(TUOutcome::Status S) {
     return "input-error";
   case TUOutcome::Status::NotExtracted:
     return "not-extracted";
+  case TUOutcome::Status::BadConfiguration:
+    return "configuration-error";
   }
   return "unknown";
 }
@@ -30,6 +32,7 @@ void from_json(const nlohmann::json &J, TUOutcome &O) {
             : Status == "parse-error"   ? TUOutcome::Status::ParseFailed
             : Status == "input-error"   ? TUOutcome::Status::InputProblem
             : Status == "not-extracted" ? TUOutcome::Status::NotExtracted
+            : Status == "configuration-error" ? TUOutcome::Status::BadConfiguration
                                         : TUOutcome::Status::Crashed;
   J.at("errors").get_to(O.Errors);
   J.at("findings").get_to(O.Findings);

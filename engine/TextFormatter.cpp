@@ -76,6 +76,12 @@ void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sour
       P.diagnostic(Note.Position, "note", Note.Message, {});
   }
   for (const TUOutcome &Failure : Report.Failures) {
+    // A rule's problem with its inputs is already a positioned diagnostic; it was analysed.
+    if (Failure.isRuleProblem()) {
+      for (const std::string &Error : Failure.Errors)
+        OS << Error << '\n';
+      continue;
+    }
     OS << displayPath(Failure.File, Style.BaseDir) << ": error: not analysed ("
        << statusName(Failure.State) << ")\n";
     for (const std::string &Error : Failure.Errors)

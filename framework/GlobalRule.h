@@ -4,11 +4,13 @@
 
 #include "Facts.h"
 #include "Finding.h"
+#include "Glob.h"
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <typeindex>
+#include <vector>
 
 namespace contractcheck {
 
@@ -34,6 +36,10 @@ public:
   // a rule that would report something as missing from the whole codebase must not.
   virtual bool factsAreComplete() const = 0;
 
+  // The files under the base directory whose paths relative to it match one of Globs (absolute
+  // globs match absolute paths), sorted, without those the configuration excludes; hidden
+  // directories (.git, .cache) are entered only when a glob names them.
+  virtual std::vector<std::string> filesMatching(const std::vector<Glob> &Globs) const = 0;
   // A data file, read once per run and shared by every rule that reads it.
   virtual const DataFileText &readDataFile(const std::string &Path) = 0;
   // A parsed form of a data file, parsed once per run per Parse type; Parse may throw
@@ -54,6 +60,13 @@ public:
   // reported as an error, the run's exit code says the analysis was incomplete, other inputs
   // are still judged.
   virtual void inputProblem(SourcePosition Where, std::string Message) = 0;
+  // A setting of the rule that cannot be used as written (a binding to a file that does not
+  // exist, a pointer that names nothing): reported as an error, the run exits 2 (bad input) like
+  // any other configuration error, other settings are still judged.
+  virtual void configurationError(SourcePosition Where, std::string Message) = 0;
+  // Where in the configuration file the option value at Pointer ("/bindings/0/file", keys as
+  // written) was given; the configuration file alone (line 0) when not known.
+  virtual SourcePosition optionPosition(std::string_view Pointer) const = 0;
 
 protected:
   virtual std::shared_ptr<const void>

@@ -1,5 +1,7 @@
 #include "EnumNameFacts.h"
 
+#include "utils/EnumDefinitionFact.h"
+
 namespace contractcheck {
 
 void to_json(nlohmann::json &J, const StringParserFact &F) {
@@ -30,7 +32,8 @@ void from_json(const nlohmann::json &J, LiteralCallFact &F) {
 
 std::span<const FactKind> enumNameFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<StringParserFact>(),
-                                       factKindOf<LiteralCallFact>()};
+                                       factKindOf<LiteralCallFact>(),
+                                       factKindOf<EnumDefinitionFact>()};
   return Kinds;
 }
 

@@ -14,9 +14,10 @@ constexpr std::string_view RuleId = "contract-enum-name";
 } // namespace
 
 EnumNameGlobalRule::EnumNameGlobalRule(const RuleOptions &Options)
-    : Infer(Options.getBool("infer")) {}
+    : Infer(Options.getBool("infer")), Data(Options.getRecords<DataFileBinding>("data")) {}
 
 void EnumNameGlobalRule::run(GlobalContext &Context) {
+  judgeDataFiles(Context, Data);
   if (!Infer)
     return;
   const FactStore &Facts = Context.facts();

@@ -1,7 +1,9 @@
 // contract-enum-name's global step: a literal passed to a string-to-enum function whose body
-// is in another translation unit, checked against the names that TU read from the body.
+// is in another translation unit, checked against the names that TU read from the body; and
+// the configured data files' values against the enums they name.
 #pragma once
 
+#include "DataFileBindings.h"
 #include "GlobalRule.h"
 
 namespace contractcheck {
@@ -15,6 +17,7 @@ public:
 
 private:
   const bool Infer;
+  const std::vector<DataFileBinding> Data;
 };
 
 } // namespace contractcheck

@@ -1,10 +1,13 @@
 #include "EnumNameRule.h"
 
+#include "DataFileBindings.h"
+#include "utils/EnumDefinitionFact.h"
 #include "EnumNameFacts.h"
 #include "EnumNameGlobal.h"
 #include "EnumNameMessages.h"
 #include "SourcePositions.h"
 #include "utils/EnumNames.h"
+#include "utils/NameSpelling.h"
 #include "utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
@@ -19,14 +22,21 @@ namespace contractcheck {
 
 namespace {
 
-constexpr std::string_view SpellingChoices[] = {"exact",     "snake_case", "SCREAMING_SNAKE_CASE",
-                                               "camelCase", "PascalCase", "kebab-case"};
-
 constexpr FieldSpec FunctionFields[] = {
     {"name", OptionType::String, true, "The function's qualified name."},
     {"arg", OptionType::Unsigned, false, "The 0-based position of the argument that is a name.",
      {}, "0"},
     {"enum", OptionType::String, true, "The qualified name of the enum it names."},
+    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
+};
+
+constexpr FieldSpec DataFields[] = {
+    {"files", OptionType::PathGlobList, true,
+     "Globs of the YAML/JSON data files, relative to the configuration file."},
+    {"key", OptionType::String, true,
+     "Where the names are: a dotted key path, '[*]' for every element of a list, '*' for every "
+     "value of a map (e.g. 'routes[*].channel')."},
+    {"enum", OptionType::String, true, "The qualified name of the enum the values name."},
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
 };
 
@@ -39,6 +49,10 @@ constexpr OptionSpec Options[] = {
      "{name, arg, enum, names} with the function's qualified name, the 0-based argument that "
      "is a name (default 0), the qualified enum and the spelling (default exact).",
      FunctionFields},
+    {"data", OptionType::RecordList, "",
+     "YAML/JSON data files whose values at a key path must spell an enumerator: {files, key, "
+     "enum, names}. Judged in the CLI, from the enum's definition in whichever TU has it.",
+     DataFields},
 };
 
 AST_MATCHER(CallExpr, hasStringLiteralArgument) {
@@ -68,7 +82,10 @@ bool isCaseInsensitivePredicate(const Expr &Arg) {
 
 EnumNameRule::EnumNameRule(RuleContext &Context)
     : Rule(Context), Infer(options().getBool("infer")),
-      Functions(options().getRecords<ConfiguredFunction>("functions")) {}
+      Functions(options().getRecords<ConfiguredFunction>("functions")) {
+  for (const DataFileBinding &B : options().getRecords<DataFileBinding>("data"))
+    DataEnums.insert(B.Enum);
+}
 
 void EnumNameRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
@@ -88,10 +105,17 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
       Names.push_back(F.Enum);
     Finder->addMatcher(enumDecl(isDefinition(), hasAnyName(Names)).bind("enum"), this);
   }
+  // The enums data files name: their definitions travel as facts to the global step.
+  if (!DataEnums.empty())
+    Finder->addMatcher(enumDefinitionNamed(DataEnums), this);
 }
 
 void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (const EnumDecl *Enum = boundEnumDefinition(Result, DataEnums)) {
+    emitFact(enumDefinitionFact(*Enum, *Result.SourceManager));
+    return;
+  }
   if (const auto *Enum = Result.Nodes.getNodeAs<EnumDecl>("enum")) {
     ConfiguredEnums.emplace(enumQualifiedName(*Enum), Enum);
     return;
@@ -248,7 +272,8 @@ const RuleInfo &EnumNameRuleInfo() {
           "literal against the enum's enumerators (magic_enum, configured functions) or "
           "against the names the function's body accepts (an if/else chain comparing the "
           "argument, a switch over its hash, a {\"name\", E::X} table), across translation "
-          "units in the CLI, and suggests the closest name.",
+          "units in the CLI, and suggests the closest name. In the CLI it also checks the values "
+          "at configured key paths of YAML/JSON data files.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {

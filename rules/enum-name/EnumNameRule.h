@@ -6,6 +6,7 @@
 #include "ConfiguredFunctions.h"
 #include "Rule.h"
 #include "StringParsers.h"
+#include "utils/EnumDefinitionMatcher.h"
 
 #include <llvm/ADT/DenseMap.h>
 
@@ -37,6 +38,7 @@ private:
 
   const bool Infer;
   const std::vector<ConfiguredFunction> Functions;
+  EnumNameSet DataEnums; // the enums the `data` bindings name
 
   clang::ASTContext *Ctx = nullptr;
   std::vector<LiteralCall> InferredCalls;

@@ -50,10 +50,14 @@ std::optional<ExternalEnumSource> fromData(const std::string &Path, std::string_
 
 } // namespace
 
+bool isExternalEnumFile(std::string_view Path) {
+  return DataDocument::formatOf(Path) || endsWith(Path, ".proto") || endsWith(Path, ".py");
+}
+
 std::optional<ExternalEnumSource> loadExternalEnum(const std::string &Path, std::string_view At,
                                                    ExternalEnumError &Error) {
   Error = {};
-  if (!DataDocument::formatOf(Path) && !endsWith(Path, ".proto") && !endsWith(Path, ".py")) {
+  if (!isExternalEnumFile(Path)) {
     Error = {false, {Path, 0, 0, "expected a .json, .yaml, .yml, .proto or .py file"}};
     return std::nullopt;
   }

@@ -23,6 +23,9 @@ struct ExternalEnumError {
   DataError Error;
 };
 
+// Whether Path is of a kind a binding can name (.json, .yaml, .yml, .proto, .py).
+bool isExternalEnumFile(std::string_view Path);
+
 // Path is the external file (already made absolute against the configuration's directory);
 // At is a JSON Pointer for .json/.yaml/.yml files and an enum or class name for .proto/.py.
 std::optional<ExternalEnumSource> loadExternalEnum(const std::string &Path, std::string_view At,

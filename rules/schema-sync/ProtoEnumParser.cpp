@@ -447,7 +447,7 @@ const ProtoEnum *findProtoEnum(const ProtoFile &File, std::string_view Name, std
     Found = &E;
   }
   if (!Found) {
-    Message = "no enum '" + std::string(Name) + "' in this file";
+    Message = "no enum '" + std::string(Name) + "' in the file";
     if (!Names.empty()) {
       Message += " (it defines:";
       for (const std::string &N : Names)

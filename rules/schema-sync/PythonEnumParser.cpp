@@ -611,7 +611,7 @@ const PythonEnum *findPythonEnum(const std::vector<PythonEnum> &Enums, std::stri
     Found = &E;
   }
   if (!Found)
-    Message = "no enum class '" + std::string(Name) + "' in this file" +
+    Message = "no enum class '" + std::string(Name) + "' in the file" +
               (Names.empty() ? std::string(" (it defines none)") : " (enum classes:" + Names + ")");
   return Found;
 }

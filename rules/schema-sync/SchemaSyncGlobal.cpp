@@ -1,7 +1,8 @@
 #include "SchemaSyncGlobal.h"
 #include "EnumSetMatch.h"
 #include "ExternalEnumLoader.h"
-#include "SchemaSyncFacts.h"
+#include "EnumDefinitionFact.h"
+#include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,13 +37,20 @@ std::string inQuotes(std::string_view S) { return "'" + std::string(S) + "'"; }
 
 } // namespace
 
+SchemaSyncGlobal::SchemaSyncGlobal(const RuleOptions &Options)
+    : Bindings(Options.getRecords<SchemaSyncBinding>("bindings")),
+      Sentinels(Options.getGlobs("sentinels")) {}
+
 void SchemaSyncGlobal::run(GlobalContext &Context) {
-  for (const SchemaSyncBinding &B : Bindings)
-    judge(Context, B);
+  for (size_t I = 0; I < Bindings.size(); ++I)
+    judge(Context, Bindings[I], I);
 }
 
-void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B) {
+void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B, size_t Index) {
   std::string Binding = "binding of enum " + inQuotes(B.Enum) + " to " + inQuotes(B.File);
+  auto Setting = [&](std::string_view Key) {
+    return Context.optionPosition("/bindings/" + std::to_string(Index) + "/" + std::string(Key));
+  };
   namespace fs = std::filesystem;
   fs::path Path = fs::path(B.File).is_absolute() ? fs::path(B.File)
                                                  : fs::path(Context.baseDirectory()) / B.File;
@@ -52,7 +60,8 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B)
   std::optional<MatchDirection> Direction = parseMatchDirection(B.Direction);
   std::optional<MatchKey> Key = parseMatchKey(B.Match);
   if (!Spelling || !Direction || !Key) {
-    Context.inputProblem({}, Binding + ": " +
+    Context.configurationError(Setting(!Spelling ? "names" : !Direction ? "direction" : "match"),
+                               Binding + ": " +
                                  (!Spelling    ? badSpellingMessage(B.Names)
                                   : !Direction ? "unknown direction " + inQuotes(B.Direction) +
                                                      "; expected both, code-covers-schema or "
@@ -65,10 +74,16 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B)
   std::vector<EnumDefinitionFact> Definitions =
       Context.facts().withKey<EnumDefinitionFact>(SchemaSyncRuleId, B.Enum);
   if (Definitions.empty()) {
-    Context.inputProblem(
-        {}, Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum) +
-                (Context.factsAreComplete() ? std::string()
-                                            : " (only part of the codebase was analysed)"));
+    std::string Message =
+        Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum);
+    // With part of the codebase, the enum may be defined in what was not analysed.
+    if (Context.factsAreComplete())
+      Context.configurationError(Setting("enum"), std::move(Message));
+    else
+      Context.inputProblem(Setting("enum"),
+                           Message + " (only part of the codebase was analysed and the result "
+                                     "store holds no facts for the rest; run on the whole "
+                                     "codebase once)");
     return;
   }
   const EnumDefinitionFact &Enum = Definitions.front();
@@ -80,23 +95,37 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B)
       return;
     }
 
+  if (!isExternalEnumFile(File)) {
+    Context.configurationError(Setting("file"),
+                               Binding + ": expected a .json, .yaml, .yml, .proto or .py file");
+    return;
+  }
   const DataFileText &Text = Context.readDataFile(File);
   if (!Text.Error.empty()) {
-    Context.inputProblem(at(File, 0, 0), Binding + ": " + Text.Error);
+    Context.configurationError(Setting("file"), Binding + ": " + Text.Error);
     return;
   }
   ExternalEnumError Error;
   std::optional<ExternalEnumSource> External =
       loadExternalEnumFromText(File, Text.Text, B.At, Error);
-  if (!External) {
+  if (!External && Error.Malformed) {
     Context.inputProblem(at(File, Error.Error.Line, Error.Error.Column),
                          Error.Error.Message + " (" + Binding + ", at " + inQuotes(B.At) + ")");
     return;
   }
+  if (!External) {
+    // The file is fine; what the binding says to find in it is not there.
+    std::string Found = Error.Error.Line ? " (" + B.File + ":" + std::to_string(Error.Error.Line) +
+                                               ":" + std::to_string(Error.Error.Column) + ")"
+                                         : std::string();
+    Context.configurationError(Setting("at"), Binding + ", at " + inQuotes(B.At) + ": " +
+                                                  Error.Error.Message + Found);
+    return;
+  }
   if (*Key == MatchKey::Values && !External->StringValues) {
-    Context.inputProblem(at(File, External->Enum.Line, External->Enum.Column),
-                         Binding + ": 'match: values' needs a Python str enum; " + inQuotes(B.At) +
-                             " has no string values");
+    Context.configurationError(Setting("match"), Binding + ": 'match: values' needs a Python "
+                                                           "str enum; " +
+                                                     inQuotes(B.At) + " has no string values");
     return;
   }
 
@@ -119,7 +148,11 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B)
     switch (M.K) {
     case EnumMismatch::Kind::MemberWithoutEnumerator:
       F.Position = at(File, M.Member->Line, M.Member->Column);
-      F.Message = inQuotes(M.Member->Name) + " of " + Where + " has no enumerator in enum " +
+      // Matched by value, the value is what has no enumerator.
+      F.Message = inQuotes(M.Member->Name) +
+                  (*Key == MatchKey::Values ? " (value " + inQuotes(M.ExternalName) + ")"
+                                            : std::string()) +
+                  " of " + Where + " has no enumerator in enum " +
                   inQuotes(Enum.Name) + " (" + std::string(spellingName(*Spelling)) + ")";
       F.Notes.push_back(EnumNote);
       break;

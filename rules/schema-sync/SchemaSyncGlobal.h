@@ -1,6 +1,7 @@
 // contract-schema-sync's global step: each binding's C++ enum (from the facts of whichever TU
-// defines it) against the external definition it names, both ways; bad bindings and malformed
-// external files are input problems, the other bindings are still judged.
+// defines it) against the external definition it names, both ways. A binding that cannot be
+// used as written is a configuration error (exit 2) at its line in the configuration, a
+// malformed external file an input problem (exit 3); the other bindings are still judged.
 #pragma once
 
 #include "Glob.h"
@@ -28,14 +29,17 @@ struct SchemaSyncBinding {
 };
 void from_json(const nlohmann::json &J, SchemaSyncBinding &B);
 
+class RuleOptions;
+
 class SchemaSyncGlobal : public GlobalRule {
 public:
+  explicit SchemaSyncGlobal(const RuleOptions &Options);
   SchemaSyncGlobal(std::vector<SchemaSyncBinding> Bindings, std::vector<Glob> Sentinels)
       : Bindings(std::move(Bindings)), Sentinels(std::move(Sentinels)) {}
   void run(GlobalContext &Context) override;
 
 private:
-  void judge(GlobalContext &Context, const SchemaSyncBinding &B);
+  void judge(GlobalContext &Context, const SchemaSyncBinding &B, size_t Index);
   std::vector<SchemaSyncBinding> Bindings;
   std::vector<Glob> Sentinels;
 };

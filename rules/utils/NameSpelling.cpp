@@ -23,6 +23,16 @@ constexpr std::array<SpellingEntry, 6> Spellings{{
     {NameSpelling::KebabCase, "kebab-case"},
 }};
 
+constexpr bool choicesFollowTheTable() {
+  if (std::size(SpellingChoices) != Spellings.size())
+    return false;
+  for (size_t I = 0; I < Spellings.size(); ++I)
+    if (SpellingChoices[I] != Spellings[I].Name)
+      return false;
+  return true;
+}
+static_assert(choicesFollowTheTable(), "SpellingChoices must list Spellings' names in order");
+
 bool isUpper(char C) { return std::isupper(static_cast<unsigned char>(C)); }
 bool isLower(char C) { return std::islower(static_cast<unsigned char>(C)); }
 bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }

@@ -12,6 +12,10 @@ namespace contractcheck {
 
 enum class NameSpelling { Exact, SnakeCase, ScreamingSnakeCase, CamelCase, PascalCase, KebabCase };
 
+// The names of the spellings, in NameSpelling's order: the choices of every `names` option.
+inline constexpr std::string_view SpellingChoices[] = {
+    "exact", "snake_case", "SCREAMING_SNAKE_CASE", "camelCase", "PascalCase", "kebab-case"};
+
 // "exact", "snake_case", "SCREAMING_SNAKE_CASE", "camelCase", "PascalCase", "kebab-case".
 std::string_view spellingName(NameSpelling Spelling);
 const std::vector<std::string> &spellingNames();

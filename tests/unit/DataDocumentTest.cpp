@@ -27,7 +27,7 @@ DataError parseError(std::string_view Text, DataDocument::Format F) {
 }
 
 std::string externalFixture(std::string_view Name) {
-  return (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external" /
+  return (std::filesystem::path(test::fixturesDir()) / "external-enums" /
           std::string(Name))
       .string();
 }

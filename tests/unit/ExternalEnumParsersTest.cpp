@@ -14,8 +14,7 @@ namespace contractcheck {
 namespace {
 
 std::string read(std::string_view Name) {
-  std::ifstream In(std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" /
-                   "external" / std::string(Name));
+  std::ifstream In(std::filesystem::path(test::fixturesDir()) / "external-enums" / std::string(Name));
   std::stringstream S;
   S << In.rdbuf();
   EXPECT_FALSE(S.str().empty()) << Name;
@@ -104,7 +103,7 @@ TEST(ProtoEnumParserTest, FindsEnumsByNestedPackagedOrUniqueName) {
   EXPECT_EQ(Message, "enum name 'State' is ambiguous: both 'Order.State' and 'Order.Line.State' "
                      "are defined; write the nested name");
   EXPECT_EQ(findProtoEnum(F, "Chanel", Message), nullptr);
-  EXPECT_EQ(Message, "no enum 'Chanel' in this file (it defines: Channel Order.State "
+  EXPECT_EQ(Message, "no enum 'Chanel' in the file (it defines: Channel Order.State "
                      "Order.Line.State)");
 }
 
@@ -255,7 +254,7 @@ TEST(PythonEnumParserTest, FindsClassesByNestedOrUniqueName) {
   EXPECT_EQ(findPythonEnum(Enums, "Nested", Message), &Enums[5]);
   EXPECT_EQ(findPythonEnum(Enums, "Helpers.Nested", Message), &Enums[5]);
   EXPECT_EQ(findPythonEnum(Enums, "Helpers", Message), nullptr);
-  EXPECT_EQ(Message, "no enum class 'Helpers' in this file (enum classes: OrderState Channel "
+  EXPECT_EQ(Message, "no enum class 'Helpers' in the file (enum classes: OrderState Channel "
                      "Priority Permission Plain Helpers.Nested)");
 }
 

@@ -15,8 +15,7 @@ using Tokens = std::vector<std::string>;
 DataDocument load(std::string_view Name) {
   DataError Error;
   std::optional<DataDocument> Doc =
-      DataDocument::load((std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" /
-                          "external" / std::string(Name))
+      DataDocument::load((std::filesystem::path(test::fixturesDir()) / "external-enums" / std::string(Name))
                              .string(),
                          Error);
   if (!Doc)

@@ -3,7 +3,7 @@
 // input problems as the engine would receive them.
 #include "schema-sync/SchemaSyncGlobal.h"
 #include "TestPaths.h"
-#include "schema-sync/SchemaSyncFacts.h"
+#include "utils/EnumDefinitionFact.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -22,15 +22,17 @@ class RecordingContext : public GlobalContext {
 public:
   FactStore Facts;
   std::string Base =
-      (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external").string();
+      (std::filesystem::path(test::fixturesDir()) / "external-enums").string();
   bool Complete = true;
   std::vector<Finding> Findings;
   std::vector<std::pair<SourcePosition, std::string>> Problems;
+  std::vector<std::pair<SourcePosition, std::string>> ConfigurationErrors;
   std::map<std::string, DataFileText> Files;
 
   const FactStore &facts() const override { return Facts; }
   const std::string &baseDirectory() const override { return Base; }
   bool factsAreComplete() const override { return Complete; }
+  std::vector<std::string> filesMatching(const std::vector<Glob> &) const override { return {}; }
   const DataFileText &readDataFile(const std::string &Path) override {
     auto [It, New] = Files.try_emplace(Path);
     if (New) {
@@ -47,6 +49,12 @@ public:
   void report(Finding F) override { Findings.push_back(std::move(F)); }
   void inputProblem(SourcePosition Where, std::string Message) override {
     Problems.emplace_back(std::move(Where), std::move(Message));
+  }
+  void configurationError(SourcePosition Where, std::string Message) override {
+    ConfigurationErrors.emplace_back(std::move(Where), std::move(Message));
+  }
+  SourcePosition optionPosition(std::string_view Pointer) const override {
+    return {"/config/.contractcheck.yaml", 7, static_cast<unsigned>(Pointer.size()), 0};
   }
 
 protected:
@@ -145,7 +153,7 @@ TEST(SchemaSyncGlobalTest, ProtoValuesPrefixAndReservedNames) {
   EXPECT_EQ(Context.Findings[1].Notes[0].Position.Line, 18u);
 }
 
-TEST(SchemaSyncGlobalTest, BadBindingsAndMalformedFilesAreInputProblemsOthersStillJudged) {
+TEST(SchemaSyncGlobalTest, BadBindingsAreConfigurationErrorsMalformedFilesInputProblems) {
   RecordingContext Context;
   Context.Facts.add(makeFact(SchemaSyncRuleId, enumFact("shop::Channel", {{"Web", 0}})));
   SchemaSyncBinding Python = binding("shop::Channel", "enums.py", "Channel", "snake_case");
@@ -157,23 +165,33 @@ TEST(SchemaSyncGlobalTest, BadBindingsAndMalformedFilesAreInputProblemsOthersSti
                     binding("shop::Channel", "absent.yaml", "#/x"),
                     binding("shop::Channel", "shop.proto", "Chanel"),
                     binding("shop::Channel", "shop.proto", "Channel", "snake-case"), WrongMatch,
-                    Python},
+                    binding("shop::Channel", "shop.txt", "Channel"), Python},
                    sentinels())
       .run(Context);
-  ASSERT_EQ(Context.Problems.size(), 6u);
-  EXPECT_EQ(Context.Problems[0].second, "binding of enum 'shop::Missing' to 'shop.proto': no "
-                                        "analysed translation unit defines enum 'shop::Missing'");
-  EXPECT_EQ(Context.Problems[1].first.Line, 4u);
-  EXPECT_EQ(Context.Problems[1].second,
+  // Only the malformed file makes the run incomplete; the rest is what the user configured.
+  ASSERT_EQ(Context.Problems.size(), 1u);
+  EXPECT_EQ(Context.Problems[0].first.Line, 4u);
+  EXPECT_EQ(Context.Problems[0].second,
             "malformed .proto: expected ';', found 'CHANNEL_STORE' (binding of enum "
             "'shop::Channel' to 'malformed.proto', at 'Channel')");
-  EXPECT_EQ(Context.Problems[2].second,
+  const auto &Errors = Context.ConfigurationErrors;
+  ASSERT_EQ(Errors.size(), 6u);
+  // Each at the setting that is wrong ("/bindings/<n>/<key>", whose length the context uses as
+  // the column).
+  EXPECT_EQ(Errors[0].second, "binding of enum 'shop::Missing' to 'shop.proto': no analysed "
+                              "translation unit defines enum 'shop::Missing'");
+  EXPECT_EQ(Errors[0].first.Column, std::string("/bindings/0/enum").size());
+  EXPECT_EQ(Errors[1].second,
             "binding of enum 'shop::Channel' to 'absent.yaml': cannot open the file");
-  EXPECT_NE(Context.Problems[3].second.find("no enum 'Chanel' in this file"), std::string::npos);
-  EXPECT_NE(Context.Problems[4].second.find("snake-case"), std::string::npos)
-      << Context.Problems[4].second;
-  EXPECT_NE(Context.Problems[5].second.find("'match: values' needs a Python str enum"),
+  EXPECT_EQ(Errors[1].first.Column, std::string("/bindings/2/file").size());
+  EXPECT_NE(Errors[2].second.find("no enum 'Chanel' in the file"), std::string::npos);
+  EXPECT_EQ(Errors[2].first.Column, std::string("/bindings/3/at").size());
+  EXPECT_NE(Errors[3].second.find("snake-case"), std::string::npos) << Errors[3].second;
+  EXPECT_EQ(Errors[3].first.Column, std::string("/bindings/4/names").size());
+  EXPECT_NE(Errors[4].second.find("'match: values' needs a Python str enum"), std::string::npos);
+  EXPECT_NE(Errors[5].second.find("expected a .json, .yaml, .yml, .proto or .py file"),
             std::string::npos);
+  EXPECT_EQ(Errors[5].first.Column, std::string("/bindings/6/file").size());
   // The good binding after the bad ones is still judged: "store" and "phone" have no enumerator.
   ASSERT_EQ(Context.Findings.size(), 2u);
   EXPECT_EQ(Context.Findings[0].Position.File, Context.Base + "/enums.py");
@@ -184,7 +202,7 @@ TEST(SchemaSyncGlobalTest, OnlyPartOfTheCodebaseSaysSo) {
   Context.Complete = false;
   SchemaSyncGlobal({binding("shop::Channel", "shop.proto", "Channel")}, sentinels()).run(Context);
   ASSERT_EQ(Context.Problems.size(), 1u);
-  EXPECT_NE(Context.Problems[0].second.find("(only part of the codebase was analysed)"),
+  EXPECT_NE(Context.Problems[0].second.find("only part of the codebase was analysed"),
             std::string::npos);
 }
 

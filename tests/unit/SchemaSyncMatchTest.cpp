@@ -22,7 +22,7 @@ namespace {
 using Names = std::vector<std::string>;
 
 std::string fixture(std::string_view Name) {
-  return (std::filesystem::path(test::fixturesDir()) / "contract-schema-sync" / "external" /
+  return (std::filesystem::path(test::fixturesDir()) / "external-enums" /
           std::string(Name))
       .string();
 }

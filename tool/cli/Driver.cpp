@@ -248,11 +248,11 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      if (Failure.State != TUOutcome::Status::InputProblem)
+      if (!Failure.isRuleProblem())
         OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
   for (const TUOutcome &Failure : Report.Failures)
-    if (Failure.State == TUOutcome::Status::InputProblem)
+    if (Failure.isRuleProblem())
       for (const std::string &Error : Failure.Errors)
         OS << Error << "\n";
   if (Fixes) {
@@ -447,6 +447,13 @@ int analyze(Mode M) {
     return BadInput;
 
   if (!Report.Failures.empty()) {
+    // A rule setting that cannot be used is bad input like any configuration error; otherwise
+    // the analysis is incomplete.
+    bool BadSettings = std::any_of(Report.Failures.begin(), Report.Failures.end(),
+                                   [](const TUOutcome &O) {
+                                     return O.State == TUOutcome::Status::BadConfiguration;
+                                   });
+    int Code = BadSettings ? BadInput : Incomplete;
     // A contained crash may leave locks held in static state; skip exit-time destructors.
     bool Crashed = std::any_of(Report.Failures.begin(), Report.Failures.end(), [](const TUOutcome &O) {
       return O.State == TUOutcome::Status::Crashed;
@@ -454,9 +461,9 @@ int analyze(Mode M) {
     if (Crashed) {
       outs().flush();
       errs().flush();
-      sys::Process::Exit(Incomplete, /*NoCleanup=*/true);
+      sys::Process::Exit(Code, /*NoCleanup=*/true);
     }
-    return Incomplete;
+    return Code;
   }
   bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
                              [](const Finding &F) { return F.Level >= FailOn; });

@@ -1,6 +1,23 @@
-#include "SchemaSyncFacts.h"
+#include "EnumDefinitionFact.h"
+
+#include "EnumNames.h"
+#include "SourcePositions.h"
+#include "Usr.h"
+
+#include <clang/AST/Decl.h>
 
 namespace contractcheck {
+
+EnumDefinitionFact enumDefinitionFact(const clang::EnumDecl &Enum, const clang::SourceManager &SM) {
+  EnumDefinitionFact Fact;
+  Fact.Usr = usrOf(Enum);
+  Fact.Name = enumQualifiedName(Enum);
+  Fact.Where = positionOf(Enum.getLocation(), SM);
+  for (const clang::EnumConstantDecl *E : Enum.enumerators())
+    Fact.Enumerators.push_back({E->getNameAsString(), E->getInitVal().getExtValue(),
+                                positionOf(E->getLocation(), SM)});
+  return Fact;
+}
 
 void to_json(nlohmann::json &J, const EnumDefinitionFact::Enumerator &E) {
   J = {{"name", E.Name}, {"value", E.Value}, {"where", E.Where}};

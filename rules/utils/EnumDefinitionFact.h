@@ -1,5 +1,6 @@
-// contract-schema-sync's facts: a C++ enum's definition (enumerators, values, positions) as the
-// TU that defines it saw it, for the global step that compares it with external definitions.
+// A C++ enum's definition (enumerators, values, positions) as the TU that defines it saw it: the
+// fact through which rules that judge data files and external schemas (contract-schema-sync,
+// contract-enum-name's data files) learn an enum that another TU defines.
 #pragma once
 
 #include "Facts.h"
@@ -8,6 +9,11 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+
+namespace clang {
+class EnumDecl;
+class SourceManager;
+} // namespace clang
 
 namespace contractcheck {
 
@@ -27,6 +33,9 @@ struct EnumDefinitionFact {
   // share one (in anonymous namespaces of different TUs).
   std::string key() const { return Name; }
 };
+
+// The fact for an enum definition: every enumerator with its value and position.
+EnumDefinitionFact enumDefinitionFact(const clang::EnumDecl &Enum, const clang::SourceManager &SM);
 
 void to_json(nlohmann::json &J, const EnumDefinitionFact::Enumerator &E);
 void from_json(const nlohmann::json &J, EnumDefinitionFact::Enumerator &E);

@@ -1,0 +1,30 @@
+// contract-enum-name's data files: values at key paths of YAML/JSON files (routes, feature
+// flags, fixtures) that must spell an enumerator of a C++ enum defined in some analysed TU.
+// Judged once per run from the enum's definition fact, in the CLI.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+class GlobalContext;
+
+// One item of the `data` option, as validated by the option parser.
+struct DataFileBinding {
+  std::vector<std::string> Files; // path globs, relative to the configuration file
+  std::string Key;                // "routes[*].channel"
+  std::string Enum;               // qualified
+  std::string Names = "exact";    // a NameSpelling name
+};
+void from_json(const nlohmann::json &J, DataFileBinding &B);
+
+// Reports every value that spells no enumerator, at the value, with a note at the enum; a
+// binding that cannot be used (a malformed key path, an enum no TU defines, globs that match
+// no file) is a configuration error at its line in the configuration, a malformed data file an
+// input problem.
+void judgeDataFiles(GlobalContext &Context, const std::vector<DataFileBinding> &Bindings);
+
+} // namespace contractcheck

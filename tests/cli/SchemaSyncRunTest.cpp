@@ -1,0 +1,183 @@
+// contract-schema-sync and contract-enum-name's data files as a user runs them: a binding that
+// cannot be used is a configuration error at its line in .contractcheck.yaml (exit 2) while the
+// other bindings are still judged; a file subset that does not include the TU defining the enum
+// is judged from the result store, or says it cannot be; a data file given on the command line
+// (pre-commit) is judged and reported alone.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace contractcheck::test {
+namespace {
+
+constexpr int FindingsFound = 1, BadInput = 2, Incomplete = 3;
+
+const char *const ChannelHeader = R"(#pragma once
+namespace shop {
+enum class Channel { Web, Store, Phone };
+} // namespace shop
+)";
+
+class SchemaSyncRunTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Header = Project.write("channel.h", ChannelHeader);
+    Defining = Project.write("router.cpp", "#include \"channel.h\"\nint w(shop::Channel C) { return "
+                                           "C == shop::Channel::Web; }\n");
+    Other = Project.write("billing.cpp", "int total(int A, int B) { return A + B; }\n");
+    Project.write("api/channels.yaml", "- web\n- store\n- phone\n- fax\n");
+    Project.write("config/routes.yaml", "routes:\n  - channel: web\n  - channel: phnoe\n");
+    writeCompilationDatabase(Build.path(), {Defining, Other}, {"-std=c++20"});
+  }
+
+  ProcessResult run(const std::string &Config, std::vector<std::string> Args) {
+    std::string ConfigPath = Project.write(".contractcheck.yaml", Config);
+    Args.insert(Args.begin(), {"-p", Build.path(), "--config", ConfigPath, "--format", "json"});
+    return runContractcheck(Args);
+  }
+
+  // Sorted, as text: the report does not promise an order among them.
+  static std::vector<std::string> errorsOf(const ProcessResult &R) {
+    std::vector<std::string> Errors;
+    nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+    for (const nlohmann::json &F : Report["failures"])
+      for (const nlohmann::json &E : F["errors"])
+        Errors.push_back(E.get<std::string>());
+    std::sort(Errors.begin(), Errors.end());
+    return Errors;
+  }
+
+  TempDir Project, Build;
+  std::string Header, Defining, Other;
+};
+
+const char *const GoodBinding = R"(version: 1
+rules:
+  contract-schema-sync:
+    bindings:
+      - enum: shop::Channel
+        file: api/channels.yaml
+        at: ""
+        names: snake_case
+)";
+
+TEST_F(SchemaSyncRunTest, UnusableBindingsAreConfigurationErrorsAtTheirLineOthersStillJudged) {
+  ProcessResult R = run(std::string(GoodBinding) + R"(      - enum: shop::Chanel
+        file: api/channels.yaml
+        at: ""
+      - enum: shop::Channel
+        file: api/missing.yaml
+        at: ""
+      - enum: shop::Channel
+        file: api/channels.yaml
+        at: /routes
+)",
+                        {"--no-cache"});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  std::string Config = Project.path() + "/.contractcheck.yaml";
+  std::vector<std::string> Errors = errorsOf(R);
+  ASSERT_EQ(Errors.size(), 3u) << R.Stdout;
+  EXPECT_EQ(Errors[0].rfind(Config + ":13:15: error: binding of enum 'shop::Channel' to "
+                                     "'api/missing.yaml': cannot read ",
+                            0),
+            0u)
+      << Errors[0];
+  EXPECT_EQ(Errors[1].rfind(Config + ":17:13: error: binding of enum 'shop::Channel' to "
+                                     "'api/channels.yaml', at '/routes': '/routes' names nothing",
+                            0),
+            0u)
+      << Errors[1];
+  EXPECT_EQ(Errors[2], Config + ":9:15: error: binding of enum 'shop::Chanel' to "
+                                "'api/channels.yaml': no analysed translation unit defines enum "
+                                "'shop::Chanel' [contract-schema-sync]");
+  // The good binding is judged all the same: 'fax' has no enumerator.
+  nlohmann::json Findings = nlohmann::json::parse(R.Stdout)["findings"];
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_NE(Findings[0]["message"].get<std::string>().find("'fax'"), std::string::npos);
+  // The text report and the summary say it the same way.
+  ProcessResult Text = runContractcheck({"-p", Build.path(), "--config", Config, "--no-cache"});
+  EXPECT_NE(Text.Stdout.find(Errors[2]), std::string::npos) << Text.Stdout;
+}
+
+TEST_F(SchemaSyncRunTest, AnUnknownSpellingIsRefusedWhenTheConfigurationIsRead) {
+  ProcessResult R = run(R"(version: 1
+rules:
+  contract-schema-sync:
+    bindings:
+      - {enum: shop::Channel, file: api/channels.yaml, at: "", names: snake-case}
+)",
+                        {"--no-cache"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find(".contractcheck.yaml:5:"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("snake_case"), std::string::npos) << R.Stderr;
+}
+
+TEST_F(SchemaSyncRunTest, ASubsetWithoutTheDefiningTUIsJudgedFromTheStoreOrSaysItCannot) {
+  // billing.cpp alone, no store: the enum's TU was not analysed, so nothing can be judged.
+  ProcessResult Alone = run(GoodBinding, {"--no-cache", Other});
+  EXPECT_EQ(Alone.ExitCode, Incomplete) << Alone.Stdout << Alone.Stderr;
+  std::vector<std::string> Errors = errorsOf(Alone);
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_NE(Errors[0].find("only part of the codebase was analysed"), std::string::npos)
+      << Errors[0];
+
+  // With the result store of a whole run, the subset is judged from router.cpp's stored facts;
+  // the finding is in the data file, which was not given, so it is not this subset's to report.
+  std::string Store = Build.path() + "/store";
+  EXPECT_EQ(run(GoodBinding, {"--cache-dir", Store}).ExitCode, FindingsFound);
+  ProcessResult Subset = run(GoodBinding, {"--cache-dir", Store, Other});
+  EXPECT_EQ(Subset.ExitCode, 0) << Subset.Stdout << Subset.Stderr;
+  EXPECT_TRUE(errorsOf(Subset).empty());
+
+  // pre-commit passes the changed schema: judged with the stored facts, reported there.
+  ProcessResult Schema =
+      run(GoodBinding, {"--cache-dir", Store, Project.path() + "/api/channels.yaml"});
+  EXPECT_EQ(Schema.ExitCode, FindingsFound) << Schema.Stdout << Schema.Stderr;
+  nlohmann::json Findings = nlohmann::json::parse(Schema.Stdout)["findings"];
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/api/channels.yaml");
+  EXPECT_EQ(Findings[0]["location"]["line"], 4);
+}
+
+TEST_F(SchemaSyncRunTest, DataFileValuesAreJudgedAndABadKeyPathIsAConfigurationError) {
+  const char *Data = R"(version: 1
+rules:
+  contract-enum-name:
+    data:
+      - files: ["config/*.yaml"]
+        key: "routes[*].channel"
+        enum: shop::Channel
+        names: snake_case
+      - files: ["config/*.yaml"]
+        key: "routes[*"
+        enum: shop::Channel
+      - files: ["nowhere/*.yaml"]
+        key: routes
+        enum: shop::Channel
+)";
+  ProcessResult R = run(Data, {"--no-cache"});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  std::vector<std::string> Errors = errorsOf(R);
+  ASSERT_EQ(Errors.size(), 2u) << R.Stdout;
+  std::string Config = Project.path() + "/.contractcheck.yaml";
+  EXPECT_EQ(Errors[0].rfind(Config + ":10:14: error: data binding of 'routes[*' to enum "
+                                     "'shop::Channel': ",
+                            0),
+            0u)
+      << Errors[0];
+  EXPECT_EQ(Errors[1].rfind(Config + ":12:16: error: data binding of 'routes' to enum "
+                                     "'shop::Channel': no file under ",
+                            0),
+            0u)
+      << Errors[1];
+  nlohmann::json Findings = nlohmann::json::parse(R.Stdout)["findings"];
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/config/routes.yaml");
+  EXPECT_EQ(Findings[0]["location"]["line"], 3);
+  EXPECT_EQ(Findings[0]["message"], "'phnoe' at 'routes[*].channel' does not name an enumerator "
+                                    "of 'shop::Channel' in snake_case (did you mean 'phone'?)");
+}
+
+} // namespace
+} // namespace contractcheck::test
