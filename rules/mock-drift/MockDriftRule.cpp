@@ -488,7 +488,7 @@ private:
         E.Owner = className(*Method->getParent());
         E.Decl = Method;
         if (WithSpots)
-          E.Where = positionOf(locationOf(*Method), SM);
+          E.Where = positionOf(locationOf(*Method->getCanonicalDecl()), SM); // the class body
         Entries.push_back(std::move(E));
       }
     }
@@ -622,14 +622,36 @@ private:
     Rule.emitFact(MockPairingFact{classId(Mock), !Pair.Reals.empty()});
   }
 
-  // Every class of the TU a mock elsewhere could be named after: the real side of naming across
-  // TUs. Only classes with methods a mock could stand in for.
+  // The classes this TU implements — defined in the main file, or with a method defined there
+  // (tcp_transport.cpp defines TcpTransport::Send) — that a mock elsewhere could be named after:
+  // the real side of naming across TUs. Only the implementing TU emits a class's method table,
+  // not every TU that includes its header, so the facts grow with the codebase's classes, not
+  // with classes times includers.
+  bool implementedHere(const CXXRecordDecl &Class) const {
+    if (SM.isInMainFile(SM.getExpansionLoc(Class.getLocation())))
+      return true;
+    return std::any_of(Class.method_begin(), Class.method_end(), [&](const CXXMethodDecl *M) {
+      const FunctionDecl *Definition = M->getDefinition();
+      return Definition && Definition != M->getCanonicalDecl() &&
+             SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation()));
+    });
+  }
+
+  // A gTest fixture or TEST body (everything deriving from ::testing::Test): never a class a mock
+  // stands in for, and the bulk of a test file's classes.
+  static bool isTestFixture(const CXXRecordDecl &Class) {
+    return !Class.forallBases([](const CXXRecordDecl *Base) {
+      const auto *Namespace = dyn_cast<NamespaceDecl>(Base->getDeclContext());
+      return !(Base->getName() == "Test" && Namespace && Namespace->getName() == "testing");
+    });
+  }
+
   void emitNamedRealFacts() {
     if (Rule.Patterns.empty())
       return;
     for (const CXXRecordDecl *Class : Rule.Records) {
       if (!namedAcrossTUs(*Class) || inSystemHeader(*Class) || isGMockOwn(*Class) ||
-          isMock(*Class))
+          isMock(*Class) || isTestFixture(*Class) || !implementedHere(*Class))
         continue;
       if (std::any_of(Class->method_begin(), Class->method_end(),
                       [](const CXXMethodDecl *M) { return isOrdinaryMethod(*M); }))
