@@ -32,7 +32,11 @@ TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
                       Store.Store->directory() + "; run 'contractcheck extract' for it"};
     return Missing;
   }
-  TUOutcome Outcome = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings);
+  // A TU whose last analysis had to keep template bodies most likely still does: its stale
+  // entry says so, and the parse that would find it out again is saved.
+  std::optional<TUOutcome> Previous = Store.Store->loadAsStored(Key);
+  TUOutcome Outcome = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings,
+                                             Previous && Previous->KeptTemplateBodies);
   if (Store.Write)
     StoreError = Store.Store->save(Key, Outcome);
   return Outcome;

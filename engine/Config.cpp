@@ -6,6 +6,7 @@
 #include "OptionParser.h"
 #include "RuleRegistry.h"
 #include "YamlDocuments.h"
+#include "GlobFiles.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -13,6 +14,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstring>
 #include <sstream>
 
 namespace contractcheck {
@@ -247,6 +249,17 @@ Config Config::load(const std::string &Path) {
   }
   if (!SawVersion)
     R.fail(Root, "missing required key 'version' (write 'version: 1')");
+  // Data files a per-TU rule reads by glob (contracts): a file added or removed changes what a
+  // TU's analysis produces, so the list is part of the fingerprint. Their contents are read
+  // through the TU's source manager and hashed as its dependencies.
+  for (const auto &[Id, Settings] : C.Rules)
+    for (const auto &[Key, Value] : Settings.Options.items())
+      if (findRule(Id)->findOption(Key)->Type == OptionType::PathGlobList) {
+        std::vector<Glob> Globs;
+        for (const nlohmann::json &Pattern : Value)
+          Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
+        C.NamedFiles[Id + "." + Key] = filesMatching(Globs, C.BaseDir);
+      }
   return C;
 }
 
@@ -277,8 +290,20 @@ std::string Config::toClangTidyConfig() const {
     const RuleSettings &Settings = rule(Info->Id);
     if (Settings.Enabled)
       Checks += "," + std::string(Info->Id);
-    for (const auto &[Key, Value] : Settings.Options.items()) {
-      std::string Text = toOptionString(*Info->findOption(Key), Value);
+    for (const auto &[Key, Given] : Settings.Options.items()) {
+      const OptionSpec &Spec = *Info->findOption(Key);
+      // clang-tidy takes relative paths from wherever its options came from: written here
+      // absolute, they name what they name for the CLI.
+      nlohmann::json Value = Given;
+      if (Spec.Type == OptionType::PathGlobList)
+        for (nlohmann::json &Pattern : Value)
+          if (!llvm::sys::path::is_absolute(Pattern.get<std::string>())) {
+            std::string Escaped; // the directory's own '*', '?', '[' are not wildcards
+            for (char C : BaseDir)
+              Escaped += std::string(std::strchr("*?[\\", C) ? "\\" : "") + C;
+            Pattern = Escaped + "/" + Pattern.get<std::string>();
+          }
+      std::string Text = toOptionString(Spec, Value);
       std::string Quoted; // YAML single-quoted: a quote is written twice
       for (char C : Text)
         Quoted += C == '\'' ? std::string("''") : std::string(1, C);
@@ -297,7 +322,8 @@ std::string Config::fingerprint() const {
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());
-  return nlohmann::json{{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}}
+  return nlohmann::json{
+      {"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}, {"files", NamedFiles}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

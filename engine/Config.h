@@ -54,6 +54,8 @@ private:
   std::string BaseDir; // exclusion globs are relative to the directory holding the file
   std::vector<Glob> Exclude;
   std::map<std::string, RuleSettings, std::less<>> Rules;
+  // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.
+  std::map<std::string, std::vector<std::string>> NamedFiles;
 };
 
 // Finds the configuration that governs a file: --config when given, else the nearest

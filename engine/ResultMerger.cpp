@@ -1,6 +1,6 @@
 #include "ResultMerger.h"
 
-#include "DataFileGlobs.h"
+#include "GlobFiles.h"
 #include "GlobalRule.h"
 #include "Paths.h"
 #include "RuleOptions.h"
@@ -26,8 +26,8 @@ public:
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
   std::vector<std::string> filesMatching(const std::vector<Glob> &Globs) const override {
-    return findFilesMatching(BaseDir, Globs,
-                             [&](const std::string &Path) { return Cfg.isExcluded(Path); });
+    return contractcheck::filesMatching(
+        Globs, BaseDir, [&](const std::string &Path) { return Cfg.isExcluded(Path); });
   }
   const DataFileText &readDataFile(const std::string &Path) override {
     return Data.read(absolutePath(Path, BaseDir));
@@ -44,10 +44,10 @@ public:
   }
 
   void inputProblem(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::InputProblem, std::move(Where), std::move(Message));
+    problem(TUOutcome::Status::InputProblem, Where, Message);
   }
   void configurationError(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::BadConfiguration, std::move(Where), std::move(Message));
+    problem(TUOutcome::Status::BadConfiguration, Where, Message);
   }
   SourcePosition optionPosition(std::string_view Pointer) const override {
     SourcePosition Where{Cfg.path(), 0, 0, 0};
@@ -68,7 +68,7 @@ protected:
   }
 
 private:
-  void problem(TUOutcome::Status State, SourcePosition Where, std::string Message) {
+  void problem(TUOutcome::Status State, const SourcePosition &Where, const std::string &Message) {
     TUOutcome Problem;
     Problem.File = Where.File;
     Problem.State = State;
@@ -98,10 +98,30 @@ std::map<std::string, size_t> RunReport::findingsByRule() const {
   return Counts;
 }
 
+// A position a global rule made from a data file's line and column has no offset yet.
+void ResultMerger::fillOffset(SourcePosition &P) {
+  if (P.Offset || P.Line == 0 || (P.Line == 1 && P.Column <= 1))
+    return;
+  const std::string *Text = Sources.text(P.File);
+  if (!Text)
+    return;
+  size_t Start = 0;
+  for (unsigned Line = 1; Line < P.Line && Start != std::string::npos; ++Line) {
+    Start = Text->find('\n', Start);
+    if (Start != std::string::npos)
+      ++Start;
+  }
+  if (Start != std::string::npos && Start + P.Column - 1 <= Text->size())
+    P.Offset = static_cast<unsigned>(Start + P.Column - 1);
+}
+
 void ResultMerger::canonicalize(Finding &F) {
   F.Position.File = Spellings.canonical(F.Position.File);
-  for (RelatedNote &Note : F.Notes)
+  fillOffset(F.Position);
+  for (RelatedNote &Note : F.Notes) {
     Note.Position.File = Spellings.canonical(Note.Position.File);
+    fillOffset(Note.Position);
+  }
   for (FixIt &Fix : F.Fixes)
     Fix.File = Spellings.canonical(Fix.File);
 }

@@ -51,6 +51,7 @@ public:
 
 private:
   // Every path in a finding, note or fix-it is replaced by the first spelling seen for its file.
+  void fillOffset(SourcePosition &P);
   void canonicalize(Finding &F);
 
   void runGlobalRules(const GlobalPhase &Phase);

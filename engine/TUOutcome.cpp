@@ -22,7 +22,8 @@ std::string_view statusName(TUOutcome::Status S) {
 
 void to_json(nlohmann::json &J, const TUOutcome &O) {
   J = {{"file", O.File},         {"status", statusName(O.State)}, {"errors", O.Errors},
-       {"findings", O.Findings}, {"facts", O.Facts}, {"dependencies", O.Dependencies}};
+       {"findings", O.Findings}, {"facts", O.Facts}, {"dependencies", O.Dependencies},
+       {"kept-template-bodies", O.KeptTemplateBodies}};
 }
 
 void from_json(const nlohmann::json &J, TUOutcome &O) {
@@ -38,6 +39,7 @@ void from_json(const nlohmann::json &J, TUOutcome &O) {
   J.at("findings").get_to(O.Findings);
   J.at("facts").get_to(O.Facts);
   J.at("dependencies").get_to(O.Dependencies);
+  O.KeptTemplateBodies = J.value("kept-template-bodies", false);
 }
 
 } // namespace contractcheck

@@ -26,6 +26,9 @@ struct TUOutcome {
   std::vector<Fact> Facts;
   // Every file the analysis read and a hash of its content, for the result store.
   std::vector<std::pair<std::string, std::string>> Dependencies;
+  // The analysis had to keep template bodies in system and excluded headers (BodySkipPolicy):
+  // remembered in the result store so the next analysis of the TU starts there.
+  bool KeptTemplateBodies = false;
   bool FromStore = false; // this run took it from the result store (not serialised)
 };
 

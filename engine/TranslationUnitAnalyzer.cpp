@@ -93,9 +93,9 @@ private:
 class CliRuleContext : public RuleContext {
 public:
   CliRuleContext(const RuleInfo &Info, RuleOptions Options, DiagnosticsEngine &Engine,
-                 FindingCollector &Collector, std::vector<Fact> &Facts)
+                 FindingCollector &Collector, std::vector<Fact> &Facts, std::string BaseDir)
       : Info(Info), Options(std::move(Options)), Engine(Engine), Collector(Collector),
-        Facts(Facts) {}
+        Facts(Facts), BaseDir(std::move(BaseDir)) {}
 
   const RuleInfo &rule() const override { return Info; }
   const RuleOptions &options() const override { return Options; }
@@ -116,6 +116,8 @@ public:
                              ") that its RuleInfo::FactKinds does not declare");
     Facts.push_back(std::move(F));
   }
+  bool keepsFacts() const override { return true; }
+  std::string baseDirectory() const override { return BaseDir; }
 
 private:
   const RuleInfo &Info;
@@ -123,6 +125,7 @@ private:
   DiagnosticsEngine &Engine;
   FindingCollector &Collector;
   std::vector<Fact> &Facts;
+  const std::string BaseDir;
 };
 
 // The compiler's own diagnostics: only errors matter (they make the AST unreliable); the first
@@ -199,7 +202,8 @@ public:
       if (!Info->CreateTURule || !Settings.Enabled)
         continue;
       auto Context = std::make_unique<CliRuleContext>(*Info, RuleOptions(*Info, Settings.Options),
-                                                      *RuleDiagnostics, Collector, Out.Facts);
+                                                      *RuleDiagnostics, Collector, Out.Facts,
+                                                      Cfg.baseDirectory());
       std::unique_ptr<Rule> R = Info->CreateTURule(*Context);
       if (!R->isLanguageVersionSupported(CI.getLangOpts()))
         continue;
@@ -313,7 +317,7 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
 }
 
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
-                                 const AnalysisSettings &Settings) {
+                                 const AnalysisSettings &Settings, bool KeepTemplateBodies) {
   TUOutcome Out;
   Out.File = Command.File;
   // Released, not freed, when the parse crashes (see CrashContainment.h).
@@ -322,8 +326,11 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   bool Ran = false;
   bool Survived = runContained([&] {
     bool Lost = false;
-    for (BodySkipPolicy::Mode Mode :
-         {BodySkipPolicy::Mode::Skip, BodySkipPolicy::Mode::KeepTemplates}) {
+    std::vector<BodySkipPolicy::Mode> Modes{BodySkipPolicy::Mode::KeepTemplates};
+    if (!KeepTemplateBodies)
+      Modes.insert(Modes.begin(), BodySkipPolicy::Mode::Skip);
+    for (BodySkipPolicy::Mode Mode : Modes) {
+      Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
           llvm::vfs::createPhysicalFileSystem().release());
       if (!Settings.Overlays.empty())

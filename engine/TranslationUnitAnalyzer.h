@@ -20,8 +20,11 @@ struct AnalysisSettings {
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the
 // compiler or a rule, comes back with State set and its errors, and without findings.
+// KeepTemplateBodies skips the parse that skips template bodies, for a TU known to need them
+// (a previous analysis of it did; see BodySkipPolicy).
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Config,
-                                 const AnalysisSettings &Settings);
+                                 const AnalysisSettings &Settings,
+                                 bool KeepTemplateBodies = false);
 
 // The compiler command actually run for Command (exposed for tests and --debug output).
 std::vector<std::string> analysisCommandLine(const CompileCommand &Command,

@@ -86,6 +86,10 @@ nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &
       fail(Entry.first, "duplicate key '" + Key + "' in " + What);
     Record[Key] =
         parseValue({Field->Type, Field->Fields, Field->Choices}, Entry.second, "'" + Key + "'");
+    std::string Problem;
+    if (Field->Check && Record[Key].is_string() &&
+        !Field->Check(Record[Key].get_ref<const std::string &>(), Problem))
+      fail(Entry.second, "bad '" + Key + "' in " + What + ": " + Problem);
   }
   for (const FieldSpec &Field : Fields) {
     if (Record.contains(Field.Key))

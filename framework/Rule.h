@@ -33,6 +33,7 @@ protected:
     return Context.diag(Loc, Message, Level);
   }
   const RuleOptions &options() const { return Context.options(); }
+  bool keepsFacts() const { return Context.keepsFacts(); }
   // T must be one of the kinds the rule's RuleInfo::FactKinds declares.
   template <FactType T> void emitFact(const T &Value) {
     Context.emitFact(makeFact(Context.rule().Id, Value));

@@ -19,6 +19,12 @@ public:
                                         clang::DiagnosticIDs::Level Level) = 0;
   // Facts feed global rules; front ends without a global phase (clang-tidy) drop them.
   virtual void emitFact(Fact F) = 0;
+  // True when a global step will read the facts emitted (the CLI): a rule may then leave to it
+  // what only it can report well (an input problem, once per run); false in clang-tidy, where the
+  // rule must say it itself.
+  virtual bool keepsFacts() const = 0;
+  // The directory relative paths in the options are taken from: the configuration file's.
+  virtual std::string baseDirectory() const = 0;
 };
 
 } // namespace contractcheck

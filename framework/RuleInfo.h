@@ -52,6 +52,10 @@ struct FieldSpec {
   std::span<const std::string_view> Choices = {}; // for Choice
   std::string_view Default = {};                  // when not Required; in CheckOptions form
   std::span<const FieldSpec> Fields = {};         // for RecordList: the keys of each item
+  // For a String: its own syntax (a key path, a pointer), checked where the value is written so
+  // a malformed one is a configuration error at its line, before anything is analysed. Returns
+  // false and sets Problem when Value is malformed.
+  bool (*Check)(std::string_view Value, std::string &Problem) = nullptr;
 };
 
 struct OptionSpec {

@@ -1,3 +1,4 @@
+#include "trading/event_bus.h"
 #include "trading/router.h"
 
 #include <cstdio>
@@ -30,6 +31,7 @@ trading::Venue fallback_venue() {
 
 int main() {
   using trading::EventType;
+  trading::start_notifications();
   PrintingGateway gateway;
   trading::Router router(gateway);
   const std::vector<trading::Event> events = {

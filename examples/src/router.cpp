@@ -1,5 +1,9 @@
 #include "trading/router.h"
 
+#include "trading/event_bus.h"
+
+#include <string>
+
 namespace trading {
 
 // Market identifier codes; Primary is another name for Nyse, so naming it covers Nyse.
@@ -29,14 +33,18 @@ void Router::on_event(const Event &event) {
   }
   case EventType::Cancel:
   case EventType::Replace:
-    if (it != orders_.end() && !is_terminal(it->second.state) && gateway_.cancel(it->first))
+    if (it != orders_.end() && !is_terminal(it->second.state) && gateway_.cancel(it->first)) {
       it->second.state = OrderState::Cancelled;
+      bus().publish("order.canceled", std::to_string(it->first));
+    }
     break;
   case EventType::Fill:
     if (it != orders_.end()) {
       it->second.filled += event.quantity;
       it->second.state = it->second.filled >= it->second.quantity ? OrderState::Filled
                                                                    : OrderState::PartiallyFilled;
+      if (it->second.state == OrderState::Filled)
+        bus().publish("order.filled", std::to_string(it->first));
     }
     break;
   case EventType::Heartbeat:

@@ -3,6 +3,7 @@
 #include "DataDocument.h"
 #include "DataKeyPath.h"
 #include "EnumDefinitionFact.h"
+#include "utils/BoundEnumLookup.h"
 #include "GlobalRule.h"
 #include "utils/DataEnumValues.h"
 
@@ -60,22 +61,13 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     }
   }
 
-  std::vector<EnumDefinitionFact> Definitions =
-      Context.facts().withKey<EnumDefinitionFact>(RuleId, B.Enum);
-  if (Definitions.empty()) {
-    std::string Message =
-        Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum);
-    if (Context.factsAreComplete())
-      Context.configurationError(Setting("enum"), std::move(Message));
-    else
-      Context.inputProblem(Setting("enum"),
-                           Message + " (only part of the codebase was analysed and the result "
-                                     "store holds no facts for the rest; run on the whole "
-                                     "codebase once)");
+  std::optional<EnumDefinitionFact> Defined =
+      definitionForBinding(Context, RuleId, B.Enum, Setting("enum"), Binding);
+  if (!Defined)
     return;
-  }
-  const EnumDefinitionFact &Enum = Definitions.front();
+  const EnumDefinitionFact &Enum = *Defined;
   std::vector<std::string> Enumerators;
+  Enumerators.reserve(Enum.Enumerators.size());
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)
     Enumerators.push_back(E.Name);
 
@@ -86,6 +78,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
                                    " matches the 'files' globs");
     return;
   }
+  size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
     try {
@@ -94,22 +87,33 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
       Context.inputProblem(Problem.Where, Problem.Message + " (" + Binding + ")");
       continue;
     }
+    ++Parsed;
+    Reached += Path->match(Doc->root()).size();
+    std::string Spelled = *Spelling == NameSpelling::Exact
+                              ? std::string()
+                              : " in " + std::string(spellingName(*Spelling));
     for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, *Spelling)) {
       Finding F;
       F.Position = {File, Bad.Position.Line, Bad.Position.Column, 0};
       if (Bad.NotAString)
         F.Message = inQuotes(B.Key) + " must name an enumerator of " + inQuotes(Enum.Name) +
-                    " in " + std::string(spellingName(*Spelling)) + ", not " + Bad.Text;
+                    Spelled + ", not " + Bad.Text;
       else
         F.Message = inQuotes(Bad.Text) + " at " + inQuotes(B.Key) +
-                    " does not name an enumerator of " + inQuotes(Enum.Name) + " in " +
-                    std::string(spellingName(*Spelling)) +
+                    " does not name an enumerator of " + inQuotes(Enum.Name) + Spelled +
                     (Bad.Closest ? " (did you mean " + inQuotes(*Bad.Closest) + "?)"
                                  : std::string());
       F.Notes.push_back({Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"});
       Context.report(std::move(F));
     }
   }
+  // A file need not hold the key, but a key no file holds checks nothing: most likely a typo.
+  if (Parsed == Files.size() && Reached == 0)
+    Context.configurationError(Setting("key"),
+                               Binding + ": the key path reaches no value in any of the " +
+                                   std::to_string(Files.size()) +
+                                   (Files.size() == 1 ? " file" : " files") +
+                                   " 'files' matches");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "EnumNameRule.h"
 
 #include "DataFileBindings.h"
+#include "DataKeyPath.h"
 #include "utils/EnumDefinitionFact.h"
 #include "EnumNameFacts.h"
 #include "EnumNameGlobal.h"
@@ -30,12 +31,17 @@ constexpr FieldSpec FunctionFields[] = {
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
 };
 
+bool isKeyPath(std::string_view Text, std::string &Problem) {
+  return DataKeyPath::parse(Text, Problem).has_value();
+}
+
 constexpr FieldSpec DataFields[] = {
     {"files", OptionType::PathGlobList, true,
      "Globs of the YAML/JSON data files, relative to the configuration file."},
     {"key", OptionType::String, true,
      "Where the names are: a dotted key path, '[*]' for every element of a list, '*' for every "
-     "value of a map (e.g. 'routes[*].channel')."},
+     "value of a map (e.g. 'routes[*].channel').",
+     {}, {}, {}, isKeyPath},
     {"enum", OptionType::String, true, "The qualified name of the enum the values name."},
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
 };
@@ -88,10 +94,14 @@ EnumNameRule::EnumNameRule(RuleContext &Context)
 }
 
 void EnumNameRule::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              unless(isInTemplateInstantiation()), hasStringLiteralArgument(),
-                              callee(functionDecl().bind("callee")))
-                         .bind("call"),
+  // Calls spelled in source only, not their copies in template instantiations. The traversal
+  // kind says so for free; isInTemplateInstantiation() would build the parent map of the whole
+  // TU, system headers included, on the first call it looks at (docs/performance.md).
+  Finder->addMatcher(traverse(TK_IgnoreUnlessSpelledInSource,
+                              callExpr(unless(isExpansionInSystemHeader()),
+                                       hasStringLiteralArgument(),
+                                       callee(functionDecl().bind("callee")))
+                                  .bind("call")),
                      this);
   // Definitions other TUs may call: their accepted names travel as facts.
   if (Infer)

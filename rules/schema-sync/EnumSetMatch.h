@@ -33,6 +33,9 @@ enum class MatchKey {
 struct EnumMatchOptions {
   NameSpelling Names = NameSpelling::Exact; // how the enumerators are spelled externally
   std::string StripPrefix;                  // removed from external names before matching
+  std::string StripEnumeratorPrefix;        // removed from C++ names before spelling (C enums)
+  // External members that need no enumerator (proto3's `*_UNSPECIFIED = 0`).
+  std::vector<Glob> IgnoreMembers;
   bool Values = false;                      // numbers must agree too
   MatchDirection Direction = MatchDirection::Both;
   MatchKey Key = MatchKey::Names;
@@ -53,9 +56,10 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
                                         const EnumMatchOptions &Options);
 
 // contract-switch-coverage's sentinel rule: a name matching one of Sentinels is a sentinel when
-// it is the last enumerator or has the value of an enumerator declared before it.
+// it ends the enum (with the other sentinel names after it) or has the value of an enumerator
+// declared before it.
 std::function<bool(const CodeEnumerator &)>
-sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, std::vector<Glob> Sentinels);
+sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, const std::vector<Glob> &Sentinels);
 
 // "both", "code-covers-schema", "schema-covers-code"; "names", "values".
 std::optional<MatchDirection> parseMatchDirection(std::string_view Text);

@@ -505,7 +505,16 @@ private:
     bool AllStrings = !Value.empty();
     for (const PythonToken &T : Value)
       AllStrings &= T.K == PythonToken::Kind::String;
-    if (isAutoCall(Value)) {
+    const ExternalMember *Aliased = nullptr;
+    if (Value.size() == 1 && Value[0].K == PythonToken::Kind::Name)
+      for (const ExternalMember &Earlier : S.Enum.Members)
+        if (Earlier.Name == Value[0].Text)
+          Aliased = &Earlier;
+    if (Aliased) {
+      // `DONE = FILLED`: an alias, with its member's value, whatever the enum's kind.
+      M.Value = Aliased->Value;
+      M.StringValue = Aliased->StringValue;
+    } else if (isAutoCall(Value)) {
       autoValue(S, M);
     } else if (AllStrings) {
       std::string Joined;

@@ -121,13 +121,19 @@ private:
             Members.push_back(std::move(*M));
           continue;
         }
-        if (Type && Type->kind() == DataNode::Kind::String && Type->text() == "null" &&
-            Schema->entries().size() == 1)
-          continue; // {type: null}: nullable, not a member
+        // {type: null}: nullable; {type: string} beside the consts: an open enum (glTF's
+        // `anyOf: [{const: "OPAQUE"}, ..., {type: string}]`) that admits other values too.
+        // Neither is a member.
+        if (Type)
+          continue;
       }
       return fail(*Schema, "expected each item of '" + std::string(Key) +
-                               "' to be a schema with a 'const', found " + at(*Schema));
+                               "' to be a schema with a 'const' (or only a 'type'), found " +
+                               at(*Schema) + " without 'const'");
     }
+    if (Members.empty())
+      return fail(Choices, "expected an item of '" + std::string(Key) +
+                               "' to be a schema with a 'const', found only 'type's");
     return Members;
   }
 

@@ -2,6 +2,7 @@
 #include "EnumSetMatch.h"
 #include "ExternalEnumLoader.h"
 #include "EnumDefinitionFact.h"
+#include "utils/BoundEnumLookup.h"
 #include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,10 @@ void from_json(const nlohmann::json &J, SchemaSyncBinding &B) {
     J.at("names").get_to(B.Names);
   if (J.contains("strip-prefix"))
     J.at("strip-prefix").get_to(B.StripPrefix);
+  if (J.contains("strip-enumerator-prefix"))
+    J.at("strip-enumerator-prefix").get_to(B.StripEnumeratorPrefix);
+  if (J.contains("ignore-members"))
+    J.at("ignore-members").get_to(B.IgnoreMembers);
   if (J.contains("values"))
     J.at("values").get_to(B.Values);
   if (J.contains("direction"))
@@ -34,6 +39,63 @@ SourcePosition at(const std::string &File, unsigned Line, unsigned Column) {
 }
 
 std::string inQuotes(std::string_view S) { return "'" + std::string(S) + "'"; }
+
+// The findings of one binding's mismatches, worded the same way whatever the source kind.
+struct MismatchWords {
+  const SchemaSyncBinding &B;
+  MatchKey Key;
+  NameSpelling Spelling;
+  const std::string &File; // the external file, absolute
+  const EnumDefinitionFact &Enum;
+  const ExternalEnumSource &External;
+
+  std::string where() const { return inQuotes(B.At) + " in " + inQuotes(B.File); }
+  std::string enumerator(const CodeEnumerator &E) const {
+    return "enumerator " + inQuotes(Enum.Name + "::" + E.Name);
+  }
+  SourcePosition positionOf(const CodeEnumerator &E) const {
+    return E.File.empty() ? Enum.Where : at(E.File, E.Line, E.Column);
+  }
+
+  Finding memberWithoutEnumerator(const ExternalMember &Member, const std::string &Compared) const {
+    Finding F;
+    F.Position = at(File, Member.Line, Member.Column);
+    // Matched by value, the value is what has no enumerator.
+    F.Message = inQuotes(Member.Name) +
+                (Key == MatchKey::Values ? " (value " + inQuotes(Compared) + ")" : std::string()) +
+                " of " + where() + " has no enumerator in enum " + inQuotes(Enum.Name) + " (" +
+                std::string(spellingName(Spelling)) + ")";
+    F.Notes.push_back({Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"});
+    return F;
+  }
+
+  Finding enumeratorWithoutMember(const CodeEnumerator &E, const std::string &Looked) const {
+    Finding F;
+    F.Position = positionOf(E);
+    std::string Expected = B.StripPrefix + Looked;
+    bool ByValue = Key == MatchKey::Values || Expected == std::to_string(E.Value);
+    F.Message = enumerator(E) + " has no member " + (ByValue ? "with value " : "") +
+                inQuotes(Expected) + " in " + where();
+    bool Reserved = std::find(External.ReservedNames.begin(), External.ReservedNames.end(),
+                              Expected) != External.ReservedNames.end();
+    F.Notes.push_back(
+        {at(File, External.Enum.Line, External.Enum.Column),
+         inQuotes(B.At) + " is defined here" +
+             (Reserved ? "; " + inQuotes(Expected) + " is reserved there" : std::string())});
+    return F;
+  }
+
+  Finding valueDiffers(const CodeEnumerator &E, const ExternalMember &Member,
+                       std::int64_t MemberValue) const {
+    Finding F;
+    F.Position = positionOf(E);
+    F.Message = enumerator(E) + " is " + std::to_string(E.Value) + " but " +
+                inQuotes(Member.Name) + " of " + where() + " is " + std::to_string(MemberValue);
+    F.Notes.push_back({at(File, Member.Line, Member.Column),
+                       inQuotes(Member.Name) + " is " + std::to_string(MemberValue) + " here"});
+    return F;
+  }
+};
 
 } // namespace
 
@@ -71,29 +133,11 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
     return;
   }
 
-  std::vector<EnumDefinitionFact> Definitions =
-      Context.facts().withKey<EnumDefinitionFact>(SchemaSyncRuleId, B.Enum);
-  if (Definitions.empty()) {
-    std::string Message =
-        Binding + ": no analysed translation unit defines enum " + inQuotes(B.Enum);
-    // With part of the codebase, the enum may be defined in what was not analysed.
-    if (Context.factsAreComplete())
-      Context.configurationError(Setting("enum"), std::move(Message));
-    else
-      Context.inputProblem(Setting("enum"),
-                           Message + " (only part of the codebase was analysed and the result "
-                                     "store holds no facts for the rest; run on the whole "
-                                     "codebase once)");
+  std::optional<EnumDefinitionFact> Defined =
+      definitionForBinding(Context, SchemaSyncRuleId, B.Enum, Setting("enum"), Binding);
+  if (!Defined)
     return;
-  }
-  const EnumDefinitionFact &Enum = Definitions.front();
-  for (const EnumDefinitionFact &Other : Definitions)
-    if (Other.Usr != Enum.Usr) {
-      Context.inputProblem(Enum.Where, Binding + ": enum " + inQuotes(B.Enum) +
-                                           " has different definitions in different "
-                                           "translation units");
-      return;
-    }
+  const EnumDefinitionFact &Enum = *Defined;
 
   if (!isExternalEnumFile(File)) {
     Context.configurationError(Setting("file"),
@@ -130,58 +174,31 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   }
 
   std::vector<CodeEnumerator> Code;
+  Code.reserve(Enum.Enumerators.size());
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)
     Code.push_back({E.Name, E.Value, E.Where.File, E.Where.Line, E.Where.Column});
   EnumMatchOptions Options;
   Options.Names = *Spelling;
   Options.StripPrefix = B.StripPrefix;
+  Options.StripEnumeratorPrefix = B.StripEnumeratorPrefix;
+  Options.IgnoreMembers.reserve(B.IgnoreMembers.size());
+  for (const std::string &Pattern : B.IgnoreMembers)
+    if (std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name))
+      Options.IgnoreMembers.push_back(std::move(*G));
   Options.Values = B.Values;
   Options.Direction = *Direction;
   Options.Key = *Key;
   Options.IsSentinel = sentinelsByGlobs(Code, Sentinels);
 
-  std::string Where = inQuotes(B.At) + " in " + inQuotes(B.File);
-  RelatedNote EnumNote{Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"};
-  SourcePosition ExternalAt = at(File, External->Enum.Line, External->Enum.Column);
+  MismatchWords Words{B, *Key, *Spelling, File, Enum, *External};
   for (const EnumMismatch &M : matchEnumSets(Code, External->Enum.Members, Options)) {
-    Finding F;
-    switch (M.K) {
-    case EnumMismatch::Kind::MemberWithoutEnumerator:
-      F.Position = at(File, M.Member->Line, M.Member->Column);
-      // Matched by value, the value is what has no enumerator.
-      F.Message = inQuotes(M.Member->Name) +
-                  (*Key == MatchKey::Values ? " (value " + inQuotes(M.ExternalName) + ")"
-                                            : std::string()) +
-                  " of " + Where + " has no enumerator in enum " +
-                  inQuotes(Enum.Name) + " (" + std::string(spellingName(*Spelling)) + ")";
-      F.Notes.push_back(EnumNote);
-      break;
-    case EnumMismatch::Kind::EnumeratorWithoutMember: {
-      F.Position = M.Enumerator->File.empty()
-                       ? Enum.Where
-                       : at(M.Enumerator->File, M.Enumerator->Line, M.Enumerator->Column);
-      std::string Expected = B.StripPrefix + M.ExternalName;
-      F.Message = "enumerator " + inQuotes(Enum.Name + "::" + M.Enumerator->Name) +
-                  " has no member " + inQuotes(Expected) + " in " + Where;
-      bool Reserved = std::find(External->ReservedNames.begin(), External->ReservedNames.end(),
-                                Expected) != External->ReservedNames.end();
-      F.Notes.push_back(
-          {ExternalAt,
-           inQuotes(B.At) + " is defined here" +
-               (Reserved ? "; " + inQuotes(Expected) + " is reserved there" : std::string())});
-      break;
-    }
-    case EnumMismatch::Kind::ValueDiffers:
-      F.Position = at(M.Enumerator->File, M.Enumerator->Line, M.Enumerator->Column);
-      F.Message = "enumerator " + inQuotes(Enum.Name + "::" + M.Enumerator->Name) + " is " +
-                  std::to_string(M.Enumerator->Value) + " but " + inQuotes(M.Member->Name) +
-                  " of " + Where + " is " + std::to_string(*M.Member->Value);
-      F.Notes.push_back(
-          {at(File, M.Member->Line, M.Member->Column),
-           inQuotes(M.Member->Name) + " is " + std::to_string(*M.Member->Value) + " here"});
-      break;
-    }
-    Context.report(std::move(F));
+    if (M.K == EnumMismatch::Kind::MemberWithoutEnumerator && M.Member)
+      Context.report(Words.memberWithoutEnumerator(*M.Member, M.ExternalName));
+    else if (M.K == EnumMismatch::Kind::EnumeratorWithoutMember && M.Enumerator)
+      Context.report(Words.enumeratorWithoutMember(*M.Enumerator, M.ExternalName));
+    else if (M.K == EnumMismatch::Kind::ValueDiffers && M.Enumerator && M.Member &&
+             M.Member->Value)
+      Context.report(Words.valueDiffers(*M.Enumerator, *M.Member, *M.Member->Value));
   }
 }
 

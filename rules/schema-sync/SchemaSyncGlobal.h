@@ -23,6 +23,8 @@ struct SchemaSyncBinding {
   std::string At;                 // at: JSON Pointer, or the .proto enum / Python class name
   std::string Names = "exact";    // names: a NameSpelling name
   std::string StripPrefix;        // strip-prefix
+  std::string StripEnumeratorPrefix; // strip-enumerator-prefix
+  std::vector<std::string> IgnoreMembers = {"*_UNSPECIFIED"}; // ignore-members
   bool Values = false;            // values
   std::string Direction = "both"; // direction
   std::string Match = "names";    // match: names|values (Python str enums)

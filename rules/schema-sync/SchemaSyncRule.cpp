@@ -31,6 +31,12 @@ constexpr FieldSpec BindingFields[] = {
      SpellingChoices, "exact"},
     {"strip-prefix", OptionType::String, false,
      "removed from the external names before matching (e.g. 'CHANNEL_')"},
+    {"strip-enumerator-prefix", OptionType::String, false,
+     "removed from the C++ enumerators' names before spelling them (a C enum's "
+     "'ONNX_TYPE_FLOAT' against 'FLOAT')"},
+    {"ignore-members", OptionType::NameGlobList, false,
+     "name globs of external members that need no enumerator (proto3's zero value)", {},
+     "*_UNSPECIFIED"},
     {"values", OptionType::Bool, false, "numbers must match too", {}, "false"},
     {"direction", OptionType::Choice, false,
      "both, code-covers-schema (every external member needs an enumerator) or "

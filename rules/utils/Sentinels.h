@@ -15,7 +15,7 @@ namespace contractcheck {
 
 // The `sentinels` option of every enum-completeness rule: its default and its help text.
 inline constexpr std::string_view DefaultSentinelGlobs =
-    "*Count;*_COUNT;kMax*;*_LAST;*_MAX;NUM_*;MAX_*;kNum*";
+    "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";

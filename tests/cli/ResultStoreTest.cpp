@@ -81,6 +81,33 @@ TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
   EXPECT_NE(findings(R)[0]["message"].get<std::string>().find("State::Gone"), std::string::npos);
 }
 
+// A TU whose switches are judged only in instantiations the standard library makes needs the
+// parse that keeps library template bodies (BodySkipPolicy). Its entry remembers that, so after
+// an edit its analysis starts there instead of finding it out with a wasted parse; the findings
+// are the same either way.
+TEST_F(ResultStoreTest, AnEntryRemembersThatItsTUNeededTemplateBodies) {
+  std::string Library = readFile(fixturesDir() + "/contract-switch-coverage/instantiated-by-library.cpp");
+  std::string Generic = Project.write("src/generic.cpp", Library);
+  writeCompilationDatabase(Build(), {Files[0], Generic}, {"-std=c++17", "-I" + Project.file("include")});
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  auto KeptBodies = [&](const std::string &Source) -> std::optional<bool> {
+    for (const fs::path &Entry : entries()) {
+      nlohmann::json Stored = nlohmann::json::parse(readFile(Entry.string()))["outcome"];
+      if (Stored["file"] == Source)
+        return Stored["kept-template-bodies"].get<bool>();
+    }
+    return std::nullopt;
+  };
+  EXPECT_EQ(KeptBodies(Generic), true);
+  EXPECT_EQ(KeptBodies(Files[0]), false);
+
+  Project.write("src/generic.cpp", Library + "// edited\n");
+  ProcessResult Edited = run({});
+  EXPECT_EQ(findings(Edited), findings(Cold));
+  EXPECT_EQ(KeptBodies(Generic), true);
+}
+
 TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
   ProcessResult Cold = run({});
   std::vector<fs::path> Entries = entries();

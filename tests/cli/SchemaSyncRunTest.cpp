@@ -140,6 +140,20 @@ TEST_F(SchemaSyncRunTest, ASubsetWithoutTheDefiningTUIsJudgedFromTheStoreOrSaysI
   EXPECT_EQ(Findings[0]["location"]["line"], 4);
 }
 
+// pre-commit after a change to the enum passes the header (or the TU), not the schema: the
+// schema member the change left without an enumerator is reported all the same, since its note
+// points at the enum that was given.
+TEST_F(SchemaSyncRunTest, ChangingTheEnumReportsTheSchemaMembersItLeavesOrphaned) {
+  for (const std::string &Given : {Header, Defining}) {
+    ProcessResult R = run(GoodBinding, {"--no-cache", Given});
+    EXPECT_EQ(R.ExitCode, FindingsFound) << Given << "\n" << R.Stdout << R.Stderr;
+    nlohmann::json Findings = nlohmann::json::parse(R.Stdout)["findings"];
+    ASSERT_EQ(Findings.size(), 1u) << Given;
+    EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/api/channels.yaml");
+    EXPECT_EQ(Findings[0]["notes"][0]["location"]["file"], Header);
+  }
+}
+
 TEST_F(SchemaSyncRunTest, DataFileValuesAreJudgedAndABadKeyPathIsAConfigurationError) {
   const char *Data = R"(version: 1
 rules:
@@ -150,7 +164,7 @@ rules:
         enum: shop::Channel
         names: snake_case
       - files: ["config/*.yaml"]
-        key: "routes[*"
+        key: "route[*].channel"
         enum: shop::Channel
       - files: ["nowhere/*.yaml"]
         key: routes
@@ -161,11 +175,9 @@ rules:
   std::vector<std::string> Errors = errorsOf(R);
   ASSERT_EQ(Errors.size(), 2u) << R.Stdout;
   std::string Config = Project.path() + "/.contractcheck.yaml";
-  EXPECT_EQ(Errors[0].rfind(Config + ":10:14: error: data binding of 'routes[*' to enum "
-                                     "'shop::Channel': ",
-                            0),
-            0u)
-      << Errors[0];
+  EXPECT_EQ(Errors[0], Config + ":10:14: error: data binding of 'route[*].channel' to enum "
+                                "'shop::Channel': the key path reaches no value in any of the 1 "
+                                "file 'files' matches [contract-enum-name]");
   EXPECT_EQ(Errors[1].rfind(Config + ":12:16: error: data binding of 'routes' to enum "
                                      "'shop::Channel': no file under ",
                             0),
@@ -173,6 +185,19 @@ rules:
       << Errors[1];
   nlohmann::json Findings = nlohmann::json::parse(R.Stdout)["findings"];
   ASSERT_EQ(Findings.size(), 1u);
+  // A malformed key path is refused when the configuration is read, at its line.
+  ProcessResult Malformed = run(R"(version: 1
+rules:
+  contract-enum-name:
+    data:
+      - {files: ["config/*.yaml"], key: "routes[*", enum: shop::Channel}
+)",
+                                {"--no-cache"});
+  EXPECT_EQ(Malformed.ExitCode, BadInput);
+  EXPECT_NE(Malformed.Stderr.find(".contractcheck.yaml:5:41: error: bad 'key' in each item of "
+                                  "'data': "),
+            std::string::npos)
+      << Malformed.Stderr;
   EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/config/routes.yaml");
   EXPECT_EQ(Findings[0]["location"]["line"], 3);
   EXPECT_EQ(Findings[0]["message"], "'phnoe' at 'routes[*].channel' does not name an enumerator "

@@ -4,10 +4,13 @@
 #
 #   tests/fuzz/fuzz.sh [-o OUT_DIR] [-t SECONDS] [TARGET...]     (default: every target, 60 s)
 #
-# New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout is
-# written to OUT_DIR/findings/<target>/ and makes the script exit 1. Copy a finding into the
-# seeds (and a unit test) once it is fixed: the fuzz-replay ctest runs every seed through the
-# target on each test run, so it stays fixed.
+# The parsers of data files, .proto and Python (DataDocumentFuzzer, ProtoEnumFuzzer,
+# PythonEnumFuzzer) are compiled here from their few sources; the parsers that need the engine
+# (ConfigFuzzer, CompilationDatabaseFuzzer, BaselineFuzzer, NolintFuzzer) are built by CMake with
+# -DCONTRACTCHECK_FUZZ=ON in OUT_DIR/cmake, which instruments the whole build (slow the first
+# time). New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout
+# is written to OUT_DIR/findings/<target>/ and makes the script exit 1. Copy a finding into the
+# seeds (and a unit test) once it is fixed: the fuzz-replay ctests run the seeds on every test run.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,45 +31,72 @@ LAUNCHER=$(command -v ccache || true)
 
 # target name -> its sources (beside tests/fuzz/<Target>.cpp); include dirs are shared.
 declare -A SOURCES=(
-  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp"
+  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp framework/YamlDocuments.cpp"
   [ProtoEnumFuzzer]="rules/schema-sync/ProtoEnumParser.cpp rules/schema-sync/SourceText.cpp"
   [PythonEnumFuzzer]="rules/schema-sync/PythonEnumParser.cpp rules/schema-sync/PythonTokenizer.cpp rules/schema-sync/SourceText.cpp"
 )
+# Built by CMake (tests/fuzz/CMakeLists.txt), linked with the engine.
+ENGINE_TARGETS=(ConfigFuzzer CompilationDatabaseFuzzer BaselineFuzzer NolintFuzzer)
 declare -A SEEDS=(
   [DataDocumentFuzzer]=data-document
   [ProtoEnumFuzzer]=proto-enum
   [PythonEnumFuzzer]=python-enum
+  [ConfigFuzzer]=config
+  [CompilationDatabaseFuzzer]=compile-database
+  [BaselineFuzzer]=baseline
+  [NolintFuzzer]=nolint
 )
 LIBS=(-lyaml-cpp)
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=($(printf '%s\n' "${!SOURCES[@]}" | sort))
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=($(printf '%s\n' "${!SEEDS[@]}" | sort))
+
+is_engine_target() {
+  local E
+  for E in "${ENGINE_TARGETS[@]}"; do [ "$E" = "$1" ] && return 0; done
+  return 1
+}
 
 mkdir -p "$OUT/bin"
 Status=0
 for T in "${TARGETS[@]}"; do
-  [ -n "${SOURCES[$T]+x}" ] || { echo "fuzz.sh: unknown target $T (known: ${!SOURCES[*]})" >&2; exit 2; }
+  [ -n "${SEEDS[$T]+x}" ] || { echo "fuzz.sh: unknown target $T (known: ${!SEEDS[*]})" >&2; exit 2; }
   Bin=$OUT/bin/$T
-  Srcs=("$ROOT/tests/fuzz/$T.cpp")
-  for S in ${SOURCES[$T]}; do Srcs+=("$ROOT/$S"); done
   echo "== building $T"
-  # One compile per source so that ccache can reuse what did not change.
-  Objs=()
-  for S in "${Srcs[@]}"; do
-    O=$OUT/obj/$T/$(basename "$S" .cpp).o
-    mkdir -p "$(dirname "$O")"
-    $LAUNCHER "$CXX" -std=c++20 -g -O1 -fno-omit-frame-pointer \
-      -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-      -I"$ROOT/framework" -I"$ROOT/rules/schema-sync" -c "$S" -o "$O"
-    Objs+=("$O")
-  done
-  "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" -o "$Bin"
+  if is_engine_target "$T"; then
+    cmake -S "$ROOT" -B "$OUT/cmake" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER="$CXX" -DCONTRACTCHECK_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+    cmake --build "$OUT/cmake" --target "$T"
+    Bin=$OUT/cmake/tests/fuzz/$T
+  else
+    Srcs=("$ROOT/tests/fuzz/$T.cpp")
+    for S in ${SOURCES[$T]}; do Srcs+=("$ROOT/$S"); done
+    # One compile per source so that ccache can reuse what did not change.
+    Objs=()
+    for S in "${Srcs[@]}"; do
+      O=$OUT/obj/$T/$(basename "$S" .cpp).o
+      mkdir -p "$(dirname "$O")"
+      $LAUNCHER "$CXX" -std=c++20 -g -O1 -fno-omit-frame-pointer \
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+        -I"$ROOT/framework" -I"$ROOT/rules/schema-sync" -c "$S" -o "$O"
+      Objs+=("$O")
+    done
+    "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" -o "$Bin"
+  fi
 
   Corpus=$OUT/corpus/$T
   Findings=$OUT/findings/$T
   mkdir -p "$Corpus" "$Findings"
   cp -n "$ROOT/tests/fuzz/seeds/${SEEDS[$T]}"/* "$Corpus"/ 2>/dev/null || true
+  # The fixtures are realistic inputs of the configuration and NOLINT parsers too.
+  case $T in
+    ConfigFuzzer) find "$ROOT/fixtures" "$ROOT/examples" -name '*.yaml' -exec cp -n {} "$Corpus"/ \; ;;
+    NolintFuzzer) find "$ROOT/fixtures" -name '*.cpp' -exec cp -n {} "$Corpus"/ \; ;;
+  esac
   echo "== running $T for ${SECONDS_PER_TARGET}s"
-  if ! "$Bin" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  # ASan's leak check would flag LLVM's process-lifetime caches in the engine targets.
+  Leaks=1
+  is_engine_target "$T" && Leaks=0
+  if ! ASAN_OPTIONS=detect_leaks=$Leaks "$Bin" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$Findings/" -print_final_stats=1 "$Corpus" 2>"$OUT/$T.log"; then
     Status=1
     echo "fuzz.sh: $T FOUND A PROBLEM, see $OUT/$T.log and $Findings/" >&2

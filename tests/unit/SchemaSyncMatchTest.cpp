@@ -112,8 +112,9 @@ TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
 
   DataError ParseError;
   DataDocument Bad = *DataDocument::parse("t.yaml",
-                                          "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{type: string}]}\n"
-                                          "d: {allOf: [{enum: [a]}, {enum: [b]}]}\n",
+                                          "a: {enum: x}\nb: [[1]]\nc: {oneOf: [{minimum: 1}]}\n"
+                                          "d: {allOf: [{enum: [a]}, {enum: [b]}]}\n"
+                                          "e: {anyOf: [{type: string}, {type: 'null'}]}\n",
                                           DataDocument::Format::Yaml, ParseError);
   EXPECT_FALSE(membersAt(Bad, "/a", Error));
   EXPECT_EQ(Error.Message, "expected 'enum' to be a list, found a string at line 1, column 11");
@@ -121,8 +122,12 @@ TEST(SchemaEnumExtractionTest, NotAMemberListIsAPositionedError) {
   EXPECT_EQ(Error.Message, "expected each item of the list to be a string or a number, found a "
                            "list at line 2, column 5");
   EXPECT_FALSE(membersAt(Bad, "/c", Error));
-  EXPECT_EQ(Error.Message, "expected each item of 'oneOf' to be a schema with a 'const', found "
-                           "a map at line 3, column 13");
+  EXPECT_EQ(Error.Message, "expected each item of 'oneOf' to be a schema with a 'const' (or "
+                           "only a 'type'), found a map at line 3, column 13 without 'const'");
+  // Only `type`s: an open set with no member named, not an enum.
+  EXPECT_FALSE(membersAt(Bad, "/e", Error));
+  EXPECT_EQ(Error.Message, "expected an item of 'anyOf' to be a schema with a 'const', found "
+                           "only 'type's");
   EXPECT_FALSE(membersAt(Bad, "/d", Error));
   EXPECT_EQ(Error.Message, "expected one item of 'allOf' to define the members, found several");
   EXPECT_EQ(Error.Line, 4u);
@@ -186,6 +191,81 @@ TEST(EnumSetMatchTest, SentinelRuleIsSwitchCoverages) {
   EXPECT_FALSE(IsSentinel(Code[0]));
   EXPECT_FALSE(IsSentinel(Code[1])); // neither last nor an alias of an earlier one
   EXPECT_TRUE(IsSentinel(Code[3]));  // last (and an alias)
+}
+
+TEST(EnumSetMatchTest, ATrailingRunOfSentinelNamesIsExempt) {
+  std::vector<CodeEnumerator> Code = {{"Byte", 0}, {"Undefined", 1}, {"NumOptions", 2}};
+  auto IsSentinel = sentinelsByGlobs(Code, {*Glob::parse("Undefined", Glob::Kind::Name),
+                                            *Glob::parse("Num*", Glob::Kind::Name)});
+  EXPECT_FALSE(IsSentinel(Code[0]));
+  EXPECT_TRUE(IsSentinel(Code[1]));
+  EXPECT_TRUE(IsSentinel(Code[2]));
+}
+
+TEST(EnumSetMatchTest, AliasesAreOneMemberOnEitherSide) {
+  DataError Error;
+  std::vector<PythonEnum> Enums = *parsePythonEnums("import enum\n"
+                                                    "class State(str, enum.Enum):\n"
+                                                    "    NEW = 'new'\n"
+                                                    "    FILLED = 'filled'\n"
+                                                    "    DONE = FILLED\n"
+                                                    "class Level(enum.IntEnum):\n"
+                                                    "    WARNING = 30\n"
+                                                    "    WARN = WARNING\n",
+                                                    Error);
+  ASSERT_EQ(Enums.size(), 2u);
+  EXPECT_EQ(Enums[0].Members[2].StringValue, "filled");
+  EXPECT_EQ(Enums[1].Members[1].Value, 30);
+  EnumMatchOptions ByValues;
+  ByValues.Names = NameSpelling::SnakeCase;
+  ByValues.Key = MatchKey::Values;
+  EXPECT_TRUE(matchEnumSets({{"New", 0}, {"Filled", 1}}, Enums[0].Members, ByValues).empty());
+  EnumMatchOptions Names;
+  Names.Names = NameSpelling::ScreamingSnakeCase;
+  Names.Values = true;
+  EXPECT_TRUE(matchEnumSets({{"Warning", 30}}, Enums[1].Members, Names).empty());
+  // A C++ alias needs no member of its own either.
+  EXPECT_TRUE(matchEnumSets({{"Warning", 30}, {"Warn", 30}}, {Enums[1].Members[0]}, Names).empty());
+}
+
+TEST(EnumSetMatchTest, AnIgnoredMemberStandsForTheEnumeratorOfItsNumber) {
+  std::vector<ExternalMember> Members = {{"SEVERITY_NUMBER_UNSPECIFIED", 0, std::nullopt, 2, 3},
+                                         {"SEVERITY_NUMBER_TRACE", 1, std::nullopt, 3, 3}};
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::ScreamingSnakeCase;
+  Options.StripPrefix = "SEVERITY_NUMBER_";
+  Options.IgnoreMembers = {*Glob::parse("*_UNSPECIFIED", Glob::Kind::Name)};
+  std::vector<CodeEnumerator> Code = {{"kInvalid", 0}, {"kTrace", 1}};
+  // By name alone kInvalid has no member; with values bound, UNSPECIFIED is its member.
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "kInvalid"}}));
+  Options.Values = true;
+  EXPECT_TRUE(matchEnumSets(Code, Members, Options).empty());
+}
+
+TEST(EnumSetMatchTest, NamesMatchWhenOnlyWordBoundariesDiffer) {
+  std::vector<ExternalMember> Members = {{"QINT8", 12, std::nullopt, 2, 3},
+                                         {"BFLOAT16", 15, std::nullopt, 3, 3},
+                                         {"CUBICSPLINE", std::nullopt, std::nullopt, 4, 3},
+                                         {"QUINT4X2", 16, std::nullopt, 5, 3}};
+  EnumMatchOptions Options;
+  Options.Names = NameSpelling::ScreamingSnakeCase;
+  std::vector<CodeEnumerator> Code = {
+      {"QInt8", 12}, {"BFloat16", 15}, {"CubicSpline", 20}, {"QUInt4x2", 16}};
+  EXPECT_TRUE(matchEnumSets(Code, Members, Options).empty());
+  // Not a licence to match anything: a different name is still reported.
+  Code.push_back({"Complex", 30});
+  EXPECT_EQ(summary(matchEnumSets(Code, Members, Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Complex"}}));
+}
+
+TEST(EnumSetMatchTest, NumbersMatchByValue) {
+  std::vector<ExternalMember> Members = {{"9728", 9728, std::nullopt, 2, 3},
+                                         {"9729", 9729, std::nullopt, 3, 3}};
+  EnumMatchOptions Options;
+  EXPECT_EQ(summary(matchEnumSets({{"Nearest", 9728}, {"Linear", 9729}, {"Cubic", 9731}}, Members,
+                                  Options)),
+            (std::vector<std::pair<Kind, std::string>>{{Kind::EnumeratorWithoutMember, "Cubic"}}));
 }
 
 TEST(EnumSetMatchTest, ProtoWithPrefixAndValues) {

@@ -251,10 +251,21 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
       if (!Failure.isRuleProblem())
         OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
+  // The text report on the terminal has them already; a JSON/SARIF report or a file does not
+  // show them where the user looks.
+  bool InTextReport = OutputFormat == Format::Text && OutputPath.empty();
+  size_t RuleProblems = 0;
   for (const TUOutcome &Failure : Report.Failures)
     if (Failure.isRuleProblem())
-      for (const std::string &Error : Failure.Errors)
-        OS << Error << "\n";
+      for (const std::string &Error : Failure.Errors) {
+        ++RuleProblems;
+        if (!InTextReport)
+          OS << Error << "\n";
+      }
+  if (RuleProblems && InTextReport)
+    OS << "contractcheck: " << RuleProblems
+       << (RuleProblems == 1 ? " problem" : " problems")
+       << " with the configuration or the files rules read (above)\n";
   if (Fixes) {
     OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
        << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
@@ -298,7 +309,8 @@ std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &O
 }
 
 // In a subset run, only findings in what was given (the TUs, the headers they read, the data
-// files) are the user's business; the whole codebase was judged for facts, not for reports.
+// files), or pointing into it, are the user's business; the whole codebase was judged for
+// facts, not for reports.
 void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
                           const RunPlan &P) {
   std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
@@ -307,8 +319,15 @@ void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outco
     for (const auto &[File, Hash] : Outcome.Dependencies)
       Relevant.insert(File);
   }
-  std::erase_if(Report.Findings,
-                [&](const Finding &F) { return !Relevant.count(F.Position.File); });
+  // A finding elsewhere whose note points into what was given is this change's business too:
+  // an enumerator removed from a header leaves the schema member that named it orphaned, and
+  // the finding is at the schema's line with a note at the enum.
+  std::erase_if(Report.Findings, [&](const Finding &F) {
+    return !Relevant.count(F.Position.File) &&
+           std::none_of(F.Notes.begin(), F.Notes.end(), [&](const RelatedNote &N) {
+             return Relevant.count(N.Position.File) > 0;
+           });
+  });
 }
 
 int analyze(Mode M) {

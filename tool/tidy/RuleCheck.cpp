@@ -2,11 +2,37 @@
 
 #include "OptionParser.h"
 
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
 namespace contractcheck {
+
+namespace {
+
+// clang-tidy reads the nearest .clang-tidy upward from the file it analyses; relative paths in
+// its options are taken from that file's directory, as the CLI takes them from its
+// configuration's. Without one (options given by --config), from the working directory.
+std::string configurationDirectory(llvm::StringRef MainFile) {
+  llvm::SmallString<256> Dir(MainFile);
+  llvm::sys::fs::make_absolute(Dir);
+  for (llvm::StringRef Parent = llvm::sys::path::parent_path(Dir); !Parent.empty();
+       Parent = llvm::sys::path::parent_path(Parent)) {
+    llvm::SmallString<256> Candidate(Parent);
+    llvm::sys::path::append(Candidate, ".clang-tidy");
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return Parent.str();
+  }
+  llvm::SmallString<256> Current;
+  llvm::sys::fs::current_path(Current);
+  return Current.str().str();
+}
+
+} // namespace
 
 RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
                      clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
+      BaseDirectory(configurationDirectory(Context->getCurrentFile())),
       Impl(Info.CreateTURule(*this)) {}
 
 // Validated as the CLI validates .contractcheck.yaml; a bad value is reported the way clang-tidy

@@ -25,11 +25,14 @@ private:
   clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                 clang::DiagnosticIDs::Level Level) override;
   void emitFact(Fact) override {}
+  bool keepsFacts() const override { return false; }
+  std::string baseDirectory() const override { return BaseDirectory; }
 
   nlohmann::json readOptions();
 
   const RuleInfo &Info;
   const RuleOptions Options;
+  const std::string BaseDirectory;
   const std::unique_ptr<Rule> Impl;
 };
 

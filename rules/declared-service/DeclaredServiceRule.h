@@ -1,0 +1,55 @@
+// contract-declared-service: a YAML contract declares the methods a service class must offer to
+// consumers the compiler does not see (plugins, other repositories, bindings); in a TU that
+// defines the class, each declaration is parsed by Clang in the class's scope and compared with
+// what the class offers. See docs/rules/contract-declared-service.md.
+#pragma once
+
+#include "Glob.h"
+#include "Rule.h"
+#include "ServiceContract.h"
+
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXRecordDecl;
+}
+
+namespace contractcheck {
+
+struct ProbeResult;
+struct ContractVerdicts;
+struct ProbedContract;
+
+class DeclaredServiceRule : public Rule {
+public:
+  explicit DeclaredServiceRule(RuleContext &Context);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  // A contract this TU can judge: its class is defined here.
+  struct Judged {
+    ServiceContract Contract;
+    clang::FileID File; // the contract file, as this TU's SourceManager knows it
+    const clang::CXXRecordDecl *Service;
+  };
+
+  std::optional<Judged> readContract(const std::string &Path, clang::ASTContext &Ctx);
+  void judge(std::vector<Judged> &Contracts, clang::SourceManager &SM);
+  void report(const Judged &Contract, const ContractVerdicts &Verdicts, const ProbeResult &Probe,
+              const std::vector<std::pair<unsigned, unsigned>> &Lines, clang::SourceManager &SM);
+  // A contract that cannot be judged as written: an input problem, said once per run by the
+  // global step where there is one, here otherwise.
+  void problem(clang::SourceLocation Loc, clang::SourceManager &SM, const std::string &Message);
+
+  const std::vector<Glob> Contracts;
+  const bool Strict;
+  const std::string BaseDirectory;
+  clang::Preprocessor *PP = nullptr;
+};
+
+} // namespace contractcheck

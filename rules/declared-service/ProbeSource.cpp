@@ -1,0 +1,134 @@
+#include "ProbeSource.h"
+
+#include <clang/AST/DeclCXX.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// The member type names declared in Record itself.
+void addMemberTypes(const CXXRecordDecl &Record, const std::string &Through,
+                    std::set<std::string> &Seen, ServiceScope &Scope) {
+  for (const Decl *D : Record.decls()) {
+    const auto *Type = dyn_cast<TypeDecl>(D);
+    if (!Type || D->isImplicit() || !Type->getIdentifier())
+      continue;
+    if (!isa<TypedefNameDecl>(Type) && !isa<TagDecl>(Type))
+      continue;
+    if (Seen.insert(Type->getName().str()).second)
+      Scope.MemberTypes.emplace_back(Type->getName().str(), Through);
+  }
+}
+
+// Record's member types, then its bases', breadth first: the order unqualified lookup in a
+// member of Record finds them in, for the names that are not ambiguous.
+void addClassMemberTypes(const CXXRecordDecl &Record, const std::string &Through,
+                         std::set<std::string> &Seen, ServiceScope &Scope) {
+  std::vector<const CXXRecordDecl *> Queue{&Record};
+  std::set<const CXXRecordDecl *> Visited;
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const CXXRecordDecl *Current = Queue[I]->getDefinition();
+    if (!Current || !Visited.insert(Current).second)
+      continue;
+    addMemberTypes(*Current, Through, Seen, Scope);
+    for (const CXXBaseSpecifier &Base : Current->bases())
+      if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl())
+        Queue.push_back(BaseRecord);
+  }
+}
+
+std::string quoted(const std::string &Path) {
+  std::string Out = "\"";
+  for (char C : Path) {
+    if (C == '"' || C == '\\')
+      Out += '\\';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+} // namespace
+
+ServiceScope scopeOf(const CXXRecordDecl &Service) {
+  ServiceScope Scope;
+  std::vector<const CXXRecordDecl *> Classes{&Service}; // innermost first
+  const DeclContext *Context = Service.getDeclContext();
+  for (; Context && isa<CXXRecordDecl>(Context); Context = Context->getParent())
+    Classes.push_back(cast<CXXRecordDecl>(Context));
+  for (; Context && !Context->isTranslationUnit(); Context = Context->getParent()) {
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context))
+      Scope.Namespaces.insert(Scope.Namespaces.begin(),
+                              {Namespace->isAnonymousNamespace() ? "" : Namespace->getName().str(),
+                               Namespace->isInline()});
+    else if (!isa<LinkageSpecDecl>(Context))
+      return {}; // a local class
+  }
+  for (auto It = Classes.rbegin(); It != Classes.rend(); ++It)
+    Scope.RelativeName += (Scope.RelativeName.empty() ? "" : "::") + (*It)->getName().str();
+
+  std::set<std::string> Seen{std::string(ProbeServiceAlias)};
+  addClassMemberTypes(Service, "", Seen, Scope);
+  std::string Enclosing = Scope.RelativeName;
+  for (size_t I = 1; I < Classes.size(); ++I) {
+    Enclosing = Enclosing.substr(0, Enclosing.rfind("::"));
+    addClassMemberTypes(*Classes[I], Enclosing, Seen, Scope);
+  }
+  return Scope;
+}
+
+std::string probeScopeName(size_t Contract) {
+  return "__contractcheck_scope_" + std::to_string(Contract);
+}
+
+std::string probeMethodName(size_t Contract, size_t Method) {
+  return "__contractcheck_probe_" + std::to_string(Contract) + "_" + std::to_string(Method);
+}
+
+ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
+                          const std::vector<ProbedContract> &Contracts) {
+  ProbeSnippet Snippet;
+  unsigned Line = 1;
+  auto Emit = [&](const std::string &Text) {
+    Snippet.Text += Text + "\n";
+    Line += 1 + std::count(Text.begin(), Text.end(), '\n');
+  };
+  for (const std::string &Include : Includes)
+    Emit("#include " + quoted(Include));
+  for (size_t C = 0; C < Contracts.size(); ++C) {
+    const ServiceScope &Scope = Contracts[C].Scope;
+    const ServiceContract &Contract = *Contracts[C].Contract;
+    std::string Open, Close;
+    for (const ServiceScope::Namespace &N : Scope.Namespaces) {
+      Open += std::string(N.Inline ? "inline " : "") + "namespace " + N.Name + " { ";
+      Close += "} ";
+    }
+    Emit(Open);
+    Emit("struct " + probeScopeName(C) + " {");
+    Emit("  using " + std::string(ProbeServiceAlias) + " = " + Scope.RelativeName + ";");
+    for (const auto &[Name, Through] : Scope.MemberTypes)
+      Emit("  using " + Name + " = " +
+           (Through.empty() ? std::string(ProbeServiceAlias) : Through) + "::" + Name + ";");
+    Emit("};");
+    std::vector<std::pair<unsigned, unsigned>> Lines;
+    for (size_t M = 0; M < Contract.Methods.size(); ++M) {
+      const DeclaredMethod &Method = Contract.Methods[M];
+      Emit("struct " + probeMethodName(C, M) + " : " + probeScopeName(C) + " {");
+      // Diagnostics inside the declaration point into the contract, at its own line:col.
+      Emit("#line " + std::to_string(Method.Position.Line) + " " + quoted(Contract.File));
+      unsigned First = Line;
+      Emit(std::string(Method.TextColumn > 1 ? Method.TextColumn - 1 : 0, ' ') + Method.Text + ";");
+      Emit("};");
+      Lines.emplace_back(First, Line - 1);
+    }
+    Snippet.MethodLines.push_back(std::move(Lines));
+    Emit(Close);
+  }
+  return Snippet;
+}
+
+} // namespace contractcheck

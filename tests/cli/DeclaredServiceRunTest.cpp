@@ -1,0 +1,116 @@
+// contract-declared-service's input problems and its global step, through the binaries: a
+// contract that cannot be judged is an error at its own line:col (exit 2 in the CLI, an error
+// diagnostic in clang-tidy), a contract whose class no TU defines is one too, and a contract
+// edited or added after a run is seen by the next run despite the result store.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace contractcheck::test {
+namespace {
+
+constexpr int Clean = 0, FindingsFound = 1, BadInput = 2;
+
+const char *const Header = R"(#pragma once
+namespace shop {
+struct Alert {};
+class Notifier {
+public:
+  bool send(const Alert &A);
+};
+} // namespace shop
+)";
+
+class DeclaredServiceRunTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Project.write(".contractcheck.yaml", "version: 1\nrules:\n  contract-declared-service:\n"
+                                         "    contracts: [\"contracts/*.yaml\"]\n");
+    Project.write("notifier.h", Header);
+    TU = Project.write("notifier.cpp", "#include \"notifier.h\"\n");
+    writeCompilationDatabase(Build.path(), {TU}, {"-std=c++20"});
+  }
+
+  ProcessResult run(std::vector<std::string> Args = {"--no-cache"}) {
+    Args.insert(Args.end(), {"-p", Build.path()});
+    return runContractcheck(Args, Project.path());
+  }
+
+  TempDir Project, Build;
+  std::string TU;
+};
+
+TEST_F(DeclaredServiceRunTest, ADeclarationThatDoesNotParseIsAnErrorAtItsLineAndColumn) {
+  std::string Contract = Project.write("contracts/notifier.yaml", R"yaml(service: shop::Notifier
+methods:
+  - "bool send(const Alret& alert)"
+  - "bool send(const Alert& alert)"
+)yaml");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":3:22: error: the declaration does not parse in the scope "
+                                     "of 'shop::Notifier': unknown type name 'Alret'"),
+            std::string::npos)
+      << R.Stdout;
+
+  // clang-tidy, which has no global step, says it in the TU.
+  ProcessResult Tidy = runProcess(
+      {clangTidyBinary(), "-load", tidyModule(), "--checks=-*,contract-declared-service",
+       "--config={CheckOptions: {contract-declared-service.Contracts: 'contracts/*.yaml'}}",
+       "--header-filter=.*", "--quiet", "-p", Build.path(), TU},
+      Project.path());
+  EXPECT_NE(Tidy.Stdout.find(Contract + ":3:22: error: the declaration does not parse"),
+            std::string::npos)
+      << Tidy.Stdout << Tidy.Stderr;
+}
+
+TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServiceLine) {
+  std::string Contract =
+      Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
+                                             "methods: [\"void send()\"]\n");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":2:10: error: no analysed translation unit defines "
+                                     "'shop::Mailer'"),
+            std::string::npos)
+      << R.Stdout;
+}
+
+TEST_F(DeclaredServiceRunTest, AMalformedContractIsAnErrorAtTheOffendingKey) {
+  std::string Contract =
+      Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n  - [1, 2]\n");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":3:5: error: each method is a C++ member declaration in a "
+                                     "string, not a list"),
+            std::string::npos)
+      << R.Stdout;
+}
+
+TEST_F(DeclaredServiceRunTest, AContractEditedOrAddedAfterARunIsJudgedDespiteTheStore) {
+  std::string Store = Build.path() + "/store";
+  Project.write("contracts/notifier.yaml",
+                "service: shop::Notifier\nmethods: [\"bool send(const Alert& a)\"]\n");
+  ProcessResult First = run({"--cache-dir", Store});
+  ASSERT_EQ(First.ExitCode, Clean) << First.Stdout << First.Stderr;
+
+  Project.write("contracts/notifier.yaml",
+                "service: shop::Notifier\nmethods: [\"int send(const Alert& a)\"]\n");
+  ProcessResult Edited = run({"--cache-dir", Store});
+  EXPECT_EQ(Edited.ExitCode, FindingsFound) << Edited.Stdout << Edited.Stderr;
+  EXPECT_NE(Edited.Stdout.find("it returns 'bool', the contract declares 'int'"), std::string::npos)
+      << Edited.Stdout;
+
+  Project.write("contracts/notifier.yaml",
+                "service: shop::Notifier\nmethods: [\"bool send(const Alert& a)\"]\n");
+  Project.write("contracts/more.yaml", "service: shop::Notifier\nmethods: [\"void flush()\"]\n");
+  ProcessResult Added = run({"--cache-dir", Store});
+  EXPECT_EQ(Added.ExitCode, FindingsFound) << Added.Stdout << Added.Stderr;
+  EXPECT_NE(Added.Stdout.find("'shop::Notifier' has no method 'flush'"), std::string::npos)
+      << Added.Stdout;
+}
+
+} // namespace
+} // namespace contractcheck::test
