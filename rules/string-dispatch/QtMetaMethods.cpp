@@ -41,10 +41,8 @@ Section sectionOf(const AccessSpecDecl &Access, const SourceManager &SM, const L
   }
   SourceLocation Colon = SM.getExpansionLoc(Access.getColonLoc());
   StringRef Between = Lexer::getSourceText(
-      CharSourceRange::getCharRange(Lexer::getLocForEndOfToken(Keyword, 0, SM, LO), Colon), SM,
-      LO);
-  return hasWord(Between, "slots") || hasWord(Between, "Q_SLOTS") ? Section::Slots
-                                                                  : Section::Plain;
+      CharSourceRange::getCharRange(Lexer::getLocForEndOfToken(Keyword, 0, SM, LO), Colon), SM, LO);
+  return hasWord(Between, "slots") || hasWord(Between, "Q_SLOTS") ? Section::Slots : Section::Plain;
 }
 
 // The identifier that ends just before Loc, whitespace between; empty when a punctuator does.
@@ -83,8 +81,7 @@ std::optional<QtMethodKind> markOf(const CXXMethodDecl &Method, const SourceMana
   return std::nullopt;
 }
 
-QtMetaMethod describe(const CXXMethodDecl &Method, QtMethodKind Kind,
-                      const CXXRecordDecl &Owner) {
+QtMetaMethod describe(const CXXMethodDecl &Method, QtMethodKind Kind, const CXXRecordDecl &Owner) {
   const ASTContext &Context = Method.getASTContext();
   PrintingPolicy Policy(Context.getLangOpts());
   Policy.SuppressTagKeyword = true;
@@ -98,7 +95,8 @@ QtMetaMethod describe(const CXXMethodDecl &Method, QtMethodKind Kind,
   // Qt 5's private-signal tag is not part of the signature moc records.
   if (Count > 0) {
     QualType Last = Method.getParamDecl(Count - 1)->getType();
-    if (const auto *Record = Last->getAsCXXRecordDecl(); Record && Record->getName() == "QPrivateSignal")
+    if (const auto *Record = Last->getAsCXXRecordDecl();
+        Record && Record->getName() == "QPrivateSignal")
       --Count;
   }
   for (unsigned I = 0; I < Count; ++I) {
@@ -139,8 +137,8 @@ void addPrivateSlots(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Meth
     if (Open == StringRef::npos)
       continue;
     StringRef Before = Rest.substr(0, Open).rtrim();
-    size_t Start = Before.find_last_not_of(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    size_t Start =
+        Before.find_last_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
     QtMetaMethod Slot;
     Slot.Name = Before.substr(Start == StringRef::npos ? 0 : Start + 1).str();
     Slot.Kind = QtMethodKind::Slot;
@@ -185,7 +183,8 @@ void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Methods, uns
 } // namespace
 
 bool isQObjectItself(const CXXRecordDecl &Class) {
-  return Class.getName() == "QObject" && Class.getDeclContext()->getRedeclContext()->isFileContext();
+  return Class.getName() == "QObject" &&
+         Class.getDeclContext()->getRedeclContext()->isFileContext();
 }
 
 bool isQObjectClass(const CXXRecordDecl &Class) {

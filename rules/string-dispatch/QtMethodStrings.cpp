@@ -165,11 +165,10 @@ struct QtMethodStrings::MethodString {
 void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
   auto MethodString = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
-  Finder->addMatcher(
-      callExpr(hasAnyArgument(MethodString), unless(FlagLocation),
-               unless(callee(functionDecl(hasName("::QMetaObject::invokeMethod")))))
-          .bind(CallId),
-      Callback);
+  Finder->addMatcher(callExpr(hasAnyArgument(MethodString), unless(FlagLocation),
+                              unless(callee(functionDecl(hasName("::QMetaObject::invokeMethod")))))
+                         .bind(CallId),
+                     Callback);
   Finder->addMatcher(cxxConstructExpr(hasAnyArgument(MethodString)).bind(ConstructId), Callback);
   Finder->addMatcher(callExpr(callee(functionDecl(hasName("::QMetaObject::invokeMethod"))),
                               hasArgument(1, ignoringParenImpCasts(stringLiteral())))
@@ -187,8 +186,8 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     checkArguments(*Call, std::move(Arguments), Object, Context);
   } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkArguments(*Construct,
-                   std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()),
-                   nullptr, Context);
+                   std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()), nullptr,
+                   Context);
   } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
     checkInvokeMethod(*Invoke, Context);
   }
@@ -262,8 +261,7 @@ void QtMethodStrings::checkInvokeMethod(const CallExpr &Call, ASTContext &Contex
                                              "0123456789_") != std::string::npos)
     return;
   MethodString String{Origin::InvokeMethod, QtSignature{Name, {}}, false,
-                      Context.getSourceManager().getExpansionLoc(Literal->getBeginLoc()),
-                      Receiver};
+                      Context.getSourceManager().getExpansionLoc(Literal->getBeginLoc()), Receiver};
   // Q_ARG(type, value) names its type in a string: with every argument read, the signature is
   // judged as a whole, as invokeMethod looks it up.
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -374,7 +372,8 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
       if (Taken[I] == Sent[I])
         continue;
       // Different spellings of one type (a typedef) are one type to the meta-type system.
-      if (I < SlotMethod.CanonicalParameters.size() && I < SignalMethod.CanonicalParameters.size() &&
+      if (I < SlotMethod.CanonicalParameters.size() &&
+          I < SignalMethod.CanonicalParameters.size() &&
           SlotMethod.CanonicalParameters[I] == SignalMethod.CanonicalParameters[I])
         continue;
       Problem = "argument " + std::to_string(I + 1) + " is '" + Taken[I] +

@@ -19,7 +19,6 @@
 
 namespace contractcheck {
 
-
 class QtMethodStrings {
 public:
   using Report = std::function<clang::DiagnosticBuilder(clang::SourceLocation, llvm::StringRef,

@@ -34,7 +34,8 @@ std::string squeezed(std::string_view S) {
 }
 
 bool startsWithWord(std::string_view S, std::string_view Word) {
-  return S.substr(0, Word.size()) == Word && (S.size() == Word.size() || !isWordChar(S[Word.size()]));
+  return S.substr(0, Word.size()) == Word &&
+         (S.size() == Word.size() || !isWordChar(S[Word.size()]));
 }
 
 void replaceWord(std::string &S, std::string_view From, std::string_view To) {
@@ -76,13 +77,20 @@ std::string normalizedQtType(std::string_view Type) {
   std::string T = squeezed(trim(Type));
   // Spellings of the same built-in type, as Qt's normaliser writes them.
   static constexpr std::pair<std::string_view, std::string_view> Builtins[] = {
-      {"unsigned long long int", "qulonglong"}, {"unsigned long long", "qulonglong"},
-      {"long long int", "qlonglong"},           {"long long", "qlonglong"},
-      {"unsigned long int", "ulong"},           {"unsigned long", "ulong"},
-      {"unsigned short int", "ushort"},         {"unsigned short", "ushort"},
-      {"unsigned char", "uchar"},               {"unsigned int", "uint"},
-      {"signed int", "int"},                    {"long int", "long"},
-      {"short int", "short"},                   {"signed long", "long"},
+      {"unsigned long long int", "qulonglong"},
+      {"unsigned long long", "qulonglong"},
+      {"long long int", "qlonglong"},
+      {"long long", "qlonglong"},
+      {"unsigned long int", "ulong"},
+      {"unsigned long", "ulong"},
+      {"unsigned short int", "ushort"},
+      {"unsigned short", "ushort"},
+      {"unsigned char", "uchar"},
+      {"unsigned int", "uint"},
+      {"signed int", "int"},
+      {"long int", "long"},
+      {"short int", "short"},
+      {"signed long", "long"},
       {"signed short", "short"},
   };
   for (const auto &[From, To] : Builtins)
