@@ -40,6 +40,14 @@ void from_json(const nlohmann::json &J, TemplateArgFact &F) {
   J.at("is_mock").get_to(F.IsMock);
 }
 
+void to_json(nlohmann::json &J, const MockPairingFact &F) {
+  J = {{"usr", F.Usr}, {"paired", F.Paired}};
+}
+void from_json(const nlohmann::json &J, MockPairingFact &F) {
+  J.at("usr").get_to(F.Usr);
+  J.at("paired").get_to(F.Paired);
+}
+
 void to_json(nlohmann::json &J, const ReportedFact &F) {
   J = {{"file", F.File}, {"offset", F.Offset}, {"method", F.Method}, {"real", F.Real}};
 }
@@ -52,7 +60,8 @@ void from_json(const nlohmann::json &J, ReportedFact &F) {
 
 std::span<const FactKind> mockDriftFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<MockClassFact>(), factKindOf<RealClassFact>(),
-                                       factKindOf<TemplateArgFact>(), factKindOf<ReportedFact>()};
+                                       factKindOf<TemplateArgFact>(), factKindOf<ReportedFact>(),
+                                       factKindOf<MockPairingFact>()};
   return Kinds;
 }
 

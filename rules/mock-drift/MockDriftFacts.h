@@ -61,12 +61,24 @@ struct ReportedFact {
   std::string key() const { return File + ":" + std::to_string(Offset); }
 };
 
+// Whether one TU paired a mock whose name a naming pattern fits (MockTcpTransport). A mock no TU
+// paired is paired by name across TUs, with a RealClassFact of the class its name names.
+struct MockPairingFact {
+  static constexpr std::string_view Kind = "mock-pairing";
+  static constexpr unsigned Version = 1;
+  std::string Usr; // of the mock; its MockClassFact is emitted when it is unpaired
+  bool Paired = false;
+  std::string key() const { return Usr; }
+};
+
 void to_json(nlohmann::json &J, const MockClassFact &F);
 void from_json(const nlohmann::json &J, MockClassFact &F);
 void to_json(nlohmann::json &J, const RealClassFact &F);
 void from_json(const nlohmann::json &J, RealClassFact &F);
 void to_json(nlohmann::json &J, const TemplateArgFact &F);
 void from_json(const nlohmann::json &J, TemplateArgFact &F);
+void to_json(nlohmann::json &J, const MockPairingFact &F);
+void from_json(const nlohmann::json &J, MockPairingFact &F);
 void to_json(nlohmann::json &J, const ReportedFact &F);
 void from_json(const nlohmann::json &J, ReportedFact &F);
 

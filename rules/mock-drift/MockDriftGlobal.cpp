@@ -41,6 +41,55 @@ bool contains(const std::vector<std::string> &List, const std::string &Item) {
   return std::find(List.begin(), List.end(), Item) != List.end();
 }
 
+// A real class a mock is paired with, and why, for the pairing note.
+struct Candidate {
+  std::string RealId;
+  std::string Reason;
+};
+
+// Naming convention across TUs: a mock no TU could pair (its test never includes the real
+// class's header) and the one class any TU defines under the name a pattern gives. Several
+// classes of that name are not guessed between, and a class that has none of the methods the
+// mock mocks is taken for a namesake, not the class the mock stands in for.
+void pairByName(const FactStore &Facts, const std::map<std::string, MockClassFact> &Mocks,
+                const std::map<std::string, RealClassFact> &Reals,
+                const std::vector<NamePattern> &Patterns,
+                std::map<std::string, std::vector<Candidate>> &Candidates) {
+  std::set<std::string> Paired, Unpaired;
+  for (const MockPairingFact &P : Facts.all<MockPairingFact>(RuleId))
+    (P.Paired ? Paired : Unpaired).insert(P.Usr);
+  std::map<std::string, std::vector<std::string>> RealsByName;
+  for (const auto &[Id, Real] : Reals)
+    if (!Real.Identifier.empty() && Real.Pattern == Id)
+      RealsByName[Real.Identifier].push_back(Id);
+
+  for (const std::string &MockId : Unpaired) {
+    auto Mock = Mocks.find(MockId);
+    if (Paired.count(MockId) || Mock == Mocks.end() || Mock->second.Names.empty())
+      continue;
+    if (auto It = Candidates.find(MockId); It != Candidates.end() && !It->second.empty())
+      continue; // co-instantiation is the stronger evidence
+    std::vector<std::string> Found;
+    for (const std::string &Name : realNamesFor(Mock->second.Identifier, Patterns)) {
+      auto Named = RealsByName.find(Name);
+      if (Named == RealsByName.end())
+        continue;
+      for (const std::string &RealId : Named->second)
+        if (RealId != MockId && !contains(Mock->second.Bases, RealId) &&
+            !contains(Reals.at(RealId).Bases, MockId) && !contains(Found, RealId))
+          Found.push_back(RealId);
+    }
+    if (Found.size() != 1)
+      continue;
+    const RealClassFact &Real = Reals.at(Found.front());
+    if (std::none_of(Mock->second.Names.begin(), Mock->second.Names.end(),
+                     [&](const std::string &Name) { return Real.Table.has(Name); }))
+      continue;
+    Candidates[MockId].push_back(
+        {Found.front(), "naming convention, with the real class in another translation unit"});
+  }
+}
+
 } // namespace
 
 MockDriftGlobalRule::MockDriftGlobalRule(const RuleOptions &Options)
@@ -63,10 +112,6 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
 
   // The same rule as within one TU: a class that has at least half of the names the mock mocks,
   // at the same position of the same template; the one the naming convention names wins.
-  struct Candidate {
-    std::string RealId;
-    std::string Via;
-  };
   std::map<std::string, std::vector<Candidate>> Candidates;
   for (const auto &[S, MockIds] : MocksAt) {
     auto RealIds = RealsAt.find(S);
@@ -88,10 +133,13 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
             std::count_if(Mock->second.Names.begin(), Mock->second.Names.end(),
                           [&](const std::string &Name) { return Real->second.Table.has(Name); });
         if (Shared > 0 && 2 * Shared >= Mock->second.Names.size())
-          Found.push_back({RealId, ShownTemplate[S.first]});
+          Found.push_back({RealId, "both instantiate '" + ShownTemplate[S.first] +
+                                       "', in different translation units"});
       }
     }
   }
+
+  pairByName(Facts, Mocks, Reals, Patterns, Candidates);
 
   // Once per mock method and real class template, counting what the TUs reported themselves.
   using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
@@ -121,10 +169,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
         F.Message = "mock method '" + S.Shown + "' " + D.What;
         if (D.Candidate)
           F.Notes.push_back({D.Candidate->Where, D.CandidateNote});
-        F.Notes.push_back(
-            {Real.Where,
-             describePairing(Mock.Name, Real.Table.Name,
-                             "both instantiate '" + C.Via + "', in different translation units")});
+        F.Notes.push_back({Real.Where, describePairing(Mock.Name, Real.Table.Name, C.Reason)});
         Context.report(std::move(F));
       }
     }

@@ -1,6 +1,7 @@
-// contract-mock-drift's global step: co-instantiation across translation units. One TU
-// instantiates `Toggler<MockTransport>`, another `Toggler<TcpTransport>`; neither can pair the
-// two alone, the facts they emitted can.
+// contract-mock-drift's global step: co-instantiation and naming convention across translation
+// units. One TU instantiates `Toggler<MockTransport>`, another `Toggler<TcpTransport>`, or a test
+// includes MockTcpTransport but never tcp_transport.h; no TU can pair the two alone, the facts
+// they emitted can.
 #pragma once
 
 #include "GlobalRule.h"

@@ -212,6 +212,7 @@ public:
       if (isMock(*Class) && !inSystemHeader(*Class))
         judge(*Class);
     emitCoInstantiationFacts();
+    emitNamedRealFacts();
   }
 
 private:
@@ -296,6 +297,7 @@ private:
 
   void judge(const CXXRecordDecl &Mock) {
     const Pairing &Pair = pairingOf(Mock);
+    emitPairingFact(Mock, Pair);
     if (Pair.Reals.empty()) {
       if (Rule.ReportUnpaired && !gmockOf(Mock).empty())
         reportUnpaired(Mock);
@@ -486,7 +488,7 @@ private:
         E.Owner = className(*Method->getParent());
         E.Decl = Method;
         if (WithSpots)
-          E.Where = positionOf(locationOf(*Method), SM);
+          E.Where = positionOf(locationOf(*Method->getCanonicalDecl()), SM); // the class body
         Entries.push_back(std::move(E));
       }
     }
@@ -601,6 +603,62 @@ private:
     }
   }
 
+  // A class the same TU and every other can name: not local, not in an unnamed namespace, not
+  // an instantiation (whose name is its template's).
+  static bool namedAcrossTUs(const CXXRecordDecl &Class) {
+    return Class.getIdentifier() && !isa<ClassTemplateSpecializationDecl>(Class) &&
+           !Class.isInAnonymousNamespace() && !Class.getDeclContext()->isFunctionOrMethod();
+  }
+
+  // Naming convention across TUs: whether this TU paired a mock a naming pattern fits, and the
+  // mock itself when it did not, so the global step can pair it with the class its name names
+  // in a TU that defines that class.
+  void emitPairingFact(const CXXRecordDecl &Mock, const Pairing &Pair) {
+    if (!namedAcrossTUs(Mock) || !Pairer.matchesNamePattern(Mock) ||
+        Pairer.isConfiguredMock(Mock))
+      return;
+    if (Pair.Reals.empty())
+      mockFact(Mock);
+    Rule.emitFact(MockPairingFact{classId(Mock), !Pair.Reals.empty()});
+  }
+
+  // The classes this TU implements — defined in the main file, or with a method defined there
+  // (tcp_transport.cpp defines TcpTransport::Send) — that a mock elsewhere could be named after:
+  // the real side of naming across TUs. Only the implementing TU emits a class's method table,
+  // not every TU that includes its header, so the facts grow with the codebase's classes, not
+  // with classes times includers.
+  bool implementedHere(const CXXRecordDecl &Class) const {
+    if (SM.isInMainFile(SM.getExpansionLoc(Class.getLocation())))
+      return true;
+    return std::any_of(Class.method_begin(), Class.method_end(), [&](const CXXMethodDecl *M) {
+      const FunctionDecl *Definition = M->getDefinition();
+      return Definition && Definition != M->getCanonicalDecl() &&
+             SM.isInMainFile(SM.getExpansionLoc(Definition->getLocation()));
+    });
+  }
+
+  // A gTest fixture or TEST body (everything deriving from ::testing::Test): never a class a mock
+  // stands in for, and the bulk of a test file's classes.
+  static bool isTestFixture(const CXXRecordDecl &Class) {
+    return !Class.forallBases([](const CXXRecordDecl *Base) {
+      const auto *Namespace = dyn_cast<NamespaceDecl>(Base->getDeclContext());
+      return !(Base->getName() == "Test" && Namespace && Namespace->getName() == "testing");
+    });
+  }
+
+  void emitNamedRealFacts() {
+    if (Rule.Patterns.empty())
+      return;
+    for (const CXXRecordDecl *Class : Rule.Records) {
+      if (!namedAcrossTUs(*Class) || inSystemHeader(*Class) || isGMockOwn(*Class) ||
+          isMock(*Class) || isTestFixture(*Class) || !implementedHere(*Class))
+        continue;
+      if (std::any_of(Class->method_begin(), Class->method_end(),
+                      [](const CXXMethodDecl *M) { return isOrdinaryMethod(*M); }))
+        realFact(*Class);
+    }
+  }
+
   // Identifies a class across TUs.
   static std::string classId(const CXXRecordDecl &Class) { return usrOf(Class); }
 
@@ -695,7 +753,7 @@ const RuleInfo &MockDriftRuleInfo() {
           "meaning anything. This rule pairs each mock with its real class (base class, "
           "configured pair, a class template instantiated with both (in the CLI also across "
           "translation units), or the naming convention "
-          "MockX/FakeX/XMock/StubX) and reports mock methods with no counterpart, with a "
+          "MockX/FakeX/XMock/StubX, in the CLI also across translation units) and reports mock methods with no counterpart, with a "
           "different signature (parameters, const, ref-qualifier, noexcept, return type), or "
           "hiding a non-virtual base method. A note at the closest real method says what "
           "differs.",

@@ -38,6 +38,10 @@ constexpr OptionSpec Options[] = {
      "The string dispatches to check: each names the functions whose string-literal argument "
      "registers a name and those whose argument calls one.",
      DispatchFields},
+    {"qt", OptionType::Bool, "true",
+     "Check Qt's SIGNAL()/SLOT() strings and QMetaObject::invokeMethod names against the "
+     "signals, slots and Q_INVOKABLE methods of the receiver's class (no other configuration "
+     "needed)."},
 };
 
 std::string callId(size_t Index) { return "call" + std::to_string(Index); }
@@ -114,7 +118,11 @@ const Expr *argument(const CallExpr &Call, unsigned Index) {
 
 } // namespace
 
-StringDispatchRule::StringDispatchRule(RuleContext &Context) : Rule(Context) {
+StringDispatchRule::StringDispatchRule(RuleContext &Context)
+    : Rule(Context), Qt(options().getBool("qt")),
+      QtStrings([this](SourceLocation Loc, StringRef Message, DiagnosticIDs::Level Level) {
+        return diag(Loc, Message, Level);
+      }) {
   for (const DispatchSpec &Spec : options().getRecords<DispatchSpec>("dispatch")) {
     auto Add = [&](const std::vector<DispatchEndpoint> &Endpoints, DispatchRole Role) {
       for (const DispatchEndpoint &E : Endpoints) {
@@ -131,6 +139,8 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context) : Rule(Context) {
 }
 
 void StringDispatchRule::registerMatchers(MatchFinder *Finder) {
+  if (Qt)
+    QtStrings.registerMatchers(Finder, this);
   for (size_t I = 0; I < ByFunction.size(); ++I)
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasName(ByFunction[I].first)))).bind(callId(I)), this);
@@ -155,6 +165,8 @@ bool StringDispatchRule::forwardsEndpointParameter(const Expr &Arg, const Endpoi
 }
 
 void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
+  if (Qt)
+    QtStrings.check(Result);
   const SourceManager &SM = *Result.SourceManager;
   for (size_t I = 0; I < ByFunction.size(); ++I) {
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>(callId(I));
@@ -201,9 +213,12 @@ const RuleInfo &StringDispatchRuleInfo() {
           "passed to a 'call' function must be registered by some 'register' function somewhere "
           "in the analysed code (reported at the call, with the closest registered name), and "
           "every registered literal should be called somewhere (reported at the registration as "
-          "a dead handler). Both are judged over the whole codebase, so the rule runs in the "
-          "CLI only; on a file subset without a result store holding the rest it stays silent.",
-      .Scope = RuleScope::Global,
+          "a dead handler). Both are judged over the whole codebase, so configured dispatches are "
+          "judged in the CLI only; on a file subset without a result store holding the rest it "
+          "stays silent. Qt's SIGNAL()/SLOT() strings and QMetaObject::invokeMethod names are "
+          "checked with no configuration against the signals, slots and Q_INVOKABLE methods of "
+          "the receiver's class, per translation unit, in the CLI and in clang-tidy.",
+      .Scope = RuleScope::TranslationUnit,
       .Options = Options,
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<StringDispatchRule>(Context);

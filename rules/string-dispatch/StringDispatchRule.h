@@ -1,10 +1,13 @@
 // contract-string-dispatch: a name passed as a string literal to a call (an event published, an
 // RPC method invoked) that nothing registers, or a registered one nothing calls. See
-// docs/rules/contract-string-dispatch.md. Only the whole codebase can judge either, so this
-// per-TU part reports nothing: it emits a fact per literal at a configured endpoint, and
-// StringDispatchGlobalRule joins them in the CLI.
+// docs/rules/contract-string-dispatch.md. Only the whole codebase can judge a configured
+// dispatch, so for those this per-TU part emits a fact per literal at a configured endpoint and
+// StringDispatchGlobalRule joins them in the CLI. Qt's SIGNAL()/SLOT()/invokeMethod strings name
+// methods of a class the TU declares: the Qt preset judges and reports them here, in both front
+// ends.
 #pragma once
 
+#include "QtMethodStrings.h"
 #include "Rule.h"
 #include "StringDispatchFacts.h"
 
@@ -31,6 +34,8 @@ private:
 
   // Endpoints grouped by function, in the order their matchers were registered.
   std::vector<std::pair<std::string, std::vector<Endpoint>>> ByFunction;
+  const bool Qt;
+  QtMethodStrings QtStrings;
 };
 
 } // namespace contractcheck

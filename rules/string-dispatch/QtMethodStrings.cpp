@@ -1,0 +1,427 @@
+#include "QtMethodStrings.h"
+
+#include "DidYouMean.h"
+#include "QtMetaMethods.h"
+#include "QtSignature.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Lex/Lexer.h>
+
+#include <optional>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace contractcheck {
+
+namespace {
+
+constexpr const char *CallId = "qt-call";
+constexpr const char *ConstructId = "qt-construct";
+constexpr const char *InvokeId = "qt-invoke";
+
+// Where the string came from decides what it may name.
+enum class Origin { SignalMacro, SlotMacro, InvokeMethod };
+
+const char *kindName(QtMethodKind Kind) {
+  switch (Kind) {
+  case QtMethodKind::Signal:
+    return "signal";
+  case QtMethodKind::Slot:
+    return "slot";
+  case QtMethodKind::Invokable:
+    return "Q_INVOKABLE method";
+  }
+  return "method";
+}
+
+// SIGNAL() finds signals only; SLOT() every other meta-method (Qt 5 searches the methods after
+// the signals); invokeMethod any of them.
+bool accepts(Origin From, QtMethodKind Kind) {
+  switch (From) {
+  case Origin::SignalMacro:
+    return Kind == QtMethodKind::Signal;
+  case Origin::SlotMacro:
+    return Kind != QtMethodKind::Signal;
+  case Origin::InvokeMethod:
+    return true;
+  }
+  return false;
+}
+
+const char *wantedName(Origin From) {
+  switch (From) {
+  case Origin::SignalMacro:
+    return "signal";
+  case Origin::SlotMacro:
+    return "slot or Q_INVOKABLE method";
+  case Origin::InvokeMethod:
+    return "signal, slot or Q_INVOKABLE method";
+  }
+  return "method";
+}
+
+bool expandedFrom(SourceLocation Loc, std::initializer_list<StringRef> Macros,
+                  const SourceManager &SM, const LangOptions &LO) {
+  for (int Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LO);
+    for (StringRef Macro : Macros)
+      if (Name == Macro)
+        return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+// The class an expression's static type points to or is, when it is a QObject.
+const CXXRecordDecl *qobjectClassOf(const Expr *E) {
+  if (!E || E->isTypeDependent())
+    return nullptr;
+  QualType Type = E->IgnoreParenImpCasts()->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition() || !isQObjectClass(*Class))
+    return nullptr;
+  return Class->getDefinition();
+}
+
+// A type name written in a signature, as the canonical type it names when it is a typedef or
+// class visible from the global scope ("qint32", "ns::Id"); empty when it is anything else.
+std::string resolvedSpelling(const std::string &Name, ASTContext &Context) {
+  if (Name.empty() || Name.find_first_of("<>*&() ") != std::string::npos)
+    return {};
+  const DeclContext *Scope = Context.getTranslationUnitDecl();
+  StringRef Rest = Name;
+  Rest.consume_front("::");
+  while (true) {
+    auto [Head, Tail] = Rest.split("::");
+    DeclContext::lookup_result Found = Scope->lookup(&Context.Idents.get(Head));
+    if (Found.empty())
+      return {};
+    const NamedDecl *Decl = Found.front();
+    if (Tail.empty()) {
+      QualType Type;
+      if (const auto *Alias = dyn_cast<TypedefNameDecl>(Decl))
+        Type = Alias->getUnderlyingType();
+      else if (const auto *Tag = dyn_cast<TypeDecl>(Decl))
+        Type = QualType(Tag->getTypeForDecl(), 0);
+      if (Type.isNull())
+        return {};
+      PrintingPolicy Policy(Context.getLangOpts());
+      Policy.SuppressTagKeyword = true;
+      return normalizedQtType(Type.getCanonicalType().getAsString(Policy));
+    }
+    Scope = dyn_cast<DeclContext>(Decl);
+    if (!Scope)
+      return {};
+    Rest = Tail;
+  }
+}
+
+bool matches(const QtMetaMethod &Method, const QtSignature &Signature, ASTContext &Context) {
+  if (Method.AnyParameters)
+    return true;
+  size_t Count = Signature.Arguments.size();
+  if (Count < Method.RequiredParameters || Count > Method.Parameters.size())
+    return false;
+  for (size_t I = 0; I < Count; ++I) {
+    const std::string &Argument = Signature.Arguments[I];
+    const auto &Spellings = Method.Parameters[I];
+    if (std::find(Spellings.begin(), Spellings.end(), Argument) != Spellings.end())
+      continue;
+    if (std::string Resolved = resolvedSpelling(Argument, Context);
+        Resolved.empty() || Resolved != Method.CanonicalParameters[I])
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+struct QtMethodStrings::MethodString {
+  Origin From;
+  QtSignature Signature;
+  bool NameOnly = false; // invokeMethod without readable Q_ARG types: the name alone is judged
+  SourceLocation Where;  // the macro use or the literal
+  const CXXRecordDecl *Receiver = nullptr;
+
+  std::string shown() const {
+    switch (From) {
+    case Origin::SignalMacro:
+      return "SIGNAL(" + Signature.text() + ")";
+    case Origin::SlotMacro:
+      return "SLOT(" + Signature.text() + ")";
+    case Origin::InvokeMethod:
+      return NameOnly || Signature.Arguments.empty() ? Signature.Name : Signature.text();
+    }
+    return Signature.text();
+  }
+};
+
+void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+  auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
+  auto MethodString = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
+  Finder->addMatcher(callExpr(hasAnyArgument(MethodString), unless(FlagLocation),
+                              unless(callee(functionDecl(hasName("::QMetaObject::invokeMethod")))))
+                         .bind(CallId),
+                     Callback);
+  Finder->addMatcher(cxxConstructExpr(hasAnyArgument(MethodString)).bind(ConstructId), Callback);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::QMetaObject::invokeMethod"))),
+                              hasArgument(1, ignoringParenImpCasts(stringLiteral())))
+                         .bind(InvokeId),
+                     Callback);
+}
+
+void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId)) {
+    std::vector<const Expr *> Arguments(Call->arg_begin(), Call->arg_end());
+    const Expr *Object = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = Member->getImplicitObjectArgument();
+    checkArguments(*Call, std::move(Arguments), Object, Context);
+  } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
+    checkArguments(*Construct,
+                   std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()), nullptr,
+                   Context);
+  } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
+    checkInvokeMethod(*Invoke, Context);
+  }
+}
+
+void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *> Arguments,
+                                     const Expr *Object, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LO = Context.getLangOpts();
+  std::vector<std::optional<MethodString>> Strings(Arguments.size());
+  for (size_t I = 0; I < Arguments.size(); ++I) {
+    const Expr *Argument = Arguments[I]->IgnoreParenImpCasts();
+    const auto *Literal = dyn_cast<StringLiteral>(Argument);
+    if (const auto *Flag = dyn_cast<CallExpr>(Argument); Flag && Flag->getNumArgs() == 1)
+      if (const FunctionDecl *Callee = Flag->getDirectCallee();
+          Callee && Callee->getName() == "qFlagLocation")
+        Literal = dyn_cast<StringLiteral>(Flag->getArg(0)->IgnoreParenImpCasts());
+    if (!Literal || !Literal->isOrdinary() ||
+        !expandedFrom(Argument->getBeginLoc(), {"SIGNAL", "SLOT"}, SM, LO))
+      continue;
+    // Qt's debug build appends "\0file:line" to the signature.
+    StringRef Text = Literal->getString();
+    Text = Text.take_until([](char C) { return C == '\0'; });
+    if (Text.size() < 2 || (Text[0] != '1' && Text[0] != '2'))
+      continue;
+    std::optional<QtSignature> Signature = parseQtSignature(Text.drop_front());
+    if (!Signature)
+      continue;
+    // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
+    // SLOT()) called on an object connects to that object.
+    const CXXRecordDecl *Receiver = I > 0 ? qobjectClassOf(Arguments[I - 1]) : nullptr;
+    if (!Receiver && I > 0 && Strings[I - 1] && Object)
+      Receiver = qobjectClassOf(Object);
+    if (!Receiver)
+      continue;
+    Strings[I] = MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
+                              std::move(*Signature), false,
+                              SM.getExpansionLoc(Argument->getBeginLoc()), Receiver};
+  }
+
+  std::optional<QtMetaMethod> SignalMethod;
+  const MethodString *SignalString = nullptr;
+  for (const auto &String : Strings) {
+    if (!String)
+      continue;
+    // A receiver typed QObject: the class that declares the name is unknown here.
+    std::optional<QtMetaMethod> Method;
+    if (!isQObjectItself(*String->Receiver))
+      Method = resolve(*String, Context);
+    // connect(sender, SIGNAL(a(int)), receiver, SLOT(b(QString))): the slot (or the signal
+    // relaying it) must take a prefix of what the signal sends.
+    if (Method && SignalMethod)
+      checkCompatible(*SignalString, *SignalMethod, *String, *Method);
+    if (!SignalString && String->From == Origin::SignalMacro) {
+      SignalMethod = std::move(Method);
+      SignalString = &*String;
+    }
+  }
+}
+
+void QtMethodStrings::checkInvokeMethod(const CallExpr &Call, ASTContext &Context) {
+  const Expr *Object = Call.getArg(0);
+  const CXXRecordDecl *Receiver = qobjectClassOf(Object);
+  if (!Receiver || isQObjectItself(*Receiver))
+    return;
+  const auto *Literal = cast<StringLiteral>(Call.getArg(1)->IgnoreParenImpCasts());
+  if (!Literal->isOrdinary())
+    return;
+  std::string Name = Literal->getString().str();
+  if (Name.empty() || Name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                             "0123456789_") != std::string::npos)
+    return;
+  MethodString String{Origin::InvokeMethod, QtSignature{Name, {}}, false,
+                      Context.getSourceManager().getExpansionLoc(Literal->getBeginLoc()), Receiver};
+  // Q_ARG(type, value) names its type in a string: with every argument read, the signature is
+  // judged as a whole, as invokeMethod looks it up.
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const SourceManager &SM = Context.getSourceManager();
+  for (unsigned I = 2; Callee && I < Call.getNumArgs() && I < Callee->getNumParams(); ++I) {
+    const Expr *Argument = Call.getArg(I);
+    const auto *Parameter = Callee->getParamDecl(I)->getType()->getAsCXXRecordDecl();
+    if (!Parameter || Parameter->getName() != "QGenericArgument")
+      continue;
+    if (isa<CXXDefaultArgExpr>(Argument))
+      break;
+    const StringLiteral *TypeName = nullptr;
+    for (const Stmt *Node = Argument; Node && !TypeName;) {
+      const Stmt *Next = nullptr;
+      for (const Stmt *Child : Node->children()) {
+        if (const auto *Found = dyn_cast_or_null<StringLiteral>(Child)) {
+          TypeName = Found;
+          break;
+        }
+        if (Child && !Next)
+          Next = Child;
+      }
+      Node = Next;
+    }
+    if (!TypeName || !expandedFrom(TypeName->getBeginLoc(), {"Q_ARG"}, SM, Context.getLangOpts())) {
+      String.NameOnly = true;
+      break;
+    }
+    String.Signature.Arguments.push_back(normalizedQtType(TypeName->getString()));
+  }
+  if (String.NameOnly)
+    String.Signature.Arguments.clear();
+  resolve(String, Context);
+}
+
+std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
+                                                     ASTContext &Context) {
+  const CXXRecordDecl &Receiver = *String.Receiver;
+  const std::string &Name = String.Signature.Name;
+  std::vector<QtMetaMethod> Methods = qtMetaMethods(Receiver);
+
+  std::vector<const QtMetaMethod *> SameName;
+  const QtMetaMethod *OtherKind = nullptr;
+  std::vector<std::string> Candidates;
+  for (const QtMetaMethod &Method : Methods) {
+    if (!accepts(String.From, Method.Kind)) {
+      if (Method.Name == Name && !OtherKind)
+        OtherKind = &Method;
+      continue;
+    }
+    if (std::find(Candidates.begin(), Candidates.end(), Method.Name) == Candidates.end())
+      Candidates.push_back(Method.Name);
+    if (Method.Name != Name)
+      continue;
+    if (String.NameOnly || matches(Method, String.Signature, Context))
+      return Method;
+    SameName.push_back(&Method);
+  }
+  // The object may be of a derived class that declares it: only a class this TU sees can say.
+  if (derivedClassDeclares(Receiver, Name, Context))
+    return std::nullopt;
+
+  std::string ClassName = Receiver.getQualifiedNameAsString();
+  std::string Shown = String.shown();
+  if (!SameName.empty()) {
+    std::string Takes;
+    for (const QtMetaMethod *Method : SameName)
+      Takes += (Takes.empty() ? "" : " or ") + parameterList(*Method);
+    std::string Message = "'" + Shown + "' matches no " + wantedName(String.From) + " of '" +
+                          ClassName + "': '" + Name + "' takes " + Takes;
+    if (once(String.Where, Message)) {
+      Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
+      noteAt(SameName.front()->Decl, "'" + Name + "' is declared here");
+    }
+    return std::nullopt;
+  }
+  if (OtherKind) {
+    std::string Message = "'" + Shown + "' names a " + kindName(OtherKind->Kind) + " of '" +
+                          ClassName + "', not a " + wantedName(String.From);
+    if (String.From == Origin::SlotMacro)
+      Message += ": write SIGNAL() to connect a signal to a signal";
+    if (once(String.Where, Message)) {
+      Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
+      noteAt(OtherKind->Decl, "'" + Name + "' is declared here");
+    }
+    return std::nullopt;
+  }
+  std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
+                        ClassName + "'" + didYouMean(Name, Candidates);
+  if (once(String.Where, Message)) {
+    Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
+    noteAt(&Receiver, "'" + ClassName + "' is defined here");
+  }
+  return std::nullopt;
+}
+
+void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
+                                      const MethodString &Slot, const QtMetaMethod &SlotMethod) {
+  const auto &Sent = Signal.Signature.Arguments;
+  const auto &Taken = Slot.Signature.Arguments;
+  std::string Problem;
+  if (Taken.size() > Sent.size()) {
+    Problem = "it takes " + std::to_string(Taken.size()) + " argument" +
+              (Taken.size() == 1 ? "" : "s") + " but the signal sends " +
+              std::to_string(Sent.size());
+  } else {
+    for (size_t I = 0; I < Taken.size() && Problem.empty(); ++I) {
+      if (Taken[I] == Sent[I])
+        continue;
+      // Different spellings of one type (a typedef) are one type to the meta-type system.
+      if (I < SlotMethod.CanonicalParameters.size() &&
+          I < SignalMethod.CanonicalParameters.size() &&
+          SlotMethod.CanonicalParameters[I] == SignalMethod.CanonicalParameters[I])
+        continue;
+      Problem = "argument " + std::to_string(I + 1) + " is '" + Taken[I] +
+                "' but the signal sends '" + Sent[I] + "'";
+    }
+  }
+  if (Problem.empty())
+    return;
+  std::string Message =
+      "'" + Slot.shown() + "' cannot receive '" + Signal.shown() + "': " + Problem;
+  if (once(Slot.Where, Message))
+    Diag(Slot.Where, "%0", DiagnosticIDs::Warning) << Message;
+}
+
+bool QtMethodStrings::derivedClassDeclares(const CXXRecordDecl &Class, const std::string &Name,
+                                           ASTContext &Context) {
+  if (ClassesOf != &Context) {
+    ClassesOf = &Context;
+    QObjectClasses.clear();
+    for (const BoundNodes &Nodes :
+         match(cxxRecordDecl(isDefinition(), isDerivedFrom(cxxRecordDecl(hasName("::QObject"))))
+                   .bind("class"),
+               Context))
+      QObjectClasses.push_back(Nodes.getNodeAs<CXXRecordDecl>("class"));
+  }
+  for (const CXXRecordDecl *Derived : QObjectClasses) {
+    if (!Derived->isDerivedFrom(&Class))
+      continue;
+    for (const QtMetaMethod &Method : qtMetaMethods(*Derived))
+      if (Method.Name == Name && Method.Owner != &Class && !Class.isDerivedFrom(Method.Owner))
+        return true;
+  }
+  return false;
+}
+
+bool QtMethodStrings::once(SourceLocation Loc, const std::string &Message) {
+  return Reported.insert({Loc, Message}).second;
+}
+
+void QtMethodStrings::noteAt(const Decl *Where, StringRef Message) {
+  if (!Where)
+    return;
+  const SourceManager &SM = Where->getASTContext().getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Where->getLocation());
+  // A note inside Qt's own headers points at nothing the user can change.
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return;
+  Diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,55 @@
+// contract-string-dispatch's Qt preset: the method names Qt resolves from strings at runtime —
+// SIGNAL()/SLOT() in QObject::connect and every other call taking a receiver and a member string,
+// and QMetaObject::invokeMethod(obj, "name", Q_ARG...) — judged against the signals, slots and
+// Q_INVOKABLE methods of the receiver's class as this TU declares it. Needs no configuration and
+// no moc output.
+#pragma once
+
+#include "QtMetaMethods.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Basic/Diagnostic.h>
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace contractcheck {
+
+class QtMethodStrings {
+public:
+  using Report = std::function<clang::DiagnosticBuilder(clang::SourceLocation, llvm::StringRef,
+                                                        clang::DiagnosticIDs::Level)>;
+  explicit QtMethodStrings(Report Diag) : Diag(std::move(Diag)) {}
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
+private:
+  // A SIGNAL()/SLOT() string, or an invokeMethod name, and what it was resolved to.
+  struct MethodString;
+
+  void checkArguments(const clang::Expr &Call, std::vector<const clang::Expr *> Arguments,
+                      const clang::Expr *Object, clang::ASTContext &Context);
+  void checkInvokeMethod(const clang::CallExpr &Call, clang::ASTContext &Context);
+  // The meta-method the string names, or none after reporting why there is none (or when
+  // a class derived from the receiver's may declare it).
+  std::optional<QtMetaMethod> resolve(const MethodString &String, clang::ASTContext &Context);
+  void checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
+                       const MethodString &Slot, const QtMetaMethod &SlotMethod);
+  bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
+                            clang::ASTContext &Context);
+  bool once(clang::SourceLocation Loc, const std::string &Message);
+  void noteAt(const clang::Decl *Where, llvm::StringRef Message);
+
+  Report Diag;
+  std::set<std::pair<clang::SourceLocation, std::string>> Reported; // instantiations repeat
+  const clang::ASTContext *ClassesOf = nullptr;
+  std::vector<const clang::CXXRecordDecl *> QObjectClasses; // every definition in the TU
+};
+
+} // namespace contractcheck
