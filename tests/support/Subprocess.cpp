@@ -30,13 +30,18 @@ std::string readFile(const std::string &Path) {
 
 ProcessResult runProcess(const std::vector<std::string> &Args, const std::string &WorkingDir,
                          const std::vector<std::string> &Env) {
+  // A working directory is given to the child alone: switching this process's own would race
+  // with a test that runs two processes from two threads (ConcurrentRunsLeaveAUsableStore), and
+  // could leave it in a temporary directory that has since been removed.
+  if (!WorkingDir.empty() && Env.empty())
+    return BackgroundProcess(Args, WorkingDir).wait();
   TempDir Capture;
   std::string Out = Capture.file("stdout"), Err = Capture.file("stderr");
   std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef("/dev/null"), llvm::StringRef(Out),
                                                 llvm::StringRef(Err)};
-  // ExecuteAndWait has no working-directory parameter; the tests are single-threaded, so the
-  // process cwd is switched around the call.
+  // ExecuteAndWait has no working-directory parameter: with an environment, the process cwd is
+  // switched around the call (no test does that from two threads).
   std::string Saved = std::filesystem::current_path();
   if (!WorkingDir.empty())
     std::filesystem::current_path(WorkingDir);
