@@ -1,0 +1,130 @@
+#include "MockMemberUses.h"
+
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// Names of the members a class calls on itself. A mock method with no counterpart that the mock
+// calls itself (gMock's destructor idiom: `MOCK_METHOD(void, Die, ()); ~MockFoo() { Die(); }`)
+// is the mock's own hook, not a stand-in for a real method.
+class SelfCalls : public RecursiveASTVisitor<SelfCalls> {
+public:
+  llvm::StringSet<> Names;
+
+  static bool onThis(const Expr *Base) {
+    return !Base || isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (onThis(E->getBase()) && E->getMemberDecl()->getIdentifier())
+      Names.insert(E->getMemberDecl()->getName());
+    return true;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (E->isImplicitAccess() || onThis(E->getBase()))
+      Names.insert(E->getMember().getAsString());
+    return true;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    if (E->isImplicitAccess() || onThis(E->getBase()))
+      Names.insert(E->getName().getAsString());
+    return true;
+  }
+};
+
+// Whether a class template's definition calls a member on a value of one of its type parameters
+// (`T.Send(...)`, `Ptr->Close()`, also through a smart pointer to it) or derives from it: the
+// mark of template dependency injection, which generic holders (containers, optionals, handles)
+// lack.
+class ParameterMemberUse : public RecursiveASTVisitor<ParameterMemberUse> {
+public:
+  ParameterMemberUse(unsigned Depth, unsigned Index) : Depth(Depth), Index(Index) {}
+  bool Found = false;
+
+  bool isParameter(QualType T) const {
+    if (T.isNull())
+      return false;
+    T = T.getNonReferenceType();
+    if (const auto *Parm = T->getAs<TemplateTypeParmType>())
+      return Parm->getDepth() == Depth && Parm->getIndex() == Index;
+    return false;
+  }
+  // `T &`, `T *`, or a smart pointer whose first argument is T (with `->`).
+  bool namesParameter(QualType Base, bool Arrow) const {
+    if (Base.isNull())
+      return false;
+    Base = Base.getNonReferenceType();
+    if (!Arrow)
+      return isParameter(Base);
+    if (const auto *Ptr = Base->getAs<PointerType>())
+      return isParameter(Ptr->getPointeeType());
+    if (const auto *Spec = Base->getAs<TemplateSpecializationType>())
+      return !Spec->template_arguments().empty() &&
+             Spec->template_arguments()[0].getKind() == TemplateArgument::Type &&
+             isParameter(Spec->template_arguments()[0].getAsType());
+    return false;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (!E->isImplicitAccess() && namesParameter(E->getBaseType(), E->isArrow()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    if (!E->isImplicitAccess() && namesParameter(E->getBaseType(), E->isArrow()))
+      Found = true;
+    return !Found;
+  }
+  // `T::f()`: a member of a parameter the template derives from.
+  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
+    if (const NestedNameSpecifier *Qualifier = E->getQualifier())
+      if (Qualifier->getAsType() && isParameter(QualType(Qualifier->getAsType(), 0)))
+        Found = true;
+    return !Found;
+  }
+
+private:
+  unsigned Depth, Index;
+};
+
+} // namespace
+
+llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
+  SelfCalls Visitor;
+  for (const Decl *Member : Class.decls())
+    Visitor.TraverseDecl(const_cast<Decl *>(Member));
+  return std::move(Visitor.Names);
+}
+
+bool callsMembersOf(const ClassTemplateDecl &Template, unsigned Index) {
+  const TemplateParameterList &Params = *Template.getTemplateParameters();
+  if (Index >= Params.size() || !isa<TemplateTypeParmDecl>(Params.getParam(Index)) ||
+      Params.getParam(Index)->isTemplateParameterPack())
+    return false;
+  const CXXRecordDecl *Pattern = Template.getTemplatedDecl();
+  if (!Pattern || !Pattern->hasDefinition())
+    return false;
+  ParameterMemberUse Visitor(Params.getDepth(), Index);
+  // `class SubscriberImpl : public BaseSubscriber`: the parameter is the implementation.
+  for (const CXXBaseSpecifier &Base : Pattern->getDefinition()->bases())
+    if (Visitor.isParameter(Base.getType()))
+      return true;
+  for (const Decl *Member : Pattern->getDefinition()->decls()) {
+    const FunctionDecl *Function = Member->getAsFunction();
+    if (!Function)
+      continue;
+    // Member functions of a template are often defined after the class (or in an .inl file).
+    if (const FunctionDecl *Definition = Function->getDefinition())
+      Function = Definition;
+    Visitor.TraverseDecl(const_cast<FunctionDecl *>(Function));
+    if (Visitor.Found)
+      return true;
+  }
+  return false;
+}
+
+} // namespace contractcheck

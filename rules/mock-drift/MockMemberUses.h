@@ -1,0 +1,25 @@
+// What a class's own code does with members: the members a mock calls on itself (gMock's
+// destructor idiom), and whether a class template calls members of a type parameter (template
+// dependency injection, the mark of a mock standing in for that parameter).
+#pragma once
+
+#include <llvm/ADT/StringSet.h>
+
+namespace clang {
+class ClassTemplateDecl;
+class CXXRecordDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+// Names of the members Class calls on itself. A mock method with no counterpart that the mock
+// calls itself (`MOCK_METHOD(void, Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not
+// a stand-in for a real method.
+llvm::StringSet<> membersCalledOnItself(const clang::CXXRecordDecl &Class);
+
+// Whether the template's definition calls a member on a value of its Index-th type parameter
+// (`T.Send(...)`, `Ptr->Close()`, through a smart pointer too) or derives from it; generic
+// holders (containers, optionals, handles) do not.
+bool callsMembersOf(const clang::ClassTemplateDecl &Template, unsigned Index);
+
+} // namespace contractcheck
