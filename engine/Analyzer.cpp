@@ -19,11 +19,13 @@ TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
   if (!Store.Store)
     return analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings);
   std::string Key = storeKeyOf(Job, Settings);
-  if (Store.Read || Store.StoredOnly)
-    if (std::optional<TUOutcome> Stored = Store.Store->load(Key, *Store.Hashes)) {
-      Stored->FromStore = true;
-      return std::move(*Stored);
-    }
+  // Read once: a valid entry is the result, a stale one still says how the TU was parsed.
+  std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key);
+  if ((Store.Read || Store.StoredOnly) && Stored &&
+      ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
+    Stored->FromStore = true;
+    return std::move(*Stored);
+  }
   if (Store.StoredOnly) {
     TUOutcome Missing;
     Missing.File = Job.Command->File;
@@ -34,9 +36,8 @@ TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
   }
   // A TU whose last analysis had to keep template bodies most likely still does: its stale
   // entry says so, and the parse that would find it out again is saved.
-  std::optional<TUOutcome> Previous = Store.Store->loadAsStored(Key);
   TUOutcome Outcome = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings,
-                                             Previous && Previous->KeptTemplateBodies);
+                                             Stored && Stored->KeptTemplateBodies);
   if (Store.Write)
     StoreError = Store.Store->save(Key, Outcome);
   return Outcome;

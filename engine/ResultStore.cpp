@@ -63,14 +63,18 @@ std::string ResultStore::entryPath(const std::string &Key, const char *Suffix) c
 
 std::optional<TUOutcome> ResultStore::load(const std::string &Key, FileHashes &Hashes) const {
   std::optional<TUOutcome> Outcome = loadAsStored(Key);
-  if (!Outcome)
+  if (!Outcome || !readsUnchanged(*Outcome, Hashes))
     return std::nullopt;
-  for (const auto &[Path, Hash] : Outcome->Dependencies) {
+  return Outcome;
+}
+
+bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
+  for (const auto &[Path, Hash] : Stored.Dependencies) {
     std::optional<std::string> Now = Hashes.of(Path);
     if (!Now || *Now != Hash)
-      return std::nullopt;
+      return false;
   }
-  return Outcome;
+  return true;
 }
 
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const {

@@ -33,8 +33,11 @@ public:
   // empty on success.
   std::string save(const std::string &Key, const TUOutcome &Outcome) const;
   // The stored outcome under Key as it was stored, without checking that the files it read are
-  // unchanged: for the editor, which shows global findings as fresh as the last CLI run.
+  // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
+  // what a stale entry still tells (KeptTemplateBodies).
   std::optional<TUOutcome> loadAsStored(const std::string &Key) const;
+  // Whether every file a stored outcome read still has the content it had then.
+  static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
   // The files the stored outcome under Key read, without validating it: for mapping a changed
   // header to the TUs that include it.
   std::optional<std::vector<std::string>> dependencies(const std::string &Key) const;
