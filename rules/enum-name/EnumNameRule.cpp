@@ -91,6 +91,9 @@ EnumNameRule::EnumNameRule(RuleContext &Context)
       Functions(options().getRecords<ConfiguredFunction>("functions")) {
   for (const DataFileBinding &B : options().getRecords<DataFileBinding>("data"))
     DataEnums.insert(B.Enum);
+  NamedEnums = DataEnums;
+  for (const ConfiguredFunction &F : Functions)
+    NamedEnums.insert(llvm::StringRef(F.Enum).ltrim(':').str());
 }
 
 void EnumNameRule::registerMatchers(MatchFinder *Finder) {
@@ -109,25 +112,19 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
                                     unless(isTemplateInstantiation()), parsesEnumFromString())
                            .bind("parser"),
                        this);
-  if (!Functions.empty()) {
-    std::vector<llvm::StringRef> Names;
-    for (const ConfiguredFunction &F : Functions)
-      Names.push_back(F.Enum);
-    Finder->addMatcher(enumDecl(isDefinition(), hasAnyName(Names)).bind("enum"), this);
-  }
-  // The enums data files name: their definitions travel as facts to the global step.
-  if (!DataEnums.empty())
-    Finder->addMatcher(enumDefinitionNamed(DataEnums), this);
+  // The enums configured functions and data files name.
+  if (!NamedEnums.empty())
+    Finder->addMatcher(enumDefinitionNamed(NamedEnums), this);
 }
 
 void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (const EnumDecl *Enum = boundEnumDefinition(Result, DataEnums)) {
-    emitFact(enumDefinitionFact(*Enum, *Result.SourceManager));
-    return;
-  }
-  if (const auto *Enum = Result.Nodes.getNodeAs<EnumDecl>("enum")) {
-    ConfiguredEnums.emplace(enumQualifiedName(*Enum), Enum);
+  if (const EnumDecl *Enum = boundEnumDefinition(Result, NamedEnums)) {
+    std::string Name = enumQualifiedName(*Enum);
+    // A data file's enum is judged in the global step, from its definition as a fact.
+    if (DataEnums.count(Name))
+      emitFact(enumDefinitionFact(*Enum, *Result.SourceManager));
+    ConfiguredEnums.emplace(std::move(Name), Enum);
     return;
   }
   if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser")) {

@@ -38,7 +38,8 @@ private:
 
   const bool Infer;
   const std::vector<ConfiguredFunction> Functions;
-  EnumNameSet DataEnums; // the enums the `data` bindings name
+  EnumNameSet DataEnums;  // the enums the `data` bindings name
+  EnumNameSet NamedEnums; // those and the enums of the configured functions
 
   clang::ASTContext *Ctx = nullptr;
   std::vector<LiteralCall> InferredCalls;
