@@ -1,9 +1,10 @@
 #include "Analyzer.h"
 
-#include <atomic>
+#include "SharedHeaders.h"
+#include "WorkerPool.h"
+
 #include <mutex>
-#include <system_error>
-#include <thread>
+#include <optional>
 
 namespace contractcheck {
 
@@ -14,34 +15,12 @@ std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings)
 
 namespace {
 
-TUOutcome outcomeOf(const AnalysisJob &Job, const AnalysisSettings &Settings,
-                    const StoreUse &Store, std::string &StoreError) {
-  if (!Store.Store)
-    return analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings);
-  std::string Key = storeKeyOf(Job, Settings);
-  // Read once: a valid entry is the result, a stale one still says how the TU was parsed.
-  std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key);
-  if ((Store.Read || Store.StoredOnly) && Stored &&
-      ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
-    Stored->FromStore = true;
-    return std::move(*Stored);
-  }
-  if (Store.StoredOnly) {
-    TUOutcome Missing;
-    Missing.File = Job.Command->File;
-    Missing.State = TUOutcome::Status::NotExtracted;
-    Missing.Errors = {"no up-to-date result for this file in the result store " +
-                      Store.Store->directory() + "; run 'contractcheck extract' for it"};
-    return Missing;
-  }
-  // A TU whose last analysis had to keep template bodies most likely still does: its stale
-  // entry says so, and the parse that would find it out again is saved.
-  TUOutcome Outcome = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings,
-                                             Stored && Stored->KeptTemplateBodies);
-  if (Store.Write)
-    StoreError = Store.Store->save(Key, Outcome);
-  return Outcome;
-}
+// A TU the result store could not answer for.
+struct ToParse {
+  size_t Job;
+  std::string Key;
+  bool KeepTemplateBodies;
+};
 
 } // namespace
 
@@ -51,34 +30,66 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                                   std::vector<std::string> *StoreWarnings,
                                   unsigned *WorkersStarted) {
   std::vector<TUOutcome> Outcomes(Jobs.size());
-  std::atomic<size_t> Next{0};
   std::mutex Mutex;
   size_t Done = 0;
-  auto Work = [&] {
-    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      std::string StoreError;
-      Outcomes[I] = outcomeOf(Jobs[I], Settings, Store, StoreError);
-      std::lock_guard<std::mutex> Lock(Mutex);
-      if (!StoreError.empty() && StoreWarnings)
-        StoreWarnings->push_back(StoreError);
-      if (Progress)
-        Progress(++Done, Jobs.size(), Jobs[I].Command->File);
-    }
+  auto finished = [&](size_t I, const std::string &StoreError) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!StoreError.empty() && StoreWarnings)
+      StoreWarnings->push_back(StoreError);
+    if (Progress)
+      Progress(++Done, Jobs.size(), Jobs[I].Command->File);
   };
-  Workers = std::max(1u, std::min<unsigned>(Workers, static_cast<unsigned>(Jobs.size())));
-  std::vector<std::thread> Threads;
-  for (unsigned W = 1; W < Workers; ++W) {
-    try {
-      Threads.emplace_back(Work);
-    } catch (const std::system_error &) {
-      break; // no memory or thread left for another worker: fewer workers do the same work
+
+  std::vector<std::optional<ToParse>> Misses(Jobs.size());
+  unsigned Started = runOnWorkers(Jobs.size(), Workers, [&](size_t I) {
+    if (!Store.Store) {
+      Misses[I] = ToParse{I, {}, false};
+      return;
     }
-  }
+    std::string Key = storeKeyOf(Jobs[I], Settings);
+    // Read once: a valid entry is the result, a stale one still says how the TU was parsed.
+    std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key);
+    if ((Store.Read || Store.StoredOnly) && Stored &&
+        ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
+      Stored->FromStore = true;
+      Outcomes[I] = std::move(*Stored);
+      finished(I, {});
+    } else if (Store.StoredOnly) {
+      Outcomes[I].File = Jobs[I].Command->File;
+      Outcomes[I].State = TUOutcome::Status::NotExtracted;
+      Outcomes[I].Errors = {"no up-to-date result for this file in the result store " +
+                            Store.Store->directory() + "; run 'contractcheck extract' for it"};
+      finished(I, {});
+    } else {
+      // A TU whose last analysis had to keep template bodies most likely still does: its stale
+      // entry says so, and the parse that would find it out again is saved.
+      Misses[I] = ToParse{I, std::move(Key), Stored && Stored->KeptTemplateBodies};
+    }
+  });
+
+  std::vector<ToParse> Parses;
+  std::vector<const CompileCommand *> Sharing; // those that start with the parse skipping bodies
+  std::vector<size_t> SharingIndex;
+  for (std::optional<ToParse> &Miss : Misses)
+    if (Miss) {
+      SharingIndex.push_back(Miss->KeepTemplateBodies ? static_cast<size_t>(-1) : Sharing.size());
+      if (!Miss->KeepTemplateBodies)
+        Sharing.push_back(Jobs[Miss->Job].Command);
+      Parses.push_back(std::move(*Miss));
+    }
+  SharedHeaders Headers(Sharing, Settings, Workers);
+  runOnWorkers(Parses.size(), Workers, [&](size_t P) {
+    const ToParse &Parse = Parses[P];
+    const AnalysisJob &Job = Jobs[Parse.Job];
+    ParseStart Start{Parse.KeepTemplateBodies, Headers.prefixFor(SharingIndex[P])};
+    Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
+    std::string StoreError;
+    if (Store.Store && Store.Write)
+      StoreError = Store.Store->save(Parse.Key, Outcomes[Parse.Job]);
+    finished(Parse.Job, StoreError);
+  });
   if (WorkersStarted)
-    *WorkersStarted = static_cast<unsigned>(Threads.size()) + 1;
-  Work();
-  for (std::thread &T : Threads)
-    T.join();
+    *WorkersStarted = Started;
   return Outcomes;
 }
 

@@ -4,7 +4,7 @@
 #include "CrashContainment.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
-#include "ContentHash.h"
+#include "FilesRead.h"
 #include "Paths.h"
 #include "SourcePositions.h"
 
@@ -148,6 +148,11 @@ public:
     Errors.push_back(Where + "error: " + Message.str().str());
   }
 
+  void reset() {
+    Errors.clear();
+    clear();
+  }
+
   std::vector<std::string> Errors;
 
 private:
@@ -169,10 +174,21 @@ public:
     Policy.noteInstantiation(*D);
     MultiplexConsumer::HandleCXXImplicitFunctionInstantiation(D);
   }
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    Parsed.insert(Parsed.end(), Group.begin(), Group.end());
+    return MultiplexConsumer::HandleTopLevelDecl(Group);
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Lost = Policy.lostInstantiations();
-    if (!Lost)
-      MultiplexConsumer::HandleTranslationUnit(Ctx);
+    if (Lost)
+      return;
+    // With system headers loaded precompiled (SharedHeaders.h), walking the whole TU would
+    // read every declaration of those headers back from the file, which costs more than
+    // parsing them; no rule reports there, and what the TU's own code uses of them is reached
+    // from its declarations. clangd's ParsedAST does the same with its preamble.
+    if (Ctx.getExternalSource())
+      Ctx.setTraversalScope(Parsed);
+    MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 
 private:
@@ -183,6 +199,7 @@ private:
   }
   BodySkipPolicy Policy;
   bool &Lost;
+  std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -219,21 +236,7 @@ public:
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
   // TU depends on.
   void EndSourceFileAction() override {
-    const SourceManager &SM = getCompilerInstance().getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      std::optional<llvm::StringRef> Data = It->second->getBufferDataIfLoaded();
-      if (!Data)
-        continue;
-      // The real path: the spelled one may hold '..' after a symlink that a lexical clean-up
-      // would resolve wrongly.
-      llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
-      Out.Dependencies.emplace_back(Real.empty() ? absolutePath(It->first.getName().str(), Dir)
-                                                 : Real.str(),
-                                    contentHash(*Data));
-    }
-    std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
-    Out.Dependencies.erase(std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
-                           Out.Dependencies.end());
+    Out.Dependencies = filesRead(getCompilerInstance().getSourceManager(), Dir);
   }
 
 private:
@@ -317,7 +320,7 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
 }
 
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
-                                 const AnalysisSettings &Settings, bool KeepTemplateBodies) {
+                                 const AnalysisSettings &Settings, const ParseStart &Start) {
   TUOutcome Out;
   Out.File = Command.File;
   // Released, not freed, when the parse crashes (see CrashContainment.h).
@@ -326,10 +329,10 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   bool Ran = false;
   bool Survived = runContained([&] {
     bool Lost = false;
-    std::vector<BodySkipPolicy::Mode> Modes{BodySkipPolicy::Mode::KeepTemplates};
-    if (!KeepTemplateBodies)
-      Modes.insert(Modes.begin(), BodySkipPolicy::Mode::Skip);
-    for (BodySkipPolicy::Mode Mode : Modes) {
+    BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
+                                                         : BodySkipPolicy::Mode::Skip;
+    const PrecompiledPrefix *Prefix = Mode == BodySkipPolicy::Mode::Skip ? Start.Prefix : nullptr;
+    while (true) {
       Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
           llvm::vfs::createPhysicalFileSystem().release());
@@ -338,15 +341,38 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       FS->setCurrentWorkingDirectory(Command.Directory);
       llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);
-      tooling::ToolInvocation Invocation(analysisCommandLine(Command, Settings), &Factory,
-                                         Files.get(), std::make_shared<PCHContainerOperations>());
+      std::vector<std::string> Args = analysisCommandLine(Command, Settings);
+      if (Prefix)
+        Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
+      tooling::ToolInvocation Invocation(std::move(Args), &Factory, Files.get(),
+                                         std::make_shared<PCHContainerOperations>());
       Invocation.setDiagnosticConsumer(&CompilerErrors);
       Ran = Invocation.run();
-      if (!Ran || !Lost || CompilerErrors.getNumErrors() > 0)
+      if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
+        // Whatever went wrong with the shared headers, the TU's own text decides.
+        Prefix = nullptr;
+        CompilerErrors.reset();
+        Out.Findings.clear();
+        Out.Facts.clear();
+        Lost = false;
+        continue;
+      }
+      if (!Ran || CompilerErrors.getNumErrors() > 0)
         break;
+      if (!Lost) {
+        if (Prefix) { // what the prefix was parsed from is part of what this result read
+          std::erase_if(Out.Dependencies,
+                        [&](const auto &File) { return File.first == Prefix->HeaderPath; });
+          mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
+        }
+        break;
+      }
       // The first parse judged nothing (see SkipBodiesConsumer): parse again, keeping template
       // bodies. Its rules' facts and findings were never emitted.
       Out.Dependencies.clear();
+      Mode = BodySkipPolicy::Mode::KeepTemplates;
+      Prefix = nullptr;
+      Lost = false;
     }
   });
   if (!Survived) {

@@ -3,6 +3,7 @@
 
 #include "CompilationDatabase.h"
 #include "Config.h"
+#include "PrecompiledPrefix.h"
 #include "TUOutcome.h"
 
 #include <map>
@@ -11,20 +12,31 @@
 
 namespace contractcheck {
 
+// Whether TUs share precompiled system headers (SharedHeaders.h). Always is for tests: it
+// precompiles even the headers of a single TU.
+enum class PrecompileMode { Auto, Never, Always };
+
 struct AnalysisSettings {
   std::vector<std::string> ExtraArgsBefore; // as clang-tidy's --extra-arg-before
   std::vector<std::string> ExtraArgs;       // as clang-tidy's --extra-arg
   // Absolute path -> text read instead of the file on disk: an editor's unsaved buffers.
   std::map<std::string, std::string> Overlays = {};
+  PrecompileMode Precompile = PrecompileMode::Auto;
+};
+
+// How a TU's analysis starts.
+struct ParseStart {
+  // Skip the parse that skips template bodies: a previous analysis of the TU needed them (see
+  // BodySkipPolicy).
+  bool KeepTemplateBodies = false;
+  // Load these system headers precompiled instead of parsing them (SharedHeaders.h).
+  const PrecompiledPrefix *Prefix = nullptr;
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the
 // compiler or a rule, comes back with State set and its errors, and without findings.
-// KeepTemplateBodies skips the parse that skips template bodies, for a TU known to need them
-// (a previous analysis of it did; see BodySkipPolicy).
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Config,
-                                 const AnalysisSettings &Settings,
-                                 bool KeepTemplateBodies = false);
+                                 const AnalysisSettings &Settings, const ParseStart &Start = {});
 
 // The compiler command actually run for Command (exposed for tests and --debug output).
 std::vector<std::string> analysisCommandLine(const CompileCommand &Command,

@@ -87,6 +87,15 @@ cl::opt<std::string> DepFile("depfile",
                              cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> StampFile("stamp", cl::desc("extract: the target the depfile names"),
                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<PrecompileMode> SharedHeaderMode(
+    "shared-headers",
+    cl::desc("Parse the system headers that several TUs include once for all of them"),
+    cl::values(clEnumValN(PrecompileMode::Auto, "auto",
+                          "when at least two of the TUs analysed begin with them (default)"),
+               clEnumValN(PrecompileMode::Never, "never", "every TU parses its own headers"),
+               clEnumValN(PrecompileMode::Always, "always",
+                          "even for a single TU (to test that it changes nothing)")),
+    cl::init(PrecompileMode::Auto), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
 cl::opt<Severity> FailOn("fail-on",
                          cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
@@ -339,6 +348,7 @@ int analyze(Mode M) {
   ConfigResolver Configs(ConfigPath.empty() ? std::nullopt
                                             : std::optional<std::string>(ConfigPath.getValue()));
   AnalysisSettings Settings{ExtraArgsBefore, ExtraArgs};
+  Settings.Precompile = SharedHeaderMode;
   if (NoCache && M != Mode::Run)
     throw InputError("--no-cache: 'extract' and 'check' work through the result store");
   std::optional<ResultStore> Store;

@@ -1,0 +1,148 @@
+#include "PrecompiledPrefix.h"
+
+#include "FilesRead.h"
+#include "Paths.h"
+
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <llvm/Support/raw_ostream.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// Every body in the prefix is a system header's: skipped as BodySkipPolicy skips them in a
+// TU's first parse (Clang itself keeps constexpr bodies and deduced return types).
+class SkipEveryBody : public MultiplexConsumer {
+public:
+  explicit SkipEveryBody(std::unique_ptr<ASTConsumer> Inner) : MultiplexConsumer(list(std::move(Inner))) {}
+  bool shouldSkipFunctionBody(Decl *) override { return true; }
+
+private:
+  static std::vector<std::unique_ptr<ASTConsumer>> list(std::unique_ptr<ASTConsumer> Inner) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Inner));
+    return List;
+  }
+};
+
+class RootResolutions : public PPCallbacks {
+public:
+  RootResolutions(const SourceManager &SM, std::vector<std::string> &Paths)
+      : SM(SM), Paths(Paths) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &, StringRef, bool, CharSourceRange,
+                          OptionalFileEntryRef File, StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (SM.isInMainFile(HashLoc))
+      Paths.push_back(File ? File->getName().str() : std::string());
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<std::string> &Paths;
+};
+
+class PrefixAction : public GeneratePCHAction {
+public:
+  PrefixAction(std::vector<std::string> &Resolved, PrecompiledPrefix &Out, std::string Dir,
+               std::string Header)
+      : Resolved(Resolved), Out(Out), Dir(std::move(Dir)), Header(std::move(Header)) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef InFile) override {
+    std::unique_ptr<ASTConsumer> Writer = GeneratePCHAction::CreateASTConsumer(CI, InFile);
+    if (!Writer)
+      return nullptr;
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<RootResolutions>(CI.getSourceManager(), Resolved));
+    return std::make_unique<SkipEveryBody>(std::move(Writer));
+  }
+
+  void EndSourceFileAction() override {
+    Out.Dependencies = filesRead(getCompilerInstance().getSourceManager(), Dir);
+    std::erase_if(Out.Dependencies, [&](const auto &D) { return D.first == Header; });
+    GeneratePCHAction::EndSourceFileAction();
+  }
+
+private:
+  std::vector<std::string> &Resolved;
+  PrecompiledPrefix &Out;
+  const std::string Dir;
+  const std::string Header;
+};
+
+class PrefixActionFactory : public tooling::FrontendActionFactory {
+public:
+  PrefixActionFactory(std::vector<std::string> &Resolved, PrecompiledPrefix &Out,
+                      const std::string &Dir, const std::string &Header, std::string Pch)
+      : Resolved(Resolved), Out(Out), Dir(Dir), Header(Header), Pch(std::move(Pch)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<PrefixAction>(Resolved, Out, Dir, Header);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getFrontendOpts().SkipFunctionBodies = true;
+    Invocation->getFrontendOpts().OutputFile = Pch;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCHContainerOps), DiagConsumer);
+  }
+
+private:
+  std::vector<std::string> &Resolved;
+  PrecompiledPrefix &Out;
+  const std::string &Dir;
+  const std::string &Header;
+  const std::string Pch;
+};
+
+class ErrorCounter : public DiagnosticConsumer {};
+
+} // namespace
+
+std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string> Args,
+                                                        const std::string &Directory,
+                                                        const std::vector<SystemHeaderRoot> &Roots,
+                                                        bool CLanguage,
+                                                        const std::string &HeaderPath,
+                                                        const std::string &PchPath) {
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Header(HeaderPath, EC);
+    if (EC)
+      return std::nullopt;
+    for (const SystemHeaderRoot &Root : Roots)
+      Header << "#include <" << Root.Spelling << ">\n";
+  }
+  Args.insert(Args.end(), {"-x", CLanguage ? "c-header" : "c++-header", HeaderPath});
+  PrecompiledPrefix Out;
+  Out.HeaderPath = HeaderPath;
+  Out.PchPath = PchPath;
+  std::vector<std::string> Resolved;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
+      llvm::vfs::createPhysicalFileSystem().release());
+  FS->setCurrentWorkingDirectory(Directory);
+  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+  PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath);
+  tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
+                                     std::make_shared<PCHContainerOperations>());
+  ErrorCounter Diagnostics;
+  Invocation.setDiagnosticConsumer(&Diagnostics);
+  if (!Invocation.run() || Diagnostics.getNumErrors() > 0 || Resolved.size() != Roots.size())
+    return std::nullopt;
+  for (size_t I = 0; I < Roots.size(); ++I)
+    if (absolutePath(Resolved[I], Directory) != absolutePath(Roots[I].Path, Directory))
+      return std::nullopt;
+  return Out;
+}
+
+} // namespace contractcheck

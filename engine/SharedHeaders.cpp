@@ -1,0 +1,127 @@
+#include "SharedHeaders.h"
+
+#include "CrashContainment.h"
+#include "Paths.h"
+#include "SharedPrefixPlan.h"
+#include "SystemHeaderRoots.h"
+#include "WorkerPool.h"
+
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+#include <algorithm>
+
+namespace contractcheck {
+
+namespace {
+
+bool isCSource(const std::string &File) {
+  return llvm::sys::path::extension(File) == ".c";
+}
+
+bool isCOrCxxSource(const std::string &File) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  return Ext == ".c" || Ext == ".cc" || Ext == ".cpp" || Ext == ".cxx" || Ext == ".c++" ||
+         Ext == ".C" || Ext == ".cp";
+}
+
+// A command that already loads a precompiled header or builds with modules keeps its own way.
+bool buildsItsOwnWay(const std::vector<std::string> &Args) {
+  return std::any_of(Args.begin(), Args.end(), [](llvm::StringRef A) {
+    return A == "-include-pch" || A.starts_with("-fmodules") || A.starts_with("-fcxx-modules") ||
+           A.starts_with("-emit-") || A == "-x";
+  });
+}
+
+// The command without its main file: what TUs sharing a prefix must agree on.
+std::vector<std::string> withoutMainFile(const std::vector<std::string> &Args,
+                                         const CompileCommand &Command) {
+  std::vector<std::string> Rest;
+  for (const std::string &A : Args)
+    if (A != Command.File && absolutePath(A, Command.Directory) != Command.File)
+      Rest.push_back(A);
+  return Rest;
+}
+
+std::string groupOf(const std::vector<std::string> &Args, const CompileCommand &Command) {
+  std::string Group = Command.Directory;
+  for (const std::string &A : Args) {
+    Group += '\0';
+    Group += A;
+  }
+  return Group;
+}
+
+} // namespace
+
+SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
+                             const AnalysisSettings &Settings, unsigned Workers)
+    : PrefixOf(Commands.size(), SharedPrefixPlan::None) {
+  size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
+  if (Settings.Precompile == PrecompileMode::Never || Commands.size() < MinShare ||
+      !Settings.Overlays.empty())
+    return;
+  std::vector<std::vector<std::string>> Args(Commands.size());
+  std::vector<SystemHeaderRoots> Roots(Commands.size());
+  runOnWorkers(Commands.size(), Workers, [&](size_t I) {
+    const CompileCommand &Command = *Commands[I];
+    Args[I] = analysisCommandLine(Command, Settings);
+    if (!isCOrCxxSource(Command.File) || buildsItsOwnWay(Args[I]))
+      return;
+    SystemHeaderRoots Scanned;
+    // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
+    if (runContained([&] { Scanned = scanSystemHeaderRoots(Args[I], Command.Directory); }))
+      Roots[I] = std::move(Scanned);
+    else
+      abandon(Scanned);
+  });
+  std::vector<PrefixCandidate> Candidates(Commands.size());
+  for (size_t I = 0; I < Commands.size(); ++I) {
+    Args[I] = withoutMainFile(Args[I], *Commands[I]);
+    Candidates[I].Group = groupOf(Args[I], *Commands[I]);
+    for (const SystemHeaderRoot &Root : Roots[I].Roots)
+      Candidates[I].Roots.push_back(Root.Path);
+  }
+  SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
+  if (Plan.Prefixes.empty())
+    return;
+  llvm::SmallString<128> Temp;
+  if (llvm::sys::fs::createUniqueDirectory("contractcheck-headers", Temp))
+    return; // no temporary directory: every TU parses its own headers
+  // Real, as the TUs' dependencies are: the header is left out of them by its path.
+  llvm::SmallString<128> Real;
+  Directory = llvm::sys::fs::real_path(Temp, Real) ? Temp.str().str() : Real.str().str();
+  Built.resize(Plan.Prefixes.size());
+  runOnWorkers(Plan.Prefixes.size(), Workers, [&](size_t P) {
+    const SharedPrefix &Prefix = Plan.Prefixes[P];
+    const CompileCommand &Command = *Commands[Prefix.Representative];
+    std::vector<SystemHeaderRoot> Leading(Roots[Prefix.Representative].Roots.begin(),
+                                          Roots[Prefix.Representative].Roots.begin() +
+                                              static_cast<long>(Prefix.Length));
+    bool C = isCSource(Command.File);
+    std::string Base = Directory + "/prefix-" + std::to_string(P);
+    std::optional<PrecompiledPrefix> Result;
+    if (runContained([&] {
+          Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
+                                          Leading, C, Base + (C ? ".h" : ".hpp"), Base + ".pch");
+        }))
+      Built[P] = std::move(Result);
+    else
+      abandon(Result);
+  });
+  PrefixOf = std::move(Plan.PrefixOf);
+}
+
+SharedHeaders::~SharedHeaders() {
+  if (!Directory.empty())
+    llvm::sys::fs::remove_directories(Directory);
+}
+
+const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I) const {
+  if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None || !Built[PrefixOf[I]])
+    return nullptr;
+  return &*Built[PrefixOf[I]];
+}
+
+} // namespace contractcheck
