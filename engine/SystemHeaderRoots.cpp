@@ -32,15 +32,11 @@ public:
                    FileID) override {
     if (Reason != EnterFile && Reason != ExitFile)
       return;
-    bool WasSystem = InSystem;
+    // Clang makes whatever a system header includes a system header too.
     InSystem = SrcMgr::isSystem(Kind);
-    if (Reason != EnterFile)
-      return;
-    if (InSystem && Pending) {
+    if (Reason == EnterFile && InSystem && Pending) {
       All.push_back(std::move(*Pending));
       Pending.reset();
-    } else if (!InSystem && WasSystem) {
-      limit(All.size() - 1); // the project's code inside a root's headers
     }
   }
 

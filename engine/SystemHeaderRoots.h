@@ -18,8 +18,8 @@ struct SystemHeaderRoots {
   // Only the leading roots that may move to the top of the TU. The first one that may not, and
   // every root after it, is left out:
   // - a root included inside braces (extern "C" { ... }, a namespace) or with #include_next;
-  // - a root whose headers include a file of the project, or read a macro the TU's own code
-  //   defined or undefined before it (NDEBUG, _GNU_SOURCE, a library's configuration macro);
+  // - a root whose headers read a macro the TU's own code defined or undefined before it
+  //   (NDEBUG, _GNU_SOURCE, a library's configuration macro);
   // - a root that defines a macro the TU's own code used before including it, as an identifier
   //   or in #if/#ifdef/defined();
   // - a root after a #pragma of the TU's own code other than once, diagnostic, region or mark.

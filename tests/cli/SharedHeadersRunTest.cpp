@@ -1,0 +1,68 @@
+// Loading shared system headers precompiled (--shared-headers) changes how fast a run is, never
+// what it reports: the same findings as each TU parsing its own headers, whatever -j or the
+// result store, and a TU whose headers do not survive being precompiled is parsed on its own.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace contractcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json report(const std::string &BuildDir, std::vector<std::string> Args) {
+  Args.insert(Args.begin(), {"-p", BuildDir, "--format", "json", "--quiet"});
+  ProcessResult R = runContractcheck(Args);
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  EXPECT_EQ(Report["summary"]["failed"], 0) << R.Stdout;
+  return Report["findings"];
+}
+
+TEST(SharedHeadersRunTest, TheReportIsTheSameWithAndWithoutSharedHeaders) {
+  // gMock tests and the classes they mock, across TUs that all include gmock and the standard
+  // library: the TUs share their system headers.
+  std::string Fixture = fixturesDir() + "/contract-mock-drift/cross-tu-naming";
+  std::vector<std::string> Sources;
+  for (const auto &E : fs::directory_iterator(Fixture))
+    if (E.path().extension() == ".cpp")
+      Sources.push_back(E.path().string());
+  std::sort(Sources.begin(), Sources.end());
+  TempDir Build;
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  nlohmann::json Own = report(Build.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_GE(Own.size(), 2u) << Own.dump(2);
+  EXPECT_EQ(report(Build.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Build.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Build.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  std::string Store = Build.path() + "/store";
+  EXPECT_EQ(report(Build.path(), {"--cache-dir", Store}), Own);
+  // What the shared headers were parsed from counts as read by each TU: nothing changed, so
+  // every result comes from the store.
+  ProcessResult Again = runContractcheck({"-p", Build.path(), "--cache-dir", Store});
+  EXPECT_NE(Again.Stderr.find("(" + std::to_string(Sources.size()) + " unchanged, from the result store)"),
+            std::string::npos)
+      << Again.Stderr;
+}
+
+TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
+  // legacy.h has no include guard and defines a struct: once precompiled, the TU's own
+  // #include of it defines the struct a second time, which does not compile. The TU is then
+  // parsed as written, and judged.
+  TempDir Project;
+  Project.write("sys/legacy.h", "struct Legacy { int Value; };\n");
+  std::vector<std::string> Sources;
+  for (const std::string Name : {"a", "b"})
+    Sources.push_back(Project.write(Name + ".cpp", "#include <legacy.h>\n" + switchMissingOne(Name)));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  nlohmann::json Findings = report(Project.path(), {"--no-cache", "--shared-headers=always"});
+  EXPECT_EQ(Findings.size(), 2u) << Findings.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=never"}), Findings);
+}
+
+} // namespace
+} // namespace contractcheck::test
