@@ -3,6 +3,7 @@
 #include "SharedHeaders.h"
 #include "WorkerPool.h"
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -20,6 +21,7 @@ struct ToParse {
   size_t Job;
   std::string Key;
   bool KeepTemplateBodies;
+  size_t Sharing = static_cast<size_t>(-1); // its index among the TUs SharedHeaders plans for
 };
 
 } // namespace
@@ -69,19 +71,23 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
 
   std::vector<ToParse> Parses;
   std::vector<const CompileCommand *> Sharing; // those that start with the parse skipping bodies
-  std::vector<size_t> SharingIndex;
   for (std::optional<ToParse> &Miss : Misses)
     if (Miss) {
-      SharingIndex.push_back(Miss->KeepTemplateBodies ? static_cast<size_t>(-1) : Sharing.size());
-      if (!Miss->KeepTemplateBodies)
+      if (!Miss->KeepTemplateBodies) {
+        Miss->Sharing = Sharing.size();
         Sharing.push_back(Jobs[Miss->Job].Command);
+      }
       Parses.push_back(std::move(*Miss));
     }
   SharedHeaders Headers(Sharing, Settings, Workers);
+  // The first TU of each shared prefix first, so the prefixes are built side by side.
+  std::stable_partition(Parses.begin(), Parses.end(), [&](const ToParse &Parse) {
+    return Headers.startsAPrefix(Parse.Sharing);
+  });
   runOnWorkers(Parses.size(), Workers, [&](size_t P) {
     const ToParse &Parse = Parses[P];
     const AnalysisJob &Job = Jobs[Parse.Job];
-    ParseStart Start{Parse.KeepTemplateBodies, Headers.prefixFor(SharingIndex[P])};
+    ParseStart Start{Parse.KeepTemplateBodies, Headers.prefixFor(Parse.Sharing)};
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     std::string StoreError;
     if (Store.Store && Store.Write)

@@ -57,13 +57,13 @@ std::string groupOf(const std::vector<std::string> &Args, const CompileCommand &
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                              const AnalysisSettings &Settings, unsigned Workers)
-    : PrefixOf(Commands.size(), SharedPrefixPlan::None) {
+    : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None) {
   size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
   if (Settings.Precompile == PrecompileMode::Never || Commands.size() < MinShare ||
       !Settings.Overlays.empty())
     return;
-  std::vector<std::vector<std::string>> Args(Commands.size());
-  std::vector<SystemHeaderRoots> Roots(Commands.size());
+  Args.resize(Commands.size());
+  Roots.resize(Commands.size());
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
     const CompileCommand &Command = *Commands[I];
     Args[I] = analysisCommandLine(Command, Settings);
@@ -92,24 +92,9 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   // Real, as the TUs' dependencies are: the header is left out of them by its path.
   llvm::SmallString<128> Real;
   Directory = llvm::sys::fs::real_path(Temp, Real) ? Temp.str().str() : Real.str().str();
-  Built.resize(Plan.Prefixes.size());
-  runOnWorkers(Plan.Prefixes.size(), Workers, [&](size_t P) {
-    const SharedPrefix &Prefix = Plan.Prefixes[P];
-    const CompileCommand &Command = *Commands[Prefix.Representative];
-    std::vector<SystemHeaderRoot> Leading(Roots[Prefix.Representative].Roots.begin(),
-                                          Roots[Prefix.Representative].Roots.begin() +
-                                              static_cast<long>(Prefix.Length));
-    bool C = isCSource(Command.File);
-    std::string Base = Directory + "/prefix-" + std::to_string(P);
-    std::optional<PrecompiledPrefix> Result;
-    if (runContained([&] {
-          Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
-                                          Leading, C, Base + (C ? ".h" : ".hpp"), Base + ".pch");
-        }))
-      Built[P] = std::move(Result);
-    else
-      abandon(Result);
-  });
+  Prefixes = std::move(Plan.Prefixes);
+  Built.resize(Prefixes.size());
+  BuildOnce = std::make_unique<std::once_flag[]>(Prefixes.size());
   PrefixOf = std::move(Plan.PrefixOf);
 }
 
@@ -118,10 +103,34 @@ SharedHeaders::~SharedHeaders() {
     llvm::sys::fs::remove_directories(Directory);
 }
 
-const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I) const {
-  if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None || !Built[PrefixOf[I]])
+bool SharedHeaders::startsAPrefix(size_t I) const {
+  return I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None &&
+         Prefixes[PrefixOf[I]].Representative == I;
+}
+
+const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I) {
+  if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
-  return &*Built[PrefixOf[I]];
+  size_t P = PrefixOf[I];
+  std::call_once(BuildOnce[P], [&] { build(P); });
+  return Built[P] ? &*Built[P] : nullptr;
+}
+
+void SharedHeaders::build(size_t P) {
+  const SharedPrefix &Prefix = Prefixes[P];
+  const CompileCommand &Command = *Commands[Prefix.Representative];
+  const std::vector<SystemHeaderRoot> &All = Roots[Prefix.Representative].Roots;
+  std::vector<SystemHeaderRoot> Leading(All.begin(), All.begin() + static_cast<long>(Prefix.Length));
+  bool C = isCSource(Command.File);
+  std::string Base = Directory + "/prefix-" + std::to_string(P);
+  std::optional<PrecompiledPrefix> Result;
+  if (runContained([&] {
+        Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading,
+                                        C, Base + (C ? ".h" : ".hpp"), Base + ".pch");
+      }))
+    Built[P] = std::move(Result);
+  else
+    abandon(Result);
 }
 
 } // namespace contractcheck

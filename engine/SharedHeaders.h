@@ -13,8 +13,11 @@
 
 #include "CompilationDatabase.h"
 #include "PrecompiledPrefix.h"
+#include "SharedPrefixPlan.h"
 #include "TranslationUnitAnalyzer.h"
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +26,7 @@ namespace contractcheck {
 
 class SharedHeaders {
 public:
-  // Prepares the prefixes for Commands, the TUs about to be parsed (none when Mode is Never).
+  // Plans the prefixes for Commands, the TUs about to be parsed (none when the mode is Never).
   // Auto precompiles only a prefix at least two of them share; Always also one a single TU
   // begins with, which makes every TU go through this path (tests).
   SharedHeaders(const std::vector<const CompileCommand *> &Commands,
@@ -32,12 +35,23 @@ public:
   SharedHeaders(const SharedHeaders &) = delete;
   SharedHeaders &operator=(const SharedHeaders &) = delete;
 
-  // The prefix the I-th command's TU should load, or null.
-  const PrecompiledPrefix *prefixFor(size_t I) const;
+  // The prefix the I-th command's TU should load, or null; the first call for a prefix builds
+  // it and the others wait for it. Thread-safe.
+  const PrecompiledPrefix *prefixFor(size_t I);
+  // Whether the I-th TU is the first of its prefix: parsing those first builds the prefixes in
+  // parallel while the other TUs wait less.
+  bool startsAPrefix(size_t I) const;
 
 private:
+  void build(size_t Prefix);
+
+  std::vector<const CompileCommand *> Commands;
+  std::vector<std::vector<std::string>> Args; // each command without its main file
+  std::vector<SystemHeaderRoots> Roots;
+  std::vector<SharedPrefix> Prefixes;
   std::string Directory; // temporary, removed with this object
   std::vector<std::optional<PrecompiledPrefix>> Built;
+  std::unique_ptr<std::once_flag[]> BuildOnce;
   std::vector<size_t> PrefixOf;
 };
 
