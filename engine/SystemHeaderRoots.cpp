@@ -167,25 +167,33 @@ private:
 
   // Pragmas that change nothing a parse with warnings off would see.
   bool harmlessPragma(SourceLocation Loc, PragmaIntroducerKind Introducer) const {
-    if (Introducer != PIK_HashPragma)
-      return false;
     bool Invalid = false;
-    const char *Text = SM.getCharacterData(Loc, &Invalid);
+    const char *Text = SM.getCharacterData(SM.getSpellingLoc(Loc), &Invalid);
     if (Invalid)
       return false;
-    StringRef Line(Text, std::min<size_t>(200, strlen(Text)));
-    Line = Line.take_until([](char C) { return C == '\n'; });
-    Line = Line.drop_front().ltrim(); // '#'
-    if (!Line.consume_front("pragma"))
+    StringRef Pragma(Text, std::min<size_t>(200, strlen(Text)));
+    if (Introducer == PIK_HashPragma) {
+      Pragma = Pragma.take_until([](char C) { return C == '\n'; }).drop_front().ltrim(); // '#'
+      if (!Pragma.consume_front("pragma"))
+        return false;
+    } else if (Introducer == PIK__Pragma) { // _Pragma("GCC diagnostic push"), from a macro
+      if (!Pragma.consume_front("_Pragma"))
+        return false;
+      Pragma = Pragma.ltrim();
+      if (!Pragma.consume_front("(") || !(Pragma = Pragma.ltrim()).consume_front("\""))
+        return false;
+      Pragma = Pragma.take_until([](char C) { return C == '"'; });
+    } else {
       return false;
-    Line = Line.ltrim();
-    StringRef First = Line.take_while([](char C) { return isalnum(C) || C == '_'; });
+    }
+    Pragma = Pragma.ltrim();
+    StringRef First = Pragma.take_while([](char C) { return isalnum(C) || C == '_'; });
     if (First == "once" || First == "region" || First == "endregion" || First == "mark" ||
         First == "message" || First == "warning")
       return true;
     if (First != "GCC" && First != "clang")
       return false;
-    return Line.drop_front(First.size()).ltrim().starts_with("diagnostic");
+    return Pragma.drop_front(First.size()).ltrim().starts_with("diagnostic");
   }
 
   Preprocessor &PP;

@@ -96,6 +96,9 @@ TEST_F(SystemHeaderRootsTest, ARootInsideBracesOrAfterAPragmaStaysWhereItIs) {
   EXPECT_EQ(roots("#pragma once\n#pragma GCC diagnostic push\n#include <first.h>\n"
                   "#pragma GCC diagnostic pop\n#include <second.h>\n"),
             (Names{"first.h", "second.h"}));
+  EXPECT_EQ(roots("#define QUIET _Pragma(\"clang diagnostic push\")\nQUIET\n#include <first.h>\n"
+                  "_Pragma(\"pack(1)\")\n#include <second.h>\n"),
+            (Names{"first.h"}));
 }
 
 } // namespace
