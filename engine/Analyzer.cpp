@@ -70,13 +70,11 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   });
 
   std::vector<ToParse> Parses;
-  std::vector<const CompileCommand *> Sharing; // those that start with the parse skipping bodies
+  std::vector<const CompileCommand *> Sharing;
   for (std::optional<ToParse> &Miss : Misses)
     if (Miss) {
-      if (!Miss->KeepTemplateBodies) {
-        Miss->Sharing = Sharing.size();
-        Sharing.push_back(Jobs[Miss->Job].Command);
-      }
+      Miss->Sharing = Sharing.size();
+      Sharing.push_back(Jobs[Miss->Job].Command);
       Parses.push_back(std::move(*Miss));
     }
   SharedHeaders Headers(Sharing, Settings, Workers);
@@ -87,7 +85,9 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   runOnWorkers(Parses.size(), Workers, [&](size_t P) {
     const ToParse &Parse = Parses[P];
     const AnalysisJob &Job = Jobs[Parse.Job];
-    ParseStart Start{Parse.KeepTemplateBodies, Headers.prefixFor(Parse.Sharing)};
+    ParseStart Start{Parse.KeepTemplateBodies, [&](bool KeepTemplateBodies) {
+                       return Headers.prefixFor(Parse.Sharing, KeepTemplateBodies);
+                     }};
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     std::string StoreError;
     if (Store.Store && Store.Write)

@@ -21,11 +21,15 @@ namespace contractcheck {
 namespace {
 
 // Every body in the prefix is a system header's: skipped as BodySkipPolicy skips them in a
-// TU's first parse (Clang itself keeps constexpr bodies and deduced return types).
-class SkipEveryBody : public MultiplexConsumer {
+// TU's parse (Clang itself keeps constexpr bodies and deduced return types), template bodies
+// too unless the prefix is for a parse that keeps them.
+class SkipSystemBodies : public MultiplexConsumer {
 public:
-  explicit SkipEveryBody(std::unique_ptr<ASTConsumer> Inner) : MultiplexConsumer(list(std::move(Inner))) {}
-  bool shouldSkipFunctionBody(Decl *) override { return true; }
+  SkipSystemBodies(std::unique_ptr<ASTConsumer> Inner, bool KeepTemplateBodies)
+      : MultiplexConsumer(list(std::move(Inner))), KeepTemplateBodies(KeepTemplateBodies) {}
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return !(KeepTemplateBodies && D->isTemplated());
+  }
 
 private:
   static std::vector<std::unique_ptr<ASTConsumer>> list(std::unique_ptr<ASTConsumer> Inner) {
@@ -33,6 +37,7 @@ private:
     List.push_back(std::move(Inner));
     return List;
   }
+  const bool KeepTemplateBodies;
 };
 
 class RootResolutions : public PPCallbacks {
@@ -54,8 +59,9 @@ private:
 class PrefixAction : public GeneratePCHAction {
 public:
   PrefixAction(std::vector<std::string> &Resolved, PrecompiledPrefix &Out, std::string Dir,
-               std::string Header)
-      : Resolved(Resolved), Out(Out), Dir(std::move(Dir)), Header(std::move(Header)) {}
+               std::string Header, bool KeepTemplateBodies)
+      : Resolved(Resolved), Out(Out), Dir(std::move(Dir)), Header(std::move(Header)),
+        KeepTemplateBodies(KeepTemplateBodies) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef InFile) override {
@@ -64,7 +70,7 @@ public:
       return nullptr;
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<RootResolutions>(CI.getSourceManager(), Resolved));
-    return std::make_unique<SkipEveryBody>(std::move(Writer));
+    return std::make_unique<SkipSystemBodies>(std::move(Writer), KeepTemplateBodies);
   }
 
   void EndSourceFileAction() override {
@@ -78,15 +84,18 @@ private:
   PrecompiledPrefix &Out;
   const std::string Dir;
   const std::string Header;
+  const bool KeepTemplateBodies;
 };
 
 class PrefixActionFactory : public tooling::FrontendActionFactory {
 public:
   PrefixActionFactory(std::vector<std::string> &Resolved, PrecompiledPrefix &Out,
-                      const std::string &Dir, const std::string &Header, std::string Pch)
-      : Resolved(Resolved), Out(Out), Dir(Dir), Header(Header), Pch(std::move(Pch)) {}
+                      const std::string &Dir, const std::string &Header, std::string Pch,
+                      bool KeepTemplateBodies)
+      : Resolved(Resolved), Out(Out), Dir(Dir), Header(Header), Pch(std::move(Pch)),
+        KeepTemplateBodies(KeepTemplateBodies) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PrefixAction>(Resolved, Out, Dir, Header);
+    return std::make_unique<PrefixAction>(Resolved, Out, Dir, Header, KeepTemplateBodies);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -103,6 +112,7 @@ private:
   const std::string &Dir;
   const std::string &Header;
   const std::string Pch;
+  const bool KeepTemplateBodies;
 };
 
 class ErrorCounter : public DiagnosticConsumer {};
@@ -114,7 +124,8 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
                                                         const std::vector<SystemHeaderRoot> &Roots,
                                                         bool CLanguage,
                                                         const std::string &HeaderPath,
-                                                        const std::string &PchPath) {
+                                                        const std::string &PchPath,
+                                                        bool KeepTemplateBodies) {
   {
     std::error_code EC;
     llvm::raw_fd_ostream Header(HeaderPath, EC);
@@ -132,7 +143,7 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
       llvm::vfs::createPhysicalFileSystem().release());
   FS->setCurrentWorkingDirectory(Directory);
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-  PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath);
+  PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath, KeepTemplateBodies);
   tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
                                      std::make_shared<PCHContainerOperations>());
   ErrorCounter Diagnostics;

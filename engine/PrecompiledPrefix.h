@@ -21,13 +21,15 @@ struct PrecompiledPrefix {
 
 // Writes HeaderPath (`#include <root>` for each root) and parses it into PchPath with the
 // compiler command Args (a TU's analysis command, its main file left out), run in Directory,
-// with the function bodies of system headers skipped as in a TU's first parse. Nothing when it
-// does not parse or a root resolves to another file than Roots says.
+// with the function bodies of system headers skipped as in a TU's parse (template bodies kept
+// when KeepTemplateBodies, see BodySkipPolicy). Nothing when it does not parse or a root
+// resolves to another file than Roots says.
 std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string> Args,
                                                         const std::string &Directory,
                                                         const std::vector<SystemHeaderRoot> &Roots,
                                                         bool CLanguage,
                                                         const std::string &HeaderPath,
-                                                        const std::string &PchPath);
+                                                        const std::string &PchPath,
+                                                        bool KeepTemplateBodies);
 
 } // namespace contractcheck

@@ -93,8 +93,10 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   llvm::SmallString<128> Real;
   Directory = llvm::sys::fs::real_path(Temp, Real) ? Temp.str().str() : Real.str().str();
   Prefixes = std::move(Plan.Prefixes);
-  Built.resize(Prefixes.size());
-  BuildOnce = std::make_unique<std::once_flag[]>(Prefixes.size());
+  for (int Keep : {0, 1}) {
+    Built[Keep].resize(Prefixes.size());
+    BuildOnce[Keep] = std::make_unique<std::once_flag[]>(Prefixes.size());
+  }
   PrefixOf = std::move(Plan.PrefixOf);
 }
 
@@ -108,27 +110,30 @@ bool SharedHeaders::startsAPrefix(size_t I) const {
          Prefixes[PrefixOf[I]].Representative == I;
 }
 
-const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I) {
+const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBodies) {
   if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
   size_t P = PrefixOf[I];
-  std::call_once(BuildOnce[P], [&] { build(P); });
-  return Built[P] ? &*Built[P] : nullptr;
+  std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
+  const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
+  return Prefix ? &*Prefix : nullptr;
 }
 
-void SharedHeaders::build(size_t P) {
+void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   const SharedPrefix &Prefix = Prefixes[P];
   const CompileCommand &Command = *Commands[Prefix.Representative];
   const std::vector<SystemHeaderRoot> &All = Roots[Prefix.Representative].Roots;
   std::vector<SystemHeaderRoot> Leading(All.begin(), All.begin() + static_cast<long>(Prefix.Length));
   bool C = isCSource(Command.File);
-  std::string Base = Directory + "/prefix-" + std::to_string(P);
+  std::string Base =
+      Directory + "/prefix-" + std::to_string(P) + (KeepTemplateBodies ? "-templates" : "");
   std::optional<PrecompiledPrefix> Result;
   if (runContained([&] {
         Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading,
-                                        C, Base + (C ? ".h" : ".hpp"), Base + ".pch");
+                                        C, Base + (C ? ".h" : ".hpp"), Base + ".pch",
+                                        KeepTemplateBodies);
       }))
-    Built[P] = std::move(Result);
+    Built[KeepTemplateBodies][P] = std::move(Result);
   else
     abandon(Result);
 }

@@ -35,23 +35,25 @@ public:
   SharedHeaders(const SharedHeaders &) = delete;
   SharedHeaders &operator=(const SharedHeaders &) = delete;
 
-  // The prefix the I-th command's TU should load, or null; the first call for a prefix builds
-  // it and the others wait for it. Thread-safe.
-  const PrecompiledPrefix *prefixFor(size_t I);
+  // The prefix the I-th command's TU should load in a parse that skips template bodies or
+  // keeps them, or null; the first call for a prefix builds it and the others wait for it.
+  // Thread-safe.
+  const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
   // Whether the I-th TU is the first of its prefix: parsing those first builds the prefixes in
   // parallel while the other TUs wait less.
   bool startsAPrefix(size_t I) const;
 
 private:
-  void build(size_t Prefix);
+  void build(size_t Prefix, bool KeepTemplateBodies);
 
   std::vector<const CompileCommand *> Commands;
   std::vector<std::vector<std::string>> Args; // each command without its main file
   std::vector<SystemHeaderRoots> Roots;
   std::vector<SharedPrefix> Prefixes;
   std::string Directory; // temporary, removed with this object
-  std::vector<std::optional<PrecompiledPrefix>> Built;
-  std::unique_ptr<std::once_flag[]> BuildOnce;
+  // [0]: for the parse that skips template bodies, [1]: for the one that keeps them.
+  std::vector<std::optional<PrecompiledPrefix>> Built[2];
+  std::unique_ptr<std::once_flag[]> BuildOnce[2];
   std::vector<size_t> PrefixOf;
 };
 

@@ -331,7 +331,10 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     bool Lost = false;
     BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
                                                          : BodySkipPolicy::Mode::Skip;
-    const PrecompiledPrefix *Prefix = Mode == BodySkipPolicy::Mode::Skip ? Start.Prefix : nullptr;
+    auto prefixFor = [&](BodySkipPolicy::Mode M) {
+      return Start.Prefix ? Start.Prefix(M == BodySkipPolicy::Mode::KeepTemplates) : nullptr;
+    };
+    const PrecompiledPrefix *Prefix = prefixFor(Mode);
     while (true) {
       Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
@@ -371,7 +374,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       // bodies. Its rules' facts and findings were never emitted.
       Out.Dependencies.clear();
       Mode = BodySkipPolicy::Mode::KeepTemplates;
-      Prefix = nullptr;
+      Prefix = prefixFor(Mode);
       Lost = false;
     }
   });

@@ -6,6 +6,7 @@
 #include "PrecompiledPrefix.h"
 #include "TUOutcome.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,8 +30,9 @@ struct ParseStart {
   // Skip the parse that skips template bodies: a previous analysis of the TU needed them (see
   // BodySkipPolicy).
   bool KeepTemplateBodies = false;
-  // Load these system headers precompiled instead of parsing them (SharedHeaders.h).
-  const PrecompiledPrefix *Prefix = nullptr;
+  // The system headers to load precompiled instead of parsing them (SharedHeaders.h), for a
+  // parse that skips template bodies or keeps them; null when there are none.
+  std::function<const PrecompiledPrefix *(bool KeepTemplateBodies)> Prefix = {};
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the
