@@ -34,7 +34,7 @@ bool BodySkipPolicy::nobodyReportsIn(FileID File) {
 }
 
 void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
-  if (M != Mode::Skip || Lost)
+  if (M != Mode::Skip || Reached)
     return;
   const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
   if (!Pattern)
@@ -44,26 +44,33 @@ void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
     return;
   if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
     for (const TemplateArgument &Arg : Args->asArray())
-      if (reaches(Arg)) {
-        Lost = true;
-        return;
-      }
+      if (reaches(Arg))
+        return reachedTheProject();
   for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC)) {
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-        if (reaches(Arg)) {
-          Lost = true;
-          return;
-        }
+        if (reaches(Arg))
+          return reachedTheProject();
     } else if (const auto *Function = dyn_cast<FunctionDecl>(DC)) {
       if (const TemplateArgumentList *Args = Function->getTemplateSpecializationArgs())
         for (const TemplateArgument &Arg : Args->asArray())
-          if (reaches(Arg)) {
-            Lost = true;
-            return;
-          }
+          if (reaches(Arg))
+            return reachedTheProject();
     }
   }
+}
+
+void BodySkipPolicy::reachedTheProject() { Reached = true; }
+
+// Asked at the end of the TU, when every declaration the rules would look through is parsed.
+bool BodySkipPolicy::lostInstantiations() const {
+  if (!Reached)
+    return false;
+  if (!NeedsAsked) {
+    NeedsAsked = true;
+    NeededByARule = !NeedsInstantiations || NeedsInstantiations();
+  }
+  return NeededByARule;
 }
 
 bool BodySkipPolicy::inProject(const Decl &D) const {

@@ -5,6 +5,8 @@
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
 
+#include <functional>
+
 namespace clang {
 class Decl;
 class DeclContext;
@@ -38,16 +40,21 @@ class BodySkipPolicy {
 public:
   enum class Mode { Skip, KeepTemplates };
 
-  BodySkipPolicy(const clang::SourceManager &SM, const Config &Cfg, Mode M)
-      : SM(SM), Cfg(Cfg), M(M) {}
+  // NeedsInstantiations: whether an enabled rule could judge what an instantiation of one of
+  // the TU's own templates holds; when none could, a body that may instantiate one is no loss.
+  BodySkipPolicy(const clang::SourceManager &SM, const Config &Cfg, Mode M,
+                 std::function<bool()> NeedsInstantiations = {})
+      : SM(SM), Cfg(Cfg), M(M), NeedsInstantiations(std::move(NeedsInstantiations)) {}
 
   bool shouldSkip(const clang::Decl &D);
   // Sees every implicit function template instantiation (ASTConsumer's hook).
   void noteInstantiation(const clang::FunctionDecl &F);
-  // Whether a skipped body may have instantiated a template of the project (Skip mode only).
-  bool lostInstantiations() const { return Lost; }
+  // Whether a skipped body may have instantiated a template of the project whose
+  // instantiations a rule judges (Skip mode only). Call at the end of the TU.
+  bool lostInstantiations() const;
 
 private:
+  void reachedTheProject();
   bool nobodyReportsIn(clang::FileID File);
   bool inProject(const clang::Decl &D) const;
   bool reaches(const clang::TemplateArgument &Arg);
@@ -58,7 +65,9 @@ private:
   const clang::SourceManager &SM;
   const Config &Cfg;
   const Mode M;
-  bool Lost = false;
+  const std::function<bool()> NeedsInstantiations;
+  bool Reached = false; // a skipped body was given something of the project
+  mutable bool NeedsAsked = false, NeededByARule = false;
   llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
   llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
   llvm::DenseMap<const clang::Decl *, bool> RecordReaches;

@@ -166,8 +166,13 @@ private:
 class SkipBodiesConsumer : public MultiplexConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
-                     const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost)
-      : MultiplexConsumer(makeList(std::move(Inner))), Policy(SM, Cfg, Mode), Lost(Lost) {}
+                     const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
+                     std::function<bool(llvm::ArrayRef<Decl *>)> RulesNeedInstantiations)
+      : MultiplexConsumer(makeList(std::move(Inner))),
+        Policy(SM, Cfg, Mode, [this, Need = std::move(RulesNeedInstantiations)] {
+          return Need(Parsed);
+        }),
+        Lost(Lost) {}
 
   bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
   void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
@@ -229,8 +234,13 @@ public:
       Contexts.push_back(std::move(Context));
       Rules.push_back(std::move(R));
     }
-    return std::make_unique<SkipBodiesConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
-                                                Cfg, Mode, Lost);
+    return std::make_unique<SkipBodiesConsumer>(
+        Finder.newASTConsumer(), CI.getSourceManager(), Cfg, Mode, Lost,
+        [this](llvm::ArrayRef<Decl *> TopLevel) {
+          return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
+            return R->needsInstantiations(TopLevel);
+          });
+        });
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this

@@ -23,6 +23,12 @@ public:
   virtual void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                                    clang::Preprocessor *ModuleExpanderPP) {}
   virtual void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) {}
+  // Whether this rule may judge something that only an instantiation of one of the TU's own
+  // templates holds (a switch over a template parameter's enum, a mock class template), given
+  // the top-level declarations the TU's parse read. The CLI leaves the bodies of library
+  // templates unparsed while no enabled rule says yes (see BodySkipPolicy); a rule that judges
+  // only what is spelled in source says no.
+  virtual bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const { return true; }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }
   llvm::StringRef getID() const override;

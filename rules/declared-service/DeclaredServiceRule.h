@@ -29,6 +29,8 @@ public:
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // Compares non-template classes with their contracts.
+  bool needsInstantiations(llvm::ArrayRef<clang::Decl *>) const override { return false; }
 
 private:
   // A contract this TU can judge: its class is defined here.

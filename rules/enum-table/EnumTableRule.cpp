@@ -3,10 +3,12 @@
 #include "EnumNames.h"
 #include "EnumValues.h"
 #include "IndexedArrays.h"
+#include "ProjectCode.h"
 #include "TableEntries.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
 
@@ -112,6 +114,16 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       Sentinels(options().getGlobs("sentinels")),
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
                options().getGlobs("partial-tables")} {}
+
+bool EnumTableRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
+  return projectCodeHas(TopLevel, [](const Stmt &S) {
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&S))
+      return Subscript->isInstantiationDependent();
+    if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S))
+      return Call->getOperator() == OO_Subscript && Call->isInstantiationDependent();
+    return false;
+  });
+}
 
 void EnumTableRule::registerMatchers(MatchFinder *Finder) {
   // Tables live at namespace or class scope, as function statics, or as const locals.

@@ -138,6 +138,15 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context)
   }
 }
 
+bool StringDispatchRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
+  if (!ByFunction.empty())
+    return true;
+  if (!Qt || TopLevel.empty())
+    return false;
+  ASTContext &Ctx = TopLevel.front()->getASTContext();
+  return !Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("QObject")).empty();
+}
+
 void StringDispatchRule::registerMatchers(MatchFinder *Finder) {
   if (Qt)
     QtStrings.registerMatchers(Finder, this);

@@ -22,6 +22,9 @@ public:
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // A name passed through a receiver that depends on a template parameter is judged in the
+  // instantiation, when there is a dispatch to judge it against.
+  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
 
 private:
   // A configured endpoint, with the dispatch and the side it belongs to.

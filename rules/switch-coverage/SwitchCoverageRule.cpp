@@ -2,6 +2,7 @@
 
 #include "EnumNames.h"
 #include "EnumValues.h"
+#include "ProjectCode.h"
 #include "RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
@@ -124,6 +125,17 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
                          .bind("function"),
                      this);
   Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+bool SwitchCoverageRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
+  return projectCodeHas(TopLevel, [](const Stmt &S) {
+    if (const auto *Switch = dyn_cast<SwitchStmt>(&S))
+      return !Switch->getCond() || Switch->getCond()->isTypeDependent() ||
+             Switch->getCond()->isValueDependent();
+    if (const auto *Case = dyn_cast<CaseStmt>(&S))
+      return Case->getLHS() && Case->getLHS()->isValueDependent();
+    return false;
+  });
 }
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {

@@ -24,6 +24,9 @@ public:
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // A switch whose condition or labels depend on a template parameter is judged in each
+  // instantiation.
+  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
 
 private:
   const std::vector<Glob> Enums;

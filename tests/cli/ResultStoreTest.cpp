@@ -108,6 +108,29 @@ TEST_F(ResultStoreTest, AnEntryRemembersThatItsTUNeededTemplateBodies) {
   EXPECT_EQ(KeptBodies(Generic), true);
 }
 
+TEST_F(ResultStoreTest, ATUWhoseTemplatesNoRuleJudgesIsParsedOnce) {
+  // std::sort is given the project's Order, whose namespace has a function template: the
+  // skipped library body could instantiate it, but nothing in it is judged per instantiation
+  // (no switch over a template parameter, no mock), so the first parse is the analysis.
+  std::string Plain = Project.write("src/plain.cpp", R"(#include <algorithm>
+#include <vector>
+namespace app {
+struct Order { int Id; };
+template <class T> T twice(T Value) { return Value + Value; }
+inline bool operator<(const Order &A, const Order &B) { return A.Id < B.Id; }
+} // namespace app
+void order(std::vector<app::Order> &Orders) { std::sort(Orders.begin(), Orders.end()); }
+int four() { return app::twice(2); }
+)");
+  writeCompilationDatabase(Build(), {Plain}, {"-std=c++17"});
+  ProcessResult R = run({});
+  ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
+  std::vector<fs::path> Stored = entries();
+  ASSERT_EQ(Stored.size(), 1u);
+  EXPECT_FALSE(nlohmann::json::parse(readFile(Stored[0].string()))["outcome"]["kept-template-bodies"]
+                   .get<bool>());
+}
+
 TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
   ProcessResult Cold = run({});
   std::vector<fs::path> Entries = entries();

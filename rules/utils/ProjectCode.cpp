@@ -1,0 +1,57 @@
+#include "ProjectCode.h"
+
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+class ProjectCodeSearch : public RecursiveASTVisitor<ProjectCodeSearch> {
+public:
+  ProjectCodeSearch(llvm::function_ref<bool(const Stmt &)> MatchStmt,
+                    llvm::function_ref<bool(const Decl &)> MatchDecl)
+      : MatchStmt(MatchStmt), MatchDecl(MatchDecl) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D || Found)
+      return !Found;
+    const SourceManager &SM = D->getASTContext().getSourceManager();
+    SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
+    if (Loc.isValid() && SM.isInSystemHeader(Loc))
+      return true;
+    if (MatchDecl && MatchDecl(*D))
+      Found = true;
+    return !Found && RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitStmt(Stmt *S) {
+    if (MatchStmt && MatchStmt(*S))
+      Found = true;
+    return !Found;
+  }
+
+  bool Found = false;
+
+private:
+  llvm::function_ref<bool(const Stmt &)> MatchStmt;
+  llvm::function_ref<bool(const Decl &)> MatchDecl;
+};
+
+} // namespace
+
+bool projectCodeHas(llvm::ArrayRef<Decl *> TopLevel,
+                    llvm::function_ref<bool(const Stmt &)> MatchStmt,
+                    llvm::function_ref<bool(const Decl &)> MatchDecl) {
+  ProjectCodeSearch Search(MatchStmt, MatchDecl);
+  for (Decl *D : TopLevel)
+    if (!Search.TraverseDecl(D) || Search.Found)
+      break;
+  return Search.Found;
+}
+
+} // namespace contractcheck
