@@ -31,17 +31,23 @@ bool declaresGMock(ASTContext &Ctx) {
 
 } // namespace
 
+// A mock class template is judged in its specializations, and a class template of the project
+// instantiated with a mock and with a real class pairs them; a library body (gtest's
+// TYPED_TEST machinery) may be what forms those specializations. A TU without mocks, or
+// without class templates of its own, has nothing of the kind.
 bool MockDriftRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
   if (TopLevel.empty())
     return false;
-  // With gMock or configured mocks in the TU, any class template may be a mock or be
-  // instantiated with one.
-  if (!Pairs.empty() || declaresGMock(TopLevel.front()->getASTContext()))
+  if (!Pairs.empty())
     return true;
-  return projectCodeHas(TopLevel, {}, [this](const Decl &D) {
-    const auto *Record = dyn_cast<CXXRecordDecl>(&D);
-    return Record && Record->getIdentifier() && !realNamesFor(Record->getName(), Patterns).empty();
-  });
+  if (!projectCodeHas(TopLevel, {}, [](const Decl &D) { return isa<ClassTemplateDecl>(D); }))
+    return false;
+  return declaresGMock(TopLevel.front()->getASTContext()) ||
+         projectCodeHas(TopLevel, {}, [this](const Decl &D) {
+           const auto *Record = dyn_cast<CXXRecordDecl>(&D);
+           return Record && Record->getIdentifier() &&
+                  !realNamesFor(Record->getName(), Patterns).empty();
+         });
 }
 
 } // namespace contractcheck

@@ -24,8 +24,7 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  // Mock class templates are judged in their instantiations, and a class template
-  // instantiated with a mock and with a real class pairs them.
+  // See MockDriftInstantiations.cpp.
   bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
   // Pairing needs every class of the TU (naming lookup, co-instantiation), so the judging
   // happens once the whole TU has been seen.
