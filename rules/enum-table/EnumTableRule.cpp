@@ -116,11 +116,18 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
                options().getGlobs("partial-tables")} {}
 
 bool EnumTableRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
-  return projectCodeHas(TopLevel, [](const Stmt &S) {
+  // The subscripts the matchers below look at: of a variable with an initializer (a table).
+  auto OfATable = [](const Expr *Base) {
+    const auto *Ref = Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && !isa<ParmVarDecl>(Var) && Var->hasInit();
+  };
+  return projectCodeHas(TopLevel, [&](const Stmt &S) {
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&S))
-      return Subscript->isInstantiationDependent();
+      return Subscript->isInstantiationDependent() && OfATable(Subscript->getBase());
     if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S))
-      return Call->getOperator() == OO_Subscript && Call->isInstantiationDependent();
+      return Call->getOperator() == OO_Subscript && Call->isInstantiationDependent() &&
+             Call->getNumArgs() > 0 && OfATable(Call->getArg(0));
     return false;
   });
 }
