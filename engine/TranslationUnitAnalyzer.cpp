@@ -167,12 +167,13 @@ class SkipBodiesConsumer : public MultiplexConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
-                     std::function<bool(llvm::ArrayRef<Decl *>)> RulesNeedInstantiations)
+                     std::function<bool(llvm::ArrayRef<Decl *>)> RulesNeedInstantiations,
+                     bool SharedHeadersLoaded)
       : MultiplexConsumer(makeList(std::move(Inner))),
         Policy(SM, Cfg, Mode, [this, Need = std::move(RulesNeedInstantiations)] {
           return Need(Parsed);
         }),
-        Lost(Lost) {}
+        Lost(Lost), SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
   void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
@@ -191,7 +192,9 @@ public:
     // read every declaration of those headers back from the file, which costs more than
     // parsing them; no rule reports there, and what the TU's own code uses of them is reached
     // from its declarations. clangd's ParsedAST does the same with its preamble.
-    if (Ctx.getExternalSource())
+    // A precompiled header of the project's own (CMake's target_precompile_headers) holds code
+    // the rules judge, and is walked whole as before.
+    if (SharedHeadersLoaded)
       Ctx.setTraversalScope(Parsed);
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
@@ -204,14 +207,16 @@ private:
   }
   BodySkipPolicy Policy;
   bool &Lost;
+  const bool SharedHeadersLoaded;
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost)
-      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost) {}
+                 BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
+        SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -240,7 +245,8 @@ public:
           return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
             return R->needsInstantiations(TopLevel);
           });
-        });
+        },
+        SharedHeadersLoaded);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -256,6 +262,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
+  const bool SharedHeadersLoaded;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
@@ -267,10 +274,11 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost)
-      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost) {}
+                       BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
+        SharedHeadersLoaded(SharedHeadersLoaded) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, SharedHeadersLoaded);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -287,6 +295,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
+  const bool SharedHeadersLoaded;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -353,7 +362,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         FS = overlayFileSystem(std::move(FS), Settings.Overlays);
       FS->setCurrentWorkingDirectory(Command.Directory);
       llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);
+      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix)
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});

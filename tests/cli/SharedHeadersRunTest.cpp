@@ -64,5 +64,20 @@ TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
   EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=never"}), Findings);
 }
 
+TEST(SharedHeadersRunTest, AProjectsOwnPrecompiledHeaderIsJudgedWhole) {
+  // CMake's target_precompile_headers puts the project's own headers in a precompiled header:
+  // what they hold is the project's code, judged as if it were parsed with the TU.
+  TempDir Project;
+  std::string Header = Project.write("proj.h", "#pragma once\n" + switchMissingOne("classify"));
+  std::string Main = Project.write("main.cpp", "#include \"proj.h\"\nint use() { return 0; }\n");
+  ProcessResult Pch = runProcess({"clang++-19", "-std=c++20", "-x", "c++-header", Header, "-o",
+                                  Header + ".pch"});
+  ASSERT_EQ(Pch.ExitCode, 0) << Pch.Stderr;
+  writeCompilationDatabase(Project.path(), {Main}, {"-std=c++20", "-include-pch", Header + ".pch"});
+  nlohmann::json Findings = report(Project.path(), {"--no-cache"});
+  ASSERT_EQ(Findings.size(), 1u) << Findings.dump(2);
+  EXPECT_EQ(Findings[0]["location"]["file"], Header);
+}
+
 } // namespace
 } // namespace contractcheck::test
