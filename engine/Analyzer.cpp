@@ -34,7 +34,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   std::vector<TUOutcome> Outcomes(Jobs.size());
   std::mutex Mutex;
   size_t Done = 0;
-  auto finished = [&](size_t I, const std::string &StoreError) {
+  auto Finished = [&](size_t I, const std::string &StoreError) {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (!StoreError.empty() && StoreWarnings)
       StoreWarnings->push_back(StoreError);
@@ -55,13 +55,13 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
         ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
       Stored->FromStore = true;
       Outcomes[I] = std::move(*Stored);
-      finished(I, {});
+      Finished(I, {});
     } else if (Store.StoredOnly) {
       Outcomes[I].File = Jobs[I].Command->File;
       Outcomes[I].State = TUOutcome::Status::NotExtracted;
       Outcomes[I].Errors = {"no up-to-date result for this file in the result store " +
                             Store.Store->directory() + "; run 'contractcheck extract' for it"};
-      finished(I, {});
+      Finished(I, {});
     } else {
       // A TU whose last analysis had to keep template bodies most likely still does: its stale
       // entry says so, and the parse that would find it out again is saved.
@@ -92,7 +92,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     std::string StoreError;
     if (Store.Store && Store.Write)
       StoreError = Store.Store->save(Parse.Key, Outcomes[Parse.Job]);
-    finished(Parse.Job, StoreError);
+    Finished(Parse.Job, StoreError);
   });
   if (WorkersStarted)
     *WorkersStarted = Started;

@@ -141,7 +141,8 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
   std::vector<std::string> Resolved;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
       llvm::vfs::createPhysicalFileSystem().release());
-  FS->setCurrentWorkingDirectory(Directory);
+  if (FS->setCurrentWorkingDirectory(Directory))
+    return std::nullopt;
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath, KeepTemplateBodies);
   tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),

@@ -101,8 +101,9 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
 }
 
 SharedHeaders::~SharedHeaders() {
+  // Best effort: a leftover directory in the system's temporary directory harms nothing.
   if (!Directory.empty())
-    llvm::sys::fs::remove_directories(Directory);
+    static_cast<void>(llvm::sys::fs::remove_directories(Directory));
 }
 
 bool SharedHeaders::startsAPrefix(size_t I) const {

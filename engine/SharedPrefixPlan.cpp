@@ -20,7 +20,7 @@ SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidat
                                     size_t MinShare) {
   std::vector<Node> Nodes;
   std::map<std::string, size_t> GroupRoots;
-  auto childOf = [&Nodes](size_t Parent, const std::string &Root) {
+  auto ChildOf = [&Nodes](size_t Parent, const std::string &Root) {
     auto [It, Inserted] = Nodes[Parent].Children.try_emplace(Root, Nodes.size());
     if (Inserted)
       Nodes.emplace_back();
@@ -33,7 +33,7 @@ SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidat
       Nodes.emplace_back();
     size_t At = It->second;
     for (const std::string &Root : Candidates[I].Roots) {
-      At = childOf(At, Root);
+      At = ChildOf(At, Root);
       ++Nodes[At].Count;
       Paths[I].push_back(At);
     }

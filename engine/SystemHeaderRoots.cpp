@@ -180,7 +180,10 @@ private:
       if (!Pragma.consume_front("_Pragma"))
         return false;
       Pragma = Pragma.ltrim();
-      if (!Pragma.consume_front("(") || !(Pragma = Pragma.ltrim()).consume_front("\""))
+      if (!Pragma.consume_front("("))
+        return false;
+      Pragma = Pragma.ltrim();
+      if (!Pragma.consume_front("\""))
         return false;
       Pragma = Pragma.take_until([](char C) { return C == '"'; });
     } else {
@@ -243,7 +246,8 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
   size_t Limit = std::numeric_limits<size_t>::max();
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
       llvm::vfs::createPhysicalFileSystem().release());
-  FS->setCurrentWorkingDirectory(Directory);
+  if (FS->setCurrentWorkingDirectory(Directory))
+    return Result;
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Limit), Files.get());
   CountingConsumer Diagnostics;

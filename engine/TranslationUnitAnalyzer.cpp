@@ -350,10 +350,10 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     bool Lost = false;
     BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
                                                          : BodySkipPolicy::Mode::Skip;
-    auto prefixFor = [&](BodySkipPolicy::Mode M) {
+    auto PrefixFor = [&](BodySkipPolicy::Mode M) {
       return Start.Prefix ? Start.Prefix(M == BodySkipPolicy::Mode::KeepTemplates) : nullptr;
     };
-    const PrecompiledPrefix *Prefix = prefixFor(Mode);
+    const PrecompiledPrefix *Prefix = PrefixFor(Mode);
     while (true) {
       Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
@@ -393,7 +393,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       // bodies. Its rules' facts and findings were never emitted.
       Out.Dependencies.clear();
       Mode = BodySkipPolicy::Mode::KeepTemplates;
-      Prefix = prefixFor(Mode);
+      Prefix = PrefixFor(Mode);
       Lost = false;
     }
   });

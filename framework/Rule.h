@@ -28,7 +28,9 @@ public:
   // the top-level declarations the TU's parse read. The CLI leaves the bodies of library
   // templates unparsed while no enabled rule says yes (see BodySkipPolicy); a rule that judges
   // only what is spelled in source says no.
-  virtual bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const { return true; }
+  virtual bool needsInstantiations(llvm::ArrayRef<clang::Decl *> /*TopLevel*/) const {
+    return true;
+  }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }
   llvm::StringRef getID() const override;
