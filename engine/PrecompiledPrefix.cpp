@@ -1,5 +1,6 @@
 #include "PrecompiledPrefix.h"
 
+#include "CompilerFiles.h"
 #include "FilesRead.h"
 #include "Paths.h"
 
@@ -11,7 +12,6 @@
 #include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/FileSystem.h>
-#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
 using namespace clang;
@@ -139,11 +139,10 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
   Out.HeaderPath = HeaderPath;
   Out.PchPath = PchPath;
   std::vector<std::string> Resolved;
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
-      llvm::vfs::createPhysicalFileSystem().release());
-  if (FS->setCurrentWorkingDirectory(Directory))
+  std::error_code DirectoryError;
+  llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
+  if (DirectoryError)
     return std::nullopt;
-  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath, KeepTemplateBodies);
   tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
                                      std::make_shared<PCHContainerOperations>());

@@ -1,5 +1,7 @@
 #include "SystemHeaderRoots.h"
 
+#include "CompilerFiles.h"
+
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendActions.h>
@@ -9,7 +11,6 @@
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallVector.h>
-#include <llvm/Support/VirtualFileSystem.h>
 
 #include <algorithm>
 #include <limits>
@@ -244,11 +245,10 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
   SystemHeaderRoots Result;
   std::vector<SystemHeaderRoot> All;
   size_t Limit = std::numeric_limits<size_t>::max();
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
-      llvm::vfs::createPhysicalFileSystem().release());
-  if (FS->setCurrentWorkingDirectory(Directory))
+  std::error_code DirectoryError;
+  llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
+  if (DirectoryError)
     return Result;
-  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Limit), Files.get());
   CountingConsumer Diagnostics;
   Invocation.setDiagnosticConsumer(&Diagnostics);

@@ -1,6 +1,7 @@
 #include "TranslationUnitAnalyzer.h"
 
 #include "BodySkipPolicy.h"
+#include "CompilerFiles.h"
 #include "CrashContainment.h"
 #include "Rule.h"
 #include "RuleRegistry.h"
@@ -16,7 +17,6 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
-#include <llvm/Support/VirtualFileSystem.h>
 
 using namespace clang;
 
@@ -304,18 +304,6 @@ bool hasResourceDir(const std::vector<std::string> &Args) {
   });
 }
 
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
-overlayFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
-                  const std::map<std::string, std::string> &Overlays) {
-  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(new llvm::vfs::InMemoryFileSystem);
-  for (const auto &[Path, Text] : Overlays)
-    Memory->addFile(Path, /*ModificationTime=*/0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
-  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> Overlay(
-      new llvm::vfs::OverlayFileSystem(std::move(Base)));
-  Overlay->pushOverlay(std::move(Memory));
-  return Overlay;
-}
-
 } // namespace
 
 std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
@@ -356,12 +344,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     const PrecompiledPrefix *Prefix = PrefixFor(Mode);
     while (true) {
       Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
-          llvm::vfs::createPhysicalFileSystem().release());
-      if (!Settings.Overlays.empty())
-        FS = overlayFileSystem(std::move(FS), Settings.Overlays);
-      FS->setCurrentWorkingDirectory(Command.Directory);
-      llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+      llvm::IntrusiveRefCntPtr<FileManager> Files =
+          compilerFiles(Command.Directory, Settings.Overlays);
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix)
