@@ -66,11 +66,7 @@ void BodySkipPolicy::reachedTheProject() { Reached = true; }
 bool BodySkipPolicy::lostInstantiations() const {
   if (!Reached)
     return false;
-  if (!NeedsAsked) {
-    NeedsAsked = true;
-    NeededByARule = !NeedsInstantiations || NeedsInstantiations();
-  }
-  return NeededByARule;
+  return !NeedsInstantiations || NeedsInstantiations();
 }
 
 bool BodySkipPolicy::inProject(const Decl &D) const {

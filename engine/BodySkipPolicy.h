@@ -67,7 +67,6 @@ private:
   const Mode M;
   const std::function<bool()> NeedsInstantiations;
   bool Reached = false; // a skipped body was given something of the project
-  mutable bool NeedsAsked = false, NeededByARule = false;
   llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
   llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
   llvm::DenseMap<const clang::Decl *, bool> RecordReaches;

@@ -115,8 +115,6 @@ private:
   const bool KeepTemplateBodies;
 };
 
-class ErrorCounter : public DiagnosticConsumer {};
-
 } // namespace
 
 std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string> Args,
@@ -146,7 +144,7 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
   PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath, KeepTemplateBodies);
   tooling::ToolInvocation Invocation(Args, &Factory, Files.get(),
                                      std::make_shared<PCHContainerOperations>());
-  ErrorCounter Diagnostics;
+  DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
   if (!Invocation.run() || Diagnostics.getNumErrors() > 0 || Resolved.size() != Roots.size())
     return std::nullopt;

@@ -236,8 +236,6 @@ private:
   size_t &Limit;
 };
 
-class CountingConsumer : public DiagnosticConsumer {};
-
 } // namespace
 
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
@@ -250,7 +248,7 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
   if (DirectoryError)
     return Result;
   tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Limit), Files.get());
-  CountingConsumer Diagnostics;
+  DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
   if (!Invocation.run() || Diagnostics.getNumErrors() > 0)
     return Result;
