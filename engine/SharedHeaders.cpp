@@ -16,9 +16,7 @@ namespace contractcheck {
 
 namespace {
 
-bool isCSource(const std::string &File) {
-  return llvm::sys::path::extension(File) == ".c";
-}
+bool isCSource(const std::string &File) { return llvm::sys::path::extension(File) == ".c"; }
 
 bool isCOrCxxSource(const std::string &File) {
   llvm::StringRef Ext = llvm::sys::path::extension(File);
@@ -53,6 +51,47 @@ std::string groupOf(const std::vector<std::string> &Args, const CompileCommand &
   return Group;
 }
 
+// Which of the roots are standard headers that may lead.
+std::vector<bool> standardRoots(const SystemHeaderRoots &Scanned) {
+  std::vector<bool> Leads(Scanned.Roots.size(), false);
+  for (const StandardHeaderUse &Use : Scanned.Standard)
+    if (Use.IsRoot)
+      Leads[Use.Root] = true;
+  return Leads;
+}
+
+// The library roots stay in order; the standard headers may lead in any order.
+PrefixCandidate candidate(std::string Group, const SystemHeaderRoots &Scanned) {
+  PrefixCandidate Candidate{std::move(Group), {}, {}};
+  std::vector<bool> Leads = standardRoots(Scanned);
+  std::vector<size_t> Before(Scanned.Roots.size(), 0);
+  for (size_t R = 0; R < Scanned.Roots.size(); ++R) {
+    Before[R] = Candidate.Roots.size();
+    if (!Leads[R])
+      Candidate.Roots.push_back(Scanned.Roots[R].Path);
+  }
+  for (const StandardHeaderUse &Use : Scanned.Standard)
+    Candidate.Standard.push_back({Use.Path, Use.Files, Use.IsRoot, Before[Use.Root]});
+  return Candidate;
+}
+
+// What a prefix precompiles, as the TU that represents it spelled it.
+std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
+                                            const SystemHeaderRoots &Scanned) {
+  std::vector<SystemHeaderRoot> Headers;
+  for (const std::string &Path : Prefix.Standard) {
+    auto Use = std::find_if(Scanned.Standard.begin(), Scanned.Standard.end(),
+                            [&](const StandardHeaderUse &U) { return U.Path == Path; });
+    Headers.push_back({Use->Spelling, Use->Path});
+  }
+  std::vector<bool> Leads = standardRoots(Scanned);
+  for (size_t R = 0;
+       R < Scanned.Roots.size() && Headers.size() < Prefix.Standard.size() + Prefix.Length; ++R)
+    if (!Leads[R])
+      Headers.push_back(Scanned.Roots[R]);
+  return Headers;
+}
+
 } // namespace
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
@@ -79,9 +118,7 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   std::vector<PrefixCandidate> Candidates(Commands.size());
   for (size_t I = 0; I < Commands.size(); ++I) {
     Args[I] = withoutMainFile(Args[I], *Commands[I]);
-    Candidates[I].Group = groupOf(Args[I], *Commands[I]);
-    for (const SystemHeaderRoot &Root : Roots[I].Roots)
-      Candidates[I].Roots.push_back(Root.Path);
+    Candidates[I] = candidate(groupOf(Args[I], *Commands[I]), Roots[I]);
   }
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
@@ -123,16 +160,15 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
 void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   const SharedPrefix &Prefix = Prefixes[P];
   const CompileCommand &Command = *Commands[Prefix.Representative];
-  const std::vector<SystemHeaderRoot> &All = Roots[Prefix.Representative].Roots;
-  std::vector<SystemHeaderRoot> Leading(All.begin(), All.begin() + static_cast<long>(Prefix.Length));
+  std::vector<SystemHeaderRoot> Leading = prefixHeaders(Prefix, Roots[Prefix.Representative]);
   bool C = isCSource(Command.File);
   std::string Base =
       Directory + "/prefix-" + std::to_string(P) + (KeepTemplateBodies ? "-templates" : "");
   std::optional<PrecompiledPrefix> Result;
   if (runContained([&] {
-        Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading,
-                                        C, Base + (C ? ".h" : ".hpp"), Base + ".pch",
-                                        KeepTemplateBodies);
+        Result =
+            buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading, C,
+                                   Base + (C ? ".h" : ".hpp"), Base + ".pch", KeepTemplateBodies);
       }))
     Built[KeepTemplateBodies][P] = std::move(Result);
   else

@@ -1,6 +1,9 @@
 #include "SharedPrefixPlan.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <set>
 
 namespace contractcheck {
 
@@ -11,49 +14,218 @@ namespace {
 struct Node {
   std::map<std::string, size_t> Children;
   size_t Count = 0;
-  size_t Prefix = SharedPrefixPlan::None;
+  size_t Depth = 0;
+};
+
+// A set of a group's standard headers, one bit each.
+class HeaderSet {
+public:
+  explicit HeaderSet(size_t Headers = 0) : Words((Headers + 63) / 64) {}
+  void insert(size_t H) { Words[H / 64] |= uint64_t{1} << (H % 64); }
+  bool contains(size_t H) const { return Words[H / 64] >> (H % 64) & 1; }
+  bool subsetOf(const HeaderSet &Other) const {
+    for (size_t W = 0; W < Words.size(); ++W)
+      if (Words[W] & ~Other.Words[W])
+        return false;
+    return true;
+  }
+  HeaderSet &operator&=(const HeaderSet &Other) {
+    for (size_t W = 0; W < Words.size(); ++W)
+      Words[W] &= Other.Words[W];
+    return *this;
+  }
+  bool operator<(const HeaderSet &Other) const { return Words < Other.Words; }
+  bool operator==(const HeaderSet &Other) const { return Words == Other.Words; }
+
+private:
+  std::vector<uint64_t> Words;
+};
+
+// The standard headers of one group's candidates, numbered.
+struct GroupHeaders {
+  std::map<std::string, size_t> Ids;
+  std::vector<std::string> Paths;
+  std::vector<unsigned> Weights; // the largest any candidate gave
+};
+
+class Planner {
+public:
+  Planner(const std::vector<PrefixCandidate> &Candidates, size_t MinShare)
+      : Candidates(Candidates), MinShare(MinShare) {
+    Plan.PrefixOf.assign(Candidates.size(), SharedPrefixPlan::None);
+  }
+
+  SharedPrefixPlan run() {
+    std::map<std::string, std::vector<size_t>> Groups;
+    for (size_t I = 0; I < Candidates.size(); ++I)
+      Groups[Candidates[I].Group].push_back(I);
+    for (const auto &[Group, Members] : Groups)
+      planGroup(Members);
+    return std::move(Plan);
+  }
+
+private:
+  void planGroup(const std::vector<size_t> &Members) {
+    GroupHeaders Headers;
+    for (size_t I : Members)
+      for (const LeadingStandardHeader &S : Candidates[I].Standard) {
+        auto [It, Inserted] = Headers.Ids.try_emplace(S.Path, Headers.Paths.size());
+        if (Inserted) {
+          Headers.Paths.push_back(S.Path);
+          Headers.Weights.push_back(0);
+        }
+        Headers.Weights[It->second] = std::max(Headers.Weights[It->second], S.Weight);
+      }
+    std::map<size_t, HeaderSet> Standard;
+    for (size_t I : Members) {
+      HeaderSet Set(Headers.Paths.size());
+      for (const LeadingStandardHeader &S : Candidates[I].Standard)
+        Set.insert(Headers.Ids.at(S.Path));
+      Standard.emplace(I, std::move(Set));
+    }
+
+    // The longest shared run of library roots, with the standard headers its TUs all include.
+    std::vector<Node> Nodes(1);
+    for (size_t I : Members) {
+      size_t At = 0;
+      for (const std::string &Root : Candidates[I].Roots) {
+        auto [It, Inserted] = Nodes[At].Children.try_emplace(Root, Nodes.size());
+        if (Inserted)
+          Nodes.push_back({{}, 0, Nodes[At].Depth + 1});
+        At = It->second;
+        ++Nodes[At].Count;
+      }
+    }
+    std::map<size_t, std::vector<size_t>> ByNode; // node: members, in order
+    for (size_t I : Members) {
+      size_t At = 0;
+      for (const std::string &Root : Candidates[I].Roots) {
+        size_t Next = Nodes[At].Children.at(Root);
+        if (Nodes[Next].Count < MinShare)
+          break;
+        At = Next;
+      }
+      ByNode[At].push_back(I);
+    }
+    std::vector<size_t> Pool = std::move(ByNode[0]);
+    ByNode.erase(0);
+    for (const auto &[At, Sharing] : ByNode) {
+      std::vector<size_t> Left = shareRun(Sharing, Nodes[At].Depth, Standard, Headers);
+      Pool.insert(Pool.end(), Left.begin(), Left.end());
+    }
+    std::sort(Pool.begin(), Pool.end());
+    shareStandardHeaders(Pool, Standard, Headers);
+  }
+
+  // The candidates of Sharing begin with the same Length library roots; moving those above a
+  // standard root before them takes that one along, so each needs it among the shared standard
+  // headers. Returns the candidates left out.
+  std::vector<size_t> shareRun(std::vector<size_t> Sharing, size_t Length,
+                               const std::map<size_t, HeaderSet> &Standard,
+                               const GroupHeaders &Headers) {
+    std::vector<size_t> Left;
+    for (;;) {
+      HeaderSet Common = Standard.at(Sharing.front());
+      for (size_t I : Sharing)
+        Common &= Standard.at(I);
+      auto Fits = [&](size_t I) {
+        return std::all_of(Candidates[I].Standard.begin(), Candidates[I].Standard.end(),
+                           [&](const LeadingStandardHeader &S) {
+                             return !S.IsRoot || S.Before >= Length ||
+                                    Common.contains(Headers.Ids.at(S.Path));
+                           });
+      };
+      auto Misfits = std::stable_partition(Sharing.begin(), Sharing.end(), Fits);
+      if (Misfits == Sharing.end()) {
+        if (Sharing.size() >= MinShare)
+          addPrefix(Sharing, Common, Length, Headers);
+        else
+          Left.insert(Left.end(), Sharing.begin(), Sharing.end());
+        return Left;
+      }
+      Left.insert(Left.end(), Misfits, Sharing.end());
+      Sharing.erase(Misfits, Sharing.end());
+      if (Sharing.empty())
+        return Left;
+    }
+  }
+
+  // Greedily, the set of standard headers that saves the most parsing: its weight times how
+  // many candidates include all of it. Candidate sets: each candidate's own, and the common part
+  // of two of the most frequent ones.
+  void shareStandardHeaders(std::vector<size_t> Pool, const std::map<size_t, HeaderSet> &Standard,
+                            const GroupHeaders &Headers) {
+    constexpr size_t MostFrequent = 64;
+    while (!Pool.empty()) {
+      std::map<HeaderSet, size_t> Frequency;
+      for (size_t I : Pool)
+        ++Frequency[Standard.at(I)];
+      std::vector<std::pair<size_t, HeaderSet>> Frequent;
+      for (const auto &[Set, Count] : Frequency)
+        Frequent.emplace_back(Count, Set);
+      std::stable_sort(Frequent.begin(), Frequent.end(),
+                       [](const auto &A, const auto &B) { return A.first > B.first; });
+      if (Frequent.size() > MostFrequent)
+        Frequent.resize(MostFrequent);
+      std::set<HeaderSet> Sets;
+      for (const auto &[Set, Count] : Frequency)
+        Sets.insert(Set);
+      for (size_t A = 0; A < Frequent.size(); ++A)
+        for (size_t B = A + 1; B < Frequent.size(); ++B)
+          Sets.insert(HeaderSet(Frequent[A].second) &= Frequent[B].second);
+
+      const HeaderSet *Best = nullptr;
+      uint64_t BestScore = 0;
+      for (const HeaderSet &Set : Sets) {
+        uint64_t Weight = weight(Set, Headers);
+        size_t Count = std::count_if(Pool.begin(), Pool.end(),
+                                     [&](size_t I) { return Set.subsetOf(Standard.at(I)); });
+        if (Weight > 0 && Count >= MinShare && Weight * Count > BestScore) {
+          Best = &Set;
+          BestScore = Weight * Count;
+        }
+      }
+      if (!Best)
+        return;
+      auto Rest = std::stable_partition(Pool.begin(), Pool.end(),
+                                        [&](size_t I) { return Best->subsetOf(Standard.at(I)); });
+      addPrefix(std::vector<size_t>(Pool.begin(), Rest), *Best, 0, Headers);
+      Pool.erase(Pool.begin(), Rest);
+    }
+  }
+
+  static uint64_t weight(const HeaderSet &Set, const GroupHeaders &Headers) {
+    uint64_t Weight = 0;
+    for (size_t H = 0; H < Headers.Paths.size(); ++H)
+      if (Set.contains(H))
+        Weight += Headers.Weights[H];
+    return Weight;
+  }
+
+  void addPrefix(const std::vector<size_t> &Sharing, const HeaderSet &Set, size_t Length,
+                 const GroupHeaders &Headers) {
+    SharedPrefix Prefix{Sharing.front(), {}, Length};
+    for (size_t H = 0; H < Headers.Paths.size(); ++H)
+      if (Set.contains(H))
+        Prefix.Standard.push_back(Headers.Paths[H]);
+    std::sort(Prefix.Standard.begin(), Prefix.Standard.end());
+    if (Prefix.Standard.empty() && Length == 0)
+      return;
+    for (size_t I : Sharing)
+      Plan.PrefixOf[I] = Plan.Prefixes.size();
+    Plan.Prefixes.push_back(std::move(Prefix));
+  }
+
+  const std::vector<PrefixCandidate> &Candidates;
+  const size_t MinShare;
+  SharedPrefixPlan Plan;
 };
 
 } // namespace
 
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
                                     size_t MinShare) {
-  std::vector<Node> Nodes;
-  std::map<std::string, size_t> GroupRoots;
-  auto ChildOf = [&Nodes](size_t Parent, const std::string &Root) {
-    auto [It, Inserted] = Nodes[Parent].Children.try_emplace(Root, Nodes.size());
-    if (Inserted)
-      Nodes.emplace_back();
-    return It->second;
-  };
-  std::vector<std::vector<size_t>> Paths(Candidates.size());
-  for (size_t I = 0; I < Candidates.size(); ++I) {
-    auto [It, Inserted] = GroupRoots.try_emplace(Candidates[I].Group, Nodes.size());
-    if (Inserted)
-      Nodes.emplace_back();
-    size_t At = It->second;
-    for (const std::string &Root : Candidates[I].Roots) {
-      At = ChildOf(At, Root);
-      ++Nodes[At].Count;
-      Paths[I].push_back(At);
-    }
-  }
-  SharedPrefixPlan Plan;
-  Plan.PrefixOf.assign(Candidates.size(), SharedPrefixPlan::None);
-  for (size_t I = 0; I < Candidates.size(); ++I) {
-    size_t Length = Paths[I].size();
-    while (Length > 0 && Nodes[Paths[I][Length - 1]].Count < MinShare)
-      --Length;
-    if (Length == 0)
-      continue;
-    Node &Chosen = Nodes[Paths[I][Length - 1]];
-    if (Chosen.Prefix == SharedPrefixPlan::None) {
-      Chosen.Prefix = Plan.Prefixes.size();
-      Plan.Prefixes.push_back({I, Length});
-    }
-    Plan.PrefixOf[I] = Chosen.Prefix;
-  }
-  return Plan;
+  return Planner(Candidates, MinShare).run();
 }
 
 } // namespace contractcheck

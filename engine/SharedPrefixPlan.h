@@ -7,13 +7,29 @@
 
 namespace contractcheck {
 
-struct PrefixCandidate {
-  std::string Group;              // TUs may share a prefix only with the same compiler settings
-  std::vector<std::string> Roots; // the system headers that may move to the top, in order
+// A standard header a TU includes that may move to its top (SystemHeaderRoots.h).
+struct LeadingStandardHeader {
+  std::string Path;
+  unsigned Weight = 1; // roughly what parsing it costs
+  // It is one of the TU's roots, the Before-th of them that is not a standard header: a prefix
+  // that moves a library root above it must take it along.
+  bool IsRoot = false;
+  size_t Before = 0;
 };
 
+struct PrefixCandidate {
+  std::string Group; // TUs may share a prefix only with the same compiler settings
+  // The system headers that may move to the top, in order, standard ones left out: they may
+  // move in any order (all of them or none are in Standard).
+  std::vector<std::string> Roots;
+  std::vector<LeadingStandardHeader> Standard;
+};
+
+// A precompiled prefix: the Standard headers (paths, sorted) in any order, then the first Length
+// Roots of its Representative, in order; each of its TUs includes all of them in its own text.
 struct SharedPrefix {
-  size_t Representative = 0; // a candidate whose Roots begin with the prefix
+  size_t Representative = 0;
+  std::vector<std::string> Standard;
   size_t Length = 0;
 };
 
@@ -24,7 +40,9 @@ struct SharedPrefixPlan {
 };
 
 // Each candidate gets the longest run of its leading roots that at least MinShare candidates of
-// its group begin with; a precompiled prefix only pays when it is parsed once for several TUs.
+// its group begin with, with the standard headers all of them include; a candidate that shares
+// no such run shares as many standard headers as it can with at least MinShare - 1 others. A
+// precompiled prefix only pays when it is parsed once for several TUs.
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
                                     size_t MinShare);
 

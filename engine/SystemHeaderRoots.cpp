@@ -1,6 +1,7 @@
 #include "SystemHeaderRoots.h"
 
 #include "CompilerFiles.h"
+#include "StandardHeaders.h"
 
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
@@ -10,6 +11,7 @@
 #include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
 #include <llvm/ADT/SmallVector.h>
 
 #include <algorithm>
@@ -26,42 +28,83 @@ namespace {
 // root k reads, and nothing root k defines changes what the TU read before it.
 class RootRecorder : public PPCallbacks {
 public:
-  RootRecorder(Preprocessor &PP, std::vector<SystemHeaderRoot> &All, size_t &Limit)
-      : PP(PP), SM(PP.getSourceManager()), All(All), Limit(Limit) {}
+  RootRecorder(Preprocessor &PP, std::vector<SystemHeaderRoot> &All,
+               std::vector<StandardHeaderUse> &Standard, size_t &Limit)
+      : PP(PP), SM(PP.getSourceManager()), All(All), Standard(Standard), Limit(Limit) {}
 
-  void FileChanged(SourceLocation, FileChangeReason Reason, SrcMgr::CharacteristicKind Kind,
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind Kind,
                    FileID) override {
-    if (Reason != EnterFile && Reason != ExitFile)
+    if (Reason == ExitFile) {
+      if (!Open.empty())
+        Open.pop_back();
+      InSystem = SrcMgr::isSystem(Kind);
+      Current = Open.empty() ? Origin::Project : Open.back().From;
+      return;
+    }
+    if (Reason != EnterFile)
       return;
     // Clang makes whatever a system header includes a system header too.
     InSystem = SrcMgr::isSystem(Kind);
-    if (Reason == EnterFile && InSystem && Pending) {
+    bool IsRoot = InSystem && Pending;
+    if (IsRoot) {
       All.push_back(std::move(*Pending));
-      Pending.reset();
+      RootBraceDepth = BraceDepth;
     }
+    size_t Use = NoUse;
+    if (InSystem && PendingImplementation && PendingImplementation->OrderFree && !All.empty()) {
+      Use = Standard.size();
+      Standard.push_back({std::move(PendingImplementation->Header.Spelling),
+                          std::move(PendingImplementation->Header.Path), All.size() - 1, IsRoot,
+                          0});
+      Reaches.emplace_back();
+    }
+    Origin From = !InSystem ? Origin::Project
+                  : Current == Origin::Implementation || PendingImplementation
+                      ? Origin::Implementation
+                      : Origin::Library;
+    OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    Open.push_back({From, Use, File ? &File->getFileEntry() : nullptr});
+    Current = From;
+    reached(Open.back().File, true);
+    Pending.reset();
+    PendingImplementation.reset();
   }
 
-  void FileSkipped(const FileEntryRef &, const Token &, SrcMgr::CharacteristicKind) override {
+  void FileSkipped(const FileEntryRef &Skipped, const Token &,
+                   SrcMgr::CharacteristicKind) override {
+    reached(&Skipped.getFileEntry(), false);
     Pending.reset();
+    PendingImplementation.reset();
   }
 
-  void InclusionDirective(SourceLocation, const Token &IncludeTok, StringRef FileName, bool,
-                          CharSourceRange, OptionalFileEntryRef File, StringRef, StringRef,
-                          const Module *, bool, SrcMgr::CharacteristicKind Kind) override {
+  void InclusionDirective(SourceLocation, const Token &IncludeTok, StringRef FileName,
+                          bool IsAngled, CharSourceRange, OptionalFileEntryRef File, StringRef,
+                          StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind Kind) override {
     Pending.reset();
-    if (InSystem || !File || !SrcMgr::isSystem(Kind))
+    PendingImplementation.reset();
+    if (!File || !SrcMgr::isSystem(Kind))
       return;
     tok::PPKeywordKind Directive = IncludeTok.getIdentifierInfo()
                                        ? IncludeTok.getIdentifierInfo()->getPPKeywordID()
                                        : tok::pp_not_keyword;
+    // What the implementation's headers include is theirs; #include_next finds another file than
+    // #include <name> at the top would.
+    if (Current != Origin::Implementation && IsAngled && Directive == tok::pp_include &&
+        (isStandardHeader(FileName) || isPlatformHeader(FileName))) {
+      PendingImplementation = PendingImplementationHeader{{FileName.str(), File->getName().str()},
+                                                          isOrderFreeStandardHeader(FileName)};
+      if (Current == Origin::Library && BraceDepth != RootBraceDepth)
+        Pinned.insert(&File->getFileEntry());
+    }
+    if (InSystem)
+      return;
     if (Directive != tok::pp_include || BraceDepth != 0)
       limit(All.size());
     Pending = SystemHeaderRoot{FileName.str(), File->getName().str()};
   }
 
-  void MacroDefined(const Token &Name, const MacroDirective *) override {
-    noteDefinition(Name);
-  }
+  void MacroDefined(const Token &Name, const MacroDirective *) override { noteDefinition(Name); }
   void MacroUndefined(const Token &Name, const MacroDefinition &, const MacroDirective *) override {
     noteDefinition(Name);
   }
@@ -104,8 +147,10 @@ public:
       ++BraceDepth;
     else if (Tok.is(tok::r_brace))
       --BraceDepth;
-    else if (!InSystem && Tok.is(tok::identifier))
+    else if (Tok.is(tok::identifier) && !InSystem)
       FirstUse.try_emplace(Tok.getIdentifierInfo(), All.size());
+    else if (Tok.is(tok::identifier) && Current == Origin::Library)
+      LibraryReadUndefined.insert(Tok.getIdentifierInfo()); // not a macro, or it would be gone
   }
 
   // A macro a root defines that the TU's code named, as a plain identifier, before the root.
@@ -118,6 +163,13 @@ public:
         if (DefinedAt > UsedAt)
           limit(DefinedAt - 1);
     }
+    std::vector<StandardHeaderUse> Kept;
+    for (size_t U = 0; U < Standard.size(); ++U)
+      if (Standard[U].Root < Limit &&
+          std::none_of(Pinned.begin(), Pinned.end(),
+                       [&](const FileEntry *F) { return Reaches[U].contains(F); }))
+        Kept.push_back(std::move(Standard[U]));
+    Standard = std::move(Kept);
   }
 
 private:
@@ -129,10 +181,15 @@ private:
     if (SM.isWrittenInBuiltinFile(Loc) || SM.isWrittenInCommandLineFile(Loc))
       return;
     const IdentifierInfo *II = Name.getIdentifierInfo();
-    if (InSystem)
-      SystemDefinitions[II].push_back(All.size());
-    else
+    if (!InSystem) {
       ProjectTouched.try_emplace(II, All.size());
+      return;
+    }
+    SystemDefinitions[II].push_back(All.size());
+    if (Current == Origin::Library)
+      LibraryDefined.insert(II);
+    else if (LibraryDefined.contains(II) || LibraryReadUndefined.contains(II))
+      pinCurrentFile(); // moved above the library's code, it would change what that code sees
   }
 
   void noteReference(const IdentifierInfo *II) {
@@ -145,6 +202,27 @@ private:
     auto It = ProjectTouched.find(II);
     if (It != ProjectTouched.end() && It->second < All.size())
       limit(All.size() - 1);
+    if (Current == Origin::Implementation) {
+      if (LibraryDefined.contains(II))
+        pinCurrentFile(); // moved above the library's code, it would no longer see the macro
+    } else if (!II->hasMacroDefinition()) {
+      LibraryReadUndefined.insert(II);
+    }
+  }
+
+  void pinCurrentFile() {
+    if (!Open.empty() && Open.back().File)
+      Pinned.insert(Open.back().File);
+  }
+
+  // Every standard header being read reaches File, whether it is entered or skipped as already
+  // included: moving the header moves File's first inclusion along.
+  void reached(const FileEntry *File, bool Entered) {
+    if (!File)
+      return;
+    for (const OpenFile &F : Open)
+      if (F.StandardUse != NoUse && Reaches[F.StandardUse].insert(File).second && Entered)
+        ++Standard[F.StandardUse].Files;
   }
 
   void noteConditionNames(SourceRange Condition) {
@@ -200,13 +278,38 @@ private:
     return Pragma.drop_front(First.size()).ltrim().starts_with("diagnostic");
   }
 
+  // Where the file being read came from: the TU's own code, the implementation (a standard or
+  // platform header, and whatever it includes) or another system header, a library's.
+  enum class Origin : uint8_t { Project, Implementation, Library };
+  static constexpr size_t NoUse = std::numeric_limits<size_t>::max();
+  struct OpenFile {
+    Origin From;
+    size_t StandardUse; // the file is a standard header: its index in Standard, or NoUse
+    const FileEntry *File;
+  };
+
   Preprocessor &PP;
   const SourceManager &SM;
   std::vector<SystemHeaderRoot> &All;
+  std::vector<StandardHeaderUse> &Standard;
   size_t &Limit;
   bool InSystem = false;
+  Origin Current = Origin::Project;
+  std::vector<OpenFile> Open;
   int BraceDepth = 0;
+  int RootBraceDepth = 0;
   std::optional<SystemHeaderRoot> Pending;
+  struct PendingImplementationHeader {
+    SystemHeaderRoot Header;
+    bool OrderFree;
+  };
+  std::optional<PendingImplementationHeader> PendingImplementation;
+  // The implementation's files whose macros interplay with a library's, or that a library
+  // includes inside braces: a standard header that reaches one stays where it is.
+  llvm::DenseSet<const FileEntry *> Pinned;
+  std::vector<llvm::DenseSet<const FileEntry *>> Reaches; // per standard header
+  llvm::DenseSet<const IdentifierInfo *> LibraryDefined;
+  llvm::DenseSet<const IdentifierInfo *> LibraryReadUndefined;
   llvm::DenseMap<const IdentifierInfo *, size_t> ProjectTouched;
   llvm::DenseMap<const IdentifierInfo *, size_t> FirstUse;
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<size_t, 1>> SystemDefinitions;
@@ -214,12 +317,14 @@ private:
 
 class ScanAction : public PreprocessorFrontendAction {
 public:
-  ScanAction(std::vector<SystemHeaderRoot> &All, size_t &Limit) : All(All), Limit(Limit) {}
+  ScanAction(std::vector<SystemHeaderRoot> &All, std::vector<StandardHeaderUse> &Standard,
+             size_t &Limit)
+      : All(All), Standard(Standard), Limit(Limit) {}
 
 private:
   void ExecuteAction() override {
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
-    auto Recorder = std::make_unique<RootRecorder>(PP, All, Limit);
+    auto Recorder = std::make_unique<RootRecorder>(PP, All, Standard, Limit);
     RootRecorder &R = *Recorder;
     PP.addPPCallbacks(std::move(Recorder));
     PP.setTokenWatcher([&R](const Token &Tok) { R.onToken(Tok); });
@@ -233,6 +338,7 @@ private:
   }
 
   std::vector<SystemHeaderRoot> &All;
+  std::vector<StandardHeaderUse> &Standard;
   size_t &Limit;
 };
 
@@ -242,12 +348,14 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
                                         const std::string &Directory) {
   SystemHeaderRoots Result;
   std::vector<SystemHeaderRoot> All;
+  std::vector<StandardHeaderUse> Standard;
   size_t Limit = std::numeric_limits<size_t>::max();
   std::error_code DirectoryError;
   llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
   if (DirectoryError)
     return Result;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Limit), Files.get());
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Standard, Limit),
+                                     Files.get());
   DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
   if (!Invocation.run() || Diagnostics.getNumErrors() > 0)
@@ -255,6 +363,7 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
   Result.Preprocessed = true;
   All.resize(std::min(Limit, All.size()));
   Result.Roots = std::move(All);
+  Result.Standard = std::move(Standard);
   return Result;
 }
 

@@ -14,6 +14,16 @@ struct SystemHeaderRoot {
   std::string Path;     // the file it resolved to
 };
 
+// A standard header (StandardHeaders.h) that the TU's own code or a library's header includes
+// within the kept roots.
+struct StandardHeaderUse {
+  std::string Spelling;
+  std::string Path;
+  size_t Root = 0;     // the root it was first entered under, itself when IsRoot
+  bool IsRoot = false; // the TU's own code included it
+  unsigned Files = 0;  // how many files it entered first: roughly what parsing it costs
+};
+
 struct SystemHeaderRoots {
   // Only the leading roots that may move to the top of the TU. The first one that may not, and
   // every root after it, is left out:
@@ -24,6 +34,12 @@ struct SystemHeaderRoots {
   //   or in #if/#ifdef/defined();
   // - a root after a #pragma of the TU's own code other than once, diagnostic, region or mark.
   std::vector<SystemHeaderRoot> Roots;
+  // The standard headers, which may also move above the library roots before them: empty when
+  // they may not, because a library header read a macro before a standard header defined it, a
+  // standard header read or changed a macro a library header had defined, or a library header
+  // included a standard one inside braces. The standards let their own headers come in any
+  // order; a library's macros they do not speak for.
+  std::vector<StandardHeaderUse> Standard;
   bool Preprocessed = false; // false: the TU did not preprocess; Roots is empty
 };
 

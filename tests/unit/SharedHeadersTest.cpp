@@ -17,10 +17,55 @@ TEST(SharedPrefixPlanTest, TUsThatBeginAlikeShareTheLongestCommonRun) {
                                               {"g", {"map", "string", "memory"}},
                                               {"g", {"map", "string", "vector"}}},
                                              2);
-  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
   EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[2]);
   EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[0]].Length, 3u);
-  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[1]].Length, 2u); // map, string: what it shares
+  EXPECT_EQ(Plan.PrefixOf[1], None); // a prefix of map and string would be its alone
+}
+
+LeadingStandardHeader standardRoot(const std::string &Path, size_t Before) {
+  return {Path, 10, true, Before};
+}
+LeadingStandardHeader standardInclude(const std::string &Path) { return {Path, 10, false, 0}; }
+
+TEST(SharedPrefixPlanTest, StandardHeadersAreSharedInAnyOrder) {
+  // <map> <string> / <string> <vector> <map> / <vector> <deque>: the first two share both.
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {}, {standardRoot("map", 0), standardRoot("string", 0)}},
+       {"g", {}, {standardRoot("string", 0), standardRoot("vector", 0), standardRoot("map", 0)}},
+       {"g", {}, {standardRoot("vector", 0), standardRoot("deque", 0)}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, 0, None}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"map", "string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 0u);
+}
+
+TEST(SharedPrefixPlanTest, ALibraryRootIsSharedWithTheStandardHeadersItsTUsInclude) {
+  // <string> "gtest.h" / <vector> "gtest.h", gtest.h including both: sharing gtest.h moves it
+  // above <string> and <vector>, so both come first, which each TU includes anyway.
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("string", 0), standardInclude("vector")}},
+       {"g", {"gtest.h"}, {standardRoot("vector", 0), standardInclude("string")}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string", "vector"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
+}
+
+TEST(SharedPrefixPlanTest, ALibraryRootIsNotMovedAboveAStandardHeaderThePrefixLacks) {
+  // The first TU includes <regex> before gtest.h, which the others never include: gtest.h may
+  // not move above it, and <regex> may not come first for the others.
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardInclude("string"), standardRoot("regex", 1)}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{None, 0, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
 }
 
 TEST(SharedPrefixPlanTest, OtherCompilerSettingsOrALoneTUShareNothing) {
@@ -48,16 +93,31 @@ protected:
     Dir.write("project.h", "#pragma once\nint project();\n");
   }
 
-  std::vector<std::string> roots(const std::string &Main) {
-    CompileCommand Command{Dir.path(), Dir.write("main.cpp", Main),
+  SystemHeaderRoots scan(const std::string &Main) {
+    CompileCommand Command{Dir.path(),
+                           Dir.write("main.cpp", Main),
                            {"clang++", "-std=c++20", "-I", Dir.path(), "-isystem",
                             Dir.path() + "/sys", "-c", Dir.path() + "/main.cpp"}};
     SystemHeaderRoots Scan =
         scanSystemHeaderRoots(analysisCommandLine(Command, {}), Command.Directory);
     EXPECT_TRUE(Scan.Preprocessed);
+    return Scan;
+  }
+
+  std::vector<std::string> roots(const std::string &Main) {
     std::vector<std::string> Names;
-    for (const SystemHeaderRoot &R : Scan.Roots)
+    for (const SystemHeaderRoot &R : scan(Main).Roots)
       Names.push_back(R.Spelling);
+    return Names;
+  }
+
+  // The standard headers that may lead: "name" for a root of the TU's own, "name@root" for one
+  // a library root includes.
+  std::vector<std::string> leading(const std::string &Main) {
+    SystemHeaderRoots Scan = scan(Main);
+    std::vector<std::string> Names;
+    for (const StandardHeaderUse &S : Scan.Standard)
+      Names.push_back(S.IsRoot ? S.Spelling : S.Spelling + "@" + Scan.Roots[S.Root].Spelling);
     return Names;
   }
 
@@ -99,6 +159,31 @@ TEST_F(SystemHeaderRootsTest, ARootInsideBracesOrAfterAPragmaStaysWhereItIs) {
   EXPECT_EQ(roots("#define QUIET _Pragma(\"clang diagnostic push\")\nQUIET\n#include <first.h>\n"
                   "_Pragma(\"pack(1)\")\n#include <second.h>\n"),
             (Names{"first.h"}));
+}
+
+TEST_F(SystemHeaderRootsTest, StandardHeadersMayLeadWhereverTheyAreIncluded) {
+  Dir.write("sys/lib.h", "#pragma once\n#include <map>\n#include <cassert>\nint lib();\n");
+  EXPECT_EQ(leading("#include <lib.h>\n#include <vector>\n#include <cassert>\n"),
+            (Names{"map@lib.h", "vector"})); // assert depends on NDEBUG where it is included
+}
+
+TEST_F(SystemHeaderRootsTest, AStandardHeaderWhoseMacroALibraryReadsFirstStaysWhereItIs) {
+  // As googletest's gtest-port.h reads __cpp_lib_any before anything includes <any>.
+  Dir.write("sys/probe.h", "#pragma once\n#ifdef _GLIBCXX_VECTOR\nint seen();\n#endif\n");
+  EXPECT_EQ(leading("#include <probe.h>\n#include <vector>\n#include <map>\n"), (Names{"map"}));
+  EXPECT_EQ(leading("#include <vector>\n#include <probe.h>\n#include <map>\n"),
+            (Names{"vector", "map"})); // it sees <vector> either way
+}
+
+TEST_F(SystemHeaderRootsTest, NoStandardHeaderLeadsALibraryThatConfiguresTheStandardLibrary) {
+  Dir.write("sys/tuned.h", "#pragma once\n#define _GLIBCXX_ASSERTIONS 1\n");
+  EXPECT_EQ(leading("#include <tuned.h>\n#include <vector>\n"), Names{});
+  EXPECT_EQ(leading("#include <vector>\n#include <tuned.h>\n"), Names{"vector"});
+}
+
+TEST_F(SystemHeaderRootsTest, AStandardHeaderALibraryIncludesInsideBracesStaysWhereItIs) {
+  Dir.write("sys/wrapped.h", "#pragma once\nextern \"C\" {\n#include <string.h>\n}\n");
+  EXPECT_EQ(leading("#include <wrapped.h>\n#include <map>\n"), Names{"map"});
 }
 
 } // namespace
