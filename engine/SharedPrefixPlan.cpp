@@ -151,8 +151,8 @@ private:
   }
 
   // Greedily, the set of standard headers that saves the most parsing: its weight times how
-  // many candidates include all of it. Candidate sets: each candidate's own, and the common part
-  // of two of the most frequent ones.
+  // many candidates include all of it. Tried: the most frequent sets candidates include, and the
+  // common part of each two of them (a bound on the work for many TUs that all differ).
   void shareStandardHeaders(std::vector<size_t> Pool, const std::map<size_t, HeaderSet> &Standard,
                             const GroupHeaders &Headers) {
     constexpr size_t MostFrequent = 64;
@@ -163,12 +163,14 @@ private:
       std::vector<std::pair<size_t, HeaderSet>> Frequent;
       for (const auto &[Set, Count] : Frequency)
         Frequent.emplace_back(Count, Set);
-      std::stable_sort(Frequent.begin(), Frequent.end(),
-                       [](const auto &A, const auto &B) { return A.first > B.first; });
+      std::stable_sort(Frequent.begin(), Frequent.end(), [&](const auto &A, const auto &B) {
+        return A.first != B.first ? A.first > B.first
+                                  : weight(A.second, Headers) > weight(B.second, Headers);
+      });
       if (Frequent.size() > MostFrequent)
         Frequent.resize(MostFrequent);
       std::set<HeaderSet> Sets;
-      for (const auto &[Set, Count] : Frequency)
+      for (const auto &[Count, Set] : Frequent)
         Sets.insert(Set);
       for (size_t A = 0; A < Frequent.size(); ++A)
         for (size_t B = A + 1; B < Frequent.size(); ++B)
