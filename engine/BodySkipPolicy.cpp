@@ -34,39 +34,48 @@ bool BodySkipPolicy::nobodyReportsIn(FileID File) {
 }
 
 void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
-  if (M != Mode::Skip || Reached)
+  if (M != Mode::Skip)
     return;
   const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
   if (!Pattern)
     return;
   const FunctionDecl *Definition = Pattern->getDefinition();
-  if (!Definition || !Definition->hasSkippedBody())
-    return;
+  if (Definition && Definition->hasSkippedBody())
+    SkippedInstantiations.push_back(&F);
+}
+
+bool BodySkipPolicy::givenTheProject(const FunctionDecl &F) {
   if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
     for (const TemplateArgument &Arg : Args->asArray())
       if (reaches(Arg))
-        return reachedTheProject();
+        return true;
   for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC)) {
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (reaches(Arg))
-          return reachedTheProject();
+          return true;
     } else if (const auto *Function = dyn_cast<FunctionDecl>(DC)) {
       if (const TemplateArgumentList *Args = Function->getTemplateSpecializationArgs())
         for (const TemplateArgument &Arg : Args->asArray())
           if (reaches(Arg))
-            return reachedTheProject();
+            return true;
     }
   }
+  return false;
 }
 
-void BodySkipPolicy::reachedTheProject() { Reached = true; }
-
-// Asked at the end of the TU, when every declaration the rules would look through is parsed.
-bool BodySkipPolicy::lostInstantiations() const {
-  if (!Reached)
+// Asked at the end of the TU, when every declaration a body could reach is parsed: what a
+// namespace or class holds is known only then (a mock whose namespace declares a function
+// template below it still reaches that template, from where bodies are instantiated, the end
+// of the TU).
+bool BodySkipPolicy::lostInstantiations() {
+  std::vector<const FunctionDecl *> Reaching;
+  for (const FunctionDecl *F : SkippedInstantiations)
+    if (givenTheProject(*F))
+      Reaching.push_back(F);
+  if (Reaching.empty())
     return false;
-  return !NeedsInstantiations || NeedsInstantiations();
+  return !NeedsInstantiations || NeedsInstantiations(Reaching);
 }
 
 bool BodySkipPolicy::inProject(const Decl &D) const {

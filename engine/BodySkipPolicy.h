@@ -2,10 +2,12 @@
 // no finding anywhere else (docs/performance.md, "Skipped function bodies").
 #pragma once
 
+#include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
 
 #include <functional>
+#include <vector>
 
 namespace clang {
 class Decl;
@@ -42,20 +44,21 @@ public:
 
   // NeedsInstantiations: whether an enabled rule could judge what an instantiation of one of
   // the TU's own templates holds; when none could, a body that may instantiate one is no loss.
-  BodySkipPolicy(const clang::SourceManager &SM, const Config &Cfg, Mode M,
-                 std::function<bool()> NeedsInstantiations = {})
+  BodySkipPolicy(
+      const clang::SourceManager &SM, const Config &Cfg, Mode M,
+      std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations = {})
       : SM(SM), Cfg(Cfg), M(M), NeedsInstantiations(std::move(NeedsInstantiations)) {}
 
   bool shouldSkip(const clang::Decl &D);
   // Sees every implicit function template instantiation (ASTConsumer's hook).
   void noteInstantiation(const clang::FunctionDecl &F);
   // Whether a skipped body may have instantiated a template of the project whose
-  // instantiations a rule judges (Skip mode only). Call at the end of the TU.
-  bool lostInstantiations() const;
+  // instantiations a rule judges (Skip mode only). Call once, at the end of the TU.
+  bool lostInstantiations();
 
 private:
-  void reachedTheProject();
   bool nobodyReportsIn(clang::FileID File);
+  bool givenTheProject(const clang::FunctionDecl &F);
   bool inProject(const clang::Decl &D) const;
   bool reaches(const clang::TemplateArgument &Arg);
   bool reaches(clang::QualType T);
@@ -65,8 +68,9 @@ private:
   const clang::SourceManager &SM;
   const Config &Cfg;
   const Mode M;
-  const std::function<bool()> NeedsInstantiations;
-  bool Reached = false; // a skipped body was given something of the project
+  const std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations;
+  // The instantiations whose bodies were skipped.
+  std::vector<const clang::FunctionDecl *> SkippedInstantiations;
   llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
   llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
   llvm::DenseMap<const clang::Decl *, bool> RecordReaches;

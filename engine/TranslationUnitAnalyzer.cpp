@@ -167,12 +167,14 @@ class SkipBodiesConsumer : public MultiplexConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
-                     std::function<bool(llvm::ArrayRef<Decl *>)> RulesNeedInstantiations,
+                     std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      bool SharedHeadersLoaded)
       : MultiplexConsumer(makeList(std::move(Inner))),
-        Policy(SM, Cfg, Mode, [this, Need = std::move(RulesNeedInstantiations)] {
-          return Need(Parsed);
-        }),
+        Policy(SM, Cfg, Mode,
+               [this, Need = std::move(RulesNeedInstantiations)](
+                   llvm::ArrayRef<const FunctionDecl *> Skipped) {
+                 return Need({Parsed, Skipped});
+               }),
         Lost(Lost), SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
@@ -241,9 +243,9 @@ public:
     }
     return std::make_unique<SkipBodiesConsumer>(
         Finder.newASTConsumer(), CI.getSourceManager(), Cfg, Mode, Lost,
-        [this](llvm::ArrayRef<Decl *> TopLevel) {
+        [this](const SkippedInstantiations &Skipped) {
           return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
-            return R->needsInstantiations(TopLevel);
+            return R->needsInstantiations(Skipped);
           });
         },
         SharedHeadersLoaded);

@@ -14,6 +14,16 @@ class LangOptions;
 
 namespace contractcheck {
 
+// What a parse that left the library's function bodies unparsed may lack: the instantiations of
+// the TU's own templates that only those bodies would have made (see BodySkipPolicy).
+struct SkippedInstantiations {
+  // The top-level declarations the TU's parse read.
+  llvm::ArrayRef<clang::Decl *> TopLevel;
+  // The library function template instantiations whose bodies went unparsed although their
+  // template arguments, or those of the class they belong to, reach the project's templates.
+  llvm::ArrayRef<const clang::FunctionDecl *> Skipped;
+};
+
 class Rule : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   explicit Rule(RuleContext &Context) : Context(Context) {}
@@ -24,13 +34,11 @@ public:
                                    clang::Preprocessor *ModuleExpanderPP) {}
   virtual void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) {}
   // Whether this rule may judge something that only an instantiation of one of the TU's own
-  // templates holds (a switch over a template parameter's enum, a mock class template), given
-  // the top-level declarations the TU's parse read. The CLI leaves the bodies of library
+  // templates holds (a switch over a template parameter's enum, a mock class template), which
+  // the library bodies the parse skipped may have made. The CLI leaves the bodies of library
   // templates unparsed while no enabled rule says yes (see BodySkipPolicy); a rule that judges
   // only what is spelled in source says no.
-  virtual bool needsInstantiations(llvm::ArrayRef<clang::Decl *> /*TopLevel*/) const {
-    return true;
-  }
+  virtual bool needsInstantiations(const SkippedInstantiations & /*Skipped*/) const { return true; }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }
   llvm::StringRef getID() const override;

@@ -30,7 +30,7 @@ public:
                            clang::Preprocessor *ModuleExpanderPP) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // Compares non-template classes with their contracts.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *>) const override { return false; }
+  bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
 private:
   // A contract this TU can judge: its class is defined here.

@@ -22,7 +22,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // Judges what is spelled in source: calls in templates are judged in the template.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *>) const override { return false; }
+  bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
   void onEndOfTranslationUnit() override;
 
 private:

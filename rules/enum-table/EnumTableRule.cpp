@@ -115,14 +115,14 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
                options().getGlobs("partial-tables")} {}
 
-bool EnumTableRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
+bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
   auto OfATable = [](const Expr *Base) {
     const auto *Ref = Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     return Var && !isa<ParmVarDecl>(Var) && Var->hasInit();
   };
-  return projectCodeHas(TopLevel, [&](const Stmt &S) {
+  return projectCodeHas(Skipped.TopLevel, [&](const Stmt &S) {
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&S))
       return Subscript->isInstantiationDependent() && OfATable(Subscript->getBase());
     if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S))

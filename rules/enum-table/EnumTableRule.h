@@ -28,7 +28,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // A table indexed with what depends on a template parameter is indexed by an enum only in
   // an instantiation.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
+  bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
   void checkKeyedTable(const clang::VarDecl &Var,

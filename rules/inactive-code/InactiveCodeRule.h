@@ -21,7 +21,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // Judges names in inactive preprocessor branches, looked up where they are written.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *>) const override { return false; }
+  bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
   // A skipped range as the preprocessor reported it; Literal for `#if 0` / `#if 1` groups.
   struct Skipped {

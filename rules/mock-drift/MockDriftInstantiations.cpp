@@ -1,11 +1,13 @@
 // Whether a TU may hold mocks that only template instantiations show (Rule::needsInstantiations).
 #include "MockDriftRule.h"
 
+#include "MockDriftMethods.h"
 #include "MockPairing.h"
 #include "ProjectCode.h"
 
-#include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
 
 using namespace clang;
 
@@ -13,41 +15,127 @@ namespace contractcheck {
 
 namespace {
 
-const DeclContext *namespaceIn(const DeclContext &Scope, ASTContext &Ctx, llvm::StringRef Name) {
-  for (const NamedDecl *Found : Scope.lookup(&Ctx.Idents.get(Name)))
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Found))
-      return Namespace;
-  return nullptr;
+// A class the rule would judge as a mock: it declares gMock mockers (what MOCK_METHOD expands
+// to, also in a class template's pattern) or is named like one.
+bool looksLikeMock(const CXXRecordDecl &Record, const std::vector<NamePattern> &Patterns) {
+  for (const FieldDecl *Field : Record.fields())
+    if (Field->getLocation().isMacroID() && Field->getIdentifier() &&
+        Field->getName().starts_with("gmock"))
+      return true;
+  return Record.getIdentifier() && !realNamesFor(Record.getName(), Patterns).empty();
 }
 
-bool declaresGMock(ASTContext &Ctx) {
-  const DeclContext *Testing = namespaceIn(*Ctx.getTranslationUnitDecl(), Ctx, "testing");
-  if (!Testing)
+// Whether a skipped library body was given a mock, as a template argument or inside one
+// (NiceMock<MockQueue>, ::testing::Types<MockQueue, Queue>): only with a mock in hand can it
+// form a specialization of a project template that pairs the mock. gMock's own plumbing is
+// given every mock (MOCK_METHOD's ThisRefAdjuster<>::Adjust(*this)) and calls nothing of it that
+// could; gtest's TYPED_TEST machinery, which does, is also handed the test's class template
+// (TemplateSel<>).
+class MockInHand {
+public:
+  explicit MockInHand(const std::vector<NamePattern> &Patterns) : Patterns(Patterns) {}
+
+  bool given(const FunctionDecl &F) {
+    std::vector<llvm::ArrayRef<TemplateArgument>> Lists;
+    if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
+      Lists.push_back(Args->asArray());
+    for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent())
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+        Lists.push_back(Spec->getTemplateArgs().asArray());
+    bool Mock = std::any_of(Lists.begin(), Lists.end(),
+                            [&](llvm::ArrayRef<TemplateArgument> Args) { return among(Args); });
+    if (!Mock || !isGMockOwn(F))
+      return Mock;
+    return std::any_of(Lists.begin(), Lists.end(),
+                       [&](llvm::ArrayRef<TemplateArgument> Args) { return handsATemplate(Args); });
+  }
+
+private:
+  bool among(llvm::ArrayRef<TemplateArgument> Args) {
+    for (const TemplateArgument &Arg : Args) {
+      if (Arg.getKind() == TemplateArgument::Pack && among(Arg.pack_elements()))
+        return true;
+      if (Arg.getKind() == TemplateArgument::Type && holds(Arg.getAsType()))
+        return true;
+    }
     return false;
-  const DeclContext *Internal = namespaceIn(*Testing, Ctx, "internal");
-  IdentifierInfo &Mocker = Ctx.Idents.get("FunctionMocker");
-  return !Testing->lookup(&Mocker).empty() || (Internal && !Internal->lookup(&Mocker).empty());
-}
+  }
+
+  // A template template argument, at any depth of the arguments' specializations.
+  bool handsATemplate(llvm::ArrayRef<TemplateArgument> Args) {
+    for (const TemplateArgument &Arg : Args) {
+      switch (Arg.getKind()) {
+      case TemplateArgument::Template:
+      case TemplateArgument::TemplateExpansion:
+        return true;
+      case TemplateArgument::Pack:
+        if (handsATemplate(Arg.pack_elements()))
+          return true;
+        break;
+      case TemplateArgument::Type: {
+        const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Arg.getAsType()->getAsCXXRecordDecl());
+        if (Spec && Seen.insert(Spec).second && handsATemplate(Spec->getTemplateArgs().asArray()))
+          return true;
+        break;
+      }
+      default:
+        break;
+      }
+    }
+    return false;
+  }
+
+  bool holds(QualType T) {
+    const Type *Ty = T.getCanonicalType().getTypePtr();
+    while (!Ty->getPointeeType().isNull())
+      Ty = Ty->getPointeeType().getCanonicalType().getTypePtr();
+    if (const auto *Function = dyn_cast<FunctionProtoType>(Ty)) // std::function<void(MockQueue&)>
+      return holds(Function->getReturnType()) ||
+             std::any_of(Function->param_type_begin(), Function->param_type_end(),
+                         [&](QualType Param) { return holds(Param); });
+    const auto *Record = Ty->getAsCXXRecordDecl();
+    if (!Record)
+      return false;
+    auto [It, Inserted] = Known.try_emplace(Record, false);
+    if (!Inserted)
+      return It->second; // known, or being looked at (a cycle adds nothing)
+    bool Result = false;
+    if (const CXXRecordDecl *Def = Record->getDefinition())
+      Result = looksLikeMock(*Def, Patterns);
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      Result = Result || among(Spec->getTemplateArgs().asArray());
+    Known[Record] = Result;
+    return Result;
+  }
+
+  const std::vector<NamePattern> &Patterns;
+  llvm::DenseMap<const CXXRecordDecl *, bool> Known;
+  llvm::DenseSet<const ClassTemplateSpecializationDecl *> Seen;
+};
 
 } // namespace
 
-// A mock class template is judged in its specializations, and a class template of the project
-// instantiated with a mock and with a real class pairs them; a library body (gtest's
-// TYPED_TEST machinery) may be what forms those specializations. A TU without mocks, or
-// without class templates of its own, has nothing of the kind.
-bool MockDriftRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
-  if (TopLevel.empty())
+// A mock class template is judged in its specializations, which a library body may be the one
+// to complete (gtest's TYPED_TEST over ::testing::Types<MockQueue<int>>). A class template of
+// the project instantiated with a mock and with a real class pairs them; the specializations
+// the TU's own code names are there without the library's bodies, and a library body forms
+// another only with a mock in hand.
+bool MockDriftRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
+  if (Skipped.TopLevel.empty())
     return false;
   if (!Pairs.empty())
     return true;
-  if (!projectCodeHas(TopLevel, {}, [](const Decl &D) { return isa<ClassTemplateDecl>(D); }))
-    return false;
-  return declaresGMock(TopLevel.front()->getASTContext()) ||
-         projectCodeHas(TopLevel, {}, [this](const Decl &D) {
-           const auto *Record = dyn_cast<CXXRecordDecl>(&D);
-           return Record && Record->getIdentifier() &&
-                  !realNamesFor(Record->getName(), Patterns).empty();
-         });
+  if (projectCodeHas(Skipped.TopLevel, {}, [this](const Decl &D) {
+        const auto *Template = dyn_cast<ClassTemplateDecl>(&D);
+        const auto *Partial = dyn_cast<ClassTemplatePartialSpecializationDecl>(&D);
+        const CXXRecordDecl *Pattern = Template ? Template->getTemplatedDecl() : Partial;
+        return Pattern && looksLikeMock(*Pattern, Patterns);
+      }))
+    return true;
+  MockInHand Mocks(Patterns);
+  return std::any_of(Skipped.Skipped.begin(), Skipped.Skipped.end(),
+                     [&](const FunctionDecl *F) { return Mocks.given(*F); });
 }
 
 } // namespace contractcheck

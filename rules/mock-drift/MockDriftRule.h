@@ -25,7 +25,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // See MockDriftInstantiations.cpp.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
+  bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
   // Pairing needs every class of the TU (naming lookup, co-instantiation), so the judging
   // happens once the whole TU has been seen.
   void onEndOfTranslationUnit() override;

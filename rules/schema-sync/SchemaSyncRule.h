@@ -17,7 +17,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // Reads enum definitions, which are spelled in source.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *>) const override { return false; }
+  bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
 private:
   EnumNameSet BoundEnums; // qualified, as bindings spell them

@@ -138,12 +138,12 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context)
   }
 }
 
-bool StringDispatchRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
+bool StringDispatchRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   if (!ByFunction.empty())
     return true;
-  if (!Qt || TopLevel.empty())
+  if (!Qt || Skipped.TopLevel.empty())
     return false;
-  ASTContext &Ctx = TopLevel.front()->getASTContext();
+  ASTContext &Ctx = Skipped.TopLevel.front()->getASTContext();
   return !Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("QObject")).empty();
 }
 

@@ -24,7 +24,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // A name passed through a receiver that depends on a template parameter is judged in the
   // instantiation, when there is a dispatch to judge it against.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
+  bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
   // A configured endpoint, with the dispatch and the side it belongs to.

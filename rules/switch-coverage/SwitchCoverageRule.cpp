@@ -127,11 +127,10 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
 }
 
-bool SwitchCoverageRule::needsInstantiations(llvm::ArrayRef<Decl *> TopLevel) const {
-  return projectCodeHas(TopLevel, [](const Stmt &S) {
+bool SwitchCoverageRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
+  return projectCodeHas(Skipped.TopLevel, [](const Stmt &S) {
     if (const auto *Switch = dyn_cast<SwitchStmt>(&S))
-      return !Switch->getCond() || Switch->getCond()->isTypeDependent() ||
-             Switch->getCond()->isValueDependent();
+      return !Switch->getCond() || Switch->getCond()->isTypeDependent();
     if (const auto *Case = dyn_cast<CaseStmt>(&S))
       return Case->getLHS() && Case->getLHS()->isValueDependent();
     return false;
@@ -159,7 +158,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   const ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const Expr *Cond = Switch->getCond();
-  if (!Cond || Cond->isTypeDependent() || Cond->isValueDependent())
+  // A condition whose enum the pattern already knows (a member of a class template: `this` is
+  // dependent, its type is not) is judged in the pattern, as long as the labels are known too.
+  if (!Cond || Cond->isTypeDependent())
     return; // judged in each instantiation instead
   // Only implicit conversions are looked through: `switch (static_cast<int>(e))` is a switch
   // over an integer by the author's choice.

@@ -26,7 +26,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // A switch whose condition or labels depend on a template parameter is judged in each
   // instantiation.
-  bool needsInstantiations(llvm::ArrayRef<clang::Decl *> TopLevel) const override;
+  bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
   const std::vector<Glob> Enums;

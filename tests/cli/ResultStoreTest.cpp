@@ -131,6 +131,50 @@ int four() { return app::twice(2); }
                    .get<bool>());
 }
 
+// Whether the TU's one stored result came from a parse that kept library template bodies.
+TEST_F(ResultStoreTest, AMockIsParsedTwiceOnlyWhenALibraryBodyIsHandedIt) {
+  auto Source = [](const std::string &Use) {
+    return R"(#include <gmock/gmock.h>
+#include <algorithm>
+#include <vector>
+namespace app {
+struct Queue {
+  virtual ~Queue() = default;
+  virtual int size() const = 0;
+};
+struct MockQueue : Queue {
+  MOCK_METHOD(int, size, (), (const, override));
+};
+template <class T> struct Box { T Value; };
+template <class T> T twice(T Value) { return Value + Value; }
+struct Order { int Id; };
+inline bool operator<(const Order &A, const Order &B) { return A.Id < B.Id; }
+} // namespace app
+void order(std::vector<app::Order> &Orders) { std::sort(Orders.begin(), Orders.end()); }
+int size(app::MockQueue &Queue) { return app::Box<int>{Queue.size()}.Value; }
+)" + Use;
+  };
+  auto KeptTemplateBodies = [&](const std::string &Use) {
+    fs::remove_all(Build());
+    std::string File = Project.write("src/mocks.cpp", Source(Use));
+    writeCompilationDatabase(Build(), {File}, {"-std=c++17"});
+    ProcessResult R = run({});
+    EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+    std::vector<fs::path> Stored = entries();
+    EXPECT_EQ(Stored.size(), 1u);
+    return !Stored.empty() && nlohmann::json::parse(readFile(Stored[0].string()))["outcome"]
+                                                   ["kept-template-bodies"]
+                                                       .get<bool>();
+  };
+  // A class template and a mock, and std::sort's skipped body is given app::Order, whose
+  // namespace has a function template (declared after the mock: what a namespace holds counts
+  // at the end of the TU), but no mock: it cannot form a specialization that pairs one.
+  EXPECT_FALSE(KeptTemplateBodies(""));
+  // Given the mocks it may, as gtest's TYPED_TEST over ::testing::Types<MockQueue> does.
+  EXPECT_TRUE(KeptTemplateBodies("void order(std::vector<app::MockQueue *> &Queues) {\n"
+                                 "  std::sort(Queues.begin(), Queues.end());\n}\n"));
+}
+
 TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
   ProcessResult Cold = run({});
   std::vector<fs::path> Entries = entries();
