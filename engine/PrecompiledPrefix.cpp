@@ -1,13 +1,14 @@
 #include "PrecompiledPrefix.h"
 
+#include "BodySkippingConsumer.h"
 #include "CompilerFiles.h"
+#include "Config.h"
 #include "FilesRead.h"
 #include "Paths.h"
 
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendActions.h>
-#include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/Tooling.h>
@@ -19,26 +20,6 @@ using namespace clang;
 namespace contractcheck {
 
 namespace {
-
-// Every body in the prefix is a system header's: skipped as BodySkipPolicy skips them in a
-// TU's parse (Clang itself keeps constexpr bodies and deduced return types), template bodies
-// too unless the prefix is for a parse that keeps them.
-class SkipSystemBodies : public MultiplexConsumer {
-public:
-  SkipSystemBodies(std::unique_ptr<ASTConsumer> Inner, bool KeepTemplateBodies)
-      : MultiplexConsumer(list(std::move(Inner))), KeepTemplateBodies(KeepTemplateBodies) {}
-  bool shouldSkipFunctionBody(Decl *D) override {
-    return !(KeepTemplateBodies && D->isTemplated());
-  }
-
-private:
-  static std::vector<std::unique_ptr<ASTConsumer>> list(std::unique_ptr<ASTConsumer> Inner) {
-    std::vector<std::unique_ptr<ASTConsumer>> List;
-    List.push_back(std::move(Inner));
-    return List;
-  }
-  const bool KeepTemplateBodies;
-};
 
 class RootResolutions : public PPCallbacks {
 public:
@@ -70,7 +51,14 @@ public:
       return nullptr;
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<RootResolutions>(CI.getSourceManager(), Resolved));
-    return std::make_unique<SkipSystemBodies>(std::move(Writer), KeepTemplateBodies);
+    // Every body here is a system header's, which no configuration's exclusions come into:
+    // skipped as in the parse of a TU that loads the prefix.
+    static const Config Defaults = Config::defaults();
+    return std::make_unique<BodySkippingConsumer>(std::move(Writer), CI.getSourceManager(),
+                                                  Defaults,
+                                                  KeepTemplateBodies
+                                                      ? BodySkipPolicy::Mode::KeepTemplates
+                                                      : BodySkipPolicy::Mode::Skip);
   }
 
   void EndSourceFileAction() override {

@@ -1,6 +1,6 @@
 #include "TranslationUnitAnalyzer.h"
 
-#include "BodySkipPolicy.h"
+#include "BodySkippingConsumer.h"
 #include "CompilerFiles.h"
 #include "CrashContainment.h"
 #include "Rule.h"
@@ -163,25 +163,19 @@ private:
 // Skipping the function bodies no rule needs (BodySkipPolicy) is most of what makes analysis
 // cheaper than a -fsyntax-only parse. When the policy finds that skipping may have lost an
 // instantiation, the rules do not run and Lost asks for a parse that keeps template bodies.
-class SkipBodiesConsumer : public MultiplexConsumer {
+class SkipBodiesConsumer : public BodySkippingConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      bool SharedHeadersLoaded)
-      : MultiplexConsumer(makeList(std::move(Inner))),
-        Policy(SM, Cfg, Mode,
-               [this, Need = std::move(RulesNeedInstantiations)](
-                   llvm::ArrayRef<const FunctionDecl *> Skipped) {
-                 return Need({Parsed, Skipped});
-               }),
+      : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
+                             [this, Need = std::move(RulesNeedInstantiations)](
+                                 llvm::ArrayRef<const FunctionDecl *> Skipped) {
+                               return Need({Parsed, Skipped});
+                             }),
         Lost(Lost), SharedHeadersLoaded(SharedHeadersLoaded) {}
 
-  bool shouldSkipFunctionBody(Decl *D) override { return Policy.shouldSkip(*D); }
-  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
-    Policy.noteInstantiation(*D);
-    MultiplexConsumer::HandleCXXImplicitFunctionInstantiation(D);
-  }
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
     return MultiplexConsumer::HandleTopLevelDecl(Group);
@@ -202,12 +196,6 @@ public:
   }
 
 private:
-  static std::vector<std::unique_ptr<ASTConsumer>> makeList(std::unique_ptr<ASTConsumer> Inner) {
-    std::vector<std::unique_ptr<ASTConsumer>> List;
-    List.push_back(std::move(Inner));
-    return List;
-  }
-  BodySkipPolicy Policy;
   bool &Lost;
   const bool SharedHeadersLoaded;
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
