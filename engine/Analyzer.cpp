@@ -78,9 +78,9 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       Parses.push_back(std::move(*Miss));
     }
   SharedHeaders Headers(Sharing, Settings, Workers);
-  // The first TU of each shared prefix first, so the prefixes are built side by side.
-  std::stable_partition(Parses.begin(), Parses.end(), [&](const ToParse &Parse) {
-    return Headers.startsAPrefix(Parse.Sharing);
+  // The costliest first (longest processing time first): the last TU to start is a small one.
+  std::stable_sort(Parses.begin(), Parses.end(), [&](const ToParse &A, const ToParse &B) {
+    return Headers.estimatedCost(A.Sharing) > Headers.estimatedCost(B.Sharing);
   });
   runOnWorkers(Parses.size(), Workers, [&](size_t P) {
     const ToParse &Parse = Parses[P];

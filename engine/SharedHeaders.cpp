@@ -143,9 +143,25 @@ SharedHeaders::~SharedHeaders() {
     static_cast<void>(llvm::sys::fs::remove_directories(Directory));
 }
 
-bool SharedHeaders::startsAPrefix(size_t I) const {
-  return I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None &&
-         Prefixes[PrefixOf[I]].Representative == I;
+size_t SharedHeaders::estimatedCost(size_t I) const {
+  if (I >= Roots.size())
+    return 0;
+  const SystemHeaderRoots &Scanned = Roots[I];
+  const SharedPrefix *Prefix =
+      PrefixOf[I] == SharedPrefixPlan::None ? nullptr : &Prefixes[PrefixOf[I]];
+  std::vector<bool> Leads = standardRoots(Scanned);
+  size_t Cost = Scanned.UnsharedTokens;
+  size_t InOrder = 0;
+  for (size_t R = 0; R < Scanned.Roots.size(); ++R) {
+    bool Covered = Prefix && (Leads[R] ? std::binary_search(Prefix->Standard.begin(),
+                                                            Prefix->Standard.end(),
+                                                            Scanned.Roots[R].Path)
+                                       : InOrder++ < Prefix->Length);
+    // The TU that represents its prefix is parsed first of those sharing it, and builds it.
+    if (!Covered || Prefix->Representative == I)
+      Cost += Scanned.Roots[R].Tokens;
+  }
+  return Cost;
 }
 
 const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBodies) {

@@ -39,9 +39,11 @@ public:
   // keeps them, or null; the first call for a prefix builds it and the others wait for it.
   // Thread-safe.
   const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
-  // Whether the I-th TU is the first of its prefix: parsing those first builds the prefixes in
-  // parallel while the other TUs wait less.
-  bool startsAPrefix(size_t I) const;
+  // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed
+  // outside the prefix, and in it too for the TU that represents the prefix and will build it
+  // (0 when it was not scanned). Parsing the costliest first keeps every worker busy to the end
+  // instead of leaving one TU to finish alone.
+  size_t estimatedCost(size_t I) const;
 
 private:
   void build(size_t Prefix, bool KeepTemplateBodies);

@@ -28,9 +28,8 @@ namespace {
 // root k reads, and nothing root k defines changes what the TU read before it.
 class RootRecorder : public PPCallbacks {
 public:
-  RootRecorder(Preprocessor &PP, std::vector<SystemHeaderRoot> &All,
-               std::vector<StandardHeaderUse> &Standard, size_t &Limit)
-      : PP(PP), SM(PP.getSourceManager()), All(All), Standard(Standard), Limit(Limit) {}
+  RootRecorder(Preprocessor &PP, SystemHeaderRoots &Out)
+      : PP(PP), SM(PP.getSourceManager()), Out(Out), All(Out.Roots), Standard(Out.Standard) {}
 
   void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind Kind,
                    FileID) override {
@@ -143,6 +142,7 @@ public:
   }
 
   void onToken(const Token &Tok) {
+    ++(!InSystem || All.empty() ? OwnTokens : All.back().Tokens);
     if (Tok.is(tok::l_brace))
       ++BraceDepth;
     else if (Tok.is(tok::r_brace))
@@ -170,6 +170,10 @@ public:
                        [&](const FileEntry *F) { return Reaches[U].contains(F); }))
         Kept.push_back(std::move(Standard[U]));
     Standard = std::move(Kept);
+    Out.UnsharedTokens = OwnTokens;
+    for (size_t R = std::min(Limit, All.size()); R < All.size(); ++R)
+      Out.UnsharedTokens += All[R].Tokens;
+    All.resize(std::min(Limit, All.size()));
   }
 
 private:
@@ -290,10 +294,12 @@ private:
 
   Preprocessor &PP;
   const SourceManager &SM;
+  SystemHeaderRoots &Out;
   std::vector<SystemHeaderRoot> &All;
   std::vector<StandardHeaderUse> &Standard;
-  size_t &Limit;
+  size_t Limit = std::numeric_limits<size_t>::max();
   bool InSystem = false;
+  size_t OwnTokens = 0; // lexed in the TU's own code (or before any root)
   Origin Current = Origin::Project;
   std::vector<OpenFile> Open;
   int BraceDepth = 0;
@@ -317,14 +323,12 @@ private:
 
 class ScanAction : public PreprocessorFrontendAction {
 public:
-  ScanAction(std::vector<SystemHeaderRoot> &All, std::vector<StandardHeaderUse> &Standard,
-             size_t &Limit)
-      : All(All), Standard(Standard), Limit(Limit) {}
+  explicit ScanAction(SystemHeaderRoots &Out) : Out(Out) {}
 
 private:
   void ExecuteAction() override {
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
-    auto Recorder = std::make_unique<RootRecorder>(PP, All, Standard, Limit);
+    auto Recorder = std::make_unique<RootRecorder>(PP, Out);
     RootRecorder &R = *Recorder;
     PP.addPPCallbacks(std::move(Recorder));
     PP.setTokenWatcher([&R](const Token &Tok) { R.onToken(Tok); });
@@ -337,9 +341,7 @@ private:
     R.finish();
   }
 
-  std::vector<SystemHeaderRoot> &All;
-  std::vector<StandardHeaderUse> &Standard;
-  size_t &Limit;
+  SystemHeaderRoots &Out;
 };
 
 } // namespace
@@ -347,23 +349,16 @@ private:
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
                                         const std::string &Directory) {
   SystemHeaderRoots Result;
-  std::vector<SystemHeaderRoot> All;
-  std::vector<StandardHeaderUse> Standard;
-  size_t Limit = std::numeric_limits<size_t>::max();
   std::error_code DirectoryError;
   llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
   if (DirectoryError)
-    return Result;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(All, Standard, Limit),
-                                     Files.get());
+    return {};
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(Result), Files.get());
   DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
   if (!Invocation.run() || Diagnostics.getNumErrors() > 0)
-    return Result;
+    return {};
   Result.Preprocessed = true;
-  All.resize(std::min(Limit, All.size()));
-  Result.Roots = std::move(All);
-  Result.Standard = std::move(Standard);
   return Result;
 }
 

@@ -12,6 +12,7 @@ namespace contractcheck {
 struct SystemHeaderRoot {
   std::string Spelling; // as written, without the delimiters: "map", "gtest/gtest.h"
   std::string Path;     // the file it resolved to
+  size_t Tokens = 0;    // lexed in it and what it included first: roughly what parsing it costs
 };
 
 // A standard header (StandardHeaders.h) that the TU's own code or a library's header includes
@@ -40,6 +41,8 @@ struct SystemHeaderRoots {
   // included a standard one inside braces. The standards let their own headers come in any
   // order; a library's macros they do not speak for.
   std::vector<StandardHeaderUse> Standard;
+  // Tokens lexed in the TU's own code and in the roots left out: what no prefix spares it.
+  size_t UnsharedTokens = 0;
   bool Preprocessed = false; // false: the TU did not preprocess; Roots is empty
 };
 

@@ -186,5 +186,19 @@ TEST_F(SystemHeaderRootsTest, AStandardHeaderALibraryIncludesInsideBracesStaysWh
   EXPECT_EQ(leading("#include <wrapped.h>\n#include <map>\n"), Names{"map"});
 }
 
+TEST_F(SystemHeaderRootsTest, TheScanWeighsEachRootAndWhatNoPrefixSpares) {
+  // What orders the parses (costliest first): tokens lexed in each root, and in the TU's own
+  // code and the roots that may not move.
+  SystemHeaderRoots Small = scan("#include <first.h>\n#include <vector>\nint x;\n");
+  ASSERT_EQ(Small.Roots.size(), 2u);
+  EXPECT_GT(Small.Roots[0].Tokens, 0u);
+  EXPECT_GT(Small.Roots[1].Tokens, 10 * Small.Roots[0].Tokens); // <vector> is much more
+  SystemHeaderRoots Large = scan("#include <first.h>\n#include <vector>\nint x;\n"
+                                 "int f(int a) { return a + 1; }\n"
+                                 "extern \"C\" {\n#include <second.h>\n}\n");
+  EXPECT_EQ(Large.Roots.size(), 2u); // second.h, inside braces, stays: its tokens are the TU's
+  EXPECT_GT(Large.UnsharedTokens, Small.UnsharedTokens + 10);
+}
+
 } // namespace
 } // namespace contractcheck::test
