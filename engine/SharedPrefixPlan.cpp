@@ -161,6 +161,7 @@ private:
       for (size_t I : Pool)
         ++Frequency[Standard.at(I)];
       std::vector<std::pair<size_t, HeaderSet>> Frequent;
+      Frequent.reserve(Frequency.size());
       for (const auto &[Set, Count] : Frequency)
         Frequent.emplace_back(Count, Set);
       std::stable_sort(Frequent.begin(), Frequent.end(), [&](const auto &A, const auto &B) {
