@@ -11,6 +11,8 @@
 #include <llvm/Support/Path.h>
 
 #include <algorithm>
+#include <limits>
+#include <map>
 
 namespace contractcheck {
 
@@ -103,23 +105,29 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
     return;
   Args.resize(Commands.size());
   Roots.resize(Commands.size());
+  std::vector<std::vector<std::string>> Full(Commands.size());
+  std::vector<std::string> Groups(Commands.size());
+  std::map<std::string, size_t> GroupSize;
+  for (size_t I = 0; I < Commands.size(); ++I) {
+    Full[I] = analysisCommandLine(*Commands[I], Settings);
+    Args[I] = withoutMainFile(Full[I], *Commands[I]);
+    if (isCOrCxxSource(Commands[I]->File) && !buildsItsOwnWay(Full[I]))
+      ++GroupSize[Groups[I] = groupOf(Args[I], *Commands[I])];
+  }
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
-    const CompileCommand &Command = *Commands[I];
-    Args[I] = analysisCommandLine(Command, Settings);
-    if (!isCOrCxxSource(Command.File) || buildsItsOwnWay(Args[I]))
+    // A TU alone with its compiler settings has no one to share with: not scanned.
+    if (Groups[I].empty() || GroupSize.at(Groups[I]) < MinShare)
       return;
     SystemHeaderRoots Scanned;
     // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
-    if (runContained([&] { Scanned = scanSystemHeaderRoots(Args[I], Command.Directory); }))
+    if (runContained([&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }))
       Roots[I] = std::move(Scanned);
     else
       abandon(Scanned);
   });
   std::vector<PrefixCandidate> Candidates(Commands.size());
-  for (size_t I = 0; I < Commands.size(); ++I) {
-    Args[I] = withoutMainFile(Args[I], *Commands[I]);
-    Candidates[I] = candidate(groupOf(Args[I], *Commands[I]), Roots[I]);
-  }
+  for (size_t I = 0; I < Commands.size(); ++I)
+    Candidates[I] = candidate(Groups[I], Roots[I]);
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
     return;
@@ -144,8 +152,8 @@ SharedHeaders::~SharedHeaders() {
 }
 
 size_t SharedHeaders::estimatedCost(size_t I) const {
-  if (I >= Roots.size())
-    return 0;
+  if (I >= Roots.size() || !Roots[I].Preprocessed)
+    return std::numeric_limits<size_t>::max(); // unknown: first, rather than last and alone
   const SystemHeaderRoots &Scanned = Roots[I];
   const SharedPrefix *Prefix =
       PrefixOf[I] == SharedPrefixPlan::None ? nullptr : &Prefixes[PrefixOf[I]];

@@ -41,7 +41,7 @@ public:
   const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed
   // outside the prefix, and in it too for the TU that represents the prefix and will build it
-  // (0 when it was not scanned). Parsing the costliest first keeps every worker busy to the end
+  // (the most there is when it was not scanned). Parsing the costliest first keeps every worker busy to the end
   // instead of leaving one TU to finish alone.
   size_t estimatedCost(size_t I) const;
 
