@@ -79,8 +79,11 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     }
   SharedHeaders Headers(Sharing, Settings, Workers);
   // The costliest first (longest processing time first): the last TU to start is a small one.
+  std::vector<size_t> Cost(Sharing.size());
+  for (size_t I = 0; I < Sharing.size(); ++I)
+    Cost[I] = Headers.estimatedCost(I);
   std::stable_sort(Parses.begin(), Parses.end(), [&](const ToParse &A, const ToParse &B) {
-    return Headers.estimatedCost(A.Sharing) > Headers.estimatedCost(B.Sharing);
+    return Cost[A.Sharing] > Cost[B.Sharing];
   });
   runOnWorkers(Parses.size(), Workers, [&](size_t P) {
     const ToParse &Parse = Parses[P];
