@@ -116,6 +116,7 @@ protected:
   std::vector<std::string> leading(const std::string &Main) {
     SystemHeaderRoots Scan = scan(Main);
     std::vector<std::string> Names;
+    Names.reserve(Scan.Standard.size());
     for (const StandardHeaderUse &S : Scan.Standard)
       Names.push_back(S.IsRoot ? S.Spelling : S.Spelling + "@" + Scan.Roots[S.Root].Spelling);
     return Names;
