@@ -1,6 +1,7 @@
 #include "BodySkipPolicy.h"
 
 #include "Config.h"
+#include "Rule.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/DeclCXX.h>
@@ -41,26 +42,14 @@ void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
     return;
   const FunctionDecl *Definition = Pattern->getDefinition();
   if (Definition && Definition->hasSkippedBody())
-    SkippedInstantiations.push_back(&F);
+    Skipped.push_back(&F);
 }
 
 bool BodySkipPolicy::givenTheProject(const FunctionDecl &F) {
-  if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
-    for (const TemplateArgument &Arg : Args->asArray())
+  for (llvm::ArrayRef<TemplateArgument> Args : templateArgumentsGiven(F))
+    for (const TemplateArgument &Arg : Args)
       if (reaches(Arg))
         return true;
-  for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC)) {
-      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-        if (reaches(Arg))
-          return true;
-    } else if (const auto *Function = dyn_cast<FunctionDecl>(DC)) {
-      if (const TemplateArgumentList *Args = Function->getTemplateSpecializationArgs())
-        for (const TemplateArgument &Arg : Args->asArray())
-          if (reaches(Arg))
-            return true;
-    }
-  }
   return false;
 }
 
@@ -70,7 +59,7 @@ bool BodySkipPolicy::givenTheProject(const FunctionDecl &F) {
 // of the TU).
 bool BodySkipPolicy::lostInstantiations() {
   std::vector<const FunctionDecl *> Reaching;
-  for (const FunctionDecl *F : SkippedInstantiations)
+  for (const FunctionDecl *F : Skipped)
     if (givenTheProject(*F))
       Reaching.push_back(F);
   if (Reaching.empty())

@@ -70,7 +70,7 @@ private:
   const Mode M;
   const std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations;
   // The instantiations whose bodies were skipped.
-  std::vector<const clang::FunctionDecl *> SkippedInstantiations;
+  std::vector<const clang::FunctionDecl *> Skipped;
   llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
   llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
   llvm::DenseMap<const clang::Decl *, bool> RecordReaches;

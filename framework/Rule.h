@@ -24,6 +24,11 @@ struct SkippedInstantiations {
   llvm::ArrayRef<const clang::FunctionDecl *> Skipped;
 };
 
+// The template argument lists an instantiation was given: its own, and those of the class and
+// function template specializations it is a member of.
+llvm::SmallVector<llvm::ArrayRef<clang::TemplateArgument>, 4>
+templateArgumentsGiven(const clang::FunctionDecl &F);
+
 class Rule : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   explicit Rule(RuleContext &Context) : Context(Context) {}

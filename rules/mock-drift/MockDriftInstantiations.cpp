@@ -36,12 +36,7 @@ public:
   explicit MockInHand(const std::vector<NamePattern> &Patterns) : Patterns(Patterns) {}
 
   bool given(const FunctionDecl &F) {
-    std::vector<llvm::ArrayRef<TemplateArgument>> Lists;
-    if (const TemplateArgumentList *Args = F.getTemplateSpecializationArgs())
-      Lists.push_back(Args->asArray());
-    for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent())
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
-        Lists.push_back(Spec->getTemplateArgs().asArray());
+    auto Lists = templateArgumentsGiven(F);
     bool Mock = std::any_of(Lists.begin(), Lists.end(),
                             [&](llvm::ArrayRef<TemplateArgument> Args) { return among(Args); });
     if (!Mock || !isGMockOwn(F))
