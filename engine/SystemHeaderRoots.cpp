@@ -37,7 +37,6 @@ public:
       if (!Open.empty())
         Open.pop_back();
       InSystem = SrcMgr::isSystem(Kind);
-      Current = Open.empty() ? Origin::Project : Open.back().From;
       return;
     }
     if (Reason != EnterFile)
@@ -58,12 +57,11 @@ public:
       Reaches.emplace_back();
     }
     Origin From = !InSystem ? Origin::Project
-                  : Current == Origin::Implementation || PendingImplementation
+                  : current() == Origin::Implementation || PendingImplementation
                       ? Origin::Implementation
                       : Origin::Library;
     OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
     Open.push_back({From, Use, File ? &File->getFileEntry() : nullptr});
-    Current = From;
     reached(Open.back().File, true);
     Pending.reset();
     PendingImplementation.reset();
@@ -89,11 +87,11 @@ public:
                                        : tok::pp_not_keyword;
     // What the implementation's headers include is theirs; #include_next finds another file than
     // #include <name> at the top would.
-    if (Current != Origin::Implementation && IsAngled && Directive == tok::pp_include &&
+    if (current() != Origin::Implementation && IsAngled && Directive == tok::pp_include &&
         (isStandardHeader(FileName) || isPlatformHeader(FileName))) {
       PendingImplementation = PendingImplementationHeader{{FileName.str(), File->getName().str()},
                                                           isOrderFreeStandardHeader(FileName)};
-      if (Current == Origin::Library && BraceDepth != RootBraceDepth)
+      if (current() == Origin::Library && BraceDepth != RootBraceDepth)
         Pinned.insert(&File->getFileEntry());
     }
     if (InSystem)
@@ -149,7 +147,7 @@ public:
       --BraceDepth;
     else if (Tok.is(tok::identifier) && !InSystem)
       FirstUse.try_emplace(Tok.getIdentifierInfo(), All.size());
-    else if (Tok.is(tok::identifier) && Current == Origin::Library)
+    else if (Tok.is(tok::identifier) && current() == Origin::Library)
       LibraryReadUndefined.insert(Tok.getIdentifierInfo()); // not a macro, or it would be gone
   }
 
@@ -190,7 +188,7 @@ private:
       return;
     }
     SystemDefinitions[II].push_back(All.size());
-    if (Current == Origin::Library)
+    if (current() == Origin::Library)
       LibraryDefined.insert(II);
     else if (LibraryDefined.contains(II) || LibraryReadUndefined.contains(II))
       pinCurrentFile(); // moved above the library's code, it would change what that code sees
@@ -206,7 +204,7 @@ private:
     auto It = ProjectTouched.find(II);
     if (It != ProjectTouched.end() && It->second < All.size())
       limit(All.size() - 1);
-    if (Current == Origin::Implementation) {
+    if (current() == Origin::Implementation) {
       if (LibraryDefined.contains(II))
         pinCurrentFile(); // moved above the library's code, it would no longer see the macro
     } else if (!II->hasMacroDefinition()) {
@@ -291,6 +289,7 @@ private:
     size_t StandardUse; // the file is a standard header: its index in Standard, or NoUse
     const FileEntry *File;
   };
+  Origin current() const { return Open.empty() ? Origin::Project : Open.back().From; }
 
   Preprocessor &PP;
   const SourceManager &SM;
@@ -300,7 +299,6 @@ private:
   size_t Limit = std::numeric_limits<size_t>::max();
   bool InSystem = false;
   size_t OwnTokens = 0; // lexed in the TU's own code (or before any root)
-  Origin Current = Origin::Project;
   std::vector<OpenFile> Open;
   int BraceDepth = 0;
   int RootBraceDepth = 0;
