@@ -6,6 +6,7 @@
 #include "Config.h"
 #include "DataFiles.h"
 #include "FileIdentity.h"
+#include "RuleProblem.h"
 #include "SourceFiles.h"
 #include "TUOutcome.h"
 
@@ -17,6 +18,7 @@ namespace contractcheck {
 struct RunReport {
   std::vector<Finding> Findings; // unique, unsuppressed, in findingLess order
   std::vector<TUOutcome> Failures; // units not analysed, with their errors
+  std::vector<RuleProblem> Problems; // global rules' problems with their settings and inputs
   size_t TranslationUnits = 0;
   size_t FromStore = 0; // TUs whose result came from the result store
   size_t Suppressed = 0;
