@@ -72,6 +72,15 @@ AST_MATCHER(FunctionDecl, parsesEnumFromString) {
 
 std::string qualifiedName(const NamedDecl &D) { return D.getQualifiedNameAsString(); }
 
+// The name messages show: with the template arguments of a specialisation, which say which of
+// a conversion template's functions it is (`BT::convertFromString<BT::NodeStatus>`).
+std::string displayName(const FunctionDecl &F) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  F.getNameForDiagnostic(OS, F.getASTContext().getPrintingPolicy(), /*Qualified=*/true);
+  return Name;
+}
+
 
 // magic_enum's case-insensitive comparison, passed as enum_cast's second argument.
 bool isCaseInsensitivePredicate(const Expr &Arg) {
@@ -216,7 +225,7 @@ void EnumNameRule::checkInferred(const LiteralCall &Call) {
   const std::optional<AcceptedNames> &Names = acceptedBy(*Definition);
   if (!Names || acceptsName(Names->Names, Call.Literal->getString(), Names->CaseInsensitive))
     return;
-  std::string Function = qualifiedName(*Definition);
+  std::string Function = displayName(*Definition);
   diag(Call.Literal->getBeginLoc(), "%0")
       << notAcceptedMessage(Call.Literal->getString(), Function,
                             suggestName(Names->Names, Call.Literal->getString(),
@@ -253,7 +262,7 @@ void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
   std::string USR = usrOf(*Definition.getCanonicalDecl());
   if (!Names || USR.empty())
     return;
-  emitFact(StringParserFact{USR, qualifiedName(Definition), Names->Names, Names->CaseInsensitive,
+  emitFact(StringParserFact{USR, displayName(Definition), Names->Names, Names->CaseInsensitive,
                             positionOf(Definition.getLocation(), Ctx->getSourceManager())});
 }
 
