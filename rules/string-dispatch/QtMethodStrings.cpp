@@ -10,6 +10,7 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
 
+#include <algorithm>
 #include <optional>
 
 using namespace clang;
@@ -131,10 +132,12 @@ bool matches(const QtMetaMethod &Method, const QtSignature &Signature, ASTContex
   for (size_t I = 0; I < Count; ++I) {
     const std::string &Argument = Signature.Arguments[I];
     const auto &Spellings = Method.Parameters[I];
-    if (std::find(Spellings.begin(), Spellings.end(), Argument) != Spellings.end())
+    std::string Key = qtTypeKey(Argument);
+    if (std::any_of(Spellings.begin(), Spellings.end(),
+                    [&](const std::string &Spelling) { return qtTypeKey(Spelling) == Key; }))
       continue;
     if (std::string Resolved = resolvedSpelling(Argument, Context);
-        Resolved.empty() || Resolved != Method.CanonicalParameters[I])
+        Resolved.empty() || qtTypeKey(Resolved) != qtTypeKey(Method.CanonicalParameters[I]))
       return false;
   }
   return true;
@@ -369,7 +372,7 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
               std::to_string(Sent.size());
   } else {
     for (size_t I = 0; I < Taken.size() && Problem.empty(); ++I) {
-      if (Taken[I] == Sent[I])
+      if (qtTypeKey(Taken[I]) == qtTypeKey(Sent[I]))
         continue;
       // Different spellings of one type (a typedef) are one type to the meta-type system.
       if (I < SlotMethod.CanonicalParameters.size() &&
