@@ -77,6 +77,16 @@ bool expandedFrom(SourceLocation Loc, std::initializer_list<StringRef> Macros,
   return false;
 }
 
+// QObject::connect and QObject::disconnect, static or called on an object: the calls that hand
+// the signal's arguments to the slot.
+bool isQtConnect(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      (Method->getName() != "connect" && Method->getName() != "disconnect"))
+    return false;
+  return isQObjectItself(*Method->getParent());
+}
+
 // The class an expression's static type points to or is, when it is a QObject.
 const CXXRecordDecl *qobjectClassOf(const Expr *E) {
   if (!E || E->isTypeDependent())
@@ -186,18 +196,19 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     const Expr *Object = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Object = Member->getImplicitObjectArgument();
-    checkArguments(*Call, std::move(Arguments), Object, Context);
+    checkArguments(*Call, std::move(Arguments), Object, isQtConnect(Call->getDirectCallee()),
+                   Context);
   } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkArguments(*Construct,
                    std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()), nullptr,
-                   Context);
+                   false, Context);
   } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
     checkInvokeMethod(*Invoke, Context);
   }
 }
 
 void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *> Arguments,
-                                     const Expr *Object, ASTContext &Context) {
+                                     const Expr *Object, bool Connects, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
   std::vector<std::optional<MethodString>> Strings(Arguments.size());
@@ -241,8 +252,10 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
     if (!isQObjectItself(*String->Receiver))
       Method = resolve(*String, Context);
     // connect(sender, SIGNAL(a(int)), receiver, SLOT(b(QString))): the slot (or the signal
-    // relaying it) must take a prefix of what the signal sends.
-    if (Method && SignalMethod)
+    // relaying it) must take a prefix of what the signal sends. Only Qt's connect passes the
+    // signal's arguments on: a closure helper taking (sender, SIGNAL(), receiver, SLOT(),
+    // bound...) calls the slot with the values bound to it.
+    if (Method && SignalMethod && Connects)
       checkCompatible(*SignalString, *SignalMethod, *String, *Method);
     if (!SignalString && String->From == Origin::SignalMacro) {
       SignalMethod = std::move(Method);
