@@ -232,7 +232,8 @@ std::string declarationsText(StringRef Text) {
   std::string Out;
   bool LineStart = true;
   for (size_t I = 0; I < Text.size(); ++I) {
-    if (Text.substr(I).starts_with("//") || (LineStart && Text.substr(I).ltrim(" \t").starts_with("#"))) {
+    if (Text.substr(I).starts_with("//") ||
+        (LineStart && Text.substr(I).ltrim(" \t").starts_with("#"))) {
       I = Text.find('\n', I);
       if (I == StringRef::npos)
         break;
@@ -285,8 +286,8 @@ StringRef withoutParameterName(StringRef Parameter) {
     --Begin;
   StringRef Name = Parameter.substr(Begin);
   StringRef Type = Parameter.take_front(Begin).rtrim();
-  static constexpr StringRef TypeWords[] = {"int",    "char",  "short", "long",  "unsigned",
-                                            "signed", "bool",  "float", "double", "const",
+  static constexpr StringRef TypeWords[] = {"int",      "char", "short",  "long",   "unsigned",
+                                            "signed",   "bool", "float",  "double", "const",
                                             "volatile", "void", "wchar_t"};
   if (Name.empty() || Type.empty() || Type.ends_with("::") ||
       std::find(std::begin(TypeWords), std::end(TypeWords), Name) != std::end(TypeWords))

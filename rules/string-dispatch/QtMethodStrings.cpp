@@ -87,8 +87,8 @@ bool isQtConnect(const FunctionDecl *Callee) {
   return isQObjectItself(*Method->getParent());
 }
 
-// A 'const char *' local that is initialised and never assigned again (nor has its address
-// taken): what it holds is its initialiser.
+// A 'const char *' local that is initialised and then only read: what it holds is its
+// initialiser.
 const VarDecl *onceAssignedLocal(const Expr *E, ASTContext &Context) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -101,9 +101,10 @@ const VarDecl *onceAssignedLocal(const Expr *E, ASTContext &Context) {
   const Stmt *Body = Function ? Function->getBody() : nullptr;
   if (!Body)
     return nullptr;
-  auto Named = declRefExpr(to(varDecl(equalsNode(Var))));
-  auto Changed = stmt(anyOf(binaryOperator(isAssignmentOperator(), hasLHS(ignoringParenImpCasts(Named))),
-                            unaryOperator(hasOperatorName("&"), hasUnaryOperand(ignoringParenImpCasts(Named)))));
+  // Every use reads the value; any other (assigned, incremented, its address taken, bound to a
+  // reference) may change it.
+  auto Changed = declRefExpr(to(varDecl(equalsNode(Var))),
+                             unless(hasParent(implicitCastExpr(hasCastKind(CK_LValueToRValue)))));
   return match(stmt(hasDescendant(Changed)), *Body, Context).empty() ? Var : nullptr;
 }
 
@@ -220,9 +221,9 @@ void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCa
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
   auto Literal = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
   // A 'const char *' local holding a SIGNAL()/SLOT() string, passed on.
-  auto HeldString = ignoringParenImpCasts(declRefExpr(to(varDecl(
-      hasLocalStorage(), hasInitializer(anyOf(Literal, hasDescendant(FlagLocation),
-                                              hasDescendant(stringLiteral())))))));
+  auto HeldString = ignoringParenImpCasts(declRefExpr(
+      to(varDecl(hasLocalStorage(), hasInitializer(anyOf(Literal, hasDescendant(FlagLocation),
+                                                         hasDescendant(stringLiteral())))))));
   auto MethodString = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation, HeldString));
   Finder->addMatcher(callExpr(hasAnyArgument(MethodString), unless(FlagLocation),
                               unless(callee(functionDecl(hasName("::QMetaObject::invokeMethod")))))

@@ -33,15 +33,15 @@ std::string withoutWhitespace(std::string_view S) {
       Out += Last = S[I++];
     while (I < S.size() && isSpace(S[I]))
       ++I;
-    if (I < S.size() &&
-        ((isWordChar(S[I]) && isWordChar(Last)) || (S[I] == ':' && Last == '<')))
+    if (I < S.size() && ((isWordChar(S[I]) && isWordChar(Last)) || (S[I] == ':' && Last == '<')))
       Out += Last = ' ';
   }
   return Out;
 }
 
 bool startsWith(const char *T, const char *E, std::string_view Prefix) {
-  return static_cast<size_t>(E - T) >= Prefix.size() && std::string_view(T, Prefix.size()) == Prefix;
+  return static_cast<size_t>(E - T) >= Prefix.size() &&
+         std::string_view(T, Prefix.size()) == Prefix;
 }
 
 // qtbase 5.15's normalizeTypeInternal (qmetaobject_moc_p.h), which moc applies to the types it
@@ -52,8 +52,8 @@ std::string normalizeTypeInternal(const char *T, const char *E, bool AdjustConst
   // "char const *" -> "const char *"; not past a '&', '*' or '<' ("char * const *", "A<const B>").
   std::string ConstBuf;
   for (long I = 1; I < Len; ++I) {
-    if (T[I] == 'c' && startsWith(T + I + 1, E, "onst") && (I + 5 >= Len || !isWordChar(T[I + 5])) &&
-        !isWordChar(T[I - 1])) {
+    if (T[I] == 'c' && startsWith(T + I + 1, E, "onst") &&
+        (I + 5 >= Len || !isWordChar(T[I + 5])) && !isWordChar(T[I - 1])) {
       ConstBuf.assign(T, Len);
       if (isSpace(T[I - 1]))
         ConstBuf.erase(I - 1, 6);

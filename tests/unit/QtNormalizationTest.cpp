@@ -66,7 +66,8 @@ constexpr const char *Signatures[] = {
 
 TEST(QtNormalizationTest, SignaturesAsQtNormalisesThem) {
   for (const char *Signature : Signatures)
-    EXPECT_EQ(normalizedQtSignature(Signature), QMetaObject::normalizedSignature(Signature).toStdString())
+    EXPECT_EQ(normalizedQtSignature(Signature),
+              QMetaObject::normalizedSignature(Signature).toStdString())
         << Signature;
 }
 
