@@ -17,7 +17,8 @@ namespace {
 
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenImpCasts() : nullptr; }
 
-// The same variable or member path: `t`, `e.type`, `this->level_`, `p->kind`.
+// The same variable or member path: `t`, `e.type`, `this->level_`, `p->kind`, and paths through
+// calls without arguments (getters): `model()->mode`, `e.type()`, `d->item()->kind`.
 bool sameVariable(const Expr *A, const Expr *B) {
   A = strip(A);
   B = strip(B);
@@ -33,7 +34,28 @@ bool sameVariable(const Expr *A, const Expr *B) {
     return MB && MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
            sameVariable(MA->getBase(), MB->getBase());
   }
+  if (const auto *CA = dyn_cast<CallExpr>(A)) {
+    const auto *CB = dyn_cast<CallExpr>(B);
+    if (!CB || CA->getNumArgs() != 0 || CB->getNumArgs() != 0 || !CA->getDirectCallee() ||
+        !CB->getDirectCallee() ||
+        CA->getDirectCallee()->getCanonicalDecl() != CB->getDirectCallee()->getCanonicalDecl())
+      return false;
+    const auto *MA = dyn_cast<CXXMemberCallExpr>(CA);
+    const auto *MB = dyn_cast<CXXMemberCallExpr>(CB);
+    if (!MA || !MB)
+      return !MA && !MB && !isa<CXXOperatorCallExpr>(CA);
+    return sameVariable(MA->getImplicitObjectArgument(), MB->getImplicitObjectArgument());
+  }
   return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
+}
+
+// What a guard can be about: a variable, a member path, or a getter call on one.
+bool isPath(const Expr *E) {
+  E = strip(E);
+  if (isa_and_nonnull<DeclRefExpr, MemberExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  return Call && Call->getNumArgs() == 0 && Call->getDirectCallee();
 }
 
 std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
@@ -133,24 +155,8 @@ public:
 
   // One earlier sibling statement, in program order.
   void step(const Stmt *S) {
-    if (const auto *If = dyn_cast<IfStmt>(S); If && !If->getElse() && !If->getInit() &&
-                                             !If->getConditionVariable()) {
-      std::vector<llvm::APSInt> Tested =
-          comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
-      if (!Tested.empty() && !mayChangeOrJoin(If->getCond(), Var)) {
-        if (alwaysExits(If->getThen()) && !mayChangeOrJoin(If->getThen(), Var)) {
-          add(Tested);
-          return;
-        }
-        if (reassigns(If->getThen(), Var)) {
-          // The reassignment replaces exactly the tested values; a label inside still joins.
-          if (containsLabel(If->getThen()))
-            Values.clear();
-          add(Tested);
-          return;
-        }
-      }
-    }
+    if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
+      return;
     if (mayChangeOrJoin(S, Var))
       Values.clear();
   }
@@ -168,6 +174,44 @@ public:
   std::vector<llvm::APSInt> take() { return std::move(Values); }
 
 private:
+  // `if (v == A) return; `, and the chain `if (v == A) {...return} else if (v == B) {...return}
+  // else {...}`: a value tested by a branch that exits (or reassigns v) gets past the chain
+  // only if an earlier branch that does not exit could take it, i.e. one whose condition is
+  // not a test of v. Returns false, having ruled out nothing, when the chain is not of that
+  // shape; the caller then treats it as any other statement.
+  bool guardChain(const IfStmt &First) {
+    std::vector<llvm::APSInt> Found;
+    bool OpenBranch = false; // an earlier branch that may take any value and falls through
+    bool Label = false;
+    for (const IfStmt *If = &First; If;) {
+      if (If->getInit() || If->getConditionVariable() || If->isConsteval() ||
+          mayChangeOrJoin(If->getCond(), Var))
+        return false;
+      std::vector<llvm::APSInt> Tested = comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
+      const Stmt *Then = If->getThen();
+      bool Exits = alwaysExits(Then) && !mayChangeOrJoin(Then, Var);
+      bool Replaces = !Exits && !Tested.empty() && reassigns(Then, Var);
+      if (!Exits && !Replaces && mayChangeOrJoin(Then, Var))
+        return false;
+      if (Tested.empty())
+        OpenBranch |= !Exits;
+      else if ((Exits || Replaces) && !OpenBranch)
+        Found.insert(Found.end(), Tested.begin(), Tested.end());
+      // The reassignment replaces exactly the tested values; a label inside still joins.
+      Label |= Replaces && containsLabel(Then);
+      const Stmt *Else = If->getElse();
+      If = dyn_cast_or_null<IfStmt>(Else);
+      if (!If && Else && mayChangeOrJoin(Else, Var))
+        return false;
+    }
+    if (Found.empty())
+      return false;
+    if (Label)
+      Values.clear();
+    add(Found);
+    return true;
+  }
+
   static bool containsLabel(const Stmt *S) {
     if (!S)
       return false;
@@ -199,8 +243,7 @@ struct Level {
 std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const ParentMap &Parents,
                                                const ASTContext &Ctx) {
   const Expr *Var = strip(Switch.getCond());
-  if (!Var || (!isa<DeclRefExpr>(Var) && !isa<MemberExpr>(Var)) || Switch.getInit() ||
-      Switch.getConditionVariable())
+  if (!isPath(Var) || Switch.getInit() || Switch.getConditionVariable())
     return {};
   std::vector<Level> Levels;
   const Stmt *Child = &Switch;
