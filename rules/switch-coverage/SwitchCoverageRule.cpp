@@ -8,6 +8,7 @@
 #include "TotalityEvidence.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
@@ -150,6 +151,43 @@ bool isNameTable(const SwitchStmt &Switch) {
   return Cases > 0 && Named * 2 >= Cases;
 }
 
+// `const axis_t axis = T::axis; switch (axis)`, `switch (N)` on a template parameter: in each
+// instantiation the switch sees one value known at compile time (tag dispatch), so the values
+// other instantiations pass cannot reach it and those no instantiation passes are not hidden.
+bool switchesOnACompileTimeConstant(const Expr &Cond, const ASTContext &Ctx) {
+  // IgnoreParenImpCasts would look through the template argument an instantiation put there.
+  const Expr *E = &Cond;
+  while (isa<ImplicitCastExpr, ParenExpr>(E))
+    E = isa<ParenExpr>(E) ? cast<ParenExpr>(E)->getSubExpr()
+                          : cast<ImplicitCastExpr>(E)->getSubExpr();
+  if (isa<SubstNonTypeTemplateParmExpr>(E))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  if (!Ref)
+    return false;
+  if (isa<NonTypeTemplateParmDecl>(Ref->getDecl()))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->getType().isConstQualified())
+    return false;
+  const Expr *Init = Var->getAnyInitializer();
+  if (!Init)
+    return false;
+  // In the template, the initializer names the template's parameters; in an instantiation it
+  // is a constant. Only a template's switch is a dispatch: outside templates a constant
+  // condition is written to be edited.
+  if (Init->isValueDependent())
+    return true;
+  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+  const DeclContext *Owner = Function ? Function->getDeclContext() : Var->getDeclContext();
+  bool InTemplate = (Function && (Function->isTemplateInstantiation() ||
+                                  Function->getDescribedFunctionTemplate())) ||
+                    (isa<CXXRecordDecl>(Owner) &&
+                     (cast<CXXRecordDecl>(Owner)->getDescribedClassTemplate() ||
+                      isa<ClassTemplateSpecializationDecl>(Owner)));
+  return InTemplate && Var->isUsableInConstantExpressions(Ctx);
+}
+
 const DefaultStmt *findDefault(const SwitchStmt &Switch) {
   for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
     if (const auto *Default = dyn_cast<DefaultStmt>(SC))
@@ -259,6 +297,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (!Enum || Enum->enumerators().empty())
     return;
   if (!matchesAny(Enums, enumQualifiedName(*Enum)))
+    return;
+  if (switchesOnACompileTimeConstant(*Cond, Ctx))
     return;
 
   const DefaultStmt *Default = findDefault(*Switch);

@@ -57,12 +57,12 @@ bool isProtobufRangeSentinel(std::string_view Name);
 // oneof: "no field set", which a switch with `default:` leaves to its default on purpose.
 bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator);
 
-// The words that name a catch-all enumerator: "none", "unknown", "invalid", ... A switch that
+// The words that name a catch-all enumerator: "none", "null", "unknown", "invalid", ... A switch that
 // leaves such an enumerator to `default:` handles it there by design (opentelemetry-cpp's
 // `AggregationType::kDefault` delegates to the default aggregation in `default:`; `Unknown`
 // and `Invalid` are what `default:` is written for).
 inline constexpr std::string_view DefaultCatchAllWords =
-    "none;unknown;invalid;unspecified;undefined;default;any";
+    "none;null;unknown;invalid;unspecified;undefined;default;any";
 
 // Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
 // (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
