@@ -157,6 +157,8 @@ public:
   void step(const Stmt *S) {
     if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
       return;
+    if (waitLoop(S))
+      return;
     if (mayChangeOrJoin(S, Var))
       Values.clear();
   }
@@ -210,6 +212,49 @@ private:
       Values.clear();
     add(Found);
     return true;
+  }
+
+  // `while (r == WorkResult::NoWork) r = DoWork();` (ninja's real_command_runner.cc), or the
+  // do-while twin: a loop that only ends when its condition fails leaves v outside the tested
+  // values, whatever its body did to v. A `break` or `goto` that may leave the loop voids this.
+  bool waitLoop(const Stmt *S) {
+    const Expr *Cond = nullptr;
+    const Stmt *Body = nullptr;
+    if (const auto *While = dyn_cast<WhileStmt>(S); While && !While->getConditionVariable()) {
+      Cond = While->getCond();
+      Body = While->getBody();
+    } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      Cond = Do->getCond();
+      Body = Do->getBody();
+    }
+    if (!Cond || mayChangeOrJoin(Cond, Var) || leavesLoop(Body))
+      return false;
+    std::vector<llvm::APSInt> Tested = comparedValues(Cond, Var, BO_EQ, BO_LOr, Ctx);
+    if (Tested.empty())
+      return false;
+    if (mayChangeOrJoin(Body, Var))
+      Values.clear();
+    add(Tested);
+    return true;
+  }
+
+  // A break of this loop (not of a loop or switch inside it), or any goto.
+  static bool leavesLoop(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<BreakStmt, GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S))
+      return containsGoto(S);
+    return llvm::any_of(S->children(), leavesLoop);
+  }
+
+  static bool containsGoto(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    return llvm::any_of(S->children(), containsGoto);
   }
 
   static bool containsLabel(const Stmt *S) {
