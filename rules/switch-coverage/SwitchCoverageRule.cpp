@@ -326,20 +326,25 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
       Missing.push_back(Value.Named);
   // A oneof's "nothing set", and a catch-all (`None`, `kUnknown`, `FOO_INVALID`, `kDefault`),
   // are what `default:` is for. Real enumerators it swallows beside them are still reported.
-  if (Default)
+  // They are left out of the share below too: it is the share of the real members named.
+  size_t Total = Held.size();
+  if (Default) {
+    size_t Before = Missing.size();
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords);
     });
+    Total -= Before - Missing.size();
+  }
   if (Missing.empty())
     return;
   const std::vector<EnclosingBodies::Body> Candidates = Bodies.candidatesFor(*Switch, SM);
   // "Handle these few, let default: take the rest" is a design, not drift: only switches that
   // name most of the enum are held to naming all of it. A name table (`to_string(E)` whose
   // every case returns a string) is meant to be total, and is held to it from a lower share.
-  const size_t Named = Held.size() - Missing.size();
-  if (Named * 100 < MinCoveragePercent * Held.size()) {
+  const size_t Named = Total - Missing.size();
+  if (Named * 100 < MinCoveragePercent * Total) {
     bool NameTable = Default && !Candidates.empty() && Candidates.front().Function &&
-                     Named * 100 >= ConverterCoveragePercent * Held.size() &&
+                     Named * 100 >= ConverterCoveragePercent * Total &&
                      convertsBetweenEnumAndText(*Candidates.front().Function, *Enum) &&
                      isNameTable(*Switch);
     if (!NameTable)
