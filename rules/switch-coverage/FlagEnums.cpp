@@ -58,11 +58,13 @@ bool hasFlagsShape(const EnumDecl &Enum) {
     else if (*V != 0 && !E->getInitExpr())
       ImplicitMask = true;
   }
+  // `eAllTransports = 0xFF` (i2pd) sets the bits the enum has and the ones it may get.
+  llvm::erase_if(Values, [&](uint64_t V) { return V > Bits && (V & (V + 1)) == 0; });
   if (ImplicitMask)
     return false;
   std::sort(Values.begin(), Values.end());
   Values.erase(std::unique(Values.begin(), Values.end()), Values.end());
-  if (Values.empty() || std::count_if(Values.begin(), Values.end(), singleBit) < 3)
+  if (Values.size() < 2 || std::count_if(Values.begin(), Values.end(), singleBit) < 3)
     return false;
   // Masks such as `All = A | B | C` are unions of the enum's own bits.
   if (std::any_of(Values.begin(), Values.end(), [&](uint64_t V) { return (V & ~Bits) != 0; }))
