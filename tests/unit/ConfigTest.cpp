@@ -74,7 +74,8 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    sentinel: [x]\n"),
             ".contractcheck.yaml:4:5: error: unknown key 'sentinel' in the settings of "
             "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
-            "enums, sentinels, report-without-default, min-coverage");
+            "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
+            "size-sentinels, catch-alls, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
