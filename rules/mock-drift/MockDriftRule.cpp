@@ -326,6 +326,9 @@ private:
                "'" + Hidden + "' is not virtual", realsFor(Pair, *Exact->getParent()));
         continue;
       }
+      // An override forwarding to a mock method of another signature: the override's hook.
+      if (S.GMock && callsMethodOnItself(Mock, Method))
+        continue;
       Closest Best = closest(*Candidates, Diff, Taken);
       const CXXRecordDecl &Owner = *Best.Candidate->getParent();
       report(
