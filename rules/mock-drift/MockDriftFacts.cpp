@@ -4,7 +4,8 @@ namespace contractcheck {
 
 void to_json(nlohmann::json &J, const MockClassFact &F) {
   J = {{"usr", F.Usr},     {"name", F.Name},   {"identifier", F.Identifier},
-       {"bases", F.Bases}, {"names", F.Names}, {"stand_ins", F.StandIns}};
+       {"bases", F.Bases}, {"names", F.Names}, {"stand_ins", F.StandIns},
+       {"arguments", F.Arguments}};
 }
 void from_json(const nlohmann::json &J, MockClassFact &F) {
   J.at("usr").get_to(F.Usr);
@@ -13,11 +14,13 @@ void from_json(const nlohmann::json &J, MockClassFact &F) {
   J.at("bases").get_to(F.Bases);
   J.at("names").get_to(F.Names);
   J.at("stand_ins").get_to(F.StandIns);
+  J.at("arguments").get_to(F.Arguments);
 }
 
 void to_json(nlohmann::json &J, const RealClassFact &F) {
   J = {{"usr", F.Usr},         {"identifier", F.Identifier}, {"where", F.Where},
-       {"pattern", F.Pattern}, {"bases", F.Bases},           {"table", F.Table}};
+       {"pattern", F.Pattern}, {"bases", F.Bases},           {"table", F.Table},
+       {"arguments", F.Arguments}};
 }
 void from_json(const nlohmann::json &J, RealClassFact &F) {
   J.at("usr").get_to(F.Usr);
@@ -26,6 +29,7 @@ void from_json(const nlohmann::json &J, RealClassFact &F) {
   J.at("pattern").get_to(F.Pattern);
   J.at("bases").get_to(F.Bases);
   J.at("table").get_to(F.Table);
+  J.at("arguments").get_to(F.Arguments);
 }
 
 void to_json(nlohmann::json &J, const TemplateArgFact &F) {

@@ -15,10 +15,11 @@ namespace contractcheck {
 
 struct MockClassFact {
   static constexpr std::string_view Kind = "mock-class";
-  static constexpr unsigned Version = 2;
+  static constexpr unsigned Version = 3;
   std::string Usr;
   std::string Name;       // as messages name classes
   std::string Identifier; // the unqualified name, for naming conventions
+  std::vector<std::string> Arguments; // of a class template specialization (see argumentsAgree)
   std::vector<std::string> Bases; // USRs
   std::vector<std::string> Names; // the method names it mocks
   std::vector<StandInEntry> StandIns;
@@ -27,9 +28,10 @@ struct MockClassFact {
 
 struct RealClassFact {
   static constexpr std::string_view Kind = "real-class";
-  static constexpr unsigned Version = 2;
+  static constexpr unsigned Version = 3;
   std::string Usr;
   std::string Identifier;
+  std::vector<std::string> Arguments; // of a class template specialization (see argumentsAgree)
   SourcePosition Where;
   std::string Pattern; // USR of the class template it instantiates, else its own
   std::vector<std::string> Bases;

@@ -126,6 +126,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
         auto Real = Reals.find(RealId);
         if (Real == Reals.end() || contains(Mock->second.Bases, RealId) ||
             contains(Real->second.Bases, MockId) ||
+            !argumentsAgree(Mock->second.Arguments, Real->second.Arguments) ||
             std::any_of(Found.begin(), Found.end(),
                         [&](const Candidate &C) { return C.RealId == RealId; }))
           continue;
@@ -160,7 +161,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
 
     for (const Candidate &C : Chosen) {
       const RealClassFact &Real = Reals.at(C.RealId);
-      for (const Drift &D : judgeExact(Mock.StandIns, Real.Table)) {
+      for (const Drift &D : judgeStandIns(Mock.StandIns, Real.Table)) {
         const StandInEntry &S = Mock.StandIns[D.StandIn];
         if (!Reported.insert({S.Where.File, S.Where.Offset, S.Sig.Name, Real.Pattern}).second)
           continue;
@@ -169,6 +170,8 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
         F.Message = "mock method '" + S.Shown + "' " + D.What;
         if (D.Candidate)
           F.Notes.push_back({D.Candidate->Where, D.CandidateNote});
+        if (D.Call)
+          F.Notes.push_back({D.Call->Where, D.CallNote});
         F.Notes.push_back({Real.Where, describePairing(Mock.Name, Real.Table.Name, C.Reason)});
         Context.report(std::move(F));
       }

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <optional>
+
 namespace contractcheck {
 
 std::string candidateNote(const std::string &Owner, const MethodSignature &Candidate,
@@ -12,14 +15,67 @@ std::string candidateNote(const std::string &Owner, const MethodSignature &Candi
   return Text;
 }
 
-std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
-                              const RealClassTable &Real) {
+namespace {
+
+// The candidate with the fewest (and least serious) differences; among equals, one no other
+// stand-in already matches, then the first in lookup order.
+const RealMethodEntry *closest(const StandInEntry &S,
+                               const std::vector<RealMethodEntry> &Candidates,
+                               const std::set<const RealMethodEntry *> &Taken,
+                               std::vector<SignatureDiff> &BestDiffs) {
+  const RealMethodEntry *Best = nullptr;
+  unsigned BestScore = ~0u;
+  for (const RealMethodEntry &Candidate : Candidates) {
+    std::vector<SignatureDiff> Diffs = diffSignatures(Candidate.Sig, S.Sig, Comparison::Exact);
+    unsigned Score = Taken.count(&Candidate);
+    for (const SignatureDiff &D : Diffs)
+      Score += 2 * D.Weight;
+    if (Score < BestScore) {
+      BestScore = Score;
+      Best = &Candidate;
+      BestDiffs = std::move(Diffs);
+    }
+  }
+  return Best;
+}
+
+// The first call the template makes on S that no candidate can take.
+std::optional<Drift> judgeCalls(size_t Index, const StandInEntry &S,
+                                const std::vector<RealMethodEntry> &Candidates,
+                                const RealClassTable &Real) {
+  for (const TemplateCall &Call : S.Calls) {
+    if (std::any_of(Candidates.begin(), Candidates.end(), [&](const RealMethodEntry &C) {
+          return !whyCannotTake(C.Sig, C.Owner, Call);
+        }))
+      continue;
+    // The closest candidate by signature, and why it cannot take the call.
+    std::vector<SignatureDiff> Diffs;
+    const RealMethodEntry *Best = closest(S, Candidates, {}, Diffs);
+    if (!Best)
+      return std::nullopt;
+    std::optional<std::string> Why = whyCannotTake(Best->Sig, Best->Owner, Call);
+    std::string CandidateText =
+        "closest candidate '" + Best->Owner + "::" + printSignature(Best->Sig) + "'";
+    return Drift{Index, Best,
+                 "takes a call from '" + Call.Template + "' that no '" + Real.Name +
+                     "::" + S.Sig.Name + "' can take",
+                 CandidateText, &Call,
+                 "'" + Call.Template + "' calls it here " + Why.value_or("")};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
+                                 const RealClassTable &Real) {
   static const std::vector<RealMethodEntry> None;
   struct Pending {
     size_t Index;
     const std::vector<RealMethodEntry> *Candidates;
   };
   std::vector<Pending> Judged;
+  std::vector<Drift> Drifts;
   // Real methods another stand-in matches exactly: the less likely meaning of a drifted one.
   std::set<const RealMethodEntry *> Taken;
   for (size_t I = 0; I < StandIns.size(); ++I) {
@@ -30,6 +86,11 @@ std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
     const std::vector<RealMethodEntry> &Candidates = It == Real.Methods.end() ? None : It->second;
     if (Candidates.empty() && !S.GMock)
       continue;
+    if (S.Injected && !Candidates.empty()) {
+      if (std::optional<Drift> D = judgeCalls(I, S, Candidates, Real))
+        Drifts.push_back(std::move(*D));
+      continue;
+    }
     const RealMethodEntry *Match = nullptr;
     for (const RealMethodEntry &Candidate : Candidates)
       if (matches(diffSignatures(Candidate.Sig, S.Sig, Comparison::Exact)))
@@ -41,7 +102,6 @@ std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
     Judged.push_back({I, &Candidates});
   }
 
-  std::vector<Drift> Drifts;
   for (const Pending &P : Judged) {
     const StandInEntry &S = StandIns[P.Index];
     if (P.Candidates->empty()) {
@@ -52,22 +112,8 @@ std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
            "has no counterpart: '" + Real.Name + "' has no method named '" + S.Sig.Name + "'", ""});
       continue;
     }
-    // The candidate with the fewest (and least serious) differences; among equals, one no other
-    // stand-in already matches, then the first in lookup order.
-    const RealMethodEntry *Best = nullptr;
     std::vector<SignatureDiff> BestDiffs;
-    unsigned BestScore = ~0u;
-    for (const RealMethodEntry &Candidate : *P.Candidates) {
-      std::vector<SignatureDiff> Diffs = diffSignatures(Candidate.Sig, S.Sig, Comparison::Exact);
-      unsigned Score = Taken.count(&Candidate);
-      for (const SignatureDiff &D : Diffs)
-        Score += 2 * D.Weight;
-      if (Score < BestScore) {
-        BestScore = Score;
-        Best = &Candidate;
-        BestDiffs = std::move(Diffs);
-      }
-    }
+    const RealMethodEntry *Best = closest(S, *P.Candidates, Taken, BestDiffs);
     if (!Best)
       continue; // not reached: the candidates are not empty
     Drifts.push_back({P.Index, Best,
@@ -78,11 +124,9 @@ std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
 }
 
 void to_json(nlohmann::json &J, const StandInEntry &E) {
-  J = {{"sig", E.Sig},
-       {"shown", E.Shown},
-       {"gmock", E.GMock},
-       {"self_called", E.SelfCalled},
-       {"where", E.Where}};
+  J = {{"sig", E.Sig},          {"shown", E.Shown}, {"gmock", E.GMock},
+       {"self_called", E.SelfCalled}, {"where", E.Where}, {"injected", E.Injected},
+       {"calls", E.Calls}};
 }
 
 void from_json(const nlohmann::json &J, StandInEntry &E) {
@@ -91,6 +135,8 @@ void from_json(const nlohmann::json &J, StandInEntry &E) {
   J.at("gmock").get_to(E.GMock);
   J.at("self_called").get_to(E.SelfCalled);
   J.at("where").get_to(E.Where);
+  J.at("injected").get_to(E.Injected);
+  J.at("calls").get_to(E.Calls);
   E.Decl = nullptr;
 }
 

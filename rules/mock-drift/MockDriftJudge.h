@@ -3,6 +3,7 @@
 // seen in different translation units) judge alike.
 #pragma once
 
+#include "MockCallNeeds.h"
 #include "MockSignatureDiff.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -26,6 +27,10 @@ struct StandInEntry {
   // The mock calls it on itself (gMock's destructor idiom): its own hook, not a stand-in.
   bool SelfCalled = false;
   SourcePosition Where;
+  // Template dependency injection through a template the TU instantiates with the mock: what
+  // the template calls on it is what counts (see MockCallNeeds.h), not the exact signature.
+  bool Injected = false;
+  std::vector<TemplateCall> Calls; // the calls that reach this method
   const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
 };
 
@@ -53,17 +58,22 @@ struct Drift {
   const RealMethodEntry *Candidate = nullptr; // none: the real class has no such name
   std::string What;                           // follows "mock method 'M::f(...)' "
   std::string CandidateNote;                  // at Candidate
+  const TemplateCall *Call = nullptr;         // injection: the call no real method takes
+  std::string CallNote;                       // at Call
 };
 
 // "closest candidate 'Real::f(int)': parameter 1 is 'int' here but 'long' in the mock"
 std::string candidateNote(const std::string &Owner, const MethodSignature &Candidate,
                           const std::vector<SignatureDiff> &Diffs);
 
-// Every observable part of the signature counts. A hand-written fake's method with no namesake
-// in the real class is a test helper, and a gMock method its mock calls on itself is a hook:
-// neither is judged.
-std::vector<Drift> judgeExact(const std::vector<StandInEntry> &StandIns,
-                              const RealClassTable &Real);
+// A stand-in injected into a template is judged by the calls the template makes on it: drift is
+// a call that no real method of that name can take. Any other stand-in is compared by every
+// observable part of its signature, except that a real method's trailing defaulted parameters
+// may be left out and `T` stands in for `const T &`. Either way, a gMock method whose name the
+// real class lacks is drift, unless its mock calls it on itself (a hook); a hand-written fake's
+// method with no namesake in the real class is a test helper.
+std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
+                                 const RealClassTable &Real);
 
 void to_json(nlohmann::json &J, const StandInEntry &E);
 void from_json(const nlohmann::json &J, StandInEntry &E);

@@ -1,5 +1,6 @@
 #include "MockDriftRule.h"
 
+#include "MockCallNeeds.h"
 #include "MockDriftFacts.h"
 #include "MockDriftGlobal.h"
 #include "MockDriftJudge.h"
@@ -180,9 +181,24 @@ private:
     }
     for (const CXXMethodDecl *Method : Mock.methods())
       if (isOrdinaryMethod(*Method) && !isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
-          !IsGMock.contains(Method))
+          !IsGMock.contains(Method) && !reexposesBaseHelper(Mock, *Method))
         StandIns.push_back({Method, nullptr, false});
     return StandIns;
+  }
+
+  // A hand-written method named like a protected or private non-virtual method of one of the
+  // mock's bases makes it callable in tests (`int helper() { return Base::helper(); }`): the
+  // test's own helper, not a stand-in for anything the code under test calls.
+  static bool reexposesBaseHelper(const CXXRecordDecl &Mock, const CXXMethodDecl &Method) {
+    std::vector<const CXXRecordDecl *> Classes = classAndBases(Mock);
+    for (size_t I = 1; I < Classes.size(); ++I)
+      for (const NamedDecl *Found : Classes[I]->lookup(Method.getDeclName())) {
+        const auto *Helper =
+            dyn_cast_or_null<CXXMethodDecl>(Found->getUnderlyingDecl()->getAsFunction());
+        if (Helper && !Helper->isVirtual() && Helper->getAccess() != AS_public)
+          return true;
+      }
+    return false;
   }
 
   void judge(const CXXRecordDecl &Mock) {
@@ -310,6 +326,9 @@ private:
                "'" + Hidden + "' is not virtual", realsFor(Pair, *Exact->getParent()));
         continue;
       }
+      // An override forwarding to a mock method of another signature: the override's hook.
+      if (S.GMock && callsMethodOnItself(Mock, Method))
+        continue;
       Closest Best = closest(*Candidates, Diff, Taken);
       const CXXRecordDecl &Owner = *Best.Candidate->getParent();
       report(
@@ -334,6 +353,10 @@ private:
       E.Shown = shownName(Mock, E.Sig);
       E.GMock = S.GMock;
       E.Decl = S.Method;
+      const Injections &Injected = injectionsOf(Mock);
+      E.Injected = Injected.Injected;
+      if (auto It = Injected.Calls.find(S.Method->getCanonicalDecl()); It != Injected.Calls.end())
+        E.Calls = It->second;
       if (WithSpots) {
         E.SelfCalled = S.GMock && callsItself(Mock, S.Method->getName());
         E.Where = positionOf(locationOf(*S.Method), SM);
@@ -407,9 +430,10 @@ private:
     RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);
     for (StandInEntry &E : Entries)
       E.SelfCalled = E.GMock && !Table.has(E.Sig.Name) && callsItself(Mock, E.Sig.Name);
-    for (const Drift &D : judgeExact(Entries, Table))
+    for (const Drift &D : judgeStandIns(Entries, Table))
       report(*Entries[D.StandIn].Decl, Entries[D.StandIn].Shown,
-             D.Candidate ? D.Candidate->Decl : nullptr, D.What, D.CandidateNote, {Real});
+             D.Candidate ? D.Candidate->Decl : nullptr, D.What, D.CandidateNote, {Real},
+             D.Call ? D.Call->Expr : nullptr, D.CallNote);
   }
 
   // The counterparts to name in the pairing note: the base through which Owner is inherited.
@@ -424,7 +448,8 @@ private:
 
   void report(const CXXMethodDecl &Method, const std::string &Shown, const CXXMethodDecl *Candidate,
               const std::string &What, const std::string &CandidateNote,
-              const std::vector<RealCounterpart> &Reals) {
+              const std::vector<RealCounterpart> &Reals, const Expr *Call = nullptr,
+              const std::string &CallNote = "") {
     SourceLocation Loc = locationOf(Method);
     if (SM.isInSystemHeader(Loc))
       return;
@@ -447,6 +472,8 @@ private:
     Rule.diag(Loc, escape("mock method '" + Shown + "' " + What));
     if (Candidate)
       Rule.diag(locationOf(*Candidate), escape(CandidateNote), DiagnosticIDs::Note);
+    if (Call)
+      Rule.diag(SM.getExpansionLoc(Call->getExprLoc()), escape(CallNote), DiagnosticIDs::Note);
     for (const RealCounterpart &Real : Reals)
       Rule.diag(locationOf(*Real.Real), escape(describePairing(Mock, Real)), DiagnosticIDs::Note);
   }
@@ -470,10 +497,7 @@ private:
       if (Template.isInAnonymousNamespace() || Template.getDeclContext()->isFunctionOrMethod())
         continue;
       // Facts stay small: only templates that use the parameter as a dependency.
-      auto [Use, Inserted] = UsesParameter.try_emplace({&Template, Site.Index}, false);
-      if (Inserted)
-        Use->second = callsMembersOf(Template, Site.Index);
-      if (!Use->second)
+      if (!usesParameter(Template, Site.Index))
         continue;
       std::string Key = usrOf(Template);
       for (const CXXRecordDecl *Mock : Site.Mocks) {
@@ -549,6 +573,28 @@ private:
     }
   }
 
+  // The templates the TU instantiates with the mock, and what they call on it.
+  const Injections &injectionsOf(const CXXRecordDecl &Mock) {
+    auto It = Injected.find(&Mock);
+    if (It == Injected.end())
+      It = Injected
+               .try_emplace(&Mock, contractcheck::injectionsOf(
+                                       Mock, Rule.Templates.getArrayRef(),
+                                       [this](const ClassTemplateDecl &T, unsigned Index) {
+                                         return usesParameter(T, Index);
+                                       },
+                                       Ctx))
+               .first;
+    return It->second;
+  }
+
+  bool usesParameter(const ClassTemplateDecl &Template, unsigned Index) {
+    auto [Use, Inserted] = UsesParameter.try_emplace({&Template, Index}, false);
+    if (Inserted)
+      Use->second = callsMembersOf(Template, Index);
+    return Use->second;
+  }
+
   // Identifies a class across TUs.
   static std::string classId(const CXXRecordDecl &Class) { return usrOf(Class); }
 
@@ -569,7 +615,7 @@ private:
       Names.push_back(Name.getAsString());
     Rule.emitFact(MockClassFact{Id, className(Mock),
                                 Mock.getIdentifier() ? Mock.getName().str() : std::string(),
-                                baseIds(Mock), Names,
+                                templateArgumentsOf(Mock), baseIds(Mock), Names,
                                 standInEntries(Mock, standInsOf(Mock), /*WithSpots=*/true)});
     return Id;
   }
@@ -580,7 +626,7 @@ private:
       return Id;
     const CXXRecordDecl *Pattern = Real.getTemplateInstantiationPattern();
     Rule.emitFact(RealClassFact{Id, Real.getIdentifier() ? Real.getName().str() : std::string(),
-                                positionOf(locationOf(Real), SM), Pattern ? classId(*Pattern) : Id,
+                                templateArgumentsOf(Real), positionOf(locationOf(Real), SM), Pattern ? classId(*Pattern) : Id,
                                 baseIds(Real), tableOf(Real, nullptr, /*WithSpots=*/true)});
     return Id;
   }
@@ -593,6 +639,7 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, std::vector<GMockMethod>> GMock;
   llvm::DenseMap<const CXXRecordDecl *, Pairing> Pairings;
   llvm::DenseMap<const CXXRecordDecl *, llvm::StringSet<>> SelfCalled;
+  llvm::DenseMap<const CXXRecordDecl *, Injections> Injected;
   std::set<std::string> Emitted;
   std::map<std::pair<const ClassTemplateDecl *, unsigned>, bool> UsesParameter;
 };
@@ -645,7 +692,8 @@ const RuleInfo &MockDriftRuleInfo() {
           "translation units), or the naming convention "
           "MockX/FakeX/XMock/StubX, in the CLI also across translation units) and reports mock methods with no counterpart, with a "
           "different signature (parameters, const, ref-qualifier, noexcept, return type), or "
-          "hiding a non-virtual base method. A note at the closest real method says what "
+          "hiding a non-virtual base method; a mock injected into a template is judged by the "
+          "calls the template makes on it instead. A note at the closest real method says what "
           "differs.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,

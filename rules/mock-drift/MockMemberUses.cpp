@@ -93,6 +93,39 @@ private:
 
 } // namespace
 
+namespace {
+
+class CallsOf : public RecursiveASTVisitor<CallsOf> {
+public:
+  explicit CallsOf(const CXXMethodDecl &Method) : Method(Method) {}
+  bool Found = false;
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (SelfCalls::onThis(E->getBase()) &&
+        E->getMemberDecl()->getCanonicalDecl() == Method.getCanonicalDecl())
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const CXXMethodDecl &Method;
+};
+
+} // namespace
+
+bool callsMethodOnItself(const CXXRecordDecl &Class, const CXXMethodDecl &Method) {
+  CallsOf Visitor(Method);
+  for (const CXXMethodDecl *Caller : Class.methods()) {
+    const FunctionDecl *Body = Caller->getDefinition();
+    if (!Body || Body->getCanonicalDecl() == Method.getCanonicalDecl())
+      continue;
+    Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
+    if (Visitor.Found)
+      return true;
+  }
+  return false;
+}
+
 llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
   SelfCalls Visitor;
   for (const Decl *Member : Class.decls())

@@ -7,6 +7,7 @@
 
 namespace clang {
 class ClassTemplateDecl;
+class CXXMethodDecl;
 class CXXRecordDecl;
 } // namespace clang
 
@@ -16,6 +17,13 @@ namespace contractcheck {
 // calls itself (`MOCK_METHOD(void, Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not
 // a stand-in for a real method.
 llvm::StringSet<> membersCalledOnItself(const clang::CXXRecordDecl &Class);
+
+// Whether one of Class's own methods calls Method, resolved to that very overload (in a class
+// template specialization, in the bodies the TU instantiated). gMock's forwarding idiom: an
+// override whose parameter types gMock cannot mock delegates to a mock method of another
+// signature (`xsputn(const char *, n) override { return xsputn((const void *)s, n); }`); that mock
+// method is the override's hook, not a stand-in for a base method.
+bool callsMethodOnItself(const clang::CXXRecordDecl &Class, const clang::CXXMethodDecl &Method);
 
 // Whether the template's definition calls a member on a value of its Index-th type parameter
 // (`T.Send(...)`, `Ptr->Close()`, through a smart pointer too) or derives from it; generic

@@ -8,6 +8,8 @@
 #include <clang/Basic/SourceManager.h>
 #include <llvm/ADT/SmallPtrSet.h>
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace contractcheck {
@@ -109,6 +111,31 @@ std::string className(const CXXRecordDecl &Class) {
   llvm::raw_string_ostream OS(Name);
   Class.getNameForDiagnostic(OS, namePolicy(Class.getASTContext()), /*Qualified=*/true);
   return Name;
+}
+
+std::vector<std::string> templateArgumentsOf(const CXXRecordDecl &Class) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class);
+  if (!Spec)
+    return {};
+  PrintingPolicy Policy = namePolicy(Class.getASTContext());
+  Policy.PrintCanonicalTypes = true;
+  Policy.SuppressTagKeyword = true;
+  std::vector<std::string> Args;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    if (Arg.getKind() == TemplateArgument::Type)
+      OS << Arg.getAsType().getCanonicalType().getAsString(Policy);
+    else
+      Arg.print(Policy, OS, /*IncludeType=*/true);
+    Args.push_back(std::move(Text));
+  }
+  return Args;
+}
+
+bool argumentsAgree(const std::vector<std::string> &Mock, const std::vector<std::string> &Real) {
+  size_t Common = std::min(Mock.size(), Real.size());
+  return std::equal(Mock.begin(), Mock.begin() + Common, Real.begin());
 }
 
 std::string describePairing(const CXXRecordDecl &Mock, const RealCounterpart &Counterpart) {
@@ -308,9 +335,11 @@ void MockPairer::indexCoInstantiations() {
         Sites.push_back({Template, unsigned(I), MocksAt[I], RealsAt[I]});
       for (const CXXRecordDecl *Mock : MocksAt[I]) {
         std::vector<DeclarationName> Names = Mocks.MockedNames(*Mock);
+        std::vector<std::string> MockArgs = templateArgumentsOf(*Mock);
         std::vector<RealCounterpart> &Reals = Index[Mock];
         for (const CXXRecordDecl *Real : RealsAt[I]) {
           if (Mock->isDerivedFrom(Real) || Real->isDerivedFrom(Mock) ||
+              !argumentsAgree(MockArgs, templateArgumentsOf(*Real)) ||
               std::any_of(Reals.begin(), Reals.end(),
                           [&](const RealCounterpart &C) { return C.Real == Real; }))
             continue;

@@ -74,6 +74,16 @@ std::vector<const clang::NamedDecl *> methodsNamed(const clang::CXXRecordDecl &C
 // arguments.
 std::string className(const clang::CXXRecordDecl &Class);
 
+// The template arguments of a class template specialization, canonical ("int",
+// "std::basic_string<char>"); empty for any other class.
+std::vector<std::string> templateArgumentsOf(const clang::CXXRecordDecl &Class);
+
+// Whether two classes may be a mock and its real class as far as their template arguments go:
+// two specializations given different arguments (mock_allocator<int> and std::allocator<char>,
+// both passed to allocator_ref<Allocator>) are two uses of a generic parameter, not a pair. The
+// shorter list need only be a prefix of the longer (defaulted trailing arguments).
+bool argumentsAgree(const std::vector<std::string> &Mock, const std::vector<std::string> &Real);
+
 // A class template and one of its type parameters, with the mocks and the other classes the TU
 // instantiates it with there.
 struct CoInstantiationSite {

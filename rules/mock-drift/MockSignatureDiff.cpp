@@ -118,6 +118,14 @@ TypeText typeText(QualType Shown, QualType Canonical, const ASTContext &Ctx,
     return Text;
   PrintingPolicy Policy = keyPolicy(Ctx);
   Text.Key = Canonical.getCanonicalType().getAsString(Policy);
+  QualType Referee = Canonical.getCanonicalType().getNonReferenceType();
+  if (Canonical->isRValueReferenceType())
+    Text.Pass = Passing::RValueRef;
+  else if (Canonical->isLValueReferenceType())
+    Text.Pass = Referee.isConstQualified() && !Referee.isVolatileQualified() ? Passing::ConstRef
+                                                                               : Passing::MutableRef;
+  Text.Bare = bareKey(Canonical, Ctx);
+  Text.Category = categoryOf(Canonical);
   if (!Counterpart)
     return Text;
   std::vector<const CXXRecordDecl *> Classes;
@@ -127,6 +135,7 @@ TypeText typeText(QualType Shown, QualType Canonical, const ASTContext &Ctx,
     std::optional<const CXXRecordDecl *> Real = (*Counterpart)(*Class);
     if (!Real)
       continue;
+    Text.Bare.reset(); // a call passing the mock type is not one the real class is given
     if (!*Real) {
       Text.Substituted = ""; // a mock whose real class is unknown: nothing to compare
       return Text;
@@ -139,6 +148,28 @@ TypeText typeText(QualType Shown, QualType Canonical, const ASTContext &Ctx,
   }
   return Text;
 }
+
+} // namespace
+
+std::optional<std::string> bareKey(QualType T, const ASTContext &Ctx) {
+  if (!comparable(T))
+    return std::nullopt;
+  return T.getCanonicalType().getNonReferenceType().getUnqualifiedType().getAsString(
+      keyPolicy(Ctx));
+}
+
+TypeCategory categoryOf(QualType T) {
+  if (T.isNull())
+    return TypeCategory::Other;
+  T = T.getCanonicalType().getNonReferenceType();
+  if (const auto *Enum = T->getAs<EnumType>())
+    return Enum->getDecl()->isScoped() ? TypeCategory::ScopedEnum : TypeCategory::UnscopedEnum;
+  if (T->isArithmeticType())
+    return TypeCategory::Arithmetic;
+  return TypeCategory::Other;
+}
+
+namespace {
 
 std::string refText(RefQual Ref) {
   switch (Ref) {
@@ -222,6 +253,9 @@ MethodSignature signatureOf(const CXXMethodDecl &Method, const FieldDecl *Mocker
   for (unsigned I = 0; I < Canonical->getNumParams(); ++I)
     Sig.Params.push_back(
         typeText(Shown->getParamType(I), Canonical->getParamType(I), Ctx, Counterpart));
+  for (unsigned I = Method.getNumParams(); I > 0 && Method.getParamDecl(I - 1)->hasDefaultArg();
+       --I)
+    ++Sig.Defaults;
   return Sig;
 }
 
@@ -247,21 +281,33 @@ std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const Met
                                           Comparison How) {
   std::vector<SignatureDiff> Diffs;
   const bool Exact = How == Comparison::Exact;
+  // Template dependency injection: a caller may leave out the real method's trailing defaulted
+  // parameters, so a mock without them takes every call the real method takes without them.
+  const bool OmitsDefaulted = Exact && Real.Params.size() > Mock.Params.size() &&
+                              Real.Params.size() - Real.Defaults <= Mock.Params.size();
   if (Real.Params.size() != Mock.Params.size()) {
     size_t Distance = Real.Params.size() > Mock.Params.size()
                           ? Real.Params.size() - Mock.Params.size()
                           : Mock.Params.size() - Real.Params.size();
-    Diffs.push_back({"takes " + plural(Real.Params.size(), "parameter") + " here but " +
-                         std::to_string(Mock.Params.size()) + " in the mock",
-                     unsigned(4 + Distance), true});
-  } else {
-    for (size_t I = 0; I < Real.Params.size(); ++I) {
-      if (same(Real.Params[I].Key, Mock.Params[I], How))
+    Diffs.push_back({"takes " + plural(Real.Params.size(), "parameter") +
+                         (OmitsDefaulted ? " (" + std::to_string(Real.Defaults) + " defaulted)"
+                                         : std::string()) +
+                         " here but " + std::to_string(Mock.Params.size()) + " in the mock",
+                     unsigned(4 + Distance), !OmitsDefaulted});
+  }
+  if (Real.Params.size() == Mock.Params.size() || OmitsDefaulted) {
+    for (size_t I = 0; I < Mock.Params.size(); ++I) {
+      const TypeText &R = Real.Params[I], &M = Mock.Params[I];
+      if (same(R.Key, M, How))
         continue;
-      auto [RealText, MockText] = showPair(Real.Params[I], Mock.Params[I]);
+      auto [RealText, MockText] = showPair(R, M);
+      // `T` and `const T &` take the same arguments: no call tells them apart.
+      bool SameArguments = R.Bare && M.Bare && *R.Bare == *M.Bare &&
+                           R.Pass != Passing::MutableRef && R.Pass != Passing::RValueRef &&
+                           M.Pass != Passing::MutableRef && M.Pass != Passing::RValueRef;
       Diffs.push_back({"parameter " + std::to_string(I + 1) + " is '" + RealText + "' here but '" +
                            MockText + "' in the mock",
-                       2, true});
+                       SameArguments ? 1u : 2u, !(Exact && SameArguments)});
     }
   }
   if (Real.Variadic != Mock.Variadic)
@@ -311,6 +357,10 @@ nlohmann::json typeJson(const TypeText &T) {
     J["key"] = *T.Key;
   if (T.Substituted)
     J["substituted"] = *T.Substituted;
+  if (T.Bare)
+    J["bare"] = *T.Bare;
+  J["pass"] = int(T.Pass);
+  J["category"] = int(T.Category);
   return J;
 }
 
@@ -322,6 +372,10 @@ TypeText typeFromJson(const nlohmann::json &J) {
     T.Key = J.at("key").get<std::string>();
   if (J.contains("substituted"))
     T.Substituted = J.at("substituted").get<std::string>();
+  if (J.contains("bare"))
+    T.Bare = J.at("bare").get<std::string>();
+  T.Pass = Passing(J.at("pass").get<int>());
+  T.Category = TypeCategory(J.at("category").get<int>());
   return T;
 }
 
@@ -331,7 +385,7 @@ void to_json(nlohmann::json &J, const MethodSignature &S) {
   J = {{"name", S.Name},      {"return", typeJson(S.Return)},
        {"const", S.Const},    {"volatile", S.Volatile},
        {"ref", int(S.Ref)},   {"variadic", S.Variadic},
-       {"virtual", S.Virtual}};
+       {"virtual", S.Virtual}, {"defaults", S.Defaults}};
   nlohmann::json Params = nlohmann::json::array();
   for (const TypeText &P : S.Params)
     Params.push_back(typeJson(P));
@@ -351,6 +405,7 @@ void from_json(const nlohmann::json &J, MethodSignature &S) {
   S.Ref = Ref == 1 ? RefQual::LValue : Ref == 2 ? RefQual::RValue : RefQual::None;
   J.at("variadic").get_to(S.Variadic);
   J.at("virtual").get_to(S.Virtual);
+  J.at("defaults").get_to(S.Defaults);
   S.Params.clear();
   for (const nlohmann::json &P : J.at("params"))
     S.Params.push_back(typeFromJson(P));

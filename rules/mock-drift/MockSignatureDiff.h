@@ -19,6 +19,7 @@ class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
 class FieldDecl;
+class QualType;
 class SourceLocation;
 class SourceManager;
 } // namespace clang
@@ -28,6 +29,11 @@ namespace contractcheck {
 // Where a declaration is, as the findings report it: an absolute file, 1-based line and column,
 // and the byte offset in the file.
 
+
+enum class Passing { Value, ConstRef, MutableRef, RValueRef };
+
+// What decides the implicit conversions the judging of calls can rule out.
+enum class TypeCategory { Arithmetic, UnscopedEnum, ScopedEnum, Other };
 
 struct TypeText {
   std::string Shown;     // as written, for messages
@@ -39,6 +45,12 @@ struct TypeText {
   // the real class it stands in for (`MockPort &` -> `Port &`), which is what template dependency
   // injection compares; empty when a named mock's real class is unknown (nothing to compare).
   std::optional<std::string> Substituted;
+  // What a call needs of a parameter (see MockCallNeeds.h): how an argument binds to it, and the
+  // type it binds to without reference and cv-qualifiers (canonical; none when not comparable,
+  // or when the type names a mock class).
+  Passing Pass = Passing::Value;
+  std::optional<std::string> Bare;
+  TypeCategory Category = TypeCategory::Other;
   friend bool operator==(const TypeText &, const TypeText &) = default;
 };
 
@@ -51,6 +63,8 @@ struct MethodSignature {
   // it (gMock needs ReturnRef otherwise; callers see the same value).
   std::optional<std::string> ReturnReferee;
   std::vector<TypeText> Params;
+  // How many trailing parameters have default arguments: a caller may leave them out.
+  unsigned Defaults = 0;
   bool Const = false;
   bool Volatile = false;
   RefQual Ref = RefQual::None;
@@ -74,6 +88,11 @@ using MockCounterpartFn =
 MethodSignature signatureOf(const clang::CXXMethodDecl &Method, const clang::FieldDecl *Mocker,
                             const clang::ASTContext &Ctx,
                             const MockCounterpartFn *Counterpart = nullptr);
+
+// The type a value of type T is, for binding and conversion: canonical, without reference and
+// cv-qualifiers (none when T is dependent), and what kind of type that is.
+std::optional<std::string> bareKey(clang::QualType T, const clang::ASTContext &Ctx);
+TypeCategory categoryOf(clang::QualType T);
 
 // `Name(T1, T2) const &`, for messages.
 std::string printSignature(const MethodSignature &Sig);

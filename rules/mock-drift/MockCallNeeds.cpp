@@ -1,0 +1,221 @@
+#include "MockCallNeeds.h"
+
+#include "MockDriftMethods.h"
+#include "MockPairing.h"
+#include "SourcePositions.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+#include <nlohmann/json.hpp>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+std::string arguments(size_t N) { return std::to_string(N) + (N == 1 ? " argument" : " arguments"); }
+
+// Whether an argument of category From converts implicitly to a parameter of category To; only
+// what no class's conversion functions can change is told (From is not a class).
+bool convertsImplicitly(TypeCategory From, TypeCategory To) {
+  switch (To) {
+  case TypeCategory::UnscopedEnum:
+  case TypeCategory::ScopedEnum:
+    return false; // nothing but the same enum converts to an enum
+  case TypeCategory::Arithmetic:
+    return From != TypeCategory::ScopedEnum;
+  case TypeCategory::Other:
+    return true;
+  }
+  return true;
+}
+
+bool isScalar(TypeCategory C) { return C != TypeCategory::Other; }
+
+std::optional<std::string> whyNotArgument(const TypeText &Param, const CallArgument &Arg,
+                                          size_t Index, const std::string &Callee) {
+  std::string Position = " as argument " + std::to_string(Index + 1) + "; '" + Callee +
+                         "' takes '" + Param.Shown + "'";
+  bool SameType = Param.Bare && Arg.Bare && *Param.Bare == *Arg.Bare;
+  bool Unrelated = Param.Bare && Arg.Bare && !SameType && isScalar(Param.Category) &&
+                   isScalar(Arg.Category);
+  switch (Param.Pass) {
+  case Passing::MutableRef:
+    if (!Arg.LValue)
+      return "with an rvalue" + Position;
+    if (SameType && Arg.Const)
+      return "with a const lvalue" + Position;
+    if (Unrelated) // no temporary binds to a non-const reference
+      return "with a '" + Arg.Shown + "'" + Position;
+    return std::nullopt;
+  case Passing::RValueRef:
+    if (SameType && Arg.LValue)
+      return "with an lvalue" + Position;
+    [[fallthrough]];
+  case Passing::Value:
+  case Passing::ConstRef:
+    if (Param.Bare && Arg.Bare && !SameType && Arg.Category != TypeCategory::Other &&
+        !convertsImplicitly(Arg.Category, Param.Category))
+      return "with a '" + Arg.Shown + "'" + Position;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> whyCannotTake(const MethodSignature &Sig, const std::string &Owner,
+                                         const TemplateCall &Call) {
+  std::string Callee = Owner + "::" + printSignature(Sig);
+  size_t Required = Sig.Params.size() - std::min<size_t>(Sig.Defaults, Sig.Params.size());
+  if (Call.Args.size() < Required || (Call.Args.size() > Sig.Params.size() && !Sig.Variadic))
+    return "with " + arguments(Call.Args.size()) + "; '" + Callee + "' takes " +
+           (Required == Sig.Params.size() ? std::to_string(Required)
+                                          : std::to_string(Required) + " to " +
+                                                std::to_string(Sig.Params.size()));
+  if (Call.ConstObject && !Sig.Const)
+    return "on a const object; '" + Callee + "' is not const";
+  for (size_t I = 0; I < Call.Args.size() && I < Sig.Params.size(); ++I)
+    if (std::optional<std::string> Why = whyNotArgument(Sig.Params[I], Call.Args[I], I, Callee))
+      return Why;
+  return std::nullopt;
+}
+
+namespace {
+
+class MockCalls : public RecursiveASTVisitor<MockCalls> {
+public:
+  MockCalls(const CXXRecordDecl &Mock, std::string Template, Injections &Out,
+            const ASTContext &Ctx)
+      : Mock(Mock), Template(std::move(Template)), Out(Out), Ctx(Ctx) {}
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    const CXXMethodDecl *Callee = E->getMethodDecl();
+    if (!Callee || Callee->getParent()->getCanonicalDecl() != Mock.getCanonicalDecl())
+      return true;
+    TemplateCall Call;
+    Call.Template = Template;
+    Call.ConstObject = E->getObjectType().isConstQualified();
+    for (const Expr *Arg : E->arguments()) {
+      if (isa<CXXDefaultArgExpr>(Arg))
+        break;
+      // The argument as written, before the conversion to the mock's parameter type.
+      const Expr *Written = Arg->IgnoreUnlessSpelledInSource();
+      CallArgument A;
+      A.Shown = Written->getType().getAsString(Ctx.getPrintingPolicy());
+      A.Bare = bareKey(Written->getType(), Ctx);
+      A.Category = categoryOf(Written->getType());
+      A.LValue = Written->isLValue();
+      A.Const = Written->getType().isConstQualified();
+      Call.Args.push_back(std::move(A));
+    }
+    const SourceManager &SM = Ctx.getSourceManager();
+    Call.Where = positionOf(SM.getExpansionLoc(E->getExprLoc()), SM);
+    Call.Expr = E;
+    Out.Calls[Callee->getCanonicalDecl()].push_back(std::move(Call));
+    return true;
+  }
+
+private:
+  const CXXRecordDecl &Mock;
+  std::string Template;
+  Injections &Out;
+  const ASTContext &Ctx;
+};
+
+// The position at which Spec's arguments hold Mock (seen through NiceMock<> and the like).
+std::optional<unsigned> argumentPosition(const ClassTemplateSpecializationDecl &Spec,
+                                   const CXXRecordDecl &Mock) {
+  const TemplateArgumentList &Args = Spec.getTemplateArgs();
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (Args[I].getKind() != TemplateArgument::Type)
+      continue;
+    const CXXRecordDecl *Arg = unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl());
+    if (Arg && Arg->getCanonicalDecl() == Mock.getCanonicalDecl())
+      return I;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Injections injectionsOf(const CXXRecordDecl &Mock, llvm::ArrayRef<const ClassTemplateDecl *> Templates,
+                        const std::function<bool(const ClassTemplateDecl &, unsigned)> &UsesParameter,
+                        const ASTContext &Ctx) {
+  Injections Out;
+  for (const ClassTemplateDecl *Template : Templates)
+    for (const ClassTemplateSpecializationDecl *Spec : Template->specializations()) {
+      const CXXRecordDecl *Def = Spec->getDefinition();
+      if (!Def)
+        continue;
+      std::optional<unsigned> Index = argumentPosition(*Spec, Mock);
+      if (!Index || !UsesParameter(*Template, *Index))
+        continue;
+      Out.Injected = true;
+      MockCalls Visitor(Mock, templateSignature(*Template), Out, Ctx);
+      for (const Decl *Member : Def->decls()) {
+        std::vector<const FunctionDecl *> Functions;
+        if (const auto *Method = dyn_cast<CXXMethodDecl>(Member))
+          Functions.push_back(Method);
+        else if (const auto *MemberTemplate = dyn_cast<FunctionTemplateDecl>(Member))
+          for (const FunctionDecl *Instance : MemberTemplate->specializations())
+            Functions.push_back(Instance);
+        for (const FunctionDecl *Function : Functions)
+          // Only what was instantiated: a member the tests never use makes no call.
+          if (const FunctionDecl *Body = Function->getDefinition(); Body && Body->hasBody())
+            Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
+      }
+    }
+  return Out;
+}
+
+namespace {
+
+nlohmann::json argumentJson(const CallArgument &A) {
+  nlohmann::json J = {{"shown", A.Shown},
+                      {"category", int(A.Category)},
+                      {"lvalue", A.LValue},
+                      {"const", A.Const}};
+  if (A.Bare)
+    J["bare"] = *A.Bare;
+  return J;
+}
+
+CallArgument argumentFromJson(const nlohmann::json &J) {
+  CallArgument A;
+  J.at("shown").get_to(A.Shown);
+  A.Category = TypeCategory(J.at("category").get<int>());
+  J.at("lvalue").get_to(A.LValue);
+  J.at("const").get_to(A.Const);
+  if (J.contains("bare"))
+    A.Bare = J.at("bare").get<std::string>();
+  return A;
+}
+
+} // namespace
+
+void to_json(nlohmann::json &J, const TemplateCall &C) {
+  nlohmann::json Args = nlohmann::json::array();
+  for (const CallArgument &A : C.Args)
+    Args.push_back(argumentJson(A));
+  J = {{"template", C.Template},
+       {"args", std::move(Args)},
+       {"const_object", C.ConstObject},
+       {"where", C.Where}};
+}
+
+void from_json(const nlohmann::json &J, TemplateCall &C) {
+  J.at("template").get_to(C.Template);
+  C.Args.clear();
+  for (const nlohmann::json &A : J.at("args"))
+    C.Args.push_back(argumentFromJson(A));
+  J.at("const_object").get_to(C.ConstObject);
+  J.at("where").get_to(C.Where);
+  C.Expr = nullptr;
+}
+
+} // namespace contractcheck

@@ -1,0 +1,70 @@
+// What a template a mock is injected into needs of it (template dependency injection): the calls
+// its instantiations with the mock make on the mock's methods, as plain data, and whether a real
+// method could take each of them. Under injection only a call tells a mock and a real method
+// apart: a `const` or a `const &` that no call observes is no drift.
+#pragma once
+
+#include "MockSignatureDiff.h"
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/DenseMap.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class ClassTemplateDecl;
+class CXXMemberCallExpr;
+class CXXMethodDecl;
+class CXXRecordDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+// An argument as the call passes it, before any conversion to the callee's parameter.
+struct CallArgument {
+  std::string Shown; // its type, for messages
+  std::optional<std::string> Bare; // see bareKey
+  TypeCategory Category = TypeCategory::Other;
+  bool LValue = false;
+  bool Const = false;
+};
+
+struct TemplateCall {
+  std::string Template; // "Toggler<Transport>", as messages name it
+  std::vector<CallArgument> Args;
+  bool ConstObject = false;
+  SourcePosition Where;                             // for facts
+  const clang::CXXMemberCallExpr *Expr = nullptr; // in the TU that extracted it; not serialised
+};
+
+// Why Sig cannot take Call ("the call is on a const object but 'f()' is not const"), or nullopt
+// when it can or when types alone cannot tell: only an argument count, a const object calling a
+// non-const method, a reference binding and an implicit conversion no enum has are told.
+std::optional<std::string> whyCannotTake(const MethodSignature &Sig, const std::string &Owner,
+                                         const TemplateCall &Call);
+
+// The calls a mock's injections make, by the mock method they call.
+struct Injections {
+  // The mock is a template argument of a project class template that uses that parameter as a
+  // dependency (see callsMembersOf): it is judged by what those templates call.
+  bool Injected = false;
+  llvm::DenseMap<const clang::CXXMethodDecl *, std::vector<TemplateCall>> Calls;
+};
+
+// Looks through the TU's specializations of Templates whose argument is Mock (or a gMock
+// wrapper of it) at a position UsesParameter says the template depends on, and collects the
+// calls their instantiated member functions make on Mock's methods.
+Injections injectionsOf(const clang::CXXRecordDecl &Mock,
+                        llvm::ArrayRef<const clang::ClassTemplateDecl *> Templates,
+                        const std::function<bool(const clang::ClassTemplateDecl &, unsigned)>
+                            &UsesParameter,
+                        const clang::ASTContext &Ctx);
+
+void to_json(nlohmann::json &J, const TemplateCall &C);
+void from_json(const nlohmann::json &J, TemplateCall &C);
+
+} // namespace contractcheck
