@@ -24,6 +24,8 @@ nlohmann::json toJsonReport(const RunReport &Report) {
         {"suppressed", Report.Suppressed},
         {"excluded", Report.Excluded},
         {"baselined", Report.Baselined},
+        {"in_generated_code", Report.InGeneratedCode},
+        {"generated_files", Report.GeneratedFiles},
         {"by_rule", Report.findingsByRule()}}},
   };
 }

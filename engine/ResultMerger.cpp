@@ -170,6 +170,14 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
   }
 }
 
+std::string_view ResultMerger::leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase) {
+  const RuleInfo *Info = findRule(F.RuleId);
+  if ((Info && Info->ReportsInGeneratedCode) ||
+      Phase.ConfigFor(F.Position.File).reportsGeneratedCode())
+    return {};
+  return Sources.generator(F.Position.File);
+}
+
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
   runGlobalRules(Phase);
   for (Finding &F : Findings)
@@ -191,10 +199,14 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
         Report.Warnings.push_back(F.Position.File + ":" + std::to_string(Line) +
                                   ": warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
                                   "suppresses nothing");
-    if (Index.isSuppressed(F.Position.Line, F.RuleId))
+    if (Index.isSuppressed(F.Position.Line, F.RuleId)) {
       ++Report.Suppressed;
-    else
+    } else if (std::string_view Generator = leftOutAsGenerated(F, Phase); !Generator.empty()) {
+      ++Report.InGeneratedCode;
+      Report.GeneratedFiles.try_emplace(F.Position.File, Generator);
+    } else {
       Report.Findings.push_back(std::move(F));
+    }
   }
   Findings.clear();
   std::sort(Report.Failures.begin(), Report.Failures.end(),

@@ -22,6 +22,10 @@ struct RunReport {
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
+  // Findings left out because a code generator wrote their file (paths.generated), and those
+  // files with their generator.
+  size_t InGeneratedCode = 0;
+  std::map<std::string, std::string> GeneratedFiles;
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<std::string> Warnings;
   // What the units read, with content hashes: for --fix and the output-path check.
@@ -55,6 +59,8 @@ private:
   void canonicalize(Finding &F);
 
   void runGlobalRules(const GlobalPhase &Phase);
+  // The generator that wrote the finding's file, when the finding is left out for it; else empty.
+  std::string_view leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase);
   SourceFiles &Sources;
   DataFiles &Data;
   FileSpellings Spellings;

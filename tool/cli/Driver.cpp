@@ -250,6 +250,19 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
     OS << ", " << Report.Suppressed << " suppressed by NOLINT";
   if (Report.Baselined)
     OS << ", " << Report.Baselined << " in the baseline";
+  if (Report.InGeneratedCode) {
+    std::set<std::string_view> Generators;
+    for (const auto &[File, Generator] : Report.GeneratedFiles)
+      Generators.insert(Generator);
+    OS << ", " << Report.InGeneratedCode << " in " << Report.GeneratedFiles.size()
+       << (Report.GeneratedFiles.size() == 1 ? " generated file" : " generated files") << " (";
+    bool First = true;
+    for (std::string_view Generator : Generators) {
+      OS << (First ? "" : ", ") << Generator;
+      First = false;
+    }
+    OS << ") not reported; 'paths: {generated: report}' shows them";
+  }
   OS << "\n";
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
