@@ -179,7 +179,7 @@ def main():
     root, out_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
     exclude = re.compile(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] else None
     entries = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         dirnames[:] = sorted(d for d in dirnames if d != "Inputs")
         for name in sorted(filenames):
             ext = os.path.splitext(name)[1]
