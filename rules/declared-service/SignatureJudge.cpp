@@ -7,6 +7,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -109,6 +110,17 @@ const FunctionProtoType *prototypeOf(const FunctionDecl &F) {
   return F.getType()->getAs<FunctionProtoType>();
 }
 
+// Whether a function is noexcept, when its exception specification is known. A defaulted or
+// implicit member's is computed only when the function is used, a template's only when it is
+// instantiated: until then it is unresolved, and asking FunctionProtoType::isNothrow() about it
+// is llvm_unreachable (a jump to nowhere in a release build of clang).
+std::optional<bool> knownNothrow(const FunctionProtoType &Proto) {
+  if (isUnresolvedExceptionSpec(Proto.getExceptionSpecType()) ||
+      Proto.hasDependentExceptionSpec())
+    return std::nullopt;
+  return Proto.isNothrow();
+}
+
 // What differs between a declared method and a candidate, as phrases about the candidate.
 std::vector<std::string> differences(const FunctionDecl &Declared,
                                      const FunctionTemplateDecl *DeclaredTemplate,
@@ -160,9 +172,10 @@ std::vector<std::string> differences(const FunctionDecl &Declared,
   if (Want->getRefQualifier() != Have->getRefQualifier())
     Out.push_back("its ref-qualifier is " + refQualifierText(Have->getRefQualifier()) +
                   ", the contract declares " + refQualifierText(Want->getRefQualifier()));
-  if (Want->isNothrow() != Have->isNothrow())
-    Out.push_back(Have->isNothrow() ? "it is noexcept, the contract's is not"
-                                    : "it is not noexcept");
+  // An unresolved specification (a defaulted operator== not yet used) may be either: not judged.
+  std::optional<bool> WantNothrow = knownNothrow(*Want), HaveNothrow = knownNothrow(*Have);
+  if (WantNothrow && HaveNothrow && *WantNothrow != *HaveNothrow)
+    Out.push_back(*HaveNothrow ? "it is noexcept, the contract's is not" : "it is not noexcept");
   if (!C.Public)
     Out.push_back("it is not public");
   if (C.Function->isDeleted())
@@ -198,7 +211,7 @@ std::string signatureText(const FunctionDecl &F, const PrintingPolicy &Policy) {
       Text += " &";
     if (Proto->getRefQualifier() == RQ_RValue)
       Text += " &&";
-    if (Proto->isNothrow())
+    if (knownNothrow(*Proto).value_or(false))
       Text += " noexcept";
   }
   return Text;
