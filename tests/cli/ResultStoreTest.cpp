@@ -265,7 +265,7 @@ TEST(ResultStoreDeterminismTest, EveryWayOfRunningGivesTheSameReport) {
     return nlohmann::json::parse(R.Stdout)["findings"];
   };
   nlohmann::json Serial = Report({"-j", "1", "--no-cache"});
-  ASSERT_GE(Serial.size(), 4u) << Serial.dump(2);
+  ASSERT_GE(Serial.size(), 3u) << Serial.dump(2); // the fixture's expected findings
   EXPECT_EQ(Report({"-j", "2", "--no-cache"}), Serial);
   std::string Cache = Build.path() + "/store";
   EXPECT_EQ(Report({"-j", "2", "--cache-dir", Cache}), Serial); // cold, fills the store

@@ -323,7 +323,8 @@ TEST(LspStoredFactsTest, CrossTUFindingsComeFromTheLastCliRunsStore) {
   ProcessResult Cli = runProcess({contractcheckBinary(), "-p", Build.path(), "--quiet"});
   ASSERT_EQ(Cli.ExitCode, 1) << Cli.Stderr;
   LspClient Client({"--compile-commands-dir", Build.path()});
-  EXPECT_EQ(MockFindings(Client), 3u) << Client.stderrText();
+  // mock_transport.h's two expected findings, found with the other TUs' stored facts.
+  EXPECT_EQ(MockFindings(Client), 2u) << Client.stderrText();
 }
 
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {

@@ -117,7 +117,7 @@ TEST(ConfigTest, AnAliasThatContainsItselfIsAnErrorNotACrash) {
             ".contractcheck.yaml:2:8: error: an alias that contains itself (a YAML anchor used "
             "inside its own value)");
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: &s\n    enums: [*s]\n"),
-            ".contractcheck.yaml:4:5: error: an alias that contains itself (a YAML anchor used "
+            ".contractcheck.yaml:3:29: error: an alias that contains itself (a YAML anchor used "
             "inside its own value)");
 }
 
