@@ -45,6 +45,7 @@ CORPUS = os.path.join(HERE, "precision")
 BEGIN = "<!-- precision:begin -->"
 END = "<!-- precision:end -->"
 VERDICTS = ("true", "wrong", "debatable", "unjudged")
+KIND_ORDER = ("qt-app", "gmock-suite", "protobuf", "nlohmann-magic-enum", "enum-heavy")
 
 
 def load_projects(names=None):
@@ -187,7 +188,7 @@ def history_counts(project):
 
 def markdown(projects):
     lines = []
-    kinds = []
+    kinds = [k for k in KIND_ORDER if any((p.get("kinds") or ["other"])[0] == k for p in projects)]
     for p in projects:
         k = (p.get("kinds") or ["other"])[0]
         if k not in kinds:
