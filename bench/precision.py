@@ -14,7 +14,7 @@ DIR/<project> (a clone of github.com/<repo>, fetched by you); it checks out the 
 checkout) and $BUILD ($SRC/build-precision unless the setup says otherwise through the
 "build_dir" key, relative to $SRC) in the environment, writes the file's "config" to
 $SRC/.contractcheck.yaml when it is not empty, runs `contractcheck -p $BUILD -j1 --no-cache
---format json` (and the text format beside it in --out), and compares the findings with
+--format json` (with --text, the text report too, from a second run) into --out, and compares the findings with
 "judged" by rule + file (relative to the checkout) + line + message:
 
   gone   a judged finding the tool no longer reports (a fix, or a lost true finding)
@@ -110,7 +110,8 @@ def run_project(project, args):
     json_out = os.path.join(args.out, project["project"] + ".json")
     text_out = os.path.join(args.out, project["project"] + ".txt")
     base = ["nice", args.tool, "-p", build, "-j1", "--no-cache"]
-    for fmt, out in (("json", json_out), ("text", text_out)):
+    formats = [("json", json_out)] + ([("text", text_out)] if args.text else [])
+    for fmt, out in formats:
         status = subprocess.run(base + ["--format", fmt, "--output", out], cwd=src).returncode
         if status not in (0, 1):
             print(f"{project['project']}: contractcheck exited {status}", file=sys.stderr)
@@ -285,6 +286,8 @@ def main():
     parser.add_argument("--no-setup", action="store_true", help="the builds are already set up")
     parser.add_argument("--out", default=os.path.join(REPO, "build", "precision"),
                         help="where the reports go (default build/precision)")
+    parser.add_argument("--text", action="store_true",
+                        help="also write the text report (a second run of contractcheck)")
     parser.add_argument("--record", action="store_true",
                         help="write the diff into each project's JSON as \"rerun\"")
     args = parser.parse_args()
