@@ -82,6 +82,14 @@ std::vector<Glob> pathGlobs(const Reader &R, const YAML::Node &Node) {
   return Globs;
 }
 
+bool parseGenerated(const Reader &R, const YAML::Node &Node) {
+  std::string Value = R.scalar(Node, "'paths.generated'");
+  if (Value == "skip" || Value == "report")
+    return Value == "report";
+  R.fail(Node, "'paths.generated' must be one of skip, report, got '" + Value + "'" +
+                   didYouMean(Value, {"skip", "report"}));
+}
+
 Severity parseSeverity(const Reader &R, const YAML::Node &Node, bool &Enabled) {
   std::string Value = R.scalar(Node, "'severity'");
   Enabled = Value != "off";
@@ -229,9 +237,12 @@ Config Config::load(const std::string &Path) {
       R.expectMap(Value, "'paths'");
       for (const auto &PathEntry : Value) {
         std::string PathKey = R.scalar(PathEntry.first, "a key");
-        if (PathKey != "exclude")
-          R.unknownKey(PathEntry.first, "'paths'", {"exclude"});
-        C.Exclude = pathGlobs(R, PathEntry.second);
+        if (PathKey == "exclude")
+          C.Exclude = pathGlobs(R, PathEntry.second);
+        else if (PathKey == "generated")
+          C.ReportGenerated = parseGenerated(R, PathEntry.second);
+        else
+          R.unknownKey(PathEntry.first, "'paths'", {"exclude", "generated"});
       }
     } else if (Key == "rules") {
       R.expectMap(Value, "'rules'");
@@ -310,6 +321,9 @@ std::string Config::toClangTidyConfig() const {
       CheckOptions += "  " + std::string(Info->Id) + "." + tidyOptionName(Key) + ": '" + Quoted + "'\n";
     }
   }
+  // One setting for every rule: a global option, which each check reads with getLocalOrGlobal.
+  if (ReportGenerated)
+    CheckOptions += "  ReportGeneratedCode: 'true'\n";
   return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
 }
 

@@ -39,6 +39,9 @@ public:
   // the defaults).
   const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
+  // paths.generated: whether findings in files a code generator wrote (GeneratedCode.h) are
+  // reported; off by default.
+  bool reportsGeneratedCode() const { return ReportGenerated; }
   const RuleSettings &rule(std::string_view RuleId) const;
 
   // The same settings as a clang-tidy configuration (Checks and CheckOptions), so the plugin
@@ -53,6 +56,7 @@ private:
   std::string Path;
   std::string BaseDir; // exclusion globs are relative to the directory holding the file
   std::vector<Glob> Exclude;
+  bool ReportGenerated = false;
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.
   std::map<std::string, std::vector<std::string>> NamedFiles;

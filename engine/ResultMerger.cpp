@@ -18,7 +18,7 @@ class EngineGlobalContext : public GlobalContext {
 public:
   EngineGlobalContext(const RuleInfo &Info, const Config &Cfg, const GlobalPhase &Phase,
                       const FactStore &Facts, DataFiles &Data, std::vector<Finding> &Findings,
-                      std::vector<TUOutcome> &Problems)
+                      std::vector<RuleProblem> &Problems)
       : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
         Problems(Problems), BaseDir(Cfg.baseDirectory()) {}
 
@@ -44,10 +44,12 @@ public:
   }
 
   void inputProblem(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::InputProblem, Where, Message);
+    Problems.push_back({std::string(Info.Id), RuleProblem::Kind::Input, std::move(Where),
+                        std::move(Message)});
   }
   void configurationError(SourcePosition Where, std::string Message) override {
-    problem(TUOutcome::Status::BadConfiguration, Where, Message);
+    Problems.push_back({std::string(Info.Id), RuleProblem::Kind::Configuration, std::move(Where),
+                        std::move(Message)});
   }
   SourcePosition optionPosition(std::string_view Pointer) const override {
     SourcePosition Where{Cfg.path(), 0, 0, 0};
@@ -68,24 +70,13 @@ protected:
   }
 
 private:
-  void problem(TUOutcome::Status State, const SourcePosition &Where, const std::string &Message) {
-    TUOutcome Problem;
-    Problem.File = Where.File;
-    Problem.State = State;
-    std::string At = Where.File;
-    if (Where.Line)
-      At += ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-    Problem.Errors.push_back(At + ": error: " + Message + " [" + std::string(Info.Id) + "]");
-    Problems.push_back(std::move(Problem));
-  }
-
   const RuleInfo &Info;
   const Config &Cfg;
   const GlobalPhase &Phase;
   const FactStore &Facts;
   DataFiles &Data;
   std::vector<Finding> &Findings;
-  std::vector<TUOutcome> &Problems;
+  std::vector<RuleProblem> &Problems;
   const std::string BaseDir;
 };
 
@@ -126,12 +117,7 @@ void ResultMerger::canonicalize(Finding &F) {
     Fix.File = Spellings.canonical(Fix.File);
 }
 
-size_t RunReport::analyzed() const {
-  size_t NotAnalysed = std::count_if(Failures.begin(), Failures.end(), [](const TUOutcome &O) {
-    return !O.isRuleProblem();
-  });
-  return TranslationUnits - NotAnalysed;
-}
+size_t RunReport::analyzed() const { return TranslationUnits - Failures.size(); }
 
 void ResultMerger::add(TUOutcome Outcome) {
   ++Report.TranslationUnits;
@@ -159,7 +145,7 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
       const RuleSettings &Settings = Cfg->rule(Info->Id);
       if (!Info->CreateGlobalRule || !Settings.Enabled)
         continue;
-      EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Failures);
+      EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Problems);
       try {
         Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Context);
       } catch (const FactVersionError &E) {
@@ -168,6 +154,14 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
       }
     }
   }
+}
+
+std::string_view ResultMerger::leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase) {
+  const RuleInfo *Info = findRule(F.RuleId);
+  if ((Info && Info->ReportsInGeneratedCode) ||
+      Phase.ConfigFor(F.Position.File).reportsGeneratedCode())
+    return {};
+  return Sources.generator(F.Position.File);
 }
 
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
@@ -191,12 +185,22 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
         Report.Warnings.push_back(F.Position.File + ":" + std::to_string(Line) +
                                   ": warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
                                   "suppresses nothing");
-    if (Index.isSuppressed(F.Position.Line, F.RuleId))
+    if (Index.isSuppressed(F.Position.Line, F.RuleId)) {
       ++Report.Suppressed;
-    else
+    } else if (std::string_view Generator = leftOutAsGenerated(F, Phase); !Generator.empty()) {
+      ++Report.InGeneratedCode;
+      Report.GeneratedFiles.try_emplace(F.Position.File, Generator);
+    } else {
       Report.Findings.push_back(std::move(F));
+    }
   }
   Findings.clear();
+  std::sort(Report.Problems.begin(), Report.Problems.end());
+  Report.Problems.erase(std::unique(Report.Problems.begin(), Report.Problems.end(),
+                                    [](const RuleProblem &A, const RuleProblem &B) {
+                                      return !(A < B) && !(B < A);
+                                    }),
+                        Report.Problems.end());
   std::sort(Report.Failures.begin(), Report.Failures.end(),
             [](const TUOutcome &A, const TUOutcome &B) {
               return std::tie(A.File, A.Errors) < std::tie(B.File, B.Errors);

@@ -6,6 +6,7 @@
 #include "Config.h"
 #include "DataFiles.h"
 #include "FileIdentity.h"
+#include "RuleProblem.h"
 #include "SourceFiles.h"
 #include "TUOutcome.h"
 
@@ -17,11 +18,16 @@ namespace contractcheck {
 struct RunReport {
   std::vector<Finding> Findings; // unique, unsuppressed, in findingLess order
   std::vector<TUOutcome> Failures; // units not analysed, with their errors
+  std::vector<RuleProblem> Problems; // global rules' problems with their settings and inputs
   size_t TranslationUnits = 0;
   size_t FromStore = 0; // TUs whose result came from the result store
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
+  // Findings left out because a code generator wrote their file (paths.generated), and those
+  // files with their generator.
+  size_t InGeneratedCode = 0;
+  std::map<std::string, std::string> GeneratedFiles;
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<std::string> Warnings;
   // What the units read, with content hashes: for --fix and the output-path check.
@@ -55,6 +61,8 @@ private:
   void canonicalize(Finding &F);
 
   void runGlobalRules(const GlobalPhase &Phase);
+  // The generator that wrote the finding's file, when the finding is left out for it; else empty.
+  std::string_view leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase);
   SourceFiles &Sources;
   DataFiles &Data;
   FileSpellings Spellings;

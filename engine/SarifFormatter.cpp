@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace contractcheck {
 
 namespace {
@@ -114,6 +116,18 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
          {"locations", {{{"physicalLocation", {{"artifactLocation", Locations.of(Failure.File)}}}}}}});
   }
 
+  for (const RuleProblem &Problem : Report.Problems) {
+    nlohmann::json Physical = {{"artifactLocation", Locations.of(Problem.Where.File)}};
+    if (Problem.Where.Line)
+      Physical["region"] = {{"startLine", Problem.Where.Line},
+                            {"startColumn", std::max(1u, Problem.Where.Column)}};
+    Notifications.push_back({{"level", "error"},
+                             {"message", {{"text", Problem.Message}}},
+                             {"descriptor", {{"id", kindName(Problem.What)}}},
+                             {"associatedRule", {{"id", Problem.RuleId}}},
+                             {"locations", {{{"physicalLocation", Physical}}}}});
+  }
+
   return {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -125,7 +139,7 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
              {"informationUri", "https://github.com/contractcheck/contractcheck"},
              {"rules", Rules}}}}},
          {"invocations",
-          {{{"executionSuccessful", Report.Failures.empty()},
+          {{{"executionSuccessful", Report.Failures.empty() && Report.Problems.empty()},
             {"toolExecutionNotifications", Notifications}}}},
          {"originalUriBaseIds", Locations.baseIds()},
          {"results", Results}}}},

@@ -1,5 +1,7 @@
 #include "SourceFiles.h"
 
+#include "GeneratedCode.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -53,6 +55,11 @@ const SuppressionIndex &SourceFiles::suppressions(const std::string &Path) {
   if (!E.Suppressions)
     E.Suppressions = std::make_unique<SuppressionIndex>(E.Text ? std::string_view(*E.Text) : "");
   return *E.Suppressions;
+}
+
+std::string_view SourceFiles::generator(const std::string &Path) {
+  const std::string *Text = text(Path);
+  return Text ? generatorOf(*Text) : std::string_view();
 }
 
 } // namespace contractcheck

@@ -19,6 +19,8 @@ public:
   // The text of a 1-based line, without its newline; empty when out of range.
   std::string_view line(const std::string &Path, unsigned Line);
   const SuppressionIndex &suppressions(const std::string &Path);
+  // The code generator whose banner opens the file (GeneratedCode.h), or empty.
+  std::string_view generator(const std::string &Path);
   // Text to use for Path instead of reading it (an editor's unsaved buffer); before first use.
   void setText(const std::string &Path, std::string Text);
 

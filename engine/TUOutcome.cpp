@@ -1,22 +1,26 @@
 #include "TUOutcome.h"
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 namespace contractcheck {
 
+namespace {
+
+constexpr std::pair<TUOutcome::Status, std::string_view> StatusNames[] = {
+    {TUOutcome::Status::Analyzed, "analyzed"},
+    {TUOutcome::Status::ParseFailed, "parse-error"},
+    {TUOutcome::Status::Crashed, "crash"},
+    {TUOutcome::Status::NotExtracted, "not-extracted"},
+};
+
+} // namespace
+
 std::string_view statusName(TUOutcome::Status S) {
-  switch (S) {
-  case TUOutcome::Status::Analyzed:
-    return "analyzed";
-  case TUOutcome::Status::ParseFailed:
-    return "parse-error";
-  case TUOutcome::Status::Crashed:
-    return "crash";
-  case TUOutcome::Status::InputProblem:
-    return "input-error";
-  case TUOutcome::Status::NotExtracted:
-    return "not-extracted";
-  case TUOutcome::Status::BadConfiguration:
-    return "configuration-error";
-  }
+  for (const auto &[Status, Name] : StatusNames)
+    if (Status == S)
+      return Name;
   return "unknown";
 }
 
@@ -29,12 +33,12 @@ void to_json(nlohmann::json &J, const TUOutcome &O) {
 void from_json(const nlohmann::json &J, TUOutcome &O) {
   J.at("file").get_to(O.File);
   std::string Status = J.at("status").get<std::string>();
-  O.State = Status == "analyzed"        ? TUOutcome::Status::Analyzed
-            : Status == "parse-error"   ? TUOutcome::Status::ParseFailed
-            : Status == "input-error"   ? TUOutcome::Status::InputProblem
-            : Status == "not-extracted" ? TUOutcome::Status::NotExtracted
-            : Status == "configuration-error" ? TUOutcome::Status::BadConfiguration
-                                        : TUOutcome::Status::Crashed;
+  auto Known = std::find_if(std::begin(StatusNames), std::end(StatusNames),
+                            [&](const auto &Entry) { return Entry.second == Status; });
+  // An entry this build cannot read is not one it wrote: the store treats it as a miss.
+  if (Known == std::end(StatusNames))
+    throw nlohmann::json::other_error::create(501, "unknown status '" + Status + "'", &J);
+  O.State = Known->first;
   J.at("errors").get_to(O.Errors);
   J.at("findings").get_to(O.Findings);
   J.at("facts").get_to(O.Facts);

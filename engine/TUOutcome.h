@@ -11,14 +11,8 @@
 namespace contractcheck {
 
 struct TUOutcome {
-  // InputProblem: a data file a global rule could not judge (malformed, or naming what no TU
-  // defines). BadConfiguration: a rule setting that cannot be used as written (exit 2).
   // NotExtracted: `contractcheck check` found no valid stored result for the TU.
-  enum class Status { Analyzed, ParseFailed, Crashed, InputProblem, NotExtracted, BadConfiguration };
-  // A problem a global rule reported about its inputs, rather than a TU that was not analysed.
-  bool isRuleProblem() const {
-    return State == Status::InputProblem || State == Status::BadConfiguration;
-  }
+  enum class Status { Analyzed, ParseFailed, Crashed, NotExtracted };
   std::string File;
   Status State = Status::Analyzed;
   std::vector<std::string> Errors; // clang's first errors, or what crashed

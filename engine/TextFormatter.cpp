@@ -75,13 +75,9 @@ void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sour
     for (const RelatedNote &Note : F.Notes)
       P.diagnostic(Note.Position, "note", Note.Message, {});
   }
+  for (const RuleProblem &Problem : Report.Problems)
+    OS << Problem.text() << '\n';
   for (const TUOutcome &Failure : Report.Failures) {
-    // A rule's problem with its inputs is already a positioned diagnostic; it was analysed.
-    if (Failure.isRuleProblem()) {
-      for (const std::string &Error : Failure.Errors)
-        OS << Error << '\n';
-      continue;
-    }
     OS << displayPath(Failure.File, Style.BaseDir) << ": error: not analysed ("
        << statusName(Failure.State) << ")\n";
     for (const std::string &Error : Failure.Errors)

@@ -88,6 +88,10 @@ struct RuleInfo {
   std::unique_ptr<GlobalRule> (*CreateGlobalRule)(const RuleOptions &) = nullptr;
   // Every kind of fact the per-TU part emits, for global steps.
   std::span<const FactKind> FactKinds = {};
+  // Whether the rule reports in files a code generator wrote (GeneratedCode.h) even when the
+  // configuration leaves them out: true for rules that judge only what the configuration names
+  // (a bound enum, a declared service), which may well be generated.
+  bool ReportsInGeneratedCode = false;
 
   const OptionSpec *findOption(std::string_view Key) const;
   const FactKind *findFactKind(std::string_view Kind) const;

@@ -306,6 +306,7 @@ const RuleInfo &DeclaredServiceRuleInfo() {
         return std::make_unique<DeclaredServiceGlobalRule>(Options);
       },
       .FactKinds = declaredServiceFactKinds(),
+      .ReportsInGeneratedCode = true,
   };
   return Info;
 }

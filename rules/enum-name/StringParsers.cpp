@@ -316,8 +316,11 @@ std::optional<unsigned> stringParameter(const FunctionDecl &Function) {
 
 const StringLiteral *literalArgument(const Expr *Arg) {
   const Expr *E = peel(Arg);
+  // Only a string literal operator is handed a cooked string; a numeric or template one
+  // (`2500ms`, `0_km`) has none, and getCookedLiteral() asserts or reads past its arguments.
   if (const auto *UDL = dyn_cast_or_null<UserDefinedLiteral>(E))
-    E = UDL->getCookedLiteral();
+    E = UDL->getLiteralOperatorKind() == UserDefinedLiteral::LOK_String ? UDL->getCookedLiteral()
+                                                                         : nullptr;
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   const auto *Literal = dyn_cast_or_null<StringLiteral>(E);
   return Literal && Literal->isOrdinary() ? Literal : nullptr;

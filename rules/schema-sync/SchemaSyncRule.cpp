@@ -94,6 +94,7 @@ const RuleInfo &SchemaSyncRuleInfo() {
         return std::make_unique<SchemaSyncGlobal>(Options);
       },
       .FactKinds = Kinds,
+      .ReportsInGeneratedCode = true,
   };
   return Info;
 }

@@ -81,6 +81,25 @@ TEST_F(SafeWriteTest, OutputNamingTheDatabaseOrTheConfigurationIsRefused) {
   EXPECT_EQ(readFile(Cfg), "version: 1\n");
 }
 
+// extract's --depfile and --stamp go through the same guard as --output: once they replaced a
+// source with depfile text, or emptied a header (exit 0).
+TEST_F(SafeWriteTest, DepfileOrStampNamingAnInputIsRefused) {
+  std::string SourceBefore = readFile(Source), HeaderBefore = readFile(Header);
+  std::string Db = Build.file("compile_commands.json"), DbBefore = readFile(Db);
+  for (const auto &[Option, Target] : std::vector<std::pair<std::string, std::string>>{
+           {"--depfile", Source}, {"--stamp", Source}, {"--depfile", Db}, {"--stamp", Db},
+           {"--depfile", Header}, {"--stamp", Header}}) {
+    ProcessResult R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir",
+                                        Out.file("store"), Option, Target, Source});
+    EXPECT_EQ(R.ExitCode, BadInput) << Option << " " << Target << "\n" << R.Stderr;
+    EXPECT_NE(R.Stderr.find("error: " + Option + " '" + Target + "' names "), std::string::npos)
+        << R.Stderr;
+  }
+  EXPECT_EQ(readFile(Source), SourceBefore);
+  EXPECT_EQ(readFile(Header), HeaderBefore);
+  EXPECT_EQ(readFile(Db), DbBefore);
+}
+
 TEST_F(SafeWriteTest, WriteBaselineNamingASourceIsRefused) {
   std::string Before = readFile(Source);
   ProcessResult R = runContractcheck({"-p", Build.path(), "--write-baseline", Source});

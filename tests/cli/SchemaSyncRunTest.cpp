@@ -41,9 +41,14 @@ protected:
   static std::vector<std::string> errorsOf(const ProcessResult &R) {
     std::vector<std::string> Errors;
     nlohmann::json Report = nlohmann::json::parse(R.Stdout);
-    for (const nlohmann::json &F : Report["failures"])
-      for (const nlohmann::json &E : F["errors"])
-        Errors.push_back(E.get<std::string>());
+    for (const nlohmann::json &P : Report["problems"]) {
+      std::string At = P["location"]["file"];
+      if (P["location"].contains("line"))
+        At += ":" + std::to_string(P["location"]["line"].get<unsigned>()) + ":" +
+              std::to_string(P["location"]["column"].get<unsigned>());
+      Errors.push_back(At + ": error: " + P["message"].get<std::string>() + " [" +
+                       P["rule"].get<std::string>() + "]");
+    }
     std::sort(Errors.begin(), Errors.end());
     return Errors;
   }

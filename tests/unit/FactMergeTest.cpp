@@ -140,19 +140,31 @@ TEST(FactMergeTest, AFactOfAnotherVersionIsAnErrorNotSkipped) {
 }
 
 TEST(FactMergeTest, TUOutcomeRoundTripsThroughJson) {
-  TUOutcome O = outcome("/src/a.cpp", {findingAt("/src/a.h", 3, "misses B")},
-                        {makeFact("contract-x", EnumFact{"c:@E@E", {"A"}})});
-  O.Dependencies = {{"/src/a.cpp", "00ff"}, {"/src/a.h", "ff00"}};
-  O.Findings[0].Fixes = {{"/src/a.h", 40, 0, "case B:\n"}};
-  O.State = TUOutcome::Status::Crashed;
-  O.Errors = {"boom"};
-  TUOutcome Back = nlohmann::json(O).get<TUOutcome>();
-  EXPECT_EQ(Back.File, O.File);
-  EXPECT_EQ(Back.State, O.State);
-  EXPECT_EQ(Back.Errors, O.Errors);
-  EXPECT_EQ(Back.Findings, O.Findings);
-  EXPECT_EQ(Back.Facts, O.Facts);
-  EXPECT_EQ(Back.Dependencies, O.Dependencies);
+  for (TUOutcome::Status State : {TUOutcome::Status::Analyzed, TUOutcome::Status::ParseFailed,
+                                  TUOutcome::Status::Crashed, TUOutcome::Status::NotExtracted}) {
+    TUOutcome O = outcome("/src/a.cpp", {findingAt("/src/a.h", 3, "misses B")},
+                          {makeFact("contract-x", EnumFact{"c:@E@E", {"A"}})});
+    O.Dependencies = {{"/src/a.cpp", "00ff"}, {"/src/a.h", "ff00"}};
+    O.Findings[0].Fixes = {{"/src/a.h", 40, 0, "case B:\n"}};
+    O.State = State;
+    O.Errors = {"boom"};
+    O.KeptTemplateBodies = true;
+    TUOutcome Back = nlohmann::json(O).get<TUOutcome>();
+    EXPECT_EQ(Back.File, O.File);
+    EXPECT_EQ(Back.State, O.State) << statusName(State);
+    EXPECT_EQ(Back.Errors, O.Errors);
+    EXPECT_EQ(Back.Findings, O.Findings);
+    EXPECT_EQ(Back.Facts, O.Facts);
+    EXPECT_EQ(Back.Dependencies, O.Dependencies);
+    EXPECT_TRUE(Back.KeptTemplateBodies);
+  }
+}
+
+// A status this build does not know is not read as some other one: the entry is not its own.
+TEST(FactMergeTest, AnUnknownStatusIsNotReadAsAnother) {
+  nlohmann::json J = outcome("/src/a.cpp", {}, {});
+  J["status"] = "input-error";
+  EXPECT_THROW(J.get<TUOutcome>(), nlohmann::json::exception);
 }
 
 } // namespace

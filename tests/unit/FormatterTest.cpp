@@ -60,7 +60,7 @@ TEST(FormatterTest, TextHasNoEscapeCodesUnlessColourIsOn) {
 
 TEST(FormatterTest, JsonHasTheDocumentedSchema) {
   nlohmann::json J = toJsonReport(sampleReport("/src/a.cpp"));
-  EXPECT_EQ(J["version"], 1);
+  EXPECT_EQ(J["version"], 2);
   EXPECT_EQ(J["tool"]["name"], "contractcheck");
   const auto &F = J["findings"][0];
   EXPECT_EQ(F["rule"], "contract-switch-coverage");

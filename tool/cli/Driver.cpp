@@ -1,18 +1,13 @@
 #include "Driver.h"
 
-#include "Analyzer.h"
-#include "Baseline.h"
+#include "AnalysisRun.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
 #include "CrashContainment.h"
-#include "FixApplier.h"
 #include "Formatters.h"
 #include "InputError.h"
 #include "AtomicFile.h"
-#include "OutputGuard.h"
-#include "ResultMerger.h"
 #include "RuleRegistry.h"
-#include "RunPlan.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
@@ -33,7 +28,6 @@ namespace contractcheck {
 namespace {
 
 enum class Format { Text, Json, Sarif, CodeClimate };
-enum ExitCode { Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3 };
 
 cl::OptionCategory Category("contractcheck options");
 
@@ -178,50 +172,6 @@ void writeReport(const std::string &Text) {
 
 enum class Mode { Run, Extract, Check };
 
-// Everything the run reads that an output path must not name.
-OutputGuard guardOutputs(const CompilationDatabase &Database, const RunPlan &P,
-                         const std::vector<const Config *> &Configs, Mode M) {
-  OutputGuard Guard;
-  Guard.addInput(Database.path(), "the compilation database");
-  for (const AnalysisJob &Job : P.Jobs)
-    Guard.addInput(Job.Command->File, "a source file of the analysis");
-  for (const std::string &File : P.DataFiles)
-    Guard.addInput(File, "a data file of the analysis");
-  for (const std::string &File : P.Headers)
-    Guard.addInput(File, "a header of the analysis");
-  for (const Config *Cfg : Configs)
-    if (!Cfg->path().empty())
-      Guard.addInput(Cfg->path(), "the configuration");
-  if (!ConfigPath.empty())
-    Guard.addInput(ConfigPath, "the configuration");
-  if (!OutputPath.empty() && M != Mode::Extract) {
-    if (!BaselinePath.empty())
-      Guard.addInput(BaselinePath, "the baseline");
-    Guard.addOutput(OutputPath, "--output");
-  }
-  if (!WriteBaselinePath.empty())
-    Guard.addOutput(WriteBaselinePath, "--write-baseline");
-  return Guard;
-}
-
-// A whole-database run that analyses nothing must not pass a CI gate as clean.
-void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPlan &P) {
-  if (P.Subset || !P.Jobs.empty())
-    return;
-  if (Database.commands().empty())
-    throw InputError("the compilation database has no entries; nothing to analyse",
-                     Database.path());
-  std::string Why;
-  if (P.Excluded)
-    Why += std::to_string(P.Excluded) + " excluded by paths.exclude";
-  if (!P.NotCOrCpp.empty())
-    Why += (Why.empty() ? "" : ", ") + std::to_string(P.NotCOrCpp.size()) + " assembly files skipped";
-  throw InputError("none of the " + std::to_string(Database.commands().size()) +
-                       " entries of the compilation database is analysed (" + Why +
-                       "); nothing to analyse",
-                   Database.path());
-}
-
 void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, double Seconds,
                   const std::optional<FixSummary> &Fixes) {
   raw_ostream &OS = errs();
@@ -250,6 +200,19 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
     OS << ", " << Report.Suppressed << " suppressed by NOLINT";
   if (Report.Baselined)
     OS << ", " << Report.Baselined << " in the baseline";
+  if (Report.InGeneratedCode) {
+    std::set<std::string_view> Generators;
+    for (const auto &[File, Generator] : Report.GeneratedFiles)
+      Generators.insert(Generator);
+    OS << ", " << Report.InGeneratedCode << " in " << Report.GeneratedFiles.size()
+       << (Report.GeneratedFiles.size() == 1 ? " generated file" : " generated files") << " (";
+    bool First = true;
+    for (std::string_view Generator : Generators) {
+      OS << (First ? "" : ", ") << Generator;
+      First = false;
+    }
+    OS << ") not reported; 'paths: {generated: report}' shows them";
+  }
   OS << "\n";
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
@@ -257,23 +220,17 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      if (!Failure.isRuleProblem())
-        OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
+      OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
   }
   // The text report on the terminal has them already; a JSON/SARIF report or a file does not
   // show them where the user looks.
   bool InTextReport = OutputFormat == Format::Text && OutputPath.empty();
-  size_t RuleProblems = 0;
-  for (const TUOutcome &Failure : Report.Failures)
-    if (Failure.isRuleProblem())
-      for (const std::string &Error : Failure.Errors) {
-        ++RuleProblems;
-        if (!InTextReport)
-          OS << Error << "\n";
-      }
-  if (RuleProblems && InTextReport)
-    OS << "contractcheck: " << RuleProblems
-       << (RuleProblems == 1 ? " problem" : " problems")
+  if (!InTextReport)
+    for (const RuleProblem &Problem : Report.Problems)
+      OS << Problem.text() << "\n";
+  if (!Report.Problems.empty() && InTextReport)
+    OS << "contractcheck: " << Report.Problems.size()
+       << (Report.Problems.size() == 1 ? " problem" : " problems")
        << " with the configuration or the files rules read (above)\n";
   if (Fixes) {
     OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
@@ -317,26 +274,60 @@ std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &O
   return Text + "\n";
 }
 
-// In a subset run, only findings in what was given (the TUs, the headers they read, the data
-// files), or pointing into it, are the user's business; the whole codebase was judged for
-// facts, not for reports.
-void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
-                          const RunPlan &P) {
-  std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
-  for (const TUOutcome &Outcome : Outcomes) {
-    Relevant.insert(Outcome.File);
-    for (const auto &[File, Hash] : Outcome.Dependencies)
-      Relevant.insert(File);
+// Make's depfile and the stamp Ninja waits for: the stamp only when every TU was extracted, so
+// a failed TU is tried again by the next build.
+int reportExtraction(const RunResult &Result, const ResultStore &Store) {
+  if (!DepFile.empty()) {
+    std::string Error = writeFileAtomically(
+        DepFile, depfileOf(StampFile.empty() ? DepFile : StampFile.getValue(), Result.Outcomes));
+    if (!Error.empty())
+      throw InputError(Error, DepFile);
   }
-  // A finding elsewhere whose note points into what was given is this change's business too:
-  // an enumerator removed from a header leaves the schema member that named it orphaned, and
-  // the finding is at the schema's line with a note at the enum.
-  std::erase_if(Report.Findings, [&](const Finding &F) {
-    return !Relevant.count(F.Position.File) &&
-           std::none_of(F.Notes.begin(), F.Notes.end(), [&](const RelatedNote &N) {
-             return Relevant.count(N.Position.File) > 0;
-           });
-  });
+  size_t Failed = 0;
+  for (const TUOutcome &Outcome : Result.Outcomes)
+    if (Outcome.State != TUOutcome::Status::Analyzed) {
+      ++Failed;
+      errs() << "contractcheck: " << Outcome.File << " (" << statusName(Outcome.State) << ")\n";
+      for (const std::string &Error : Outcome.Errors)
+        errs() << "  " << Error << "\n";
+    }
+  if (!StampFile.empty() && !Failed) {
+    std::string Error = writeFileAtomically(StampFile, "");
+    if (!Error.empty())
+      throw InputError(Error, StampFile);
+  }
+  if (!Quiet)
+    errs() << "contractcheck: extracted " << Result.Outcomes.size() - Failed << " of "
+           << Result.Outcomes.size() << " translation units into " << Store.directory() << "\n";
+  return Result.Exit;
+}
+
+RunRequest requestOf(Mode M) {
+  if (NoCache && M != Mode::Run)
+    throw InputError("--no-cache: 'extract' and 'check' work through the result store");
+  RunRequest R;
+  if (!ConfigPath.empty())
+    R.ConfigPath = ConfigPath.getValue();
+  R.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  R.Settings = {ExtraArgsBefore, ExtraArgs};
+  R.Settings.Precompile = SharedHeaderMode;
+  R.Store = NoCache ? StoreMode::Off : M == Mode::Check ? StoreMode::StoredOnly : StoreMode::ReadWrite;
+  R.StoreDirectory = CacheDir;
+  R.Workers = Jobs;
+  if (M == Mode::Extract) {
+    if (!DepFile.empty())
+      R.Outputs.emplace_back(DepFile, "--depfile");
+    if (!StampFile.empty())
+      R.Outputs.emplace_back(StampFile, "--stamp");
+  } else {
+    if (!OutputPath.empty())
+      R.Outputs.emplace_back(OutputPath, "--output");
+    R.BaselinePath = BaselinePath;
+    R.WriteBaselinePath = WriteBaselinePath;
+    R.Fix = Fix;
+  }
+  R.FailOn = FailOn;
+  return R;
 }
 
 int analyze(Mode M) {
@@ -344,159 +335,42 @@ int analyze(Mode M) {
   if (BuildPath.empty())
     throw InputError("no build directory given; use -p BUILD_DIR (the directory holding "
                      "compile_commands.json)");
-  CompilationDatabase Database = CompilationDatabase::load(BuildPath);
-  ConfigResolver Configs(ConfigPath.empty() ? std::nullopt
-                                            : std::optional<std::string>(ConfigPath.getValue()));
-  AnalysisSettings Settings{ExtraArgsBefore, ExtraArgs};
-  Settings.Precompile = SharedHeaderMode;
-  if (NoCache && M != Mode::Run)
-    throw InputError("--no-cache: 'extract' and 'check' work through the result store");
-  std::optional<ResultStore> Store;
-  if (!NoCache)
-    Store.emplace(CacheDir.empty() ? absolutePath(BuildPath + "/.contractcheck-cache")
-                                   : absolutePath(CacheDir));
-  RunPlan P = planRun(Database, Configs, SourcePaths, Store ? &*Store : nullptr, Settings);
-  requireSomethingToAnalyse(Database, P);
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  std::vector<const Config *> UsedConfigs{&Configs.forFile(std::string(Cwd) + "/.")};
-  for (const AnalysisJob &Job : P.Jobs)
-    UsedConfigs.push_back(Job.Settings);
-  OutputGuard Guard = guardOutputs(Database, P, UsedConfigs, M);
-  Guard.checkBeforeAnalysis();
-  std::optional<Baseline> Accepted;
-  if (!BaselinePath.empty())
-    Accepted = Baseline::load(BaselinePath);
-
-  unsigned Workers = Jobs ? Jobs.getValue() : hardware_concurrency().compute_thread_count();
-  FileHashes Hashes;
-  StoreUse Use{Store ? &*Store : nullptr, &Hashes};
-  Use.StoredOnly = M == Mode::Check;
-  std::vector<std::string> StoreWarnings;
-  std::vector<TUOutcome> Outcomes =
-      analyzeAll(P.Jobs, Settings, Workers, progressLine(P.Jobs.size()), Use, &StoreWarnings,
-                 &Workers);
-  for (const std::string &Warning : StoreWarnings)
-    errs() << "contractcheck: warning: " << Warning << "\n";
-
-  if (M == Mode::Extract) {
-    if (!DepFile.empty()) {
-      std::string Error = writeFileAtomically(
-          DepFile, depfileOf(StampFile.empty() ? DepFile : StampFile.getValue(), Outcomes));
-      if (!Error.empty())
-        throw InputError(Error, DepFile);
-    }
-    size_t Failed = 0;
-    for (const TUOutcome &Outcome : Outcomes)
-      if (Outcome.State != TUOutcome::Status::Analyzed) {
-        ++Failed;
-        errs() << "contractcheck: " << Outcome.File << " (" << statusName(Outcome.State) << ")\n";
-        for (const std::string &Error : Outcome.Errors)
-          errs() << "  " << Error << "\n";
-      }
-    if (!StampFile.empty() && !Failed) {
-      std::string Error = writeFileAtomically(StampFile, "");
-      if (!Error.empty())
-        throw InputError(Error, StampFile);
-    }
-    if (!Quiet)
-      errs() << "contractcheck: extracted " << Outcomes.size() - Failed << " of "
-             << Outcomes.size() << " translation units into " << Store->directory() << "\n";
-    return Failed ? Incomplete : Clean;
-  }
-
+  auto Database = std::make_shared<const CompilationDatabase>(CompilationDatabase::load(BuildPath));
+  RunRequest Request = requestOf(M);
+  AnalysisRun Run(Database, std::move(Request));
+  ProgressCallback Progress = progressLine(Run.plan().Jobs.size());
+  RunResult Result;
   SourceFiles Sources;
-  DataFiles Data;
-  ResultMerger Merger(Sources, Data);
-  size_t FromStore = 0;
-  for (const TUOutcome &Outcome : Outcomes)
-    FromStore += Outcome.FromStore;
-  GlobalPhase Phase;
-  for (const AnalysisJob &Job : P.Jobs)
-    if (std::find(Phase.Configs.begin(), Phase.Configs.end(), Job.Settings) == Phase.Configs.end())
-      Phase.Configs.push_back(Job.Settings);
-  if (P.Jobs.empty() && !P.DataFiles.empty())
-    Phase.Configs.push_back(&Configs.forFile(P.DataFiles.front()));
-  Phase.ConfigFor = [&](const std::string &F) -> const Config & { return Configs.forFile(F); };
-  // A subset run judges global rules with the stored facts of the TUs it did not analyse.
-  for (const AnalysisJob &Other : P.Others) {
-    std::optional<TUOutcome> Stored;
-    if (Store)
-      Stored = Store->load(storeKeyOf(Other, Settings), Hashes);
-    if (Stored)
-      Merger.addFacts(std::move(Stored->Facts));
-    else
-      Phase.FactsComplete = false;
-  }
-  for (const TUOutcome &Outcome : Outcomes)
-    Merger.add(Outcome);
-  RunReport Report = Merger.finish(Phase);
-  Report.Excluded = P.Excluded;
-  Report.FromStore = FromStore;
-  Guard.checkAgainstRead(Report.Read);
-  if (P.Subset)
-    keepFindingsInSubset(Report, Outcomes, P);
-  for (const std::string &Header : P.UnmatchedHeaders)
-    Report.Warnings.push_back("contractcheck: warning: " + Header +
-                              ": no translation unit of the compilation database includes it; "
-                              "not analysed");
-  std::set<std::string> Read = Data.readPaths();
-  for (const std::string &DataFile : P.DataFiles)
-    if (!Read.count(DataFile))
-      Report.Warnings.push_back("contractcheck: warning: " + DataFile +
-                                ": not a source of the compilation database, and no rule reads "
-                                "it; ignored");
-  if (Accepted)
-    Report.Baselined = Accepted->filter(Report.Findings, Sources);
-  if (!WriteBaselinePath.empty()) {
-    Baseline::write(WriteBaselinePath, Report.Findings, Sources);
-    Report.Baselined += Report.Findings.size();
-    Report.Findings.clear();
-  }
+  if (M == Mode::Extract)
+    Result = Run.extract(Progress);
+  else
+    Result = Run.run(Sources, Progress);
+  for (const std::string &Warning : Result.StoreWarnings)
+    errs() << "contractcheck: warning: " << Warning << "\n";
+  if (M == Mode::Extract)
+    return reportExtraction(Result, *Run.store());
 
-  std::optional<FixSummary> Fixes;
-  if (Fix) {
-    Fixes = applyFixes(Report.Findings, Report.Read);
+  if (Result.Fixes)
     // Said before the report is written, which may fail too.
-    for (const std::string &Error : Fixes->Errors)
+    for (const std::string &Error : Result.Fixes->Errors)
       errs() << "error: " << Error << "\n";
-  }
-
   // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
   const char *NoColor = std::getenv("NO_COLOR");
   bool Color = OutputPath.empty() && OutputFormat == Format::Text && outs().has_colors() &&
                !(NoColor && *NoColor);
-  writeReport(renderReport(Report, Sources, Color));
+  writeReport(renderReport(Result.Report, Sources, Color));
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  for (const std::string &Warning : Report.Warnings)
+  for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
-    printSummary(Report, P, std::max(1u, std::min<unsigned>(Workers, P.Jobs.size())), Seconds, Fixes);
-  if (Fixes && !Fixes->Errors.empty())
-    return BadInput;
-
-  if (!Report.Failures.empty()) {
-    // A rule setting that cannot be used is bad input like any configuration error; otherwise
-    // the analysis is incomplete.
-    bool BadSettings = std::any_of(Report.Failures.begin(), Report.Failures.end(),
-                                   [](const TUOutcome &O) {
-                                     return O.State == TUOutcome::Status::BadConfiguration;
-                                   });
-    int Code = BadSettings ? BadInput : Incomplete;
-    // A contained crash may leave locks held in static state; skip exit-time destructors.
-    bool Crashed = std::any_of(Report.Failures.begin(), Report.Failures.end(), [](const TUOutcome &O) {
-      return O.State == TUOutcome::Status::Crashed;
-    });
-    if (Crashed) {
-      outs().flush();
-      errs().flush();
-      sys::Process::Exit(Code, /*NoCleanup=*/true);
-    }
-    return Code;
+    printSummary(Result.Report, Run.plan(), Result.Workers, Seconds, Result.Fixes);
+  // A contained crash may leave locks held in static state; skip exit-time destructors.
+  if (Result.Crashed) {
+    outs().flush();
+    errs().flush();
+    sys::Process::Exit(Result.Exit, /*NoCleanup=*/true);
   }
-  bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
-                             [](const Finding &F) { return F.Level >= FailOn; });
-  return Failing ? FindingsFound : Clean;
+  return Result.Exit;
 }
 
 } // namespace

@@ -18,6 +18,7 @@ namespace {
 
 constexpr const char *Usage =
     "usage: contractcheck lsp [--compile-commands-dir DIR] [--config FILE] [--debounce-ms N]\n"
+    "                         [--extra-arg ARG]... [--extra-arg-before ARG]...\n"
     "\n"
     "A language server on stdin/stdout: publishes contractcheck's findings for the open C/C++\n"
     "files as diagnostics, with fix-its as quick fixes. Run it beside clangd.\n"
@@ -26,7 +27,10 @@ constexpr const char *Usage =
     "                              file's directory or a parent, or build/ beside one of them)\n"
     "  --config FILE               configuration file (default: the nearest .contractcheck.yaml)\n"
     "  --debounce-ms N             wait after an edit before analysing the unsaved text\n"
-    "                              (default 500; open and save analyse at once)\n";
+    "                              (default 500; open and save analyse at once)\n"
+    "  --extra-arg ARG             argument to append to every compiler command line, as the\n"
+    "                              CLI's (give the same ones, or its stored results do not match)\n"
+    "  --extra-arg-before ARG      argument to prepend to every compiler command line\n";
 
 // "--name=value" or "--name value"; false when Arg is not --name.
 bool optionValue(llvm::StringRef Name, int &I, int Argc, const char **Argv, std::string &Value) {
@@ -69,6 +73,10 @@ int runLanguageServer(int Argc, const char **Argv) {
         if (llvm::StringRef(Value).getAsInteger(10, Ms))
           throw std::string("--debounce-ms: '" + Value + "' is not a whole number");
         Options.ChangeDebounce = std::chrono::milliseconds(Ms);
+      } else if (optionValue("--extra-arg-before", I, Argc, Argv, Value)) {
+        Options.Settings.ExtraArgsBefore.push_back(Value);
+      } else if (optionValue("--extra-arg", I, Argc, Argv, Value)) {
+        Options.Settings.ExtraArgs.push_back(Value);
       } else if (Arg == "--stdio") {
         // What some clients append unasked; stdio is the only transport anyway.
       } else {

@@ -1,15 +1,10 @@
 #include "LspServer.h"
 
-#include "Config.h"
-#include "DataFiles.h"
+#include "AnalysisRun.h"
 #include "InputError.h"
-#include "Analyzer.h"
-#include "ResultMerger.h"
 
 #include <llvm/Support/FileSystem.h>
-#include "ResultStore.h"
 #include "SourceFiles.h"
-#include "TranslationUnitAnalyzer.h"
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -223,7 +218,6 @@ void LspServer::didClose(const nlohmann::json &Params) {
   std::lock_guard<std::mutex> Lock(ResultsMutex);
   for (auto &[Key, Result] : Results)
     Result.erase(Path);
-  Published.erase(Path);
   Transport.notify("textDocument/publishDiagnostics",
                    {{"uri", Uri}, {"diagnostics", nlohmann::json::array()}});
 }
@@ -351,29 +345,40 @@ void LspServer::analyseFile(const std::string &File) {
     return;
   }
   const std::string &Unit = Where.Command->File;
-  ConfigResolver Configs(Options.ConfigPath);
-  const Config *Cfg = nullptr;
+  // The same run as the CLI's on this one TU: its buffers as overlays, the other TUs' facts
+  // from the result store (validated), nothing stored (the buffers are not on disk).
+  RunRequest Request;
+  Request.ConfigPath = Options.ConfigPath;
+  Request.Files = {Unit};
+  Request.Settings = Options.Settings;
+  Request.Settings.Overlays = Overlays;
+  Request.Store = StoreMode::ReadOnly;
+  Request.Workers = 1;
+  std::optional<AnalysisRun> Run;
   try {
-    Cfg = &Configs.forFile(Unit);
+    Run.emplace(Where.Database, std::move(Request));
   } catch (const InputError &E) {
     publish(Unit, {{File, {lineOneDiagnostic(File, "configuration", E.render(), 1)}}}, File);
     return;
   }
-  if (Cfg->isExcluded(Unit)) {
+  if (Run->plan().Jobs.empty()) {
     log(Info, "not analysing " + File + ": " + Unit + " is excluded by paths.exclude");
     publish(Unit, {}, File);
     return;
   }
 
-  AnalysisSettings Settings;
-  Settings.Overlays = Overlays;
-  TUOutcome Outcome = analyzeTranslationUnit(*Where.Command, *Cfg, Settings);
+  // The merger applies NOLINT read from the unsaved text.
+  SourceFiles Sources;
+  for (const auto &[Path, Text] : Overlays)
+    Sources.setText(Path, Text);
+  RunResult Result = Run->run(Sources);
+  const TUOutcome &Outcome = Result.Outcomes.front();
   bool Crash = Outcome.State == TUOutcome::Status::Crashed;
   Crashed = Crashed || Crash;
   if (Queue->hasPending(File) || versionOf(File) != Version)
     return; // a newer edit is waiting: these results describe text that no longer exists
 
-  Contribution Result;
+  Contribution Contributed;
   size_t Count = 0;
   if (Outcome.State != TUOutcome::Status::Analyzed) {
     std::string Message = Crash ? "contractcheck crashed analysing " + Unit +
@@ -381,67 +386,18 @@ void LspServer::analyseFile(const std::string &File) {
                                       "contract findings for this file"
                                 : "contractcheck did not analyse this file: " + Unit +
                                       " does not parse\n" + joinLines(Outcome.Errors);
-    Result[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
-                                             Message, Crash ? 1 : 2));
+    Contributed[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
+                                                  Message, Crash ? 1 : 2));
   } else {
-    // The merger applies NOLINT (read from the unsaved text), drops duplicates and runs the
-    // global steps of per-TU rules over this TU's facts.
-    SourceFiles Sources;
-    for (const auto &[Path, Text] : Overlays)
-      Sources.setText(Path, Text);
-    DataFiles Data;
-    ResultMerger Merger(Sources, Data);
-    Merger.add(std::move(Outcome));
-    GlobalPhase Phase;
-    Phase.Configs = {Cfg};
-    Phase.ConfigFor = [&](const std::string &Path) -> const Config & {
-      return Configs.forFile(Path);
-    };
-    // The other TUs' facts as the last CLI run stored them; without a stored result for every
-    // one of them, a global step must not report something as missing from the codebase.
-    Phase.FactsComplete = addStoredFacts(Merger, *Where.Database, *Where.Command, Configs);
-    RunReport Report = Merger.finish(Phase);
-    Count = Report.Findings.size();
-    Result = contributionOf(Report.Findings, Overlays, Versions);
+    Count = Result.Report.Findings.size();
+    Contributed = contributionOf(Result.Report.Findings, Overlays, Versions);
   }
   double Ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count();
-  publish(Unit, std::move(Result), File);
+  publish(Unit, std::move(Contributed), File);
   log(Log, "analysed " + File + (Unit == File ? "" : " through " + Unit) + " in " +
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +
                (Count == 1 ? " finding" : " findings"));
-}
-
-bool LspServer::addStoredFacts(ResultMerger &Merger, const CompilationDatabase &Database,
-                               const CompileCommand &Analysed, ConfigResolver &Configs) {
-  ResultStore Store(parentDirectory(Database.path()) + "/.contractcheck-cache");
-  bool Complete = true;
-  for (const CompileCommand &Other : Database.commands()) {
-    if (Other.File == Analysed.File)
-      continue;
-    const Config &Cfg = Configs.forFile(Other.File);
-    if (Cfg.isExcluded(Other.File))
-      continue;
-    std::string Key = storeKeyOf({&Other, &Cfg}, AnalysisSettings{});
-    // An entry is rewritten (renamed over) when a CLI run stores a new result: its time says
-    // whether the memo still holds.
-    llvm::sys::fs::file_status Status;
-    std::string Entry = Store.directory() + "/" + Key.substr(0, 2) + "/" + Key + ".json";
-    if (llvm::sys::fs::status(Entry, Status)) {
-      Complete = false;
-      continue;
-    }
-    StoredFacts &Memo = FactsByKey[Key];
-    if (!Memo.Valid || Memo.Modified != Status.getLastModificationTime()) {
-      std::optional<TUOutcome> Stored = Store.loadAsStored(Key);
-      Memo = {Stored.has_value(), Status.getLastModificationTime(),
-              Stored ? std::move(Stored->Facts) : std::vector<Fact>{}};
-    }
-    if (!Memo.Valid)
-      Complete = false;
-    Merger.addFacts(Memo.Facts);
-  }
-  return Complete;
 }
 
 void LspServer::publish(const std::string &Key, Contribution New, const std::string &Analysed) {

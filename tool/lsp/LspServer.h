@@ -7,6 +7,7 @@
 #include "JsonRpcTransport.h"
 #include "LspConversions.h"
 #include "Facts.h"
+#include "TranslationUnitAnalyzer.h"
 #include "Workspace.h"
 
 #include <llvm/Support/Chrono.h>
@@ -23,8 +24,6 @@
 
 namespace contractcheck {
 struct Finding;
-class ConfigResolver;
-class ResultMerger;
 }
 
 namespace contractcheck::lsp {
@@ -32,6 +31,7 @@ namespace contractcheck::lsp {
 struct ServerOptions {
   std::optional<std::string> CompileCommandsDir;
   std::optional<std::string> ConfigPath; // as the CLI's --config
+  AnalysisSettings Settings;             // --extra-arg, --extra-arg-before, --shared-headers
   std::chrono::milliseconds ChangeDebounce{500};
 };
 
@@ -90,23 +90,11 @@ private:
   bool Initialized = false;
   bool ShutDown = false;
   std::atomic<bool> Crashed{false};
-  // Facts of the other TUs from the result store, by store key, as of the entry's modification
-  // time: an edit does not re-read the whole store. Used by the analysis thread only.
-  struct StoredFacts {
-    bool Valid = false;
-    llvm::sys::TimePoint<> Modified;
-    std::vector<Fact> Facts;
-  };
-  std::map<std::string, StoredFacts> FactsByKey;
-  bool addStoredFacts(ResultMerger &Merger, const CompilationDatabase &Database,
-                      const CompileCommand &Analysed, ConfigResolver &Configs);
-
   std::mutex DocumentsMutex;
   std::map<std::string, Document> Documents; // by absolute path
 
   std::mutex ResultsMutex;
   std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
-  std::map<std::string, std::set<std::string>> Published; // file -> keys with diagnostics in it
 
   std::unique_ptr<AnalysisQueue> Queue; // last: its thread uses everything above
 };

@@ -1,6 +1,9 @@
 #include "RuleCheck.h"
 
+#include "GeneratedCode.h"
 #include "OptionParser.h"
+
+#include <clang/Basic/SourceManager.h>
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -27,13 +30,20 @@ std::string configurationDirectory(llvm::StringRef MainFile) {
   return Current.str().str();
 }
 
+// clang-tidy's boolean spellings; the typed getLocalOrGlobal<bool> is not exported by the host.
+bool readsTrue(std::optional<llvm::StringRef> Value) {
+  return Value && (*Value == "true" || *Value == "True" || *Value == "1");
+}
+
 } // namespace
 
 RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
                      clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
       BaseDirectory(configurationDirectory(Context->getCurrentFile())),
-      Impl(Info.CreateTURule(*this)) {}
+      Impl(Info.CreateTURule(*this)),
+      ReportGenerated(Info.ReportsInGeneratedCode || readsTrue(ClangTidyCheck::Options.getLocalOrGlobal(
+                                                         "ReportGeneratedCode"))) {}
 
 // Validated as the CLI validates .contractcheck.yaml; a bad value is reported the way clang-tidy
 // reports its own checks' bad options, and the option keeps its default.
@@ -64,6 +74,8 @@ void RuleCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
 
 void RuleCheck::registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                                     clang::Preprocessor *ModuleExpanderPP) {
+  this->SM = &SM;
+  Generated.clear();
   Impl->registerPPCallbacks(SM, PP, ModuleExpanderPP);
 }
 
@@ -78,7 +90,22 @@ void RuleCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 
 clang::DiagnosticBuilder RuleCheck::diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                          clang::DiagnosticIDs::Level Level) {
-  return ClangTidyCheck::diag(Loc, Message, Level);
+  // The CLI leaves these out where it merges findings (ResultMerger); an ignored diagnostic is
+  // clang-tidy's way to say nothing, and its notes are dropped with it.
+  if (Level != clang::DiagnosticIDs::Note)
+    LeavingOut = !ReportGenerated && inGeneratedFile(Loc);
+  return ClangTidyCheck::diag(Loc, Message, LeavingOut ? clang::DiagnosticIDs::Ignored : Level);
+}
+
+bool RuleCheck::inGeneratedFile(clang::SourceLocation Loc) {
+  if (!SM || Loc.isInvalid())
+    return false;
+  clang::FileID File = SM->getFileID(SM->getFileLoc(Loc));
+  auto [It, Inserted] = Generated.try_emplace(File, false);
+  if (Inserted)
+    if (std::optional<llvm::StringRef> Text = SM->getBufferDataOrNone(File))
+      It->second = !generatorOf(*Text).empty();
+  return It->second;
 }
 
 } // namespace contractcheck

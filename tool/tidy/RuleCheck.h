@@ -5,6 +5,7 @@
 #include "Rule.h"
 
 #include <clang-tidy/ClangTidyCheck.h>
+#include <llvm/ADT/DenseMap.h>
 
 namespace contractcheck {
 
@@ -29,11 +30,18 @@ private:
   std::string baseDirectory() const override { return BaseDirectory; }
 
   nlohmann::json readOptions();
+  bool inGeneratedFile(clang::SourceLocation Loc);
 
   const RuleInfo &Info;
   const RuleOptions Options;
   const std::string BaseDirectory;
   const std::unique_ptr<Rule> Impl;
+  // paths.generated, as the CLI's configuration writes it: one global CheckOption.
+  const bool ReportGenerated;
+  const clang::SourceManager *SM = nullptr;
+  llvm::DenseMap<clang::FileID, bool> Generated;
+  // The notes of a finding left out (in generated code) go with it.
+  bool LeavingOut = false;
 };
 
 } // namespace contractcheck

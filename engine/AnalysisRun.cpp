@@ -1,0 +1,235 @@
+#include "AnalysisRun.h"
+
+#include "Baseline.h"
+#include "InputError.h"
+#include "OutputGuard.h"
+#include "Paths.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Threading.h>
+
+#include <algorithm>
+#include <set>
+
+namespace contractcheck {
+
+namespace {
+
+// A whole-database run that analyses nothing must not pass a CI gate as clean.
+void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPlan &P) {
+  if (P.Subset || !P.Jobs.empty())
+    return;
+  if (Database.commands().empty())
+    throw InputError("the compilation database has no entries; nothing to analyse",
+                     Database.path());
+  std::string Why;
+  if (P.Excluded)
+    Why += std::to_string(P.Excluded) + " excluded by paths.exclude";
+  if (!P.NotCOrCpp.empty())
+    Why += (Why.empty() ? "" : ", ") + std::to_string(P.NotCOrCpp.size()) + " assembly files skipped";
+  throw InputError("none of the " + std::to_string(Database.commands().size()) +
+                       " entries of the compilation database is analysed (" + Why +
+                       "); nothing to analyse",
+                   Database.path());
+}
+
+// In a subset run, only findings in what was given (the TUs, the headers they read, the data
+// files), or pointing into it, are the user's business; the whole codebase was judged for
+// facts, not for reports.
+void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
+                          const RunPlan &P) {
+  std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
+  for (const TUOutcome &Outcome : Outcomes) {
+    Relevant.insert(Outcome.File);
+    for (const auto &[File, Hash] : Outcome.Dependencies)
+      Relevant.insert(File);
+  }
+  // A finding elsewhere whose note points into what was given is this change's business too:
+  // an enumerator removed from a header leaves the schema member that named it orphaned, and
+  // the finding is at the schema's line with a note at the enum.
+  std::erase_if(Report.Findings, [&](const Finding &F) {
+    return !Relevant.count(F.Position.File) &&
+           std::none_of(F.Notes.begin(), F.Notes.end(), [&](const RelatedNote &N) {
+             return Relevant.count(N.Position.File) > 0;
+           });
+  });
+}
+
+std::string workingDirectory() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
+} // namespace
+
+std::string defaultStoreDirectory(const CompilationDatabase &Database) {
+  return absolutePath(parentDirectory(Database.path()) + "/.contractcheck-cache");
+}
+
+AnalysisRun::~AnalysisRun() = default;
+
+AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
+                         RunRequest TheRequest)
+    : Database(std::move(TheDatabase)), Request(std::move(TheRequest)),
+      Configs(Request.ConfigPath) {
+  if (Request.Store != StoreMode::Off)
+    Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
+                                                 : absolutePath(Request.StoreDirectory));
+  Plan = planRun(*Database, Configs, Request.Files, store(), Request.Settings);
+  requireSomethingToAnalyse(*Database, Plan);
+
+  // Everything the run reads that an output path must not name.
+  Guard = std::make_unique<OutputGuard>();
+  Guard->addInput(Database->path(), "the compilation database");
+  for (const AnalysisJob &Job : Plan.Jobs)
+    Guard->addInput(Job.Command->File, "a source file of the analysis");
+  for (const std::string &File : Plan.DataFiles)
+    Guard->addInput(File, "a data file of the analysis");
+  for (const std::string &File : Plan.Headers)
+    Guard->addInput(File, "a header of the analysis");
+  std::vector<const Config *> Used{&Configs.forFile(workingDirectory() + "/.")};
+  for (const AnalysisJob &Job : Plan.Jobs)
+    Used.push_back(Job.Settings);
+  for (const Config *Cfg : Used)
+    if (!Cfg->path().empty())
+      Guard->addInput(Cfg->path(), "the configuration");
+  if (Request.ConfigPath)
+    Guard->addInput(*Request.ConfigPath, "the configuration");
+  // The baseline read may be the one written (--baseline B --write-baseline B updates it).
+  if (!Request.BaselinePath.empty() && !Request.Outputs.empty())
+    Guard->addInput(Request.BaselinePath, "the baseline");
+  for (const auto &[Path, Option] : Request.Outputs)
+    Guard->addOutput(Path, Option);
+  if (!Request.WriteBaselinePath.empty())
+    Guard->addOutput(Request.WriteBaselinePath, "--write-baseline");
+  Guard->checkBeforeAnalysis();
+
+  if (!Request.BaselinePath.empty())
+    Accepted = std::make_unique<Baseline>(Baseline::load(Request.BaselinePath));
+}
+
+RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
+  RunResult Result;
+  Result.Workers =
+      Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+  StoreUse Use{store(), &Hashes};
+  Use.StoredOnly = Request.Store == StoreMode::StoredOnly;
+  Use.Write = Request.Store == StoreMode::ReadWrite;
+  // The editor's buffers are not on disk: a stored result of the file on disk is not theirs.
+  Use.Read = Request.Settings.Overlays.empty();
+  Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
+                               &Result.StoreWarnings, &Result.Workers);
+  return Result;
+}
+
+RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
+  RunResult Result = analyse(Progress);
+  bool Failed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
+    return O.State != TUOutcome::Status::Analyzed;
+  });
+  Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(),
+                               [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
+  Result.Exit = Failed ? Incomplete : Clean;
+  // A depfile or stamp must not replace a header a TU read either.
+  ReadFiles Read;
+  for (const TUOutcome &Outcome : Result.Outcomes)
+    for (const auto &[Path, Hash] : Outcome.Dependencies)
+      Read.add(Path, Hash);
+  Guard->checkAgainstRead(Read);
+  return Result;
+}
+
+GlobalPhase AnalysisRun::globalPhase() {
+  GlobalPhase Phase;
+  for (const AnalysisJob &Job : Plan.Jobs)
+    if (std::find(Phase.Configs.begin(), Phase.Configs.end(), Job.Settings) == Phase.Configs.end())
+      Phase.Configs.push_back(Job.Settings);
+  if (Plan.Jobs.empty() && !Plan.DataFiles.empty())
+    Phase.Configs.push_back(&Configs.forFile(Plan.DataFiles.front()));
+  Phase.ConfigFor = [this](const std::string &F) -> const Config & { return Configs.forFile(F); };
+  return Phase;
+}
+
+// A subset run (a hook's files, an editor's buffer) judges the global rules with the stored
+// facts of the TUs it did not analyse, each validated like any stored result: an entry whose
+// files changed since says nothing, and the global rules are told their facts are incomplete.
+void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase) {
+  for (const AnalysisJob &Other : Plan.Others) {
+    std::optional<TUOutcome> Stored;
+    if (Store)
+      Stored = Store->load(storeKeyOf(Other, Request.Settings), Hashes);
+    if (Stored)
+      Merger.addFacts(std::move(Stored->Facts));
+    else
+      Phase.FactsComplete = false;
+  }
+}
+
+RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progress) {
+  RunResult Result = analyse(Progress);
+  DataFiles Data;
+  ResultMerger Merger(Sources, Data);
+  GlobalPhase Phase = globalPhase();
+  addOthersFacts(Merger, Phase);
+  size_t FromStore = 0;
+  for (const TUOutcome &Outcome : Result.Outcomes) {
+    FromStore += Outcome.FromStore;
+    Merger.add(Outcome);
+  }
+  Result.Report = Merger.finish(Phase);
+  Result.Report.Excluded = Plan.Excluded;
+  Result.Report.FromStore = FromStore;
+  Guard->checkAgainstRead(Result.Report.Read);
+  filter(Result, Sources, Data);
+  if (Request.Fix)
+    Result.Fixes = applyFixes(Result.Report.Findings, Result.Report.Read);
+  Result.Crashed = std::any_of(Result.Report.Failures.begin(), Result.Report.Failures.end(),
+                               [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
+  Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
+  Result.Exit = exitCodeOf(Result);
+  return Result;
+}
+
+void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data) {
+  RunReport &Report = Result.Report;
+  if (Plan.Subset)
+    keepFindingsInSubset(Report, Result.Outcomes, Plan);
+  for (const std::string &Header : Plan.UnmatchedHeaders)
+    Report.Warnings.push_back("contractcheck: warning: " + Header +
+                              ": no translation unit of the compilation database includes it; "
+                              "not analysed");
+  std::set<std::string> Read = Data.readPaths();
+  for (const std::string &DataFile : Plan.DataFiles)
+    if (!Read.count(DataFile))
+      Report.Warnings.push_back("contractcheck: warning: " + DataFile +
+                                ": not a source of the compilation database, and no rule reads "
+                                "it; ignored");
+  if (Accepted)
+    Report.Baselined = Accepted->filter(Report.Findings, Sources);
+  if (!Request.WriteBaselinePath.empty()) {
+    Baseline::write(Request.WriteBaselinePath, Report.Findings, Sources);
+    Report.Baselined += Report.Findings.size();
+    Report.Findings.clear();
+  }
+}
+
+int AnalysisRun::exitCodeOf(const RunResult &Result) const {
+  if (Result.Fixes && !Result.Fixes->Errors.empty())
+    return BadInput;
+  const RunReport &Report = Result.Report;
+  // A rule setting that cannot be used is bad input like any configuration error; a TU not
+  // analysed or a data file not judged leaves the analysis incomplete.
+  if (std::any_of(Report.Problems.begin(), Report.Problems.end(), [](const RuleProblem &P) {
+        return P.What == RuleProblem::Kind::Configuration;
+      }))
+    return BadInput;
+  if (!Report.Failures.empty() || !Report.Problems.empty())
+    return Incomplete;
+  bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
+                             [&](const Finding &F) { return F.Level >= Request.FailOn; });
+  return Failing ? FindingsFound : Clean;
+}
+
+} // namespace contractcheck

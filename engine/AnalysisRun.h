@@ -1,0 +1,97 @@
+// One run of contractcheck, the same for every front end (the CLI's run, `extract` and `check`,
+// and the language server): plan -> result store -> per-TU analysis -> global phase -> filters
+// (subset, baseline) -> fixes -> exit code. Front ends parse their arguments into a RunRequest
+// and render what comes back.
+#pragma once
+
+#include "Analyzer.h"
+#include "CompilationDatabase.h"
+#include "Config.h"
+#include "FixApplier.h"
+#include "ResultMerger.h"
+#include "RunPlan.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace contractcheck {
+
+class Baseline;
+
+enum ExitCode { Clean = 0, FindingsFound = 1, BadInput = 2, Incomplete = 3 };
+
+enum class StoreMode {
+  Off,        // --no-cache: neither read nor write
+  ReadWrite,  // take valid stored results, store what was analysed
+  StoredOnly, // contractcheck check: take stored results, analyse nothing
+  ReadOnly,   // the editor: its unsaved buffers are not what is on disk, so nothing is stored
+};
+
+struct RunRequest {
+  std::optional<std::string> ConfigPath; // --config; else the nearest .contractcheck.yaml
+  std::vector<std::string> Files;        // none: every TU of the database
+  AnalysisSettings Settings;
+  StoreMode Store = StoreMode::ReadWrite;
+  std::string StoreDirectory; // empty: defaultStoreDirectory()
+  unsigned Workers = 0;       // 0: every core
+  // Files the run will write, each with the option that names it: refused before any work when
+  // one is an input of the run (OutputGuard).
+  std::vector<std::pair<std::string, std::string>> Outputs;
+  std::string BaselinePath;      // findings it records are accepted
+  std::string WriteBaselinePath; // every finding is recorded there and accepted
+  bool Fix = false;
+  Severity FailOn = Severity::Error;
+};
+
+struct RunResult {
+  std::vector<TUOutcome> Outcomes; // of the TUs the plan analysed, in plan order
+  RunReport Report;
+  std::optional<FixSummary> Fixes;
+  std::vector<std::string> StoreWarnings;
+  unsigned Workers = 1; // the workers that ran
+  int Exit = Clean;
+  bool Crashed = false; // a crash was contained: static state may be inconsistent
+};
+
+// The result store of a database, unless --cache-dir says otherwise: beside it in the build
+// directory, as clangd keeps its index in .cache/ beside compile_commands.json.
+std::string defaultStoreDirectory(const CompilationDatabase &Database);
+
+class AnalysisRun {
+public:
+  // Reads the configurations and the baseline, plans, and checks the outputs against the inputs:
+  // throws InputError for what the user must fix before anything is analysed.
+  AnalysisRun(std::shared_ptr<const CompilationDatabase> Database, RunRequest Request);
+  ~AnalysisRun();
+
+  const CompilationDatabase &database() const { return *Database; }
+  const RunPlan &plan() const { return Plan; }
+  const ResultStore *store() const { return Store ? &*Store : nullptr; }
+
+  // The map step alone (contractcheck extract): analyses the planned TUs, through the store.
+  RunResult extract(const ProgressCallback &Progress = {});
+  // The whole run. Sources holds the files findings point into; an editor puts its unsaved
+  // buffers there first.
+  RunResult run(SourceFiles &Sources, const ProgressCallback &Progress = {});
+
+private:
+  RunResult analyse(const ProgressCallback &Progress);
+  GlobalPhase globalPhase();
+  void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase);
+  void filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data);
+  int exitCodeOf(const RunResult &Result) const;
+
+  std::shared_ptr<const CompilationDatabase> Database;
+  RunRequest Request;
+  ConfigResolver Configs;
+  std::optional<ResultStore> Store;
+  FileHashes Hashes;
+  RunPlan Plan;
+  std::unique_ptr<Baseline> Accepted;
+  std::unique_ptr<class OutputGuard> Guard;
+};
+
+} // namespace contractcheck
