@@ -13,7 +13,8 @@ DIR/<project> (a clone of github.com/<repo>, fetched by you); it checks out the 
 (refusing a dirty tree), runs the file's "setup" commands in the checkout with $SRC (the
 checkout) and $BUILD ($SRC/build-precision unless the setup says otherwise through the
 "build_dir" key, relative to $SRC) in the environment, writes the file's "config" to
-$SRC/.contractcheck.yaml when it is not empty, runs `contractcheck -p $BUILD -j1 --no-cache
+$SRC/.contractcheck.yaml when it is not empty, runs (on the files under the "only" path
+prefixes when the project has them, else on the whole database) `contractcheck -p $BUILD -j1 --no-cache
 --format json` (with --text, the text report too, from a second run) into --out, and compares the findings with
 "judged" by rule + file (relative to the checkout) + line + message:
 
@@ -110,6 +111,12 @@ def run_project(project, args):
     json_out = os.path.join(args.out, project["project"] + ".json")
     text_out = os.path.join(args.out, project["project"] + ".txt")
     base = ["nice", args.tool, "-p", build, "-j1", "--no-cache"]
+    if project.get("only"):
+        # A documented subset of the database (the project's "tus_note" says why).
+        with open(os.path.join(build, "compile_commands.json")) as f:
+            files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in json.load(f)})
+        prefixes = [os.path.join(src, p) for p in project["only"]]
+        base += [f for f in files if any(f.startswith(p) for p in prefixes)]
     formats = [("json", json_out)] + ([("text", text_out)] if args.text else [])
     for fmt, out in formats:
         status = subprocess.run(base + ["--format", fmt, "--output", out], cwd=src).returncode
