@@ -245,15 +245,16 @@ def markdown(projects):
     reruns = [p for p in projects if p.get("rerun")]
     if reruns:
         lines += ["### Re-runs against the judged findings", "",
-                  "| Project | contractcheck | Findings gone (their verdicts) | Findings new |",
-                  "|---|---|---|---|"]
+                  "| Project | contractcheck | TUs not analysed (judged, re-run) | Findings gone (their verdicts) | Findings new |",
+                  "|---|---|---|---|---|"]
         for p in reruns:
             r = p["rerun"]
             verdicts = {}
             for g in r.get("gone", []):
                 verdicts[g.get("verdict", "?")] = verdicts.get(g.get("verdict", "?"), 0) + 1
             v = ", ".join(f"{n} {k}" for k, n in sorted(verdicts.items()))
-            lines.append(f"| {p['project']} | `{r.get('with', '?')[:10]}` | {len(r.get('gone', []))}"
+            lines.append(f"| {p['project']} | `{r.get('with', '?')[:10]}` | "
+                         f"{p.get('not_analysed', 0)}, {r.get('not_analysed', '?')} | {len(r.get('gone', []))}"
                          f"{' (' + v + ')' if v else ''} | {len(r.get('new', []))} |")
         lines.append("")
     return "\n".join(lines)
