@@ -138,10 +138,8 @@ def run_project(project, args):
     for f in new:
         print(f"  new  {f['rule']} {f['file']}:{f['line']}: {f['message']}")
     if args.record:
-        tool_commit = subprocess.run(["git", "-C", REPO, "rev-parse", "HEAD"], capture_output=True,
-                                     text=True).stdout.strip()
         project["rerun"] = {
-            "with": tool_commit,
+            "with": args.tool_commit,
             "tus": summary.get("translation_units"), "not_analysed": summary.get("failed"),
             "findings_per_rule": summary.get("by_rule", {}),
             "gone": [{k: j[k] for k in ("rule", "file", "line", "message", "verdict")
@@ -304,6 +302,9 @@ def main():
     if args.command != "run" or not args.checkouts:
         parser.error("run --checkouts DIR, or --markdown")
     args.tool = os.path.abspath(args.tool)
+    # The tool's commit is taken once, before the runs: HEAD may move while they last.
+    args.tool_commit = subprocess.run(["git", "-C", REPO, "rev-parse", "HEAD"], capture_output=True,
+                                      text=True).stdout.strip()
     status = 0
     for project in load_projects(args.project):
         status = max(status, run_project(project, args))
