@@ -15,6 +15,17 @@
 namespace contractcheck {
 
 namespace {
+// umask() can only be read by setting it; done on a worker thread it races with every file
+// another thread creates meanwhile. Read once, while the process starts single-threaded.
+const mode_t ProcessUmask = [] {
+  mode_t Mask = ::umask(0);
+  ::umask(Mask);
+  return Mask;
+}();
+} // namespace
+
+
+namespace {
 
 std::string describe(int Errno) { return std::strerror(Errno); }
 
@@ -77,11 +88,7 @@ std::string writeFileAtomically(const std::string &Path, std::string_view Conten
     return Why;
   };
   // A rewritten source keeps its permissions; a new report gets the umask's.
-  mode_t Mode = Exists ? Existing.st_mode & 07777 : [] {
-    mode_t Mask = ::umask(0);
-    ::umask(Mask);
-    return 0666 & ~Mask;
-  }();
+  mode_t Mode = Exists ? Existing.st_mode & 07777 : 0666 & ~ProcessUmask;
   int Error = writeAll(FD, Content);
   if (!Error && ::fchmod(FD, Mode) != 0)
     Error = errno;

@@ -161,27 +161,49 @@ Config Config::defaults() {
 
 namespace {
 
-// yaml-cpp keeps the last of two equal keys silently; a strict configuration refuses them.
-void rejectDuplicateKeys(const Reader &R, const YAML::Node &Node) {
-  if (Node.IsSequence()) {
-    for (const YAML::Node &Item : Node)
-      rejectDuplicateKeys(R, Item);
-    return;
-  }
-  if (!Node.IsMap())
-    return;
-  std::map<std::string, YAML::Mark> Seen;
-  for (const auto &Entry : Node) {
-    if (Entry.first.IsScalar()) {
-      auto [It, Inserted] = Seen.emplace(Entry.first.Scalar(), Entry.first.Mark());
-      if (!Inserted)
-        R.fail(Entry.first, "duplicate key '" + Entry.first.Scalar() + "' (first at line " +
-                                std::to_string(It->second.line + 1) + ")");
-    }
-    rejectDuplicateKeys(R, Entry.second);
-  }
-}
+// yaml-cpp keeps the last of two equal keys silently; a strict configuration refuses them. The
+// walk is also where an alias that contains itself (`rules: &r {x: {enums: *r}}`) is refused,
+// before anything else recurses into the tree forever, and where aliases that expand into an
+// absurd number of nodes (a "billion laughs" file) stop.
+class ConfigurationWalk {
+public:
+  explicit ConfigurationWalk(const Reader &R) : R(R) {}
 
+  void check(const YAML::Node &Node) {
+    for (const YAML::Node &Ancestor : Path)
+      if (Ancestor.is(Node))
+        R.fail(Node, "an alias that contains itself (a YAML anchor used inside its own value)");
+    if (++Visited > MaxNodes)
+      R.fail(Node, "the configuration expands to more than " + std::to_string(MaxNodes) +
+                       " values (aliases of aliases); write it out");
+    Path.push_back(Node);
+    if (Node.IsSequence())
+      for (const YAML::Node &Item : Node)
+        check(Item);
+    if (Node.IsMap())
+      checkMap(Node);
+    Path.pop_back();
+  }
+
+private:
+  void checkMap(const YAML::Node &Node) {
+    std::map<std::string, YAML::Mark> Seen;
+    for (const auto &Entry : Node) {
+      if (Entry.first.IsScalar()) {
+        auto [It, Inserted] = Seen.emplace(Entry.first.Scalar(), Entry.first.Mark());
+        if (!Inserted)
+          R.fail(Entry.first, "duplicate key '" + Entry.first.Scalar() + "' (first at line " +
+                                  std::to_string(It->second.line + 1) + ")");
+      }
+      check(Entry.second);
+    }
+  }
+
+  static constexpr size_t MaxNodes = 100000;
+  const Reader &R;
+  std::vector<YAML::Node> Path;
+  size_t Visited = 0;
+};
 
 YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
   if (llvm::sys::fs::is_directory(Path))
@@ -205,7 +227,7 @@ YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
   } catch (const YAML::Exception &E) {
     throw InputError("malformed YAML: " + E.msg, Path);
   }
-  rejectDuplicateKeys(R, Root);
+  ConfigurationWalk(R).check(Root);
   return Root;
 }
 

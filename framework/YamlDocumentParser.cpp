@@ -6,6 +6,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
 #include <unordered_map>
@@ -86,30 +87,80 @@ public:
       }
       return List;
     }
-    case YAML::NodeType::Map: {
-      DataNode Map(DataNode::Kind::Map, At);
-      std::unordered_map<std::string, DataPosition> Seen;
-      for (const auto &KV : N) {
-        DataPosition KeyAt = positionOf(KV.first.Mark());
-        if (!KV.first.IsScalar())
-          return fail(KeyAt, "a map key must be a scalar");
-        const std::string &Key = KV.first.Scalar();
-        if (auto [It, New] = Seen.try_emplace(Key, KeyAt); !New)
-          return fail(KeyAt, "duplicate key '" + Key + "' (first at line " +
-                                 std::to_string(It->second.Line) + ", column " +
-                                 std::to_string(It->second.Column) + ")");
-        std::optional<DataNode> V = convert(KV.second, Depth + 1);
-        if (!V)
-          return std::nullopt;
-        Map.mutableEntries().push_back({Key, KeyAt, std::move(*V)});
-      }
-      return Map;
-    }
+    case YAML::NodeType::Map:
+      return convertMap(N, At, Depth);
     }
     return fail(At, "unsupported YAML node");
   }
 
 private:
+  // A plain `<<` key is YAML 1.1's merge key (yaml-cpp leaves it to the reader): its value, a
+  // map or a list of maps (`<<: *defaults`, `<<: [*a, *b]`), lends its entries to the map. A key
+  // written in the map overrides a merged one, and an earlier map of the list overrides a later
+  // one, without either being a duplicate; duplicates among the written keys still are. Merged
+  // entries keep the positions of the map they were written in. A quoted "<<" is a plain key.
+  static bool isMergeKey(const YAML::Node &Key) {
+    return Key.IsScalar() && Key.Tag() == "?" && Key.Scalar() == "<<";
+  }
+
+  std::optional<DataNode> convertMap(const YAML::Node &N, DataPosition At, unsigned Depth) {
+    DataNode Map(DataNode::Kind::Map, At);
+    std::unordered_map<std::string, DataPosition> Seen;
+    std::optional<DataPosition> MergeAt;
+    for (const auto &KV : N) {
+      DataPosition KeyAt = positionOf(KV.first.Mark());
+      if (!KV.first.IsScalar())
+        return fail(KeyAt, "a map key must be a scalar");
+      bool Merge = isMergeKey(KV.first);
+      if (Merge && MergeAt)
+        return fail(KeyAt, "a second merge key '<<' (first at line " +
+                               std::to_string(MergeAt->Line) + ", column " +
+                               std::to_string(MergeAt->Column) +
+                               "); merge several maps with '<<: [*a, *b]'");
+      if (Merge) {
+        MergeAt = KeyAt;
+        continue;
+      }
+      const std::string &Key = KV.first.Scalar();
+      if (auto [It, New] = Seen.try_emplace(Key, KeyAt); !New)
+        return fail(KeyAt, "duplicate key '" + Key + "' (first at line " +
+                               std::to_string(It->second.Line) + ", column " +
+                               std::to_string(It->second.Column) + ")");
+      std::optional<DataNode> V = convert(KV.second, Depth + 1);
+      if (!V)
+        return std::nullopt;
+      Map.mutableEntries().push_back({Key, KeyAt, std::move(*V)});
+    }
+    if (!MergeAt)
+      return Map;
+    for (const auto &KV : N) {
+      if (!isMergeKey(KV.first))
+        continue;
+      // Converting the merged maps goes through convert(), so an alias that refers back to a map
+      // it sits in is bounded by the depth and node limits like any other.
+      std::optional<DataNode> Value = convert(KV.second, Depth + 1);
+      if (!Value)
+        return std::nullopt;
+      std::vector<const DataNode *> Sources;
+      if (Value->kind() == DataNode::Kind::Map)
+        Sources.push_back(&*Value);
+      else if (Value->kind() == DataNode::Kind::List)
+        for (const DataNode &Item : Value->items())
+          Sources.push_back(&Item);
+      if (Sources.empty() || std::any_of(Sources.begin(), Sources.end(), [](const DataNode *S) {
+            return S->kind() != DataNode::Kind::Map;
+          }))
+        return fail(positionOf(KV.second.Mark()),
+                    "the merge key '<<' takes a map or a list of maps, not " +
+                        std::string(Value->kindName()));
+      for (const DataNode *Source : Sources)
+        for (const DataNode::Entry &Entry : Source->entries())
+          if (Seen.try_emplace(Entry.Key, Entry.KeyPosition).second)
+            Map.mutableEntries().push_back(Entry);
+    }
+    return Map;
+  }
+
   std::optional<DataNode> fail(DataPosition At, std::string Message) {
     Error.Line = At.Line;
     Error.Column = At.Column;

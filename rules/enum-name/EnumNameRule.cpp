@@ -72,6 +72,15 @@ AST_MATCHER(FunctionDecl, parsesEnumFromString) {
 
 std::string qualifiedName(const NamedDecl &D) { return D.getQualifiedNameAsString(); }
 
+// The name messages show: with the template arguments of a specialisation, which say which of
+// a conversion template's functions it is (`BT::convertFromString<BT::NodeStatus>`).
+std::string displayName(const FunctionDecl &F) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  F.getNameForDiagnostic(OS, F.getASTContext().getPrintingPolicy(), /*Qualified=*/true);
+  return Name;
+}
+
 
 // magic_enum's case-insensitive comparison, passed as enum_cast's second argument.
 bool isCaseInsensitivePredicate(const Expr &Arg) {
@@ -106,6 +115,13 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
                                        callee(functionDecl().bind("callee")))
                                   .bind("call")),
                      this);
+  // Test assertions that expect a call to throw or come back empty: what they pass is invalid
+  // on purpose. Matched by their expansion (a try, an `if (result) ; else fail`) from a macro.
+  Finder->addMatcher(cxxTryStmt(unless(isExpansionInSystemHeader())).bind("expects-throw"), this);
+  Finder->addMatcher(ifStmt(hasThen(nullStmt()), hasElse(stmt()),
+                            unless(isExpansionInSystemHeader()))
+                         .bind("expects-failure"),
+                     this);
   // Definitions other TUs may call: their accepted names travel as facts.
   if (Infer)
     Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
@@ -131,19 +147,23 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
     MainFileParsers.push_back(Parser);
     return;
   }
+  if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("expects-throw"))
+    return addCallsExpectedToThrow(*Try, *Result.SourceManager, ExpectedToFail);
+  if (const auto *If = Result.Nodes.getNodeAs<IfStmt>("expects-failure"))
+    return addCallsExpectedToFail(*If, *Result.SourceManager, ExpectedToFail);
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
   if (!Call || !Callee || isa<CXXOperatorCallExpr>(Call))
     return;
   std::string Name = qualifiedName(*Callee);
   if (Name == "magic_enum::enum_cast" || Name == "magic_enum::enum_contains")
-    return checkMagicEnum(*Call, *Callee);
+    return MagicEnumCalls.push_back({Call, Callee});
   for (const ConfiguredFunction &F : Functions) {
     if (llvm::StringRef(F.Name).ltrim(':') != Name)
       continue;
     if (F.Arg < Call->getNumArgs())
       if (const StringLiteral *Literal = literalArgument(Call->getArg(F.Arg)))
-        ConfiguredCalls.push_back({{Callee, Literal}, &F});
+        ConfiguredCalls.push_back({{Call, Callee, Literal}, &F});
     return;
   }
   if (!Infer || !parsedEnum(Callee->getReturnType()))
@@ -151,7 +171,7 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   std::optional<unsigned> Index = stringParameter(*Callee);
   if (Index && *Index < Call->getNumArgs())
     if (const StringLiteral *Literal = literalArgument(Call->getArg(*Index)))
-      InferredCalls.push_back({Callee, Literal});
+      InferredCalls.push_back({Call, Callee, Literal});
 }
 
 bool EnumNameRule::reportable(const StringLiteral &Literal) const {
@@ -159,6 +179,11 @@ bool EnumNameRule::reportable(const StringLiteral &Literal) const {
   SourceLocation Loc = Literal.getBeginLoc();
   // A literal a macro's body produces is the macro's business, not this call's.
   return Loc.isValid() && !SM.isMacroBodyExpansion(Loc) && !SM.isInSystemHeader(Loc);
+}
+
+// A literal a test passes to make the call fail is invalid on purpose.
+bool EnumNameRule::reportable(const LiteralCall &Call) const {
+  return reportable(*Call.Literal) && !ExpectedToFail.count(Call.Call);
 }
 
 void EnumNameRule::checkMagicEnum(const CallExpr &Call, const FunctionDecl &Callee) {
@@ -170,7 +195,7 @@ void EnumNameRule::checkMagicEnum(const CallExpr &Call, const FunctionDecl &Call
                          ->getAs<EnumType>();
   const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
   const StringLiteral *Literal = literalArgument(Call.getArg(0));
-  if (!Enum || !Literal || !reportable(*Literal))
+  if (!Enum || !Literal || !reportable({&Call, &Callee, Literal}))
     return;
   bool CaseInsensitive = false;
   if (Call.getNumArgs() >= 2 && !isa<CXXDefaultArgExpr>(Call.getArg(1))) {
@@ -201,7 +226,7 @@ const std::optional<AcceptedNames> &EnumNameRule::acceptedBy(const FunctionDecl 
 }
 
 void EnumNameRule::checkInferred(const LiteralCall &Call) {
-  if (!reportable(*Call.Literal))
+  if (!reportable(Call))
     return;
   const FunctionDecl *Definition = Call.Callee->getDefinition();
   if (!Definition) {
@@ -216,7 +241,7 @@ void EnumNameRule::checkInferred(const LiteralCall &Call) {
   const std::optional<AcceptedNames> &Names = acceptedBy(*Definition);
   if (!Names || acceptsName(Names->Names, Call.Literal->getString(), Names->CaseInsensitive))
     return;
-  std::string Function = qualifiedName(*Definition);
+  std::string Function = displayName(*Definition);
   diag(Call.Literal->getBeginLoc(), "%0")
       << notAcceptedMessage(Call.Literal->getString(), Function,
                             suggestName(Names->Names, Call.Literal->getString(),
@@ -226,7 +251,7 @@ void EnumNameRule::checkInferred(const LiteralCall &Call) {
 }
 
 void EnumNameRule::checkConfigured(const LiteralCall &Call, const ConfiguredFunction &Function) {
-  if (!reportable(*Call.Literal))
+  if (!reportable(Call))
     return;
   auto Enum = ConfiguredEnums.find(llvm::StringRef(Function.Enum).ltrim(':').str());
   if (Enum == ConfiguredEnums.end())
@@ -253,13 +278,15 @@ void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
   std::string USR = usrOf(*Definition.getCanonicalDecl());
   if (!Names || USR.empty())
     return;
-  emitFact(StringParserFact{USR, qualifiedName(Definition), Names->Names, Names->CaseInsensitive,
+  emitFact(StringParserFact{USR, displayName(Definition), Names->Names, Names->CaseInsensitive,
                             positionOf(Definition.getLocation(), Ctx->getSourceManager())});
 }
 
 void EnumNameRule::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
+  for (const auto &[Call, Callee] : MagicEnumCalls)
+    checkMagicEnum(*Call, *Callee);
   for (const LiteralCall &Call : InferredCalls)
     checkInferred(Call);
   for (const auto &[Call, Function] : ConfiguredCalls)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ConfiguredFunctions.h"
+#include "ExpectedFailures.h"
 #include "Rule.h"
 #include "StringParsers.h"
 #include "utils/EnumDefinitionMatcher.h"
@@ -27,6 +28,7 @@ public:
 
 private:
   struct LiteralCall {
+    const clang::CallExpr *Call;
     const clang::FunctionDecl *Callee;
     const clang::StringLiteral *Literal;
   };
@@ -37,6 +39,7 @@ private:
   const std::optional<AcceptedNames> &acceptedBy(const clang::FunctionDecl &Definition);
   void emitParserFact(const clang::FunctionDecl &Definition);
   bool reportable(const clang::StringLiteral &Literal) const;
+  bool reportable(const LiteralCall &Call) const;
 
   const bool Infer;
   const std::vector<ConfiguredFunction> Functions;
@@ -45,6 +48,9 @@ private:
 
   clang::ASTContext *Ctx = nullptr;
   std::vector<LiteralCall> InferredCalls;
+  std::vector<std::pair<const clang::CallExpr *, const clang::FunctionDecl *>> MagicEnumCalls;
+  // Calls a test makes with invalid input on purpose (EXPECT_THROW, EXPECT_FALSE, ...).
+  CallSet ExpectedToFail;
   std::vector<std::pair<LiteralCall, const ConfiguredFunction *>> ConfiguredCalls;
   std::vector<const clang::FunctionDecl *> MainFileParsers;
   std::map<std::string, const clang::EnumDecl *> ConfiguredEnums;

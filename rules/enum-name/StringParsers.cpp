@@ -330,10 +330,14 @@ std::optional<AcceptedNames> inferAcceptedNames(const FunctionDecl &Definition) 
   const EnumDecl *Enum = parsedEnum(Definition.getReturnType());
   std::optional<unsigned> Index = stringParameter(Definition);
   // A template's accepted names may depend on its arguments, and the front ends do not
-  // instantiate the same bodies: templates are left alone.
+  // instantiate the same bodies: templates are left alone. An explicit specialisation
+  // (`template <> Status convertFromString<Status>(StringView)`) is an ordinary function written
+  // by hand, with one body for one enum: it is read like one.
+  bool ExplicitSpecialization =
+      Definition.getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
   if (!Enum || !Index || !Definition.hasBody() || Definition.isDependentContext() ||
-      Definition.isTemplateInstantiation() || Definition.getPrimaryTemplate() ||
-      Definition.isTemplated())
+      Definition.isTemplateInstantiation() ||
+      (Definition.getPrimaryTemplate() && !ExplicitSpecialization) || Definition.isTemplated())
     return std::nullopt;
   BodyReader Reader(*Definition.getParamDecl(*Index), *Enum);
   Reader.TraverseStmt(Definition.getBody());

@@ -12,6 +12,7 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
 
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -73,11 +74,12 @@ SourceLocation tableLocation(const VarDecl &Var, const SourceManager &SM) {
   return SM.getFileLoc(Var.getLocation());
 }
 
-// Removing an entry of a std::map-like initializer that repeats an earlier entry word for word
-// cannot change the container: the second insertion of an equal key is ignored.
-std::optional<FixItHint> removeEntry(const Expr &Entry, const SourceManager &SM,
-                                     const LangOptions &LangOpts) {
-  SourceLocation Begin = Entry.getBeginLoc(), End = Entry.getEndLoc();
+// Removing entries of a std::map-like initializer that repeat earlier entries word for word
+// cannot change the container: the second insertion of an equal key is ignored. From the first
+// entry through the comma after the last (a block pasted twice goes in one removal).
+std::optional<FixItHint> removeEntries(const Expr &First, const Expr &Last,
+                                       const SourceManager &SM, const LangOptions &LangOpts) {
+  SourceLocation Begin = First.getBeginLoc(), End = Last.getEndLoc();
   if (Begin.isMacroID() || End.isMacroID())
     return std::nullopt;
   std::optional<Token> Next = Lexer::findNextToken(End, SM, LangOpts);
@@ -86,7 +88,24 @@ std::optional<FixItHint> removeEntry(const Expr &Entry, const SourceManager &SM,
   SourceLocation Stop = Next->getEndLoc();
   bool Invalid = false;
   const char *After = SM.getCharacterData(Stop, &Invalid);
-  if (!Invalid && *After == ' ')
+  if (Invalid)
+    return std::nullopt;
+  // A block that fills its lines goes with its lines (the comments pasted with it too), rather
+  // than leave a run of blank lines; a lone entry keeps the line and its comment.
+  if (&First != &Last) {
+    const char *Before = SM.getCharacterData(Begin, &Invalid);
+    unsigned Column = SM.getSpellingColumnNumber(Begin);
+    llvm::StringRef Lead(Before - (Column - 1), Column - 1);
+    llvm::StringRef Rest(After, std::strcspn(After, "\n"));
+    llvm::StringRef Trailing = Rest.ltrim(" \t");
+    if (!Invalid && Lead.trim(" \t").empty() &&
+        (Trailing.empty() || Trailing.starts_with("//")) && After[Rest.size()] == '\n')
+      // From the end of the line before to the end of the last line: clang-tidy's clean-up
+      // re-indents the line after a removal that ends at a line's start.
+      return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+          Begin.getLocWithOffset(-static_cast<int>(Column)), Stop.getLocWithOffset(Rest.size())));
+  }
+  if (*After == ' ')
     Stop = Stop.getLocWithOffset(1);
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(Begin, Stop));
 }
@@ -217,41 +236,84 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = Result.Context->getLangOpts();
   const std::vector<HeldValue> All = heldValues(*Table.Enum, SentinelPolicy({}));
-  for (size_t I = 0; I < Table.Entries.size(); ++I) {
-    const TableEntry &Second = Table.Entries[I];
-    const TableEntry *First = nullptr;
+  const std::vector<TableEntry> &Entries = Table.Entries;
+  auto Text = [&](const Expr *E) { return sourceText(E, SM, LangOpts); };
+
+  // Each reported repeat: the entry, the earlier entry with its key, and whether the two are
+  // the same words.
+  struct Repeat {
+    size_t Second, First;
+    bool SameEntry;
+  };
+  std::vector<Repeat> Repeats;
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    std::optional<size_t> First;
     for (size_t J = 0; J < I && !First; ++J)
-      if (llvm::APSInt::isSameValue(Table.Entries[J].Key, Second.Key))
-        First = &Table.Entries[J];
+      if (llvm::APSInt::isSameValue(Entries[J].Key, Entries[I].Key))
+        First = J;
     if (!First)
       continue;
-    bool SameMapped = sourceText(First->Mapped, SM, LangOpts) ==
-                      sourceText(Second.Mapped, SM, LangOpts);
+    bool SameMapped = Text(Entries[*First].Mapped) == Text(Entries[I].Mapped);
     // In an array of pairs a repeated key with another text is an alternative spelling that a
     // reverse lookup accepts (nlohmann's documented aliasing); only a copy-paste (the table also
     // misses an enumerator) or a dead repeat is a mistake.
     if (Table.Shape != TableShape::Map && !Missing && !SameMapped)
       continue;
-    const EnumConstantDecl *Named = enumeratorWithValue(All, Second.Key);
-    std::string Spelled = Named ? enumeratorSpelling(*Named, LangOpts)
-                                : sourceText(Second.KeyExpr, SM, LangOpts);
-    std::string What = Table.Shape == TableShape::NlohmannMacro
-                           ? "NLOHMANN_JSON_SERIALIZE_ENUM lists '" + Spelled + "' twice"
+    Repeats.push_back({I, *First, Text(Entries[*First].Whole) == Text(Entries[I].Whole)});
+  }
+
+  auto Spelled = [&](const TableEntry &Entry) {
+    const EnumConstantDecl *Named = enumeratorWithValue(All, Entry.Key);
+    return "'" + (Named ? enumeratorSpelling(*Named, LangOpts) : Text(Entry.KeyExpr)) + "'";
+  };
+  std::string TableName = Table.Shape == TableShape::NlohmannMacro
+                           ? "NLOHMANN_JSON_SERIALIZE_ENUM"
                            : std::string(Table.Shape == TableShape::Map ? "map" : "table") +
-                                 " '" + Var.getName().str() + "' lists '" + Spelled + "' twice";
-    What += Table.Shape == TableShape::Map
-                ? ": this entry is ignored, the map keeps the first"
-                : ": lookups by enumerator find the first entry";
+                                 " '" + Var.getName().str() + "'";
+  auto At = [&](const TableEntry &Entry) { return SM.getFileLoc(Entry.Whole->getBeginLoc()); };
+
+  // A block of entries pasted a second time is one mistake: consecutive repeats, word for word,
+  // of consecutive earlier entries in the same order are one finding, from the block's first
+  // entry to its last. A repeat that differs from its first entry stays a finding of its own.
+  for (size_t R = 0; R < Repeats.size();) {
+    size_t End = R + 1;
+    if (Repeats[R].SameEntry)
+      while (End < Repeats.size() && Repeats[End].SameEntry &&
+             Repeats[End].Second == Repeats[End - 1].Second + 1 &&
+             Repeats[End].First == Repeats[End - 1].First + 1)
+        ++End;
+    const TableEntry &Second = Entries[Repeats[R].Second];
+    const TableEntry &Last = Entries[Repeats[End - 1].Second];
+    const TableEntry &First = Entries[Repeats[R].First];
+    const TableEntry &FirstLast = Entries[Repeats[End - 1].First];
+    size_t Count = End - R;
+    std::string What =
+        Count == 1 ? TableName + " lists " + Spelled(Second) + " twice"
+                   : TableName + " lists " + std::to_string(Count) + " entries twice, " +
+                         Spelled(Second) + " to " + Spelled(Last);
+    if (Table.Shape == TableShape::Map)
+      What += Count == 1 ? ": this entry is ignored, the map keeps the first"
+                         : ": these entries are ignored, the map keeps the first";
+    else
+      What += ": lookups by enumerator find the first entry";
     {
-      DiagnosticBuilder Diag = diag(SM.getFileLoc(Second.Whole->getBeginLoc()), What);
-      bool SameEntry = sourceText(First->Whole, SM, LangOpts) ==
-                       sourceText(Second.Whole, SM, LangOpts);
-      if (Table.Shape == TableShape::Map && SameEntry)
-        if (std::optional<FixItHint> Fix = removeEntry(*Second.Whole, SM, LangOpts))
+      DiagnosticBuilder Diag = diag(At(Second), What);
+      if (Count > 1)
+        Diag << CharSourceRange::getTokenRange(SM.getFileLoc(Second.Whole->getBeginLoc()),
+                                               SM.getFileLoc(Last.Whole->getEndLoc()));
+      if (Table.Shape == TableShape::Map && Repeats[R].SameEntry)
+        if (std::optional<FixItHint> Fix = removeEntries(*Second.Whole, *Last.Whole, SM, LangOpts))
           Diag << *Fix;
     }
-    diag(SM.getFileLoc(First->Whole->getBeginLoc()), "first entry for '" + Spelled + "' is here",
-         DiagnosticIDs::Note);
+    if (Count == 1) {
+      diag(At(First), "first entry for " + Spelled(Second) + " is here", DiagnosticIDs::Note);
+    } else {
+      diag(At(Last), "the repeated block ends here", DiagnosticIDs::Note);
+      diag(At(First),
+           "first entries for " + Spelled(First) + " to " + Spelled(FirstLast) + " are here",
+           DiagnosticIDs::Note);
+    }
+    R = End;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/TypeLoc.h>
 
 #include <map>
 
@@ -92,6 +93,56 @@ void findDuplicates(const InitListExpr &Semantic, const ASTContext &Ctx, ArrayGa
   }
 }
 
+// The size as written: `T a[N]`, `std::array<T, N>`, through const, qualified names and aliases.
+const Expr *writtenSize(const VarDecl &Var) {
+  const TypeSourceInfo *Info = Var.getTypeSourceInfo();
+  TypeLoc Loc = Info ? Info->getTypeLoc() : TypeLoc();
+  for (unsigned Steps = 0; !Loc.isNull() && Steps < 8; ++Steps) {
+    Loc = Loc.getUnqualifiedLoc();
+    if (auto Elaborated = Loc.getAs<ElaboratedTypeLoc>()) {
+      Loc = Elaborated.getNamedTypeLoc();
+    } else if (auto Alias = Loc.getAs<TypedefTypeLoc>()) {
+      const TypeSourceInfo *Aliased = Alias.getTypedefNameDecl()->getTypeSourceInfo();
+      Loc = Aliased ? Aliased->getTypeLoc() : TypeLoc();
+    } else if (auto Array = Loc.getAs<ConstantArrayTypeLoc>()) {
+      return Array.getSizeExpr();
+    } else if (auto Template = Loc.getAs<TemplateSpecializationTypeLoc>()) {
+      if (Template.getNumArgs() == 2 &&
+          Template.getArgLoc(1).getArgument().getKind() == TemplateArgument::Expression)
+        return Template.getArgLoc(1).getSourceExpression();
+      return nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// `kNames[E::NumTypes]`, `std::array<T, static_cast<int>(E::LastType)>`: an array sized by the
+// enum's greatest enumerator declares one slot for each value below it, whatever that
+// enumerator is called; it is the count. Its value, when so.
+std::optional<uint64_t> sizingEnumerator(const VarDecl &Var, const EnumDecl &Enum) {
+  const Expr *Size = writtenSize(Var);
+  while (Size) {
+    Size = Size->IgnoreParenImpCasts();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Size))
+      Size = Cast->getSubExpr();
+    else if (const auto *Substituted = dyn_cast<SubstNonTypeTemplateParmExpr>(Size))
+      Size = Substituted->getReplacement();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Size);
+  const auto *Bound = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  if (!Bound || cast<EnumDecl>(Bound->getDeclContext())->getCanonicalDecl() !=
+                    Enum.getCanonicalDecl())
+    return std::nullopt;
+  for (const EnumConstantDecl *Enumerator : Enum.enumerators())
+    if (llvm::APSInt::compareValues(Enumerator->getInitVal(), Bound->getInitVal()) > 0)
+      return std::nullopt; // members past the bound have no slot: reading them is past the end
+  return Bound->getInitVal().getZExtValue();
+}
+
 } // namespace
 
 const EnumDecl *enumIndexedBy(const Expr &Index) {
@@ -123,13 +174,22 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
       return std::nullopt; // not an index
     AllSlots = std::max<uint64_t>(AllSlots, V.getZExtValue() + 1);
   }
+  std::vector<HeldValue> BelowTheBound;
+  if (std::optional<uint64_t> Bound = sizingEnumerator(Var, Enum)) {
+    for (const HeldValue &Value : Held)
+      if (Value.Value.getZExtValue() < *Bound)
+        BelowTheBound.push_back(Value);
+    if (BelowTheBound.empty())
+      return std::nullopt;
+  }
+  const std::vector<HeldValue> &Judged = BelowTheBound.empty() ? Held : BelowTheBound;
   ArrayGaps Gaps;
   Gaps.Size = View.Type->getSize().getZExtValue();
-  for (const HeldValue &Value : Held)
+  for (const HeldValue &Value : Judged)
     Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
   Gaps.IsConstTable = isTable(Var, View, Ctx);
   // Past the end is a bug whatever the array is; holes and excess only say something of tables.
-  for (const HeldValue &Value : Held) {
+  for (const HeldValue &Value : Judged) {
     uint64_t Slot = Value.Value.getZExtValue();
     bool Empty = Slot >= Gaps.Size;
     if (!Empty && Gaps.IsConstTable)

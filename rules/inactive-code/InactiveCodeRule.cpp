@@ -74,6 +74,20 @@ std::string suggestion(llvm::StringRef Name, const std::vector<std::string> &Can
   return Close ? " (did you mean '" + *Close + "'?)" : std::string();
 }
 
+// The class's operator-> (const and non-const ones return the same class), inherited or its own.
+const CXXMethodDecl *arrowOperator(const CXXRecordDecl &Class) {
+  DeclarationName Arrow = Class.getASTContext().DeclarationNames.getCXXOperatorName(OO_Arrow);
+  for (const NamedDecl *Found : Class.lookup(Arrow))
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Found))
+      return Method;
+  for (const CXXBaseSpecifier &Base : Class.bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+      if (const CXXRecordDecl *Definition = BaseClass->getDefinition())
+        if (const CXXMethodDecl *Method = arrowOperator(*Definition))
+          return Method;
+  return nullptr;
+}
+
 bool inSystemHeader(const Decl &D) {
   return D.getASTContext().getSourceManager().isInSystemHeader(D.getLocation());
 }
@@ -201,19 +215,18 @@ void InactiveCodeRule::checkCall(const InactiveBranch &Branch, const MemberCall 
     if (Type->isDependentType())
       return;
     if (Call.Arrow) {
-      if (Type->isPointerType()) {
-        Type = Type->getPointeeType();
-      } else if (const CXXRecordDecl *Smart = Type->getAsCXXRecordDecl()) {
-        // std::unique_ptr<T> and the like: what operator-> returns.
-        DeclContextLookupResult Arrow =
-            Smart->lookup(Ctx->DeclarationNames.getCXXOperatorName(OO_Arrow));
-        const auto *Operator = Arrow.empty() ? nullptr : dyn_cast<CXXMethodDecl>(Arrow.front());
-        if (!Operator || !Operator->getReturnType()->isPointerType())
+      // Any class with operator-> (std::unique_ptr, QScopedPointer, a project's own handle):
+      // what operator-> returns, followed as C++ does when it returns another such class.
+      for (int Steps = 0; !Type->isPointerType(); ++Steps) {
+        const CXXRecordDecl *Smart = Type->getAsCXXRecordDecl();
+        if (!Smart || !(Smart = Smart->getDefinition()) || Steps == 4)
           return;
-        Type = Operator->getReturnType()->getPointeeType();
-      } else {
-        return;
+        const CXXMethodDecl *Operator = arrowOperator(*Smart);
+        if (!Operator || Operator->getReturnType()->isDependentType())
+          return;
+        Type = Operator->getReturnType().getNonReferenceType().getCanonicalType();
       }
+      Type = Type->getPointeeType();
     } else if (Type->isPointerType()) {
       return;
     }

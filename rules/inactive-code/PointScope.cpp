@@ -168,8 +168,12 @@ MemberLookup findMember(const CXXRecordDecl &Class, llvm::StringRef Name,
   if (!Definition || Definition->isDependentContext())
     return MemberLookup::Unknown;
   bool Found = false;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
   for (const Decl *D : Definition->decls()) {
-    if (!D->isImplicit() && D->getLocation().isMacroID())
+    // A project's macro may declare other members in the other configuration; one a library's
+    // header defines (Qt's Q_OBJECT, Q_DECLARE_PRIVATE) declares the same ones in every build.
+    if (!D->isImplicit() && D->getLocation().isMacroID() &&
+        !SM.isInSystemHeader(SM.getSpellingLoc(D->getLocation())))
       return MemberLookup::Unknown;
     const auto *Named = dyn_cast<NamedDecl>(D);
     if (!Named || !Named->getIdentifier())

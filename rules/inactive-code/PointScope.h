@@ -54,7 +54,8 @@ private:
 enum class MemberLookup { Found, Missing, Unknown };
 
 // Whether a class or one of its bases has a member so named. Unknown when a base is dependent
-// or undefined, or a member comes from a macro (which may expand differently elsewhere).
+// or undefined, or a member comes from a project's macro (which may expand differently
+// elsewhere); members a system header's macro declares (Qt's Q_OBJECT) are read like others.
 // Methods seen are added to MethodNames, for a did-you-mean.
 MemberLookup findMember(const clang::CXXRecordDecl &Class, llvm::StringRef Name,
                         std::vector<std::string> &MethodNames);

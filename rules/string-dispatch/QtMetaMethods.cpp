@@ -7,6 +7,7 @@
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
 
+#include <algorithm>
 #include <optional>
 
 using namespace clang;
@@ -149,22 +150,247 @@ void addPrivateSlots(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Meth
   }
 }
 
+// A stretch of a class body inside `#if` branches that moc and the compiler read differently:
+// Qt 5 declares some signals only `#if defined(Q_MOC_RUN)` (QSocketNotifier::activated(int)) so
+// that string connects find them, and hides others from moc with `#ifndef Q_MOC_RUN`.
+struct MocBranch {
+  unsigned Begin = 0, End = 0; // offsets in the class's file
+  bool MocReads = false;
+};
+
+enum class MocCondition { Unrelated, MocOnly, CompilerOnly };
+
+// moc defines Q_MOC_RUN: a condition that is 'defined(Q_MOC_RUN)' or-ed with others holds for
+// moc, one that is its negation and-ed with others does not; anything else is unknown.
+MocCondition mocCondition(StringRef Directive, StringRef Condition) {
+  Condition = Condition.trim();
+  if (Directive == "ifdef")
+    return Condition == "Q_MOC_RUN" ? MocCondition::MocOnly : MocCondition::Unrelated;
+  if (Directive == "ifndef")
+    return Condition == "Q_MOC_RUN" ? MocCondition::CompilerOnly : MocCondition::Unrelated;
+  if (!hasWord(Condition, "Q_MOC_RUN"))
+    return MocCondition::Unrelated;
+  std::string Squeezed;
+  for (char C : Condition)
+    if (!isWhitespace(C))
+      Squeezed += C;
+  bool Negated = StringRef(Squeezed).contains("!defined(Q_MOC_RUN)") ||
+                 StringRef(Squeezed).contains("!definedQ_MOC_RUN");
+  if (Negated && !StringRef(Squeezed).contains("||"))
+    return MocCondition::CompilerOnly;
+  if (!Negated && !StringRef(Squeezed).contains("&&"))
+    return MocCondition::MocOnly;
+  return MocCondition::Unrelated;
+}
+
+std::vector<MocBranch> mocBranches(StringRef Text, unsigned Base) {
+  std::vector<MocBranch> Branches;
+  // Per open conditional: what it says about moc, and where its current branch began.
+  std::vector<std::pair<MocCondition, unsigned>> Open;
+  auto Close = [&](unsigned At, bool Flip) {
+    auto [Condition, Begin] = Open.back();
+    if (Condition != MocCondition::Unrelated)
+      Branches.push_back({Base + Begin, Base + At, (Condition == MocCondition::MocOnly) != Flip});
+  };
+  size_t Pos = 0;
+  std::vector<bool> Flipped;
+  while (Pos < Text.size()) {
+    size_t End = Text.find('\n', Pos);
+    if (End == StringRef::npos)
+      End = Text.size();
+    StringRef Line = Text.slice(Pos, End).trim();
+    if (Line.consume_front("#")) {
+      Line = Line.ltrim();
+      StringRef Directive = Line.take_while([](char C) { return isAlphanumeric(C); });
+      StringRef Rest = Line.drop_front(Directive.size());
+      if (size_t Comment = Rest.find("//"); Comment != StringRef::npos)
+        Rest = Rest.take_front(Comment);
+      unsigned Next = static_cast<unsigned>(End);
+      if (Directive == "if" || Directive == "ifdef" || Directive == "ifndef") {
+        Open.push_back({mocCondition(Directive, Rest), Next});
+        Flipped.push_back(false);
+      } else if (!Open.empty() && Directive == "else") {
+        Close(static_cast<unsigned>(Pos), Flipped.back());
+        Flipped.back() = true;
+        Open.back().second = Next;
+      } else if (!Open.empty() && Directive == "elif") {
+        Close(static_cast<unsigned>(Pos), Flipped.back());
+        Open.back() = {MocCondition::Unrelated, Next};
+      } else if (!Open.empty() && Directive == "endif") {
+        Close(static_cast<unsigned>(Pos), Flipped.back());
+        Open.pop_back();
+        Flipped.pop_back();
+      }
+    }
+    Pos = End + 1;
+  }
+  return Branches;
+}
+
+// Text with comments and preprocessor lines blanked out.
+std::string declarationsText(StringRef Text) {
+  std::string Out;
+  bool LineStart = true;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text.substr(I).starts_with("//") ||
+        (LineStart && Text.substr(I).ltrim(" \t").starts_with("#"))) {
+      I = Text.find('\n', I);
+      if (I == StringRef::npos)
+        break;
+      Out += '\n';
+      LineStart = true;
+      continue;
+    }
+    if (Text.substr(I).starts_with("/*")) {
+      I = Text.find("*/", I + 2);
+      if (I == StringRef::npos)
+        break;
+      ++I;
+      Out += ' ';
+      continue;
+    }
+    char C = Text[I];
+    LineStart = C == '\n' || (LineStart && isWhitespace(C));
+    Out += C;
+  }
+  return Out;
+}
+
+std::vector<StringRef> splitTopLevel(StringRef Text, char Separator) {
+  std::vector<StringRef> Parts;
+  int Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '(' || C == '<' || C == '[' || C == '{')
+      ++Depth;
+    else if (C == ')' || C == '>' || C == ']' || C == '}')
+      --Depth;
+    else if (C == Separator && Depth == 0) {
+      Parts.push_back(Text.slice(Start, I));
+      Start = I + 1;
+    }
+  }
+  Parts.push_back(Text.substr(Start));
+  return Parts;
+}
+
+bool isIdentifierChar(char C) { return isAlphanumeric(C) || C == '_'; }
+
+// "QSocketNotifier::Type activationEvent" -> "QSocketNotifier::Type": a trailing identifier after
+// a type is the parameter's name, unless it is part of a built-in type's spelling.
+StringRef withoutParameterName(StringRef Parameter) {
+  Parameter = Parameter.trim();
+  size_t Begin = Parameter.size();
+  while (Begin > 0 && isIdentifierChar(Parameter[Begin - 1]))
+    --Begin;
+  StringRef Name = Parameter.substr(Begin);
+  StringRef Type = Parameter.take_front(Begin).rtrim();
+  static constexpr StringRef TypeWords[] = {"int",      "char", "short",  "long",   "unsigned",
+                                            "signed",   "bool", "float",  "double", "const",
+                                            "volatile", "void", "wchar_t"};
+  if (Name.empty() || Type.empty() || Type.ends_with("::") ||
+      std::find(std::begin(TypeWords), std::end(TypeWords), Name) != std::end(TypeWords))
+    return Parameter;
+  return Type;
+}
+
+// The methods declared in a branch only moc reads, from its text: the compiler never saw them.
+void addMocOnlyMethods(StringRef Text, Section Current, const CXXRecordDecl &Class,
+                       std::vector<QtMetaMethod> &Methods) {
+  std::string Declarations = declarationsText(Text);
+  for (StringRef Declaration : splitTopLevel(Declarations, ';')) {
+    Declaration = Declaration.trim();
+    size_t Open = Declaration.find('(');
+    size_t Close = Declaration.rfind(')');
+    // A declaration, not a definition: only qualifiers ("const", "override") after the list.
+    if (Open == StringRef::npos || Close == StringRef::npos || Close < Open ||
+        !llvm::all_of(Declaration.substr(Close + 1),
+                      [](char C) { return isIdentifierChar(C) || isWhitespace(C); }))
+      continue;
+    StringRef Before = Declaration.take_front(Open).rtrim();
+    size_t NameBegin = Before.size();
+    while (NameBegin > 0 && isIdentifierChar(Before[NameBegin - 1]))
+      --NameBegin;
+    StringRef Name = Before.substr(NameBegin);
+    StringRef Prefix = Before.take_front(NameBegin);
+    std::optional<QtMethodKind> Kind;
+    if (hasWord(Prefix, "Q_INVOKABLE"))
+      Kind = QtMethodKind::Invokable;
+    else if (hasWord(Prefix, "Q_SLOT"))
+      Kind = QtMethodKind::Slot;
+    else if (hasWord(Prefix, "Q_SIGNAL"))
+      Kind = QtMethodKind::Signal;
+    else if (Current == Section::Signals)
+      Kind = QtMethodKind::Signal;
+    else if (Current == Section::Slots)
+      Kind = QtMethodKind::Slot;
+    if (!Kind || Name.empty() || Name.starts_with("Q_") || Prefix.trim().empty())
+      continue;
+    StringRef Inside = Declaration.slice(Open + 1, Close).trim();
+    QtMetaMethod Method;
+    Method.Name = Name.str();
+    Method.Kind = *Kind;
+    Method.Owner = &Class;
+    if (!Inside.empty() && Inside != "void") {
+      for (StringRef Parameter : splitTopLevel(Inside, ',')) {
+        bool Defaulted = false;
+        if (size_t Equals = Parameter.find('='); Equals != StringRef::npos) {
+          Parameter = Parameter.take_front(Equals);
+          Defaulted = true;
+        }
+        StringRef Type = withoutParameterName(Parameter);
+        if (Type == "QPrivateSignal" || Type.ends_with("::QPrivateSignal"))
+          break;
+        std::string Spelling = normalizedQtType(Type);
+        Method.Parameters.push_back({Spelling});
+        Method.CanonicalParameters.push_back(Spelling);
+        if (!Defaulted)
+          Method.RequiredParameters = static_cast<unsigned>(Method.Parameters.size());
+      }
+    }
+    Methods.push_back(std::move(Method));
+  }
+}
+
 void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Methods, unsigned Depth) {
   if (Depth > 32)
     return;
   const ASTContext &Context = Class.getASTContext();
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
+  // The class's text, to find the branches moc reads differently.
+  CharSourceRange Range = SM.getExpansionRange(Class.getSourceRange());
+  auto [File, Base] = SM.getDecomposedLoc(Range.getBegin());
+  StringRef Text = Lexer::getSourceText(Range, SM, LO);
+  std::vector<MocBranch> Branches;
+  if (Text.contains("Q_MOC_RUN"))
+    Branches = mocBranches(Text, Base);
+  std::vector<bool> BranchDeclares(Branches.size());
+  auto branchOf = [&](const Decl &D) -> std::optional<size_t> {
+    auto [DeclFile, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(D.getLocation()));
+    for (size_t I = 0; DeclFile == File && I < Branches.size(); ++I)
+      if (Offset >= Branches[I].Begin && Offset < Branches[I].End)
+        return I;
+    return std::nullopt;
+  };
+  std::vector<std::pair<unsigned, Section>> Sections; // where each access specifier is
   Section Current = Section::Plain;
   for (const Decl *Member : Class.decls()) {
+    std::optional<size_t> Branch = Branches.empty() ? std::nullopt : branchOf(*Member);
+    if (Branch)
+      BranchDeclares[*Branch] = true;
     if (const auto *Access = dyn_cast<AccessSpecDecl>(Member)) {
       Current = sectionOf(*Access, SM, LO);
+      Sections.push_back({SM.getFileOffset(SM.getExpansionLoc(Access->getLocation())), Current});
       continue;
     }
     const auto *Method = dyn_cast<CXXMethodDecl>(Member);
     if (!Method || isa<CXXConstructorDecl>(Method) || isa<CXXDestructorDecl>(Method) ||
         !Method->getDeclName().isIdentifier())
       continue;
+    if (Branch && !Branches[*Branch].MocReads)
+      continue; // compiled, but not what moc records
     std::optional<QtMethodKind> Kind = markOf(*Method, SM);
     if (!Kind && Current == Section::Signals)
       Kind = QtMethodKind::Signal;
@@ -172,6 +398,16 @@ void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Methods, uns
       Kind = QtMethodKind::Slot;
     if (Kind)
       Methods.push_back(describe(*Method, *Kind, Class));
+  }
+  for (size_t I = 0; I < Branches.size(); ++I) {
+    if (!Branches[I].MocReads || BranchDeclares[I])
+      continue;
+    Section At = Section::Plain;
+    for (const auto &[Offset, Kind] : Sections)
+      if (Offset < Branches[I].Begin)
+        At = Kind;
+    addMocOnlyMethods(Text.slice(Branches[I].Begin - Base, Branches[I].End - Base), At, Class,
+                      Methods);
   }
   addPrivateSlots(Class, Methods);
   for (const CXXBaseSpecifier &Base : Class.bases())

@@ -10,6 +10,7 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
 
+#include <algorithm>
 #include <optional>
 
 using namespace clang;
@@ -76,6 +77,58 @@ bool expandedFrom(SourceLocation Loc, std::initializer_list<StringRef> Macros,
   return false;
 }
 
+// QObject::connect and QObject::disconnect, static or called on an object: the calls that hand
+// the signal's arguments to the slot.
+bool isQtConnect(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      (Method->getName() != "connect" && Method->getName() != "disconnect"))
+    return false;
+  return isQObjectItself(*Method->getParent());
+}
+
+// A 'const char *' local that is initialised and then only read: what it holds is its
+// initialiser.
+const VarDecl *onceAssignedLocal(const Expr *E, ASTContext &Context) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() || !Var->getInit() ||
+      !Var->getType()->isPointerType() || !Var->getType()->getPointeeType()->isAnyCharacterType())
+    return nullptr;
+  if (Var->getType().isConstQualified())
+    return Var;
+  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+  const Stmt *Body = Function ? Function->getBody() : nullptr;
+  if (!Body)
+    return nullptr;
+  // Every use reads the value; any other (assigned, incremented, its address taken, bound to a
+  // reference) may change it.
+  auto Changed = declRefExpr(to(varDecl(equalsNode(Var))),
+                             unless(hasParent(implicitCastExpr(hasCastKind(CK_LValueToRValue)))));
+  return match(stmt(hasDescendant(Changed)), *Body, Context).empty() ? Var : nullptr;
+}
+
+// The expressions an argument may pass its string from: itself, or the initialiser of a local
+// assigned once, each branch of a '?:' apart.
+std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Context) {
+  const Expr *E = Argument->IgnoreParenImpCasts();
+  if (const VarDecl *Local = onceAssignedLocal(E, Context))
+    E = Local->getInit()->IgnoreParenImpCasts();
+  std::vector<const Expr *> Sources;
+  std::vector<const Expr *> Pending{E};
+  while (!Pending.empty() && Sources.size() < 16) {
+    const Expr *Next = Pending.back()->IgnoreParenImpCasts();
+    Pending.pop_back();
+    if (const auto *Choice = dyn_cast<ConditionalOperator>(Next)) {
+      Pending.push_back(Choice->getFalseExpr());
+      Pending.push_back(Choice->getTrueExpr());
+    } else {
+      Sources.push_back(Next);
+    }
+  }
+  return Sources;
+}
+
 // The class an expression's static type points to or is, when it is a QObject.
 const CXXRecordDecl *qobjectClassOf(const Expr *E) {
   if (!E || E->isTypeDependent())
@@ -131,10 +184,12 @@ bool matches(const QtMetaMethod &Method, const QtSignature &Signature, ASTContex
   for (size_t I = 0; I < Count; ++I) {
     const std::string &Argument = Signature.Arguments[I];
     const auto &Spellings = Method.Parameters[I];
-    if (std::find(Spellings.begin(), Spellings.end(), Argument) != Spellings.end())
+    std::string Key = qtTypeKey(Argument);
+    if (std::any_of(Spellings.begin(), Spellings.end(),
+                    [&](const std::string &Spelling) { return qtTypeKey(Spelling) == Key; }))
       continue;
     if (std::string Resolved = resolvedSpelling(Argument, Context);
-        Resolved.empty() || Resolved != Method.CanonicalParameters[I])
+        Resolved.empty() || qtTypeKey(Resolved) != qtTypeKey(Method.CanonicalParameters[I]))
       return false;
   }
   return true;
@@ -164,7 +219,12 @@ struct QtMethodStrings::MethodString {
 
 void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
-  auto MethodString = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
+  auto Literal = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
+  // A 'const char *' local holding a SIGNAL()/SLOT() string, passed on.
+  auto HeldString = ignoringParenImpCasts(declRefExpr(
+      to(varDecl(hasLocalStorage(), hasInitializer(anyOf(Literal, hasDescendant(FlagLocation),
+                                                         hasDescendant(stringLiteral())))))));
+  auto MethodString = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation, HeldString));
   Finder->addMatcher(callExpr(hasAnyArgument(MethodString), unless(FlagLocation),
                               unless(callee(functionDecl(hasName("::QMetaObject::invokeMethod")))))
                          .bind(CallId),
@@ -183,68 +243,78 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     const Expr *Object = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Object = Member->getImplicitObjectArgument();
-    checkArguments(*Call, std::move(Arguments), Object, Context);
+    checkArguments(*Call, std::move(Arguments), Object, isQtConnect(Call->getDirectCallee()),
+                   Context);
   } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkArguments(*Construct,
                    std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()), nullptr,
-                   Context);
+                   false, Context);
   } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
     checkInvokeMethod(*Invoke, Context);
   }
 }
 
 void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *> Arguments,
-                                     const Expr *Object, ASTContext &Context) {
+                                     const Expr *Object, bool Connects, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
-  std::vector<std::optional<MethodString>> Strings(Arguments.size());
+  // Per argument, the strings it may pass: one, or each branch of a local's '?:'.
+  std::vector<std::vector<MethodString>> Strings(Arguments.size());
   for (size_t I = 0; I < Arguments.size(); ++I) {
-    const Expr *Argument = Arguments[I]->IgnoreParenImpCasts();
-    const auto *Literal = dyn_cast<StringLiteral>(Argument);
-    if (const auto *Flag = dyn_cast<CallExpr>(Argument); Flag && Flag->getNumArgs() == 1)
-      if (const FunctionDecl *Callee = Flag->getDirectCallee();
-          Callee && Callee->getName() == "qFlagLocation")
-        Literal = dyn_cast<StringLiteral>(Flag->getArg(0)->IgnoreParenImpCasts());
-    if (!Literal || !Literal->isOrdinary() ||
-        !expandedFrom(Argument->getBeginLoc(), {"SIGNAL", "SLOT"}, SM, LO))
-      continue;
-    // Qt's debug build appends "\0file:line" to the signature.
-    StringRef Text = Literal->getString();
-    Text = Text.take_until([](char C) { return C == '\0'; });
-    if (Text.size() < 2 || (Text[0] != '1' && Text[0] != '2'))
-      continue;
-    std::optional<QtSignature> Signature = parseQtSignature(Text.drop_front());
-    if (!Signature)
-      continue;
-    // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
-    // SLOT()) called on an object connects to that object.
-    const CXXRecordDecl *Receiver = I > 0 ? qobjectClassOf(Arguments[I - 1]) : nullptr;
-    if (!Receiver && I > 0 && Strings[I - 1] && Object)
-      Receiver = qobjectClassOf(Object);
-    if (!Receiver)
-      continue;
-    Strings[I] = MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
-                              std::move(*Signature), false,
-                              SM.getExpansionLoc(Argument->getBeginLoc()), Receiver};
+    for (const Expr *Argument : stringSources(Arguments[I], Context)) {
+      const auto *Literal = dyn_cast<StringLiteral>(Argument);
+      if (const auto *Flag = dyn_cast<CallExpr>(Argument); Flag && Flag->getNumArgs() == 1)
+        if (const FunctionDecl *Callee = Flag->getDirectCallee();
+            Callee && Callee->getName() == "qFlagLocation")
+          Literal = dyn_cast<StringLiteral>(Flag->getArg(0)->IgnoreParenImpCasts());
+      if (!Literal || !Literal->isOrdinary() ||
+          !expandedFrom(Argument->getBeginLoc(), {"SIGNAL", "SLOT"}, SM, LO))
+        continue;
+      // Qt's debug build appends "\0file:line" to the signature.
+      StringRef Text = Literal->getString();
+      Text = Text.take_until([](char C) { return C == '\0'; });
+      if (Text.size() < 2 || (Text[0] != '1' && Text[0] != '2'))
+        continue;
+      std::optional<QtSignature> Signature = parseQtSignature(Text.drop_front());
+      if (!Signature)
+        continue;
+      // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
+      // SLOT()) called on an object connects to that object.
+      const CXXRecordDecl *Receiver = I > 0 ? qobjectClassOf(Arguments[I - 1]) : nullptr;
+      if (!Receiver && I > 0 && !Strings[I - 1].empty() && Object)
+        Receiver = qobjectClassOf(Object);
+      if (!Receiver)
+        continue;
+      Strings[I].push_back(MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
+                                        std::move(*Signature), false,
+                                        SM.getExpansionLoc(Argument->getBeginLoc()), Receiver});
+    }
   }
 
   std::optional<QtMetaMethod> SignalMethod;
   const MethodString *SignalString = nullptr;
-  for (const auto &String : Strings) {
-    if (!String)
-      continue;
-    // A receiver typed QObject: the class that declares the name is unknown here.
-    std::optional<QtMetaMethod> Method;
-    if (!isQObjectItself(*String->Receiver))
-      Method = resolve(*String, Context);
-    // connect(sender, SIGNAL(a(int)), receiver, SLOT(b(QString))): the slot (or the signal
-    // relaying it) must take a prefix of what the signal sends.
-    if (Method && SignalMethod)
-      checkCompatible(*SignalString, *SignalMethod, *String, *Method);
-    if (!SignalString && String->From == Origin::SignalMacro) {
-      SignalMethod = std::move(Method);
-      SignalString = &*String;
+  bool SignalSeen = false;
+  for (const auto &Candidates : Strings) {
+    for (const MethodString &String : Candidates) {
+      // A receiver typed QObject: the class that declares the name is unknown here.
+      std::optional<QtMetaMethod> Method;
+      if (!isQObjectItself(*String.Receiver))
+        Method = resolve(String, Context);
+      // connect(sender, SIGNAL(a(int)), receiver, SLOT(b(QString))): the slot (or the signal
+      // relaying it) must take a prefix of what the signal sends. Only Qt's connect passes the
+      // signal's arguments on: a closure helper taking (sender, SIGNAL(), receiver, SLOT(),
+      // bound...) calls the slot with the values bound to it.
+      if (Method && SignalMethod && Connects)
+        checkCompatible(*SignalString, *SignalMethod, String, *Method);
+      // The signal, when there is one: a local that may hold either of two is not judged
+      // against.
+      if (!SignalSeen && String.From == Origin::SignalMacro && Candidates.size() == 1) {
+        SignalMethod = std::move(Method);
+        SignalString = &String;
+      }
     }
+    if (!Candidates.empty() && Candidates.front().From == Origin::SignalMacro)
+      SignalSeen = true;
   }
 }
 
@@ -369,7 +439,7 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
               std::to_string(Sent.size());
   } else {
     for (size_t I = 0; I < Taken.size() && Problem.empty(); ++I) {
-      if (Taken[I] == Sent[I])
+      if (qtTypeKey(Taken[I]) == qtTypeKey(Sent[I]))
         continue;
       // Different spellings of one type (a typedef) are one type to the meta-type system.
       if (I < SlotMethod.CanonicalParameters.size() &&

@@ -34,7 +34,7 @@ private:
   struct MethodString;
 
   void checkArguments(const clang::Expr &Call, std::vector<const clang::Expr *> Arguments,
-                      const clang::Expr *Object, clang::ASTContext &Context);
+                      const clang::Expr *Object, bool Connects, clang::ASTContext &Context);
   void checkInvokeMethod(const clang::CallExpr &Call, clang::ASTContext &Context);
   // The meta-method the string names, or none after reporting why there is none (or when
   // a class derived from the receiver's may declare it).

@@ -24,8 +24,19 @@ struct QtSignature {
 // balanced argument list (a signature built at runtime, or not a signature at all).
 std::optional<QtSignature> parseQtSignature(std::string_view Text);
 
-// A type spelled as Qt normalises it: whitespace only between words, 'const T &' and 'T const &'
-// as 'T', a trailing 'const' moved to the front, 'unsigned int' as 'uint' and the like.
+// A type spelled as Qt 5 normalises it (QMetaObject::normalizedType, which is also what moc
+// records): whitespace only between words, 'const T &', 'T const &' and 'const T' as 'T',
+// 'unsigned int' as 'uint', 'struct'/'class'/'enum' dropped, nested templates closed "> >".
 std::string normalizedQtType(std::string_view Type);
+
+// A whole signature as QMetaObject::normalizedSignature writes it ("f(const int, QString const&)"
+// -> "f(int,QString)").
+std::string normalizedQtSignature(std::string_view Signature);
+
+// A normalised type as the meta-type system tells types apart: the names QMetaType registers as
+// aliases of one type ("qint64", "long long", "qlonglong") give one key, and so do Qt 5's and
+// Qt 6's spellings of a nested template. connect() compares argument types by meta-type, so
+// two spellings with one key are one type to it.
+std::string qtTypeKey(std::string_view NormalizedType);
 
 } // namespace contractcheck

@@ -6,18 +6,19 @@ using namespace clang;
 
 namespace contractcheck {
 
-void EnclosingBodies::record(const Stmt &Body, const SourceManager &SM) {
-  Bodies.push_back({&Body, SM.getExpansionLoc(Body.getBeginLoc()),
+void EnclosingBodies::record(const Stmt &Body, const FunctionDecl *Function,
+                             const SourceManager &SM) {
+  Bodies.push_back({&Body, Function, SM.getExpansionLoc(Body.getBeginLoc()),
                     SM.getExpansionLoc(Body.getEndLoc())});
 }
 
-std::vector<const Stmt *> EnclosingBodies::candidatesFor(const Stmt &S,
-                                                         const SourceManager &SM) const {
+std::vector<EnclosingBodies::Body> EnclosingBodies::candidatesFor(const Stmt &S,
+                                                                 const SourceManager &SM) const {
   SourceLocation Loc = SM.getExpansionLoc(S.getBeginLoc());
-  std::vector<const Stmt *> Found;
+  std::vector<Body> Found;
   for (auto It = Bodies.rbegin(); It != Bodies.rend(); ++It)
     if (SM.isPointWithin(Loc, It->Begin, It->End))
-      Found.push_back(It->Root);
+      Found.push_back(*It);
   return Found;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace clang {
+class FunctionDecl;
 class SourceManager;
 } // namespace clang
 
@@ -15,18 +16,21 @@ namespace contractcheck {
 
 class EnclosingBodies {
 public:
-  void record(const clang::Stmt &Body, const clang::SourceManager &SM);
+  // Function is the one the body belongs to (a lambda's call operator).
+  void record(const clang::Stmt &Body, const clang::FunctionDecl *Function,
+              const clang::SourceManager &SM);
+
+  struct Body {
+    const clang::Stmt *Root;
+    const clang::FunctionDecl *Function;
+    clang::SourceLocation Begin, End; // expansion locations
+  };
 
   // Innermost recorded bodies first whose source range holds S; the caller checks which one
   // really contains S (a template and its instantiations share their ranges).
-  std::vector<const clang::Stmt *> candidatesFor(const clang::Stmt &S,
-                                                 const clang::SourceManager &SM) const;
+  std::vector<Body> candidatesFor(const clang::Stmt &S, const clang::SourceManager &SM) const;
 
 private:
-  struct Body {
-    const clang::Stmt *Root;
-    clang::SourceLocation Begin, End; // expansion locations
-  };
   std::vector<Body> Bodies;
 };
 

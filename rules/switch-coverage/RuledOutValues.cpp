@@ -17,7 +17,8 @@ namespace {
 
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenImpCasts() : nullptr; }
 
-// The same variable or member path: `t`, `e.type`, `this->level_`, `p->kind`.
+// The same variable or member path: `t`, `e.type`, `this->level_`, `p->kind`, and paths through
+// calls without arguments (getters): `model()->mode`, `e.type()`, `d->item()->kind`.
 bool sameVariable(const Expr *A, const Expr *B) {
   A = strip(A);
   B = strip(B);
@@ -33,7 +34,28 @@ bool sameVariable(const Expr *A, const Expr *B) {
     return MB && MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
            sameVariable(MA->getBase(), MB->getBase());
   }
+  if (const auto *CA = dyn_cast<CallExpr>(A)) {
+    const auto *CB = dyn_cast<CallExpr>(B);
+    if (!CB || CA->getNumArgs() != 0 || CB->getNumArgs() != 0 || !CA->getDirectCallee() ||
+        !CB->getDirectCallee() ||
+        CA->getDirectCallee()->getCanonicalDecl() != CB->getDirectCallee()->getCanonicalDecl())
+      return false;
+    const auto *MA = dyn_cast<CXXMemberCallExpr>(CA);
+    const auto *MB = dyn_cast<CXXMemberCallExpr>(CB);
+    if (!MA || !MB)
+      return !MA && !MB && !isa<CXXOperatorCallExpr>(CA);
+    return sameVariable(MA->getImplicitObjectArgument(), MB->getImplicitObjectArgument());
+  }
   return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
+}
+
+// What a guard can be about: a variable, a member path, or a getter call on one.
+bool isPath(const Expr *E) {
+  E = strip(E);
+  if (isa_and_nonnull<DeclRefExpr, MemberExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  return Call && Call->getNumArgs() == 0 && Call->getDirectCallee();
 }
 
 std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
@@ -133,24 +155,10 @@ public:
 
   // One earlier sibling statement, in program order.
   void step(const Stmt *S) {
-    if (const auto *If = dyn_cast<IfStmt>(S); If && !If->getElse() && !If->getInit() &&
-                                             !If->getConditionVariable()) {
-      std::vector<llvm::APSInt> Tested =
-          comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
-      if (!Tested.empty() && !mayChangeOrJoin(If->getCond(), Var)) {
-        if (alwaysExits(If->getThen()) && !mayChangeOrJoin(If->getThen(), Var)) {
-          add(Tested);
-          return;
-        }
-        if (reassigns(If->getThen(), Var)) {
-          // The reassignment replaces exactly the tested values; a label inside still joins.
-          if (containsLabel(If->getThen()))
-            Values.clear();
-          add(Tested);
-          return;
-        }
-      }
-    }
+    if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
+      return;
+    if (waitLoop(S))
+      return;
     if (mayChangeOrJoin(S, Var))
       Values.clear();
   }
@@ -168,6 +176,87 @@ public:
   std::vector<llvm::APSInt> take() { return std::move(Values); }
 
 private:
+  // `if (v == A) return; `, and the chain `if (v == A) {...return} else if (v == B) {...return}
+  // else {...}`: a value tested by a branch that exits (or reassigns v) gets past the chain
+  // only if an earlier branch that does not exit could take it, i.e. one whose condition is
+  // not a test of v. Returns false, having ruled out nothing, when the chain is not of that
+  // shape; the caller then treats it as any other statement.
+  bool guardChain(const IfStmt &First) {
+    std::vector<llvm::APSInt> Found;
+    bool OpenBranch = false; // an earlier branch that may take any value and falls through
+    bool Label = false;
+    for (const IfStmt *If = &First; If;) {
+      if (If->getInit() || If->getConditionVariable() || If->isConsteval() ||
+          mayChangeOrJoin(If->getCond(), Var))
+        return false;
+      std::vector<llvm::APSInt> Tested = comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
+      const Stmt *Then = If->getThen();
+      bool Exits = alwaysExits(Then) && !mayChangeOrJoin(Then, Var);
+      bool Replaces = !Exits && !Tested.empty() && reassigns(Then, Var);
+      if (!Exits && !Replaces && mayChangeOrJoin(Then, Var))
+        return false;
+      if (Tested.empty())
+        OpenBranch |= !Exits;
+      else if ((Exits || Replaces) && !OpenBranch)
+        Found.insert(Found.end(), Tested.begin(), Tested.end());
+      // The reassignment replaces exactly the tested values; a label inside still joins.
+      Label |= Replaces && containsLabel(Then);
+      const Stmt *Else = If->getElse();
+      If = dyn_cast_or_null<IfStmt>(Else);
+      if (!If && Else && mayChangeOrJoin(Else, Var))
+        return false;
+    }
+    if (Found.empty())
+      return false;
+    if (Label)
+      Values.clear();
+    add(Found);
+    return true;
+  }
+
+  // `while (r == WorkResult::NoWork) r = DoWork();` (ninja's real_command_runner.cc), or the
+  // do-while twin: a loop that only ends when its condition fails leaves v outside the tested
+  // values, whatever its body did to v. A `break` or `goto` that may leave the loop voids this.
+  bool waitLoop(const Stmt *S) {
+    const Expr *Cond = nullptr;
+    const Stmt *Body = nullptr;
+    if (const auto *While = dyn_cast<WhileStmt>(S); While && !While->getConditionVariable()) {
+      Cond = While->getCond();
+      Body = While->getBody();
+    } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      Cond = Do->getCond();
+      Body = Do->getBody();
+    }
+    if (!Cond || mayChangeOrJoin(Cond, Var) || leavesLoop(Body))
+      return false;
+    std::vector<llvm::APSInt> Tested = comparedValues(Cond, Var, BO_EQ, BO_LOr, Ctx);
+    if (Tested.empty())
+      return false;
+    if (mayChangeOrJoin(Body, Var))
+      Values.clear();
+    add(Tested);
+    return true;
+  }
+
+  // A break of this loop (not of a loop or switch inside it), or any goto.
+  static bool leavesLoop(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<BreakStmt, GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S))
+      return containsGoto(S);
+    return llvm::any_of(S->children(), leavesLoop);
+  }
+
+  static bool containsGoto(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    return llvm::any_of(S->children(), containsGoto);
+  }
+
   static bool containsLabel(const Stmt *S) {
     if (!S)
       return false;
@@ -199,8 +288,7 @@ struct Level {
 std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const ParentMap &Parents,
                                                const ASTContext &Ctx) {
   const Expr *Var = strip(Switch.getCond());
-  if (!Var || (!isa<DeclRefExpr>(Var) && !isa<MemberExpr>(Var)) || Switch.getInit() ||
-      Switch.getConditionVariable())
+  if (!isPath(Var) || Switch.getInit() || Switch.getConditionVariable())
     return {};
   std::vector<Level> Levels;
   const Stmt *Child = &Switch;

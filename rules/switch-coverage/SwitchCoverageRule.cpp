@@ -2,10 +2,13 @@
 
 #include "EnumNames.h"
 #include "EnumValues.h"
+#include "NameSpelling.h"
 #include "ProjectCode.h"
 #include "RuledOutValues.h"
+#include "TotalityEvidence.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
@@ -13,6 +16,8 @@
 #include <clang/Lex/Lexer.h>
 #include <llvm/ADT/APSInt.h>
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 
 using namespace clang;
@@ -31,6 +36,24 @@ constexpr OptionSpec Options[] = {
     {"min-coverage", OptionType::Percent, "75",
      "Percentage of the enumerators a switch must name to be held to full coverage; below it "
      "the switch is a deliberate partial dispatch. 0 reports every switch."},
+    {"converter-coverage", OptionType::Percent, "50",
+     "The same percentage for a switch in a function that converts the enum to text and "
+     "whose every case returns a string: a name table is expected to be total."},
+    {"size-sentinels", OptionType::Bool, "true",
+     "A last enumerator at the top of a 32- or 64-bit range (`_Force32Bit = 0x7fffffff`, "
+     "`VK_*_MAX_ENUM`) only forces the enum's size: a sentinel whatever its name."},
+    {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
+     "Words that name a catch-all enumerator (None, kUnknown, FOO_INVALID, ...), which a "
+     "switch may leave to 'default:'."},
+    {"skip-flags", OptionType::Bool, "true",
+     "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
+     "together) are not sets of cases: their switches are not checked, and a flag bit above "
+     "an enum's cases is not one of them."},
+    {"flag-templates", OptionType::NameGlobList,
+     "*Flags;*flags;*FlagSet;*Flagset;*flag_set;*Bitmask;*BitMask;*bitmask;*EnumSet;*enum_set;"
+     "*Bitset;*BitSet;*bitset",
+     "Qualified-name globs of class templates that make their enum argument a flags enum "
+     "(QFlags from Q_DECLARE_FLAGS, EnumSet, ...)."},
 };
 
 struct CaseRange {
@@ -69,6 +92,102 @@ std::optional<std::vector<CaseRange>> caseRanges(const SwitchStmt &Switch, const
   return Ranges;
 }
 
+std::vector<std::string> lowerCased(std::vector<std::string> Words) {
+  for (std::string &Word : Words)
+    std::transform(Word.begin(), Word.end(), Word.begin(),
+                   [](unsigned char C) { return std::tolower(C); });
+  return Words;
+}
+
+// The first string literal in the expression, a lambda's body included (Qt 5's
+// QStringLiteral("x") is an immediately called lambda).
+const StringLiteral *textIn(const Stmt *S) {
+  if (!S)
+    return nullptr;
+  if (const auto *Literal = dyn_cast<StringLiteral>(S))
+    return Literal;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return textIn(Lambda->getBody());
+  for (const Stmt *Child : S->children())
+    if (const StringLiteral *Literal = textIn(Child))
+      return Literal;
+  return nullptr;
+}
+
+// `case Tool::Select: return "select";`, `case UNIT_PX: return "px";`: the text shares a word
+// with the enumerator's name.
+bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Case.getLHS()->IgnoreParenImpCasts());
+  const auto *Enumerator = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  if (!Enumerator || Text.getCharByteWidth() != 1)
+    return false;
+  std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator->getName()));
+  for (const std::string &Word : identifierWords(std::string_view(Text.getString())))
+    if (llvm::is_contained(Words, Word))
+      return true;
+  return false;
+}
+
+// Every case label leads straight to `return <text>;`, and in most of them the text is the
+// enumerator's name: a name table (not a table of shortcuts or prefixes for a few values).
+bool isNameTable(const SwitchStmt &Switch) {
+  unsigned Cases = 0, Named = 0;
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
+    const auto *Case = dyn_cast<CaseStmt>(SC);
+    if (!Case)
+      continue;
+    ++Cases;
+    const Stmt *Body = SC->getSubStmt();
+    while (const auto *Nested = dyn_cast_or_null<SwitchCase>(Body))
+      Body = Nested->getSubStmt();
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+      Body = Block->body_empty() ? nullptr : Block->body_front();
+    const auto *Return = dyn_cast_or_null<ReturnStmt>(Body);
+    const StringLiteral *Text = Return ? textIn(Return->getRetValue()) : nullptr;
+    if (!Text)
+      return false;
+    Named += textNames(*Text, *Case);
+  }
+  return Cases > 0 && Named * 2 >= Cases;
+}
+
+// `const axis_t axis = T::axis; switch (axis)`, `switch (N)` on a template parameter: in each
+// instantiation the switch sees one value known at compile time (tag dispatch), so the values
+// other instantiations pass cannot reach it and those no instantiation passes are not hidden.
+bool switchesOnACompileTimeConstant(const Expr &Cond, const ASTContext &Ctx) {
+  // IgnoreParenImpCasts would look through the template argument an instantiation put there.
+  const Expr *E = &Cond;
+  while (isa<ImplicitCastExpr, ParenExpr>(E))
+    E = isa<ParenExpr>(E) ? cast<ParenExpr>(E)->getSubExpr()
+                          : cast<ImplicitCastExpr>(E)->getSubExpr();
+  if (isa<SubstNonTypeTemplateParmExpr>(E))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  if (!Ref)
+    return false;
+  if (isa<NonTypeTemplateParmDecl>(Ref->getDecl()))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->getType().isConstQualified())
+    return false;
+  const Expr *Init = Var->getAnyInitializer();
+  if (!Init)
+    return false;
+  // In the template, the initializer names the template's parameters; in an instantiation it
+  // is a constant. Only a template's switch is a dispatch: outside templates a constant
+  // condition is written to be edited.
+  if (Init->isValueDependent())
+    return true;
+  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+  const DeclContext *Owner = Function ? Function->getDeclContext() : Var->getDeclContext();
+  bool InTemplate = (Function && (Function->isTemplateInstantiation() ||
+                                  Function->getDescribedFunctionTemplate())) ||
+                    (isa<CXXRecordDecl>(Owner) &&
+                     (cast<CXXRecordDecl>(Owner)->getDescribedClassTemplate() ||
+                      isa<ClassTemplateSpecializationDecl>(Owner)));
+  return InTemplate && Var->isUsableInConstantExpressions(Ctx);
+}
+
 const DefaultStmt *findDefault(const SwitchStmt &Switch) {
   for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
     if (const auto *Default = dyn_cast<DefaultStmt>(SC))
@@ -103,11 +222,16 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
 
 SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
     : Rule(Context), Enums(options().getGlobs("enums")),
-      Sentinels(options().getGlobs("sentinels")),
+      Sentinels(options().getGlobs("sentinels"), options().getBool("size-sentinels")),
       ReportWithoutDefault(options().getBool("report-without-default")),
-      MinCoveragePercent(options().getUnsigned("min-coverage")) {}
+      MinCoveragePercent(options().getUnsigned("min-coverage")),
+      ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
+      CatchAllWords(lowerCased(options().getList("catch-alls"))),
+      SkipFlags(options().getBool("skip-flags")), Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
+  if (SkipFlags)
+    Flags.registerMatchers(Finder, this);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
   // inserted into the shared pattern, so those switches get no fix-it. isInTemplateInstantiation()
   // would tell them apart, but it asks for the parents of every node, and the parent map of a
@@ -139,13 +263,15 @@ bool SwitchCoverageRule::needsInstantiations(const SkippedInstantiations &Skippe
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    Bodies.record(*Function->getBody(), *Result.SourceManager);
+    Bodies.record(*Function->getBody(), Function, *Result.SourceManager);
     return;
   }
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    Bodies.record(*Lambda->getBody(), *Result.SourceManager);
+    Bodies.record(*Lambda->getBody(), Lambda->getCallOperator(), *Result.SourceManager);
     return;
   }
+  if (Flags.record(Result))
+    return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
   if (Switch) {
@@ -172,6 +298,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     return;
   if (!matchesAny(Enums, enumQualifiedName(*Enum)))
     return;
+  if (switchesOnACompileTimeConstant(*Cond, Ctx))
+    return;
 
   const DefaultStmt *Default = findDefault(*Switch);
   if (!Default && !ReportWithoutDefault)
@@ -180,29 +308,53 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (!Ranges)
     return;
 
-  // Sentinels count, they are not states to handle; aliases are one value.
-  const std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  // Bits to combine are not cases to dispatch on.
+  if (SkipFlags && hasFlagsShape(*Enum))
+    return;
+  // Sentinels count, they are not states to handle; aliases are one value; a flag bit set above
+  // the cases is not one of them.
+  std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  if (SkipFlags)
+    for (const EnumConstantDecl *Bit : flagBitsAboveCases(*Enum))
+      llvm::erase_if(Held, [&](const HeldValue &H) {
+        return llvm::APSInt::isSameValue(H.Value, Bit->getInitVal());
+      });
   std::vector<const EnumConstantDecl *> Missing;
   for (const HeldValue &Value : Held)
     if (std::none_of(Ranges->begin(), Ranges->end(),
                      [&](const CaseRange &R) { return R.contains(Value.Value); }))
       Missing.push_back(Value.Named);
-  // A oneof's "nothing set", and an enumerator that names the default, are what `default:` is
-  // for.
-  if (Default)
-    llvm::erase_if(Missing, [](const EnumConstantDecl *E) {
-      return isProtobufOneofNotSet(*E) || namesTheDefault(*E);
+  // A oneof's "nothing set", and a catch-all (`None`, `kUnknown`, `FOO_INVALID`, `kDefault`),
+  // are what `default:` is for. Real enumerators it swallows beside them are still reported.
+  // They are left out of the share below too: it is the share of the real members named.
+  size_t Total = Held.size();
+  if (Default) {
+    size_t Before = Missing.size();
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+      return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords);
     });
+    Total -= Before - Missing.size();
+  }
   if (Missing.empty())
     return;
+  const std::vector<EnclosingBodies::Body> Candidates = Bodies.candidatesFor(*Switch, SM);
   // "Handle these few, let default: take the rest" is a design, not drift: only switches that
-  // name most of the enum are held to naming all of it.
-  if ((Held.size() - Missing.size()) * 100 < MinCoveragePercent * Held.size())
-    return;
+  // name most of the enum are held to naming all of it. A name table (`to_string(E)` whose
+  // every case returns a string) is meant to be total, and is held to it from a lower share.
+  const size_t Named = Total - Missing.size();
+  if (Named * 100 < MinCoveragePercent * Total) {
+    bool NameTable = Default && !Candidates.empty() && Candidates.front().Function &&
+                     Named * 100 >= ConverterCoveragePercent * Total &&
+                     convertsBetweenEnumAndText(*Candidates.front().Function, *Enum) &&
+                     isNameTable(*Switch);
+    if (!NameTable)
+      return;
+  }
   // Values the function already dealt with on every path to the switch (a guard that returns,
   // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
   // Only switches about to be reported pay for this walk, over their own function's body.
-  for (const Stmt *Body : Bodies.candidatesFor(*Switch, SM)) {
+  for (const EnclosingBodies::Body &Candidate : Candidates) {
+    const Stmt *Body = Candidate.Root;
     ParentMap Parents(const_cast<Stmt *>(Body));
     if (!Parents.hasParent(Switch))
       continue;
@@ -220,7 +372,29 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
+  Findings.push_back({Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx});
+}
 
+void SwitchCoverageRule::onEndOfTranslationUnit() {
+  for (Pending &Finding : Findings) {
+    if (SkipFlags) {
+      if (Flags.usedAsFlags(*Finding.Enum))
+        continue;
+      llvm::erase_if(Finding.Missing,
+                     [&](const EnumConstantDecl *E) { return Flags.isOredFlagBit(*E); });
+    }
+    if (!Finding.Missing.empty())
+      report(Finding);
+  }
+  Findings.clear();
+}
+
+void SwitchCoverageRule::report(const Pending &Finding) {
+  const ASTContext &Ctx = *Finding.Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const EnumDecl *Enum = Finding.Enum;
+  const DefaultStmt *Default = Finding.Default;
+  const std::vector<const EnumConstantDecl *> &Missing = Finding.Missing;
   std::vector<std::string> Labels;
   std::string List;
   for (const EnumConstantDecl *E : Missing) {
@@ -236,8 +410,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
               : "switch on '" + EnumName + "' does not handle " + std::to_string(Missing.size()) +
                     (Missing.size() == 1 ? " enumerator: " : " enumerators: ") + List;
   {
-    DiagnosticBuilder Diag = diag(Loc, Message);
-    if (Default && !Instantiated)
+    DiagnosticBuilder Diag = diag(Finding.Loc, Message);
+    if (Default && !Finding.Instantiated)
       if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Labels, SM))
         Diag << *Fix;
   }

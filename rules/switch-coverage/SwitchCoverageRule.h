@@ -3,6 +3,7 @@
 #pragma once
 
 #include "EnclosingBodies.h"
+#include "FlagEnums.h"
 #include "Glob.h"
 #include "Rule.h"
 #include "Sentinels.h"
@@ -10,9 +11,13 @@
 #include <llvm/ADT/SmallPtrSet.h>
 
 #include <set>
+#include <string>
 #include <utility>
 
 namespace clang {
+class DefaultStmt;
+class EnumConstantDecl;
+class EnumDecl;
 class SwitchStmt;
 } // namespace clang
 
@@ -24,6 +29,9 @@ public:
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // Findings wait for the end of the TU: what says an enum is a set of flags (its QFlags, its
+  // operator|, its values OR-ed together) may come after the switch.
+  void onEndOfTranslationUnit() override;
   // A switch whose condition or labels depend on a template parameter is judged in each
   // instantiation.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
@@ -33,7 +41,21 @@ private:
   const SentinelPolicy Sentinels;
   const bool ReportWithoutDefault;
   const unsigned MinCoveragePercent;
+  const unsigned ConverterCoveragePercent;
+  const std::vector<std::string> CatchAllWords;
+  const bool SkipFlags;
+  FlagUses Flags;
   EnclosingBodies Bodies;
+  struct Pending {
+    const clang::DefaultStmt *Default;
+    const clang::EnumDecl *Enum;
+    std::vector<const clang::EnumConstantDecl *> Missing;
+    clang::SourceLocation Loc;
+    bool Instantiated;
+    const clang::ASTContext *Ctx;
+  };
+  std::vector<Pending> Findings;
+  void report(const Pending &Finding);
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
   // Switches spelled in source seen by the first matcher, until the second one sees them.

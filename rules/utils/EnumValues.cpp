@@ -25,9 +25,18 @@ std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
 }
 
 std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Sentinels) {
+  // The last enumerator with a value of its own: `NUM_ADJ, START_X = A, END_X = B` ends in
+  // NUM_ADJ, the range aliases after it name earlier members (stella's GlobalKeyHandler).
   const EnumConstantDecl *Last = nullptr;
-  for (const EnumConstantDecl *Enumerator : Enum.enumerators())
-    Last = Enumerator;
+  std::vector<llvm::APSInt> Seen;
+  for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {
+    bool Alias = std::any_of(Seen.begin(), Seen.end(), [&](const llvm::APSInt &V) {
+      return llvm::APSInt::isSameValue(V, Enumerator->getInitVal());
+    });
+    if (!Alias)
+      Last = Enumerator;
+    Seen.push_back(Enumerator->getInitVal());
+  }
   std::vector<HeldValue> Held;
   for (const ValueGroup &Group : groupByValue(Enum)) {
     auto IsSentinel = [&](const EnumConstantDecl *E) {

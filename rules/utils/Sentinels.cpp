@@ -1,6 +1,11 @@
 #include "Sentinels.h"
 
+#include "NameSpelling.h"
+
 #include <clang/AST/Decl.h>
+
+#include <algorithm>
+#include <cctype>
 
 namespace contractcheck {
 
@@ -15,16 +20,48 @@ bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator) {
          Enumerator.getInitVal().isZero();
 }
 
-bool namesTheDefault(const clang::EnumConstantDecl &Enumerator) {
-  llvm::StringRef Name = Enumerator.getName();
-  return Name == "kDefault" || Name == "Default" || Name == "DEFAULT" || Name == "eDefault" ||
-         Name.ends_with("_DEFAULT");
+bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
+                    const std::vector<std::string> &CatchAllWords) {
+  std::string_view Name(Enumerator.getName());
+  while (Name.size() > 1 && Name.back() == '_')
+    Name.remove_suffix(1);
+  // Hungarian-style prefixes: `kNone`, `eInvalid` (enumeratorWords drops the `k`).
+  if (Name.size() > 1 && Name[0] == 'e' && std::isupper(static_cast<unsigned char>(Name[1])))
+    Name.remove_prefix(1);
+  std::vector<std::string> Words = enumeratorWords(Name);
+  auto IsCatchAll = [&](const std::string &Word) {
+    return std::find(CatchAllWords.begin(), CatchAllWords.end(), Word) != CatchAllWords.end();
+  };
+  if (Words.empty())
+    return false;
+  if (IsCatchAll(Words.back()))
+    return true;
+  if (!IsCatchAll(Words.front()))
+    return false;
+  // `UnknownType` in `FileType`, `INVALID_STATE` in `State`: the rest only restates the enum.
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
+  if (!Enum || Enum->getName().empty())
+    return false;
+  std::vector<std::string> EnumWords = identifierWords(std::string_view(Enum->getName()));
+  return std::all_of(Words.begin() + 1, Words.end(), [&](const std::string &Word) {
+    return std::find(EnumWords.begin(), EnumWords.end(), Word) != EnumWords.end();
+  });
+}
+
+bool isSizeForcingValue(const llvm::APSInt &Value) {
+  if (Value.isNegative() || Value.getActiveBits() > 64)
+    return false;
+  uint64_t V = Value.getZExtValue();
+  return V == 0x7fffffffu || V == 0xffffffffu || V == 0x7fffffffffffffffu ||
+         V == 0xffffffffffffffffu;
 }
 
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());
   if (isProtobufRangeSentinel(Name))
+    return true;
+  if (SizeForcing && IsLast && isSizeForcingValue(Enumerator.getInitVal()))
     return true;
   return (IsLast || Aliased) && matchesAny(Names, Name);
 }

@@ -4,6 +4,9 @@
 
 #include "Glob.h"
 
+#include <llvm/ADT/APSInt.h>
+
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,15 +17,26 @@ class EnumConstantDecl;
 namespace contractcheck {
 
 // The `sentinels` option of every enum-completeness rule: its default and its help text.
+// Counts and bounds in every spelling: `kCount`, `Count`, `COUNT`, `FOO_COUNT`, `NUM_FOOS`,
+// `kNumFoos`, `NumFileTypes`, `MaxShape`, and the trailing-underscore style (`COUNT_`,
+// `FOO_LAST_`; BehaviorTree.CPP's `PreCond::COUNT_`), stella's `numTimings` and `LastGroup`,
+// i2pd's `eNumLogLevels`.
+// CamelCase `Num`/`Max`/`Last` need a capital after them so `Number`, `Maximum` and `Last`
+// stay members.
 inline constexpr std::string_view DefaultSentinelGlobs =
-    "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*";
+    "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*;Num[A-Z]*;num[A-Z]*;"
+    "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;LAST_;*_LAST_;"
+    "*_MAX_";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";
 
 class SentinelPolicy {
 public:
-  explicit SentinelPolicy(std::vector<Glob> Names) : Names(std::move(Names)) {}
+  // SizeForcing: a last enumerator at the top of a 32- or 64-bit range is a sentinel whatever
+  // its name (see isSizeForcingValue).
+  explicit SentinelPolicy(std::vector<Glob> Names, bool SizeForcing = true)
+      : Names(std::move(Names)), SizeForcing(SizeForcing) {}
 
   // A name that looks like a sentinel is one only where a sentinel can stand: at the end of the
   // enum (IsLast) or as an alias of another enumerator (Aliased). In the middle of the enum it is
@@ -31,7 +45,13 @@ public:
 
 private:
   std::vector<Glob> Names;
+  bool SizeForcing;
 };
+
+// `k_EState__Force32Bit = 0x7fffffff`, `D3DFMT_FORCE_DWORD = 0x7fffffff`,
+// `VK_FORMAT_MAX_ENUM = 0x7FFFFFFF`, `FOO_FORCE_UINT = 0xffffffff`: a value at the top of a 32- or
+// 64-bit range, there only to force the enum's underlying type, never produced.
+bool isSizeForcingValue(const llvm::APSInt &Value);
 
 // protoc emits `<ENUM>_INT_MIN_SENTINEL_DO_NOT_USE_` and `..._INT_MAX_SENTINEL_DO_NOT_USE_` into
 // every open enum to pin its underlying type; they are neither last nor aliases, never states.
@@ -41,9 +61,19 @@ bool isProtobufRangeSentinel(std::string_view Name);
 // oneof: "no field set", which a switch with `default:` leaves to its default on purpose.
 bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator);
 
-// An enumerator that names the default itself (`kDefault`, `Default`, `DEFAULT`, `FOO_DEFAULT`):
-// a switch that leaves it to `default:` handles it there by design (opentelemetry-cpp's
-// `AggregationType::kDefault` delegates to the default aggregation in `default:`).
-bool namesTheDefault(const clang::EnumConstantDecl &Enumerator);
+// The words that name a catch-all enumerator: "none", "null", "unknown", "invalid", ... A switch that
+// leaves such an enumerator to `default:` handles it there by design (opentelemetry-cpp's
+// `AggregationType::kDefault` delegates to the default aggregation in `default:`; `Unknown`
+// and `Invalid` are what `default:` is written for).
+inline constexpr std::string_view DefaultCatchAllWords =
+    "none;null;unknown;invalid;unspecified;undefined;default;any";
+
+// Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
+// (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
+// `kTypeInvalid`), or as the first word followed only by words of the enum's own name
+// (`UnknownType` in `FileType`; not `kInvalidArgument` in `StatusCode`). Words are compared
+// lower-case.
+bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
+                    const std::vector<std::string> &CatchAllWords);
 
 } // namespace contractcheck

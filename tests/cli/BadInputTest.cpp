@@ -74,7 +74,9 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
   EXPECT_EQ(R.ExitCode, BadInput);
   EXPECT_EQ(R.Stderr, Cfg + ":4:5: error: unknown key 'severty' in the settings of "
                             "'contract-switch-coverage' (did you mean 'severity'?); expected one "
-                            "of: severity, enums, sentinels, report-without-default, min-coverage\n");
+                            "of: severity, enums, sentinels, report-without-default, min-coverage, "
+                            "converter-coverage, size-sentinels, catch-alls, skip-flags, "
+                            "flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {

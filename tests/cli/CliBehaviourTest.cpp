@@ -84,8 +84,11 @@ TEST(CliBehaviourTest, AssemblyEntriesAreSkippedAndSaidSo) {
 TEST(CliBehaviourTest, ParallelAndSerialRunsAgree) {
   TempDir Build;
   cliFixture("parse-failure", Build);
-  ProcessResult Serial = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "1"});
-  ProcessResult Parallel = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2"});
+  // Without the store: the second run must analyse every TU too, not read the first's results.
+  ProcessResult Serial =
+      runContractcheck({"-p", Build.path(), "--format", "json", "-j", "1", "--no-cache"});
+  ProcessResult Parallel =
+      runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2", "--no-cache"});
   EXPECT_EQ(Serial.Stdout, Parallel.Stdout);
   EXPECT_EQ(Serial.ExitCode, Parallel.ExitCode);
 }

@@ -74,7 +74,8 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    sentinel: [x]\n"),
             ".contractcheck.yaml:4:5: error: unknown key 'sentinel' in the settings of "
             "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
-            "enums, sentinels, report-without-default, min-coverage");
+            "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
+            "size-sentinels, catch-alls, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
@@ -108,6 +109,33 @@ TEST(ConfigTest, PairsAreMappingsOrStrings) {
             "mean 'real'?); expected one of: mock, real");
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-mock-drift:\n    pairs:\n      - {mock: A}\n"),
             ".contractcheck.yaml:5:9: error: each item of 'pairs' needs the key 'real'");
+}
+
+// Once a SIGSEGV (exit 139): the duplicate-key check followed the alias into itself forever.
+TEST(ConfigTest, AnAliasThatContainsItselfIsAnErrorNotACrash) {
+  EXPECT_EQ(loadError("version: 1\nrules: &r {contract-switch-coverage: {enums: *r}}\n"),
+            ".contractcheck.yaml:2:8: error: an alias that contains itself (a YAML anchor used "
+            "inside its own value)");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: &s\n    enums: [*s]\n"),
+            ".contractcheck.yaml:4:5: error: an alias that contains itself (a YAML anchor used "
+            "inside its own value)");
+}
+
+TEST(ConfigTest, AliasesThatExpandWithoutBoundStopWithAnError) {
+  std::string Text = "version: 1\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int I = 1; I < 9; ++I)
+    Text += "x" + std::to_string(I) + ": &a" + std::to_string(I) + " [" +
+            std::string("*a") + std::to_string(I - 1) + ", *a" + std::to_string(I - 1) +
+            ", *a" + std::to_string(I - 1) + ", *a" + std::to_string(I - 1) + ", *a" +
+            std::to_string(I - 1) + ", *a" + std::to_string(I - 1) + ", *a" +
+            std::to_string(I - 1) + ", *a" + std::to_string(I - 1) + ", *a" +
+            std::to_string(I - 1) + ", *a" + std::to_string(I - 1) + "]\n";
+  EXPECT_NE(loadError(Text).find("expands to more than 100000 values"), std::string::npos)
+      << loadError(Text);
+  // Aliases that share a list once are what anchors are for.
+  EXPECT_EQ(loadError("version: 1\npaths:\n  exclude: &vendored [\"third_party/**\"]\n"
+                      "rules:\n  contract-switch-coverage: {enums: [\"a::*\"]}\n"),
+            "");
 }
 
 TEST(ConfigTest, BadGlobIsPositioned) {

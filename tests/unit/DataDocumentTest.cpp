@@ -172,6 +172,79 @@ TEST(DataDocumentTest, HostileNestingAndAliasesAreBounded) {
   EXPECT_NE(L.Message.find("expands to more than"), std::string::npos) << L.Message;
 }
 
+// YAML 1.1 merge keys, as yaml-cpp's users write them (it does not expand them itself).
+TEST(DataDocumentTest, YamlMergeKeysLendEntriesAndWrittenKeysOverride) {
+  DataDocument Doc = parseOk("base: &base {channel: web, weight: 1}\n"
+                             "extra: &extra {weight: 2, tier: gold}\n"
+                             "one:\n"
+                             "  <<: *base\n"
+                             "  weight: 5\n"
+                             "two:\n"
+                             "  <<: [*extra, *base]\n"
+                             "  name: two\n"
+                             "quoted: {\"<<\": plain}\n",
+                             DataDocument::Format::Yaml);
+  const DataNode *One = Doc.root().find("one");
+  ASSERT_TRUE(One);
+  ASSERT_EQ(One->entries().size(), 2u); // weight (written), channel (merged); no "<<"
+  EXPECT_EQ(One->find("weight")->text(), "5");
+  EXPECT_EQ(One->find("channel")->text(), "web");
+  // A merged entry keeps the position it was written at, in the anchored map.
+  EXPECT_EQ(One->findEntry("channel")->KeyPosition, (DataPosition{1, 14}));
+  EXPECT_EQ(One->find("channel")->position(), (DataPosition{1, 23}));
+  EXPECT_FALSE(One->find("<<"));
+
+  // In a list of maps the earlier map wins.
+  const DataNode *Two = Doc.root().find("two");
+  ASSERT_TRUE(Two);
+  EXPECT_EQ(Two->entries().size(), 4u);
+  EXPECT_EQ(Two->find("weight")->text(), "2");
+  EXPECT_EQ(Two->find("tier")->text(), "gold");
+  EXPECT_EQ(Two->find("channel")->text(), "web");
+  EXPECT_EQ(Two->find("name")->text(), "two");
+
+  // A quoted "<<" is an ordinary key.
+  EXPECT_EQ(Doc.root().find("quoted")->find("<<")->text(), "plain");
+
+  // Merged maps merge in turn.
+  DataDocument Chain = parseOk("a: &a {x: 1}\nb: &b {<<: *a, y: 2}\nc: {<<: *b}\n",
+                               DataDocument::Format::Yaml);
+  EXPECT_EQ(Chain.root().find("c")->find("x")->text(), "1");
+  EXPECT_EQ(Chain.root().find("c")->find("y")->text(), "2");
+}
+
+TEST(DataDocumentTest, YamlMergeKeysKeepDuplicateChecksAndReportBadValues) {
+  // Written keys are still checked against each other.
+  DataError Dup = parseError("base: &b {x: 1}\nm:\n  <<: *b\n  y: 1\n  y: 2\n",
+                             DataDocument::Format::Yaml);
+  EXPECT_EQ(Dup.Line, 5u);
+  EXPECT_EQ(Dup.Message, "duplicate key 'y' (first at line 4, column 3)");
+
+  DataError Twice = parseError("a: &a {x: 1}\nm:\n  <<: *a\n  <<: *a\n",
+                               DataDocument::Format::Yaml);
+  EXPECT_EQ(Twice.Line, 4u);
+  EXPECT_EQ(Twice.Message, "a second merge key '<<' (first at line 3, column 3); merge several "
+                           "maps with '<<: [*a, *b]'");
+
+  DataError Scalar = parseError("m:\n  <<: 3\n", DataDocument::Format::Yaml);
+  EXPECT_EQ(Scalar.Line, 2u);
+  EXPECT_EQ(Scalar.Message, "the merge key '<<' takes a map or a list of maps, not a number");
+  DataError ListOfScalars = parseError("a: &a {x: 1}\nm: {<<: [*a, 3]}\n",
+                                       DataDocument::Format::Yaml);
+  EXPECT_NE(ListOfScalars.Message.find("takes a map or a list of maps"), std::string::npos)
+      << ListOfScalars.Message;
+}
+
+// A map that merges itself (an alias to the map it sits in) must end, not recurse until the
+// stack runs out: the depth bound stops it.
+TEST(DataDocumentTest, RegressionSelfMergingMapIsBounded) {
+  DataError Self = parseError("m: &m {x: 1, <<: *m}\n", DataDocument::Format::Yaml);
+  EXPECT_EQ(Self.Message, "nesting deeper than 512 levels");
+  DataError Nested = parseError("rules: &r {x: {enums: *r, <<: *r}}\n",
+                                DataDocument::Format::Yaml);
+  EXPECT_EQ(Nested.Message, "nesting deeper than 512 levels");
+}
+
 TEST(DataDocumentTest, LoadPicksTheFormatByExtension) {
   DataError E;
   std::optional<DataDocument> Json =

@@ -14,11 +14,27 @@ TEST(QtSignatureTest, NormalisesTypesAsQtDoes) {
   EXPECT_EQ(normalizedQtType("const char *"), "const char*");
   EXPECT_EQ(normalizedQtType("unsigned int"), "uint");
   EXPECT_EQ(normalizedQtType("unsigned"), "uint");
-  EXPECT_EQ(normalizedQtType("long long"), "qlonglong");
-  EXPECT_EQ(normalizedQtType("QMap<int, QList<int> >"), "QMap<int,QList<int>>");
+  EXPECT_EQ(normalizedQtType("long long"), "long long");
+  EXPECT_EQ(normalizedQtType("const int"), "int");
+  EXPECT_EQ(normalizedQtType("int const"), "int");
+  EXPECT_EQ(normalizedQtType("const char *const"), "char*const"); // as Qt 5 has it
+  EXPECT_EQ(normalizedQtType("QMap<int, QList<int> >"), "QMap<int,QList<int> >");
+  EXPECT_EQ(normalizedQtType("QMap<int,QList<int>>"), "QMap<int,QList<int> >");
   EXPECT_EQ(normalizedQtType("QString &&"), "QString&&");
   // Not a word boundary: "unsignedness" is a type name of its own.
   EXPECT_EQ(normalizedQtType("unsignedness"), "unsignedness");
+}
+
+TEST(QtSignatureTest, KeysTellTypesApartAsTheMetaTypeSystemDoes) {
+  EXPECT_EQ(qtTypeKey("qint64"), qtTypeKey("long long"));
+  EXPECT_EQ(qtTypeKey("qlonglong"), qtTypeKey("long long"));
+  EXPECT_EQ(qtTypeKey("quint32"), qtTypeKey("uint"));
+  EXPECT_EQ(qtTypeKey("unsigned short"), qtTypeKey("ushort"));
+  EXPECT_EQ(qtTypeKey("QList<QVariant>"), qtTypeKey("QVariantList"));
+  EXPECT_EQ(qtTypeKey("QMap<int,QList<int> >"), qtTypeKey("QMap<int,QList<int>>"));
+  EXPECT_NE(qtTypeKey("int"), qtTypeKey("uint"));
+  EXPECT_NE(qtTypeKey("qint8"), qtTypeKey("char"));
+  EXPECT_NE(qtTypeKey("QString"), qtTypeKey("QString&"));
 }
 
 TEST(QtSignatureTest, ParsesNameAndArguments) {

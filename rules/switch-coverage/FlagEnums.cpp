@@ -1,0 +1,166 @@
+#include "FlagEnums.h"
+
+#include "Sentinels.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <algorithm>
+#include <optional>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace contractcheck {
+
+namespace {
+
+bool singleBit(uint64_t V) { return V != 0 && (V & (V - 1)) == 0; }
+
+std::optional<uint64_t> unsignedValue(const llvm::APSInt &V) {
+  if (V.isNegative() || V.getActiveBits() > 64)
+    return std::nullopt;
+  return V.getZExtValue();
+}
+
+const EnumConstantDecl *enumeratorOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+}
+
+const EnumDecl *definitionOf(QualType Type) {
+  const auto *Enum = Type.getNonReferenceType().getCanonicalType()->getAs<EnumType>();
+  return Enum ? Enum->getDecl()->getDefinition() : nullptr;
+}
+
+} // namespace
+
+bool hasFlagsShape(const EnumDecl &Enum) {
+  std::vector<uint64_t> Values;
+  uint64_t Bits = 0;
+  bool ImplicitMask = false;
+  for (const EnumConstantDecl *E : Enum.enumerators()) {
+    // Vulkan's `VK_..._FLAG_BITS_MAX_ENUM = 0x7FFFFFFF` forces the size of a flags enum.
+    if (isSizeForcingValue(E->getInitVal()))
+      continue;
+    std::optional<uint64_t> V = unsignedValue(E->getInitVal());
+    if (!V)
+      return false;
+    Values.push_back(*V);
+    if (singleBit(*V))
+      Bits |= *V;
+    // 3 after 0, 1, 2 is the next case; `ReadWrite = 3` is a mask.
+    else if (*V != 0 && !E->getInitExpr())
+      ImplicitMask = true;
+  }
+  // `eAllTransports = 0xFF` (i2pd) sets the bits the enum has and the ones it may get.
+  llvm::erase_if(Values, [&](uint64_t V) { return V > Bits && (V & (V + 1)) == 0; });
+  if (ImplicitMask)
+    return false;
+  std::sort(Values.begin(), Values.end());
+  Values.erase(std::unique(Values.begin(), Values.end()), Values.end());
+  if (Values.size() < 2 || std::count_if(Values.begin(), Values.end(), singleBit) < 3)
+    return false;
+  // Masks such as `All = A | B | C` are unions of the enum's own bits.
+  if (std::any_of(Values.begin(), Values.end(), [&](uint64_t V) { return (V & ~Bits) != 0; }))
+    return false;
+  return Values.back() - Values.front() + 1 != Values.size();
+}
+
+std::vector<const EnumConstantDecl *> flagBitsAboveCases(const EnumDecl &Enum) {
+  std::vector<uint64_t> Values;
+  for (const EnumConstantDecl *E : Enum.enumerators())
+    if (std::optional<uint64_t> V = unsignedValue(E->getInitVal());
+        V && !isSizeForcingValue(E->getInitVal()))
+      Values.push_back(*V);
+  std::sort(Values.begin(), Values.end());
+  Values.erase(std::unique(Values.begin(), Values.end()), Values.end());
+  size_t First = 3;
+  while (First < Values.size() &&
+         !(singleBit(Values[First]) && Values[First] / 8 > Values[First - 1]))
+    ++First;
+  if (First >= Values.size())
+    return {};
+  // Above the cases there are only bits, and unions of them.
+  uint64_t Low = Values[First - 1], Bits = 0;
+  for (size_t I = First; I < Values.size(); ++I)
+    if (singleBit(Values[I]))
+      Bits |= Values[I];
+  if (std::any_of(Values.begin() + First, Values.end(),
+                  [&](uint64_t V) { return (V & ~Bits) != 0; }))
+    return {};
+  std::vector<const EnumConstantDecl *> Found;
+  for (const EnumConstantDecl *E : Enum.enumerators())
+    if (std::optional<uint64_t> V = unsignedValue(E->getInitVal()); V && *V > Low)
+      Found.push_back(E);
+  return Found;
+}
+
+void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+  // Qt's flags enums live in system headers, and so do their QFlags and operators: these two
+  // look there too. They match few nodes.
+  Finder->addMatcher(classTemplateSpecializationDecl(
+                         hasAnyTemplateArgument(refersToType(hasCanonicalType(enumType()))))
+                         .bind("flags-template"),
+                     Callback);
+  Finder->addMatcher(functionDecl(hasOverloadedOperatorName("|")).bind("flags-operator"),
+                     Callback);
+  Finder->addMatcher(
+      binaryOperator(hasAnyOperatorName("|", "|="), unless(isExpansionInSystemHeader()))
+          .bind("flags-or"),
+      Callback);
+}
+
+void FlagUses::markEnum(QualType Type) {
+  if (const EnumDecl *Enum = definitionOf(Type))
+    FlagEnums.insert(Enum);
+}
+
+bool FlagUses::record(const MatchFinder::MatchResult &Result) {
+  if (const auto *Spec = Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("flags-template")) {
+    if (matchesAny(FlagTemplates, Spec->getSpecializedTemplate()->getQualifiedNameAsString()))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          markEnum(Arg.getAsType());
+    return true;
+  }
+  if (const auto *Operator = Result.Nodes.getNodeAs<FunctionDecl>("flags-operator")) {
+    for (const ParmVarDecl *Param : Operator->parameters())
+      markEnum(Param->getType());
+    return true;
+  }
+  if (const auto *Or = Result.Nodes.getNodeAs<BinaryOperator>("flags-or")) {
+    const EnumConstantDecl *L = enumeratorOf(Or->getLHS());
+    const EnumConstantDecl *R = enumeratorOf(Or->getRHS());
+    for (const EnumConstantDecl *E : {L, R})
+      if (E)
+        Ored.insert(E);
+    if (L && R && L->getDeclContext() == R->getDeclContext())
+      if (const auto *Enum = dyn_cast<EnumDecl>(L->getDeclContext()))
+        FlagEnums.insert(Enum->getDefinition());
+    return true;
+  }
+  return false;
+}
+
+bool FlagUses::usedAsFlags(const EnumDecl &Enum) const { return FlagEnums.contains(&Enum); }
+
+bool FlagUses::isOredFlagBit(const EnumConstantDecl &Enumerator) const {
+  std::optional<uint64_t> Value = unsignedValue(Enumerator.getInitVal());
+  const auto *Enum = dyn_cast<EnumDecl>(Enumerator.getDeclContext());
+  if (!Enum || !Value || !singleBit(*Value) || !Ored.contains(&Enumerator))
+    return false;
+  return llvm::all_of(Enum->enumerators(), [&](const EnumConstantDecl *Other) {
+    if (Ored.contains(Other))
+      return true;
+    std::optional<uint64_t> V = unsignedValue(Other->getInitVal());
+    return V && *V < *Value;
+  });
+}
+
+} // namespace contractcheck
