@@ -28,7 +28,7 @@ setup or tool failure.
 
 --markdown writes, between the markers <!-- precision:begin --> and <!-- precision:end --> of
 FILE (default docs/precision.md), one table per kind of project and the totals: project, commit,
-TUs, findings per rule, true / wrong / debatable / unjudged, precision (true / (true + wrong)),
+TUs, findings per rule, true / wrong / debatable / unjudged, precision (true / (true + wrong + debatable)),
 historical drifts found / missed. Every JSON file present is included, whoever judged it.
 """
 import argparse
@@ -188,8 +188,10 @@ def counts(project):
 
 
 def precision(c):
-    decided = c["true"] + c["wrong"]
-    return f"{100.0 * c['true'] / decided:.0f} %" if decided else "n/a"
+    # As issue 17 counts it: a debatable finding counts against, as a user who switches the
+    # tool off over it would count it; unjudged ones count on neither side.
+    judged = c["true"] + c["wrong"] + c["debatable"]
+    return f"{100.0 * c['true'] / judged:.0f} %" if judged else "n/a"
 
 
 def history_counts(project):
@@ -262,7 +264,43 @@ def markdown(projects):
                          f"{p.get('not_analysed', 0)}, {r.get('not_analysed', '?')} | {len(r.get('gone', []))}"
                          f"{' (' + v + ')' if v else ''} | {len(r.get('new', []))} |")
         lines.append("")
+    lines += current_table(projects)
     return "\n".join(lines)
+
+
+def current_findings(project):
+    """The judged findings as the latest re-run left them: gone ones dropped, new ones (with
+    their verdicts) added. None when the project was not re-run."""
+    rerun = project.get("rerun") or project.get("after_merge")
+    if not rerun:
+        return None
+    key = lambda f: (f.get("rule"), f.get("file"), f.get("line"), f.get("message"))
+    gone = {key(g) for g in rerun.get("gone", [])}
+    return [f for f in project.get("judged", []) if key(f) not in gone] + rerun.get("new", [])
+
+
+def current_table(projects):
+    lines = ["### Now: after this session's rule fixes (judged findings minus those gone, plus new ones)", "",
+             "| Project | Re-run | True | Wrong | Debatable | Unjudged | Precision |",
+             "|---|---|---|---|---|---|---|"]
+    total = {v: 0 for v in VERDICTS}
+    for p in projects:
+        found = current_findings(p)
+        if found is None:
+            continue
+        c = {v: 0 for v in VERDICTS}
+        for f in found:
+            c[f.get("verdict", "unjudged")] = c.get(f.get("verdict", "unjudged"), 0) + 1
+        for v in VERDICTS:
+            total[v] += c[v]
+        rerun = p.get("rerun") or p.get("after_merge")
+        scope = rerun.get("rerun", "whole corpus") if isinstance(rerun.get("rerun"), str) else "whole corpus"
+        lines.append(f"| {p['project']} | {scope} | {c['true']} | {c['wrong']} | {c['debatable']} | "
+                     f"{c['unjudged']} | {precision(c)} |")
+    lines.append(f"| **all** | | {total['true']} | {total['wrong']} | {total['debatable']} | "
+                 f"{total['unjudged']} | {precision(total)} |")
+    lines.append("")
+    return lines
 
 
 def write_markdown(target):
