@@ -58,7 +58,9 @@ void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outco
 
 std::string workingDirectory() {
   llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
+  // Without one (it was removed), relative paths resolve nowhere anyway.
+  if (llvm::sys::fs::current_path(Cwd))
+    return ".";
   return std::string(Cwd);
 }
 
