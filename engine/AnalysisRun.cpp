@@ -75,7 +75,7 @@ AnalysisRun::~AnalysisRun() = default;
 AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
                          RunRequest TheRequest)
     : Database(std::move(TheDatabase)), Request(std::move(TheRequest)),
-      Configs(Request.ConfigPath) {
+      Configs(Request.ConfigPath), Hashes(Request.Hashes ? *Request.Hashes : OwnHashes) {
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
                                                  : absolutePath(Request.StoreDirectory));

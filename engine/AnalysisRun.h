@@ -36,6 +36,9 @@ struct RunRequest {
   AnalysisSettings Settings;
   StoreMode Store = StoreMode::ReadWrite;
   std::string StoreDirectory; // empty: defaultStoreDirectory()
+  // Content hashes kept across runs by a long-lived front end (the editor), revalidating; none:
+  // this run hashes each file once.
+  FileHashes *Hashes = nullptr;
   unsigned Workers = 0;       // 0: every core
   // Files the run will write, each with the option that names it: refused before any work when
   // one is an input of the run (OutputGuard).
@@ -88,7 +91,8 @@ private:
   RunRequest Request;
   ConfigResolver Configs;
   std::optional<ResultStore> Store;
-  FileHashes Hashes;
+  FileHashes OwnHashes;
+  FileHashes &Hashes;
   RunPlan Plan;
   std::unique_ptr<Baseline> Accepted;
   std::unique_ptr<class OutputGuard> Guard;

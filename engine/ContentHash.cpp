@@ -2,6 +2,7 @@
 
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/BLAKE3.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 
 namespace contractcheck {
@@ -11,18 +12,37 @@ std::string contentHash(std::string_view Bytes) {
   return llvm::toHex(Hash, /*LowerCase=*/true);
 }
 
+namespace {
+
+std::string statusOf(const std::string &Path) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    return {};
+  return std::to_string(Status.getSize()) + ":" +
+         std::to_string(Status.getLastModificationTime().time_since_epoch().count()) + ":" +
+         std::to_string(Status.getUniqueID().getFile());
+}
+
+} // namespace
+
 std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
+  std::string Status = Revalidate ? statusOf(AbsolutePath) : std::string();
   {
     std::lock_guard<std::mutex> Lock(Mutex);
-    if (auto It = Known.find(AbsolutePath); It != Known.end())
-      return It->second;
+    if (auto It = Known.find(AbsolutePath); It != Known.end() && It->second.Status == Status)
+      return It->second.Hash;
   }
   std::optional<std::string> Hash;
   if (auto Buffer = llvm::MemoryBuffer::getFile(AbsolutePath, /*IsText=*/false,
                                                 /*RequiresNullTerminator=*/false))
     Hash = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Lock(Mutex);
-  return Known.emplace(AbsolutePath, std::move(Hash)).first->second;
+  auto [It, Inserted] = Known.try_emplace(AbsolutePath, Entry{Hash, Status});
+  // Two threads that hashed the file at once: within a run the first answer stands, so every
+  // reader of the run sees one content; revalidating, the newer one does.
+  if (!Inserted && Revalidate)
+    It->second = {std::move(Hash), std::move(Status)};
+  return It->second.Hash;
 }
 
 } // namespace contractcheck

@@ -15,12 +15,22 @@ std::string contentHash(std::string_view Bytes);
 
 class FileHashes {
 public:
+  // Within one run a file is hashed once: the run judges one snapshot. A long-lived process (the
+  // language server) asks to revalidate: a file whose size, modification time or inode changed
+  // since it was hashed is hashed again.
+  explicit FileHashes(bool Revalidate = false) : Revalidate(Revalidate) {}
+
   // nullopt when the file cannot be read. Thread-safe.
   std::optional<std::string> of(const std::string &AbsolutePath);
 
 private:
+  struct Entry {
+    std::optional<std::string> Hash;
+    std::string Status; // size, mtime and inode when hashed (Revalidate only)
+  };
+  const bool Revalidate;
   std::mutex Mutex;
-  std::map<std::string, std::optional<std::string>> Known;
+  std::map<std::string, Entry> Known;
 };
 
 } // namespace contractcheck

@@ -354,6 +354,7 @@ void LspServer::analyseFile(const std::string &File) {
   Request.Settings.Overlays = Overlays;
   Request.Store = StoreMode::ReadOnly;
   Request.Workers = 1;
+  Request.Hashes = &Hashes;
   std::optional<AnalysisRun> Run;
   try {
     Run.emplace(Where.Database, std::move(Request));

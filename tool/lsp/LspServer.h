@@ -6,6 +6,7 @@
 #include "AnalysisQueue.h"
 #include "JsonRpcTransport.h"
 #include "LspConversions.h"
+#include "ContentHash.h"
 #include "Facts.h"
 #include "TranslationUnitAnalyzer.h"
 #include "Workspace.h"
@@ -90,6 +91,10 @@ private:
   bool Initialized = false;
   bool ShutDown = false;
   std::atomic<bool> Crashed{false};
+  // What the other TUs' stored results read, hashed again only when a file changes on disk: a
+  // save does not re-read every header of the code base. Used by the analysis thread only.
+  FileHashes Hashes{/*Revalidate=*/true};
+
   std::mutex DocumentsMutex;
   std::map<std::string, Document> Documents; // by absolute path
 
