@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace contractcheck {
 
@@ -54,6 +55,55 @@ private:
 
 std::string_view sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
+struct RuleHelp {
+  std::string_view Id;
+  std::string_view Markdown;
+};
+constexpr RuleHelp RuleHelps[] = {
+#include "RuleHelp.inc"
+};
+
+std::string_view helpMarkdown(std::string_view Id) {
+  for (const RuleHelp &Help : RuleHelps)
+    if (Help.Id == Id)
+      return Help.Markdown;
+  return {};
+}
+
+// "contract-switch-coverage" -> "SwitchCoverage": SARIF wants a name that is not the id.
+std::string ruleName(std::string_view Id) {
+  std::string Name;
+  bool Upper = true;
+  std::string_view Rest = Id.substr(Id.find('-') + 1);
+  for (char C : Rest) {
+    if (C == '-') {
+      Upper = true;
+      continue;
+    }
+    Name += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
+    Upper = false;
+  }
+  return Name;
+}
+
+nlohmann::json ruleDescriptor(const RuleInfo &Info) {
+  std::string Url = docsUrl(Info.Id);
+  std::string_view Markdown = helpMarkdown(Info.Id);
+  return {{"id", Info.Id},
+          {"name", ruleName(Info.Id)},
+          {"shortDescription", {{"text", Info.Summary}}},
+          {"fullDescription", {{"text", Info.Description}}},
+          {"help",
+           {{"text", std::string(Info.Description) + " See " + Url},
+            {"markdown", Markdown.empty() ? "[" + std::string(Info.Id) + "](" + Url + ")"
+                                          : std::string(Markdown)}}},
+          {"helpUri", Url},
+          {"defaultConfiguration", {{"level", "error"}}},
+          {"properties",
+           {{"tags", {"contract", Info.Scope == RuleScope::TranslationUnit ? "per-tu" : "global"}},
+            {"precision", "medium"}}}};
+}
+
 } // namespace
 
 nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
@@ -65,12 +115,7 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
   std::map<std::string, size_t> RuleIndex;
   for (const RuleInfo *Info : allRules()) {
     RuleIndex[std::string(Info->Id)] = Rules.size();
-    Rules.push_back({{"id", Info->Id},
-                     {"name", Info->Id},
-                     {"shortDescription", {{"text", Info->Summary}}},
-                     {"fullDescription", {{"text", Info->Description}}},
-                     {"helpUri", docsUrl(Info->Id)},
-                     {"defaultConfiguration", {{"level", "error"}}}});
+    Rules.push_back(ruleDescriptor(*Info));
   }
 
   nlohmann::json Results = nlohmann::json::array();
@@ -136,6 +181,7 @@ nlohmann::json toSarif(const RunReport &Report, const std::string &SourceRoot,
           {{"driver",
             {{"name", "contractcheck"},
              {"version", CONTRACTCHECK_VERSION},
+             {"semanticVersion", CONTRACTCHECK_VERSION},
              {"informationUri", "https://github.com/contractcheck/contractcheck"},
              {"rules", Rules}}}}},
          {"invocations",

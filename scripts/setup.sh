@@ -26,6 +26,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Microsoft's SARIF Multitool, the validator GitHub's code-scanning rules come from, for the SARIF
+# test: from npm into build/tools, nothing committed. npm no longer runs its install script, which
+# only marks the binary executable.
+multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$multitool" ]; then
+  if ! command -v npm >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  mkdir -p build/tools
+  npm install --prefix build/tools --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool@5.7.0 >/dev/null
+  chmod u+x "$multitool"
+fi
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" >/dev/null
 cmake --build build
 if [ -n "$install_prefix" ]; then

@@ -8,6 +8,6 @@ std::string clangTidyBinary() { return CLANG_TIDY_BINARY; }
 std::string python3Binary() { return PYTHON3_BINARY; }
 std::string sourceDir() { return CONTRACTCHECK_SOURCE_DIR; }
 std::string fixturesDir() { return sourceDir() + "/fixtures"; }
-std::string sarifSchemaPath() { return SARIF_SCHEMA_PATH; }
+std::string sarifMultitool() { return SARIF_MULTITOOL; }
 
 } // namespace contractcheck::test

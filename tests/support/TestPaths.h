@@ -11,6 +11,6 @@ std::string clangTidyBinary();
 std::string python3Binary();
 std::string sourceDir();
 std::string fixturesDir();
-std::string sarifSchemaPath();
+std::string sarifMultitool();
 
 } // namespace contractcheck::test
