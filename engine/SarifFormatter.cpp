@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace contractcheck {
 
@@ -71,20 +70,7 @@ std::string_view helpMarkdown(std::string_view Id) {
 }
 
 // "contract-switch-coverage" -> "SwitchCoverage": SARIF wants a name that is not the id.
-std::string ruleName(std::string_view Id) {
-  std::string Name;
-  bool Upper = true;
-  std::string_view Rest = Id.substr(Id.find('-') + 1);
-  for (char C : Rest) {
-    if (C == '-') {
-      Upper = true;
-      continue;
-    }
-    Name += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
-    Upper = false;
-  }
-  return Name;
-}
+std::string ruleName(std::string_view Id) { return tidyOptionName(Id.substr(Id.find('-') + 1)); }
 
 nlohmann::json ruleDescriptor(const RuleInfo &Info) {
   std::string Url = docsUrl(Info.Id);
