@@ -25,20 +25,13 @@ std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
 }
 
 std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Sentinels) {
+  std::vector<ValueGroup> Groups = groupByValue(Enum);
   // The last enumerator with a value of its own: `NUM_ADJ, START_X = A, END_X = B` ends in
-  // NUM_ADJ, the range aliases after it name earlier members (stella's GlobalKeyHandler).
-  const EnumConstantDecl *Last = nullptr;
-  std::vector<llvm::APSInt> Seen;
-  for (const EnumConstantDecl *Enumerator : Enum.enumerators()) {
-    bool Alias = std::any_of(Seen.begin(), Seen.end(), [&](const llvm::APSInt &V) {
-      return llvm::APSInt::isSameValue(V, Enumerator->getInitVal());
-    });
-    if (!Alias)
-      Last = Enumerator;
-    Seen.push_back(Enumerator->getInitVal());
-  }
+  // NUM_ADJ, the range aliases after it name earlier members (stella's GlobalKeyHandler). Groups
+  // come in the order their first member is declared, so it is the last group's first member.
+  const EnumConstantDecl *Last = Groups.empty() ? nullptr : Groups.back().Members.front();
   std::vector<HeldValue> Held;
-  for (const ValueGroup &Group : groupByValue(Enum)) {
+  for (const ValueGroup &Group : Groups) {
     auto IsSentinel = [&](const EnumConstantDecl *E) {
       return Sentinels.isSentinel(*E, E == Last, Group.Members.size() > 1);
     };
