@@ -30,11 +30,6 @@ std::string configurationDirectory(llvm::StringRef MainFile) {
   return Current.str().str();
 }
 
-// clang-tidy's boolean spellings; the typed getLocalOrGlobal<bool> is not exported by the host.
-bool readsTrue(std::optional<llvm::StringRef> Value) {
-  return Value && (*Value == "true" || *Value == "True" || *Value == "1");
-}
-
 } // namespace
 
 RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
@@ -42,8 +37,7 @@ RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
       BaseDirectory(configurationDirectory(Context->getCurrentFile())),
       Impl(Info.CreateTURule(*this)),
-      ReportGenerated(Info.ReportsInGeneratedCode || readsTrue(ClangTidyCheck::Options.getLocalOrGlobal(
-                                                         "ReportGeneratedCode"))) {}
+      ReportGenerated(Info.ReportsInGeneratedCode || readReportGenerated()) {}
 
 // Validated as the CLI validates .contractcheck.yaml; a bad value is reported the way clang-tidy
 // reports its own checks' bad options, and the option keeps its default.
@@ -62,6 +56,24 @@ nlohmann::json RuleCheck::readOptions() {
     }
   }
   return Values;
+}
+
+// paths.generated as the CLI's configuration writes it: one global CheckOption, read with
+// getLocalOrGlobal (the typed overload is not exported by the host) and validated as the rules'
+// own boolean options are.
+bool RuleCheck::readReportGenerated() {
+  static constexpr OptionSpec Spec{"report-generated-code", OptionType::Bool, "false", ""};
+  std::optional<llvm::StringRef> Value =
+      ClangTidyCheck::Options.getLocalOrGlobal(tidyOptionName(Spec.Key));
+  if (!Value)
+    return false;
+  try {
+    return parseOptionString(Spec, Value->str()).get<bool>();
+  } catch (const OptionError &E) {
+    configurationDiag("invalid configuration value '%0' for option '%1': %2")
+        << *Value << tidyOptionName(Spec.Key) << E.Message;
+    return false;
+  }
 }
 
 bool RuleCheck::isLanguageVersionSupported(const clang::LangOptions &LangOpts) const {

@@ -30,6 +30,7 @@ private:
   std::string baseDirectory() const override { return BaseDirectory; }
 
   nlohmann::json readOptions();
+  bool readReportGenerated();
   bool inGeneratedFile(clang::SourceLocation Loc);
 
   const RuleInfo &Info;
