@@ -196,10 +196,8 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
   }
   Findings.clear();
   std::sort(Report.Problems.begin(), Report.Problems.end());
-  Report.Problems.erase(std::unique(Report.Problems.begin(), Report.Problems.end(),
-                                    [](const RuleProblem &A, const RuleProblem &B) {
-                                      return !(A < B) && !(B < A);
-                                    }),
+  // A rule run once per configuration may say the same of a file they share.
+  Report.Problems.erase(std::unique(Report.Problems.begin(), Report.Problems.end()),
                         Report.Problems.end());
   std::sort(Report.Failures.begin(), Report.Failures.end(),
             [](const TUOutcome &A, const TUOutcome &B) {

@@ -15,9 +15,15 @@ std::string_view kindName(RuleProblem::Kind K) {
   return K == RuleProblem::Kind::Configuration ? "configuration-error" : "input-error";
 }
 
-bool operator<(const RuleProblem &A, const RuleProblem &B) {
-  return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.RuleId, A.Message) <
-         std::tie(B.Where.File, B.Where.Line, B.Where.Column, B.RuleId, B.Message);
+namespace {
+
+auto orderOf(const RuleProblem &P) {
+  return std::tie(P.Where.File, P.Where.Line, P.Where.Column, P.RuleId, P.Message);
 }
+
+} // namespace
+
+bool operator<(const RuleProblem &A, const RuleProblem &B) { return orderOf(A) < orderOf(B); }
+bool operator==(const RuleProblem &A, const RuleProblem &B) { return orderOf(A) == orderOf(B); }
 
 } // namespace contractcheck

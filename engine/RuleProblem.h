@@ -25,6 +25,8 @@ struct RuleProblem {
 
 // "input-error" / "configuration-error", as the JSON and SARIF reports name them.
 std::string_view kindName(RuleProblem::Kind K);
+// By place, then rule and message; the kind follows from the rule and message.
 bool operator<(const RuleProblem &A, const RuleProblem &B);
+bool operator==(const RuleProblem &A, const RuleProblem &B);
 
 } // namespace contractcheck
