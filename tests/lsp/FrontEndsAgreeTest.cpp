@@ -1,8 +1,7 @@
 // The CLI run, the extract/check pair and the language server share one orchestrator
 // (engine/AnalysisRun): on one project they give the same findings, per-TU and global alike.
+#include "../cli/CliTestSupport.h"
 #include "LspClient.h"
-#include "Subprocess.h"
-#include "TestPaths.h"
 
 #include <gtest/gtest.h>
 
@@ -15,11 +14,6 @@ namespace {
 
 using nlohmann::json;
 using Found = std::tuple<std::string, int, std::string, std::string>; // file, line, rule, message
-
-ProcessResult contractcheck(std::vector<std::string> Args) {
-  Args.insert(Args.begin(), contractcheckBinary());
-  return runProcess(Args);
-}
 
 std::set<Found> fromJson(const std::string &Text) {
   std::set<Found> Out;
@@ -66,17 +60,17 @@ protected:
 };
 
 TEST_F(FrontEndsAgreeTest, CliExtractCheckAndLanguageServerGiveTheSameFindings) {
-  ProcessResult Cli = contractcheck({"-p", Build, "--format", "json", "-j", "1"});
+  ProcessResult Cli = runContractcheck({"-p", Build, "--format", "json", "-j", "1"});
   ASSERT_EQ(Cli.ExitCode, 1) << Cli.Stderr;
   std::set<Found> FromCli = fromJson(Cli.Stdout);
   // One per-TU finding in each TU's own file, one in the header, one global in the data file.
   ASSERT_EQ(FromCli.size(), 3u) << Cli.Stdout;
 
   TempDir Store;
-  ProcessResult Extract = contractcheck({"extract", "-p", Build, "--cache-dir", Store.path()});
+  ProcessResult Extract = runContractcheck({"extract", "-p", Build, "--cache-dir", Store.path()});
   ASSERT_EQ(Extract.ExitCode, 0) << Extract.Stderr;
   ProcessResult Check =
-      contractcheck({"check", "-p", Build, "--cache-dir", Store.path(), "--format", "json"});
+      runContractcheck({"check", "-p", Build, "--cache-dir", Store.path(), "--format", "json"});
   ASSERT_EQ(Check.ExitCode, 1) << Check.Stderr;
   EXPECT_EQ(fromJson(Check.Stdout), FromCli);
 
