@@ -4,7 +4,7 @@
 #include "Paths.h"
 #include "RuleInfo.h"
 #include "OptionParser.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 #include "YamlDocuments.h"
 #include "GlobFiles.h"
 

@@ -4,7 +4,7 @@
 #include "GlobalRule.h"
 #include "Paths.h"
 #include "RuleOptions.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <algorithm>
 #include <set>

@@ -1,7 +1,7 @@
 #include "ResultStore.h"
 
 #include "AtomicFile.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>

@@ -2,7 +2,7 @@
 #include "Paths.h"
 
 #include "Fingerprints.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <nlohmann/json.hpp>
 

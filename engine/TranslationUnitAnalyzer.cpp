@@ -4,7 +4,7 @@
 #include "CompilerFiles.h"
 #include "CrashContainment.h"
 #include "Rule.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 #include "FilesRead.h"
 #include "Paths.h"
 #include "SourcePositions.h"

@@ -1,16 +1,16 @@
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 namespace contractcheck {
 
 // Each rule's info() is declared here rather than by including its header, so the registry
 // stays free of Clang headers and of a second hand-kept list.
 #define CONTRACTCHECK_RULE(Class) const RuleInfo &Class##Info();
-#include "Rules.def"
+#include "rules/Rules.def"
 
 std::span<const RuleInfo *const> allRules() {
   static const RuleInfo *const Rules[] = {
 #define CONTRACTCHECK_RULE(Class) &Class##Info(),
-#include "Rules.def"
+#include "rules/Rules.def"
   };
   return Rules;
 }

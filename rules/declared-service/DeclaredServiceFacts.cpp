@@ -1,4 +1,4 @@
-#include "DeclaredServiceFacts.h"
+#include "rules/declared-service/DeclaredServiceFacts.h"
 
 #include <nlohmann/json.hpp>
 

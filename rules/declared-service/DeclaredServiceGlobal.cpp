@@ -1,8 +1,8 @@
-#include "DeclaredServiceGlobal.h"
+#include "rules/declared-service/DeclaredServiceGlobal.h"
 
-#include "DeclaredServiceFacts.h"
+#include "rules/declared-service/DeclaredServiceFacts.h"
 #include "RuleOptions.h"
-#include "ServiceContract.h"
+#include "rules/declared-service/ServiceContract.h"
 
 namespace contractcheck {
 

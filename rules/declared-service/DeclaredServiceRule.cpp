@@ -1,12 +1,12 @@
-#include "DeclaredServiceRule.h"
+#include "rules/declared-service/DeclaredServiceRule.h"
 
-#include "DeclaredServiceFacts.h"
-#include "DeclaredServiceGlobal.h"
+#include "rules/declared-service/DeclaredServiceFacts.h"
+#include "rules/declared-service/DeclaredServiceGlobal.h"
 #include "GlobFiles.h"
-#include "ProbeMemo.h"
-#include "ProbeSource.h"
-#include "SignatureJudge.h"
-#include "SignatureProbe.h"
+#include "rules/declared-service/ProbeMemo.h"
+#include "rules/declared-service/ProbeSource.h"
+#include "rules/declared-service/SignatureJudge.h"
+#include "rules/declared-service/SignatureProbe.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>

@@ -6,7 +6,7 @@
 
 #include "Glob.h"
 #include "Rule.h"
-#include "ServiceContract.h"
+#include "rules/declared-service/ServiceContract.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "ProbeMemo.h"
+#include "rules/declared-service/ProbeMemo.h"
 
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/TargetInfo.h>

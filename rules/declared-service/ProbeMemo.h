@@ -4,8 +4,8 @@
 // server): an entry whose inputs changed is a miss.
 #pragma once
 
-#include "SignatureJudge.h"
-#include "SignatureProbe.h"
+#include "rules/declared-service/SignatureJudge.h"
+#include "rules/declared-service/SignatureProbe.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "ProbeSource.h"
+#include "rules/declared-service/ProbeSource.h"
 
 #include <clang/AST/DeclCXX.h>
 

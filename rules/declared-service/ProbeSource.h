@@ -3,7 +3,7 @@
 // so a declaration is read with the names a member of the service would see.
 #pragma once
 
-#include "ServiceContract.h"
+#include "rules/declared-service/ServiceContract.h"
 
 #include <string>
 #include <vector>

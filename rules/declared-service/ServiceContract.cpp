@@ -1,4 +1,4 @@
-#include "ServiceContract.h"
+#include "rules/declared-service/ServiceContract.h"
 
 #include <sstream>
 

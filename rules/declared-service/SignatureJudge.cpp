@@ -1,4 +1,4 @@
-#include "SignatureJudge.h"
+#include "rules/declared-service/SignatureJudge.h"
 
 #include "DidYouMean.h"
 #include "SourcePositions.h"

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "Finding.h"
-#include "ProbeSource.h"
+#include "rules/declared-service/ProbeSource.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "SignatureProbe.h"
+#include "rules/declared-service/SignatureProbe.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>

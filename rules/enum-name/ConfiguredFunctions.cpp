@@ -1,4 +1,4 @@
-#include "ConfiguredFunctions.h"
+#include "rules/enum-name/ConfiguredFunctions.h"
 
 #include <nlohmann/json.hpp>
 

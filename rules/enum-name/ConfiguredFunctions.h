@@ -3,7 +3,7 @@
 // the enum it names and the spelling it expects.
 #pragma once
 
-#include "utils/NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <nlohmann/json_fwd.hpp>
 

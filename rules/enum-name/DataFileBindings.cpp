@@ -1,11 +1,11 @@
-#include "DataFileBindings.h"
+#include "rules/enum-name/DataFileBindings.h"
 
 #include "DataDocument.h"
 #include "DataKeyPath.h"
-#include "EnumDefinitionFact.h"
-#include "utils/BoundEnumLookup.h"
+#include "rules/utils/EnumDefinitionFact.h"
+#include "rules/utils/BoundEnumLookup.h"
 #include "GlobalRule.h"
-#include "utils/DataEnumValues.h"
+#include "rules/utils/DataEnumValues.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
-#include "EnumNameFacts.h"
+#include "rules/enum-name/EnumNameFacts.h"
 
-#include "utils/EnumDefinitionFact.h"
+#include "rules/utils/EnumDefinitionFact.h"
 
 namespace contractcheck {
 

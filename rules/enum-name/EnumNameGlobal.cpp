@@ -1,7 +1,7 @@
-#include "EnumNameGlobal.h"
+#include "rules/enum-name/EnumNameGlobal.h"
 
-#include "EnumNameFacts.h"
-#include "EnumNameMessages.h"
+#include "rules/enum-name/EnumNameFacts.h"
+#include "rules/enum-name/EnumNameMessages.h"
 #include "RuleOptions.h"
 
 #include <map>

@@ -3,7 +3,7 @@
 // the configured data files' values against the enums they name.
 #pragma once
 
-#include "DataFileBindings.h"
+#include "rules/enum-name/DataFileBindings.h"
 #include "GlobalRule.h"
 
 namespace contractcheck {

@@ -1,6 +1,6 @@
-#include "EnumNameMessages.h"
+#include "rules/enum-name/EnumNameMessages.h"
 
-#include "utils/NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <llvm/ADT/StringRef.h>
 

@@ -1,15 +1,15 @@
-#include "EnumNameRule.h"
+#include "rules/enum-name/EnumNameRule.h"
 
-#include "DataFileBindings.h"
+#include "rules/enum-name/DataFileBindings.h"
 #include "DataKeyPath.h"
-#include "utils/EnumDefinitionFact.h"
-#include "EnumNameFacts.h"
-#include "EnumNameGlobal.h"
-#include "EnumNameMessages.h"
+#include "rules/utils/EnumDefinitionFact.h"
+#include "rules/enum-name/EnumNameFacts.h"
+#include "rules/enum-name/EnumNameGlobal.h"
+#include "rules/enum-name/EnumNameMessages.h"
 #include "SourcePositions.h"
-#include "utils/EnumNames.h"
-#include "utils/NameSpelling.h"
-#include "utils/Usr.h"
+#include "rules/utils/EnumNames.h"
+#include "rules/utils/NameSpelling.h"
+#include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>

@@ -3,11 +3,11 @@
 // do not. See docs/rules/contract-enum-name.md.
 #pragma once
 
-#include "ConfiguredFunctions.h"
-#include "ExpectedFailures.h"
+#include "rules/enum-name/ConfiguredFunctions.h"
+#include "rules/enum-name/ExpectedFailures.h"
 #include "Rule.h"
-#include "StringParsers.h"
-#include "utils/EnumDefinitionMatcher.h"
+#include "rules/enum-name/StringParsers.h"
+#include "rules/utils/EnumDefinitionMatcher.h"
 
 #include <llvm/ADT/DenseMap.h>
 

@@ -1,4 +1,4 @@
-#include "ExpectedFailures.h"
+#include "rules/enum-name/ExpectedFailures.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>

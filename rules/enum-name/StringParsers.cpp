@@ -1,4 +1,4 @@
-#include "StringParsers.h"
+#include "rules/enum-name/StringParsers.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>

@@ -1,10 +1,10 @@
-#include "EnumTableRule.h"
+#include "rules/enum-table/EnumTableRule.h"
 
-#include "EnumNames.h"
-#include "EnumValues.h"
-#include "IndexedArrays.h"
-#include "ProjectCode.h"
-#include "TableEntries.h"
+#include "rules/utils/EnumNames.h"
+#include "rules/utils/EnumValues.h"
+#include "rules/enum-table/IndexedArrays.h"
+#include "rules/utils/ProjectCode.h"
+#include "rules/enum-table/TableEntries.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>

@@ -5,8 +5,8 @@
 
 #include "Glob.h"
 #include "Rule.h"
-#include "Sentinels.h"
-#include "TotalityEvidence.h"
+#include "rules/utils/Sentinels.h"
+#include "rules/enum-table/TotalityEvidence.h"
 
 #include <set>
 

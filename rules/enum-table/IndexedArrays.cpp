@@ -1,4 +1,4 @@
-#include "IndexedArrays.h"
+#include "rules/enum-table/IndexedArrays.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

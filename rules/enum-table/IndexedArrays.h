@@ -2,7 +2,7 @@
 // have no slot, which slots the initializer fills twice, and whether the size is out of step.
 #pragma once
 
-#include "EnumValues.h"
+#include "rules/utils/EnumValues.h"
 
 #include <cstdint>
 #include <optional>

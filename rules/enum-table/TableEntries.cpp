@@ -1,4 +1,4 @@
-#include "TableEntries.h"
+#include "rules/enum-table/TableEntries.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

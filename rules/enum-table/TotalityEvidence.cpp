@@ -1,4 +1,4 @@
-#include "TotalityEvidence.h"
+#include "rules/enum-table/TotalityEvidence.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>

@@ -1,8 +1,8 @@
-#include "InactiveCodeRule.h"
+#include "rules/inactive-code/InactiveCodeRule.h"
 
-#include "PointScope.h"
-#include "utils/EnumNames.h"
-#include "utils/NameSpelling.h"
+#include "rules/inactive-code/PointScope.h"
+#include "rules/utils/EnumNames.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

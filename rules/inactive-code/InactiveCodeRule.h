@@ -3,7 +3,7 @@
 // See docs/rules/contract-inactive-code.md.
 #pragma once
 
-#include "InactiveTokens.h"
+#include "rules/inactive-code/InactiveTokens.h"
 #include "Rule.h"
 
 #include <vector>

@@ -1,4 +1,4 @@
-#include "InactiveTokens.h"
+#include "rules/inactive-code/InactiveTokens.h"
 
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>

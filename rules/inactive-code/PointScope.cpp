@@ -1,4 +1,4 @@
-#include "PointScope.h"
+#include "rules/inactive-code/PointScope.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

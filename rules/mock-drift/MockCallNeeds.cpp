@@ -1,7 +1,7 @@
-#include "MockCallNeeds.h"
+#include "rules/mock-drift/MockCallNeeds.h"
 
-#include "MockDriftMethods.h"
-#include "MockPairing.h"
+#include "rules/mock-drift/MockDriftMethods.h"
+#include "rules/mock-drift/MockPairing.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>

@@ -4,7 +4,7 @@
 // apart: a `const` or a `const &` that no call observes is no drift.
 #pragma once
 
-#include "MockSignatureDiff.h"
+#include "rules/mock-drift/MockSignatureDiff.h"
 
 #include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/DenseMap.h>

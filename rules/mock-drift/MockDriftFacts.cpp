@@ -1,4 +1,4 @@
-#include "MockDriftFacts.h"
+#include "rules/mock-drift/MockDriftFacts.h"
 
 namespace contractcheck {
 

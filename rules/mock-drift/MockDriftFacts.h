@@ -4,7 +4,7 @@
 #pragma once
 
 #include "Facts.h"
-#include "MockDriftJudge.h"
+#include "rules/mock-drift/MockDriftJudge.h"
 #include "RuleInfo.h"
 
 #include <span>

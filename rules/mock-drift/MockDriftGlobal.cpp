@@ -1,7 +1,7 @@
-#include "MockDriftGlobal.h"
+#include "rules/mock-drift/MockDriftGlobal.h"
 
-#include "MockDriftFacts.h"
-#include "MockDriftJudge.h"
+#include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/mock-drift/MockDriftJudge.h"
 #include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "GlobalRule.h"
-#include "MockPairing.h"
+#include "rules/mock-drift/MockPairing.h"
 
 #include <vector>
 

@@ -1,9 +1,9 @@
 // Whether a TU may hold mocks that only template instantiations show (Rule::needsInstantiations).
-#include "MockDriftRule.h"
+#include "rules/mock-drift/MockDriftRule.h"
 
-#include "MockDriftMethods.h"
-#include "MockPairing.h"
-#include "ProjectCode.h"
+#include "rules/mock-drift/MockDriftMethods.h"
+#include "rules/mock-drift/MockPairing.h"
+#include "rules/utils/ProjectCode.h"
 
 #include <clang/AST/DeclTemplate.h>
 #include <llvm/ADT/DenseMap.h>

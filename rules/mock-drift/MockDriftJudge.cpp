@@ -1,4 +1,4 @@
-#include "MockDriftJudge.h"
+#include "rules/mock-drift/MockDriftJudge.h"
 
 #include <nlohmann/json.hpp>
 

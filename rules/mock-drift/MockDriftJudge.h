@@ -3,8 +3,8 @@
 // seen in different translation units) judge alike.
 #pragma once
 
-#include "MockCallNeeds.h"
-#include "MockSignatureDiff.h"
+#include "rules/mock-drift/MockCallNeeds.h"
+#include "rules/mock-drift/MockSignatureDiff.h"
 
 #include <nlohmann/json_fwd.hpp>
 

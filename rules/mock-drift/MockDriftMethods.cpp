@@ -1,4 +1,4 @@
-#include "MockDriftMethods.h"
+#include "rules/mock-drift/MockDriftMethods.h"
 
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>

@@ -1,14 +1,14 @@
-#include "MockDriftRule.h"
+#include "rules/mock-drift/MockDriftRule.h"
 
-#include "MockCallNeeds.h"
-#include "MockDriftFacts.h"
-#include "MockDriftGlobal.h"
-#include "MockDriftJudge.h"
-#include "MockDriftMethods.h"
-#include "MockMemberUses.h"
-#include "MockSignatureDiff.h"
+#include "rules/mock-drift/MockCallNeeds.h"
+#include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/mock-drift/MockDriftGlobal.h"
+#include "rules/mock-drift/MockDriftJudge.h"
+#include "rules/mock-drift/MockDriftMethods.h"
+#include "rules/mock-drift/MockMemberUses.h"
+#include "rules/mock-drift/MockSignatureDiff.h"
 #include "SourcePositions.h"
-#include "Usr.h"
+#include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

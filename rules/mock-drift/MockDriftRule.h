@@ -4,7 +4,7 @@
 // pair (co-instantiation across TUs); MockDriftGlobalRule joins them in the CLI.
 #pragma once
 
-#include "MockPairing.h"
+#include "rules/mock-drift/MockPairing.h"
 #include "Rule.h"
 
 #include <llvm/ADT/SetVector.h>

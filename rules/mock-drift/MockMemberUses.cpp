@@ -1,4 +1,4 @@
-#include "MockMemberUses.h"
+#include "rules/mock-drift/MockMemberUses.h"
 
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>

@@ -1,6 +1,6 @@
-#include "MockPairing.h"
+#include "rules/mock-drift/MockPairing.h"
 
-#include "MockDriftMethods.h"
+#include "rules/mock-drift/MockDriftMethods.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

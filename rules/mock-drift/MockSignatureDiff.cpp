@@ -1,4 +1,4 @@
-#include "MockSignatureDiff.h"
+#include "rules/mock-drift/MockSignatureDiff.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

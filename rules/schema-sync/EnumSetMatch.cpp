@@ -1,4 +1,4 @@
-#include "EnumSetMatch.h"
+#include "rules/schema-sync/EnumSetMatch.h"
 
 #include <algorithm>
 #include <map>

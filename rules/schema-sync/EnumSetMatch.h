@@ -3,9 +3,9 @@
 // Pure: the enumerators come as plain records (from the facts of whichever TU defines the enum).
 #pragma once
 
-#include "ExternalEnum.h"
+#include "rules/schema-sync/ExternalEnum.h"
 #include "Glob.h"
-#include "utils/NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <functional>
 

@@ -1,8 +1,8 @@
-#include "ExternalEnumLoader.h"
+#include "rules/schema-sync/ExternalEnumLoader.h"
 #include "JsonPointer.h"
-#include "ProtoEnumParser.h"
-#include "PythonEnumParser.h"
-#include "SchemaEnumExtraction.h"
+#include "rules/schema-sync/ProtoEnumParser.h"
+#include "rules/schema-sync/PythonEnumParser.h"
+#include "rules/schema-sync/SchemaEnumExtraction.h"
 
 #include <fstream>
 #include <sstream>

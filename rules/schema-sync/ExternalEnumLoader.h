@@ -4,7 +4,7 @@
 #pragma once
 
 #include "DataDocument.h"
-#include "ExternalEnum.h"
+#include "rules/schema-sync/ExternalEnum.h"
 
 namespace contractcheck {
 

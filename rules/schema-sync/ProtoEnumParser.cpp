@@ -1,5 +1,5 @@
-#include "ProtoEnumParser.h"
-#include "SourceText.h"
+#include "rules/schema-sync/ProtoEnumParser.h"
+#include "rules/schema-sync/SourceText.h"
 
 #include <charconv>
 

@@ -1,5 +1,5 @@
-#include "PythonEnumParser.h"
-#include "PythonTokenizer.h"
+#include "rules/schema-sync/PythonEnumParser.h"
+#include "rules/schema-sync/PythonTokenizer.h"
 
 #include <charconv>
 #include <map>

@@ -1,5 +1,5 @@
-#include "PythonTokenizer.h"
-#include "SourceText.h"
+#include "rules/schema-sync/PythonTokenizer.h"
+#include "rules/schema-sync/SourceText.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "SchemaEnumExtraction.h"
+#include "rules/schema-sync/SchemaEnumExtraction.h"
 #include "JsonPointer.h"
 
 namespace contractcheck {

@@ -1,8 +1,8 @@
-#include "SchemaSyncGlobal.h"
-#include "EnumSetMatch.h"
-#include "ExternalEnumLoader.h"
-#include "EnumDefinitionFact.h"
-#include "utils/BoundEnumLookup.h"
+#include "rules/schema-sync/SchemaSyncGlobal.h"
+#include "rules/schema-sync/EnumSetMatch.h"
+#include "rules/schema-sync/ExternalEnumLoader.h"
+#include "rules/utils/EnumDefinitionFact.h"
+#include "rules/utils/BoundEnumLookup.h"
 #include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>

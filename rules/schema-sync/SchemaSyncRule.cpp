@@ -1,10 +1,10 @@
-#include "SchemaSyncRule.h"
+#include "rules/schema-sync/SchemaSyncRule.h"
 
-#include "EnumDefinitionFact.h"
-#include "SchemaSyncGlobal.h"
-#include "utils/EnumDefinitionMatcher.h"
-#include "utils/NameSpelling.h"
-#include "utils/Sentinels.h"
+#include "rules/utils/EnumDefinitionFact.h"
+#include "rules/schema-sync/SchemaSyncGlobal.h"
+#include "rules/utils/EnumDefinitionMatcher.h"
+#include "rules/utils/NameSpelling.h"
+#include "rules/utils/Sentinels.h"
 
 #include <clang/AST/Decl.h>
 

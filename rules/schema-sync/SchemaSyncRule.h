@@ -6,7 +6,7 @@
 #pragma once
 
 #include "Rule.h"
-#include "utils/EnumDefinitionMatcher.h"
+#include "rules/utils/EnumDefinitionMatcher.h"
 
 namespace contractcheck {
 

@@ -1,4 +1,4 @@
-#include "SourceText.h"
+#include "rules/schema-sync/SourceText.h"
 
 namespace contractcheck {
 

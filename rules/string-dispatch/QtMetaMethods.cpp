@@ -1,6 +1,6 @@
-#include "QtMetaMethods.h"
+#include "rules/string-dispatch/QtMetaMethods.h"
 
-#include "QtSignature.h"
+#include "rules/string-dispatch/QtSignature.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

@@ -1,8 +1,8 @@
-#include "QtMethodStrings.h"
+#include "rules/string-dispatch/QtMethodStrings.h"
 
 #include "DidYouMean.h"
-#include "QtMetaMethods.h"
-#include "QtSignature.h"
+#include "rules/string-dispatch/QtMetaMethods.h"
+#include "rules/string-dispatch/QtSignature.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>

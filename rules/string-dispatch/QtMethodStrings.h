@@ -5,7 +5,7 @@
 // no moc output.
 #pragma once
 
-#include "QtMetaMethods.h"
+#include "rules/string-dispatch/QtMetaMethods.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/Diagnostic.h>

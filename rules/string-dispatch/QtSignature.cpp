@@ -1,4 +1,4 @@
-#include "QtSignature.h"
+#include "rules/string-dispatch/QtSignature.h"
 
 #include <cctype>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "StringDispatchFacts.h"
+#include "rules/string-dispatch/StringDispatchFacts.h"
 
 namespace contractcheck {
 

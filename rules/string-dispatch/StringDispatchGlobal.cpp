@@ -1,4 +1,4 @@
-#include "StringDispatchGlobal.h"
+#include "rules/string-dispatch/StringDispatchGlobal.h"
 
 #include "DidYouMean.h"
 #include "RuleOptions.h"

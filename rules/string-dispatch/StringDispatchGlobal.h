@@ -4,7 +4,7 @@
 #pragma once
 
 #include "GlobalRule.h"
-#include "StringDispatchFacts.h"
+#include "rules/string-dispatch/StringDispatchFacts.h"
 
 #include <vector>
 

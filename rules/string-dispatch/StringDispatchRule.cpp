@@ -1,7 +1,7 @@
-#include "StringDispatchRule.h"
+#include "rules/string-dispatch/StringDispatchRule.h"
 
 #include "SourcePositions.h"
-#include "StringDispatchGlobal.h"
+#include "rules/string-dispatch/StringDispatchGlobal.h"
 
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>

@@ -7,9 +7,9 @@
 // ends.
 #pragma once
 
-#include "QtMethodStrings.h"
+#include "rules/string-dispatch/QtMethodStrings.h"
 #include "Rule.h"
-#include "StringDispatchFacts.h"
+#include "rules/string-dispatch/StringDispatchFacts.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "EnclosingBodies.h"
+#include "rules/switch-coverage/EnclosingBodies.h"
 
 #include <clang/Basic/SourceManager.h>
 

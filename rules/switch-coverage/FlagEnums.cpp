@@ -1,6 +1,6 @@
-#include "FlagEnums.h"
+#include "rules/switch-coverage/FlagEnums.h"
 
-#include "Sentinels.h"
+#include "rules/utils/Sentinels.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclTemplate.h>

@@ -1,4 +1,4 @@
-#include "RuledOutValues.h"
+#include "rules/switch-coverage/RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>

@@ -1,11 +1,11 @@
-#include "SwitchCoverageRule.h"
+#include "rules/switch-coverage/SwitchCoverageRule.h"
 
-#include "EnumNames.h"
-#include "EnumValues.h"
-#include "NameSpelling.h"
-#include "ProjectCode.h"
-#include "RuledOutValues.h"
-#include "TotalityEvidence.h"
+#include "rules/utils/EnumNames.h"
+#include "rules/utils/EnumValues.h"
+#include "rules/utils/NameSpelling.h"
+#include "rules/utils/ProjectCode.h"
+#include "rules/switch-coverage/RuledOutValues.h"
+#include "rules/enum-table/TotalityEvidence.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>

@@ -2,11 +2,11 @@
 // switch never names. See docs/rules/contract-switch-coverage.md.
 #pragma once
 
-#include "EnclosingBodies.h"
-#include "FlagEnums.h"
+#include "rules/switch-coverage/EnclosingBodies.h"
+#include "rules/switch-coverage/FlagEnums.h"
 #include "Glob.h"
 #include "Rule.h"
-#include "Sentinels.h"
+#include "rules/utils/Sentinels.h"
 
 #include <llvm/ADT/SmallPtrSet.h>
 

@@ -1,4 +1,4 @@
-#include "BoundEnumLookup.h"
+#include "rules/utils/BoundEnumLookup.h"
 
 #include "GlobalRule.h"
 

@@ -2,7 +2,7 @@
 // whichever TU defines it, and the one way of saying why there is none to judge with.
 #pragma once
 
-#include "EnumDefinitionFact.h"
+#include "rules/utils/EnumDefinitionFact.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "DataEnumValues.h"
+#include "rules/utils/DataEnumValues.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 
 #include "DataDocument.h"
 #include "DataKeyPath.h"
-#include "utils/NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 namespace contractcheck {
 

@@ -1,8 +1,8 @@
-#include "EnumDefinitionFact.h"
+#include "rules/utils/EnumDefinitionFact.h"
 
-#include "EnumNames.h"
+#include "rules/utils/EnumNames.h"
 #include "SourcePositions.h"
-#include "Usr.h"
+#include "rules/utils/Usr.h"
 
 #include <clang/AST/Decl.h>
 

@@ -1,6 +1,6 @@
-#include "EnumDefinitionMatcher.h"
+#include "rules/utils/EnumDefinitionMatcher.h"
 
-#include "EnumNames.h"
+#include "rules/utils/EnumNames.h"
 
 #include <vector>
 

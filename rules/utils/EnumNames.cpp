@@ -1,4 +1,4 @@
-#include "EnumNames.h"
+#include "rules/utils/EnumNames.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>

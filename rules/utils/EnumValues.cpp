@@ -1,6 +1,6 @@
-#include "EnumValues.h"
+#include "rules/utils/EnumValues.h"
 
-#include "Sentinels.h"
+#include "rules/utils/Sentinels.h"
 
 #include <clang/AST/Decl.h>
 

@@ -1,4 +1,4 @@
-#include "NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include "DidYouMean.h"
 

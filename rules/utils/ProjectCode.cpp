@@ -1,4 +1,4 @@
-#include "ProjectCode.h"
+#include "rules/utils/ProjectCode.h"
 
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>

@@ -1,6 +1,6 @@
-#include "Sentinels.h"
+#include "rules/utils/Sentinels.h"
 
-#include "NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/Decl.h>
 

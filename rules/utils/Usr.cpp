@@ -1,4 +1,4 @@
-#include "Usr.h"
+#include "rules/utils/Usr.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/Index/USRGeneration.h>

@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a .proto file, then every lookup of the enums it defines.
 // Must never crash or hang; malformed input is a positioned DataError.
-#include "ProtoEnumParser.h"
+#include "rules/schema-sync/ProtoEnumParser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a Python file, then every lookup of the enums it defines.
 // Must never crash or hang; malformed input is a positioned DataError.
-#include "PythonEnumParser.h"
+#include "rules/schema-sync/PythonEnumParser.h"
 
 #include <cstddef>
 #include <cstdint>

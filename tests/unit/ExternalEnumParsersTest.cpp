@@ -1,8 +1,8 @@
 // The .proto and Python enum subset parsers: members, values and positions, the traps that
 // must not pass for members, and positioned errors for malformed files.
 #include "TestPaths.h"
-#include "schema-sync/ProtoEnumParser.h"
-#include "schema-sync/PythonEnumParser.h"
+#include "rules/schema-sync/ProtoEnumParser.h"
+#include "rules/schema-sync/PythonEnumParser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "utils/NameSpelling.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Our normalisation of Qt signatures against Qt's own: every signature in the table goes through
 // the installed QtCore's QMetaObject::normalizedSignature / normalizedType and through
 // contractcheck's normalizedQtSignature / normalizedQtType, and the strings must be equal.
-#include "string-dispatch/QtSignature.h"
+#include "rules/string-dispatch/QtSignature.h"
 
 #include <QByteArray>
 #include <QMetaObject>

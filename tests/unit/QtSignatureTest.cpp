@@ -1,4 +1,4 @@
-#include "string-dispatch/QtSignature.h"
+#include "rules/string-dispatch/QtSignature.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The one rule list is the source of truth: every rule in it must be documented and have
 // fixtures that show it firing and staying silent.
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 #include "Subprocess.h"
 #include "TestPaths.h"
 

@@ -1,9 +1,9 @@
 // contract-schema-sync's global step against the GlobalContext interface: enum facts as a TU
 // would emit them, the real external fixture files read through the context, findings and
 // input problems as the engine would receive them.
-#include "schema-sync/SchemaSyncGlobal.h"
+#include "rules/schema-sync/SchemaSyncGlobal.h"
 #include "TestPaths.h"
-#include "utils/EnumDefinitionFact.h"
+#include "rules/utils/EnumDefinitionFact.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

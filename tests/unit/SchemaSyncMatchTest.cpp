@@ -3,12 +3,12 @@
 // directions, sentinels, Python string values).
 #include "JsonPointer.h"
 #include "TestPaths.h"
-#include "schema-sync/EnumSetMatch.h"
-#include "schema-sync/ExternalEnumLoader.h"
-#include "schema-sync/ProtoEnumParser.h"
-#include "schema-sync/PythonEnumParser.h"
-#include "schema-sync/SchemaEnumExtraction.h"
-#include "utils/DataEnumValues.h"
+#include "rules/schema-sync/EnumSetMatch.h"
+#include "rules/schema-sync/ExternalEnumLoader.h"
+#include "rules/schema-sync/ProtoEnumParser.h"
+#include "rules/schema-sync/PythonEnumParser.h"
+#include "rules/schema-sync/SchemaEnumExtraction.h"
+#include "rules/utils/DataEnumValues.h"
 
 #include <gtest/gtest.h>
 

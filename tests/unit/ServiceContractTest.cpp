@@ -1,7 +1,7 @@
 // contract-declared-service's contract files and the files its globs name: positions a finding
 // can point at (a quoted declaration's first character), and each malformed shape an error at
 // its own line:col.
-#include "declared-service/ServiceContract.h"
+#include "rules/declared-service/ServiceContract.h"
 #include "GlobFiles.h"
 #include "Subprocess.h"
 

@@ -7,7 +7,7 @@
 #include "Formatters.h"
 #include "InputError.h"
 #include "AtomicFile.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>

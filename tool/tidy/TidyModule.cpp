@@ -1,6 +1,6 @@
 // Registers every per-TU rule with clang-tidy under its own id (contract-<name>).
 #include "RuleCheck.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <clang-tidy/ClangTidyModule.h>
 #include <clang-tidy/ClangTidyModuleRegistry.h>
