@@ -4,8 +4,9 @@
 //   static constexpr std::string_view Kind;   // e.g. "mock-class"
 //   static constexpr unsigned Version;        // bumped whenever the struct's JSON changes
 //   std::string key() const;                  // what identifies it across TUs: a USR
-// and to_json/from_json. Per-TU halves emit them, global halves read them back typed from the
-// FactStore, indexed by (rule, kind, key).
+// and to_json/from_json, declared once with CONTRACTCHECK_JSON_FIELDS (JsonFields.h). Per-TU
+// halves emit them, global halves read them back typed from the FactStore, indexed by
+// (rule, kind, key).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "JsonFields.h"
 #include "Finding.h"
 #include "RuleInfo.h"
 
@@ -30,10 +31,8 @@ struct ContractProblemFact {
   std::string key() const;
 };
 
-void to_json(nlohmann::json &J, const ContractJudgedFact &F);
-void from_json(const nlohmann::json &J, ContractJudgedFact &F);
-void to_json(nlohmann::json &J, const ContractProblemFact &F);
-void from_json(const nlohmann::json &J, ContractProblemFact &F);
+CONTRACTCHECK_JSON_FIELDS(ContractJudgedFact, (Contract, "contract"), (Service, "service"))
+CONTRACTCHECK_JSON_FIELDS(ContractProblemFact, (Where, "where"), (Message, "message"))
 
 std::span<const FactKind> declaredServiceFactKinds();
 

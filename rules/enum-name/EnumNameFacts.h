@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "JsonFields.h"
 #include "Finding.h"
 #include "RuleInfo.h"
 
@@ -34,10 +35,10 @@ struct LiteralCallFact {
   std::string key() const { return Callee; }
 };
 
-void to_json(nlohmann::json &J, const StringParserFact &F);
-void from_json(const nlohmann::json &J, StringParserFact &F);
-void to_json(nlohmann::json &J, const LiteralCallFact &F);
-void from_json(const nlohmann::json &J, LiteralCallFact &F);
+CONTRACTCHECK_JSON_FIELDS(StringParserFact, (Usr, "usr"), (Name, "name"), (Accepts, "accepts"),
+                          (CaseInsensitive, "case_insensitive"), (Where, "where"))
+CONTRACTCHECK_JSON_FIELDS(LiteralCallFact, (Callee, "callee"), (Literal, "literal"),
+                          (Where, "where"))
 
 // Every fact kind the rule emits, for RuleInfo::FactKinds.
 std::span<const FactKind> enumNameFactKinds();

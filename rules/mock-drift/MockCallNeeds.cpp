@@ -9,8 +9,6 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
-#include <nlohmann/json.hpp>
-
 using namespace clang;
 
 namespace contractcheck {
@@ -171,51 +169,6 @@ Injections injectionsOf(const CXXRecordDecl &Mock, llvm::ArrayRef<const ClassTem
       }
     }
   return Out;
-}
-
-namespace {
-
-nlohmann::json argumentJson(const CallArgument &A) {
-  nlohmann::json J = {{"shown", A.Shown},
-                      {"category", int(A.Category)},
-                      {"lvalue", A.LValue},
-                      {"const", A.Const}};
-  if (A.Bare)
-    J["bare"] = *A.Bare;
-  return J;
-}
-
-CallArgument argumentFromJson(const nlohmann::json &J) {
-  CallArgument A;
-  J.at("shown").get_to(A.Shown);
-  A.Category = TypeCategory(J.at("category").get<int>());
-  J.at("lvalue").get_to(A.LValue);
-  J.at("const").get_to(A.Const);
-  if (J.contains("bare"))
-    A.Bare = J.at("bare").get<std::string>();
-  return A;
-}
-
-} // namespace
-
-void to_json(nlohmann::json &J, const TemplateCall &C) {
-  nlohmann::json Args = nlohmann::json::array();
-  for (const CallArgument &A : C.Args)
-    Args.push_back(argumentJson(A));
-  J = {{"template", C.Template},
-       {"args", std::move(Args)},
-       {"const_object", C.ConstObject},
-       {"where", C.Where}};
-}
-
-void from_json(const nlohmann::json &J, TemplateCall &C) {
-  J.at("template").get_to(C.Template);
-  C.Args.clear();
-  for (const nlohmann::json &A : J.at("args"))
-    C.Args.push_back(argumentFromJson(A));
-  J.at("const_object").get_to(C.ConstObject);
-  J.at("where").get_to(C.Where);
-  C.Expr = nullptr;
 }
 
 } // namespace contractcheck

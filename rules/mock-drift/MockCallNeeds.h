@@ -33,6 +33,9 @@ struct CallArgument {
   bool Const = false;
 };
 
+CONTRACTCHECK_JSON_FIELDS(CallArgument, (Shown, "shown"), (Bare, "bare"), (Category, "category"),
+                          (LValue, "lvalue"), (Const, "const"))
+
 struct TemplateCall {
   std::string Template; // "Toggler<Transport>", as messages name it
   std::vector<CallArgument> Args;
@@ -64,7 +67,7 @@ Injections injectionsOf(const clang::CXXRecordDecl &Mock,
                             &UsesParameter,
                         const clang::ASTContext &Ctx);
 
-void to_json(nlohmann::json &J, const TemplateCall &C);
-void from_json(const nlohmann::json &J, TemplateCall &C);
+CONTRACTCHECK_JSON_FIELDS(TemplateCall, (Template, "template"), (Args, "args"),
+                          (ConstObject, "const_object"), (Where, "where"))
 
 } // namespace contractcheck

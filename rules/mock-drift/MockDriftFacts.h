@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "JsonFields.h"
 #include "rules/mock-drift/MockDriftJudge.h"
 #include "RuleInfo.h"
 
@@ -73,16 +74,17 @@ struct MockPairingFact {
   std::string key() const { return Usr; }
 };
 
-void to_json(nlohmann::json &J, const MockClassFact &F);
-void from_json(const nlohmann::json &J, MockClassFact &F);
-void to_json(nlohmann::json &J, const RealClassFact &F);
-void from_json(const nlohmann::json &J, RealClassFact &F);
-void to_json(nlohmann::json &J, const TemplateArgFact &F);
-void from_json(const nlohmann::json &J, TemplateArgFact &F);
-void to_json(nlohmann::json &J, const MockPairingFact &F);
-void from_json(const nlohmann::json &J, MockPairingFact &F);
-void to_json(nlohmann::json &J, const ReportedFact &F);
-void from_json(const nlohmann::json &J, ReportedFact &F);
+CONTRACTCHECK_JSON_FIELDS(MockClassFact, (Usr, "usr"), (Name, "name"), (Identifier, "identifier"),
+                          (Arguments, "arguments"), (Bases, "bases"), (Names, "names"),
+                          (StandIns, "stand_ins"))
+CONTRACTCHECK_JSON_FIELDS(RealClassFact, (Usr, "usr"), (Identifier, "identifier"),
+                          (Arguments, "arguments"), (Where, "where"), (Pattern, "pattern"),
+                          (Bases, "bases"), (Table, "table"))
+CONTRACTCHECK_JSON_FIELDS(TemplateArgFact, (Template, "template"), (Shown, "shown"),
+                          (Index, "index"), (Class, "class"), (IsMock, "is_mock"))
+CONTRACTCHECK_JSON_FIELDS(ReportedFact, (File, "file"), (Offset, "offset"), (Method, "method"),
+                          (Real, "real"))
+CONTRACTCHECK_JSON_FIELDS(MockPairingFact, (Usr, "usr"), (Paired, "paired"))
 
 std::span<const FactKind> mockDriftFactKinds();
 

@@ -1,7 +1,5 @@
 #include "rules/mock-drift/MockDriftJudge.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <optional>
 
@@ -121,44 +119,6 @@ std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
                       candidateNote(Best->Owner, Best->Sig, BestDiffs)});
   }
   return Drifts;
-}
-
-void to_json(nlohmann::json &J, const StandInEntry &E) {
-  J = {{"sig", E.Sig},          {"shown", E.Shown}, {"gmock", E.GMock},
-       {"self_called", E.SelfCalled}, {"where", E.Where}, {"injected", E.Injected},
-       {"calls", E.Calls}};
-}
-
-void from_json(const nlohmann::json &J, StandInEntry &E) {
-  J.at("sig").get_to(E.Sig);
-  J.at("shown").get_to(E.Shown);
-  J.at("gmock").get_to(E.GMock);
-  J.at("self_called").get_to(E.SelfCalled);
-  J.at("where").get_to(E.Where);
-  J.at("injected").get_to(E.Injected);
-  J.at("calls").get_to(E.Calls);
-  E.Decl = nullptr;
-}
-
-void to_json(nlohmann::json &J, const RealMethodEntry &E) {
-  J = {{"sig", E.Sig}, {"owner", E.Owner}, {"where", E.Where}};
-}
-
-void from_json(const nlohmann::json &J, RealMethodEntry &E) {
-  J.at("sig").get_to(E.Sig);
-  J.at("owner").get_to(E.Owner);
-  J.at("where").get_to(E.Where);
-  E.Decl = nullptr;
-}
-
-void to_json(nlohmann::json &J, const RealClassTable &T) {
-  J = {{"name", T.Name}, {"methods", T.Methods}, {"templates", T.TemplateNames}};
-}
-
-void from_json(const nlohmann::json &J, RealClassTable &T) {
-  J.at("name").get_to(T.Name);
-  J.at("methods").get_to(T.Methods);
-  J.at("templates").get_to(T.TemplateNames);
 }
 
 } // namespace contractcheck

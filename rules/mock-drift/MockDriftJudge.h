@@ -6,7 +6,7 @@
 #include "rules/mock-drift/MockCallNeeds.h"
 #include "rules/mock-drift/MockSignatureDiff.h"
 
-#include <nlohmann/json_fwd.hpp>
+#include "JsonFields.h"
 
 #include <map>
 #include <set>
@@ -75,11 +75,11 @@ std::string candidateNote(const std::string &Owner, const MethodSignature &Candi
 std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
                                  const RealClassTable &Real);
 
-void to_json(nlohmann::json &J, const StandInEntry &E);
-void from_json(const nlohmann::json &J, StandInEntry &E);
-void to_json(nlohmann::json &J, const RealMethodEntry &E);
-void from_json(const nlohmann::json &J, RealMethodEntry &E);
-void to_json(nlohmann::json &J, const RealClassTable &T);
-void from_json(const nlohmann::json &J, RealClassTable &T);
+CONTRACTCHECK_JSON_FIELDS(StandInEntry, (Sig, "sig"), (Shown, "shown"), (GMock, "gmock"),
+                          (SelfCalled, "self_called"), (Where, "where"), (Injected, "injected"),
+                          (Calls, "calls"))
+CONTRACTCHECK_JSON_FIELDS(RealMethodEntry, (Sig, "sig"), (Owner, "owner"), (Where, "where"))
+CONTRACTCHECK_JSON_FIELDS(RealClassTable, (Name, "name"), (Methods, "methods"),
+                          (TemplateNames, "templates"))
 
 } // namespace contractcheck

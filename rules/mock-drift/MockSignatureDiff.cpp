@@ -6,8 +6,6 @@
 #include <clang/Basic/SourceManager.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/VirtualFileSystem.h>
-#include <nlohmann/json.hpp>
-
 #include <cctype>
 
 using namespace clang;
@@ -346,75 +344,6 @@ std::vector<SignatureDiff> diffSignatures(const MethodSignature &Real, const Met
 bool matches(const std::vector<SignatureDiff> &Diffs) {
   return std::none_of(Diffs.begin(), Diffs.end(),
                       [](const SignatureDiff &D) { return D.Decisive; });
-}
-
-
-namespace {
-
-nlohmann::json typeJson(const TypeText &T) {
-  nlohmann::json J = {{"shown", T.Shown}, {"canonical", T.Canonical}};
-  if (T.Key)
-    J["key"] = *T.Key;
-  if (T.Substituted)
-    J["substituted"] = *T.Substituted;
-  if (T.Bare)
-    J["bare"] = *T.Bare;
-  J["pass"] = int(T.Pass);
-  J["category"] = int(T.Category);
-  return J;
-}
-
-TypeText typeFromJson(const nlohmann::json &J) {
-  TypeText T;
-  J.at("shown").get_to(T.Shown);
-  J.at("canonical").get_to(T.Canonical);
-  if (J.contains("key"))
-    T.Key = J.at("key").get<std::string>();
-  if (J.contains("substituted"))
-    T.Substituted = J.at("substituted").get<std::string>();
-  if (J.contains("bare"))
-    T.Bare = J.at("bare").get<std::string>();
-  T.Pass = Passing(J.at("pass").get<int>());
-  T.Category = TypeCategory(J.at("category").get<int>());
-  return T;
-}
-
-} // namespace
-
-void to_json(nlohmann::json &J, const MethodSignature &S) {
-  J = {{"name", S.Name},      {"return", typeJson(S.Return)},
-       {"const", S.Const},    {"volatile", S.Volatile},
-       {"ref", int(S.Ref)},   {"variadic", S.Variadic},
-       {"virtual", S.Virtual}, {"defaults", S.Defaults}};
-  nlohmann::json Params = nlohmann::json::array();
-  for (const TypeText &P : S.Params)
-    Params.push_back(typeJson(P));
-  J["params"] = std::move(Params);
-  if (S.ReturnReferee)
-    J["return_referee"] = *S.ReturnReferee;
-  if (S.Noexcept)
-    J["noexcept"] = *S.Noexcept;
-}
-
-void from_json(const nlohmann::json &J, MethodSignature &S) {
-  J.at("name").get_to(S.Name);
-  S.Return = typeFromJson(J.at("return"));
-  J.at("const").get_to(S.Const);
-  J.at("volatile").get_to(S.Volatile);
-  int Ref = J.at("ref").get<int>();
-  S.Ref = Ref == 1 ? RefQual::LValue : Ref == 2 ? RefQual::RValue : RefQual::None;
-  J.at("variadic").get_to(S.Variadic);
-  J.at("virtual").get_to(S.Virtual);
-  J.at("defaults").get_to(S.Defaults);
-  S.Params.clear();
-  for (const nlohmann::json &P : J.at("params"))
-    S.Params.push_back(typeFromJson(P));
-  S.ReturnReferee.reset();
-  if (J.contains("return_referee"))
-    S.ReturnReferee = J.at("return_referee").get<std::string>();
-  S.Noexcept.reset();
-  if (J.contains("noexcept"))
-    S.Noexcept = J.at("noexcept").get<bool>();
 }
 
 } // namespace contractcheck

@@ -6,7 +6,7 @@
 
 #include "Finding.h"
 
-#include <nlohmann/json_fwd.hpp>
+#include "JsonFields.h"
 
 #include <functional>
 #include <optional>
@@ -54,6 +54,10 @@ struct TypeText {
   friend bool operator==(const TypeText &, const TypeText &) = default;
 };
 
+CONTRACTCHECK_JSON_FIELDS(TypeText, (Shown, "shown"), (Canonical, "canonical"), (Key, "key"),
+                          (Substituted, "substituted"), (Bare, "bare"), (Pass, "pass"),
+                          (Category, "category"))
+
 enum class RefQual { None, LValue, RValue };
 
 struct MethodSignature {
@@ -74,8 +78,11 @@ struct MethodSignature {
   friend bool operator==(const MethodSignature &, const MethodSignature &) = default;
 };
 
-void to_json(nlohmann::json &J, const MethodSignature &S);
-void from_json(const nlohmann::json &J, MethodSignature &S);
+CONTRACTCHECK_JSON_FIELDS(MethodSignature, (Name, "name"), (Return, "return"),
+                          (ReturnReferee, "return_referee"), (Params, "params"),
+                          (Defaults, "defaults"), (Const, "const"), (Volatile, "volatile"),
+                          (Ref, "ref"), (Noexcept, "noexcept"), (Variadic, "variadic"),
+                          (Virtual, "virtual"))
 
 // For a class named in a mock's signature: nullopt when it is no mock (compared as it is), the
 // real class the mock stands in for, or nullptr when that is unknown (the type is not compared).

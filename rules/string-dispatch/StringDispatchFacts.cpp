@@ -2,32 +2,19 @@
 
 namespace contractcheck {
 
-void from_json(const nlohmann::json &J, DispatchEndpoint &E) {
-  J.at("function").get_to(E.Function);
-  J.at("arg").get_to(E.Arg);
+void to_json(nlohmann::json &J, DispatchRole Role) {
+  J = Role == DispatchRole::Register ? "register" : "call";
 }
 
-void from_json(const nlohmann::json &J, DispatchSpec &S) {
-  J.at("name").get_to(S.Name);
-  J.at("register").get_to(S.Register);
-  J.at("call").get_to(S.Call);
-}
-
-namespace {
-
-std::string roleName(DispatchRole Role) {
-  return Role == DispatchRole::Register ? "register" : "call";
-}
-
-DispatchRole roleNamed(const std::string &Name) {
+void from_json(const nlohmann::json &J, DispatchRole &Role) {
+  const std::string &Name = J.get_ref<const std::string &>();
   if (Name == "register")
-    return DispatchRole::Register;
-  if (Name == "call")
-    return DispatchRole::Call;
-  throw nlohmann::json::other_error::create(501, "unknown dispatch role '" + Name + "'", nullptr);
+    Role = DispatchRole::Register;
+  else if (Name == "call")
+    Role = DispatchRole::Call;
+  else
+    throw nlohmann::json::other_error::create(501, "unknown dispatch role '" + Name + "'", nullptr);
 }
-
-} // namespace
 
 // In (dispatch, name, role, position) order: the order the global step meets sites in.
 std::string DispatchSiteFact::key() const {
@@ -35,36 +22,9 @@ std::string DispatchSiteFact::key() const {
          '\x1f' + Where.File + ':' + std::to_string(Where.Offset);
 }
 
-void to_json(nlohmann::json &J, const DispatchSiteFact &F) {
-  J = {{"dispatch", F.Dispatch}, {"role", roleName(F.Role)},   {"name", F.Name},
-       {"function", F.Function}, {"where", F.Where}};
-}
-
-void from_json(const nlohmann::json &J, DispatchSiteFact &F) {
-  J.at("dispatch").get_to(F.Dispatch);
-  F.Role = roleNamed(J.at("role").get<std::string>());
-  J.at("name").get_to(F.Name);
-  J.at("function").get_to(F.Function);
-  J.at("where").get_to(F.Where);
-}
-
 std::string DynamicSiteFact::key() const {
   return Dispatch + '\x1f' + (Role == DispatchRole::Register ? "r" : "c") + '\x1f' + Where.File +
          ':' + std::to_string(Where.Offset);
-}
-
-void to_json(nlohmann::json &J, const DynamicSiteFact &F) {
-  J = {{"dispatch", F.Dispatch},
-       {"role", roleName(F.Role)},
-       {"function", F.Function},
-       {"where", F.Where}};
-}
-
-void from_json(const nlohmann::json &J, DynamicSiteFact &F) {
-  J.at("dispatch").get_to(F.Dispatch);
-  F.Role = roleNamed(J.at("role").get<std::string>());
-  J.at("function").get_to(F.Function);
-  J.at("where").get_to(F.Where);
 }
 
 std::span<const FactKind> stringDispatchFactKinds() {

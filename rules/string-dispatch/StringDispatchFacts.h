@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "JsonFields.h"
 #include "Finding.h"
 #include "RuleInfo.h"
 
@@ -25,10 +26,14 @@ struct DispatchSpec {
   std::vector<DispatchEndpoint> Call;
 };
 
-void from_json(const nlohmann::json &J, DispatchEndpoint &E);
-void from_json(const nlohmann::json &J, DispatchSpec &S);
+CONTRACTCHECK_JSON_FIELDS(DispatchEndpoint, (Function, "function"), (Arg, "arg"))
+CONTRACTCHECK_JSON_FIELDS(DispatchSpec, (Name, "name"), (Register, "register"), (Call, "call"))
 
 enum class DispatchRole { Register, Call };
+
+// "register" or "call"; any other string does not read.
+void to_json(nlohmann::json &J, DispatchRole Role);
+void from_json(const nlohmann::json &J, DispatchRole &Role);
 
 // A string literal passed to a configured endpoint.
 struct DispatchSiteFact {
@@ -54,10 +59,10 @@ struct DynamicSiteFact {
   std::string key() const;
 };
 
-void to_json(nlohmann::json &J, const DispatchSiteFact &F);
-void from_json(const nlohmann::json &J, DispatchSiteFact &F);
-void to_json(nlohmann::json &J, const DynamicSiteFact &F);
-void from_json(const nlohmann::json &J, DynamicSiteFact &F);
+CONTRACTCHECK_JSON_FIELDS(DispatchSiteFact, (Dispatch, "dispatch"), (Role, "role"), (Name, "name"),
+                          (Function, "function"), (Where, "where"))
+CONTRACTCHECK_JSON_FIELDS(DynamicSiteFact, (Dispatch, "dispatch"), (Role, "role"),
+                          (Function, "function"), (Where, "where"))
 
 std::span<const FactKind> stringDispatchFactKinds();
 

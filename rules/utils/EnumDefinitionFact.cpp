@@ -19,25 +19,4 @@ EnumDefinitionFact enumDefinitionFact(const clang::EnumDecl &Enum, const clang::
   return Fact;
 }
 
-void to_json(nlohmann::json &J, const EnumDefinitionFact::Enumerator &E) {
-  J = {{"name", E.Name}, {"value", E.Value}, {"where", E.Where}};
-}
-
-void from_json(const nlohmann::json &J, EnumDefinitionFact::Enumerator &E) {
-  J.at("name").get_to(E.Name);
-  J.at("value").get_to(E.Value);
-  J.at("where").get_to(E.Where);
-}
-
-void to_json(nlohmann::json &J, const EnumDefinitionFact &F) {
-  J = {{"usr", F.Usr}, {"name", F.Name}, {"where", F.Where}, {"enumerators", F.Enumerators}};
-}
-
-void from_json(const nlohmann::json &J, EnumDefinitionFact &F) {
-  J.at("usr").get_to(F.Usr);
-  J.at("name").get_to(F.Name);
-  J.at("where").get_to(F.Where);
-  J.at("enumerators").get_to(F.Enumerators);
-}
-
 } // namespace contractcheck

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "JsonFields.h"
 #include "Finding.h"
 
 #include <cstdint>
@@ -37,9 +38,9 @@ struct EnumDefinitionFact {
 // The fact for an enum definition: every enumerator with its value and position.
 EnumDefinitionFact enumDefinitionFact(const clang::EnumDecl &Enum, const clang::SourceManager &SM);
 
-void to_json(nlohmann::json &J, const EnumDefinitionFact::Enumerator &E);
-void from_json(const nlohmann::json &J, EnumDefinitionFact::Enumerator &E);
-void to_json(nlohmann::json &J, const EnumDefinitionFact &F);
-void from_json(const nlohmann::json &J, EnumDefinitionFact &F);
+CONTRACTCHECK_JSON_FIELDS(EnumDefinitionFact::Enumerator, (Name, "name"), (Value, "value"),
+                          (Where, "where"))
+CONTRACTCHECK_JSON_FIELDS(EnumDefinitionFact, (Usr, "usr"), (Name, "name"), (Where, "where"),
+                          (Enumerators, "enumerators"))
 
 } // namespace contractcheck

@@ -1,0 +1,80 @@
+// Facts declare their JSON once (JsonFields.h). The stored shape is what the result store and
+// shards written by other builds hold: these tests pin it key by key, so a renamed member or a
+// dropped field shows here instead of as a silent miss of every stored entry.
+#include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/string-dispatch/StringDispatchFacts.h"
+#include "rules/utils/EnumDefinitionFact.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck {
+namespace {
+
+using nlohmann::json;
+
+template <typename T> T roundTrip(const T &Value) { return json(Value).get<T>(); }
+
+TEST(FactJsonTest, EnumDefinitionKeepsItsKeys) {
+  EnumDefinitionFact Fact{"c:@E@Color", "Color", {"/s/c.h", 1, 6, 5}, {{"Red", -1, {"/s/c.h", 1, 14, 13}}}};
+  EXPECT_EQ(json(Fact), json::parse(R"({"usr":"c:@E@Color","name":"Color",
+      "where":{"file":"/s/c.h","line":1,"column":6,"offset":5},
+      "enumerators":[{"name":"Red","value":-1,
+                      "where":{"file":"/s/c.h","line":1,"column":14,"offset":13}}]})"));
+  EnumDefinitionFact Back = roundTrip(Fact);
+  EXPECT_EQ(Back.Usr, Fact.Usr);
+  ASSERT_EQ(Back.Enumerators.size(), 1u);
+  EXPECT_EQ(Back.Enumerators[0].Value, -1);
+  EXPECT_EQ(Back.Enumerators[0].Where, Fact.Enumerators[0].Where);
+}
+
+// An optional is left out when empty and read back empty; enums are stored as their number,
+// a dispatch role by name.
+TEST(FactJsonTest, OptionalsAreLeftOutAndEnumsKeepTheirForm) {
+  MethodSignature Sig;
+  Sig.Name = "send";
+  Sig.Return = {"int", "int", "int", std::nullopt, Passing::Value, "int", TypeCategory::Arithmetic};
+  Sig.Params = {{"const Msg &", "const Msg &", std::nullopt, "Msg", Passing::ConstRef, std::nullopt,
+                 TypeCategory::Other}};
+  Sig.Ref = RefQual::RValue;
+  Sig.Noexcept = false;
+  Sig.Defaults = 1;
+  EXPECT_EQ(json(Sig), json::parse(R"({"name":"send",
+      "return":{"shown":"int","canonical":"int","key":"int","bare":"int","pass":0,"category":0},
+      "params":[{"shown":"const Msg &","canonical":"const Msg &","substituted":"Msg","pass":1,
+                 "category":3}],
+      "defaults":1,"const":false,"volatile":false,"ref":2,"noexcept":false,"variadic":false,
+      "virtual":false})"));
+  EXPECT_EQ(roundTrip(Sig), Sig);
+
+  DispatchSiteFact Site{"bus", DispatchRole::Register, "order.new", "Bus::on", {"/s/a.cpp", 2, 3, 4}};
+  json Stored = Site;
+  EXPECT_EQ(Stored.at("role"), "register");
+  DispatchSiteFact Back = roundTrip(Site);
+  EXPECT_EQ(Back.Role, DispatchRole::Register);
+  EXPECT_EQ(Back.key(), Site.key());
+}
+
+TEST(FactJsonTest, AFactOfAnotherShapeDoesNotRead) {
+  json Stored = MockPairingFact{"c:@S@MockPort", true};
+  EXPECT_EQ(Stored, json::parse(R"({"usr":"c:@S@MockPort","paired":true})"));
+  Stored.erase("paired");
+  EXPECT_THROW(Stored.get<MockPairingFact>(), json::exception);
+  json Site = DynamicSiteFact{"bus", DispatchRole::Call, "Bus::emit", {}};
+  Site["role"] = "publish";
+  EXPECT_THROW(Site.get<DynamicSiteFact>(), json::exception);
+}
+
+// Members that point into the TU that extracted them are not stored and read back empty.
+TEST(FactJsonTest, PointersIntoTheTUAreNotStored) {
+  StandInEntry Entry;
+  Entry.Shown = "MockPort::send()";
+  Entry.Decl = reinterpret_cast<const clang::CXXMethodDecl *>(&Entry);
+  json Stored = Entry;
+  EXPECT_FALSE(Stored.contains("decl"));
+  StandInEntry Back = roundTrip(Entry);
+  EXPECT_EQ(Back.Shown, Entry.Shown);
+  EXPECT_EQ(Back.Decl, nullptr);
+}
+
+} // namespace
+} // namespace contractcheck
