@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace contractcheck::test {
 namespace {
@@ -159,6 +160,59 @@ TEST_F(InstallTest, FindPackageGivesImportedTargetsForTheCliAndTheModule) {
   std::string Module = Prefix->path() + "/lib/contractcheck/libcontractcheck-tidy.so";
   EXPECT_NE(R.Stdout.find("module=" + Module + "\n"), std::string::npos) << R.Stdout;
   EXPECT_NE(R.Stdout.find("variable=" + Module + "\n"), std::string::npos) << R.Stdout;
+}
+
+} // namespace
+} // namespace contractcheck::test
+
+namespace contractcheck::test {
+namespace {
+
+// The .deb as Debian policy wants it (12.3, 12.5, 12.7): a machine-readable copyright file,
+// changelog.Debian.gz, every document over 4 KiB compressed, an extended description in short
+// lines; and lintian, where installed, finds no error.
+TEST(DebianPackageTest, CarriesCopyrightChangelogAndCompressedDocs) {
+  TempDir Out;
+  ProcessResult Packed = runProcess({CPACK_COMMAND, "-G", "DEB", "-B", Out.path(), "--config",
+                                     std::string(PROJECT_BINARY_DIR) + "/CPackConfig.cmake"});
+  ASSERT_EQ(Packed.ExitCode, 0) << Packed.Stdout << Packed.Stderr;
+  std::string Deb;
+  for (const auto &Entry : std::filesystem::directory_iterator(Out.path()))
+    if (Entry.path().extension() == ".deb")
+      Deb = Entry.path().string();
+  ASSERT_FALSE(Deb.empty()) << Packed.Stdout;
+
+  ProcessResult Listing = runProcess({"dpkg-deb", "--contents", Deb});
+  ASSERT_EQ(Listing.ExitCode, 0) << Listing.Stderr;
+  const std::string DocDir = "./usr/share/doc/contractcheck/";
+  bool Copyright = false, Changelog = false;
+  std::istringstream Lines(Listing.Stdout);
+  for (std::string Line; std::getline(Lines, Line);) {
+    // -rw-r--r-- root/root  1944 2026-12-05 04:47 ./usr/share/doc/contractcheck/copyright
+    std::istringstream Fields(Line);
+    std::string Mode, Owner, Date, Time, Path;
+    long long Size = 0;
+    Fields >> Mode >> Owner >> Size >> Date >> Time >> Path;
+    if (Mode.empty() || Mode[0] != '-' || Path.rfind(DocDir, 0) != 0)
+      continue;
+    std::string Name = std::filesystem::path(Path).filename().string();
+    Copyright |= Path == DocDir + "copyright";
+    Changelog |= Path == DocDir + "changelog.Debian.gz";
+    bool Compressed = Name.ends_with(".gz") || Name.ends_with(".png");
+    EXPECT_TRUE(Compressed || Size <= 4096 || Name == "copyright") << Path << " is not compressed";
+  }
+  EXPECT_TRUE(Copyright) << Listing.Stdout;
+  EXPECT_TRUE(Changelog) << Listing.Stdout;
+
+  ProcessResult Description = runProcess({"dpkg-deb", "--field", Deb, "Description"});
+  std::istringstream DescriptionLines(Description.Stdout);
+  for (std::string Line; std::getline(DescriptionLines, Line);)
+    EXPECT_LT(Line.size(), 80u) << Line;
+
+  if (!std::filesystem::exists("/usr/bin/lintian"))
+    GTEST_SKIP() << "lintian is not installed; the policy checks above ran";
+  ProcessResult Lintian = runProcess({"lintian", "--fail-on", "error", Deb});
+  EXPECT_EQ(Lintian.ExitCode, 0) << Lintian.Stdout << Lintian.Stderr;
 }
 
 } // namespace
