@@ -69,6 +69,9 @@ private:
 
 void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sources,
                const TextStyle &Style) {
+  // A string stream has colours off until told; the caller decided where colour belongs.
+  if (Style.Color)
+    OS.enable_colors(true);
   Printer P(OS, Sources, Style);
   for (const Finding &F : Report.Findings) {
     P.diagnostic(F.Position, severityName(F.Level), F.Message, F.RuleId);

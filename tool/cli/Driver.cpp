@@ -6,6 +6,7 @@
 #include "CrashContainment.h"
 #include "Formatters.h"
 #include "InputError.h"
+#include "Paths.h"
 #include "AtomicFile.h"
 #include "rules/RuleRegistry.h"
 
@@ -97,6 +98,40 @@ cl::opt<Severity> FailOn("fail-on",
                                     clEnumValN(Severity::Warning, "warning", "warnings too")),
                          cl::init(Severity::Error), cl::cat(Category));
 
+enum class ColorMode { Auto, Always, Never };
+
+// LLVM registers a boolean --color of its own (WithColor) the first time the option table is
+// read; ours, with clang's spelling of the choices, replaces it, so it is created only after
+// LLVM's has been moved out of the way.
+cl::opt<ColorMode> &colorOption() {
+  static bool Renamed = [] {
+    auto &Registered = cl::getRegisteredOptions();
+    if (auto It = Registered.find("color"); It != Registered.end())
+      It->second->setArgStr("llvm-color");
+    return true;
+  }();
+  (void)Renamed;
+  static cl::opt<ColorMode> Color(
+      "color", cl::desc("Colour the text report, as clang's -fcolor-diagnostics"),
+      cl::values(clEnumValN(ColorMode::Auto, "auto",
+                            "on a terminal, unless NO_COLOR is set (default)"),
+                 clEnumValN(ColorMode::Always, "always", "even into a pipe"),
+                 clEnumValN(ColorMode::Never, "never", "plain text")),
+      cl::init(ColorMode::Auto), cl::cat(Category));
+  return Color;
+}
+
+// After the options, as clang-tidy prints its own: what the exit status means to a script.
+cl::extrahelp ExitCodes(R"(
+EXIT CODES:
+  0  no finding at or above --fail-on (and every translation unit analysed)
+  1  findings at or above --fail-on
+  2  bad input: the command line, the compile database, the configuration, a baseline, a file
+     a rule reads; nothing was analysed, or the input named is wrong (the message says where)
+  3  incomplete: a translation unit was not analysed (it did not parse, crashed or is not in
+     the result store), or a rule could not be judged; the summary lists which
+)");
+
 void printVersion(raw_ostream &OS) { OS << "contractcheck " CONTRACTCHECK_VERSION "\n"; }
 
 int listRules() {
@@ -151,6 +186,18 @@ std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Col
     return dumpJson(toCodeClimate(Report, std::string(Cwd), Sources));
   }
   return {};
+}
+
+// Colour only where it is text read by a person: never in JSON/SARIF, never into --output.
+bool colorReport() {
+  ColorMode Color = colorOption();
+  if (OutputFormat != Format::Text || !OutputPath.empty() || Color == ColorMode::Never)
+    return false;
+  if (Color == ColorMode::Always)
+    return true;
+  // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+  const char *NoColor = std::getenv("NO_COLOR");
+  return outs().has_colors() && !(NoColor && *NoColor);
 }
 
 // To --output through a temporary file renamed over it, else to stdout; either way a failed
@@ -247,8 +294,12 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
 ProgressCallback progressLine(size_t Jobs) {
   if (Quiet || !sys::Process::StandardErrIsDisplayed() || Jobs <= 1)
     return {};
-  return [](size_t Done, size_t Total, const std::string &Path) {
-    errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Path;
+  // Paths as the report spells them: relative to the working directory when under it.
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  return [Cwd = std::string(Cwd)](size_t Done, size_t Total, const std::string &Path) {
+    errs() << "\r\x1b[K[" << Done << "/" << Total << "] "
+           << relativeUnder(Path, Cwd).value_or(Path);
     if (Done == Total)
       errs() << "\r\x1b[K";
   };
@@ -354,11 +405,7 @@ int analyze(Mode M) {
     // Said before the report is written, which may fail too.
     for (const std::string &Error : Result.Fixes->Errors)
       errs() << "error: " << Error << "\n";
-  // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
-  const char *NoColor = std::getenv("NO_COLOR");
-  bool Color = OutputPath.empty() && OutputFormat == Format::Text && outs().has_colors() &&
-               !(NoColor && *NoColor);
-  writeReport(renderReport(Result.Report, Sources, Color));
+  writeReport(renderReport(Result.Report, Sources, colorReport()));
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
@@ -385,6 +432,7 @@ int runDriver(int Argc, const char **Argv) {
   }
   Argc = static_cast<int>(Args.size());
   Argv = Args.data();
+  colorOption();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   std::string ParseErrors;
@@ -395,7 +443,9 @@ int runDriver(int Argc, const char **Argv) {
                                    "  contractcheck extract -p BUILD_DIR [options] [FILES...]   "
                                    "(analyse into the result store)\n"
                                    "  contractcheck check -p BUILD_DIR [options] [FILES...]     "
-                                   "(report from the result store)\n",
+                                   "(report from the result store)\n"
+                                   "  contractcheck lsp [options]                               "
+                                   "(language server for editors; lsp --help)\n",
                                    &ParseErrorStream)) {
     errs() << ParseErrorStream.str();
     return BadInput;
