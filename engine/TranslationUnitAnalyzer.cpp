@@ -18,6 +18,8 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
 
+#include <utility>
+
 using namespace clang;
 
 namespace contractcheck {
@@ -33,6 +35,7 @@ public:
       : Cfg(Cfg), Dir(std::move(Dir)), Out(Out) {}
 
   void setReporter(const RuleInfo &Rule) { Reporter = &Rule; }
+  void describeNextFix(std::string Description) { NextFixDescription = std::move(Description); }
   void setLangOpts(const LangOptions &Opts) { LangOpts = &Opts; }
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
@@ -53,11 +56,13 @@ public:
     F.Level = Cfg.rule(Reporter->Id).Level;
     F.Position = positionOf(Loc, SM);
     F.Message = Message.str().str();
+    std::string FixDescription = std::exchange(NextFixDescription, {});
     if (F.Position.File.empty() || Cfg.isExcluded(F.Position.File))
       return;
     F.Fixes = fixesOf(Info, SM);
     if (!F.Fixes.empty())
-      F.FixDescription = std::string(Reporter->FixDescription);
+      F.FixDescription =
+          FixDescription.empty() ? std::string(Reporter->FixDescription) : FixDescription;
     Out.push_back(std::move(F));
     KeepingNotes = true;
   }
@@ -88,6 +93,7 @@ private:
   const RuleInfo *Reporter = nullptr;
   const LangOptions *LangOpts = nullptr;
   bool KeepingNotes = false;
+  std::string NextFixDescription;
 };
 
 class CliRuleContext : public RuleContext {
@@ -105,6 +111,10 @@ public:
     Collector.setReporter(Info);
     unsigned ID = Engine.getDiagnosticIDs()->getCustomDiagID(Level, Message);
     return Engine.Report(Loc, ID);
+  }
+
+  void describeNextFix(std::string Description) override {
+    Collector.describeNextFix(std::move(Description));
   }
 
   void emitFact(Fact F) override {

@@ -53,6 +53,10 @@ protected:
                                 clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning) {
     return Context.diag(Loc, Message, Level);
   }
+  // Call right before the diag() whose fix-its it describes.
+  void describeNextFix(std::string Description) {
+    Context.describeNextFix(std::move(Description));
+  }
   const RuleOptions &options() const { return Context.options(); }
   bool keepsFacts() const { return Context.keepsFacts(); }
   // T must be one of the kinds the rule's RuleInfo::FactKinds declares.

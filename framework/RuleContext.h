@@ -8,6 +8,8 @@
 
 #include <clang/Basic/Diagnostic.h>
 
+#include <string>
+
 namespace contractcheck {
 
 class RuleContext {
@@ -17,6 +19,10 @@ public:
   virtual const RuleOptions &options() const = 0;
   virtual clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
                                         clang::DiagnosticIDs::Level Level) = 0;
+  // What the fix-its of the next diagnostic do, in the words an editor's quick-fix menu shows
+  // ("Add case EventType::Retry"); RuleInfo::FixDescription otherwise. clang-tidy has no
+  // place for it.
+  virtual void describeNextFix(std::string /*Description*/) {}
   // Facts feed global rules; front ends without a global phase (clang-tidy) drop them.
   virtual void emitFact(Fact F) = 0;
   // True when a global step will read the facts emitted (the CLI): a rule may then leave to it

@@ -4,6 +4,7 @@
 #include "rules/utils/EnumValues.h"
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
+#include "rules/switch-coverage/CaseLabelSpelling.h"
 #include "rules/switch-coverage/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
 
@@ -372,7 +373,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
-  Findings.push_back({Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx});
+  Findings.push_back({Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx});
 }
 
 void SwitchCoverageRule::onEndOfTranslationUnit() {
@@ -409,11 +410,24 @@ void SwitchCoverageRule::report(const Pending &Finding) {
                     List
               : "switch on '" + EnumName + "' does not handle " + std::to_string(Missing.size()) +
                     (Missing.size() == 1 ? " enumerator: " : " enumerators: ") + List;
+  std::optional<FixItHint> Fix;
+  if (Default && !Finding.Instantiated) {
+    // Spelled as the switch's own labels are, else fully qualified as in the message.
+    if (std::optional<std::string> Qualifier = caseLabelQualifier(*Finding.Switch, *Enum, Ctx))
+      for (size_t I = 0; I < Missing.size(); ++I)
+        Labels[I] = *Qualifier + Missing[I]->getNameAsString();
+    Fix = insertLabelsBefore(*Default, Labels, SM);
+  }
+  if (Fix) {
+    std::string Description = Labels.size() == 1 ? "Add case " : "Add cases ";
+    for (size_t I = 0; I < Labels.size(); ++I)
+      Description += (I ? ", " : "") + Labels[I];
+    describeNextFix(Description);
+  }
   {
     DiagnosticBuilder Diag = diag(Finding.Loc, Message);
-    if (Default && !Finding.Instantiated)
-      if (std::optional<FixItHint> Fix = insertLabelsBefore(*Default, Labels, SM))
-        Diag << *Fix;
+    if (Fix)
+      Diag << *Fix;
   }
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);
 }

@@ -47,6 +47,7 @@ private:
   FlagUses Flags;
   EnclosingBodies Bodies;
   struct Pending {
+    const clang::SwitchStmt *Switch;
     const clang::DefaultStmt *Default;
     const clang::EnumDecl *Enum;
     std::vector<const clang::EnumConstantDecl *> Missing;

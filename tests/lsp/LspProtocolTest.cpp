@@ -144,6 +144,7 @@ TEST_F(LspProtocolTest, CodeActionReturnsTheFixItAsAQuickFix) {
   ASSERT_EQ((*R)["result"].size(), 1u) << R->dump(1);
   const json &Action = (*R)["result"][0];
   EXPECT_EQ(Action["kind"], "quickfix");
+  EXPECT_EQ(Action["title"], "Add case Mode::Draining");
   EXPECT_EQ(Action["diagnostics"][0]["code"], "contract-switch-coverage");
   const json &Changes = Action["edit"]["changes"];
   ASSERT_TRUE(Changes.contains(fileUri(Run))) << Changes.dump(1);

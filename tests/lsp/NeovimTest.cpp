@@ -86,7 +86,7 @@ TEST(NeovimTest, DiagnosticsAndTheQuickFixReachTheBuffer) {
                                   "'Store::put'");
   EXPECT_EQ(Before[1]["related"], 2);
 
-  EXPECT_EQ(Report["menu"], json({"Apply the contractcheck fix (contract-switch-coverage)"}));
+  EXPECT_EQ(Report["menu"], json({"Add case Mode::Draining"}));
   ASSERT_TRUE(Report["fix_applied"].get<bool>()) << Report.dump(1);
   std::vector<std::string> Lines = Report["lines"];
   ASSERT_GE(Lines.size(), 17u);

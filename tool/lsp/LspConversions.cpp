@@ -174,6 +174,13 @@ nlohmann::json toDiagnostic(const Finding &F, const TextOf &Text, OffsetEncoding
   return D;
 }
 
+std::string quickFixTitle(const Finding &F) {
+  std::string Title = F.FixDescription.empty() ? "Apply the fix" : F.FixDescription;
+  // A rule's generic description starts lower-case, as clang's notes do; a menu entry does not.
+  Title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Title[0])));
+  return Title;
+}
+
 nlohmann::json toWorkspaceChanges(const Finding &F, const TextOf &Text, OffsetEncoding Encoding) {
   if (F.Fixes.empty())
     return nullptr;

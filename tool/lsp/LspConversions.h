@@ -47,6 +47,9 @@ nlohmann::json toDiagnostic(const Finding &F, const TextOf &Text, OffsetEncoding
 
 // F's fix-its as a WorkspaceEdit's `changes` (uri -> TextEdit[]); null when F has none or a
 // file it edits cannot be read.
+// The code action's title: what the fix does ("Add case EventType::Retry"), as the rule says.
+std::string quickFixTitle(const Finding &F);
+
 nlohmann::json toWorkspaceChanges(const Finding &F, const TextOf &Text, OffsetEncoding Encoding);
 
 bool rangesIntersect(const nlohmann::json &A, const nlohmann::json &B);

@@ -255,7 +255,7 @@ nlohmann::json LspServer::codeActions(const nlohmann::json &Params) {
     if (!Current || !Seen.insert(D.Diagnostic.dump()).second)
       continue;
     Actions.push_back(
-        {{"title", "Apply the contractcheck fix (" + D.Diagnostic["code"].get<std::string>() + ")"},
+        {{"title", D.FixTitle},
          {"kind", "quickfix"},
          {"diagnostics", {D.Diagnostic}},
          {"isPreferred", true},
@@ -293,6 +293,7 @@ LspServer::contributionOf(const std::vector<Finding> &Findings,
     StoredDiagnostic D;
     D.Diagnostic = toDiagnostic(F, Text, Encoding);
     D.Changes = toWorkspaceChanges(F, Text, Encoding);
+    D.FixTitle = quickFixTitle(F);
     for (const FixIt &Fix : F.Fixes) {
       auto V = Versions.find(Fix.File);
       D.Versions[Fix.File] = V == Versions.end() ? -1 : V->second;

@@ -56,6 +56,7 @@ private:
   struct StoredDiagnostic {
     nlohmann::json Diagnostic;
     nlohmann::json Changes;               // WorkspaceEdit.changes, or null
+    std::string FixTitle;                 // what the quick fix does, as the rule words it
     std::map<std::string, long> Versions; // of the files the fix edits, when analysed (-1: disk)
   };
   // What analysing one TU produced, per file it points into.
