@@ -379,6 +379,64 @@ TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServin
   onlyDiagnostic(Client.diagnostics(fileUri(Run)));
 }
 
+// Each bad frame is followed at once by a valid request: the server must answer that request,
+// so a frame's bytes never swallow the next message's header or body.
+TEST_F(LspProtocolTest, ABadFrameDoesNotLoseTheNextValidMessage) {
+  LspClient Client(Args);
+  Client.initialize();
+  auto Request = [](int Id) {
+    std::string Body = json{{"jsonrpc", "2.0"}, {"id", Id}, {"method", "textDocument/hover"}}.dump();
+    return "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
+  };
+  auto Answered = [&](int Id) {
+    std::optional<json> R = Client.waitFor(
+        [&](const json &M) { return M.contains("id") && M["id"] == Id; }, 15s);
+    return R && R->contains("error") && (*R)["error"]["code"] == -32601;
+  };
+  const std::vector<std::string> BadFrames = {
+      // A Content-Length longer than the body: the next frame's bytes would fill it.
+      "Content-Length: 400\r\n\r\n{\"jsonrpc\": \"2.0\"}",
+      // Shorter than the body: the rest of the body is left in front of the next header.
+      "Content-Length: 5\r\n\r\n{\"jsonrpc\": \"2.0\", \"method\": \"x\"}",
+      // Not a number, and a negative one.
+      "Content-Length: many\r\n\r\n{}",
+      "Content-Length: -3\r\n\r\n{}",
+      // Invalid JSON of the right length.
+      "Content-Length: 9\r\n\r\n{not json",
+      // No header at all: a body alone, with and without a line break after it.
+      "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"shutdown\"}",
+      "{\"jsonrpc\": \"2.0\"}\r\n",
+      // A header block without Content-Length, then its body.
+      "Content-Type: application/vscode-jsonrpc\r\n\r\n{\"jsonrpc\": \"2.0\"}",
+  };
+  int Id = 100;
+  for (const std::string &Bad : BadFrames) {
+    ++Id;
+    Client.sendRaw(Bad + Request(Id));
+    EXPECT_TRUE(Answered(Id)) << "lost the request after: " << Bad;
+  }
+  // A header's text inside a JSON string (escaped line breaks) is only text: a good frame.
+  Client.send({{"jsonrpc", "2.0"}, {"id", 200}, {"method", "textDocument/hover"},
+               {"params", {{"text", "Content-Length: 12\r\n\r\n{}"}}}});
+  EXPECT_TRUE(Answered(200));
+  // Still serving, and nothing above was taken for a shutdown.
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
+TEST_F(LspProtocolTest, ASecondInitializeIsRefused) {
+  LspClient Client(Args);
+  Client.initialize();
+  int Id = Client.request("initialize", {{"capabilities", json::object()}});
+  std::optional<json> R = Client.response(Id);
+  ASSERT_TRUE(R);
+  ASSERT_TRUE(R->contains("error")) << R->dump();
+  EXPECT_EQ((*R)["error"]["code"], -32600);
+  // The first session goes on.
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
 TEST_F(LspProtocolTest, UnknownMethodsAndCancelRequests) {
   LspClient Client(Args);
   Client.initialize();

@@ -3,7 +3,9 @@
 #include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <algorithm>
 #include <optional>
+#include <string_view>
 #include <unistd.h>
 
 namespace contractcheck::lsp {
@@ -24,10 +26,11 @@ bool JsonRpcTransport::fill() {
   }
 }
 
-bool JsonRpcTransport::readLine(std::string &Line) {
+bool JsonRpcTransport::readLine(std::string &Line, size_t &Begin) {
   for (;;) {
     size_t End = Buffer.find('\n', BufferPos);
     if (End != std::string::npos) {
+      Begin = BufferPos;
       Line.assign(Buffer, BufferPos, End - BufferPos);
       if (!Line.empty() && Line.back() == '\r')
         Line.pop_back();
@@ -39,10 +42,75 @@ bool JsonRpcTransport::readLine(std::string &Line) {
   }
 }
 
-bool JsonRpcTransport::readBytes(size_t Count, std::string &Out) {
-  while (Buffer.size() - BufferPos < Count)
-    if (!fill())
+namespace {
+
+constexpr std::string_view LengthKey = "content-length:";
+
+char lower(char C) { return static_cast<char>(std::tolower(static_cast<unsigned char>(C))); }
+
+// Where "Content-Length:" (any case) starts in Text at or after From, or npos.
+size_t findLengthKey(std::string_view Text, size_t From = 0) {
+  for (size_t I = From; I + LengthKey.size() <= Text.size(); ++I) {
+    size_t K = 0;
+    while (K < LengthKey.size() && lower(Text[I + K]) == LengthKey[K])
+      ++K;
+    if (K == LengthKey.size())
+      return I;
+  }
+  return std::string_view::npos;
+}
+
+// Where a header "Content-Length: <digits>" ended by a raw line break starts in Text, or npos.
+// A JSON text never holds one: a raw line break cannot be inside a string, and the letters
+// cannot be outside one. So a body that does is a bad frame that ran into the next message.
+size_t findEmbeddedHeader(std::string_view Text, size_t From) {
+  for (size_t At = findLengthKey(Text, From); At != std::string_view::npos;
+       At = findLengthKey(Text, At + 1)) {
+    size_t I = At + LengthKey.size();
+    while (I < Text.size() && Text[I] == ' ')
+      ++I;
+    size_t Digits = I;
+    while (I < Text.size() && std::isdigit(static_cast<unsigned char>(Text[I])))
+      ++I;
+    if (I > Digits && I < Text.size() && (Text[I] == '\r' || Text[I] == '\n'))
+      return At;
+  }
+  return std::string_view::npos;
+}
+
+// "Name: value" with a token for a name (RFC 7230), as every header line of the base protocol.
+bool looksLikeHeader(std::string_view Line) {
+  size_t Colon = Line.find(':');
+  if (Colon == 0 || Colon == std::string_view::npos)
+    return false;
+  for (char C : Line.substr(0, Colon))
+    if (!std::isalnum(static_cast<unsigned char>(C)) && std::string_view("-_.").find(C) == std::string_view::npos)
       return false;
+  return true;
+}
+
+} // namespace
+
+bool JsonRpcTransport::readBody(size_t Count, std::string &Out, bool &RanIntoHeader) {
+  RanIntoHeader = false;
+  // Searched before waiting for more bytes, so a length longer than the frame does not wait for
+  // (and swallow) the messages after it.
+  size_t Searched = 0;
+  for (;;) {
+    std::string_view Available(Buffer.data() + BufferPos,
+                               std::min(Count, Buffer.size() - BufferPos));
+    size_t From = Searched > LengthKey.size() + 24 ? Searched - LengthKey.size() - 24 : 0;
+    if (size_t At = findEmbeddedHeader(Available, From); At != std::string_view::npos) {
+      BufferPos += At;
+      RanIntoHeader = true;
+      return true;
+    }
+    Searched = Available.size();
+    if (Available.size() == Count)
+      break;
+    if (!fill()) // moves the unread bytes, and BufferPos with them, to the front
+      return false;
+  }
   Out.assign(Buffer, BufferPos, Count);
   BufferPos += Count;
   return true;
@@ -51,37 +119,43 @@ bool JsonRpcTransport::readBytes(size_t Count, std::string &Out) {
 JsonRpcTransport::ReadStatus JsonRpcTransport::read(std::string &Body) {
   std::string Line;
   std::optional<size_t> Length;
-  bool SawHeader = false;
+  bool SawHeader = false, SawJunk = false;
   for (;;) {
-    if (!readLine(Line))
+    size_t Begin = 0;
+    if (!readLine(Line, Begin))
       return ReadStatus::EndOfInput;
     if (Line.empty()) {
       if (!SawHeader)
         continue; // stray blank lines between messages
       break;
     }
-    SawHeader = true;
-    static constexpr std::string_view Key = "content-length:";
-    if (Line.size() > Key.size()) {
-      std::string Name = Line.substr(0, Key.size());
-      for (char &C : Name)
-        C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-      if (Name == Key) {
-        std::string_view Value = std::string_view(Line).substr(Key.size());
-        while (!Value.empty() && Value.front() == ' ')
-          Value.remove_prefix(1);
-        size_t N = 0;
-        auto [End, Err] = std::from_chars(Value.data(), Value.data() + Value.size(), N);
-        if (Err == std::errc() && End == Value.data() + Value.size())
-          Length = N;
-      }
+    size_t Key = findLengthKey(Line);
+    if (Key != std::string::npos && (Key > 0 || SawJunk)) {
+      // The leftovers of a bad frame (a body without a header, the tail of a body longer than
+      // its Content-Length) are a bad frame of their own; the header they run into starts the
+      // next read.
+      BufferPos = Begin + Key;
+      return ReadStatus::BadFraming;
     }
+    SawHeader = true;
+    if (Key == std::string::npos) {
+      SawJunk = SawJunk || !looksLikeHeader(Line);
+      continue;
+    }
+    std::string_view Value = std::string_view(Line).substr(LengthKey.size());
+    while (!Value.empty() && Value.front() == ' ')
+      Value.remove_prefix(1);
+    size_t N = 0;
+    auto [End, Err] = std::from_chars(Value.data(), Value.data() + Value.size(), N);
+    if (Err == std::errc() && End == Value.data() + Value.size())
+      Length = N;
   }
-  if (!Length)
+  if (!Length || SawJunk)
     return ReadStatus::BadFraming;
-  if (!readBytes(*Length, Body))
+  bool RanIntoHeader = false;
+  if (!readBody(*Length, Body, RanIntoHeader))
     return ReadStatus::EndOfInput;
-  return ReadStatus::Message;
+  return RanIntoHeader ? ReadStatus::BadFraming : ReadStatus::Message;
 }
 
 void JsonRpcTransport::send(const nlohmann::json &Message) {

@@ -24,8 +24,10 @@ public:
   JsonRpcTransport(int InFd, int OutFd) : InFd(InFd), OutFd(OutFd) {}
 
   enum class ReadStatus { Message, EndOfInput, BadFraming };
-  // Reads one message body. BadFraming: the header had no usable Content-Length; the header was
-  // consumed, so the next read resynchronises on the next header.
+  // Reads one message body. BadFraming: the header had no usable Content-Length, or the bytes
+  // read were not a frame (a body without a header, the tail of a body longer than its
+  // Content-Length, a Content-Length running past the end of its body into the next header).
+  // What was consumed is only the bad frame: the next read starts at the next header.
   ReadStatus read(std::string &Body);
 
   // Thread-safe: the analysis worker publishes while the main thread answers requests.
@@ -35,8 +37,10 @@ public:
   void notify(const std::string &Method, nlohmann::json Params);
 
 private:
-  bool readLine(std::string &Line);
-  bool readBytes(size_t Count, std::string &Out);
+  // Begin: where the line started in Buffer.
+  bool readLine(std::string &Line, size_t &Begin);
+  // RanIntoHeader: the Count bytes held the next message's header; it is where reading resumes.
+  bool readBody(size_t Count, std::string &Out, bool &RanIntoHeader);
   bool fill();
 
   int InFd, OutFd;

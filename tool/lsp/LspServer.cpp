@@ -104,6 +104,11 @@ void LspServer::handle(const nlohmann::json &Message) {
 
 void LspServer::handleRequest(const nlohmann::json &Id, const std::string &Method,
                               const nlohmann::json &Params) {
+  if (Method == "initialize" && Initialized) {
+    // LSP: "the initialize request may only be sent once".
+    Transport.replyError(Id, InvalidRequest, "the server is already initialized");
+    return;
+  }
   if (Method == "initialize") {
     Transport.reply(Id, initialize(Params));
     return;
