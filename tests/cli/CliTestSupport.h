@@ -5,8 +5,11 @@
 #include "TestPaths.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace contractcheck::test {
@@ -43,6 +46,31 @@ inline std::string slowToParse(long Iterations) {
   return "constexpr long spin() {\n  long S = 0;\n  for (long I = 0; I < " +
          std::to_string(Iterations) +
          "; ++I)\n    S += I % 7;\n  return S;\n}\nstatic_assert(spin() > 0);\n";
+}
+
+// Waits for an event of a running tool (a file it creates, a line it prints), polling: a test
+// synchronises on what the tool did, never on a guess at how long it takes. False on timeout.
+inline bool waitUntil(const std::function<bool()> &Happened,
+                      std::chrono::milliseconds Timeout = std::chrono::minutes(5)) {
+  auto Deadline = std::chrono::steady_clock::now() + Timeout;
+  while (!Happened()) {
+    if (std::chrono::steady_clock::now() > Deadline)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+// How many TU results the result store in StoreDir holds (<store>/<2 hex>/<key>.json): each is
+// written as its TU's analysis ends, so a count says how many TUs a running tool has finished.
+inline size_t storedResults(const std::string &StoreDir) {
+  size_t N = 0;
+  std::error_code EC;
+  for (auto It = std::filesystem::recursive_directory_iterator(StoreDir, EC);
+       !EC && It != std::filesystem::recursive_directory_iterator(); It.increment(EC))
+    if (It->path().extension() == ".json" && It->is_regular_file(EC))
+      ++N;
+  return N;
 }
 
 // Files in Dir other than those named: leftovers such as temporary files.

@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
-#include <thread>
 
 namespace contractcheck::test {
 namespace {
@@ -32,10 +30,14 @@ void expectCompiles(const std::string &File, const std::vector<std::string> &Ext
 
 TEST(SafeFixTest, AFileEditedDuringTheRunIsNotRewritten) {
   TempDir Src, Build;
-  std::string File = Src.write("a.cpp", switchMissingOne("a") + slowToParse(1500000));
-  writeCompilationDatabase(Build.path(), {File}, {"-std=c++20", "-fconstexpr-steps=2147483647"});
-  BackgroundProcess Run({contractcheckBinary(), "-p", Build.path(), "--fix"});
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  // a.cpp is quick; b.cpp keeps the run going after a.cpp's result is stored, so the edit lands
+  // after the tool read a.cpp and before it fixes anything.
+  std::string File = Src.write("a.cpp", switchMissingOne("a"));
+  std::string Slow = Src.write("b.cpp", slowToParse(2000000));
+  writeCompilationDatabase(Build.path(), {File, Slow},
+                           {"-std=c++20", "-fconstexpr-steps=2147483647"});
+  BackgroundProcess Run({contractcheckBinary(), "-p", Build.path(), "-j", "2", "--fix"});
+  ASSERT_TRUE(waitUntil([&] { return storedResults(Build.file(".contractcheck-cache")) >= 1; }));
   std::string Edited = "// a line added while contractcheck was parsing\n" + readFile(File);
   Src.write("a.cpp", Edited);
   ProcessResult R = Run.wait();

@@ -156,7 +156,8 @@ TEST_P(InterruptedRunTest, LeavesThePreviousReportAndNoPartialFile) {
   std::string Report = Out.write("report.json", "{\"previous\": true}\n");
   BackgroundProcess Run({contractcheckBinary(), "-p", Build.path(), "-j", "2", "--format", "json",
                          "--output", Report});
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // Interrupted in the middle of the run: a.cpp is analysed, slow.cpp is still being parsed.
+  ASSERT_TRUE(waitUntil([&] { return storedResults(Build.file(".contractcheck-cache")) >= 1; }));
   Run.signal(GetParam());
   ProcessResult R = Run.wait();
   EXPECT_EQ(R.ExitCode, 128 + GetParam()) << R.Stderr;
