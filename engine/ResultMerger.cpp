@@ -94,16 +94,9 @@ void ResultMerger::fillOffset(SourcePosition &P) {
   if (P.Offset || P.Line == 0 || (P.Line == 1 && P.Column <= 1))
     return;
   const std::string *Text = Sources.text(P.File);
-  if (!Text)
-    return;
-  size_t Start = 0;
-  for (unsigned Line = 1; Line < P.Line && Start != std::string::npos; ++Line) {
-    Start = Text->find('\n', Start);
-    if (Start != std::string::npos)
-      ++Start;
-  }
-  if (Start != std::string::npos && Start + P.Column - 1 <= Text->size())
-    P.Offset = static_cast<unsigned>(Start + P.Column - 1);
+  std::optional<size_t> Start = Sources.lineStart(P.File, P.Line);
+  if (Text && Start && *Start + P.Column - 1 <= Text->size())
+    P.Offset = static_cast<unsigned>(*Start + P.Column - 1);
 }
 
 void ResultMerger::canonicalize(Finding &F) {

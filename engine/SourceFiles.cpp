@@ -25,20 +25,27 @@ const std::string *SourceFiles::text(const std::string &Path) {
   return E.Text ? &*E.Text : nullptr;
 }
 
-std::string_view SourceFiles::line(const std::string &Path, unsigned Line) {
-  const std::string *Text = text(Path);
-  if (!Text || Line == 0)
-    return {};
-  size_t Start = 0;
-  for (unsigned L = 1; L < Line; ++L) {
-    Start = Text->find('\n', Start);
-    if (Start == std::string::npos)
-      return {};
-    ++Start;
+std::optional<size_t> SourceFiles::lineStart(const std::string &Path, unsigned Line) {
+  Entry &E = entry(Path);
+  if (!E.Text || Line == 0)
+    return std::nullopt;
+  if (E.LineStarts.empty()) {
+    E.LineStarts.push_back(0);
+    for (size_t At = E.Text->find('\n'); At != std::string::npos; At = E.Text->find('\n', At + 1))
+      E.LineStarts.push_back(At + 1);
   }
-  size_t End = Text->find('\n', Start);
-  std::string_view Result(*Text);
-  Result = Result.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
+  if (Line > E.LineStarts.size())
+    return std::nullopt;
+  return E.LineStarts[Line - 1];
+}
+
+std::string_view SourceFiles::line(const std::string &Path, unsigned Line) {
+  std::optional<size_t> Start = lineStart(Path, Line);
+  if (!Start)
+    return {};
+  std::string_view Result(*text(Path));
+  size_t End = Result.find('\n', *Start);
+  Result = Result.substr(*Start, End == std::string::npos ? std::string::npos : End - *Start);
   if (!Result.empty() && Result.back() == '\r')
     Result.remove_suffix(1);
   return Result;
@@ -48,6 +55,7 @@ void SourceFiles::setText(const std::string &Path, std::string Text) {
   Entry &E = Files[Path];
   E.Text = std::move(Text);
   E.Suppressions.reset();
+  E.LineStarts.clear();
 }
 
 const SuppressionIndex &SourceFiles::suppressions(const std::string &Path) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace contractcheck {
 
@@ -18,6 +19,9 @@ public:
   const std::string *text(const std::string &Path);
   // The text of a 1-based line, without its newline; empty when out of range.
   std::string_view line(const std::string &Path, unsigned Line);
+  // Where a 1-based line starts in text(Path); nullopt when out of range or unreadable. Lines are
+  // indexed once per file: a report of N findings in one file costs N lookups, not N scans.
+  std::optional<size_t> lineStart(const std::string &Path, unsigned Line);
   const SuppressionIndex &suppressions(const std::string &Path);
   // The code generator whose banner opens the file (GeneratedCode.h), or empty.
   std::string_view generator(const std::string &Path);
@@ -28,6 +32,7 @@ private:
   struct Entry {
     std::optional<std::string> Text;
     std::unique_ptr<SuppressionIndex> Suppressions;
+    std::vector<size_t> LineStarts; // filled on first use
   };
   Entry &entry(const std::string &Path);
   std::map<std::string, Entry> Files;

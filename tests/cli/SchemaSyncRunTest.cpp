@@ -67,6 +67,41 @@ rules:
         names: snake_case
 )";
 
+// Reporting is linear in the number of findings (bench/findings-scaling.py measures it); this
+// checks the answer on a large input: each member's finding at its own line, column and offset,
+// once, in order, and a baseline of them all taking every one away.
+TEST_F(SchemaSyncRunTest, TenThousandFindingsInOneFileAreEachReportedAtTheirPlace) {
+  constexpr int Members = 10000;
+  std::string List = "- web\n- store\n- phone\n";
+  for (int I = 0; I < Members; ++I)
+    List += (I % 2 ? "-   member_" : "- member_") + std::to_string(I) + "\n";
+  std::string ListPath = Project.write("api/channels.yaml", List);
+  ProcessResult R = run(GoodBinding, {});
+  ASSERT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  const nlohmann::json &Findings = Report["findings"];
+  ASSERT_EQ(Findings.size(), size_t(Members));
+  for (int I = 0; I < Members; ++I) {
+    const nlohmann::json &Where = Findings[I]["location"];
+    std::string Name = "member_" + std::to_string(I);
+    unsigned Column = I % 2 ? 5 : 3;
+    ASSERT_EQ(Where["file"], ListPath);
+    ASSERT_EQ(Where["line"], unsigned(4 + I)) << Findings[I].dump();
+    ASSERT_EQ(Where["column"], Column) << Findings[I].dump();
+    ASSERT_EQ(List.substr(Where["offset"].get<size_t>(), Name.size()), Name) << Findings[I].dump();
+    ASSERT_NE(Findings[I]["message"].get<std::string>().find("'" + Name + "'"), std::string::npos)
+        << Findings[I].dump();
+  }
+
+  std::string Baseline = Project.file("baseline.json");
+  ASSERT_EQ(run(GoodBinding, {"--write-baseline", Baseline}).ExitCode, 0);
+  ProcessResult Again = run(GoodBinding, {"--baseline", Baseline});
+  EXPECT_EQ(Again.ExitCode, 0) << Again.Stderr;
+  nlohmann::json Summary = nlohmann::json::parse(Again.Stdout)["summary"];
+  EXPECT_EQ(Summary["findings"], 0);
+  EXPECT_EQ(Summary["baselined"], Members);
+}
+
 TEST_F(SchemaSyncRunTest, UnusableBindingsAreConfigurationErrorsAtTheirLineOthersStillJudged) {
   ProcessResult R = run(std::string(GoodBinding) + R"(      - enum: shop::Chanel
         file: api/channels.yaml
