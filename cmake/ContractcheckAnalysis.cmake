@@ -39,8 +39,12 @@ function(contractcheck_add_analysis target)
     endif()
     get_filename_component(path "${source}" ABSOLUTE BASE_DIR "${source_dir}")
     file(RELATIVE_PATH name "${CMAKE_SOURCE_DIR}" "${path}")
-    string(MAKE_C_IDENTIFIER "${name}" name)
-    set(stamp "${CMAKE_CURRENT_BINARY_DIR}/contractcheck/${target}/${name}.stamp")
+    # Several names map to one identifier (a-b.cpp, a_b.cpp): a hash of the path keeps each
+    # source's stamp its own.
+    string(MAKE_C_IDENTIFIER "${name}" id)
+    string(SHA256 hash "${path}")
+    string(SUBSTRING "${hash}" 0 10 hash)
+    set(stamp "${CMAKE_CURRENT_BINARY_DIR}/contractcheck/${target}/${id}-${hash}.stamp")
     add_custom_command(
       OUTPUT "${stamp}"
       COMMAND "${CC_CONTRACTCHECK}" extract -p "${CMAKE_BINARY_DIR}" --cache-dir "${CC_CACHE_DIR}"

@@ -49,11 +49,74 @@ TEST(CMakeModuleTest, ExtractionIsIncrementalInTheBuildGraph) {
   Project.write("include/other.h", "#pragma once\nenum class Other { A, B, C };\n");
   ProcessResult Touched = buildCheck();
   EXPECT_EQ(count(Touched.Stdout, "contractcheck: extracting"), 1u) << Touched.Stdout;
-  EXPECT_NE(Touched.Stdout.find("extracting b_cpp"), std::string::npos) << Touched.Stdout;
+  EXPECT_NE(Touched.Stdout.find("extracting b.cpp"), std::string::npos) << Touched.Stdout;
 
   Project.write("a.cpp", "#include \"state.h\"\nint a(State s) { return s == State::Open; }\n");
   ProcessResult Fixed = buildCheck();
   EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Stdout << Fixed.Stderr;
+}
+
+// Both switch on an enum with an unhandled enumerator; each file's is its own.
+std::string switchOn(const std::string &Enum) {
+  return "enum class " + Enum + " { Open, Closed, Half, Shut };\n"
+         "int f" + Enum + "(" + Enum + " s) { switch (s) { case " + Enum + "::Open: return 1; "
+         "case " + Enum + "::Closed: return 2; case " + Enum + "::Half: return 3; default: return 0; } }\n";
+}
+
+ProcessResult configure(const TempDir &Project, const std::string &Sources,
+                        const std::string &Extra = "") {
+  Project.write("CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.20)\n"
+                "project(demo CXX)\n"
+                "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+                "include(" + sourceDir() + "/cmake/ContractcheckAnalysis.cmake)\n"
+                "add_library(app STATIC " + Sources + ")\n" + Extra +
+                "contractcheck_add_analysis(app CONTRACTCHECK " + contractcheckBinary() + ")\n");
+  return runProcess({"cmake", "-S", Project.path(), "-B", Project.path() + "/build", "-G", "Ninja"});
+}
+
+TEST(CMakeModuleTest, SourcesWhoseNamesMapToOneIdentifierAreEachExtracted) {
+  TempDir Project;
+  Project.write("a-b.cpp", switchOn("Dash"));
+  Project.write("a_b.cpp", switchOn("Underscore"));
+  Project.write("a.b.cpp", switchOn("Dot"));
+  ProcessResult Configure = configure(Project, "a-b.cpp a_b.cpp a.b.cpp");
+  ASSERT_EQ(Configure.ExitCode, 0) << Configure.Stdout << Configure.Stderr;
+  ProcessResult Check =
+      runProcess({"cmake", "--build", Project.path() + "/build", "--target", "app_contractcheck"});
+  EXPECT_NE(Check.ExitCode, 0) << Check.Stdout;
+  EXPECT_EQ(count(Check.Stdout, "contractcheck: extracting"), 3u) << Check.Stdout;
+  for (const char *Enum : {"Dash::Shut", "Underscore::Shut", "Dot::Shut"})
+    EXPECT_NE(Check.Stdout.find(Enum), std::string::npos) << Enum << "\n" << Check.Stdout;
+}
+
+// A header in a directory whose name holds a space is in the depfile as Ninja reads it. ('#' and
+// '$' too, as DepfileTest checks with Ninja alone; through CMake 3.25 they are not: its
+// cmake_transform_depfile writes '#' unescaped, which leaves the stamp always dirty, never stale,
+// and it writes '$' into compile_commands.json as "\\$$".): editing the header re-extracts the TU that includes it, and only that one.
+TEST(CMakeModuleTest, AHeaderPathWithASpaceIsTracked) {
+  TempDir Project;
+  std::string Odd = "odd dir";
+  Project.write(Odd + "/state.h", "#pragma once\nenum class State { Open, Closed };\n");
+  Project.write("a.cpp", "#include \"state.h\"\nint a(State s) { return s == State::Open; }\n");
+  Project.write("b.cpp", "int b() { return 2; }\n");
+  ProcessResult Configure = configure(Project, "a.cpp b.cpp",
+                                      "target_include_directories(app PRIVATE \"${CMAKE_SOURCE_DIR}/" +
+                                          Odd + "\")\n");
+  ASSERT_EQ(Configure.ExitCode, 0) << Configure.Stdout << Configure.Stderr;
+  auto buildCheck = [&] {
+    return runProcess({"cmake", "--build", Project.path() + "/build", "--target", "app_contractcheck"});
+  };
+  ProcessResult First = buildCheck();
+  ASSERT_EQ(First.ExitCode, 0) << First.Stdout << First.Stderr;
+  EXPECT_EQ(count(First.Stdout, "contractcheck: extracting"), 2u) << First.Stdout;
+  ProcessResult Again = buildCheck();
+  EXPECT_EQ(count(Again.Stdout, "contractcheck: extracting"), 0u) << Again.Stdout;
+
+  Project.write(Odd + "/state.h", "#pragma once\nenum class State { Open, Closed, Shut };\n");
+  ProcessResult Touched = buildCheck();
+  EXPECT_EQ(count(Touched.Stdout, "contractcheck: extracting"), 1u) << Touched.Stdout;
+  EXPECT_NE(Touched.Stdout.find("extracting a.cpp"), std::string::npos) << Touched.Stdout;
 }
 
 } // namespace

@@ -247,6 +247,67 @@ TEST_F(ResultStoreTest, ExtractWritesADepfileOfWhatTheTUReadForTheBuildSystem) {
   EXPECT_TRUE(fs::exists(Stamp));
 }
 
+// Ninja reads the depfile: a header whose directory holds a space, '#', '$' or a backslash
+// before a space is tracked (editing it makes a.cpp's extraction dirty, and nothing else); one
+// with a line break, which no depfile can name, leaves no stamp, so b.cpp is extracted by
+// every build rather than trusted stale; and the depfile still parses.
+TEST(DepfileTest, NinjaTracksHeadersWhoseNamesNeedEscapingAndAlwaysRedoesOneItCannotName) {
+  TempDir Project;
+  const std::vector<std::string> Odd = {"sp ace", "ha#sh", "dol$lar", "back\\ slash"};
+  std::vector<std::string> Args{"-std=c++20"};
+  std::string Includes;
+  for (size_t I = 0; I < Odd.size(); ++I) {
+    Project.write(Odd[I] + "/h" + std::to_string(I) + ".h", "#pragma once\n");
+    Args.push_back("-I" + Project.file(Odd[I]));
+    Includes += "#include \"h" + std::to_string(I) + ".h\"\n";
+  }
+  Project.write("new\nline/nl.h", "#pragma once\n");
+  Args.push_back("-I" + Project.file("new\nline"));
+  std::string A = Project.write("a.cpp", Includes + "int a() { return 1; }\n");
+  std::string B = Project.write("b.cpp", "#include \"nl.h\"\nint b() { return 2; }\n");
+  writeCompilationDatabase(Project.file("build"), {A, B}, Args);
+  Project.write("build.ninja",
+                "rule extract\n"
+                "  command = " + contractcheckBinary() + " extract -p build --quiet"
+                " --depfile $out.d --stamp $out $in\n"
+                "  depfile = $out.d\n"
+                "  description = EXTRACT $out\n"
+                "build a.stamp: extract a.cpp\n"
+                "build b.stamp: extract b.cpp\n");
+  auto ninja = [&](std::vector<std::string> Extra) {
+    std::vector<std::string> Command{"ninja", "-C", Project.path()};
+    Command.insert(Command.end(), Extra.begin(), Extra.end());
+    return runProcess(Command);
+  };
+  // Every input an hour old, so an edit is newer than any stamp whatever the clock's grain.
+  for (const auto &Entry : fs::recursive_directory_iterator(Project.path()))
+    if (Entry.is_regular_file())
+      fs::last_write_time(Entry.path(), fs::file_time_type::clock::now() - std::chrono::hours(1));
+  ProcessResult First = ninja({});
+  ASSERT_EQ(First.ExitCode, 0) << First.Stdout << First.Stderr;
+  EXPECT_NE(First.Stdout.find("a depfile cannot name '" + Project.file("new\nline/nl.h")),
+            std::string::npos)
+      << First.Stdout;
+  EXPECT_TRUE(fs::exists(Project.file("a.stamp")));
+  EXPECT_FALSE(fs::exists(Project.file("b.stamp")));
+
+  auto Dirty = [&] {
+    ProcessResult DryRun = ninja({"-n"});
+    EXPECT_EQ(DryRun.ExitCode, 0) << DryRun.Stdout << DryRun.Stderr;
+    return std::make_pair(DryRun.Stdout.find("EXTRACT a.stamp") != std::string::npos,
+                          DryRun.Stdout.find("EXTRACT b.stamp") != std::string::npos);
+  };
+  EXPECT_EQ(Dirty(), std::make_pair(false, true));
+  for (size_t I = 0; I < Odd.size(); ++I) {
+    ASSERT_EQ(ninja({}).ExitCode, 0);
+    EXPECT_EQ(Dirty(), std::make_pair(false, true)) << "dirty before the edit of " << Odd[I];
+    fs::last_write_time(Project.file(Odd[I] + "/h" + std::to_string(I) + ".h"),
+                        fs::file_time_type::clock::now());
+    EXPECT_EQ(Dirty(), std::make_pair(true, true)) << "editing a header in '" << Odd[I]
+                                                   << "' does not re-extract";
+  }
+}
+
 // Global steps judge from facts of several TUs: however the facts were gathered, the report is
 // the same.
 TEST(ResultStoreDeterminismTest, EveryWayOfRunningGivesTheSameReport) {

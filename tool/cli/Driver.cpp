@@ -305,35 +305,63 @@ ProgressCallback progressLine(size_t Jobs) {
   };
 }
 
-// Make's depfile syntax, as Ninja reads it: spaces and '#' escaped.
-std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &Outcomes) {
-  auto Escape = [](const std::string &Path) {
-    std::string Out;
-    for (char C : Path) {
-      if (C == ' ' || C == '#' || C == '\\')
-        Out += '\\';
-      if (C == '$')
-        Out += '$';
-      Out += C;
+// A path as Make and Ninja read it in a depfile: a space and '#' escaped by a backslash (and the
+// backslashes before them doubled, as are those that end the path), '$' doubled; any other
+// backslash is a character. False when it cannot be written at all: no escape holds a line break.
+bool escapeForDepfile(const std::string &Path, std::string &Out) {
+  Out.clear();
+  size_t Backslashes = 0;
+  for (char C : Path) {
+    if (C == '\n' || C == '\r')
+      return false;
+    if (C == '\\') {
+      ++Backslashes;
+      continue;
     }
-    return Out;
-  };
-  std::string Text = Escape(Target) + ":";
+    Out.append(C == ' ' || C == '#' ? 2 * Backslashes + 1 : Backslashes, '\\');
+    Backslashes = 0;
+    if (C == '$')
+      Out += '$';
+    Out += C;
+  }
+  Out.append(2 * Backslashes, '\\');
+  return true;
+}
+
+// The depfile of an extraction; Untracked: the files it cannot name.
+std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &Outcomes,
+                      std::vector<std::string> &Untracked) {
+  std::string Escaped, Text;
+  if (!escapeForDepfile(Target, Escaped))
+    throw InputError("a depfile cannot name a file whose name holds a line break", Target);
+  Text = Escaped + ":";
   for (const TUOutcome &Outcome : Outcomes)
-    for (const auto &[File, Hash] : Outcome.Dependencies)
-      Text += " \\\n  " + Escape(File);
+    for (const auto &[File, Hash] : Outcome.Dependencies) {
+      if (escapeForDepfile(File, Escaped))
+        Text += " \\\n  " + Escaped;
+      else
+        Untracked.push_back(File);
+    }
   return Text + "\n";
 }
 
 // Make's depfile and the stamp Ninja waits for: the stamp only when every TU was extracted, so
 // a failed TU is tried again by the next build.
 int reportExtraction(const RunResult &Result, const ResultStore &Store) {
+  std::vector<std::string> Untracked;
   if (!DepFile.empty()) {
     std::string Error = writeFileAtomically(
-        DepFile, depfileOf(StampFile.empty() ? DepFile : StampFile.getValue(), Result.Outcomes));
+        DepFile, depfileOf(StampFile.empty() ? DepFile : StampFile.getValue(), Result.Outcomes,
+                           Untracked));
     if (!Error.empty())
       throw InputError(Error, DepFile);
   }
+  // A file the depfile cannot name cannot make the build extract again when it changes: with no
+  // stamp, the build extracts again every time instead of trusting a stale result.
+  for (const std::string &File : Untracked)
+    errs() << "contractcheck: warning: a depfile cannot name '" << File
+           << "' (a line break in its name); the stamp is not written, so every build extracts "
+              "again\n";
   size_t Failed = 0;
   for (const TUOutcome &Outcome : Result.Outcomes)
     if (Outcome.State != TUOutcome::Status::Analyzed) {
@@ -342,7 +370,7 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
       for (const std::string &Error : Outcome.Errors)
         errs() << "  " << Error << "\n";
     }
-  if (!StampFile.empty() && !Failed) {
+  if (!StampFile.empty() && !Failed && Untracked.empty()) {
     std::string Error = writeFileAtomically(StampFile, "");
     if (!Error.empty())
       throw InputError(Error, StampFile);
