@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 #include <set>
 
 namespace contractcheck {
@@ -54,6 +55,33 @@ TEST(RuleCatalogueTest, EveryRuleHasPositiveAndNegativeFixtures) {
     }
     EXPECT_TRUE(Positive) << Info->Id << " has no fixture that expects a finding";
     EXPECT_TRUE(Negative) << Info->Id << " has no fixture that must stay silent";
+  }
+}
+
+// The rule lists in README.md, docs/README.md and docs/configuration.md are written by hand (each
+// entry says what the rule finds) and by scripts/new-rule.sh: each must list exactly the rules of
+// Rules.def.
+TEST(RuleCatalogueTest, EveryListOfRulesInTheDocsIsRulesDef) {
+  struct List {
+    std::string File;
+    std::string Entry; // a regex whose first group is a rule id
+  };
+  const List Lists[] = {
+      {"README.md", R"(\n- \[`(contract-[a-z0-9-]+)`\]\(docs/rules/\1\.md\))"},
+      {"docs/README.md", R"(\n\| \[(contract-[a-z0-9-]+)\]\(rules/\1\.md\) \|)"},
+      {"docs/configuration.md", R"(\n#### `(contract-[a-z0-9-]+)` options\n)"},
+  };
+  std::set<std::string> Registered;
+  for (const RuleInfo *Info : allRules())
+    Registered.insert(std::string(Info->Id));
+  for (const List &L : Lists) {
+    std::string Text = test::readFile(test::sourceDir() + "/" + L.File);
+    std::set<std::string> Listed;
+    std::regex Entry(L.Entry);
+    for (auto It = std::sregex_iterator(Text.begin(), Text.end(), Entry);
+         It != std::sregex_iterator(); ++It)
+      EXPECT_TRUE(Listed.insert((*It)[1]).second) << L.File << " lists " << (*It)[1] << " twice";
+    EXPECT_EQ(Listed, Registered) << L.File;
   }
 }
 
