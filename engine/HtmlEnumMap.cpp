@@ -31,7 +31,7 @@ std::string cell(const Page &P, const MapCell *Cell, const std::string &Rule,
     return "<td class=absent>" + std::string(Otherwise) + "</td>";
   std::string Text = escape(Cell->State == "default" ? "default:" : Cell->State);
   if (!Cell->How.empty())
-    Text += " <span class=kind>" + escape(Cell->How) + "</span>";
+    Text += " <span class=how>" + escape(Cell->How) + "</span>";
   if (Cell->FindingAt.File.empty())
     return "<td class=" + escape(Cell->State) + ">" + Text + "</td>";
   std::string Anchor = P.findingAnchor(Rule, Cell->FindingAt);
@@ -72,7 +72,7 @@ void writeEnum(std::string &Out, const Page &P, const EnumMapEntry &E) {
          std::to_string(E.Consumers.size()) + " consumers" +
          (Drift ? ", " + std::to_string(Drift) + " drifted" : std::string()) +
          "</span></summary>\n<p>Defined at " + P.placeLink(E.At) +
-         "</p><table><caption>Enumerators of " + escape(E.Enum) +
+         "</p><div class=scroll><table><caption>Enumerators of " + escape(E.Enum) +
          " against its consumers</caption><thead><tr><th scope=col>Enumerator</th>";
   for (const EnumConsumer &C : E.Consumers)
     Out += columnHeader(P, C.Consumer, C.Label, C.At);
@@ -83,7 +83,7 @@ void writeEnum(std::string &Out, const Page &P, const EnumMapEntry &E) {
       Out += cell(P, cellFor(C.Cells, Row), C.Rule, "not known");
     Out += "</tr>\n";
   }
-  Out += "</tbody></table></details>\n";
+  Out += "</tbody></table></div></details>\n";
 }
 
 } // namespace

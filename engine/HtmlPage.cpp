@@ -41,8 +41,8 @@ std::string Page::shownPath(const std::string &File) const {
 
 std::string Page::shown(const SourcePosition &P) const {
   std::string Text = shownPath(P.File);
-  if (P.Line)
-    Text += ":" + std::to_string(P.Line);
+  if (P.Line) // appended in two steps: GCC 12 misreads ":" + to_string() (-Wrestrict)
+    Text.append(":").append(std::to_string(P.Line));
   return Text;
 }
 
@@ -55,7 +55,9 @@ std::string Page::placeLink(const SourcePosition &P) const {
 
 std::string Page::findingAnchor(const std::string &Rule, const SourcePosition &P) const {
   auto It = FindingIndex.find({Rule, P.File, P.Line, P.Column});
-  return It == FindingIndex.end() ? std::string() : "f" + std::to_string(It->second);
+  if (It == FindingIndex.end())
+    return "";
+  return std::string("f").append(std::to_string(It->second));
 }
 
 std::string Page::lineAt(const SourcePosition &P) const {
@@ -74,7 +76,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;
 h1{font-size:22px;margin:18px 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 h3{font-size:15px;margin:14px 0 6px;display:inline}h4{font-size:14px;margin:10px 0 4px;font-family:ui-monospace,monospace}
 nav a{margin-right:14px}a{color:#0550ae}code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
-table{border-collapse:collapse;margin:6px 0 10px}th,td{border:1px solid #d0d7de;padding:2px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:6px 0 10px}th,td{border:1px solid #d0d7de;padding:1px 8px;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;font-weight:600}tbody th{font-weight:500;font-family:ui-monospace,monospace;font-size:12.5px}
 .finding{border:1px solid #d0d7de;border-left:4px solid #cf222e;border-radius:4px;padding:6px 10px;margin:6px 0;background:#fff}
 .finding.warning{border-left-color:#9a6700}.finding:target{outline:3px solid #0969da;background:#f1f8ff}
@@ -90,6 +92,8 @@ td.handled{background:#dafbe1;color:#0f4d1f}td.default{background:#fff8c5;color:
 td.sentinel{background:#eaeef2;color:#32383f}td.matching{background:#dafbe1;color:#0f4d1f}td.differing{background:#ffebe9;color:#82071e}
 td.absent{background:#eaeef2;color:#32383f}td.drift{outline:2px solid #cf222e;outline-offset:-2px;font-weight:700}
 td.drift a{color:#82071e}.kind{display:block;font-weight:400;color:#57606a;font-size:11.5px}
+.how{color:inherit;font-size:11.5px;font-family:ui-monospace,monospace;margin-left:4px}.scroll{overflow-x:auto}
+caption{text-align:left;font-size:12.5px;color:#57606a}td{white-space:nowrap}
 .legend span{display:inline-block;padding:0 6px;margin-right:6px;border-radius:3px}
 )css";
 
@@ -113,7 +117,7 @@ function reveal(){var id=location.hash.slice(1);if(!id)return;var e=document.get
  for(var p=e.parentElement;p;p=p.parentElement)if(p.tagName==='DETAILS')p.open=true;
  if(e.classList.contains('hidden')){e.classList.remove('hidden');}e.scrollIntoView();}
 document.addEventListener('DOMContentLoaded',function(){
- ['f-rule','f-sev','f-path'].forEach(function(id){var e=document.getElementById(id);if(e)e.addEventListener('input',filterFindings);});
+ ['f-rule','f-sev','f-path'].forEach(function(id){var e=document.getElementById(id);if(e){e.addEventListener('input',filterFindings);e.addEventListener('change',filterFindings);}});
  $('input.search').forEach(function(b){b.addEventListener('input',function(){search(b);});});
  window.addEventListener('hashchange',reveal);reveal();});
 })();

@@ -17,7 +17,7 @@ void writeService(std::string &Out, const Page &P, const ServiceMapEntry &S) {
          std::to_string(S.StandIns.size()) + " stand-ins" +
          (Drift ? ", " + std::to_string(Drift) + " drifted" : std::string()) +
          "</span></summary>\n<p>Defined at " + P.placeLink(S.At) +
-         "</p><table><caption>Methods of " + escape(S.Service) +
+         "</p><div class=scroll><table><caption>Methods of " + escape(S.Service) +
          " against its stand-ins</caption><thead><tr><th scope=col>Method</th>";
   for (const ServiceStandIn &C : S.StandIns)
     Out += columnHeader(P, C.StandIn, C.Label, C.At);
@@ -28,7 +28,7 @@ void writeService(std::string &Out, const Page &P, const ServiceMapEntry &S) {
       Out += cell(P, cellFor(C.Cells, Row), C.Rule, "absent");
     Out += "</tr>\n";
   }
-  Out += "</tbody></table></details>\n";
+  Out += "</tbody></table></div></details>\n";
 }
 
 } // namespace

@@ -108,7 +108,7 @@ void mapBinding(GlobalContext &Context, const SchemaSyncBinding &B, const std::s
   Column.EnumAt = Enum.Where;
   std::string_view Extension = std::string_view(File).substr(File.rfind('.') + 1);
   Column.Consumer = Extension == "proto" ? "proto" : Extension == "py" ? "python" : "schema";
-  Column.Label = B.At + " in " + B.File;
+  Column.Label = B.At; // the column's place names the file
   Column.At = at(File, External.Enum.Line, External.Enum.Column);
   Options.Direction = MatchDirection::Both;
   std::vector<EnumMismatch> Absent = matchEnumSets(Code, External.Enum.Members, Options);
