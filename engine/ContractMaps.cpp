@@ -48,6 +48,21 @@ template <typename Column> void sortColumns(std::vector<Column> &Columns) {
                 Columns.end());
 }
 
+// The report leaves out what a cell does not have (no "how", no "finding"); the stored fact keeps
+// every field.
+nlohmann::json cellsJson(const std::vector<MapCell> &Cells) {
+  nlohmann::json Out = nlohmann::json::array();
+  for (const MapCell &Cell : Cells) {
+    nlohmann::json J = Cell;
+    if (Cell.How.empty())
+      J.erase("how");
+    if (Cell.FindingAt.File.empty())
+      J.erase("finding");
+    Out.push_back(std::move(J));
+  }
+  return Out;
+}
+
 } // namespace
 
 ContractMaps ContractMapBuilder::finish(const CanonicalFn &Canonical) {
@@ -93,7 +108,7 @@ ContractMaps ContractMapBuilder::finish(const CanonicalFn &Canonical) {
 nlohmann::json toJson(const ContractMaps &Maps) {
   auto Column = [](const auto &C) {
     return nlohmann::json{{"kind", C.Consumer}, {"label", C.Label}, {"location", C.At},
-                          {"rule", C.Rule},     {"cells", C.Cells}};
+                          {"rule", C.Rule},     {"cells", cellsJson(C.Cells)}};
   };
   nlohmann::json Enums = nlohmann::json::array();
   for (const EnumMapEntry &E : Maps.Enums) {
@@ -110,7 +125,7 @@ nlohmann::json toJson(const ContractMaps &Maps) {
     nlohmann::json StandIns = nlohmann::json::array();
     for (const ServiceStandIn &C : S.StandIns)
       StandIns.push_back({{"kind", C.StandIn}, {"label", C.Label}, {"location", C.At},
-                          {"rule", C.Rule},    {"cells", C.Cells}});
+                          {"rule", C.Rule},    {"cells", cellsJson(C.Cells)}});
     Services.push_back({{"service", S.Service},
                         {"location", S.At},
                         {"methods", S.Methods},

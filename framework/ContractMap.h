@@ -7,6 +7,7 @@
 
 #include "Facts.h"
 #include "Finding.h"
+#include "JsonFields.h"
 
 #include <string>
 #include <vector>
@@ -60,11 +61,15 @@ struct ServiceStandIn {
   friend bool operator==(const ServiceStandIn &, const ServiceStandIn &) = default;
 };
 
-void to_json(nlohmann::json &J, const MapCell &C);
-void from_json(const nlohmann::json &J, MapCell &C);
-void to_json(nlohmann::json &J, const EnumConsumer &C);
-void from_json(const nlohmann::json &J, EnumConsumer &C);
-void to_json(nlohmann::json &J, const ServiceStandIn &S);
-void from_json(const nlohmann::json &J, ServiceStandIn &S);
+// These keys are the JSON report's `map` section's too (docs/json-output.md): one shape for the
+// stored facts and the report.
+CONTRACTCHECK_JSON_FIELDS(MapCell, (Row, "row"), (State, "state"), (How, "how"),
+                          (FindingAt, "finding"))
+CONTRACTCHECK_JSON_FIELDS(EnumConsumer, (Enum, "enum"), (EnumAt, "enum_location"),
+                          (Enumerators, "enumerators"), (Consumer, "kind"), (Label, "label"),
+                          (At, "location"), (Cells, "cells"), (Rule, "rule"))
+CONTRACTCHECK_JSON_FIELDS(ServiceStandIn, (Service, "service"), (ServiceAt, "service_location"),
+                          (Methods, "methods"), (StandIn, "kind"), (Label, "label"),
+                          (At, "location"), (Cells, "cells"), (Rule, "rule"))
 
 } // namespace contractcheck

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <set>
 
@@ -439,15 +440,18 @@ int analyze(Mode M) {
     for (const std::string &Error : Result.Fixes->Errors)
       errs() << "error: " << Error << "\n";
   auto Rendering = std::chrono::steady_clock::now();
+  std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
   std::string Rendered = renderReport(Result.Report, Sources, colorReport(),
                                       htmlRunInfo(Run, Result.Workers, Rendering - Start));
   double RenderSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Rendering).count();
+  double RenderCpuSeconds = double(std::clock() - RenderingCpu) / CLOCKS_PER_SEC;
   writeReport(Rendered);
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   if (OutputFormat == Format::Html && !Quiet)
     errs() << "contractcheck: HTML report of " << Rendered.size() / 1024 << " KiB rendered in "
-           << format("%.3f", RenderSeconds) << " s\n";
+           << format("%.3f", RenderSeconds) << " s (" << format("%.3f", RenderCpuSeconds)
+           << " s CPU)\n";
   for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
