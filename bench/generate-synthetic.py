@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Writes a synthetic CMake code base of N translation units for bench/run-corpus.py.
 
-usage: bench/generate-synthetic.py OUT_DIR --tus N
+usage: bench/generate-synthetic.py OUT_DIR --tus N [--enums E] [--mocks-per-test M]
 
 The code base looks like a service code base: a shared header of enums with enum tables
 (include/core/types.h, the header run-corpus.py touches), one interface per service, service
 implementations that switch over the enums (some with a `default:` hiding enumerators), and gMock
 tests (system gmock, as Debian installs it) whose mocks are partly drifted. About one TU in four
 is a test. Generated output belongs in a temporary or build directory, never in the repository.
+
+For the HTML report's maps at scale: --enums E adds E more enums (include/core/extra.h), each
+switched over in one service source; --mocks-per-test M has each test mock M services, so T tests
+give T*M services with a stand-in (500 enums x 200 services: --tus 40 --enums 500
+--mocks-per-test 20).
 """
 import argparse
 import os
@@ -199,6 +204,48 @@ TEST(Service{i}Test, DescribesEveryState) {{
 """
 
 
+EXTRA_MEMBERS = ["kAlpha", "kBeta", "kGamma", "kDelta", "kEpsilon", "kZeta", "kEta", "kTheta"]
+
+
+def extra_header(enums):
+    out = ["// More enums, for the report's enum map at scale.", "#pragma once", "", "namespace core {"]
+    for k in range(enums):
+        out.append(f"enum class Extra{k} {{ {', '.join(EXTRA_MEMBERS)}, kCount }};")
+    out.append("} // namespace core")
+    return "\n".join(out) + "\n"
+
+
+def extra_switches(i, services, enums):
+    # Service i switches over enums i, i + services, ...; the last case left to default.
+    out = ['#include "core/extra.h"', "", f"namespace svc{i} {{"]
+    for k in range(i, enums, services):
+        cases = "".join(f"  case core::Extra{k}::{m}:\n    return {n};\n"
+                        for n, m in enumerate(EXTRA_MEMBERS[:-1]))
+        out.append(f"int extra{k}(core::Extra{k} E) {{\n  switch (E) {{\n{cases}  default:\n"
+                   f"    return -1;\n  }}\n}}")
+    out.append(f"}} // namespace svc{i}")
+    return "\n".join(out) + "\n"
+
+
+def mocks_source(i, per_test):
+    # Test i mocks services i*per_test ... (i+1)*per_test - 1, every other one drifted.
+    first = i * per_test
+    out = [f'#include "svc{j}/service.h"' for j in range(first, first + per_test)]
+    out += ["", "#include <gmock/gmock.h>", ""]
+    for j in range(first, first + per_test):
+        pending = "(core::Side Side), ()" if j % 2 == 0 else "(core::Side Side), (const, override)"
+        out.append(f"""namespace svc{j} {{
+class MockService{j} : public IService{j} {{
+public:
+  MOCK_METHOD(bool, Submit, (const Request{j} &Request), (override));
+  MOCK_METHOD(int, Pending, {pending});
+  MOCK_METHOD(void, Reset, (), (override));
+}};
+void use{j}() {{ MockService{j} Mock; EXPECT_CALL(Mock, Reset()); }}
+}} // namespace svc{j}""")
+    return "\n".join(out) + "\n"
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp"
@@ -207,17 +254,22 @@ def write(path, text):
     os.replace(tmp, path)
 
 
-def generate(out_dir, tus):
+def generate(out_dir, tus, enums=0, mocks_per_test=1):
     tests = max(1, tus // 4)
     services = tus - tests
     write(os.path.join(out_dir, "include/core/types.h"), types_header())
+    if enums:
+        write(os.path.join(out_dir, "include/core/extra.h"), extra_header(enums))
     lib_sources, test_sources = [], []
-    for i in range(services):
+    for i in range(max(services, tests * mocks_per_test)):
         write(os.path.join(out_dir, f"include/svc{i}/service.h"), interface_header(i))
-        write(os.path.join(out_dir, f"src/svc{i}.cpp"), service_source(i))
+    for i in range(services):
+        extra = extra_switches(i, services, enums) if enums else ""
+        write(os.path.join(out_dir, f"src/svc{i}.cpp"), service_source(i) + extra)
         lib_sources.append(f"src/svc{i}.cpp")
     for i in range(tests):
-        write(os.path.join(out_dir, f"tests/svc{i}_test.cpp"), test_source(i))
+        source = test_source(i) if mocks_per_test == 1 else mocks_source(i, mocks_per_test)
+        write(os.path.join(out_dir, f"tests/svc{i}_test.cpp"), source)
         test_sources.append(f"tests/svc{i}_test.cpp")
     cmake = [
         f"# Synthetic code base of {tus} TUs written by contractcheck's bench/generate-synthetic.py.",
@@ -239,10 +291,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out_dir")
     ap.add_argument("--tus", type=int, default=50)
+    ap.add_argument("--enums", type=int, default=0, help="more enums, each switched over once")
+    ap.add_argument("--mocks-per-test", type=int, default=1, help="services each test mocks")
     args = ap.parse_args()
     if args.tus < 2:
         ap.error("--tus must be at least 2")
-    print(generate(args.out_dir, args.tus))
+    print(generate(args.out_dir, args.tus, args.enums, args.mocks_per_test))
 
 
 if __name__ == "__main__":

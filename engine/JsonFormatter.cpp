@@ -27,6 +27,7 @@ nlohmann::json toJsonReport(const RunReport &Report) {
       {"findings", Report.Findings},
       {"failures", Failures},
       {"problems", Problems},
+      {"map", toJson(Report.Maps)},
       {"summary",
        {{"translation_units", Report.TranslationUnits},
         {"analyzed", Report.analyzed()},

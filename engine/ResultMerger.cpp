@@ -18,9 +18,9 @@ class EngineGlobalContext : public GlobalContext {
 public:
   EngineGlobalContext(const RuleInfo &Info, const Config &Cfg, const GlobalPhase &Phase,
                       const FactStore &Facts, DataFiles &Data, std::vector<Finding> &Findings,
-                      std::vector<RuleProblem> &Problems)
+                      std::vector<RuleProblem> &Problems, ContractMapBuilder &Map)
       : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
-        Problems(Problems), BaseDir(Cfg.baseDirectory()) {}
+        Problems(Problems), Map(Map), BaseDir(Cfg.baseDirectory()) {}
 
   const FactStore &facts() const override { return Facts; }
   const std::string &baseDirectory() const override { return BaseDir; }
@@ -41,6 +41,15 @@ public:
     F.Level = Cfg.rule(Info.Id).Level;
     F.FixDescription = std::string(Info.FixDescription);
     Findings.push_back(std::move(F));
+  }
+
+  void map(EnumConsumer Consumer) override {
+    Consumer.Rule = std::string(Info.Id);
+    Map.add(std::move(Consumer));
+  }
+  void map(ServiceStandIn StandIn) override {
+    StandIn.Rule = std::string(Info.Id);
+    Map.add(std::move(StandIn));
   }
 
   void inputProblem(SourcePosition Where, std::string Message) override {
@@ -77,6 +86,7 @@ private:
   DataFiles &Data;
   std::vector<Finding> &Findings;
   std::vector<RuleProblem> &Problems;
+  ContractMapBuilder &Map;
   const std::string BaseDir;
 };
 
@@ -138,13 +148,35 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
       const RuleSettings &Settings = Cfg->rule(Info->Id);
       if (!Info->CreateGlobalRule || !Settings.Enabled)
         continue;
-      EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Problems);
+      EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Problems,
+                                  Map);
       try {
         Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Context);
       } catch (const FactVersionError &E) {
         Context.inputProblem({}, std::string("stored facts do not match this contractcheck: ") +
                                      E.what() + "; remove the result store (--cache-dir)");
       }
+    }
+  }
+}
+
+void ResultMerger::collectMapFacts() {
+  for (const RuleInfo *Info : allRules()) {
+    try {
+      if (Info->findFactKind(EnumConsumer::Kind))
+        for (EnumConsumer &C : Facts.all<EnumConsumer>(Info->Id)) {
+          C.Rule = std::string(Info->Id);
+          Map.add(std::move(C));
+        }
+      if (Info->findFactKind(ServiceStandIn::Kind))
+        for (ServiceStandIn &S : Facts.all<ServiceStandIn>(Info->Id)) {
+          S.Rule = std::string(Info->Id);
+          Map.add(std::move(S));
+        }
+    } catch (const FactVersionError &E) {
+      Report.Problems.push_back({std::string(Info->Id), RuleProblem::Kind::Input, {},
+                                 std::string("stored facts do not match this contractcheck: ") +
+                                     E.what() + "; remove the result store (--cache-dir)"});
     }
   }
 }
@@ -159,6 +191,8 @@ std::string_view ResultMerger::leftOutAsGenerated(const Finding &F, const Global
 
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
   runGlobalRules(Phase);
+  collectMapFacts();
+  Report.Maps = Map.finish([&](const std::string &Path) { return Spellings.canonical(Path); });
   for (Finding &F : Findings)
     canonicalize(F);
 

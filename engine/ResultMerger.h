@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Config.h"
+#include "ContractMaps.h"
 #include "DataFiles.h"
 #include "FileIdentity.h"
 #include "RuleProblem.h"
@@ -32,6 +33,8 @@ struct RunReport {
   std::vector<std::string> Warnings;
   // What the units read, with content hashes: for --fix and the output-path check.
   ReadFiles Read;
+  // Who depends on each enum and who stands in for each service, as the rules saw them.
+  ContractMaps Maps;
   std::map<std::string, size_t> findingsByRule() const;
   size_t analyzed() const;
 };
@@ -61,6 +64,8 @@ private:
   void canonicalize(Finding &F);
 
   void runGlobalRules(const GlobalPhase &Phase);
+  // The maps' columns the per-TU parts emitted as facts, beside those global rules handed over.
+  void collectMapFacts();
   // The generator that wrote the finding's file, when the finding is left out for it; else empty.
   std::string_view leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase);
   SourceFiles &Sources;
@@ -68,6 +73,7 @@ private:
   FileSpellings Spellings;
   FactStore Facts;
   std::vector<Finding> Findings;
+  ContractMapBuilder Map;
   RunReport Report;
 };
 

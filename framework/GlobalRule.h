@@ -2,6 +2,7 @@
 // the facts every TU emitted and from data files (schemas, configs, contracts).
 #pragma once
 
+#include "ContractMap.h"
 #include "Facts.h"
 #include "Finding.h"
 #include "Glob.h"
@@ -56,6 +57,10 @@ public:
 
   // A finding; the engine sets its rule and severity.
   virtual void report(Finding F) = 0;
+  // What the rule saw while judging, for the report's maps (ContractMap.h); the engine sets the
+  // rule. A global rule runs in every run, warm or `check`, so these need no storing.
+  virtual void map(EnumConsumer Consumer) { (void)Consumer; }
+  virtual void map(ServiceStandIn StandIn) { (void)StandIn; }
   // An input the rule could not judge (a malformed schema, a binding to an enum no TU defines):
   // reported as an error, the run's exit code says the analysis was incomplete, other inputs
   // are still judged.

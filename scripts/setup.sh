@@ -11,7 +11,10 @@ case "${1:-}" in
   *) echo "usage: scripts/setup.sh [--install [PREFIX]]" >&2; exit 2 ;;
 esac
 
+# chromium, chromium-driver and python3-selenium: the HTML report's browser test
+# (tests/browser/report_test.py).
 packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
+  chromium chromium-driver python3-selenium
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
   libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim qtbase5-dev lintian)
 missing=()

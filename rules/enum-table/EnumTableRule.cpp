@@ -5,6 +5,7 @@
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
+#include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
@@ -179,6 +180,41 @@ void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
     checkIndexedArray(*Array, *Result.Nodes.getNodeAs<Expr>("index"), Result);
 }
 
+// The table as a column of its enum's map: each enumerator with what the table maps it to; the
+// ones reported missing are its drift.
+EnumConsumer EnumTableRule::tableColumn(const VarDecl &Var, const KeyedTable &Table,
+                                        const std::vector<HeldValue> &Held,
+                                        const std::vector<const EnumConstantDecl *> &Missing,
+                                        const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  EnumConsumer Column;
+  Column.Enum = enumQualifiedName(*Table.Enum);
+  Column.EnumAt = positionOf(SM.getExpansionLoc(Table.Enum->getLocation()), SM);
+  bool Macro = Table.Shape == TableShape::NlohmannMacro;
+  Column.Consumer = Macro ? "json-serialize-enum" : "table";
+  Column.Label = Macro ? "NLOHMANN_JSON_SERIALIZE_ENUM" : "table '" + Var.getName().str() + "'";
+  Column.At = positionOf(tableLocation(Var, SM), SM);
+  for (const EnumConstantDecl *E : Table.Enum->enumerators()) {
+    Column.Enumerators.push_back(E->getNameAsString());
+    MapCell Cell{E->getNameAsString(), "handled", {}, {}};
+    auto Entry = std::find_if(Table.Entries.begin(), Table.Entries.end(), [&](const TableEntry &T) {
+      return llvm::APSInt::isSameValue(T.Key, E->getInitVal());
+    });
+    if (Entry != Table.Entries.end()) {
+      if (Entry->Mapped)
+        Cell.How = sourceText(Entry->Mapped, SM, Ctx.getLangOpts()).substr(0, 40);
+    } else if (!enumeratorWithValue(Held, E->getInitVal())) {
+      Cell.State = "sentinel";
+    } else {
+      Cell.State = "missing";
+      if (llvm::is_contained(Missing, E))
+        Cell.FindingAt = Column.At;
+    }
+    Column.Cells.push_back(std::move(Cell));
+  }
+  return Column;
+}
+
 void EnumTableRule::noteEnum(const EnumDecl &Enum) {
   diag(Enum.getLocation(), "enum '" + enumQualifiedName(Enum) + "' is defined here",
        DiagnosticIDs::Note);
@@ -208,6 +244,8 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
 
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = Ctx.getLangOpts();
+  if (keepsFacts())
+    emitFact(tableColumn(Var, *Table, Held, Missing, Ctx));
   std::string EnumName = enumQualifiedName(*Table->Enum);
   if (!Missing.empty()) {
     std::string Count = plural(Missing.size(), "enumerator", "enumerators");
@@ -364,6 +402,9 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   }
 }
 
+// The tables, for the report's enum map.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>()};
+
 const RuleInfo &EnumTableRuleInfo() {
   static const RuleInfo Info{
       .Id = "contract-enum-table",
@@ -381,6 +422,7 @@ const RuleInfo &EnumTableRuleInfo() {
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<EnumTableRule>(Context);
       },
+      .FactKinds = Kinds,
   };
   return Info;
 }

@@ -3,6 +3,7 @@
 // See docs/rules/contract-enum-table.md.
 #pragma once
 
+#include "ContractMap.h"
 #include "Glob.h"
 #include "Rule.h"
 #include "rules/utils/Sentinels.h"
@@ -14,11 +15,14 @@ namespace clang {
 class VarDecl;
 class EnumDecl;
 class Expr;
+class EnumConstantDecl;
+class ASTContext;
 } // namespace clang
 
 namespace contractcheck {
 
 struct KeyedTable;
+struct HeldValue;
 
 class EnumTableRule : public Rule {
 public:
@@ -31,6 +35,10 @@ public:
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
+  EnumConsumer tableColumn(const clang::VarDecl &Var, const KeyedTable &Table,
+                           const std::vector<HeldValue> &Held,
+                           const std::vector<const clang::EnumConstantDecl *> &Missing,
+                           const clang::ASTContext &Ctx);
   void checkKeyedTable(const clang::VarDecl &Var,
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,

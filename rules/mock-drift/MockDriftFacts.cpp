@@ -1,11 +1,14 @@
 #include "rules/mock-drift/MockDriftFacts.h"
 
+#include "ContractMap.h"
+
 namespace contractcheck {
 
 std::span<const FactKind> mockDriftFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<MockClassFact>(), factKindOf<RealClassFact>(),
                                        factKindOf<TemplateArgFact>(), factKindOf<ReportedFact>(),
-                                       factKindOf<MockPairingFact>()};
+                                       factKindOf<MockPairingFact>(),
+                                       factKindOf<ServiceStandIn>()};
   return Kinds;
 }
 

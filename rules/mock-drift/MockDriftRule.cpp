@@ -2,6 +2,7 @@
 
 #include "rules/mock-drift/MockCallNeeds.h"
 #include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/mock-drift/MockDriftMap.h"
 #include "rules/mock-drift/MockDriftGlobal.h"
 #include "rules/mock-drift/MockDriftJudge.h"
 #include "rules/mock-drift/MockDriftMethods.h"
@@ -210,11 +211,25 @@ private:
       return;
     }
     std::vector<StandIn> StandIns = standInsOf(Mock);
+    Drifted.clear();
     if (Pair.Inheritance)
       judgeInheritance(Mock, Pair, StandIns);
     else
       for (const RealCounterpart &Real : Pair.Reals)
         judgeAgainst(Mock, Real, StandIns);
+    if (Rule.keepsFacts())
+      mapStandIn(Mock, Pair, StandIns);
+  }
+
+  // The pair as a column of each real class's service map (MockDriftMap.h).
+  void mapStandIn(const CXXRecordDecl &Mock, const Pairing &Pair,
+                  const std::vector<StandIn> &StandIns) {
+    MockStandInShape Shape{Pair.Inheritance, !gmockOf(Mock).empty(), {}};
+    for (const StandIn &S : StandIns)
+      Shape.Names.push_back(S.Method->getNameAsString());
+    for (const RealCounterpart &Real : Pair.Reals)
+      if (!inSystemHeader(*Real.Real))
+        Rule.emitFact(standInColumn(Mock, *Real.Real, Shape, Drifted, SM));
   }
 
   std::string shownName(const CXXRecordDecl &Mock, const MethodSignature &Sig) {
@@ -453,6 +468,7 @@ private:
     SourceLocation Loc = locationOf(Method);
     if (SM.isInSystemHeader(Loc))
       return;
+    Drifted.try_emplace(Method.getNameAsString(), MockMethodDrift{What, positionOf(Loc, SM)});
     const CXXRecordDecl *RealKey = nullptr;
     if (!Reals.empty()) {
       RealKey = Reals.front().Real;
@@ -642,6 +658,8 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, Injections> Injected;
   std::set<std::string> Emitted;
   std::map<std::pair<const ClassTemplateDecl *, unsigned>, bool> UsesParameter;
+  // What report() said of each mock method name, while judging one mock.
+  std::map<std::string, MockMethodDrift> Drifted;
 };
 
 MockDriftRule::MockDriftRule(RuleContext &Context)

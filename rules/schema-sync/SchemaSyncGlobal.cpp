@@ -97,6 +97,54 @@ struct MismatchWords {
   }
 };
 
+// The binding as a column of the enum's map: which enumerators the external definition has,
+// whatever direction the binding judges; the mismatches it reported are the drifted cells.
+void mapBinding(GlobalContext &Context, const SchemaSyncBinding &B, const std::string &File,
+                const EnumDefinitionFact &Enum, const ExternalEnumSource &External,
+                const std::vector<CodeEnumerator> &Code, EnumMatchOptions Options,
+                const std::vector<EnumMismatch> &Reported, const MismatchWords &Words) {
+  EnumConsumer Column;
+  Column.Enum = Enum.Name;
+  Column.EnumAt = Enum.Where;
+  std::string_view Extension = std::string_view(File).substr(File.rfind('.') + 1);
+  Column.Consumer = Extension == "proto" ? "proto" : Extension == "py" ? "python" : "schema";
+  Column.Label = B.At; // the column's place names the file
+  Column.At = at(File, External.Enum.Line, External.Enum.Column);
+  Options.Direction = MatchDirection::Both;
+  std::vector<EnumMismatch> Absent = matchEnumSets(Code, External.Enum.Members, Options);
+  auto FindingOf = [&](const CodeEnumerator &E, EnumMismatch::Kind K) {
+    for (const EnumMismatch &M : Reported)
+      if (M.K == K && M.Enumerator && M.Enumerator->Name == E.Name)
+        return Words.positionOf(E);
+    return SourcePosition();
+  };
+  for (const CodeEnumerator &E : Code) {
+    Column.Enumerators.push_back(E.Name);
+    MapCell Cell{E.Name, "handled", {}, {}};
+    bool Missing = std::any_of(Absent.begin(), Absent.end(), [&](const EnumMismatch &M) {
+      return M.K == EnumMismatch::Kind::EnumeratorWithoutMember && M.Enumerator &&
+             M.Enumerator->Name == E.Name;
+    });
+    if (Options.IsSentinel && Options.IsSentinel(E)) {
+      Cell.State = "sentinel";
+    } else if (Missing) {
+      Cell.State = "missing";
+      Cell.FindingAt = FindingOf(E, EnumMismatch::Kind::EnumeratorWithoutMember);
+    } else if (SourcePosition Differs = FindingOf(E, EnumMismatch::Kind::ValueDiffers);
+               !Differs.File.empty()) {
+      Cell.How = "its value differs";
+      Cell.FindingAt = Differs;
+    }
+    Column.Cells.push_back(std::move(Cell));
+  }
+  // A member with no enumerator is a row of its own.
+  for (const EnumMismatch &M : Reported)
+    if (M.K == EnumMismatch::Kind::MemberWithoutEnumerator && M.Member)
+      Column.Cells.push_back({M.Member->Name, "missing", "in '" + B.File + "' only",
+                              at(File, M.Member->Line, M.Member->Column)});
+  Context.map(std::move(Column));
+}
+
 } // namespace
 
 SchemaSyncGlobal::SchemaSyncGlobal(const RuleOptions &Options)
@@ -191,7 +239,9 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   Options.IsSentinel = sentinelsByGlobs(Code, Sentinels);
 
   MismatchWords Words{B, *Key, *Spelling, File, Enum, *External};
-  for (const EnumMismatch &M : matchEnumSets(Code, External->Enum.Members, Options)) {
+  std::vector<EnumMismatch> Mismatches = matchEnumSets(Code, External->Enum.Members, Options);
+  mapBinding(Context, B, File, Enum, *External, Code, Options, Mismatches, Words);
+  for (const EnumMismatch &M : Mismatches) {
     if (M.K == EnumMismatch::Kind::MemberWithoutEnumerator && M.Member)
       Context.report(Words.memberWithoutEnumerator(*M.Member, M.ExternalName));
     else if (M.K == EnumMismatch::Kind::EnumeratorWithoutMember && M.Enumerator)

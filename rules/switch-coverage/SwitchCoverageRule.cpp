@@ -7,6 +7,7 @@
 #include "rules/switch-coverage/CaseLabelSpelling.h"
 #include "rules/switch-coverage/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
+#include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
@@ -57,12 +58,16 @@ constexpr OptionSpec Options[] = {
      "(QFlags from Q_DECLARE_FLAGS, EnumSet, ...)."},
 };
 
+} // namespace
+
 struct CaseRange {
   llvm::APSInt Low, High;
   bool contains(const llvm::APSInt &V) const {
     return llvm::APSInt::compareValues(Low, V) <= 0 && llvm::APSInt::compareValues(V, High) <= 0;
   }
 };
+
+namespace {
 
 // Collects the values the case labels name; nullopt when one cannot be evaluated (a dependent
 // label in a template pattern), in which case the switch is not judged.
@@ -303,7 +308,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     return;
 
   const DefaultStmt *Default = findDefault(*Switch);
-  if (!Default && !ReportWithoutDefault)
+  if (!Default && !ReportWithoutDefault && !keepsFacts())
     return;
   std::optional<std::vector<CaseRange>> Ranges = caseRanges(*Switch, Ctx);
   if (!Ranges)
@@ -315,6 +320,11 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // Sentinels count, they are not states to handle; aliases are one value; a flag bit set above
   // the cases is not one of them.
   std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+  // Every switch is a consumer on the enum's map, reported or not.
+  if (keepsFacts())
+    mapSwitch(*Switch, *Enum, Default != nullptr, *Ranges, Held, Ctx);
+  if (!Default && !ReportWithoutDefault)
+    return;
   if (SkipFlags)
     for (const EnumConstantDecl *Bit : flagBitsAboveCases(*Enum))
       llvm::erase_if(Held, [&](const HeldValue &H) {
@@ -376,6 +386,38 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   Findings.push_back({Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx});
 }
 
+void SwitchCoverageRule::mapSwitch(const SwitchStmt &Switch, const EnumDecl &Enum, bool HasDefault,
+                                   const std::vector<CaseRange> &Ranges,
+                                   const std::vector<HeldValue> &Held, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Switch.getSwitchLoc());
+  if (!Mapped.insert({Loc.getRawEncoding(), &Enum}).second)
+    return;
+  EnumConsumer Consumer;
+  Consumer.Enum = enumQualifiedName(Enum);
+  Consumer.EnumAt = positionOf(SM.getExpansionLoc(Enum.getLocation()), SM);
+  Consumer.Consumer = "switch";
+  Consumer.At = positionOf(Loc, SM);
+  CharSourceRange Cond = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(Switch.getCond()->getSourceRange()).getAsRange());
+  StringRef Text = Lexer::getSourceText(Cond, SM, Ctx.getLangOpts());
+  Consumer.Label = "switch (" + (Text.size() <= 60 ? Text.str() : Text.take_front(57).str() + "...") + ")";
+  for (const EnumConstantDecl *E : Enum.enumerators()) {
+    Consumer.Enumerators.push_back(E->getNameAsString());
+    const llvm::APSInt &Value = E->getInitVal();
+    bool Named = llvm::any_of(Ranges, [&](const CaseRange &R) { return R.contains(Value); });
+    bool IsHeld = llvm::any_of(
+        Held, [&](const HeldValue &H) { return llvm::APSInt::isSameValue(H.Value, Value); });
+    Consumer.Cells.push_back({E->getNameAsString(),
+                              Named     ? "handled"
+                              : !IsHeld ? "sentinel"
+                              : HasDefault ? "default"
+                                           : "missing",
+                              {}, {}});
+  }
+  Consumers.push_back({&Enum, Loc, std::move(Consumer)});
+}
+
 void SwitchCoverageRule::onEndOfTranslationUnit() {
   for (Pending &Finding : Findings) {
     if (SkipFlags) {
@@ -384,10 +426,31 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       llvm::erase_if(Finding.Missing,
                      [&](const EnumConstantDecl *E) { return Flags.isOredFlagBit(*E); });
     }
-    if (!Finding.Missing.empty())
+    if (!Finding.Missing.empty()) {
       report(Finding);
+      markDrift(Finding);
+    }
   }
   Findings.clear();
+  for (MappedSwitch &Switch : Consumers)
+    if (!(SkipFlags && Flags.usedAsFlags(*Switch.Enum)))
+      emitFact(Switch.Consumer);
+  Consumers.clear();
+  Mapped.clear();
+}
+
+// The enumerators a reported switch hides are its drifted cells, linked to the finding.
+void SwitchCoverageRule::markDrift(const Pending &Finding) {
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  for (MappedSwitch &Switch : Consumers) {
+    if (Switch.Loc != Finding.Loc || Switch.Enum != Finding.Enum)
+      continue;
+    for (MapCell &Cell : Switch.Consumer.Cells)
+      if (llvm::any_of(Finding.Missing, [&](const EnumConstantDecl *E) {
+            return E->getName() == Cell.Row;
+          }))
+        Cell.FindingAt = positionOf(Finding.Loc, SM);
+  }
 }
 
 void SwitchCoverageRule::report(const Pending &Finding) {
@@ -432,6 +495,9 @@ void SwitchCoverageRule::report(const Pending &Finding) {
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);
 }
 
+// The switches, for the report's enum map.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>()};
+
 const RuleInfo &SwitchCoverageRuleInfo() {
   static const RuleInfo Info{
       .Id = "contract-switch-coverage",
@@ -448,6 +514,7 @@ const RuleInfo &SwitchCoverageRuleInfo() {
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<SwitchCoverageRule>(Context);
       },
+      .FactKinds = Kinds,
   };
   return Info;
 }

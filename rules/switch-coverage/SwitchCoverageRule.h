@@ -4,6 +4,7 @@
 
 #include "rules/switch-coverage/EnclosingBodies.h"
 #include "rules/switch-coverage/FlagEnums.h"
+#include "ContractMap.h"
 #include "Glob.h"
 #include "Rule.h"
 #include "rules/utils/Sentinels.h"
@@ -22,6 +23,9 @@ class SwitchStmt;
 } // namespace clang
 
 namespace contractcheck {
+
+struct CaseRange;
+struct HeldValue;
 
 class SwitchCoverageRule : public Rule {
 public:
@@ -57,6 +61,19 @@ private:
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);
+  void markDrift(const Pending &Finding);
+  // Every judged switch, for the report's enum map; emitted at the end of the TU, once drift
+  // is known.
+  struct MappedSwitch {
+    const clang::EnumDecl *Enum;
+    clang::SourceLocation Loc;
+    EnumConsumer Consumer;
+  };
+  std::vector<MappedSwitch> Consumers;
+  std::set<std::pair<unsigned, const void *>> Mapped;
+  void mapSwitch(const clang::SwitchStmt &Switch, const clang::EnumDecl &Enum, bool HasDefault,
+                 const std::vector<CaseRange> &Ranges,
+                 const std::vector<HeldValue> &Held, const clang::ASTContext &Ctx);
   // A switch in a template is seen once per instantiation; it is judged once per enum.
   std::set<std::pair<unsigned, const void *>> Reported;
   // Switches spelled in source seen by the first matcher, until the second one sees them.

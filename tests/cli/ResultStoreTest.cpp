@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 namespace contractcheck::test {
@@ -338,6 +339,45 @@ TEST(ResultStoreDeterminismTest, EveryWayOfRunningGivesTheSameReport) {
   ProcessResult Check =
       runContractcheck({"check", "-p", Build.path(), "--cache-dir", Shards, "--format", "json"});
   EXPECT_EQ(nlohmann::json::parse(Check.Stdout)["findings"], Serial);
+}
+
+// The report's maps are drawn from facts and global steps alike: a cold, warm or sharded run of
+// the example (every consumer kind its rules map, a mock) draws the same maps.
+TEST(ResultStoreDeterminismTest, EveryWayOfRunningDrawsTheSameMaps) {
+  TempDir Build;
+  std::string Example = sourceDir() + "/examples";
+  std::vector<std::string> Sources;
+  for (const char *Dir : {"/src", "/tests"})
+    for (const auto &E : fs::directory_iterator(Example + Dir))
+      if (E.path().extension() == ".cpp")
+        Sources.push_back(E.path().string());
+  std::sort(Sources.begin(), Sources.end());
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20", "-I" + Example + "/include"});
+  auto Maps = [&](std::vector<std::string> Args) {
+    Args.insert(Args.end(), {"-p", Build.path(), "--format", "json"});
+    ProcessResult R = runContractcheck(Args, Example);
+    EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+    return nlohmann::json::parse(R.Stdout)["map"];
+  };
+  nlohmann::json Serial = Maps({"-j", "1", "--no-cache"});
+  ASSERT_EQ(Serial["version"], 1);
+  std::set<std::string> Kinds;
+  for (const nlohmann::json &Enum : Serial["enums"])
+    for (const nlohmann::json &Consumer : Enum["consumers"])
+      Kinds.insert(Consumer["kind"].get<std::string>());
+  EXPECT_EQ(Kinds, (std::set<std::string>{"json-serialize-enum", "proto", "python", "schema",
+                                          "switch", "table"}))
+      << Serial.dump(2);
+  ASSERT_FALSE(Serial["services"].empty()) << Serial.dump(2);
+  std::string Cache = Build.path() + "/store";
+  EXPECT_EQ(Maps({"-j", "2", "--cache-dir", Cache}), Serial); // cold, fills the store
+  EXPECT_EQ(Maps({"-j", "1", "--cache-dir", Cache}), Serial); // warm
+  std::string Shards = Build.path() + "/shards";
+  for (auto It = Sources.rbegin(); It != Sources.rend(); ++It) // one shard per TU, any order
+    EXPECT_EQ(runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Shards, *It}, Example)
+                  .ExitCode,
+              0);
+  EXPECT_EQ(Maps({"check", "--cache-dir", Shards}), Serial);
 }
 
 } // namespace

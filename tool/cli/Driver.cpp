@@ -5,6 +5,7 @@
 #include "Config.h"
 #include "CrashContainment.h"
 #include "Formatters.h"
+#include "HtmlReport.h"
 #include "InputError.h"
 #include "Paths.h"
 #include "AtomicFile.h"
@@ -12,6 +13,7 @@
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 #include <llvm/Support/Threading.h>
@@ -19,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <set>
 
@@ -28,7 +31,7 @@ namespace contractcheck {
 
 namespace {
 
-enum class Format { Text, Json, Sarif, CodeClimate };
+enum class Format { Text, Json, Sarif, CodeClimate, Html };
 
 cl::OptionCategory Category("contractcheck options");
 
@@ -46,7 +49,10 @@ cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
                                         clEnumValN(Format::Json, "json", "docs/json-output.md"),
                                         clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
                                         clEnumValN(Format::CodeClimate, "codeclimate",
-                                                   "GitLab Code Quality (Code Climate)")),
+                                                   "GitLab Code Quality (Code Climate)"),
+                                        clEnumValN(Format::Html, "html",
+                                                   "one self-contained page with the enum and "
+                                                   "service maps (docs/report.md)")),
                              cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
@@ -168,10 +174,13 @@ std::string dumpJson(const nlohmann::json &J) {
   return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color) {
+std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color,
+                         const HtmlRunInfo &Run) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   switch (OutputFormat) {
+  case Format::Html:
+    return toHtml(Report, Sources, Run);
   case Format::Text: {
     std::string Text;
     raw_string_ostream OS(Text);
@@ -218,6 +227,8 @@ void writeReport(const std::string &Text) {
 }
 
 enum class Mode { Run, Extract, Check };
+
+std::string CommandLine; // as given, for the HTML report
 
 void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, double Seconds,
                   const std::optional<FixSummary> &Fixes) {
@@ -409,6 +420,29 @@ RunRequest requestOf(Mode M) {
   return R;
 }
 
+// What the HTML page says about the run: its command, time, workers and configurations.
+HtmlRunInfo htmlRunInfo(const AnalysisRun &Run, unsigned Workers,
+                        std::chrono::steady_clock::duration Elapsed) {
+  HtmlRunInfo Info;
+  if (OutputFormat != Format::Html)
+    return Info;
+  Info.CommandLine = CommandLine;
+  Info.Seconds = std::chrono::duration<double>(Elapsed).count();
+  Info.Workers = Workers;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  Info.BaseDir = std::string(Cwd);
+  std::set<std::string> Seen;
+  for (const AnalysisJob &Job : Run.plan().Jobs) {
+    const std::string &Path = Job.Settings->path();
+    if (Path.empty() || !Seen.insert(Path).second)
+      continue;
+    auto Text = MemoryBuffer::getFile(Path);
+    Info.Configurations.emplace_back(Path, Text ? (*Text)->getBuffer().str() : std::string());
+  }
+  return Info;
+}
+
 int analyze(Mode M) {
   auto Start = std::chrono::steady_clock::now();
   if (BuildPath.empty())
@@ -433,8 +467,19 @@ int analyze(Mode M) {
     // Said before the report is written, which may fail too.
     for (const std::string &Error : Result.Fixes->Errors)
       errs() << "error: " << Error << "\n";
-  writeReport(renderReport(Result.Report, Sources, colorReport()));
+  auto Rendering = std::chrono::steady_clock::now();
+  std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
+  std::string Rendered = renderReport(Result.Report, Sources, colorReport(),
+                                      htmlRunInfo(Run, Result.Workers, Rendering - Start));
+  double RenderSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Rendering).count();
+  double RenderCpuSeconds = double(std::clock() - RenderingCpu) / CLOCKS_PER_SEC;
+  writeReport(Rendered);
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  if (OutputFormat == Format::Html && !Quiet)
+    errs() << "contractcheck: HTML report of " << Rendered.size() / 1024 << " KiB rendered in "
+           << format("%.3f", RenderSeconds) << " s (" << format("%.3f", RenderCpuSeconds)
+           << " s CPU)\n";
   for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
@@ -451,6 +496,8 @@ int analyze(Mode M) {
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
+  for (int I = 0; I < Argc; ++I)
+    CommandLine += (I ? " " : "") + std::string(Argv[I]);
   // `contractcheck extract ...` / `contractcheck check ...`: the map and reduce halves.
   Mode M = Mode::Run;
   std::vector<const char *> Args(Argv, Argv + Argc);
