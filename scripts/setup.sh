@@ -11,7 +11,7 @@ case "${1:-}" in
   *) echo "usage: scripts/setup.sh [--install [PREFIX]]" >&2; exit 2 ;;
 esac
 
-packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
+packages=(cmake ninja-build g++ dpkg-dev ccache git python3 python3-jsonschema pre-commit
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
   libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim qtbase5-dev)
 missing=()
