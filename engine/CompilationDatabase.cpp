@@ -1,5 +1,6 @@
 #include "CompilationDatabase.h"
 
+#include "CommandMangler.h"
 #include "InputError.h"
 #include "Paths.h"
 
@@ -11,6 +12,7 @@
 #include <llvm/Support/Path.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace contractcheck {
@@ -43,7 +45,7 @@ size_t offsetOfEntry(const std::string &Text, size_t Index) {
   return 0;
 }
 
-void validate(const std::string &Path, const std::string &Text) {
+nlohmann::json validate(const std::string &Path, const std::string &Text) {
   nlohmann::json Root;
   try {
     Root = nlohmann::json::parse(Text);
@@ -77,6 +79,19 @@ void validate(const std::string &Path, const std::string &Text) {
       Fail("needs 'arguments' (a list of strings) or 'command' (a string)");
     }
   }
+  return Root;
+}
+
+// LibTooling splits a `command` at spaces only, so a CMakeLists that indents its flags with tabs
+// gives every TU a "no such file or directory: '\t\t-Wall'"; the command is split as the shell
+// that ran it did, and handed on as `arguments`.
+std::string withCommandsSplit(nlohmann::json Root) {
+  for (nlohmann::json &Entry : Root)
+    if (!Entry.contains("arguments")) {
+      Entry["arguments"] = splitCommand(Entry["command"].get<std::string>());
+      Entry.erase("command");
+    }
+  return Root.dump();
 }
 
 } // namespace
@@ -97,11 +112,11 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   if (!Buffer)
     throw InputError("cannot read: " + Buffer.getError().message(), Path);
   std::string Text = (*Buffer)->getBuffer().str();
-  validate(Path, Text);
+  nlohmann::json Root = validate(Path, Text);
 
   std::string Error;
   auto Database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-      Text, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+      withCommandsSplit(std::move(Root)), Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     throw InputError(Error, Path);
   // @file.rsp arguments are expanded as clang-tidy expands them (its JSON database plugin wraps
@@ -115,7 +130,11 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
     std::string File = absolutePath(Command.Filename, Command.Directory);
     if (!Seen.insert(File).second)
       continue;
-    Result.Commands.push_back({Command.Directory, File, std::move(Command.CommandLine)});
+    MangledCommand Mangled = mangleCommand(Command.CommandLine);
+    for (std::string &Flag : Mangled.Dropped)
+      if (std::find(Result.Dropped.begin(), Result.Dropped.end(), Flag) == Result.Dropped.end())
+        Result.Dropped.push_back(std::move(Flag));
+    Result.Commands.push_back({Command.Directory, File, std::move(Mangled.Arguments)});
   }
   return Result;
 }

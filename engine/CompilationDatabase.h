@@ -22,10 +22,14 @@ public:
   const std::string &path() const { return Path; }
   const std::vector<CompileCommand> &commands() const { return Commands; }
   const CompileCommand *find(const std::string &AbsoluteFile) const;
+  // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each
+  // once, in the order first met.
+  const std::vector<std::string> &droppedFlags() const { return Dropped; }
 
 private:
   std::string Path;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
+  std::vector<std::string> Dropped;
 };
 
 } // namespace contractcheck

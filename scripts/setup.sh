@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Installs what contractcheck needs on Debian 12 (as root, or with sudo) and builds it in build/.
+# Installs what contractcheck needs on Debian 12 (as root, or with sudo) and builds it in build/:
+# the tool and the clang-tidy module, what the example run and an install need.
+#   scripts/setup.sh --tests              also what the test suite needs, and builds the tests
 #   scripts/setup.sh --install [PREFIX]   also installs contractcheck into PREFIX (/usr/local)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+usage() { echo "usage: scripts/setup.sh [--tests] [--install [PREFIX]]" >&2; exit 2; }
+tests=0
 install_prefix=""
-case "${1:-}" in
-  "") ;;
-  --install) install_prefix="${2:-/usr/local}" ;;
-  *) echo "usage: scripts/setup.sh [--install [PREFIX]]" >&2; exit 2 ;;
-esac
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tests) tests=1; shift ;;
+    --install)
+      install_prefix=/usr/local
+      shift
+      if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then install_prefix="$1"; shift; fi ;;
+    *) usage ;;
+  esac
+done
 
-# chromium, chromium-driver and python3-selenium: the HTML report's browser test
-# (tests/browser/report_test.py).
-packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
-  chromium chromium-driver python3-selenium
+packages=(cmake ninja-build g++ ccache git python3
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
-  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim qtbase5-dev lintian)
+  libyaml-cpp-dev nlohmann-json3-dev)
+# The suite's own: GoogleTest, the real pre-commit and Neovim it drives, QtCore for the Qt
+# fixtures, dpkg-buildflags for Debian's flags, lintian for the .deb, chromium with its driver
+# and selenium for the HTML report's browser test (npm, for the SARIF Multitool, below).
+test_packages=(libgtest-dev libgmock-dev python3-jsonschema pre-commit neovim qtbase5-dev dpkg-dev
+  lintian chromium chromium-driver python3-selenium)
+[ "$tests" -eq 0 ] || packages+=("${test_packages[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,7 +45,7 @@ fi
 # test: from npm into build/tools, nothing committed. npm no longer runs its install script, which
 # only marks the binary executable.
 multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if [ ! -x "$multitool" ]; then
+if [ "$tests" -eq 1 ] && [ ! -x "$multitool" ]; then
   if ! command -v npm >/dev/null; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -44,8 +56,15 @@ if [ ! -x "$multitool" ]; then
   chmod u+x "$multitool"
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" >/dev/null
-cmake --build build
+if [ "$tests" -eq 1 ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" -DBUILD_TESTING=ON >/dev/null
+  cmake --build build
+else
+  # The test suite is most of the build (its targets outnumber the tool's); the test command
+  # builds it.
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-Release}" -DBUILD_TESTING=OFF >/dev/null
+  cmake --build build --target contractcheck ContractCheckTidyModule
+fi
 if [ -n "$install_prefix" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || [ -w "$install_prefix" ] || sudo="sudo"

@@ -230,8 +230,8 @@ enum class Mode { Run, Extract, Check };
 
 std::string CommandLine; // as given, for the HTML report
 
-void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, double Seconds,
-                  const std::optional<FixSummary> &Fixes) {
+void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDatabase &Database,
+                  unsigned Workers, double Seconds, const std::optional<FixSummary> &Fixes) {
   raw_ostream &OS = errs();
   OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
      << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
@@ -272,6 +272,16 @@ void printSummary(const RunReport &Report, const RunPlan &P, unsigned Workers, d
     OS << ") not reported; 'paths: {generated: report}' shows them";
   }
   OS << "\n";
+  // Said once, not per TU: a gcc build writes the same flags into every command.
+  if (!Database.droppedFlags().empty()) {
+    OS << "contractcheck: dropped from the compile commands, flags clang does not accept: ";
+    bool First = true;
+    for (const std::string &Flag : Database.droppedFlags()) {
+      OS << (First ? "" : " ") << Flag;
+      First = false;
+    }
+    OS << "\n";
+  }
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
     OS << "contractcheck: " << NotAnalysed
@@ -483,7 +493,7 @@ int analyze(Mode M) {
   for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
   if (!Quiet)
-    printSummary(Result.Report, Run.plan(), Result.Workers, Seconds, Result.Fixes);
+    printSummary(Result.Report, Run.plan(), *Database, Result.Workers, Seconds, Result.Fixes);
   // A contained crash may leave locks held in static state; skip exit-time destructors.
   if (Result.Crashed) {
     outs().flush();
