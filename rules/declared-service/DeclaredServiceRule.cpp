@@ -185,8 +185,18 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
   // The headers alone are cheaper to parse; a header that needs what the main file puts before
   // it (a macro, another include) only parses within the main file.
   const std::string MainFile = positionOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
-  if (std::find(Headers.begin(), Headers.end(), MainFile) != Headers.end())
+  if (std::find(Headers.begin(), Headers.end(), MainFile) != Headers.end() ||
+      !std::all_of(Headers.begin(), Headers.end(), canBeIncluded))
     Headers = {MainFile};
+  if (!canBeIncluded(MainFile)) {
+    for (const Judged *J : Sources)
+      problem(locate(SM, J->File, J->Contract.ServicePosition.Line,
+                     J->Contract.ServicePosition.Column),
+              SM,
+              "'" + J->Contract.Service + "' cannot be judged in '" + MainFile +
+                  "': its path has a quote or a line break, which an #include cannot spell");
+    return;
+  }
   std::string ProbePath = MainFile + ".contractcheck-probe.cpp";
   for (int Attempt = 0; Attempt < 2; ++Attempt) {
     ProbeSnippet Snippet = probeSnippet(Headers, Probed);
