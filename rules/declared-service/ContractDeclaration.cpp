@@ -1,15 +1,18 @@
 #include "rules/declared-service/ContractDeclaration.h"
 
+#include <cctype>
 #include <vector>
 
 namespace contractcheck {
 
 namespace {
 
-bool isIdentifierChar(char C) {
-  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_' ||
-         static_cast<unsigned char>(C) >= 0x80;
+bool isNumberBodyChar(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
 }
+
+// Clang takes '$' in identifiers by default, not in numbers.
+bool isIdentifierChar(char C) { return isNumberBodyChar(C) || C == '$'; }
 
 bool isDigit(char C) { return C >= '0' && C <= '9'; }
 
@@ -57,6 +60,20 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
     return std::optional<DeclarationProblem>(DeclarationProblem{At, std::move(Message)});
   };
 
+  // Trigraphs and line splices are replaced before anything else is lexed, inside literals and
+  // comments too: '??/' is a backslash that escapes a literal's closing quote, a splice ends a
+  // comment early ('*\<line break>/').
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '?' && I + 1 < Text.size() && Text[I + 1] == '?')
+      return Problem(I, "'?" "?' (a trigraph) is not accepted in a contract declaration");
+    if (Text[I] == '\\') {
+      size_t J = Text.find_first_not_of(" \t\f\v", I + 1);
+      if (J != std::string_view::npos && isLineBreak(Text[J]))
+        return Problem(I, "a line splice (a backslash before a line break) is not accepted in a "
+                          "contract declaration");
+    }
+  }
+
   for (size_t I = 0; I < Text.size();) {
     const char C = Text[I];
     const char Next = I + 1 < Text.size() ? Text[I + 1] : '\0';
@@ -74,6 +91,22 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
     if (EndOfDeclaration)
       return Problem(I, "a contract declaration is exactly one declaration; this follows the ';' "
                         "that ends it");
+    // Clang splits identifiers at bytes it does not take as identifier characters (invalid
+    // UTF-8 among them), so a check on whole words could be walked around: outside literals a
+    // declaration is ASCII.
+    if (static_cast<unsigned char>(C) >= 0x80)
+      return Problem(I, "a non-ASCII character outside a literal is not accepted in a contract "
+                        "declaration");
+    if (C == '/' && Next == '*') {
+      // A comment is whitespace: the token after it is as much at the start of its line.
+      size_t End = Text.find("*/", I + 2);
+      if (End == std::string_view::npos)
+        return Problem(I, "an unterminated comment");
+      if (Text.substr(I, End - I).find_first_of("\r\n") != std::string_view::npos)
+        FirstOnLine = true;
+      I = End + 2;
+      continue;
+    }
     const bool WasFirstOnLine = FirstOnLine;
     FirstOnLine = false;
 
@@ -87,22 +120,16 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
       return Problem(I, "a digraph ('%:' is '#') is not accepted in a contract declaration");
     if (C == '<' && Next == '%')
       return Problem(I, "a digraph ('<%' is '{') is not accepted in a contract declaration");
-    // '<::' is '<' '::' (C++11); any other '<:' is the digraph of '['.
-    if (C == '<' && Next == ':' && !(I + 2 < Text.size() && Text[I + 2] == ':'))
+    // '<::' is '<' '::' (C++11) unless a ':' or '>' follows it; any other '<:' is the digraph
+    // of '['.
+    if (C == '<' && Next == ':' &&
+        !(I + 2 < Text.size() && Text[I + 2] == ':' &&
+          !(I + 3 < Text.size() && (Text[I + 3] == ':' || Text[I + 3] == '>'))))
       return Problem(I, "a digraph ('<:' is '[') is not accepted in a contract declaration");
     if (C == ':' && Next == '>')
       return Problem(I, "a digraph (':>' is ']') is not accepted in a contract declaration");
-    if (C == '?' && Next == '?')
-      return Problem(I, "'?" "?' (a trigraph) is not accepted in a contract declaration");
     if (C == '/' && Next == '/')
       return Problem(I, "a '//' comment would hide the end of the declaration; use a YAML comment");
-    if (C == '/' && Next == '*') {
-      size_t End = Text.find("*/", I + 2);
-      if (End == std::string_view::npos)
-        return Problem(I, "an unterminated comment");
-      I = End + 2;
-      continue;
-    }
     if (C == '"' || C == '\'') {
       // A literal ends on its line: a splice or a line break inside one would carry what follows
       // (the snippet's own lines) into it.
@@ -112,11 +139,8 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
           return Problem(I, "a literal that does not end on its line");
         if (isForbiddenControl(Text[J]))
           return Problem(J, "a control character is not accepted in a contract declaration");
-        if (Text[J] == '\\') {
-          if (J + 1 < Text.size() && isLineBreak(Text[J + 1]))
-            return Problem(J, "a line splice inside a literal");
+        if (Text[J] == '\\')
           ++J;
-        }
       }
       if (J >= Text.size())
         return Problem(I, "an unterminated literal");
@@ -124,15 +148,27 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
       continue;
     }
     if (isDigit(C) || (C == '.' && isDigit(Next))) {
-      // A pp-number, with its digit separators (1'000) and exponent signs (1e+3).
+      // A pp-number as Clang lexes it: digit separators (1'000) and exponent signs (1e+3, and
+      // 0x1p-3 in a hexadecimal literal only). A separator is followed by a digit: Clang would
+      // take "1'z" as one number where a check could see a quote that opens a literal.
+      const bool Hex = C == '0' && (Next == 'x' || Next == 'X');
       size_t J = I + 1;
-      while (J < Text.size() &&
-             (isIdentifierChar(Text[J]) || Text[J] == '.' ||
-              (Text[J] == '\'' && J + 1 < Text.size() && isIdentifierChar(Text[J + 1])) ||
-              ((Text[J] == '+' || Text[J] == '-') &&
-               (Text[J - 1] == 'e' || Text[J - 1] == 'E' || Text[J - 1] == 'p' ||
-                Text[J - 1] == 'P'))))
-        ++J;
+      while (J < Text.size()) {
+        const char D = Text[J], Previous = Text[J - 1];
+        if (isNumberBodyChar(D) || D == '.') {
+          ++J;
+        } else if (D == '\'' && J + 1 < Text.size() && isNumberBodyChar(Text[J + 1])) {
+          if (!std::isxdigit(static_cast<unsigned char>(Text[J + 1])))
+            return Problem(J, "a digit separator that is not followed by a digit");
+          ++J;
+        } else if ((D == '+' || D == '-') &&
+                   (Previous == 'e' || Previous == 'E' ||
+                    (Hex && (Previous == 'p' || Previous == 'P')))) {
+          ++J;
+        } else {
+          break;
+        }
+      }
       I = J;
       continue;
     }

@@ -79,7 +79,8 @@ TEST(ContractDeclarationTest, WhatCouldReachThePreprocessorOrLeaveTheMemberIsRef
       {"void f(int = #x)", 13, "preprocessor directive"},
       {"void f()\n%:include \"/etc/passwd\"", 9, "digraph"},
       {"void f()\n?" "?=include \"/etc/passwd\"", 9, "trigraph"},
-      {"void f() \\\n#include <x>", 9, "backslash"},
+      {"void f() \\\n#include <x>", 9, "line splice"},
+      {"void f() /* *\\ \n/ _Pragma(\"x\") */", 13, "line splice"},
       {"void f(int \\u0023)", 11, "backslash"},
       {"_Pragma(\"clang __debug overflow_stack\") void f()", 0, "pragma"},
       {"void f() __pragma(x)", 9, "pragma"},
@@ -95,10 +96,25 @@ TEST(ContractDeclarationTest, WhatCouldReachThePreprocessorOrLeaveTheMemberIsRef
       {"void f(const char* = \"x)", 21, "unterminated literal"},
       {"void f(const char* = \"x\n#include <y>\")", 21, "does not end on its line"},
       {"void f(const char* = \"x\\\n\")", 23, "line splice"},
+      // Found by ContractDeclarationFuzzer: '??/' is a backslash even inside a literal.
+      {"void f(char c = '?" "?/')", 17, "trigraph"},
+      // Found by ContractDeclarationFuzzer: '$' starts an identifier, so the quote after '$3L'
+      // opens a literal rather than separating digits.
+      {"int f(int = 3$3L'L);", 16, "unterminated literal"},
+      // Found by ContractDeclarationFuzzer: a sign ends a decimal number after 'p'.
+      {"int f(int = 4p+z'a);", 16, "unterminated literal"},
+      {"int f(int = 1'z);", 13, "digit separator"},
+      // Found by ContractDeclarationFuzzer: a comment before it leaves a word at its line's start.
+      {"/*I*/module x;", 5, "module directive"},
       {"void f(const char* = R\"(x)\")", 21, "raw string"},
       {std::string("void f()\0", 9) + "#", 8, "control character"},
       {"void f(<%)", 7, "digraph"},
       {"void f(int x<:2:>)", 12, "digraph"},
+      // Found by ContractDeclarationFuzzer: '<:::' is '<:' '::', a '[' that closes nothing.
+      {"std::vector<:::std::string> names()", 11, "digraph"},
+      {"std::vector<::>", 11, "digraph"},
+      // Found by ContractDeclarationFuzzer: Clang splits a word at an invalid UTF-8 byte.
+      {"void f\xd8__has_include_next()", 6, "non-ASCII"},
   };
   for (const Case &C : Cases) {
     std::optional<DeclarationProblem> Problem = checkContractDeclaration(C.Text);
