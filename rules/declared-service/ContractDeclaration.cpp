@@ -148,22 +148,27 @@ std::optional<DeclarationProblem> checkContractDeclaration(std::string_view Text
       continue;
     }
     if (isDigit(C) || (C == '.' && isDigit(Next))) {
-      // A pp-number as Clang lexes it: digit separators (1'000) and exponent signs (1e+3, and
-      // 0x1p-3 in a hexadecimal literal only). A separator is followed by a digit: Clang would
-      // take "1'z" as one number where a check could see a quote that opens a literal.
-      const bool Hex = C == '0' && (Next == 'x' || Next == 'X');
+      // A pp-number as Clang lexes it. A digit separator takes the character after it along
+      // (1'000), and that character never starts an exponent; a sign after 'e' or 'p' (1e+3,
+      // 0x1p-3) must be followed by a digit, so that Clang continuing the number there and
+      // Clang starting a new one cover the same characters. A separator is followed by a digit:
+      // Clang would take "1'z" as one number where a check could see a literal's quote.
       size_t J = I + 1;
+      bool MayTakeSign = C != '.';
       while (J < Text.size()) {
-        const char D = Text[J], Previous = Text[J - 1];
+        const char D = Text[J];
         if (isNumberBodyChar(D) || D == '.') {
+          MayTakeSign = D == 'e' || D == 'E' || D == 'p' || D == 'P';
           ++J;
         } else if (D == '\'' && J + 1 < Text.size() && isNumberBodyChar(Text[J + 1])) {
           if (!std::isxdigit(static_cast<unsigned char>(Text[J + 1])))
             return Problem(J, "a digit separator that is not followed by a digit");
-          ++J;
-        } else if ((D == '+' || D == '-') &&
-                   (Previous == 'e' || Previous == 'E' ||
-                    (Hex && (Previous == 'p' || Previous == 'P')))) {
+          MayTakeSign = false;
+          J += 2;
+        } else if ((D == '+' || D == '-') && MayTakeSign) {
+          if (J + 1 >= Text.size() || !isDigit(Text[J + 1]))
+            return Problem(J, "a sign after a number's exponent that is not followed by a digit");
+          MayTakeSign = false;
           ++J;
         } else {
           break;

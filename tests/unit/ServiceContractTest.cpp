@@ -102,7 +102,9 @@ TEST(ContractDeclarationTest, WhatCouldReachThePreprocessorOrLeaveTheMemberIsRef
       // opens a literal rather than separating digits.
       {"int f(int = 3$3L'L);", 16, "unterminated literal"},
       // Found by ContractDeclarationFuzzer: a sign ends a decimal number after 'p'.
-      {"int f(int = 4p+z'a);", 16, "unterminated literal"},
+      {"int f(int = 4p+z'a);", 14, "exponent"},
+      // Found by ContractDeclarationFuzzer: the letter a separator takes along is no exponent.
+      {"int f(int = 4'A4'e+A'A);", 20, "unterminated literal"},
       {"int f(int = 1'z);", 13, "digit separator"},
       // Found by ContractDeclarationFuzzer: a comment before it leaves a word at its line's start.
       {"/*I*/module x;", 5, "module directive"},
