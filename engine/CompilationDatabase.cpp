@@ -1,4 +1,5 @@
 #include "CompilationDatabase.h"
+#include "InputFile.h"
 
 #include "InputError.h"
 #include "Paths.h"
@@ -93,10 +94,11 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
                        "'; generate one (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or bear)");
     Path = std::string(File);
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    throw InputError("cannot read: " + Buffer.getError().message(), Path);
-  std::string Text = (*Buffer)->getBuffer().str();
+  std::string Problem;
+  std::optional<std::string> Read = readInputFile(Path, InputKind::CompilationDatabase, Problem);
+  if (!Read)
+    throw InputError(Problem, Path);
+  std::string Text = std::move(*Read);
   validate(Path, Text);
 
   std::string Error;

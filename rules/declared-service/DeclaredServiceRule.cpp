@@ -1,4 +1,5 @@
 #include "rules/declared-service/DeclaredServiceRule.h"
+#include "InputFile.h"
 
 #include "rules/declared-service/DeclaredServiceFacts.h"
 #include "rules/declared-service/DeclaredServiceGlobal.h"
@@ -118,6 +119,14 @@ void DeclaredServiceRule::problem(SourceLocation Loc, SourceManager &SM,
 std::optional<DeclaredServiceRule::Judged>
 DeclaredServiceRule::readContract(const std::string &Path, ASTContext &Ctx) {
   SourceManager &SM = Ctx.getSourceManager();
+  // A FIFO or a device as a contract would block or exhaust the parse: read only what the shared
+  // reader would (the CLI's global step reports it, through that reader).
+  if (std::optional<std::string> Problem = inputFileProblem(Path, InputKind::Contract)) {
+    if (!keepsFacts())
+      diag(SM.getLocForStartOfFile(SM.getMainFileID()), "%0", DiagnosticIDs::Error)
+          << "'" + Path + "' " + *Problem;
+    return std::nullopt;
+  }
   OptionalFileEntryRef Entry = SM.getFileManager().getOptionalFileRef(Path);
   if (!Entry)
     return std::nullopt; // vanished since it was listed; the global step says so

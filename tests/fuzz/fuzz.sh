@@ -32,7 +32,7 @@ LAUNCHER=$(command -v ccache || true)
 
 # target name -> its sources (beside tests/fuzz/<Target>.cpp); include dirs are shared.
 declare -A SOURCES=(
-  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp framework/YamlDocuments.cpp"
+  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/InputFile.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp framework/YamlDocuments.cpp"
   [ProtoEnumFuzzer]="rules/schema-sync/ProtoEnumParser.cpp rules/schema-sync/SourceText.cpp"
   [PythonEnumFuzzer]="rules/schema-sync/PythonEnumParser.cpp rules/schema-sync/PythonTokenizer.cpp rules/schema-sync/SourceText.cpp"
   [ContractDeclarationFuzzer]="rules/declared-service/ContractDeclaration.cpp"
