@@ -4,7 +4,7 @@
 // __has_include, an import or module line) and the probe's struct must still end where the
 // snippet ends it: the declaration's brackets balanced, no comment or literal running past it,
 // nothing after a ';' at its top level. Anything else is a bug in the check, and trapped.
-#include "declared-service/ContractDeclaration.h"
+#include "rules/declared-service/ContractDeclaration.h"
 
 #include <clang/Basic/LangOptions.h>
 #include <clang/Lex/Lexer.h>

@@ -89,7 +89,7 @@ for T in "${TARGETS[@]}"; do
       mkdir -p "$(dirname "$O")"
       $LAUNCHER "$CXX" -std=c++20 -g -O1 -fno-omit-frame-pointer \
         -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-        -I"$ROOT/framework" -I"$ROOT/rules" -I"$ROOT/rules/schema-sync" ${EXTRA_FLAGS[$T]:-} -c "$S" -o "$O"
+        -I"$ROOT/framework" -I"$ROOT" -I"$ROOT/rules/schema-sync" ${EXTRA_FLAGS[$T]:-} -c "$S" -o "$O"
       Objs+=("$O")
     done
     "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" ${EXTRA_LIBS[$T]:-} -o "$Bin"
