@@ -2,6 +2,7 @@
 
 #include "AtomicFile.h"
 #include "InputError.h"
+#include "InputFile.h"
 #include "JsonPositions.h"
 #include "Paths.h"
 #include "Utf8.h"
@@ -33,12 +34,11 @@ Baseline::Key Baseline::keyOf(const Finding &F, const std::string &Dir, SourceFi
 }
 
 Baseline Baseline::load(const std::string &Path) {
-  if (llvm::sys::fs::is_directory(Path))
-    throw InputError("is a directory, not a baseline file", Path);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    throw InputError("cannot read the baseline file: " + Buffer.getError().message(), Path);
-  std::string Text = (*Buffer)->getBuffer().str();
+  std::string Problem;
+  std::optional<std::string> Read = readInputFile(Path, InputKind::Baseline, Problem);
+  if (!Read)
+    throw InputError(Problem, Path);
+  std::string Text = std::move(*Read);
   nlohmann::json Root;
   try {
     Root = nlohmann::json::parse(Text);

@@ -2,6 +2,7 @@
 
 #include "CommandMangler.h"
 #include "InputError.h"
+#include "InputFile.h"
 #include "Paths.h"
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -108,10 +109,11 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
                        "'; generate one (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or bear)");
     Path = std::string(File);
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    throw InputError("cannot read: " + Buffer.getError().message(), Path);
-  std::string Text = (*Buffer)->getBuffer().str();
+  std::string Problem;
+  std::optional<std::string> Read = readInputFile(Path, InputKind::CompilationDatabase, Problem);
+  if (!Read)
+    throw InputError(Problem, Path);
+  std::string Text = std::move(*Read);
   nlohmann::json Root = validate(Path, Text);
 
   std::string Error;

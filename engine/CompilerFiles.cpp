@@ -1,4 +1,5 @@
 #include "CompilerFiles.h"
+#include "InputFile.h"
 
 #include <clang/Basic/FileManager.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -6,11 +7,34 @@
 
 namespace contractcheck {
 
+namespace {
+
+// Clang opens what it is asked to: a FIFO named by a compile command or an #include blocks the
+// parse forever, /dev/zero is read until memory runs out. Every file a compiler invocation of
+// ours opens passes the shared reader's check first (regular, within the source size limit).
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit RegularFilesOnly(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+      : ProxyFileSystem(std::move(FS)) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>> openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> Status = status(Path);
+    if (!Status)
+      return Status.getError();
+    if (Status->getType() != llvm::sys::fs::file_type::regular_file ||
+        Status->getSize() > inputSizeLimit(InputKind::Source))
+      return notARegularFileError();
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+
+} // namespace
+
 llvm::IntrusiveRefCntPtr<clang::FileManager>
 compilerFiles(const std::string &Directory, const std::map<std::string, std::string> &Overlays,
               std::error_code *DirectoryError) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
-      llvm::vfs::createPhysicalFileSystem().release());
+      new RegularFilesOnly(llvm::vfs::createPhysicalFileSystem().release()));
   if (!Overlays.empty()) {
     llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(
         new llvm::vfs::InMemoryFileSystem);

@@ -1,6 +1,7 @@
 #include "Config.h"
 
 #include "InputError.h"
+#include "InputFile.h"
 #include "Paths.h"
 #include "RuleInfo.h"
 #include "OptionParser.h"
@@ -206,12 +207,11 @@ private:
 };
 
 YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
-  if (llvm::sys::fs::is_directory(Path))
-    throw InputError("is a directory, not a configuration file", Path);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    throw InputError("cannot read the configuration file: " + Buffer.getError().message(), Path);
-  std::string Text((*Buffer)->getBuffer());
+  std::string Problem;
+  std::optional<std::string> Read = readInputFile(Path, InputKind::Configuration, Problem);
+  if (!Read)
+    throw InputError(Problem, Path);
+  std::string Text = std::move(*Read);
   YAML::Node Root;
   try {
     Root = YAML::Load(Text);

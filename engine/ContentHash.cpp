@@ -1,4 +1,5 @@
 #include "ContentHash.h"
+#include "InputFile.h"
 
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/BLAKE3.h>
@@ -33,9 +34,9 @@ std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
       return It->second.Hash;
   }
   std::optional<std::string> Hash;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(AbsolutePath, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false))
-    Hash = contentHash((*Buffer)->getBuffer());
+  std::string Problem;
+  if (std::optional<std::string> Text = readInputFile(AbsolutePath, InputKind::Source, Problem))
+    Hash = contentHash(*Text);
   std::lock_guard<std::mutex> Lock(Mutex);
   auto [It, Inserted] = Known.try_emplace(AbsolutePath, Entry{Hash, Status});
   // Two threads that hashed the file at once: within a run the first answer stands, so every

@@ -1,4 +1,5 @@
 #include "DataFiles.h"
+#include "InputFile.h"
 
 #include <llvm/Support/MemoryBuffer.h>
 
@@ -10,12 +11,12 @@ const DataFileText &DataFiles::read(const std::string &AbsolutePath) {
   if (!Entry) {
     Entry = std::make_unique<DataFileText>();
     Entry->Path = AbsolutePath;
-    auto Buffer = llvm::MemoryBuffer::getFile(AbsolutePath, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (Buffer)
-      Entry->Text = (*Buffer)->getBuffer().str();
+    std::string Problem;
+    if (std::optional<std::string> Text =
+            readInputFile(AbsolutePath, InputKind::DataFile, Problem))
+      Entry->Text = std::move(*Text);
     else
-      Entry->Error = "cannot read '" + AbsolutePath + "': " + Buffer.getError().message();
+      Entry->Error = "'" + AbsolutePath + "' " + Problem;
   }
   return *Entry;
 }

@@ -1,4 +1,5 @@
 #include "FixApplier.h"
+#include "InputFile.h"
 
 #include "AtomicFile.h"
 #include "ContentHash.h"
@@ -69,14 +70,14 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Rea
 
   // Only a file that is byte for byte what the analysis parsed may be edited at those offsets.
   for (auto &[Path, File] : Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer) {
-      Summary.Problems.push_back(Path + ": cannot read the file to fix it (" +
-                                 Buffer.getError().message() + "); not fixed");
+    std::string Problem;
+    std::optional<std::string> Current = readInputFile(Path, InputKind::Source, Problem);
+    if (!Current) {
+      Summary.Problems.push_back(Path + ": cannot read the file to fix it (" + Problem +
+                                 "); not fixed");
       continue;
     }
-    std::string Text = (*Buffer)->getBuffer().str();
+    std::string Text = std::move(*Current);
     std::optional<std::string> Seen = Read.hashOf(Path);
     if (!Seen) {
       Summary.Problems.push_back(Path + ": was not read by the analysis; not fixed");

@@ -1,4 +1,5 @@
 #include "IncludeScanner.h"
+#include "InputFile.h"
 
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/FileSystem.h>
@@ -53,8 +54,9 @@ const std::vector<std::string> &IncludeScanner::includesOf(const std::string &Fi
   auto [It, Inserted] = Includes.try_emplace(File);
   if (!Inserted)
     return It->second;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true))
-    It->second = includedNames((*Buffer)->getBuffer());
+  std::string Problem;
+  if (std::optional<std::string> Text = readInputFile(File, InputKind::Source, Problem))
+    It->second = includedNames(*Text);
   return It->second;
 }
 

@@ -1,5 +1,6 @@
 #include "ResultStore.h"
 
+#include "InputFile.h"
 #include "AtomicFile.h"
 #include "rules/RuleRegistry.h"
 
@@ -20,10 +21,11 @@ std::string dumpText(const nlohmann::json &J) {
 constexpr const char *Format = "contractcheck-unit-result";
 constexpr int FormatVersion = 1;
 
-std::string readAll(const std::string &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+// Through the shared reader: an entry that is a FIFO or a device (a poisoned shared cache) is a
+// miss, not a hung or out-of-memory run.
+std::string readAll(const std::string &Path, InputKind Kind = InputKind::StoreEntry) {
+  std::string Problem;
+  return readInputFile(Path, Kind, Problem).value_or(std::string());
 }
 
 } // namespace
@@ -33,7 +35,7 @@ const std::string &buildFingerprint() {
     nlohmann::json Parts = {{"version", CONTRACTCHECK_VERSION}, {"format", FormatVersion}};
     // A rebuilt binary may judge differently under the same version number.
     std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-    Parts["executable"] = Exe.empty() ? std::string() : contentHash(readAll(Exe));
+    Parts["executable"] = Exe.empty() ? std::string() : contentHash(readAll(Exe, InputKind::Source));
     nlohmann::json Kinds = nlohmann::json::object();
     for (const RuleInfo *Info : allRules())
       for (const FactKind &Kind : Info->FactKinds)

@@ -1,4 +1,5 @@
 #include "SourceFiles.h"
+#include "InputFile.h"
 
 #include "GeneratedCode.h"
 
@@ -10,12 +11,8 @@ namespace contractcheck {
 SourceFiles::Entry &SourceFiles::entry(const std::string &Path) {
   auto [It, Inserted] = Files.try_emplace(Path);
   if (Inserted) {
-    std::ifstream In(Path, std::ios::binary);
-    if (In) {
-      std::ostringstream Buffer;
-      Buffer << In.rdbuf();
-      It->second.Text = Buffer.str();
-    }
+    std::string Problem;
+    It->second.Text = readInputFile(Path, InputKind::Source, Problem);
   }
   return It->second;
 }

@@ -1,4 +1,5 @@
 #include "DataDocument.h"
+#include "InputFile.h"
 #include "DataDocumentParsers.h"
 
 #include <algorithm>
@@ -127,18 +128,13 @@ std::optional<DataDocument> DataDocument::load(const std::string &Path, DataErro
     Error = {Path, 0, 0, "expected a data file ending in .json, .yaml or .yml"};
     return std::nullopt;
   }
-  std::ifstream In(Path, std::ios::binary);
-  if (!In) {
-    Error = {Path, 0, 0, "cannot open the file"};
+  std::string Problem;
+  std::optional<std::string> Text = readInputFile(Path, InputKind::DataFile, Problem);
+  if (!Text) {
+    Error = {Path, 0, 0, Problem};
     return std::nullopt;
   }
-  std::ostringstream Buffer;
-  Buffer << In.rdbuf();
-  if (In.bad()) {
-    Error = {Path, 0, 0, "cannot read the file"};
-    return std::nullopt;
-  }
-  return parse(Path, Buffer.str(), *F, Error);
+  return parse(Path, *Text, *F, Error);
 }
 
 DataError DataDocument::errorAt(DataPosition Position, std::string Message) const {

@@ -261,8 +261,10 @@ std::string toOptionString(const OptionSpec &Spec, const nlohmann::json &Value) 
   }
   if (Value.is_string())
     return Value.get<std::string>();
-  // Booleans, numbers and records: JSON is valid YAML flow syntax.
-  return Value.dump();
+  // Booleans, numbers and records: JSON is valid YAML flow syntax. A record's strings may hold
+  // any bytes the YAML did (found by ConfigFuzzer: dump threw on invalid UTF-8 and terminated
+  // the process); they are written as U+FFFD, as in every JSON contractcheck writes.
+  return Value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace contractcheck

@@ -1,4 +1,5 @@
 #include "rules/declared-service/DeclaredServiceRule.h"
+#include "InputFile.h"
 
 #include "rules/declared-service/DeclaredServiceFacts.h"
 #include "rules/declared-service/DeclaredServiceGlobal.h"
@@ -118,6 +119,14 @@ void DeclaredServiceRule::problem(SourceLocation Loc, SourceManager &SM,
 std::optional<DeclaredServiceRule::Judged>
 DeclaredServiceRule::readContract(const std::string &Path, ASTContext &Ctx) {
   SourceManager &SM = Ctx.getSourceManager();
+  // A FIFO or a device as a contract would block or exhaust the parse: read only what the shared
+  // reader would (the CLI's global step reports it, through that reader).
+  if (std::optional<std::string> Problem = inputFileProblem(Path, InputKind::Contract)) {
+    if (!keepsFacts())
+      diag(SM.getLocForStartOfFile(SM.getMainFileID()), "%0", DiagnosticIDs::Error)
+          << "'" + Path + "' " + *Problem;
+    return std::nullopt;
+  }
   OptionalFileEntryRef Entry = SM.getFileManager().getOptionalFileRef(Path);
   if (!Entry)
     return std::nullopt; // vanished since it was listed; the global step says so
@@ -185,8 +194,18 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
   // The headers alone are cheaper to parse; a header that needs what the main file puts before
   // it (a macro, another include) only parses within the main file.
   const std::string MainFile = positionOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
-  if (std::find(Headers.begin(), Headers.end(), MainFile) != Headers.end())
+  if (std::find(Headers.begin(), Headers.end(), MainFile) != Headers.end() ||
+      !std::all_of(Headers.begin(), Headers.end(), canBeIncluded))
     Headers = {MainFile};
+  if (!canBeIncluded(MainFile)) {
+    for (const Judged *J : Sources)
+      problem(locate(SM, J->File, J->Contract.ServicePosition.Line,
+                     J->Contract.ServicePosition.Column),
+              SM,
+              "'" + J->Contract.Service + "' cannot be judged in '" + MainFile +
+                  "': its path has a quote or a line break, which an #include cannot spell");
+    return;
+  }
   std::string ProbePath = MainFile + ".contractcheck-probe.cpp";
   for (int Attempt = 0; Attempt < 2; ++Attempt) {
     ProbeSnippet Snippet = probeSnippet(Headers, Probed);

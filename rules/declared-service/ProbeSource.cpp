@@ -42,17 +42,37 @@ void addClassMemberTypes(const CXXRecordDecl &Record, const std::string &Through
   }
 }
 
-std::string quoted(const std::string &Path) {
+// A file name in a #line directive is a string literal: every byte that could end it or the
+// line (a quote, a backslash, a line break, any control character) is escaped, so a contract's
+// file name is never more than a name.
+std::string lineFileLiteral(const std::string &Path) {
   std::string Out = "\"";
   for (char C : Path) {
-    if (C == '"' || C == '\\')
+    unsigned char U = static_cast<unsigned char>(C);
+    if (C == '"' || C == '\\') {
       Out += '\\';
-    Out += C;
+      Out += C;
+    } else if (U < 0x20 || U == 0x7f) {
+      const char Octal[] = {'\\', static_cast<char>('0' + (U >> 6)),
+                            static_cast<char>('0' + ((U >> 3) & 7)), static_cast<char>('0' + (U & 7)),
+                            '\0'};
+      Out += Octal;
+    } else {
+      Out += C;
+    }
   }
   return Out + "\"";
 }
 
 } // namespace
+
+bool canBeIncluded(const std::string &Path) {
+  // A header name has no escapes: a quote or a line break cannot be spelled in one.
+  for (char C : Path)
+    if (C == '"' || C == '\n' || C == '\r' || C == '\0')
+      return false;
+  return true;
+}
 
 ServiceScope scopeOf(const CXXRecordDecl &Service) {
   ServiceScope Scope;
@@ -98,7 +118,7 @@ ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
     Line += 1 + std::count(Text.begin(), Text.end(), '\n');
   };
   for (const std::string &Include : Includes)
-    Emit("#include " + quoted(Include));
+    Emit("#include \"" + Include + "\"");
   for (size_t C = 0; C < Contracts.size(); ++C) {
     const ServiceScope &Scope = Contracts[C].Scope;
     const ServiceContract &Contract = *Contracts[C].Contract;
@@ -119,7 +139,7 @@ ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
       const DeclaredMethod &Method = Contract.Methods[M];
       Emit("struct " + probeMethodName(C, M) + " : " + probeScopeName(C) + " {");
       // Diagnostics inside the declaration point into the contract, at its own line:col.
-      Emit("#line " + std::to_string(Method.Position.Line) + " " + quoted(Contract.File));
+      Emit("#line " + std::to_string(Method.Position.Line) + " " + lineFileLiteral(Contract.File));
       unsigned First = Line;
       Emit(std::string(Method.TextColumn > 1 ? Method.TextColumn - 1 : 0, ' ') + Method.Text + ";");
       Emit("};");

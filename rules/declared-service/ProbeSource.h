@@ -47,6 +47,10 @@ std::string probeScopeName(size_t Contract);
 std::string probeMethodName(size_t Contract, size_t Method);
 inline constexpr std::string_view ProbeServiceAlias = "__contractcheck_service";
 
+// Whether #include "Path" names Path: a header name cannot spell a quote or a line break.
+bool canBeIncluded(const std::string &Path);
+
+// Includes must each be canBeIncluded.
 ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
                           const std::vector<ProbedContract> &Contracts);
 

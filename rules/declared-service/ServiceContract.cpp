@@ -1,4 +1,5 @@
 #include "rules/declared-service/ServiceContract.h"
+#include "rules/declared-service/ContractDeclaration.h"
 
 #include <sstream>
 
@@ -92,7 +93,17 @@ std::optional<ServiceContract> parseServiceContract(const std::string &File, std
                                        std::string(Item.kindName()));
     if (Item.text().find_first_not_of(" \t\r\n") == std::string::npos)
       return Fail(Item.position(), "an empty method declaration");
-    Contract.Methods.push_back({Item.text(), Item.position(), textColumn(Text, Item.position())});
+    DeclaredMethod Method{Item.text(), Item.position(), textColumn(Text, Item.position())};
+    if (std::optional<DeclarationProblem> Problem = checkContractDeclaration(Method.Text)) {
+      // Exact on the scalar's first line when no escape precedes the offence; past a line break
+      // the declaration itself is pointed at.
+      bool OnFirstLine = Method.Text.find_first_of("\r\n") >= Problem->Offset;
+      DataPosition At{Method.Position.Line,
+                      OnFirstLine ? Method.TextColumn + static_cast<unsigned>(Problem->Offset)
+                                  : Method.TextColumn};
+      return Fail(At, Problem->Message);
+    }
+    Contract.Methods.push_back(std::move(Method));
   }
   return Contract;
 }

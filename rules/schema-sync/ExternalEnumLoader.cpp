@@ -1,4 +1,5 @@
 #include "rules/schema-sync/ExternalEnumLoader.h"
+#include "InputFile.h"
 #include "JsonPointer.h"
 #include "rules/schema-sync/ProtoEnumParser.h"
 #include "rules/schema-sync/PythonEnumParser.h"
@@ -15,14 +16,11 @@ bool endsWith(std::string_view S, std::string_view Suffix) {
 }
 
 std::optional<std::string> readFile(const std::string &Path, ExternalEnumError &Error) {
-  std::ifstream In(Path, std::ios::binary);
-  if (!In) {
-    Error = {false, {Path, 0, 0, "cannot open the file"}};
-    return std::nullopt;
-  }
-  std::ostringstream Buffer;
-  Buffer << In.rdbuf();
-  return Buffer.str();
+  std::string Problem;
+  std::optional<std::string> Text = readInputFile(Path, InputKind::DataFile, Problem);
+  if (!Text)
+    Error = {false, {Path, 0, 0, Problem}};
+  return Text;
 }
 
 std::optional<ExternalEnumSource> fromData(const std::string &Path, std::string_view Text,

@@ -112,5 +112,48 @@ TEST_F(DeclaredServiceRunTest, AContractEditedOrAddedAfterARunIsJudgedDespiteThe
       << Added.Stdout;
 }
 
+// A contract declaration is data: what would reach the preprocessor (an #include of /etc/passwd
+// after a line break, a struct closed early) is a configuration error at its line:col, and no
+// file it names is read into the report.
+TEST_F(DeclaredServiceRunTest, ADeclarationThatIsMoreThanOneMemberIsAnErrorAndReadsNothing) {
+  std::string Secret = Project.write("secret.h", "secret_line_that_must_not_show here\n");
+  std::string Contract = Project.write("contracts/notifier.yaml",
+                                       "service: shop::Notifier\nmethods:\n"
+                                       "  - \"bool send(const Alert& a)\\n#include \\\"" +
+                                           Secret + "\\\"\"\n");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":3:6: error: '#' (a preprocessor directive) is not "
+                                     "accepted in a contract declaration"),
+            std::string::npos)
+      << R.Stdout;
+  EXPECT_EQ((R.Stdout + R.Stderr).find("secret_line_that_must_not_show"), std::string::npos)
+      << R.Stdout << R.Stderr;
+
+  Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n"
+                                           "  - \"void f(); }; struct Evil { int x;\"\n");
+  R = run();
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":3:16: error: a contract declaration is exactly one "
+                                     "declaration"),
+            std::string::npos)
+      << R.Stdout;
+  EXPECT_EQ(R.Stdout.find("has no method 'f'"), std::string::npos) << R.Stdout;
+}
+
+// The contract's file name goes into a #line directive: a line break in it stays in the name.
+TEST_F(DeclaredServiceRunTest, ALineBreakInAContractsFileNameIsPartOfTheName) {
+  // Found beside the probe, which sits beside the TU.
+  Project.write("secret.h", "secret_line_that_must_not_show here\n");
+  Project.write("contracts/n\n#include \"secret.h\"\n.yaml",
+                                       "service: shop::Notifier\nmethods:\n"
+                                       "  - \"bool sendd(const Alert& a)\"\n");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("has no method 'sendd'"), std::string::npos) << R.Stdout;
+  EXPECT_EQ((R.Stdout + R.Stderr).find("secret_line_that_must_not_show"), std::string::npos)
+      << R.Stdout << R.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test

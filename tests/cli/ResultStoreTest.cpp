@@ -10,6 +10,7 @@
 #include <fstream>
 #include <set>
 #include <thread>
+#include <sys/stat.h>
 
 namespace contractcheck::test {
 namespace {
@@ -201,6 +202,27 @@ TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
   ProcessResult Again = run({});
   EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
       << Again.Stderr;
+}
+
+// An entry replaced by a FIFO or by a link to a device (a poisoned shared cache) is a miss: the
+// run neither waits for a writer nor reads /dev/zero until memory runs out. 'check' only reads
+// the store (what a run then writes over such an entry is the store's write path).
+TEST_F(ResultStoreTest, AnEntryThatIsAFifoOrADeviceIsAMiss) {
+  run({});
+  std::vector<fs::path> Entries = entries();
+  ASSERT_EQ(Entries.size(), 3u);
+  fs::remove(Entries[0]);
+  ASSERT_EQ(::mkfifo(Entries[0].c_str(), 0600), 0);
+  fs::remove(Entries[1]);
+  fs::create_symlink("/dev/zero", Entries[1]);
+  ProcessResult R = runProcess(
+      {"timeout", "60", contractcheckBinary(), "check", "-p", Build(), "--format", "json"},
+      Project.path());
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
+  nlohmann::json Failures = nlohmann::json::parse(R.Stdout)["failures"];
+  ASSERT_EQ(Failures.size(), 2u) << R.Stdout;
+  EXPECT_EQ(Failures[0]["status"], "not-extracted");
+  EXPECT_EQ(Failures[1]["status"], "not-extracted");
 }
 
 TEST_F(ResultStoreTest, ConcurrentRunsLeaveAUsableStore) {

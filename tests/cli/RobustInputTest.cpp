@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <sys/stat.h>
+
 namespace contractcheck::test {
 namespace {
 
@@ -46,6 +49,78 @@ TEST_F(RobustInputTest, DuplicateKeysAndASecondDocumentInTheConfiguration) {
   EXPECT_EQ(R.ExitCode, BadInput);
   EXPECT_EQ(R.Stderr, Two + ":2:1: error: a second YAML document; the configuration must be a "
                             "single document\n");
+}
+
+// Every input goes through one reader: a FIFO is refused at once rather than waited on, a
+// device rather than read until memory runs out ("LLVM ERROR: out of memory", exit 134), each
+// with its path and exit 2. Run under timeout(1): a hang fails the test instead of the suite.
+ProcessResult runWithin(std::vector<std::string> Args, const std::string &Cwd = {}) {
+  Args.insert(Args.begin(), {"timeout", "60", contractcheckBinary()});
+  return runProcess(Args, Cwd);
+}
+
+TEST_F(RobustInputTest, AFifoOrADeviceAsConfigurationBaselineOrDatabaseIsAnError) {
+  std::string Fifo = Src.file("fifo.yaml");
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0600), 0);
+  ProcessResult R = runWithin({"-p", Build.path(), "--config", Fifo});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_EQ(R.Stderr, Fifo + ": error: is a FIFO, not a configuration file (contractcheck reads "
+                             "regular files only)\n");
+
+  R = runWithin({"-p", Build.path(), "--config", "/dev/zero"});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_EQ(R.Stderr, "/dev/zero: error: is a character device, not a configuration file "
+                      "(contractcheck reads regular files only)\n");
+
+  R = runWithin({"-p", Build.path(), "--baseline", "/dev/zero", "--no-cache"});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("/dev/zero: error: is a character device, not a baseline file"),
+            std::string::npos)
+      << R.Stderr;
+
+  R = runWithin({"-p", "/dev/zero"});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("/dev/zero: error: is a character device, not a compilation database"),
+            std::string::npos)
+      << R.Stderr;
+
+  std::string Database = Build.file("compile_commands.json");
+  std::filesystem::remove(Database);
+  ASSERT_EQ(::mkfifo(Database.c_str(), 0600), 0);
+  R = runWithin({"-p", Build.path()});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_NE(R.Stderr.find(Database + ": error: is a FIFO, not a compilation database"),
+            std::string::npos)
+      << R.Stderr;
+}
+
+TEST_F(RobustInputTest, AFifoAsADataFileOrAsASourceDoesNotHangTheRun) {
+  // A schema binding's file: a configuration error at the binding's 'file:'.
+  std::string Fifo = Src.file("channels.yaml");
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0600), 0);
+  std::string Config = Src.write(".contractcheck.yaml", R"(version: 1
+rules:
+  contract-schema-sync:
+    bindings:
+      - {enum: aMode, file: channels.yaml, at: ""}
+)");
+  ProcessResult R = runWithin({"-p", Build.path(), "--no-cache"}, Src.path());
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
+  EXPECT_NE((R.Stdout + R.Stderr).find(Fifo + "' is a FIFO, not a data file"), std::string::npos)
+      << R.Stdout << R.Stderr;
+  std::filesystem::remove(Config);
+
+  // A database entry that is a FIFO, and a TU that includes one: not analysed, the others are.
+  std::string Entry = Src.file("pipe.cpp");
+  ASSERT_EQ(::mkfifo(Entry.c_str(), 0600), 0);
+  std::string Header = Src.file("pipe.h");
+  ASSERT_EQ(::mkfifo(Header.c_str(), 0600), 0);
+  std::string Includer = Src.write("b.cpp", "#include \"pipe.h\"\n");
+  writeCompilationDatabase(Build.path(), {Source, Entry, Includer}, {"-std=c++20"});
+  R = runWithin({"-p", Build.path(), "--no-cache"}, Src.path());
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("a.cpp:"), std::string::npos) << R.Stdout; // its finding
+  EXPECT_NE(R.Stderr.find("analysed 1 of 3 translation units"), std::string::npos) << R.Stderr;
 }
 
 TEST_F(RobustInputTest, BaselineWithAStringVersion) {

@@ -4,8 +4,9 @@
 #
 #   tests/fuzz/fuzz.sh [-o OUT_DIR] [-t SECONDS] [TARGET...]     (default: every target, 60 s)
 #
-# The parsers of data files, .proto and Python (DataDocumentFuzzer, ProtoEnumFuzzer,
-# PythonEnumFuzzer) are compiled here from their few sources; the parsers that need the engine
+# The parsers of data files, .proto and Python and the check of contract declarations
+# (DataDocumentFuzzer, ProtoEnumFuzzer, PythonEnumFuzzer, ContractDeclarationFuzzer) are compiled
+# here from their few sources; the parsers that need the engine
 # (ConfigFuzzer, CompilationDatabaseFuzzer, BaselineFuzzer, NolintFuzzer) are built by CMake with
 # -DCONTRACTCHECK_FUZZ=ON in OUT_DIR/cmake, which instruments the whole build (slow the first
 # time). New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout
@@ -31,9 +32,19 @@ LAUNCHER=$(command -v ccache || true)
 
 # target name -> its sources (beside tests/fuzz/<Target>.cpp); include dirs are shared.
 declare -A SOURCES=(
-  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp framework/YamlDocuments.cpp"
+  [DataDocumentFuzzer]="framework/DataDocument.cpp framework/InputFile.cpp framework/DataKeyPath.cpp framework/JsonDocumentParser.cpp framework/JsonPointer.cpp framework/YamlDocumentParser.cpp framework/YamlDocuments.cpp"
   [ProtoEnumFuzzer]="rules/schema-sync/ProtoEnumParser.cpp rules/schema-sync/SourceText.cpp"
   [PythonEnumFuzzer]="rules/schema-sync/PythonEnumParser.cpp rules/schema-sync/PythonTokenizer.cpp rules/schema-sync/SourceText.cpp"
+  [ContractDeclarationFuzzer]="rules/declared-service/ContractDeclaration.cpp"
+)
+# Targets whose oracle is Clang's own lexer: compiled against LLVM's headers, linked with its
+# (uninstrumented) shared libraries.
+LLVM_CONFIG=${LLVM_CONFIG:-llvm-config-19}
+declare -A EXTRA_FLAGS=(
+  [ContractDeclarationFuzzer]="-I$($LLVM_CONFIG --includedir 2>/dev/null || echo /usr/lib/llvm-19/include)"
+)
+declare -A EXTRA_LIBS=(
+  [ContractDeclarationFuzzer]="-L$($LLVM_CONFIG --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib) -Wl,-rpath,$($LLVM_CONFIG --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib) -lclang-cpp -lLLVM"
 )
 # Built by CMake (tests/fuzz/CMakeLists.txt), linked with the engine.
 ENGINE_TARGETS=(ConfigFuzzer CompilationDatabaseFuzzer BaselineFuzzer NolintFuzzer)
@@ -41,6 +52,7 @@ declare -A SEEDS=(
   [DataDocumentFuzzer]=data-document
   [ProtoEnumFuzzer]=proto-enum
   [PythonEnumFuzzer]=python-enum
+  [ContractDeclarationFuzzer]=contract-declaration
   [ConfigFuzzer]=config
   [CompilationDatabaseFuzzer]=compile-database
   [BaselineFuzzer]=baseline
@@ -77,10 +89,10 @@ for T in "${TARGETS[@]}"; do
       mkdir -p "$(dirname "$O")"
       $LAUNCHER "$CXX" -std=c++20 -g -O1 -fno-omit-frame-pointer \
         -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-        -I"$ROOT/framework" -I"$ROOT/rules/schema-sync" -c "$S" -o "$O"
+        -I"$ROOT/framework" -I"$ROOT" -I"$ROOT/rules/schema-sync" ${EXTRA_FLAGS[$T]:-} -c "$S" -o "$O"
       Objs+=("$O")
     done
-    "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" -o "$Bin"
+    "$CXX" -fsanitize=fuzzer,address,undefined "${Objs[@]}" "${LIBS[@]}" ${EXTRA_LIBS[$T]:-} -o "$Bin"
   fi
 
   Corpus=$OUT/corpus/$T

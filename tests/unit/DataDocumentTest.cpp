@@ -259,7 +259,7 @@ TEST(DataDocumentTest, LoadPicksTheFormatByExtension) {
             "unexpected ']'; expected '[', '{', or a literal");
 
   EXPECT_FALSE(DataDocument::load(externalFixture("absent.yaml"), E));
-  EXPECT_EQ(E.Message, "cannot open the file");
+  EXPECT_EQ(E.Message, "cannot read the data file: No such file or directory");
   EXPECT_FALSE(DataDocument::load(externalFixture("shop.proto"), E));
   EXPECT_EQ(E.Message, "expected a data file ending in .json, .yaml or .yml");
 }

@@ -41,7 +41,10 @@ void replay(const std::string &Target, const std::string &FileName, const Reader
 
 TEST(FuzzRegressionTest, Config) {
   replay("ConfigFuzzer", ".contractcheck.yaml",
-         [](const std::string &Path) { static_cast<void>(Config::load(Path)); });
+         [](const std::string &Path) {
+           Config C = Config::load(Path);
+           static_cast<void>(C.toClangTidyConfig());
+         });
 }
 
 TEST(FuzzRegressionTest, Baseline) {

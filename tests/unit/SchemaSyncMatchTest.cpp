@@ -427,7 +427,7 @@ TEST(ExternalEnumLoaderTest, MalformedFilesAreIncompleteRunsBadBindingsConfigura
 
   EXPECT_FALSE(loadExternalEnum(fixture("absent.proto"), "Channel", Error));
   EXPECT_FALSE(Error.Malformed);
-  EXPECT_EQ(Error.Error.Message, "cannot open the file");
+  EXPECT_EQ(Error.Error.Message, "cannot read the data file: No such file or directory");
   EXPECT_FALSE(loadExternalEnum(fixture("absent.json"), "", Error));
   EXPECT_FALSE(Error.Malformed);
   EXPECT_FALSE(loadExternalEnum(fixture("shop.proto"), "Chanel", Error));

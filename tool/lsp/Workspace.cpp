@@ -1,4 +1,5 @@
 #include "Workspace.h"
+#include "InputFile.h"
 
 #include "IncludeScanner.h"
 
@@ -30,10 +31,8 @@ long long modifiedNs(const std::string &Path) {
 }
 
 std::string readText(const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary);
-  std::ostringstream Buffer;
-  Buffer << In.rdbuf();
-  return Buffer.str();
+  std::string Problem;
+  return readInputFile(Path, InputKind::Source, Problem).value_or(std::string());
 }
 
 size_t commonPrefix(const std::string &A, const std::string &B) {

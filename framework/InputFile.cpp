@@ -1,0 +1,159 @@
+#include "InputFile.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace contractcheck {
+
+namespace {
+
+constexpr size_t MiB = size_t(1) << 20;
+
+std::string sizeText(size_t Bytes) {
+  if (Bytes >= MiB)
+    return std::to_string(Bytes / MiB) + " MiB";
+  return std::to_string(Bytes) + " bytes";
+}
+
+const char *typeName(mode_t Mode) {
+  if (S_ISFIFO(Mode))
+    return "a FIFO";
+  if (S_ISCHR(Mode))
+    return "a character device";
+  if (S_ISBLK(Mode))
+    return "a block device";
+  if (S_ISSOCK(Mode))
+    return "a socket";
+  if (S_ISDIR(Mode))
+    return "a directory";
+  return "not a regular file";
+}
+
+std::optional<std::string> statusProblem(const struct stat &Status, InputKind Kind) {
+  if (S_ISDIR(Status.st_mode))
+    return std::string("is a directory, not a ") + inputKindName(Kind);
+  if (!S_ISREG(Status.st_mode))
+    return std::string("is ") + typeName(Status.st_mode) + ", not a " + inputKindName(Kind) +
+           " (contractcheck reads regular files only)";
+  if (static_cast<unsigned long long>(Status.st_size) > inputSizeLimit(Kind))
+    return "is " + sizeText(static_cast<size_t>(Status.st_size)) + "; a " + inputKindName(Kind) +
+           " is at most " + sizeText(inputSizeLimit(Kind));
+  return std::nullopt;
+}
+
+class NotARegularFileCategory : public std::error_category {
+public:
+  const char *name() const noexcept override { return "contractcheck.input"; }
+  std::string message(int) const override {
+    return "not a regular file, or larger than contractcheck reads (it reads regular files "
+           "only; docs/usage.md#guarantees)";
+  }
+};
+
+} // namespace
+
+const char *inputKindName(InputKind Kind) {
+  switch (Kind) {
+  case InputKind::Configuration:
+    return "configuration file";
+  case InputKind::Baseline:
+    return "baseline file";
+  case InputKind::CompilationDatabase:
+    return "compilation database";
+  case InputKind::DataFile:
+    return "data file";
+  case InputKind::Contract:
+    return "contract file";
+  case InputKind::StoreEntry:
+    return "result store entry";
+  case InputKind::Source:
+    return "source file";
+  }
+  return "file";
+}
+
+size_t inputSizeLimit(InputKind Kind) {
+  switch (Kind) {
+  case InputKind::Configuration:
+    return 16 * MiB;
+  case InputKind::Contract:
+    return 16 * MiB;
+  case InputKind::Baseline:
+  case InputKind::DataFile:
+  case InputKind::StoreEntry:
+    return 256 * MiB;
+  case InputKind::CompilationDatabase:
+  case InputKind::Source:
+    return 1024 * MiB;
+  }
+  return 16 * MiB;
+}
+
+std::optional<std::string> inputFileProblem(const std::string &Path, InputKind Kind) {
+  struct stat Status;
+  if (::stat(Path.c_str(), &Status) != 0)
+    return "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
+  return statusProblem(Status, Kind);
+}
+
+std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
+                                         std::string &Error) {
+  // Checked before opening: opening a device can have effects of its own.
+  if (std::optional<std::string> Problem = inputFileProblem(Path, Kind)) {
+    Error = *Problem;
+    return std::nullopt;
+  }
+  // Non-blocking: a FIFO swapped in since the check opens at once instead of waiting for a
+  // writer, and is refused below.
+  int FD = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (FD < 0) {
+    Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  struct FileCloser {
+    int FD;
+    ~FileCloser() { ::close(FD); }
+  } Closer{FD};
+  struct stat Status;
+  if (::fstat(FD, &Status) != 0) {
+    Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  if (std::optional<std::string> Problem = statusProblem(Status, Kind)) {
+    Error = *Problem;
+    return std::nullopt;
+  }
+  // The file may grow while it is read: never past the limit.
+  const size_t Limit = inputSizeLimit(Kind);
+  std::string Text;
+  Text.reserve(static_cast<size_t>(Status.st_size));
+  char Buffer[65536];
+  while (true) {
+    ssize_t N = ::read(FD, Buffer, sizeof Buffer);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N < 0) {
+      Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
+      return std::nullopt;
+    }
+    if (N == 0)
+      break;
+    if (Text.size() + static_cast<size_t>(N) > Limit) {
+      Error = "grew past " + sizeText(Limit) + " while it was read; a " + inputKindName(Kind) +
+              " is at most " + sizeText(Limit);
+      return std::nullopt;
+    }
+    Text.append(Buffer, static_cast<size_t>(N));
+  }
+  return Text;
+}
+
+std::error_code notARegularFileError() {
+  static const NotARegularFileCategory Category;
+  return {1, Category};
+}
+
+} // namespace contractcheck
