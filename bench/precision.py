@@ -21,6 +21,11 @@ prefixes when the project has them, else on the whole database) `contractcheck -
   gone   a judged finding the tool no longer reports (a fix, or a lost true finding)
   new    a finding nobody judged yet (judge it: add it to "judged")
 
+A project judged with the tool of the session that writes the tables carries "current": true;
+its judged findings are its current ones in the 'Now' table. Findings that an earlier re-run
+("after_merge" or "rerun") brought and that were judged there keep their verdict and reason in
+the next --record (--scope says what the re-run covered when not the whole database).
+
 With --record the comparison is written into the project's JSON as "rerun" (the contractcheck
 commit, the findings that appeared and disappeared), so a later reader sees what a rule change
 did to the judged corpus. Exit status: 0 when nothing differs, 1 when something does, 2 on a
@@ -137,13 +142,23 @@ def compare(project, report, src, args):
     now = {key(f): f for f in current}
     gone = [judged[k] for k in sorted(judged) if k not in now]
     new = [now[k] for k in sorted(now) if k not in judged]
+    # A finding that appeared in an earlier re-run and was judged there keeps its verdict:
+    # judged once, it is not "unjudged" again because the tool changed elsewhere.
+    earlier = {}
+    for previous in (project.get("after_merge"), project.get("rerun")):
+        for f in (previous or {}).get("new", []):
+            if f.get("verdict"):
+                earlier[key(f)] = f
+    new = [dict(f, **{k: earlier[key(f)][k] for k in ("verdict", "reason")
+                      if k in earlier[key(f)]}) if key(f) in earlier else f for f in new]
     summary = report.get("summary", {})
     print(f"{project['project']}: {summary.get('analyzed')} of {summary.get('translation_units')}"
           f" TUs analysed, {len(current)} findings; {len(gone)} gone, {len(new)} new")
     for j in gone:
         print(f"  gone [{j.get('verdict')}] {j['rule']} {j['file']}:{j['line']}: {j['message']}")
     for f in new:
-        print(f"  new  {f['rule']} {f['file']}:{f['line']}: {f['message']}")
+        judged_earlier = f" [{f['verdict']}, judged in an earlier re-run]" if f.get("verdict") else ""
+        print(f"  new{judged_earlier} {f['rule']} {f['file']}:{f['line']}: {f['message']}")
     if args.record:
         project["rerun"] = {
             "with": args.tool_commit,
@@ -153,6 +168,8 @@ def compare(project, report, src, args):
                       if k in j} for j in gone],
             "new": new,
         }
+        if args.scope:
+            project["rerun"]["rerun"] = args.scope
         path = project.pop("_path")
         with open(path, "w") as f:
             json.dump(project, f, indent=2)
@@ -273,7 +290,8 @@ def current_findings(project):
     their verdicts) added. None when the project was not re-run."""
     rerun = project.get("rerun") or project.get("after_merge")
     if not rerun:
-        return None
+        # Judged with the tool of this session already: the judged findings are the current ones.
+        return list(project.get("judged", [])) if project.get("current") else None
     key = lambda f: (f.get("rule"), f.get("file"), f.get("line"), f.get("message"))
     gone = {key(g) for g in rerun.get("gone", [])}
     return [f for f in project.get("judged", []) if key(f) not in gone] + rerun.get("new", [])
@@ -293,7 +311,7 @@ def current_table(projects):
             c[f.get("verdict", "unjudged")] = c.get(f.get("verdict", "unjudged"), 0) + 1
         for v in VERDICTS:
             total[v] += c[v]
-        rerun = p.get("rerun") or p.get("after_merge")
+        rerun = p.get("rerun") or p.get("after_merge") or {"rerun": "the judged run"}
         scope = rerun.get("rerun", "whole corpus") if isinstance(rerun.get("rerun"), str) else "whole corpus"
         lines.append(f"| {p['project']} | {scope} | {c['true']} | {c['wrong']} | {c['debatable']} | "
                      f"{c['unjudged']} | {precision(c)} |")
@@ -341,6 +359,8 @@ def main():
                         "instead of running contractcheck")
     parser.add_argument("--text", action="store_true",
                         help="also write the text report (a second run of contractcheck)")
+    parser.add_argument("--scope", help="with --record: what the re-run covered, when not the "
+                        "whole database (shown in the 'Now' table)")
     parser.add_argument("--record", action="store_true",
                         help="write the diff into each project's JSON as \"rerun\"")
     args = parser.parse_args()

@@ -47,6 +47,9 @@ constexpr OptionSpec Options[] = {
     {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
      "Words that name a catch-all enumerator (None, kUnknown, FOO_INVALID, ...), which a "
      "switch may leave to 'default:'."},
+    {"neutral-zero", OptionType::Bool, "true",
+     "The first enumerator, when its value is 0 (what `E{}` holds: Off, Regular, Ok), left to "
+     "'default:' is the enum's neutral state, not drift: enumerators are added at the end."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -194,6 +197,31 @@ bool switchesOnACompileTimeConstant(const Expr &Cond, const ASTContext &Ctx) {
   return InTemplate && Var->isUsableInConstantExpressions(Ctx);
 }
 
+// `enum class Preset { OFF, RGB, SVIDEO, ... }`, `enum LogType { eLogStdout = 0, ... }`: the first
+// enumerator, with value 0, is what a value-initialised variable holds, the enum's neutral state.
+// A drift is an enumerator added later, and enumerators are added at the end (before a count):
+// inserting one first renumbers every value. So a switch that names every other member and
+// leaves this one to `default:` treats it as the idle case on purpose.
+bool isNeutralZero(const EnumConstantDecl &Enumerator, const EnumDecl &Enum) {
+  return Enumerator.getInitVal().isZero() && *Enum.enumerator_begin() == &Enumerator;
+}
+
+// `numOps, invalid }` (stella's CortexM0 decoder): a count followed only by catch-all values
+// the decoder returns for what it cannot decode is still the count; the catch-alls after it are
+// not cases it counts.
+bool isCountBeforeCatchAlls(const EnumConstantDecl &Enumerator, const EnumDecl &Enum,
+                            const SentinelPolicy &Sentinels,
+                            const std::vector<std::string> &CatchAllWords) {
+  if (!Sentinels.isSentinel(Enumerator, /*IsLast=*/true, /*Aliased=*/false))
+    return false;
+  auto It = llvm::find(Enum.enumerators(), &Enumerator);
+  if (It == Enum.enumerator_end() || std::next(It) == Enum.enumerator_end())
+    return false;
+  return std::all_of(std::next(It), Enum.enumerator_end(), [&](const EnumConstantDecl *After) {
+    return namesACatchAll(*After, CatchAllWords);
+  });
+}
+
 const DefaultStmt *findDefault(const SwitchStmt &Switch) {
   for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
     if (const auto *Default = dyn_cast<DefaultStmt>(SC))
@@ -233,7 +261,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       MinCoveragePercent(options().getUnsigned("min-coverage")),
       ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
-      SkipFlags(options().getBool("skip-flags")), Flags(options().getGlobs("flag-templates")) {}
+      NeutralZero(options().getBool("neutral-zero")), SkipFlags(options().getBool("skip-flags")), Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
@@ -335,14 +363,24 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     if (std::none_of(Ranges->begin(), Ranges->end(),
                      [&](const CaseRange &R) { return R.contains(Value.Value); }))
       Missing.push_back(Value.Named);
-  // A oneof's "nothing set", and a catch-all (`None`, `kUnknown`, `FOO_INVALID`, `kDefault`),
-  // are what `default:` is for. Real enumerators it swallows beside them are still reported.
-  // They are left out of the share below too: it is the share of the real members named.
+  // A count followed only by catch-alls is a count like a last one.
   size_t Total = Held.size();
+  {
+    size_t Before = Missing.size();
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+      return isCountBeforeCatchAlls(*E, *Enum, Sentinels, CatchAllWords);
+    });
+    Total -= Before - Missing.size();
+  }
+  // A oneof's "nothing set", a catch-all (`None`, `kUnknown`, `FOO_INVALID`, `kDefault`) and
+  // the neutral first value (`OFF`, `eLogStdout = 0`) are what `default:` is for. Real
+  // enumerators it swallows beside them are still reported. They are left out of the share
+  // below too: it is the share of the real members named.
   if (Default) {
     size_t Before = Missing.size();
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords);
+      return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords) ||
+             (NeutralZero && isNeutralZero(*E, *Enum));
     });
     Total -= Before - Missing.size();
   }

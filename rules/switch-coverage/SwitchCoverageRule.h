@@ -47,6 +47,7 @@ private:
   const unsigned MinCoveragePercent;
   const unsigned ConverterCoveragePercent;
   const std::vector<std::string> CatchAllWords;
+  const bool NeutralZero;
   const bool SkipFlags;
   FlagUses Flags;
   EnclosingBodies Bodies;

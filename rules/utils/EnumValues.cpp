@@ -1,10 +1,12 @@
 #include "rules/utils/EnumValues.h"
 
+#include "rules/utils/NameSpelling.h"
 #include "rules/utils/Sentinels.h"
 
 #include <clang/AST/Decl.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace clang;
 
@@ -24,8 +26,39 @@ std::vector<ValueGroup> groupByValue(const EnumDecl &Enum) {
   return Groups;
 }
 
+namespace {
+
+// `_operators_begin, equal, ..., _operators_end` (cmakesl's token_type), `kKeywordsBegin ...
+// kKeywordsEnd`: a pair of enumerators whose names differ only in a last word `begin` / `end`,
+// with at least one enumerator between them, marks a range of the enum for `a <= t && t < b`
+// tests. Such markers are not states, wherever they stand. Adjacent pairs (`ObjectBegin,
+// ObjectEnd`, a SAX parser's events) are real members.
+std::set<const EnumConstantDecl *> rangeMarkers(const EnumDecl &Enum) {
+  std::vector<const EnumConstantDecl *> All(Enum.enumerator_begin(), Enum.enumerator_end());
+  std::vector<std::vector<std::string>> Words;
+  for (const EnumConstantDecl *E : All)
+    Words.push_back(enumeratorWords(std::string_view(E->getName())));
+  std::set<const EnumConstantDecl *> Markers;
+  for (size_t B = 0; B < All.size(); ++B) {
+    if (Words[B].size() < 2 || Words[B].back() != "begin")
+      continue;
+    for (size_t E = B + 2; E < All.size(); ++E) {
+      if (Words[E].size() != Words[B].size() || Words[E].back() != "end" ||
+          !std::equal(Words[B].begin(), Words[B].end() - 1, Words[E].begin()))
+        continue;
+      Markers.insert(All[B]);
+      Markers.insert(All[E]);
+      break;
+    }
+  }
+  return Markers;
+}
+
+} // namespace
+
 std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Sentinels) {
   std::vector<ValueGroup> Groups = groupByValue(Enum);
+  const std::set<const EnumConstantDecl *> Markers = rangeMarkers(Enum);
   // The last enumerator with a value of its own: `NUM_ADJ, START_X = A, END_X = B` ends in
   // NUM_ADJ, the range aliases after it name earlier members (stella's GlobalKeyHandler). Groups
   // come in the order their first member is declared, so it is the last group's first member.
@@ -33,7 +66,7 @@ std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Se
   std::vector<HeldValue> Held;
   for (const ValueGroup &Group : Groups) {
     auto IsSentinel = [&](const EnumConstantDecl *E) {
-      return Sentinels.isSentinel(*E, E == Last, Group.Members.size() > 1);
+      return Markers.count(E) || Sentinels.isSentinel(*E, E == Last, Group.Members.size() > 1);
     };
     auto Named = std::find_if_not(Group.Members.begin(), Group.Members.end(), IsSentinel);
     if (Named != Group.Members.end())
