@@ -57,8 +57,29 @@ public:
 
   const std::string &path() const { return Path; }
 
+  // Runs Read, keeping its error and going on with the next part of the file: every error of
+  // a configuration is reported at once. Parts are independent entries (a top-level key, a
+  // rule, an option), so one bad value does not hide or cause another.
+  template <typename Fn> void collect(Fn &&Read) const {
+    try {
+      Read();
+    } catch (const InputError &E) {
+      Errors.push_back(E);
+    }
+  }
+  // Throws the first error found with the others attached.
+  void throwCollected() const {
+    if (Errors.empty())
+      return;
+    InputError First = Errors.front();
+    First.alsoFound(std::vector<InputError>(Errors.begin() + 1, Errors.end()));
+    Errors.clear();
+    throw First;
+  }
+
 private:
   const std::string Path;
+  mutable std::vector<InputError> Errors;
 };
 
 // OptionParser's validation, its errors positioned in this file.
@@ -134,19 +155,20 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
   std::vector<std::string> Known{"severity"};
   for (const OptionSpec &Spec : Info.Options)
     Known.emplace_back(Spec.Key);
-  for (const auto &Entry : Node) {
-    std::string Key = R.scalar(Entry.first, "a key");
-    const YAML::Node &Value = Entry.second;
-    if (Key == "severity") {
-      Settings.Level = parseSeverity(R, Value, Settings.Enabled);
-      continue;
-    }
-    const OptionSpec *Spec = Info.findOption(Key);
-    if (!Spec)
-      R.unknownKey(Entry.first, Where, Known);
-    Settings.Options[Key] = parseOptionIn(R, *Spec, Value);
-    recordPositions(Value, "/" + escapePointerToken(Key), Settings.Positions);
-  }
+  for (const auto &Entry : Node)
+    R.collect([&] {
+      std::string Key = R.scalar(Entry.first, "a key");
+      const YAML::Node &Value = Entry.second;
+      if (Key == "severity") {
+        Settings.Level = parseSeverity(R, Value, Settings.Enabled);
+        return;
+      }
+      const OptionSpec *Spec = Info.findOption(Key);
+      if (!Spec)
+        R.unknownKey(Entry.first, Where, Known);
+      Settings.Options[Key] = parseOptionIn(R, *Spec, Value);
+      recordPositions(Value, "/" + escapePointerToken(Key), Settings.Positions);
+    });
   return Settings;
 }
 
@@ -248,40 +270,45 @@ Config Config::load(const std::string &Path) {
   for (const RuleInfo *Info : allRules())
     RuleIds.emplace_back(Info->Id);
 
-  for (const auto &Entry : Root) {
-    std::string Key = R.scalar(Entry.first, "a key");
-    const YAML::Node &Value = Entry.second;
-    if (Key == "version") {
-      if (R.scalar(Value, "'version'") != "1")
-        R.fail(Value, "unsupported version '" + Value.Scalar() + "'; this contractcheck reads version 1");
-      SawVersion = true;
-    } else if (Key == "paths") {
-      R.expectMap(Value, "'paths'");
-      for (const auto &PathEntry : Value) {
-        std::string PathKey = R.scalar(PathEntry.first, "a key");
-        if (PathKey == "exclude")
-          C.Exclude = pathGlobs(R, PathEntry.second);
-        else if (PathKey == "generated")
-          C.ReportGenerated = parseGenerated(R, PathEntry.second);
-        else
-          R.unknownKey(PathEntry.first, "'paths'", {"exclude", "generated"});
+  for (const auto &Entry : Root)
+    R.collect([&] {
+      std::string Key = R.scalar(Entry.first, "a key");
+      const YAML::Node &Value = Entry.second;
+      if (Key == "version") {
+        SawVersion = true;
+        if (R.scalar(Value, "'version'") != "1")
+          R.fail(Value, "unsupported version '" + Value.Scalar() +
+                            "'; this contractcheck reads version 1");
+      } else if (Key == "paths") {
+        R.expectMap(Value, "'paths'");
+        for (const auto &PathEntry : Value)
+          R.collect([&] {
+            std::string PathKey = R.scalar(PathEntry.first, "a key");
+            if (PathKey == "exclude")
+              C.Exclude = pathGlobs(R, PathEntry.second);
+            else if (PathKey == "generated")
+              C.ReportGenerated = parseGenerated(R, PathEntry.second);
+            else
+              R.unknownKey(PathEntry.first, "'paths'", {"exclude", "generated"});
+          });
+      } else if (Key == "rules") {
+        R.expectMap(Value, "'rules'");
+        for (const auto &RuleEntry : Value)
+          R.collect([&] {
+            std::string Id = R.scalar(RuleEntry.first, "a rule id");
+            const RuleInfo *Info = findRule(Id);
+            if (!Info)
+              R.fail(RuleEntry.first, "unknown rule '" + Id + "'" + didYouMean(Id, RuleIds) +
+                                          "; 'contractcheck --list-rules' lists them");
+            C.Rules[Id] = parseRule(R, *Info, RuleEntry.second);
+          });
+      } else {
+        R.unknownKey(Entry.first, "the configuration", {"version", "paths", "rules"});
       }
-    } else if (Key == "rules") {
-      R.expectMap(Value, "'rules'");
-      for (const auto &RuleEntry : Value) {
-        std::string Id = R.scalar(RuleEntry.first, "a rule id");
-        const RuleInfo *Info = findRule(Id);
-        if (!Info)
-          R.fail(RuleEntry.first, "unknown rule '" + Id + "'" + didYouMean(Id, RuleIds) +
-                                      "; 'contractcheck --list-rules' lists them");
-        C.Rules[Id] = parseRule(R, *Info, RuleEntry.second);
-      }
-    } else {
-      R.unknownKey(Entry.first, "the configuration", {"version", "paths", "rules"});
-    }
-  }
+    });
   if (!SawVersion)
-    R.fail(Root, "missing required key 'version' (write 'version: 1')");
+    R.collect([&] { R.fail(Root, "missing required key 'version' (write 'version: 1')"); });
+  R.throwCollected();
   // Data files a per-TU rule reads by glob (contracts): a file added or removed changes what a
   // TU's analysis produces, so the list is part of the fingerprint. Their contents are read
   // through the TU's source manager and hashed as its dependencies.

@@ -48,7 +48,17 @@ std::string InputError::render() const {
     }
     Text += ": ";
   }
-  return Text + "error: " + what();
+  Text += "error: ";
+  Text += what();
+  for (const InputError &Other : Following)
+    Text += "\n" + Other.render();
+  return Text;
+}
+
+InputError &InputError::alsoFound(std::vector<InputError> More) {
+  for (InputError &Other : More)
+    Following.push_back(std::move(Other));
+  return *this;
 }
 
 } // namespace contractcheck

@@ -28,13 +28,20 @@ public:
   const std::string &file() const { return File; }
   unsigned line() const { return Line; }
   unsigned column() const { return Column; }
-  // "file:line:col: error: message", leaving out what is unknown.
+  // "file:line:col: error: message", leaving out what is unknown, then the errors found
+  // alongside it, one per line.
   std::string render() const;
+
+  // The other errors of the same input, so that a user fixes them in one go, as a compiler
+  // reports every error of a file.
+  InputError &alsoFound(std::vector<InputError> More);
+  const std::vector<InputError> &following() const { return Following; }
 
 private:
   std::string File;
   unsigned Line;
   unsigned Column;
+  std::vector<InputError> Following;
 };
 
 } // namespace contractcheck

@@ -151,6 +151,46 @@ TEST(ConfigTest, VersionIsRequiredAndChecked) {
                                        "this contractcheck reads version 1");
 }
 
+// As a compiler reports every error of a file: a user fixes the configuration in one go.
+TEST(ConfigTest, EveryErrorIsReportedNotOnlyTheFirst) {
+  TempDir Dir;
+  std::string Path = Dir.write(".contractcheck.yaml", R"(rulez: {}
+paths:
+  generated: maybe
+  exclude: ["src/**"]
+rules:
+  contract-switch-coverag: {}
+  contract-switch-coverage:
+    severity: fatal
+    min-coverage: 140
+    sentinels: ["*Count"]
+)");
+  std::string Rendered;
+  try {
+    Config::load(Path);
+  } catch (const InputError &E) {
+    Rendered = E.render();
+  }
+  std::vector<std::string> Lines;
+  for (size_t Start = 0; Start < Rendered.size();) {
+    size_t End = Rendered.find('\n', Start);
+    Lines.push_back(Rendered.substr(Start, End - Start));
+    Start = End == std::string::npos ? Rendered.size() : End + 1;
+  }
+  ASSERT_EQ(Lines.size(), 6u) << Rendered;
+  EXPECT_EQ(Lines[0].rfind(Path + ":1:1: error: unknown key 'rulez' in the configuration (did you "
+                                  "mean 'rules'?)", 0), 0u) << Lines[0];
+  EXPECT_EQ(Lines[1].rfind(Path + ":3:14: error: 'paths.generated' must be one of skip, report", 0),
+            0u) << Lines[1];
+  EXPECT_EQ(Lines[2].rfind(Path + ":6:3: error: unknown rule 'contract-switch-coverag'", 0), 0u)
+      << Lines[2];
+  EXPECT_EQ(Lines[3].rfind(Path + ":8:15: error: 'severity' must be one of error, warning, off", 0),
+            0u) << Lines[3];
+  EXPECT_EQ(Lines[4].rfind(Path + ":9:19: error:", 0), 0u) << Lines[4];
+  EXPECT_NE(Lines[4].find("140"), std::string::npos) << Lines[4];
+  EXPECT_EQ(Lines[5], Path + ":1:1: error: missing required key 'version' (write 'version: 1')");
+}
+
 TEST(ConfigTest, MalformedYamlIsPositioned) {
   std::string Error = loadError("version: 1\nrules: [\n");
   EXPECT_EQ(Error.rfind(".contractcheck.yaml:3:1: error: malformed YAML", 0), 0u) << Error;
