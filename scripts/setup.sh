@@ -13,7 +13,8 @@ esac
 
 packages=(cmake ninja-build g++ ccache git python3 python3-jsonschema pre-commit
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
-  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim qtbase5-dev lintian)
+  libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev neovim qtbase5-dev lintian
+  bazel-bootstrap bazel-rules-cc bazel-rules-java bazel-skylib bazel-platforms nginx-light)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
