@@ -52,9 +52,12 @@ def _compile_command(ctx, target, cc_toolchain, features, source):
     action = ACTION_NAMES.c_compile if is_c else ACTION_NAMES.cpp_compile
     cpp = ctx.fragments.cpp
     user_flags = cpp.copts + (cpp.conlyopts if is_c else cpp.cxxopts)
+    # As cc rules read them: make variables expanded, then split like a Bourne shell would.
     for copt in getattr(ctx.rule.attr, "copts", []):
-        user_flags.append(ctx.expand_make_variables("copts", copt, {}))
-    defines = compilation.defines.to_list() + getattr(ctx.rule.attr, "local_defines", [])
+        user_flags.extend(ctx.tokenize(ctx.expand_make_variables("copts", copt, {})))
+    defines = compilation.defines.to_list()
+    for define in getattr(ctx.rule.attr, "local_defines", []):
+        defines.extend(ctx.tokenize(ctx.expand_make_variables("local_defines", define, {})))
 
     # A target's `includes` reach the compiler as -isystem, and like Clang, contractcheck does not
     # report in system headers. The workspace's own headers are what it is run for: its include
