@@ -40,6 +40,19 @@ ContractcheckInfo = provider(
     },
 )
 
+def _configuration(ctx):
+    """The configuration's files, and the --config argument when none is a .contractcheck.yaml.
+
+    Without a configuration file contractcheck's defaults take the working directory as their
+    base, which is each sandbox's own: an empty one (bazel/default.contractcheck.yaml), named
+    through /proc/self/cwd, gives every action the same.
+    """
+    files = ctx.attr._config.files
+    if [f for f in files.to_list() if f.basename == ".contractcheck.yaml"]:
+        return files, []
+    default = ctx.file._default_config
+    return depset([default], transitive = [files]), ["--config", _EXEC_ROOT + "/" + default.path]
+
 def _files_of(rule_attr, name):
     files = []
     for target in getattr(rule_attr, name, []):
@@ -93,9 +106,10 @@ def _compile_command(ctx, target, cc_toolchain, features, source):
 # (the depfile lists the real paths it read; each header input is compared by its real path).
 _EXTRACT = """set -eu
 contractcheck=$1 database=$2 store=$3 depfile=$4 unused=$5 headers=$6
+shift 6
 mkdir -p "$store"
 "$contractcheck" extract -p "$database" --cache-dir "$store" --quiet -j 1 \\
-    --depfile "$depfile" --stamp contractcheck
+    --depfile "$depfile" --stamp contractcheck "$@"
 sed -e 1d -e 's/^  //' -e 's/ \\\\$//' -e 's/\\\\ / /g' "$depfile" > "$unused.read"
 if [ -s "$headers" ]; then
   tr '\\n' '\\0' < "$headers" | xargs -0 realpath -- > "$unused.real"
@@ -115,7 +129,7 @@ def _contractcheck_aspect_impl(target, ctx):
     private_headers = [f for f in own_files if f.extension in _HEADER_EXTENSIONS]
     private_headers += _files_of(ctx.rule.attr, "textual_hdrs")
     headers = depset(private_headers, transitive = [target[CcInfo].compilation_context.headers])
-    config = ctx.attr._config.files
+    config, config_args = _configuration(ctx)
     contractcheck = ctx.file._contractcheck
 
     cc_toolchain = find_cpp_toolchain(ctx)
@@ -132,7 +146,11 @@ def _contractcheck_aspect_impl(target, ctx):
         # The inputs a parse may leave unread: headers, and the data files the configuration
         # binds (per-TU rules read theirs through the parse; the global rules read the rest in
         # the check). The configuration itself is read without the parse seeing it.
-        candidates = headers.to_list() + [f for f in config.to_list() if f.basename != ".contractcheck.yaml"]
+        candidates = headers.to_list() + [
+            f
+            for f in ctx.attr._config.files.to_list()
+            if f.basename != ".contractcheck.yaml"
+        ]
         header_list = ctx.actions.declare_file(target.label.name + ".contractcheck/unread-candidates")
         ctx.actions.write(header_list, "".join([f.path + "\n" for f in candidates]))
     for source in sources:
@@ -147,7 +165,7 @@ def _contractcheck_aspect_impl(target, ctx):
         ctx.actions.run(
             executable = "/bin/sh",
             arguments = ["-c", _EXTRACT, "extract", contractcheck.path, database.path, store.path, depfile.path, unused.path,
-                         header_list.path],
+                         header_list.path] + config_args,
             inputs = depset([source, database, header_list],
                             transitive = [headers, config, cc_toolchain.all_files]),
             tools = [contractcheck],
@@ -180,6 +198,10 @@ contractcheck_aspect = aspect(
             cfg = "exec",
         ),
         "_config": attr.label(default = Label("//bazel:config")),
+        "_default_config": attr.label(
+            default = Label("//bazel:default.contractcheck.yaml"),
+            allow_single_file = True,
+        ),
     },
     doc = "Extracts every C/C++ source of cc_library, cc_binary and cc_test targets into " +
           "contractcheck's result store, one action per source.",
@@ -190,17 +212,17 @@ contractcheck_aspect = aspect(
 # not fail this action, so its reports are cached and kept; a bad configuration or a missing TU
 # does.
 _CHECK = """set -eu
-contractcheck=$1 database=$2 text=$3 sarif=$4 status=$5
-shift 5
+contractcheck=$1 database=$2 text=$3 sarif=$4 status=$5 config=$6
+shift 6
 mkdir -p contractcheck-store
 # Shards are read-only outputs; their directories must take the next shard's files.
 for shard in "$@"; do cp -R "$shard/." contractcheck-store/; chmod -R u+w contractcheck-store; done
 set +e
 "$contractcheck" check -p "$database" --cache-dir contractcheck-store --quiet -j 1 \\
-    --output "$text.raw"
+    ${config:+--config "$config"} --output "$text.raw"
 code=$?
 "$contractcheck" check -p "$database" --cache-dir contractcheck-store --quiet -j 1 \\
-    --format sarif --output "$sarif.raw"
+    ${config:+--config "$config"} --format sarif --output "$sarif.raw"
 set -e
 rm -rf contractcheck-store
 if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
@@ -235,13 +257,14 @@ def _contractcheck_report_impl(ctx):
     sarif = ctx.actions.declare_file(ctx.label.name + ".sarif")
     status = ctx.actions.declare_file(ctx.label.name + ".status")
     contractcheck = ctx.file._contractcheck
+    config, config_args = _configuration(ctx)
     ctx.actions.run_shell(
         command = _CHECK,
-        arguments = [contractcheck.path, database.path, text.path, sarif.path, status.path] +
-                    [s.path for s in stores],
+        arguments = [contractcheck.path, database.path, text.path, sarif.path, status.path,
+                     config_args[1] if config_args else ""] + [s.path for s in stores],
         # check parses nothing but checks that what each TU read is unchanged.
         inputs = depset([database] + stores,
-                        transitive = [ctx.attr._config.files] + [i.inputs for i in infos]),
+                        transitive = [config] + [i.inputs for i in infos]),
         tools = [contractcheck],
         outputs = [text, sarif, status],
         env = _ENV,
@@ -278,6 +301,10 @@ contractcheck_report = rule(
             cfg = "exec",
         ),
         "_config": attr.label(default = Label("//bazel:config")),
+        "_default_config": attr.label(
+            default = Label("//bazel:default.contractcheck.yaml"),
+            allow_single_file = True,
+        ),
     },
     doc = "Runs the global rules over the TUs of deps; writes <name>.txt and <name>.sarif and " +
           "fails the build on findings (--keep_going keeps the reports).",

@@ -254,9 +254,11 @@ def main():
     started = time.time()
     nginx = None
     try:
+        nginx, port = start_webdav_cache(os.path.join(work, "webdav"))
+        remote = "--remote_cache=http://127.0.0.1:%d" % port
         bazel.clean()
-        # Cold: one extract per source, in the sandbox, into the disk cache.
-        _, spawns, _ = bazel("build", "//...", disk_cache, *aspect)
+        # Cold: one extract per source, in the sandbox, into the disk cache and the HTTP cache.
+        _, spawns, _ = bazel("build", "//...", disk_cache, remote, *aspect)
         extracts = ours(spawns, EXTRACT)
         sources = sorted(source_of(s) for s in extracts)
         expect(len(sources) == 8 and len(set(sources)) == 8,
@@ -269,7 +271,7 @@ def main():
         # The report fails the build on findings, keeps text and SARIF with --keep_going, and
         # has the CLI's findings on the same code, with paths relative to the workspace.
         _, spawns, stderr = bazel("build", "//:contractcheck", "--keep_going", disk_cache,
-                                  expect_exit=1)
+                                  remote, expect_exit=1)
         expect("contractcheck: findings" in stderr, "the gate says why it fails:\n" + stderr)
         expect(not executed(ours(spawns, EXTRACT)),
                "the report reuses the aspect's extraction: %s" % [source_of(s) for s in
@@ -291,7 +293,7 @@ def main():
 
         # After `bazel clean`, every action of the aspect and the report is a disk cache hit.
         everything = ["//...", "//:contractcheck", "--output_groups=contractcheck,reports"]
-        bazel("build", disk_cache, *(everything + aspect[:1]))
+        bazel("build", disk_cache, remote, *(everything + aspect[:1]))
         bazel.clean()
         _, spawns, _ = bazel("build", disk_cache, *(everything + aspect[:1]))
         expect(len(ours(spawns, EXTRACT)) == 8 and len(ours(spawns, CHECK)) == 1,
@@ -299,12 +301,10 @@ def main():
         expect(not executed(spawns), "after clean, every action is a disk cache hit; ran: %s" %
                [s.get("mnemonic") + " " + s.get("progressMessage", "") for s in executed(spawns)])
 
-        # The same through an HTTP remote cache: filled by one build, hit by the next.
-        nginx, port = start_webdav_cache(os.path.join(work, "webdav"))
-        remote = "--remote_cache=http://127.0.0.1:%d" % port
-        bazel.clean()
-        _, spawns, _ = bazel("build", remote, *(everything + aspect[:1]))
-        expect(len(executed(ours(spawns))) == 9, "a cold remote cache: every action runs")
+        # The same through the HTTP remote cache alone, which the builds above filled.
+        with open(os.path.join(work, "webdav", "access.log")) as f:
+            puts = sum(1 for line in f if '"PUT /cas/' in line)
+        expect(puts >= 9, "the builds above stored their outputs in the HTTP cache: %d" % puts)
         bazel.clean()
         _, spawns, _ = bazel("build", remote, *(everything + aspect[:1]))
         expect(len(ours(spawns)) == 9 and not executed(spawns),
@@ -328,12 +328,31 @@ def main():
         expect(rerun == sorted(readers),
                "an edit to %s re-extracts %s, not %s" % (header, sorted(readers), rerun))
 
+        # A workspace without a configuration: the rules' defaults, the same in every sandbox.
+        os.makedirs(os.path.join(one, "noconfig"))
+        with open(os.path.join(one, "noconfig", "BUILD.bazel"), "w") as f:
+            f.write('load("//bazel:defs.bzl", "contractcheck_report")\n'
+                    'cc_library(name = "state", srcs = ["state.cc"])\n'
+                    'contractcheck_report(name = "report", deps = [":state"])\n')
+        with open(os.path.join(one, "noconfig", "state.cc"), "w") as f:
+            f.write("enum class State { Open, Closed, Half, Shut };\n"
+                    "int f(State s) { switch (s) { case State::Open: return 1; "
+                    "case State::Closed: return 2; case State::Half: return 3; "
+                    "default: return 0; } }\n")
+        _, _, stderr = bazel("build", "//noconfig:report", "--//bazel:config=//bazel:no_config",
+                             "--keep_going", expect_exit=1)
+        with open(os.path.join(one, "bazel-bin", "noconfig", "report.txt")) as f:
+            expect(findings(f.read())[:1] == [
+                "noconfig/state.cc:2:18: error: switch on 'State' has a 'default' label that "
+                "hides 1 unhandled enumerator: State::Shut [contract-switch-coverage]"], "without a configuration, the defaults:\n" + stderr)
+
         # A second checkout at another path (another execution root and output base) hits the
         # cache the first one filled.
         two = os.path.join(work, "two")
         make_workspace(source_dir, two)
         second = Bazel(two, output_root, contractcheck, logs)
         second.runs = 100
+        second.clean()  # its output base may be a previous run's
         _, spawns, _ = second("build", disk_cache, *(everything + aspect[:1]))
         expect(len(ours(spawns)) == 9 and not executed(spawns),
                "a second checkout hits the first one's cache; ran: %s" %
