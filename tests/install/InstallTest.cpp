@@ -59,7 +59,9 @@ TEST_F(InstallTest, InstallsTheCliTheModuleTheDocsAndThePackageConfig) {
         "lib/cmake/contractcheck/contractcheckConfig.cmake",
         "lib/cmake/contractcheck/contractcheckConfigVersion.cmake",
         "share/doc/contractcheck/README.md", "share/doc/contractcheck/docs/editors.md",
-        "share/doc/contractcheck/docs/rules/contract-switch-coverage.md"})
+        "share/doc/contractcheck/docs/rules/contract-switch-coverage.md",
+        "share/contractcheck/bazel/defs.bzl", "share/contractcheck/bazel/BUILD.bazel",
+        "share/contractcheck/bazel/default.contractcheck.yaml"})
     EXPECT_TRUE(std::filesystem::exists(Prefix->path() + "/" + File)) << File;
 }
 
