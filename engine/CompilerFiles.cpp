@@ -1,5 +1,7 @@
 #include "CompilerFiles.h"
 
+#include "IncludeLookups.h"
+
 #include <clang/Basic/FileManager.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
@@ -8,9 +10,11 @@ namespace contractcheck {
 
 llvm::IntrusiveRefCntPtr<clang::FileManager>
 compilerFiles(const std::string &Directory, const std::map<std::string, std::string> &Overlays,
-              std::error_code *DirectoryError) {
+              std::error_code *DirectoryError, LookupLog *Log) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
       llvm::vfs::createPhysicalFileSystem().release());
+  if (Log)
+    FS = recordingFileSystem(std::move(FS), *Log);
   if (!Overlays.empty()) {
     llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(
         new llvm::vfs::InMemoryFileSystem);

@@ -1,6 +1,7 @@
 #include "ResultStore.h"
 
 #include "AtomicFile.h"
+#include "IncludeLookups.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -18,7 +19,7 @@ std::string dumpText(const nlohmann::json &J) {
 }
 
 constexpr const char *Format = "contractcheck-unit-result";
-constexpr int FormatVersion = 1;
+constexpr int FormatVersion = 2; // 2: lookups, the include environment in the key
 
 std::string readAll(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
@@ -51,7 +52,8 @@ std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
                           {"command", CommandLine},
                           {"directory", Directory},
                           {"file", File},
-                          {"config", ConfigFingerprint}};
+                          {"config", ConfigFingerprint},
+                          {"environment", includeEnvironment()}};
   return contentHash(dumpText(Parts));
 }
 
@@ -74,6 +76,10 @@ bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
     if (!Now || *Now != Hash)
       return false;
   }
+  // Every path the parse asked about answers as it did: no include would resolve elsewhere.
+  for (const auto &[Path, State] : Stored.Lookups)
+    if (Hashes.lookup(Path) != State)
+      return false;
   return true;
 }
 

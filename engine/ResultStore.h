@@ -19,8 +19,9 @@ public:
   explicit ResultStore(std::string Directory) : Dir(std::move(Directory)) {}
 
   // What decides a TU's outcome before its content is read: the exact compiler command, the
-  // configuration that governs it, and this contractcheck build with its rules' fact kinds.
-  // The content of the files it reads is checked on load, against the stored dependencies.
+  // environment the compiler driver reads (CPATH and the like), the configuration that governs
+  // it, and this contractcheck build with its rules' fact kinds. The content of the files it
+  // reads and how each #include was resolved are checked on load (readsUnchanged).
   static std::string keyOf(const std::vector<std::string> &CommandLine,
                            const std::string &Directory, const std::string &File,
                            const std::string &ConfigFingerprint);
@@ -36,7 +37,8 @@ public:
   // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
   // what a stale entry still tells (KeptTemplateBodies).
   std::optional<TUOutcome> loadAsStored(const std::string &Key) const;
-  // Whether every file a stored outcome read still has the content it had then.
+  // Whether every file a stored outcome read still has the content it had then, and every path
+  // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
   // The files the stored outcome under Key read, without validating it: for mapping a changed
   // header to the TUs that include it.
