@@ -79,7 +79,7 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
                                                  : absolutePath(Request.StoreDirectory));
-  Plan = planRun(*Database, Configs, Request.Files, store(), Request.Settings);
+  Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
 
   // Everything the run reads that an output path must not name.

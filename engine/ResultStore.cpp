@@ -9,6 +9,8 @@
 #include <llvm/Support/Path.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace contractcheck {
 
 namespace {
@@ -70,8 +72,13 @@ std::optional<TUOutcome> ResultStore::load(const std::string &Key, FileHashes &H
   return Outcome;
 }
 
-bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
+namespace {
+
+bool readsUnchangedBut(const TUOutcome &Stored, FileHashes &Hashes,
+                       const std::vector<std::string> &Changed) {
   for (const auto &[Path, Hash] : Stored.Dependencies) {
+    if (std::binary_search(Changed.begin(), Changed.end(), Path))
+      continue;
     std::optional<std::string> Now = Hashes.of(Path);
     if (!Now || *Now != Hash)
       return false;
@@ -81,6 +88,12 @@ bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
     if (Hashes.lookup(Path) != State)
       return false;
   return true;
+}
+
+} // namespace
+
+bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
+  return readsUnchangedBut(Stored, Hashes, {});
 }
 
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const {
@@ -119,25 +132,19 @@ std::string ResultStore::save(const std::string &Key, const TUOutcome &Outcome) 
                           {"checksum", contentHash(dumpText(Stored))},
                           {"outcome", std::move(Stored)}};
   // Findings and file names may hold any bytes; the store must not throw on them.
-  std::string Error = writeFileAtomically(
-      Path, dumpText(Entry));
-  if (!Error.empty())
-    return Error;
-  std::string Deps;
-  for (const auto &[File, Hash] : Outcome.Dependencies)
-    Deps += File + "\n";
-  return writeFileAtomically(entryPath(Key, ".deps"), Deps);
+  std::string Error = writeFileAtomically(Path, dumpText(Entry));
+  return Error;
 }
 
-std::optional<std::vector<std::string>> ResultStore::dependencies(const std::string &Key) const {
-  std::string Text = readAll(entryPath(Key, ".deps"));
-  if (Text.empty())
+std::optional<std::vector<std::string>>
+ResultStore::dependencies(const std::string &Key, FileHashes &Hashes,
+                          const std::vector<std::string> &Changed) const {
+  std::optional<TUOutcome> Stored = loadAsStored(Key);
+  if (!Stored || !readsUnchangedBut(*Stored, Hashes, Changed))
     return std::nullopt;
   std::vector<std::string> Files;
-  llvm::SmallVector<llvm::StringRef, 64> Lines;
-  llvm::StringRef(Text).split(Lines, '\n', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Line : Lines)
-    Files.push_back(Line.str());
+  for (const auto &[File, Hash] : Stored->Dependencies)
+    Files.push_back(File);
   return Files;
 }
 

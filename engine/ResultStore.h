@@ -40,9 +40,14 @@ public:
   // Whether every file a stored outcome read still has the content it had then, and every path
   // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
-  // The files the stored outcome under Key read, without validating it: for mapping a changed
-  // header to the TUs that include it.
-  std::optional<std::vector<std::string>> dependencies(const std::string &Key) const;
+  // The files the stored outcome under Key read (real paths, sorted), for mapping a changed
+  // header to the TUs that include it: only while the entry says what the TU includes now, that
+  // is, every path its parse asked about answers the same and every file it read other than
+  // Changed (real paths, sorted) is unchanged. A TU edited since (it may have gained an
+  // #include) has none: it is scanned again.
+  std::optional<std::vector<std::string>>
+  dependencies(const std::string &Key, FileHashes &Hashes,
+               const std::vector<std::string> &Changed) const;
 
   const std::string &directory() const { return Dir; }
 

@@ -92,7 +92,7 @@ TEST_F(PreCommitHookTest, ATUThatGainedTheIncludeSinceItWasStoredIsJudgedThrough
             1);
   Project.write("src/good.cpp", "#include \"state.h\"\n"
                                 "int g(State s) {\n"
-                                "  switch (s) { case State::Open: return 1; default: return 0; }\n"
+                                "  switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; }\n"
                                 "}\n");
   Project.write("include/quiet.h", "#pragma once\n#include \"state.h\"\nenum class Quiet { A, B };\n"
                                    "inline int k(State s) { switch (s) { case State::Open: return 1; "
