@@ -10,6 +10,7 @@
 #include <llvm/Support/Threading.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace contractcheck {
@@ -121,8 +122,18 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   Use.Write = Request.Store == StoreMode::ReadWrite;
   // The editor's buffers are not on disk: a stored result of the file on disk is not theirs.
   Use.Read = Request.Settings.Overlays.empty();
+  std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
-                               &Result.StoreWarnings, &Result.Workers);
+                               &StoreErrors, &Result.Workers);
+  // An unwritable store fails every TU the same way: one line, not one per TU.
+  Result.NotStored = StoreErrors.size();
+  std::map<std::string, size_t> Count;
+  for (const std::string &Error : StoreErrors)
+    if (Count[Error]++ == 0)
+      Result.StoreWarnings.push_back(Error);
+  for (std::string &Warning : Result.StoreWarnings)
+    if (size_t N = Count[Warning]; N > 1)
+      Warning += " (" + std::to_string(N) + " results not stored)";
   return Result;
 }
 
@@ -133,7 +144,9 @@ RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
   });
   Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(),
                                [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
-  Result.Exit = Failed ? Incomplete : Clean;
+  // What extract is for is the store: a result it could not keep is a failed extraction, and
+  // the build system must not record it as done.
+  Result.Exit = Result.NotStored ? BadInput : Failed ? Incomplete : Clean;
   // A depfile or stamp must not replace a header a TU read either.
   ReadFiles Read;
   for (const TUOutcome &Outcome : Result.Outcomes)

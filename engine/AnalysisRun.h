@@ -53,7 +53,9 @@ struct RunResult {
   std::vector<TUOutcome> Outcomes; // of the TUs the plan analysed, in plan order
   RunReport Report;
   std::optional<FixSummary> Fixes;
+  // Why results could not be stored: each distinct reason once, with how many results it cost.
   std::vector<std::string> StoreWarnings;
+  size_t NotStored = 0; // analysed results the store could not keep
   unsigned Workers = 1; // the workers that ran
   int Exit = Clean;
   bool Crashed = false; // a crash was contained: static state may be inconsistent

@@ -30,8 +30,11 @@ public:
   // content it had then.
   std::optional<TUOutcome> load(const std::string &Key, FileHashes &Hashes) const;
   // Stores an analysed outcome (failures are not stored: the next run tries again). Atomic:
-  // concurrent runs storing the same key leave one complete entry. Returns an error message,
-  // empty on success.
+  // concurrent runs storing the same key leave one complete entry. The store may be shared and
+  // poisoned: it writes only a temporary file it creates itself (O_EXCL, O_NOFOLLOW) in a shard
+  // directory that is not a link, renamed over the entry, so a link planted there is replaced,
+  // never written through; entries are read the same way, only from regular files (no link, no
+  // FIFO, at most 256 MiB). Returns an error message naming the file, empty on success.
   std::string save(const std::string &Key, const TUOutcome &Outcome) const;
   // The stored outcome under Key as it was stored, without checking that the files it read are
   // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
@@ -52,7 +55,6 @@ public:
   const std::string &directory() const { return Dir; }
 
 private:
-  std::string entryPath(const std::string &Key, const char *Suffix) const;
   std::string Dir;
 };
 

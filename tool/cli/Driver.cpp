@@ -342,12 +342,15 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
       for (const std::string &Error : Outcome.Errors)
         errs() << "  " << Error << "\n";
     }
-  if (!StampFile.empty() && !Failed) {
+  if (!StampFile.empty() && !Failed && !Result.NotStored) {
     std::string Error = writeFileAtomically(StampFile, "");
     if (!Error.empty())
       throw InputError(Error, StampFile);
   }
-  if (!Quiet)
+  if (Result.NotStored)
+    errs() << "contractcheck: error: " << Result.NotStored << " of " << Result.Outcomes.size()
+           << " results could not be stored in the result store (see above)\n";
+  else if (!Quiet)
     errs() << "contractcheck: extracted " << Result.Outcomes.size() - Failed << " of "
            << Result.Outcomes.size() << " translation units into " << Store.directory() << "\n";
   return Result.Exit;
