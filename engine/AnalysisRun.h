@@ -11,6 +11,7 @@
 #include "ResultMerger.h"
 #include "RunPlan.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,9 @@ struct RunRequest {
   std::string WriteBaselinePath; // every finding is recorded there and accepted
   bool Fix = false;
   Severity FailOn = Severity::Error;
+  // Told what the run does beyond what was asked (a first subset run analysing the TUs whose
+  // facts the global rules need); none: nothing is said.
+  std::function<void(const std::string &)> Note;
 };
 
 struct RunResult {
@@ -85,7 +89,8 @@ public:
 private:
   RunResult analyse(const ProgressCallback &Progress);
   GlobalPhase globalPhase();
-  void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase);
+  void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
+                      const ProgressCallback &Progress);
   void filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data);
   int exitCodeOf(const RunResult &Result) const;
 

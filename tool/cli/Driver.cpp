@@ -381,6 +381,8 @@ RunRequest requestOf(Mode M) {
     R.Fix = Fix;
   }
   R.FailOn = FailOn;
+  if (!Quiet)
+    R.Note = [](const std::string &Text) { errs() << "contractcheck: " << Text << "\n"; };
   return R;
 }
 
