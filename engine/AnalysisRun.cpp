@@ -4,7 +4,7 @@
 #include "InputError.h"
 #include "OutputGuard.h"
 #include "Paths.h"
-#include "RuleRegistry.h"
+#include "rules/RuleRegistry.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
