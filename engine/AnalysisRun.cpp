@@ -4,12 +4,15 @@
 #include "InputError.h"
 #include "OutputGuard.h"
 #include "Paths.h"
+#include "rules/RuleRegistry.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/Threading.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace contractcheck {
@@ -37,8 +40,10 @@ void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPla
 // In a subset run, only findings in what was given (the TUs, the headers they read, the data
 // files), or pointing into it, are the user's business; the whole codebase was judged for
 // facts, not for reports.
+bool isConfigurationFile(const std::string &Path);
+
 void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
-                          const RunPlan &P) {
+                          const RunPlan &P, ConfigResolver &Configs) {
   std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());
   for (const TUOutcome &Outcome : Outcomes) {
     Relevant.insert(Outcome.File);
@@ -48,12 +53,26 @@ void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outco
   // A finding elsewhere whose note points into what was given is this change's business too:
   // an enumerator removed from a header leaves the schema member that named it orphaned, and
   // the finding is at the schema's line with a note at the enum.
+  // A changed configuration is the cause of every global finding in the files it governs.
+  std::set<std::string> GivenConfigs;
+  for (const std::string &File : P.DataFiles)
+    if (isConfigurationFile(File))
+      GivenConfigs.insert(File);
   std::erase_if(Report.Findings, [&](const Finding &F) {
+    if (!GivenConfigs.empty() && GivenConfigs.count(Configs.forFile(F.Position.File).path()))
+      return false;
     return !Relevant.count(F.Position.File) &&
            std::none_of(F.Notes.begin(), F.Notes.end(), [&](const RelatedNote &N) {
              return Relevant.count(N.Position.File) > 0;
            });
   });
+}
+
+// A configuration given as a file (a hook's changed .contractcheck.yaml) was read and checked
+// when the run started (its errors are positioned there, exit 2) and the global rules it governs
+// are judged: it is not a data file "no rule reads".
+bool isConfigurationFile(const std::string &Path) {
+  return llvm::sys::path::filename(Path) == ".contractcheck.yaml";
 }
 
 std::string workingDirectory() {
@@ -79,7 +98,7 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
                                                  : absolutePath(Request.StoreDirectory));
-  Plan = planRun(*Database, Configs, Request.Files, store(), Request.Settings);
+  Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
 
   // Everything the run reads that an output path must not name.
@@ -121,8 +140,18 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   Use.Write = Request.Store == StoreMode::ReadWrite;
   // The editor's buffers are not on disk: a stored result of the file on disk is not theirs.
   Use.Read = Request.Settings.Overlays.empty();
+  std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
-                               &Result.StoreWarnings, &Result.Workers);
+                               &StoreErrors, &Result.Workers);
+  // An unwritable store fails every TU the same way: one line, not one per TU.
+  Result.NotStored = StoreErrors.size();
+  std::map<std::string, size_t> Count;
+  for (const std::string &Error : StoreErrors)
+    if (Count[Error]++ == 0)
+      Result.StoreWarnings.push_back(Error);
+  for (std::string &Warning : Result.StoreWarnings)
+    if (size_t N = Count[Warning]; N > 1)
+      Warning += " (" + std::to_string(N) + " results not stored)";
   return Result;
 }
 
@@ -133,7 +162,9 @@ RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
   });
   Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(),
                                [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
-  Result.Exit = Failed ? Incomplete : Clean;
+  // What extract is for is the store: a result it could not keep is a failed extraction, and
+  // the build system must not record it as done.
+  Result.Exit = Result.NotStored ? BadInput : Failed ? Incomplete : Clean;
   // A depfile or stamp must not replace a header a TU read either.
   ReadFiles Read;
   for (const TUOutcome &Outcome : Result.Outcomes)
@@ -155,9 +186,14 @@ GlobalPhase AnalysisRun::globalPhase() {
 }
 
 // A subset run (a hook's files, an editor's buffer) judges the global rules with the stored
-// facts of the TUs it did not analyse, each validated like any stored result: an entry whose
-// files changed since says nothing, and the global rules are told their facts are incomplete.
-void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase) {
+// facts of the TUs it did not analyse, each validated like any stored result. Those without a
+// valid entry (a fresh clone, a wiped build directory, a TU edited since) are analysed once for
+// their facts and stored, so the next subset run is fast; their own findings are not this run's
+// business. The editor, which stores nothing, does not: its global rules are told their facts
+// are incomplete.
+void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
+                                 const ProgressCallback &Progress) {
+  std::vector<AnalysisJob> Missing;
   for (const AnalysisJob &Other : Plan.Others) {
     std::optional<TUOutcome> Stored;
     if (Store)
@@ -165,7 +201,43 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase) {
     if (Stored)
       Merger.addFacts(std::move(Stored->Facts));
     else
+      Missing.push_back(Other);
+  }
+  if (Missing.empty())
+    return;
+  bool NeedsFacts = std::any_of(Phase.Configs.begin(), Phase.Configs.end(), [](const Config *Cfg) {
+    return std::any_of(allRules().begin(), allRules().end(), [&](const RuleInfo *Info) {
+      return Info->CreateGlobalRule && Cfg->rule(Info->Id).Enabled;
+    });
+  });
+  if (!NeedsFacts)
+    return;
+  if (!Store || Request.Store != StoreMode::ReadWrite || !Request.Settings.Overlays.empty()) {
+    Phase.FactsComplete = false;
+    return;
+  }
+  if (Request.Note)
+    Request.Note("the result store holds no up-to-date facts for " +
+                 std::to_string(Missing.size()) + " of the " +
+                 std::to_string(Plan.Others.size() + Plan.Jobs.size()) +
+                 " translation units; analysing them once for the global rules (later runs "
+                 "take them from the result store)");
+  StoreUse Use{&*Store, &Hashes};
+  std::vector<std::string> StoreErrors;
+  std::vector<TUOutcome> Outcomes = analyzeAll(Missing, Request.Settings, Result.Workers, Progress,
+                                               Use, &StoreErrors);
+  Result.NotStored += StoreErrors.size();
+  if (!StoreErrors.empty() && Result.StoreWarnings.empty())
+    Result.StoreWarnings.push_back(StoreErrors.front());
+  for (TUOutcome &Outcome : Outcomes) {
+    if (Outcome.State == TUOutcome::Status::Analyzed) {
+      Merger.addFacts(std::move(Outcome.Facts));
+      continue;
+    }
+    if (Phase.FactsComplete) {
       Phase.FactsComplete = false;
+      Phase.WhyIncomplete = "translation unit " + Outcome.File + " did not parse";
+    }
   }
 }
 
@@ -174,7 +246,24 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
   DataFiles Data;
   ResultMerger Merger(Sources, Data);
   GlobalPhase Phase = globalPhase();
-  addOthersFacts(Merger, Phase);
+  addOthersFacts(Merger, Phase, Result, Progress);
+  // A TU without facts (it did not parse, crashed, or `check` has no result for it) may be the
+  // one a global judgement needs: what it cannot find is "not judged", never "does not exist".
+  std::vector<std::string> Unanalysed;
+  for (const TUOutcome &Outcome : Result.Outcomes)
+    if (Outcome.State != TUOutcome::Status::Analyzed)
+      Unanalysed.push_back("translation unit " + Outcome.File +
+                           (Outcome.State == TUOutcome::Status::ParseFailed ? " did not parse"
+                            : Outcome.State == TUOutcome::Status::Crashed
+                                ? " crashed"
+                                : " has no up-to-date result in the result store"));
+  if (!Unanalysed.empty()) {
+    Phase.FactsComplete = false;
+    Phase.WhyIncomplete = Unanalysed.front();
+    if (Unanalysed.size() > 1)
+      Phase.WhyIncomplete += " (and " + std::to_string(Unanalysed.size() - 1) +
+                             " more translation units were not analysed)";
+  }
   size_t FromStore = 0;
   for (const TUOutcome &Outcome : Result.Outcomes) {
     FromStore += Outcome.FromStore;
@@ -197,14 +286,14 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
 void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data) {
   RunReport &Report = Result.Report;
   if (Plan.Subset)
-    keepFindingsInSubset(Report, Result.Outcomes, Plan);
+    keepFindingsInSubset(Report, Result.Outcomes, Plan, Configs);
   for (const std::string &Header : Plan.UnmatchedHeaders)
     Report.Warnings.push_back("contractcheck: warning: " + Header +
                               ": no translation unit of the compilation database includes it; "
                               "not analysed");
   std::set<std::string> Read = Data.readPaths();
   for (const std::string &DataFile : Plan.DataFiles)
-    if (!Read.count(DataFile))
+    if (!Read.count(DataFile) && !isConfigurationFile(DataFile))
       Report.Warnings.push_back("contractcheck: warning: " + DataFile +
                                 ": not a source of the compilation database, and no rule reads "
                                 "it; ignored");

@@ -11,6 +11,7 @@
 #include "ResultMerger.h"
 #include "RunPlan.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,13 +48,18 @@ struct RunRequest {
   std::string WriteBaselinePath; // every finding is recorded there and accepted
   bool Fix = false;
   Severity FailOn = Severity::Error;
+  // Told what the run does beyond what was asked (a first subset run analysing the TUs whose
+  // facts the global rules need); none: nothing is said.
+  std::function<void(const std::string &)> Note;
 };
 
 struct RunResult {
   std::vector<TUOutcome> Outcomes; // of the TUs the plan analysed, in plan order
   RunReport Report;
   std::optional<FixSummary> Fixes;
+  // Why results could not be stored: each distinct reason once, with how many results it cost.
   std::vector<std::string> StoreWarnings;
+  size_t NotStored = 0; // analysed results the store could not keep
   unsigned Workers = 1; // the workers that ran
   int Exit = Clean;
   bool Crashed = false; // a crash was contained: static state may be inconsistent
@@ -83,7 +89,8 @@ public:
 private:
   RunResult analyse(const ProgressCallback &Progress);
   GlobalPhase globalPhase();
-  void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase);
+  void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
+                      const ProgressCallback &Progress);
   void filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data);
   int exitCodeOf(const RunResult &Result) const;
 

@@ -1,4 +1,6 @@
 #include "CompilerFiles.h"
+
+#include "IncludeLookups.h"
 #include "InputFile.h"
 
 #include <clang/Basic/FileManager.h>
@@ -32,9 +34,11 @@ public:
 
 llvm::IntrusiveRefCntPtr<clang::FileManager>
 compilerFiles(const std::string &Directory, const std::map<std::string, std::string> &Overlays,
-              std::error_code *DirectoryError) {
+              std::error_code *DirectoryError, LookupLog *Log) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
       new RegularFilesOnly(llvm::vfs::createPhysicalFileSystem().release()));
+  if (Log)
+    FS = recordingFileSystem(std::move(FS), *Log);
   if (!Overlays.empty()) {
     llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(
         new llvm::vfs::InMemoryFileSystem);

@@ -14,11 +14,14 @@ class FileManager;
 
 namespace contractcheck {
 
+class LookupLog;
+
 // Overlays: absolute path -> text read instead of the file on disk. *DirectoryError says when
 // Directory could not be made the working directory (relative paths then resolve against the
-// process's own).
+// process's own). Log, when given, records every path the compiler asks the disk about
+// (IncludeLookups.h).
 llvm::IntrusiveRefCntPtr<clang::FileManager>
 compilerFiles(const std::string &Directory, const std::map<std::string, std::string> &Overlays = {},
-              std::error_code *DirectoryError = nullptr);
+              std::error_code *DirectoryError = nullptr, LookupLog *Log = nullptr);
 
 } // namespace contractcheck

@@ -1,6 +1,8 @@
 #include "ContentHash.h"
 #include "InputFile.h"
 
+#include "IncludeLookups.h"
+
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/BLAKE3.h>
 #include <llvm/Support/FileSystem.h>
@@ -44,6 +46,19 @@ std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
   if (!Inserted && Revalidate)
     It->second = {std::move(Hash), std::move(Status)};
   return It->second.Hash;
+}
+
+std::string FileHashes::lookup(const std::string &Path) {
+  if (!Revalidate) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (auto It = Looked.find(Path); It != Looked.end())
+      return It->second;
+  }
+  std::string State = lookupState(Path);
+  if (Revalidate)
+    return State;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Looked.try_emplace(Path, std::move(State)).first->second;
 }
 
 } // namespace contractcheck

@@ -22,6 +22,9 @@ public:
 
   // nullopt when the file cannot be read. Thread-safe.
   std::optional<std::string> of(const std::string &AbsolutePath);
+  // What a path a parse asked about answers now (lookupState, IncludeLookups.h): once per run,
+  // every time when revalidating. Thread-safe.
+  std::string lookup(const std::string &Path);
 
 private:
   struct Entry {
@@ -31,6 +34,7 @@ private:
   const bool Revalidate;
   std::mutex Mutex;
   std::map<std::string, Entry> Known;
+  std::map<std::string, std::string> Looked;
 };
 
 } // namespace contractcheck

@@ -126,7 +126,9 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
   Out.PchPath = PchPath;
   std::vector<std::string> Resolved;
   std::error_code DirectoryError;
-  llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
+  LookupLog Log;
+  llvm::IntrusiveRefCntPtr<FileManager> Files =
+      compilerFiles(Directory, {}, &DirectoryError, &Log);
   if (DirectoryError)
     return std::nullopt;
   PrefixActionFactory Factory(Resolved, Out, Directory, HeaderPath, PchPath, KeepTemplateBodies);
@@ -139,6 +141,8 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
   for (size_t I = 0; I < Roots.size(); ++I)
     if (absolutePath(Resolved[I], Directory) != absolutePath(Roots[I].Path, Directory))
       return std::nullopt;
+  // The prefix's header and PCH live in a directory of this run only; no TU depends on it.
+  Out.Lookups = Log.take({parentDirectory(HeaderPath), parentDirectory(PchPath)});
   return Out;
 }
 

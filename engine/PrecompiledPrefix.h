@@ -2,6 +2,7 @@
 // it (SharedHeaders.h).
 #pragma once
 
+#include "IncludeLookups.h"
 #include "SystemHeaderRoots.h"
 
 #include <optional>
@@ -17,6 +18,7 @@ struct PrecompiledPrefix {
   // The files it was parsed from, as TUOutcome::Dependencies: a TU that loads the prefix read
   // them too.
   std::vector<std::pair<std::string, std::string>> Dependencies;
+  PathLookups Lookups; // as TUOutcome::Lookups, its own temporary directory left out
 };
 
 // Writes HeaderPath (`#include <root>` for each root) and parses it into PchPath with the

@@ -25,6 +25,10 @@ public:
   const FactStore &facts() const override { return Facts; }
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
+  std::string whyFactsAreIncomplete() const override {
+    return Phase.WhyIncomplete.empty() ? GlobalContext::whyFactsAreIncomplete()
+                                       : Phase.WhyIncomplete;
+  }
   std::vector<std::string> filesMatching(const std::vector<Glob> &Globs) const override {
     return contractcheck::filesMatching(
         Globs, BaseDir, [&](const std::string &Path) { return Cfg.isExcluded(Path); });

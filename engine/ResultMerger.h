@@ -47,6 +47,7 @@ struct GlobalPhase {
   std::function<const Config &(const std::string &AbsolutePath)> ConfigFor;
   // False when facts cover only part of the codebase (see GlobalContext::factsAreComplete).
   bool FactsComplete = true;
+  std::string WhyIncomplete; // see GlobalContext::whyFactsAreIncomplete; empty: the default
 };
 
 class ResultMerger {

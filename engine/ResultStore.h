@@ -19,8 +19,9 @@ public:
   explicit ResultStore(std::string Directory) : Dir(std::move(Directory)) {}
 
   // What decides a TU's outcome before its content is read: the exact compiler command, the
-  // configuration that governs it, and this contractcheck build with its rules' fact kinds.
-  // The content of the files it reads is checked on load, against the stored dependencies.
+  // environment the compiler driver reads (CPATH and the like), the configuration that governs
+  // it, and this contractcheck build with its rules' fact kinds. The content of the files it
+  // reads and how each #include was resolved are checked on load (readsUnchanged).
   static std::string keyOf(const std::vector<std::string> &CommandLine,
                            const std::string &Directory, const std::string &File,
                            const std::string &ConfigFingerprint);
@@ -29,23 +30,31 @@ public:
   // content it had then.
   std::optional<TUOutcome> load(const std::string &Key, FileHashes &Hashes) const;
   // Stores an analysed outcome (failures are not stored: the next run tries again). Atomic:
-  // concurrent runs storing the same key leave one complete entry. Returns an error message,
-  // empty on success.
+  // concurrent runs storing the same key leave one complete entry. The store may be shared and
+  // poisoned: it writes only a temporary file it creates itself (O_EXCL, O_NOFOLLOW) in a shard
+  // directory that is not a link, renamed over the entry, so a link planted there is replaced,
+  // never written through; entries are read the same way, only from regular files (no link, no
+  // FIFO, at most 256 MiB). Returns an error message naming the file, empty on success.
   std::string save(const std::string &Key, const TUOutcome &Outcome) const;
   // The stored outcome under Key as it was stored, without checking that the files it read are
   // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
   // what a stale entry still tells (KeptTemplateBodies).
   std::optional<TUOutcome> loadAsStored(const std::string &Key) const;
-  // Whether every file a stored outcome read still has the content it had then.
+  // Whether every file a stored outcome read still has the content it had then, and every path
+  // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
-  // The files the stored outcome under Key read, without validating it: for mapping a changed
-  // header to the TUs that include it.
-  std::optional<std::vector<std::string>> dependencies(const std::string &Key) const;
+  // The files the stored outcome under Key read (real paths, sorted), for mapping a changed
+  // header to the TUs that include it: only while the entry says what the TU includes now, that
+  // is, every path its parse asked about answers the same and every file it read other than
+  // Changed (real paths, sorted) is unchanged. A TU edited since (it may have gained an
+  // #include) has none: it is scanned again.
+  std::optional<std::vector<std::string>>
+  dependencies(const std::string &Key, FileHashes &Hashes,
+               const std::vector<std::string> &Changed) const;
 
   const std::string &directory() const { return Dir; }
 
 private:
-  std::string entryPath(const std::string &Key, const char *Suffix) const;
   std::string Dir;
 };
 

@@ -26,6 +26,11 @@ bool isSourcePath(llvm::StringRef File) {
   return hasExtension(File, {".c", ".cc", ".cpp", ".cxx", ".c++", ".cp", ".m", ".mm", ".cu"});
 }
 
+std::string realPathOr(const std::string &Path) {
+  llvm::SmallString<256> Real;
+  return llvm::sys::fs::real_path(Path, Real) ? Path : std::string(Real);
+}
+
 } // namespace
 
 bool isHeaderPath(const std::string &Path) {
@@ -34,7 +39,7 @@ bool isHeaderPath(const std::string &Path) {
 
 RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
                 const std::vector<std::string> &Paths, const ResultStore *Store,
-                const AnalysisSettings &Settings) {
+                FileHashes &Hashes, const AnalysisSettings &Settings) {
   RunPlan P;
   P.Subset = !Paths.empty();
   std::vector<const CompileCommand *> Commands;
@@ -62,8 +67,14 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       Choose(&Command);
 
   // A changed header stands for the TUs that include it: the result store knows what each
-  // stored TU read; for the others, the include scan.
+  // stored TU read while its entry is current apart from the given headers; for the others
+  // (never stored, or edited since), the include scan.
   if (!Headers.empty()) {
+    std::vector<std::string> RealHeaders;
+    for (const std::string &Header : Headers)
+      RealHeaders.push_back(realPathOr(Header));
+    std::vector<std::string> Changed = RealHeaders;
+    std::sort(Changed.begin(), Changed.end());
     IncludeScanner Scanner;
     std::set<std::string> Matched;
     for (const CompileCommand &Command : Database.commands()) {
@@ -72,11 +83,12 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       std::optional<std::vector<std::string>> Deps;
       if (Store)
         Deps = Store->dependencies(
-            storeKeyOf({&Command, &Configs.forFile(Command.File)}, Settings));
-      for (const std::string &Header : Headers) {
+            storeKeyOf({&Command, &Configs.forFile(Command.File)}, Settings), Hashes, Changed);
+      for (size_t H = 0; H < Headers.size(); ++H) {
+        const std::string &Header = Headers[H];
         bool Includes = false;
         if (Deps) {
-          Includes = std::binary_search(Deps->begin(), Deps->end(), Header);
+          Includes = std::binary_search(Deps->begin(), Deps->end(), RealHeaders[H]);
         } else {
           Includes = Scanner.includes(Command, Header);
           P.HeadersMappedByScan = true;

@@ -30,6 +30,6 @@ bool isHeaderPath(const std::string &Path);
 // Throws InputError for a path that does not exist or a source file not in the database.
 RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
                 const std::vector<std::string> &Paths, const ResultStore *Store,
-                const AnalysisSettings &Settings);
+                FileHashes &Hashes, const AnalysisSettings &Settings);
 
 } // namespace contractcheck

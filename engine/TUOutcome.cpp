@@ -27,7 +27,7 @@ std::string_view statusName(TUOutcome::Status S) {
 void to_json(nlohmann::json &J, const TUOutcome &O) {
   J = {{"file", O.File},         {"status", statusName(O.State)}, {"errors", O.Errors},
        {"findings", O.Findings}, {"facts", O.Facts}, {"dependencies", O.Dependencies},
-       {"kept-template-bodies", O.KeptTemplateBodies}};
+       {"lookups", O.Lookups}, {"kept-template-bodies", O.KeptTemplateBodies}};
 }
 
 void from_json(const nlohmann::json &J, TUOutcome &O) {
@@ -43,6 +43,7 @@ void from_json(const nlohmann::json &J, TUOutcome &O) {
   J.at("findings").get_to(O.Findings);
   J.at("facts").get_to(O.Facts);
   J.at("dependencies").get_to(O.Dependencies);
+  J.at("lookups").get_to(O.Lookups);
   O.KeptTemplateBodies = J.value("kept-template-bodies", false);
 }
 

@@ -4,6 +4,7 @@
 
 #include "Facts.h"
 #include "Finding.h"
+#include "IncludeLookups.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ struct TUOutcome {
   std::vector<Fact> Facts;
   // Every file the analysis read and a hash of its content, for the result store.
   std::vector<std::pair<std::string, std::string>> Dependencies;
+  // Every path the compiler asked the disk about and what it found: how each #include was
+  // resolved (IncludeLookups.h), for the result store.
+  PathLookups Lookups;
   // The analysis had to keep template bodies in system and excluded headers (BodySkipPolicy):
   // remembered in the result store so the next analysis of the TU starts there.
   bool KeptTemplateBodies = false;

@@ -344,8 +344,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     const PrecompiledPrefix *Prefix = PrefixFor(Mode);
     while (true) {
       Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
+      LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
-          compilerFiles(Command.Directory, Settings.Overlays);
+          compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix)
@@ -370,6 +371,11 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
           std::erase_if(Out.Dependencies,
                         [&](const auto &File) { return File.first == Prefix->HeaderPath; });
           mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
+          Out.Lookups = Log.take({parentDirectory(Prefix->HeaderPath),
+                                  parentDirectory(Prefix->PchPath)});
+          mergeLookups(Out.Lookups, Prefix->Lookups);
+        } else {
+          Out.Lookups = Log.take();
         }
         break;
       }

@@ -36,6 +36,12 @@ public:
   // False when the facts cover only part of the codebase (a file subset without a result store):
   // a rule that would report something as missing from the whole codebase must not.
   virtual bool factsAreComplete() const = 0;
+  // Why not, in words that end "not judged because ...": a translation unit that did not parse,
+  // one `check` has no stored result for, or part of the codebase never analysed.
+  virtual std::string whyFactsAreIncomplete() const {
+    return "only part of the codebase was analysed and the result store holds no facts for the "
+           "rest; run on the whole codebase once";
+  }
 
   // The files under the base directory whose paths relative to it match one of Globs (absolute
   // globs match absolute paths), sorted, without those the configuration excludes; hidden

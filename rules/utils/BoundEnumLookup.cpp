@@ -17,9 +17,8 @@ std::optional<EnumDefinitionFact> definitionForBinding(GlobalContext &Context,
     if (Context.factsAreComplete())
       Context.configurationError(Setting, std::move(Message));
     else
-      Context.inputProblem(Setting, Message + " (only part of the codebase was analysed and the "
-                                              "result store holds no facts for the rest; run on "
-                                              "the whole codebase once)");
+      Context.inputProblem(Setting, Binding + ": not judged because " +
+                                        Context.whyFactsAreIncomplete());
     return std::nullopt;
   }
   const EnumDefinitionFact &First = Definitions.front();

@@ -84,5 +84,26 @@ TEST_F(PreCommitHookTest, AChangedHeaderIsJudgedThroughTheTUsThatIncludeIt) {
   }
 }
 
+// The store's dependency lists say what each TU included when it was analysed, not now: a TU
+// that gained an #include since (no run in between) is found by scanning it again, and so is
+// one whose other header gained it.
+TEST_F(PreCommitHookTest, ATUThatGainedTheIncludeSinceItWasStoredIsJudgedThroughTheHeader) {
+  ASSERT_EQ(runContractcheck({"-p", Project.path() + "/build", "--quiet"}, Project.path()).ExitCode,
+            1);
+  Project.write("src/good.cpp", "#include \"state.h\"\n"
+                                "int g(State s) {\n"
+                                "  switch (s) { case State::Open: return 1; case State::Closed: return 2; case State::Half: return 3; default: return 0; }\n"
+                                "}\n");
+  Project.write("include/quiet.h", "#pragma once\n#include \"state.h\"\nenum class Quiet { A, B };\n"
+                                   "inline int k(State s) { switch (s) { case State::Open: return 1; "
+                                   "case State::Closed: return 2; case State::Half: return 3; default: return 0; } }\n");
+  ProcessResult R = runHook({"include/state.h"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  for (const char *Where : {"src/good.cpp:3:3: error", "src/uses_state.cpp:3:3: error",
+                            "include/quiet.h:4:"})
+    EXPECT_NE(R.Stdout.find(Where), std::string::npos) << Where << "\n" << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.Stdout.find("no translation unit"), std::string::npos) << R.Stdout;
+}
+
 } // namespace
 } // namespace contractcheck::test

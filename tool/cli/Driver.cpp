@@ -391,12 +391,15 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
       for (const std::string &Error : Outcome.Errors)
         errs() << "  " << Error << "\n";
     }
-  if (!StampFile.empty() && !Failed && Untracked.empty()) {
+  if (!StampFile.empty() && !Failed && Untracked.empty() && !Result.NotStored) {
     std::string Error = writeFileAtomically(StampFile, "");
     if (!Error.empty())
       throw InputError(Error, StampFile);
   }
-  if (!Quiet)
+  if (Result.NotStored)
+    errs() << "contractcheck: error: " << Result.NotStored << " of " << Result.Outcomes.size()
+           << " results could not be stored in the result store (see above)\n";
+  else if (!Quiet)
     errs() << "contractcheck: extracted " << Result.Outcomes.size() - Failed << " of "
            << Result.Outcomes.size() << " translation units into " << Store.directory() << "\n";
   return Result.Exit;
@@ -427,6 +430,8 @@ RunRequest requestOf(Mode M) {
     R.Fix = Fix;
   }
   R.FailOn = FailOn;
+  if (!Quiet)
+    R.Note = [](const std::string &Text) { errs() << "contractcheck: " << Text << "\n"; };
   return R;
 }
 
