@@ -1,5 +1,7 @@
-// The data files global rules read (schemas, configs, contracts): each read and each parsed form
-// built once per run, shared by every rule and thread that asks for it.
+// The data files global rules read (schemas, configs, contracts): each read once per run and each
+// parsed form kept, shared by every rule and thread that asks for it. A form is parsed outside the
+// lock, so threads that ask for it at the same moment the first time may each parse it; one
+// result is kept and every caller gets that one.
 #pragma once
 
 #include "GlobalRule.h"
@@ -16,8 +18,8 @@ namespace contractcheck {
 class DataFiles {
 public:
   const DataFileText &read(const std::string &AbsolutePath);
-  // Parse's result for the file, built on first request; an InputProblem it throws is kept and
-  // rethrown to every later caller.
+  // Parse's result for the file, built on first request (see above); an InputProblem it throws is
+  // kept and rethrown to every later caller.
   std::shared_ptr<const void>
   parsed(const std::string &AbsolutePath, std::type_index Type,
          const std::function<std::shared_ptr<const void>(const DataFileText &)> &Parse);

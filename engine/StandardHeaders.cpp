@@ -1,37 +1,24 @@
 #include "StandardHeaders.h"
 
+#include <clang/Tooling/Inclusions/StandardLibrary.h>
+
 #include <algorithm>
 #include <iterator>
+#include <string>
 
 namespace contractcheck {
 
 namespace {
 
-// C++23 [headers] tables 24 and 26 and C17 7.1.2, sorted.
-// clang-format off
-constexpr std::string_view Standard[] = {
-    "algorithm", "any", "array", "assert.h", "atomic", "barrier", "bit", "bitset", "cassert",
-    "ccomplex", "cctype", "cerrno", "cfenv", "cfloat", "charconv", "chrono", "cinttypes",
-    "ciso646", "climits", "clocale", "cmath", "codecvt", "compare", "complex", "complex.h",
-    "concepts", "condition_variable", "coroutine", "csetjmp", "csignal", "cstdalign", "cstdarg",
-    "cstdbool", "cstddef", "cstdint", "cstdio", "cstdlib", "cstring", "ctgmath", "ctime",
-    "ctype.h", "cuchar", "cwchar", "cwctype", "deque", "errno.h", "exception", "execution",
-    "expected", "fenv.h", "filesystem", "flat_map", "flat_set", "float.h", "format",
-    "forward_list", "fstream", "functional", "future", "generator", "initializer_list",
-    "inttypes.h", "iomanip", "ios", "iosfwd", "iostream", "iso646.h", "istream", "iterator",
-    "latch", "limits", "limits.h", "list", "locale", "locale.h", "map", "math.h", "mdspan",
-    "memory", "memory_resource", "mutex", "new", "numbers", "numeric", "optional", "ostream",
-    "print", "queue", "random", "ranges", "ratio", "regex", "scoped_allocator", "semaphore", "set",
-    "setjmp.h", "shared_mutex", "signal.h", "source_location", "span", "spanstream", "sstream",
-    "stack", "stacktrace", "stdalign.h", "stdarg.h", "stdatomic.h", "stdbool.h", "stddef.h",
-    "stdexcept", "stdfloat", "stdint.h", "stdio.h", "stdlib.h", "stdnoreturn.h", "stop_token",
-    "streambuf", "string", "string.h", "string_view", "strstream", "syncstream", "system_error",
-    "tgmath.h", "thread", "threads.h", "time.h", "tuple", "type_traits", "typeindex", "typeinfo",
-    "uchar.h", "unordered_map", "unordered_set", "utility", "valarray", "variant", "vector",
-    "version", "wchar.h", "wctype.h"};
-// clang-format on
+// Standard headers that Clang's table (clang::tooling::stdlib, built from the symbols each header
+// declares) does not list: those that declare no symbol of their own (<ciso646>, <version>,
+// <stdbool.h>) and C++23's newest. Sorted.
+constexpr std::string_view NotInClangsTable[] = {
+    "ccomplex", "ciso646",  "cstdalign", "cstdbool", "ctgmath",  "expected",  "flat_map",
+    "flat_set", "generator", "mdspan",   "print",    "stdbool.h", "stdfloat", "tgmath.h",
+    "version"};
 
-static_assert(std::is_sorted(std::begin(Standard), std::end(Standard)));
+static_assert(std::is_sorted(std::begin(NotInClangsTable), std::end(NotInClangsTable)));
 
 // POSIX.1-2017's headers beyond C's, and glibc's and libstdc++'s own public ones, sorted; any
 // sys/ header too.
@@ -51,7 +38,14 @@ static_assert(std::is_sorted(std::begin(Platform), std::end(Platform)));
 } // namespace
 
 bool isStandardHeader(std::string_view Spelling) {
-  return std::binary_search(std::begin(Standard), std::end(Standard), Spelling);
+  namespace stdlib = clang::tooling::stdlib;
+  // Clang's table also knows the Technical Specifications' <experimental/...>: not standard.
+  if (Spelling.starts_with("experimental/"))
+    return false;
+  std::string Name = "<" + std::string(Spelling) + ">";
+  return stdlib::Header::named(Name, stdlib::Lang::CXX) ||
+         stdlib::Header::named(Name, stdlib::Lang::C) ||
+         std::binary_search(std::begin(NotInClangsTable), std::end(NotInClangsTable), Spelling);
 }
 
 bool isPlatformHeader(std::string_view Spelling) {

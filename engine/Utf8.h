@@ -7,7 +7,8 @@
 
 namespace contractcheck {
 
-// Text with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD.
+// Text with every ill-formed UTF-8 sequence replaced by U+FFFD (llvm::json::fixUTF8: one per
+// maximal ill-formed subpart, Unicode's recommended practice, so a truncated sequence is one).
 // Idempotent, so a value written through it and read back compares equal to validUtf8 of the
 // original (the baseline relies on that).
 std::string validUtf8(std::string_view Text);

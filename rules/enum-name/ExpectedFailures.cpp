@@ -3,6 +3,7 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/IgnoreExpr.h>
 #include <clang/AST/Stmt.h>
 #include <clang/AST/StmtCXX.h>
 #include <clang/Basic/SourceManager.h>
@@ -52,24 +53,16 @@ bool handlerPasses(const CXXCatchStmt &Handler) {
 
 // Looks through what stands between an asserted value and the expression that produced it.
 const Expr *peel(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
-      Next = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = F->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next);
-             Construct && Construct->getNumArgs() >= 1)
-      Next = Construct->getArg(0); // testing::AssertionResult(expression), copies
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
+  auto Copy = [](Expr *E) -> Expr * {
+    if (auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      return F->getSubExpr();
+    if (auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1)
+      return Construct->getArg(0); // testing::AssertionResult(expression), copies
+    return E;
+  };
+  return IgnoreExprNodes(E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
+                         IgnoreImplicitSingleStep, Copy);
 }
 
 // The call whose result a test looks at for emptiness: `call`, `call.has_value()`,

@@ -3,6 +3,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/IgnoreExpr.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <llvm/ADT/SmallPtrSet.h>
 #include <llvm/ADT/StringExtras.h>
@@ -18,32 +19,24 @@ namespace {
 // Looks through what stands between a value and the expression that produced it: implicit and
 // functional conversions, temporaries, converting constructors, and .c_str()/.data().
 const Expr *peel(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E))
-      E = S->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() >= 1 &&
-             (Construct->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(Construct->getArg(1))))
-      E = Construct->getArg(0);
-    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-             Call && Call->getNumArgs() == 0 && Call->getMethodDecl() &&
-             Call->getMethodDecl()->getIdentifier() &&
-             (Call->getMethodDecl()->getName() == "c_str" ||
-              Call->getMethodDecl()->getName() == "data"))
-      E = Call->getImplicitObjectArgument();
-    else
-      return E;
-  }
-  return E;
+  auto Conversion = [](Expr *E) -> Expr * {
+    if (auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      return F->getSubExpr();
+    if (auto *S = dyn_cast<CXXStaticCastExpr>(E))
+      return S->getSubExpr();
+    if (auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 &&
+        (Construct->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+      return Construct->getArg(0);
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+        Call && Call->getNumArgs() == 0 && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getIdentifier() &&
+        (Call->getMethodDecl()->getName() == "c_str" || Call->getMethodDecl()->getName() == "data"))
+      return Call->getImplicitObjectArgument();
+    return E;
+  };
+  return IgnoreExprNodes(E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
+                         IgnoreImplicitSingleStep, Conversion);
 }
 
 bool refersTo(const Expr *E, const ParmVarDecl *Param) {

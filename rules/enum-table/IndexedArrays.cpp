@@ -4,6 +4,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/IgnoreExpr.h>
 #include <clang/AST/TypeLoc.h>
 
 #include <map>
@@ -122,20 +123,13 @@ const Expr *writtenSize(const VarDecl &Var) {
 // enum's greatest enumerator declares one slot for each value below it, whatever that
 // enumerator is called; it is the count. Its value, when so.
 std::optional<uint64_t> sizingEnumerator(const VarDecl &Var, const EnumDecl &Enum) {
-  const Expr *Size = writtenSize(Var);
-  while (Size) {
-    Size = Size->IgnoreParenImpCasts();
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Size))
-      Size = Cast->getSubExpr();
-    else if (const auto *Substituted = dyn_cast<SubstNonTypeTemplateParmExpr>(Size))
-      Size = Substituted->getReplacement();
-    else
-      break;
-  }
+  // Through casts of either kind and template arguments substituted for the size.
+  const Expr *Size =
+      IgnoreExprNodes(writtenSize(Var), IgnoreParensSingleStep, IgnoreCastsSingleStep);
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Size);
   const auto *Bound = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
-  if (!Bound || cast<EnumDecl>(Bound->getDeclContext())->getCanonicalDecl() !=
-                    Enum.getCanonicalDecl())
+  if (!Bound ||
+      cast<EnumDecl>(Bound->getDeclContext())->getCanonicalDecl() != Enum.getCanonicalDecl())
     return std::nullopt;
   for (const EnumConstantDecl *Enumerator : Enum.enumerators())
     if (llvm::APSInt::compareValues(Enumerator->getInitVal(), Bound->getInitVal()) > 0)

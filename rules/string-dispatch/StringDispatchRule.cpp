@@ -4,6 +4,7 @@
 #include "rules/string-dispatch/StringDispatchGlobal.h"
 
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/IgnoreExpr.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <optional>
@@ -86,23 +87,16 @@ const StringLiteral *literalOf(const Expr *E, unsigned Depth = 0) {
 
 // The parameter an argument passes on unchanged (copies and conversions aside), if any.
 const ParmVarDecl *forwardedParameter(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1)
-      E = Construct->getArg(0);
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<ParmVarDecl>(Ref->getDecl());
-    else
-      return nullptr;
-  }
-  return nullptr;
+  auto Copy = [](Expr *E) -> Expr * {
+    if (auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      return Construct->getArg(0);
+    return E;
+  };
+  E = IgnoreExprNodes(E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
+                      IgnoreImplicitSingleStep, Copy);
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 // The Index-th argument as the configuration counts them: a member operator call lists its

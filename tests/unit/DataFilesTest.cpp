@@ -1,5 +1,5 @@
-// Data files for global rules: each read once and each parsed form built once per run, shared
-// across threads; a malformed file's problem is kept and given to every rule that asks.
+// Data files for global rules: each read once and each parsed form kept once built, shared across
+// threads; a malformed file's problem is kept and given to every rule that asks.
 #include "DataFiles.h"
 #include "Subprocess.h"
 
@@ -49,6 +49,13 @@ TEST(DataFilesTest, EachFileIsReadAndParsedOncePerForm) {
   EXPECT_EQ(static_cast<const Lines *>(Results[0].get())->Items,
             (std::vector<std::string>{"Open", "Closed"}));
   EXPECT_EQ(Data.readPaths(), std::set<std::string>{Path});
+
+  // Asked one after another, a form is parsed exactly once.
+  DataFiles Sequential;
+  Parses = 0;
+  for (int I = 0; I < 4; ++I)
+    Sequential.parsed(Path, typeid(Lines), Parse);
+  EXPECT_EQ(Parses.load(), 1);
 }
 
 TEST(DataFilesTest, AMissingFileSaysSoAndAProblemIsKept) {

@@ -12,11 +12,11 @@ TEST(Utf8Test, ValidTextIsKept) {
             "d\xC3\xA9j\xC3\xA0 \xE2\x82\xAC \xF0\x9F\x98\x80");
 }
 
-TEST(Utf8Test, EachInvalidByteBecomesAReplacementCharacter) {
+TEST(Utf8Test, EachIllFormedSequenceBecomesAReplacementCharacter) {
   EXPECT_EQ(validUtf8("d\xE9j\xE0"), "d\xEF\xBF\xBDj\xEF\xBF\xBD");
   EXPECT_EQ(validUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // overlong
   EXPECT_EQ(validUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); // surrogate
-  EXPECT_EQ(validUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // truncated
+  EXPECT_EQ(validUtf8("x\xE2\x82y"), "x\xEF\xBF\xBDy"); // truncated: one maximal subpart
 }
 
 TEST(Utf8Test, IsIdempotent) {
