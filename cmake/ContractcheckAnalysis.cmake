@@ -1,4 +1,5 @@
-# contractcheck_add_analysis(<target> [CONTRACTCHECK <exe>] [CACHE_DIR <dir>] [ARGS <arg>...])
+# contractcheck_add_analysis(<target> [ALL] [CONTRACTCHECK <exe>] [CACHE_DIR <dir>]
+#                            [ARGS <arg>...])
 #
 # Puts contractcheck's per-TU extraction into the build graph: one `contractcheck extract` per
 # source file of <target>, re-run by Ninja (or Make) only when the file or anything it included
@@ -9,9 +10,19 @@
 # Needs CMAKE_EXPORT_COMPILE_COMMANDS=ON. Extraction runs after <target> is built, so generated
 # headers exist. CONTRACTCHECK defaults to the `contractcheck` target of this build, else the
 # program found on PATH; CACHE_DIR to ${CMAKE_BINARY_DIR}/.contractcheck-cache; ARGS are passed
-# to the check step (e.g. --format sarif --output report.sarif).
+# to the check step (e.g. --format sarif --output report.sarif). ALL makes <target>_contractcheck
+# part of the default build (`cmake --build build`), as add_custom_target(... ALL) does: every
+# build then fails on findings; without it the analysis runs when its target is asked for.
 function(contractcheck_add_analysis target)
-  cmake_parse_arguments(PARSE_ARGV 1 CC "" "CONTRACTCHECK;CACHE_DIR" "ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 CC "ALL" "CONTRACTCHECK;CACHE_DIR" "ARGS")
+  if(CC_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "contractcheck_add_analysis(${target}): unknown arguments "
+                        "'${CC_UNPARSED_ARGUMENTS}'; expected ALL, CONTRACTCHECK, CACHE_DIR, ARGS")
+  endif()
+  set(all)
+  if(CC_ALL)
+    set(all ALL)
+  endif()
   if(NOT CMAKE_EXPORT_COMPILE_COMMANDS)
     message(FATAL_ERROR "contractcheck_add_analysis(${target}): set CMAKE_EXPORT_COMPILE_COMMANDS "
                         "to ON; contractcheck reads the compile commands from "
@@ -56,7 +67,7 @@ function(contractcheck_add_analysis target)
     list(APPEND stamps "${stamp}")
     list(APPEND analysed "${path}")
   endforeach()
-  add_custom_target(${target}_contractcheck
+  add_custom_target(${target}_contractcheck ${all}
     COMMAND "${CC_CONTRACTCHECK}" check -p "${CMAKE_BINARY_DIR}" --cache-dir "${CC_CACHE_DIR}"
             ${CC_ARGS} ${analysed}
     DEPENDS ${stamps}

@@ -119,5 +119,51 @@ TEST(CMakeModuleTest, AHeaderPathWithASpaceIsTracked) {
   EXPECT_NE(Touched.Stdout.find("extracting a.cpp"), std::string::npos) << Touched.Stdout;
 }
 
+// With ALL, `cmake --build` (the default target) runs the analysis and fails on findings;
+// without it, the default build leaves the analysis to its own target.
+TEST(CMakeModuleTest, AllMakesTheAnalysisPartOfTheDefaultBuild) {
+  for (bool All : {false, true}) {
+    TempDir Project;
+    Project.write("CMakeLists.txt",
+                  "cmake_minimum_required(VERSION 3.20)\n"
+                  "project(demo CXX)\n"
+                  "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+                  "include(" + sourceDir() + "/cmake/ContractcheckAnalysis.cmake)\n"
+                  "add_library(app STATIC a.cpp)\n"
+                  "contractcheck_add_analysis(app " + std::string(All ? "ALL " : "") +
+                      "CONTRACTCHECK " + contractcheckBinary() + ")\n");
+    Project.write("a.cpp", switchOn("State"));
+    std::string Build = Project.path() + "/build";
+    ProcessResult Configure = runProcess({"cmake", "-S", Project.path(), "-B", Build, "-G", "Ninja"});
+    ASSERT_EQ(Configure.ExitCode, 0) << Configure.Stdout << Configure.Stderr;
+    ProcessResult Built = runProcess({"cmake", "--build", Build});
+    if (All) {
+      EXPECT_NE(Built.ExitCode, 0) << Built.Stdout;
+      EXPECT_NE(Built.Stdout.find("State::Shut"), std::string::npos) << Built.Stdout;
+    } else {
+      EXPECT_EQ(Built.ExitCode, 0) << Built.Stdout << Built.Stderr;
+      EXPECT_EQ(Built.Stdout.find("contractcheck: checking"), std::string::npos) << Built.Stdout;
+    }
+  }
+}
+
+TEST(CMakeModuleTest, AnUnknownArgumentIsAConfigureError) {
+  TempDir Project;
+  Project.write("a.cpp", "int a;\n");
+  ProcessResult Configure = configure(Project, "a.cpp");
+  ASSERT_EQ(Configure.ExitCode, 0) << Configure.Stderr;
+  Project.write("CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.20)\n"
+                "project(demo CXX)\n"
+                "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+                "include(" + sourceDir() + "/cmake/ContractcheckAnalysis.cmake)\n"
+                "add_library(app STATIC a.cpp)\n"
+                "contractcheck_add_analysis(app AL)\n");
+  ProcessResult Bad =
+      runProcess({"cmake", "-S", Project.path(), "-B", Project.path() + "/build", "-G", "Ninja"});
+  EXPECT_NE(Bad.ExitCode, 0);
+  EXPECT_NE(Bad.Stderr.find("unknown arguments 'AL'"), std::string::npos) << Bad.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test
