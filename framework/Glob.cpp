@@ -1,7 +1,5 @@
 #include "Glob.h"
 
-#include <llvm/Support/Error.h>
-
 namespace contractcheck {
 
 std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *Error) {
@@ -27,19 +25,7 @@ std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *E
       *Error = "empty pattern";
     return std::nullopt;
   }
-  Glob Result(std::string(Pattern), K);
-  if (K == Kind::Name) {
-    llvm::Expected<llvm::GlobPattern> Compiled =
-        llvm::GlobPattern::create(llvm::StringRef(Pattern.data(), Pattern.size()));
-    if (!Compiled) {
-      std::string Message = llvm::toString(Compiled.takeError());
-      if (Error)
-        *Error = Message;
-      return std::nullopt;
-    }
-    Result.Name = std::move(*Compiled);
-  }
-  return Result;
+  return Glob(std::string(Pattern), K);
 }
 
 static bool matchClass(std::string_view Class, char C) {
@@ -65,7 +51,7 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
     char C = Pat[P];
     if (C == '*') {
       bool Double = P + 1 < Pat.size() && Pat[P + 1] == '*';
-      bool CrossesSlash = Double;
+      bool CrossesSlash = K == Kind::Name || Double;
       size_t Next = P + (Double ? 2 : 1);
       // "**/" also matches zero directories.
       if (Double && Next < Pat.size() && Pat[Next] == '/' && matchFrom(Next + 1, Text.substr(T)))
@@ -80,7 +66,7 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
     if (T == Text.size())
       return false;
     if (C == '?') {
-      if (Text[T] == '/')
+      if (K == Kind::Path && Text[T] == '/')
         return false;
     } else if (C == '[') {
       size_t Close = Pat.find(']', P + 2);
@@ -99,11 +85,7 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
   return T == Text.size();
 }
 
-bool Glob::matches(std::string_view Text) const {
-  if (Name)
-    return Name->match(llvm::StringRef(Text.data(), Text.size()));
-  return matchFrom(0, Text);
-}
+bool Glob::matches(std::string_view Text) const { return matchFrom(0, Text); }
 
 bool matchesAny(const std::vector<Glob> &Globs, std::string_view Text) {
   for (const Glob &G : Globs)

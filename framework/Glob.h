@@ -1,10 +1,6 @@
 // Shell-style globs for paths ('**' crosses directories, '*' does not) and for qualified names
-// ('*' matches anything, '::' included). Both know '?', '[a-z]', '[!a]' or '[^a]', and '\' to
-// take the next character literally. A name glob is an llvm::GlobPattern (no brace expansion),
-// which matches in time linear in the name whatever the number of '*'.
+// ('*' matches anything, '::' included).
 #pragma once
-
-#include <llvm/Support/GlobPattern.h>
 
 #include <optional>
 #include <string>
@@ -28,7 +24,6 @@ private:
   bool matchFrom(size_t P, std::string_view Text) const;
   std::string Pattern;
   Kind K;
-  std::optional<llvm::GlobPattern> Name; // for Kind::Name
 };
 
 // True when any glob matches; an empty list matches nothing.
