@@ -215,8 +215,9 @@ _CHECK = """set -eu
 contractcheck=$1 database=$2 text=$3 sarif=$4 status=$5 config=$6
 shift 6
 mkdir -p contractcheck-store
-# Shards are read-only outputs; their directories must take the next shard's files.
-for shard in "$@"; do cp -R "$shard/." contractcheck-store/; chmod -R u+w contractcheck-store; done
+# Shards are read-only outputs; their directories must take the next shard's files. -L: the
+# sandbox hands inputs over as symbolic links, and the store reads no entry through a link.
+for shard in "$@"; do cp -RL "$shard/." contractcheck-store/; chmod -R u+w contractcheck-store; done
 set +e
 "$contractcheck" check -p "$database" --cache-dir contractcheck-store --quiet -j 1 \\
     ${config:+--config "$config"} --output "$text.raw"

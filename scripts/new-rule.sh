@@ -105,7 +105,7 @@ if [ $global -eq 1 ]; then
       .FactKinds = ${base,}FactKinds(),"
 else
   includes=""
-  report='  diag(F->getLocation(), "function %0 is a placeholder") << F;'
+  report='  diag(F->getLocation(), "function '"'"'%0'"'"' is a placeholder") << F->getQualifiedNameAsString();'
   extra_info=""
 fi
 
