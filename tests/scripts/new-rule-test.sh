@@ -37,6 +37,12 @@ fi
 if "$work/scripts/new-rule.sh" Bad_Name >/dev/null 2>&1; then
   fail "new-rule.sh accepted a malformed name"
 fi
+# Both generated rules report the same placeholder functions: each one's fixture turns the other
+# rule off, as a user's fixture configures what it tests.
+printf 'version: 1\nrules:\n  contract-todo-registry: {severity: off}\n' \
+  >"$work/fixtures/contract-lock-order/lock-order.yaml"
+printf 'version: 1\nrules:\n  contract-lock-order: {severity: off}\n' \
+  >"$work/fixtures/contract-todo-registry/todo-registry.yaml"
 grep -q 'CONTRACTCHECK_RULE(LockOrderRule)' "$work/rules/Rules.def" || fail "not in Rules.def"
 grep -q 'CONTRACTCHECK_RULE(TodoRegistryRule)' "$work/rules/Rules.def" || fail "not in Rules.def"
 
