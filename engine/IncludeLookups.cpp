@@ -96,8 +96,11 @@ std::string lookupState(const std::string &Path) {
     return errno == ENOENT || errno == ENOTDIR ? "missing" : "unreadable";
   if (S_ISREG(Info.st_mode))
     return "file " + realPath(Path);
+  // A directory by its being one, not by where it really is: a build sandbox (Bazel's) creates
+  // each action's directories afresh, so their real paths differ from one action to the next;
+  // a file found through a re-pointed directory still changes its own record (its real path).
   if (S_ISDIR(Info.st_mode))
-    return "dir " + realPath(Path);
+    return "dir";
   return "other";
 }
 
