@@ -186,12 +186,9 @@ def _contractcheck_aspect_impl(target, ctx):
     )
     return [info, OutputGroupInfo(contractcheck = depset(stores))]
 
-contractcheck_aspect = aspect(
-    implementation = _contractcheck_aspect_impl,
-    attr_aspects = ["deps"],
-    fragments = ["cpp"],
-    attrs = {
-        "_cc_toolchain": attr.label(default = Label("@bazel_tools//tools/cpp:current_cc_toolchain")),
+def _with_tool_attrs(attrs):
+    """Attrs plus what the extract and the check actions both need: the binary and the config."""
+    attrs.update({
         "_contractcheck": attr.label(
             default = Label("//bazel:contractcheck"),
             allow_single_file = True,
@@ -202,7 +199,16 @@ contractcheck_aspect = aspect(
             default = Label("//bazel:default.contractcheck.yaml"),
             allow_single_file = True,
         ),
-    },
+    })
+    return attrs
+
+contractcheck_aspect = aspect(
+    implementation = _contractcheck_aspect_impl,
+    attr_aspects = ["deps"],
+    fragments = ["cpp"],
+    attrs = _with_tool_attrs({
+        "_cc_toolchain": attr.label(default = Label("@bazel_tools//tools/cpp:current_cc_toolchain")),
+    }),
     doc = "Extracts every C/C++ source of cc_library, cc_binary and cc_test targets into " +
           "contractcheck's result store, one action per source.",
 )
@@ -289,24 +295,14 @@ def _contractcheck_report_impl(ctx):
 
 contractcheck_report = rule(
     implementation = _contractcheck_report_impl,
-    attrs = {
+    attrs = _with_tool_attrs({
         "deps": attr.label_list(
             aspects = [contractcheck_aspect],
             providers = [CcInfo],
             doc = "The cc_library, cc_binary and cc_test targets to analyse, with everything " +
                   "they depend on.",
         ),
-        "_contractcheck": attr.label(
-            default = Label("//bazel:contractcheck"),
-            allow_single_file = True,
-            cfg = "exec",
-        ),
-        "_config": attr.label(default = Label("//bazel:config")),
-        "_default_config": attr.label(
-            default = Label("//bazel:default.contractcheck.yaml"),
-            allow_single_file = True,
-        ),
-    },
+    }),
     doc = "Runs the global rules over the TUs of deps; writes <name>.txt and <name>.sarif and " +
           "fails the build on findings (--keep_going keeps the reports).",
 )
