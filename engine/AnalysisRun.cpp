@@ -103,7 +103,8 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
 
   // Everything the run reads that an output path must not name.
   Guard = std::make_unique<OutputGuard>();
-  Guard->addInput(Database->path(), "the compilation database");
+  if (!Database->isFixed())
+    Guard->addInput(Database->path(), "the compilation database");
   for (const AnalysisJob &Job : Plan.Jobs)
     Guard->addInput(Job.Command->File, "a source file of the analysis");
   for (const std::string &File : Plan.DataFiles)

@@ -141,6 +141,28 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   return Result;
 }
 
+CompilationDatabase CompilationDatabase::fixed(const std::string &Directory,
+                                               const std::vector<std::string> &Files,
+                                               const std::vector<std::string> &Flags) {
+  CompilationDatabase Result;
+  std::set<std::string> Seen;
+  for (const std::string &Given : Files) {
+    std::string File = absolutePath(Given, Directory);
+    if (!Seen.insert(File).second)
+      continue;
+    // The driver's name picks the language as a build's would: C for a .c file.
+    std::vector<std::string> Command{llvm::sys::path::extension(File) == ".c" ? "clang" : "clang++"};
+    Command.insert(Command.end(), Flags.begin(), Flags.end());
+    Command.push_back(File);
+    MangledCommand Mangled = mangleCommand(Command);
+    for (std::string &Flag : Mangled.Dropped)
+      if (std::find(Result.Dropped.begin(), Result.Dropped.end(), Flag) == Result.Dropped.end())
+        Result.Dropped.push_back(std::move(Flag));
+    Result.Commands.push_back({Directory, File, std::move(Mangled.Arguments)});
+  }
+  return Result;
+}
+
 const CompileCommand *CompilationDatabase::find(const std::string &AbsoluteFile) const {
   for (const CompileCommand &Command : Commands)
     if (Command.File == AbsoluteFile)

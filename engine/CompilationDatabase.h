@@ -18,8 +18,14 @@ class CompilationDatabase {
 public:
   // BuildDir holds compile_commands.json (or is that file). Throws InputError.
   static CompilationDatabase load(const std::string &BuildDir);
+  // `contractcheck FILES -- FLAGS`, as clang-tidy: every file compiled with the same flags, in
+  // Directory. Such a database has no file (path() is empty) and no build directory.
+  static CompilationDatabase fixed(const std::string &Directory,
+                                   const std::vector<std::string> &Files,
+                                   const std::vector<std::string> &Flags);
 
   const std::string &path() const { return Path; }
+  bool isFixed() const { return Path.empty(); }
   const std::vector<CompileCommand> &commands() const { return Commands; }
   const CompileCommand *find(const std::string &AbsoluteFile) const;
   // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each

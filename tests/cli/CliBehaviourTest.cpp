@@ -130,5 +130,33 @@ TEST(CliBehaviourTest, ListRulesAndExplainComeFromTheRuleList) {
   EXPECT_NE(Explain.Stdout.find("docs/rules/contract-switch-coverage.md"), std::string::npos);
 }
 
+// `contractcheck FILES -- FLAGS`, clang-tidy's fixed database: no build directory, no store kept.
+TEST(CliBehaviourTest, FlagsAfterDashDashAreEveryFilesCompileCommand) {
+  TempDir Dir;
+  Dir.write("a.cpp", switchMissingOne("a"));
+  // Only compiles with the flags: a define the file needs.
+  Dir.write("b.cpp", "#ifndef B_MODE\n#error B_MODE not given\n#endif\n" + switchMissingOne("b"));
+  ProcessResult R = runContractcheck({"--format", "json", "a.cpp", "b.cpp", "--", "-std=c++17",
+                                      "-DB_MODE"},
+                                     Dir.path());
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  EXPECT_EQ(Report["findings"].size(), 2u) << R.Stdout;
+  EXPECT_EQ(Report["summary"]["analyzed"], 2) << R.Stdout;
+  EXPECT_FALSE(std::filesystem::exists(Dir.path() + "/.contractcheck-cache"));
+
+  ProcessResult WithoutDefine = runContractcheck({"--quiet", "b.cpp", "--", "-std=c++17"}, Dir.path());
+  EXPECT_EQ(WithoutDefine.ExitCode, Incomplete);
+  EXPECT_NE((WithoutDefine.Stdout + WithoutDefine.Stderr).find("B_MODE not given"), std::string::npos)
+      << WithoutDefine.Stdout << WithoutDefine.Stderr;
+
+  ProcessResult Both = runContractcheck({"-p", Dir.path(), "a.cpp", "--", "-std=c++17"}, Dir.path());
+  EXPECT_EQ(Both.ExitCode, 2);
+  EXPECT_NE(Both.Stderr.find("use one"), std::string::npos) << Both.Stderr;
+  ProcessResult NoFile = runContractcheck({"--", "-std=c++17"}, Dir.path());
+  EXPECT_EQ(NoFile.ExitCode, 2);
+  EXPECT_NE(NoFile.Stderr.find("no source file given before '--'"), std::string::npos) << NoFile.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The docs test: every command block and every output block in README.md and docs/*.md is run on
-the bundled example and compared, or is marked as illustrative.
+"""The docs test: every command block and every output block in README.md, docs/*.md and
+docs/rules/*.md is run on the bundled example (or on the page's own example files) and compared,
+or is marked as illustrative.
 
 A block is marked by an HTML comment on the line before its fence (invisible on GitHub):
 
@@ -14,6 +15,8 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
                                           count are not compared)
   <!-- docs-test: output excerpt -->      as output, but consecutive lines anywhere in it
   <!-- docs-test: illustrative: WHY -->   not run: it needs a project, a network or an editor
+  <!-- docs-test: file PATH -->           any block: its text is written to PATH in the workspace
+                                          (a rule page's example source, its configuration)
 
 A ```sh, ```console or plain ``` block with no marker fails the test.
 
@@ -60,10 +63,11 @@ def normalise(text, workspace):
 
 def main():
     source, binary = sys.argv[1], os.path.abspath(sys.argv[2])
-    pages = [os.path.join(source, "README.md")] + sorted(
-        os.path.join(source, "docs", f) for f in os.listdir(os.path.join(source, "docs")) if f.endswith(".md"))
+    pages = [os.path.join(source, "README.md")]
+    for folder in [os.path.join(source, "docs"), os.path.join(source, "docs", "rules")]:
+        pages += sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".md"))
     failures = []
-    ran = compared = illustrative = 0
+    ran = compared = illustrative = written = 0
     for page in pages:
         name = os.path.relpath(page, source)
         with tempfile.TemporaryDirectory() as workspace:
@@ -80,7 +84,16 @@ def main():
                     if language in CHECKED_LANGUAGES:
                         failures.append(f"{where}: a command or output block with no docs-test marker")
                     continue
-                if marker.startswith("illustrative"):
+                if marker.startswith("file "):
+                    target = os.path.normpath(os.path.join(workspace, marker[5:].strip()))
+                    if not target.startswith(workspace + os.sep):
+                        failures.append(f"{where}: 'file' names a path outside the workspace")
+                        continue
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    with open(target, "w", encoding="utf-8") as f:
+                        f.write(body)
+                    written += 1
+                elif marker.startswith("illustrative"):
                     if not marker.startswith("illustrative:") or not marker[13:].strip():
                         failures.append(f"{where}: 'illustrative' needs a reason ('illustrative: WHY')")
                     illustrative += 1
@@ -104,7 +117,8 @@ def main():
                                         f"{expected}--- printed\n{actual}")
                 else:
                     failures.append(f"{where}: unknown docs-test marker '{marker}'")
-    print(f"docs test: {ran} blocks run, {compared} outputs compared, {illustrative} illustrative")
+    print(f"docs test: {written} files written, {ran} blocks run, {compared} outputs compared, "
+          f"{illustrative} illustrative")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -20,9 +20,11 @@
 #include <llvm/Support/raw_ostream.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 using namespace llvm;
@@ -405,16 +407,22 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
   return Result.Exit;
 }
 
-RunRequest requestOf(Mode M) {
+RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
   if (NoCache && M != Mode::Run)
     throw InputError("--no-cache: 'extract' and 'check' work through the result store");
   RunRequest R;
   if (!ConfigPath.empty())
     R.ConfigPath = ConfigPath.getValue();
-  R.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  // The files of a fixed database are the whole database, not a subset of one.
+  if (!Database.isFixed())
+    R.Files.assign(SourcePaths.begin(), SourcePaths.end());
   R.Settings = {ExtraArgsBefore, ExtraArgs};
   R.Settings.Precompile = SharedHeaderMode;
   R.Store = NoCache ? StoreMode::Off : M == Mode::Check ? StoreMode::StoredOnly : StoreMode::ReadWrite;
+  // A fixed database has no build directory to keep a store in: clang-tidy's way, nothing is
+  // kept unless asked for.
+  if (Database.isFixed() && CacheDir.empty() && M == Mode::Run)
+    R.Store = StoreMode::Off;
   R.StoreDirectory = CacheDir;
   R.Workers = Jobs;
   if (M == Mode::Extract) {
@@ -458,13 +466,32 @@ HtmlRunInfo htmlRunInfo(const AnalysisRun &Run, unsigned Workers,
   return Info;
 }
 
-int analyze(Mode M) {
+std::shared_ptr<const CompilationDatabase>
+loadDatabase(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
+  if (!FixedFlags) {
+    if (BuildPath.empty())
+      throw InputError("no build directory given; use -p BUILD_DIR (the directory holding "
+                       "compile_commands.json), or give the compiler flags after '--'");
+    return std::make_shared<const CompilationDatabase>(CompilationDatabase::load(BuildPath));
+  }
+  if (!BuildPath.empty())
+    throw InputError("-p BUILD_DIR and flags after '--' both give the compile commands; use one");
+  if (M != Mode::Run)
+    throw InputError("'extract' and 'check' read a build directory's compilation database; "
+                     "use -p BUILD_DIR, not flags after '--'");
+  if (SourcePaths.empty())
+    throw InputError("no source file given before '--' (contractcheck FILE... -- FLAGS)");
+  SmallString<256> Cwd;
+  if (sys::fs::current_path(Cwd))
+    throw InputError("cannot read the working directory, which a fixed database compiles in");
+  return std::make_shared<const CompilationDatabase>(CompilationDatabase::fixed(
+      std::string(Cwd), {SourcePaths.begin(), SourcePaths.end()}, *FixedFlags));
+}
+
+int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   auto Start = std::chrono::steady_clock::now();
-  if (BuildPath.empty())
-    throw InputError("no build directory given; use -p BUILD_DIR (the directory holding "
-                     "compile_commands.json)");
-  auto Database = std::make_shared<const CompilationDatabase>(CompilationDatabase::load(BuildPath));
-  RunRequest Request = requestOf(M);
+  auto Database = loadDatabase(M, FixedFlags);
+  RunRequest Request = requestOf(M, *Database);
   AnalysisRun Run(Database, std::move(Request));
   ProgressCallback Progress = progressLine(Run.plan().Jobs.size());
   RunResult Result;
@@ -520,6 +547,14 @@ int runDriver(int Argc, const char **Argv) {
     M = StringRef(Args[1]) == "extract" ? Mode::Extract : Mode::Check;
     Args.erase(Args.begin() + 1);
   }
+  // Flags after `--` are every file's compile command, as clang-tidy's fixed database.
+  std::optional<std::vector<std::string>> FixedFlags;
+  auto DashDash = std::find_if(Args.begin(), Args.end(),
+                               [](const char *Arg) { return StringRef(Arg) == "--"; });
+  if (DashDash != Args.end()) {
+    FixedFlags.emplace(DashDash + 1, Args.end());
+    Args.erase(DashDash, Args.end());
+  }
   Argc = static_cast<int>(Args.size());
   Argv = Args.data();
   colorOption();
@@ -530,6 +565,8 @@ int runDriver(int Argc, const char **Argv) {
   if (!cl::ParseCommandLineOptions(Argc, Argv,
                                    "contractcheck: finds the contract drift the compiler cannot see\n\n"
                                    "  contractcheck -p BUILD_DIR [options] [FILES...]\n"
+                                   "  contractcheck [options] FILES... -- COMPILER_FLAGS...       "
+                                   "(no database: every file with these flags)\n"
                                    "  contractcheck extract -p BUILD_DIR [options] [FILES...]   "
                                    "(analyse into the result store)\n"
                                    "  contractcheck check -p BUILD_DIR [options] [FILES...]     "
@@ -547,7 +584,7 @@ int runDriver(int Argc, const char **Argv) {
 
   enableCrashContainment();
   try {
-    return analyze(M);
+    return analyze(M, FixedFlags);
   } catch (const InputError &E) {
     errs() << E.render() << "\n";
     return BadInput;
