@@ -81,7 +81,12 @@ TEST(FormatterTest, SarifCarriesRulesResultsAndRelatedLocations) {
   const auto &Run = S["runs"][0];
   const auto &Rules = Run["tool"]["driver"]["rules"];
   ASSERT_FALSE(Rules.empty());
-  EXPECT_FALSE(Rules[0]["helpUri"].get<std::string>().empty());
+  for (const auto &Rule : Rules)
+    EXPECT_NE(Rule["helpUri"].get<std::string>().find(
+                  "/blob/v" + Run["tool"]["driver"]["semanticVersion"].get<std::string>() +
+                  "/docs/rules/" + Rule["id"].get<std::string>() + ".md"),
+              std::string::npos)
+        << Rule["helpUri"];
   const auto &Result = Run["results"][0];
   EXPECT_EQ(Rules[Result["ruleIndex"].get<size_t>()]["id"], "contract-switch-coverage");
   EXPECT_EQ(Result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
