@@ -44,9 +44,16 @@ void DeclaredServiceGlobalRule::run(GlobalContext &Context) {
       Context.configurationError({File, Error.Line, Error.Column}, Error.Message);
       continue;
     }
-    // On a file subset without stored facts, the TU defining the class may not have run.
-    if (!Context.factsAreComplete() || !Facts.withKey<ContractJudgedFact>(RuleId, File).empty())
+    if (!Facts.withKey<ContractJudgedFact>(RuleId, File).empty())
       continue;
+    // The TU defining the class may be one that was not analysed: neither a configuration error
+    // nor a pass.
+    if (!Context.factsAreComplete()) {
+      Context.inputProblem({File, Contract->ServicePosition.Line, Contract->ServicePosition.Column},
+                           "the contract of '" + Contract->Service + "': not judged because " +
+                               Context.whyFactsAreIncomplete());
+      continue;
+    }
     Context.configurationError(
         {File, Contract->ServicePosition.Line, Contract->ServicePosition.Column},
         "no analysed translation unit defines '" + Contract->Service +

@@ -28,11 +28,18 @@ StringDispatchGlobalRule::StringDispatchGlobalRule(const RuleOptions &Options)
     : Dispatches(Options.getRecords<DispatchSpec>("dispatch")) {}
 
 void StringDispatchGlobalRule::run(GlobalContext &Context) {
-  // On a file subset whose other TUs have no stored facts, the registration of a called name (or
-  // the call of a registered one) may sit in a TU that was not analysed: judging either direction
-  // would report names that are fine. Silence is documented (docs/rules/...).
-  if (Dispatches.empty() || !Context.factsAreComplete())
+  if (Dispatches.empty())
     return;
+  // When a TU was not analysed (a file subset without stored facts, a TU that did not parse), the
+  // registration of a called name (or the call of a registered one) may sit in it: judging either
+  // direction would report names that are fine, and passing would say they were checked.
+  if (!Context.factsAreComplete()) {
+    for (size_t I = 0; I < Dispatches.size(); ++I)
+      Context.inputProblem(Context.optionPosition("/dispatch/" + std::to_string(I) + "/name"),
+                           "dispatch '" + Dispatches[I].Name + "': not judged because " +
+                               Context.whyFactsAreIncomplete());
+    return;
+  }
 
   std::map<std::string, std::pair<SitesByName, SitesByName>> Sites; // dispatch -> (registered, called)
   for (DispatchSiteFact &F : Context.facts().all<DispatchSiteFact>(RuleId)) {

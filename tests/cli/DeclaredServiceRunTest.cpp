@@ -78,6 +78,21 @@ TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServi
       << R.Stdout;
 }
 
+// Without the facts of the TU that defines the class, the contract is neither an error nor a pass.
+TEST_F(DeclaredServiceRunTest, AContractWhoseTUWasNotAnalysedIsNotJudged) {
+  std::string Contract = Project.write("contracts/notifier.yaml",
+                                       "service: shop::Notifier\nmethods: [\"bool sendd()\"]\n");
+  std::string Other = Project.write("other.cpp", "int other() { return 0; }\n");
+  writeCompilationDatabase(Build.path(), {TU, Other}, {"-std=c++20"});
+  ProcessResult R = run({"--no-cache", Other});
+  EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find(Contract + ":1:10: error: the contract of 'shop::Notifier': not judged "
+                                     "because only part of the codebase was analysed"),
+            std::string::npos)
+      << R.Stdout;
+  EXPECT_EQ(R.Stdout.find("no method 'sendd'"), std::string::npos) << R.Stdout;
+}
+
 TEST_F(DeclaredServiceRunTest, AMalformedContractIsAnErrorAtTheOffendingKey) {
   std::string Contract =
       Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n  - [1, 2]\n");

@@ -58,8 +58,18 @@ TEST_F(StringDispatchRunTest, TheReportDoesNotDependOnTUOrderOrJobs) {
 
 TEST_F(StringDispatchRunTest, AFileSubsetIsJudgedOnlyWithTheStoredFactsOfTheRest) {
   std::string Shipping = Fixture + "/shipping.cpp";
-  // shipping.cpp alone: every registration is in orders.cpp, which was not analysed.
-  EXPECT_TRUE(findings(Sources, {"--no-cache", Shipping}, Clean).empty());
+  // shipping.cpp alone: every registration is in orders.cpp, which was not analysed. Neither
+  // judged on part of the names nor passed: each dispatch is not judged, at its name.
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  ProcessResult Alone = runContractcheck({"-p", Build.path(), "--config",
+                                          Fixture + "/.contractcheck.yaml", "--no-cache", Shipping});
+  EXPECT_EQ(Alone.ExitCode, 3) << Alone.Stdout << Alone.Stderr;
+  EXPECT_EQ(Alone.Stdout.find("is passed to"), std::string::npos) << Alone.Stdout;
+  EXPECT_NE(Alone.Stdout.find(".contractcheck.yaml:5:"), std::string::npos) << Alone.Stdout;
+  EXPECT_NE(Alone.Stdout.find("dispatch 'event bus': not judged because only part of the codebase "
+                              "was analysed"),
+            std::string::npos)
+      << Alone.Stdout;
 
   std::string Store = Build.path() + "/store";
   nlohmann::json Whole = findings(Sources, {"--cache-dir", Store});
