@@ -97,7 +97,8 @@ caption{text-align:left;font-size:12.5px;color:#57606a}td{white-space:nowrap}
 .legend span{display:inline-block;padding:0 6px;margin-right:6px;border-radius:3px}
 )css";
 
-// Filters (findings), search (maps), and opening a map entry a link points into.
+// Filters (findings), search (maps), laying out a map entry's table when it is first opened,
+// and opening a map entry a link points into.
 constexpr std::string_view Script = R"js(
 (function(){
 function $(s,r){return Array.prototype.slice.call((r||document).querySelectorAll(s));}
@@ -113,12 +114,15 @@ function search(box){
  var q=box.value.toLowerCase();
  $('details',document.getElementById(box.dataset.target)).forEach(function(d){
   d.classList.toggle('hidden',q!==''&&d.dataset.name.toLowerCase().indexOf(q)<0);});}
+function layOut(d){var s=d.querySelector('script.lazy-table');if(!s||!d.open)return;
+ s.insertAdjacentHTML('afterend',s.textContent);s.parentNode.removeChild(s);}
 function reveal(){var id=location.hash.slice(1);if(!id)return;var e=document.getElementById(id);if(!e)return;
- for(var p=e.parentElement;p;p=p.parentElement)if(p.tagName==='DETAILS')p.open=true;
+ for(var p=e;p;p=p.parentElement)if(p.tagName==='DETAILS'){p.open=true;layOut(p);}
  if(e.classList.contains('hidden')){e.classList.remove('hidden');}e.scrollIntoView();}
 document.addEventListener('DOMContentLoaded',function(){
  ['f-rule','f-sev','f-path'].forEach(function(id){var e=document.getElementById(id);if(e){e.addEventListener('input',filterFindings);e.addEventListener('change',filterFindings);}});
  $('input.search').forEach(function(b){b.addEventListener('input',function(){search(b);});});
+ $('details').forEach(function(d){d.addEventListener('toggle',function(){layOut(d);});});
  window.addEventListener('hashchange',reveal);reveal();});
 })();
 )js";

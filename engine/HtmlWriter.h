@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <tuple>
 
 namespace contractcheck::html {
@@ -36,7 +37,7 @@ private:
   std::map<std::tuple<std::string, std::string, unsigned, unsigned>, size_t> FindingIndex;
 };
 
-// What both maps draw with (HtmlEnumMap.cpp).
+// What both maps draw with (HtmlMapEntry.cpp).
 std::string anchorOf(std::string_view Prefix, std::string_view Name);
 std::string columnHeader(const Page &P, std::string_view Kind, const std::string &Label,
                          const SourcePosition &At);
@@ -45,6 +46,40 @@ std::string cell(const Page &P, const MapCell *Cell, const std::string &Rule,
                  std::string_view Otherwise);
 const MapCell *cellFor(const std::vector<MapCell> &Cells, const std::string &Row);
 size_t drifted(const std::vector<MapCell> &Cells);
+
+// One entry of a map (an enum, a service): collapsed, its rows against its columns (consumers,
+// stand-ins). KindOf names a column's kind; Otherwise is what a column without a cell says.
+struct MapEntryText {
+  std::string_view IdPrefix; // "enum-"
+  const std::string &Name;
+  std::string_view RowsTitle, RowWord, ColumnWord; // "Enumerators", "enumerators", "consumers"
+  std::string_view RowHeader;                      // "Enumerator"
+  const SourcePosition &At;
+  const std::vector<std::string> &Rows;
+  std::string_view Otherwise;
+};
+void writeMapEntry(std::string &Out, const Page &P, const MapEntryText &Entry, size_t Columns,
+                   size_t Drift, const std::string &ColumnHeaders,
+                   const std::vector<std::vector<std::string>> &CellsByRow);
+
+template <typename Column, typename KindOf>
+void writeMapEntry(std::string &Out, const Page &P, const MapEntryText &Entry,
+                   const std::vector<Column> &Columns, KindOf Kind) {
+  size_t Drift = 0;
+  std::string Headers;
+  for (const Column &C : Columns) {
+    Drift += drifted(C.Cells);
+    Headers += columnHeader(P, Kind(C), C.Label, C.At);
+  }
+  std::vector<std::vector<std::string>> CellsByRow;
+  for (const std::string &Row : Entry.Rows) {
+    CellsByRow.emplace_back();
+    for (const Column &C : Columns)
+      CellsByRow.back().push_back(cell(P, cellFor(C.Cells, Row), C.Rule, Entry.Otherwise));
+  }
+  writeMapEntry(Out, P, Entry, Columns.size(), Drift, Headers, CellsByRow);
+}
+
 void writeSearch(std::string &Out, std::string_view Id, std::string_view What,
                  std::string_view Target);
 

@@ -123,6 +123,8 @@ def main():
         order_state = '[data-name="trading::OrderState"]'
         details = driver.find_element(By.CSS_SELECTOR, order_state)
         check(details.get_attribute("open") is None, "the enum map is collapsed by default")
+        check(not details.find_elements(By.TAG_NAME, "table"),
+              "a map entry's table is laid out only when the entry is first opened")
         details.find_element(By.TAG_NAME, "summary").click()
         columns = driver.execute_script(COLUMN_CELLS, order_state, "Expired")
         switches = [c for c in columns if c["head"].startswith("switch") and "default:" in c["cell"]]
@@ -153,11 +155,13 @@ def main():
 
         headings = driver.execute_script(HEADINGS)
         check(not headings, "headings: one h1, no skipped level " + "; ".join(headings))
+        # Every map entry open, so every table is laid out and every cell colour measured.
+        driver.execute_script("document.querySelectorAll('details').forEach(d=>d.open=true)")
+        lazy = driver.execute_script("return document.querySelectorAll('script.lazy-table').length")
+        check(lazy == 0, "every opened map entry has its table: %d not laid out" % lazy)
         tables = driver.execute_script(TABLE_HEADERS)
         check(not tables, "tables have captions and scoped headers, controls have labels "
               + "; ".join(tables[:5]))
-        # Every map entry open, so every cell colour is measured.
-        driver.execute_script("document.querySelectorAll('details').forEach(d=>d.open=true)")
         low = driver.execute_script(CONTRAST)
         check(not low, "text contrast is at least 4.5:1 " + "; ".join(low[:5]))
 
