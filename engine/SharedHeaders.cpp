@@ -98,7 +98,8 @@ std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                              const AnalysisSettings &Settings, unsigned Workers)
-    : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None) {
+    : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None),
+      ScanTimedOut(Commands.size(), false), TimeLimit(Settings.TimeLimit) {
   size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
   if (Settings.Precompile == PrecompileMode::Never || Commands.size() < MinShare ||
       !Settings.Overlays.empty())
@@ -120,10 +121,13 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       return;
     SystemHeaderRoots Scanned;
     // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
-    if (runContained([&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }))
+    Contained Ended = runContained(
+        [&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }, TimeLimit);
+    if (Ended == Contained::Finished)
       Roots[I] = std::move(Scanned);
     else
       abandon(Scanned);
+    ScanTimedOut[I] = Ended == Contained::TimedOut;
   });
   std::vector<PrefixCandidate> Candidates(Commands.size());
   for (size_t I = 0; I < Commands.size(); ++I)
@@ -176,6 +180,9 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
   size_t P = PrefixOf[I];
+  // The TUs sharing the prefix wait for its build: a TU's time limit must not end it half-way.
+  // The build has a limit of its own.
+  Uninterruptible WhileShared;
   std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
   const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
   return Prefix ? &*Prefix : nullptr;
@@ -189,11 +196,13 @@ void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   std::string Base =
       Directory + "/prefix-" + std::to_string(P) + (KeepTemplateBodies ? "-templates" : "");
   std::optional<PrecompiledPrefix> Result;
-  if (runContained([&] {
-        Result =
-            buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading, C,
-                                   Base + (C ? ".h" : ".hpp"), Base + ".pch", KeepTemplateBodies);
-      }))
+  if (runContained(
+          [&] {
+            Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
+                                            Leading, C, Base + (C ? ".h" : ".hpp"), Base + ".pch",
+                                            KeepTemplateBodies);
+          },
+          TimeLimit) == Contained::Finished)
     Built[KeepTemplateBodies][P] = std::move(Result);
   else
     abandon(Result);
