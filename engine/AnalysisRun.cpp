@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "InputError.h"
 #include "OutputGuard.h"
+#include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "rules/RuleRegistry.h"
 
@@ -98,6 +99,9 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
                                                  : absolutePath(Request.StoreDirectory));
+  // Half-written entries a killed run (SIGKILL: nothing of it runs) left in the store.
+  if (Store && Request.Store == StoreMode::ReadWrite)
+    reapStaleTemporaryFiles(Store->directory());
   Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
 

@@ -1,6 +1,7 @@
 #include "SharedHeaders.h"
 
 #include "CrashContainment.h"
+#include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "SharedPrefixPlan.h"
 #include "SystemHeaderRoots.h"
@@ -17,6 +18,9 @@
 namespace contractcheck {
 
 namespace {
+
+// <system temp>/contractcheck-headers-<pid>-XXXXXX
+constexpr std::string_view TemporaryPrefix = "contractcheck-headers";
 
 bool isCSource(const std::string &File) { return llvm::sys::path::extension(File) == ".c"; }
 
@@ -135,12 +139,14 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
     return;
-  llvm::SmallString<128> Temp;
-  if (llvm::sys::fs::createUniqueDirectory("contractcheck-headers", Temp))
+  // What runs killed before they could clean up left (a prefix is up to 180 MB).
+  reapStaleTemporaryDirectories(TemporaryPrefix);
+  // Real, as the TUs' dependencies are: the header is left out of them by its path. Removed on
+  // SIGINT/SIGTERM/SIGHUP too.
+  std::error_code EC;
+  Directory = createOwnedTemporaryDirectory(TemporaryPrefix, EC);
+  if (EC)
     return; // no temporary directory: every TU parses its own headers
-  // Real, as the TUs' dependencies are: the header is left out of them by its path.
-  llvm::SmallString<128> Real;
-  Directory = llvm::sys::fs::real_path(Temp, Real) ? Temp.str().str() : Real.str().str();
   Prefixes = std::move(Plan.Prefixes);
   for (int Keep : {0, 1}) {
     Built[Keep].resize(Prefixes.size());
@@ -150,9 +156,8 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
 }
 
 SharedHeaders::~SharedHeaders() {
-  // Best effort: a leftover directory in the system's temporary directory harms nothing.
   if (!Directory.empty())
-    static_cast<void>(llvm::sys::fs::remove_directories(Directory));
+    removeOwnedTemporaryDirectory(Directory);
 }
 
 size_t SharedHeaders::estimatedCost(size_t I) const {

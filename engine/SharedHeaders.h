@@ -55,7 +55,7 @@ private:
   std::vector<std::vector<std::string>> Args; // each command without its main file
   std::vector<SystemHeaderRoots> Roots;
   std::vector<SharedPrefix> Prefixes;
-  std::string Directory; // temporary, removed with this object
+  std::string Directory; // temporary, removed with this object or by a signal (OwnedTemporaries)
   // [0]: for the parse that skips template bodies, [1]: for the one that keeps them.
   std::vector<std::optional<PrecompiledPrefix>> Built[2];
   std::unique_ptr<std::once_flag[]> BuildOnce[2];
