@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "InputError.h"
 #include "OutputGuard.h"
+#include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "rules/RuleRegistry.h"
 
@@ -98,6 +99,9 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
                                                  : absolutePath(Request.StoreDirectory));
+  // Half-written entries a killed run (SIGKILL: nothing of it runs) left in the store.
+  if (Store && Request.Store == StoreMode::ReadWrite)
+    reapStaleTemporaryFiles(Store->directory());
   Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
 
@@ -161,8 +165,7 @@ RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
   bool Failed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
     return O.State != TUOutcome::Status::Analyzed;
   });
-  Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(),
-                               [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
+  Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), leftAThreadParked);
   // What extract is for is the store: a result it could not keep is a failed extraction, and
   // the build system must not record it as done.
   Result.Exit = Result.NotStored ? BadInput : Failed ? Incomplete : Clean;
@@ -231,6 +234,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
   if (!StoreErrors.empty() && Result.StoreWarnings.empty())
     Result.StoreWarnings.push_back(StoreErrors.front());
   for (TUOutcome &Outcome : Outcomes) {
+    Result.Crashed = Result.Crashed || leftAThreadParked(Outcome);
     if (Outcome.State == TUOutcome::Status::Analyzed) {
       Merger.addFacts(std::move(Outcome.Facts));
       continue;
@@ -255,8 +259,9 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
     if (Outcome.State != TUOutcome::Status::Analyzed)
       Unanalysed.push_back("translation unit " + Outcome.File +
                            (Outcome.State == TUOutcome::Status::ParseFailed ? " did not parse"
-                            : Outcome.State == TUOutcome::Status::Crashed
-                                ? " crashed"
+                            : Outcome.State == TUOutcome::Status::Crashed ? " crashed"
+                            : Outcome.State == TUOutcome::Status::TimedOut
+                                ? " " + Outcome.Errors.front()
                                 : " has no up-to-date result in the result store"));
   if (!Unanalysed.empty()) {
     Phase.FactsComplete = false;
@@ -277,8 +282,8 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
   filter(Result, Sources, Data);
   if (Request.Fix)
     Result.Fixes = applyFixes(Result.Report.Findings, Result.Report.Read);
-  Result.Crashed = std::any_of(Result.Report.Failures.begin(), Result.Report.Failures.end(),
-                               [](const TUOutcome &O) { return O.State == TUOutcome::Status::Crashed; });
+  Result.Crashed = Result.Crashed || std::any_of(Result.Report.Failures.begin(),
+                                                 Result.Report.Failures.end(), leftAThreadParked);
   Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
   Result.Exit = exitCodeOf(Result);
   return Result;

@@ -88,6 +88,13 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   runOnWorkers(Parses.size(), Workers, [&](size_t P) {
     const ToParse &Parse = Parses[P];
     const AnalysisJob &Job = Jobs[Parse.Job];
+    if (Headers.scanTimedOut(Parse.Sharing)) {
+      Outcomes[Parse.Job].File = Job.Command->File;
+      Outcomes[Parse.Job].State = TUOutcome::Status::TimedOut;
+      Outcomes[Parse.Job].Errors = {timedOutMessage(Settings.TimeLimit)};
+      Finished(Parse.Job, {});
+      return;
+    }
     ParseStart Start{Parse.KeepTemplateBodies, [&](bool KeepTemplateBodies) {
                        return Headers.prefixFor(Parse.Sharing, KeepTemplateBodies);
                      }};

@@ -3,7 +3,10 @@
 #include <clang/Basic/Stack.h>
 #include <llvm/Support/CrashRecoveryContext.h>
 
+#include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <ctime>
 #include <pthread.h>
 #include <semaphore.h>
 #include <sys/mman.h>
@@ -42,9 +45,53 @@ private:
 
 struct ThreadWork {
   llvm::function_ref<void()> Fn;
+  bool Limited = false;
   bool Survived = false;
+  volatile sig_atomic_t TimedOut = 0;
   sem_t Done;
 };
+
+// The state of the limited Fn running on this thread, for the interrupt signal's handler (which
+// may only touch what is async-signal-safe: these, and the jump out of crash recovery).
+thread_local volatile sig_atomic_t Interruptible = 0; // Fn of a limited run is running here
+thread_local volatile sig_atomic_t Deferred = 0;      // open Uninterruptible sections
+thread_local volatile sig_atomic_t Pending = 0;       // the limit passed inside one of them
+thread_local ThreadWork *CurrentWork = nullptr;
+thread_local llvm::CrashRecoveryContext *CurrentRecovery = nullptr;
+
+// Crash recovery is on (enableCrashContainment): without it there is no jump to end Fn with.
+std::atomic<bool> RecoveryEnabled{false};
+
+// Real-time: neither LLVM nor clang uses one, and it is never sent by anything else.
+int interruptSignal() { return SIGRTMIN + 2; }
+
+[[noreturn]] void endLimitedFn() {
+  Interruptible = 0;
+  CurrentWork->TimedOut = 1;
+  // The same jump a crash makes: RunSafely returns false and the thread is parked.
+  CurrentRecovery->HandleExit(128 + interruptSignal());
+}
+
+void onInterrupt(int) {
+  if (!Interruptible)
+    return; // Fn has returned: the limit passed as it finished
+  if (Deferred) {
+    Pending = 1;
+    return;
+  }
+  endLimitedFn();
+}
+
+void installInterruptHandler() {
+  static bool Installed = [] {
+    struct sigaction Action {};
+    Action.sa_handler = onInterrupt;
+    Action.sa_flags = SA_RESTART | SA_ONSTACK;
+    sigemptyset(&Action.sa_mask);
+    return sigaction(interruptSignal(), &Action, nullptr) == 0;
+  }();
+  (void)Installed;
+}
 
 void *runOnThread(void *Arg) {
   auto *Work = static_cast<ThreadWork *>(Arg);
@@ -54,7 +101,14 @@ void *runOnThread(void *Arg) {
   clang::noteBottomOfStack();
   // Leaked when Fn crashes: its destructor frees, and the allocator may be locked.
   auto *Recovery = new llvm::CrashRecoveryContext;
-  bool Survived = Recovery->RunSafely(Work->Fn);
+  CurrentWork = Work;
+  CurrentRecovery = Recovery;
+  bool Survived = Recovery->RunSafely([&] {
+    Interruptible = Work->Limited;
+    Work->Fn();
+    Interruptible = 0;
+  });
+  Interruptible = 0;
   Work->Survived = Survived;
   sem_post(&Work->Done); // Work is the caller's from here on
   if (!Survived) {
@@ -67,10 +121,21 @@ void *runOnThread(void *Arg) {
   return nullptr;
 }
 
+timespec deadlineAfter(std::chrono::milliseconds Limit) {
+  timespec Now;
+  clock_gettime(CLOCK_MONOTONIC, &Now);
+  auto Total = std::chrono::seconds(Now.tv_sec) + std::chrono::nanoseconds(Now.tv_nsec) + Limit;
+  auto Seconds = std::chrono::duration_cast<std::chrono::seconds>(Total);
+  return {static_cast<time_t>(Seconds.count()),
+          static_cast<long>(
+              std::chrono::duration_cast<std::chrono::nanoseconds>(Total - Seconds).count())};
+}
+
 } // namespace
 
 void enableCrashContainment() {
   llvm::CrashRecoveryContext::Enable();
+  RecoveryEnabled = true;
   // CrashRecoveryContext installs its handlers without SA_ONSTACK, so on an overflowed stack the
   // handler itself would fault and the kernel would kill the process. Re-register the same
   // handlers to run on the thread's alternate stack.
@@ -84,16 +149,23 @@ void enableCrashContainment() {
 }
 
 bool runContained(llvm::function_ref<void()> Fn) {
+  return runContained(Fn, std::chrono::milliseconds(0)) == Contained::Finished;
+}
+
+Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds Limit) {
   // As llvm::CrashRecoveryContext::RunSafelyOnThread with clang::DesiredStackSize, except that a
   // failure to create the thread is not fatal (RunSafelyOnThread calls report_fatal_error then)
-  // and a crashed thread is parked instead of joined (see runOnThread).
-  ThreadWork Work{Fn, false, {}};
+  // and a crashed thread is parked instead of joined (see runOnThread). The thread is joinable
+  // so that it cannot end, and its id be reused, before the interrupt signal is sent to it.
+  bool Limited = Limit.count() > 0 && RecoveryEnabled;
+  if (Limited)
+    installInterruptHandler();
+  ThreadWork Work{Fn, Limited, false, 0, {}};
   sem_init(&Work.Done, 0, 0);
   pthread_attr_t Attributes;
   bool Ready = pthread_attr_init(&Attributes) == 0;
   pthread_t Thread;
   bool Started = Ready && pthread_attr_setstacksize(&Attributes, clang::DesiredStackSize) == 0 &&
-                 pthread_attr_setdetachstate(&Attributes, PTHREAD_CREATE_DETACHED) == 0 &&
                  pthread_create(&Thread, &Attributes, runOnThread, &Work) == 0;
   if (Ready)
     pthread_attr_destroy(&Attributes);
@@ -103,12 +175,39 @@ bool runContained(llvm::function_ref<void()> Fn) {
     bool Survived = Recovery->RunSafely(Fn);
     if (Survived)
       delete Recovery;
-    return Survived;
+    return Survived ? Contained::Finished : Contained::Crashed;
   }
-  while (sem_wait(&Work.Done) != 0) {
+  bool Posted = false;
+  if (Limited) {
+    timespec Deadline = deadlineAfter(Limit);
+    int Waited;
+    while ((Waited = sem_clockwait(&Work.Done, CLOCK_MONOTONIC, &Deadline)) != 0 &&
+           errno == EINTR) {
+    }
+    Posted = Waited == 0;
+    if (!Posted)
+      pthread_kill(Thread, interruptSignal());
   }
+  if (!Posted)
+    while (sem_wait(&Work.Done) != 0) {
+    }
   sem_destroy(&Work.Done);
-  return Work.Survived;
+  if (Work.Survived) {
+    pthread_join(Thread, nullptr);
+    return Contained::Finished;
+  }
+  pthread_detach(Thread); // parked for good
+  return Work.TimedOut ? Contained::TimedOut : Contained::Crashed;
+}
+
+Uninterruptible::Uninterruptible() { Deferred = Deferred + 1; }
+
+Uninterruptible::~Uninterruptible() {
+  Deferred = Deferred - 1;
+  if (!Deferred && Pending && Interruptible) {
+    Pending = 0;
+    endLimitedFn();
+  }
 }
 
 } // namespace contractcheck

@@ -10,6 +10,7 @@
 
 #include <llvm/ADT/STLFunctionalExtras.h>
 
+#include <chrono>
 #include <utility>
 
 namespace contractcheck {
@@ -22,6 +23,25 @@ void enableCrashContainment();
 // when Fn crashed (the crash is then contained). When no thread can be created (too little
 // memory), Fn runs on the calling thread instead, still under crash recovery.
 bool runContained(llvm::function_ref<void()> Fn);
+
+enum class Contained { Finished, Crashed, TimedOut };
+
+// As runContained, with a time limit (zero: none). Fn still running when Limit has passed is
+// ended as a crash ends it (a signal to its thread, the jump out of crash recovery: its thread is
+// parked and what it allocated is abandoned) and TimedOut comes back. Without a thread of its own
+// (too little memory), or before enableCrashContainment(), Fn runs with no limit.
+Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds Limit);
+
+// Inside Fn of a limited runContained, a section that must not be ended half-way because other
+// threads wait for it (building what they share, under std::call_once): a time limit that passes
+// meanwhile ends Fn when the last such section is left.
+class Uninterruptible {
+public:
+  Uninterruptible();
+  ~Uninterruptible();
+  Uninterruptible(const Uninterruptible &) = delete;
+  Uninterruptible &operator=(const Uninterruptible &) = delete;
+};
 
 // Moves Value's contents to the heap and never frees them: for what a crashed Fn allocated.
 template <typename T> void abandon(T &Value) { new T(std::move(Value)); }

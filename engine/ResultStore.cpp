@@ -2,6 +2,7 @@
 
 #include "IncludeLookups.h"
 #include "InputFile.h"
+#include "OwnedTemporaries.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -119,8 +120,8 @@ std::string writeEntry(const std::string &Root, const std::string &Shard, const 
   Descriptor ShardFD(openShard(Root, Shard, /*Create=*/true, Error));
   if (ShardFD.get() < 0)
     return Error;
-  std::string Temp = "." + Name + ".tmp-" + std::to_string(llvm::sys::Process::GetRandomNumber()) +
-                     std::to_string(::getpid());
+  // With this process's id: what a killed run leaves is reaped by a later one (OwnedTemporaries).
+  std::string Temp = temporaryFileName(Name, std::to_string(llvm::sys::Process::GetRandomNumber()));
   std::string TempPath = Root + "/" + Shard + "/" + Temp;
   int FD = ::openat(ShardFD.get(), Temp.c_str(),
                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);

@@ -1,6 +1,7 @@
 #include "SharedHeaders.h"
 
 #include "CrashContainment.h"
+#include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "SharedPrefixPlan.h"
 #include "SystemHeaderRoots.h"
@@ -17,6 +18,9 @@
 namespace contractcheck {
 
 namespace {
+
+// <system temp>/contractcheck-headers-<pid>-XXXXXX
+constexpr std::string_view TemporaryPrefix = "contractcheck-headers";
 
 bool isCSource(const std::string &File) { return llvm::sys::path::extension(File) == ".c"; }
 
@@ -98,7 +102,8 @@ std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                              const AnalysisSettings &Settings, unsigned Workers)
-    : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None) {
+    : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None),
+      ScanTimedOut(Commands.size(), false), TimeLimit(Settings.TimeLimit) {
   size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
   if (Settings.Precompile == PrecompileMode::Never || Commands.size() < MinShare ||
       !Settings.Overlays.empty())
@@ -120,10 +125,13 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       return;
     SystemHeaderRoots Scanned;
     // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
-    if (runContained([&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }))
+    Contained Ended = runContained(
+        [&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }, TimeLimit);
+    if (Ended == Contained::Finished)
       Roots[I] = std::move(Scanned);
     else
       abandon(Scanned);
+    ScanTimedOut[I] = Ended == Contained::TimedOut;
   });
   std::vector<PrefixCandidate> Candidates(Commands.size());
   for (size_t I = 0; I < Commands.size(); ++I)
@@ -131,12 +139,14 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
     return;
-  llvm::SmallString<128> Temp;
-  if (llvm::sys::fs::createUniqueDirectory("contractcheck-headers", Temp))
+  // What runs killed before they could clean up left (a prefix is up to 180 MB).
+  reapStaleTemporaryDirectories(TemporaryPrefix);
+  // Real, as the TUs' dependencies are: the header is left out of them by its path. Removed on
+  // SIGINT/SIGTERM/SIGHUP too.
+  std::error_code EC;
+  Directory = createOwnedTemporaryDirectory(TemporaryPrefix, EC);
+  if (EC)
     return; // no temporary directory: every TU parses its own headers
-  // Real, as the TUs' dependencies are: the header is left out of them by its path.
-  llvm::SmallString<128> Real;
-  Directory = llvm::sys::fs::real_path(Temp, Real) ? Temp.str().str() : Real.str().str();
   Prefixes = std::move(Plan.Prefixes);
   for (int Keep : {0, 1}) {
     Built[Keep].resize(Prefixes.size());
@@ -146,9 +156,8 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
 }
 
 SharedHeaders::~SharedHeaders() {
-  // Best effort: a leftover directory in the system's temporary directory harms nothing.
   if (!Directory.empty())
-    static_cast<void>(llvm::sys::fs::remove_directories(Directory));
+    removeOwnedTemporaryDirectory(Directory);
 }
 
 size_t SharedHeaders::estimatedCost(size_t I) const {
@@ -176,6 +185,9 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
   size_t P = PrefixOf[I];
+  // The TUs sharing the prefix wait for its build: a TU's time limit must not end it half-way.
+  // The build has a limit of its own.
+  Uninterruptible WhileShared;
   std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
   const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
   return Prefix ? &*Prefix : nullptr;
@@ -189,11 +201,13 @@ void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   std::string Base =
       Directory + "/prefix-" + std::to_string(P) + (KeepTemplateBodies ? "-templates" : "");
   std::optional<PrecompiledPrefix> Result;
-  if (runContained([&] {
-        Result =
-            buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory, Leading, C,
-                                   Base + (C ? ".h" : ".hpp"), Base + ".pch", KeepTemplateBodies);
-      }))
+  if (runContained(
+          [&] {
+            Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
+                                            Leading, C, Base + (C ? ".h" : ".hpp"), Base + ".pch",
+                                            KeepTemplateBodies);
+          },
+          TimeLimit) == Contained::Finished)
     Built[KeepTemplateBodies][P] = std::move(Result);
   else
     abandon(Result);

@@ -44,6 +44,9 @@ public:
   // (the most there is when it was not scanned). Parsing the costliest first keeps every worker busy to the end
   // instead of leaving one TU to finish alone.
   size_t estimatedCost(size_t I) const;
+  // The scan of the I-th TU's system headers (a preprocessing of it) took longer than the
+  // run's --tu-timeout: its parse would too, so it is reported as timed out unparsed.
+  bool scanTimedOut(size_t I) const { return I < ScanTimedOut.size() && ScanTimedOut[I]; }
 
 private:
   void build(size_t Prefix, bool KeepTemplateBodies);
@@ -52,11 +55,13 @@ private:
   std::vector<std::vector<std::string>> Args; // each command without its main file
   std::vector<SystemHeaderRoots> Roots;
   std::vector<SharedPrefix> Prefixes;
-  std::string Directory; // temporary, removed with this object
+  std::string Directory; // temporary, removed with this object or by a signal (OwnedTemporaries)
   // [0]: for the parse that skips template bodies, [1]: for the one that keeps them.
   std::vector<std::optional<PrecompiledPrefix>> Built[2];
   std::unique_ptr<std::once_flag[]> BuildOnce[2];
   std::vector<size_t> PrefixOf;
+  std::vector<char> ScanTimedOut;
+  std::chrono::seconds TimeLimit;
 };
 
 } // namespace contractcheck

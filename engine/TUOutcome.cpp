@@ -13,6 +13,7 @@ constexpr std::pair<TUOutcome::Status, std::string_view> StatusNames[] = {
     {TUOutcome::Status::ParseFailed, "parse-error"},
     {TUOutcome::Status::Crashed, "crash"},
     {TUOutcome::Status::NotExtracted, "not-extracted"},
+    {TUOutcome::Status::TimedOut, "timeout"},
 };
 
 } // namespace
@@ -22,6 +23,10 @@ std::string_view statusName(TUOutcome::Status S) {
     if (Status == S)
       return Name;
   return "unknown";
+}
+
+bool leftAThreadParked(const TUOutcome &O) {
+  return O.State == TUOutcome::Status::Crashed || O.State == TUOutcome::Status::TimedOut;
 }
 
 void to_json(nlohmann::json &J, const TUOutcome &O) {

@@ -12,8 +12,9 @@
 namespace contractcheck {
 
 struct TUOutcome {
-  // NotExtracted: `contractcheck check` found no valid stored result for the TU.
-  enum class Status { Analyzed, ParseFailed, Crashed, NotExtracted };
+  // NotExtracted: `contractcheck check` found no valid stored result for the TU. TimedOut: its
+  // analysis took longer than --tu-timeout and was abandoned.
+  enum class Status { Analyzed, ParseFailed, Crashed, NotExtracted, TimedOut };
   std::string File;
   Status State = Status::Analyzed;
   std::vector<std::string> Errors; // clang's first errors, or what crashed
@@ -31,6 +32,9 @@ struct TUOutcome {
 };
 
 std::string_view statusName(TUOutcome::Status S);
+// An analysis abandoned (crashed or timed out) left a thread parked and its memory abandoned:
+// static state may be inconsistent, and the process ends without exit-time destructors.
+bool leftAThreadParked(const TUOutcome &O);
 void to_json(nlohmann::json &J, const TUOutcome &O);
 void from_json(const nlohmann::json &J, TUOutcome &O);
 

@@ -326,6 +326,10 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
   return Args;
 }
 
+std::string timedOutMessage(std::chrono::seconds Limit) {
+  return "timed out after " + std::to_string(Limit.count()) + " s, the --tu-timeout limit";
+}
+
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
                                  const AnalysisSettings &Settings, const ParseStart &Start) {
   TUOutcome Out;
@@ -334,7 +338,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   auto CompilerErrorsOwner = std::make_unique<CompilerErrorCollector>(Command.Directory);
   CompilerErrorCollector &CompilerErrors = *CompilerErrorsOwner;
   bool Ran = false;
-  bool Survived = runContained([&] {
+  Contained Ended = runContained([&] {
     bool Lost = false;
     BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
                                                          : BodySkipPolicy::Mode::Skip;
@@ -386,14 +390,19 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       Prefix = PrefixFor(Mode);
       Lost = false;
     }
-  });
-  if (!Survived) {
+  }, Settings.TimeLimit);
+  if (Ended != Contained::Finished) {
     CompilerErrorsOwner.release();
     abandon(Out);
     Out = TUOutcome();
     Out.File = Command.File;
-    Out.State = TUOutcome::Status::Crashed;
-    Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
+    if (Ended == Contained::TimedOut) {
+      Out.State = TUOutcome::Status::TimedOut;
+      Out.Errors = {timedOutMessage(Settings.TimeLimit)};
+    } else {
+      Out.State = TUOutcome::Status::Crashed;
+      Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
+    }
   } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {
     Out.State = TUOutcome::Status::ParseFailed;
     Out.Errors = CompilerErrors.Errors;

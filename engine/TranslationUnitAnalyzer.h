@@ -6,6 +6,7 @@
 #include "PrecompiledPrefix.h"
 #include "TUOutcome.h"
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -23,7 +24,16 @@ struct AnalysisSettings {
   // Absolute path -> text read instead of the file on disk: an editor's unsaved buffers.
   std::map<std::string, std::string> Overlays = {};
   PrecompileMode Precompile = PrecompileMode::Auto;
+  // --tu-timeout: a TU whose analysis takes longer is abandoned and reported as not analysed
+  // (TUOutcome::Status::TimedOut); zero: no limit. The default is generous: a TU of a real
+  // project takes seconds, this is for one that never ends (a runaway constant evaluation,
+  // a `#pragma clang __debug` loop).
+  std::chrono::seconds TimeLimit = DefaultTimeLimit;
+  static constexpr std::chrono::seconds DefaultTimeLimit{600};
 };
+
+// "timed out after N s, the --tu-timeout limit": why a TU timed out, as every report says it.
+std::string timedOutMessage(std::chrono::seconds Limit);
 
 // How a TU's analysis starts.
 struct ParseStart {

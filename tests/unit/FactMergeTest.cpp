@@ -141,7 +141,8 @@ TEST(FactMergeTest, AFactOfAnotherVersionIsAnErrorNotSkipped) {
 
 TEST(FactMergeTest, TUOutcomeRoundTripsThroughJson) {
   for (TUOutcome::Status State : {TUOutcome::Status::Analyzed, TUOutcome::Status::ParseFailed,
-                                  TUOutcome::Status::Crashed, TUOutcome::Status::NotExtracted}) {
+                                  TUOutcome::Status::Crashed, TUOutcome::Status::NotExtracted,
+                                  TUOutcome::Status::TimedOut}) {
     TUOutcome O = outcome("/src/a.cpp", {findingAt("/src/a.h", 3, "misses B")},
                           {makeFact("contract-x", EnumFact{"c:@E@E", {"A"}})});
     O.Dependencies = {{"/src/a.cpp", "00ff"}, {"/src/a.h", "ff00"}};

@@ -99,6 +99,13 @@ cl::opt<PrecompileMode> SharedHeaderMode(
                clEnumValN(PrecompileMode::Always, "always",
                           "even for a single TU (to test that it changes nothing)")),
     cl::init(PrecompileMode::Auto), cl::cat(Category));
+cl::opt<unsigned> TuTimeout(
+    "tu-timeout",
+    cl::desc("Abandon the analysis of a translation unit that takes longer than <seconds>; it is "
+             "reported as not analysed (exit code 3) and the others are analysed "
+             "(default: 600; 0: no limit)"),
+    cl::value_desc("seconds"), cl::init(AnalysisSettings::DefaultTimeLimit.count()),
+    cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
 cl::opt<Severity> FailOn("fail-on",
                          cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
@@ -136,8 +143,9 @@ EXIT CODES:
   1  findings at or above --fail-on
   2  bad input: the command line, the compile database, the configuration, a baseline, a file
      a rule reads; nothing was analysed, or the input named is wrong (the message says where)
-  3  incomplete: a translation unit was not analysed (it did not parse, crashed or is not in
-     the result store), or a rule could not be judged; the summary lists which
+  3  incomplete: a translation unit was not analysed (it did not parse, crashed, took longer
+     than --tu-timeout or is not in the result store), or a rule could not be judged; the
+     summary lists which
 )");
 
 void printVersion(raw_ostream &OS) { OS << "contractcheck " CONTRACTCHECK_VERSION "\n"; }
@@ -290,7 +298,10 @@ void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDa
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      OS << "  " << Failure.File << " (" << statusName(Failure.State) << ")\n";
+      OS << "  " << Failure.File << " ("
+         << (Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
+                                                          : std::string(statusName(Failure.State)))
+         << ")\n";
   }
   // The text report on the terminal has them already; a JSON/SARIF report or a file does not
   // show them where the user looks.
@@ -418,6 +429,7 @@ RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
     R.Files.assign(SourcePaths.begin(), SourcePaths.end());
   R.Settings = {ExtraArgsBefore, ExtraArgs};
   R.Settings.Precompile = SharedHeaderMode;
+  R.Settings.TimeLimit = std::chrono::seconds(TuTimeout);
   R.Store = NoCache ? StoreMode::Off : M == Mode::Check ? StoreMode::StoredOnly : StoreMode::ReadWrite;
   // A fixed database has no build directory to keep a store in: clang-tidy's way, nothing is
   // kept unless asked for.

@@ -381,18 +381,21 @@ void LspServer::analyseFile(const std::string &File) {
   RunResult Result = Run->run(Sources);
   const TUOutcome &Outcome = Result.Outcomes.front();
   bool Crash = Outcome.State == TUOutcome::Status::Crashed;
-  Crashed = Crashed || Crash;
+  Crashed = Crashed || leftAThreadParked(Outcome);
   if (Queue->hasPending(File) || versionOf(File) != Version)
     return; // a newer edit is waiting: these results describe text that no longer exists
 
   Contribution Contributed;
   size_t Count = 0;
   if (Outcome.State != TUOutcome::Status::Analyzed) {
+    bool TimedOut = Outcome.State == TUOutcome::Status::TimedOut;
     std::string Message = Crash ? "contractcheck crashed analysing " + Unit +
                                       " (the crash was contained); no "
                                       "contract findings for this file"
-                                : "contractcheck did not analyse this file: " + Unit +
-                                      " does not parse\n" + joinLines(Outcome.Errors);
+                          : TimedOut ? "contractcheck did not analyse this file: " + Unit + " " +
+                                           joinLines(Outcome.Errors)
+                                     : "contractcheck did not analyse this file: " + Unit +
+                                           " does not parse\n" + joinLines(Outcome.Errors);
     Contributed[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
                                                   Message, Crash ? 1 : 2));
   } else {
