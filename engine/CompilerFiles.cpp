@@ -23,6 +23,10 @@ public:
     llvm::ErrorOr<llvm::vfs::Status> Status = status(Path);
     if (!Status)
       return Status.getError();
+    // What the real file system says: header search skips a directory named like the header
+    // (stella's src/emucore/exception/ before <exception>); any other error stops the parse.
+    if (Status->getType() == llvm::sys::fs::file_type::directory_file)
+      return std::make_error_code(std::errc::is_a_directory);
     if (Status->getType() != llvm::sys::fs::file_type::regular_file ||
         Status->getSize() > inputSizeLimit(InputKind::Source))
       return notARegularFileError();

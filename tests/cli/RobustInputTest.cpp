@@ -123,6 +123,19 @@ rules:
   EXPECT_NE(R.Stderr.find("analysed 1 of 3 translation units"), std::string::npos) << R.Stderr;
 }
 
+// Header search skips a directory named like the header, as the compiler does (stella has
+// src/emucore/exception/ on its include path, before <exception>).
+TEST(RobustInputDirectoryTest, ADirectoryNamedLikeAHeaderOnTheIncludePathIsSkipped) {
+  TempDir Project;
+  std::filesystem::create_directories(Project.path() + "/inc/exception");
+  std::filesystem::create_directories(Project.path() + "/inc/vector");
+  Project.write("a.cpp", "#include <exception>\n#include <vector>\n" + switchMissingOne("a"));
+  ProcessResult R =
+      runContractcheck({"--quiet", "a.cpp", "--", "-std=c++17", "-Iinc"}, Project.path());
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("a.cpp:3:"), std::string::npos) << R.Stdout;
+}
+
 TEST_F(RobustInputTest, BaselineWithAStringVersion) {
   std::string Baseline = Src.write("b.json", "{\n  \"version\": \"1\",\n  \"findings\": []\n}\n");
   ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Baseline});
