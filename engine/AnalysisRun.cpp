@@ -228,8 +228,12 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
                  "take them from the result store)");
   StoreUse Use{&*Store, &Hashes};
   std::vector<std::string> StoreErrors;
-  std::vector<TUOutcome> Outcomes = analyzeAll(Missing, Request.Settings, Result.Workers, Progress,
-                                               Use, &StoreErrors);
+  // As many workers as the run was given, not as the subset used: a one-file commit on a fresh
+  // clone analyses every other TU here.
+  unsigned Workers =
+      Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+  std::vector<TUOutcome> Outcomes =
+      analyzeAll(Missing, Request.Settings, Workers, Progress, Use, &StoreErrors);
   Result.NotStored += StoreErrors.size();
   if (!StoreErrors.empty() && Result.StoreWarnings.empty())
     Result.StoreWarnings.push_back(StoreErrors.front());
