@@ -22,7 +22,7 @@ public:
       : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
         Problems(Problems), Map(Map), BaseDir(Cfg.baseDirectory()) {}
 
-  const FactStore &facts() const override { return Facts; }
+  RuleFacts facts() const override { return RuleFacts(Facts, std::string(Info.Id)); }
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
   std::string whyFactsAreIncomplete() const override {

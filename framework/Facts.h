@@ -102,4 +102,24 @@ private:
   size_t Count = 0;
 };
 
+// The facts one rule's per-TU half emitted, as its global half reads them: the rule is fixed
+// when the engine hands the view over, so a read cannot name another rule, or misspell its own
+// and silently find nothing.
+class RuleFacts {
+public:
+  RuleFacts(const FactStore &Store, std::string RuleId)
+      : Store(Store), RuleId(std::move(RuleId)) {}
+
+  // Every fact of T's kind, decoded, in key order.
+  template <FactType T> std::vector<T> all() const { return Store.all<T>(RuleId); }
+  // The facts of T's kind with this key (e.g. the same class seen by several TUs).
+  template <FactType T> std::vector<T> withKey(const std::string &Key) const {
+    return Store.withKey<T>(RuleId, Key);
+  }
+
+private:
+  const FactStore &Store;
+  std::string RuleId;
+};
+
 } // namespace contractcheck

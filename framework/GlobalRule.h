@@ -29,7 +29,8 @@ class GlobalContext {
 public:
   virtual ~GlobalContext() = default;
 
-  virtual const FactStore &facts() const = 0;
+  // The facts this rule's per-TU half emitted in every TU the run covers.
+  virtual RuleFacts facts() const = 0;
   // The directory of the configuration that governs this run of the rule; relative paths in its
   // options are relative to it.
   virtual const std::string &baseDirectory() const = 0;

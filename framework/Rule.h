@@ -2,6 +2,7 @@
 // reads like a check and a generic adapter can serve it to clang-tidy unchanged.
 #pragma once
 
+#include "DiagnosticMessage.h"
 #include "RuleContext.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -49,9 +50,10 @@ public:
   llvm::StringRef getID() const override;
 
 protected:
-  clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
+  // Message is a format when written as a literal, text otherwise (DiagnosticMessage.h).
+  clang::DiagnosticBuilder diag(clang::SourceLocation Loc, const DiagnosticMessage &Message,
                                 clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning) {
-    return Context.diag(Loc, Message, Level);
+    return Context.diag(Loc, Message.format(), Level);
   }
   // Call right before the diag() whose fix-its it describes.
   void describeNextFix(std::string Description) {

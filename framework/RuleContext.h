@@ -17,7 +17,8 @@ public:
   virtual ~RuleContext() = default;
   virtual const RuleInfo &rule() const = 0;
   virtual const RuleOptions &options() const = 0;
-  virtual clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Message,
+  // Format is a clang diagnostic format, its source text already escaped (Rule::diag).
+  virtual clang::DiagnosticBuilder diag(clang::SourceLocation Loc, llvm::StringRef Format,
                                         clang::DiagnosticIDs::Level Level) = 0;
   // What the fix-its of the next diagnostic do, in the words an editor's quick-fix menu shows
   // ("Add case EventType::Retry"); RuleInfo::FixDescription otherwise. clang-tidy has no

@@ -225,17 +225,13 @@ EOF
 
 namespace contractcheck {
 
-namespace {
-constexpr std::string_view RuleId = "$id";
-} // namespace
-
 ${base}GlobalRule::${base}GlobalRule(const RuleOptions &) {}
 
 void ${base}GlobalRule::run(GlobalContext &Context) {
   // Facts iterate in key order; a function several TUs saw (an inline one in a header) is one
   // key, reported once.
   std::string Last;
-  for (const TodoFunctionFact &F : Context.facts().all<TodoFunctionFact>(RuleId)) {
+  for (const TodoFunctionFact &F : Context.facts().all<TodoFunctionFact>()) {
     if (F.Usr == Last)
       continue;
     Last = F.Usr;

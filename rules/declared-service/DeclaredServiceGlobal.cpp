@@ -6,20 +6,16 @@
 
 namespace contractcheck {
 
-namespace {
-constexpr std::string_view RuleId = "contract-declared-service";
-} // namespace
-
 DeclaredServiceGlobalRule::DeclaredServiceGlobalRule(const RuleOptions &Options)
     : Contracts(Options.getGlobs("contracts")) {}
 
 void DeclaredServiceGlobalRule::run(GlobalContext &Context) {
   if (Contracts.empty())
     return;
-  const FactStore &Facts = Context.facts();
+  const RuleFacts Facts = Context.facts();
   // A contract is configuration the user wrote: what cannot be used as written is a
   // configuration error (exit 2), at its own line.
-  for (const ContractProblemFact &Problem : Facts.all<ContractProblemFact>(RuleId))
+  for (const ContractProblemFact &Problem : Facts.all<ContractProblemFact>())
     Context.configurationError(Problem.Where, Problem.Message);
 
   const std::vector<std::string> Files = Context.filesMatching(Contracts);
@@ -44,7 +40,7 @@ void DeclaredServiceGlobalRule::run(GlobalContext &Context) {
       Context.configurationError({File, Error.Line, Error.Column}, Error.Message);
       continue;
     }
-    if (!Facts.withKey<ContractJudgedFact>(RuleId, File).empty())
+    if (!Facts.withKey<ContractJudgedFact>(File).empty())
       continue;
     // The TU defining the class may be one that was not analysed: neither a configuration error
     // nor a pass.

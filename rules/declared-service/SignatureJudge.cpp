@@ -304,8 +304,9 @@ ContractVerdicts judgeContract(ASTContext &Ctx, size_t Index, const ProbedContra
       SourcePosition Where =
           positionOf(Closest->Function->getCanonicalDecl()->getLocation(), Ctx.getSourceManager());
       Verdict.Note = {{Where,
-                       {Candidates.size() == 1 ? "declared here as '%0'"
-                                               : "closest overload declared here as '%0'",
+                       {Candidates.size() == 1
+                            ? DiagnosticMessage("declared here as '%0'")
+                            : DiagnosticMessage("closest overload declared here as '%0'"),
                         {signatureText(*Closest->Function, Policy)}}}};
     }
     Verdicts.Methods.push_back(std::move(Verdict));

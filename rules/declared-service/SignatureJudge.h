@@ -4,6 +4,7 @@
 // reports in the analysed TU.
 #pragma once
 
+#include "DiagnosticMessage.h"
 #include "Finding.h"
 #include "rules/declared-service/ProbeSource.h"
 
@@ -19,7 +20,7 @@ namespace contractcheck {
 
 // A message as a diagnostic format ("'%0' ...") with its arguments.
 struct VerdictText {
-  std::string Format;
+  DiagnosticMessage Format;
   std::vector<std::string> Args;
 };
 

@@ -13,8 +13,6 @@ namespace contractcheck {
 
 namespace {
 
-constexpr std::string_view RuleId = "contract-enum-name";
-
 std::string inQuotes(std::string_view S) { return "'" + std::string(S) + "'"; }
 
 // A data file parsed once per run, whichever rule asks; a malformed one is an input problem.
@@ -62,7 +60,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   }
 
   std::optional<EnumDefinitionFact> Defined =
-      definitionForBinding(Context, RuleId, B.Enum, Setting("enum"), Binding);
+      definitionForBinding(Context, B.Enum, Setting("enum"), Binding);
   if (!Defined)
     return;
   const EnumDefinitionFact &Enum = *Defined;

@@ -9,10 +9,6 @@
 
 namespace contractcheck {
 
-namespace {
-constexpr std::string_view RuleId = "contract-enum-name";
-} // namespace
-
 EnumNameGlobalRule::EnumNameGlobalRule(const RuleOptions &Options)
     : Infer(Options.getBool("infer")), Data(Options.getRecords<DataFileBinding>("data")) {}
 
@@ -20,17 +16,17 @@ void EnumNameGlobalRule::run(GlobalContext &Context) {
   judgeDataFiles(Context, Data);
   if (!Infer)
     return;
-  const FactStore &Facts = Context.facts();
+  const RuleFacts Facts = Context.facts();
   // One definition per function in a valid program; should two TUs disagree (an ODR violation
   // or a macro-dependent body), the function is not judged.
   std::map<std::string, StringParserFact> Parsers;
   std::set<std::string> Ambiguous;
-  for (StringParserFact &P : Facts.all<StringParserFact>(RuleId)) {
+  for (StringParserFact &P : Facts.all<StringParserFact>()) {
     auto [It, Inserted] = Parsers.try_emplace(P.Usr, P);
     if (!Inserted && (It->second.Accepts != P.Accepts || !(It->second.Where == P.Where)))
       Ambiguous.insert(P.Usr);
   }
-  for (const LiteralCallFact &C : Facts.all<LiteralCallFact>(RuleId)) {
+  for (const LiteralCallFact &C : Facts.all<LiteralCallFact>()) {
     auto It = Parsers.find(C.Callee);
     if (It == Parsers.end() || Ambiguous.count(C.Callee))
       continue;

@@ -16,13 +16,11 @@ namespace contractcheck {
 
 namespace {
 
-constexpr const char *RuleId = "contract-mock-drift";
-
 // Facts with the same USR come from TUs that saw the same class; should two differ (a member
 // instantiated in one TU only), the choice must not depend on the order TUs finished in.
-template <typename T> std::map<std::string, T> byKey(const FactStore &Facts) {
+template <typename T> std::map<std::string, T> byKey(const RuleFacts &Facts) {
   std::map<std::string, std::pair<std::string, T>> Chosen;
-  for (T &Value : Facts.all<T>(RuleId)) {
+  for (T &Value : Facts.template all<T>()) {
     std::string Dump = nlohmann::json(Value).dump();
     std::string Key = Value.key();
     auto It = Chosen.find(Key);
@@ -51,12 +49,12 @@ struct Candidate {
 // class's header) and the one class any TU defines under the name a pattern gives. Several
 // classes of that name are not guessed between, and a class that has none of the methods the
 // mock mocks is taken for a namesake, not the class the mock stands in for.
-void pairByName(const FactStore &Facts, const std::map<std::string, MockClassFact> &Mocks,
+void pairByName(const RuleFacts &Facts, const std::map<std::string, MockClassFact> &Mocks,
                 const std::map<std::string, RealClassFact> &Reals,
                 const std::vector<NamePattern> &Patterns,
                 std::map<std::string, std::vector<Candidate>> &Candidates) {
   std::set<std::string> Paired, Unpaired;
-  for (const MockPairingFact &P : Facts.all<MockPairingFact>(RuleId))
+  for (const MockPairingFact &P : Facts.all<MockPairingFact>())
     (P.Paired ? Paired : Unpaired).insert(P.Usr);
   std::map<std::string, std::vector<std::string>> RealsByName;
   for (const auto &[Id, Real] : Reals)
@@ -96,7 +94,7 @@ MockDriftGlobalRule::MockDriftGlobalRule(const RuleOptions &Options)
     : Patterns(parseNamePatterns(Options.getList("name-patterns"))) {}
 
 void MockDriftGlobalRule::run(GlobalContext &Context) {
-  const FactStore &Facts = Context.facts();
+  const RuleFacts Facts = Context.facts();
   std::map<std::string, MockClassFact> Mocks = byKey<MockClassFact>(Facts);
   std::map<std::string, RealClassFact> Reals = byKey<RealClassFact>(Facts);
 
@@ -104,7 +102,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
   using Site = std::pair<std::string, unsigned>;
   std::map<Site, std::set<std::string>> MocksAt, RealsAt;
   std::map<std::string, std::string> ShownTemplate;
-  for (const TemplateArgFact &A : Facts.all<TemplateArgFact>(RuleId)) {
+  for (const TemplateArgFact &A : Facts.all<TemplateArgFact>()) {
     (A.IsMock ? MocksAt : RealsAt)[{A.Template, A.Index}].insert(A.Class);
     if (A.IsMock)
       ShownTemplate.emplace(A.Template, A.Shown);
@@ -145,7 +143,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
   // Once per mock method and real class template, counting what the TUs reported themselves.
   using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
   std::set<ReportKey> Reported;
-  for (const ReportedFact &R : Facts.all<ReportedFact>(RuleId))
+  for (const ReportedFact &R : Facts.all<ReportedFact>())
     Reported.insert({R.File, R.Offset, R.Method, R.Real});
   for (auto &[MockId, Found] : Candidates) {
     if (Found.empty())

@@ -53,17 +53,6 @@ std::vector<std::pair<std::string, std::string>> pairsOf(const RuleOptions &Opti
   return Pairs;
 }
 
-// Messages go through a diagnostic format string.
-std::string escape(llvm::StringRef Text) {
-  std::string Escaped;
-  for (char C : Text) {
-    if (C == '%')
-      Escaped += '%';
-    Escaped += C;
-  }
-  return Escaped;
-}
-
 
 // A method of a mock class that stands in for a real one.
 struct StandIn {
@@ -485,22 +474,22 @@ private:
                                  classId(*RealKey)});
     }
     const auto &Mock = *cast<CXXRecordDecl>(Method.getParent());
-    Rule.diag(Loc, escape("mock method '" + Shown + "' " + What));
+    Rule.diag(Loc, "mock method '" + Shown + "' " + What);
     if (Candidate)
-      Rule.diag(locationOf(*Candidate), escape(CandidateNote), DiagnosticIDs::Note);
+      Rule.diag(locationOf(*Candidate), CandidateNote, DiagnosticIDs::Note);
     if (Call)
-      Rule.diag(SM.getExpansionLoc(Call->getExprLoc()), escape(CallNote), DiagnosticIDs::Note);
+      Rule.diag(SM.getExpansionLoc(Call->getExprLoc()), CallNote, DiagnosticIDs::Note);
     for (const RealCounterpart &Real : Reals)
-      Rule.diag(locationOf(*Real.Real), escape(describePairing(Mock, Real)), DiagnosticIDs::Note);
+      Rule.diag(locationOf(*Real.Real), describePairing(Mock, Real), DiagnosticIDs::Note);
   }
 
   void reportUnpaired(const CXXRecordDecl &Mock) {
     SourceLocation Loc = locationOf(Mock);
     if (!Rule.Reported.insert({Loc.getRawEncoding(), "", nullptr}).second)
       return;
-    Rule.diag(Loc, escape("mock class '" + className(Mock) +
-                          "' stands in for no known class: no polymorphic base class, "
-                          "configured pair, co-instantiation or naming-convention match"));
+    Rule.diag(Loc, "mock class '" + className(Mock) +
+                       "' stands in for no known class: no polymorphic base class, "
+                       "configured pair, co-instantiation or naming-convention match");
   }
 
   // Co-instantiation across TUs: a mock this TU could not pair that is a template argument, and

@@ -182,7 +182,7 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   }
 
   std::optional<EnumDefinitionFact> Defined =
-      definitionForBinding(Context, SchemaSyncRuleId, B.Enum, Setting("enum"), Binding);
+      definitionForBinding(Context, B.Enum, Setting("enum"), Binding);
   if (!Defined)
     return;
   const EnumDefinitionFact &Enum = *Defined;

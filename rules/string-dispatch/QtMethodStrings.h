@@ -5,6 +5,7 @@
 // no moc output.
 #pragma once
 
+#include "DiagnosticMessage.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -21,8 +22,8 @@ namespace contractcheck {
 
 class QtMethodStrings {
 public:
-  using Report = std::function<clang::DiagnosticBuilder(clang::SourceLocation, llvm::StringRef,
-                                                        clang::DiagnosticIDs::Level)>;
+  using Report = std::function<clang::DiagnosticBuilder(
+      clang::SourceLocation, const DiagnosticMessage &, clang::DiagnosticIDs::Level)>;
   explicit QtMethodStrings(Report Diag) : Diag(std::move(Diag)) {}
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder,

@@ -10,8 +10,6 @@ namespace contractcheck {
 
 namespace {
 
-constexpr const char *RuleId = "contract-string-dispatch";
-
 // The sites of one dispatch, by literal, in key order (so in position order per literal).
 using SitesByName = std::map<std::string, std::vector<DispatchSiteFact>>;
 
@@ -42,7 +40,7 @@ void StringDispatchGlobalRule::run(GlobalContext &Context) {
   }
 
   std::map<std::string, std::pair<SitesByName, SitesByName>> Sites; // dispatch -> (registered, called)
-  for (DispatchSiteFact &F : Context.facts().all<DispatchSiteFact>(RuleId)) {
+  for (DispatchSiteFact &F : Context.facts().all<DispatchSiteFact>()) {
     auto &[Registered, Called] = Sites[F.Dispatch];
     (F.Role == DispatchRole::Register ? Registered : Called)[F.Name].push_back(std::move(F));
   }
@@ -50,7 +48,7 @@ void StringDispatchGlobalRule::run(GlobalContext &Context) {
   // A side that also receives names built at runtime (a wrapper forwarding its parameter) holds
   // names no TU lists: the other side's names cannot be judged missing from it.
   std::set<std::pair<std::string, DispatchRole>> Dynamic;
-  for (const DynamicSiteFact &F : Context.facts().all<DynamicSiteFact>(RuleId))
+  for (const DynamicSiteFact &F : Context.facts().all<DynamicSiteFact>())
     Dynamic.insert({F.Dispatch, F.Role});
 
   for (const DispatchSpec &Spec : Dispatches) {

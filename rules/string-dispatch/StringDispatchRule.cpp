@@ -114,7 +114,8 @@ const Expr *argument(const CallExpr &Call, unsigned Index) {
 
 StringDispatchRule::StringDispatchRule(RuleContext &Context)
     : Rule(Context), Qt(options().getBool("qt")),
-      QtStrings([this](SourceLocation Loc, StringRef Message, DiagnosticIDs::Level Level) {
+      QtStrings([this](SourceLocation Loc, const DiagnosticMessage &Message,
+                       DiagnosticIDs::Level Level) {
         return diag(Loc, Message, Level);
       }) {
   for (const DispatchSpec &Spec : options().getRecords<DispatchSpec>("dispatch")) {

@@ -5,12 +5,11 @@
 namespace contractcheck {
 
 std::optional<EnumDefinitionFact> definitionForBinding(GlobalContext &Context,
-                                                       std::string_view RuleId,
                                                        const std::string &Enum,
                                                        const SourcePosition &Setting,
                                                        const std::string &Binding) {
   std::vector<EnumDefinitionFact> Definitions =
-      Context.facts().withKey<EnumDefinitionFact>(RuleId, Enum);
+      Context.facts().withKey<EnumDefinitionFact>(Enum);
   if (Definitions.empty()) {
     std::string Message = Binding + ": no analysed translation unit defines enum '" + Enum + "'";
     // With part of the codebase, the enum may be defined in what was not analysed.

@@ -1,5 +1,5 @@
-// The definition of the C++ enum a data-file or schema binding names, from the facts of
-// whichever TU defines it, and the one way of saying why there is none to judge with.
+// The definition of the C++ enum a data-file or schema binding names, from the calling rule's
+// facts of whichever TU defines it, and the one way of saying why there is none to judge with.
 #pragma once
 
 #include "rules/utils/EnumDefinitionFact.h"
@@ -16,7 +16,6 @@ class GlobalContext;
 // configuration error at Setting, or an input problem when only part of the codebase was
 // analysed) or TUs disagree on it. Binding names the binding in messages.
 std::optional<EnumDefinitionFact> definitionForBinding(GlobalContext &Context,
-                                                       std::string_view RuleId,
                                                        const std::string &Enum,
                                                        const SourcePosition &Setting,
                                                        const std::string &Binding);

@@ -29,7 +29,7 @@ public:
   std::vector<std::pair<SourcePosition, std::string>> ConfigurationErrors;
   std::map<std::string, DataFileText> Files;
 
-  const FactStore &facts() const override { return Facts; }
+  RuleFacts facts() const override { return RuleFacts(Facts, std::string(SchemaSyncRuleId)); }
   const std::string &baseDirectory() const override { return Base; }
   bool factsAreComplete() const override { return Complete; }
   std::vector<std::string> filesMatching(const std::vector<Glob> &) const override { return {}; }
