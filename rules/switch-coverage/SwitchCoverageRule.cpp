@@ -2,6 +2,7 @@
 
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
+#include "rules/utils/GitHistory.h"
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
@@ -29,6 +30,8 @@ namespace contractcheck {
 
 namespace {
 
+constexpr std::string_view HistoryChoices[] = {"git", "off"};
+
 constexpr OptionSpec Options[] = {
     {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
@@ -50,6 +53,11 @@ constexpr OptionSpec Options[] = {
     {"neutral-zero", OptionType::Bool, "true",
      "The first enumerator, when its value is 0 (what `E{}` holds: Off, Regular, Ok), left to "
      "'default:' is the enum's neutral state, not drift: enumerators are added at the end."},
+    {"history", OptionType::Choice, "git",
+     "git: in a git work tree, an enumerator is reported only if its line is newer than the "
+     "last change to the switch's labels (or not committed yet); older ones were left to "
+     "'default:' by whoever last edited the switch. off: every enumerator, as without git.",
+     {}, HistoryChoices},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -261,7 +269,9 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       MinCoveragePercent(options().getUnsigned("min-coverage")),
       ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
-      NeutralZero(options().getBool("neutral-zero")), SkipFlags(options().getBool("skip-flags")), Flags(options().getGlobs("flag-templates")) {}
+      NeutralZero(options().getBool("neutral-zero")),
+      History(options().getString("history") == "git"), SkipFlags(options().getBool("skip-flags")),
+      Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
@@ -464,6 +474,8 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       llvm::erase_if(Finding.Missing,
                      [&](const EnumConstantDecl *E) { return Flags.isOredFlagBit(*E); });
     }
+    if (History && !Finding.Missing.empty())
+      keepNewerThanLabels(Finding);
     if (!Finding.Missing.empty()) {
       report(Finding);
       markDrift(Finding);
@@ -475,6 +487,30 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Switch.Consumer);
   Consumers.clear();
   Mapped.clear();
+}
+
+// Drift is an enumerator added after the switch's labels were last written ("the enumerator
+// someone added last week"); one that already existed when someone last edited the labels was
+// left to `default:` by that person. Labels are the `case` and `default` lines: adding
+// `default:` is an edit too. An enumerator not committed yet is newer than everything; where
+// history cannot say (no git, a file outside the work tree, another repository, a line older
+// than a shallow clone), the enumerator is reported as without history.
+void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  std::vector<SourceLocation> Labels, Enumerators;
+  for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+    Labels.push_back(SC->getKeywordLoc());
+  for (const EnumConstantDecl *E : Finding.Missing)
+    Enumerators.push_back(E->getLocation());
+  const std::vector<LineOrigin> LabelOrigins = lineOrigins(SM, Labels);
+  const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  std::vector<const EnumConstantDecl *> Newer;
+  for (size_t I = 0; I < Finding.Missing.size(); ++I)
+    if (llvm::none_of(LabelOrigins, [&](const LineOrigin &Label) {
+          return existedWhen(EnumeratorOrigins[I], Label).value_or(false);
+        }))
+      Newer.push_back(Finding.Missing[I]);
+  Finding.Missing = std::move(Newer);
 }
 
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.
