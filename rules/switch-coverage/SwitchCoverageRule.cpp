@@ -54,9 +54,9 @@ constexpr OptionSpec Options[] = {
      "The first enumerator, when its value is 0 (what `E{}` holds: Off, Regular, Ok), left to "
      "'default:' is the enum's neutral state, not drift: enumerators are added at the end."},
     {"history", OptionType::Choice, "git",
-     "git: in a git work tree, an enumerator is reported only if its line is newer than the "
-     "last change to the switch's labels (or not committed yet); older ones were left to "
-     "'default:' by whoever last edited the switch. off: every enumerator, as without git.",
+     "git: in a git work tree, an enumerator committed before every case/default label of the "
+     "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
+     "added later (or not committed yet) is drift. off: every enumerator, as without git.",
      {}, HistoryChoices},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
@@ -489,12 +489,15 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
   Mapped.clear();
 }
 
-// Drift is an enumerator added after the switch's labels were last written ("the enumerator
-// someone added last week"); one that already existed when someone last edited the labels was
-// left to `default:` by that person. Labels are the `case` and `default` lines: adding
-// `default:` is an edit too. An enumerator not committed yet is newer than everything; where
-// history cannot say (no git, a file outside the work tree, another repository, a line older
-// than a shallow clone), the enumerator is reported as without history.
+// Drift is an enumerator added after the switch was written ("the enumerator someone added last
+// week"): one committed before every label the switch has was in front of whoever wrote the
+// switch, and leaving it to `default:` was their choice. Every label, not the newest: whoever
+// later adds a case for their own enumerator does not audit the others (wabt's reloc writer
+// gained labels in the very commit that added GlobalIndexI32 and forgot it, a drift fixed in the
+// reader later). Labels are the `case` and `default` lines; an enumerator written in the same
+// commit as a label is not older than it. An enumerator not committed yet is newer than
+// everything; where history cannot say (no git, a file outside the work tree, another
+// repository, a line older than a shallow clone), the enumerator is reported as without history.
 void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   std::vector<SourceLocation> Labels, Enumerators;
@@ -506,8 +509,8 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
   const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
   std::vector<const EnumConstantDecl *> Newer;
   for (size_t I = 0; I < Finding.Missing.size(); ++I)
-    if (llvm::none_of(LabelOrigins, [&](const LineOrigin &Label) {
-          return existedWhen(EnumeratorOrigins[I], Label).value_or(false);
+    if (LabelOrigins.empty() || !llvm::all_of(LabelOrigins, [&](const LineOrigin &Label) {
+          return olderThan(EnumeratorOrigins[I], Label).value_or(false);
         }))
       Newer.push_back(Finding.Missing[I]);
   Finding.Missing = std::move(Newer);

@@ -288,13 +288,13 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
   return Result;
 }
 
-std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later) {
+std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {
   if (Line.Kind == LineOrigin::Unknown || Later.Kind == LineOrigin::Unknown ||
       Line.Repository != Later.Repository)
     return std::nullopt;
-  if (Line.Kind == LineOrigin::Uncommitted)
+  if (Line.Kind == LineOrigin::Uncommitted || Line.Commit == Later.Commit)
     return false;
-  if (Later.Kind == LineOrigin::Uncommitted || Line.Commit == Later.Commit)
+  if (Later.Kind == LineOrigin::Uncommitted)
     return true;
   History &H = history();
   auto Key = std::make_tuple(Line.Repository, Line.Commit, Later.Commit);
