@@ -39,7 +39,16 @@ constexpr OptionSpec Options[] = {
      "*extra*;*Custom*;*custom*;*Fallback*;*fallback*;*Alias*;*alias*;*Deprecated*;*deprecated*",
      "Name globs of maps and arrays of pairs that are partial on purpose; never held to "
      "naming every enumerator (enum-indexed arrays and NLOHMANN_JSON_SERIALIZE_ENUM are)."},
+    {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
+     "Words that name a catch-all enumerator (None, kUnknown, FOO_INVALID, ...), which a map "
+     "or array of pairs has no entry for by design."},
 };
+
+std::vector<std::string> lowerCased(std::vector<std::string> Words) {
+  for (std::string &Word : Words)
+    Word = llvm::StringRef(Word).lower();
+  return Words;
+}
 
 std::string plural(size_t N, const char *One, const char *Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many);
@@ -133,7 +142,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
     : Rule(Context), Enums(options().getGlobs("enums")),
       Sentinels(options().getGlobs("sentinels")),
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
-               options().getGlobs("partial-tables")} {}
+               options().getGlobs("partial-tables")},
+      CatchAllWords(lowerCased(options().getList("catch-alls"))) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -236,9 +246,20 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
           return llvm::APSInt::isSameValue(Entry.Key, Value.Value);
         }))
       Missing.push_back(Value.Named);
+  // A catch-all (`NONE = -1`, `kUnknown`, `FOO_INVALID`) is the value a lookup has no row for by
+  // design: stella's SettingMap maps every adjustable setting, not "no setting". It counts
+  // neither as named nor as missing. Not in NLOHMANN_JSON_SERIALIZE_ENUM, whose first entry is
+  // its fallback: an unlisted catch-all would serialise as that entry's text.
+  size_t Values = Held.size();
+  if (Table->Shape != TableShape::NlohmannMacro) {
+    size_t Before = Missing.size();
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+      return namesACatchAll(*E, CatchAllWords);
+    });
+    Values -= Before - Missing.size();
+  }
   bool Total = Table->Shape == TableShape::NlohmannMacro ||
-               meantToBeTotal(Var, *Table->Enum, Held.size() - Missing.size(), Held.size(),
-                              Totality);
+               meantToBeTotal(Var, *Table->Enum, Values - Missing.size(), Values, Totality);
   if (!Total)
     Missing.clear();
 

@@ -50,6 +50,7 @@ private:
   const std::vector<Glob> Enums;
   const SentinelPolicy Sentinels;
   const TotalityPolicy Totality;
+  const std::vector<std::string> CatchAllWords;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };

@@ -2,6 +2,7 @@
 
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
+#include "rules/utils/GitHistory.h"
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
@@ -29,6 +30,8 @@ namespace contractcheck {
 
 namespace {
 
+constexpr std::string_view HistoryChoices[] = {"git", "off"};
+
 constexpr OptionSpec Options[] = {
     {"enums", OptionType::NameGlobList, "*",
      "Qualified-name globs of the enums held to coverage (e.g. 'trading::*')."},
@@ -50,6 +53,11 @@ constexpr OptionSpec Options[] = {
     {"neutral-zero", OptionType::Bool, "true",
      "The first enumerator, when its value is 0 (what `E{}` holds: Off, Regular, Ok), left to "
      "'default:' is the enum's neutral state, not drift: enumerators are added at the end."},
+    {"history", OptionType::Choice, "git",
+     "git: in a git work tree, an enumerator committed before every case/default label of the "
+     "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
+     "added later (or not committed yet) is drift. off: every enumerator, as without git.",
+     {}, HistoryChoices},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -261,7 +269,9 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       MinCoveragePercent(options().getUnsigned("min-coverage")),
       ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
-      NeutralZero(options().getBool("neutral-zero")), SkipFlags(options().getBool("skip-flags")), Flags(options().getGlobs("flag-templates")) {}
+      NeutralZero(options().getBool("neutral-zero")),
+      History(options().getString("history") == "git"), SkipFlags(options().getBool("skip-flags")),
+      Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
@@ -464,6 +474,8 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       llvm::erase_if(Finding.Missing,
                      [&](const EnumConstantDecl *E) { return Flags.isOredFlagBit(*E); });
     }
+    if (History && !Finding.Missing.empty())
+      keepNewerThanLabels(Finding);
     if (!Finding.Missing.empty()) {
       report(Finding);
       markDrift(Finding);
@@ -475,6 +487,33 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Switch.Consumer);
   Consumers.clear();
   Mapped.clear();
+}
+
+// Drift is an enumerator added after the switch was written ("the enumerator someone added last
+// week"): one committed before every label the switch has was in front of whoever wrote the
+// switch, and leaving it to `default:` was their choice. Every label, not the newest: whoever
+// later adds a case for their own enumerator does not audit the others (wabt's reloc writer
+// gained labels in the very commit that added GlobalIndexI32 and forgot it, a drift fixed in the
+// reader later). Labels are the `case` and `default` lines; an enumerator written in the same
+// commit as a label is not older than it. An enumerator not committed yet is newer than
+// everything; where history cannot say (no git, a file outside the work tree, another
+// repository, a line older than a shallow clone), the enumerator is reported as without history.
+void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  std::vector<SourceLocation> Labels, Enumerators;
+  for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+    Labels.push_back(SC->getKeywordLoc());
+  for (const EnumConstantDecl *E : Finding.Missing)
+    Enumerators.push_back(E->getLocation());
+  const std::vector<LineOrigin> LabelOrigins = lineOrigins(SM, Labels);
+  const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  std::vector<const EnumConstantDecl *> Newer;
+  for (size_t I = 0; I < Finding.Missing.size(); ++I)
+    if (LabelOrigins.empty() || !llvm::all_of(LabelOrigins, [&](const LineOrigin &Label) {
+          return olderThan(EnumeratorOrigins[I], Label).value_or(false);
+        }))
+      Newer.push_back(Finding.Missing[I]);
+  Finding.Missing = std::move(Newer);
 }
 
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.

@@ -48,6 +48,7 @@ private:
   const unsigned ConverterCoveragePercent;
   const std::vector<std::string> CatchAllWords;
   const bool NeutralZero;
+  const bool History;
   const bool SkipFlags;
   FlagUses Flags;
   EnclosingBodies Bodies;
@@ -62,6 +63,7 @@ private:
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);
+  void keepNewerThanLabels(Pending &Finding);
   void markDrift(const Pending &Finding);
   // Every judged switch, for the report's enum map; emitted at the end of the TU, once drift
   // is known.

@@ -1,0 +1,316 @@
+#include "rules/utils/GitHistory.h"
+
+#include <clang/Basic/SourceManager.h>
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/Program.h>
+#include <llvm/Support/xxhash.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+
+extern char **environ;
+
+namespace contractcheck {
+
+namespace {
+
+// A blame of a large file with a long history takes seconds; one that takes minutes is stuck.
+constexpr unsigned GitTimeoutSeconds = 120;
+
+struct Output {
+  int ExitCode = -1;
+  std::string Stdout;
+};
+
+// The environment git runs in: ours, without what a git hook sets for the repository it runs in
+// (`GIT_DIR=.git` is relative to the hook's directory, not to the file's), and without taking the
+// index lock a concurrent `git commit` holds.
+const std::vector<std::string> &gitEnvironment() {
+  static const std::vector<std::string> Env = [] {
+    std::vector<std::string> Out;
+    for (char **E = environ; E && *E; ++E) {
+      llvm::StringRef Entry(*E);
+      llvm::StringRef Name = Entry.split('=').first;
+      if (Name == "GIT_DIR" || Name == "GIT_WORK_TREE" || Name == "GIT_INDEX_FILE" ||
+          Name == "GIT_OPTIONAL_LOCKS")
+        continue;
+      Out.push_back(Entry.str());
+    }
+    Out.push_back("GIT_OPTIONAL_LOCKS=0");
+    return Out;
+  }();
+  return Env;
+}
+
+const std::optional<std::string> &gitProgram() {
+  static const std::optional<std::string> Program = []() -> std::optional<std::string> {
+    if (llvm::ErrorOr<std::string> Found = llvm::sys::findProgramByName("git"))
+      return *Found;
+    return std::nullopt;
+  }();
+  return Program;
+}
+
+// Runs git (no shell) with Args, its standard output captured; ExitCode -1 when it could not run
+// or did not finish in time.
+Output runGit(const std::vector<std::string> &Args) {
+  Output Result;
+  const std::optional<std::string> &Git = gitProgram();
+  if (!Git)
+    return Result;
+  llvm::SmallString<128> Captured;
+  if (llvm::sys::fs::createTemporaryFile("contractcheck-git", "out", Captured))
+    return Result;
+  std::vector<llvm::StringRef> Argv{"git"};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  std::vector<llvm::StringRef> Env(gitEnvironment().begin(), gitEnvironment().end());
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef("/dev/null"),
+                                                llvm::StringRef(Captured),
+                                                llvm::StringRef("/dev/null")};
+  int Code = llvm::sys::ExecuteAndWait(*Git, Argv, Env, Redirects, GitTimeoutSeconds);
+  if (Code >= 0) {
+    Result.ExitCode = Code;
+    if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+            llvm::MemoryBuffer::getFile(Captured, /*IsText=*/false,
+                                        /*RequiresNullTerminator=*/false))
+      Result.Stdout = (*Text)->getBuffer().str();
+    else
+      Result.ExitCode = -1;
+  }
+  llvm::sys::fs::remove(Captured);
+  return Result;
+}
+
+struct Repository {
+  std::string Top;
+  bool Shallow = false;
+};
+
+// Everything learnt from git in this process. Git runs outside the lock; two threads asking the
+// same question at once both ask git, and agree.
+struct History {
+  std::mutex Lock;
+  std::map<std::string, std::optional<Repository>> RepositoryOfDirectory;
+  // By file (real path) and text: line -> origin.
+  std::map<std::pair<std::string, uint64_t>, std::map<unsigned, LineOrigin>> Blamed;
+  std::map<std::tuple<std::string, std::string, std::string>, std::optional<bool>> Ancestry;
+};
+
+History &history() {
+  static History H;
+  return H;
+}
+
+std::optional<Repository> repositoryOf(const std::string &Directory) {
+  History &H = history();
+  {
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    if (auto It = H.RepositoryOfDirectory.find(Directory); It != H.RepositoryOfDirectory.end())
+      return It->second;
+  }
+  std::optional<Repository> Found;
+  Output Top = runGit({"-C", Directory, "rev-parse", "--show-toplevel", "--is-shallow-repository"});
+  llvm::SmallVector<llvm::StringRef, 2> Lines;
+  llvm::StringRef(Top.Stdout).trim().split(Lines, '\n');
+  if (Top.ExitCode == 0 && Lines.size() == 2 && !Lines[0].empty())
+    Found = Repository{Lines[0].trim().str(), Lines[1].trim() == "true"};
+  std::lock_guard<std::mutex> Guard(H.Lock);
+  H.RepositoryOfDirectory.emplace(Directory, Found);
+  return Found;
+}
+
+// `git blame --porcelain`: a header "<commit> <original line> <final line> [<count>]" per line,
+// the commit's fields the first time it appears ("boundary" for a commit whose parents the blame
+// did not look at), then the line's text after a tab.
+std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repository &Repo) {
+  std::map<unsigned, std::string> CommitOfLine;
+  std::set<std::string> Boundary;
+  std::string Current;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Porcelain.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    if (Line.starts_with("\t"))
+      continue;
+    llvm::SmallVector<llvm::StringRef, 4> Fields;
+    Line.split(Fields, ' ');
+    unsigned Final = 0;
+    if (Fields.size() >= 3 && Fields[0].size() == 40 &&
+        llvm::all_of(Fields[0], llvm::isHexDigit) && !Fields[2].getAsInteger(10, Final)) {
+      Current = Fields[0].str();
+      CommitOfLine[Final] = Current;
+    } else if (Line == "boundary") {
+      Boundary.insert(Current);
+    }
+  }
+  std::map<unsigned, LineOrigin> Origins;
+  for (const auto &[Number, Commit] : CommitOfLine) {
+    LineOrigin Origin;
+    Origin.Repository = Repo.Top;
+    if (llvm::all_of(Commit, [](char C) { return C == '0'; })) {
+      Origin.Kind = LineOrigin::Uncommitted;
+    } else if (Boundary.count(Commit) && Repo.Shallow) {
+      // The oldest commit a shallow clone has stands for every older one: the line's age is not
+      // known. (In a full clone the boundary is a root commit, a commit like any other.)
+      Origin = LineOrigin{};
+    } else {
+      Origin.Kind = LineOrigin::Committed;
+      Origin.Commit = Commit;
+    }
+    Origins[Number] = Origin;
+  }
+  return Origins;
+}
+
+// The origins of Lines of File (real path) in Repo, from one blame.
+std::map<unsigned, LineOrigin> blame(const std::string &File, llvm::StringRef Contents,
+                                     const Repository &Repo, const std::vector<unsigned> &Lines) {
+  std::string Directory = llvm::sys::path::parent_path(File).str();
+  std::string Name = llvm::sys::path::filename(File).str();
+  std::vector<std::string> Args{"-C", Directory, "blame", "--porcelain"};
+  for (size_t I = 0; I < Lines.size();) {
+    size_t J = I;
+    while (J + 1 < Lines.size() && Lines[J + 1] == Lines[J] + 1)
+      ++J;
+    Args.push_back("-L" + std::to_string(Lines[I]) + "," + std::to_string(Lines[J]));
+    I = J + 1;
+  }
+  // What the parse read, when it is not what the file on disk says (an editor's buffer): its
+  // changed lines are as uncommitted as the file's would be.
+  llvm::SmallString<128> Buffer;
+  auto OnDisk = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  bool Differs = !OnDisk || (*OnDisk)->getBuffer() != Contents;
+  if (Differs) {
+    int FD;
+    if (llvm::sys::fs::createTemporaryFile("contractcheck-blame", "txt", FD, Buffer))
+      return {};
+    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    Out << Contents;
+    Out.close();
+    Args.insert(Args.end(), {"--contents", std::string(Buffer)});
+  }
+  Args.insert(Args.end(), {"--", Name});
+  Output Blame = runGit(Args);
+  if (Differs)
+    llvm::sys::fs::remove(Buffer);
+  std::map<unsigned, LineOrigin> Origins;
+  if (Blame.ExitCode == 0) {
+    Origins = parseBlame(Blame.Stdout, Repo);
+  } else if (Blame.ExitCode > 0 &&
+             runGit({"-C", Directory, "rev-parse", "-q", "--verify", "HEAD:./" + Name}).ExitCode ==
+                 1) {
+    // Not in HEAD (a new file, a repository without commits): every line is new.
+    for (unsigned Line : Lines)
+      Origins[Line] = LineOrigin{LineOrigin::Uncommitted, Repo.Top, {}};
+  }
+  // Lines git said nothing about stay Unknown.
+  for (unsigned Line : Lines)
+    Origins.try_emplace(Line);
+  return Origins;
+}
+
+} // namespace
+
+std::vector<LineOrigin> lineOrigins(llvm::StringRef File, llvm::StringRef Contents,
+                                    llvm::ArrayRef<unsigned> Lines) {
+  std::vector<LineOrigin> Result(Lines.size());
+  llvm::SmallString<256> Real;
+  if (!gitProgram() || llvm::sys::fs::real_path(File, Real))
+    return Result;
+  std::optional<Repository> Repo =
+      repositoryOf(llvm::sys::path::parent_path(Real).str());
+  if (!Repo)
+    return Result;
+  History &H = history();
+  std::pair<std::string, uint64_t> Key{std::string(Real), llvm::xxh3_64bits(Contents)};
+  std::vector<unsigned> Asked;
+  {
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    const std::map<unsigned, LineOrigin> &Known = H.Blamed[Key];
+    for (unsigned Line : Lines)
+      if (Line > 0 && !Known.count(Line))
+        Asked.push_back(Line);
+  }
+  llvm::sort(Asked);
+  Asked.erase(std::unique(Asked.begin(), Asked.end()), Asked.end());
+  std::map<unsigned, LineOrigin> Found;
+  if (!Asked.empty())
+    Found = blame(Key.first, Contents, *Repo, Asked);
+  std::lock_guard<std::mutex> Guard(H.Lock);
+  std::map<unsigned, LineOrigin> &Known = H.Blamed[Key];
+  for (auto &[Line, Origin] : Found)
+    Known.try_emplace(Line, std::move(Origin));
+  for (size_t I = 0; I < Lines.size(); ++I)
+    if (auto It = Known.find(Lines[I]); It != Known.end())
+      Result[I] = It->second;
+  return Result;
+}
+
+std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
+                                    llvm::ArrayRef<clang::SourceLocation> Locations) {
+  std::vector<LineOrigin> Result(Locations.size());
+  // Per file: the indices of its locations, and their lines.
+  std::map<clang::FileID, std::pair<std::vector<size_t>, std::vector<unsigned>>> ByFile;
+  for (size_t I = 0; I < Locations.size(); ++I) {
+    if (Locations[I].isInvalid())
+      continue;
+    clang::SourceLocation Loc = SM.getExpansionLoc(Locations[I]);
+    clang::FileID File = SM.getFileID(Loc);
+    auto &[Indices, Lines] = ByFile[File];
+    Indices.push_back(I);
+    Lines.push_back(SM.getExpansionLineNumber(Loc));
+  }
+  for (const auto &[File, IndicesAndLines] : ByFile) {
+    clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    if (!Entry)
+      continue;
+    // The file's name may be relative to a compile command's directory; the real path is not.
+    llvm::StringRef Path = Entry->getFileEntry().tryGetRealPathName();
+    if (Path.empty())
+      Path = Entry->getName();
+    if (!llvm::sys::path::is_absolute(Path))
+      continue;
+    bool Invalid = false;
+    llvm::StringRef Contents = SM.getBufferData(File, &Invalid);
+    if (Invalid)
+      continue;
+    const auto &[Indices, Lines] = IndicesAndLines;
+    std::vector<LineOrigin> Origins = lineOrigins(Path, Contents, Lines);
+    for (size_t K = 0; K < Indices.size(); ++K)
+      Result[Indices[K]] = std::move(Origins[K]);
+  }
+  return Result;
+}
+
+std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {
+  if (Line.Kind == LineOrigin::Unknown || Later.Kind == LineOrigin::Unknown ||
+      Line.Repository != Later.Repository)
+    return std::nullopt;
+  if (Line.Kind == LineOrigin::Uncommitted || Line.Commit == Later.Commit)
+    return false;
+  if (Later.Kind == LineOrigin::Uncommitted)
+    return true;
+  History &H = history();
+  auto Key = std::make_tuple(Line.Repository, Line.Commit, Later.Commit);
+  {
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    if (auto It = H.Ancestry.find(Key); It != H.Ancestry.end())
+      return It->second;
+  }
+  Output Answer =
+      runGit({"-C", Line.Repository, "merge-base", "--is-ancestor", Line.Commit, Later.Commit});
+  std::optional<bool> Result;
+  if (Answer.ExitCode == 0 || Answer.ExitCode == 1)
+    Result = Answer.ExitCode == 0;
+  std::lock_guard<std::mutex> Guard(H.Lock);
+  H.Ancestry.emplace(Key, Result);
+  return Result;
+}
+
+} // namespace contractcheck

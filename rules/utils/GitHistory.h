@@ -1,0 +1,54 @@
+// When each line of a source file was last changed, from git: what tells code that fell behind a
+// later change (drift) from code written knowing what it leaves out (design).
+#pragma once
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/StringRef.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class SourceLocation;
+class SourceManager;
+} // namespace clang
+
+namespace contractcheck {
+
+// The last change to one line, as `git blame` says it.
+struct LineOrigin {
+  enum State {
+    // Not known: no git, the file is outside any work tree, git failed, or the line is older than
+    // a shallow clone's history.
+    Unknown,
+    // Not committed yet (a changed line, a file not in HEAD, a repository without commits): it is
+    // as new as a line can be.
+    Uncommitted,
+    Committed,
+  };
+  State Kind = Unknown;
+  std::string Repository; // the work tree's top directory, unless Unknown
+  std::string Commit;     // the commit's id, for Committed
+};
+
+// The origin of each of Lines (1-based) of File, whose text as the parse read it is Contents (an
+// editor's unsaved buffer is blamed as it is, through `git blame --contents`). One `git blame`
+// per file for the lines not asked before; answers are kept for the whole process (a run: the
+// CLI, one clang-tidy invocation), keyed by the file's path and text. Thread-safe.
+std::vector<LineOrigin> lineOrigins(llvm::StringRef File, llvm::StringRef Contents,
+                                    llvm::ArrayRef<unsigned> Lines);
+
+// The origin of the line of each location (its expansion: a macro's use), grouped into one blame
+// per file. Unknown for a location in no file.
+std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
+                                    llvm::ArrayRef<clang::SourceLocation> Locations);
+
+// Whether the line whose origin is Line is older than the line whose origin is Later: Line's
+// commit is a proper ancestor of Later's, or Line is committed and Later not yet. False for one
+// commit (two lines written together are not ordered) and when Line is not committed yet
+// (nothing is newer). nullopt when history cannot say: either is Unknown, or they are in two
+// repositories.
+std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later);
+
+} // namespace contractcheck
