@@ -82,6 +82,12 @@ cl::opt<std::string> CacheDir(
     cl::desc("Result store: unit results reused while nothing they read changed "
              "(default: BUILD_DIR/.contractcheck-cache)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("What stored results' paths are relative to, besides each TU's compile directory, "
+             "and the default configuration's base (default: the top of the git work tree "
+             "holding the compile database, else its directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result store"),
                       cl::cat(Category));
 cl::opt<std::string> DepFile("depfile",
@@ -436,6 +442,7 @@ RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
   if (Database.isFixed() && CacheDir.empty() && M == Mode::Run)
     R.Store = StoreMode::Off;
   R.StoreDirectory = CacheDir;
+  R.ProjectRoot = ProjectRoot;
   R.Workers = Jobs;
   if (M == Mode::Extract) {
     if (!DepFile.empty())
