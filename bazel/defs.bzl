@@ -19,10 +19,10 @@ load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
 load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 
 # What a compile database entry names as its directory. The sandbox of every action has a
-# directory of its own (and a second checkout another execution root), but contractcheck keys a
-# stored result by the absolute path of its TU and its configuration's directory: through
-# /proc/self/cwd every action names the same paths, wherever it runs. Reports are rewritten to
-# paths relative to the workspace (below).
+# directory of its own (and a second checkout another execution root); contractcheck keys a stored
+# result by paths relative to the compile directory, but the database is written at analysis time,
+# before any sandbox exists, and its directory must be absolute: /proc/self/cwd names the action's
+# own, wherever it runs. Reports are rewritten to paths relative to the workspace (below).
 _EXEC_ROOT = "/proc/self/cwd"
 
 _SOURCE_EXTENSIONS = ["c", "cc", "cpp", "cxx", "c++", "C"]
@@ -43,9 +43,10 @@ ContractcheckInfo = provider(
 def _configuration(ctx):
     """The configuration's files, and the --config argument when none is a .contractcheck.yaml.
 
-    Without a configuration file contractcheck's defaults take the working directory as their
-    base, which is each sandbox's own: an empty one (bazel/default.contractcheck.yaml), named
-    through /proc/self/cwd, gives every action the same.
+    Without a configuration file contractcheck's defaults take the project root as their base
+    (here the compile database's directory, another in each action, but "${project}" in every
+    key); an empty one (bazel/default.contractcheck.yaml), named through /proc/self/cwd, gives
+    every action the same configuration directory as well.
     """
     files = ctx.attr._config.files
     if [f for f in files.to_list() if f.basename == ".contractcheck.yaml"]:
