@@ -180,5 +180,24 @@ TEST(StoreTravelsDefaultsTest, WhereTheToolIsStartedChangesNoKeyAndNoFinding) {
   EXPECT_EQ(storedResults(Store), 2u);
 }
 
+// SARIF and Code Quality paths are resolved by code-scanning services against the repository:
+// relative to the project root wherever the tool is started (the text report stays relative to
+// the working directory, as a compiler's).
+TEST(StoreTravelsDefaultsTest, MachineReadReportsAreRelativeToTheProjectRoot) {
+  TempDir Project;
+  Project.write("src/a.cpp", switchMissingOne("run"));
+  writeCompilationDatabase(Project.path() + "/build", {Project.file("src/a.cpp")}, {"-std=c++20"});
+  ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
+  for (const char *Format : {"sarif", "codeclimate"}) {
+    ProcessResult FromRoot =
+        runContractcheck({"-p", "build", "--no-cache", "--format", Format}, Project.path());
+    ProcessResult FromSubdirectory = runContractcheck(
+        {"-p", "../build", "--no-cache", "--format", Format}, Project.file("src"));
+    EXPECT_EQ(FromRoot.ExitCode, 1) << FromRoot.Stderr;
+    EXPECT_NE(FromRoot.Stdout.find("\"src/a.cpp\""), std::string::npos) << FromRoot.Stdout;
+    EXPECT_EQ(FromSubdirectory.Stdout, FromRoot.Stdout) << Format;
+  }
+}
+
 } // namespace
 } // namespace contractcheck::test

@@ -190,8 +190,20 @@ std::string dumpJson(const nlohmann::json &J) {
   return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// What SARIF and Code Quality paths are relative to: code-scanning services resolve them against
+// the repository, so the project root when there is one (a git work tree, or --project-root),
+// wherever the tool is started; else the working directory. The text report, read in a terminal,
+// names paths from where it was started, as a compiler does.
+std::string machineReportRoot(const AnalysisRun &Run) {
+  if (!ProjectRoot.empty() || sys::fs::exists(Run.projectRoot() + "/.git"))
+    return Run.projectRoot();
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
 std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color,
-                         const HtmlRunInfo &Run) {
+                         const HtmlRunInfo &Run, const std::string &MachineRoot) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   switch (OutputFormat) {
@@ -206,9 +218,9 @@ std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Col
   case Format::Json:
     return dumpJson(toJsonReport(Report));
   case Format::Sarif:
-    return dumpJson(toSarif(Report, std::string(Cwd), Sources));
+    return dumpJson(toSarif(Report, MachineRoot, Sources));
   case Format::CodeClimate:
-    return dumpJson(toCodeClimate(Report, std::string(Cwd), Sources));
+    return dumpJson(toCodeClimate(Report, MachineRoot, Sources));
   }
   return {};
 }
@@ -531,7 +543,8 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   auto Rendering = std::chrono::steady_clock::now();
   std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
   std::string Rendered = renderReport(Result.Report, Sources, colorReport(),
-                                      htmlRunInfo(Run, Result.Workers, Rendering - Start));
+                                      htmlRunInfo(Run, Result.Workers, Rendering - Start),
+                                      machineReportRoot(Run));
   double RenderSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Rendering).count();
   double RenderCpuSeconds = double(std::clock() - RenderingCpu) / CLOCKS_PER_SEC;
