@@ -19,10 +19,10 @@ load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
 load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 
 # What a compile database entry names as its directory. The sandbox of every action has a
-# directory of its own (and a second checkout another execution root), but contractcheck keys a
-# stored result by the absolute path of its TU and its configuration's directory: through
-# /proc/self/cwd every action names the same paths, wherever it runs. Reports are rewritten to
-# paths relative to the workspace (below).
+# directory of its own (and a second checkout another execution root); contractcheck keys a stored
+# result by paths relative to the compile directory, but the database is written at analysis time,
+# before any sandbox exists, and its directory must be absolute: /proc/self/cwd names the action's
+# own, wherever it runs. Reports are rewritten to paths relative to the workspace (below).
 _EXEC_ROOT = "/proc/self/cwd"
 
 _SOURCE_EXTENSIONS = ["c", "cc", "cpp", "cxx", "c++", "C"]
@@ -43,9 +43,10 @@ ContractcheckInfo = provider(
 def _configuration(ctx):
     """The configuration's files, and the --config argument when none is a .contractcheck.yaml.
 
-    Without a configuration file contractcheck's defaults take the working directory as their
-    base, which is each sandbox's own: an empty one (bazel/default.contractcheck.yaml), named
-    through /proc/self/cwd, gives every action the same.
+    Without a configuration file contractcheck's defaults take the project root as their base
+    (here the compile database's directory, another in each action, but "${project}" in every
+    key); an empty one (bazel/default.contractcheck.yaml), named through /proc/self/cwd, gives
+    every action the same configuration directory as well.
     """
     files = ctx.attr._config.files
     if [f for f in files.to_list() if f.basename == ".contractcheck.yaml"]:
@@ -102,14 +103,23 @@ def _compile_command(ctx, target, cc_toolchain, features, source):
         arguments = [compiler] + flags,
     )
 
+# The project root of both actions: the checkout the sandbox's inputs are links into, found from
+# one of its files named by its workspace-relative path (its real path ends with that path). What
+# the parse read is stored by real path, relative to it, so a shard extracted in one checkout is
+# checked against the files of the checkout that runs the check, not the first one's. Computed
+# in the action, so it is in no action key; none for a file of another repository.
+_PROJECT_ROOT = """real=$(readlink -f -- "$anchor" || true)
+case "$real" in */"$anchor") root=${real%/"$anchor"} ;; *) root= ;; esac
+"""
+
 # The extract action: the TU's store shard, then which declared headers the parse did not read
 # (the depfile lists the real paths it read; each header input is compared by its real path).
 _EXTRACT = """set -eu
-contractcheck=$1 database=$2 store=$3 depfile=$4 unused=$5 headers=$6
-shift 6
-mkdir -p "$store"
+contractcheck=$1 database=$2 store=$3 depfile=$4 unused=$5 headers=$6 anchor=$7
+shift 7
+""" + _PROJECT_ROOT + """mkdir -p "$store"
 "$contractcheck" extract -p "$database" --cache-dir "$store" --quiet -j 1 \\
-    --depfile "$depfile" --stamp contractcheck "$@"
+    ${root:+--project-root "$root"} --depfile "$depfile" --stamp contractcheck "$@"
 sed -e 1d -e 's/^  //' -e 's/ \\\\$//' -e 's/\\\\ / /g' "$depfile" > "$unused.read"
 if [ -s "$headers" ]; then
   tr '\\n' '\\0' < "$headers" | xargs -0 realpath -- > "$unused.real"
@@ -165,7 +175,7 @@ def _contractcheck_aspect_impl(target, ctx):
         ctx.actions.run(
             executable = "/bin/sh",
             arguments = ["-c", _EXTRACT, "extract", contractcheck.path, database.path, store.path, depfile.path, unused.path,
-                         header_list.path] + config_args,
+                         header_list.path, source.path] + config_args,
             inputs = depset([source, database, header_list],
                             transitive = [headers, config, cc_toolchain.all_files]),
             tools = [contractcheck],
@@ -218,18 +228,18 @@ contractcheck_aspect = aspect(
 # not fail this action, so its reports are cached and kept; a bad configuration or a missing TU
 # does.
 _CHECK = """set -eu
-contractcheck=$1 database=$2 text=$3 sarif=$4 status=$5 config=$6
-shift 6
-mkdir -p contractcheck-store
+contractcheck=$1 database=$2 text=$3 sarif=$4 status=$5 config=$6 anchor=$7
+shift 7
+""" + _PROJECT_ROOT + """mkdir -p contractcheck-store
 # Shards are read-only outputs; their directories must take the next shard's files. -L: the
 # sandbox hands inputs over as symbolic links, and the store reads no entry through a link.
 for shard in "$@"; do cp -RL "$shard/." contractcheck-store/; chmod -R u+w contractcheck-store; done
 set +e
 "$contractcheck" check -p "$database" --cache-dir contractcheck-store --quiet -j 1 \\
-    ${config:+--config "$config"} --output "$text.raw"
+    ${root:+--project-root "$root"} ${config:+--config "$config"} --output "$text.raw"
 code=$?
 "$contractcheck" check -p "$database" --cache-dir contractcheck-store --quiet -j 1 \\
-    ${config:+--config "$config"} --format sarif --output "$sarif.raw"
+    ${root:+--project-root "$root"} ${config:+--config "$config"} --format sarif --output "$sarif.raw"
 set -e
 rm -rf contractcheck-store
 if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
@@ -237,7 +247,7 @@ if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
   exit "$code"
 fi
 sed -e 's|/proc/self/cwd/||g' "$text.raw" > "$text"
-sed -e "s|\\"uri\\": \\"file://$PWD/\\"|\\"description\\": {\\"text\\": \\"the workspace\\"}|" \\
+sed -e "s|\\"uri\\": \\"file://${root:-$PWD}/\\"|\\"description\\": {\\"text\\": \\"the workspace\\"}|" \\
     -e 's|"file:///proc/self/cwd/\\([^"]*\\)"|"\\1", "uriBaseId": "%SRCROOT%"|g' "$sarif.raw" > "$sarif"
 rm -f "$text.raw" "$sarif.raw"
 echo "$code" > "$status"
@@ -265,10 +275,13 @@ def _contractcheck_report_impl(ctx):
     status = ctx.actions.declare_file(ctx.label.name + ".status")
     contractcheck = ctx.file._contractcheck
     config, config_args = _configuration(ctx)
+    inputs = depset(transitive = [i.inputs for i in infos])
+    anchors = [f.path for f in inputs.to_list() if f.is_source and not f.path.startswith("external/")]
     ctx.actions.run_shell(
         command = _CHECK,
         arguments = [contractcheck.path, database.path, text.path, sarif.path, status.path,
-                     config_args[1] if config_args else ""] + [s.path for s in stores],
+                     config_args[1] if config_args else "", anchors[0] if anchors else ""] +
+                    [s.path for s in stores],
         # check parses nothing but checks that what each TU read is unchanged.
         inputs = depset([database] + stores,
                         transitive = [config] + [i.inputs for i in infos]),

@@ -5,6 +5,7 @@
 #include "OutputGuard.h"
 #include "OwnedTemporaries.h"
 #include "Paths.h"
+#include "StoreRoots.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -95,10 +96,18 @@ AnalysisRun::~AnalysisRun() = default;
 AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
                          RunRequest TheRequest)
     : Database(std::move(TheDatabase)), Request(std::move(TheRequest)),
-      Configs(Request.ConfigPath), Hashes(Request.Hashes ? *Request.Hashes : OwnHashes) {
+      // A database with no file (given on the command line) has the working directory's root.
+      ProjectRoot(!Request.ProjectRoot.empty() ? absolutePath(Request.ProjectRoot)
+                  : projectRootOf(Database->isFixed() ? absolutePath(".")
+                                                      : parentDirectory(Database->path()))),
+      Configs(Request.ConfigPath, ProjectRoot),
+      Hashes(Request.Hashes ? *Request.Hashes : OwnHashes) {
+  if (!Request.ProjectRoot.empty() && !llvm::sys::fs::is_directory(ProjectRoot))
+    throw InputError("--project-root: '" + Request.ProjectRoot + "' is not a directory");
   if (Request.Store != StoreMode::Off)
     Store.emplace(Request.StoreDirectory.empty() ? defaultStoreDirectory(*Database)
-                                                 : absolutePath(Request.StoreDirectory));
+                                                 : absolutePath(Request.StoreDirectory),
+                  ProjectRoot);
   // Half-written entries a killed run (SIGKILL: nothing of it runs) left in the store.
   if (Store && Request.Store == StoreMode::ReadWrite)
     reapStaleTemporaryFiles(Store->directory());
@@ -201,7 +210,8 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
   for (const AnalysisJob &Other : Plan.Others) {
     std::optional<TUOutcome> Stored;
     if (Store)
-      Stored = Store->load(storeKeyOf(Other, Request.Settings), Hashes);
+      Stored = Store->load(storeKeyOf(*Store, Other, Request.Settings), Other.Command->Directory,
+                           Hashes);
     if (Stored)
       Merger.addFacts(std::move(Stored->Facts));
     else

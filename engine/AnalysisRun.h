@@ -37,6 +37,9 @@ struct RunRequest {
   AnalysisSettings Settings;
   StoreMode Store = StoreMode::ReadWrite;
   std::string StoreDirectory; // empty: defaultStoreDirectory()
+  // What stored results' paths and the default configuration's relative paths are taken from,
+  // besides each TU's compile directory; empty: projectRootOf the database's directory.
+  std::string ProjectRoot;
   // Content hashes kept across runs by a long-lived front end (the editor), revalidating; none:
   // this run hashes each file once.
   FileHashes *Hashes = nullptr;
@@ -78,6 +81,7 @@ public:
 
   const CompilationDatabase &database() const { return *Database; }
   const RunPlan &plan() const { return Plan; }
+  const std::string &projectRoot() const { return ProjectRoot; }
   const ResultStore *store() const { return Store ? &*Store : nullptr; }
 
   // The map step alone (contractcheck extract): analyses the planned TUs, through the store.
@@ -96,6 +100,7 @@ private:
 
   std::shared_ptr<const CompilationDatabase> Database;
   RunRequest Request;
+  std::string ProjectRoot; // before Configs: the default configuration's base
   ConfigResolver Configs;
   std::optional<ResultStore> Store;
   FileHashes OwnHashes;

@@ -9,8 +9,9 @@
 
 namespace contractcheck {
 
-std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings) {
-  return ResultStore::keyOf(analysisCommandLine(*Job.Command, Settings), Job.Command->Directory,
+std::string storeKeyOf(const ResultStore &Store, const AnalysisJob &Job,
+                       const AnalysisSettings &Settings) {
+  return Store.keyOf(analysisCommandLine(*Job.Command, Settings), Job.Command->Directory,
                             Job.Command->File, Job.Settings->fingerprint());
 }
 
@@ -48,9 +49,9 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       Misses[I] = ToParse{I, {}, false};
       return;
     }
-    std::string Key = storeKeyOf(Jobs[I], Settings);
+    std::string Key = storeKeyOf(*Store.Store, Jobs[I], Settings);
     // Read once: a valid entry is the result, a stale one still says how the TU was parsed.
-    std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key);
+    std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key, Jobs[I].Command->Directory);
     if ((Store.Read || Store.StoredOnly) && Stored &&
         ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
       Stored->FromStore = true;
@@ -101,7 +102,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     std::string StoreError;
     if (Store.Store && Store.Write)
-      StoreError = Store.Store->save(Parse.Key, Outcomes[Parse.Job]);
+      StoreError = Store.Store->save(Parse.Key, Job.Command->Directory, Outcomes[Parse.Job]);
     Finished(Parse.Job, StoreError);
   });
   if (WorkersStarted)

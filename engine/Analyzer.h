@@ -27,7 +27,8 @@ struct StoreUse {
 };
 
 // The result store key of a job.
-std::string storeKeyOf(const AnalysisJob &Job, const AnalysisSettings &Settings);
+std::string storeKeyOf(const ResultStore &Store, const AnalysisJob &Job,
+                       const AnalysisSettings &Settings);
 
 // Results come back in the order of Jobs, whatever order the workers finished in. Problems
 // writing the store are appended to StoreWarnings. When a worker thread cannot be created, the

@@ -174,9 +174,9 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
 
 } // namespace
 
-Config Config::defaults() {
+Config Config::defaults(const std::string &BaseDirectory) {
   Config C;
-  C.BaseDir = absolutePath(".");
+  C.BaseDir = absolutePath(BaseDirectory.empty() ? "." : BaseDirectory);
   for (const RuleInfo *Info : allRules())
     C.Rules.emplace(std::string(Info->Id), RuleSettings{});
   return C;
@@ -390,8 +390,9 @@ std::string Config::fingerprint() const {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath)
-    : Defaults(std::make_shared<const Config>(Config::defaults())) {
+ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath,
+                               const std::string &DefaultBase)
+    : Defaults(std::make_shared<const Config>(Config::defaults(DefaultBase))) {
   if (ExplicitPath)
     Explicit = std::make_unique<Config>(Config::load(*ExplicitPath));
 }

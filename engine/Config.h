@@ -29,14 +29,15 @@ class Config {
 public:
   static constexpr std::string_view FileName = ".contractcheck.yaml";
 
-  // Every rule on, at its defaults: zero configuration.
-  static Config defaults();
+  // Every rule on, at its defaults: zero configuration. BaseDirectory: where relative paths are
+  // taken from (a run passes its project root, so where the tool is started changes nothing).
+  static Config defaults(const std::string &BaseDirectory = {});
   // Reads and strictly validates a file; throws InputError naming file:line:col.
   static Config load(const std::string &Path);
 
   const std::string &path() const { return Path; } // empty for the defaults
-  // Where relative paths in the file are taken from: its directory (the working directory for
-  // the defaults).
+  // Where relative paths in the file are taken from: its directory (for the defaults, the
+  // project root of the run).
   const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
   // paths.generated: whether findings in files a code generator wrote (GeneratedCode.h) are
@@ -66,7 +67,10 @@ private:
 // .contractcheck.yaml upward from the file, like .clang-tidy. Not thread-safe: resolve up front.
 class ConfigResolver {
 public:
-  explicit ConfigResolver(std::optional<std::string> ExplicitPath);
+  // DefaultBase: the defaults' base directory (the run's project root); empty: the working
+  // directory (a front end with no database).
+  explicit ConfigResolver(std::optional<std::string> ExplicitPath,
+                          const std::string &DefaultBase = {});
   const Config &forFile(const std::string &AbsolutePath);
 
 private:

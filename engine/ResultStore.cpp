@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <fcntl.h>
 #include <string_view>
 #include <sys/stat.h>
@@ -30,7 +31,8 @@ std::string dumpText(const nlohmann::json &J) {
 }
 
 constexpr const char *Format = "contractcheck-unit-result";
-constexpr int FormatVersion = 2; // 2: lookups, the include environment in the key
+// 2: lookups, the include environment in the key; 3: paths relative to the roots (StoreRoots)
+constexpr int FormatVersion = 3;
 
 // Through the shared reader: an entry that is a FIFO or a device (a poisoned shared cache) is a
 // miss, not a hung or out-of-memory run.
@@ -168,20 +170,91 @@ const std::string &buildFingerprint() {
   return Fingerprint;
 }
 
+namespace {
+
+using Spelling = StoreRoots::Spelling;
+
+// Every string in J (object keys too) through Map: findings' and facts' paths are where a rule
+// put them (a position, a contract's path, a fact key that names a file), not in known fields.
+nlohmann::json mapStrings(const nlohmann::json &J, const std::function<std::string(std::string_view)> &Map) {
+  if (J.is_string())
+    return Map(J.get_ref<const std::string &>());
+  if (J.is_array()) {
+    nlohmann::json Out = nlohmann::json::array();
+    for (const nlohmann::json &Item : J)
+      Out.push_back(mapStrings(Item, Map));
+    return Out;
+  }
+  if (J.is_object()) {
+    nlohmann::json Out = nlohmann::json::object();
+    for (const auto &[Key, Value] : J.items())
+      Out[Map(Key)] = mapStrings(Value, Map);
+    return Out;
+  }
+  return J;
+}
+
+// An outcome's paths relative to the roots (To) or back (From). What the parse read is recorded
+// by real path, as are the files its lookups found: those are taken relative to the roots' real
+// paths, so a checkout under a symlink still finds them; all else as named.
+nlohmann::json relocated(const nlohmann::json &Outcome, const StoreRoots &Roots, bool ToRoots) {
+  auto Map = [&](Spelling S) {
+    return [&Roots, ToRoots, S](std::string_view Text) {
+      return ToRoots ? Roots.relative(Text, S) : Roots.absolute(Text, S);
+    };
+  };
+  nlohmann::json Out = nlohmann::json::object();
+  for (const auto &[Field, Value] : Outcome.items()) {
+    if (Field == "dependencies" && Value.is_array()) {
+      Out[Field] = nlohmann::json::array();
+      for (const nlohmann::json &Pair : Value)
+        Out[Field].push_back(Pair.is_array() && Pair.size() == 2
+                                 ? nlohmann::json::array({mapStrings(Pair[0], Map(Spelling::Real)),
+                                                          mapStrings(Pair[1], Map(Spelling::Real))})
+                                 : Pair);
+    } else if (Field == "lookups" && Value.is_array()) {
+      Out[Field] = nlohmann::json::array();
+      for (const nlohmann::json &Pair : Value)
+        Out[Field].push_back(Pair.is_array() && Pair.size() == 2
+                                 ? nlohmann::json::array({mapStrings(Pair[0], Map(Spelling::AsNamed)),
+                                                          mapStrings(Pair[1], Map(Spelling::Real))})
+                                 : Pair);
+    } else {
+      Out[Field] = mapStrings(Value, Map(Spelling::AsNamed));
+    }
+  }
+  return Out;
+}
+
+} // namespace
+
 std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
                                const std::string &Directory, const std::string &File,
-                               const std::string &ConfigFingerprint) {
+                               const std::string &ConfigFingerprint) const {
+  StoreRoots Roots = rootsFor(Directory);
+  auto Relative = [&](std::string_view Text) { return Roots.relative(Text); };
+  nlohmann::json Command = nlohmann::json::array();
+  for (const std::string &Arg : CommandLine)
+    Command.push_back(Relative(Arg));
+  nlohmann::json Environment = nlohmann::json::array();
+  for (const std::string &Variable : includeEnvironment())
+    Environment.push_back(Relative(Variable));
+  // The configuration's own paths (its directory, the files its globs name) the same way: a
+  // default configuration's base is the project root, "${project}" in every checkout.
+  nlohmann::json Config = nlohmann::json::parse(ConfigFingerprint, nullptr, false);
   nlohmann::json Parts = {{"build", buildFingerprint()},
-                          {"command", CommandLine},
-                          {"directory", Directory},
-                          {"file", File},
-                          {"config", ConfigFingerprint},
-                          {"environment", includeEnvironment()}};
+                          {"command", Command},
+                          {"directory", Relative(Directory)},
+                          {"file", Relative(File)},
+                          {"config", Config.is_discarded() ? nlohmann::json(Relative(ConfigFingerprint))
+                                                           : mapStrings(Config, Relative)},
+                          {"environment", Environment}};
   return contentHash(dumpText(Parts));
 }
 
-std::optional<TUOutcome> ResultStore::load(const std::string &Key, FileHashes &Hashes) const {
-  std::optional<TUOutcome> Outcome = loadAsStored(Key);
+std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::string &Directory,
+                                           FileHashes &Hashes) const {
+  std::optional<TUOutcome> Outcome = loadAsStored(Key, Directory);
   if (!Outcome || !readsUnchanged(*Outcome, Hashes))
     return std::nullopt;
   return Outcome;
@@ -211,7 +284,8 @@ bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
   return readsUnchangedBut(Stored, Hashes, {});
 }
 
-std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const {
+std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
+                                                   const std::string &Directory) const {
   std::string Text = readEntry(Dir, Key.substr(0, 2), Key + ".json");
   if (Text.empty())
     return std::nullopt;
@@ -225,17 +299,23 @@ std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key) const
     return std::nullopt;
   TUOutcome Outcome;
   try {
-    Entry["outcome"].get_to(Outcome);
+    if (!Entry["outcome"].is_object())
+      return std::nullopt;
+    relocated(Entry["outcome"], rootsFor(Directory), /*ToRoots=*/false).get_to(Outcome);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
+  // Sorted by the paths of the checkout that stored them: sorted again by this one's.
+  std::sort(Outcome.Dependencies.begin(), Outcome.Dependencies.end());
+  std::sort(Outcome.Lookups.begin(), Outcome.Lookups.end());
   return Outcome;
 }
 
-std::string ResultStore::save(const std::string &Key, const TUOutcome &Outcome) const {
+std::string ResultStore::save(const std::string &Key, const std::string &Directory,
+                              const TUOutcome &Outcome) const {
   if (Outcome.State != TUOutcome::Status::Analyzed)
     return {};
-  nlohmann::json Stored = Outcome;
+  nlohmann::json Stored = relocated(Outcome, rootsFor(Directory), /*ToRoots=*/true);
   nlohmann::json Entry = {{"format", Format},
                           {"build", buildFingerprint()},
                           {"key", Key},
@@ -246,9 +326,9 @@ std::string ResultStore::save(const std::string &Key, const TUOutcome &Outcome) 
 }
 
 std::optional<std::vector<std::string>>
-ResultStore::dependencies(const std::string &Key, FileHashes &Hashes,
-                          const std::vector<std::string> &Changed) const {
-  std::optional<TUOutcome> Stored = loadAsStored(Key);
+ResultStore::dependencies(const std::string &Key, const std::string &Directory,
+                          FileHashes &Hashes, const std::vector<std::string> &Changed) const {
+  std::optional<TUOutcome> Stored = loadAsStored(Key, Directory);
   if (!Stored || !readsUnchangedBut(*Stored, Hashes, Changed))
     return std::nullopt;
   std::vector<std::string> Files;

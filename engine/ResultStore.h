@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ContentHash.h"
+#include "StoreRoots.h"
 #include "TUOutcome.h"
 
 #include <optional>
@@ -16,30 +17,37 @@ namespace contractcheck {
 
 class ResultStore {
 public:
-  explicit ResultStore(std::string Directory) : Dir(std::move(Directory)) {}
+  // ProjectRoot: the root of the paths a stored result names besides its TU's compile directory
+  // (projectRootOf, or --project-root).
+  ResultStore(std::string Directory, std::string ProjectRoot)
+      : Dir(std::move(Directory)), ProjectRoot(std::move(ProjectRoot)) {}
 
   // What decides a TU's outcome before its content is read: the exact compiler command, the
   // environment the compiler driver reads (CPATH and the like), the configuration that governs
   // it, and this contractcheck build with its rules' fact kinds. The content of the files it
-  // reads and how each #include was resolved are checked on load (readsUnchanged).
-  static std::string keyOf(const std::vector<std::string> &CommandLine,
-                           const std::string &Directory, const std::string &File,
-                           const std::string &ConfigFingerprint);
+  // reads and how each #include was resolved are checked on load (readsUnchanged). Every path
+  // in them under the compile directory or the project root counts relative to it (StoreRoots),
+  // so a second checkout of the same code at another path has the same keys; the entries say
+  // their paths the same way, and are read back with this checkout's roots.
+  std::string keyOf(const std::vector<std::string> &CommandLine, const std::string &Directory,
+                    const std::string &File, const std::string &ConfigFingerprint) const;
 
-  // The stored outcome under Key, if there is one and every file it read still has the
-  // content it had then.
-  std::optional<TUOutcome> load(const std::string &Key, FileHashes &Hashes) const;
+  // The stored outcome under Key (of a TU compiled in Directory), if there is one and every file
+  // it read still has the content it had then.
+  std::optional<TUOutcome> load(const std::string &Key, const std::string &Directory,
+                                FileHashes &Hashes) const;
   // Stores an analysed outcome (failures are not stored: the next run tries again). Atomic:
   // concurrent runs storing the same key leave one complete entry. The store may be shared and
   // poisoned: it writes only a temporary file it creates itself (O_EXCL, O_NOFOLLOW) in a shard
   // directory that is not a link, renamed over the entry, so a link planted there is replaced,
   // never written through; entries are read the same way, only from regular files (no link, no
   // FIFO, at most 256 MiB). Returns an error message naming the file, empty on success.
-  std::string save(const std::string &Key, const TUOutcome &Outcome) const;
+  std::string save(const std::string &Key, const std::string &Directory,
+                   const TUOutcome &Outcome) const;
   // The stored outcome under Key as it was stored, without checking that the files it read are
   // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
   // what a stale entry still tells (KeptTemplateBodies).
-  std::optional<TUOutcome> loadAsStored(const std::string &Key) const;
+  std::optional<TUOutcome> loadAsStored(const std::string &Key, const std::string &Directory) const;
   // Whether every file a stored outcome read still has the content it had then, and every path
   // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
@@ -49,13 +57,16 @@ public:
   // Changed (real paths, sorted) is unchanged. A TU edited since (it may have gained an
   // #include) has none: it is scanned again.
   std::optional<std::vector<std::string>>
-  dependencies(const std::string &Key, FileHashes &Hashes,
+  dependencies(const std::string &Key, const std::string &Directory, FileHashes &Hashes,
                const std::vector<std::string> &Changed) const;
 
   const std::string &directory() const { return Dir; }
+  const std::string &projectRoot() const { return ProjectRoot; }
 
 private:
+  StoreRoots rootsFor(const std::string &Directory) const { return {Directory, ProjectRoot}; }
   std::string Dir;
+  std::string ProjectRoot;
 };
 
 // The fingerprint of this contractcheck build (its version, its executable's content and the

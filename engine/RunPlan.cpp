@@ -83,7 +83,8 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       std::optional<std::vector<std::string>> Deps;
       if (Store)
         Deps = Store->dependencies(
-            storeKeyOf({&Command, &Configs.forFile(Command.File)}, Settings), Hashes, Changed);
+            storeKeyOf(*Store, {&Command, &Configs.forFile(Command.File)}, Settings),
+            Command.Directory, Hashes, Changed);
       for (size_t H = 0; H < Headers.size(); ++H) {
         const std::string &Header = Headers[H];
         bool Includes = false;

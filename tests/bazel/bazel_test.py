@@ -360,7 +360,29 @@ def main():
                [s.get("mnemonic") + " " + s.get("progressMessage", "") for s in executed(spawns)])
         with open(os.path.join(two, "bazel-bin", "contractcheck.txt")) as f:
             expect(findings(f.read()) == bazel_findings, "and reports the same findings")
-        second.shutdown()
+
+        # A check that runs in the second checkout over shards the cache gave it from the first
+        # (a new report over the same deps: its extractions are cache hits, its check is not),
+        # with the first checkout gone: what a parse read is stored relative to the checkout the
+        # sandbox's inputs lead into, and validated against the second one's files.
+        with open(os.path.join(two, "BUILD.bazel"), "a") as f:
+            f.write('\ncontractcheck_report(name = "contractcheck_again", testonly = True, '
+                    'deps = [":order_router", ":router_test"])\n')
+        gone = one + ".gone"
+        os.rename(one, gone)
+        try:
+            _, spawns, stderr = second("build", disk_cache, "//:contractcheck_again",
+                                       "--keep_going", aspect[0], expect_exit=1)
+        finally:
+            os.rename(gone, one)
+            second.shutdown()
+        expect(not executed(ours(spawns, EXTRACT)) and len(executed(ours(spawns, CHECK))) == 1,
+               "the new report's extractions are cache hits, its check runs; ran: %s" %
+               [s.get("mnemonic") + " " + s.get("progressMessage", "") for s in executed(spawns)])
+        expect("contractcheck: findings" in stderr and "not-extracted" not in stderr,
+               "the first checkout's shards answer the second one's check:\n" + stderr)
+        with open(os.path.join(two, "bazel-bin", "contractcheck_again.txt")) as f:
+            expect(findings(f.read()) == bazel_findings, "with the same findings")
     except Failure as e:
         print("FAILED: %s" % e)
         return 1

@@ -96,7 +96,8 @@ TEST_F(ResultStoreTest, AnEntryRemembersThatItsTUNeededTemplateBodies) {
   auto KeptBodies = [&](const std::string &Source) -> std::optional<bool> {
     for (const fs::path &Entry : entries()) {
       nlohmann::json Stored = nlohmann::json::parse(readFile(Entry.string()))["outcome"];
-      if (Stored["file"] == Source)
+      // Paths in an entry are relative to the TU's compile directory (here, the source's own).
+      if (Stored["file"] == "${directory}/" + fs::path(Source).filename().string())
         return Stored["kept-template-bodies"].get<bool>();
     }
     return std::nullopt;

@@ -82,6 +82,12 @@ cl::opt<std::string> CacheDir(
     cl::desc("Result store: unit results reused while nothing they read changed "
              "(default: BUILD_DIR/.contractcheck-cache)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("What stored results' paths are relative to, besides each TU's compile directory, "
+             "and the default configuration's base (default: the top of the git work tree "
+             "holding the compile database, else its directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result store"),
                       cl::cat(Category));
 cl::opt<std::string> DepFile("depfile",
@@ -184,8 +190,20 @@ std::string dumpJson(const nlohmann::json &J) {
   return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// What SARIF and Code Quality paths are relative to: code-scanning services resolve them against
+// the repository, so the project root when there is one (a git work tree, or --project-root),
+// wherever the tool is started; else the working directory. The text report, read in a terminal,
+// names paths from where it was started, as a compiler does.
+std::string machineReportRoot(const AnalysisRun &Run) {
+  if (!ProjectRoot.empty() || sys::fs::exists(Run.projectRoot() + "/.git"))
+    return Run.projectRoot();
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
 std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color,
-                         const HtmlRunInfo &Run) {
+                         const HtmlRunInfo &Run, const std::string &MachineRoot) {
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
   switch (OutputFormat) {
@@ -200,9 +218,9 @@ std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Col
   case Format::Json:
     return dumpJson(toJsonReport(Report));
   case Format::Sarif:
-    return dumpJson(toSarif(Report, std::string(Cwd), Sources));
+    return dumpJson(toSarif(Report, MachineRoot, Sources));
   case Format::CodeClimate:
-    return dumpJson(toCodeClimate(Report, std::string(Cwd), Sources));
+    return dumpJson(toCodeClimate(Report, MachineRoot, Sources));
   }
   return {};
 }
@@ -436,6 +454,7 @@ RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
   if (Database.isFixed() && CacheDir.empty() && M == Mode::Run)
     R.Store = StoreMode::Off;
   R.StoreDirectory = CacheDir;
+  R.ProjectRoot = ProjectRoot;
   R.Workers = Jobs;
   if (M == Mode::Extract) {
     if (!DepFile.empty())
@@ -524,7 +543,8 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   auto Rendering = std::chrono::steady_clock::now();
   std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
   std::string Rendered = renderReport(Result.Report, Sources, colorReport(),
-                                      htmlRunInfo(Run, Result.Workers, Rendering - Start));
+                                      htmlRunInfo(Run, Result.Workers, Rendering - Start),
+                                      machineReportRoot(Run));
   double RenderSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Rendering).count();
   double RenderCpuSeconds = double(std::clock() - RenderingCpu) / CLOCKS_PER_SEC;
