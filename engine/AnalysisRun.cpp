@@ -145,10 +145,13 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
     Accepted = std::make_unique<Baseline>(Baseline::load(Request.BaselinePath));
 }
 
+unsigned AnalysisRun::requestedWorkers() const {
+  return Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+}
+
 RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   RunResult Result;
-  Result.Workers =
-      Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+  Result.Workers = requestedWorkers();
   StoreUse Use{store(), &Hashes};
   Use.StoredOnly = Request.Store == StoreMode::StoredOnly;
   Use.Write = Request.Store == StoreMode::ReadWrite;
@@ -240,8 +243,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
   std::vector<std::string> StoreErrors;
   // As many workers as the run was given, not as the subset used: a one-file commit on a fresh
   // clone analyses every other TU here.
-  unsigned Workers =
-      Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Workers = requestedWorkers();
   std::vector<TUOutcome> Outcomes =
       analyzeAll(Missing, Request.Settings, Workers, Progress, Use, &StoreErrors);
   Result.NotStored += StoreErrors.size();

@@ -91,6 +91,8 @@ public:
   RunResult run(SourceFiles &Sources, const ProgressCallback &Progress = {});
 
 private:
+  // -j N, or one per core.
+  unsigned requestedWorkers() const;
   RunResult analyse(const ProgressCallback &Progress);
   GlobalPhase globalPhase();
   void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,

@@ -132,11 +132,7 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
     std::string File = absolutePath(Command.Filename, Command.Directory);
     if (!Seen.insert(File).second)
       continue;
-    MangledCommand Mangled = mangleCommand(Command.CommandLine);
-    for (std::string &Flag : Mangled.Dropped)
-      if (std::find(Result.Dropped.begin(), Result.Dropped.end(), Flag) == Result.Dropped.end())
-        Result.Dropped.push_back(std::move(Flag));
-    Result.Commands.push_back({Command.Directory, File, std::move(Mangled.Arguments)});
+    Result.add(Command.Directory, std::move(File), Command.CommandLine);
   }
   return Result;
 }
@@ -154,13 +150,18 @@ CompilationDatabase CompilationDatabase::fixed(const std::string &Directory,
     std::vector<std::string> Command{llvm::sys::path::extension(File) == ".c" ? "clang" : "clang++"};
     Command.insert(Command.end(), Flags.begin(), Flags.end());
     Command.push_back(File);
-    MangledCommand Mangled = mangleCommand(Command);
-    for (std::string &Flag : Mangled.Dropped)
-      if (std::find(Result.Dropped.begin(), Result.Dropped.end(), Flag) == Result.Dropped.end())
-        Result.Dropped.push_back(std::move(Flag));
-    Result.Commands.push_back({Directory, File, std::move(Mangled.Arguments)});
+    Result.add(Directory, std::move(File), Command);
   }
   return Result;
+}
+
+void CompilationDatabase::add(const std::string &Directory, std::string File,
+                              const std::vector<std::string> &CommandLine) {
+  MangledCommand Mangled = mangleCommand(CommandLine);
+  for (std::string &Flag : Mangled.Dropped)
+    if (std::find(Dropped.begin(), Dropped.end(), Flag) == Dropped.end())
+      Dropped.push_back(std::move(Flag));
+  Commands.push_back({Directory, std::move(File), std::move(Mangled.Arguments)});
 }
 
 const CompileCommand *CompilationDatabase::find(const std::string &AbsoluteFile) const {

@@ -33,6 +33,10 @@ public:
   const std::vector<std::string> &droppedFlags() const { return Dropped; }
 
 private:
+  // One entry, its command as clang's driver takes it (CommandMangler.h).
+  void add(const std::string &Directory, std::string File,
+           const std::vector<std::string> &CommandLine);
+
   std::string Path;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
   std::vector<std::string> Dropped;
