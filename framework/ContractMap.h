@@ -26,6 +26,10 @@ struct MapCell {
   friend bool operator==(const MapCell &, const MapCell &) = default;
 };
 
+// Adds Cell as its row's only cell: a row seen twice (overloads of one method, one matching and
+// one not) keeps the cell that is drift, else the first.
+void addCell(std::vector<MapCell> &Cells, MapCell Cell);
+
 // A consumer of an enum: one column of its enum map.
 struct EnumConsumer {
   static constexpr std::string_view Kind = "map-enum-consumer";

@@ -1,5 +1,7 @@
 #include "rules/declared-service/DeclaredServiceFacts.h"
 
+#include "ContractMap.h"
+
 namespace contractcheck {
 
 std::string ContractProblemFact::key() const {
@@ -9,7 +11,8 @@ std::string ContractProblemFact::key() const {
 
 std::span<const FactKind> declaredServiceFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<ContractJudgedFact>(),
-                                       factKindOf<ContractProblemFact>()};
+                                       factKindOf<ContractProblemFact>(),
+                                       factKindOf<ServiceStandIn>()};
   return Kinds;
 }
 

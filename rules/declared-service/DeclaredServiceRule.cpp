@@ -3,6 +3,7 @@
 
 #include "rules/declared-service/DeclaredServiceFacts.h"
 #include "rules/declared-service/DeclaredServiceGlobal.h"
+#include "rules/declared-service/DeclaredServiceMap.h"
 #include "GlobFiles.h"
 #include "rules/declared-service/ProbeMemo.h"
 #include "rules/declared-service/ProbeSource.h"
@@ -258,6 +259,13 @@ void DeclaredServiceRule::report(const Judged &J, const ContractVerdicts &Verdic
                                  const ProbeResult &Probe,
                                  const std::vector<std::pair<unsigned, unsigned>> &Lines,
                                  SourceManager &SM) {
+  llvm::StringRef Label(J.Contract.File);
+  Label.consume_front(BaseDirectory + "/");
+  ServiceStandIn Column = contractColumn(J.Contract, *J.Service, Label.str(), SM);
+  auto AddCell = [&](const std::string &Row, const char *State, std::string How,
+                     SourcePosition FindingAt) {
+    addCell(Column.Cells, {Row, State, std::move(How), std::move(FindingAt)});
+  };
   for (const MethodVerdict &V : Verdicts.Methods) {
     const DeclaredMethod &Method = J.Contract.Methods[V.Method];
     SourceLocation At = locate(SM, J.File, Method.Position.Line, Method.TextColumn);
@@ -281,10 +289,18 @@ void DeclaredServiceRule::report(const Judged &J, const ContractVerdicts &Verdic
     }
     switch (V.Verdict) {
     case MethodVerdict::Kind::Offered:
+      AddCell(declaredMethodName(Method.Text), "matching", {}, {});
+      break;
     case MethodVerdict::Kind::NotJudged:
       break;
     case MethodVerdict::Kind::Missing:
     case MethodVerdict::Kind::Differs:
+      AddCell(declaredMethodName(Method.Text), "differing",
+              // The message's last argument: what differs, or the did-you-mean.
+              (V.Verdict == MethodVerdict::Kind::Missing ? "the class has no such method"
+                                                         : std::string()) +
+                  (V.Text.Args.empty() ? std::string() : V.Text.Args.back()),
+              positionOf(At, SM));
       withArgs(diag(At, V.Text.Format), V.Text);
       if (V.Note)
         withArgs(diag(locate(SM, V.Note->first), V.Note->second.Format, DiagnosticIDs::Note),
@@ -294,9 +310,14 @@ void DeclaredServiceRule::report(const Judged &J, const ContractVerdicts &Verdic
   }
   const DataPosition &Service = J.Contract.ServicePosition;
   for (const UndeclaredMethod &U : Verdicts.Undeclared) {
-    withArgs(diag(locate(SM, J.File, Service.Line, Service.Column), U.Text.Format), U.Text);
+    SourceLocation At = locate(SM, J.File, Service.Line, Service.Column);
+    if (!U.Text.Args.empty())
+      AddCell(declaredMethodName(U.Text.Args.front()), "absent", "not declared (strict)", positionOf(At, SM));
+    withArgs(diag(At, U.Text.Format), U.Text);
     diag(locate(SM, U.Where), "declared here", DiagnosticIDs::Note);
   }
+  if (keepsFacts())
+    emitFact(Column);
 }
 
 const RuleInfo &DeclaredServiceRuleInfo() {

@@ -4,10 +4,14 @@
 #include "DataKeyPath.h"
 #include "rules/utils/EnumDefinitionFact.h"
 #include "rules/utils/BoundEnumLookup.h"
+#include "ContractMap.h"
 #include "GlobalRule.h"
 #include "rules/utils/DataEnumValues.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace contractcheck {
 
@@ -31,6 +35,35 @@ std::shared_ptr<const DataDocument> parsedDocument(GlobalContext &Context,
     return std::move(*Doc);
   });
 }
+
+// The binding as a column of the enum's map: how many values name each enumerator, and the
+// values that name none, which the rule reported.
+struct BindingColumn {
+  EnumConsumer Column;
+  std::vector<std::string> Spelled; // by enumerator
+  std::vector<size_t> Uses;         // by enumerator
+
+  void count(const DataDocument &Doc, const DataKeyPath &Path) {
+    for (const DataNode *Value : Path.match(Doc.root())) {
+      if (Column.At.File.empty())
+        Column.At = {Doc.file(), Value->position().Line, Value->position().Column, 0};
+      auto It = std::find(Spelled.begin(), Spelled.end(), Value->text());
+      if (Value->kind() == DataNode::Kind::String && It != Spelled.end())
+        ++Uses[It - Spelled.begin()];
+    }
+  }
+  void finish(GlobalContext &Context) {
+    for (size_t I = 0; I < Column.Enumerators.size(); ++I)
+      Column.Cells.insert(Column.Cells.begin() + I,
+                          Uses[I] ? MapCell{Column.Enumerators[I], "handled",
+                                            std::to_string(Uses[I]) +
+                                                (Uses[I] == 1 ? " value" : " values"),
+                                            {}}
+                                  : MapCell{Column.Enumerators[I], "missing",
+                                            "no value names it", {}});
+    Context.map(std::move(Column));
+  }
+};
 
 void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   auto Setting = [&](std::string_view Key) {
@@ -76,6 +109,15 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
                                    " matches the 'files' globs");
     return;
   }
+  BindingColumn Map;
+  Map.Column.Enum = Enum.Name;
+  Map.Column.EnumAt = Enum.Where;
+  Map.Column.Consumer = "data-file";
+  Map.Column.Label = B.Key + " in " + llvm::join(B.Files, ", ");
+  Map.Column.Enumerators = Enumerators;
+  Map.Uses.assign(Enumerators.size(), 0);
+  for (const std::string &E : Enumerators)
+    Map.Spelled.push_back(spellEnumerator(E, *Spelling));
   size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
@@ -87,6 +129,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     }
     ++Parsed;
     Reached += Path->match(Doc->root()).size();
+    Map.count(*Doc, *Path);
     std::string Spelled = *Spelling == NameSpelling::Exact
                               ? std::string()
                               : " in " + std::string(spellingName(*Spelling));
@@ -102,9 +145,13 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
                     (Bad.Closest ? " (did you mean " + inQuotes(*Bad.Closest) + "?)"
                                  : std::string());
       F.Notes.push_back({Enum.Where, "enum " + inQuotes(Enum.Name) + " is defined here"});
+      llvm::StringRef Shown(File);
+      Shown.consume_front(Context.baseDirectory() + "/");
+      Map.Column.Cells.push_back({Bad.Text, "missing", "in " + Shown.str() + " only", F.Position});
       Context.report(std::move(F));
     }
   }
+  Map.finish(Context);
   // A file need not hold the key, but a key no file holds checks nothing: most likely a typo.
   if (Parsed == Files.size() && Reached == 0)
     Context.configurationError(Setting("key"),

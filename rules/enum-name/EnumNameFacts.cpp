@@ -1,5 +1,6 @@
 #include "rules/enum-name/EnumNameFacts.h"
 
+#include "ContractMap.h"
 #include "rules/utils/EnumDefinitionFact.h"
 
 namespace contractcheck {
@@ -7,7 +8,8 @@ namespace contractcheck {
 std::span<const FactKind> enumNameFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<StringParserFact>(),
                                        factKindOf<LiteralCallFact>(),
-                                       factKindOf<EnumDefinitionFact>()};
+                                       factKindOf<EnumDefinitionFact>(),
+                                       factKindOf<EnumConsumer>()};
   return Kinds;
 }
 

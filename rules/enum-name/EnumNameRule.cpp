@@ -4,6 +4,7 @@
 #include "DataKeyPath.h"
 #include "rules/utils/EnumDefinitionFact.h"
 #include "rules/enum-name/EnumNameFacts.h"
+#include "rules/enum-name/EnumNameMap.h"
 #include "rules/enum-name/EnumNameGlobal.h"
 #include "rules/enum-name/EnumNameMessages.h"
 #include "SourcePositions.h"
@@ -272,11 +273,13 @@ void EnumNameRule::checkConfigured(const LiteralCall &Call, const ConfiguredFunc
 }
 
 void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
-  if (!Definition.isExternallyVisible())
-    return;
   const std::optional<AcceptedNames> &Names = acceptedBy(Definition);
+  if (!Names)
+    return;
+  if (keepsFacts())
+    emitFact(parserColumn(Definition, *Names, displayName(Definition), Ctx->getSourceManager()));
   std::string USR = usrOf(*Definition.getCanonicalDecl());
-  if (!Names || USR.empty())
+  if (!Definition.isExternallyVisible() || USR.empty())
     return;
   emitFact(StringParserFact{USR, displayName(Definition), Names->Names, Names->CaseInsensitive,
                             positionOf(Definition.getLocation(), Ctx->getSourceManager())});

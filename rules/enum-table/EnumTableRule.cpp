@@ -2,6 +2,7 @@
 
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
+#include "rules/enum-table/EnumTableMap.h"
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
@@ -60,28 +61,6 @@ std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
   for (const EnumConstantDecl *E : Enumerators)
     List += (List.empty() ? "" : ", ") + enumeratorSpelling(*E, LangOpts);
   return List;
-}
-
-std::string sourceText(const Expr *E, const SourceManager &SM, const LangOptions &LangOpts) {
-  if (!E)
-    return "";
-  CharSourceRange Range = CharSourceRange::getTokenRange(SM.getFileLoc(E->getBeginLoc()),
-                                                         SM.getFileLoc(E->getEndLoc()));
-  return Lexer::getSourceText(Range, SM, LangOpts).str();
-}
-
-const EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
-                                            const llvm::APSInt &Value) {
-  for (const HeldValue &H : Held)
-    if (llvm::APSInt::isSameValue(H.Value, Value))
-      return H.Named;
-  return nullptr;
-}
-
-// `T m[] = {...}` of NLOHMANN_JSON_SERIALIZE_ENUM is spelled inside the macro: its findings go to
-// the macro's use. Other tables are reported at their name.
-SourceLocation tableLocation(const VarDecl &Var, const SourceManager &SM) {
-  return SM.getFileLoc(Var.getLocation());
 }
 
 // Removing entries of a std::map-like initializer that repeat earlier entries word for word
@@ -190,41 +169,6 @@ void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
     checkIndexedArray(*Array, *Result.Nodes.getNodeAs<Expr>("index"), Result);
 }
 
-// The table as a column of its enum's map: each enumerator with what the table maps it to; the
-// ones reported missing are its drift.
-EnumConsumer EnumTableRule::tableColumn(const VarDecl &Var, const KeyedTable &Table,
-                                        const std::vector<HeldValue> &Held,
-                                        const std::vector<const EnumConstantDecl *> &Missing,
-                                        const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  EnumConsumer Column;
-  Column.Enum = enumQualifiedName(*Table.Enum);
-  Column.EnumAt = positionOf(SM.getExpansionLoc(Table.Enum->getLocation()), SM);
-  bool Macro = Table.Shape == TableShape::NlohmannMacro;
-  Column.Consumer = Macro ? "json-serialize-enum" : "table";
-  Column.Label = Macro ? "NLOHMANN_JSON_SERIALIZE_ENUM" : "table '" + Var.getName().str() + "'";
-  Column.At = positionOf(tableLocation(Var, SM), SM);
-  for (const EnumConstantDecl *E : Table.Enum->enumerators()) {
-    Column.Enumerators.push_back(E->getNameAsString());
-    MapCell Cell{E->getNameAsString(), "handled", {}, {}};
-    auto Entry = std::find_if(Table.Entries.begin(), Table.Entries.end(), [&](const TableEntry &T) {
-      return llvm::APSInt::isSameValue(T.Key, E->getInitVal());
-    });
-    if (Entry != Table.Entries.end()) {
-      if (Entry->Mapped)
-        Cell.How = sourceText(Entry->Mapped, SM, Ctx.getLangOpts()).substr(0, 40);
-    } else if (!enumeratorWithValue(Held, E->getInitVal())) {
-      Cell.State = "sentinel";
-    } else {
-      Cell.State = "missing";
-      if (llvm::is_contained(Missing, E))
-        Cell.FindingAt = Column.At;
-    }
-    Column.Cells.push_back(std::move(Cell));
-  }
-  return Column;
-}
-
 void EnumTableRule::noteEnum(const EnumDecl &Enum) {
   diag(Enum.getLocation(), "enum '" + enumQualifiedName(Enum) + "' is defined here",
        DiagnosticIDs::Note);
@@ -266,7 +210,7 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = Ctx.getLangOpts();
   if (keepsFacts())
-    emitFact(tableColumn(Var, *Table, Held, Missing, Ctx));
+    emitFact(keyedTableColumn(Var, *Table, Held, Missing, Ctx));
   std::string EnumName = enumQualifiedName(*Table->Enum);
   if (!Missing.empty()) {
     std::string Count = plural(Missing.size(), "enumerator", "enumerators");
@@ -408,6 +352,8 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
               plural(Gaps->Needed, "value", "values") +
               ": the entries are out of step with the enumerators";
   }
+  if (keepsFacts())
+    emitFact(indexedArrayColumn(Var, *Enum, *Gaps, !Gaps->Missing.empty(), *Result.Context));
   if (Message) {
     diag(tableLocation(Var, SM), *Message);
     diag(SM.getFileLoc(Index.getBeginLoc()),

@@ -3,7 +3,6 @@
 // See docs/rules/contract-enum-table.md.
 #pragma once
 
-#include "ContractMap.h"
 #include "Glob.h"
 #include "Rule.h"
 #include "rules/utils/Sentinels.h"
@@ -35,10 +34,6 @@ public:
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
-  EnumConsumer tableColumn(const clang::VarDecl &Var, const KeyedTable &Table,
-                           const std::vector<HeldValue> &Held,
-                           const std::vector<const clang::EnumConstantDecl *> &Missing,
-                           const clang::ASTContext &Ctx);
   void checkKeyedTable(const clang::VarDecl &Var,
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,

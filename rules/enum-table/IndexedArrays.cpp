@@ -190,6 +190,7 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
       Empty = Slot >= View.Init->getNumInits() || isa<ImplicitValueInitExpr>(View.Init->getInit(Slot));
     if (Empty)
       Gaps.Missing.push_back(Value.Named);
+    Gaps.Slots.push_back({Value.Named, Empty || !Gaps.IsConstTable ? nullptr : View.Init->getInit(Slot)});
     Gaps.PastTheEnd |= Slot >= Gaps.Size;
   }
   if (Gaps.IsConstTable) {

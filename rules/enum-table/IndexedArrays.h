@@ -31,6 +31,9 @@ struct ArrayGaps {
   // More slots than the enum has values (its trailing sentinels and a null terminator allowed).
   bool TooLong = false;
   uint64_t Needed = 0; // slots the held values need
+  // Each judged value's enumerator and the initializer of its slot (null when the array is not a
+  // table or leaves the slot empty).
+  std::vector<std::pair<const clang::EnumConstantDecl *, const clang::Expr *>> Slots;
   // (second, first) initializers of the same slot.
   std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Duplicates;
 };

@@ -5,6 +5,7 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
 
 using namespace clang;
@@ -172,6 +173,18 @@ std::optional<KeyedTable> readKeyedTable(const VarDecl &Var, const ASTContext &C
   if (Table.Entries.empty())
     return std::nullopt;
   return Table;
+}
+
+std::string sourceText(const Expr *E, const SourceManager &SM, const LangOptions &LangOpts) {
+  if (!E)
+    return "";
+  CharSourceRange Range = CharSourceRange::getTokenRange(SM.getFileLoc(E->getBeginLoc()),
+                                                         SM.getFileLoc(E->getEndLoc()));
+  return Lexer::getSourceText(Range, SM, LangOpts).str();
+}
+
+SourceLocation tableLocation(const VarDecl &Var, const SourceManager &SM) {
+  return SM.getFileLoc(Var.getLocation());
 }
 
 } // namespace contractcheck

@@ -7,10 +7,15 @@
 #include <optional>
 #include <vector>
 
+#include <string>
+
 namespace clang {
 class ASTContext;
 class EnumDecl;
 class Expr;
+class LangOptions;
+class SourceLocation;
+class SourceManager;
 class VarDecl;
 } // namespace clang
 
@@ -35,6 +40,14 @@ struct KeyedTable {
 // the enum (a table built by a function call, a key computed at run time): such tables are not
 // judged at all.
 std::optional<KeyedTable> readKeyedTable(const clang::VarDecl &Var, const clang::ASTContext &Ctx);
+
+// An expression as written in its file (a macro's use, not its expansion); "" for null.
+std::string sourceText(const clang::Expr *E, const clang::SourceManager &SM,
+                       const clang::LangOptions &LangOpts);
+
+// `T m[] = {...}` of NLOHMANN_JSON_SERIALIZE_ENUM is spelled inside the macro: its findings go to
+// the macro's use. Other tables are reported at their name.
+clang::SourceLocation tableLocation(const clang::VarDecl &Var, const clang::SourceManager &SM);
 
 // The enum type an expression has, through typedefs; null when it is not an enum.
 const clang::EnumDecl *enumOf(const clang::Expr &E);

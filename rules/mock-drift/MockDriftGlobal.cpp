@@ -2,6 +2,7 @@
 
 #include "rules/mock-drift/MockDriftFacts.h"
 #include "rules/mock-drift/MockDriftJudge.h"
+#include "ContractMap.h"
 #include "RuleOptions.h"
 
 #include <nlohmann/json.hpp>
@@ -88,6 +89,36 @@ void pairByName(const RuleFacts &Facts, const std::map<std::string, MockClassFac
   }
 }
 
+// A pair only the facts of several TUs make, as a column of the real class's service map.
+ServiceStandIn crossTUColumn(const MockClassFact &Mock, const RealClassFact &Real,
+                             const std::vector<Drift> &Drifts) {
+  ServiceStandIn Column;
+  Column.Service = Real.Table.Name;
+  Column.ServiceAt = Real.Where;
+  for (const auto &[Name, _] : Real.Table.Methods)
+    Column.Methods.push_back(Name);
+  Column.Methods.insert(Column.Methods.end(), Real.Table.TemplateNames.begin(),
+                        Real.Table.TemplateNames.end());
+  bool Injected = std::any_of(Mock.StandIns.begin(), Mock.StandIns.end(),
+                              [](const StandInEntry &S) { return S.Injected; });
+  bool GMock = std::any_of(Mock.StandIns.begin(), Mock.StandIns.end(),
+                           [](const StandInEntry &S) { return S.GMock; });
+  Column.StandIn = Injected ? "template-injected mock" : GMock ? "mock" : "fake";
+  Column.Label = Mock.Name;
+  for (const StandInEntry &S : Mock.StandIns) {
+    if (Column.At.File.empty())
+      Column.At = S.Where;
+    auto Drifted = std::find_if(Drifts.begin(), Drifts.end(), [&](const Drift &D) {
+      return &Mock.StandIns[D.StandIn] == &S;
+    });
+    if (Drifted != Drifts.end())
+      addCell(Column.Cells, {S.Sig.Name, "differing", Drifted->What, S.Where});
+    else if (!S.SelfCalled)
+      addCell(Column.Cells, {S.Sig.Name, "matching", {}, {}});
+  }
+  return Column;
+}
+
 } // namespace
 
 MockDriftGlobalRule::MockDriftGlobalRule(const RuleOptions &Options)
@@ -159,7 +190,9 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
 
     for (const Candidate &C : Chosen) {
       const RealClassFact &Real = Reals.at(C.RealId);
-      for (const Drift &D : judgeStandIns(Mock.StandIns, Real.Table)) {
+      const std::vector<Drift> Drifts = judgeStandIns(Mock.StandIns, Real.Table);
+      Context.map(crossTUColumn(Mock, Real, Drifts));
+      for (const Drift &D : Drifts) {
         const StandInEntry &S = Mock.StandIns[D.StandIn];
         if (!Reported.insert({S.Where.File, S.Where.Offset, S.Sig.Name, Real.Pattern}).second)
           continue;

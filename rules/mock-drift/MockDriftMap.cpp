@@ -1,6 +1,7 @@
 #include "rules/mock-drift/MockDriftMap.h"
 
 #include "rules/mock-drift/MockPairing.h"
+#include "rules/utils/ServiceMethods.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/DeclCXX.h>
@@ -11,34 +12,6 @@
 using namespace clang;
 
 namespace contractcheck {
-
-namespace {
-
-// The methods a stand-in may stand in for, the class's own first, then its bases': public,
-// named, not special; through inheritance only virtual ones can be overridden.
-std::vector<std::string> serviceMethods(const CXXRecordDecl &Real, bool VirtualOnly) {
-  std::vector<std::string> Names;
-  std::vector<const CXXRecordDecl *> Classes{&Real};
-  for (size_t Next = 0; Next < Classes.size(); ++Next) {
-    for (const CXXMethodDecl *M : Classes[Next]->methods()) {
-      if (M->isImplicit() || !M->getIdentifier() || M->isStatic() || M->isDeleted() ||
-          M->getAccess() != AS_public || isa<CXXConstructorDecl, CXXDestructorDecl>(M) ||
-          (VirtualOnly && !M->isVirtual()))
-        continue;
-      std::string Name = M->getNameAsString();
-      if (std::find(Names.begin(), Names.end(), Name) == Names.end())
-        Names.push_back(std::move(Name));
-    }
-    for (const CXXBaseSpecifier &Base : Classes[Next]->bases())
-      if (const CXXRecordDecl *Def = Base.getType()->getAsCXXRecordDecl())
-        if ((Def = Def->getDefinition()) &&
-            std::find(Classes.begin(), Classes.end(), Def) == Classes.end())
-          Classes.push_back(Def);
-  }
-  return Names;
-}
-
-} // namespace
 
 ServiceStandIn standInColumn(const CXXRecordDecl &Mock, const CXXRecordDecl &Real,
                              const MockStandInShape &Shape,

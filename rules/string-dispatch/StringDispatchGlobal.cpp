@@ -1,9 +1,11 @@
 #include "rules/string-dispatch/StringDispatchGlobal.h"
 
+#include "ContractMap.h"
 #include "DidYouMean.h"
 #include "RuleOptions.h"
 
 #include <map>
+#include <tuple>
 #include <set>
 
 namespace contractcheck {
@@ -18,6 +20,53 @@ std::vector<std::string> namesOf(const SitesByName &Sites) {
   for (const auto &[Name, _] : Sites)
     Names.push_back(Name);
   return Names;
+}
+
+// The dispatch as an entry of the report's service map: the registered names as rows, the names
+// called through it as the column; what the rule reported is the drift.
+// UnregisteredReported, DeadReported: whether the rule reported called names no registration
+// has, and registered names no call passes (a side that receives names built at run time is not
+// judged).
+ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Registered,
+                              const SitesByName &Called, bool UnregisteredReported,
+                              bool DeadReported) {
+  ServiceStandIn Column;
+  Column.Service = Spec.Name;
+  Column.Methods = namesOf(Registered);
+  Column.StandIn = "string-dispatched name";
+  if (!Registered.empty())
+    Column.ServiceAt = Registered.begin()->second.front().Where;
+  auto Earlier = [](const SourcePosition &A, const SourcePosition &B) {
+    return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
+  };
+  for (const auto &[Name, Calls] : Called)
+    for (const DispatchSiteFact &Call : Calls)
+      if (Column.At.File.empty() || Earlier(Call.Where, Column.At))
+        Column.At = Call.Where;
+  std::set<std::string> Functions;
+  for (const auto &[Name, Calls] : Called)
+    for (const DispatchSiteFact &Call : Calls)
+      Functions.insert(Call.Function);
+  Column.Label = "names passed to ";
+  for (const std::string &F : Functions)
+    Column.Label += (&F == &*Functions.begin() ? "'" : ", '") + F + "'";
+  for (const auto &[Name, Registrations] : Registered) {
+    auto It = Called.find(Name);
+    if (It != Called.end())
+      Column.Cells.push_back({Name, "matching",
+                              std::to_string(It->second.size()) +
+                                  (It->second.size() == 1 ? " call" : " calls"),
+                              {}});
+    else
+      Column.Cells.push_back({Name, "absent", "never called",
+                              DeadReported ? Registrations.front().Where : SourcePosition()});
+  }
+  for (const auto &[Name, Calls] : Called)
+    if (!Registered.count(Name))
+      Column.Cells.push_back(
+          {Name, "differing", "not registered",
+           UnregisteredReported ? Calls.front().Where : SourcePosition()});
+  return Column;
 }
 
 } // namespace
@@ -60,6 +109,9 @@ void StringDispatchGlobalRule::run(GlobalContext &Context) {
     const bool CallsUnknownNames = Dynamic.count({Spec.Name, DispatchRole::Call}) != 0;
     std::vector<std::string> RegisteredNames = namesOf(Registered);
     std::vector<std::string> CalledNames = namesOf(Called);
+    if (!Called.empty())
+      Context.map(
+          dispatchColumn(Spec, Registered, Called, !RegistersUnknownNames, !CallsUnknownNames));
 
     for (const auto &[Name, Calls] : Called) {
       if (RegistersUnknownNames || Registered.count(Name))

@@ -75,4 +75,12 @@ std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Se
   return Held;
 }
 
+const EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
+                                            const llvm::APSInt &Value) {
+  for (const HeldValue &H : Held)
+    if (llvm::APSInt::isSameValue(H.Value, Value))
+      return H.Named;
+  return nullptr;
+}
+
 } // namespace contractcheck

@@ -32,4 +32,8 @@ struct HeldValue {
 // In declaration order of the values' first enumerators.
 std::vector<HeldValue> heldValues(const clang::EnumDecl &Enum, const SentinelPolicy &Sentinels);
 
+// The enumerator that names Value among Held; null when the value is not held.
+const clang::EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
+                                                   const llvm::APSInt &Value);
+
 } // namespace contractcheck
