@@ -386,8 +386,10 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       Candidates.push_back(Method.Name);
     if (Method.Name != Name)
       continue;
-    if (String.NameOnly || matches(Method, String.Signature, Context))
+    if (String.NameOnly || matches(Method, String.Signature, Context)) {
+      JudgedStrings.push_back({&Receiver, Name, String.Where, {}});
       return Method;
+    }
     SameName.push_back(&Method);
   }
   // The object may be of a derived class that declares it: only a class this TU sees can say.
@@ -402,6 +404,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       Takes += (Takes.empty() ? "" : " or ") + parameterList(*Method);
     std::string Message = "'" + Shown + "' matches no " + wantedName(String.From) + " of '" +
                           ClassName + "': '" + Name + "' takes " + Takes;
+    JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
     if (once(String.Where, Message)) {
       Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
       noteAt(SameName.front()->Decl, "'" + Name + "' is declared here");
@@ -413,6 +416,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
                           ClassName + "', not a " + wantedName(String.From);
     if (String.From == Origin::SlotMacro)
       Message += ": write SIGNAL() to connect a signal to a signal";
+    JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
     if (once(String.Where, Message)) {
       Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
       noteAt(OtherKind->Decl, "'" + Name + "' is declared here");
@@ -421,6 +425,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
   }
   std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
                         ClassName + "'" + didYouMean(Name, Candidates);
+  JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
   if (once(String.Where, Message)) {
     Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
     noteAt(&Receiver, "'" + ClassName + "' is defined here");
@@ -454,6 +459,7 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
     return;
   std::string Message =
       "'" + Slot.shown() + "' cannot receive '" + Signal.shown() + "': " + Problem;
+  JudgedStrings.push_back({Slot.Receiver, Slot.Signature.Name, Slot.Where, Message});
   if (once(Slot.Where, Message))
     Diag(Slot.Where, "%0", DiagnosticIDs::Warning) << Message;
 }

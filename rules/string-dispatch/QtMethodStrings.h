@@ -30,6 +30,16 @@ public:
                         clang::ast_matchers::MatchFinder::MatchCallback *Callback);
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
+  // A string judged against its receiver's meta-methods, for the report's service map.
+  struct Judged {
+    const clang::CXXRecordDecl *Receiver;
+    std::string Name;
+    clang::SourceLocation Where;
+    std::string Drift; // the finding's message; empty when the string names a meta-method
+  };
+  // What was judged since the last call, in source order of the judging.
+  std::vector<Judged> takeJudged() { return std::exchange(JudgedStrings, {}); }
+
 private:
   // A SIGNAL()/SLOT() string, or an invokeMethod name, and what it was resolved to.
   struct MethodString;
@@ -48,6 +58,7 @@ private:
   void noteAt(const clang::Decl *Where, llvm::StringRef Message);
 
   Report Diag;
+  std::vector<Judged> JudgedStrings;
   std::set<std::pair<clang::SourceLocation, std::string>> Reported; // instantiations repeat
   const clang::ASTContext *ClassesOf = nullptr;
   std::vector<const clang::CXXRecordDecl *> QObjectClasses; // every definition in the TU

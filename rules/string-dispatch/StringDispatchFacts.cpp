@@ -1,5 +1,7 @@
 #include "rules/string-dispatch/StringDispatchFacts.h"
 
+#include "ContractMap.h"
+
 namespace contractcheck {
 
 void to_json(nlohmann::json &J, DispatchRole Role) {
@@ -29,7 +31,8 @@ std::string DynamicSiteFact::key() const {
 
 std::span<const FactKind> stringDispatchFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<DispatchSiteFact>(),
-                                       factKindOf<DynamicSiteFact>()};
+                                       factKindOf<DynamicSiteFact>(),
+                                       factKindOf<ServiceStandIn>()};
   return Kinds;
 }
 

@@ -1,5 +1,7 @@
 #include "rules/string-dispatch/StringDispatchRule.h"
 
+#include "rules/string-dispatch/QtStringsMap.h"
+
 #include "SourcePositions.h"
 #include "rules/string-dispatch/StringDispatchGlobal.h"
 
@@ -171,6 +173,7 @@ bool StringDispatchRule::forwardsEndpointParameter(const Expr &Arg, const Endpoi
 void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
   if (Qt)
     QtStrings.check(Result);
+  this->SM = Result.SourceManager;
   const SourceManager &SM = *Result.SourceManager;
   for (size_t I = 0; I < ByFunction.size(); ++I) {
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>(callId(I));
@@ -203,6 +206,13 @@ void StringDispatchRule::check(const MatchFinder::MatchResult &Result) {
                                 std::move(Where)});
     }
   }
+}
+
+void StringDispatchRule::onEndOfTranslationUnit() {
+  std::vector<QtMethodStrings::Judged> Judged = QtStrings.takeJudged();
+  if (SM && keepsFacts())
+    for (const ServiceStandIn &Column : qtStringColumns(Judged, *SM))
+      emitFact(Column);
 }
 
 const RuleInfo &StringDispatchRuleInfo() {

@@ -22,6 +22,7 @@ public:
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   // A name passed through a receiver that depends on a template parameter is judged in the
   // instantiation, when there is a dispatch to judge it against.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
@@ -39,6 +40,7 @@ private:
   std::vector<std::pair<std::string, std::vector<Endpoint>>> ByFunction;
   const bool Qt;
   QtMethodStrings QtStrings;
+  const clang::SourceManager *SM = nullptr;
 };
 
 } // namespace contractcheck

@@ -132,5 +132,25 @@ TEST(ContractMapTest, MocksPairedAcrossTranslationUnitsAreColumns) {
   EXPECT_NE(cellOf(*Mock, "Send").find("[finding]"), std::string::npos) << Mock->dump(2);
 }
 
+// Qt's SIGNAL()/SLOT() strings name meta-methods of the receiver's class: a column per class
+// and TU, each string's method matching or, as reported, differing.
+TEST(ContractMapTest, QtMethodStringsAreColumnsOfTheirReceiversClass) {
+  TempDir Build;
+  std::string Source = fixturesDir() + "/contract-string-dispatch/qt-signals-slots.cpp";
+  writeCompilationDatabase(Build.path(), {Source},
+                           {"-std=c++20", "-isystem/usr/include/x86_64-linux-gnu/qt5",
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5/QtCore", "-fPIC"});
+  nlohmann::json Map = mapOf(Build.path());
+
+  std::optional<nlohmann::json> Strings = columnOf(Map, "Counter", "string-dispatched name");
+  ASSERT_TRUE(Strings) << Map.dump(2);
+  EXPECT_EQ((*Strings)["label"], "Qt method strings in qt-signals-slots.cpp");
+  EXPECT_EQ(cellOf(*Strings, "cleared"), "matching 3 strings");
+  EXPECT_EQ(cellOf(*Strings, "rest"),
+            "differing 'SLOT(rest())' names no slot or Q_INVOKABLE method of 'Counter' (did you "
+            "mean 'reset'?) [finding]");
+  EXPECT_EQ(cellOf(*Strings, "setValue"), "(no cell)"); // a slot no string names
+}
+
 } // namespace
 } // namespace contractcheck::test
