@@ -54,10 +54,15 @@ constexpr OptionSpec Options[] = {
      "The first enumerator, when its value is 0 (what `E{}` holds: Off, Regular, Ok), left to "
      "'default:' is the enum's neutral state, not drift: enumerators are added at the end."},
     {"history", OptionType::Choice, "git",
-     "git: in a git work tree, an enumerator committed before every case/default label of the "
+     "git: in a git work tree, an enumerator that existed when every case/default label of the "
      "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
      "added later (or not committed yet) is drift. off: every enumerator, as without git.",
      {}, HistoryChoices},
+    {"history-same-commit", OptionType::Bool, "true",
+     "With history: git, an enumerator written in the same commit as a label existed when the "
+     "label was written (its author had it in front of them), except in a name table (every "
+     "case returns the enumerator's name), where only an older one is excused. false: only "
+     "enumerators older than every label are excused."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -270,7 +275,8 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
       NeutralZero(options().getBool("neutral-zero")),
-      History(options().getString("history") == "git"), SkipFlags(options().getBool("skip-flags")),
+      History(options().getString("history") == "git"),
+      HistorySameCommit(options().getBool("history-same-commit")), SkipFlags(options().getBool("skip-flags")),
       Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
@@ -490,12 +496,17 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
 }
 
 // Drift is an enumerator added after the switch was written ("the enumerator someone added last
-// week"): one committed before every label the switch has was in front of whoever wrote the
-// switch, and leaving it to `default:` was their choice. Every label, not the newest: whoever
-// later adds a case for their own enumerator does not audit the others (wabt's reloc writer
-// gained labels in the very commit that added GlobalIndexI32 and forgot it, a drift fixed in the
-// reader later). Labels are the `case` and `default` lines; an enumerator written in the same
-// commit as a label is not older than it. An enumerator not committed yet is newer than
+// week"): one that already existed when every label the switch has was written was in front of
+// whoever wrote the switch, and leaving it to `default:` was their choice. Every label, not the
+// newest: whoever later adds a case for their own enumerator does not audit the others (wabt's
+// reloc writer gained labels in the very commit that added GlobalIndexI32, on a switch from 2017,
+// and forgot it; the reader's twin was fixed for it). Labels are the `case` and `default` lines.
+// An enumerator written in the same commit as a label existed when it was written: one commit
+// that adds stella's `unmapped` region kind and the switches that leave it to their
+// ERR_UNMAPPED default. Not in a name table (every case returns the enumerator's name): a name
+// is never left out to dispatch differently, and whoever rewrites the table in the commit that
+// adds an enumerator and prints it as `<type_index[..]>` forgot it (wabt's Type::GetName), so
+// there only an older enumerator is excused. An enumerator not committed yet is newer than
 // everything; where history cannot say (no git, a file outside the work tree, another
 // repository, a line older than a shallow clone), the enumerator is reported as without history.
 void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
@@ -507,10 +518,13 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
     Enumerators.push_back(E->getLocation());
   const std::vector<LineOrigin> LabelOrigins = lineOrigins(SM, Labels);
   const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  const bool SameCommitExisted = HistorySameCommit && !isNameTable(*Finding.Switch);
   std::vector<const EnumConstantDecl *> Newer;
   for (size_t I = 0; I < Finding.Missing.size(); ++I)
     if (LabelOrigins.empty() || !llvm::all_of(LabelOrigins, [&](const LineOrigin &Label) {
-          return olderThan(EnumeratorOrigins[I], Label).value_or(false);
+          return (SameCommitExisted ? existedWhen(EnumeratorOrigins[I], Label)
+                                    : olderThan(EnumeratorOrigins[I], Label))
+              .value_or(false);
         }))
       Newer.push_back(Finding.Missing[I]);
   Finding.Missing = std::move(Newer);

@@ -313,4 +313,11 @@ std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {
   return Result;
 }
 
+std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later) {
+  if (Line.Kind == LineOrigin::Committed && Later.Kind == LineOrigin::Committed &&
+      Line.Repository == Later.Repository && Line.Commit == Later.Commit)
+    return true;
+  return olderThan(Line, Later);
+}
+
 } // namespace contractcheck

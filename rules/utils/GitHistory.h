@@ -45,10 +45,14 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
                                     llvm::ArrayRef<clang::SourceLocation> Locations);
 
 // Whether the line whose origin is Line is older than the line whose origin is Later: Line's
-// commit is a proper ancestor of Later's, or Line is committed and Later not yet. False for one
-// commit (two lines written together are not ordered) and when Line is not committed yet
-// (nothing is newer). nullopt when history cannot say: either is Unknown, or they are in two
-// repositories.
+// commit is a proper ancestor of Later's (ancestry, not dates), or Line is committed and Later
+// not yet. False for one commit (two lines written together are not ordered) and when Line is not
+// committed yet (nothing is newer). nullopt when history cannot say: either is Unknown, or they
+// are in two repositories.
 std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later);
+
+// Whether the line whose origin is Line already existed when the line whose origin is Later was
+// last changed: older than it, or written in the same commit. nullopt as for olderThan.
+std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later);
 
 } // namespace contractcheck

@@ -3,6 +3,7 @@
 #include "CliTestSupport.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace contractcheck::test {
 namespace {
@@ -59,6 +60,45 @@ TEST(CliHelpTest, HelpListsTheSubcommandsAndTheExitCodes) {
                                "contractcheck lsp", "--color=<value>", "EXIT CODES:",
                                "0  no finding", "1  findings", "2  bad input", "3  incomplete"})
     EXPECT_NE(R.Stdout.find(Expected), std::string::npos) << Expected << "\n" << R.Stdout;
+}
+
+// Findings in files a generator's banner marks are left out by default, and the summary says how
+// many, in how many files, from which generators (issue 17: a user must see that something was
+// left out, and how to see it); with `generated: report` they are findings like any other.
+TEST(CliGeneratedCodeTest, TheSummaryCountsWhatGeneratedFilesWouldHaveReported) {
+  // A copy outside any work tree, as the fixture runner judges fixtures: in this repository's
+  // history the enum and its switches were committed together (history: git).
+  TempDir Build, Project;
+  std::vector<std::string> Files;
+  const std::string Dir = Project.path();
+  for (const char *Name :
+       {"handwritten.cpp", "moc_widget.cpp", "parser.tab.cpp", "events.pb.h", "state.h"}) {
+    std::string Copy = Project.write(
+        Name, readFile(fixturesDir() + "/contract-switch-coverage/generated-code/" + Name));
+    if (std::string_view(Name).ends_with(".cpp"))
+      Files.push_back(Copy);
+  }
+  writeCompilationDatabase(Build.path(), Files, {"-std=c++20"});
+
+  ProcessResult Text = runContractcheck({"-p", Build.path(), "--no-cache"});
+  EXPECT_EQ(Text.ExitCode, 1) << Text.Stderr;
+  EXPECT_NE(Text.Stderr.find("1 finding (contract-switch-coverage: 1), 2 in 2 generated files "
+                             "(bison, protoc) not reported; 'paths: {generated: report}' shows "
+                             "them"),
+            std::string::npos)
+      << Text.Stderr;
+
+  ProcessResult Json = runContractcheck({"-p", Build.path(), "--no-cache", "--format", "json"});
+  nlohmann::json Summary = nlohmann::json::parse(Json.Stdout)["summary"];
+  EXPECT_EQ(Summary["in_generated_code"], 2);
+  EXPECT_EQ(Summary["generated_files"],
+            nlohmann::json({{Dir + "/events.pb.h", "protoc"}, {Dir + "/parser.tab.cpp", "bison"}}));
+
+  std::string Config = Build.write("report.yaml", "version: 1\npaths:\n  generated: report\n");
+  ProcessResult Reported = runContractcheck({"-p", Build.path(), "--no-cache", "--config", Config});
+  EXPECT_NE(Reported.Stderr.find("3 findings (contract-switch-coverage: 3)\n"), std::string::npos)
+      << Reported.Stderr;
+  EXPECT_EQ(Reported.Stderr.find("generated file"), std::string::npos) << Reported.Stderr;
 }
 
 } // namespace
