@@ -34,10 +34,10 @@ Baseline::Key Baseline::keyOf(const Finding &F, const std::string &Dir, SourceFi
 }
 
 Baseline Baseline::load(const std::string &Path) {
-  std::string Problem;
+  ReadProblem Problem;
   std::optional<std::string> Read = readInputFile(Path, InputKind::Baseline, Problem);
   if (!Read)
-    throw InputError(Problem, Path);
+    throw InputError(Problem.Message, Path, Problem.Line, Problem.Column);
   std::string Text = std::move(*Read);
   nlohmann::json Root;
   try {

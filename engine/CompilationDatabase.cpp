@@ -109,10 +109,10 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
                        "'; generate one (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or bear)");
     Path = std::string(File);
   }
-  std::string Problem;
+  ReadProblem Problem;
   std::optional<std::string> Read = readInputFile(Path, InputKind::CompilationDatabase, Problem);
   if (!Read)
-    throw InputError(Problem, Path);
+    throw InputError(Problem.Message, Path, Problem.Line, Problem.Column);
   std::string Text = std::move(*Read);
   nlohmann::json Root = validate(Path, Text);
 

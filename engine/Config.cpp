@@ -199,6 +199,10 @@ public:
     if (++Visited > MaxNodes)
       R.fail(Node, "the configuration expands to more than " + std::to_string(MaxNodes) +
                        " values (aliases of aliases); write it out");
+    // Aliases nest without the parser's depth guard seeing it: each alias one level deeper.
+    if (Path.size() >= MaxYamlDepth)
+      R.fail(Node, "nested deeper than " + std::to_string(MaxYamlDepth) +
+                       " levels (through aliases), more than contractcheck reads");
     Path.push_back(Node);
     if (Node.IsSequence())
       for (const YAML::Node &Item : Node)
@@ -229,10 +233,10 @@ private:
 };
 
 YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
-  std::string Problem;
+  ReadProblem Problem;
   std::optional<std::string> Read = readInputFile(Path, InputKind::Configuration, Problem);
   if (!Read)
-    throw InputError(Problem, Path);
+    throw InputError(Problem.Message, Path, Problem.Line, Problem.Column);
   std::string Text = std::move(*Read);
   YAML::Node Root;
   try {
@@ -245,9 +249,10 @@ YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
                        Path, Mark.line + 1, Mark.column + 1);
     }
   } catch (const YAML::ParserException &E) {
-    throw InputError("malformed YAML: " + E.msg, Path, E.mark.line + 1, E.mark.column + 1);
+    throw InputError("malformed YAML: " + yamlErrorText(E), Path, E.mark.line + 1,
+                     E.mark.column + 1);
   } catch (const YAML::Exception &E) {
-    throw InputError("malformed YAML: " + E.msg, Path);
+    throw InputError("malformed YAML: " + yamlErrorText(E), Path);
   }
   ConfigurationWalk(R).check(Root);
   return Root;

@@ -128,10 +128,10 @@ std::optional<DataDocument> DataDocument::load(const std::string &Path, DataErro
     Error = {Path, 0, 0, "expected a data file ending in .json, .yaml or .yml"};
     return std::nullopt;
   }
-  std::string Problem;
+  ReadProblem Problem;
   std::optional<std::string> Text = readInputFile(Path, InputKind::DataFile, Problem);
   if (!Text) {
-    Error = {Path, 0, 0, Problem};
+    Error = {Path, Problem.Line, Problem.Column, Problem.Message};
     return std::nullopt;
   }
   return parse(Path, *Text, *F, Error);

@@ -1,6 +1,8 @@
 #include "InputFile.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <string_view>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -99,8 +101,81 @@ std::optional<std::string> inputFileProblem(const std::string &Path, InputKind K
   return statusProblem(Status, Kind);
 }
 
+namespace {
+
+std::optional<std::string> readRegularFile(const std::string &Path, InputKind Kind,
+                                           std::string &Error);
+
+// A text input's encoding is UTF-8 (see readInputFile); drops a leading UTF-8 byte order mark.
+std::optional<ReadProblem> encodingProblem(std::string &Text, InputKind Kind) {
+  if (Kind == InputKind::Source || Kind == InputKind::StoreEntry)
+    return std::nullopt;
+  std::string_view T = Text;
+  auto startsWith = [&](std::string_view Prefix) { return T.substr(0, Prefix.size()) == Prefix; };
+  using namespace std::string_view_literals;
+  std::string Found;
+  if (startsWith("\xFF\xFE\0\0"sv) || startsWith("\0\0\xFE\xFF"sv))
+    Found = "UTF-32 (it begins with the byte order mark " +
+            std::string(T[0] == '\0' ? "00 00 FE FF" : "FF FE 00 00") + ")";
+  else if (startsWith("\xFF\xFE"sv) || startsWith("\xFE\xFF"sv))
+    Found = "UTF-16 (it begins with the byte order mark " +
+            std::string(T[0] == '\xFF' ? "FF FE" : "FE FF") + ")";
+  else if (T.size() >= 4 && T[0] != '\0' && T[1] == '\0' && T[2] == '\0' && T[3] == '\0')
+    Found = "UTF-32 (little-endian: three NUL bytes after its first character)";
+  else if (T.size() >= 2 && T[0] != '\0' && T[1] == '\0')
+    Found = "UTF-16 (little-endian: a NUL byte after each ASCII character)";
+  else if (T.size() >= 2 && T[0] == '\0' && T[1] != '\0')
+    Found = "UTF-16 (big-endian: a NUL byte before each ASCII character)";
+  if (!Found.empty())
+    return ReadProblem{"is " + Found + "; a " + inputKindName(Kind) +
+                            " must be UTF-8 (convert it, e.g. iconv -f " +
+                            Found.substr(0, 6) + " -t UTF-8)",
+                        1, 1};
+  constexpr std::string_view Bom = "\xEF\xBB\xBF";
+  if (startsWith(Bom))
+    Text.erase(0, Bom.size());
+  // A data file may be .proto or Python source, whose strings may hold anything; the others are
+  // JSON or YAML, where a byte order mark may only begin the file.
+  if (Kind == InputKind::DataFile)
+    return std::nullopt;
+  if (size_t At = Text.find("\n" + std::string(Bom)); At != std::string::npos)
+    return ReadProblem{"a byte order mark (EF BB BF) begins this line; only the start of a file "
+                        "may have one (were two files joined?)",
+                        static_cast<unsigned>(std::count(Text.begin(), Text.begin() + At, '\n') + 2),
+                        1};
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
                                          std::string &Error) {
+  ReadProblem Problem;
+  std::optional<std::string> Text = readInputFile(Path, Kind, Problem);
+  if (!Text)
+    Error = std::move(Problem.Message);
+  return Text;
+}
+
+std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
+                                         ReadProblem &Problem) {
+  std::string Error;
+  std::optional<std::string> Text = readRegularFile(Path, Kind, Error);
+  if (!Text) {
+    Problem = {std::move(Error)};
+    return std::nullopt;
+  }
+  if (std::optional<ReadProblem> Encoding = encodingProblem(*Text, Kind)) {
+    Problem = std::move(*Encoding);
+    return std::nullopt;
+  }
+  return Text;
+}
+
+namespace {
+
+std::optional<std::string> readRegularFile(const std::string &Path, InputKind Kind,
+                                           std::string &Error) {
   // Checked before opening: opening a device can have effects of its own.
   if (std::optional<std::string> Problem = inputFileProblem(Path, Kind)) {
     Error = *Problem;
@@ -150,6 +225,8 @@ std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind
   }
   return Text;
 }
+
+} // namespace
 
 std::error_code notARegularFileError() {
   static const NotARegularFileCategory Category;

@@ -33,7 +33,21 @@ size_t inputSizeLimit(InputKind Kind);
 // reader opens (Clang's): it opens only what this accepted.
 std::optional<std::string> inputFileProblem(const std::string &Path, InputKind Kind);
 
-// Path's whole content, or nothing with *Error saying why (without the path: callers position it).
+// Why a file could not be read, and where in it when that is known (an encoding): Line and
+// Column 0 when not.
+struct ReadProblem {
+  std::string Message;
+  unsigned Line = 0, Column = 0;
+};
+
+// Path's whole content, or nothing with Problem saying why (without the path: callers position
+// it). The text kinds (all but Source and StoreEntry) must be UTF-8: a leading UTF-8 byte order
+// mark, which JSON and YAML both allow, is dropped; UTF-16 and UTF-32 (with or without a byte order
+// mark) are refused as such, and so is a byte order mark at the start of a later line of a
+// configuration, baseline, compilation database or contract (files joined together).
+std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
+                                         ReadProblem &Problem);
+// As above, the position dropped.
 std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
                                          std::string &Error);
 

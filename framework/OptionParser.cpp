@@ -3,6 +3,8 @@
 #include "DidYouMean.h"
 #include "Glob.h"
 
+#include "YamlDocuments.h"
+
 #include <yaml-cpp/yaml.h>
 
 namespace contractcheck {
@@ -236,7 +238,7 @@ nlohmann::json parseOptionString(const OptionSpec &Spec, const std::string &Text
     try {
       Node = YAML::Load(Flow);
     } catch (const YAML::Exception &E) {
-      throw OptionError{What + " is not valid YAML flow syntax: " + E.msg};
+      throw OptionError{What + " is not valid YAML flow syntax: " + yamlErrorText(E)};
     }
     return parseValue(shapeOf(Spec), Node, What);
   }

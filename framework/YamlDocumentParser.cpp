@@ -186,7 +186,7 @@ std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error) {
     DataPosition At = positionOf(E.mark);
     Error.Line = At.Line;
     Error.Column = At.Column;
-    Error.Message = "malformed YAML: " + E.msg;
+    Error.Message = "malformed YAML: " + yamlErrorText(E);
   } catch (const std::exception &E) {
     Error.Line = Error.Column = 0;
     Error.Message = std::string("malformed YAML: ") + E.what();

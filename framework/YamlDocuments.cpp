@@ -1,5 +1,6 @@
 #include "YamlDocuments.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -28,6 +29,13 @@ struct DocumentStarts : YAML::EventHandler {
 };
 
 } // namespace
+
+std::string yamlErrorText(const YAML::Exception &E) {
+  if (dynamic_cast<const YAML::DeepRecursion *>(&E))
+    return "nested deeper than " + std::to_string(MaxYamlDepth) +
+           " levels, more than contractcheck reads";
+  return E.msg;
+}
 
 YamlDocumentCount countYamlDocuments(std::string_view Text) {
   std::istringstream In{std::string(Text)};

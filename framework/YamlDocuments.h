@@ -3,8 +3,10 @@
 // anything; found by fuzzing). Shared by the configuration loader and the data-file parser.
 #pragma once
 
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 
+#include <string>
 #include <string_view>
 
 namespace contractcheck {
@@ -18,5 +20,12 @@ struct YamlDocumentCount {
 // How many documents Text holds, reading at most two. Throws YAML::Exception for malformed
 // input.
 YamlDocumentCount countYamlDocuments(std::string_view Text);
+
+// How deep a YAML file may nest: yaml-cpp's parser, which recurses, stops at about this depth
+// (it says "bad file"); contractcheck's own recursive walks stop here too.
+inline constexpr unsigned MaxYamlDepth = 500;
+
+// What a yaml-cpp exception means, said plainly ("bad file" from its depth guard is the nesting).
+std::string yamlErrorText(const YAML::Exception &E);
 
 } // namespace contractcheck

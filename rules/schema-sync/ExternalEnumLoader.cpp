@@ -16,10 +16,10 @@ bool endsWith(std::string_view S, std::string_view Suffix) {
 }
 
 std::optional<std::string> readFile(const std::string &Path, ExternalEnumError &Error) {
-  std::string Problem;
+  ReadProblem Problem;
   std::optional<std::string> Text = readInputFile(Path, InputKind::DataFile, Problem);
   if (!Text)
-    Error = {false, {Path, 0, 0, Problem}};
+    Error = {false, {Path, Problem.Line, Problem.Column, Problem.Message}};
   return Text;
 }
 

@@ -139,6 +139,25 @@ TEST(ConfigTest, AliasesThatExpandWithoutBoundStopWithAnError) {
             "");
 }
 
+// An alias nests its anchor's value where it is used, out of sight of yaml-cpp's depth guard:
+// 300 levels used 300 levels deep are 600 that every recursive walk of the tree would follow.
+// Refused at the node past 500 levels, as the parser refuses text nested that deep.
+TEST(ConfigTest, AliasesNestedDeeperThanReadAreAnError) {
+  auto Nested = [](int Levels, const std::string &Inner) {
+    return std::string(Levels, '[') + Inner + std::string(Levels, ']');
+  };
+  std::string Error =
+      loadError("version: 1\nx: &a " + Nested(300, "leaf") + "\ny: " + Nested(300, "*a") + "\n");
+  EXPECT_NE(Error.find(": error: nested deeper than 500 levels (through aliases), more than "
+                       "contractcheck reads"),
+            std::string::npos)
+      << Error.substr(0, 300);
+  // 350 levels are read (and judged: 'x' is no key of the configuration).
+  Error = loadError("version: 1\nx: &a " + Nested(200, "leaf") + "\ny: " + Nested(150, "*a") + "\n");
+  EXPECT_EQ(Error.find("nested deeper"), std::string::npos) << Error.substr(0, 300);
+  EXPECT_NE(Error.find("'x'"), std::string::npos) << Error.substr(0, 300);
+}
+
 TEST(ConfigTest, BadGlobIsPositioned) {
   EXPECT_EQ(loadError("version: 1\npaths:\n  exclude: [\"src/[ab\"]\n"),
             ".contractcheck.yaml:3:13: error: bad glob 'src/[ab' in 'paths.exclude': unclosed '[' "

@@ -69,5 +69,64 @@ TEST(InputFileTest, ARegularFileIsReadWhole) {
   EXPECT_EQ(Error, "cannot read the data file: No such file or directory");
 }
 
+// Text inputs are UTF-8: a leading byte order mark is dropped (JSON and YAML both allow one),
+// UTF-16 and UTF-32 are named as such at 1:1, and a mark starting a later line (two files joined)
+// is positioned there.
+ReadProblem encodingProblemOf(const std::string &Bytes, InputKind Kind) {
+  test::TempDir Dir;
+  std::string Path = Dir.write("input", Bytes);
+  ReadProblem Problem;
+  EXPECT_FALSE(readInputFile(Path, Kind, Problem)) << Bytes;
+  return Problem;
+}
+
+TEST(InputFileTest, ALeadingUtf8ByteOrderMarkIsDropped) {
+  test::TempDir Dir;
+  for (InputKind Kind : {InputKind::Configuration, InputKind::CompilationDatabase,
+                         InputKind::Baseline, InputKind::DataFile}) {
+    std::string Path = Dir.write("bom", "\xEF\xBB\xBF{\"a\": 1}\n");
+    ReadProblem Problem;
+    EXPECT_EQ(readInputFile(Path, Kind, Problem), "{\"a\": 1}\n") << Problem.Message;
+  }
+  // A source is Clang's to read as it reads it.
+  std::string Error;
+  EXPECT_EQ(readInputFile(Dir.write("a.cpp", "\xEF\xBB\xBFint x;\n"), InputKind::Source, Error),
+            "\xEF\xBB\xBFint x;\n");
+}
+
+TEST(InputFileTest, Utf16AndUtf32AreNamed) {
+  using namespace std::string_literals;
+  struct Case {
+    std::string Bytes, Message;
+  } Cases[] = {
+      {"\xFF\xFEv\0e\0r\0"s, "is UTF-16 (it begins with the byte order mark FF FE); a configuration "
+                            "file must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"},
+      {"\xFE\xFF\0v\0e"s, "is UTF-16 (it begins with the byte order mark FE FF); a configuration "
+                          "file must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"},
+      {"v\0e\0r\0"s, "is UTF-16 (little-endian: a NUL byte after each ASCII character); a "
+                     "configuration file must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"},
+      {"\0v\0e\0r"s, "is UTF-16 (big-endian: a NUL byte before each ASCII character); a "
+                     "configuration file must be UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"},
+      {"\xFF\xFE\0\0v\0\0\0"s, "is UTF-32 (it begins with the byte order mark FF FE 00 00); a "
+                                 "configuration file must be UTF-8 (convert it, e.g. iconv -f "
+                                 "UTF-32 -t UTF-8)"},
+  };
+  for (const Case &C : Cases) {
+    ReadProblem Problem = encodingProblemOf(C.Bytes, InputKind::Configuration);
+    EXPECT_EQ(Problem.Message, C.Message);
+    EXPECT_EQ(Problem.Line, 1u);
+    EXPECT_EQ(Problem.Column, 1u);
+  }
+}
+
+TEST(InputFileTest, AByteOrderMarkStartingALaterLineIsPositioned) {
+  ReadProblem Problem =
+      encodingProblemOf("version: 1\n\xEF\xBB\xBFversion: 1\n", InputKind::Configuration);
+  EXPECT_EQ(Problem.Message, "a byte order mark (EF BB BF) begins this line; only the start of a "
+                             "file may have one (were two files joined?)");
+  EXPECT_EQ(Problem.Line, 2u);
+  EXPECT_EQ(Problem.Column, 1u);
+}
+
 } // namespace
 } // namespace contractcheck
