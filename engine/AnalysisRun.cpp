@@ -313,6 +313,14 @@ void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFile
     Report.Warnings.push_back("contractcheck: warning: " + Header +
                               ": no translation unit of the compilation database includes it; "
                               "not analysed");
+  std::vector<const Config *> Governing{&Configs.forFile(workingDirectory() + "/.")};
+  for (const AnalysisJob &Job : Plan.Jobs)
+    Governing.push_back(Job.Settings);
+  std::set<std::string> Said;
+  for (const Config *Cfg : Governing)
+    for (const std::string &Warning : Cfg->warnings())
+      if (Said.insert(Warning).second)
+        Report.Warnings.push_back(Warning);
   std::set<std::string> Read = Data.readPaths();
   for (const std::string &DataFile : Plan.DataFiles)
     if (!Read.count(DataFile) && !isConfigurationFile(DataFile))

@@ -104,6 +104,37 @@ std::vector<Glob> pathGlobs(const Reader &R, const YAML::Node &Node) {
   return Globs;
 }
 
+// An absolute pattern whose fixed leading directories lie outside BaseDir (and do not contain
+// it) can match no file under the configuration's directory: a project that moved, a path
+// copied from another machine. It is valid (paths outside can be excluded), so a warning.
+void warnAboutAbsolutePatterns(const YAML::Node &Node, const std::string &File,
+                               const std::string &BaseDir, std::vector<std::string> &Warnings) {
+  std::vector<YAML::Node> Items;
+  if (Node.IsSequence())
+    for (const YAML::Node &Item : Node)
+      Items.push_back(Item);
+  else if (Node.IsScalar())
+    Items.push_back(Node);
+  for (const YAML::Node &Item : Items) {
+    if (!Item.IsScalar())
+      continue;
+    const std::string &Pattern = Item.Scalar();
+    if (Pattern.empty() || Pattern.front() != '/')
+      continue;
+    std::string Fixed = Pattern.substr(0, Pattern.find_first_of("*?[{\\"));
+    Fixed = Fixed.substr(0, Fixed.rfind('/') + 1); // its whole directories
+    std::string Base = BaseDir + "/";
+    if (Base.rfind(Fixed, 0) == 0 || Fixed.rfind(Base, 0) == 0)
+      continue;
+    YAML::Mark At = Item.Mark();
+    Warnings.push_back(File + ":" + std::to_string(At.line + 1) + ":" + std::to_string(At.column + 1) +
+                       ": warning: 'paths.exclude' pattern '" + Pattern +
+                       "' is absolute and outside this configuration's directory (" + BaseDir +
+                       "): it can match no file of the project; write it relative to that "
+                       "directory");
+  }
+}
+
 bool parseGenerated(const Reader &R, const YAML::Node &Node) {
   std::string Value = R.scalar(Node, "'paths.generated'");
   if (Value == "skip" || Value == "report")
@@ -289,8 +320,10 @@ Config Config::load(const std::string &Path) {
         for (const auto &PathEntry : Value)
           R.collect([&] {
             std::string PathKey = R.scalar(PathEntry.first, "a key");
-            if (PathKey == "exclude")
+            if (PathKey == "exclude") {
               C.Exclude = pathGlobs(R, PathEntry.second);
+              warnAboutAbsolutePatterns(PathEntry.second, Path, C.BaseDir, C.Warnings);
+            }
             else if (PathKey == "generated")
               C.ReportGenerated = parseGenerated(R, PathEntry.second);
             else

@@ -40,6 +40,9 @@ public:
   // project root of the run).
   const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
+  // What in the file is valid but surely not what was meant (an absolute pattern that can match
+  // nothing under the configuration's directory), each "file:line:col: warning: ...".
+  const std::vector<std::string> &warnings() const { return Warnings; }
   // paths.generated: whether findings in files a code generator wrote (GeneratedCode.h) are
   // reported; off by default.
   bool reportsGeneratedCode() const { return ReportGenerated; }
@@ -57,6 +60,7 @@ private:
   std::string Path;
   std::string BaseDir; // exclusion globs are relative to the directory holding the file
   std::vector<Glob> Exclude;
+  std::vector<std::string> Warnings;
   bool ReportGenerated = false;
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.

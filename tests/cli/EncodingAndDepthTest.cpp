@@ -1,6 +1,7 @@
 // Inputs a user's editor or a tool may produce in a form the parsers do not expect, each answered
 // by what it is, where it is: a UTF-8 byte order mark is accepted where the format allows it,
-// UTF-16 is named, and YAML nested deeper than contractcheck reads is said so.
+// UTF-16 is named, YAML nested deeper than contractcheck reads is said so, and an absolute
+// exclusion pattern that can match nothing in the project is a warning naming it.
 #include "CliTestSupport.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +11,7 @@ namespace {
 
 using namespace std::string_literals;
 
-constexpr int BadInput = 2;
+constexpr int FindingsFound = 1, BadInput = 2;
 
 // "version: 1\n" as UTF-16, little-endian, with its byte order mark.
 std::string utf16(const std::string &Ascii) {
@@ -87,6 +88,25 @@ TEST_F(EncodingAndDepthTest, YamlNestedDeeperThanReadIsSaidSo) {
   R = run();
   EXPECT_EQ(R.ExitCode, BadInput);
   EXPECT_NE(R.Stderr.find("nested deeper than 500 levels"), std::string::npos) << R.Stderr;
+}
+
+TEST_F(EncodingAndDepthTest, AnAbsolutePatternOutsideTheProjectIsAWarningNamingIt) {
+  std::string Config = Src.write(".contractcheck.yaml",
+                                 "version: 1\npaths:\n  exclude:\n    - generated/**\n"
+                                 "    - /nonexistent-project/src/**\n    - " +
+                                     Src.path() + "/vendor/**\n");
+  ProcessResult R = run();
+  EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
+  EXPECT_NE(R.Stderr.find(Config + ":5:7: warning: 'paths.exclude' pattern "
+                                   "'/nonexistent-project/src/**' is absolute and outside this "
+                                   "configuration's directory (" +
+                          Src.path() + "): it can match no file of the project; write it relative "
+                                       "to that directory\n"),
+            std::string::npos)
+      << R.Stderr;
+  EXPECT_EQ(R.Stderr.find("warning: 'paths.exclude' pattern '" + Src.path()), std::string::npos)
+      << "a pattern under the project is fine";
+  EXPECT_EQ(R.Stderr.find("'generated/**'"), std::string::npos);
 }
 
 } // namespace
