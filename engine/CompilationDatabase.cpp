@@ -70,6 +70,14 @@ nlohmann::json validate(const std::string &Path, const std::string &Text) {
     for (const char *Key : {"directory", "file"})
       if (!Entry.contains(Key) || !Entry[Key].is_string())
         Fail(std::string("missing string '") + Key + "'");
+    // Relative to what? To wherever contractcheck runs: another file would be analysed, with
+    // its include paths resolved from there.
+    const std::string &Directory = Entry["directory"].get_ref<const std::string &>();
+    if (!llvm::sys::path::is_absolute(Directory))
+      Fail((Directory.empty() ? std::string("'directory' is empty")
+                              : "'directory' is relative ('" + Directory + "')") +
+           "; it must be the compiler's working directory as an absolute path, else '" +
+           Entry["file"].get<std::string>() + "' would be looked up from wherever contractcheck runs");
     bool HasArguments = Entry.contains("arguments");
     if (HasArguments) {
       const nlohmann::json &Args = Entry["arguments"];

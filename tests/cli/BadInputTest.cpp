@@ -48,6 +48,28 @@ TEST(BadInputTest, CompilationDatabaseEntryWithoutFileNamesTheEntry) {
   EXPECT_EQ(R.Stderr, Db + ":3:3: error: entry 2: missing string 'file'\n");
 }
 
+// A relative 'file' is relative to 'directory'; with 'directory' empty or relative, it would be
+// looked up from wherever contractcheck runs, and another file silently analysed.
+TEST(BadInputTest, CompilationDatabaseEntryWithoutAnAbsoluteDirectoryNamesTheEntry) {
+  TempDir Build;
+  std::string Db = Build.write(
+      "compile_commands.json",
+      "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
+      "  {\"directory\": \"\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\"}\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path()}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Db + ":3:3: error: entry 2: 'directory' is empty; it must be the compiler's "
+                           "working directory as an absolute path, else 'b.cpp' would be looked up "
+                           "from wherever contractcheck runs\n");
+  Build.write("compile_commands.json",
+              "[{\"directory\": \"src\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\"}]");
+  R = runContractcheck({"-p", Build.path()}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, Db + ":1:2: error: entry 1: 'directory' is relative ('src'); it must be the "
+                           "compiler's working directory as an absolute path, else 'b.cpp' would "
+                           "be looked up from wherever contractcheck runs\n");
+}
+
 TEST(BadInputTest, FileThatDoesNotExist) {
   TempDir Build;
   cliFixture("parse-failure", Build);
