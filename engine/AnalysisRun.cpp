@@ -174,9 +174,12 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
 
 RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
   RunResult Result = analyse(Progress);
-  bool Failed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
-    return O.State != TUOutcome::Status::Analyzed;
-  });
+  // An entry that could not be read fails an extraction of the whole database; one of given
+  // files (a build's action per TU) did not ask for it.
+  bool Failed = (!Plan.Subset && !Database->unreadableEntries().empty()) ||
+                std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
+                  return O.State != TUOutcome::Status::Analyzed;
+                });
   Result.Crashed = std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), leftAThreadParked);
   // What extract is for is the store: a result it could not keep is a failed extraction, and
   // the build system must not record it as done.
@@ -346,7 +349,8 @@ int AnalysisRun::exitCodeOf(const RunResult &Result) const {
         return P.What == RuleProblem::Kind::Configuration;
       }))
     return BadInput;
-  if (!Report.Failures.empty() || !Report.Problems.empty())
+  if (!Report.Failures.empty() || !Report.Problems.empty() ||
+      !Database->unreadableEntries().empty())
     return Incomplete;
   bool Failing = std::any_of(Report.Findings.begin(), Report.Findings.end(),
                              [&](const Finding &F) { return F.Level >= Request.FailOn; });

@@ -9,6 +9,7 @@
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <nlohmann/json.hpp>
@@ -46,7 +47,51 @@ size_t offsetOfEntry(const std::string &Text, size_t Index) {
   return 0;
 }
 
-nlohmann::json validate(const std::string &Path, const std::string &Text) {
+// The top-level entries of the array whose bytes are not UTF-8 (a path in another encoding:
+// nlohmann refuses the whole text for one byte of it). Each is blanked out in Text ("null" and
+// spaces, its line breaks kept, so that every other position holds) and its index and offset
+// returned; the others are loaded.
+std::vector<std::pair<size_t, size_t>> blankEntriesNotInUtf8(std::string &Text) {
+  std::vector<std::pair<size_t, size_t>> Blanked;
+  int Depth = 0;
+  bool InString = false;
+  size_t Index = 0, Start = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (Depth++ == 1)
+        Start = I;
+    } else if (C == ',' && Depth == 1) {
+      ++Index; // entries are counted by the commas between them, whatever their kind
+    } else if (C == ']' || C == '}') {
+      if (--Depth != 1)
+        continue;
+      llvm::StringRef Entry(Text.data() + Start, I + 1 - Start);
+      size_t Bad = 0;
+      // Shorter than "null" it is no object anyway: left for the parser to refuse.
+      if (Entry.size() >= 4 && !llvm::json::isUTF8(Entry, &Bad)) {
+        Blanked.emplace_back(Index, Start + Bad);
+        for (size_t J = Start; J <= I; ++J)
+          if (Text[J] != '\n')
+            Text[J] = ' ';
+        Text.replace(Start, 4, "null");
+      }
+    }
+  }
+  return Blanked;
+}
+
+nlohmann::json validate(const std::string &Path, const std::string &Text,
+                        const std::vector<size_t> &Blanked = {}) {
   nlohmann::json Root;
   try {
     Root = nlohmann::json::parse(Text);
@@ -60,6 +105,8 @@ nlohmann::json validate(const std::string &Path, const std::string &Text) {
   if (!Root.is_array())
     throw InputError("a compilation database must be a JSON array of entries", Path, 1, 1);
   for (size_t I = 0; I < Root.size(); ++I) {
+    if (std::binary_search(Blanked.begin(), Blanked.end(), I))
+      continue;
     const nlohmann::json &Entry = Root[I];
     auto Fail = [&](const std::string &Message) {
       throw InputError::atOffset("entry " + std::to_string(I + 1) + ": " + Message, Path, Text,
@@ -122,7 +169,25 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   if (!Read)
     throw InputError(Problem.Message, Path, Problem.Line, Problem.Column);
   std::string Text = std::move(*Read);
-  nlohmann::json Root = validate(Path, Text);
+  const std::string Original = Text;
+  std::vector<std::pair<size_t, size_t>> NotUtf8 = blankEntriesNotInUtf8(Text);
+  std::vector<size_t> Blanked;
+  for (const auto &[Index, Offset] : NotUtf8)
+    Blanked.push_back(Index);
+  nlohmann::json Root = validate(Path, Text, Blanked);
+  std::vector<std::string> Unreadable;
+  for (const auto &[Index, Offset] : NotUtf8) {
+    Unreadable.push_back(
+        InputError::atOffset("entry " + std::to_string(Index + 1) +
+                                 ": holds bytes that are not UTF-8 (a path in another encoding?); "
+                                 "this entry is not analysed, the others are",
+                             Path, Original, Offset)
+            .render());
+  }
+  // What is left for LibTooling: the entries read.
+  for (size_t I = Blanked.size(); I-- > 0;)
+    if (Blanked[I] < Root.size())
+      Root.erase(Blanked[I]);
 
   std::string Error;
   auto Database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
@@ -135,6 +200,7 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
       clang::tooling::expandResponseFiles(std::move(Database), llvm::vfs::getRealFileSystem());
   CompilationDatabase Result;
   Result.Path = Path;
+  Result.Unreadable = std::move(Unreadable);
   std::set<std::string> Seen;
   for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
     std::string File = absolutePath(Command.Filename, Command.Directory);

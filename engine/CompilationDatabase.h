@@ -31,6 +31,10 @@ public:
   // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each
   // once, in the order first met.
   const std::vector<std::string> &droppedFlags() const { return Dropped; }
+  // Entries left out because they could not be read (bytes that are not UTF-8 in a path), each
+  // "compile_commands.json:line:col: error: entry N: ...": the others are analysed, and the run
+  // is incomplete (exit code 3).
+  const std::vector<std::string> &unreadableEntries() const { return Unreadable; }
 
 private:
   // One entry, its command as clang's driver takes it (CommandMangler.h).
@@ -40,6 +44,7 @@ private:
   std::string Path;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
   std::vector<std::string> Dropped;
+  std::vector<std::string> Unreadable;
 };
 
 } // namespace contractcheck

@@ -70,6 +70,41 @@ TEST(BadInputTest, CompilationDatabaseEntryWithoutAnAbsoluteDirectoryNamesTheEnt
                            "be looked up from wherever contractcheck runs\n");
 }
 
+// One entry whose path is in another encoding is that entry's problem, not the database's: it
+// is reported at its position and the others are analysed (exit code 3, incomplete).
+TEST(BadInputTest, AnEntryThatIsNotUtf8IsReportedAndTheOthersAnalysed) {
+  TempDir Src, Build;
+  std::string Good = Src.write("a.cpp", switchMissingOne("a"));
+  std::string Bad = Src.write("caf\xE9.cpp", "int x;\n");
+  std::string Db = Build.write(
+      "compile_commands.json",
+      "[\n  {\"directory\": \"" + Src.path() + "\", \"file\": \"" + Bad +
+          "\", \"arguments\": [\"c++\", \"-c\", \"x.cpp\"]},\n  {\"directory\": \"" + Src.path() +
+          "\", \"file\": \"" + Good + "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-c\", \"" +
+          Good + "\"]}\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"});
+  EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
+  // At the first byte that is not UTF-8, on the entry's line.
+  std::string Text = readFile(Db);
+  size_t Byte = Text.find('\xE9'), LineStart = Text.rfind('\n', Byte) + 1;
+  std::string Expected = Db + ":2:" + std::to_string(Byte - LineStart + 1) +
+                         ": error: entry 1: holds bytes that are not UTF-8 (a path in another "
+                         "encoding?); this entry is not analysed, the others are\n";
+  EXPECT_EQ(R.Stderr.rfind(Expected, 0), 0u) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("analysed 1 of 1 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stdout.find("a.cpp:"), std::string::npos) << "the other entry's finding is reported";
+
+  // An extraction of the whole database is incomplete too; a build's extraction of one given
+  // file did not ask for that entry, and is not failed by it (nor told about it).
+  TempDir Store;
+  R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Store.path(), Good});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  EXPECT_EQ(R.Stderr.find("not UTF-8"), std::string::npos) << R.Stderr;
+  R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Store.path()});
+  EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
+  EXPECT_EQ(R.Stderr.rfind(Expected, 0), 0u) << R.Stderr;
+}
+
 TEST(BadInputTest, FileThatDoesNotExist) {
   TempDir Build;
   cliFixture("parse-failure", Build);

@@ -524,6 +524,10 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   auto Database = loadDatabase(M, FixedFlags);
   RunRequest Request = requestOf(M, *Database);
   AnalysisRun Run(Database, std::move(Request));
+  // Said where they count: every run (its global phase reads every TU), an extraction of all.
+  if (M != Mode::Extract || !Run.plan().Subset)
+    for (const std::string &Entry : Database->unreadableEntries())
+      errs() << Entry << "\n";
   ProgressCallback Progress = progressLine(Run.plan().Jobs.size());
   RunResult Result;
   SourceFiles Sources;
