@@ -298,6 +298,8 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
   Result.Report.Excluded = Plan.Excluded;
   Result.Report.FromStore = FromStore;
   Guard->checkAgainstRead(Result.Report.Read);
+  // The rules' data files are inputs too: a report written over a schema replaced it.
+  Guard->checkAgainstFiles(Data.readPaths(), "a data file the rules read");
   filter(Result, Sources, Data);
   if (Request.Fix)
     Result.Fixes = applyFixes(Result.Report.Findings, Result.Report.Read);

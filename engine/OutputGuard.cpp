@@ -50,4 +50,12 @@ void OutputGuard::checkAgainstRead(const ReadFiles &Read) const {
   }
 }
 
+void OutputGuard::checkAgainstFiles(const std::set<std::string> &Files,
+                                    const std::string &What) const {
+  for (const Entry &Output : Outputs)
+    for (const std::string &File : Files)
+      if (samePath(Output.Path, File))
+        refuse(Output.What, Output.Path, File, What);
+}
+
 } // namespace contractcheck

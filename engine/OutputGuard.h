@@ -5,6 +5,7 @@
 
 #include "FileIdentity.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ public:
   // After the parses, before anything is written: throws InputError when an output is a file
   // some translation unit read (a header).
   void checkAgainstRead(const ReadFiles &Read) const;
+  // After the global phase, before anything is written: throws InputError when an output is a
+  // file a rule read (a schema, a contract, an enum source), named by What.
+  void checkAgainstFiles(const std::set<std::string> &Files, const std::string &What) const;
 
 private:
   struct Entry {

@@ -100,6 +100,29 @@ TEST_F(SafeWriteTest, DepfileOrStampNamingAnInputIsRefused) {
   EXPECT_EQ(readFile(Db), DbBefore);
 }
 
+// A data file a rule reads (a schema, a contract) is an input too: a report written over the
+// schema a binding names replaced it (exit 1), and so did a baseline.
+TEST_F(SafeWriteTest, AnOutputNamingADataFileARuleReadsIsRefused) {
+  Src.write("channel.h", "#pragma once\nenum class Channel { Web, Store };\n");
+  std::string Defining = Src.write("router.cpp", "#include \"channel.h\"\nint w(Channel C) { return "
+                                                 "C == Channel::Web; }\n");
+  std::string Schema = Src.write("api/channels.yaml", "- Web\n- Store\n- Fax\n");
+  Src.write(".contractcheck.yaml", "version: 1\nrules:\n  contract-schema-sync:\n    bindings:\n"
+                                   "      - {enum: Channel, file: api/channels.yaml, at: \"\"}\n");
+  writeCompilationDatabase(Build.path(), {Defining}, {"-std=c++20"});
+  for (const char *Option : {"--output", "--write-baseline"}) {
+    ProcessResult R =
+        runContractcheck({"-p", Build.path(), "--no-cache", Option, Schema}, Src.path());
+    EXPECT_EQ(R.ExitCode, BadInput) << Option << "\n" << R.Stderr;
+    EXPECT_NE(R.Stderr.find("error: " + std::string(Option) + " '" + Schema +
+                            "' names a data file the rules read; refusing to overwrite an input "
+                            "of the analysis"),
+              std::string::npos)
+        << R.Stderr;
+    EXPECT_EQ(readFile(Schema), "- Web\n- Store\n- Fax\n") << Option;
+  }
+}
+
 TEST_F(SafeWriteTest, WriteBaselineNamingASourceIsRefused) {
   std::string Before = readFile(Source);
   ProcessResult R = runContractcheck({"-p", Build.path(), "--write-baseline", Source});
