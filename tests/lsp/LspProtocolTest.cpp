@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 namespace contractcheck::test {
 namespace {
 
@@ -252,6 +254,25 @@ TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineO
   // The server is still serving.
   Client.open(Run, RunSource);
   onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+}
+
+// A header that is a FIFO once blocked the parse forever, and every file opened after it got no
+// diagnostics: the TU is answered as not parsing, and the next file is served.
+TEST_F(LspProtocolTest, AHeaderThatIsAFifoFailsItsTranslationUnitAndTheServerKeepsServing) {
+  std::string Fifo = Project.file("include/pipe.h");
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0600), 0);
+  std::string Piped = Project.write("src/piped.cpp", "#include \"pipe.h\"\nint piped();\n");
+  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, Piped},
+                           {"-std=c++20", "-I" + Project.path() + "/include"});
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Piped, readFile(Piped));
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Piped)));
+  EXPECT_EQ(D["code"], "parse-failed") << D.dump();
+  EXPECT_NE(D.dump().find("pipe.h"), std::string::npos) << D.dump();
+  Client.open(Run, RunSource);
+  D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
 }
 
 TEST_F(LspProtocolTest, ACrashInAnalysisIsContainedAndTheServerKeepsServing) {
