@@ -132,9 +132,10 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
       Guard->addInput(Cfg->path(), "the configuration");
   if (Request.ConfigPath)
     Guard->addInput(*Request.ConfigPath, "the configuration");
-  // The baseline read may be the one written (--baseline B --write-baseline B updates it).
-  if (!Request.BaselinePath.empty() && !Request.Outputs.empty())
-    Guard->addInput(Request.BaselinePath, "the baseline");
+  // The baseline read may be the one written (--baseline B --write-baseline B updates it), with
+  // or without a report beside it; no other output may replace it.
+  if (!Request.BaselinePath.empty())
+    Guard->addInput(Request.BaselinePath, "the baseline", "--write-baseline");
   for (const auto &[Path, Option] : Request.Outputs)
     Guard->addOutput(Path, Option);
   if (!Request.WriteBaselinePath.empty())

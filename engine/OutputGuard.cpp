@@ -21,18 +21,19 @@ bool samePath(const std::string &A, const std::string &B) {
 
 } // namespace
 
-void OutputGuard::addInput(const std::string &Path, const std::string &What) {
-  Inputs.push_back({Path, What});
+void OutputGuard::addInput(const std::string &Path, const std::string &What,
+                           const std::string &WrittenBy) {
+  Inputs.push_back({Path, What, WrittenBy});
 }
 
 void OutputGuard::addOutput(const std::string &Path, const std::string &Option) {
-  Outputs.push_back({Path, Option});
+  Outputs.push_back({Path, Option, {}});
 }
 
 void OutputGuard::checkBeforeAnalysis() const {
   for (size_t I = 0; I < Outputs.size(); ++I) {
     for (const Entry &Input : Inputs)
-      if (samePath(Outputs[I].Path, Input.Path))
+      if (Input.WrittenBy != Outputs[I].What && samePath(Outputs[I].Path, Input.Path))
         refuse(Outputs[I].What, Outputs[I].Path, Input.Path, Input.What);
     for (size_t J = I + 1; J < Outputs.size(); ++J)
       if (samePath(Outputs[I].Path, Outputs[J].Path))

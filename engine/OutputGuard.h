@@ -13,8 +13,10 @@ namespace contractcheck {
 
 class OutputGuard {
 public:
-  // What: how the error names the input, e.g. "the compilation database".
-  void addInput(const std::string &Path, const std::string &What);
+  // What: how the error names the input, e.g. "the compilation database". WrittenBy: the one
+  // output option that may name it (--write-baseline updates the baseline it read).
+  void addInput(const std::string &Path, const std::string &What,
+                const std::string &WrittenBy = {});
   void addOutput(const std::string &Path, const std::string &Option);
 
   // Before analysis: throws InputError when an output is a known input or two outputs are the
@@ -31,6 +33,7 @@ private:
   struct Entry {
     std::string Path;
     std::string What;
+    std::string WrittenBy;
   };
   std::vector<Entry> Inputs;
   std::vector<Entry> Outputs;

@@ -81,6 +81,25 @@ TEST_F(SafeWriteTest, OutputNamingTheDatabaseOrTheConfigurationIsRefused) {
   EXPECT_EQ(readFile(Cfg), "version: 1\n");
 }
 
+// --baseline B --write-baseline B updates the baseline it read, with a report beside it or not;
+// --output B would replace it with the report. The report beside it once made the update refused.
+TEST_F(SafeWriteTest, TheBaselineReadMayBeUpdatedButNotReplacedByTheReport) {
+  std::string Baseline = Out.file("baseline.json");
+  ASSERT_EQ(runContractcheck({"-p", Build.path(), "--quiet", "--write-baseline", Baseline})
+                .ExitCode,
+            0);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--quiet", "--baseline", Baseline,
+                                      "--write-baseline", Baseline, "--output",
+                                      Out.file("report.txt")});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  std::string Before = readFile(Baseline);
+  R = runContractcheck({"-p", Build.path(), "--baseline", Baseline, "--output", Baseline});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("--output '" + Baseline + "' names the baseline"), std::string::npos)
+      << R.Stderr;
+  EXPECT_EQ(readFile(Baseline), Before);
+}
+
 // extract's --depfile and --stamp go through the same guard as --output: once they replaced a
 // source with depfile text, or emptied a header (exit 0).
 TEST_F(SafeWriteTest, DepfileOrStampNamingAnInputIsRefused) {
