@@ -1,5 +1,7 @@
 #include "Glob.h"
 
+#include <llvm/Support/Error.h>
+
 namespace contractcheck {
 
 std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *Error) {
@@ -25,7 +27,19 @@ std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *E
       *Error = "empty pattern";
     return std::nullopt;
   }
-  return Glob(std::string(Pattern), K);
+  auto Compiled = std::make_shared<Glob::Pattern>(std::string(Pattern));
+  if (K == Kind::Name) {
+    // From the text the Pattern owns: the GlobPattern points into it.
+    llvm::Expected<llvm::GlobPattern> Name = llvm::GlobPattern::create(Compiled->Text);
+    if (!Name) {
+      std::string Message = llvm::toString(Name.takeError());
+      if (Error)
+        *Error = Message;
+      return std::nullopt;
+    }
+    Compiled->Name.emplace(std::move(*Name));
+  }
+  return Glob(std::move(Compiled), K);
 }
 
 static bool matchClass(std::string_view Class, char C) {
@@ -45,13 +59,13 @@ static bool matchClass(std::string_view Class, char C) {
 }
 
 bool Glob::matchFrom(size_t P, std::string_view Text) const {
-  std::string_view Pat(Pattern);
+  std::string_view Pat(Compiled->Text);
   size_t T = 0;
   while (P < Pat.size()) {
     char C = Pat[P];
     if (C == '*') {
       bool Double = P + 1 < Pat.size() && Pat[P + 1] == '*';
-      bool CrossesSlash = K == Kind::Name || Double;
+      bool CrossesSlash = Double;
       size_t Next = P + (Double ? 2 : 1);
       // "**/" also matches zero directories.
       if (Double && Next < Pat.size() && Pat[Next] == '/' && matchFrom(Next + 1, Text.substr(T)))
@@ -66,7 +80,7 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
     if (T == Text.size())
       return false;
     if (C == '?') {
-      if (K == Kind::Path && Text[T] == '/')
+      if (Text[T] == '/')
         return false;
     } else if (C == '[') {
       size_t Close = Pat.find(']', P + 2);
@@ -85,7 +99,11 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
   return T == Text.size();
 }
 
-bool Glob::matches(std::string_view Text) const { return matchFrom(0, Text); }
+bool Glob::matches(std::string_view Text) const {
+  if (Compiled->Name)
+    return Compiled->Name->match(llvm::StringRef(Text.data(), Text.size()));
+  return matchFrom(0, Text);
+}
 
 bool matchesAny(const std::vector<Glob> &Globs, std::string_view Text) {
   for (const Glob &G : Globs)

@@ -1,7 +1,12 @@
 // Shell-style globs for paths ('**' crosses directories, '*' does not) and for qualified names
-// ('*' matches anything, '::' included).
+// ('*' matches anything, '::' included). Both know '?', '[a-z]', '[!a]' or '[^a]', and '\' to
+// take the next character literally. A name glob is an llvm::GlobPattern (no brace expansion),
+// which matches in time linear in the name whatever the number of '*'.
 #pragma once
 
+#include <llvm/Support/GlobPattern.h>
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,12 +22,23 @@ public:
   static std::optional<Glob> parse(std::string_view Pattern, Kind K, std::string *Error = nullptr);
 
   bool matches(std::string_view Text) const;
-  const std::string &pattern() const { return Pattern; }
+  const std::string &pattern() const { return Compiled->Text; }
 
 private:
-  Glob(std::string Pattern, Kind K) : Pattern(std::move(Pattern)), K(K) {}
+  // A GlobPattern keeps a StringRef into the text it was created from, so the text lives beside
+  // it, on the heap, never moved: a Glob copied or moved shares both, and no GlobPattern can
+  // outlive its text (or point into a moved-from string's inline buffer).
+  struct Pattern {
+    explicit Pattern(std::string Text) : Text(std::move(Text)) {}
+    Pattern(const Pattern &) = delete;
+    Pattern &operator=(const Pattern &) = delete;
+    const std::string Text;
+    std::optional<llvm::GlobPattern> Name; // for Kind::Name, created from Text
+  };
+
+  Glob(std::shared_ptr<const Pattern> Compiled, Kind K) : Compiled(std::move(Compiled)), K(K) {}
   bool matchFrom(size_t P, std::string_view Text) const;
-  std::string Pattern;
+  std::shared_ptr<const Pattern> Compiled;
   Kind K;
 };
 

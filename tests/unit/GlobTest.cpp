@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace contractcheck {
 namespace {
 
@@ -38,6 +41,41 @@ TEST(GlobTest, QuestionMarkAndClasses) {
   EXPECT_FALSE(nameMatches("[!a-c]x", "bx"));
   EXPECT_TRUE(nameMatches("a\\*", "a*"));
   EXPECT_FALSE(nameMatches("a\\*", "ab"));
+}
+
+// A name glob with many '*' that fails to match used to try every split of the name for each
+// '*' (exponential); llvm::GlobPattern matches in linear time. Were it slow, this would not end.
+TEST(GlobTest, ManyStarsDoNotBlowUp) {
+  std::string Pattern, Name(200, 'a');
+  for (int I = 0; I < 40; ++I)
+    Pattern += "*a";
+  EXPECT_FALSE(nameMatches((Pattern + "b").c_str(), Name.c_str()));
+  EXPECT_TRUE(nameMatches(Pattern.c_str(), Name.c_str()));
+  EXPECT_TRUE(nameMatches("*::*::*::*", "a::b::c::d"));
+  EXPECT_FALSE(nameMatches("*::*::*::*::*", "a::b::c::d"));
+}
+
+// A GlobPattern points into the text it was created from: a Glob must keep that text alive and
+// in place through copies and moves, whatever the pattern's length (a short one sits in the
+// string's inline buffer, which a move does not carry along) and after the text it was parsed
+// from is gone. (Under AddressSanitizer or valgrind a dangling pattern fails here.)
+TEST(GlobTest, AGlobOwnsThePatternItMatchesWith) {
+  std::vector<Glob> Globs;
+  for (std::string Text :
+       {std::string("ns::*"), std::string("long::namespace::of::the::project::*Impl")}) {
+    Globs.push_back(*Glob::parse(Text, Glob::Kind::Name));
+    Text.assign(Text.size(), 'x');
+  }
+  for (int I = 0; I < 64; ++I) // copies, and moves as the vector grows
+    Globs.push_back(Globs[I % 2]);
+  Glob Moved = std::move(Globs[0]);
+  Glob Copied = Globs[1];
+  Globs.clear();
+  EXPECT_TRUE(Moved.matches("ns::x"));
+  EXPECT_FALSE(Moved.matches("other::x"));
+  EXPECT_EQ(Moved.pattern(), "ns::*");
+  EXPECT_TRUE(Copied.matches("long::namespace::of::the::project::ServiceImpl"));
+  EXPECT_FALSE(Copied.matches("long::namespace::of::the::project::Service"));
 }
 
 TEST(GlobTest, MalformedPatternsAreRejectedWithAReason) {
