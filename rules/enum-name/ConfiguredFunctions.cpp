@@ -10,8 +10,7 @@ void from_json(const nlohmann::json &J, ConfiguredFunction &F) {
   if (auto Arg = J.find("arg"); Arg != J.end())
     F.Arg = Arg->is_string() ? static_cast<unsigned>(std::stoul(Arg->get<std::string>()))
                              : Arg->get<unsigned>();
-  if (auto Names = J.find("names"); Names != J.end())
-    F.Names = parseSpelling(Names->get<std::string>()).value_or(NameSpelling::Exact);
+  F.Names = SpellingChoices.value(J, "names", NameSpelling::Exact);
 }
 
 } // namespace contractcheck

@@ -76,11 +76,6 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     Context.configurationError(Setting("key"), Binding + ": " + PathError);
     return;
   }
-  std::optional<NameSpelling> Spelling = parseSpelling(B.Names);
-  if (!Spelling) {
-    Context.configurationError(Setting("names"), Binding + ": " + badSpellingMessage(B.Names));
-    return;
-  }
   std::vector<Glob> Globs;
   for (const std::string &Pattern : B.Files) {
     std::string Error;
@@ -117,7 +112,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   Map.Column.Enumerators = Enumerators;
   Map.Uses.assign(Enumerators.size(), 0);
   for (const std::string &E : Enumerators)
-    Map.Spelled.push_back(spellEnumerator(E, *Spelling));
+    Map.Spelled.push_back(spellEnumerator(E, B.Names));
   size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
@@ -130,10 +125,10 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     ++Parsed;
     Reached += Path->match(Doc->root()).size();
     Map.count(*Doc, *Path);
-    std::string Spelled = *Spelling == NameSpelling::Exact
+    std::string Spelled = B.Names == NameSpelling::Exact
                               ? std::string()
-                              : " in " + std::string(spellingName(*Spelling));
-    for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, *Spelling)) {
+                              : " in " + std::string(spellingName(B.Names));
+    for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, B.Names)) {
       Finding F;
       F.Position = {File, Bad.Position.Line, Bad.Position.Column, 0};
       if (Bad.NotAString)
@@ -167,8 +162,7 @@ void from_json(const nlohmann::json &J, DataFileBinding &B) {
   J.at("files").get_to(B.Files);
   J.at("key").get_to(B.Key);
   J.at("enum").get_to(B.Enum);
-  if (J.contains("names"))
-    J.at("names").get_to(B.Names);
+  B.Names = SpellingChoices.value(J, "names", B.Names);
 }
 
 void judgeDataFiles(GlobalContext &Context, const std::vector<DataFileBinding> &Bindings) {

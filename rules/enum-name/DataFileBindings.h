@@ -3,6 +3,8 @@
 // Judged once per run from the enum's definition fact, in the CLI.
 #pragma once
 
+#include "rules/utils/NameSpelling.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
@@ -17,7 +19,7 @@ struct DataFileBinding {
   std::vector<std::string> Files; // path globs, relative to the configuration file
   std::string Key;                // "routes[*].channel"
   std::string Enum;               // qualified
-  std::string Names = "exact";    // a NameSpelling name
+  NameSpelling Names = NameSpelling::Exact;
 };
 void from_json(const nlohmann::json &J, DataFileBinding &B);
 

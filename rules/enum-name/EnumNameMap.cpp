@@ -115,8 +115,8 @@ private:
 // A name no shape pairs: the enumerator it spells in one of the `names` spellings.
 const std::string *nameSpelling(const EnumConstantDecl &E, const AcceptedNames &Names) {
   for (const std::string &Name : Names.Names)
-    for (size_t S = 0; S < std::size(SpellingChoices); ++S) {
-      std::string Spelled = spellEnumerator(E.getName(), static_cast<NameSpelling>(S));
+    for (const OptionChoice<NameSpelling> &Spelling : SpellingChoiceList) {
+      std::string Spelled = spellEnumerator(E.getName(), Spelling.Value);
       if (Names.CaseInsensitive ? llvm::StringRef(Spelled).equals_insensitive(Name)
                                 : Spelled == Name)
         return &Name;

@@ -29,7 +29,8 @@ constexpr FieldSpec FunctionFields[] = {
     {"arg", OptionType::Unsigned, false, "The 0-based position of the argument that is a name.",
      {}, "0"},
     {"enum", OptionType::String, true, "The qualified name of the enum it names."},
-    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
+    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices.names(),
+     "exact"},
 };
 
 bool isKeyPath(std::string_view Text, std::string &Problem) {
@@ -44,7 +45,8 @@ constexpr FieldSpec DataFields[] = {
      "value of a map (e.g. 'routes[*].channel').",
      {}, {}, {}, isKeyPath},
     {"enum", OptionType::String, true, "The qualified name of the enum the values name."},
-    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices, "exact"},
+    {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices.names(),
+     "exact"},
 };
 
 constexpr OptionSpec Options[] = {

@@ -145,22 +145,4 @@ sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, const std::vect
   return [Names = std::move(Names)](const CodeEnumerator &E) { return Names.count(E.Name) > 0; };
 }
 
-std::optional<MatchDirection> parseMatchDirection(std::string_view Text) {
-  if (Text == "both")
-    return MatchDirection::Both;
-  if (Text == "code-covers-schema")
-    return MatchDirection::CodeCoversSchema;
-  if (Text == "schema-covers-code")
-    return MatchDirection::SchemaCoversCode;
-  return std::nullopt;
-}
-
-std::optional<MatchKey> parseMatchKey(std::string_view Text) {
-  if (Text == "names")
-    return MatchKey::Names;
-  if (Text == "values")
-    return MatchKey::Values;
-  return std::nullopt;
-}
-
 } // namespace contractcheck

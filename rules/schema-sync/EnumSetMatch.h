@@ -30,6 +30,19 @@ enum class MatchKey {
   Values, // a Python (str, Enum) member's string value
 };
 
+// The `direction` and `match` options' choices.
+inline constexpr OptionChoice<MatchDirection> MatchDirectionList[] = {
+    {MatchDirection::Both, "both"},
+    {MatchDirection::CodeCoversSchema, "code-covers-schema"},
+    {MatchDirection::SchemaCoversCode, "schema-covers-code"},
+};
+inline constexpr OptionEnumMapping MatchDirectionChoices(MatchDirectionList);
+inline constexpr OptionChoice<MatchKey> MatchKeyList[] = {
+    {MatchKey::Names, "names"},
+    {MatchKey::Values, "values"},
+};
+inline constexpr OptionEnumMapping MatchKeyChoices(MatchKeyList);
+
 struct EnumMatchOptions {
   NameSpelling Names = NameSpelling::Exact; // how the enumerators are spelled externally
   std::string StripPrefix;                  // removed from external names before matching
@@ -60,9 +73,5 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
 // declared before it.
 std::function<bool(const CodeEnumerator &)>
 sentinelsByGlobs(const std::vector<CodeEnumerator> &Enumerators, const std::vector<Glob> &Sentinels);
-
-// "both", "code-covers-schema", "schema-covers-code"; "names", "values".
-std::optional<MatchDirection> parseMatchDirection(std::string_view Text);
-std::optional<MatchKey> parseMatchKey(std::string_view Text);
 
 } // namespace contractcheck

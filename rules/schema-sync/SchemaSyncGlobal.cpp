@@ -16,8 +16,7 @@ void from_json(const nlohmann::json &J, SchemaSyncBinding &B) {
   J.at("enum").get_to(B.Enum);
   J.at("file").get_to(B.File);
   J.at("at").get_to(B.At);
-  if (J.contains("names"))
-    J.at("names").get_to(B.Names);
+  B.Names = SpellingChoices.value(J, "names", B.Names);
   if (J.contains("strip-prefix"))
     J.at("strip-prefix").get_to(B.StripPrefix);
   if (J.contains("strip-enumerator-prefix"))
@@ -26,10 +25,8 @@ void from_json(const nlohmann::json &J, SchemaSyncBinding &B) {
     J.at("ignore-members").get_to(B.IgnoreMembers);
   if (J.contains("values"))
     J.at("values").get_to(B.Values);
-  if (J.contains("direction"))
-    J.at("direction").get_to(B.Direction);
-  if (J.contains("match"))
-    J.at("match").get_to(B.Match);
+  B.Direction = MatchDirectionChoices.value(J, "direction", B.Direction);
+  B.Match = MatchKeyChoices.value(J, "match", B.Match);
 }
 
 namespace {
@@ -166,21 +163,6 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
                                                  : fs::path(Context.baseDirectory()) / B.File;
   std::string File = Path.lexically_normal().string();
 
-  std::optional<NameSpelling> Spelling = parseSpelling(B.Names);
-  std::optional<MatchDirection> Direction = parseMatchDirection(B.Direction);
-  std::optional<MatchKey> Key = parseMatchKey(B.Match);
-  if (!Spelling || !Direction || !Key) {
-    Context.configurationError(Setting(!Spelling ? "names" : !Direction ? "direction" : "match"),
-                               Binding + ": " +
-                                 (!Spelling    ? badSpellingMessage(B.Names)
-                                  : !Direction ? "unknown direction " + inQuotes(B.Direction) +
-                                                     "; expected both, code-covers-schema or "
-                                                     "schema-covers-code"
-                                               : "unknown match " + inQuotes(B.Match) +
-                                                     "; expected names or values"));
-    return;
-  }
-
   std::optional<EnumDefinitionFact> Defined =
       definitionForBinding(Context, B.Enum, Setting("enum"), Binding);
   if (!Defined)
@@ -214,7 +196,7 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
                                                   Error.Error.Message + Found);
     return;
   }
-  if (*Key == MatchKey::Values && !External->StringValues) {
+  if (B.Match == MatchKey::Values && !External->StringValues) {
     Context.configurationError(Setting("match"), Binding + ": 'match: values' needs a Python "
                                                            "str enum; " +
                                                      inQuotes(B.At) + " has no string values");
@@ -226,7 +208,7 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)
     Code.push_back({E.Name, E.Value, E.Where.File, E.Where.Line, E.Where.Column});
   EnumMatchOptions Options;
-  Options.Names = *Spelling;
+  Options.Names = B.Names;
   Options.StripPrefix = B.StripPrefix;
   Options.StripEnumeratorPrefix = B.StripEnumeratorPrefix;
   Options.IgnoreMembers.reserve(B.IgnoreMembers.size());
@@ -234,11 +216,11 @@ void SchemaSyncGlobal::judge(GlobalContext &Context, const SchemaSyncBinding &B,
     if (std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name))
       Options.IgnoreMembers.push_back(std::move(*G));
   Options.Values = B.Values;
-  Options.Direction = *Direction;
-  Options.Key = *Key;
+  Options.Direction = B.Direction;
+  Options.Key = B.Match;
   Options.IsSentinel = sentinelsByGlobs(Code, Sentinels);
 
-  MismatchWords Words{B, *Key, *Spelling, File, Enum, *External};
+  MismatchWords Words{B, B.Match, B.Names, File, Enum, *External};
   std::vector<EnumMismatch> Mismatches = matchEnumSets(Code, External->Enum.Members, Options);
   mapBinding(Context, B, File, Enum, *External, Code, Options, Mismatches, Words);
   for (const EnumMismatch &M : Mismatches) {

@@ -6,6 +6,7 @@
 
 #include "Glob.h"
 #include "GlobalRule.h"
+#include "rules/schema-sync/EnumSetMatch.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -21,13 +22,13 @@ struct SchemaSyncBinding {
   std::string Enum;               // enum: qualified C++ name
   std::string File;               // file: relative to the configuration file
   std::string At;                 // at: JSON Pointer, or the .proto enum / Python class name
-  std::string Names = "exact";    // names: a NameSpelling name
+  NameSpelling Names = NameSpelling::Exact; // names
   std::string StripPrefix;        // strip-prefix
   std::string StripEnumeratorPrefix; // strip-enumerator-prefix
   std::vector<std::string> IgnoreMembers = {"*_UNSPECIFIED"}; // ignore-members
   bool Values = false;            // values
-  std::string Direction = "both"; // direction
-  std::string Match = "names";    // match: names|values (Python str enums)
+  MatchDirection Direction = MatchDirection::Both; // direction
+  MatchKey Match = MatchKey::Names; // match: names|values (Python str enums)
 };
 void from_json(const nlohmann::json &J, SchemaSyncBinding &B);
 

@@ -15,10 +15,6 @@ namespace contractcheck {
 
 namespace {
 
-constexpr std::string_view DirectionChoices[] = {"both", "code-covers-schema",
-                                                 "schema-covers-code"};
-constexpr std::string_view MatchChoices[] = {"names", "values"};
-
 constexpr FieldSpec BindingFields[] = {
     {"enum", OptionType::String, true, "qualified name of the C++ enum (e.g. 'shop::OrderState')"},
     {"file", OptionType::String, true,
@@ -28,7 +24,7 @@ constexpr FieldSpec BindingFields[] = {
      "for JSON/YAML a JSON Pointer to the enum array or to a schema whose enum it is ('$ref' "
      "followed); for .proto the enum's name, for .py the Enum class's name"},
     {"names", OptionType::Choice, false, "how the external file spells the enumerators",
-     SpellingChoices, "exact"},
+     SpellingChoices.names(), "exact"},
     {"strip-prefix", OptionType::String, false,
      "removed from the external names before matching (e.g. 'CHANNEL_')"},
     {"strip-enumerator-prefix", OptionType::String, false,
@@ -41,9 +37,10 @@ constexpr FieldSpec BindingFields[] = {
     {"direction", OptionType::Choice, false,
      "both, code-covers-schema (every external member needs an enumerator) or "
      "schema-covers-code (every enumerator needs a member)",
-     DirectionChoices, "both"},
+     MatchDirectionChoices.names(), "both"},
     {"match", OptionType::Choice, false,
-     "names, or values to match a Python (str, Enum)'s string values", MatchChoices, "names"},
+     "names, or values to match a Python (str, Enum)'s string values", MatchKeyChoices.names(),
+     "names"},
 };
 
 constexpr OptionSpec Options[] = {

@@ -9,30 +9,6 @@ namespace contractcheck {
 
 namespace {
 
-struct SpellingEntry {
-  NameSpelling Spelling;
-  std::string_view Name;
-};
-
-constexpr std::array<SpellingEntry, 6> Spellings{{
-    {NameSpelling::Exact, "exact"},
-    {NameSpelling::SnakeCase, "snake_case"},
-    {NameSpelling::ScreamingSnakeCase, "SCREAMING_SNAKE_CASE"},
-    {NameSpelling::CamelCase, "camelCase"},
-    {NameSpelling::PascalCase, "PascalCase"},
-    {NameSpelling::KebabCase, "kebab-case"},
-}};
-
-constexpr bool choicesFollowTheTable() {
-  if (std::size(SpellingChoices) != Spellings.size())
-    return false;
-  for (size_t I = 0; I < Spellings.size(); ++I)
-    if (SpellingChoices[I] != Spellings[I].Name)
-      return false;
-  return true;
-}
-static_assert(choicesFollowTheTable(), "SpellingChoices must list Spellings' names in order");
-
 bool isUpper(char C) { return std::isupper(static_cast<unsigned char>(C)); }
 bool isLower(char C) { return std::islower(static_cast<unsigned char>(C)); }
 bool isDigit(char C) { return std::isdigit(static_cast<unsigned char>(C)); }
@@ -67,41 +43,12 @@ std::string joined(const std::vector<std::string> &Words, std::string_view Separ
 
 } // namespace
 
-std::string_view spellingName(NameSpelling Spelling) {
-  for (const SpellingEntry &E : Spellings)
-    if (E.Spelling == Spelling)
-      return E.Name;
-  return "exact";
-}
+std::string_view spellingName(NameSpelling Spelling) { return SpellingChoices.name(Spelling); }
 
 const std::vector<std::string> &spellingNames() {
-  static const std::vector<std::string> Names = [] {
-    std::vector<std::string> All;
-    for (const SpellingEntry &E : Spellings)
-      All.emplace_back(E.Name);
-    return All;
-  }();
+  static const std::vector<std::string> Names(SpellingChoices.names().begin(),
+                                              SpellingChoices.names().end());
   return Names;
-}
-
-std::optional<NameSpelling> parseSpelling(std::string_view Name) {
-  for (const SpellingEntry &E : Spellings)
-    if (E.Name == Name)
-      return E.Spelling;
-  return std::nullopt;
-}
-
-std::string badSpellingMessage(std::string_view Name) {
-  std::string Message = "'";
-  Message += Name;
-  Message += "' is not a name spelling; use one of ";
-  Message += joined(spellingNames(), ", ");
-  if (std::optional<std::string> Close = closestName(Name, spellingNames())) {
-    Message += " (did you mean '";
-    Message += *Close;
-    Message += "'?)";
-  }
-  return Message;
 }
 
 std::vector<std::string> identifierWords(std::string_view Name) {

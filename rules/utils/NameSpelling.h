@@ -3,6 +3,8 @@
 // compares names uses. Free of Clang headers: configuration code and data-file rules share it.
 #pragma once
 
+#include "OptionEnumMapping.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,16 +14,20 @@ namespace contractcheck {
 
 enum class NameSpelling { Exact, SnakeCase, ScreamingSnakeCase, CamelCase, PascalCase, KebabCase };
 
-// The names of the spellings, in NameSpelling's order: the choices of every `names` option.
-inline constexpr std::string_view SpellingChoices[] = {
-    "exact", "snake_case", "SCREAMING_SNAKE_CASE", "camelCase", "PascalCase", "kebab-case"};
+// The names of the spellings: the choices of every `names` option, read as a NameSpelling.
+inline constexpr OptionChoice<NameSpelling> SpellingChoiceList[] = {
+    {NameSpelling::Exact, "exact"},
+    {NameSpelling::SnakeCase, "snake_case"},
+    {NameSpelling::ScreamingSnakeCase, "SCREAMING_SNAKE_CASE"},
+    {NameSpelling::CamelCase, "camelCase"},
+    {NameSpelling::PascalCase, "PascalCase"},
+    {NameSpelling::KebabCase, "kebab-case"},
+};
+inline constexpr OptionEnumMapping SpellingChoices(SpellingChoiceList);
 
 // "exact", "snake_case", "SCREAMING_SNAKE_CASE", "camelCase", "PascalCase", "kebab-case".
 std::string_view spellingName(NameSpelling Spelling);
 const std::vector<std::string> &spellingNames();
-std::optional<NameSpelling> parseSpelling(std::string_view Name);
-// Why Name is not a spelling, with the valid ones and a did-you-mean: for option validation.
-std::string badSpellingMessage(std::string_view Name);
 
 // An identifier's words, lower-cased: split at '_', '-' and case changes, an acronym kept whole
 // ("HTTPServer" -> http, server; "Http2Server" -> http2, server).

@@ -90,6 +90,26 @@ TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
             "'eror' (did you mean 'error'?)");
 }
 
+// A choice the rule reads as an enum (OptionEnumMapping) is checked where it is written: an
+// unknown value is an error at its line and column listing the values the mapping declares, so
+// the rule never sees a string it would have to parse again.
+TEST(ConfigTest, AnUnknownChoiceIsPositionedAndListsTheAllowedValues) {
+  std::string Error = loadError("version: 1\nrules:\n  contract-schema-sync:\n    bindings:\n"
+                                "      - {enum: a::E, file: e.json, at: /x, direction: eithr}\n");
+  EXPECT_EQ(Error.rfind(".contractcheck.yaml:5:55: error: ", 0), 0u) << Error;
+  EXPECT_NE(Error.find("must be one of both, code-covers-schema, schema-covers-code, got "
+                       "'eithr'"),
+            std::string::npos)
+      << Error;
+  Error = loadError("version: 1\nrules:\n  contract-enum-name:\n    data:\n"
+                    "      - {files: [a.yaml], key: k, enum: a::E, names: snake-case}\n");
+  EXPECT_EQ(Error.rfind(".contractcheck.yaml:5:54: error: ", 0), 0u) << Error;
+  EXPECT_NE(Error.find("must be one of exact, snake_case, SCREAMING_SNAKE_CASE, camelCase, "
+                       "PascalCase, kebab-case, got 'snake-case' (did you mean 'snake_case'?)"),
+            std::string::npos)
+      << Error;
+}
+
 TEST(ConfigTest, PercentagesAreChecked) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: {min-coverage: 150}\n"),
             ".contractcheck.yaml:3:44: error: 'min-coverage' must be a whole number from 0 to 100, "

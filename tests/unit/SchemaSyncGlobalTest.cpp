@@ -77,12 +77,12 @@ EnumDefinitionFact enumFact(std::string Name, std::vector<std::pair<std::string,
 }
 
 SchemaSyncBinding binding(std::string Enum, std::string File, std::string At,
-                          std::string Names = "exact") {
+                          NameSpelling Names = NameSpelling::Exact) {
   SchemaSyncBinding B;
   B.Enum = std::move(Enum);
   B.File = std::move(File);
   B.At = std::move(At);
-  B.Names = std::move(Names);
+  B.Names = Names;
   return B;
 }
 
@@ -97,8 +97,9 @@ TEST(SchemaSyncGlobalTest, BindingsReadAsIssue9SpellsThem) {
   EXPECT_EQ(B.File, "proto/shop.proto");
   EXPECT_EQ(B.StripPrefix, "CHANNEL_");
   EXPECT_TRUE(B.Values);
-  EXPECT_EQ(B.Direction, "code-covers-schema");
-  EXPECT_EQ(B.Match, "values");
+  EXPECT_EQ(B.Names, NameSpelling::ScreamingSnakeCase);
+  EXPECT_EQ(B.Direction, MatchDirection::CodeCoversSchema);
+  EXPECT_EQ(B.Match, MatchKey::Values);
 }
 
 TEST(SchemaSyncGlobalTest, OpenApiDriftBothWaysWithBothPositions) {
@@ -110,7 +111,7 @@ TEST(SchemaSyncGlobalTest, OpenApiDriftBothWaysWithBothPositions) {
                                                                              {"Expired", 4},
                                                                              {"kCount", 5}})));
   SchemaSyncGlobal Rule({binding("shop::OrderState", "openapi.yaml",
-                                 "#/components/schemas/OrderState", "snake_case")},
+                                 "#/components/schemas/OrderState", NameSpelling::SnakeCase)},
                         sentinels());
   Rule.run(Context);
   EXPECT_TRUE(Context.Problems.empty());
@@ -138,7 +139,8 @@ TEST(SchemaSyncGlobalTest, ProtoValuesPrefixAndReservedNames) {
       enumFact(
           "shop::Channel",
           {{"Unspecified", 0}, {"Web", 1}, {"Store", 2}, {"Shop", 2}, {"Phone", 3}, {"Fax", 5}})));
-  SchemaSyncBinding B = binding("shop::Channel", "shop.proto", "Channel", "SCREAMING_SNAKE_CASE");
+  SchemaSyncBinding B =
+      binding("shop::Channel", "shop.proto", "Channel", NameSpelling::ScreamingSnakeCase);
   B.StripPrefix = "CHANNEL_";
   B.Values = true;
   SchemaSyncGlobal({B}, sentinels()).run(Context);
@@ -156,15 +158,15 @@ TEST(SchemaSyncGlobalTest, ProtoValuesPrefixAndReservedNames) {
 TEST(SchemaSyncGlobalTest, BadBindingsAreConfigurationErrorsMalformedFilesInputProblems) {
   RecordingContext Context;
   Context.Facts.add(makeFact(SchemaSyncRuleId, enumFact("shop::Channel", {{"Web", 0}})));
-  SchemaSyncBinding Python = binding("shop::Channel", "enums.py", "Channel", "snake_case");
-  Python.Match = "values";
+  SchemaSyncBinding Python =
+      binding("shop::Channel", "enums.py", "Channel", NameSpelling::SnakeCase);
+  Python.Match = MatchKey::Values;
   SchemaSyncBinding WrongMatch = binding("shop::Channel", "enums.py", "Priority");
-  WrongMatch.Match = "values";
+  WrongMatch.Match = MatchKey::Values;
   SchemaSyncGlobal({binding("shop::Missing", "shop.proto", "Channel"),
                     binding("shop::Channel", "malformed.proto", "Channel"),
                     binding("shop::Channel", "absent.yaml", "#/x"),
-                    binding("shop::Channel", "shop.proto", "Chanel"),
-                    binding("shop::Channel", "shop.proto", "Channel", "snake-case"), WrongMatch,
+                    binding("shop::Channel", "shop.proto", "Chanel"), WrongMatch,
                     binding("shop::Channel", "shop.txt", "Channel"), Python},
                    sentinels())
       .run(Context);
@@ -175,7 +177,7 @@ TEST(SchemaSyncGlobalTest, BadBindingsAreConfigurationErrorsMalformedFilesInputP
             "malformed .proto: expected ';', found 'CHANNEL_STORE' (binding of enum "
             "'shop::Channel' to 'malformed.proto', at 'Channel')");
   const auto &Errors = Context.ConfigurationErrors;
-  ASSERT_EQ(Errors.size(), 6u);
+  ASSERT_EQ(Errors.size(), 5u);
   // Each at the setting that is wrong ("/bindings/<n>/<key>", whose length the context uses as
   // the column).
   EXPECT_EQ(Errors[0].second, "binding of enum 'shop::Missing' to 'shop.proto': no analysed "
@@ -186,12 +188,10 @@ TEST(SchemaSyncGlobalTest, BadBindingsAreConfigurationErrorsMalformedFilesInputP
   EXPECT_EQ(Errors[1].first.Column, std::string("/bindings/2/file").size());
   EXPECT_NE(Errors[2].second.find("no enum 'Chanel' in the file"), std::string::npos);
   EXPECT_EQ(Errors[2].first.Column, std::string("/bindings/3/at").size());
-  EXPECT_NE(Errors[3].second.find("snake-case"), std::string::npos) << Errors[3].second;
-  EXPECT_EQ(Errors[3].first.Column, std::string("/bindings/4/names").size());
-  EXPECT_NE(Errors[4].second.find("'match: values' needs a Python str enum"), std::string::npos);
-  EXPECT_NE(Errors[5].second.find("expected a .json, .yaml, .yml, .proto or .py file"),
+  EXPECT_NE(Errors[3].second.find("'match: values' needs a Python str enum"), std::string::npos);
+  EXPECT_NE(Errors[4].second.find("expected a .json, .yaml, .yml, .proto or .py file"),
             std::string::npos);
-  EXPECT_EQ(Errors[5].first.Column, std::string("/bindings/6/file").size());
+  EXPECT_EQ(Errors[4].first.Column, std::string("/bindings/5/file").size());
   // The good binding after the bad ones is still judged: "store" and "phone" have no enumerator.
   ASSERT_EQ(Context.Findings.size(), 2u);
   EXPECT_EQ(Context.Findings[0].Position.File, Context.Base + "/enums.py");

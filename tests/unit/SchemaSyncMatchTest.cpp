@@ -338,12 +338,11 @@ TEST(EnumSetMatchTest, ExactSpellingAndParsers) {
   EXPECT_EQ(summary(matchEnumSets(Code, Members, {})),
             (std::vector<std::pair<Kind, std::string>>{{Kind::MemberWithoutEnumerator, "filled"},
                                                        {Kind::EnumeratorWithoutMember, "FILLED"}}));
-  EXPECT_EQ(parseMatchDirection("code-covers-schema"), MatchDirection::CodeCoversSchema);
-  EXPECT_EQ(parseMatchDirection("schema-covers-code"), MatchDirection::SchemaCoversCode);
-  EXPECT_EQ(parseMatchDirection("both"), MatchDirection::Both);
-  EXPECT_EQ(parseMatchDirection("either"), std::nullopt);
-  EXPECT_EQ(parseMatchKey("values"), MatchKey::Values);
-  EXPECT_EQ(parseMatchKey("value"), std::nullopt);
+  EXPECT_EQ(MatchDirectionChoices.value("code-covers-schema"), MatchDirection::CodeCoversSchema);
+  EXPECT_EQ(MatchDirectionChoices.value("schema-covers-code"), MatchDirection::SchemaCoversCode);
+  EXPECT_EQ(MatchDirectionChoices.value("both"), MatchDirection::Both);
+  EXPECT_EQ(MatchKeyChoices.value("values"), MatchKey::Values);
+  EXPECT_EQ(MatchKeyChoices.name(MatchKey::Names), "names");
 }
 
 } // namespace
