@@ -50,7 +50,8 @@ Baseline Baseline::load(const std::string &Path) {
     throw InputError::fromJsonError(E, Path);
   }
   auto FailAt = [&](const std::vector<JsonStep> &Where, const std::string &Message) {
-    throw InputError::atOffset(Message, Path, Text, jsonValueOffset(Text, Where));
+    DataPosition At = jsonValuePosition(Text, Where);
+    throw InputError(Message, Path, At.Line, At.Column);
   };
   const char *Shape = "; expected {\"version\": 1, \"findings\": [...]} as written by --write-baseline";
   if (!Root.is_object())

@@ -3,6 +3,7 @@
 #include "CommandMangler.h"
 #include "InputError.h"
 #include "InputFile.h"
+#include "JsonPositions.h"
 #include "Paths.h"
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -20,32 +21,6 @@
 namespace contractcheck {
 
 namespace {
-
-// Where the Nth element of the top-level array starts, for errors about that entry.
-size_t offsetOfEntry(const std::string &Text, size_t Index) {
-  int Depth = 0;
-  bool InString = false;
-  size_t Seen = 0;
-  for (size_t I = 0; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (InString) {
-      if (C == '\\')
-        ++I;
-      else if (C == '"')
-        InString = false;
-      continue;
-    }
-    if (C == '"')
-      InString = true;
-    else if (C == '[' || C == '{') {
-      if (Depth == 1 && Seen++ == Index)
-        return I;
-      ++Depth;
-    } else if (C == ']' || C == '}')
-      --Depth;
-  }
-  return 0;
-}
 
 // The top-level entries of the array whose bytes are not UTF-8 (a path in another encoding:
 // nlohmann refuses the whole text for one byte of it). Each is blanked out in Text ("null" and
@@ -109,8 +84,9 @@ nlohmann::json validate(const std::string &Path, const std::string &Text,
       continue;
     const nlohmann::json &Entry = Root[I];
     auto Fail = [&](const std::string &Message) {
-      throw InputError::atOffset("entry " + std::to_string(I + 1) + ": " + Message, Path, Text,
-                                 offsetOfEntry(Text, I));
+      DataPosition At = jsonValuePosition(Text, {I});
+      throw InputError("entry " + std::to_string(I + 1) + ": " + Message, Path, At.Line,
+                       At.Column);
     };
     if (!Entry.is_object())
       Fail("must be an object with 'directory', 'file' and 'arguments' or 'command'");

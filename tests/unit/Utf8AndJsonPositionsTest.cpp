@@ -26,16 +26,29 @@ TEST(Utf8Test, IsIdempotent) {
 
 TEST(JsonPositionsTest, FindsKeysAndIndexes) {
   std::string Text = "{\"a\": 1,\n \"list\": [ {\"x\": \"}\"}, {\"x\": [1, 2]} ]}";
-  EXPECT_EQ(jsonValueOffset(Text, {}), 0u);
-  EXPECT_EQ(Text.substr(jsonValueOffset(Text, {"a"}), 1), "1");
-  EXPECT_EQ(Text.substr(jsonValueOffset(Text, {"list", size_t(1)}), 6), "{\"x\": ");
-  EXPECT_EQ(Text.substr(jsonValueOffset(Text, {"list", size_t(1), "x"}), 6), "[1, 2]");
+  auto At = [&](const std::vector<JsonStep> &Path) {
+    DataPosition P = jsonValuePosition(Text, Path);
+    return std::to_string(P.Line) + ":" + std::to_string(P.Column);
+  };
+  EXPECT_EQ(At({}), "1:1");
+  EXPECT_EQ(At({"a"}), "1:7");
+  EXPECT_EQ(At({"list"}), "2:10");
+  EXPECT_EQ(At({"list", size_t(1)}), "2:24");
+  EXPECT_EQ(At({"list", size_t(1), "x"}), "2:30");
+  // A scalar element is an element too (the compilation database's entries).
+  EXPECT_EQ(At({"list", size_t(0), "x"}), "2:18");
 }
 
 TEST(JsonPositionsTest, AMissingStepStopsAtTheDeepestValueFound) {
-  std::string Text = "{\"list\": [1]}";
-  EXPECT_EQ(jsonValueOffset(Text, {"list", size_t(5)}), Text.find('['));
-  EXPECT_EQ(jsonValueOffset(Text, {"nope"}), 0u);
+  std::string Text = "[\n  1,\n  {\"list\": [1]}]";
+  auto At = [&](const std::vector<JsonStep> &Path) {
+    DataPosition P = jsonValuePosition(Text, Path);
+    return std::to_string(P.Line) + ":" + std::to_string(P.Column);
+  };
+  EXPECT_EQ(At({size_t(0)}), "2:3");
+  EXPECT_EQ(At({size_t(1), "list", size_t(5)}), "3:12");
+  EXPECT_EQ(At({"nope"}), "1:1");
+  EXPECT_EQ(At({size_t(9)}), "1:1");
 }
 
 } // namespace
