@@ -56,10 +56,8 @@ bool conflict(const FixIt &A, const FixIt &B) {
   return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
 }
 
-} // namespace
-
-FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Read) {
-  FixSummary Summary;
+// Each file's distinct fix-its, from every finding.
+std::map<std::string, FileToFix> fixesByFile(const std::vector<Finding> &Findings) {
   std::map<std::string, FileToFix> Files;
   for (const Finding &F : Findings)
     for (const FixIt &Fix : F.Fixes) {
@@ -67,8 +65,13 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Rea
       if (std::find(Fixes.begin(), Fixes.end(), Fix) == Fixes.end())
         Fixes.push_back(Fix);
     }
+  return Files;
+}
 
-  // Only a file that is byte for byte what the analysis parsed may be edited at those offsets.
+// Only a file that is byte for byte what the analysis parsed may be edited at those offsets:
+// sets the Text of each such file.
+void readUnchangedFiles(std::map<std::string, FileToFix> &Files, const ReadFiles &Read,
+                        FixSummary &Summary) {
   for (auto &[Path, File] : Files) {
     std::string Problem;
     std::optional<std::string> Current = readInputFile(Path, InputKind::Source, Problem);
@@ -89,10 +92,13 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Rea
     }
     File.Text = std::move(Text);
   }
+}
 
-  // Fix-its that cannot be applied as they are: out of range, or in conflict with another.
+// Fix-its that cannot be applied as they are: out of range, or in conflict with another.
+std::vector<FixIt> rejectedFixes(const std::map<std::string, FileToFix> &Files,
+                                 FixSummary &Summary) {
   std::vector<FixIt> Rejected;
-  for (auto &[Path, File] : Files) {
+  for (const auto &[Path, File] : Files) {
     if (!File.Text)
       continue;
     std::set<size_t> ReportedAt;
@@ -116,12 +122,17 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Rea
       }
     }
   }
+  return Rejected;
+}
 
-  // All of a finding's fix-its or none: half a fix is worse than no fix.
+// All of a finding's fix-its or none: half a fix is worse than no fix.
+std::map<std::string, std::vector<FixIt>>
+acceptedFixes(const std::vector<Finding> &Findings, const std::map<std::string, FileToFix> &Files,
+              const std::vector<FixIt> &Rejected) {
   std::map<std::string, std::vector<FixIt>> Accepted;
   for (const Finding &F : Findings) {
     bool Whole = std::all_of(F.Fixes.begin(), F.Fixes.end(), [&](const FixIt &Fix) {
-      return Files[Fix.File].Text &&
+      return Files.at(Fix.File).Text &&
              std::find(Rejected.begin(), Rejected.end(), Fix) == Rejected.end();
     });
     if (!Whole)
@@ -132,16 +143,30 @@ FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Rea
         Fixes.push_back(Fix);
     }
   }
+  return Accepted;
+}
 
-  for (auto &[Path, Fixes] : Accepted) {
-    const std::string &Text = *Files[Path].Text;
-    bool Crlf = usesCrlf(Text);
-    // Back to front so earlier offsets stay valid; no two start at the same offset.
-    std::sort(Fixes.begin(), Fixes.end(),
-              [](const FixIt &A, const FixIt &B) { return A.Offset > B.Offset; });
-    std::string Result = Text;
-    for (const FixIt &Fix : Fixes)
-      Result.replace(Fix.Offset, Fix.Length, withLineEndings(Fix.Replacement, Crlf));
+// Text with Fixes applied, inserted lines ending as the file's do.
+std::string withFixes(const std::string &Text, std::vector<FixIt> Fixes) {
+  bool Crlf = usesCrlf(Text);
+  // Back to front so earlier offsets stay valid; no two start at the same offset.
+  std::sort(Fixes.begin(), Fixes.end(),
+            [](const FixIt &A, const FixIt &B) { return A.Offset > B.Offset; });
+  std::string Result = Text;
+  for (const FixIt &Fix : Fixes)
+    Result.replace(Fix.Offset, Fix.Length, withLineEndings(Fix.Replacement, Crlf));
+  return Result;
+}
+
+} // namespace
+
+FixSummary applyFixes(const std::vector<Finding> &Findings, const ReadFiles &Read) {
+  FixSummary Summary;
+  std::map<std::string, FileToFix> Files = fixesByFile(Findings);
+  readUnchangedFiles(Files, Read, Summary);
+  std::vector<FixIt> Rejected = rejectedFixes(Files, Summary);
+  for (const auto &[Path, Fixes] : acceptedFixes(Findings, Files, Rejected)) {
+    std::string Result = withFixes(*Files.at(Path).Text, Fixes);
     if (std::string Error = writeFileAtomically(Path, Result); !Error.empty()) {
       Summary.Errors.push_back(Path + ": cannot write the fixed file: " + Error +
                                "; the file is unchanged");

@@ -9,6 +9,8 @@
 #include "InputError.h"
 #include "Paths.h"
 #include "AtomicFile.h"
+#include "Depfile.h"
+#include "RunSummary.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/CommandLine.h>
@@ -254,94 +256,12 @@ void writeReport(const std::string &Text) {
   }
 }
 
-enum class Mode { Run, Extract, Check };
-
-std::string CommandLine; // as given, for the HTML report
-
-void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDatabase &Database,
-                  unsigned Workers, double Seconds, const std::optional<FixSummary> &Fixes) {
-  raw_ostream &OS = errs();
-  OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
-     << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
-     << (Workers == 1 ? " worker" : " workers");
-  if (Report.FromStore)
-    OS << " (" << Report.FromStore << " unchanged, from the result store)";
-  if (P.Excluded)
-    OS << " (" << P.Excluded << " excluded by paths.exclude)";
-  if (!P.NotCOrCpp.empty())
-    OS << " (" << P.NotCOrCpp.size() << " assembly " << (P.NotCOrCpp.size() == 1 ? "file" : "files")
-       << " skipped)";
-  OS << "; " << Report.Findings.size() << (Report.Findings.size() == 1 ? " finding" : " findings");
-  auto ByRule = Report.findingsByRule();
-  if (!ByRule.empty()) {
-    OS << " (";
-    bool First = true;
-    for (const auto &[Rule, Count] : ByRule) {
-      OS << (First ? "" : ", ") << Rule << ": " << Count;
-      First = false;
-    }
-    OS << ")";
-  }
-  if (Report.Suppressed)
-    OS << ", " << Report.Suppressed << " suppressed by NOLINT";
-  if (Report.Baselined)
-    OS << ", " << Report.Baselined << " in the baseline";
-  if (Report.InGeneratedCode) {
-    std::set<std::string_view> Generators;
-    for (const auto &[File, Generator] : Report.GeneratedFiles)
-      Generators.insert(Generator);
-    OS << ", " << Report.InGeneratedCode << " in " << Report.GeneratedFiles.size()
-       << (Report.GeneratedFiles.size() == 1 ? " generated file" : " generated files") << " (";
-    bool First = true;
-    for (std::string_view Generator : Generators) {
-      OS << (First ? "" : ", ") << Generator;
-      First = false;
-    }
-    OS << ") not reported; 'paths: {generated: report}' shows them";
-  }
-  OS << "\n";
-  // Said once, not per TU: a gcc build writes the same flags into every command.
-  if (!Database.droppedFlags().empty()) {
-    OS << "contractcheck: dropped from the compile commands, flags clang does not accept: ";
-    bool First = true;
-    for (const std::string &Flag : Database.droppedFlags()) {
-      OS << (First ? "" : " ") << Flag;
-      First = false;
-    }
-    OS << "\n";
-  }
-  size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
-  if (NotAnalysed) {
-    OS << "contractcheck: " << NotAnalysed
-       << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
-       << " not analysed:\n";
-    for (const TUOutcome &Failure : Report.Failures)
-      OS << "  " << Failure.File << " ("
-         << (Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
-                                                          : std::string(statusName(Failure.State)))
-         << ")\n";
-  }
-  // The text report on the terminal has them already; a JSON/SARIF report or a file does not
-  // show them where the user looks.
-  bool InTextReport = OutputFormat == Format::Text && OutputPath.empty();
-  if (!InTextReport)
-    for (const RuleProblem &Problem : Report.Problems)
-      OS << Problem.text() << "\n";
-  if (!Report.Problems.empty() && InTextReport)
-    OS << "contractcheck: " << Report.Problems.size()
-       << (Report.Problems.size() == 1 ? " problem" : " problems")
-       << " with the configuration or the files rules read (above)\n";
-  if (Fixes) {
-    OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
-       << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
-    for (const std::string &Problem : Fixes->Problems)
-      OS << "contractcheck: warning: " << Problem << "\n";
-  }
-}
-
 // run: analyse (taking what the result store has) and report. extract: analyse and store,
 // no report (a shard, or one TU of a build-system-driven analysis). check: report from the store
 // alone, analysing nothing.
+enum class Mode { Run, Extract, Check };
+
+std::string CommandLine; // as given, for the HTML report
 
 ProgressCallback progressLine(size_t Jobs) {
   if (Quiet || !sys::Process::StandardErrIsDisplayed() || Jobs <= 1)
@@ -355,46 +275,6 @@ ProgressCallback progressLine(size_t Jobs) {
     if (Done == Total)
       errs() << "\r\x1b[K";
   };
-}
-
-// A path as Make and Ninja read it in a depfile: a space and '#' escaped by a backslash (and the
-// backslashes before them doubled, as are those that end the path), '$' doubled; any other
-// backslash is a character. False when it cannot be written at all: no escape holds a line break.
-bool escapeForDepfile(const std::string &Path, std::string &Out) {
-  Out.clear();
-  size_t Backslashes = 0;
-  for (char C : Path) {
-    if (C == '\n' || C == '\r')
-      return false;
-    if (C == '\\') {
-      ++Backslashes;
-      continue;
-    }
-    Out.append(C == ' ' || C == '#' ? 2 * Backslashes + 1 : Backslashes, '\\');
-    Backslashes = 0;
-    if (C == '$')
-      Out += '$';
-    Out += C;
-  }
-  Out.append(2 * Backslashes, '\\');
-  return true;
-}
-
-// The depfile of an extraction; Untracked: the files it cannot name.
-std::string depfileOf(const std::string &Target, const std::vector<TUOutcome> &Outcomes,
-                      std::vector<std::string> &Untracked) {
-  std::string Escaped, Text;
-  if (!escapeForDepfile(Target, Escaped))
-    throw InputError("a depfile cannot name a file whose name holds a line break", Target);
-  Text = Escaped + ":";
-  for (const TUOutcome &Outcome : Outcomes)
-    for (const auto &[File, Hash] : Outcome.Dependencies) {
-      if (escapeForDepfile(File, Escaped))
-        Text += " \\\n  " + Escaped;
-      else
-        Untracked.push_back(File);
-    }
-  return Text + "\n";
 }
 
 // Make's depfile and the stamp Ninja waits for: the stamp only when every TU was extracted, so
@@ -560,8 +440,13 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
            << " s CPU)\n";
   for (const std::string &Warning : Result.Report.Warnings)
     errs() << Warning << "\n";
-  if (!Quiet)
-    printSummary(Result.Report, Run.plan(), *Database, Result.Workers, Seconds, Result.Fixes);
+  if (!Quiet) {
+    // The text report on the terminal shows the rules' problems already; a JSON/SARIF report
+    // or a file does not show them where the user looks.
+    bool ProblemsShown = OutputFormat == Format::Text && OutputPath.empty();
+    printSummary(Result.Report, Run.plan(), *Database, Result.Workers, Seconds, Result.Fixes,
+                 ProblemsShown);
+  }
   // A contained crash may leave locks held in static state; skip exit-time destructors.
   if (Result.Crashed) {
     outs().flush();

@@ -1,0 +1,91 @@
+#include "RunSummary.h"
+
+#include <llvm/Support/Format.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <set>
+
+using namespace llvm;
+
+namespace contractcheck {
+
+void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDatabase &Database,
+                  unsigned Workers, double Seconds, const std::optional<FixSummary> &Fixes,
+                  bool ProblemsShown) {
+  raw_ostream &OS = errs();
+  OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
+     << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
+     << (Workers == 1 ? " worker" : " workers");
+  if (Report.FromStore)
+    OS << " (" << Report.FromStore << " unchanged, from the result store)";
+  if (P.Excluded)
+    OS << " (" << P.Excluded << " excluded by paths.exclude)";
+  if (!P.NotCOrCpp.empty())
+    OS << " (" << P.NotCOrCpp.size() << " assembly " << (P.NotCOrCpp.size() == 1 ? "file" : "files")
+       << " skipped)";
+  OS << "; " << Report.Findings.size() << (Report.Findings.size() == 1 ? " finding" : " findings");
+  auto ByRule = Report.findingsByRule();
+  if (!ByRule.empty()) {
+    OS << " (";
+    bool First = true;
+    for (const auto &[Rule, Count] : ByRule) {
+      OS << (First ? "" : ", ") << Rule << ": " << Count;
+      First = false;
+    }
+    OS << ")";
+  }
+  if (Report.Suppressed)
+    OS << ", " << Report.Suppressed << " suppressed by NOLINT";
+  if (Report.Baselined)
+    OS << ", " << Report.Baselined << " in the baseline";
+  if (Report.InGeneratedCode) {
+    std::set<std::string_view> Generators;
+    for (const auto &[File, Generator] : Report.GeneratedFiles)
+      Generators.insert(Generator);
+    OS << ", " << Report.InGeneratedCode << " in " << Report.GeneratedFiles.size()
+       << (Report.GeneratedFiles.size() == 1 ? " generated file" : " generated files") << " (";
+    bool First = true;
+    for (std::string_view Generator : Generators) {
+      OS << (First ? "" : ", ") << Generator;
+      First = false;
+    }
+    OS << ") not reported; 'paths: {generated: report}' shows them";
+  }
+  OS << "\n";
+  // Said once, not per TU: a gcc build writes the same flags into every command.
+  if (!Database.droppedFlags().empty()) {
+    OS << "contractcheck: dropped from the compile commands, flags clang does not accept: ";
+    bool First = true;
+    for (const std::string &Flag : Database.droppedFlags()) {
+      OS << (First ? "" : " ") << Flag;
+      First = false;
+    }
+    OS << "\n";
+  }
+  size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
+  if (NotAnalysed) {
+    OS << "contractcheck: " << NotAnalysed
+       << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
+       << " not analysed:\n";
+    for (const TUOutcome &Failure : Report.Failures)
+      OS << "  " << Failure.File << " ("
+         << (Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
+                                                          : std::string(statusName(Failure.State)))
+         << ")\n";
+  }
+  if (!ProblemsShown)
+    for (const RuleProblem &Problem : Report.Problems)
+      OS << Problem.text() << "\n";
+  if (!Report.Problems.empty() && ProblemsShown)
+    OS << "contractcheck: " << Report.Problems.size()
+       << (Report.Problems.size() == 1 ? " problem" : " problems")
+       << " with the configuration or the files rules read (above)\n";
+  if (Fixes) {
+    OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
+       << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
+    for (const std::string &Problem : Fixes->Problems)
+      OS << "contractcheck: warning: " << Problem << "\n";
+  }
+}
+
+} // namespace contractcheck
