@@ -21,6 +21,17 @@ std::string joinLines(const std::vector<std::string> &Lines) {
   return Joined;
 }
 
+// The one diagnostic of a TU the engine could not analyse.
+std::string notAnalysedMessage(const std::string &Unit, const TUOutcome &Outcome) {
+  if (Outcome.State == TUOutcome::Status::Crashed)
+    return "contractcheck crashed analysing " + Unit +
+           " (the crash was contained); no contract findings for this file";
+  if (Outcome.State == TUOutcome::Status::TimedOut)
+    return "contractcheck did not analyse this file: " + Unit + " " + joinLines(Outcome.Errors);
+  return "contractcheck did not analyse this file: " + Unit + " does not parse\n" +
+         joinLines(Outcome.Errors);
+}
+
 } // namespace
 
 LspServer::LspServer(JsonRpcTransport &Transport, ServerOptions Options)
@@ -322,22 +333,26 @@ void LspServer::analyse(const std::string &File) {
   }
 }
 
+std::optional<LspServer::OpenBuffers> LspServer::openBuffers(const std::string &File) {
+  std::lock_guard<std::mutex> Lock(DocumentsMutex);
+  auto It = Documents.find(File);
+  if (It == Documents.end())
+    return std::nullopt;
+  OpenBuffers Open;
+  Open.Version = It->second.Version;
+  for (const auto &[Path, Doc] : Documents) {
+    Open.Overlays[Path] = Doc.Text;
+    Open.Versions[Path] = Doc.Version;
+  }
+  return Open;
+}
+
 void LspServer::analyseFile(const std::string &File) {
   auto Start = std::chrono::steady_clock::now();
-  std::map<std::string, std::string> Overlays;
-  std::map<std::string, long> Versions;
-  long Version;
-  {
-    std::lock_guard<std::mutex> Lock(DocumentsMutex);
-    auto It = Documents.find(File);
-    if (It == Documents.end())
-      return; // closed meanwhile
-    Version = It->second.Version;
-    for (const auto &[Path, Doc] : Documents) {
-      Overlays[Path] = Doc.Text;
-      Versions[Path] = Doc.Version;
-    }
-  }
+  std::optional<OpenBuffers> Open = openBuffers(File);
+  if (!Open)
+    return; // closed meanwhile
+  const std::map<std::string, std::string> &Overlays = Open->Overlays;
 
   Workspace::Resolution Where = Files.resolve(File);
   if (!Where.Command) {
@@ -382,25 +397,18 @@ void LspServer::analyseFile(const std::string &File) {
   const TUOutcome &Outcome = Result.Outcomes.front();
   bool Crash = Outcome.State == TUOutcome::Status::Crashed;
   Crashed = Crashed || leftAThreadParked(Outcome);
-  if (Queue->hasPending(File) || versionOf(File) != Version)
+  if (Queue->hasPending(File) || versionOf(File) != Open->Version)
     return; // a newer edit is waiting: these results describe text that no longer exists
 
   Contribution Contributed;
   size_t Count = 0;
   if (Outcome.State != TUOutcome::Status::Analyzed) {
-    bool TimedOut = Outcome.State == TUOutcome::Status::TimedOut;
-    std::string Message = Crash ? "contractcheck crashed analysing " + Unit +
-                                      " (the crash was contained); no "
-                                      "contract findings for this file"
-                          : TimedOut ? "contractcheck did not analyse this file: " + Unit + " " +
-                                           joinLines(Outcome.Errors)
-                                     : "contractcheck did not analyse this file: " + Unit +
-                                           " does not parse\n" + joinLines(Outcome.Errors);
     Contributed[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
-                                                  Message, Crash ? 1 : 2));
+                                                  notAnalysedMessage(Unit, Outcome),
+                                                  Crash ? 1 : 2));
   } else {
     Count = Result.Report.Findings.size();
-    Contributed = contributionOf(Result.Report.Findings, Overlays, Versions);
+    Contributed = contributionOf(Result.Report.Findings, Overlays, Open->Versions);
   }
   double Ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count();

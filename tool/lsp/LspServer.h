@@ -76,6 +76,13 @@ private:
   // On the analysis thread.
   void analyse(const std::string &File);
   void analyseFile(const std::string &File);
+  // Every open document's text and version, and File's own version; none when File is closed.
+  struct OpenBuffers {
+    std::map<std::string, std::string> Overlays;
+    std::map<std::string, long> Versions;
+    long Version = 0;
+  };
+  std::optional<OpenBuffers> openBuffers(const std::string &File);
   Contribution contributionOf(const std::vector<Finding> &Findings,
                               const std::map<std::string, std::string> &Overlays,
                               const std::map<std::string, long> &Versions);
