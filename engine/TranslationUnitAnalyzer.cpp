@@ -330,6 +330,38 @@ std::string timedOutMessage(std::chrono::seconds Limit) {
   return "timed out after " + std::to_string(Limit.count()) + " s, the --tu-timeout limit";
 }
 
+namespace {
+
+// What the parse read: the files (with those the shared prefix was parsed from in place of the
+// prefix's header, as the store must see a change to them) and every lookup.
+void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *Prefix) {
+  if (!Prefix) {
+    Out.Lookups = Log.take();
+    return;
+  }
+  std::erase_if(Out.Dependencies,
+                [&](const auto &File) { return File.first == Prefix->HeaderPath; });
+  mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
+  Out.Lookups = Log.take({parentDirectory(Prefix->HeaderPath), parentDirectory(Prefix->PchPath)});
+  mergeLookups(Out.Lookups, Prefix->Lookups);
+}
+
+// The outcome of a parse that crashed or ran out of time: nothing it produced is kept.
+TUOutcome notFinished(const std::string &File, Contained Ended, std::chrono::seconds Limit) {
+  TUOutcome Out;
+  Out.File = File;
+  if (Ended == Contained::TimedOut) {
+    Out.State = TUOutcome::Status::TimedOut;
+    Out.Errors = {timedOutMessage(Limit)};
+  } else {
+    Out.State = TUOutcome::Status::Crashed;
+    Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
+  }
+  return Out;
+}
+
+} // namespace
+
 TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cfg,
                                  const AnalysisSettings &Settings, const ParseStart &Start) {
   TUOutcome Out;
@@ -371,16 +403,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       if (!Ran || CompilerErrors.getNumErrors() > 0)
         break;
       if (!Lost) {
-        if (Prefix) { // what the prefix was parsed from is part of what this result read
-          std::erase_if(Out.Dependencies,
-                        [&](const auto &File) { return File.first == Prefix->HeaderPath; });
-          mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
-          Out.Lookups = Log.take({parentDirectory(Prefix->HeaderPath),
-                                  parentDirectory(Prefix->PchPath)});
-          mergeLookups(Out.Lookups, Prefix->Lookups);
-        } else {
-          Out.Lookups = Log.take();
-        }
+        recordWhatWasRead(Out, Log, Prefix);
         break;
       }
       // The first parse judged nothing (see SkipBodiesConsumer): parse again, keeping template
@@ -394,15 +417,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   if (Ended != Contained::Finished) {
     CompilerErrorsOwner.release();
     abandon(Out);
-    Out = TUOutcome();
-    Out.File = Command.File;
-    if (Ended == Contained::TimedOut) {
-      Out.State = TUOutcome::Status::TimedOut;
-      Out.Errors = {timedOutMessage(Settings.TimeLimit)};
-    } else {
-      Out.State = TUOutcome::Status::Crashed;
-      Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
-    }
+    Out = notFinished(Command.File, Ended, Settings.TimeLimit);
   } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {
     Out.State = TUOutcome::Status::ParseFailed;
     Out.Errors = CompilerErrors.Errors;
