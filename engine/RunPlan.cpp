@@ -8,6 +8,7 @@
 #include <llvm/Support/Path.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace contractcheck {
@@ -29,6 +30,48 @@ bool isSourcePath(llvm::StringRef File) {
 std::string realPathOr(const std::string &Path) {
   llvm::SmallString<256> Real;
   return llvm::sys::fs::real_path(Path, Real) ? Path : std::string(Real);
+}
+
+// A changed header stands for the TUs that include it: the result store knows what each
+// stored TU read while its entry is current apart from the given headers; for the others
+// (never stored, or edited since), the include scan. Sorts Headers into P.Headers and
+// P.UnmatchedHeaders.
+void chooseIncluders(const CompilationDatabase &Database, ConfigResolver &Configs,
+                     const std::vector<std::string> &Headers, const ResultStore *Store,
+                     FileHashes &Hashes, const AnalysisSettings &Settings, RunPlan &P,
+                     const std::function<void(const CompileCommand *)> &Choose) {
+  std::vector<std::string> RealHeaders;
+  for (const std::string &Header : Headers)
+    RealHeaders.push_back(realPathOr(Header));
+  std::vector<std::string> Changed = RealHeaders;
+  std::sort(Changed.begin(), Changed.end());
+  IncludeScanner Scanner;
+  std::set<std::string> Matched;
+  for (const CompileCommand &Command : Database.commands()) {
+    if (isAssembly(Command.File))
+      continue;
+    std::optional<std::vector<std::string>> Deps;
+    if (Store)
+      Deps = Store->dependencies(
+          storeKeyOf(*Store, {&Command, &Configs.forFile(Command.File)}, Settings),
+          Command.Directory, Hashes, Changed);
+    for (size_t H = 0; H < Headers.size(); ++H) {
+      const std::string &Header = Headers[H];
+      bool Includes = false;
+      if (Deps) {
+        Includes = std::binary_search(Deps->begin(), Deps->end(), RealHeaders[H]);
+      } else {
+        Includes = Scanner.includes(Command, Header);
+        P.HeadersMappedByScan = true;
+      }
+      if (Includes) {
+        Matched.insert(Header);
+        Choose(&Command);
+      }
+    }
+  }
+  for (const std::string &Header : Headers)
+    (Matched.count(Header) ? P.Headers : P.UnmatchedHeaders).push_back(Header);
 }
 
 } // namespace
@@ -66,43 +109,8 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
     for (const CompileCommand &Command : Database.commands())
       Choose(&Command);
 
-  // A changed header stands for the TUs that include it: the result store knows what each
-  // stored TU read while its entry is current apart from the given headers; for the others
-  // (never stored, or edited since), the include scan.
-  if (!Headers.empty()) {
-    std::vector<std::string> RealHeaders;
-    for (const std::string &Header : Headers)
-      RealHeaders.push_back(realPathOr(Header));
-    std::vector<std::string> Changed = RealHeaders;
-    std::sort(Changed.begin(), Changed.end());
-    IncludeScanner Scanner;
-    std::set<std::string> Matched;
-    for (const CompileCommand &Command : Database.commands()) {
-      if (isAssembly(Command.File))
-        continue;
-      std::optional<std::vector<std::string>> Deps;
-      if (Store)
-        Deps = Store->dependencies(
-            storeKeyOf(*Store, {&Command, &Configs.forFile(Command.File)}, Settings),
-            Command.Directory, Hashes, Changed);
-      for (size_t H = 0; H < Headers.size(); ++H) {
-        const std::string &Header = Headers[H];
-        bool Includes = false;
-        if (Deps) {
-          Includes = std::binary_search(Deps->begin(), Deps->end(), RealHeaders[H]);
-        } else {
-          Includes = Scanner.includes(Command, Header);
-          P.HeadersMappedByScan = true;
-        }
-        if (Includes) {
-          Matched.insert(Header);
-          Choose(&Command);
-        }
-      }
-    }
-    for (const std::string &Header : Headers)
-      (Matched.count(Header) ? P.Headers : P.UnmatchedHeaders).push_back(Header);
-  }
+  if (!Headers.empty())
+    chooseIncluders(Database, Configs, Headers, Store, Hashes, Settings, P, Choose);
 
   for (const CompileCommand *Command : Commands) {
     if (isAssembly(Command->File)) {
