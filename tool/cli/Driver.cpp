@@ -4,18 +4,16 @@
 #include "CompilationDatabase.h"
 #include "Config.h"
 #include "CrashContainment.h"
-#include "Formatters.h"
-#include "HtmlReport.h"
 #include "InputError.h"
 #include "Paths.h"
 #include "AtomicFile.h"
 #include "Depfile.h"
+#include "ReportRendering.h"
 #include "RunSummary.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 #include <llvm/Support/Threading.h>
@@ -27,15 +25,12 @@
 #include <ctime>
 #include <cstdlib>
 #include <optional>
-#include <set>
 
 using namespace llvm;
 
 namespace contractcheck {
 
 namespace {
-
-enum class Format { Text, Json, Sarif, CodeClimate, Html };
 
 cl::OptionCategory Category("contractcheck options");
 
@@ -187,46 +182,6 @@ int explainRule(const std::string &Id) {
   return Clean;
 }
 
-// File names and source lines may be in any encoding; invalid UTF-8 is replaced, never thrown.
-std::string dumpJson(const nlohmann::json &J) {
-  return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-// What SARIF and Code Quality paths are relative to: code-scanning services resolve them against
-// the repository, so the project root when there is one (a git work tree, or --project-root),
-// wherever the tool is started; else the working directory. The text report, read in a terminal,
-// names paths from where it was started, as a compiler does.
-std::string machineReportRoot(const AnalysisRun &Run) {
-  if (!ProjectRoot.empty() || sys::fs::exists(Run.projectRoot() + "/.git"))
-    return Run.projectRoot();
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  return std::string(Cwd);
-}
-
-std::string renderReport(const RunReport &Report, SourceFiles &Sources, bool Color,
-                         const HtmlRunInfo &Run, const std::string &MachineRoot) {
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  switch (OutputFormat) {
-  case Format::Html:
-    return toHtml(Report, Sources, Run);
-  case Format::Text: {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    writeText(OS, Report, Sources, {Color, std::string(Cwd)});
-    return Text;
-  }
-  case Format::Json:
-    return dumpJson(toJsonReport(Report));
-  case Format::Sarif:
-    return dumpJson(toSarif(Report, MachineRoot, Sources));
-  case Format::CodeClimate:
-    return dumpJson(toCodeClimate(Report, MachineRoot, Sources));
-  }
-  return {};
-}
-
 // Colour only where it is text read by a person: never in JSON/SARIF, never into --output.
 bool colorReport() {
   ColorMode Color = colorOption();
@@ -354,29 +309,6 @@ RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
   return R;
 }
 
-// What the HTML page says about the run: its command, time, workers and configurations.
-HtmlRunInfo htmlRunInfo(const AnalysisRun &Run, unsigned Workers,
-                        std::chrono::steady_clock::duration Elapsed) {
-  HtmlRunInfo Info;
-  if (OutputFormat != Format::Html)
-    return Info;
-  Info.CommandLine = CommandLine;
-  Info.Seconds = std::chrono::duration<double>(Elapsed).count();
-  Info.Workers = Workers;
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  Info.BaseDir = std::string(Cwd);
-  std::set<std::string> Seen;
-  for (const AnalysisJob &Job : Run.plan().Jobs) {
-    const std::string &Path = Job.Settings->path();
-    if (Path.empty() || !Seen.insert(Path).second)
-      continue;
-    auto Text = MemoryBuffer::getFile(Path);
-    Info.Configurations.emplace_back(Path, Text ? (*Text)->getBuffer().str() : std::string());
-  }
-  return Info;
-}
-
 std::shared_ptr<const CompilationDatabase>
 loadDatabase(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   if (!FixedFlags) {
@@ -426,9 +358,10 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
       errs() << "error: " << Error << "\n";
   auto Rendering = std::chrono::steady_clock::now();
   std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
-  std::string Rendered = renderReport(Result.Report, Sources, colorReport(),
-                                      htmlRunInfo(Run, Result.Workers, Rendering - Start),
-                                      machineReportRoot(Run));
+  std::string Rendered = renderReport(
+      OutputFormat, Result.Report, Sources, colorReport(),
+      htmlRunInfo(OutputFormat, Run, CommandLine, Result.Workers, Rendering - Start),
+      machineReportRoot(Run, !ProjectRoot.empty()));
   double RenderSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Rendering).count();
   double RenderCpuSeconds = double(std::clock() - RenderingCpu) / CLOCKS_PER_SEC;
