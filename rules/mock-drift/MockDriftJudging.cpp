@@ -1,0 +1,235 @@
+// Judging a mock's methods against the real class's and reporting what drifted. See
+// MockDriftAnalysis.h.
+#include "rules/mock-drift/MockDriftAnalysis.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace contractcheck {
+
+using mock_drift::Closest;
+using mock_drift::StandIn;
+
+void MockDriftRule::Analysis::judge(const CXXRecordDecl &Mock) {
+  const Pairing &Pair = pairingOf(Mock);
+  emitPairingFact(Mock, Pair);
+  if (Pair.Reals.empty()) {
+    if (Rule.ReportUnpaired && !gmockOf(Mock).empty())
+      reportUnpaired(Mock);
+    return;
+  }
+  std::vector<StandIn> StandIns = standInsOf(Mock);
+  Drifted.clear();
+  if (Pair.Inheritance)
+    judgeInheritance(Mock, Pair, StandIns);
+  else
+    for (const RealCounterpart &Real : Pair.Reals)
+      judgeAgainst(Mock, Real, StandIns);
+  if (Rule.keepsFacts())
+    mapStandIn(Mock, Pair, StandIns);
+}
+
+void MockDriftRule::Analysis::mapStandIn(const CXXRecordDecl &Mock, const Pairing &Pair,
+                                         const std::vector<StandIn> &StandIns) {
+  MockStandInShape Shape{Pair.Inheritance, !gmockOf(Mock).empty(), {}};
+  for (const StandIn &S : StandIns)
+    Shape.Names.push_back(S.Method->getNameAsString());
+  for (const RealCounterpart &Real : Pair.Reals)
+    if (!inSystemHeader(*Real.Real))
+      Rule.emitFact(standInColumn(Mock, *Real.Real, Shape, Drifted, SM));
+}
+
+std::string MockDriftRule::Analysis::shownName(const CXXRecordDecl &Mock,
+                                               const MethodSignature &Sig) {
+  return className(Mock) + "::" + printSignature(Sig);
+}
+
+template <typename DiffFn>
+Closest
+MockDriftRule::Analysis::closest(const std::vector<const CXXMethodDecl *> &Candidates, DiffFn Diff,
+                                 const llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Taken) {
+  Closest Best;
+  unsigned BestScore = ~0u;
+  for (const CXXMethodDecl *Candidate : Candidates) {
+    std::vector<SignatureDiff> Diffs = Diff(*Candidate);
+    unsigned Score = Taken.contains(Candidate->getCanonicalDecl());
+    for (const SignatureDiff &D : Diffs)
+      Score += 2 * D.Weight;
+    if (Score < BestScore) {
+      BestScore = Score;
+      Best.Candidate = Candidate;
+      Best.Diffs = std::move(Diffs);
+    }
+  }
+  return Best;
+}
+
+std::optional<std::vector<const CXXMethodDecl *>>
+MockDriftRule::Analysis::concreteMethods(const std::vector<const NamedDecl *> &Found) {
+  std::vector<const CXXMethodDecl *> Methods;
+  for (const NamedDecl *D : Found) {
+    if (isa<FunctionTemplateDecl>(D))
+      return std::nullopt;
+    Methods.push_back(cast<CXXMethodDecl>(D));
+  }
+  return Methods;
+}
+
+void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const Pairing &Pair,
+                                               const std::vector<StandIn> &StandIns) {
+  // Base methods some mock method overrides: the less likely meaning of a drifted one.
+  // Transitively: an override of Derived::f also overrides the Base::f that one overrides.
+  llvm::SmallPtrSet<const CXXMethodDecl *, 16> Taken;
+  std::vector<const CXXMethodDecl *> Work(Mock.method_begin(), Mock.method_end());
+  while (!Work.empty()) {
+    const CXXMethodDecl *Method = Work.back();
+    Work.pop_back();
+    for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+      if (Taken.insert(Overridden->getCanonicalDecl()).second)
+        Work.push_back(Overridden);
+  }
+
+  for (const StandIn &S : StandIns) {
+    const CXXMethodDecl &Method = *S.Method;
+    if (Method.size_overridden_methods() > 0)
+      continue; // an override: the compiler checked the pair
+    std::vector<const NamedDecl *> Found;
+    for (const CXXBaseSpecifier &Base : Mock.bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+        for (const NamedDecl *D : methodsNamed(*BaseClass, Method.getDeclName()))
+          if (std::find(Found.begin(), Found.end(), D) == Found.end())
+            Found.push_back(D);
+    std::optional<std::vector<const CXXMethodDecl *>> Candidates = concreteMethods(Found);
+    if (!Candidates)
+      continue;
+    // A hand-written method is a stand-in when it is virtual, or when it hides a base virtual
+    // of the same name that nothing in the mock overrides; otherwise it is the fake's own
+    // helper (an overload next to the override, `Advance()`, `SetNow()`).
+    bool HidesVirtual =
+        std::any_of(Candidates->begin(), Candidates->end(), [&](const CXXMethodDecl *C) {
+          return C->isVirtual() && !Taken.contains(C->getCanonicalDecl());
+        });
+    if (!S.GMock && !Method.isVirtual() && !HidesVirtual)
+      continue;
+    // Overriding needs the very same types: no mock class stands in for another here.
+    MethodSignature MockSig = signatureOf(Method, S.Mocker, Ctx);
+    std::string Shown = shownName(Mock, MockSig);
+    if (Candidates->empty()) {
+      if (callsItself(Mock, Method.getName()))
+        continue;
+      report(Method, Shown, nullptr,
+             "overrides nothing: no base class has a method named '" + Method.getNameAsString() +
+                 "'",
+             {}, Pair.Reals);
+      continue;
+    }
+    auto Diff = [&](const CXXMethodDecl &Candidate) {
+      std::vector<SignatureDiff> Diffs =
+          diffSignatures(signatureOf(Candidate, nullptr, Ctx), MockSig, Comparison::Override);
+      if (!Candidate.isVirtual())
+        Diffs.push_back({"is not virtual", 1, false});
+      return Diffs;
+    };
+    const CXXMethodDecl *Exact = nullptr;
+    for (const CXXMethodDecl *Candidate : *Candidates)
+      if (matches(Diff(*Candidate)) && !Exact)
+        Exact = Candidate;
+    if (Exact) {
+      // Same parameters yet no override: only a non-virtual base method does that.
+      if (Exact->isVirtual())
+        continue;
+      std::string Hidden =
+          className(*Exact->getParent()) + "::" + printSignature(signatureOf(*Exact, nullptr, Ctx));
+      report(Method, Shown, Exact,
+             "hides non-virtual '" + Hidden +
+                 "': calls through the base class never reach the mock",
+             "'" + Hidden + "' is not virtual", realsFor(Pair, *Exact->getParent()));
+      continue;
+    }
+    // An override forwarding to a mock method of another signature: the override's hook.
+    if (S.GMock && callsMethodOnItself(Mock, Method))
+      continue;
+    Closest Best = closest(*Candidates, Diff, Taken);
+    const CXXRecordDecl &Owner = *Best.Candidate->getParent();
+    report(Method, Shown, Best.Candidate,
+           "overrides nothing: its signature matches no '" + className(Owner) +
+               "::" + Method.getNameAsString() + "'",
+           candidateNote(className(Owner), signatureOf(*Best.Candidate, nullptr, Ctx), Best.Diffs),
+           realsFor(Pair, Owner));
+  }
+}
+
+void MockDriftRule::Analysis::judgeAgainst(const CXXRecordDecl &Mock, const RealCounterpart &Real,
+                                           const std::vector<StandIn> &StandIns) {
+  // Template dependency injection: every observable part of the signature counts.
+  std::vector<StandInEntry> Entries = standInEntries(Mock, StandIns, /*WithSpots=*/false);
+  std::vector<std::string> Names;
+  Names.reserve(Entries.size());
+  for (const StandInEntry &E : Entries)
+    Names.push_back(E.Sig.Name);
+  RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);
+  for (StandInEntry &E : Entries)
+    E.SelfCalled = E.GMock && !Table.has(E.Sig.Name) && callsItself(Mock, E.Sig.Name);
+  for (const Drift &D : judgeStandIns(Entries, Table))
+    report(*Entries[D.StandIn].Decl, Entries[D.StandIn].Shown,
+           D.Candidate ? D.Candidate->Decl : nullptr, D.What, D.CandidateNote, {Real},
+           D.Call ? D.Call->Expr : nullptr, D.CallNote);
+}
+
+std::vector<RealCounterpart> MockDriftRule::Analysis::realsFor(const Pairing &Pair,
+                                                               const CXXRecordDecl &Owner) {
+  for (const RealCounterpart &Real : Pair.Reals)
+    if (Real.Real == &Owner || Real.Real->isDerivedFrom(&Owner))
+      return {Real};
+  return {Pair.Reals.front()};
+}
+
+void MockDriftRule::Analysis::report(const CXXMethodDecl &Method, const std::string &Shown,
+                                     const CXXMethodDecl *Candidate, const std::string &What,
+                                     const std::string &CandidateNote,
+                                     const std::vector<RealCounterpart> &Reals, const Expr *Call,
+                                     const std::string &CallNote) {
+  SourceLocation Loc = locationOf(Method);
+  if (SM.isInSystemHeader(Loc))
+    return;
+  Drifted.try_emplace(Method.getNameAsString(), MockMethodDrift{What, positionOf(Loc, SM)});
+  const CXXRecordDecl *RealKey = nullptr;
+  if (!Reals.empty()) {
+    RealKey = Reals.front().Real;
+    if (const CXXRecordDecl *Pattern = Reals.front().Real->getTemplateInstantiationPattern())
+      RealKey = Pattern;
+  }
+  if (!Rule.Reported.insert({Loc.getRawEncoding(), Method.getNameAsString(), RealKey}).second)
+    return;
+  // The global step reports a mock method once per real class template too, whichever TU
+  // saw the pair.
+  if (RealKey) {
+    SourcePosition Where = positionOf(Loc, SM);
+    Rule.emitFact(
+        ReportedFact{Where.File, Where.Offset, Method.getNameAsString(), classId(*RealKey)});
+  }
+  const auto &Mock = *cast<CXXRecordDecl>(Method.getParent());
+  Rule.diag(Loc, "mock method '" + Shown + "' " + What);
+  if (Candidate)
+    Rule.diag(locationOf(*Candidate), CandidateNote, DiagnosticIDs::Note);
+  if (Call)
+    Rule.diag(SM.getExpansionLoc(Call->getExprLoc()), CallNote, DiagnosticIDs::Note);
+  for (const RealCounterpart &Real : Reals)
+    Rule.diag(locationOf(*Real.Real), describePairing(Mock, Real), DiagnosticIDs::Note);
+}
+
+void MockDriftRule::Analysis::reportUnpaired(const CXXRecordDecl &Mock) {
+  SourceLocation Loc = locationOf(Mock);
+  if (!Rule.Reported.insert({Loc.getRawEncoding(), "", nullptr}).second)
+    return;
+  Rule.diag(Loc, "mock class '" + className(Mock) +
+                     "' stands in for no known class: no polymorphic base class, "
+                     "configured pair, co-instantiation or naming-convention match");
+}
+
+} // namespace contractcheck
