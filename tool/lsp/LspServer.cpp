@@ -296,6 +296,22 @@ LspServer::StoredDiagnostic LspServer::lineOneDiagnostic(const std::string &File
   return D;
 }
 
+// The findings, and each rule's problem with its inputs (a malformed data file, a setting no
+// analysed TU can serve) where it is, as the CLI lists both: an editor shows them like findings.
+std::vector<Finding> LspServer::withProblems(const RunReport &R) {
+  std::vector<Finding> All = R.Findings;
+  for (const RuleProblem &P : R.Problems) {
+    Finding F;
+    F.RuleId = P.RuleId;
+    F.Position = P.Where;
+    if (F.Position.Line == 0) // the file as a whole
+      F.Position.Line = F.Position.Column = 1;
+    F.Message = P.Message;
+    All.push_back(std::move(F));
+  }
+  return All;
+}
+
 LspServer::Contribution
 LspServer::contributionOf(const std::vector<Finding> &Findings,
                           const std::map<std::string, std::string> &Overlays,
@@ -408,7 +424,7 @@ void LspServer::analyseFile(const std::string &File) {
                                                   Crash ? 1 : 2));
   } else {
     Count = Result.Report.Findings.size();
-    Contributed = contributionOf(Result.Report.Findings, Overlays, Open->Versions);
+    Contributed = contributionOf(withProblems(Result.Report), Overlays, Open->Versions);
   }
   double Ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start).count();

@@ -25,6 +25,7 @@
 
 namespace contractcheck {
 struct Finding;
+struct RunReport;
 }
 
 namespace contractcheck::lsp {
@@ -83,6 +84,7 @@ private:
     long Version = 0;
   };
   std::optional<OpenBuffers> openBuffers(const std::string &File);
+  static std::vector<Finding> withProblems(const RunReport &R);
   Contribution contributionOf(const std::vector<Finding> &Findings,
                               const std::map<std::string, std::string> &Overlays,
                               const std::map<std::string, long> &Versions);
