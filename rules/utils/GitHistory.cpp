@@ -161,6 +161,7 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
     } else {
       Origin.Kind = LineOrigin::Committed;
       Origin.Commit = Commit;
+      Origin.RootCommit = Boundary.count(Commit) != 0;
     }
     Origins[Number] = Origin;
   }
@@ -315,8 +316,14 @@ std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {
 
 std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later) {
   if (Line.Kind == LineOrigin::Committed && Later.Kind == LineOrigin::Committed &&
-      Line.Repository == Later.Repository && Line.Commit == Later.Commit)
+      Line.Repository == Later.Repository && Line.Commit == Later.Commit) {
+    // A root commit is most often an import of code written elsewhere (a squashed copy, a
+    // repository started from a tarball): that its lines arrived together says nothing about
+    // which was written first.
+    if (Line.RootCommit)
+      return std::nullopt;
     return true;
+  }
   return olderThan(Line, Later);
 }
 

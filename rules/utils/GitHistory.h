@@ -30,6 +30,7 @@ struct LineOrigin {
   State Kind = Unknown;
   std::string Repository; // the work tree's top directory, unless Unknown
   std::string Commit;     // the commit's id, for Committed
+  bool RootCommit = false; // Committed in a commit without parents (in a full clone)
 };
 
 // The origin of each of Lines (1-based) of File, whose text as the parse read it is Contents (an
@@ -52,7 +53,9 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
 std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later);
 
 // Whether the line whose origin is Line already existed when the line whose origin is Later was
-// last changed: older than it, or written in the same commit. nullopt as for olderThan.
+// last changed: older than it, or written in the same commit, unless that is a root commit (an
+// import says nothing of the order things were written in). nullopt as for olderThan, and for a
+// root commit they share.
 std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later);
 
 } // namespace contractcheck
