@@ -61,7 +61,7 @@ void literalsIn(const Stmt *S, std::vector<const StringLiteral *> &Out) {
 // E::X;`, `case hash("x"): return E::X;`, a {"x", E::X} entry of a table the body reads.
 class NamePairs {
 public:
-  NamePairs(const AcceptedNames &Names) : Names(Names) {}
+  explicit NamePairs(const AcceptedNames &Names) : Names(Names) {}
 
   void read(const Stmt *S) {
     if (!S)
