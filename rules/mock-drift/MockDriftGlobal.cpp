@@ -105,12 +105,12 @@ ServiceStandIn crossTUColumn(const MockClassFact &Mock, const RealClassFact &Rea
                            [](const StandInEntry &S) { return S.GMock; });
   Column.StandIn = Injected ? "template-injected mock" : GMock ? "mock" : "fake";
   Column.Label = Mock.Name;
-  for (const StandInEntry &S : Mock.StandIns) {
+  for (size_t I = 0; I < Mock.StandIns.size(); ++I) {
+    const StandInEntry &S = Mock.StandIns[I];
     if (Column.At.File.empty())
       Column.At = S.Where;
-    auto Drifted = std::find_if(Drifts.begin(), Drifts.end(), [&](const Drift &D) {
-      return &Mock.StandIns[D.StandIn] == &S;
-    });
+    auto Drifted = std::find_if(Drifts.begin(), Drifts.end(),
+                                [&](const Drift &D) { return D.StandIn == I; });
     if (Drifted != Drifts.end())
       addCell(Column.Cells, {S.Sig.Name, "differing", Drifted->What, S.Where});
     else if (!S.SelfCalled)

@@ -4,6 +4,8 @@
 #include "DidYouMean.h"
 #include "RuleOptions.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 #include <map>
 #include <tuple>
 #include <set>
@@ -39,17 +41,14 @@ ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Regis
   auto Earlier = [](const SourcePosition &A, const SourcePosition &B) {
     return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
   };
+  std::set<std::string> Functions; // quoted
   for (const auto &[Name, Calls] : Called)
-    for (const DispatchSiteFact &Call : Calls)
+    for (const DispatchSiteFact &Call : Calls) {
       if (Column.At.File.empty() || Earlier(Call.Where, Column.At))
         Column.At = Call.Where;
-  std::set<std::string> Functions;
-  for (const auto &[Name, Calls] : Called)
-    for (const DispatchSiteFact &Call : Calls)
-      Functions.insert(Call.Function);
-  Column.Label = "names passed to ";
-  for (const std::string &F : Functions)
-    Column.Label += (&F == &*Functions.begin() ? "'" : ", '") + F + "'";
+      Functions.insert("'" + Call.Function + "'");
+    }
+  Column.Label = "names passed to " + llvm::join(Functions, ", ");
   for (const auto &[Name, Registrations] : Registered) {
     auto It = Called.find(Name);
     if (It != Called.end())

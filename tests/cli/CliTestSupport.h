@@ -48,6 +48,27 @@ inline std::string slowToParse(long Iterations) {
          "; ++I)\n    S += I % 7;\n  return S;\n}\nstatic_assert(spin() > 0);\n";
 }
 
+// The .cpp files directly in Dir, sorted: a fixture directory's or a project folder's TUs.
+inline std::vector<std::string> cppFilesIn(const std::string &Dir) {
+  std::vector<std::string> Files;
+  for (const auto &E : std::filesystem::directory_iterator(Dir))
+    if (E.path().extension() == ".cpp")
+      Files.push_back(E.path().string());
+  std::sort(Files.begin(), Files.end());
+  return Files;
+}
+
+// A compile database in BuildDir for the example's TUs (examples/src and examples/tests), as
+// its CMake build compiles them; returns those TUs.
+inline std::vector<std::string> writeExampleDatabase(const std::string &BuildDir) {
+  std::string Example = sourceDir() + "/examples";
+  std::vector<std::string> Sources = cppFilesIn(Example + "/src");
+  for (std::string &Test : cppFilesIn(Example + "/tests"))
+    Sources.push_back(std::move(Test));
+  writeCompilationDatabase(BuildDir, Sources, {"-std=c++20", "-I" + Example + "/include"});
+  return Sources;
+}
+
 // Waits for an event of a running tool (a file it creates, a line it prints), polling: a test
 // synchronises on what the tool did, never on a guess at how long it takes. False on timeout.
 inline bool waitUntil(const std::function<bool()> &Happened,

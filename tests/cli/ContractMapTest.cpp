@@ -6,13 +6,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <optional>
 
 namespace contractcheck::test {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr int FindingsFound = 1;
 
@@ -82,14 +79,8 @@ std::optional<Color> parse_color(std::string_view s) {
 
 TEST(ContractMapTest, DataFilesContractsAndDispatchesAreColumns) {
   TempDir Build;
-  std::string Example = sourceDir() + "/examples";
-  std::vector<std::string> Sources;
-  for (const char *Dir : {"/src", "/tests"})
-    for (const auto &E : fs::directory_iterator(Example + Dir))
-      if (E.path().extension() == ".cpp")
-        Sources.push_back(E.path().string());
-  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20", "-I" + Example + "/include"});
-  nlohmann::json Map = mapOf(Build.path(), Example);
+  writeExampleDatabase(Build.path());
+  nlohmann::json Map = mapOf(Build.path(), sourceDir() + "/examples");
 
   std::optional<nlohmann::json> Data = columnOf(Map, "trading::Venue", "data-file");
   ASSERT_TRUE(Data) << Map.dump(2);
@@ -116,12 +107,9 @@ TEST(ContractMapTest, DataFilesContractsAndDispatchesAreColumns) {
 // both; that pair is a column too, its drift linked to the global step's finding.
 TEST(ContractMapTest, MocksPairedAcrossTranslationUnitsAreColumns) {
   TempDir Build;
-  std::string Fixture = fixturesDir() + "/contract-mock-drift/cross-tu-naming";
-  std::vector<std::string> Sources;
-  for (const auto &E : fs::directory_iterator(Fixture))
-    if (E.path().extension() == ".cpp")
-      Sources.push_back(E.path().string());
-  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  writeCompilationDatabase(Build.path(),
+                           cppFilesIn(fixturesDir() + "/contract-mock-drift/cross-tu-naming"),
+                           {"-std=c++20"});
   nlohmann::json Map = mapOf(Build.path());
 
   std::optional<nlohmann::json> Mock = columnOf(Map, "TcpTransport", "mock");

@@ -369,13 +369,7 @@ TEST(ResultStoreDeterminismTest, EveryWayOfRunningGivesTheSameReport) {
 TEST(ResultStoreDeterminismTest, EveryWayOfRunningDrawsTheSameMaps) {
   TempDir Build;
   std::string Example = sourceDir() + "/examples";
-  std::vector<std::string> Sources;
-  for (const char *Dir : {"/src", "/tests"})
-    for (const auto &E : fs::directory_iterator(Example + Dir))
-      if (E.path().extension() == ".cpp")
-        Sources.push_back(E.path().string());
-  std::sort(Sources.begin(), Sources.end());
-  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20", "-I" + Example + "/include"});
+  std::vector<std::string> Sources = writeExampleDatabase(Build.path());
   auto Maps = [&](std::vector<std::string> Args) {
     Args.insert(Args.end(), {"-p", Build.path(), "--format", "json"});
     ProcessResult R = runContractcheck(Args, Example);

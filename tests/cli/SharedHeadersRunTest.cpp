@@ -25,12 +25,8 @@ nlohmann::json report(const std::string &BuildDir, std::vector<std::string> Args
 TEST(SharedHeadersRunTest, TheReportIsTheSameWithAndWithoutSharedHeaders) {
   // gMock tests and the classes they mock, across TUs that all include gmock and the standard
   // library: the TUs share their system headers.
-  std::string Fixture = fixturesDir() + "/contract-mock-drift/cross-tu-naming";
-  std::vector<std::string> Sources;
-  for (const auto &E : fs::directory_iterator(Fixture))
-    if (E.path().extension() == ".cpp")
-      Sources.push_back(E.path().string());
-  std::sort(Sources.begin(), Sources.end());
+  std::vector<std::string> Sources =
+      cppFilesIn(fixturesDir() + "/contract-mock-drift/cross-tu-naming");
   TempDir Build;
   writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
   nlohmann::json Own = report(Build.path(), {"--no-cache", "--shared-headers=never", "-j1"});

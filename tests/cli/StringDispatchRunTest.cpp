@@ -18,10 +18,7 @@ constexpr int Clean = 0, FindingsFound = 1;
 class StringDispatchRunTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    for (const auto &E : fs::directory_iterator(Fixture))
-      if (E.path().extension() == ".cpp")
-        Sources.push_back(E.path().string());
-    std::sort(Sources.begin(), Sources.end());
+    Sources = cppFilesIn(Fixture);
   }
 
   nlohmann::json findings(const std::vector<std::string> &Order, std::vector<std::string> Args,
