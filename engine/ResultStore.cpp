@@ -31,8 +31,9 @@ std::string dumpText(const nlohmann::json &J) {
 }
 
 constexpr const char *Format = "contractcheck-unit-result";
-// 2: lookups, the include environment in the key; 3: paths relative to the roots (StoreRoots)
-constexpr int FormatVersion = 3;
+// 2: lookups, the include environment in the key; 3: paths relative to the roots (StoreRoots);
+// 4: a header line, then the outcome's text, which the checksum covers as stored
+constexpr int FormatVersion = 4;
 
 // Through the shared reader: an entry that is a FIFO or a device (a poisoned shared cache) is a
 // miss, not a hung or out-of-memory run.
@@ -174,56 +175,53 @@ namespace {
 
 using Spelling = StoreRoots::Spelling;
 
-// Every string in J (object keys too) through Map: findings' and facts' paths are where a rule
-// put them (a position, a contract's path, a fact key that names a file), not in known fields.
-nlohmann::json mapStrings(const nlohmann::json &J, const std::function<std::string(std::string_view)> &Map) {
-  if (J.is_string())
-    return Map(J.get_ref<const std::string &>());
-  if (J.is_array()) {
-    nlohmann::json Out = nlohmann::json::array();
-    for (const nlohmann::json &Item : J)
-      Out.push_back(mapStrings(Item, Map));
-    return Out;
-  }
-  if (J.is_object()) {
+// Every string in J (object keys too) through Map, in place: findings' and facts' paths are
+// where a rule put them (a position, a contract's path, a fact key that names a file), not in
+// known fields. Only what Map changes is rebuilt; a warm run maps every stored outcome back.
+void mapStrings(nlohmann::json &J, const std::function<std::string(std::string_view)> &Map) {
+  if (J.is_string()) {
+    std::string &Text = J.get_ref<std::string &>();
+    if (std::string Mapped = Map(Text); Mapped != Text)
+      Text = std::move(Mapped);
+  } else if (J.is_array()) {
+    for (nlohmann::json &Item : J)
+      mapStrings(Item, Map);
+  } else if (J.is_object()) {
+    bool KeysChange = false;
+    for (auto &[Key, Value] : J.items()) {
+      KeysChange = KeysChange || Map(Key) != Key;
+      mapStrings(Value, Map);
+    }
+    if (!KeysChange)
+      return;
     nlohmann::json Out = nlohmann::json::object();
-    for (const auto &[Key, Value] : J.items())
-      Out[Map(Key)] = mapStrings(Value, Map);
-    return Out;
+    for (auto &[Key, Value] : J.items())
+      Out[Map(Key)] = std::move(Value);
+    J = std::move(Out);
   }
-  return J;
 }
 
 // An outcome's paths relative to the roots (To) or back (From). What the parse read is recorded
 // by real path, as are the files its lookups found: those are taken relative to the roots' real
 // paths, so a checkout under a symlink still finds them; all else as named.
-nlohmann::json relocated(const nlohmann::json &Outcome, const StoreRoots &Roots, bool ToRoots) {
+void relocate(nlohmann::json &Outcome, const StoreRoots &Roots, bool ToRoots) {
   auto Map = [&](Spelling S) {
     return [&Roots, ToRoots, S](std::string_view Text) {
       return ToRoots ? Roots.relative(Text, S) : Roots.absolute(Text, S);
     };
   };
-  nlohmann::json Out = nlohmann::json::object();
-  for (const auto &[Field, Value] : Outcome.items()) {
-    if (Field == "dependencies" && Value.is_array()) {
-      Out[Field] = nlohmann::json::array();
-      for (const nlohmann::json &Pair : Value)
-        Out[Field].push_back(Pair.is_array() && Pair.size() == 2
-                                 ? nlohmann::json::array({mapStrings(Pair[0], Map(Spelling::Real)),
-                                                          mapStrings(Pair[1], Map(Spelling::Real))})
-                                 : Pair);
-    } else if (Field == "lookups" && Value.is_array()) {
-      Out[Field] = nlohmann::json::array();
-      for (const nlohmann::json &Pair : Value)
-        Out[Field].push_back(Pair.is_array() && Pair.size() == 2
-                                 ? nlohmann::json::array({mapStrings(Pair[0], Map(Spelling::AsNamed)),
-                                                          mapStrings(Pair[1], Map(Spelling::Real))})
-                                 : Pair);
-    } else {
-      Out[Field] = mapStrings(Value, Map(Spelling::AsNamed));
+  for (auto &[Field, Value] : Outcome.items()) {
+    bool Pairs = (Field == "dependencies" || Field == "lookups") && Value.is_array();
+    if (!Pairs) {
+      mapStrings(Value, Map(Spelling::AsNamed));
+      continue;
     }
+    for (nlohmann::json &Pair : Value)
+      if (Pair.is_array() && Pair.size() == 2) {
+        mapStrings(Pair[0], Map(Field == "dependencies" ? Spelling::Real : Spelling::AsNamed));
+        mapStrings(Pair[1], Map(Spelling::Real));
+      }
   }
-  return Out;
 }
 
 } // namespace
@@ -239,17 +237,35 @@ std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
   nlohmann::json Environment = nlohmann::json::array();
   for (const std::string &Variable : includeEnvironment())
     Environment.push_back(Relative(Variable));
-  // The configuration's own paths (its directory, the files its globs name) the same way: a
-  // default configuration's base is the project root, "${project}" in every checkout.
-  nlohmann::json Config = nlohmann::json::parse(ConfigFingerprint, nullptr, false);
   nlohmann::json Parts = {{"build", buildFingerprint()},
                           {"command", Command},
                           {"directory", Relative(Directory)},
                           {"file", Relative(File)},
-                          {"config", Config.is_discarded() ? nlohmann::json(Relative(ConfigFingerprint))
-                                                           : mapStrings(Config, Relative)},
+                          {"config", configKey(Directory, ConfigFingerprint)},
                           {"environment", Environment}};
   return contentHash(dumpText(Parts));
+}
+
+std::string ResultStore::configKey(const std::string &Directory,
+                                   const std::string &ConfigFingerprint) const {
+  std::pair<std::string, std::string> Of{Directory, ConfigFingerprint};
+  {
+    std::lock_guard<std::mutex> Lock(ConfigKeysMutex);
+    if (auto It = ConfigKeys.find(Of); It != ConfigKeys.end())
+      return It->second;
+  }
+  // The configuration's own paths (its directory, the files its globs name) relative to the
+  // roots: a default configuration's base is the project root, "${project}" in every checkout.
+  StoreRoots Roots = rootsFor(Directory);
+  auto Relative = [&](std::string_view Text) { return Roots.relative(Text); };
+  nlohmann::json Config = nlohmann::json::parse(ConfigFingerprint, nullptr, false);
+  if (Config.is_discarded())
+    Config = Relative(ConfigFingerprint);
+  else
+    mapStrings(Config, Relative);
+  std::string Key = contentHash(dumpText(Config));
+  std::lock_guard<std::mutex> Lock(ConfigKeysMutex);
+  return ConfigKeys.try_emplace(std::move(Of), std::move(Key)).first->second;
 }
 
 std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::string &Directory,
@@ -287,21 +303,26 @@ bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
                                                    const std::string &Directory) const {
   std::string Text = readEntry(Dir, Key.substr(0, 2), Key + ".json");
-  if (Text.empty())
-    return std::nullopt;
   // A truncated or corrupt entry does not parse or does not match its checksum; a foreign one
-  // has another format, build or key. Each is a miss.
-  nlohmann::json Entry = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
-  if (!Entry.is_object() || Entry.value("format", "") != Format ||
-      Entry.value("build", "") != buildFingerprint() || Entry.value("key", "") != Key ||
-      !Entry.contains("outcome") || !Entry["checksum"].is_string() ||
-      Entry["checksum"].get<std::string>() != contentHash(dumpText(Entry["outcome"])))
+  // has another format, build or key. Each is a miss. The checksum covers the outcome's bytes as
+  // stored, so a warm run hashes them instead of serialising the parsed outcome again.
+  size_t HeaderEnd = Text.find('\n');
+  if (HeaderEnd == std::string::npos)
+    return std::nullopt;
+  std::string_view OutcomeText = std::string_view(Text).substr(HeaderEnd + 1);
+  nlohmann::json Header =
+      nlohmann::json::parse(Text.begin(), Text.begin() + HeaderEnd, nullptr, /*allow_exceptions=*/false);
+  if (!Header.is_object() || Header.value("format", "") != Format ||
+      Header.value("build", "") != buildFingerprint() || Header.value("key", "") != Key ||
+      Header.value("checksum", "") != contentHash(OutcomeText))
+    return std::nullopt;
+  nlohmann::json Stored = nlohmann::json::parse(OutcomeText, nullptr, /*allow_exceptions=*/false);
+  if (!Stored.is_object())
     return std::nullopt;
   TUOutcome Outcome;
   try {
-    if (!Entry["outcome"].is_object())
-      return std::nullopt;
-    relocated(Entry["outcome"], rootsFor(Directory), /*ToRoots=*/false).get_to(Outcome);
+    relocate(Stored, rootsFor(Directory), /*ToRoots=*/false);
+    Stored.get_to(Outcome);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
@@ -315,14 +336,16 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
                               const TUOutcome &Outcome) const {
   if (Outcome.State != TUOutcome::Status::Analyzed)
     return {};
-  nlohmann::json Stored = relocated(Outcome, rootsFor(Directory), /*ToRoots=*/true);
-  nlohmann::json Entry = {{"format", Format},
-                          {"build", buildFingerprint()},
-                          {"key", Key},
-                          {"checksum", contentHash(dumpText(Stored))},
-                          {"outcome", std::move(Stored)}};
-  // Findings and file names may hold any bytes; the store must not throw on them.
-  return writeEntry(Dir, Key.substr(0, 2), Key + ".json", dumpText(Entry));
+  nlohmann::json Relocated = Outcome;
+  relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
+  std::string Stored = dumpText(Relocated);
+  nlohmann::json Header = {{"format", Format},
+                           {"build", buildFingerprint()},
+                           {"key", Key},
+                           {"checksum", contentHash(Stored)}};
+  // Findings and file names may hold any bytes; the store must not throw on them. A compact
+  // dump has no raw newline, so the first one ends the header.
+  return writeEntry(Dir, Key.substr(0, 2), Key + ".json", dumpText(Header) + "\n" + Stored);
 }
 
 std::optional<std::vector<std::string>>

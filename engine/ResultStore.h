@@ -9,8 +9,11 @@
 #include "StoreRoots.h"
 #include "TUOutcome.h"
 
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace contractcheck {
@@ -65,8 +68,13 @@ public:
 
 private:
   StoreRoots rootsFor(const std::string &Directory) const { return {Directory, ProjectRoot}; }
+  // The configuration's part of a key, computed once per configuration and compile directory: a
+  // key is computed for every TU of every run, warm runs included.
+  std::string configKey(const std::string &Directory, const std::string &ConfigFingerprint) const;
   std::string Dir;
   std::string ProjectRoot;
+  mutable std::mutex ConfigKeysMutex;
+  mutable std::map<std::pair<std::string, std::string>, std::string> ConfigKeys;
 };
 
 // The fingerprint of this contractcheck build (its version, its executable's content and the

@@ -4,6 +4,7 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -92,7 +93,10 @@ std::string StoreRoots::absolute(std::string_view Text, Spelling S) const {
   Out.reserve(Text.size());
   for (size_t I = 0; I < Text.size(); ++I) {
     if (Text[I] != '$') {
-      Out += Text[I];
+      // Up to the next tag at once: most strings of an outcome have none.
+      size_t Next = std::min(Text.find('$', I), Text.size());
+      Out.append(Text.substr(I, Next - I));
+      I = Next - 1;
       continue;
     }
     if (Text.substr(I, 2) == "$$") {

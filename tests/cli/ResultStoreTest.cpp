@@ -54,6 +54,16 @@ protected:
     return Found;
   }
 
+  // An entry is a header line (format, build, key, checksum), then the outcome's text.
+  static std::pair<nlohmann::json, std::string> entryParts(const fs::path &Entry) {
+    std::string Text = readFile(Entry.string());
+    size_t End = Text.find('\n');
+    return {nlohmann::json::parse(Text.substr(0, End)), Text.substr(End + 1)};
+  }
+  static nlohmann::json storedOutcome(const fs::path &Entry) {
+    return nlohmann::json::parse(entryParts(Entry).second);
+  }
+
   TempDir Project;
   std::vector<std::string> Files;
 };
@@ -95,7 +105,7 @@ TEST_F(ResultStoreTest, AnEntryRemembersThatItsTUNeededTemplateBodies) {
   ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
   auto KeptBodies = [&](const std::string &Source) -> std::optional<bool> {
     for (const fs::path &Entry : entries()) {
-      nlohmann::json Stored = nlohmann::json::parse(readFile(Entry.string()))["outcome"];
+      nlohmann::json Stored = storedOutcome(Entry);
       // Paths in an entry are relative to the TU's compile directory (here, the source's own).
       if (Stored["file"] == "${directory}/" + fs::path(Source).filename().string())
         return Stored["kept-template-bodies"].get<bool>();
@@ -130,8 +140,7 @@ int four() { return app::twice(2); }
   ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
   std::vector<fs::path> Stored = entries();
   ASSERT_EQ(Stored.size(), 1u);
-  EXPECT_FALSE(nlohmann::json::parse(readFile(Stored[0].string()))["outcome"]["kept-template-bodies"]
-                   .get<bool>());
+  EXPECT_FALSE(storedOutcome(Stored[0])["kept-template-bodies"].get<bool>());
 }
 
 // Whether the TU's one stored result came from a parse that kept library template bodies.
@@ -165,9 +174,7 @@ int size(app::MockQueue &Queue) { return app::Box<int>{Queue.size()}.Value; }
     EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
     std::vector<fs::path> Stored = entries();
     EXPECT_EQ(Stored.size(), 1u);
-    return !Stored.empty() && nlohmann::json::parse(readFile(Stored[0].string()))["outcome"]
-                                                   ["kept-template-bodies"]
-                                                       .get<bool>();
+    return !Stored.empty() && storedOutcome(Stored[0])["kept-template-bodies"].get<bool>();
   };
   // A class template and a mock, and std::sort's skipped body is given app::Order, whose
   // namespace has a function template (declared after the mock: what a namespace holds counts
@@ -187,14 +194,15 @@ TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
     std::ofstream(Entries[0], std::ios::trunc) << Text.substr(0, Text.size() / 2);
   }
   { // valid JSON, damaged payload: the checksum no longer matches
-    nlohmann::json J = nlohmann::json::parse(readFile(Entries[1].string()));
-    J["outcome"]["errors"] = {"tampered"};
-    std::ofstream(Entries[1], std::ios::trunc) << J.dump();
+    auto [Header, Outcome] = entryParts(Entries[1]);
+    nlohmann::json Damaged = nlohmann::json::parse(Outcome);
+    Damaged["errors"] = {"tampered"};
+    std::ofstream(Entries[1], std::ios::trunc) << Header.dump() << '\n' << Damaged.dump();
   }
   { // written by another contractcheck build
-    nlohmann::json J = nlohmann::json::parse(readFile(Entries[2].string()));
-    J["build"] = "someone-else";
-    std::ofstream(Entries[2], std::ios::trunc) << J.dump();
+    auto [Header, Outcome] = entryParts(Entries[2]);
+    Header["build"] = "someone-else";
+    std::ofstream(Entries[2], std::ios::trunc) << Header.dump() << '\n' << Outcome;
   }
   ProcessResult R = run({});
   EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
