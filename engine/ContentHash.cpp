@@ -35,10 +35,14 @@ std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
     if (auto It = Known.find(AbsolutePath); It != Known.end() && It->second.Status == Status)
       return It->second.Hash;
   }
+  // Streamed through the hasher: a run checks every header of every stored TU.
   std::optional<std::string> Hash;
   std::string Problem;
-  if (std::optional<std::string> Text = readInputFile(AbsolutePath, InputKind::Source, Problem))
-    Hash = contentHash(*Text);
+  llvm::BLAKE3 Hasher;
+  if (readInputFileChunks(AbsolutePath, InputKind::Source, Problem, [&](std::string_view Chunk) {
+        Hasher.update(llvm::arrayRefFromStringRef(Chunk));
+      }))
+    Hash = llvm::toHex(Hasher.final<16>(), /*LowerCase=*/true);
   std::lock_guard<std::mutex> Lock(Mutex);
   auto [It, Inserted] = Known.try_emplace(AbsolutePath, Entry{Hash, Status});
   // Two threads that hashed the file at once: within a run the first answer stands, so every

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <string_view>
 #include <cstring>
+#include <functional>
+#include <memory>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -174,59 +176,91 @@ std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind
 
 namespace {
 
-std::optional<std::string> readRegularFile(const std::string &Path, InputKind Kind,
-                                           std::string &Error) {
+// An input opened after the checks: the file itself, read from here on (a swap after the check
+// changes nothing), and its size when opened.
+class OpenedInput {
+public:
+  explicit OpenedInput(int FD, size_t Size) : FD(FD), Size(Size) {}
+  ~OpenedInput() { ::close(FD); }
+  OpenedInput(const OpenedInput &) = delete;
+  OpenedInput &operator=(const OpenedInput &) = delete;
+  const int FD;
+  const size_t Size;
+};
+
+std::unique_ptr<OpenedInput> openInput(const std::string &Path, InputKind Kind,
+                                       std::string &Error) {
   // Checked before opening: opening a device can have effects of its own.
   if (std::optional<std::string> Problem = inputFileProblem(Path, Kind)) {
     Error = *Problem;
-    return std::nullopt;
+    return nullptr;
   }
   // Non-blocking: a FIFO swapped in since the check opens at once instead of waiting for a
   // writer, and is refused below.
   int FD = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (FD < 0) {
     Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
-    return std::nullopt;
+    return nullptr;
   }
-  struct FileCloser {
-    int FD;
-    ~FileCloser() { ::close(FD); }
-  } Closer{FD};
   struct stat Status;
   if (::fstat(FD, &Status) != 0) {
     Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
-    return std::nullopt;
+    ::close(FD);
+    return nullptr;
   }
   if (std::optional<std::string> Problem = statusProblem(Status, Kind)) {
     Error = *Problem;
-    return std::nullopt;
+    ::close(FD);
+    return nullptr;
   }
+  return std::make_unique<OpenedInput>(FD, static_cast<size_t>(Status.st_size));
+}
+
+bool readChunks(const OpenedInput &Input, InputKind Kind, std::string &Error,
+                const std::function<void(std::string_view)> &Consume) {
   // The file may grow while it is read: never past the limit.
   const size_t Limit = inputSizeLimit(Kind);
-  std::string Text;
-  Text.reserve(static_cast<size_t>(Status.st_size));
+  size_t Read = 0;
   char Buffer[65536];
   while (true) {
-    ssize_t N = ::read(FD, Buffer, sizeof Buffer);
+    ssize_t N = ::read(Input.FD, Buffer, sizeof Buffer);
     if (N < 0 && errno == EINTR)
       continue;
     if (N < 0) {
       Error = "cannot read the " + std::string(inputKindName(Kind)) + ": " + std::strerror(errno);
-      return std::nullopt;
+      return false;
     }
     if (N == 0)
-      break;
-    if (Text.size() + static_cast<size_t>(N) > Limit) {
+      return true;
+    Read += static_cast<size_t>(N);
+    if (Read > Limit) {
       Error = "grew past " + sizeText(Limit) + " while it was read; a " + inputKindName(Kind) +
               " is at most " + sizeText(Limit);
-      return std::nullopt;
+      return false;
     }
-    Text.append(Buffer, static_cast<size_t>(N));
+    Consume(std::string_view(Buffer, static_cast<size_t>(N)));
   }
+}
+
+std::optional<std::string> readRegularFile(const std::string &Path, InputKind Kind,
+                                           std::string &Error) {
+  std::unique_ptr<OpenedInput> Input = openInput(Path, Kind, Error);
+  if (!Input)
+    return std::nullopt;
+  std::string Text;
+  Text.reserve(Input->Size);
+  if (!readChunks(*Input, Kind, Error, [&](std::string_view Chunk) { Text.append(Chunk); }))
+    return std::nullopt;
   return Text;
 }
 
 } // namespace
+
+bool readInputFileChunks(const std::string &Path, InputKind Kind, std::string &Error,
+                         const std::function<void(std::string_view)> &Consume) {
+  std::unique_ptr<OpenedInput> Input = openInput(Path, Kind, Error);
+  return Input && readChunks(*Input, Kind, Error, Consume);
+}
 
 std::error_code notARegularFileError() {
   static const NotARegularFileCategory Category;

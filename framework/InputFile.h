@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace contractcheck {
@@ -50,6 +52,11 @@ std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind
 // As above, the position dropped.
 std::optional<std::string> readInputFile(const std::string &Path, InputKind Kind,
                                          std::string &Error);
+
+// Path's content in chunks given to Consume as it is read, after the same checks (a file that
+// is hashed, not kept: no copy of it is made).
+bool readInputFileChunks(const std::string &Path, InputKind Kind, std::string &Error,
+                         const std::function<void(std::string_view)> &Consume);
 
 // The error_code Clang is given for a file the check refused (its message says why).
 std::error_code notARegularFileError();
