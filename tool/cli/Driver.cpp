@@ -1,5 +1,6 @@
 #include "Driver.h"
 
+#include "AllocatorHeaps.h"
 #include "AnalysisRun.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
@@ -437,6 +438,8 @@ int runDriver(int Argc, const char **Argv) {
     return explainRule(Explain);
 
   enableCrashContainment();
+  // Before any thread is started: the allocator creates its heaps as threads first allocate.
+  useOneHeapPerWorker(Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count());
   try {
     return analyze(M, FixedFlags);
   } catch (const InputError &E) {
