@@ -1,5 +1,6 @@
 #include "LanguageServer.h"
 
+#include "AllocatorHeaps.h"
 #include "JsonRpcTransport.h"
 #include "LspServer.h"
 #include "Paths.h"
@@ -89,6 +90,9 @@ int runLanguageServer(int Argc, const char **Argv) {
   }
 
   llvm::CrashRecoveryContext::Enable();
+  // One analysis at a time (LspServer), for as long as the editor runs: one heap, or every
+  // heap would keep the largest parse it ever served.
+  useOneHeapPerWorker(1);
   JsonRpcTransport Transport(STDIN_FILENO, STDOUT_FILENO);
   int Code;
   bool Crashed;
