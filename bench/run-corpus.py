@@ -20,7 +20,9 @@ contract-* checks, against (f0) clang-tidy-19 running one check that registers n
 none). Both clang-tidy runs get each compile command once, after `--`. (d) and (e) need
 contractcheck's --cache-dir; without it they print n/a. Each row gives wall time, CPU time
 (user+sys of the process tree, steadier than wall time on a shared machine) and peak RSS (of the
-largest process: one clang or clang-tidy per TU, the whole contractcheck process).
+largest process: one clang or clang-tidy per TU, the whole contractcheck process). (n) is a -j1
+run without the store or shared headers: the bench checks that (b), (c), (d) and (n) report the
+same findings and failures.
 """
 import argparse
 import json
@@ -192,6 +194,26 @@ def restore(header, original):
     os.replace(tmp, header)
 
 
+def agreement(reports):
+    """Whether every mode reported the same findings and failures (e is left out: it changed a
+    header)."""
+    seen = {}
+    for column, path in sorted(reports.items()):
+        try:
+            with open(path) as f:
+                report = json.load(f)
+        except (OSError, ValueError) as e:
+            return f"DIFFER: ({column}) wrote no report ({e})"
+        seen[column] = (report.get("findings"), [x.get("file") for x in report.get("failures", [])])
+    columns = sorted(seen)
+    differing = [c for c in columns[1:] if seen[c] != seen[columns[0]]]
+    count = len(seen[columns[0]][0] or [])
+    if differing:
+        return (f"DIFFER: ({columns[0]}) reported {count} findings, "
+                + ", ".join(f"({c}) {len(seen[c][0] or [])}" for c in differing))
+    return f"identical in ({'), ('.join(columns)}): {count} findings"
+
+
 def measure(name, build, header, args, work):
     entries = compile_entries(build)
     print(f"== {name}: {len(entries)} compile commands ({build})", file=sys.stderr, flush=True)
@@ -219,19 +241,34 @@ def measure(name, build, header, args, work):
     def with_cache(argv, cache):
         return argv + ["--cache-dir", cache] if has_cache else argv
 
+    # Every mode's report, to check that they agree.
+    reports = {}
+
+    def reported(column, argv):
+        out = os.path.join(work, f"{name}-{column}.json")
+        reports[column] = out
+        return argv + ["--output", out]
+
     b = Run()
-    b.add(with_cache(cc + ["-j", "1"], cache_b))
+    b.add(reported("b", with_cache(cc + ["-j", "1"], cache_b)))
     rows["b"] = b
-    rows["c"] = rows["d"] = rows["e"] = rows["f"] = rows["f0"] = None
+    rows["c"] = rows["d"] = rows["e"] = rows["f"] = rows["f0"] = rows["n"] = None
     if "c" not in args.skip:
         c = Run()
-        c.add(with_cache(cc + ["-j", "2"], cache_c))
+        c.add(reported("c", with_cache(cc + ["-j", "2"], cache_c)))
         rows["c"] = c
     touched_reference = None
     if has_cache and "d" not in args.skip:
         d = Run()
-        d.add(cc + ["-j", "1", "--cache-dir", cache_b])
+        d.add(reported("d", cc + ["-j", "1", "--cache-dir", cache_b]))
         rows["d"] = d
+        # What any run costs before it reads anything: loading the LLVM and Clang libraries.
+        starts = []
+        for _ in range(3):
+            start = Run()
+            start.add([args.contractcheck, "--version"])
+            starts.append(start.cpu)
+        rows["startup"] = min(starts)
         header = header or pick_header(entries, args.clang, os.path.realpath(os.path.dirname(build)))
         if header and a:
             users = includers(entries, header, args.clang)
@@ -245,12 +282,19 @@ def measure(name, build, header, args, work):
                 restore(header, original)
             rows["e_info"] = (os.path.relpath(header), len(users), touched_reference)
 
-    # the worker on the TU that costs clang the most memory
+    if "n" not in args.skip:
+        n = Run()
+        n.add(reported("n", cc + ["-j", "1", "--no-cache", "--shared-headers=never"]))
+        rows["n"] = n
+    rows["agree"] = agreement(reports)
+
+    # the TU that costs clang the most memory, alone (no store: a run of one TU with a store
+    # analyses the others once for the global rules)
     rows["largest"] = None
     if a:
         largest = max(a.per_process, key=lambda p: p[2])
         big = Run()
-        big.add([args.contractcheck, "-p", build, "--quiet", "-j", "1", largest[0]])
+        big.add([args.contractcheck, "-p", build, "--quiet", "-j", "1", "--no-cache", largest[0]])
         rows["largest"] = (largest[0], largest[2], big.rss_kb)
 
     if "f" in args.skip:
@@ -278,6 +322,7 @@ LABELS = [
     ("c", "(c) contractcheck -j2, cold"),
     ("d", "(d) contractcheck -j1, warm, no change"),
     ("e", "(e) contractcheck -j1, one header changed"),
+    ("n", "(n) contractcheck -j1, no store, --shared-headers=never"),
     ("f", "(f) clang-tidy-19 -load module, contract-*"),
     ("f0", f"(f0) clang-tidy-19, {MINIMAL_TIDY_CHECK} only"),
 ]
@@ -316,7 +361,14 @@ def report(name, rows):
     if rows["largest"]:
         file, clang_rss, cc_rss = rows["largest"]
         out += ["", f"Largest TU by clang's peak RSS: {file}: clang {clang_rss / 1024:.0f} MB, "
-                    f"contractcheck -j1 {cc_rss / 1024:.0f} MB, ratio {cc_rss / clang_rss:.2f} (target <= 1.2)."]
+                    f"contractcheck -j1 on it alone {cc_rss / 1024:.0f} MB, ratio {cc_rss / clang_rss:.2f} "
+                    f"(target <= 1.2); the whole -j1 run (b) {b.rss_kb / 1024:.0f} MB, ratio "
+                    f"{b.rss_kb / clang_rss:.2f} (target <= 1.2)."]
+    if rows.get("startup") is not None and d:
+        out += ["", f"Process start-up (`contractcheck --version`, least of 3): {rows['startup']:.3f} s CPU; "
+                    f"(d) less start-up: {max(d.cpu - rows['startup'], 0):.3f} s CPU, "
+                    f"{ratio(max(d.cpu - rows['startup'], 0), b.cpu)} of (b)."]
+    out += ["", "Findings in every mode: " + rows["agree"]]
     if not rows["has_cache"]:
         out.append("(d) and (e): this contractcheck has no --cache-dir.")
     return "\n".join(out) + "\n"
