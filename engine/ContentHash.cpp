@@ -58,9 +58,11 @@ std::string FileHashes::lookup(const std::string &Path) {
     if (auto It = Looked.find(Path); It != Looked.end())
       return It->second;
   }
-  std::string State = lookupState(Path);
-  if (Revalidate)
-    return State;
+  if (Revalidate) {
+    RealPaths Now;
+    return lookupState(Path, Now);
+  }
+  std::string State = lookupState(Path, Real);
   std::lock_guard<std::mutex> Lock(Mutex);
   return Looked.try_emplace(Path, std::move(State)).first->second;
 }

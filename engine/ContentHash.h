@@ -2,6 +2,8 @@
 // again (every TU includes the same headers), each hashed once per run.
 #pragma once
 
+#include "RealPaths.h"
+
 #include <map>
 #include <mutex>
 #include <optional>
@@ -35,6 +37,7 @@ private:
   std::mutex Mutex;
   std::map<std::string, Entry> Known;
   std::map<std::string, std::string> Looked;
+  RealPaths Real; // for one run (not when revalidating: a directory may be re-pointed meanwhile)
 };
 
 } // namespace contractcheck

@@ -16,13 +16,6 @@ namespace contractcheck {
 
 namespace {
 
-std::string realPath(const std::string &Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real, /*expand_tilde=*/false))
-    return Path;
-  return std::string(Real);
-}
-
 std::string listingState(const std::string &Directory) {
   std::vector<std::string> Names;
   std::error_code EC;
@@ -88,14 +81,14 @@ bool under(const std::string &Path, const std::string &Directory) {
 
 } // namespace
 
-std::string lookupState(const std::string &Path) {
+std::string lookupState(const std::string &Path, RealPaths &Real) {
   if (!Path.empty() && Path[0] == '*')
     return listingState(Path.substr(1));
   struct stat Info;
   if (::stat(Path.c_str(), &Info) != 0)
     return errno == ENOENT || errno == ENOTDIR ? "missing" : "unreadable";
   if (S_ISREG(Info.st_mode))
-    return "file " + realPath(Path);
+    return "file " + Real.of(Path);
   // A directory by its being one, not by where it really is: a build sandbox (Bazel's) creates
   // each action's directories afresh, so their real paths differ from one action to the next;
   // a file found through a re-pointed directory still changes its own record (its real path).
@@ -110,7 +103,7 @@ void LookupLog::record(const std::string &AbsolutePath) {
     if (States.count(AbsolutePath))
       return;
   }
-  std::string State = lookupState(AbsolutePath);
+  std::string State = lookupState(AbsolutePath, Real);
   std::lock_guard<std::mutex> Lock(Mutex);
   States.try_emplace(AbsolutePath, std::move(State));
 }

@@ -7,6 +7,8 @@
 // scanning, ccache's direct mode) and clangd's index validate their caches the same way.
 #pragma once
 
+#include "RealPaths.h"
+
 #include <llvm/ADT/IntrusiveRefCntPtr.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
@@ -23,7 +25,8 @@ using PathLookups = std::vector<std::pair<std::string, std::string>>;
 
 // What Path answers now: "missing", "file <real path>", "dir <real path>", "other", or for a
 // '*' + directory entry, the hash of its listing. The real path tells a re-pointed symlink apart.
-std::string lookupState(const std::string &Path);
+// Real: where directories' real paths are kept (for one run, or one parse).
+std::string lookupState(const std::string &Path, RealPaths &Real);
 
 // Records every path asked about through it, with its state when first asked.
 class LookupLog {
@@ -36,6 +39,7 @@ public:
 private:
   std::mutex Mutex;
   std::map<std::string, std::string> States;
+  RealPaths Real;
 };
 
 // The file system Base as seen through Log: every status, open, listing and real-path query is
