@@ -48,6 +48,7 @@ private:
   const unsigned ConverterCoveragePercent;
   const std::vector<std::string> CatchAllWords;
   const bool NeutralZero;
+  const bool ReportRefusingDefault;
   const bool History;
   const bool HistorySameCommit;
   const bool SkipFlags;

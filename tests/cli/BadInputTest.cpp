@@ -132,8 +132,9 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
   EXPECT_EQ(R.Stderr, Cfg + ":4:5: error: unknown key 'severty' in the settings of "
                             "'contract-switch-coverage' (did you mean 'severity'?); expected one "
                             "of: severity, enums, sentinels, report-without-default, min-coverage, "
-                            "converter-coverage, size-sentinels, catch-alls, neutral-zero, history, "
-                            "history-same-commit, skip-flags, flag-templates\n");
+                            "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
+                            "report-refusing-default, history, history-same-commit, skip-flags, "
+                            "flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {

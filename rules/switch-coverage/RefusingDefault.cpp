@@ -1,0 +1,266 @@
+#include "rules/switch-coverage/RefusingDefault.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/StmtCXX.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
+#include <llvm/ADT/StringRef.h>
+
+#include <optional>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// What the paths through a statement can do: refuse (throw, never return), leave the switch
+// (break, return, goto, continue) or go on to the next statement. A default refuses when
+// refusing is all its paths can do.
+enum Outcome : unsigned { Refuses = 1, Leaves = 2, GoesOn = 4 };
+
+bool calleeDoesNotReturn(const CallExpr &Call) {
+  if (const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl()))
+    if (Callee->isNoReturn())
+      return true;
+  // Through a pointer to a `__attribute__((noreturn))` function type.
+  QualType Type = Call.getCallee() ? Call.getCallee()->getType() : QualType();
+  if (!Type.isNull() && Type->isPointerType())
+    Type = Type->getPointeeType();
+  const auto *Function = Type.isNull() ? nullptr : Type->getAs<FunctionType>();
+  return Function && Function->getNoReturnAttr();
+}
+
+// The condition's value when it is known at compile time (`assert`'s `static_cast<bool>(false)`,
+// a `do { } while (0)` of a macro).
+std::optional<bool> constantCondition(const Expr *Cond, const ASTContext &Ctx) {
+  bool Value = false;
+  if (!Cond || Cond->isValueDependent() || !Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return std::nullopt;
+  return Value;
+}
+
+// `false`, `0`, `!"unreachable"`, `false && "unknown op"`: an assertion that always fails.
+bool alwaysFalseAssertion(llvm::StringRef Argument) {
+  llvm::SmallVector<llvm::StringRef, 4> Terms;
+  Argument.split(Terms, "&&");
+  for (llvm::StringRef Term : Terms) {
+    Term = Term.trim();
+    while (Term.consume_front("(") && Term.consume_back(")"))
+      Term = Term.trim();
+    if (Term == "false" || Term == "0" || Term == "!true" || Term == "!1")
+      return true;
+    if (Term.consume_front("!") && Term.ltrim().starts_with("\""))
+      return true;
+  }
+  return false;
+}
+
+class DefaultPaths {
+public:
+  explicit DefaultPaths(const ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()) {}
+
+  // The statements from the default label on, to the end of the block that holds it.
+  unsigned sequence(llvm::ArrayRef<const Stmt *> Statements, bool LocalBreak) {
+    unsigned Result = 0;
+    for (const Stmt *S : Statements) {
+      unsigned Paths = statement(S, LocalBreak);
+      Result |= Paths & ~GoesOn;
+      if (!(Paths & GoesOn))
+        return Result;
+    }
+    return Result | GoesOn;
+  }
+
+  unsigned statement(const Stmt *S, bool LocalBreak) {
+    if (!S)
+      return GoesOn;
+    if (const auto *E = dyn_cast<Expr>(S))
+      return isFailingAssert(*E) || refuses(E) ? Refuses : GoesOn;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return sequence(llvm::ArrayRef<const Stmt *>(Block->body_begin(), Block->body_end()),
+                      LocalBreak);
+    if (const auto *Label = dyn_cast<SwitchCase>(S))
+      return statement(Label->getSubStmt(), LocalBreak);
+    if (const auto *Label = dyn_cast<LabelStmt>(S))
+      return statement(Label->getSubStmt(), LocalBreak);
+    if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+      return statement(Attributed->getSubStmt(), LocalBreak);
+    if (isa<BreakStmt, ContinueStmt>(S))
+      return LocalBreak ? GoesOn : Leaves;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S))
+      return refuses(Return->getRetValue()) ? Refuses : Leaves;
+    if (isa<GotoStmt, IndirectGotoStmt, CoreturnStmt>(S))
+      return Leaves;
+    if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+      for (const clang::Decl *D : Decl->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (refuses(Var->getInit()))
+            return Refuses;
+      return GoesOn;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      return ifStatement(*If, LocalBreak);
+    // A macro's `do { ... } while (0)`: its body runs once, and a break in it ends the loop.
+    if (const auto *Do = dyn_cast<DoStmt>(S))
+      if (constantCondition(Do->getCond(), Ctx) == false)
+        return statement(Do->getBody(), /*LocalBreak=*/true);
+    // Loops, nested switches, try blocks, anything else: judged as going on (their refusals
+    // may be caught or skipped), and as leaving when something in them can.
+    return GoesOn | (mayLeave(S, LocalBreak, LocalBreak) ? Leaves : 0);
+  }
+
+private:
+  const ASTContext &Ctx;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+
+  unsigned ifStatement(const IfStmt &If, bool LocalBreak) {
+    unsigned Before = sequence({If.getInit()}, LocalBreak);
+    if (!(Before & GoesOn))
+      return Before;
+    if (refuses(If.getCond()))
+      return (Before & ~GoesOn) | Refuses;
+    unsigned Branches;
+    // `if constexpr`, and `if (0)` / `if (1)` from configuration macros: one branch runs.
+    if (std::optional<bool> Known = constantCondition(If.getCond(), Ctx))
+      Branches = statement(*Known ? If.getThen() : If.getElse(), LocalBreak);
+    else
+      Branches = statement(If.getThen(), LocalBreak) | statement(If.getElse(), LocalBreak);
+    return (Before & ~GoesOn) | Branches;
+  }
+
+  // Evaluating E always ends in a throw or a call that does not return.
+  bool refuses(const Expr *E) {
+    if (!E)
+      return false;
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (calleeDoesNotReturn(*Call))
+        return true;
+    }
+    // `LOG(FATAL) << "..."`: the temporary's destructor aborts at the end of the statement.
+    if (const auto *Bound = dyn_cast<CXXBindTemporaryExpr>(E))
+      if (const CXXDestructorDecl *Destructor = Bound->getTemporary()->getDestructor())
+        if (Destructor->isNoReturn())
+          return true;
+    if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
+      if (refuses(Conditional->getCond()))
+        return true;
+      if (std::optional<bool> Known = constantCondition(Conditional->getCond(), Ctx))
+        return refuses(*Known ? Conditional->getTrueExpr() : Conditional->getFalseExpr());
+      return refuses(Conditional->getTrueExpr()) && refuses(Conditional->getFalseExpr());
+    }
+    if (const auto *Conditional = dyn_cast<BinaryConditionalOperator>(E))
+      return refuses(Conditional->getCommon());
+    if (const auto *Binary = dyn_cast<BinaryOperator>(E); Binary && Binary->isLogicalOp()) {
+      if (refuses(Binary->getLHS()))
+        return true;
+      // The right side runs only when the left one does not decide: `false || fatal()`.
+      std::optional<bool> Left = constantCondition(Binary->getLHS(), Ctx);
+      return Left && *Left == (Binary->getOpcode() == BO_LAnd) && refuses(Binary->getRHS());
+    }
+    if (const auto *Statement = dyn_cast<StmtExpr>(E))
+      return statement(Statement->getSubStmt(), /*LocalBreak=*/false) == Refuses;
+    // Not evaluated here: a lambda's body, sizeof, decltype-like operands.
+    if (isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr, BlockExpr>(E))
+      return false;
+    // Anything else evaluates its operands first: one that refuses refuses the whole.
+    for (const Stmt *Child : E->children())
+      if (const auto *Operand = dyn_cast_or_null<Expr>(Child); Operand && refuses(Operand))
+        return true;
+    return false;
+  }
+
+  // The standard `assert(false)` / `assert(!"...")`. With NDEBUG it expands to `(void)0` and
+  // leaves nothing in the AST, so the one name read is `assert`'s own: the author's "cannot
+  // happen" is the same statement in either build.
+  bool isFailingAssert(const Expr &E) {
+    SourceLocation Loc = E.getBeginLoc();
+    while (Loc.isMacroID()) {
+      if (Lexer::getImmediateMacroName(Loc, SM, LangOpts) == "assert") {
+        CharSourceRange Use = SM.getImmediateExpansionRange(Loc);
+        llvm::StringRef Text = Lexer::getSourceText(Use, SM, LangOpts).trim();
+        if (!Text.consume_front("assert"))
+          return false;
+        Text = Text.trim();
+        if (!Text.consume_front("(") || !Text.consume_back(")"))
+          return false;
+        return alwaysFalseAssertion(Text);
+      }
+      Loc = SM.getImmediateMacroCallerLoc(Loc);
+    }
+    return false;
+  }
+
+  // Something in S can leave the switch: a return, a goto, a break or continue that is not the
+  // loop's or the nested switch's own.
+  bool mayLeave(const Stmt *S, bool LocalBreak, bool LocalContinue) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return false;
+    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CoreturnStmt>(S))
+      return true;
+    if (isa<BreakStmt>(S))
+      return !LocalBreak;
+    if (isa<ContinueStmt>(S))
+      return !LocalContinue;
+    bool Loop = isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
+    bool Switch = isa<SwitchStmt>(S);
+    for (const Stmt *Child : S->children())
+      if (mayLeave(Child, LocalBreak || Loop || Switch, LocalContinue || Loop))
+        return true;
+    return false;
+  }
+};
+
+// The block holding the default label (through the labels stacked on it) and its index there.
+bool findLabel(const Stmt *S, const DefaultStmt &Default, const CompoundStmt *&Block,
+               size_t &Index) {
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(S);
+  if (!Compound)
+    return false;
+  size_t I = 0;
+  for (const Stmt *Child : Compound->body()) {
+    for (const Stmt *Label = Child; Label;) {
+      if (Label == &Default) {
+        Block = Compound;
+        Index = I;
+        return true;
+      }
+      if (const auto *Case = dyn_cast<SwitchCase>(Label))
+        Label = Case->getSubStmt();
+      else if (const auto *Named = dyn_cast<LabelStmt>(Label))
+        Label = Named->getSubStmt();
+      else
+        break;
+    }
+    if (findLabel(Child, Default, Block, Index))
+      return true;
+    ++I;
+  }
+  return false;
+}
+
+} // namespace
+
+bool defaultRefuses(const SwitchStmt &Switch, const DefaultStmt &Default, const ASTContext &Ctx) {
+  const CompoundStmt *Block = nullptr;
+  size_t Index = 0;
+  if (!findLabel(Switch.getBody(), Default, Block, Index))
+    return false;
+  DefaultPaths Paths(Ctx);
+  unsigned Outcome = Paths.statement(Default.getSubStmt(), /*LocalBreak=*/false);
+  if (Outcome & GoesOn) {
+    llvm::ArrayRef<const Stmt *> Rest(Block->body_begin() + Index + 1, Block->body_end());
+    // Going on past the end of the block is leaving the switch, or going on to what follows a
+    // block nested in it (not followed): either way, not a refusal.
+    Outcome = (Outcome & ~GoesOn) | Paths.sequence(Rest, /*LocalBreak=*/false);
+  }
+  return Outcome == Refuses;
+}
+
+} // namespace contractcheck
