@@ -9,6 +9,7 @@
 #include <llvm/ADT/StringRef.h>
 
 #include <optional>
+#include <vector>
 
 using namespace clang;
 
@@ -42,32 +43,22 @@ std::optional<bool> constantCondition(const Expr *Cond, const ASTContext &Ctx) {
   return Value;
 }
 
-// `false`, `0`, `!"unreachable"`, `false && "unknown op"`: an assertion that always fails.
-bool alwaysFalseAssertion(llvm::StringRef Argument) {
-  llvm::SmallVector<llvm::StringRef, 4> Terms;
-  Argument.split(Terms, "&&");
-  for (llvm::StringRef Term : Terms) {
-    Term = Term.trim();
-    while (Term.consume_front("(") && Term.consume_back(")"))
-      Term = Term.trim();
-    if (Term == "false" || Term == "0" || Term == "!true" || Term == "!1")
-      return true;
-    if (Term.consume_front("!") && Term.ltrim().starts_with("\""))
-      return true;
-  }
-  return false;
-}
-
 class DefaultPaths {
 public:
   explicit DefaultPaths(const ASTContext &Ctx)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()) {}
 
   // The statements from the default label on, to the end of the block that holds it.
+  // A refusal is final only when nothing but `break` (or another label's entry) follows it on
+  // its path: code written after `LOG(DFATAL) << ...;` or a debug-only check is what the build
+  // in which it returns runs (re2's `LOG(DFATAL) << "Bad regexp op"; info = EmptyString();`
+  // hid kRegexpAnyByte for eight years), a fallback, not a refusal.
   unsigned sequence(llvm::ArrayRef<const Stmt *> Statements, bool LocalBreak) {
     unsigned Result = 0;
-    for (const Stmt *S : Statements) {
-      unsigned Paths = statement(S, LocalBreak);
+    for (size_t I = 0; I < Statements.size(); ++I) {
+      unsigned Paths = statement(Statements[I], LocalBreak);
+      if (Paths == Refuses && I + 1 < Statements.size() && !endsAPath(Statements[I + 1]))
+        Paths = GoesOn;
       Result |= Paths & ~GoesOn;
       if (!(Paths & GoesOn))
         return Result;
@@ -79,7 +70,7 @@ public:
     if (!S)
       return GoesOn;
     if (const auto *E = dyn_cast<Expr>(S))
-      return isFailingAssert(*E) || refuses(E) ? Refuses : GoesOn;
+      return !isStandardAssert(*E) && refuses(E) ? Refuses : GoesOn;
     if (const auto *Block = dyn_cast<CompoundStmt>(S))
       return sequence(llvm::ArrayRef<const Stmt *>(Block->body_begin(), Block->body_end()),
                       LocalBreak);
@@ -176,25 +167,23 @@ private:
     return false;
   }
 
-  // The standard `assert(false)` / `assert(!"...")`. With NDEBUG it expands to `(void)0` and
-  // leaves nothing in the AST, so the one name read is `assert`'s own: the author's "cannot
-  // happen" is the same statement in either build.
-  bool isFailingAssert(const Expr &E) {
-    SourceLocation Loc = E.getBeginLoc();
-    while (Loc.isMacroID()) {
-      if (Lexer::getImmediateMacroName(Loc, SM, LangOpts) == "assert") {
-        CharSourceRange Use = SM.getImmediateExpansionRange(Loc);
-        llvm::StringRef Text = Lexer::getSourceText(Use, SM, LangOpts).trim();
-        if (!Text.consume_front("assert"))
-          return false;
-        Text = Text.trim();
-        if (!Text.consume_front("(") || !Text.consume_back(")"))
-          return false;
-        return alwaysFalseAssertion(Text);
-      }
-      Loc = SM.getImmediateMacroCallerLoc(Loc);
-    }
+  // The standard `assert`, whatever its argument: NDEBUG compiles it out, and the release
+  // build goes on past `assert(false)` to whatever follows, or out of the switch. Read by its
+  // name so that both builds judge the switch alike (with assertions on it is a no-return call).
+  bool isStandardAssert(const Expr &E) {
+    for (SourceLocation Loc = E.getBeginLoc(); Loc.isMacroID();
+         Loc = SM.getImmediateMacroCallerLoc(Loc))
+      if (Lexer::getImmediateMacroName(Loc, SM, LangOpts) == "assert")
+        return true;
     return false;
+  }
+
+  // What may follow a final refusal: a break (a habit after throw), or the entry of the next
+  // case, which the default's path does not reach.
+  static bool endsAPath(const Stmt *Next) {
+    while (const auto *Attributed = dyn_cast<AttributedStmt>(Next))
+      Next = Attributed->getSubStmt();
+    return isa<BreakStmt, SwitchCase, LabelStmt, NullStmt>(Next);
   }
 
   // Something in S can leave the switch: a return, a goto, a break or continue that is not the
@@ -252,14 +241,13 @@ bool defaultRefuses(const SwitchStmt &Switch, const DefaultStmt &Default, const 
   size_t Index = 0;
   if (!findLabel(Switch.getBody(), Default, Block, Index))
     return false;
-  DefaultPaths Paths(Ctx);
-  unsigned Outcome = Paths.statement(Default.getSubStmt(), /*LocalBreak=*/false);
-  if (Outcome & GoesOn) {
-    llvm::ArrayRef<const Stmt *> Rest(Block->body_begin() + Index + 1, Block->body_end());
-    // Going on past the end of the block is leaving the switch, or going on to what follows a
-    // block nested in it (not followed): either way, not a refusal.
-    Outcome = (Outcome & ~GoesOn) | Paths.sequence(Rest, /*LocalBreak=*/false);
-  }
+  // The default's own statement, then those after it in its block (other cases' entries
+  // included: the default falls through them). Going on past the end of the block is leaving
+  // the switch, or going on to what follows a block nested in it (not followed): either way,
+  // not a refusal.
+  std::vector<const Stmt *> Path{Default.getSubStmt()};
+  Path.insert(Path.end(), Block->body_begin() + Index + 1, Block->body_end());
+  unsigned Outcome = DefaultPaths(Ctx).sequence(Path, /*LocalBreak=*/false);
   return Outcome == Refuses;
 }
 

@@ -12,14 +12,15 @@ namespace contractcheck {
 
 // `default: throw std::invalid_argument(...)`, `default: SPIRV_CROSS_THROW("...")`,
 // `default: fatal("...")` ([[noreturn]]), `abort()`, `std::terminate()`,
-// `__builtin_unreachable()`, `std::unreachable()`, `assert(false)` / `assert(!"...")` (with or
-// without NDEBUG), `LOG(FATAL) << ...` (a temporary whose destructor does not return). Read from
-// the AST (a throw, a no-return callee, a no-return destructor), so a project's macros and
-// helpers count through what they expand to; the standard `assert` is the one name read, since
-// with NDEBUG nothing of it is left in the AST. Falling into the default from a `case` above,
-// or other cases falling through below it, does not matter: the statements from the label on
-// are followed until they leave the switch. Returning an error value, logging, or a fallback
-// value is not a refusal (see docs/rules/contract-switch-coverage.md, "Refusing defaults").
+// `__builtin_unreachable()`, `std::unreachable()`, `LOG(FATAL) << ...` (a temporary whose
+// destructor does not return). Read from the AST (a throw, a no-return callee, a no-return
+// destructor), so a project's macros and helpers count through what they expand to. A refusal
+// is final only when nothing but `break` follows it on its path: code after it is what a build
+// in which it returns runs (`LOG(DFATAL) << ...; return fallback;`). The standard `assert` is
+// never a refusal: NDEBUG compiles it out. Falling into the default from a `case` above, or
+// other cases falling through below it, does not matter: the statements from the label on are
+// followed until they leave the switch. Returning an error value, logging, or a fallback value
+// is not a refusal (see docs/rules/contract-switch-coverage.md, "A default that refuses").
 bool defaultRefuses(const clang::SwitchStmt &Switch, const clang::DefaultStmt &Default,
                     const clang::ASTContext &Ctx);
 
