@@ -127,14 +127,23 @@ bool assignsTo(const Stmt *S, const Expr *Var) {
   return false;
 }
 
+// A label through which control may arrive without having run what came before: a goto's
+// target, or a case label of a switch that encloses S. The case labels of a switch inside S
+// are reached only from that switch, after what came before it (flatbuffers' ConvertCase:
+// `if (output_case == Case::kKeep) return input;`, a switch over the input case, then the switch
+// over the output case).
+bool isJoin(const Stmt *S, bool InNestedSwitch) {
+  return isa<LabelStmt>(S) || (!InNestedSwitch && isa<SwitchCase>(S));
+}
+
 // Somewhere inside S, Var is assigned, or a label may let a goto skip what came before.
-bool mayChangeOrJoin(const Stmt *S, const Expr *Var) {
+bool mayChangeOrJoin(const Stmt *S, const Expr *Var, bool InNestedSwitch = false) {
   if (!S)
     return false;
-  if (assignsTo(S, Var) || isa<LabelStmt, SwitchCase>(S))
+  if (assignsTo(S, Var) || isJoin(S, InNestedSwitch))
     return true;
   for (const Stmt *Child : S->children())
-    if (mayChangeOrJoin(Child, Var))
+    if (mayChangeOrJoin(Child, Var, InNestedSwitch || isa<SwitchStmt>(S)))
       return true;
   return false;
 }
@@ -257,13 +266,13 @@ private:
     return llvm::any_of(S->children(), containsGoto);
   }
 
-  static bool containsLabel(const Stmt *S) {
+  static bool containsLabel(const Stmt *S, bool InNestedSwitch = false) {
     if (!S)
       return false;
-    if (isa<LabelStmt, SwitchCase>(S))
+    if (isJoin(S, InNestedSwitch))
       return true;
     for (const Stmt *Child : S->children())
-      if (containsLabel(Child))
+      if (containsLabel(Child, InNestedSwitch || isa<SwitchStmt>(S)))
         return true;
     return false;
   }
