@@ -17,6 +17,17 @@ namespace contractcheck {
 bool BodySkipPolicy::shouldSkip(const Decl &D) {
   if (M == Mode::KeepTemplates && D.isTemplated())
     return false;
+  return nobodyReportsIn(D);
+}
+
+bool BodySkipPolicy::dropsInstantiation(const FunctionDecl &F) {
+  if (M != Mode::KeepTemplates)
+    return false;
+  const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
+  return Pattern && nobodyReportsIn(*Pattern) && !givenTheProject(F);
+}
+
+bool BodySkipPolicy::nobodyReportsIn(const Decl &D) {
   SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
   if (Loc.isInvalid())
     return false;

@@ -36,8 +36,10 @@ class Config;
 // anything of the project that a body could instantiate (a specialization or template of the
 // project, a project class with member or friend templates or with a function template in its
 // namespace, found through argument-dependent lookup), the TU is parsed again with the template
-// bodies kept (KeepTemplates), and only that parse is judged. Clang itself keeps the bodies it
-// cannot skip (constexpr functions, deduced return types).
+// bodies kept (KeepTemplates), and only that parse is judged. That parse makes only the
+// instantiations of the library's templates that the project's types reach; the others are left
+// as the first parse leaves them (dropsInstantiation). Clang itself keeps the bodies it cannot
+// skip (constexpr functions, deduced return types).
 class BodySkipPolicy {
 public:
   enum class Mode { Skip, KeepTemplates };
@@ -55,8 +57,16 @@ public:
   // Whether a skipped body may have instantiated a template of the project whose
   // instantiations a rule judges (Skip mode only). Call once, at the end of the TU.
   bool lostInstantiations();
+  // Whether this parse keeps template bodies but may leave some of their instantiations
+  // unmade (KeepTemplates mode).
+  bool dropsInstantiations() const { return M == Mode::KeepTemplates; }
+  // Whether an implicit instantiation may go unmade: one of a template in a file no rule reports
+  // in whose template arguments reach nothing of the project. Its body could instantiate none of
+  // the project's templates, for the reason a skipped body cannot. Ask at the end of the TU.
+  bool dropsInstantiation(const clang::FunctionDecl &F);
 
 private:
+  bool nobodyReportsIn(const clang::Decl &D);
   bool nobodyReportsIn(clang::FileID File);
   bool givenTheProject(const clang::FunctionDecl &F);
   bool inProject(const clang::Decl &D) const;

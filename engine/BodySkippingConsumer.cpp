@@ -1,5 +1,9 @@
 #include "BodySkippingConsumer.h"
 
+#include "PendingInstantiationFilter.h"
+
+#include <clang/Sema/Sema.h>
+
 namespace contractcheck {
 
 namespace {
@@ -19,13 +23,34 @@ BodySkippingConsumer::BodySkippingConsumer(
     : MultiplexConsumer(one(std::move(Inner))),
       Policy(SM, Cfg, Mode, std::move(NeedsInstantiations)) {}
 
+BodySkippingConsumer::~BodySkippingConsumer() = default;
+
 bool BodySkippingConsumer::shouldSkipFunctionBody(clang::Decl *D) {
   return Policy.shouldSkip(*D);
 }
 
 void BodySkippingConsumer::HandleCXXImplicitFunctionInstantiation(clang::FunctionDecl *D) {
   Policy.noteInstantiation(*D);
+  if (Filter)
+    Filter->queued(*D);
   MultiplexConsumer::HandleCXXImplicitFunctionInstantiation(D);
+}
+
+void BodySkippingConsumer::InitializeSema(clang::Sema &S) {
+  TheSema = &S;
+  MultiplexConsumer::InitializeSema(S);
+}
+
+// The filter joins Sema's external sources once parsing has begun: Sema tells its consumer about
+// itself before the precompiled prefix's reader, which then adds itself as a source, and the
+// filter must come after the reader to see what the prefix left pending.
+bool BodySkippingConsumer::HandleTopLevelDecl(clang::DeclGroupRef Group) {
+  if (!Filter && TheSema && Policy.dropsInstantiations()) {
+    Filter = new PendingInstantiationFilter(
+        *TheSema, [this](const clang::FunctionDecl &F) { return Policy.dropsInstantiation(F); });
+    TheSema->addExternalSource(Filter.get());
+  }
+  return MultiplexConsumer::HandleTopLevelDecl(Group);
 }
 
 } // namespace contractcheck

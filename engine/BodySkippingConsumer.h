@@ -1,15 +1,20 @@
 // The consumer a parse that skips function bodies runs under: Clang asks it which bodies to
-// skip, and it shows BodySkipPolicy every implicit instantiation. A TU's parse and the build of
-// the system headers precompiled for it (PrecompiledPrefix.h) skip alike through it.
+// skip, and it shows BodySkipPolicy every implicit instantiation; in a parse that keeps template
+// bodies, it leaves uninstantiated those the policy drops (PendingInstantiationFilter.h). A TU's
+// parse and the build of the system headers precompiled for it (PrecompiledPrefix.h) skip alike
+// through it.
 #pragma once
 
 #include "BodySkipPolicy.h"
 
 #include <clang/Frontend/MultiplexConsumer.h>
+#include <llvm/ADT/IntrusiveRefCntPtr.h>
 
 #include <memory>
 
 namespace contractcheck {
+
+class PendingInstantiationFilter;
 
 class BodySkippingConsumer : public clang::MultiplexConsumer {
 public:
@@ -18,11 +23,19 @@ public:
       const Config &Cfg, BodySkipPolicy::Mode Mode,
       std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations = {});
 
+  ~BodySkippingConsumer() override;
+
   bool shouldSkipFunctionBody(clang::Decl *D) override;
   void HandleCXXImplicitFunctionInstantiation(clang::FunctionDecl *D) override;
+  void InitializeSema(clang::Sema &S) override;
+  bool HandleTopLevelDecl(clang::DeclGroupRef Group) override;
 
 protected:
   BodySkipPolicy Policy;
+
+private:
+  clang::Sema *TheSema = nullptr;
+  llvm::IntrusiveRefCntPtr<PendingInstantiationFilter> Filter;
 };
 
 } // namespace contractcheck

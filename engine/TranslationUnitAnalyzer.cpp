@@ -188,7 +188,7 @@ public:
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
-    return MultiplexConsumer::HandleTopLevelDecl(Group);
+    return BodySkippingConsumer::HandleTopLevelDecl(Group);
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Lost = Policy.lostInstantiations();

@@ -1,0 +1,105 @@
+// A parse that keeps template bodies makes a library template's instantiation only when its
+// template arguments reach the project (BodySkipPolicy::dropsInstantiation): both those the TU's
+// code left pending and those a kept instantiation's body queues at the end of the TU. Real Clang,
+// with the library as a system header.
+#include "BodySkippingConsumer.h"
+#include "Config.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Tooling/Tooling.h>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+using namespace clang;
+
+namespace contractcheck {
+namespace {
+
+const char *Library = R"(#pragma once
+namespace lib {
+struct Plain { int run() { return 1; } };
+template <class T> int apply(T &Value) { return Value.run(); }
+template <class T> int relay(T &Value) {
+  Plain Other;
+  return apply(Value) + apply(Other);
+}
+} // namespace lib
+)";
+
+const char *Project = R"(#include <lib.h>
+namespace app {
+template <class T> struct Widget { int run() { return 2; } };
+} // namespace app
+int plain() { lib::Plain P; return lib::relay(P); }
+int widget() { app::Widget<int> W; return lib::relay(W); }
+)";
+
+// For each specialization of lib::apply and lib::relay ("relay<lib::Plain>"): whether it was
+// instantiated with its body (true) or left with its body skipped (false).
+using Made = std::map<std::string, bool>;
+
+class Recorder : public ASTConsumer {
+public:
+  explicit Recorder(Made &Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D); NS && NS->getName() == "lib")
+        for (const Decl *Member : NS->decls())
+          if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+            for (const FunctionDecl *Spec : Template->specializations()) {
+              std::string Name;
+              llvm::raw_string_ostream OS(Name);
+              Spec->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/false);
+              Out[Name] = Spec->hasBody();
+              EXPECT_TRUE(Spec->hasBody() || Spec->hasSkippedBody()) << Name;
+            }
+  }
+
+private:
+  Made &Out;
+};
+
+class KeepTemplatesAction : public ASTFrontendAction {
+public:
+  KeepTemplatesAction(const Config &Cfg, Made &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<BodySkippingConsumer>(std::make_unique<Recorder>(Out),
+                                                  CI.getSourceManager(), Cfg,
+                                                  BodySkipPolicy::Mode::KeepTemplates);
+  }
+
+private:
+  const Config &Cfg;
+  Made &Out;
+};
+
+TEST(PendingInstantiationFilterTest, OnlyInstantiationsGivenTheProjectAreMade) {
+  Config Cfg = Config::defaults();
+  Made Result;
+  ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
+      std::make_unique<KeepTemplatesAction>(Cfg, Result), Project,
+      {"-std=c++17", "-isystem", "/virtual/include"}, "/virtual/app/main.cpp", "test",
+      std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", Library}}));
+  Made Expected = {
+      // Given app::Widget<int>, a specialization of the project's template: made, and what its
+      // body calls with the project's type too, down to Widget<int>::run.
+      {"relay<app::Widget<int>>", true},
+      {"apply<app::Widget<int>>", true},
+      // Given only the library's own types: left as a skipped body would leave them, whether the
+      // TU's code asked for it (relay<Plain>) or a made body did, at the end of the TU
+      // (relay<Widget<int>>'s apply(Other)).
+      {"relay<lib::Plain>", false},
+      {"apply<lib::Plain>", false},
+  };
+  EXPECT_EQ(Result, Expected);
+}
+
+} // namespace
+} // namespace contractcheck
