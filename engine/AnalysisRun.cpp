@@ -158,6 +158,10 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   Use.Write = Request.Store == StoreMode::ReadWrite;
   // The editor's buffers are not on disk: a stored result of the file on disk is not theirs.
   Use.Read = Request.Settings.Overlays.empty();
+  // Files given (a hook's, an editor's, a build's action per TU) load their system headers
+  // precompiled from the store; a whole-codebase run shares them between its TUs instead, and
+  // its cold run must not pay for storing them.
+  Use.Prefixes = Plan.Subset;
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
                                &StoreErrors, &Result.Workers);
@@ -244,6 +248,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
                  " translation units; analysing them once for the global rules (later runs "
                  "take them from the result store)");
   StoreUse Use{&*Store, &Hashes};
+  Use.Prefixes = false; // the rest of the codebase, as a whole-codebase run analyses it
   std::vector<std::string> StoreErrors;
   // As many workers as the run was given, not as the subset used: a one-file commit on a fresh
   // clone analyses every other TU here.
@@ -290,14 +295,16 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
       Phase.WhyIncomplete += " (and " + std::to_string(Unanalysed.size() - 1) +
                              " more translation units were not analysed)";
   }
-  size_t FromStore = 0;
+  size_t FromStore = 0, PrefixesFromStore = 0;
   for (const TUOutcome &Outcome : Result.Outcomes) {
     FromStore += Outcome.FromStore;
+    PrefixesFromStore += Outcome.PrefixFromStore;
     Merger.add(Outcome);
   }
   Result.Report = Merger.finish(Phase);
   Result.Report.Excluded = Plan.Excluded;
   Result.Report.FromStore = FromStore;
+  Result.Report.PrefixesFromStore = PrefixesFromStore;
   Guard->checkAgainstRead(Result.Report.Read);
   // The rules' data files are inputs too: a report written over a schema replaced it.
   Guard->checkAgainstFiles(Data.readPaths(), "a data file the rules read");

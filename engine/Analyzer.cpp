@@ -1,6 +1,7 @@
 #include "Analyzer.h"
 
 #include "SharedHeaders.h"
+#include "StoredPrefixes.h"
 #include "WorkerPool.h"
 
 #include <algorithm>
@@ -78,7 +79,10 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       Sharing.push_back(Jobs[Miss->Job].Command);
       Parses.push_back(std::move(*Miss));
     }
-  SharedHeaders Headers(Sharing, Settings, Workers);
+  std::optional<StoredPrefixes> Stored;
+  if (Store.Store && Store.Prefixes && !Sharing.empty())
+    Stored.emplace(*Store.Store, *Store.Hashes, Settings.Overlays, Settings.TimeLimit);
+  SharedHeaders Headers(Sharing, Settings, Workers, Stored ? &*Stored : nullptr);
   // The costliest first (longest processing time first): the last TU to start is a small one.
   std::vector<size_t> Cost(Sharing.size());
   for (size_t I = 0; I < Sharing.size(); ++I)
@@ -98,6 +102,9 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     }
     ParseStart Start{Parse.KeepTemplateBodies, [&](bool KeepTemplateBodies) {
                        return Headers.prefixFor(Parse.Sharing, KeepTemplateBodies);
+                     },
+                     [&](const PrecompiledPrefix *Prefix) {
+                       Headers.rejected(Parse.Sharing, Prefix);
                      }};
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     std::string StoreError;

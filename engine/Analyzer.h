@@ -24,6 +24,9 @@ struct StoreUse {
   bool Write = true; // store what was analysed
   // Only take stored results; a TU without one comes back NotExtracted (contractcheck check).
   bool StoredOnly = false;
+  // A TU alone with its compiler settings loads its system headers precompiled from the store,
+  // storing them when they are not there (StoredPrefixes.h).
+  bool Prefixes = false;
 };
 
 // The result store key of a job.

@@ -105,21 +105,30 @@ private:
 
 } // namespace
 
+std::string prefixHeaderText(const std::vector<SystemHeaderRoot> &Roots) {
+  std::string Text;
+  for (const SystemHeaderRoot &Root : Roots)
+    Text += "#include <" + Root.Spelling + ">\n";
+  return Text;
+}
+
 std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string> Args,
                                                         const std::string &Directory,
                                                         const std::vector<SystemHeaderRoot> &Roots,
                                                         bool CLanguage,
                                                         const std::string &HeaderPath,
                                                         const std::string &PchPath,
-                                                        bool KeepTemplateBodies) {
-  {
+                                                        bool KeepTemplateBodies,
+                                                        const std::vector<std::string> &ExtraArgs,
+                                                        bool WriteHeader) {
+  if (WriteHeader) {
     std::error_code EC;
     llvm::raw_fd_ostream Header(HeaderPath, EC);
     if (EC)
       return std::nullopt;
-    for (const SystemHeaderRoot &Root : Roots)
-      Header << "#include <" << Root.Spelling << ">\n";
+    Header << prefixHeaderText(Roots);
   }
+  Args.insert(Args.end(), ExtraArgs.begin(), ExtraArgs.end());
   Args.insert(Args.end(), {"-x", CLanguage ? "c-header" : "c++-header", HeaderPath});
   PrecompiledPrefix Out;
   Out.HeaderPath = HeaderPath;

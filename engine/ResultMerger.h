@@ -22,6 +22,8 @@ struct RunReport {
   std::vector<RuleProblem> Problems; // global rules' problems with their settings and inputs
   size_t TranslationUnits = 0;
   size_t FromStore = 0; // TUs whose result came from the result store
+  // TUs parsed with their system headers precompiled from the result store (StoredPrefixes.h)
+  size_t PrefixesFromStore = 0;
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits

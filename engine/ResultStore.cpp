@@ -2,24 +2,17 @@
 
 #include "IncludeLookups.h"
 #include "InputFile.h"
-#include "OwnedTemporaries.h"
+#include "StoreFiles.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
-#include <llvm/Support/Process.h>
-#include <llvm/Support/Signals.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <functional>
-#include <fcntl.h>
 #include <string_view>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace contractcheck {
 
@@ -44,114 +37,7 @@ std::string readAll(const std::string &Path, InputKind Kind = InputKind::StoreEn
 
 // The largest entry the store reads: a TU with tens of thousands of findings stays far below it;
 // a file beyond it (or /dev/zero planted in a shared store) is a miss, not an out-of-memory.
-constexpr off_t MaxEntryBytes = 256 << 20;
-
-class Descriptor {
-public:
-  explicit Descriptor(int FD = -1) : FD(FD) {}
-  ~Descriptor() {
-    if (FD >= 0)
-      ::close(FD);
-  }
-  Descriptor(const Descriptor &) = delete;
-  Descriptor &operator=(const Descriptor &) = delete;
-  int get() const { return FD; }
-
-private:
-  int FD;
-};
-
-// A store is shared and may be poisoned (a CI cache, a build system's action cache): a shard
-// directory is used only when it is a directory itself, never a symbolic link to one, and every
-// entry is opened relative to it, so nothing under the store's directory can redirect a read or
-// a write elsewhere. The store's own directory is what the user named and may be a link.
-int openShard(const std::string &Root, const std::string &Shard, bool Create, std::string &Error) {
-  Descriptor RootFD(::open(Root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (RootFD.get() < 0) {
-    Error = "cannot open the result store directory '" + Root + "': " + std::strerror(errno);
-    return -1;
-  }
-  int FD = ::openat(RootFD.get(), Shard.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (FD < 0 && errno == ENOENT && Create) {
-    if (::mkdirat(RootFD.get(), Shard.c_str(), 0777) != 0 && errno != EEXIST) {
-      Error = "cannot create the result store directory '" + Root + "/" + Shard +
-              "': " + std::strerror(errno);
-      return -1;
-    }
-    FD = ::openat(RootFD.get(), Shard.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  }
-  if (FD < 0)
-    Error = "the result store's '" + Root + "/" + Shard + "' is not a directory it created (" +
-            std::strerror(errno) + ")";
-  return FD;
-}
-
-// The entry's bytes when it is a regular file in a shard directory, read without following a
-// link or blocking on a FIFO; empty otherwise.
-std::string readEntry(const std::string &Root, const std::string &Shard, const std::string &Name) {
-  std::string Error;
-  Descriptor ShardFD(openShard(Root, Shard, /*Create=*/false, Error));
-  if (ShardFD.get() < 0)
-    return {};
-  Descriptor FD(::openat(ShardFD.get(), Name.c_str(),
-                         O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-  struct stat Info;
-  if (FD.get() < 0 || ::fstat(FD.get(), &Info) != 0 || !S_ISREG(Info.st_mode) ||
-      Info.st_size > MaxEntryBytes)
-    return {};
-  std::string Text(static_cast<size_t>(Info.st_size), '\0');
-  size_t Done = 0;
-  while (Done < Text.size()) {
-    ssize_t Got = ::read(FD.get(), Text.data() + Done, Text.size() - Done);
-    if (Got < 0 && errno == EINTR)
-      continue;
-    if (Got <= 0)
-      return {};
-    Done += static_cast<size_t>(Got);
-  }
-  return Text;
-}
-
-// Writes the entry as a temporary file the store creates itself (O_EXCL, never following a
-// link), renamed over the entry: a link planted where the entry goes is replaced, not written
-// through. Returns why not, or "".
-std::string writeEntry(const std::string &Root, const std::string &Shard, const std::string &Name,
-                       std::string_view Content) {
-  if (std::error_code EC = llvm::sys::fs::create_directories(Root))
-    return "cannot create the result store directory '" + Root + "': " + EC.message();
-  std::string Error;
-  Descriptor ShardFD(openShard(Root, Shard, /*Create=*/true, Error));
-  if (ShardFD.get() < 0)
-    return Error;
-  // With this process's id: what a killed run leaves is reaped by a later one (OwnedTemporaries).
-  std::string Temp = temporaryFileName(Name, std::to_string(llvm::sys::Process::GetRandomNumber()));
-  std::string TempPath = Root + "/" + Shard + "/" + Temp;
-  int FD = ::openat(ShardFD.get(), Temp.c_str(),
-                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (FD < 0)
-    return "cannot create a temporary file in the result store directory '" + Root + "/" + Shard +
-           "': " + std::strerror(errno);
-  llvm::sys::RemoveFileOnSignal(TempPath);
-  int Errno = 0;
-  for (std::string_view Rest = Content; !Rest.empty() && !Errno;) {
-    ssize_t Written = ::write(FD, Rest.data(), Rest.size());
-    if (Written < 0 && errno != EINTR)
-      Errno = errno;
-    else if (Written > 0)
-      Rest.remove_prefix(static_cast<size_t>(Written));
-  }
-  if (::close(FD) != 0 && !Errno)
-    Errno = errno;
-  if (!Errno && ::renameat(ShardFD.get(), Temp.c_str(), ShardFD.get(), Name.c_str()) != 0)
-    Errno = errno;
-  if (Errno)
-    ::unlinkat(ShardFD.get(), Temp.c_str(), 0);
-  llvm::sys::DontRemoveFileOnSignal(TempPath);
-  if (Errno)
-    return "cannot write the result store entry '" + Root + "/" + Shard + "/" + Name +
-           "': " + std::strerror(Errno);
-  return {};
-}
+constexpr uint64_t MaxEntryBytes = 256 << 20;
 
 } // namespace
 
@@ -278,9 +164,10 @@ std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::st
 
 namespace {
 
-bool readsUnchangedBut(const TUOutcome &Stored, FileHashes &Hashes,
+bool readsUnchangedBut(const std::vector<std::pair<std::string, std::string>> &Dependencies,
+                       const PathLookups &Lookups, FileHashes &Hashes,
                        const std::vector<std::string> &Changed) {
-  for (const auto &[Path, Hash] : Stored.Dependencies) {
+  for (const auto &[Path, Hash] : Dependencies) {
     if (std::binary_search(Changed.begin(), Changed.end(), Path))
       continue;
     std::optional<std::string> Now = Hashes.of(Path);
@@ -288,7 +175,7 @@ bool readsUnchangedBut(const TUOutcome &Stored, FileHashes &Hashes,
       return false;
   }
   // Every path the parse asked about answers as it did: no include would resolve elsewhere.
-  for (const auto &[Path, State] : Stored.Lookups)
+  for (const auto &[Path, State] : Lookups)
     if (Hashes.lookup(Path) != State)
       return false;
   return true;
@@ -297,12 +184,19 @@ bool readsUnchangedBut(const TUOutcome &Stored, FileHashes &Hashes,
 } // namespace
 
 bool ResultStore::readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes) {
-  return readsUnchangedBut(Stored, Hashes, {});
+  return readsUnchangedBut(Stored.Dependencies, Stored.Lookups, Hashes, {});
+}
+
+bool ResultStore::readsUnchanged(
+    const std::vector<std::pair<std::string, std::string>> &Dependencies,
+    const PathLookups &Lookups, FileHashes &Hashes) {
+  return readsUnchangedBut(Dependencies, Lookups, Hashes, {});
 }
 
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
                                                    const std::string &Directory) const {
-  std::string Text = readEntry(Dir, Key.substr(0, 2), Key + ".json");
+  std::string Text =
+      readStoreFile(Dir, Key.substr(0, 2), Key + ".json", MaxEntryBytes).value_or(std::string());
   // A truncated or corrupt entry does not parse or does not match its checksum; a foreign one
   // has another format, build or key. Each is a miss. The checksum covers the outcome's bytes as
   // stored, so a warm run hashes them instead of serialising the parsed outcome again.
@@ -345,14 +239,14 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
                            {"checksum", contentHash(Stored)}};
   // Findings and file names may hold any bytes; the store must not throw on them. A compact
   // dump has no raw newline, so the first one ends the header.
-  return writeEntry(Dir, Key.substr(0, 2), Key + ".json", dumpText(Header) + "\n" + Stored);
+  return writeStoreFile(Dir, Key.substr(0, 2), Key + ".json", dumpText(Header) + "\n" + Stored);
 }
 
 std::optional<std::vector<std::string>>
 ResultStore::dependencies(const std::string &Key, const std::string &Directory,
                           FileHashes &Hashes, const std::vector<std::string> &Changed) const {
   std::optional<TUOutcome> Stored = loadAsStored(Key, Directory);
-  if (!Stored || !readsUnchangedBut(*Stored, Hashes, Changed))
+  if (!Stored || !readsUnchangedBut(Stored->Dependencies, Stored->Lookups, Hashes, Changed))
     return std::nullopt;
   std::vector<std::string> Files;
   for (const auto &[File, Hash] : Stored->Dependencies)

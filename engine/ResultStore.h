@@ -54,6 +54,9 @@ public:
   // Whether every file a stored outcome read still has the content it had then, and every path
   // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);
+  // The same for what anything else stored was made from (a precompiled prefix).
+  static bool readsUnchanged(const std::vector<std::pair<std::string, std::string>> &Dependencies,
+                             const PathLookups &Lookups, FileHashes &Hashes);
   // The files the stored outcome under Key read (real paths, sorted), for mapping a changed
   // header to the TUs that include it: only while the entry says what the TU includes now, that
   // is, every path its parse asked about answers the same and every file it read other than

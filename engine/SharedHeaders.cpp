@@ -101,12 +101,15 @@ std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
 } // namespace
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
-                             const AnalysisSettings &Settings, unsigned Workers)
+                             const AnalysisSettings &Settings, unsigned Workers,
+                             StoredPrefixes *Stored)
     : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None),
-      ScanTimedOut(Commands.size(), false), TimeLimit(Settings.TimeLimit) {
+      ScanTimedOut(Commands.size(), false), TimeLimit(Settings.TimeLimit), Stored(Stored) {
   size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
-  if (Settings.Precompile == PrecompileMode::Never || Commands.size() < MinShare ||
-      !Settings.Overlays.empty())
+  // An editor's unsaved buffers are not what a prefix shared in the run was parsed from; a
+  // stored prefix is checked against them (StoredPrefixes::prefixFor).
+  bool InRun = Settings.Overlays.empty() && Commands.size() >= MinShare;
+  if (Settings.Precompile == PrecompileMode::Never || (!InRun && !Stored))
     return;
   Args.resize(Commands.size());
   Roots.resize(Commands.size());
@@ -119,14 +122,19 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
     if (isCOrCxxSource(Commands[I]->File) && !buildsItsOwnWay(Full[I]))
       ++GroupSize[Groups[I] = groupOf(Args[I], *Commands[I])];
   }
+  // A TU alone with its compiler settings has no one to share with: it is scanned only to find
+  // its stored prefix.
+  auto Alone = [&](size_t I) { return !InRun || GroupSize.at(Groups[I]) < MinShare; };
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
-    // A TU alone with its compiler settings has no one to share with: not scanned.
-    if (Groups[I].empty() || GroupSize.at(Groups[I]) < MinShare)
+    if (Groups[I].empty() || (Alone(I) && !Stored))
       return;
     SystemHeaderRoots Scanned;
     // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
     Contained Ended = runContained(
-        [&] { Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory); }, TimeLimit);
+        [&] {
+          Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory, Settings.Overlays);
+        },
+        TimeLimit);
     if (Ended == Contained::Finished)
       Roots[I] = std::move(Scanned);
     else
@@ -134,8 +142,17 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
     ScanTimedOut[I] = Ended == Contained::TimedOut;
   });
   std::vector<PrefixCandidate> Candidates(Commands.size());
-  for (size_t I = 0; I < Commands.size(); ++I)
-    Candidates[I] = candidate(Groups[I], Roots[I]);
+  OwnPrefix.resize(Commands.size());
+  for (size_t I = 0; I < Commands.size(); ++I) {
+    if (Groups[I].empty() || !Alone(I)) {
+      Candidates[I] = candidate(Groups[I], Roots[I]);
+      continue;
+    }
+    // Its own prefix: every root that may lead, as --shared-headers=always would share it.
+    SharedPrefixPlan Own = planSharedPrefixes({candidate(Groups[I], Roots[I])}, 1);
+    if (!Own.Prefixes.empty())
+      OwnPrefix[I] = prefixHeaders(Own.Prefixes.front(), Roots[I]);
+  }
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
     return;
@@ -182,6 +199,9 @@ size_t SharedHeaders::estimatedCost(size_t I) const {
 }
 
 const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBodies) {
+  if (I < OwnPrefix.size() && !OwnPrefix[I].empty())
+    return Stored->prefixFor(Args[I], Commands[I]->Directory, OwnPrefix[I],
+                             isCSource(Commands[I]->File), KeepTemplateBodies);
   if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
   size_t P = PrefixOf[I];
@@ -191,6 +211,11 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
   const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
   return Prefix ? &*Prefix : nullptr;
+}
+
+void SharedHeaders::rejected(size_t I, const PrecompiledPrefix *Prefix) {
+  if (I < OwnPrefix.size() && !OwnPrefix[I].empty())
+    Stored->rejected(Prefix);
 }
 
 void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {

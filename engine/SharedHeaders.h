@@ -14,6 +14,7 @@
 #include "CompilationDatabase.h"
 #include "PrecompiledPrefix.h"
 #include "SharedPrefixPlan.h"
+#include "StoredPrefixes.h"
 #include "TranslationUnitAnalyzer.h"
 
 #include <memory>
@@ -28,9 +29,12 @@ class SharedHeaders {
 public:
   // Plans the prefixes for Commands, the TUs about to be parsed (none when the mode is Never).
   // Auto precompiles only a prefix at least two of them share; Always also one a single TU
-  // begins with, which makes every TU go through this path (tests).
+  // begins with, which makes every TU go through this path (tests). A TU that shares its
+  // compiler settings with no other (a hook's or an editor's one file) takes its own prefix from
+  // Stored, when there is a result store (StoredPrefixes.h).
   SharedHeaders(const std::vector<const CompileCommand *> &Commands,
-                const AnalysisSettings &Settings, unsigned Workers);
+                const AnalysisSettings &Settings, unsigned Workers,
+                StoredPrefixes *Stored = nullptr);
   ~SharedHeaders();
   SharedHeaders(const SharedHeaders &) = delete;
   SharedHeaders &operator=(const SharedHeaders &) = delete;
@@ -39,6 +43,8 @@ public:
   // keeps them, or null; the first call for a prefix builds it and the others wait for it.
   // Thread-safe.
   const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
+  // The I-th TU failed to parse with Prefix and parsed without it.
+  void rejected(size_t I, const PrecompiledPrefix *Prefix);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed
   // outside the prefix, and in it too for the TU that represents the prefix and will build it
   // (the most there is when it was not scanned). Parsing the costliest first keeps every worker busy to the end
@@ -62,6 +68,8 @@ private:
   std::vector<size_t> PrefixOf;
   std::vector<char> ScanTimedOut;
   std::chrono::seconds TimeLimit;
+  StoredPrefixes *Stored;
+  std::vector<std::vector<SystemHeaderRoot>> OwnPrefix; // per TU: what its stored prefix holds
 };
 
 } // namespace contractcheck

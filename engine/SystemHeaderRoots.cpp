@@ -345,10 +345,12 @@ private:
 } // namespace
 
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
-                                        const std::string &Directory) {
+                                        const std::string &Directory,
+                                        const std::map<std::string, std::string> &Overlays) {
   SystemHeaderRoots Result;
   std::error_code DirectoryError;
-  llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Directory, {}, &DirectoryError);
+  llvm::IntrusiveRefCntPtr<FileManager> Files =
+      compilerFiles(Directory, Overlays, &DirectoryError);
   if (DirectoryError)
     return {};
   tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(Result), Files.get());

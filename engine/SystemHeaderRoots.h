@@ -3,6 +3,7 @@
 // share one precompiled parse of those headers (SharedHeaders.h).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,10 @@ struct SystemHeaderRoots {
   bool Preprocessed = false; // false: the TU did not preprocess; Roots is empty
 };
 
-// Preprocesses (no parse) the TU that the compiler command Args, run in Directory, compiles.
+// Preprocesses (no parse) the TU that the compiler command Args, run in Directory, compiles,
+// with an editor's unsaved buffers (absolute path -> text) over the files on disk.
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
-                                        const std::string &Directory);
+                                        const std::string &Directory,
+                                        const std::map<std::string, std::string> &Overlays = {});
 
 } // namespace contractcheck

@@ -29,6 +29,9 @@ struct TUOutcome {
   // remembered in the result store so the next analysis of the TU starts there.
   bool KeptTemplateBodies = false;
   bool FromStore = false; // this run took it from the result store (not serialised)
+  // Its parse loaded its system headers precompiled from the result store (StoredPrefixes.h;
+  // not serialised).
+  bool PrefixFromStore = false;
 };
 
 std::string_view statusName(TUOutcome::Status S);

@@ -339,6 +339,7 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
     Out.Lookups = Log.take();
     return;
   }
+  Out.PrefixFromStore = Prefix->FromStore;
   std::erase_if(Out.Dependencies,
                 [&](const auto &File) { return File.first == Prefix->HeaderPath; });
   mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
@@ -370,6 +371,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   auto CompilerErrorsOwner = std::make_unique<CompilerErrorCollector>(Command.Directory);
   CompilerErrorCollector &CompilerErrors = *CompilerErrorsOwner;
   bool Ran = false;
+  std::vector<const PrecompiledPrefix *> Rejected;
   Contained Ended = runContained([&] {
     bool Lost = false;
     BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
@@ -385,14 +387,17 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
-      if (Prefix)
+      if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
+        Args.insert(Args.begin() + 1, Prefix->LoadArgs.begin(), Prefix->LoadArgs.end());
+      }
       tooling::ToolInvocation Invocation(std::move(Args), &Factory, Files.get(),
                                          std::make_shared<PCHContainerOperations>());
       Invocation.setDiagnosticConsumer(&CompilerErrors);
       Ran = Invocation.run();
       if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
         // Whatever went wrong with the shared headers, the TU's own text decides.
+        Rejected.push_back(Prefix);
         Prefix = nullptr;
         CompilerErrors.reset();
         Out.Findings.clear();
@@ -424,6 +429,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
     if (Out.Errors.empty())
       Out.Errors.push_back("the compiler invocation failed");
   }
+  if (Out.State == TUOutcome::Status::Analyzed && Start.Rejected)
+    for (const PrecompiledPrefix *Prefix : Rejected)
+      Start.Rejected(Prefix);
   if (Out.State != TUOutcome::Status::Analyzed) {
     // An AST with errors yields unreliable findings; the TU is reported as not analysed instead.
     Out.Findings.clear();

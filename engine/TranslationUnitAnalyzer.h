@@ -43,6 +43,9 @@ struct ParseStart {
   // The system headers to load precompiled instead of parsing them (SharedHeaders.h), for a
   // parse that skips template bodies or keeps them; null when there are none.
   std::function<const PrecompiledPrefix *(bool KeepTemplateBodies)> Prefix = {};
+  // Told of a prefix the parse failed with when the TU then parsed without it: the prefix, not
+  // the TU, was at fault (a stored one is then not loaded again).
+  std::function<void(const PrecompiledPrefix *)> Rejected = {};
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the

@@ -18,6 +18,10 @@ void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDa
      << (Workers == 1 ? " worker" : " workers");
   if (Report.FromStore)
     OS << " (" << Report.FromStore << " unchanged, from the result store)";
+  if (Report.PrefixesFromStore)
+    OS << " (" << Report.PrefixesFromStore
+       << (Report.PrefixesFromStore == 1 ? " with its" : " with their")
+       << " system headers precompiled in the result store)";
   if (P.Excluded)
     OS << " (" << P.Excluded << " excluded by paths.exclude)";
   if (!P.NotCOrCpp.empty())

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""CPU time of a single-file run (the pre-commit hook on one .cpp), first and second time,
+against clang's parse of that file.
+
+  bench/single-file.py [--contractcheck BIN] [--runs 3] BUILD_DIR [FILE ...]
+
+For each FILE (default: every TU of BUILD_DIR/compile_commands.json), measures
+  clang      `clang++-19 -fsyntax-only` with the file's compile command (-c/-o dropped);
+  first      `contractcheck -p BUILD_DIR --cache-dir S FILE` with no stored prefix: it scans the
+             TU, builds its precompiled prefix, stores it, and parses the TU with it;
+  second     the same run again: the stored prefix is loaded.
+Before each contractcheck run the TU's own result is removed from the store S (as an edit of the
+file would make it stale), so the TU is parsed every time; the other TUs' results (their facts
+for the global rules) were stored by one whole run first, as a hook finds them. A TU whose stored
+result said it needs template bodies loses that hint here, so it finds it out again: that makes
+both runs a little slower than after a real edit. CPU time is user + system of the process and
+its children; each figure is the median of --runs runs (min-max in brackets).
+"""
+import argparse, json, os, resource, shlex, shutil, statistics, subprocess, sys, tempfile
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def cpu_of(args, cwd=None):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          errors="replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, proc
+
+
+def clang_command(entry, clang, clang_c):
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    out = [clang_c if entry["file"].endswith(".c") else clang]
+    skip = False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if a in ("-c", "-MD", "-MMD") or a.startswith("-o"):
+            continue
+        out.append(a)
+    return out + ["-fsyntax-only", "-w"]
+
+
+def drop_result(store, source):
+    """Removes the stored result of the TU `source` (paths in entries are ${project}/... or
+    ${directory}/... relative, or absolute)."""
+    for shard in os.listdir(store):
+        folder = os.path.join(store, shard)
+        if len(shard) != 2 or not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            if not name.endswith(".json"):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                with open(path) as f:
+                    stored = json.load(f)["outcome"]["file"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            tail = stored.split("}", 1)[1] if stored.startswith("${") else stored
+            if source.endswith(tail):
+                os.remove(path)
+
+
+def summary(values):
+    return f"{statistics.median(values):.2f} s [{min(values):.2f}-{max(values):.2f}]"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--contractcheck", default=os.path.join(REPO, "build", "tool", "contractcheck"))
+    ap.add_argument("--clang", default="clang++-19")
+    ap.add_argument("--clang-c", default="clang-19")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json", help="also write the measurements to this file")
+    ap.add_argument("build_dir")
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    build = os.path.abspath(args.build_dir)
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        entries = {os.path.normpath(os.path.join(e["directory"], e["file"])): e for e in json.load(f)}
+    files = [os.path.abspath(f) for f in args.files] or sorted(entries)
+    store = tempfile.mkdtemp(prefix="single-file-store-")
+    try:
+        # The other TUs' results, as a hook finds them.
+        subprocess.run([args.contractcheck, "-p", build, "--cache-dir", store, "--quiet", "-j2"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results = []
+        print(f"{'file':40} {'clang':>22} {'first':>22} {'second':>22}  first/clang second/clang")
+        for path in files:
+            entry = entries[path]
+            clang = [cpu_of(clang_command(entry, args.clang, args.clang_c), entry["directory"])[0]
+                     for _ in range(args.runs)]
+            run = [args.contractcheck, "-p", build, "--cache-dir", store, path]
+            first, second, loaded = [], [], True
+            for _ in range(args.runs):
+                shutil.rmtree(os.path.join(store, "prefixes"), ignore_errors=True)
+                drop_result(store, path)
+                first.append(cpu_of(run)[0])
+                drop_result(store, path)
+                cpu, proc = cpu_of(run)
+                second.append(cpu)
+                loaded = loaded and "precompiled in the result store" in proc.stderr
+            c, f1, f2 = statistics.median(clang), statistics.median(first), statistics.median(second)
+            name = os.path.relpath(path, os.path.commonpath(files) if len(files) > 1 else os.path.dirname(path))
+            print(f"{name:40} {summary(clang):>22} {summary(first):>22} {summary(second):>22}  "
+                  f"{f1 / c:11.2f} {f2 / c:12.2f}{'' if loaded else '  (prefix not loaded)'}")
+            results.append({"file": path, "clang": clang, "first": first, "second": second,
+                            "loaded": loaded})
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(results, f, indent=1)
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+// Files in a result store that may be shared and poisoned (a CI cache, a build system's action
+// cache): read and written only through a shard directory that is not a link, only as regular
+// files of bounded size, written as a temporary file the store creates itself (O_EXCL,
+// O_NOFOLLOW) and renamed over the target once complete. The TU results (ResultStore.h) and the
+// precompiled prefixes (StoredPrefixes.h) both go through here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace contractcheck {
+
+// An open file descriptor, closed with this object.
+class Descriptor {
+public:
+  explicit Descriptor(int FD = -1) : FD(FD) {}
+  ~Descriptor();
+  Descriptor(Descriptor &&Other) noexcept : FD(Other.release()) {}
+  Descriptor &operator=(Descriptor &&Other) noexcept;
+  Descriptor(const Descriptor &) = delete;
+  Descriptor &operator=(const Descriptor &) = delete;
+  int get() const { return FD; }
+  int release() {
+    int Released = FD;
+    FD = -1;
+    return Released;
+  }
+
+private:
+  int FD;
+};
+
+// Which file a store file is: a stored file is paired with what describes it by this.
+struct StoredFileIdentity {
+  uint64_t Device = 0, Inode = 0, Size = 0;
+  int64_t ModifiedNs = 0;
+  bool operator==(const StoredFileIdentity &) const = default;
+};
+
+// The shard directory Root/Shard, opened without following a link (created when Create);
+// -1 and Error when it cannot be.
+Descriptor openShard(const std::string &Root, const std::string &Shard, bool Create,
+                     std::string &Error);
+
+// The bytes of Root/Shard/Name when it is a regular file of at most MaxBytes, read without
+// following a link or blocking on a FIFO; nullopt otherwise.
+std::optional<std::string> readStoreFile(const std::string &Root, const std::string &Shard,
+                                         const std::string &Name, uint64_t MaxBytes);
+
+// Root/Shard/Name opened for reading when it is a regular file of at most MaxBytes (not
+// followed if a link), with its identity.
+std::optional<std::pair<Descriptor, StoredFileIdentity>>
+openStoreFile(const std::string &Root, const std::string &Shard, const std::string &Name,
+              uint64_t MaxBytes);
+
+// Replaces Root/Shard/Name with Content (or with a copy of the file at CopyOf when Content is
+// null), atomically. Returns why not ("" on success); *Written is the identity of the file
+// written.
+std::string writeStoreFile(const std::string &Root, const std::string &Shard,
+                           const std::string &Name, std::string_view Content,
+                           StoredFileIdentity *Written = nullptr);
+std::string copyIntoStore(const std::string &Root, const std::string &Shard,
+                          const std::string &Name, const std::string &CopyOf,
+                          StoredFileIdentity *Written = nullptr);
+
+} // namespace contractcheck

@@ -1,0 +1,173 @@
+// One file at a time (the pre-commit hook, extract of one TU) loads its system headers
+// precompiled from the result store (engine/StoredPrefixes.h) and reports exactly what a run
+// that parses them reports; a prefix whose headers changed, or whose stored files are damaged,
+// is never loaded.
+#include "CliTestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace contractcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char *Loaded = "with its system headers precompiled in the result store";
+
+class StoredPrefixTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    // A library on -isystem, as gMock or a vendored SDK is: its enum is mapped by the report
+    // (every enumerator a row), so an edit of the header shows in the report.
+    Project.write("sys/modes.h", "#pragma once\nenum class Mode { Idle, Busy, Stopped };\n");
+    Source = Project.write("a.cpp", "#include <modes.h>\n"
+                                    "int byMode(Mode m) {\n  switch (m) {\n  case Mode::Idle:\n"
+                                    "  case Mode::Busy:\n    return 0;\n  default:\n    return 1;\n"
+                                    "  }\n}\n" +
+                                        switchMissingOne("classify"));
+    writeCompilationDatabase(Project.path(), {Source},
+                             {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  }
+
+  std::string store() const { return Project.path() + "/store"; }
+
+  ProcessResult run(std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"-p", Project.path(), "--format", "json", Source});
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+    return R;
+  }
+  ProcessResult withStore() { return run({"--cache-dir", store()}); }
+  // What parsing every header of the TU reports.
+  nlohmann::json parsed() {
+    return nlohmann::json::parse(run({"--no-cache", "--shared-headers=never"}).Stdout);
+  }
+  // The TU's own text changes, so its stored result is stale and it is parsed again; its
+  // system headers do not.
+  void editSource() {
+    std::ofstream(Source, std::ios::app) << "// edited " << ++Edits << "\n";
+  }
+  std::vector<fs::path> storedPrefixFiles(const std::string &Extension) const {
+    std::vector<fs::path> Found;
+    if (fs::exists(store() + "/prefixes"))
+      for (const auto &E : fs::directory_iterator(store() + "/prefixes"))
+        if (E.path().extension() == Extension)
+          Found.push_back(E.path());
+    return Found;
+  }
+
+  TempDir Project;
+  std::string Source;
+  int Edits = 0;
+};
+
+TEST_F(StoredPrefixTest, TheSecondRunLoadsTheStoredPrefixAndReportsTheSame) {
+  ProcessResult First = withStore();
+  EXPECT_EQ(First.Stderr.find(Loaded), std::string::npos) << First.Stderr;
+  ASSERT_EQ(storedPrefixFiles(".pch").size(), 1u) << "the first run stores the TU's prefix";
+  ASSERT_EQ(storedPrefixFiles(".prefix").size(), 1u);
+  editSource();
+  ProcessResult Second = withStore();
+  EXPECT_NE(Second.Stderr.find("(1 " + std::string(Loaded) + ")"), std::string::npos)
+      << Second.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(Second.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u) << Second.Stdout;
+  EXPECT_EQ(Report, parsed());
+  EXPECT_EQ(nlohmann::json::parse(First.Stdout), Report);
+}
+
+TEST_F(StoredPrefixTest, AnEditedSystemHeaderIsNotLoadedStale) {
+  withStore();
+  Project.write("sys/modes.h", "#pragma once\nenum class Mode { Idle, Busy, Stopped, Draining };\n");
+  editSource();
+  ProcessResult AfterEdit = withStore();
+  EXPECT_EQ(AfterEdit.Stderr.find(Loaded), std::string::npos) << AfterEdit.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(AfterEdit.Stdout);
+  EXPECT_NE(Report["map"].dump().find("Draining"), std::string::npos) << AfterEdit.Stdout;
+  EXPECT_EQ(Report, parsed());
+  // Built again from the edited header, under the same key: the stale one is replaced.
+  EXPECT_EQ(storedPrefixFiles(".pch").size(), 1u);
+  editSource();
+  ProcessResult Next = withStore();
+  EXPECT_NE(Next.Stderr.find(Loaded), std::string::npos) << Next.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Next.Stdout), Report);
+}
+
+TEST_F(StoredPrefixTest, HeadersTouchedWithoutChangeStillLoad) {
+  // A checkout or a build step that rewrites a header with the same content gives it a new
+  // modification time: clang's own check of a precompiled file's inputs must compare content.
+  withStore();
+  for (const std::string &Touched :
+       {Project.path() + "/sys/modes.h", storedPrefixFiles(".hpp").at(0).string()})
+    ASSERT_EQ(runProcess({"touch", "-d", "+1 hour", Touched}).ExitCode, 0);
+  editSource();
+  ProcessResult R = withStore();
+  EXPECT_NE(R.Stderr.find(Loaded), std::string::npos) << R.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(R.Stdout), parsed());
+}
+
+TEST_F(StoredPrefixTest, ADamagedPrefixIsAMissNeverAWrongResult) {
+  nlohmann::json Expected = nlohmann::json::parse(withStore().Stdout);
+  fs::path Pch = storedPrefixFiles(".pch").at(0);
+  fs::path Description = storedPrefixFiles(".prefix").at(0);
+  std::string Original = readFile(Pch.string());
+
+  // Truncated: another file than the description names.
+  fs::resize_file(Pch, Original.size() / 2);
+  editSource();
+  ProcessResult Truncated = withStore();
+  EXPECT_EQ(Truncated.Stderr.find(Loaded), std::string::npos) << Truncated.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Truncated.Stdout), Expected);
+
+  // Garbage of the same size and time: the description's check passes, clang refuses the file,
+  // the TU is parsed without it, and the stored prefix is dropped to be built again.
+  fs::file_time_type When = fs::last_write_time(Pch);
+  std::string Garbage(Original.size(), 'x');
+  std::ofstream(Pch, std::ios::in | std::ios::out | std::ios::binary).write(Garbage.data(), Garbage.size());
+  fs::last_write_time(Pch, When);
+  editSource();
+  ProcessResult Refused = withStore();
+  EXPECT_EQ(Refused.Stderr.find(Loaded), std::string::npos) << Refused.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Refused.Stdout), Expected);
+  EXPECT_FALSE(fs::exists(Description)) << "a prefix clang refused is not described any more";
+  editSource();
+  withStore(); // builds it again
+  editSource();
+  ProcessResult Rebuilt = withStore();
+  EXPECT_NE(Rebuilt.Stderr.find(Loaded), std::string::npos) << Rebuilt.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Rebuilt.Stdout), Expected);
+
+  // A description that is not one: a miss.
+  std::ofstream(Description, std::ios::trunc) << "{\"format\": ";
+  editSource();
+  ProcessResult Corrupt = withStore();
+  EXPECT_EQ(Corrupt.Stderr.find(Loaded), std::string::npos) << Corrupt.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Corrupt.Stdout), Expected);
+}
+
+TEST_F(StoredPrefixTest, ATUThatCannotTakeItsHeadersPrecompiledIsNotMadeToTryAgain) {
+  // legacy.h has no include guard: precompiled, the TU's own #include defines the struct twice.
+  Project.write("sys/legacy.h", "struct Legacy { int Value; };\n");
+  std::string Text = readFile(Source);
+  Project.write("a.cpp", "#include <legacy.h>\n" + Text);
+  nlohmann::json Expected = parsed();
+  EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);
+  EXPECT_TRUE(storedPrefixFiles(".pch").empty()) << "recorded as not to be used, without its .pch";
+  ASSERT_EQ(storedPrefixFiles(".prefix").size(), 1u);
+  editSource();
+  ProcessResult Again = withStore();
+  EXPECT_EQ(Again.Stderr.find(Loaded), std::string::npos) << Again.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Again.Stdout), Expected);
+  EXPECT_TRUE(storedPrefixFiles(".pch").empty()) << "not built again while legacy.h is unchanged";
+}
+
+TEST_F(StoredPrefixTest, ANeverRunNeitherLoadsNorStoresPrefixes) {
+  run({"--cache-dir", store(), "--shared-headers=never"});
+  EXPECT_TRUE(storedPrefixFiles(".pch").empty());
+}
+
+} // namespace
+} // namespace contractcheck::test
