@@ -9,11 +9,12 @@ For each FILE (default: every TU of BUILD_DIR/compile_commands.json), measures
   first      `contractcheck -p BUILD_DIR --cache-dir S FILE` with no stored prefix: it scans the
              TU, builds its precompiled prefix, stores it, and parses the TU with it;
   second     the same run again: the stored prefix is loaded.
-Before each contractcheck run the TU's own result is removed from the store S (as an edit of the
-file would make it stale), so the TU is parsed every time; the other TUs' results (their facts
-for the global rules) were stored by one whole run first, as a hook finds them. A TU whose stored
-result said it needs template bodies loses that hint here, so it finds it out again: that makes
-both runs a little slower than after a real edit. CPU time is user + system of the process and
+Before each contractcheck run the TU's own result is made stale, so the TU is parsed every time:
+with --edit by appending a comment line to FILE (restored at the end; use it on a copy), as a
+real edit does; else by removing its result from the store S, which also loses the stale
+result's hint that the TU needs template bodies, so a TU that does finds it out again (slower
+than after a real edit). The other TUs' results (their facts for the global rules) were stored
+by one whole run first, as a hook finds them. CPU time is user + system of the process and
 its children; each figure is the median of --runs runs (min-max in brackets).
 """
 import argparse, json, os, resource, shlex, shutil, statistics, subprocess, sys, tempfile
@@ -79,6 +80,7 @@ def main():
     ap.add_argument("--clang-c", default="clang-19")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", help="also write the measurements to this file")
+    ap.add_argument("--edit", action="store_true", help="make a TU's result stale by editing it")
     ap.add_argument("build_dir")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
@@ -99,14 +101,32 @@ def main():
                      for _ in range(args.runs)]
             run = [args.contractcheck, "-p", build, "--cache-dir", store, path]
             first, second, loaded = [], [], True
-            for _ in range(args.runs):
-                shutil.rmtree(os.path.join(store, "prefixes"), ignore_errors=True)
-                drop_result(store, path)
-                first.append(cpu_of(run)[0])
-                drop_result(store, path)
-                cpu, proc = cpu_of(run)
-                second.append(cpu)
-                loaded = loaded and "precompiled in the result store" in proc.stderr
+            with open(path, "rb") as f:
+                original = f.read()
+            edits = 0
+
+            def stale():
+                nonlocal edits
+                if not args.edit:
+                    drop_result(store, path)
+                    return
+                edits += 1
+                with open(path, "ab") as f:
+                    f.write(b"// single-file.py edit %d\n" % edits)
+
+            try:
+                for _ in range(args.runs):
+                    shutil.rmtree(os.path.join(store, "prefixes"), ignore_errors=True)
+                    stale()
+                    first.append(cpu_of(run)[0])
+                    stale()
+                    cpu, proc = cpu_of(run)
+                    second.append(cpu)
+                    loaded = loaded and "precompiled in the result store" in proc.stderr
+            finally:
+                if args.edit:
+                    with open(path, "wb") as f:
+                        f.write(original)
             c, f1, f2 = statistics.median(clang), statistics.median(first), statistics.median(second)
             name = os.path.relpath(path, os.path.commonpath(files) if len(files) > 1 else os.path.dirname(path))
             print(f"{name:40} {summary(clang):>22} {summary(first):>22} {summary(second):>22}  "
