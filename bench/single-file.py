@@ -60,8 +60,10 @@ def drop_result(store, source):
                 continue
             path = os.path.join(folder, name)
             try:
+                # An entry is a header line, then the outcome (store format 4).
                 with open(path) as f:
-                    stored = json.load(f)["outcome"]["file"]
+                    f.readline()
+                    stored = json.loads(f.read())["file"]
             except (OSError, ValueError, KeyError, TypeError):
                 continue
             tail = stored.split("}", 1)[1] if stored.startswith("${") else stored

@@ -37,8 +37,16 @@ bool prefixWritten(const std::string &Tmp) {
   return false;
 }
 
-// The files under the store whose name says they are temporaries, and the entries that are not
-// a complete JSON document.
+// Whether Text is a whole result entry: a header line and the outcome, each a JSON document.
+bool completeEntry(const std::string &Text) {
+  size_t End = Text.find('\n');
+  return End != std::string::npos &&
+         !nlohmann::json::parse(Text.substr(0, End), nullptr, false).is_discarded() &&
+         !nlohmann::json::parse(Text.substr(End + 1), nullptr, false).is_discarded();
+}
+
+// The files under the store whose name says they are temporaries, and the result entries that
+// are not complete.
 std::vector<std::string> storeLeftovers(const std::string &Store) {
   std::vector<std::string> Found;
   std::error_code EC;
@@ -46,8 +54,8 @@ std::vector<std::string> storeLeftovers(const std::string &Store) {
     std::string Name = It->path().filename().string();
     if (Name.find(".tmp-") != std::string::npos)
       Found.push_back(It->path().string());
-    else if (It->is_regular_file() &&
-             nlohmann::json::parse(readFile(It->path().string()), nullptr, false).is_discarded())
+    else if (It->is_regular_file() && It->path().extension() == ".json" &&
+             !completeEntry(readFile(It->path().string())))
       Found.push_back(It->path().string() + " (not a complete entry)");
   }
   return Found;
