@@ -3,33 +3,24 @@
 
 usage: bench/compare-parse-time.py BUILD_DIR [--contractcheck build/tool/contractcheck]
 """
-import argparse, json, os, shlex, subprocess, sys, time
+import argparse, os, subprocess, sys, time
+
+from compile_db import compile_entries, syntax_only_command
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build_dir")
     ap.add_argument("--contractcheck", default=os.path.join(os.path.dirname(__file__), "..", "build", "tool", "contractcheck"))
     ap.add_argument("--clang", default="clang++-19")
+    ap.add_argument("--clang-c", default="clang-19")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    entries = json.load(open(os.path.join(args.build_dir, "compile_commands.json")))
+    entries = compile_entries(args.build_dir)
 
     def compiler_runs():
         for e in entries:
-            argv = e.get("arguments") or shlex.split(e["command"])
-            cleaned, skip = [], False
-            for a in argv[1:]:
-                if skip:
-                    skip = False
-                    continue
-                if a in ("-o", "-MF", "-MT", "-MQ"):
-                    skip = True
-                    continue
-                if a in ("-c", "-MD", "-MMD"):
-                    continue
-                cleaned.append(a)
-            subprocess.run([args.clang, "-fsyntax-only", "-w"] + cleaned, cwd=e["directory"], check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(syntax_only_command(e, args.clang, args.clang_c), cwd=e["directory"],
+                           check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     # Cold runs: the result store would make every repeat after the first a warm one.
     help_text = subprocess.run([args.contractcheck, "--help"], capture_output=True, text=True).stdout

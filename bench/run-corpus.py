@@ -28,12 +28,13 @@ import argparse
 import json
 import os
 import platform
-import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+
+from compile_db import compile_entries, syntax_only_command
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -62,31 +63,6 @@ class Run:
         self.rss_kb = max(self.rss_kb, usage.ru_maxrss)
         self.per_process.append((label, cpu, usage.ru_maxrss))
         return proc.returncode
-
-
-def compile_entries(build_dir):
-    with open(os.path.join(build_dir, "compile_commands.json")) as f:
-        entries = json.load(f)
-    result = []
-    for e in entries:
-        argv = e.get("arguments") or shlex.split(e["command"])
-        file = os.path.normpath(os.path.join(e["directory"], e["file"]))
-        flags, skip = [], False
-        for a in argv[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a in ("-c", "-MD", "-MMD") or a.startswith("-o") and len(a) > 2 and not a.startswith("-objc"):
-                continue
-            if os.path.normpath(os.path.join(e["directory"], a)) == file:
-                continue
-            flags.append(a)
-        is_c = file.endswith(".c") and "++" not in os.path.basename(argv[0])
-        result.append({"directory": e["directory"], "file": file, "flags": flags, "c": is_c})
-    return result
 
 
 def limit_database(build_dir, max_tus, out_dir):
@@ -219,15 +195,12 @@ def measure(name, build, header, args, work):
     print(f"== {name}: {len(entries)} compile commands ({build})", file=sys.stderr, flush=True)
     rows = {}
 
-    def clang_for(e):
-        return args.clang_c if e["c"] else args.clang
-
     # (a) the compiler alone
     a = None
     if "a" not in args.skip:
         a = Run()
         for e in entries:
-            a.add([clang_for(e), "-fsyntax-only", "-w", *e["flags"], e["file"]], cwd=e["directory"], label=e["file"])
+            a.add(syntax_only_command(e, args.clang, args.clang_c), cwd=e["directory"], label=e["file"])
     rows["a"] = a
 
     has_cache = "--cache-dir" in subprocess.run([args.contractcheck, "--help"], capture_output=True,

@@ -17,7 +17,9 @@ than after a real edit). The other TUs' results (their facts for the global rule
 by one whole run first, as a hook finds them. CPU time is user + system of the process and
 its children; each figure is the median of --runs runs (min-max in brackets).
 """
-import argparse, json, os, resource, shlex, shutil, statistics, subprocess, sys, tempfile
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile
+
+from compile_db import compile_entries, syntax_only_command
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -29,23 +31,6 @@ def cpu_of(args, cwd=None):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, proc
-
-
-def clang_command(entry, clang, clang_c):
-    args = entry.get("arguments") or shlex.split(entry["command"])
-    out = [clang_c if entry["file"].endswith(".c") else clang]
-    skip = False
-    for a in args[1:]:
-        if skip:
-            skip = False
-            continue
-        if a in ("-o", "-MF", "-MT", "-MQ"):
-            skip = True
-            continue
-        if a in ("-c", "-MD", "-MMD") or a.startswith("-o"):
-            continue
-        out.append(a)
-    return out + ["-fsyntax-only", "-w"]
 
 
 def drop_result(store, source):
@@ -87,8 +72,7 @@ def main():
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     build = os.path.abspath(args.build_dir)
-    with open(os.path.join(build, "compile_commands.json")) as f:
-        entries = {os.path.normpath(os.path.join(e["directory"], e["file"])): e for e in json.load(f)}
+    entries = {e["file"]: e for e in compile_entries(build)}
     files = [os.path.abspath(f) for f in args.files] or sorted(entries)
     store = tempfile.mkdtemp(prefix="single-file-store-")
     try:
@@ -99,7 +83,7 @@ def main():
         print(f"{'file':40} {'clang':>22} {'first':>22} {'second':>22}  first/clang second/clang")
         for path in files:
             entry = entries[path]
-            clang = [cpu_of(clang_command(entry, args.clang, args.clang_c), entry["directory"])[0]
+            clang = [cpu_of(syntax_only_command(entry, args.clang, args.clang_c), entry["directory"])[0]
                      for _ in range(args.runs)]
             run = [args.contractcheck, "-p", build, "--cache-dir", store, path]
             first, second, loaded = [], [], True
@@ -136,8 +120,10 @@ def main():
             results.append({"file": path, "clang": clang, "first": first, "second": second,
                             "loaded": loaded})
         if args.json:
-            with open(args.json, "w") as f:
+            tmp = args.json + ".tmp"
+            with open(tmp, "w") as f:
                 json.dump(results, f, indent=1)
+            os.replace(tmp, args.json)
     finally:
         shutil.rmtree(store, ignore_errors=True)
 
