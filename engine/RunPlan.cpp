@@ -2,6 +2,7 @@
 
 #include "IncludeScanner.h"
 #include "InputError.h"
+#include "RealPaths.h"
 
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/FileSystem.h>
@@ -27,11 +28,6 @@ bool isSourcePath(llvm::StringRef File) {
   return hasExtension(File, {".c", ".cc", ".cpp", ".cxx", ".c++", ".cp", ".m", ".mm", ".cu"});
 }
 
-std::string realPathOr(const std::string &Path) {
-  llvm::SmallString<256> Real;
-  return llvm::sys::fs::real_path(Path, Real) ? Path : std::string(Real);
-}
-
 // A changed header stands for the TUs that include it: the result store knows what each
 // stored TU read while its entry is current apart from the given headers; for the others
 // (never stored, or edited since), the include scan. Sorts Headers into P.Headers and
@@ -42,7 +38,7 @@ void chooseIncluders(const CompilationDatabase &Database, ConfigResolver &Config
                      const std::function<void(const CompileCommand *)> &Choose) {
   std::vector<std::string> RealHeaders;
   for (const std::string &Header : Headers)
-    RealHeaders.push_back(realPathOr(Header));
+    RealHeaders.push_back(realPathOf(Header));
   std::vector<std::string> Changed = RealHeaders;
   std::sort(Changed.begin(), Changed.end());
   IncludeScanner Scanner;

@@ -1,5 +1,7 @@
 #include "StoreRoots.h"
 
+#include "RealPaths.h"
+
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -34,13 +36,6 @@ bool pathStartsAt(std::string_view Text, size_t P) {
 
 bool rootEndsAt(std::string_view Text, size_t End) {
   return End == Text.size() || Text[End] == '/' || delimits(Text[End]);
-}
-
-std::string realPathOf(const std::string &Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real, /*expand_tilde=*/false))
-    return Path;
-  return std::string(Real);
 }
 
 } // namespace
