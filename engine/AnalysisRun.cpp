@@ -6,12 +6,12 @@
 #include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "StoreRoots.h"
+#include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
-#include <llvm/Support/Threading.h>
 
 #include <algorithm>
 #include <map>
@@ -147,7 +147,7 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
 }
 
 unsigned AnalysisRun::requestedWorkers() const {
-  return Request.Workers ? Request.Workers : llvm::hardware_concurrency().compute_thread_count();
+  return workersFor(Request.Workers);
 }
 
 RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {

@@ -1,5 +1,7 @@
 #include "WorkerPool.h"
 
+#include <llvm/Support/Threading.h>
+
 #include <algorithm>
 #include <atomic>
 #include <system_error>
@@ -7,6 +9,10 @@
 #include <vector>
 
 namespace contractcheck {
+
+unsigned workersFor(unsigned Requested) {
+  return Requested ? Requested : llvm::hardware_concurrency().compute_thread_count();
+}
 
 unsigned runOnWorkers(size_t N, unsigned Workers, const std::function<void(size_t)> &Work) {
   std::atomic<size_t> Next{0};

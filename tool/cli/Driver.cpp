@@ -11,13 +11,13 @@
 #include "Depfile.h"
 #include "ReportRendering.h"
 #include "RunSummary.h"
+#include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
-#include <llvm/Support/Threading.h>
 #include <llvm/Support/raw_ostream.h>
 #include <nlohmann/json.hpp>
 
@@ -439,7 +439,7 @@ int runDriver(int Argc, const char **Argv) {
 
   enableCrashContainment();
   // Before any thread is started: the allocator creates its heaps as threads first allocate.
-  useOneHeapPerWorker(Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count());
+  useOneHeapPerWorker(workersFor(Jobs));
   try {
     return analyze(M, FixedFlags);
   } catch (const InputError &E) {
