@@ -53,14 +53,14 @@ std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
 }
 
 std::string FileHashes::lookup(const std::string &Path) {
-  if (!Revalidate) {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    if (auto It = Looked.find(Path); It != Looked.end())
-      return It->second;
-  }
   if (Revalidate) {
     RealPaths Now;
     return lookupState(Path, Now);
+  }
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (auto It = Looked.find(Path); It != Looked.end())
+      return It->second;
   }
   std::string State = lookupState(Path, Real);
   std::lock_guard<std::mutex> Lock(Mutex);
