@@ -3,6 +3,7 @@
 #include "AtomicFile.h"
 #include "InputError.h"
 #include "InputFile.h"
+#include "JsonText.h"
 #include "JsonPositions.h"
 #include "Paths.h"
 #include "Utf8.h"
@@ -97,9 +98,7 @@ void Baseline::write(const std::string &Path, const std::vector<Finding> &Findin
     auto [Rule, File, Message, LineText] = keyOf(F, Dir, Sources);
     Entries.push_back({{"rule", Rule}, {"file", File}, {"message", Message}, {"line_text", LineText}});
   }
-  std::string Text = nlohmann::json({{"version", 1}, {"findings", Entries}})
-                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                     "\n";
+  std::string Text = jsonText({{"version", 1}, {"findings", Entries}}, 2) + "\n";
   if (std::string Error = writeFileAtomically(Path, Text); !Error.empty())
     throw InputError("cannot write the baseline file: " + Error, Path);
 }

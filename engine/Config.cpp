@@ -2,6 +2,7 @@
 
 #include "InputError.h"
 #include "InputFile.h"
+#include "JsonText.h"
 #include "Paths.h"
 #include "RuleInfo.h"
 #include "OptionParser.h"
@@ -423,9 +424,8 @@ std::string Config::fingerprint() const {
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());
-  return nlohmann::json{
-      {"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}, {"files", NamedFiles}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return jsonText(
+      {{"base", BaseDir}, {"exclude", Excludes}, {"rules", Rules}, {"files", NamedFiles}});
 }
 
 ConfigResolver::ConfigResolver(std::optional<std::string> ExplicitPath,

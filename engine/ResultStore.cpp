@@ -2,6 +2,7 @@
 
 #include "IncludeLookups.h"
 #include "InputFile.h"
+#include "JsonText.h"
 #include "StoreFiles.h"
 #include "rules/RuleRegistry.h"
 
@@ -17,11 +18,6 @@
 namespace contractcheck {
 
 namespace {
-
-// Paths in an outcome may be in any encoding: invalid UTF-8 is replaced rather than thrown.
-std::string dumpText(const nlohmann::json &J) {
-  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 constexpr const char *Format = "contractcheck-unit-result";
 // 2: lookups, the include environment in the key; 3: paths relative to the roots (StoreRoots);
@@ -52,7 +48,7 @@ const std::string &buildFingerprint() {
       for (const FactKind &Kind : Info->FactKinds)
         Kinds[std::string(Info->Id) + "/" + std::string(Kind.Kind)] = Kind.Version;
     Parts["facts"] = Kinds;
-    return contentHash(dumpText(Parts));
+    return contentHash(jsonText(Parts));
   }();
   return Fingerprint;
 }
@@ -129,7 +125,7 @@ std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
                           {"file", Relative(File)},
                           {"config", configKey(Directory, ConfigFingerprint)},
                           {"environment", Environment}};
-  return contentHash(dumpText(Parts));
+  return contentHash(jsonText(Parts));
 }
 
 std::string ResultStore::configKey(const std::string &Directory,
@@ -149,7 +145,7 @@ std::string ResultStore::configKey(const std::string &Directory,
     Config = Relative(ConfigFingerprint);
   else
     mapStrings(Config, Relative);
-  std::string Key = contentHash(dumpText(Config));
+  std::string Key = contentHash(jsonText(Config));
   std::lock_guard<std::mutex> Lock(ConfigKeysMutex);
   return ConfigKeys.try_emplace(std::move(Of), std::move(Key)).first->second;
 }
@@ -232,14 +228,14 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
     return {};
   nlohmann::json Relocated = Outcome;
   relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
-  std::string Stored = dumpText(Relocated);
+  std::string Stored = jsonText(Relocated);
   nlohmann::json Header = {{"format", Format},
                            {"build", buildFingerprint()},
                            {"key", Key},
                            {"checksum", contentHash(Stored)}};
   // Findings and file names may hold any bytes; the store must not throw on them. A compact
   // dump has no raw newline, so the first one ends the header.
-  return writeStoreFile(Dir, Key.substr(0, 2), Key + ".json", dumpText(Header) + "\n" + Stored);
+  return writeStoreFile(Dir, Key.substr(0, 2), Key + ".json", jsonText(Header) + "\n" + Stored);
 }
 
 std::optional<std::vector<std::string>>

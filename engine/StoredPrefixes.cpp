@@ -2,6 +2,7 @@
 
 #include "CrashContainment.h"
 #include "IncludeLookups.h"
+#include "JsonText.h"
 #include "OwnedTemporaries.h"
 #include "PrefixEviction.h"
 #include "ResultStore.h"
@@ -34,21 +35,17 @@ const std::vector<std::string> BuildArgs = {"-Xclang", "-fno-pch-timestamp", "-X
                                             "-fvalidate-ast-input-files-content"};
 const std::vector<std::string> LoadArgs = {"-Xclang", "-fvalidate-ast-input-files-content"};
 
-std::string dumpText(const nlohmann::json &J) {
-  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 nlohmann::json identityJson(const StoredFileIdentity &Id) {
   return {Id.Device, Id.Inode, Id.Size, Id.ModifiedNs};
 }
 
 // The description of the prefix Name: what it was parsed from and which .pch is its.
 std::string describe(const std::string &Name, const nlohmann::json &Described) {
-  return dumpText({{"format", Format},
+  return jsonText({{"format", Format},
                    {"version", FormatVersion},
                    {"build", buildFingerprint()},
                    {"name", Name},
-                   {"checksum", contentHash(dumpText(Described))},
+                   {"checksum", contentHash(jsonText(Described))},
                    {"prefix", Described}});
 }
 
@@ -101,7 +98,7 @@ const PrecompiledPrefix *StoredPrefixes::prefixFor(const std::vector<std::string
                            {"language", CLanguage ? "c" : "c++"},
                            {"templates", KeepTemplateBodies},
                            {"store", RealDirectory}};
-  std::string Name = contentHash(dumpText(Family)) + "-" + buildFingerprint().substr(0, 16);
+  std::string Name = contentHash(jsonText(Family)) + "-" + buildFingerprint().substr(0, 16);
   Slot *S;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -141,7 +138,7 @@ bool StoredPrefixes::load(Slot &S) {
       Entry.value("version", 0) != FormatVersion ||
       Entry.value("build", "") != buildFingerprint() || Entry.value("name", "") != S.Name ||
       !Entry.contains("prefix") || !Entry["prefix"].is_object() ||
-      Entry.value("checksum", "") != contentHash(dumpText(Entry["prefix"])))
+      Entry.value("checksum", "") != contentHash(jsonText(Entry["prefix"])))
     return false;
   PrecompiledPrefix Prefix;
   bool Usable = false;

@@ -2,6 +2,7 @@
 
 #include "DidYouMean.h"
 #include "Glob.h"
+#include "JsonText.h"
 
 #include "YamlDocuments.h"
 
@@ -266,7 +267,7 @@ std::string toOptionString(const OptionSpec &Spec, const nlohmann::json &Value) 
   // Booleans, numbers and records: JSON is valid YAML flow syntax. A record's strings may hold
   // any bytes the YAML did (found by ConfigFuzzer: dump threw on invalid UTF-8 and terminated
   // the process); they are written as U+FFFD, as in every JSON contractcheck writes.
-  return Value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return jsonText(Value);
 }
 
 } // namespace contractcheck

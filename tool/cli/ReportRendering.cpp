@@ -1,6 +1,7 @@
 #include "ReportRendering.h"
 
 #include "Formatters.h"
+#include "JsonText.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
@@ -16,10 +17,7 @@ namespace contractcheck {
 
 namespace {
 
-// File names and source lines may be in any encoding; invalid UTF-8 is replaced, never thrown.
-std::string dumpJson(const nlohmann::json &J) {
-  return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
+std::string dumpJson(const nlohmann::json &J) { return jsonText(J, 2) + "\n"; }
 
 std::string workingDirectory() {
   SmallString<256> Cwd;

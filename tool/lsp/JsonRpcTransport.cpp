@@ -1,5 +1,7 @@
 #include "JsonRpcTransport.h"
 
+#include "JsonText.h"
+
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -159,8 +161,7 @@ JsonRpcTransport::ReadStatus JsonRpcTransport::read(std::string &Body) {
 }
 
 void JsonRpcTransport::send(const nlohmann::json &Message) {
-  // Invalid UTF-8 in a message (a source line, a path) is replaced rather than thrown on.
-  std::string Body = Message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string Body = jsonText(Message);
   std::string Frame = "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
   std::lock_guard<std::mutex> Lock(WriteMutex);
   const char *Data = Frame.data();
