@@ -43,6 +43,9 @@ constexpr OptionSpec Options[] = {
     {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
      "Words that name a catch-all enumerator (None, kUnknown, FOO_INVALID, ...), which a map "
      "or array of pairs has no entry for by design."},
+    {"list-repeats", OptionType::Unsigned, "3",
+     "An array of pairs or records in which one enumerator keys this many entries is a list "
+     "(a test's steps, a schedule), not a table, and is not judged; 0 judges every array."},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
@@ -115,6 +118,21 @@ bool isInstantiatedCopy(const VarDecl &Var) {
   return false;
 }
 
+// Whether some key of Table keys at least Repeats entries.
+bool repeatsAKey(const KeyedTable &Table, unsigned Repeats) {
+  std::vector<std::pair<llvm::APSInt, unsigned>> Seen;
+  for (const TableEntry &Entry : Table.Entries) {
+    auto It = llvm::find_if(Seen, [&](const auto &Key) {
+      return llvm::APSInt::isSameValue(Key.first, Entry.Key);
+    });
+    if (It == Seen.end())
+      It = Seen.insert(Seen.end(), {Entry.Key, 0});
+    if (++It->second >= Repeats)
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 EnumTableRule::EnumTableRule(RuleContext &Context)
@@ -122,7 +140,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       Sentinels(options().getGlobs("sentinels")),
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
                options().getGlobs("partial-tables")},
-      CatchAllWords(lowerCased(options().getList("catch-alls"))) {}
+      CatchAllWords(lowerCased(options().getList("catch-alls"))),
+      ListRepeats(options().getUnsigned("list-repeats")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -180,6 +199,14 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
     return;
   std::optional<KeyedTable> Table = readKeyedTable(Var, Ctx);
   if (!Table || !matchesAny(Enums, enumQualifiedName(*Table->Enum)))
+    return;
+  // An array of records in which one enumerator keys three entries is a list read in order (a
+  // test's steps, a schedule, a script), not a table looked up by enumerator: fish's pager test
+  // walks `{selection_motion_t::east, 3}, ...`, fifteen steps east among them. A table that fell
+  // behind, a copy-paste slip or a block pasted a second time lists a key twice, not three times.
+  // Not a map (every repeat there is an ignored entry) or NLOHMANN_JSON_SERIALIZE_ENUM.
+  if (Table->Shape == TableShape::PairArray && ListRepeats > 0 &&
+      repeatsAKey(*Table, ListRepeats))
     return;
   if (!Judged.insert(Var.getCanonicalDecl()).second)
     return;

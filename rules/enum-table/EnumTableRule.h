@@ -46,6 +46,8 @@ private:
   const SentinelPolicy Sentinels;
   const TotalityPolicy Totality;
   const std::vector<std::string> CatchAllWords;
+  // An array of records in which one key keys this many entries is a list (0: never).
+  const unsigned ListRepeats;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };
