@@ -1,11 +1,14 @@
 #include "rules/switch-coverage/RefusingDefault.h"
 
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/StringRef.h>
 
 #include <optional>
@@ -108,6 +111,8 @@ private:
   const ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LangOpts;
+  // The helpers whose bodies are being followed, innermost last.
+  std::vector<const FunctionDecl *> Helpers;
 
   unsigned ifStatement(const IfStmt &If, bool LocalBreak) {
     unsigned Before = sequence({If.getInit()}, LocalBreak);
@@ -131,7 +136,7 @@ private:
     if (isa<CXXThrowExpr>(E))
       return true;
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (calleeDoesNotReturn(*Call))
+      if (calleeDoesNotReturn(*Call) || bodyRefuses(*Call))
         return true;
     }
     // `LOG(FATAL) << "..."`: the temporary's destructor aborts at the end of the statement.
@@ -165,6 +170,29 @@ private:
       if (const auto *Operand = dyn_cast_or_null<Expr>(Child); Operand && refuses(Operand))
         return true;
     return false;
+  }
+
+  // A helper not declared `[[noreturn]]` whose body, in this translation unit, refuses on every
+  // path: fish's `internal_error(...)` formats a message, logs it and calls abort(). Judged like
+  // a default's own statements (a refusal followed by code is not one; a `return`, or falling
+  // off the end, is leaving), through at most MaxHelperDepth such helpers, not through a
+  // virtual function (an override may return) or one being judged already (recursion).
+  bool bodyRefuses(const CallExpr &Call) {
+    constexpr size_t MaxHelperDepth = 3;
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
+      return false;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition))
+      if (Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+          !Method->getParent()->hasAttr<FinalAttr>())
+        return false;
+    if (Helpers.size() >= MaxHelperDepth || llvm::is_contained(Helpers, Definition))
+      return false;
+    Helpers.push_back(Definition);
+    bool Refused = statement(Definition->getBody(), /*LocalBreak=*/false) == Refuses;
+    Helpers.pop_back();
+    return Refused;
   }
 
   // The standard `assert`, whatever its argument: NDEBUG compiles it out, and the release
