@@ -536,14 +536,48 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
   const std::vector<LineOrigin> LabelOrigins = lineOrigins(SM, Labels);
   const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
   const bool SameCommitExisted = HistorySameCommit && !isNameTable(*Finding.Switch);
+  auto ExistedForEvery = [&](const LineOrigin &Enumerator,
+                             const std::vector<LineOrigin> &Origins) {
+    return !Origins.empty() && llvm::all_of(Origins, [&](const LineOrigin &Label) {
+      return (SameCommitExisted ? existedWhen(Enumerator, Label) : olderThan(Enumerator, Label))
+          .value_or(false);
+    });
+  };
+  // The labels as old as their own declarations, followed back like enumerators (below), only
+  // when an enumerator needs them.
+  std::optional<std::vector<LineOrigin>> LabelDeclarations;
+  auto DeclaredLabels = [&]() -> const std::vector<LineOrigin> & {
+    if (!LabelDeclarations) {
+      LabelDeclarations.emplace();
+      size_t I = 0;
+      for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC;
+           SC = SC->getNextSwitchCase(), ++I) {
+        std::string Name = "default";
+        if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+          const auto *Ref = dyn_cast<DeclRefExpr>(Case->getLHS()->IgnoreParenImpCasts());
+          Name = Ref ? Ref->getDecl()->getName().str() : std::string();
+        }
+        LabelDeclarations->push_back(labelOrigin(LabelOrigins[I], Name));
+      }
+    }
+    return *LabelDeclarations;
+  };
   std::vector<const EnumConstantDecl *> Newer;
-  for (size_t I = 0; I < Finding.Missing.size(); ++I)
-    if (LabelOrigins.empty() || !llvm::all_of(LabelOrigins, [&](const LineOrigin &Label) {
-          return (SameCommitExisted ? existedWhen(EnumeratorOrigins[I], Label)
-                                    : olderThan(EnumeratorOrigins[I], Label))
-              .value_or(false);
-        }))
-      Newer.push_back(Finding.Missing[I]);
+  for (size_t I = 0; I < Finding.Missing.size(); ++I) {
+    if (ExistedForEvery(EnumeratorOrigins[I], LabelOrigins))
+      continue;
+    // git blame dates a line by its last change: a line that declares an enumerator is
+    // rewritten when a sibling is added beside it (qsynth's `enum KnobStyle { ..., Skulpture,
+    // Legacy };`) or when it is reformatted, and so are the labels of a switch. Both sides are
+    // then dated by their declarations: the enumerator by the change that wrote its name there,
+    // each label likewise (wabt realigned Type's enumerators and Type::GetName's labels in one
+    // commit; GetName was written before Struct, which it still lacks).
+    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Finding.Missing[I]->getName());
+    if (Declared.Commit != EnumeratorOrigins[I].Commit &&
+        ExistedForEvery(Declared, DeclaredLabels()))
+      continue;
+    Newer.push_back(Finding.Missing[I]);
+  }
   Finding.Missing = std::move(Newer);
 }
 

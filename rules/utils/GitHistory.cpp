@@ -100,6 +100,10 @@ struct History {
   // By file (real path) and text: line -> origin.
   std::map<std::pair<std::string, uint64_t>, std::map<unsigned, LineOrigin>> Blamed;
   std::map<std::tuple<std::string, std::string, std::string>, std::optional<bool>> Ancestry;
+  // By repository, commit, line in that commit and name: the declaration's origin.
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>, LineOrigin> Declarations;
+  // `git diff -U0` outputs, by their arguments.
+  std::map<std::string, std::string> Diffs;
 };
 
 History &history() {
@@ -129,7 +133,16 @@ std::optional<Repository> repositoryOf(const std::string &Directory) {
 // the commit's fields the first time it appears ("boundary" for a commit whose parents the blame
 // did not look at), then the line's text after a tab.
 std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repository &Repo) {
-  std::map<unsigned, std::string> CommitOfLine;
+  struct Where {
+    std::string Commit;
+    unsigned CommitLine;
+  };
+  // What git says of a commit once, the first time it names it: its file and what came before.
+  struct CommitFields {
+    std::string Path, Previous, PreviousPath;
+  };
+  std::map<unsigned, Where> CommitOfLine;
+  std::map<std::string, CommitFields> Fields;
   std::set<std::string> Boundary;
   std::string Current;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
@@ -137,31 +150,42 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
   for (llvm::StringRef Line : Lines) {
     if (Line.starts_with("\t"))
       continue;
-    llvm::SmallVector<llvm::StringRef, 4> Fields;
-    Line.split(Fields, ' ');
-    unsigned Final = 0;
-    if (Fields.size() >= 3 && Fields[0].size() == 40 &&
-        llvm::all_of(Fields[0], llvm::isHexDigit) && !Fields[2].getAsInteger(10, Final)) {
-      Current = Fields[0].str();
-      CommitOfLine[Final] = Current;
+    llvm::SmallVector<llvm::StringRef, 4> Words;
+    Line.split(Words, ' ');
+    unsigned Original = 0, Final = 0;
+    if (Words.size() >= 3 && Words[0].size() == 40 && llvm::all_of(Words[0], llvm::isHexDigit) &&
+        !Words[1].getAsInteger(10, Original) && !Words[2].getAsInteger(10, Final)) {
+      Current = Words[0].str();
+      CommitOfLine[Final] = Where{Current, Original};
     } else if (Line == "boundary") {
       Boundary.insert(Current);
+    } else if (Line.consume_front("filename ")) {
+      Fields[Current].Path = Line.str();
+    } else if (Line.consume_front("previous ")) {
+      auto [Commit, Path] = Line.split(' ');
+      Fields[Current].Previous = Commit.str();
+      Fields[Current].PreviousPath = Path.str();
     }
   }
   std::map<unsigned, LineOrigin> Origins;
-  for (const auto &[Number, Commit] : CommitOfLine) {
+  for (const auto &[Number, At] : CommitOfLine) {
     LineOrigin Origin;
     Origin.Repository = Repo.Top;
-    if (llvm::all_of(Commit, [](char C) { return C == '0'; })) {
+    if (llvm::all_of(At.Commit, [](char C) { return C == '0'; })) {
       Origin.Kind = LineOrigin::Uncommitted;
-    } else if (Boundary.count(Commit) && Repo.Shallow) {
+    } else if (Boundary.count(At.Commit) && Repo.Shallow) {
       // The oldest commit a shallow clone has stands for every older one: the line's age is not
       // known. (In a full clone the boundary is a root commit, a commit like any other.)
       Origin = LineOrigin{};
     } else {
       Origin.Kind = LineOrigin::Committed;
-      Origin.Commit = Commit;
-      Origin.RootCommit = Boundary.count(Commit) != 0;
+      Origin.Commit = At.Commit;
+      Origin.RootCommit = Boundary.count(At.Commit) != 0;
+      Origin.CommitLine = At.CommitLine;
+      const CommitFields &F = Fields[At.Commit];
+      Origin.Path = F.Path;
+      Origin.Previous = F.Previous;
+      Origin.PreviousPath = F.PreviousPath;
     }
     Origins[Number] = Origin;
   }
@@ -207,8 +231,12 @@ std::map<unsigned, LineOrigin> blame(const std::string &File, llvm::StringRef Co
              runGit({"-C", Directory, "rev-parse", "-q", "--verify", "HEAD:./" + Name}).ExitCode ==
                  1) {
     // Not in HEAD (a new file, a repository without commits): every line is new.
-    for (unsigned Line : Lines)
-      Origins[Line] = LineOrigin{LineOrigin::Uncommitted, Repo.Top, {}};
+    for (unsigned Line : Lines) {
+      LineOrigin New;
+      New.Kind = LineOrigin::Uncommitted;
+      New.Repository = Repo.Top;
+      Origins[Line] = New;
+    }
   }
   // Lines git said nothing about stay Unknown.
   for (unsigned Line : Lines)
@@ -287,6 +315,159 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
       Result[Indices[K]] = std::move(Origins[K]);
   }
   return Result;
+}
+
+namespace {
+
+bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
+
+// Whether Text declares Name the way an enumerator list does: the word Name followed by nothing,
+// a comma, an initializer, the list's end or a comment (not `case Name:`, `f(Name)`, `x = Name;`).
+// With Label, whether Text holds the label `case ...Name:` (Name "default": `default:`) instead.
+bool declares(llvm::StringRef Text, llvm::StringRef Name, bool Label) {
+  auto IsWordAt = [&](size_t At, size_t Size) {
+    return (At == 0 || !isIdentifierChar(Text[At - 1])) &&
+           (At + Size >= Text.size() || !isIdentifierChar(Text[At + Size]));
+  };
+  if (Label && Name != "default") {
+    size_t Case = Text.find("case");
+    if (Case == llvm::StringRef::npos || !IsWordAt(Case, 4))
+      return false;
+  }
+  for (size_t At = Text.find(Name); At != llvm::StringRef::npos; At = Text.find(Name, At + 1)) {
+    if (!IsWordAt(At, Name.size()))
+      continue;
+    llvm::StringRef After = Text.substr(At + Name.size()).ltrim(" \t\r");
+    if (Label) {
+      if (After.starts_with(":") && !After.starts_with("::"))
+        return true;
+      continue;
+    }
+    if (After.empty() || After.starts_with(",") || After.starts_with("=") ||
+        After.starts_with("}") || After.starts_with("//") || After.starts_with("/*"))
+      return true;
+  }
+  return false;
+}
+
+// The line of Before (a commit's parent) that the change to After's line CommitLine removed and
+// that declares Name: from `git diff -U0 Before After`, the hunk whose new side holds the line.
+std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name,
+                                           bool Label) {
+  std::vector<std::string> Args{"-C", Line.Repository, "diff", "-U0", "--no-color", "--no-ext-diff",
+                                Line.Previous, Line.Commit, "--", Line.PreviousPath};
+  if (Line.Path != Line.PreviousPath)
+    Args.push_back(Line.Path);
+  History &H = history();
+  std::string DiffKey = llvm::join(Args, "\n");
+  std::optional<std::string> Text;
+  {
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    if (auto It = H.Diffs.find(DiffKey); It != H.Diffs.end())
+      Text = It->second;
+  }
+  if (!Text) {
+    Output Diff = runGit(Args);
+    if (Diff.ExitCode != 0)
+      return std::nullopt;
+    Text = std::move(Diff.Stdout);
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    H.Diffs.emplace(DiffKey, *Text);
+  }
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  llvm::StringRef(*Text).split(Lines, '\n');
+  unsigned OldLine = 0;
+  bool InHunk = false;
+  for (llvm::StringRef Text : Lines) {
+    if (Text.starts_with("@@")) {
+      // "@@ -a[,b] +c[,d] @@": removed lines a.., added lines c..c+d-1 (d = 1 when absent).
+      llvm::SmallVector<llvm::StringRef, 4> Words;
+      Text.split(Words, ' ');
+      if (Words.size() < 3)
+        return std::nullopt;
+      auto Range = [](llvm::StringRef Word, unsigned &Start, unsigned &Count) {
+        auto [First, Size] = Word.drop_front().split(',');
+        Count = 1;
+        return !First.getAsInteger(10, Start) && (Size.empty() || !Size.getAsInteger(10, Count));
+      };
+      unsigned OldStart, OldCount, NewStart, NewCount;
+      if (!Range(Words[1], OldStart, OldCount) || !Range(Words[2], NewStart, NewCount))
+        return std::nullopt;
+      OldLine = OldStart;
+      InHunk = Line.CommitLine >= NewStart && Line.CommitLine < NewStart + NewCount;
+      continue;
+    }
+    if (!Text.starts_with("-") || Text.starts_with("---"))
+      continue;
+    if (InHunk && declares(Text.drop_front(), Name, Label))
+      return OldLine;
+    ++OldLine;
+  }
+  return std::nullopt;
+}
+
+// The origin of line Number of Path as of Commit.
+std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Commit,
+                                  const std::string &Path, unsigned Number) {
+  std::optional<Repository> Repo = repositoryOf(Top);
+  if (!Repo)
+    return std::nullopt;
+  Output Blame = runGit({"-C", Top, "blame", "--porcelain",
+                         "-L" + std::to_string(Number) + "," + std::to_string(Number), Commit,
+                         "--", Path});
+  if (Blame.ExitCode != 0)
+    return std::nullopt;
+  std::map<unsigned, LineOrigin> Origins = parseBlame(Blame.Stdout, *Repo);
+  auto It = Origins.find(Number);
+  if (It == Origins.end() || It->second.Kind != LineOrigin::Committed)
+    return std::nullopt;
+  return It->second;
+}
+
+} // namespace
+
+namespace {
+
+// Line followed back through the changes that rewrote it without writing Name there (see
+// declarationOrigin).
+LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, bool Label) {
+  if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
+    return Line;
+  History &H = history();
+  auto Key = std::make_tuple(Line.Repository, Line.Commit, Line.CommitLine,
+                             (Label ? "label:" : "enumerator:") + Name.str());
+  {
+    std::lock_guard<std::mutex> Guard(H.Lock);
+    if (auto It = H.Declarations.find(Key); It != H.Declarations.end())
+      return It->second;
+  }
+  // Each step goes one change further back; a declaration rewritten more often than this is
+  // taken as of the last rewrite looked at.
+  constexpr int MaxSteps = 16;
+  LineOrigin Origin = Line;
+  for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
+    std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Label);
+    if (!Removed)
+      break;
+    std::optional<LineOrigin> Before =
+        blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, *Removed);
+    if (!Before)
+      break;
+    Origin = std::move(*Before);
+  }
+  std::lock_guard<std::mutex> Guard(H.Lock);
+  H.Declarations.emplace(Key, Origin);
+  return Origin;
+}
+
+} // namespace
+
+LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name) {
+  return followBack(Line, Name, /*Label=*/false);
+}
+
+LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name) {
+  return followBack(Line, Name, /*Label=*/true);
 }
 
 std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {

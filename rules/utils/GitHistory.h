@@ -31,6 +31,12 @@ struct LineOrigin {
   std::string Repository; // the work tree's top directory, unless Unknown
   std::string Commit;     // the commit's id, for Committed
   bool RootCommit = false; // Committed in a commit without parents (in a full clone)
+  // For Committed: where the line stands in Commit (its number, the file's path from the work
+  // tree's top), and the commit and path before it, when the line replaced an older one there
+  // (git blame's "previous"; empty when Commit created the file).
+  unsigned CommitLine = 0;
+  std::string Path;
+  std::string Previous, PreviousPath;
 };
 
 // The origin of each of Lines (1-based) of File, whose text as the parse read it is Contents (an
@@ -44,6 +50,19 @@ std::vector<LineOrigin> lineOrigins(llvm::StringRef File, llvm::StringRef Conten
 // per file. Unknown for a location in no file.
 std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
                                     llvm::ArrayRef<clang::SourceLocation> Locations);
+
+// The origin of the declaration of Name on the line whose origin is Line: the commit that wrote
+// Name there. A line is blamed on its last change, which may only have rewritten a declaration
+// it already held (a sibling enumerator added on the same line, a reformatting, `enum` made
+// `enum class`); while the lines that change removed declare Name too, the declaration is
+// followed back to the commit that did add it. Line itself when it was not committed, when that
+// change removed nothing declaring Name, or when git cannot say more.
+LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name);
+
+// The same for a switch label on the line whose origin is Line: `case ...Name:`, or `default:`
+// when Name is "default". A reformatting that realigned an enumerator realigned the labels
+// beside it too; judged by declarations on one side, the labels are judged so on the other.
+LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name);
 
 // Whether the line whose origin is Line is older than the line whose origin is Later: Line's
 // commit is a proper ancestor of Later's (ancestry, not dates), or Line is committed and Later
