@@ -2,6 +2,7 @@
 
 #include "SharedHeaders.h"
 #include "StoredPrefixes.h"
+#include "StoredScans.h"
 #include "WorkerPool.h"
 
 #include <algorithm>
@@ -80,9 +81,13 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       Parses.push_back(std::move(*Miss));
     }
   std::optional<StoredPrefixes> Stored;
-  if (Store.Store && Store.Prefixes && !Sharing.empty())
+  std::optional<StoredScans> Scans;
+  if (Store.Store && Store.Prefixes && !Sharing.empty()) {
     Stored.emplace(*Store.Store, *Store.Hashes, Settings.Overlays, Settings.TimeLimit);
-  SharedHeaders Headers(Sharing, Settings, Workers, Stored ? &*Stored : nullptr);
+    Scans.emplace(*Store.Store, *Store.Hashes, Settings.Overlays);
+  }
+  SharedHeaders Headers(Sharing, Settings, Workers, Stored ? &*Stored : nullptr,
+                        Scans ? &*Scans : nullptr);
   // The costliest first (longest processing time first): the last TU to start is a small one.
   std::vector<size_t> Cost(Sharing.size());
   for (size_t I = 0; I < Sharing.size(); ++I)

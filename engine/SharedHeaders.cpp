@@ -102,7 +102,7 @@ std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                              const AnalysisSettings &Settings, unsigned Workers,
-                             StoredPrefixes *Stored)
+                             StoredPrefixes *Stored, StoredScans *Scans)
     : Commands(Commands), PrefixOf(Commands.size(), SharedPrefixPlan::None),
       ScanTimedOut(Commands.size(), false), TimeLimit(Settings.TimeLimit), Stored(Stored) {
   size_t MinShare = Settings.Precompile == PrecompileMode::Always ? 1 : 2;
@@ -128,17 +128,30 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
     if (Groups[I].empty() || (Alone(I) && !Stored))
       return;
+    if (Scans) {
+      if (std::optional<SystemHeaderRoots> Known =
+              Scans->load(Full[I], Commands[I]->Directory, Commands[I]->File)) {
+        Roots[I] = std::move(*Known);
+        return;
+      }
+    }
     SystemHeaderRoots Scanned;
+    ScanInputs Inputs;
     // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
     Contained Ended = runContained(
         [&] {
-          Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory, Settings.Overlays);
+          Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory, Settings.Overlays,
+                                          Scans ? &Inputs : nullptr);
         },
         TimeLimit);
-    if (Ended == Contained::Finished)
+    if (Ended == Contained::Finished) {
+      if (Scans)
+        Scans->store(Full[I], Commands[I]->Directory, Scanned, Inputs);
       Roots[I] = std::move(Scanned);
-    else
+    } else {
       abandon(Scanned);
+      abandon(Inputs);
+    }
     ScanTimedOut[I] = Ended == Contained::TimedOut;
   });
   std::vector<PrefixCandidate> Candidates(Commands.size());

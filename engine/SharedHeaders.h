@@ -15,6 +15,7 @@
 #include "PrecompiledPrefix.h"
 #include "SharedPrefixPlan.h"
 #include "StoredPrefixes.h"
+#include "StoredScans.h"
 #include "TranslationUnitAnalyzer.h"
 
 #include <memory>
@@ -31,10 +32,12 @@ public:
   // Auto precompiles only a prefix at least two of them share; Always also one a single TU
   // begins with, which makes every TU go through this path (tests). A TU that shares its
   // compiler settings with no other (a hook's or an editor's one file) takes its own prefix from
-  // Stored, when there is a result store (StoredPrefixes.h).
+  // Stored, when there is a result store (StoredPrefixes.h). Scans, when given, keeps each TU's
+  // scan, taken instead of scanning again while what it was computed from is unchanged
+  // (StoredScans.h).
   SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                 const AnalysisSettings &Settings, unsigned Workers,
-                StoredPrefixes *Stored = nullptr);
+                StoredPrefixes *Stored = nullptr, StoredScans *Scans = nullptr);
   ~SharedHeaders();
   SharedHeaders(const SharedHeaders &) = delete;
   SharedHeaders &operator=(const SharedHeaders &) = delete;

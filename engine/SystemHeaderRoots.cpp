@@ -1,6 +1,10 @@
 #include "SystemHeaderRoots.h"
 
 #include "CompilerFiles.h"
+#include "ContentHash.h"
+#include "FilesRead.h"
+#include "IncludeRegion.h"
+#include "Paths.h"
 #include "StandardHeaders.h"
 
 #include <clang/Basic/SourceManager.h>
@@ -13,6 +17,7 @@
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
 #include <llvm/ADT/SmallVector.h>
+#include <llvm/Support/FileSystem.h>
 
 #include <algorithm>
 #include <limits>
@@ -61,6 +66,8 @@ public:
                       ? Origin::Implementation
                       : Origin::Library;
     OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    if (File && &File->getFileEntry() == SM.getFileEntryForID(SM.getMainFileID()))
+      ++MainFileEntered;
     Open.push_back({From, Use, File ? &File->getFileEntry() : nullptr});
     reached(Open.back().File, true);
     Pending.reset();
@@ -150,6 +157,9 @@ public:
     else if (Tok.is(tok::identifier) && current() == Origin::Library)
       LibraryReadUndefined.insert(Tok.getIdentifierInfo()); // not a macro, or it would be gone
   }
+
+  // The main file was entered again: the TU includes itself.
+  bool mainFileReentered() const { return MainFileEntered > 1; }
 
   // A macro a root defines that the TU's code named, as a plain identifier, before the root.
   void finish() {
@@ -298,6 +308,7 @@ private:
   std::vector<StandardHeaderUse> &Standard;
   size_t Limit = std::numeric_limits<size_t>::max();
   bool InSystem = false;
+  unsigned MainFileEntered = 0;
   size_t OwnTokens = 0; // lexed in the TU's own code (or before any root)
   std::vector<OpenFile> Open;
   int BraceDepth = 0;
@@ -321,7 +332,8 @@ private:
 
 class ScanAction : public PreprocessorFrontendAction {
 public:
-  explicit ScanAction(SystemHeaderRoots &Out) : Out(Out) {}
+  ScanAction(SystemHeaderRoots &Out, ScanInputs *Inputs, std::string Directory)
+      : Out(Out), Inputs(Inputs), Directory(std::move(Directory)) {}
 
 private:
   void ExecuteAction() override {
@@ -337,28 +349,53 @@ private:
     while (Tok.isNot(tok::eof));
     PP.setTokenWatcher(nullptr);
     R.finish();
+    if (Inputs)
+      noteInputs(PP.getSourceManager(), R.mainFileReentered());
+  }
+
+  void noteInputs(const SourceManager &SM, bool MainFileReentered) {
+    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    if (!Main)
+      return;
+    llvm::SmallString<256> Real;
+    std::string Named = absolutePath(Main->getName().str(), Directory);
+    Inputs->MainFile = llvm::sys::fs::real_path(Named, Real) ? Named : Real.str().str();
+    llvm::StringRef Text = SM.getBufferData(SM.getMainFileID());
+    Inputs->MainRegion = includeRegionEnd(Text);
+    Inputs->MainRegionHash = contentHash(Text.substr(0, Inputs->MainRegion));
+    Inputs->MainFileReentered = MainFileReentered;
+    Inputs->Dependencies = filesRead(SM, Directory);
+    std::erase_if(Inputs->Dependencies,
+                  [&](const auto &D) { return D.first == Inputs->MainFile; });
   }
 
   SystemHeaderRoots &Out;
+  ScanInputs *Inputs;
+  const std::string Directory;
 };
 
 } // namespace
 
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
                                         const std::string &Directory,
-                                        const std::map<std::string, std::string> &Overlays) {
+                                        const std::map<std::string, std::string> &Overlays,
+                                        ScanInputs *Inputs) {
   SystemHeaderRoots Result;
   std::error_code DirectoryError;
+  LookupLog Log;
   llvm::IntrusiveRefCntPtr<FileManager> Files =
-      compilerFiles(Directory, Overlays, &DirectoryError);
+      compilerFiles(Directory, Overlays, &DirectoryError, Inputs ? &Log : nullptr);
   if (DirectoryError)
     return {};
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ScanAction>(Result), Files.get());
+  tooling::ToolInvocation Invocation(
+      Args, std::make_unique<ScanAction>(Result, Inputs, Directory), Files.get());
   DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
   if (!Invocation.run() || Diagnostics.getNumErrors() > 0)
     return {};
   Result.Preprocessed = true;
+  if (Inputs)
+    Inputs->Lookups = Log.take();
   return Result;
 }
 

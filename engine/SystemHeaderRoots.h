@@ -3,6 +3,8 @@
 // share one precompiled parse of those headers (SharedHeaders.h).
 #pragma once
 
+#include "IncludeLookups.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -47,10 +49,25 @@ struct SystemHeaderRoots {
   bool Preprocessed = false; // false: the TU did not preprocess; Roots is empty
 };
 
+// What a scan was computed from, so that it can be stored and taken again while that is
+// unchanged (StoredScans.h). Of the main file only the part that holds its inclusions counts
+// (IncludeRegion.h): what follows its last #include changes neither the roots nor which may lead.
+struct ScanInputs {
+  std::string MainFile;         // its real path
+  size_t MainRegion = 0;        // includeRegionEnd() of the main file's text as scanned
+  std::string MainRegionHash;   // contentHash() of that part
+  bool MainFileReentered = false; // the TU includes its own main file: all of it counts
+  // Every other file the scan read (filesRead) and every path it asked about.
+  std::vector<std::pair<std::string, std::string>> Dependencies;
+  PathLookups Lookups;
+};
+
 // Preprocesses (no parse) the TU that the compiler command Args, run in Directory, compiles,
-// with an editor's unsaved buffers (absolute path -> text) over the files on disk.
+// with an editor's unsaved buffers (absolute path -> text) over the files on disk. Inputs, when
+// given, is filled with what the result was computed from.
 SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
                                         const std::string &Directory,
-                                        const std::map<std::string, std::string> &Overlays = {});
+                                        const std::map<std::string, std::string> &Overlays = {},
+                                        ScanInputs *Inputs = nullptr);
 
 } // namespace contractcheck

@@ -349,6 +349,45 @@ TEST(LspStoredFactsTest, CrossTUFindingsComeFromTheLastCliRunsStore) {
   EXPECT_EQ(MockFindings(Client), 2u) << Client.stderrText();
 }
 
+// The server keeps each TU's scan of its system headers in the store (engine/StoredScans.h)
+// and takes it again while the TU's text up to its last #include is unchanged: that text is the
+// editor's buffer, not the file on disk. A macro typed above the #include in the buffer changes
+// what the library header defines, so the header may no longer be precompiled ahead of it.
+TEST(LspStoredScanTest, AMacroTypedAboveTheIncludesIsSeenBeforeTheFileIsSaved) {
+  TempDir Project;
+  Project.write("sys/modes.h", "#pragma once\n#ifdef WITH_DRAINING\n#define HAS_DRAINING 1\n"
+                               "#else\n#define HAS_DRAINING 0\n#endif\n");
+  const std::string Body = "#include <modes.h>\n"
+                           "enum class Mode {\n  Idle,\n  Busy,\n  Stopped,\n"
+                           "#if HAS_DRAINING\n  Draining,\n#endif\n};\n"
+                           "int run(Mode m) {\n"
+                           "  switch (m) {\n"
+                           "  case Mode::Idle:\n"
+                           "  case Mode::Busy:\n"
+                           "  case Mode::Stopped:\n"
+                           "    return 1;\n"
+                           "  default:\n"
+                           "    return 0;\n"
+                           "  }\n"
+                           "}\n";
+  std::string Source = Project.write("src/run.cpp", Body);
+  writeCompilationDatabase(Project.path() + "/build", {Source},
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  LspClient Client({"--compile-commands-dir", Project.path() + "/build", "--debounce-ms", "50"});
+  Client.initialize();
+  Client.open(Source, Body);
+  std::optional<json> Opened = Client.diagnostics(fileUri(Source));
+  ASSERT_TRUE(Opened);
+  EXPECT_EQ((*Opened)["params"]["diagnostics"], json::array()) << Opened->dump(1);
+  // The second analysis of the same text takes the stored scan; the edit must not.
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
+  Client.diagnostics(fileUri(Source));
+  Client.change(Source, "#define WITH_DRAINING\n" + Body, 2);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Source)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+  EXPECT_NE(D["message"].get<std::string>().find("Draining"), std::string::npos) << D.dump(1);
+}
+
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {
   LspClient Client(Args);
   Client.initialize();

@@ -1,0 +1,172 @@
+#include "StoredScans.h"
+
+#include "IncludeRegion.h"
+#include "Paths.h"
+#include "ResultStore.h"
+#include "StoreFiles.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace contractcheck {
+
+namespace {
+
+constexpr const char *Shard = "scans";
+constexpr const char *Format = "contractcheck-system-header-scan";
+constexpr int FormatVersion = 1;
+constexpr uint64_t MaxEntryBytes = 64 << 20;
+
+std::string dumpText(const nlohmann::json &J) {
+  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string realPath(const std::string &Path) {
+  llvm::SmallString<256> Real;
+  return llvm::sys::fs::real_path(Path, Real) ? Path : Real.str().str();
+}
+
+nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
+  nlohmann::json Roots = nlohmann::json::array(), Standard = nlohmann::json::array();
+  for (const SystemHeaderRoot &R : Scanned.Roots)
+    Roots.push_back({R.Spelling, R.Path, R.Tokens});
+  for (const StandardHeaderUse &U : Scanned.Standard)
+    Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files});
+  return {{"roots", Roots}, {"standard", Standard}, {"unshared", Scanned.UnsharedTokens}};
+}
+
+SystemHeaderRoots scanFromJson(const nlohmann::json &J) {
+  SystemHeaderRoots Scanned;
+  for (const nlohmann::json &R : J.at("roots"))
+    Scanned.Roots.push_back({R.at(0).get<std::string>(), R.at(1).get<std::string>(),
+                             R.at(2).get<size_t>()});
+  for (const nlohmann::json &U : J.at("standard"))
+    Scanned.Standard.push_back({U.at(0).get<std::string>(), U.at(1).get<std::string>(),
+                                U.at(2).get<size_t>(), U.at(3).get<bool>(),
+                                U.at(4).get<unsigned>()});
+  // A standard header's root must be one of the roots: the planner indexes them.
+  for (const StandardHeaderUse &U : Scanned.Standard)
+    if (U.Root >= Scanned.Roots.size())
+      throw nlohmann::json::other_error::create(501, "a standard header outside the roots",
+                                                nullptr);
+  Scanned.UnsharedTokens = J.at("unshared").get<size_t>();
+  Scanned.Preprocessed = true;
+  return Scanned;
+}
+
+} // namespace
+
+StoredScans::StoredScans(const ResultStore &Store, FileHashes &Hashes,
+                         const std::map<std::string, std::string> &Overlays)
+    : Store(Store), Hashes(Hashes) {
+  // The scan names files by real path; an editor names its buffers by the path it opened.
+  for (const auto &[Path, Text] : Overlays)
+    OverlaidByRealPath[realPath(Path)] = {Text, contentHash(Text)};
+}
+
+std::string StoredScans::keyOf(const std::vector<std::string> &Args,
+                               const std::string &Directory) const {
+  return contentHash(dumpText({{"command", Args},
+                               {"directory", Directory},
+                               {"environment", includeEnvironment()}}));
+}
+
+std::optional<std::string> StoredScans::hashOf(const std::string &RealPath) {
+  auto It = OverlaidByRealPath.find(RealPath);
+  if (It != OverlaidByRealPath.end())
+    return It->second.Hash;
+  return Hashes.of(RealPath);
+}
+
+std::optional<std::string> StoredScans::textOf(const std::string &RealPath) const {
+  auto It = OverlaidByRealPath.find(RealPath);
+  if (It != OverlaidByRealPath.end())
+    return It->second.Text;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(RealPath, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+std::optional<SystemHeaderRoots> StoredScans::load(const std::vector<std::string> &Args,
+                                                   const std::string &Directory,
+                                                   const std::string &MainFile) {
+  std::string Key = keyOf(Args, Directory);
+  std::optional<std::string> Text =
+      readStoreFile(Store.directory(), Shard, Key + ".scan", MaxEntryBytes);
+  if (!Text)
+    return std::nullopt;
+  // Truncated, corrupt (checksum), foreign or of another build: a miss.
+  nlohmann::json Entry = nlohmann::json::parse(*Text, nullptr, /*allow_exceptions=*/false);
+  if (!Entry.is_object() || Entry.value("format", "") != Format ||
+      Entry.value("version", 0) != FormatVersion ||
+      Entry.value("build", "") != buildFingerprint() || Entry.value("key", "") != Key ||
+      !Entry.contains("scan") || !Entry["scan"].is_object() ||
+      Entry.value("checksum", "") != contentHash(dumpText(Entry["scan"])))
+    return std::nullopt;
+  SystemHeaderRoots Scanned;
+  std::string StoredMain, RegionHash;
+  size_t Region = 0;
+  std::vector<std::pair<std::string, std::string>> Dependencies;
+  PathLookups Lookups;
+  try {
+    const nlohmann::json &S = Entry["scan"];
+    Scanned = scanFromJson(S);
+    S.at("main").get_to(StoredMain);
+    S.at("region").get_to(Region);
+    S.at("regionHash").get_to(RegionHash);
+    S.at("dependencies").get_to(Dependencies);
+    S.at("lookups").get_to(Lookups);
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
+  }
+  // The main file: the same file, with the same text up to the end of its last #include, and
+  // no #include after it.
+  std::string Main = realPath(absolutePath(MainFile, Directory));
+  if (Main != StoredMain)
+    return std::nullopt;
+  std::optional<std::string> MainText = textOf(Main);
+  if (!MainText || includeRegionEnd(*MainText) != Region ||
+      contentHash(std::string_view(*MainText).substr(0, Region)) != RegionHash)
+    return std::nullopt;
+  for (const auto &[Path, Hash] : Dependencies) {
+    std::optional<std::string> Now = hashOf(Path);
+    if (!Now || *Now != Hash)
+      return std::nullopt;
+  }
+  if (!ResultStore::readsUnchanged({}, Lookups, Hashes))
+    return std::nullopt;
+  return Scanned;
+}
+
+void StoredScans::store(const std::vector<std::string> &Args, const std::string &Directory,
+                        const SystemHeaderRoots &Scanned, const ScanInputs &Inputs) {
+  if (!Scanned.Preprocessed || Inputs.MainFile.empty() || Inputs.MainFileReentered)
+    return;
+  std::string Error;
+  if (llvm::sys::fs::create_directories(Store.directory()) ||
+      openShard(Store.directory(), Shard, /*Create=*/true, Error).get() < 0)
+    return;
+  std::string Key = keyOf(Args, Directory);
+  nlohmann::json Scan = scanJson(Scanned);
+  Scan["main"] = Inputs.MainFile;
+  Scan["region"] = Inputs.MainRegion;
+  Scan["regionHash"] = Inputs.MainRegionHash;
+  Scan["dependencies"] = Inputs.Dependencies;
+  Scan["lookups"] = Inputs.Lookups;
+  // A failure to write costs the next run a scan, nothing else.
+  writeStoreFile(Store.directory(), Shard, Key + ".scan",
+                 dumpText({{"format", Format},
+                           {"version", FormatVersion},
+                           {"build", buildFingerprint()},
+                           {"key", Key},
+                           {"checksum", contentHash(dumpText(Scan))},
+                           {"scan", Scan}}));
+}
+
+} // namespace contractcheck
