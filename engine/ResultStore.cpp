@@ -5,6 +5,7 @@
 #include "InputFile.h"
 #include "JsonText.h"
 #include "StoreFiles.h"
+#include "StoredPathLists.h"
 #include "rules/RuleRegistry.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -114,6 +115,20 @@ void relocate(nlohmann::json &Outcome, const StoreRoots &Roots, bool ToRoots) {
   }
 }
 
+// Path lists read by splitPathLists, back to this checkout's paths as relocate() maps them:
+// the first of each pair spelled First, the second (a hash, or a lookup's answer) real.
+StringPairs relocated(StringPairs Pairs, const StoreRoots &Roots, Spelling First) {
+  auto Map = [&](std::string &Text, Spelling S) {
+    if (Text.find('$') != std::string::npos) // tagged, or a '$' doubled: most paths are neither
+      Text = Roots.absolute(Text, S);
+  };
+  for (auto &[Path, State] : Pairs) {
+    Map(Path, First);
+    Map(State, Spelling::Real);
+  }
+  return Pairs;
+}
+
 } // namespace
 
 std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
@@ -214,13 +229,26 @@ std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
       Header.value("build", "") != buildFingerprint() || Header.value("key", "") != Key ||
       Header.value("checksum", "") != contentHash(OutcomeText))
     return std::nullopt;
-  nlohmann::json Stored = nlohmann::json::parse(OutcomeText, nullptr, /*allow_exceptions=*/false);
+  // The path lists, most of the bytes, are read directly; the rest through nlohmann.
+  std::optional<SplitOutcome> Split = splitPathLists(OutcomeText);
+  nlohmann::json Stored =
+      nlohmann::json::parse(Split ? std::string_view(Split->Rest) : OutcomeText, nullptr,
+                            /*allow_exceptions=*/false);
   if (!Stored.is_object())
     return std::nullopt;
   TUOutcome Outcome;
   try {
-    relocate(Stored, rootsFor(Directory), /*ToRoots=*/false);
+    StoreRoots Roots = rootsFor(Directory);
+    relocate(Stored, Roots, /*ToRoots=*/false);
+    if (Split) {
+      Stored["dependencies"] = nlohmann::json::array();
+      Stored["lookups"] = nlohmann::json::array();
+    }
     Stored.get_to(Outcome);
+    if (Split) {
+      Outcome.Dependencies = relocated(std::move(Split->Dependencies), Roots, Spelling::Real);
+      Outcome.Lookups = relocated(std::move(Split->Lookups), Roots, Spelling::AsNamed);
+    }
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }

@@ -1,0 +1,236 @@
+#include "StoredPathLists.h"
+
+#include <cstring>
+
+namespace contractcheck {
+
+namespace {
+
+class Reader {
+public:
+  explicit Reader(std::string_view Text) : Text(Text) {}
+
+  bool atEnd() {
+    skipSpace();
+    return At == Text.size();
+  }
+  bool take(char C) {
+    skipSpace();
+    if (At < Text.size() && Text[At] == C) {
+      ++At;
+      return true;
+    }
+    return false;
+  }
+  bool peek(char C) {
+    skipSpace();
+    return At < Text.size() && Text[At] == C;
+  }
+  size_t position() const { return At; }
+
+  // A JSON string, decoded into Out.
+  bool string(std::string &Out) {
+    Out.clear();
+    if (!take('"'))
+      return false;
+    while (At < Text.size()) {
+      // Up to the next quote or escape at once: most paths have neither.
+      size_t Stop = At;
+      while (Stop < Text.size() && Text[Stop] != '"' && Text[Stop] != '\\' &&
+             static_cast<unsigned char>(Text[Stop]) >= 0x20)
+        ++Stop;
+      Out.append(Text.data() + At, Stop - At);
+      At = Stop;
+      if (At == Text.size() || static_cast<unsigned char>(Text[At]) < 0x20)
+        return false; // unterminated, or a raw control character
+      if (Text[At++] == '"')
+        return true;
+      if (!escape(Out))
+        return false;
+    }
+    return false;
+  }
+
+  // Any JSON value, not decoded: where it ends.
+  bool skipValue() {
+    skipSpace();
+    if (At == Text.size())
+      return false;
+    char C = Text[At];
+    if (C == '"') {
+      std::string Ignored;
+      return string(Ignored);
+    }
+    if (C == '[' || C == '{') {
+      char Close = C == '[' ? ']' : '}';
+      ++At;
+      if (take(Close))
+        return true;
+      do {
+        if (C == '{') {
+          std::string Key;
+          if (!string(Key) || !take(':'))
+            return false;
+        }
+        if (!skipValue())
+          return false;
+      } while (take(','));
+      return take(Close);
+    }
+    // A number, true, false or null: up to the next delimiter. nlohmann checks it when it
+    // parses the rest.
+    size_t Start = At;
+    while (At < Text.size() && !std::strchr(",]} \t\r\n", Text[At]))
+      ++At;
+    return At > Start;
+  }
+
+private:
+  void skipSpace() {
+    while (At < Text.size() &&
+           (Text[At] == ' ' || Text[At] == '\t' || Text[At] == '\n' || Text[At] == '\r'))
+      ++At;
+  }
+
+  bool hex4(unsigned &Code) {
+    if (At + 4 > Text.size())
+      return false;
+    Code = 0;
+    for (int I = 0; I < 4; ++I) {
+      char C = Text[At++];
+      Code <<= 4;
+      if (C >= '0' && C <= '9')
+        Code |= C - '0';
+      else if (C >= 'a' && C <= 'f')
+        Code |= C - 'a' + 10;
+      else if (C >= 'A' && C <= 'F')
+        Code |= C - 'A' + 10;
+      else
+        return false;
+    }
+    return true;
+  }
+
+  bool escape(std::string &Out) {
+    if (At == Text.size())
+      return false;
+    switch (char C = Text[At++]) {
+    case '"':
+    case '\\':
+    case '/':
+      Out += C;
+      return true;
+    case 'b':
+      Out += '\b';
+      return true;
+    case 'f':
+      Out += '\f';
+      return true;
+    case 'n':
+      Out += '\n';
+      return true;
+    case 'r':
+      Out += '\r';
+      return true;
+    case 't':
+      Out += '\t';
+      return true;
+    case 'u':
+      break;
+    default:
+      return false;
+    }
+    unsigned Code;
+    if (!hex4(Code))
+      return false;
+    if (Code >= 0xD800 && Code <= 0xDBFF) { // a surrogate pair
+      unsigned Low;
+      if (At + 2 > Text.size() || Text[At] != '\\' || Text[At + 1] != 'u')
+        return false;
+      At += 2;
+      if (!hex4(Low) || Low < 0xDC00 || Low > 0xDFFF)
+        return false;
+      Code = 0x10000 + ((Code - 0xD800) << 10) + (Low - 0xDC00);
+    } else if (Code >= 0xDC00 && Code <= 0xDFFF) {
+      return false;
+    }
+    if (Code < 0x80) {
+      Out += static_cast<char>(Code);
+    } else if (Code < 0x800) {
+      Out += static_cast<char>(0xC0 | (Code >> 6));
+      Out += static_cast<char>(0x80 | (Code & 0x3F));
+    } else if (Code < 0x10000) {
+      Out += static_cast<char>(0xE0 | (Code >> 12));
+      Out += static_cast<char>(0x80 | ((Code >> 6) & 0x3F));
+      Out += static_cast<char>(0x80 | (Code & 0x3F));
+    } else {
+      Out += static_cast<char>(0xF0 | (Code >> 18));
+      Out += static_cast<char>(0x80 | ((Code >> 12) & 0x3F));
+      Out += static_cast<char>(0x80 | ((Code >> 6) & 0x3F));
+      Out += static_cast<char>(0x80 | (Code & 0x3F));
+    }
+    return true;
+  }
+
+  std::string_view Text;
+  size_t At = 0;
+};
+
+bool pairs(Reader &R, StringPairs &Out) {
+  if (!R.take('['))
+    return false;
+  if (R.take(']'))
+    return true;
+  do {
+    std::pair<std::string, std::string> Pair;
+    if (!R.take('[') || !R.string(Pair.first) || !R.take(',') || !R.string(Pair.second) ||
+        !R.take(']'))
+      return false;
+    Out.push_back(std::move(Pair));
+  } while (R.take(','));
+  return R.take(']');
+}
+
+} // namespace
+
+std::optional<SplitOutcome> splitPathLists(std::string_view Text) {
+  Reader R(Text);
+  SplitOutcome Split;
+  bool Dependencies = false, Lookups = false;
+  Split.Rest = "{";
+  if (!R.take('{'))
+    return std::nullopt;
+  if (!R.take('}')) {
+    do {
+      size_t MemberStart = R.position();
+      std::string Key;
+      if (!R.string(Key) || !R.take(':'))
+        return std::nullopt;
+      if (Key == "dependencies" && !Dependencies) {
+        if (!pairs(R, Split.Dependencies))
+          return std::nullopt;
+        Dependencies = true;
+        continue;
+      }
+      if (Key == "lookups" && !Lookups) {
+        if (!pairs(R, Split.Lookups))
+          return std::nullopt;
+        Lookups = true;
+        continue;
+      }
+      if (!R.skipValue())
+        return std::nullopt;
+      if (Split.Rest.size() > 1)
+        Split.Rest += ',';
+      Split.Rest.append(Text.substr(MemberStart, R.position() - MemberStart));
+    } while (R.take(','));
+    if (!R.take('}'))
+      return std::nullopt;
+  }
+  if (!R.atEnd() || !Dependencies || !Lookups)
+    return std::nullopt;
+  Split.Rest += '}';
+  return Split;
+}
+
+} // namespace contractcheck
