@@ -7,8 +7,8 @@ against clang's parse of that file.
 For each FILE (default: every TU of BUILD_DIR/compile_commands.json), measures
   clang      `clang++-19 -fsyntax-only` with the file's compile command (-c/-o dropped);
   first      `contractcheck -p BUILD_DIR --cache-dir S FILE` with no stored prefix: it scans the
-             TU, builds its precompiled prefix, stores it, and parses the TU with it;
-  second     the same run again: the stored prefix is loaded.
+             TU, builds its precompiled prefix, stores both, and parses the TU with it;
+  second     the same run again: the stored scan and prefix are loaded.
 Before each contractcheck run the TU's own result is made stale, so the TU is parsed every time:
 with --edit by appending a comment line to FILE (restored at the end; use it on a copy), as a
 real edit does; else by removing its result from the store S, which also loses the stale
@@ -102,7 +102,9 @@ def main():
 
             try:
                 for _ in range(args.runs):
-                    shutil.rmtree(os.path.join(store, "prefixes"), ignore_errors=True)
+                    # Nothing of the TU's headers stored: neither its prefix nor its scan.
+                    for kept in ("prefixes", "scans"):
+                        shutil.rmtree(os.path.join(store, kept), ignore_errors=True)
                     stale()
                     first.append(cpu_of(run)[0])
                     stale()
