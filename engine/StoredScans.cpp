@@ -1,6 +1,7 @@
 #include "StoredScans.h"
 
 #include "IncludeRegion.h"
+#include "JsonText.h"
 #include "Paths.h"
 #include "ResultStore.h"
 #include "StoreFiles.h"
@@ -20,10 +21,6 @@ constexpr const char *Shard = "scans";
 constexpr const char *Format = "contractcheck-system-header-scan";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
-
-std::string dumpText(const nlohmann::json &J) {
-  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 std::string realPath(const std::string &Path) {
   llvm::SmallString<256> Real;
@@ -70,7 +67,7 @@ StoredScans::StoredScans(const ResultStore &Store, FileHashes &Hashes,
 
 std::string StoredScans::keyOf(const std::vector<std::string> &Args,
                                const std::string &Directory) const {
-  return contentHash(dumpText({{"command", Args},
+  return contentHash(jsonText({{"command", Args},
                                {"directory", Directory},
                                {"environment", includeEnvironment()}}));
 }
@@ -107,7 +104,7 @@ std::optional<SystemHeaderRoots> StoredScans::load(const std::vector<std::string
       Entry.value("version", 0) != FormatVersion ||
       Entry.value("build", "") != buildFingerprint() || Entry.value("key", "") != Key ||
       !Entry.contains("scan") || !Entry["scan"].is_object() ||
-      Entry.value("checksum", "") != contentHash(dumpText(Entry["scan"])))
+      Entry.value("checksum", "") != contentHash(jsonText(Entry["scan"])))
     return std::nullopt;
   SystemHeaderRoots Scanned;
   std::string StoredMain, RegionHash;
@@ -161,11 +158,11 @@ void StoredScans::store(const std::vector<std::string> &Args, const std::string 
   Scan["lookups"] = Inputs.Lookups;
   // A failure to write costs the next run a scan, nothing else.
   writeStoreFile(Store.directory(), Shard, Key + ".scan",
-                 dumpText({{"format", Format},
+                 jsonText({{"format", Format},
                            {"version", FormatVersion},
                            {"build", buildFingerprint()},
                            {"key", Key},
-                           {"checksum", contentHash(dumpText(Scan))},
+                           {"checksum", contentHash(jsonText(Scan))},
                            {"scan", Scan}}));
 }
 

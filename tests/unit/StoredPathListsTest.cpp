@@ -1,6 +1,7 @@
 // A stored outcome's path lists read without a JSON document (engine/StoredPathLists.h) are what
 // nlohmann::json reads from the same text, whatever bytes the paths hold; text of another
 // shape is left to nlohmann, which makes a malformed entry a miss.
+#include "JsonText.h"
 #include "StoredPathLists.h"
 
 #include <gtest/gtest.h>
@@ -8,11 +9,6 @@
 
 namespace contractcheck {
 namespace {
-
-std::string dumped(const nlohmann::json &J) {
-  // As the store writes an outcome (ResultStore.cpp's dumpText).
-  return J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 TEST(StoredPathListsTest, ReadsWhatNlohmannReadsWithTheRestAsWritten) {
   StringPairs Dependencies = {
@@ -33,7 +29,7 @@ TEST(StoredPathListsTest, ReadsWhatNlohmannReadsWithTheRestAsWritten) {
                             {"dependencies", Dependencies},
                             {"lookups", Lookups},
                             {"kept-template-bodies", false}};
-  std::string Text = dumped(Outcome);
+  std::string Text = jsonText(Outcome); // as the store writes an outcome
   std::optional<SplitOutcome> Split = splitPathLists(Text);
   ASSERT_TRUE(Split) << Text;
   EXPECT_EQ(Split->Dependencies, Dependencies);
