@@ -5,6 +5,7 @@
 #include "Paths.h"
 #include "ResultStore.h"
 #include "StoreFiles.h"
+#include "StoredPathLists.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
@@ -36,6 +37,7 @@ nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
   return {{"roots", Roots}, {"standard", Standard}, {"unshared", Scanned.UnsharedTokens}};
 }
 
+// Throws nlohmann's exceptions when J is not what scanJson wrote.
 SystemHeaderRoots scanFromJson(const nlohmann::json &J) {
   SystemHeaderRoots Scanned;
   for (const nlohmann::json &R : J.at("roots"))
@@ -98,30 +100,37 @@ std::optional<SystemHeaderRoots> StoredScans::load(const std::vector<std::string
       readStoreFile(Store.directory(), Shard, Key + ".scan", MaxEntryBytes);
   if (!Text)
     return std::nullopt;
-  // Truncated, corrupt (checksum), foreign or of another build: a miss.
-  nlohmann::json Entry = nlohmann::json::parse(*Text, nullptr, /*allow_exceptions=*/false);
-  if (!Entry.is_object() || Entry.value("format", "") != Format ||
-      Entry.value("version", 0) != FormatVersion ||
-      Entry.value("build", "") != buildFingerprint() || Entry.value("key", "") != Key ||
-      !Entry.contains("scan") || !Entry["scan"].is_object() ||
-      Entry.value("checksum", "") != contentHash(jsonText(Entry["scan"])))
+  // A header line, then the scan, which the checksum covers as stored. Truncated, corrupt
+  // (checksum), foreign or of another build: a miss.
+  size_t HeaderEnd = Text->find('\n');
+  if (HeaderEnd == std::string::npos)
     return std::nullopt;
+  std::string_view Body = std::string_view(*Text).substr(HeaderEnd + 1);
+  nlohmann::json Header = nlohmann::json::parse(Text->begin(), Text->begin() + HeaderEnd, nullptr,
+                                                /*allow_exceptions=*/false);
+  if (!Header.is_object() || Header.value("format", "") != Format ||
+      Header.value("version", 0) != FormatVersion ||
+      Header.value("build", "") != buildFingerprint() || Header.value("key", "") != Key ||
+      Header.value("checksum", "") != contentHash(Body))
+    return std::nullopt;
+  // Its path lists, most of its bytes, read directly (StoredPathLists.h).
+  std::optional<SplitOutcome> Split = splitPathLists(Body);
+  if (!Split)
+    return std::nullopt;
+  nlohmann::json S = nlohmann::json::parse(Split->Rest, nullptr, /*allow_exceptions=*/false);
   SystemHeaderRoots Scanned;
   std::string StoredMain, RegionHash;
   size_t Region = 0;
-  std::vector<std::pair<std::string, std::string>> Dependencies;
-  PathLookups Lookups;
   try {
-    const nlohmann::json &S = Entry["scan"];
     Scanned = scanFromJson(S);
     S.at("main").get_to(StoredMain);
     S.at("region").get_to(Region);
     S.at("regionHash").get_to(RegionHash);
-    S.at("dependencies").get_to(Dependencies);
-    S.at("lookups").get_to(Lookups);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
+  const StringPairs &Dependencies = Split->Dependencies;
+  const PathLookups &Lookups = Split->Lookups;
   // The main file: the same file, with the same text up to the end of its last #include, and
   // no #include after it.
   std::string Main = realPath(absolutePath(MainFile, Directory));
@@ -156,14 +165,14 @@ void StoredScans::store(const std::vector<std::string> &Args, const std::string 
   Scan["regionHash"] = Inputs.MainRegionHash;
   Scan["dependencies"] = Inputs.Dependencies;
   Scan["lookups"] = Inputs.Lookups;
-  // A failure to write costs the next run a scan, nothing else.
-  writeStoreFile(Store.directory(), Shard, Key + ".scan",
-                 jsonText({{"format", Format},
+  std::string Body = jsonText(Scan); // compact: no raw newline
+  nlohmann::json Header = {{"format", Format},
                            {"version", FormatVersion},
                            {"build", buildFingerprint()},
                            {"key", Key},
-                           {"checksum", contentHash(jsonText(Scan))},
-                           {"scan", Scan}}));
+                           {"checksum", contentHash(Body)}};
+  // A failure to write costs the next run a scan, nothing else.
+  writeStoreFile(Store.directory(), Shard, Key + ".scan", jsonText(Header) + "\n" + Body);
 }
 
 } // namespace contractcheck

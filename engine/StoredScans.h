@@ -13,7 +13,8 @@
 // A TU that includes its own main file is not stored. An entry written by another
 // contractcheck build is a miss and is replaced under the same key.
 //
-// <store>/scans/<key>.scan, written as a temporary file renamed over it (StoreFiles.h).
+// <store>/scans/<key>.scan: a header line (format, build, key, checksum), then the scan as JSON;
+// written as a temporary file renamed over it (StoreFiles.h).
 #pragma once
 
 #include "ContentHash.h"
