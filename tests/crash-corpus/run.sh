@@ -12,6 +12,9 @@
 # address space (default 6000) and each clang-tidy run to -t seconds (default 120): running out
 # of either is reported too. -x leaves out the files whose path matches a (Python) regex. Exit 0 when nothing crashed, 1 otherwise; the crashing files
 # are listed on stdout and OUT_DIR keeps every log.
+#
+# A build configured with -DCONTRACTCHECK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-19 is instrumented
+# with ASan and UBSan; given one with -b, the script sees it and runs it checked (see below).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,6 +51,20 @@ module=$(find "$build/tool" -maxdepth 2 -name "*tidy*.so" | head -n1)
 clang_tidy=${CLANG_TIDY:-clang-tidy-19}
 [ -x "$cli" ] && [ -n "$module" ] || { echo "no contractcheck or tidy module under $build" >&2; exit 2; }
 
+# An instrumented build (ASan + UBSan): the CLI carries the runtime, the module needs it preloaded
+# into the uninstrumented clang-tidy. ASan reserves terabytes of address space for its shadow, so
+# -m cannot apply. Leaks are not reported: Clang frees nothing at exit on purpose (-disable-free).
+# Manual poisoning is ignored: LLVM's BumpPtrAllocator poisons a new slab in header code that our
+# instrumented code inlines (IdentifierTable::get), and the uninstrumented libclang-cpp then hands
+# out the rest of that slab without unpoisoning it, a use-after-poison that is not one.
+preload=
+if nm "$cli" 2>/dev/null | grep ' __asan_init$' >/dev/null; then  # not -q: nm's SIGPIPE fails the pipe
+  echo "instrumented build (ASan + UBSan): no memory limit" >&2
+  memory=0
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allow_user_poisoning=0:verify_asan_link_order=0}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+  preload=$(clang-19 -print-file-name=libclang_rt.asan-x86_64.so)
+fi
 [ "$memory" -gt 0 ] && ulimit -v $((memory * 1024))
 python3 "$here/make_compdb.py" "$input" "$out" "$exclude" || exit 2
 sed "s|@CONFIG_DIR@|$here/config|g" "$here/config/clang-tidy.in" >"$out/.clang-tidy"
@@ -88,11 +105,18 @@ fi
 fi
 
 if [ "$tidy" -eq 1 ]; then
+  # clang-tidy ignores a module it cannot load, and runs no check: every file would pass.
+  if ! env ${preload:+LD_PRELOAD=$preload} "$clang_tidy" -load "$module" --config-file="$out/.clang-tidy" \
+       --list-checks 2>&1 | grep 'contract-' >/dev/null; then
+    echo "clang-tidy does not load $module:" >&2
+    env ${preload:+LD_PRELOAD=$preload} "$clang_tidy" -load "$module" --list-checks 2>&1 | head -n 3 >&2
+    exit 2
+  fi
   echo "clang-tidy over ${#files[@]} files..." >&2
-  export clang_tidy module out timeout crash_marks
+  export clang_tidy module out timeout crash_marks preload
   printf '%s\0' "${files[@]}" | nice xargs -0 -P "$jobs" -n 1 bash -c '
     f=$1; log=$out/tidy/$(echo "$f" | md5sum | cut -c1-16).log
-    timeout -k 5 "$timeout" "$clang_tidy" -load "$module" --config-file="$out/.clang-tidy" -p "$out" "$f" >"$log" 2>&1
+    timeout -k 5 "$timeout" env ${preload:+LD_PRELOAD=$preload} "$clang_tidy" -load "$module" --config-file="$out/.clang-tidy" -p "$out" "$f" >"$log" 2>&1
     rc=$?
     if [ $rc -ge 124 ] || grep -Eq "$crash_marks" "$log"; then echo "$rc $f $log"; fi
   ' _ >"$out/tidy.crashes"
