@@ -87,33 +87,48 @@ bool isQtConnect(const FunctionDecl *Callee) {
   return isQObjectItself(*Method->getParent());
 }
 
-// A 'const char *' local that is initialised and then only read: what it holds is its
-// initialiser.
-const VarDecl *onceAssignedLocal(const Expr *E, ASTContext &Context) {
+// The string a SIGNAL() or SLOT() use passes (through qFlagLocation() in Qt's debug build),
+// when Source is one.
+const StringLiteral *macroMethodString(const Expr *Source, const SourceManager &SM,
+                                       const LangOptions &LO) {
+  const auto *Literal = dyn_cast<StringLiteral>(Source);
+  if (const auto *Flag = dyn_cast<CallExpr>(Source); Flag && Flag->getNumArgs() == 1)
+    if (const FunctionDecl *Callee = Flag->getDirectCallee();
+        Callee && Callee->getDeclName().isIdentifier() && Callee->getName() == "qFlagLocation")
+      Literal = dyn_cast<StringLiteral>(Flag->getArg(0)->IgnoreParenImpCasts());
+  if (!Literal || !Literal->isOrdinary() ||
+      !expandedFrom(Source->getBeginLoc(), {"SIGNAL", "SLOT"}, SM, LO))
+    return nullptr;
+  return Literal;
+}
+
+// A 'const char *' local with an initialiser, which may hold a string passed on.
+const VarDecl *stringLocal(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() || !Var->getInit() ||
       !Var->getType()->isPointerType() || !Var->getType()->getPointeeType()->isAnyCharacterType())
     return nullptr;
-  if (Var->getType().isConstQualified())
-    return Var;
-  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
-  const Stmt *Body = Function ? Function->getBody() : nullptr;
-  if (!Body)
-    return nullptr;
-  // Every use reads the value; any other (assigned, incremented, its address taken, bound to a
-  // reference) may change it.
-  auto Changed = declRefExpr(to(varDecl(equalsNode(Var))),
-                             unless(hasParent(implicitCastExpr(hasCastKind(CK_LValueToRValue)))));
-  return match(stmt(hasDescendant(Changed)), *Body, Context).empty() ? Var : nullptr;
+  return Var;
 }
 
-// The expressions an argument may pass its string from: itself, or the initialiser of a local
-// assigned once, each branch of a '?:' apart.
-std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Context) {
-  const Expr *E = Argument->IgnoreParenImpCasts();
-  if (const VarDecl *Local = onceAssignedLocal(E, Context))
-    E = Local->getInit()->IgnoreParenImpCasts();
+// Whether the local is only read after its initialisation: what it holds is its initialiser.
+bool onlyRead(const VarDecl &Var, ASTContext &Context) {
+  if (Var.getType().isConstQualified())
+    return true;
+  const auto *Function = dyn_cast<FunctionDecl>(Var.getDeclContext());
+  const Stmt *Body = Function ? Function->getBody() : nullptr;
+  if (!Body)
+    return false;
+  // Every use reads the value; any other (assigned, incremented, its address taken, bound to a
+  // reference) may change it.
+  auto Changed = declRefExpr(to(varDecl(equalsNode(&Var))),
+                             unless(hasParent(implicitCastExpr(hasCastKind(CK_LValueToRValue)))));
+  return match(stmt(hasDescendant(Changed)), *Body, Context).empty();
+}
+
+// The branches of a '?:' (nested ones too), or E itself.
+std::vector<const Expr *> branchesOf(const Expr *E) {
   std::vector<const Expr *> Sources;
   std::vector<const Expr *> Pending{E};
   while (!Pending.empty() && Sources.size() < 16) {
@@ -127,6 +142,26 @@ std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Contex
     }
   }
   return Sources;
+}
+
+// The expressions an argument may pass a SIGNAL() or SLOT() string from: itself, or the
+// initialiser of a local only read, each branch of a '?:' apart. Whether the local is only read
+// is asked only when its initialiser holds such a string: the question needs the parents of
+// the TU's nodes, and building them walks the whole TU, system headers and every template
+// instantiation included (about a second on gMock's own tests, for calls passing a local
+// 'const char *' that Qt has nothing to do with).
+std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Context) {
+  const Expr *E = Argument->IgnoreParenImpCasts();
+  if (const VarDecl *Local = stringLocal(E)) {
+    std::vector<const Expr *> Held = branchesOf(Local->getInit()->IgnoreParenImpCasts());
+    const SourceManager &SM = Context.getSourceManager();
+    const LangOptions &LO = Context.getLangOpts();
+    if (std::any_of(Held.begin(), Held.end(),
+                    [&](const Expr *Source) { return macroMethodString(Source, SM, LO); }) &&
+        onlyRead(*Local, Context))
+      return Held;
+  }
+  return branchesOf(E);
 }
 
 // The class an expression's static type points to or is, when it is a QObject.
@@ -262,13 +297,8 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
   std::vector<std::vector<MethodString>> Strings(Arguments.size());
   for (size_t I = 0; I < Arguments.size(); ++I) {
     for (const Expr *Argument : stringSources(Arguments[I], Context)) {
-      const auto *Literal = dyn_cast<StringLiteral>(Argument);
-      if (const auto *Flag = dyn_cast<CallExpr>(Argument); Flag && Flag->getNumArgs() == 1)
-        if (const FunctionDecl *Callee = Flag->getDirectCallee();
-            Callee && Callee->getName() == "qFlagLocation")
-          Literal = dyn_cast<StringLiteral>(Flag->getArg(0)->IgnoreParenImpCasts());
-      if (!Literal || !Literal->isOrdinary() ||
-          !expandedFrom(Argument->getBeginLoc(), {"SIGNAL", "SLOT"}, SM, LO))
+      const StringLiteral *Literal = macroMethodString(Argument, SM, LO);
+      if (!Literal)
         continue;
       // Qt's debug build appends "\0file:line" to the signature.
       StringRef Text = Literal->getString();
