@@ -2,6 +2,7 @@
 
 #include "rules/utils/Sentinels.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Expr.h>
@@ -102,12 +103,8 @@ std::vector<const EnumConstantDecl *> flagBitsAboveCases(const EnumDecl &Enum) {
 }
 
 void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
-  // Qt's flags enums live in system headers, and so do their QFlags and operators: these two
-  // look there too. They match few nodes.
-  Finder->addMatcher(classTemplateSpecializationDecl(
-                         hasAnyTemplateArgument(refersToType(hasCanonicalType(enumType()))))
-                         .bind("flags-template"),
-                     Callback);
+  // Qt's flags enums live in system headers, and so do their operators: this one looks there too.
+  // It matches few nodes.
   Finder->addMatcher(functionDecl(hasOverloadedOperatorName("|")).bind("flags-operator"),
                      Callback);
   Finder->addMatcher(
@@ -121,14 +118,29 @@ void FlagUses::markEnum(QualType Type) {
     FlagEnums.insert(Enum);
 }
 
-bool FlagUses::record(const MatchFinder::MatchResult &Result) {
-  if (const auto *Spec = Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("flags-template")) {
-    if (matchesAny(FlagTemplates, Spec->getSpecializedTemplate()->getQualifiedNameAsString()))
+// Not a matcher: an implicit specialization is reached only through its template, and when the
+// template comes from a precompiled prefix (QFlags under --shared-headers) the walk skips it, so
+// `QFlags<View::Feature>` from the project's Q_DECLARE_FLAGS went unseen in that mode alone. The
+// TU's types hold every specialization it formed; a flag template found there gives all of its
+// specializations, the prefix's included (Qt's own QFlags<Qt::AlignmentFlag>), as a parse
+// without the prefix has them.
+void FlagUses::markTemplateArguments(const ASTContext &Ctx) {
+  llvm::SmallPtrSet<const ClassTemplateDecl *, 4> Templates;
+  for (const Type *T : Ctx.getTypes())
+    if (const auto *Record = dyn_cast<RecordType>(T))
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl()))
+        if (ClassTemplateDecl *Template = Spec->getSpecializedTemplate();
+            !Templates.contains(Template->getCanonicalDecl()) &&
+            matchesAny(FlagTemplates, Template->getQualifiedNameAsString()))
+          Templates.insert(Template->getCanonicalDecl());
+  for (const ClassTemplateDecl *Template : Templates)
+    for (const ClassTemplateSpecializationDecl *Spec : Template->specializations())
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (Arg.getKind() == TemplateArgument::Type)
           markEnum(Arg.getAsType());
-    return true;
-  }
+}
+
+bool FlagUses::record(const MatchFinder::MatchResult &Result) {
   if (const auto *Operator = Result.Nodes.getNodeAs<FunctionDecl>("flags-operator")) {
     for (const ParmVarDecl *Param : Operator->parameters())
       markEnum(Param->getType());
@@ -148,7 +160,13 @@ bool FlagUses::record(const MatchFinder::MatchResult &Result) {
   return false;
 }
 
-bool FlagUses::usedAsFlags(const EnumDecl &Enum) const { return FlagEnums.contains(&Enum); }
+bool FlagUses::usedAsFlags(const EnumDecl &Enum) {
+  if (!TemplateArgumentsMarked) {
+    markTemplateArguments(Enum.getASTContext());
+    TemplateArgumentsMarked = true;
+  }
+  return FlagEnums.contains(&Enum);
+}
 
 bool FlagUses::isOredFlagBit(const EnumConstantDecl &Enumerator) const {
   std::optional<uint64_t> Value = unsignedValue(Enumerator.getInitVal());

@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class EnumConstantDecl;
 class EnumDecl;
 } // namespace clang
@@ -29,8 +30,8 @@ bool hasFlagsShape(const clang::EnumDecl &Enum);
 // 0..20), with at least three values below them.
 std::vector<const clang::EnumConstantDecl *> flagBitsAboveCases(const clang::EnumDecl &Enum);
 
-// What the translation unit says about enums being used as flags, gathered by matchers over the
-// whole TU (the evidence may follow the switch), asked at its end.
+// What the translation unit says about enums being used as flags, gathered over the whole TU
+// (the evidence may follow the switch), asked at its end.
 class FlagUses {
 public:
   explicit FlagUses(std::vector<Glob> FlagTemplates) : FlagTemplates(std::move(FlagTemplates)) {}
@@ -43,7 +44,7 @@ public:
   // `QFlags<E>` (Q_DECLARE_FLAGS) or another template named in `flag-templates` takes E, a
   // user `operator|` takes E (Q_DECLARE_OPERATORS_FOR_FLAGS, DEFINE_ENUM_FLAG_OPERATORS), or
   // two enumerators of E are OR-ed together.
-  bool usedAsFlags(const clang::EnumDecl &Enum) const;
+  bool usedAsFlags(const clang::EnumDecl &Enum);
   // The enumerator is OR-ed onto something (`type | FTYPE_GUESSED`, `mode |= kForce`), is a
   // single bit, and is larger than every enumerator of its enum that is never OR-ed: a flag
   // bit set on the cases, not one of them (a case OR-ed into a packed word stays a case).
@@ -51,10 +52,12 @@ public:
 
 private:
   void markEnum(clang::QualType Type);
+  void markTemplateArguments(const clang::ASTContext &Ctx);
 
   std::vector<Glob> FlagTemplates;
   llvm::SmallPtrSet<const clang::EnumDecl *, 16> FlagEnums;
   llvm::SmallPtrSet<const clang::EnumConstantDecl *, 16> Ored;
+  bool TemplateArgumentsMarked = false; // once per TU, when the first switch is judged
 };
 
 } // namespace contractcheck
