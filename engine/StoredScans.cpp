@@ -3,11 +3,11 @@
 #include "IncludeRegion.h"
 #include "JsonText.h"
 #include "Paths.h"
+#include "RealPaths.h"
 #include "ResultStore.h"
 #include "StoreFiles.h"
 #include "StoredPathLists.h"
 
-#include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <nlohmann/json.hpp>
@@ -22,11 +22,6 @@ constexpr const char *Shard = "scans";
 constexpr const char *Format = "contractcheck-system-header-scan";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
-
-std::string realPath(const std::string &Path) {
-  llvm::SmallString<256> Real;
-  return llvm::sys::fs::real_path(Path, Real) ? Path : Real.str().str();
-}
 
 nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
   nlohmann::json Roots = nlohmann::json::array(), Standard = nlohmann::json::array();
@@ -64,7 +59,7 @@ StoredScans::StoredScans(const ResultStore &Store, FileHashes &Hashes,
     : Store(Store), Hashes(Hashes) {
   // The scan names files by real path; an editor names its buffers by the path it opened.
   for (const auto &[Path, Text] : Overlays)
-    OverlaidByRealPath[realPath(Path)] = {Text, contentHash(Text)};
+    OverlaidByRealPath[realPathOf(Path)] = {Text, contentHash(Text)};
 }
 
 std::string StoredScans::keyOf(const std::vector<std::string> &Args,
@@ -133,7 +128,7 @@ std::optional<SystemHeaderRoots> StoredScans::load(const std::vector<std::string
   const PathLookups &Lookups = Split->Lookups;
   // The main file: the same file, with the same text up to the end of its last #include, and
   // no #include after it.
-  std::string Main = realPath(absolutePath(MainFile, Directory));
+  std::string Main = realPathOf(absolutePath(MainFile, Directory));
   if (Main != StoredMain)
     return std::nullopt;
   std::optional<std::string> MainText = textOf(Main);
