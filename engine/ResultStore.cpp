@@ -8,6 +8,7 @@
 #include "StoredPathLists.h"
 #include "rules/RuleRegistry.h"
 
+#include <clang/Basic/Version.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -52,6 +53,9 @@ const std::string &buildFingerprint() {
       Parts["executable"] =
           Exe.empty() ? std::string() : contentHash(readAll(Exe, InputKind::Source));
     }
+    // The parser is the shared libclang-cpp, which a distribution update replaces under an
+    // unchanged executable: its version (from the library itself) is part of the build.
+    Parts["clang"] = clang::getClangFullVersion();
     nlohmann::json Kinds = nlohmann::json::object();
     for (const RuleInfo *Info : allRules())
       for (const FactKind &Kind : Info->FactKinds)
