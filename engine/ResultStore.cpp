@@ -4,6 +4,7 @@
 #include "IncludeLookups.h"
 #include "InputFile.h"
 #include "JsonText.h"
+#include "StoreEntry.h"
 #include "StoreFiles.h"
 #include "StoredPathLists.h"
 #include "rules/RuleRegistry.h"
@@ -220,19 +221,13 @@ std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
                                                    const std::string &Directory) const {
   std::string Text =
       readStoreFile(Dir, Key.substr(0, 2), Key + ".json", MaxEntryBytes).value_or(std::string());
-  // A truncated or corrupt entry does not parse or does not match its checksum; a foreign one
-  // has another format, build or key. Each is a miss. The checksum covers the outcome's bytes as
-  // stored, so a warm run hashes them instead of serialising the parsed outcome again.
-  size_t HeaderEnd = Text.find('\n');
-  if (HeaderEnd == std::string::npos)
+  // A truncated or corrupt entry does not match its checksum; a foreign one has another format,
+  // build or key. Each is a miss.
+  std::optional<std::string_view> Body = storeEntryBody(
+      Text, {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}});
+  if (!Body)
     return std::nullopt;
-  std::string_view OutcomeText = std::string_view(Text).substr(HeaderEnd + 1);
-  nlohmann::json Header =
-      nlohmann::json::parse(Text.begin(), Text.begin() + HeaderEnd, nullptr, /*allow_exceptions=*/false);
-  if (!Header.is_object() || Header.value("format", "") != Format ||
-      Header.value("build", "") != buildFingerprint() || Header.value("key", "") != Key ||
-      Header.value("checksum", "") != contentHash(OutcomeText))
-    return std::nullopt;
+  std::string_view OutcomeText = *Body;
   // The path lists, most of the bytes, are read directly; the rest through nlohmann.
   std::optional<SplitOutcome> Split = splitPathLists(OutcomeText);
   nlohmann::json Stored =
@@ -268,14 +263,11 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
     return {};
   nlohmann::json Relocated = Outcome;
   relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
-  std::string Stored = jsonText(Relocated);
-  nlohmann::json Header = {{"format", Format},
-                           {"build", buildFingerprint()},
-                           {"key", Key},
-                           {"checksum", contentHash(Stored)}};
-  // Findings and file names may hold any bytes; the store must not throw on them. A compact
-  // dump has no raw newline, so the first one ends the header.
-  return writeStoreFile(Dir, Key.substr(0, 2), Key + ".json", jsonText(Header) + "\n" + Stored);
+  // Findings and file names may hold any bytes; the store must not throw on them (jsonText).
+  return writeStoreFile(
+      Dir, Key.substr(0, 2), Key + ".json",
+      storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}},
+                     jsonText(Relocated)));
 }
 
 std::optional<std::vector<std::string>>

@@ -5,6 +5,7 @@
 #include "Paths.h"
 #include "RealPaths.h"
 #include "ResultStore.h"
+#include "StoreEntry.h"
 #include "StoreFiles.h"
 #include "StoredPathLists.h"
 
@@ -22,6 +23,11 @@ constexpr const char *Shard = "scans";
 constexpr const char *Format = "contractcheck-system-header-scan";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
+
+// What a scan entry's header says it is (StoreEntry.h).
+nlohmann::json headerOf(const std::string &Key) {
+  return {{"format", Format}, {"version", FormatVersion}, {"build", buildFingerprint()}, {"key", Key}};
+}
 
 nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
   nlohmann::json Roots = nlohmann::json::array(), Standard = nlohmann::json::array();
@@ -95,21 +101,12 @@ std::optional<SystemHeaderRoots> StoredScans::load(const std::vector<std::string
       readStoreFile(Store.directory(), Shard, Key + ".scan", MaxEntryBytes);
   if (!Text)
     return std::nullopt;
-  // A header line, then the scan, which the checksum covers as stored. Truncated, corrupt
-  // (checksum), foreign or of another build: a miss.
-  size_t HeaderEnd = Text->find('\n');
-  if (HeaderEnd == std::string::npos)
-    return std::nullopt;
-  std::string_view Body = std::string_view(*Text).substr(HeaderEnd + 1);
-  nlohmann::json Header = nlohmann::json::parse(Text->begin(), Text->begin() + HeaderEnd, nullptr,
-                                                /*allow_exceptions=*/false);
-  if (!Header.is_object() || Header.value("format", "") != Format ||
-      Header.value("version", 0) != FormatVersion ||
-      Header.value("build", "") != buildFingerprint() || Header.value("key", "") != Key ||
-      Header.value("checksum", "") != contentHash(Body))
+  // Truncated, corrupt (checksum), foreign or of another build: a miss.
+  std::optional<std::string_view> Body = storeEntryBody(*Text, headerOf(Key));
+  if (!Body)
     return std::nullopt;
   // Its path lists, most of its bytes, read directly (StoredPathLists.h).
-  std::optional<SplitOutcome> Split = splitPathLists(Body);
+  std::optional<SplitOutcome> Split = splitPathLists(*Body);
   if (!Split)
     return std::nullopt;
   nlohmann::json S = nlohmann::json::parse(Split->Rest, nullptr, /*allow_exceptions=*/false);
@@ -160,14 +157,9 @@ void StoredScans::store(const std::vector<std::string> &Args, const std::string 
   Scan["regionHash"] = Inputs.MainRegionHash;
   Scan["dependencies"] = Inputs.Dependencies;
   Scan["lookups"] = Inputs.Lookups;
-  std::string Body = jsonText(Scan); // compact: no raw newline
-  nlohmann::json Header = {{"format", Format},
-                           {"version", FormatVersion},
-                           {"build", buildFingerprint()},
-                           {"key", Key},
-                           {"checksum", contentHash(Body)}};
   // A failure to write costs the next run a scan, nothing else.
-  writeStoreFile(Store.directory(), Shard, Key + ".scan", jsonText(Header) + "\n" + Body);
+  writeStoreFile(Store.directory(), Shard, Key + ".scan",
+                 storeEntryText(headerOf(Key), jsonText(Scan)));
 }
 
 } // namespace contractcheck
