@@ -5,6 +5,7 @@
 #include "FilesRead.h"
 #include "IncludeRegion.h"
 #include "Paths.h"
+#include "RealPaths.h"
 #include "StandardHeaders.h"
 
 #include <clang/Basic/SourceManager.h>
@@ -17,7 +18,6 @@
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
 #include <llvm/ADT/SmallVector.h>
-#include <llvm/Support/FileSystem.h>
 
 #include <algorithm>
 #include <limits>
@@ -357,9 +357,7 @@ private:
     OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
     if (!Main)
       return;
-    llvm::SmallString<256> Real;
-    std::string Named = absolutePath(Main->getName().str(), Directory);
-    Inputs->MainFile = llvm::sys::fs::real_path(Named, Real) ? Named : Real.str().str();
+    Inputs->MainFile = realPathOf(absolutePath(Main->getName().str(), Directory));
     llvm::StringRef Text = SM.getBufferData(SM.getMainFileID());
     Inputs->MainRegion = includeRegionEnd(Text);
     Inputs->MainRegionHash = contentHash(Text.substr(0, Inputs->MainRegion));
