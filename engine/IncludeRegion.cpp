@@ -12,20 +12,24 @@ namespace contractcheck {
 
 namespace {
 
+// Past the line splice whose backslash is Text[At] (a backslash, blanks, a newline); At itself
+// when that backslash does not start one.
+size_t pastSplice(std::string_view Text, size_t At) {
+  size_t After = At + 1;
+  while (After < Text.size() && (Text[After] == ' ' || Text[After] == '\t' || Text[After] == '\r'))
+    ++After;
+  return After < Text.size() && Text[After] == '\n' ? After + 1 : At;
+}
+
 // An identifier's name without the line splices its spelling may hold (`inc\<newline>lude`).
-std::string spliced(llvm::StringRef Raw) {
+std::string spliced(std::string_view Raw) {
   std::string Name;
-  for (size_t I = 0; I < Raw.size(); ++I) {
-    if (Raw[I] == '\\') {
-      size_t After = I + 1;
-      while (After < Raw.size() && (Raw[After] == ' ' || Raw[After] == '\t' || Raw[After] == '\r'))
-        ++After;
-      if (After < Raw.size() && Raw[After] == '\n') {
-        I = After;
-        continue;
-      }
+  for (size_t I = 0; I < Raw.size();) {
+    if (size_t Past = Raw[I] == '\\' ? pastSplice(Raw, I) : I; Past != I) {
+      I = Past;
+      continue;
     }
-    Name += Raw[I];
+    Name += Raw[I++];
   }
   return Name;
 }
@@ -40,16 +44,12 @@ bool includesAFile(llvm::StringRef Directive) {
 // <a/*b.h> is no comment.
 size_t endOfLogicalLine(std::string_view Text, size_t Offset) {
   while (Offset < Text.size()) {
-    char C = Text[Offset++];
-    if (C == '\n')
-      return Offset;
-    if (C != '\\')
-      continue;
-    size_t After = Offset;
-    while (After < Text.size() && (Text[After] == ' ' || Text[After] == '\t' || Text[After] == '\r'))
-      ++After;
-    if (After < Text.size() && Text[After] == '\n')
-      Offset = After + 1;
+    if (Text[Offset] == '\n')
+      return Offset + 1;
+    if (size_t Past = Text[Offset] == '\\' ? pastSplice(Text, Offset) : Offset; Past != Offset)
+      Offset = Past;
+    else
+      ++Offset;
   }
   return Text.size();
 }
