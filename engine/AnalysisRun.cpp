@@ -5,6 +5,7 @@
 #include "OutputGuard.h"
 #include "OwnedTemporaries.h"
 #include "Paths.h"
+#include "StoreEviction.h"
 #include "StoreRoots.h"
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
@@ -195,6 +196,7 @@ RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
     for (const auto &[Path, Hash] : Outcome.Dependencies)
       Read.add(Path, Hash);
   Guard->checkAgainstRead(Read);
+  evictUnusedStoreEntries();
   return Result;
 }
 
@@ -315,7 +317,14 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
                                                  Result.Report.Failures.end(), leftAThreadParked);
   Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
   Result.Exit = exitCodeOf(Result);
+  evictUnusedStoreEntries();
   return Result;
+}
+
+// Last, when the run has read (and so marked) every entry it uses.
+void AnalysisRun::evictUnusedStoreEntries() {
+  if (Store && Request.Store == StoreMode::ReadWrite)
+    evictUnusedEntries(Store->directory(), Request.StoreMaxAge);
 }
 
 void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data) {

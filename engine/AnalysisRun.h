@@ -11,6 +11,7 @@
 #include "ResultMerger.h"
 #include "RunPlan.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -37,6 +38,12 @@ struct RunRequest {
   AnalysisSettings Settings;
   StoreMode Store = StoreMode::ReadWrite;
   std::string StoreDirectory; // empty: defaultStoreDirectory()
+  // Entries of the store no run has used for this long are removed at the end of a run that
+  // writes to it (StoreEviction.h); 0: never. A week, as Gradle's build cache keeps its entries:
+  // what a changed flag, configuration or contractcheck build left behind goes, and a project
+  // analysed daily keeps everything it uses.
+  static constexpr std::chrono::seconds DefaultStoreMaxAge = std::chrono::hours(24 * 7);
+  std::chrono::seconds StoreMaxAge = DefaultStoreMaxAge;
   // What stored results' paths and the default configuration's relative paths are taken from,
   // besides each TU's compile directory; empty: projectRootOf the database's directory.
   std::string ProjectRoot;
@@ -98,6 +105,7 @@ private:
   void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
                       const ProgressCallback &Progress);
   void filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data);
+  void evictUnusedStoreEntries();
   int exitCodeOf(const RunResult &Result) const;
 
   std::shared_ptr<const CompilationDatabase> Database;

@@ -220,7 +220,7 @@ bool ResultStore::readsUnchanged(
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
                                                    const std::string &Directory) const {
   std::string Text =
-      readStoreFile(Dir, Key.substr(0, 2), Key + ".json", MaxEntryBytes).value_or(std::string());
+      readStoreFile(Dir, resultShardOf(Key), Key + ".json", MaxEntryBytes).value_or(std::string());
   // A truncated or corrupt entry does not match its checksum; a foreign one has another format,
   // build or key. Each is a miss.
   std::optional<std::string_view> Body = storeEntryBody(
@@ -265,7 +265,7 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
   relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
   // Findings and file names may hold any bytes; the store must not throw on them (jsonText).
   return writeStoreFile(
-      Dir, Key.substr(0, 2), Key + ".json",
+      Dir, resultShardOf(Key), Key + ".json",
       storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}},
                      jsonText(Relocated)));
 }

@@ -7,6 +7,7 @@
 #include <llvm/Support/Signals.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
@@ -134,6 +135,14 @@ std::optional<std::string> readStoreFile(const std::string &Root, const std::str
   auto Opened = openStoreFile(Root, Shard, Name, MaxBytes);
   if (!Opened)
     return std::nullopt;
+  // Used now (StoreEviction.h). Once an hour is enough for eviction measured in days, and spares
+  // a warm run a write per entry. A store this run may not write to stays as it is.
+  constexpr int64_t Hour = int64_t{3600} * 1000000000;
+  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  if (Now - Opened->second.ModifiedNs > Hour)
+    ::futimens(Opened->first.get(), nullptr);
   std::string Text(static_cast<size_t>(Opened->second.Size), '\0');
   size_t Done = 0;
   while (Done < Text.size()) {

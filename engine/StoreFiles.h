@@ -12,6 +12,12 @@
 
 namespace contractcheck {
 
+// Where each kind of entry lives in a store: a TU's result in the shard named by its key's first
+// two hex digits, the system-header scans and the precompiled prefixes in a shard each.
+inline std::string resultShardOf(const std::string &Key) { return Key.substr(0, 2); }
+inline constexpr const char *ScansShard = "scans";
+inline constexpr const char *PrefixesShard = "prefixes";
+
 // An open file descriptor, closed with this object.
 class Descriptor {
 public:
@@ -45,7 +51,8 @@ Descriptor openShard(const std::string &Root, const std::string &Shard, bool Cre
                      std::string &Error);
 
 // The bytes of Root/Shard/Name when it is a regular file of at most MaxBytes, read without
-// following a link or blocking on a FIFO; nullopt otherwise.
+// following a link or blocking on a FIFO; nullopt otherwise. A file read is marked used (its
+// modification time, at most once an hour) so that evictUnusedEntries keeps it.
 std::optional<std::string> readStoreFile(const std::string &Root, const std::string &Shard,
                                          const std::string &Name, uint64_t MaxBytes);
 

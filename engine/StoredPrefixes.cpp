@@ -4,7 +4,7 @@
 #include "IncludeLookups.h"
 #include "JsonText.h"
 #include "OwnedTemporaries.h"
-#include "PrefixEviction.h"
+#include "StoreEviction.h"
 #include "ResultStore.h"
 #include "StoreFiles.h"
 
@@ -20,7 +20,7 @@ namespace contractcheck {
 
 namespace {
 
-constexpr const char *Shard = "prefixes";
+constexpr const char *Shard = PrefixesShard;
 constexpr const char *Format = "contractcheck-precompiled-prefix";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxDescriptionBytes = 256 << 20;

@@ -19,7 +19,7 @@ namespace contractcheck {
 
 namespace {
 
-constexpr const char *Shard = "scans";
+constexpr const char *Shard = ScansShard;
 constexpr const char *Format = "contractcheck-system-header-scan";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxEntryBytes = 64 << 20;

@@ -86,6 +86,15 @@ cl::opt<std::string> ProjectRoot(
              "and the default configuration's base (default: the top of the git work tree "
              "holding the compile database, else its directory)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<unsigned> CacheMaxAge(
+    "cache-max-age",
+    cl::desc("Remove the result store's entries no run has used for <days> (default: 7; 0: "
+             "never)"),
+    cl::value_desc("days"),
+    cl::init(std::chrono::duration_cast<std::chrono::hours>(RunRequest::DefaultStoreMaxAge)
+                 .count() /
+             24),
+    cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result store"),
                       cl::cat(Category));
 cl::opt<std::string> DepFile("depfile",
@@ -290,6 +299,7 @@ RunRequest requestOf(Mode M, const CompilationDatabase &Database) {
   if (Database.isFixed() && CacheDir.empty() && M == Mode::Run)
     R.Store = StoreMode::Off;
   R.StoreDirectory = CacheDir;
+  R.StoreMaxAge = std::chrono::hours(24) * CacheMaxAge.getValue();
   R.ProjectRoot = ProjectRoot;
   R.Workers = Jobs;
   if (M == Mode::Extract) {
