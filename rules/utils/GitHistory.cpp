@@ -102,8 +102,8 @@ struct History {
   std::map<std::tuple<std::string, std::string, std::string>, std::optional<bool>> Ancestry;
   // By repository, commit, line in that commit and name: the declaration's origin.
   std::map<std::tuple<std::string, std::string, unsigned, std::string>, LineOrigin> Declarations;
-  // `git diff -U0` outputs, by their arguments.
-  std::map<std::string, std::string> Diffs;
+  // `git diff -U0` outputs, by their arguments (nullopt: git failed).
+  std::map<std::string, std::optional<std::string>> Diffs;
 };
 
 History &history() {
@@ -111,22 +111,31 @@ History &history() {
   return H;
 }
 
-std::optional<Repository> repositoryOf(const std::string &Directory) {
+// The answer to K kept in Known, asked of Answer the first time (outside the lock: git is slow).
+template <typename Key, typename Value, typename Ask>
+Value remembered(std::map<Key, Value> &Known, const Key &K, Ask &&Answer) {
   History &H = history();
   {
     std::lock_guard<std::mutex> Guard(H.Lock);
-    if (auto It = H.RepositoryOfDirectory.find(Directory); It != H.RepositoryOfDirectory.end())
+    if (auto It = Known.find(K); It != Known.end())
       return It->second;
   }
-  std::optional<Repository> Found;
-  Output Top = runGit({"-C", Directory, "rev-parse", "--show-toplevel", "--is-shallow-repository"});
-  llvm::SmallVector<llvm::StringRef, 2> Lines;
-  llvm::StringRef(Top.Stdout).trim().split(Lines, '\n');
-  if (Top.ExitCode == 0 && Lines.size() == 2 && !Lines[0].empty())
-    Found = Repository{Lines[0].trim().str(), Lines[1].trim() == "true"};
+  Value Found = Answer();
   std::lock_guard<std::mutex> Guard(H.Lock);
-  H.RepositoryOfDirectory.emplace(Directory, Found);
-  return Found;
+  return Known.emplace(K, std::move(Found)).first->second;
+}
+
+std::optional<Repository> repositoryOf(const std::string &Directory) {
+  return remembered(history().RepositoryOfDirectory, Directory, [&] {
+    std::optional<Repository> Found;
+    Output Top =
+        runGit({"-C", Directory, "rev-parse", "--show-toplevel", "--is-shallow-repository"});
+    llvm::SmallVector<llvm::StringRef, 2> Lines;
+    llvm::StringRef(Top.Stdout).trim().split(Lines, '\n');
+    if (Top.ExitCode == 0 && Lines.size() == 2 && !Lines[0].empty())
+      Found = Repository{Lines[0].trim().str(), Lines[1].trim() == "true"};
+    return Found;
+  });
 }
 
 // `git blame --porcelain`: a header "<commit> <original line> <final line> [<count>]" per line,
@@ -358,22 +367,15 @@ std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringR
                                 Line.Previous, Line.Commit, "--", Line.PreviousPath};
   if (Line.Path != Line.PreviousPath)
     Args.push_back(Line.Path);
-  History &H = history();
-  std::string DiffKey = llvm::join(Args, "\n");
-  std::optional<std::string> Text;
-  {
-    std::lock_guard<std::mutex> Guard(H.Lock);
-    if (auto It = H.Diffs.find(DiffKey); It != H.Diffs.end())
-      Text = It->second;
-  }
-  if (!Text) {
-    Output Diff = runGit(Args);
-    if (Diff.ExitCode != 0)
-      return std::nullopt;
-    Text = std::move(Diff.Stdout);
-    std::lock_guard<std::mutex> Guard(H.Lock);
-    H.Diffs.emplace(DiffKey, *Text);
-  }
+  std::optional<std::string> Text =
+      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
+        Output Diff = runGit(Args);
+        if (Diff.ExitCode != 0)
+          return std::nullopt;
+        return std::move(Diff.Stdout);
+      });
+  if (!Text)
+    return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   llvm::StringRef(*Text).split(Lines, '\n');
   unsigned OldLine = 0;
@@ -424,40 +426,30 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
   return It->second;
 }
 
-} // namespace
-
-namespace {
-
 // Line followed back through the changes that rewrote it without writing Name there (see
 // declarationOrigin).
 LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, bool Label) {
   if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
     return Line;
-  History &H = history();
   auto Key = std::make_tuple(Line.Repository, Line.Commit, Line.CommitLine,
                              (Label ? "label:" : "enumerator:") + Name.str());
-  {
-    std::lock_guard<std::mutex> Guard(H.Lock);
-    if (auto It = H.Declarations.find(Key); It != H.Declarations.end())
-      return It->second;
-  }
-  // Each step goes one change further back; a declaration rewritten more often than this is
-  // taken as of the last rewrite looked at.
-  constexpr int MaxSteps = 16;
-  LineOrigin Origin = Line;
-  for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
-    std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Label);
-    if (!Removed)
-      break;
-    std::optional<LineOrigin> Before =
-        blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, *Removed);
-    if (!Before)
-      break;
-    Origin = std::move(*Before);
-  }
-  std::lock_guard<std::mutex> Guard(H.Lock);
-  H.Declarations.emplace(Key, Origin);
-  return Origin;
+  return remembered(history().Declarations, Key, [&] {
+    // Each step goes one change further back; a declaration rewritten more often than this is
+    // taken as of the last rewrite looked at.
+    constexpr int MaxSteps = 16;
+    LineOrigin Origin = Line;
+    for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
+      std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Label);
+      if (!Removed)
+        break;
+      std::optional<LineOrigin> Before =
+          blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, *Removed);
+      if (!Before)
+        break;
+      Origin = std::move(*Before);
+    }
+    return Origin;
+  });
 }
 
 } // namespace
@@ -478,21 +470,15 @@ std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {
     return false;
   if (Later.Kind == LineOrigin::Uncommitted)
     return true;
-  History &H = history();
-  auto Key = std::make_tuple(Line.Repository, Line.Commit, Later.Commit);
-  {
-    std::lock_guard<std::mutex> Guard(H.Lock);
-    if (auto It = H.Ancestry.find(Key); It != H.Ancestry.end())
-      return It->second;
-  }
-  Output Answer =
-      runGit({"-C", Line.Repository, "merge-base", "--is-ancestor", Line.Commit, Later.Commit});
-  std::optional<bool> Result;
-  if (Answer.ExitCode == 0 || Answer.ExitCode == 1)
-    Result = Answer.ExitCode == 0;
-  std::lock_guard<std::mutex> Guard(H.Lock);
-  H.Ancestry.emplace(Key, Result);
-  return Result;
+  return remembered(history().Ancestry,
+                    std::make_tuple(Line.Repository, Line.Commit, Later.Commit),
+                    [&]() -> std::optional<bool> {
+                      Output Answer = runGit({"-C", Line.Repository, "merge-base",
+                                              "--is-ancestor", Line.Commit, Later.Commit});
+                      if (Answer.ExitCode == 0 || Answer.ExitCode == 1)
+                        return Answer.ExitCode == 0;
+                      return std::nullopt;
+                    });
 }
 
 std::optional<bool> existedWhen(const LineOrigin &Line, const LineOrigin &Later) {
