@@ -9,6 +9,8 @@
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/StringSaver.h>
 
+#include <map>
+
 namespace contractcheck {
 
 namespace {
@@ -79,9 +81,48 @@ MangledCommand mangleCommand(const std::vector<std::string> &Arguments) {
     if (A->getIndex() < Rest.size())
       IsValue[A->getIndex()] = false;
 
+  // The tokens of each precompiled header's loading, and the headers the command includes.
+  std::vector<bool> LoadsPch(Rest.size(), false);
+  std::vector<std::pair<size_t, std::string>> PchAt; // where the load was, what it loaded
+  std::vector<std::string> Included;
+  const llvm::opt::Arg *Previous = nullptr;
+  for (const llvm::opt::Arg *A : Parsed) {
+    unsigned At = A->getIndex();
+    if (A->getOption().matches(options::OPT_include_pch) && At + 1 < Rest.size()) {
+      LoadsPch[At] = LoadsPch[At + 1] = true;
+      PchAt.emplace_back(At, A->getValue());
+    } else if (A->getOption().matches(options::OPT_include)) {
+      Included.push_back(A->getValue());
+    } else if (A->getOption().matches(options::OPT_Xclang) && Previous &&
+               Previous->getOption().matches(options::OPT_Xclang) &&
+               Previous->getIndex() + 2 == At) {
+      llvm::StringRef Flag = Previous->getValue();
+      if (Flag == "-include-pch") {
+        LoadsPch[At - 2] = LoadsPch[At - 1] = LoadsPch[At] = LoadsPch[At + 1] = true;
+        PchAt.emplace_back(At - 2, A->getValue());
+      } else if (Flag == "-include") {
+        Included.push_back(A->getValue());
+      }
+    }
+    Previous = A;
+  }
+  // The header a precompiled one without its header was made from, where the load was.
+  std::map<size_t, std::string> IncludeInstead;
+  for (const auto &[At, Pch] : PchAt) {
+    Result.PrecompiledHeaders.push_back(Pch);
+    llvm::StringRef Header = Pch;
+    if (Header.consume_back(".pch") || Header.consume_back(".gch"))
+      if (llvm::find(Included, Header) == Included.end())
+        IncludeInstead[At] = Header.str();
+  }
+
   Result.Arguments.push_back(Arguments[0]);
   for (size_t I = 0; I < Rest.size(); ++I) {
     llvm::StringRef Arg = Rest[I];
+    if (auto Instead = IncludeInstead.find(I); Instead != IncludeInstead.end())
+      Result.Arguments.insert(Result.Arguments.end(), {"-include", Instead->second});
+    if (LoadsPch[I])
+      continue;
     if (IsValue[I]) {
       Result.Arguments.push_back(Arg.str());
       continue;

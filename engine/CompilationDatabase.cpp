@@ -211,6 +211,9 @@ void CompilationDatabase::add(const std::string &Directory, std::string File,
   for (std::string &Flag : Mangled.Dropped)
     if (std::find(Dropped.begin(), Dropped.end(), Flag) == Dropped.end())
       Dropped.push_back(std::move(Flag));
+  for (std::string &Pch : Mangled.PrecompiledHeaders)
+    if (std::find(UnloadedPch.begin(), UnloadedPch.end(), Pch) == UnloadedPch.end())
+      UnloadedPch.push_back(std::move(Pch));
   Commands.push_back({Directory, std::move(File), std::move(Mangled.Arguments)});
 }
 

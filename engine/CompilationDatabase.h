@@ -31,6 +31,8 @@ public:
   // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each
   // once, in the order first met.
   const std::vector<std::string> &droppedFlags() const { return Dropped; }
+  // The build's precompiled headers the commands loaded, each once (mangleCommand).
+  const std::vector<std::string> &unloadedPrecompiledHeaders() const { return UnloadedPch; }
   // Entries left out because they could not be read (bytes that are not UTF-8 in a path), each
   // "compile_commands.json:line:col: error: entry N: ...": the others are analysed, and the run
   // is incomplete (exit code 3).
@@ -44,6 +46,7 @@ private:
   std::string Path;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
   std::vector<std::string> Dropped;
+  std::vector<std::string> UnloadedPch;
   std::vector<std::string> Unreadable;
 };
 

@@ -57,6 +57,32 @@ TEST(CommandManglerTest, ClangClIsJudgedByItsOwnOptions) {
   EXPECT_TRUE(M.Dropped.empty());
 }
 
+TEST(CommandManglerTest, CMakesPrecompiledHeaderIsNotLoadedAndItsHeaderStays) {
+  MangledCommand M = mangleCommand(
+      {"/usr/bin/clang++", "-std=c++11", "-Winvalid-pch", "-Xclang", "-include-pch", "-Xclang",
+       "/b/CMakeFiles/core.dir/cmake_pch.hxx.pch", "-Xclang", "-include", "-Xclang",
+       "/b/CMakeFiles/core.dir/cmake_pch.hxx", "-o", "a.o", "-c", "/s/a.cpp"});
+  EXPECT_EQ(M.Arguments,
+            (Args{"/usr/bin/clang++", "-std=c++11", "-Winvalid-pch", "-Xclang", "-include",
+                  "-Xclang", "/b/CMakeFiles/core.dir/cmake_pch.hxx", "-o", "a.o", "-c", "/s/a.cpp"}));
+  EXPECT_EQ(M.PrecompiledHeaders, (Args{"/b/CMakeFiles/core.dir/cmake_pch.hxx.pch"}));
+  EXPECT_TRUE(M.Dropped.empty());
+}
+
+TEST(CommandManglerTest, ABarePrecompiledHeaderIsReplacedByTheHeaderItIsNamedAfter) {
+  MangledCommand M =
+      mangleCommand({"clang++", "-DX", "-include-pch", "pch/common.h.pch", "-c", "a.cpp"});
+  EXPECT_EQ(M.Arguments, (Args{"clang++", "-DX", "-include", "pch/common.h", "-c", "a.cpp"}));
+  EXPECT_EQ(M.PrecompiledHeaders, (Args{"pch/common.h.pch"}));
+  // Already included by name: not twice.
+  M = mangleCommand(
+      {"clang++", "-include", "common.h", "-include-pch", "common.h.pch", "-c", "a.cpp"});
+  EXPECT_EQ(M.Arguments, (Args{"clang++", "-include", "common.h", "-c", "a.cpp"}));
+  // Any other -Xclang pair stays.
+  Args Other{"clang++", "-Xclang", "-fno-pch-timestamp", "-Xclang", "-ast-dump", "-c", "a.cpp"};
+  EXPECT_EQ(mangleCommand(Other).Arguments, Other);
+}
+
 TEST(CommandManglerTest, ACommandIsSplitAsTheShellSplitsIt) {
   EXPECT_EQ(splitCommand("/usr/bin/c++\t\t-Wall \t-DNAME=\"a b\"\n  -I'inc dir' a\\ b.cpp"),
             (Args{"/usr/bin/c++", "-Wall", "-DNAME=a b", "-Iinc dir", "a b.cpp"}));

@@ -66,6 +66,10 @@ void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDa
     }
     OS << "\n";
   }
+  if (size_t N = Database.unloadedPrecompiledHeaders().size())
+    OS << "contractcheck: the build's precompiled " << (N == 1 ? "header" : "headers") << " ("
+       << Database.unloadedPrecompiledHeaders().front() << (N > 1 ? ", ..." : "")
+       << ") not loaded: the headers they were made from are parsed as text\n";
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
     OS << "contractcheck: " << NotAnalysed
