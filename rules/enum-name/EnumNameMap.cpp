@@ -1,6 +1,6 @@
 #include "rules/enum-name/EnumNameMap.h"
 
-#include "rules/enum-name/StringParsers.h"
+#include "rules/utils/StringParsers.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/NameSpelling.h"
 #include "SourcePositions.h"

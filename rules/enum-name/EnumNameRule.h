@@ -6,7 +6,7 @@
 #include "rules/enum-name/ConfiguredFunctions.h"
 #include "rules/enum-name/ExpectedFailures.h"
 #include "Rule.h"
-#include "rules/enum-name/StringParsers.h"
+#include "rules/utils/StringParsers.h"
 #include "rules/utils/EnumDefinitionMatcher.h"
 
 #include <llvm/ADT/DenseMap.h>

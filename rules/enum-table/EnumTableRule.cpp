@@ -4,8 +4,10 @@
 #include "rules/utils/EnumValues.h"
 #include "rules/enum-table/EnumTableMap.h"
 #include "rules/enum-table/IndexedArrays.h"
+#include "rules/enum-table/ParserChains.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
+#include "rules/utils/StringParsers.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
@@ -15,6 +17,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -179,13 +182,80 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
                                          unless(isExpansionInSystemHeader()))
                          .bind("subscript"),
                      this);
+  // A string-to-enum function is a parser's table written as code.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                                  returns(qualType(unless(voidType()))))
+                         .bind("parser"),
+                     this);
 }
 
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table"))
     checkKeyedTable(*Var, Result);
+  else if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser"))
+    checkParserChain(*Parser, Result);
   else if (const auto *Array = Result.Nodes.getNodeAs<VarDecl>("array"))
     checkIndexedArray(*Array, *Result.Nodes.getNodeAs<Expr>("index"), Result);
+}
+
+// `if (type == "m.key") return EventType::Key; else if (type == "m.key") ...`: the second test
+// of a literal never succeeds (mtxclient's getEventType, 924a555: a pasted line kept its text,
+// and `m.key.verification.mac` parsed as Unsupported). The enumerators no live branch returns say
+// what the dead one was probably meant for.
+void EnumTableRule::checkParserChain(const FunctionDecl &Parser, const MatchFinder::MatchResult &Result) {
+  const EnumDecl *Enum = parsedEnum(Parser.getReturnType());
+  std::optional<unsigned> Index = stringParameter(Parser);
+  // Templates are judged in neither front end: they do not instantiate the same bodies. An
+  // explicit specialisation is a function written by hand.
+  if (!Enum || !Index || Parser.isDependentContext() || Parser.isTemplateInstantiation() ||
+      (Parser.getPrimaryTemplate() &&
+       Parser.getTemplateSpecializationKind() != TSK_ExplicitSpecialization) ||
+      !matchesAny(Enums, enumQualifiedName(*Enum)))
+    return;
+  const ParmVarDecl &Param = *Parser.getParamDecl(*Index);
+  std::vector<RepeatedTest> Repeats = repeatedTests(Parser, Param, *Result.Context);
+  if (Repeats.empty())
+    return;
+  // The values some live branch returns, by `return E::X;` (or an optional of it).
+  std::vector<llvm::APSInt> Returned;
+  bool Unknown = false;
+  std::function<void(const Stmt *, bool)> Collect = [&](const Stmt *S, bool Dead) {
+    if (!S)
+      return;
+    Dead = Dead || llvm::any_of(Repeats, [&](const RepeatedTest &R) { return R.DeadBranch == S; });
+    if (const auto *Return = dyn_cast<ReturnStmt>(S); Return && !Dead) {
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+          Return->getRetValue() ? peelConversions(Return->getRetValue()) : nullptr);
+      if (const auto *Constant = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr)
+        Returned.push_back(Constant->getInitVal());
+      else
+        Unknown = true;
+    }
+    for (const Stmt *Child : S->children())
+      Collect(Child, Dead);
+  };
+  Collect(Parser.getBody(), false);
+  std::vector<const EnumConstantDecl *> NeverReturned;
+  if (!Unknown)
+    for (const HeldValue &Value : heldValues(*Enum, Sentinels))
+      if (llvm::none_of(Returned, [&](const llvm::APSInt &V) {
+            return llvm::APSInt::isSameValue(V, Value.Value);
+          }) &&
+          !namesACatchAll(*Value.Named, CatchAllWords))
+        NeverReturned.push_back(Value.Named);
+
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LangOpts = Result.Context->getLangOpts();
+  for (const RepeatedTest &Repeat : Repeats) {
+    std::string Text = sourceText(Repeat.Second, SM, LangOpts);
+    std::string Message = "'" + Parser.getNameAsString() + "' compares '" + Param.getName().str() +
+                          "' with " + Text + " twice: the second comparison never succeeds";
+    if (!NeverReturned.empty() && NeverReturned.size() <= 3)
+      Message += " (no comparison returns " + listOf(NeverReturned, LangOpts) + ")";
+    diag(SM.getFileLoc(Repeat.Second->getBeginLoc()), Message);
+    diag(SM.getFileLoc(Repeat.First->getBeginLoc()), "first comparison with " + Text + " is here",
+         DiagnosticIDs::Note);
+  }
 }
 
 void EnumTableRule::noteEnum(const EnumDecl &Enum) {

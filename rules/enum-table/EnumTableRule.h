@@ -16,6 +16,7 @@ class EnumDecl;
 class Expr;
 class EnumConstantDecl;
 class ASTContext;
+class FunctionDecl;
 } // namespace clang
 
 namespace contractcheck {
@@ -39,6 +40,8 @@ private:
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
                          const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
+                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void checkParserChain(const clang::FunctionDecl &Parser,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void noteEnum(const clang::EnumDecl &Enum);
 

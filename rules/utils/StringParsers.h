@@ -12,6 +12,7 @@ class ASTContext;
 class EnumDecl;
 class Expr;
 class FunctionDecl;
+class ParmVarDecl;
 class QualType;
 class StringLiteral;
 } // namespace clang
@@ -32,8 +33,17 @@ const clang::EnumDecl *parsedEnum(clang::QualType ReturnType);
 bool isStringType(clang::QualType Type);
 // The position of a function's only string parameter, if it has exactly one.
 std::optional<unsigned> stringParameter(const clang::FunctionDecl &Function);
+// Looks through what stands between a value and the expression that produced it: implicit and
+// functional conversions, temporaries, converting constructors, and .c_str()/.data().
+const clang::Expr *peelConversions(const clang::Expr *E);
 // The literal an argument is, looking through the conversions to the parameter's string type.
 const clang::StringLiteral *literalArgument(const clang::Expr *Arg);
+
+// The literal Condition tests the parameter Param equal to: `p == "x"`, `"x" == p`,
+// `p.compare("x") == 0`, `strcmp(p, "x") == 0`, `!strcmp(p, "x")`. Null for anything else (a
+// case-insensitive or prefix comparison, another operand, a conjunction).
+const clang::StringLiteral *testedLiteral(const clang::Expr *Condition,
+                                          const clang::ParmVarDecl &Param);
 
 // The names a string-to-enum function accepts, when its body shows all of them: nullopt when
 // the body has none of the recognised shapes, names fewer than two, or lets the argument reach

@@ -1,4 +1,4 @@
-#include "rules/enum-name/StringParsers.h"
+#include "rules/utils/StringParsers.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
@@ -14,11 +14,7 @@ using namespace clang;
 
 namespace contractcheck {
 
-namespace {
-
-// Looks through what stands between a value and the expression that produced it: implicit and
-// functional conversions, temporaries, converting constructors, and .c_str()/.data().
-const Expr *peel(const Expr *E) {
+const Expr *peelConversions(const Expr *E) {
   auto Conversion = [](Expr *E) -> Expr * {
     if (auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
       return F->getSubExpr();
@@ -39,8 +35,10 @@ const Expr *peel(const Expr *E) {
                          IgnoreImplicitSingleStep, Conversion);
 }
 
+namespace {
+
 bool refersTo(const Expr *E, const ParmVarDecl *Param) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peel(E));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(peelConversions(E));
   return Ref && Ref->getDecl() == Param;
 }
 
@@ -124,7 +122,7 @@ public:
         comparison(Op->getArg(0), Op->getArg(1), false);
         return true;
       }
-      if (Op->getNumArgs() > 0 && isTable(peel(Op->getArg(0))))
+      if (Op->getNumArgs() > 0 && isTable(peelConversions(Op->getArg(0))))
         return true; // kNames[s]
     }
     std::string Name = lowerName(Callee);
@@ -138,7 +136,7 @@ public:
       comparison(Operands[0], Operands[1], isCaseInsensitiveName(Name));
       return true;
     }
-    if (Object && isTable(peel(Object)))
+    if (Object && isTable(peelConversions(Object)))
       return true; // kNames.find(s), kNames.at(s)
     bool TakesParam = std::any_of(Call->arg_begin(), Call->arg_end(),
                                   [&](const Expr *Arg) { return refersTo(Arg, Param); });
@@ -308,7 +306,7 @@ std::optional<unsigned> stringParameter(const FunctionDecl &Function) {
 }
 
 const StringLiteral *literalArgument(const Expr *Arg) {
-  const Expr *E = peel(Arg);
+  const Expr *E = peelConversions(Arg);
   // Only a string literal operator is handed a cooked string; a numeric or template one
   // (`2500ms`, `0_km`) has none, and getCookedLiteral() asserts or reads past its arguments.
   if (const auto *UDL = dyn_cast_or_null<UserDefinedLiteral>(E))
@@ -317,6 +315,60 @@ const StringLiteral *literalArgument(const Expr *Arg) {
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   const auto *Literal = dyn_cast_or_null<StringLiteral>(E);
   return Literal && Literal->isOrdinary() ? Literal : nullptr;
+}
+
+const StringLiteral *testedLiteral(const Expr *Condition, const ParmVarDecl &Param) {
+  const Expr *E = IgnoreExprNodes(Condition, IgnoreParensSingleStep, IgnoreImplicitSingleStep);
+  auto OneSide = [&](const Expr *A, const Expr *B) -> const StringLiteral * {
+    if (refersTo(A, &Param))
+      return literalArgument(B);
+    if (refersTo(B, &Param))
+      return literalArgument(A);
+    return nullptr;
+  };
+  // strcmp(p, "x") and p.compare("x"): zero when equal.
+  auto Compared = [&](const Expr *Call) -> const StringLiteral * {
+    Call = Call ? IgnoreExprNodes(Call, IgnoreParensSingleStep, IgnoreImplicitSingleStep) : nullptr;
+    if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getIdentifier() && Method->getName() == "compare" &&
+          Member->getNumArgs() == 1)
+        return OneSide(Member->getImplicitObjectArgument(), Member->getArg(0));
+      return nullptr;
+    }
+    const auto *Plain = dyn_cast_or_null<CallExpr>(Call);
+    const FunctionDecl *Callee = Plain ? Plain->getDirectCallee() : nullptr;
+    if (Callee && Callee->getIdentifier() && Callee->getName() == "strcmp" &&
+        Plain->getNumArgs() == 2)
+      return OneSide(Plain->getArg(0), Plain->getArg(1));
+    return nullptr;
+  };
+  auto IsZero = [](const Expr *Operand) {
+    const auto *Literal = dyn_cast<IntegerLiteral>(Operand->IgnoreParenImpCasts());
+    return Literal && Literal->getValue() == 0;
+  };
+  auto Equality = [&](const Expr *A, const Expr *B) -> const StringLiteral * {
+    if (const StringLiteral *Literal = OneSide(A, B))
+      return Literal;
+    if (IsZero(B))
+      return Compared(A);
+    if (IsZero(A))
+      return Compared(B);
+    return nullptr;
+  };
+  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+    return Op->getOpcode() == BO_EQ ? Equality(Op->getLHS(), Op->getRHS()) : nullptr;
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    CXXRewrittenBinaryOperator::DecomposedForm Form = Rewritten->getDecomposedForm();
+    return Form.Opcode == BO_EQ ? Equality(Form.LHS, Form.RHS) : nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_EqualEqual && Op->getNumArgs() == 2
+               ? Equality(Op->getArg(0), Op->getArg(1))
+               : nullptr;
+  if (const auto *Not = dyn_cast<UnaryOperator>(E); Not && Not->getOpcode() == UO_LNot)
+    return Compared(Not->getSubExpr());
+  return nullptr;
 }
 
 std::optional<AcceptedNames> inferAcceptedNames(const FunctionDecl &Definition) {
