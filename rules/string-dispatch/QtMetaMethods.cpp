@@ -423,6 +423,11 @@ bool isQObjectItself(const CXXRecordDecl &Class) {
          Class.getDeclContext()->getRedeclContext()->isFileContext();
 }
 
+bool isQWidgetItself(const CXXRecordDecl &Class) {
+  return Class.getName() == "QWidget" &&
+         Class.getDeclContext()->getRedeclContext()->isFileContext();
+}
+
 bool isQObjectClass(const CXXRecordDecl &Class) {
   const CXXRecordDecl *Definition = Class.getDefinition();
   if (!Definition)

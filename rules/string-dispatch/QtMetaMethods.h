@@ -33,6 +33,10 @@ struct QtMetaMethod {
 // QObject itself or a class derived from it.
 bool isQObjectClass(const clang::CXXRecordDecl &Class);
 bool isQObjectItself(const clang::CXXRecordDecl &Class);
+// QWidget itself, the type through which Qt hands out any widget (parentWidget(), window(),
+// QTabWidget::widget(), a view passed to a controller): the object behind it is almost always of
+// a subclass, declared wherever the project declares it.
+bool isQWidgetItself(const clang::CXXRecordDecl &Class);
 
 // The meta-methods Class declares, then those of its bases.
 std::vector<QtMetaMethod> qtMetaMethods(const clang::CXXRecordDecl &Class);

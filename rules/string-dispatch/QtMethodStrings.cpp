@@ -453,6 +453,11 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
     }
     return std::nullopt;
   }
+  // A widget handed over as a QWidget * is of a subclass this TU may never see (a view passed to
+  // its controller); a name QWidget lacks is the subclass's to declare, unless it is a near miss
+  // of QWidget's own (a typo of windowTitleChanged).
+  if (isQWidgetItself(Receiver) && !closestMatch(Name, Candidates))
+    return std::nullopt;
   std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
                         ClassName + "'" + didYouMean(Name, Candidates);
   JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
