@@ -3,6 +3,7 @@
 #include "CompilerFiles.h"
 #include "ContentHash.h"
 #include "FilesRead.h"
+#include "HeaderDirectives.h"
 #include "IncludeRegion.h"
 #include "Paths.h"
 #include "RealPaths.h"
@@ -14,6 +15,7 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/DenseSet.h>
@@ -34,7 +36,45 @@ namespace {
 class RootRecorder : public PPCallbacks {
 public:
   RootRecorder(Preprocessor &PP, SystemHeaderRoots &Out)
-      : PP(PP), SM(PP.getSourceManager()), Out(Out), All(Out.Roots), Standard(Out.Standard) {}
+      : PP(PP), SM(PP.getSourceManager()), Out(Out), All(Out.Roots), Standard(Out.Standard) {
+    // A macro that expands to _Pragma can push or pop a macro, which no directive shows.
+    taint(PP.getIdentifierInfo("_Pragma"));
+  }
+
+  // The directives of a header of the implementation (a standard or platform header, or what one
+  // includes) that the TU is about to enter, for the preprocessor to read instead of its text;
+  // nothing when its text could change what this scan finds, and the header is read whole:
+  // - the text names a macro (or a macro whose expansion reaches one) that the TU's own code
+  //   defined or undefined, or a library's header defined: expanded there, it limits the roots
+  //   or pins the header (noteReference);
+  // - its raw braces do not balance: the depth the scan keeps counts the braces of everything
+  //   it read. A header of the implementation, taken whole, closes what it opens (a program
+  //   may include it anywhere at namespace scope, [using.headers]/3); its macros' braces
+  //   (__BEGIN_DECLS) are taken to come in pairs as its text's do;
+  // - #pragma GCC poison, an identifier across a line splice, or a text the scanner refuses.
+  // An #error it holds stays among its directives (HeaderDirectives.cpp): read, it fails the
+  // scan, which is then made again reading every header whole.
+  std::optional<ArrayRef<dependency_directives_scan::Directive>> directivesFor(FileEntryRef File) {
+    NextMinimized.reset();
+    if (current() != Origin::Implementation && !PendingImplementation)
+      return std::nullopt;
+    std::optional<llvm::MemoryBufferRef> Buffer =
+        PP.getSourceManager().getMemoryBufferForFileOrNone(File);
+    if (!Buffer)
+      return std::nullopt;
+    std::shared_ptr<const HeaderDirectives> Header =
+        headerDirectives(Buffer->getBuffer(), PP.getLangOpts());
+    if (Header->Opaque || Header->BraceBalance != 0 || Header->Directives.empty() ||
+        namesTainted(*Header))
+      return std::nullopt;
+    NextMinimized = Header;
+
+    return ArrayRef<dependency_directives_scan::Directive>(Header->Directives);
+  }
+
+  // The minimized text could have changed the result: the caller scans again, reading every
+  // header whole.
+  bool needsFullScan() const { return NeedsFullScan; }
 
   void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind Kind,
                    FileID) override {
@@ -68,7 +108,15 @@ public:
     OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
     if (File && &File->getFileEntry() == SM.getFileEntryForID(SM.getMainFileID()))
       ++MainFileEntered;
-    Open.push_back({From, Use, File ? &File->getFileEntry() : nullptr});
+    const HeaderDirectives *Minimized = nullptr;
+    if (NextMinimized) {
+      // What onToken would have counted, roughly: its tokens outside directives, unexpanded.
+      (All.empty() ? OwnTokens : All.back().Tokens) += NextMinimized->TokenCount;
+      Minimized = NextMinimized.get();
+      Used.push_back(std::move(NextMinimized));
+      NextMinimized.reset();
+    }
+    Open.push_back({From, Use, File ? &File->getFileEntry() : nullptr, Minimized});
     reached(Open.back().File, true);
     Pending.reset();
     PendingImplementation.reset();
@@ -108,7 +156,23 @@ public:
     Pending = SystemHeaderRoot{FileName.str(), File->getName().str()};
   }
 
-  void MacroDefined(const Token &Name, const MacroDirective *) override { noteDefinition(Name); }
+  void MacroDefined(const Token &Name, const MacroDirective *MD) override {
+    noteDefinition(Name);
+    // Which macros' expansions reach which names, for the minimized headers' check.
+    const IdentifierInfo *Defined = Name.getIdentifierInfo();
+    const MacroInfo *Info = MD ? MD->getMacroInfo() : nullptr;
+    if (!Defined || !Info)
+      return;
+    bool ReachesTainted = false;
+    for (const Token &T : Info->tokens())
+      if (const IdentifierInfo *II = T.getIdentifierInfo();
+          II && !llvm::is_contained(Info->params(), II)) { // a parameter is no macro there
+        Mentioned[II].push_back(Defined);
+        ReachesTainted |= Tainted.contains(II);
+      }
+    if (ReachesTainted)
+      taint(Defined);
+  }
   void MacroUndefined(const Token &Name, const MacroDefinition &, const MacroDirective *) override {
     noteDefinition(Name);
   }
@@ -195,12 +259,14 @@ private:
     const IdentifierInfo *II = Name.getIdentifierInfo();
     if (!InSystem) {
       ProjectTouched.try_emplace(II, All.size());
+      taint(II);
       return;
     }
     SystemDefinitions[II].push_back(All.size());
-    if (current() == Origin::Library)
+    if (current() == Origin::Library) {
       LibraryDefined.insert(II);
-    else if (LibraryDefined.contains(II) || LibraryReadUndefined.contains(II))
+      taint(II);
+    } else if (LibraryDefined.contains(II) || LibraryReadUndefined.contains(II))
       pinCurrentFile(); // moved above the library's code, it would change what that code sees
   }
 
@@ -220,6 +286,36 @@ private:
     } else if (!II->hasMacroDefinition()) {
       LibraryReadUndefined.insert(II);
     }
+  }
+
+  // Names whose expansion in a header's text could change the result, and every macro whose
+  // expansion reaches one.
+  void taint(const IdentifierInfo *II) {
+    llvm::SmallVector<const IdentifierInfo *, 8> Work{II};
+    while (!Work.empty()) {
+      const IdentifierInfo *Next = Work.pop_back_val();
+      if (!Tainted.insert(Next).second)
+        continue;
+      // A header read minimized that is still being read could name it further down.
+      for (const OpenFile &F : Open)
+        if (F.Minimized && F.Minimized->Identifiers.contains(Next->getName()))
+          NeedsFullScan = true;
+      auto It = Mentioned.find(Next);
+      if (It != Mentioned.end())
+        Work.append(It->second.begin(), It->second.end());
+    }
+  }
+
+  bool namesTainted(const HeaderDirectives &Header) const {
+    if (Tainted.size() < Header.Identifiers.size())
+      return std::any_of(Tainted.begin(), Tainted.end(), [&](const IdentifierInfo *II) {
+        return Header.Identifiers.contains(II->getName());
+      });
+    const IdentifierTable &Table = PP.getIdentifierTable();
+    return std::any_of(Header.Identifiers.begin(), Header.Identifiers.end(), [&](const auto &E) {
+      auto It = Table.find(E.getKey());
+      return It != Table.end() && Tainted.contains(It->second);
+    });
   }
 
   void pinCurrentFile() {
@@ -298,6 +394,7 @@ private:
     Origin From;
     size_t StandardUse; // the file is a standard header: its index in Standard, or NoUse
     const FileEntry *File;
+    const HeaderDirectives *Minimized; // read as its directives only
   };
   Origin current() const { return Open.empty() ? Origin::Project : Open.back().From; }
 
@@ -328,12 +425,20 @@ private:
   llvm::DenseMap<const IdentifierInfo *, size_t> ProjectTouched;
   llvm::DenseMap<const IdentifierInfo *, size_t> FirstUse;
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<size_t, 1>> SystemDefinitions;
+  // The minimized headers' bookkeeping (directivesFor).
+  llvm::DenseSet<const IdentifierInfo *> Tainted;
+  llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<const IdentifierInfo *, 2>> Mentioned;
+  std::shared_ptr<const HeaderDirectives> NextMinimized;
+  std::vector<std::shared_ptr<const HeaderDirectives>> Used; // the preprocessor reads them
+  bool NeedsFullScan = false;
 };
 
 class ScanAction : public PreprocessorFrontendAction {
 public:
-  ScanAction(SystemHeaderRoots &Out, ScanInputs *Inputs, std::string Directory)
-      : Out(Out), Inputs(Inputs), Directory(std::move(Directory)) {}
+  ScanAction(SystemHeaderRoots &Out, ScanInputs *Inputs, std::string Directory, bool Minimize,
+             bool &NeedsFullScan)
+      : Out(Out), Inputs(Inputs), Directory(std::move(Directory)), Minimize(Minimize),
+        NeedsFullScan(NeedsFullScan) {}
 
 private:
   void ExecuteAction() override {
@@ -342,6 +447,10 @@ private:
     RootRecorder &R = *Recorder;
     PP.addPPCallbacks(std::move(Recorder));
     PP.setTokenWatcher([&R](const Token &Tok) { R.onToken(Tok); });
+    if (Minimize)
+      PP.getPreprocessorOpts().DependencyDirectivesForFile = [&R](FileEntryRef File) {
+        return R.directivesFor(File);
+      };
     PP.EnterMainSourceFile();
     Token Tok;
     do
@@ -349,6 +458,8 @@ private:
     while (Tok.isNot(tok::eof));
     PP.setTokenWatcher(nullptr);
     R.finish();
+    PP.getPreprocessorOpts().DependencyDirectivesForFile = nullptr;
+    NeedsFullScan = R.needsFullScan();
     if (Inputs)
       noteInputs(PP.getSourceManager(), R.mainFileReentered());
   }
@@ -370,14 +481,18 @@ private:
   SystemHeaderRoots &Out;
   ScanInputs *Inputs;
   const std::string Directory;
+  const bool Minimize;
+  bool &NeedsFullScan;
 };
 
 } // namespace
 
-SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
-                                        const std::string &Directory,
-                                        const std::map<std::string, std::string> &Overlays,
-                                        ScanInputs *Inputs) {
+namespace {
+
+// One preprocessor run; NeedsFullScan tells that a minimized header could have changed it.
+SystemHeaderRoots scanOnce(const std::vector<std::string> &Args, const std::string &Directory,
+                           const std::map<std::string, std::string> &Overlays, ScanInputs *Inputs,
+                           bool Minimize, bool &NeedsFullScan) {
   SystemHeaderRoots Result;
   std::error_code DirectoryError;
   LookupLog Log;
@@ -386,15 +501,36 @@ SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
   if (DirectoryError)
     return {};
   tooling::ToolInvocation Invocation(
-      Args, std::make_unique<ScanAction>(Result, Inputs, Directory), Files.get());
+      Args, std::make_unique<ScanAction>(Result, Inputs, Directory, Minimize, NeedsFullScan),
+      Files.get());
   DiagnosticConsumer Diagnostics; // counts the errors, prints nothing
   Invocation.setDiagnosticConsumer(&Diagnostics);
-  if (!Invocation.run() || Diagnostics.getNumErrors() > 0)
+  if (!Invocation.run() || Diagnostics.getNumErrors() > 0) {
+    // Whatever went wrong is the whole scan's to find.
+    NeedsFullScan = Minimize;
     return {};
+  }
   Result.Preprocessed = true;
   if (Inputs)
     Inputs->Lookups = Log.take();
   return Result;
+}
+
+} // namespace
+
+SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
+                                        const std::string &Directory,
+                                        const std::map<std::string, std::string> &Overlays,
+                                        ScanInputs *Inputs, HeaderReading Reading) {
+  bool NeedsFullScan = false;
+  if (Reading == HeaderReading::MinimizeImplementation) {
+    SystemHeaderRoots Result = scanOnce(Args, Directory, Overlays, Inputs, true, NeedsFullScan);
+    if (!NeedsFullScan)
+      return Result;
+    if (Inputs)
+      *Inputs = ScanInputs();
+  }
+  return scanOnce(Args, Directory, Overlays, Inputs, false, NeedsFullScan);
 }
 
 } // namespace contractcheck

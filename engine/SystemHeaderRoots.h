@@ -62,12 +62,20 @@ struct ScanInputs {
   PathLookups Lookups;
 };
 
+// How the scan reads the headers of the implementation (the standard and platform headers and
+// what they include): as their directives only (HeaderDirectives.h), where their text cannot
+// change the roots, which may lead or whether the scan fails, and whole otherwise; or all of them
+// whole (to compare). The roots and the standard headers found are the same either way; the
+// token counts of a minimized header are its raw tokens outside directives.
+enum class HeaderReading { MinimizeImplementation, Whole };
+
 // Preprocesses (no parse) the TU that the compiler command Args, run in Directory, compiles,
 // with an editor's unsaved buffers (absolute path -> text) over the files on disk. Inputs, when
 // given, is filled with what the result was computed from.
-SystemHeaderRoots scanSystemHeaderRoots(const std::vector<std::string> &Args,
-                                        const std::string &Directory,
-                                        const std::map<std::string, std::string> &Overlays = {},
-                                        ScanInputs *Inputs = nullptr);
+SystemHeaderRoots
+scanSystemHeaderRoots(const std::vector<std::string> &Args, const std::string &Directory,
+                      const std::map<std::string, std::string> &Overlays = {},
+                      ScanInputs *Inputs = nullptr,
+                      HeaderReading Reading = HeaderReading::MinimizeImplementation);
 
 } // namespace contractcheck

@@ -235,5 +235,100 @@ TEST_F(SystemHeaderRootsTest, TheScanWeighsEachRootAndWhatNoPrefixSpares) {
   EXPECT_GT(Large.UnsharedTokens, Small.UnsharedTokens + 10);
 }
 
+// The scan reads the implementation's headers as their directives only (HeaderDirectives.h)
+// where their text cannot change what it finds; these compare it with reading them whole.
+class MinimizedScanTest : public SystemHeaderRootsTest {
+protected:
+  SystemHeaderRoots scanAs(const std::string &Main, HeaderReading Reading) {
+    CompileCommand Command{Dir.path(),
+                           Dir.write("main.cpp", Main),
+                           {"clang++", "-std=c++20", "-I", Dir.path(), "-isystem",
+                            Dir.path() + "/sys", "-c", Dir.path() + "/main.cpp"}};
+    return scanSystemHeaderRoots(analysisCommandLine(Command, {}), Command.Directory, {},
+                                 nullptr, Reading);
+  }
+
+  // Everything but the token counts, which are the minimized headers' raw ones.
+  static std::string described(const SystemHeaderRoots &Scan) {
+    std::string Text = Scan.Preprocessed ? "preprocessed\n" : "failed\n";
+    for (const SystemHeaderRoot &R : Scan.Roots)
+      Text += "root " + R.Spelling + " " + R.Path + "\n";
+    for (const StandardHeaderUse &S : Scan.Standard)
+      Text += "standard " + S.Spelling + " " + S.Path + " under " + std::to_string(S.Root) +
+              (S.IsRoot ? " root " : " ") + std::to_string(S.Files) + " files\n";
+    return Text;
+  }
+
+  // The roots found reading the implementation's headers minimized, checked against reading
+  // them whole.
+  std::string sameBothWays(const std::string &Main) {
+    std::string Whole = described(scanAs(Main, HeaderReading::Whole));
+    std::string Minimized = described(scanAs(Main, HeaderReading::MinimizeImplementation));
+    EXPECT_EQ(Minimized, Whole) << Main;
+    return Minimized;
+  }
+};
+
+TEST_F(MinimizedScanTest, RealStandardHeadersGiveWhatTheirWholeTextGives) {
+  Dir.write("sys/lib.h", "#pragma once\n#include <map>\n#include <cassert>\n"
+                         "#define LIB_READY 1\nint lib();\n");
+  Dir.write("sys/wrapped.h", "#pragma once\nextern \"C\" {\n#include <string.h>\n}\n");
+  Dir.write("sys/probe.h", "#pragma once\n#ifdef _GLIBCXX_VECTOR\nint seen();\n#endif\n");
+  Dir.write("sys/tuned.h", "#pragma once\n#define _GLIBCXX_ASSERTIONS 1\n");
+  for (const char *Main : {
+           "#include <vector>\n#include <map>\n#include <string>\nint x;\n",
+           "#include <cstdio>\n#include <cstdlib>\n#include <cstring>\n#include <cerrno>\n",
+           "#include <functional>\n#include <memory>\n#include <algorithm>\n#include <iostream>\n",
+           "#include <unistd.h>\n#include <sys/types.h>\n#include <pthread.h>\n#include <cmath>\n",
+           "#include <lib.h>\n#include <vector>\n#include <cassert>\n",
+           "#include <wrapped.h>\n#include <map>\n",
+           "#include <probe.h>\n#include <vector>\n#include <map>\n",
+           "#include <tuned.h>\n#include <vector>\n",
+           "#define _GNU_SOURCE 1\n#include <string.h>\n#include <vector>\n",
+           "#include <vector>\n#define NDEBUG\n#include <cassert>\n#include <map>\n",
+           "#define private public\n#include <map>\n",
+           "#include <first.h>\n#define min(a, b) ((a) < (b) ? (a) : (b))\n#include <algorithm>\n",
+           "#include <string>\nint LIB_READY;\n#include <lib.h>\n",
+       })
+    sameBothWays(Main);
+}
+
+// Fake standard headers, found first on the -isystem path: they are the implementation's.
+TEST_F(MinimizedScanTest, AMacroTheTUDefinedThatAStandardHeadersTextExpandsKeepsItsPlace) {
+  Dir.write("sys/valarray", "#pragma once\nint valarray_size = PROJECT_SIZE;\n");
+  EXPECT_EQ(sameBothWays("#define PROJECT_SIZE 4\n#include <valarray>\n"), "preprocessed\n");
+  // The same through a macro of the standard header's own, defined after it was entered.
+  Dir.write("sys/cstdalign", "#pragma once\n#define IMPL_SIZE PROJECT_SIZE\n"
+                             "int align_size = IMPL_SIZE;\n");
+  EXPECT_EQ(sameBothWays("#define PROJECT_SIZE 4\n#include <cstdalign>\n"), "preprocessed\n");
+  // A condition of a block the directives leave out, empty of all else, reads it too.
+  Dir.write("sys/ciso646", "#pragma once\n#ifdef PROJECT_SIZE\n#endif\nint iso;\n");
+  EXPECT_EQ(sameBothWays("#define PROJECT_SIZE 4\n#include <ciso646>\n"), "preprocessed\n");
+  // libstdc++'s own text: its 'private:' is what '#define private public' changes.
+  EXPECT_EQ(sameBothWays("#define private public\n#include <map>\n"), "preprocessed\n");
+}
+
+TEST_F(MinimizedScanTest, AStandardHeaderExpandingALibrarysMacroStaysWhereItIs) {
+  Dir.write("sys/valarray", "#pragma once\nint valarray_size = LIBRARY_SIZE;\n");
+  Dir.write("sys/lib.h", "#pragma once\n#define LIBRARY_SIZE 4\n#include <valarray>\n");
+  EXPECT_EQ(sameBothWays("#include <lib.h>\n#include <map>\n").find("standard valarray"),
+            std::string::npos);
+}
+
+TEST_F(MinimizedScanTest, AnErrorInAStandardHeaderFailsTheScanOnlyWhereItIsRead) {
+  Dir.write("sys/valarray", "#pragma once\n#ifdef NEVER_DEFINED\n#error not this way\n#endif\n"
+                            "int valarray_size;\n");
+  EXPECT_EQ(sameBothWays("#include <valarray>\n").substr(0, 12), "preprocessed");
+  Dir.write("sys/cstdalign", "#pragma once\n#ifndef NEVER_DEFINED\n#error read\n#endif\n");
+  EXPECT_EQ(sameBothWays("#include <cstdalign>\n"), "failed\n");
+}
+
+TEST_F(MinimizedScanTest, AStandardHeaderLeavingABraceOpenIsCounted) {
+  Dir.write("sys/valarray", "#pragma once\nextern \"C\" {\nint valarray_size;\n");
+  EXPECT_EQ(sameBothWays("#include <valarray>\n#include <first.h>\n}\n"),
+            "preprocessed\nroot valarray " + Dir.path() + "/sys/valarray\n"
+            "standard valarray " + Dir.path() + "/sys/valarray under 0 root 1 files\n");
+}
+
 } // namespace
 } // namespace contractcheck::test
