@@ -67,7 +67,7 @@ void readText(llvm::StringRef Text, const LangOptions &Lang, HeaderDirectives &O
       bool Kept = Name == "define" || Name == "undef" || Name == "include" ||
                   Name == "include_next" || Name == "import" || Name == "error";
       if (Name.empty() || !Tok.isAtStartOfLine())
-        readDirective(Raw, Tok, Kept ? nullptr : &Out.Identifiers);
+        readDirective(Raw, Tok, Kept ? nullptr : &Out.DirectiveIdentifiers);
       continue;
     }
     ++Out.TokenCount;

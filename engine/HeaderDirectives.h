@@ -23,10 +23,12 @@ struct HeaderDirectives {
   // scanSourceForDependencyDirectives' result: what the preprocessor lexes instead of the text.
   llvm::SmallVector<clang::dependency_directives_scan::Token, 0> Tokens;
   llvm::SmallVector<clang::dependency_directives_scan::Directive, 0> Directives;
-  // Outside the directives, as a raw lexer sees them (no macro expanded):
-  // every identifier and keyword, where a macro could expand, and those of the conditions and
-  // pragmas the directives above leave out.
+  // Outside the directives, as a raw lexer sees them (no macro expanded): every identifier and
+  // keyword, where a macro could expand.
   llvm::StringSet<> Identifiers;
+  // Those of the conditions and pragmas the directives above leave out (an empty conditional
+  // block, #pragma pack), which a preprocessor reading the text evaluates.
+  llvm::StringSet<> DirectiveIdentifiers;
   size_t TokenCount = 0;
   int BraceBalance = 0; // '{' minus '}'
   // The #error directives' tokens, cut to '#', 'error' and the end of the line: the

@@ -44,9 +44,10 @@ public:
   // The directives of a header of the implementation (a standard or platform header, or what one
   // includes) that the TU is about to enter, for the preprocessor to read instead of its text;
   // nothing when its text could change what this scan finds, and the header is read whole:
-  // - the text names a macro (or a macro whose expansion reaches one) that the TU's own code
-  //   defined or undefined, or a library's header defined: expanded there, it limits the roots
-  //   or pins the header (noteReference);
+  // - the text names a macro that the TU's own code defined or undefined, or a library's header
+  //   defined, and that is a macro now (or a macro whose expansion reaches one): expanded there,
+  //   it limits the roots or pins the header (noteReference); or a condition the directives
+  //   leave out names such a name, macro or not (#ifdef);
   // - its raw braces do not balance: the depth the scan keeps counts the braces of everything
   //   it read. A header of the implementation, taken whole, closes what it opens (a program
   //   may include it anywhere at namespace scope, [using.headers]/3); its macros' braces
@@ -65,7 +66,9 @@ public:
     std::shared_ptr<const HeaderDirectives> Header =
         headerDirectives(Buffer->getBuffer(), PP.getLangOpts());
     if (Header->Opaque || Header->BraceBalance != 0 || Header->Directives.empty() ||
-        namesTainted(*Header))
+        namesAny(Header->Identifiers, Tainted) ||
+        namesAny(Header->DirectiveIdentifiers, Touched) ||
+        namesAny(Header->DirectiveIdentifiers, Tainted))
       return std::nullopt;
     NextMinimized = Header;
 
@@ -163,6 +166,8 @@ public:
     const MacroInfo *Info = MD ? MD->getMacroInfo() : nullptr;
     if (!Defined || !Info)
       return;
+    if (Touched.contains(Defined))
+      taint(Defined); // a macro now
     bool ReachesTainted = false;
     for (const Token &T : Info->tokens())
       if (const IdentifierInfo *II = T.getIdentifierInfo();
@@ -259,13 +264,13 @@ private:
     const IdentifierInfo *II = Name.getIdentifierInfo();
     if (!InSystem) {
       ProjectTouched.try_emplace(II, All.size());
-      taint(II);
+      Touched.insert(II);
       return;
     }
     SystemDefinitions[II].push_back(All.size());
     if (current() == Origin::Library) {
       LibraryDefined.insert(II);
-      taint(II);
+      Touched.insert(II);
     } else if (LibraryDefined.contains(II) || LibraryReadUndefined.contains(II))
       pinCurrentFile(); // moved above the library's code, it would change what that code sees
   }
@@ -288,8 +293,9 @@ private:
     }
   }
 
-  // Names whose expansion in a header's text could change the result, and every macro whose
-  // expansion reaches one.
+  // Touched names that have been macros, whose expansion in a header's text could change the
+  // result, and every macro whose expansion reaches one. (One undefined since stays: more is
+  // read whole than need be, never less.)
   void taint(const IdentifierInfo *II) {
     llvm::SmallVector<const IdentifierInfo *, 8> Work{II};
     while (!Work.empty()) {
@@ -306,15 +312,16 @@ private:
     }
   }
 
-  bool namesTainted(const HeaderDirectives &Header) const {
-    if (Tainted.size() < Header.Identifiers.size())
-      return std::any_of(Tainted.begin(), Tainted.end(), [&](const IdentifierInfo *II) {
-        return Header.Identifiers.contains(II->getName());
+  bool namesAny(const llvm::StringSet<> &Names,
+                const llvm::DenseSet<const IdentifierInfo *> &Of) const {
+    if (Of.size() < Names.size())
+      return std::any_of(Of.begin(), Of.end(), [&](const IdentifierInfo *II) {
+        return Names.contains(II->getName());
       });
     const IdentifierTable &Table = PP.getIdentifierTable();
-    return std::any_of(Header.Identifiers.begin(), Header.Identifiers.end(), [&](const auto &E) {
+    return std::any_of(Names.begin(), Names.end(), [&](const auto &E) {
       auto It = Table.find(E.getKey());
-      return It != Table.end() && Tainted.contains(It->second);
+      return It != Table.end() && Of.contains(It->second);
     });
   }
 
@@ -426,6 +433,7 @@ private:
   llvm::DenseMap<const IdentifierInfo *, size_t> FirstUse;
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<size_t, 1>> SystemDefinitions;
   // The minimized headers' bookkeeping (directivesFor).
+  llvm::DenseSet<const IdentifierInfo *> Touched; // by the TU's code or a library's header
   llvm::DenseSet<const IdentifierInfo *> Tainted;
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<const IdentifierInfo *, 2>> Mentioned;
   std::shared_ptr<const HeaderDirectives> NextMinimized;

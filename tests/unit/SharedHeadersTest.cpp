@@ -301,6 +301,13 @@ TEST_F(MinimizedScanTest, AMacroTheTUDefinedThatAStandardHeadersTextExpandsKeeps
   Dir.write("sys/cstdalign", "#pragma once\n#define IMPL_SIZE PROJECT_SIZE\n"
                              "int align_size = IMPL_SIZE;\n");
   EXPECT_EQ(sameBothWays("#define PROJECT_SIZE 4\n#include <cstdalign>\n"), "preprocessed\n");
+  // Undefined by the TU and no macro: not expanded, the header may lead; defined again by the
+  // standard header itself, it is expanded there.
+  EXPECT_EQ(sameBothWays("#undef PROJECT_SIZE\n#include <valarray>\n"),
+            "preprocessed\nroot valarray " + Dir.path() + "/sys/valarray\nstandard valarray " +
+                Dir.path() + "/sys/valarray under 0 root 1 files\n");
+  Dir.write("sys/cstdbool", "#pragma once\n#define PROJECT_SIZE 2\nint bool_size = PROJECT_SIZE;\n");
+  EXPECT_EQ(sameBothWays("#undef PROJECT_SIZE\n#include <cstdbool>\n"), "preprocessed\n");
   // A condition of a block the directives leave out, empty of all else, reads it too.
   Dir.write("sys/ciso646", "#pragma once\n#ifdef PROJECT_SIZE\n#endif\nint iso;\n");
   EXPECT_EQ(sameBothWays("#define PROJECT_SIZE 4\n#include <ciso646>\n"), "preprocessed\n");
