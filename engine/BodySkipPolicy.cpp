@@ -78,6 +78,24 @@ bool BodySkipPolicy::lostInstantiations() {
   return !NeedsInstantiations || NeedsInstantiations(Reaching);
 }
 
+bool BodySkipPolicy::mayLoseInstantiations() {
+  // What is given a class of the project is known for good once the arguments are known.
+  std::swap(TypeReaches, TypeGivesTheProject);
+  std::swap(RecordReaches, RecordGivesTheProject);
+  AnyProjectClassReaches = true;
+  size_t Known = GivenTheProject.size();
+  for (; Examined < Skipped.size(); ++Examined)
+    if (givenTheProject(*Skipped[Examined]))
+      GivenTheProject.push_back(Skipped[Examined]);
+  AnyProjectClassReaches = false;
+  std::swap(TypeReaches, TypeGivesTheProject);
+  std::swap(RecordReaches, RecordGivesTheProject);
+  if (GivenTheProject.size() == Known)
+    return false; // asked already
+  return !NeedsInstantiations ||
+         NeedsInstantiations(llvm::ArrayRef(GivenTheProject).drop_front(Known));
+}
+
 bool BodySkipPolicy::inProject(const Decl &D) const {
   SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
   return Loc.isValid() && !SM.isInSystemHeader(Loc);
@@ -143,7 +161,9 @@ bool BodySkipPolicy::reachesRecord(const Decl &Tag) {
     return It->second;
   bool Result = false;
   const auto *Record = dyn_cast<CXXRecordDecl>(&Tag);
-  if (!inProject(Tag)) {
+  if (AnyProjectClassReaches && inProject(Tag)) {
+    Result = true;
+  } else if (!inProject(Tag)) {
     // A library template given project types: std::vector<Widget<int>>.
     for (const DeclContext *DC = Tag.getDeclContext(); !Result && DC; DC = DC->getParent())
       if (const auto *Outer = dyn_cast<ClassTemplateSpecializationDecl>(DC))

@@ -57,6 +57,17 @@ public:
   // Whether a skipped body may have instantiated a template of the project whose
   // instantiations a rule judges (Skip mode only). Call once, at the end of the TU.
   bool lostInstantiations();
+  // The same question while the TU is still being parsed (Skip mode only), answered for the
+  // worst end it could have: a class of the project given to a skipped body counts as reaching
+  // the project's templates whatever it and its namespace will hold (what they hold is known
+  // only at the end of the TU: a mock reaches the function template the file declares a
+  // thousand lines below it). No means lostInstantiations() would say no if the TU ended here;
+  // yes means it may say yes at the end, and a parse that keeps template bodies loses nothing
+  // either way. Only the instantiations skipped since the last question are examined, and the
+  // rules are asked about those given the project, only when there are some: a rule that says
+  // yes because of a declaration below the last of them is heard at the end of the TU.
+  bool mayLoseInstantiations();
+  bool skipsTemplateBodies() const { return M == Mode::Skip; }
   // Whether this parse keeps template bodies but may leave some of their instantiations
   // unmade (KeepTemplates mode).
   bool dropsInstantiations() const { return M == Mode::KeepTemplates; }
@@ -81,6 +92,13 @@ private:
   const std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations;
   // The instantiations whose bodies were skipped.
   std::vector<const clang::FunctionDecl *> Skipped;
+  // What mayLoseInstantiations() has learnt: the skipped instantiations it has examined, those
+  // given a class of the project, and its own answers for types and records.
+  bool AnyProjectClassReaches = false; // it is asking
+  size_t Examined = 0;
+  std::vector<const clang::FunctionDecl *> GivenTheProject;
+  llvm::DenseMap<const clang::Type *, bool> TypeGivesTheProject;
+  llvm::DenseMap<const clang::Decl *, bool> RecordGivesTheProject;
   llvm::DenseMap<unsigned, bool> SilentFiles;            // by FileID hash
   llvm::DenseMap<const clang::Type *, bool> TypeReaches; // false while being computed
   llvm::DenseMap<const clang::Decl *, bool> RecordReaches;

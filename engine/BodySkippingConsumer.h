@@ -31,6 +31,8 @@ public:
   bool HandleTopLevelDecl(clang::DeclGroupRef Group) override;
 
 protected:
+  clang::Sema *sema() const { return TheSema; }
+
   BodySkipPolicy Policy;
 
 private:

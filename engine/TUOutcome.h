@@ -6,6 +6,7 @@
 #include "Finding.h"
 #include "IncludeLookups.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct TUOutcome {
   // The analysis had to keep template bodies in system and excluded headers (BodySkipPolicy):
   // remembered in the result store so the next analysis of the TU starts there.
   bool KeptTemplateBodies = false;
+  // Where the parse that skipped template bodies stopped once it knew the analysis must keep
+  // them (TranslationUnitAnalyzer.cpp); none when it was not stopped (not serialised).
+  std::optional<SourcePosition> FirstParseStoppedAt;
   bool FromStore = false; // this run took it from the result store (not serialised)
   // Its parse loaded its system headers precompiled from the result store (StoredPrefixes.h;
   // not serialised).

@@ -6,6 +6,7 @@
 #include "Rule.h"
 #include "rules/RuleRegistry.h"
 #include "FilesRead.h"
+#include "ParseStop.h"
 #include "Paths.h"
 #include "SourcePositions.h"
 
@@ -15,6 +16,7 @@
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Lex/Lexer.h>
+#include <clang/Sema/Sema.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
 
@@ -173,24 +175,43 @@ private:
 // Skipping the function bodies no rule needs (BodySkipPolicy) is most of what makes analysis
 // cheaper than a -fsyntax-only parse. When the policy finds that skipping may have lost an
 // instantiation, the rules do not run and Lost asks for a parse that keeps template bodies.
+//
+// The policy is asked at the end of the TU, and also while the parse runs, after each class the
+// project defines (the one callback a consumer gets from inside a namespace, where gMock's own
+// tests put all their code). What the policy is asked then is whether the TU may lose
+// something, assuming the worst of what the rest of the TU will declare; once it may, the rest
+// of the parse is the price of finding out, which is most of a gMock test's, so the parse is
+// stopped there (ParseStop.h) and the analysis starts again keeping template bodies. That parse
+// judges what the TU holds whichever answer the end of the TU would have given.
 class SkipBodiesConsumer : public BodySkippingConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
+                     std::optional<SourcePosition> &StoppedAt,
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      bool SharedHeadersLoaded)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  llvm::ArrayRef<const FunctionDecl *> Skipped) {
-                               return Need({Parsed, Skipped});
+                               return Need({SoFarFor ? SoFarFor() : Parsed, Skipped});
                              }),
-        Lost(Lost), SharedHeadersLoaded(SharedHeadersLoaded) {}
+        SM(SM), Lost(Lost), StoppedAt(StoppedAt), SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
     return BodySkippingConsumer::HandleTopLevelDecl(Group);
   }
+  void HandleTagDeclDefinition(TagDecl *D) override {
+    BodySkippingConsumer::HandleTagDeclDefinition(D);
+    if (!Lost && worthAsking(*D) && askSoFar(*D)) {
+      Lost = true;
+      StoppedAt = positionOf(D->getLocation(), SM);
+      stopParsing(*sema());
+    }
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Lost) // stopped: what was parsed is not the TU
+      return;
     Lost = Policy.lostInstantiations();
     if (Lost)
       return;
@@ -206,9 +227,57 @@ public:
   }
 
 private:
+  // Only the project's code turns the answer (its classes and templates, and the library
+  // instantiations it asks for), so the question is asked after a class of the project is
+  // defined at namespace scope, outside any template instantiation, and not in a parse that has
+  // met an error (left to fail as before).
+  bool worthAsking(const TagDecl &D) {
+    return Policy.skipsTemplateBodies() && sema() && !sema()->inTemplateInstantiation() &&
+           D.getLexicalDeclContext()->isFileContext() &&
+           !sema()->getDiagnostics().hasErrorOccurred() &&
+           !SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation()));
+  }
+
+  // The policy looks only at the instantiations skipped since the last question, and asks the
+  // rules only when one of them was given the project. The declarations the rules are shown
+  // are what was parsed since they were last asked: the declarations of the namespace from
+  // the class they were asked after (whose inline member functions have been parsed since) to
+  // this one; when this one is in another namespace, every top-level declaration so far. Each
+  // rule's answer is a search of the declarations it is shown (Rule::needsInstantiations), so
+  // what the TU holds is searched once rather than at every question.
+  bool askSoFar(TagDecl &D) {
+    std::vector<Decl *> Shown;
+    bool Built = false;
+    SoFarFor = [&]() -> const std::vector<Decl *> & {
+      if (Built)
+        return Shown;
+      Built = true;
+      if (LastAsked && LastAsked->getLexicalDeclContext() == D.getLexicalDeclContext()) {
+        for (Decl *Next = LastAsked; Next; Next = Next->getNextDeclInContext())
+          Shown.push_back(Next);
+      } else {
+        // With the namespaces still open (Parsed holds those the parser has finished); a
+        // precompiled prefix's declarations are not the TU's code.
+        for (Decl *Top : sema()->getASTContext().getTranslationUnitDecl()->noload_decls())
+          if (!Top->isFromASTFile())
+            Shown.push_back(Top);
+      }
+      LastAsked = &D;
+      return Shown;
+    };
+    bool May = Policy.mayLoseInstantiations();
+    SoFarFor = nullptr;
+    return May;
+  }
+
+  const SourceManager &SM;
   bool &Lost;
+  std::optional<SourcePosition> &StoppedAt;
   const bool SharedHeadersLoaded;
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
+  // While a question is asked during the parse: what it is about.
+  std::function<const std::vector<Decl *> &()> SoFarFor;
+  Decl *LastAsked = nullptr; // the class after which the rules were last asked
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -240,7 +309,7 @@ public:
       Rules.push_back(std::move(R));
     }
     return std::make_unique<SkipBodiesConsumer>(
-        Finder.newASTConsumer(), CI.getSourceManager(), Cfg, Mode, Lost,
+        Finder.newASTConsumer(), CI.getSourceManager(), Cfg, Mode, Lost, Out.FirstParseStoppedAt,
         [this](const SkippedInstantiations &Skipped) {
           return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
             return R->needsInstantiations(Skipped);
@@ -395,7 +464,13 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
                                          std::make_shared<PCHContainerOperations>());
       Invocation.setDiagnosticConsumer(&CompilerErrors);
       Ran = Invocation.run();
-      if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
+      if (Lost && Out.FirstParseStoppedAt) {
+        // Stopped without an error of its own (SkipBodiesConsumer): the only error is the one
+        // that stopped it.
+        CompilerErrors.reset();
+        Out.Findings.clear();
+        Out.Facts.clear();
+      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
         // Whatever went wrong with the shared headers, the TU's own text decides.
         Rejected.push_back(Prefix);
         Prefix = nullptr;
@@ -404,9 +479,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         Out.Facts.clear();
         Lost = false;
         continue;
-      }
-      if (!Ran || CompilerErrors.getNumErrors() > 0)
+      } else if (!Ran || CompilerErrors.getNumErrors() > 0) {
         break;
+      }
       if (!Lost) {
         recordWhatWasRead(Out, Log, Prefix);
         break;

@@ -43,7 +43,10 @@ public:
   // templates holds (a switch over a template parameter's enum, a mock class template), which
   // the library bodies the parse skipped may have made. The CLI leaves the bodies of library
   // templates unparsed while no enabled rule says yes (see BodySkipPolicy); a rule that judges
-  // only what is spelled in source says no.
+  // only what is spelled in source says no. The CLI also asks while the TU is still being
+  // parsed, showing each time only what was parsed and skipped since it last asked (and an
+  // empty TopLevel never): the answer must be a search of what is shown, yes when something
+  // shown makes it yes, whatever else the TU holds.
   virtual bool needsInstantiations(const SkippedInstantiations & /*Skipped*/) const { return true; }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }

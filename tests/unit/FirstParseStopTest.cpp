@@ -1,0 +1,134 @@
+// The parse that skips the library's template bodies is stopped as soon as the TU may need them,
+// and the analysis starts again keeping them (TranslationUnitAnalyzer.cpp, ParseStop.h): it
+// stops where it may, not at the end of the TU; it stops nothing that could not need them; what
+// is found is what a parse keeping template bodies from the start finds; and a compiler error is
+// reported as before, wherever it is. Real Clang, with the system's gMock headers.
+#include "Config.h"
+#include "Subprocess.h"
+#include "TranslationUnitAnalyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck {
+namespace {
+
+using test::TempDir;
+
+// A mock, then (Use) what the TU does with it; Rest follows.
+std::string source(const std::string &Use, const std::string &Rest) {
+  return R"(#include <gmock/gmock.h>
+#include <algorithm>
+#include <vector>
+namespace app {
+struct Queue {
+  virtual ~Queue() = default;
+  virtual int size() const = 0;
+};
+struct MockQueue : Queue {
+  MOCK_METHOD(int, size, (), (const, override));
+};
+struct Order { int Id; };
+inline bool operator<(const Order &A, const Order &B) { return A.Id < B.Id; }
+)" + Use + R"(struct After {};
+struct Counter {
+  virtual ~Counter() = default;
+  virtual int count() const = 0;
+};
+struct MockCounter : Counter {
+  MOCK_METHOD(int, cuont, (), (const));
+};
+)" + Rest + "} // namespace app\n";
+}
+// source()'s line of `struct After` when Use is one line.
+constexpr unsigned AfterLine = 15;
+
+const std::string SortsMocks =
+    "inline void order(std::vector<MockQueue *> &Q) { std::sort(Q.begin(), Q.end()); }\n";
+const std::string SortsOrders =
+    "inline void order(std::vector<Order> &O) { std::sort(O.begin(), O.end()); }\n";
+// Makes every class of the namespace reach a template of the project's: what a library body
+// given a mock could instantiate (argument-dependent lookup), known only once it is declared.
+const std::string FunctionTemplate = "template <class T> T twice(T Value) { return Value + Value; }\n";
+
+class FirstParseStopTest : public ::testing::Test {
+protected:
+  TUOutcome analyze(const std::string &Text, ParseStart Start = {}) {
+    CompileCommand Command{Dir.path(),
+                           Dir.write("mocks.cpp", Text),
+                           {"clang++", "-std=c++17", "-c", Dir.path() + "/mocks.cpp"}};
+    return analyzeTranslationUnit(Command, Cfg, {}, Start);
+  }
+
+  static std::vector<std::string> messages(const TUOutcome &Out) {
+    std::vector<std::string> Messages;
+    for (const Finding &F : Out.Findings)
+      Messages.push_back(std::to_string(F.Position.Line) + ": " + F.Message);
+    return Messages;
+  }
+
+  TempDir Dir;
+  Config Cfg = Config::defaults();
+};
+
+TEST_F(FirstParseStopTest, StopsAtTheFirstClassAfterALibraryBodyIsHandedAMock) {
+  // std::sort's skipped body is given MockQueue; the function template below makes that a loss.
+  TUOutcome Out = analyze(source(SortsMocks, FunctionTemplate));
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  EXPECT_TRUE(Out.KeptTemplateBodies);
+  ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
+  EXPECT_EQ(Out.FirstParseStoppedAt->Line, AfterLine);
+  EXPECT_EQ(Out.FirstParseStoppedAt->File, Dir.file("mocks.cpp"));
+  // The drift below the stop is found, by the parse that kept template bodies from the start.
+  EXPECT_EQ(messages(Out), messages(analyze(source(SortsMocks, FunctionTemplate), {true})));
+  EXPECT_EQ(messages(Out).size(), 1u) << ::testing::PrintToString(messages(Out));
+}
+
+TEST_F(FirstParseStopTest, StopsAlsoWhenTheEndWouldHaveSaidNoAndFindsTheSame) {
+  // Without the function template nothing of the project is reachable from std::sort's body,
+  // which the end of the TU would have known; at `struct After` the parse cannot know it yet.
+  TUOutcome Out = analyze(source(SortsMocks, ""));
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
+  EXPECT_EQ(Out.FirstParseStoppedAt->Line, AfterLine);
+  EXPECT_TRUE(Out.KeptTemplateBodies);
+  EXPECT_EQ(messages(Out).size(), 1u) << ::testing::PrintToString(messages(Out));
+  EXPECT_EQ(messages(Out), messages(analyze(source(SortsMocks, ""), {true})));
+}
+
+TEST_F(FirstParseStopTest, ANoFromStartToEndIsOneParse) {
+  // A library body given only Order, which is no mock: no rule could judge what it makes.
+  TUOutcome Out = analyze(source(SortsOrders, FunctionTemplate));
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  EXPECT_FALSE(Out.FirstParseStoppedAt.has_value());
+  EXPECT_FALSE(Out.KeptTemplateBodies);
+  EXPECT_EQ(messages(Out), messages(analyze(source(SortsOrders, FunctionTemplate), {true})));
+}
+
+TEST_F(FirstParseStopTest, CompilerErrorsAreReportedWhereverTheyAre) {
+  // Below the stop: the first parse never reaches it, the second reports it.
+  TUOutcome Below = analyze(source(SortsMocks, "int broken = undeclared_below;\n"));
+  EXPECT_EQ(Below.State, TUOutcome::Status::ParseFailed);
+  ASSERT_FALSE(Below.Errors.empty());
+  EXPECT_NE(Below.Errors[0].find("undeclared_below"), std::string::npos) << Below.Errors[0];
+  EXPECT_TRUE(Below.Findings.empty());
+  // Above it: the first parse is not stopped, and fails as it did.
+  TUOutcome Above = analyze(source("int broken = undeclared_above;\n" + SortsMocks, ""));
+  EXPECT_EQ(Above.State, TUOutcome::Status::ParseFailed);
+  EXPECT_FALSE(Above.FirstParseStoppedAt.has_value());
+  ASSERT_FALSE(Above.Errors.empty());
+  EXPECT_NE(Above.Errors[0].find("undeclared_above"), std::string::npos) << Above.Errors[0];
+}
+
+TEST_F(FirstParseStopTest, AStopInsideAnIncludedHeaderEndsItsIncludersToo) {
+  // The mock is handed over in a header of the project's; the main file goes on after it.
+  Dir.write("queue.h", source(SortsMocks, FunctionTemplate));
+  TUOutcome Out = analyze("#include \"queue.h\"\nnamespace app {\nstruct Later {};\n}\n");
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
+  EXPECT_EQ(Out.FirstParseStoppedAt->File, Dir.file("queue.h"));
+  EXPECT_EQ(Out.FirstParseStoppedAt->Line, AfterLine);
+  EXPECT_EQ(messages(Out).size(), 1u) << ::testing::PrintToString(messages(Out));
+}
+
+} // namespace
+} // namespace contractcheck
