@@ -39,24 +39,31 @@ void remove(int Dir, const Stored &S) {
     ::unlinkat(Dir, F.c_str(), 0);
 }
 
-// Each regular file of the directory Dir with its status, but temporaries (.<name>.tmp-<pid>-*,
-// reapStaleTemporaryFiles' business) and what is not a regular file (a planted link).
-void forEachFile(int Dir, const std::function<void(const std::string &, const struct stat &)> &Visit) {
+// The names in the directory Dir (left open).
+std::vector<std::string> namesIn(int Dir) {
+  std::vector<std::string> Names;
   int Listed = ::dup(Dir);
   DIR *Listing = Listed < 0 ? nullptr : ::fdopendir(Listed);
   if (!Listing) {
     if (Listed >= 0)
       ::close(Listed);
-    return;
+    return Names;
   }
-  while (struct dirent *E = ::readdir(Listing)) {
-    std::string Name = E->d_name;
+  while (struct dirent *E = ::readdir(Listing))
+    Names.emplace_back(E->d_name);
+  ::closedir(Listing);
+  return Names;
+}
+
+// Each regular file of the directory Dir with its status, but temporaries (.<name>.tmp-<pid>-*,
+// reapStaleTemporaryFiles' business) and what is not a regular file (a planted link).
+void forEachFile(int Dir, const std::function<void(const std::string &, const struct stat &)> &Visit) {
+  for (const std::string &Name : namesIn(Dir)) {
     struct stat Info;
     if (!Name.empty() && Name[0] != '.' &&
         ::fstatat(Dir, Name.c_str(), &Info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(Info.st_mode))
       Visit(Name, Info);
   }
-  ::closedir(Listing);
 }
 
 std::string_view extensionOf(std::string_view Name) {
@@ -170,21 +177,8 @@ size_t evictUnusedEntries(const std::string &Root, std::chrono::seconds MaxAge) 
     return 0;
 
   int64_t Cutoff = Now - std::chrono::duration_cast<std::chrono::nanoseconds>(MaxAge).count();
-  std::vector<std::string> Shards;
-  {
-    int Listed = ::dup(RootFD.get());
-    DIR *Listing = Listed < 0 ? nullptr : ::fdopendir(Listed);
-    if (!Listing) {
-      if (Listed >= 0)
-        ::close(Listed);
-      return 0;
-    }
-    while (struct dirent *E = ::readdir(Listing))
-      Shards.emplace_back(E->d_name);
-    ::closedir(Listing);
-  }
   size_t Removed = 0;
-  for (const std::string &Name : Shards) {
+  for (const std::string &Name : namesIn(RootFD.get())) {
     bool Results = isResultShard(Name);
     if (!Results && Name != ScansShard && Name != PrefixesShard)
       continue;
