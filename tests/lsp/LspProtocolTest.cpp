@@ -24,18 +24,18 @@ const char *ModeHeader = "#pragma once\n"
                          "  }\n"
                          "}\n";
 
-const char *RunSource = "#include \"mode.h\"\n"
-                        "\n"
-                        "int run(Mode m) {\n"
-                        "  switch (m) {\n"
-                        "  case Mode::Idle:\n"
-                        "  case Mode::Busy:\n"
-                        "  case Mode::Stopped:\n"
-                        "    return 1;\n"
-                        "  default:\n"
-                        "    return 0;\n"
-                        "  }\n"
-                        "}\n";
+// A switch over Mode that leaves Draining to its default.
+const std::string RunFunction = "int run(Mode m) {\n"
+                                "  switch (m) {\n"
+                                "  case Mode::Idle:\n"
+                                "  case Mode::Busy:\n"
+                                "  case Mode::Stopped:\n"
+                                "    return 1;\n"
+                                "  default:\n"
+                                "    return 0;\n"
+                                "  }\n"
+                                "}\n";
+const std::string RunSource = "#include \"mode.h\"\n\n" + RunFunction;
 
 // Applies LSP TextEdits (single-line positions are enough for these fixes) to Text.
 std::string applyEdits(std::string Text, json Edits) {
@@ -359,17 +359,8 @@ TEST(LspStoredScanTest, AMacroTypedAboveTheIncludesIsSeenBeforeTheFileIsSaved) {
                                "#else\n#define HAS_DRAINING 0\n#endif\n");
   const std::string Body = "#include <modes.h>\n"
                            "enum class Mode {\n  Idle,\n  Busy,\n  Stopped,\n"
-                           "#if HAS_DRAINING\n  Draining,\n#endif\n};\n"
-                           "int run(Mode m) {\n"
-                           "  switch (m) {\n"
-                           "  case Mode::Idle:\n"
-                           "  case Mode::Busy:\n"
-                           "  case Mode::Stopped:\n"
-                           "    return 1;\n"
-                           "  default:\n"
-                           "    return 0;\n"
-                           "  }\n"
-                           "}\n";
+                           "#if HAS_DRAINING\n  Draining,\n#endif\n};\n" +
+                           RunFunction;
   std::string Source = Project.write("src/run.cpp", Body);
   writeCompilationDatabase(Project.path() + "/build", {Source},
                            {"-std=c++20", "-isystem", Project.path() + "/sys"});
