@@ -1,6 +1,7 @@
 #include "rules/enum-table/EnumTableRule.h"
 
 #include "rules/utils/EnumNames.h"
+#include "rules/utils/FlagsShape.h"
 #include "rules/utils/EnumValues.h"
 #include "rules/enum-table/EnumTableMap.h"
 #include "rules/enum-table/IndexedArrays.h"
@@ -13,7 +14,9 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/ParentMap.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Analysis/Analyses/ExprMutationAnalyzer.h>
 #include <clang/Lex/Lexer.h>
 
 #include <cstring>
@@ -121,6 +124,53 @@ bool isInstantiatedCopy(const VarDecl &Var) {
   return false;
 }
 
+// Whether E is an argument bound to a forwarding reference (`Range &&`, `auto &&`): a range
+// adaptor or algorithm viewing the table (`attrs | filter(...)`, `std::ranges::find(kNames, x)`).
+// clang's mutation analysis follows such a reference into the template and counts a view that
+// keeps a non-const reference as a write; for a table, viewing it is reading it.
+bool handedToForwardingReference(const Expr &E, const ParentMap &Parents) {
+  const Stmt *Parent = Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(&E));
+  const auto *Call = dyn_cast_or_null<CallExpr>(Parent);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Pattern = Callee ? Callee->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return false;
+  // A member operator's object is its first argument, not a parameter.
+  unsigned Skipped = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Skipped; I < Call->getNumArgs(); ++I) {
+    if (Call->getArg(I)->IgnoreParenImpCasts() != E.IgnoreParenImpCasts() ||
+        I - Skipped >= Pattern->getNumParams())
+      continue;
+    const auto *Reference =
+        Pattern->getParamDecl(I - Skipped)->getType()->getAs<RValueReferenceType>();
+    return Reference && !Reference->getPointeeType().hasQualifiers() &&
+           Reference->getPointeeType()->getAs<TemplateTypeParmType>();
+  }
+  return false;
+}
+
+// A local that the function writes to after its braced list (`names[Level::Error] = ...`, a
+// counter incremented, the array handed to a function taking it by non-const reference) holds
+// what that code decides, not what its list says. A const or static table is not judged here:
+// it is what its list says.
+bool writtenAfterItsList(const VarDecl &Var, ASTContext &Ctx) {
+  if (!Var.hasLocalStorage() || Ctx.getBaseElementType(Var.getType()).isConstQualified())
+    return false;
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  Stmt *Body = Function ? Function->getBody() : nullptr;
+  if (!Body)
+    return true;
+  ExprMutationAnalyzer Analyzer(*Body, Ctx);
+  ParentMap Parents(Body);
+  for (const BoundNodes &Use :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(&Var)))).bind("use")), *Body, Ctx)) {
+    const auto *Ref = Use.getNodeAs<DeclRefExpr>("use");
+    if (!handedToForwardingReference(*Ref, Parents) && Analyzer.isMutated(Ref))
+      return true;
+  }
+  return false;
+}
+
 // Whether some key of Table keys at least Repeats entries.
 bool repeatsAKey(const KeyedTable &Table, unsigned Repeats) {
   std::vector<std::pair<llvm::APSInt, unsigned>> Seen;
@@ -164,9 +214,9 @@ bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) co
 }
 
 void EnumTableRule::registerMatchers(MatchFinder *Finder) {
-  // Tables live at namespace or class scope, as function statics, or as const locals.
+  // Tables live at namespace or class scope, as function statics, or as locals (a local that
+  // the function writes to is no table: see checkKeyedTable).
   Finder->addMatcher(varDecl(hasInitializer(expr()), unless(parmVarDecl()),
-                             anyOf(hasGlobalStorage(), hasType(qualType(isConstQualified()))),
                              unless(isExpansionInSystemHeader()))
                          .bind("table"),
                      this);
@@ -278,7 +328,7 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   if (Table->Shape == TableShape::PairArray && ListRepeats > 0 &&
       repeatsAKey(*Table, ListRepeats))
     return;
-  if (!Judged.insert(Var.getCanonicalDecl()).second)
+  if (writtenAfterItsList(Var, *Result.Context) || !Judged.insert(Var.getCanonicalDecl()).second)
     return;
   const std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
   std::vector<const EnumConstantDecl *> Missing;
@@ -291,11 +341,14 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   // design: stella's SettingMap maps every adjustable setting, not "no setting". It counts
   // neither as named nor as missing. Not in NLOHMANN_JSON_SERIALIZE_ENUM, whose first entry is
   // its fallback: an unlisted catch-all would serialise as that entry's text.
+  // Likewise the zero of a flags enum: "no flag" is no bit, and a table of the bits' names
+  // (kakoune's face attributes) has no row for it.
   size_t Values = Held.size();
   if (Table->Shape != TableShape::NlohmannMacro) {
     size_t Before = Missing.size();
+    bool Flags = hasFlagsShape(*Table->Enum);
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return namesACatchAll(*E, CatchAllWords);
+      return namesACatchAll(*E, CatchAllWords) || (Flags && E->getInitVal().isZero());
     });
     Values -= Before - Missing.size();
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Glob.h"
+#include "rules/utils/FlagsShape.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <llvm/ADT/SmallPtrSet.h>
@@ -17,13 +18,6 @@ class EnumDecl;
 } // namespace clang
 
 namespace contractcheck {
-
-// Shape alone: every value is 0, a single bit, or a union of the enum's single bits written out
-// (`ReadWrite = 3`; a 3 that merely follows 2 is the next case); there are at least three single
-// bits; and the values are not one run of consecutive numbers (an all-ones mask such as
-// `All = 0xFF` is set aside first) (1, 2, 3, 4 is a sequence that
-// happens to contain powers of two, 0, 1, 2, 4, 8 is not).
-bool hasFlagsShape(const clang::EnumDecl &Enum);
 
 // The enumerators of an ordinary enum that are flag bits set above its cases: single bits,
 // larger than every other value by more than 8 times (`FTYPE_GUESSED = 1024` beside values
