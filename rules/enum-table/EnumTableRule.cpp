@@ -341,14 +341,24 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   // design: stella's SettingMap maps every adjustable setting, not "no setting". It counts
   // neither as named nor as missing. Not in NLOHMANN_JSON_SERIALIZE_ENUM, whose first entry is
   // its fallback: an unlisted catch-all would serialise as that entry's text.
-  // Likewise the zero of a flags enum: "no flag" is no bit, and a table of the bits' names
-  // (kakoune's face attributes) has no row for it.
+  // Likewise, in a table of a flags enum's bits (kakoune's face attributes), the zero ("no
+  // flag" is no bit) and a union of bits that all have rows (`Final = FinalFg | FinalBg`).
   size_t Values = Held.size();
   if (Table->Shape != TableShape::NlohmannMacro) {
     size_t Before = Missing.size();
-    bool Flags = hasFlagsShape(*Table->Enum);
+    std::optional<uint64_t> NamedBits;
+    if (hasFlagsShape(*Table->Enum)) {
+      NamedBits = 0;
+      for (const TableEntry &Entry : Table->Entries)
+        if (std::optional<uint64_t> V = unsignedValue(Entry.Key); V && singleBit(*V))
+          *NamedBits |= *V;
+    }
+    auto SpelledByItsBits = [&](const EnumConstantDecl &E) {
+      std::optional<uint64_t> V = unsignedValue(E.getInitVal());
+      return NamedBits && V && !singleBit(*V) && (*V & ~*NamedBits) == 0;
+    };
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return namesACatchAll(*E, CatchAllWords) || (Flags && E->getInitVal().isZero());
+      return namesACatchAll(*E, CatchAllWords) || SpelledByItsBits(*E);
     });
     Values -= Before - Missing.size();
   }
