@@ -64,9 +64,20 @@ std::vector<const EnumConstantDecl *> flagBitsAboveCases(const EnumDecl &Enum) {
 }
 
 void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
-  // Qt's flags enums live in system headers, and so do their operators: this one looks there too.
-  // It matches few nodes.
-  Finder->addMatcher(functionDecl(hasOverloadedOperatorName("|")).bind("flags-operator"),
+  // The project's own operators, wherever it declares them (Q_DECLARE_OPERATORS_FOR_FLAGS
+  // expands in its code). A library's are looked up when an enum is judged (usedAsFlags): the
+  // walk does not enter system headers, whose declarations a precompiled prefix holds in one
+  // mode and the parse in the other.
+  Finder->addMatcher(
+      functionDecl(hasOverloadedOperatorName("|"), unless(isExpansionInSystemHeader()))
+          .bind("flags-operator"),
+      Callback);
+  // An operator| the project's code calls, wherever it is declared (a library's template
+  // `operator|` for any enum its trait admits, brought in by a using-declaration).
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("|"),
+                                         unless(isExpansionInSystemHeader()),
+                                         callee(functionDecl().bind("flags-operator")))
+                         .bind("flags-operator-call"),
                      Callback);
   Finder->addMatcher(
       binaryOperator(hasAnyOperatorName("|", "|="), unless(isExpansionInSystemHeader()))
@@ -77,6 +88,26 @@ void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback 
 void FlagUses::markEnum(QualType Type) {
   if (const EnumDecl *Enum = definitionOf(Type))
     FlagEnums.insert(Enum);
+}
+
+void FlagUses::markParameters(const FunctionDecl &Operator) {
+  for (const ParmVarDecl *Param : Operator.parameters())
+    markEnum(Param->getType());
+}
+
+// The operator| a scope declares: functions, and what each operator template was instantiated
+// for (`operator|<Side>`, whose parameters are the enum's).
+void FlagUses::markOperatorsIn(const DeclContext &Scope) {
+  const ASTContext &Ctx = cast<Decl>(Scope).getASTContext();
+  DeclarationName Name = Ctx.DeclarationNames.getCXXOperatorName(OO_Pipe);
+  for (const NamedDecl *Found : Scope.lookup(Name)) {
+    Found = Found->getUnderlyingDecl();
+    if (const auto *Function = dyn_cast<FunctionDecl>(Found))
+      markParameters(*Function);
+    else if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Found))
+      for (const FunctionDecl *Spec : Template->specializations())
+        markParameters(*Spec);
+  }
 }
 
 // Not a matcher: an implicit specialization is reached only through its template, and when the
@@ -99,12 +130,26 @@ void FlagUses::markTemplateArguments(const ASTContext &Ctx) {
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (Arg.getKind() == TemplateArgument::Type)
           markEnum(Arg.getAsType());
+  // A library template's member operator| taking its enum argument (`Combo<E>::operator|(E)`)
+  // says the same of a project enum, which every specialization naming it is formed in this
+  // TU's own parse: read from the types as well, since the walk does not enter a library
+  // template's specializations.
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Type *T : Ctx.getTypes())
+    if (const auto *Record = dyn_cast<RecordType>(T))
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl());
+          Spec && Spec->hasDefinition() &&
+          llvm::any_of(Spec->getTemplateArgs().asArray(), [&](const TemplateArgument &Arg) {
+            const EnumDecl *Enum =
+                Arg.getKind() == TemplateArgument::Type ? definitionOf(Arg.getAsType()) : nullptr;
+            return Enum && !SM.isInSystemHeader(SM.getExpansionLoc(Enum->getLocation()));
+          }))
+        markOperatorsIn(*Spec->getDefinition());
 }
 
 bool FlagUses::record(const MatchFinder::MatchResult &Result) {
   if (const auto *Operator = Result.Nodes.getNodeAs<FunctionDecl>("flags-operator")) {
-    for (const ParmVarDecl *Param : Operator->parameters())
-      markEnum(Param->getType());
+    markParameters(*Operator);
     return true;
   }
   if (const auto *Or = Result.Nodes.getNodeAs<BinaryOperator>("flags-or")) {
@@ -126,6 +171,14 @@ bool FlagUses::usedAsFlags(const EnumDecl &Enum) {
     markTemplateArguments(Enum.getASTContext());
     TemplateArgumentsMarked = true;
   }
+  // A library's operator| for the enum (Qt's Q_DECLARE_OPERATORS_FOR_FLAGS(Qt::Alignment) at
+  // global scope), found by name where a call on the enum would find it: in the scopes around
+  // the enum, out to the global one. A lookup reads a precompiled prefix as it reads a parsed
+  // header, so both modes see the same operators.
+  if (LookedUp.insert(&Enum).second)
+    for (const DeclContext *Scope = Enum.getDeclContext(); Scope; Scope = Scope->getParent())
+      if (!Scope->isTransparentContext() && !isa<FunctionDecl>(Scope))
+        markOperatorsIn(*Scope);
   return FlagEnums.contains(&Enum);
 }
 

@@ -46,11 +46,15 @@ public:
 
 private:
   void markEnum(clang::QualType Type);
+  void markParameters(const clang::FunctionDecl &Operator);
+  void markOperatorsIn(const clang::DeclContext &Scope);
   void markTemplateArguments(const clang::ASTContext &Ctx);
 
   std::vector<Glob> FlagTemplates;
   llvm::SmallPtrSet<const clang::EnumDecl *, 16> FlagEnums;
   llvm::SmallPtrSet<const clang::EnumConstantDecl *, 16> Ored;
+  // The enums whose enclosing scopes were searched for a library's operator|.
+  llvm::SmallPtrSet<const clang::EnumDecl *, 16> LookedUp;
   bool TemplateArgumentsMarked = false; // once per TU, when the first switch is judged
 };
 
