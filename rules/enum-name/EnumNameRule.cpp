@@ -132,18 +132,17 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
                            .bind("parser"),
                        this);
   // The enums configured functions and data files name.
-  if (!NamedEnums.empty())
+  if (!NamedEnums.empty()) {
     Finder->addMatcher(enumDefinitionNamed(NamedEnums), this);
+    // The context for the lookup of those the walk does not meet (lookupEnumDefinition).
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
 }
 
 void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const EnumDecl *Enum = boundEnumDefinition(Result, NamedEnums)) {
-    std::string Name = enumQualifiedName(*Enum);
-    // A data file's enum is judged in the global step, from its definition as a fact.
-    if (DataEnums.count(Name))
-      emitFact(enumDefinitionFact(*Enum, *Result.SourceManager));
-    ConfiguredEnums.emplace(std::move(Name), Enum);
+    recordConfiguredEnum(*Enum);
     return;
   }
   if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser")) {
@@ -287,9 +286,21 @@ void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
                             positionOf(Definition.getLocation(), Ctx->getSourceManager())});
 }
 
+void EnumNameRule::recordConfiguredEnum(const EnumDecl &Enum) {
+  std::string Name = enumQualifiedName(Enum);
+  // A data file's enum is judged in the global step, from its definition as a fact.
+  if (DataEnums.count(Name))
+    emitFact(enumDefinitionFact(Enum, Ctx->getSourceManager()));
+  ConfiguredEnums.emplace(std::move(Name), &Enum);
+}
+
 void EnumNameRule::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
+  for (const std::string &Name : NamedEnums)
+    if (!ConfiguredEnums.count(Name))
+      if (const EnumDecl *Enum = lookupEnumDefinition(*Ctx, Name))
+        recordConfiguredEnum(*Enum);
   for (const auto &[Call, Callee] : MagicEnumCalls)
     checkMagicEnum(*Call, *Callee);
   for (const LiteralCall &Call : InferredCalls)

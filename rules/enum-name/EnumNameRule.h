@@ -38,6 +38,7 @@ private:
   void checkConfigured(const LiteralCall &Call, const ConfiguredFunction &Function);
   const std::optional<AcceptedNames> &acceptedBy(const clang::FunctionDecl &Definition);
   void emitParserFact(const clang::FunctionDecl &Definition);
+  void recordConfiguredEnum(const clang::EnumDecl &Enum);
   bool reportable(const clang::StringLiteral &Literal) const;
   bool reportable(const LiteralCall &Call) const;
 

@@ -3,9 +3,11 @@
 #include "rules/utils/EnumDefinitionFact.h"
 #include "rules/schema-sync/SchemaSyncGlobal.h"
 #include "rules/utils/EnumDefinitionMatcher.h"
+#include "rules/utils/EnumNames.h"
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/Sentinels.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 
 using namespace clang;
@@ -59,13 +61,30 @@ SchemaSyncRule::SchemaSyncRule(RuleContext &Context) : Rule(Context) {
 }
 
 void SchemaSyncRule::registerMatchers(MatchFinder *Finder) {
-  if (!BoundEnums.empty())
+  if (!BoundEnums.empty()) {
     Finder->addMatcher(enumDefinitionNamed(BoundEnums), this);
+    // The context for the lookup of those the walk does not meet (lookupEnumDefinition).
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
 }
 
 void SchemaSyncRule::check(const MatchFinder::MatchResult &Result) {
-  if (const EnumDecl *Enum = boundEnumDefinition(Result, BoundEnums))
+  Ctx = Result.Context;
+  if (const EnumDecl *Enum = boundEnumDefinition(Result, BoundEnums)) {
+    Found.insert(enumQualifiedName(*Enum));
     emitFact(enumDefinitionFact(*Enum, *Result.SourceManager));
+  }
+}
+
+void SchemaSyncRule::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  for (const std::string &Name : BoundEnums)
+    if (!Found.count(Name))
+      if (const EnumDecl *Enum = lookupEnumDefinition(*Ctx, Name))
+        emitFact(enumDefinitionFact(*Enum, Ctx->getSourceManager()));
+  Found.clear();
+  Ctx = nullptr;
 }
 
 const RuleInfo &SchemaSyncRuleInfo() {

@@ -18,9 +18,12 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // Reads enum definitions, which are spelled in source.
   bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
+  void onEndOfTranslationUnit() override;
 
 private:
   EnumNameSet BoundEnums; // qualified, as bindings spell them
+  clang::ASTContext *Ctx = nullptr;
+  EnumNameSet Found; // the bound enums this TU defines, met by the walk
 };
 
 } // namespace contractcheck

@@ -20,4 +20,12 @@ const clang::EnumDecl *
 boundEnumDefinition(const clang::ast_matchers::MatchFinder::MatchResult &Result,
                     const EnumNameSet &QualifiedNames);
 
+// The definition of an enum by its qualified name, looked up from the translation unit (inline
+// namespaces are looked through as the name omits them): for the names the matcher bound
+// nothing for. The rules' walk does not enter system headers (a library's enum, bound by a
+// project that checks its names), whose declarations a precompiled prefix holds in one mode
+// and the parse in the other; a lookup reads either.
+const clang::EnumDecl *lookupEnumDefinition(clang::ASTContext &Ctx,
+                                            llvm::StringRef QualifiedName);
+
 } // namespace contractcheck
