@@ -117,34 +117,36 @@ void FlagUses::markOperatorsIn(const DeclContext &Scope) {
 // specializations, the prefix's included (Qt's own QFlags<Qt::AlignmentFlag>), as a parse
 // without the prefix has them.
 void FlagUses::markTemplateArguments(const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto IsProjectEnum = [&](const TemplateArgument &Arg) {
+    const EnumDecl *Enum =
+        Arg.getKind() == TemplateArgument::Type ? definitionOf(Arg.getAsType()) : nullptr;
+    return Enum && !SM.isInSystemHeader(SM.getExpansionLoc(Enum->getLocation()));
+  };
+  llvm::SmallPtrSet<const ClassTemplateDecl *, 32> Named; // each template's name read once
   llvm::SmallPtrSet<const ClassTemplateDecl *, 4> Templates;
-  for (const Type *T : Ctx.getTypes())
-    if (const auto *Record = dyn_cast<RecordType>(T))
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl()))
-        if (ClassTemplateDecl *Template = Spec->getSpecializedTemplate();
-            !Templates.contains(Template->getCanonicalDecl()) &&
-            matchesAny(FlagTemplates, Template->getQualifiedNameAsString()))
-          Templates.insert(Template->getCanonicalDecl());
+  for (const Type *T : Ctx.getTypes()) {
+    const auto *Record = dyn_cast<RecordType>(T);
+    const auto *Spec =
+        Record ? dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl()) : nullptr;
+    if (!Spec)
+      continue;
+    if (const ClassTemplateDecl *Template = Spec->getSpecializedTemplate()->getCanonicalDecl();
+        Named.insert(Template).second &&
+        matchesAny(FlagTemplates, Template->getQualifiedNameAsString()))
+      Templates.insert(Template);
+    // A library template's member operator| taking its enum argument (`Combo<E>::operator|(E)`)
+    // says the same of a project enum, every specialization naming which is formed in this
+    // TU's own parse: read from the types as well, since the walk does not enter a library
+    // template's specializations.
+    if (Spec->hasDefinition() && llvm::any_of(Spec->getTemplateArgs().asArray(), IsProjectEnum))
+      markOperatorsIn(*Spec->getDefinition());
+  }
   for (const ClassTemplateDecl *Template : Templates)
     for (const ClassTemplateSpecializationDecl *Spec : Template->specializations())
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (Arg.getKind() == TemplateArgument::Type)
           markEnum(Arg.getAsType());
-  // A library template's member operator| taking its enum argument (`Combo<E>::operator|(E)`)
-  // says the same of a project enum, which every specialization naming it is formed in this
-  // TU's own parse: read from the types as well, since the walk does not enter a library
-  // template's specializations.
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const Type *T : Ctx.getTypes())
-    if (const auto *Record = dyn_cast<RecordType>(T))
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl());
-          Spec && Spec->hasDefinition() &&
-          llvm::any_of(Spec->getTemplateArgs().asArray(), [&](const TemplateArgument &Arg) {
-            const EnumDecl *Enum =
-                Arg.getKind() == TemplateArgument::Type ? definitionOf(Arg.getAsType()) : nullptr;
-            return Enum && !SM.isInSystemHeader(SM.getExpansionLoc(Enum->getLocation()));
-          }))
-        markOperatorsIn(*Spec->getDefinition());
 }
 
 bool FlagUses::record(const MatchFinder::MatchResult &Result) {
