@@ -256,7 +256,9 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
   // clone analyses every other TU here.
   unsigned Workers = requestedWorkers();
   std::vector<TUOutcome> Outcomes =
-      analyzeAll(Missing, Request.Settings, Workers, Progress, Use, &StoreErrors);
+      analyzeAll(Missing, Request.Settings, Workers, Progress, Use, &StoreErrors, &Workers);
+  Result.OthersAnalysed = Missing.size();
+  Result.OthersWorkers = std::max(1u, std::min<unsigned>(Workers, Missing.size()));
   Result.NotStored += StoreErrors.size();
   if (!StoreErrors.empty() && Result.StoreWarnings.empty())
     Result.StoreWarnings.push_back(StoreErrors.front());

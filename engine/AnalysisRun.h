@@ -71,6 +71,11 @@ struct RunResult {
   std::vector<std::string> StoreWarnings;
   size_t NotStored = 0; // analysed results the store could not keep
   unsigned Workers = 1; // the workers that ran
+  // A subset run's other TUs that had no stored facts, analysed once for the global rules (not
+  // counted in Report), and the workers that did it: the first hook run on a fresh clone spends
+  // most of its time there, which "analysed 1 of 1 translation units" alone would hide.
+  size_t OthersAnalysed = 0;
+  unsigned OthersWorkers = 0;
   int Exit = Clean;
   bool Crashed = false; // a crash was contained: static state may be inconsistent
 };

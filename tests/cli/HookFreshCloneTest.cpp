@@ -20,10 +20,12 @@ protected:
     Project.write("router.cpp", "#include \"channel.h\"\nint w(shop::Channel C) { return "
                                 "C == shop::Channel::Web; }\n");
     Project.write("billing.cpp", "int total(int A, int B) { return A + B; }\n");
+    Project.write("shipping.cpp", "int cost(int A) { return A * 2; }\n");
     Project.write("api/channels.yaml", "- web\n- store\n- phone\n");
     Project.write(".contractcheck.yaml", Config);
     writeCompilationDatabase(Project.path() + "/build",
-                             {Project.file("router.cpp"), Project.file("billing.cpp")},
+                             {Project.file("router.cpp"), Project.file("billing.cpp"),
+                              Project.file("shipping.cpp")},
                              {"-std=c++20"});
     ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
   }
@@ -57,6 +59,23 @@ TEST_F(HookFreshCloneTest, AnUnrelatedSourceIsJudgedAndTheFirstRunFillsTheStore)
   ProcessResult Second = runHook({"billing.cpp"});
   EXPECT_EQ(Second.ExitCode, 0) << Second.Stdout << Second.Stderr;
   EXPECT_EQ(Second.Stdout.find("analysing them once"), std::string::npos) << Second.Stdout;
+}
+
+// The first run spends its time on the other TUs, with every worker it was given: the summary
+// says so rather than "analysed 1 of 1 translation units ... with 1 worker" alone.
+TEST_F(HookFreshCloneTest, TheSummaryCountsTheOtherTUsAnalysedForTheGlobalRules) {
+  ProcessResult First = runContractcheck({"-p", "build", "-j2", "billing.cpp"}, Project.path());
+  EXPECT_EQ(First.ExitCode, 0) << First.Stderr;
+  EXPECT_NE(First.Stderr.find("analysed 1 of 1 translation units in "), std::string::npos)
+      << First.Stderr;
+  EXPECT_NE(First.Stderr.find(" s with 1 worker (and 2 other translation units once for the "
+                              "global rules, with 2 workers); 0 findings"),
+            std::string::npos)
+      << First.Stderr;
+  // From the store next time: nothing more to say.
+  ProcessResult Second = runContractcheck({"-p", "build", "-j2", "billing.cpp"}, Project.path());
+  EXPECT_EQ(Second.ExitCode, 0) << Second.Stderr;
+  EXPECT_EQ(Second.Stderr.find("other translation unit"), std::string::npos) << Second.Stderr;
 }
 
 TEST_F(HookFreshCloneTest, ABoundDataFileIsJudged) {

@@ -388,8 +388,7 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     // The text report on the terminal shows the rules' problems already; a JSON/SARIF report
     // or a file does not show them where the user looks.
     bool ProblemsShown = OutputFormat == Format::Text && OutputPath.empty();
-    printSummary(Result.Report, Run.plan(), *Database, Result.Workers, Seconds, Result.Fixes,
-                 ProblemsShown);
+    printSummary(Result, Run.plan(), *Database, Seconds, ProblemsShown);
   }
   // A contained crash may leave locks held in static state; skip exit-time destructors.
   if (Result.Crashed) {

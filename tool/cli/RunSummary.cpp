@@ -4,18 +4,26 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <set>
+#include <string>
 
 using namespace llvm;
 
 namespace contractcheck {
 
-void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDatabase &Database,
-                  unsigned Workers, double Seconds, const std::optional<FixSummary> &Fixes,
-                  bool ProblemsShown) {
+void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
+                  double Seconds, bool ProblemsShown) {
+  const RunReport &Report = Result.Report;
+  const std::optional<FixSummary> &Fixes = Result.Fixes;
+  auto Workers = [](unsigned N) { return std::to_string(N) + (N == 1 ? " worker" : " workers"); };
   raw_ostream &OS = errs();
   OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
-     << " translation units in " << format("%.2f", Seconds) << " s with " << Workers
-     << (Workers == 1 ? " worker" : " workers");
+     << " translation units in " << format("%.2f", Seconds) << " s with "
+     << Workers(Result.Workers);
+  // The time above is mostly theirs on a fresh clone's first hook run.
+  if (Result.OthersAnalysed)
+    OS << " (and " << Result.OthersAnalysed
+       << (Result.OthersAnalysed == 1 ? " other translation unit" : " other translation units")
+       << " once for the global rules, with " << Workers(Result.OthersWorkers) << ")";
   if (Report.FromStore)
     OS << " (" << Report.FromStore << " unchanged, from the result store)";
   if (Report.PrefixesFromStore)

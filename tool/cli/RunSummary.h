@@ -11,8 +11,7 @@ namespace contractcheck {
 
 // ProblemsShown: the report itself, on the terminal, lists the rules' problems (the text
 // format), so the summary only counts them.
-void printSummary(const RunReport &Report, const RunPlan &P, const CompilationDatabase &Database,
-                  unsigned Workers, double Seconds, const std::optional<FixSummary> &Fixes,
-                  bool ProblemsShown);
+void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
+                  double Seconds, bool ProblemsShown);
 
 } // namespace contractcheck
