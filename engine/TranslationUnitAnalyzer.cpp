@@ -425,6 +425,16 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
 }
 
 // The outcome of a parse that crashed or ran out of time: nothing it produced is kept.
+// A source the build writes (protoc's .pb.cc, flex's scanner, CMake's own stubs) is in the
+// database before the build has run. Clang's driver says "no such file or directory", then "no
+// input files" and "unable to handle compilation, expected exactly one compiler job in ''";
+// the user needs the first and what to do about it.
+bool sourceIsMissing(const CompileCommand &Command, const AnalysisSettings &Settings) {
+  llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(Command.Directory, Settings.Overlays);
+  llvm::ErrorOr<llvm::vfs::Status> Status = Files->getVirtualFileSystem().status(Command.File);
+  return Status.getError() == std::errc::no_such_file_or_directory;
+}
+
 TUOutcome notFinished(const std::string &File, Contained Ended, std::chrono::seconds Limit) {
   TUOutcome Out;
   Out.File = File;
@@ -509,6 +519,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   } else if (!Ran || !CompilerErrors.Errors.empty() || CompilerErrors.getNumErrors() > 0) {
     Out.State = TUOutcome::Status::ParseFailed;
     Out.Errors = CompilerErrors.Errors;
+    if (sourceIsMissing(Command, Settings))
+      Out.Errors = {"error: the source file does not exist; if the build generates it, build the "
+                    "project (or that target) first, or leave it out with 'paths.exclude'"};
     if (Out.Errors.empty())
       Out.Errors.push_back("the compiler invocation failed");
   }

@@ -105,6 +105,27 @@ TEST(BadInputTest, AnEntryThatIsNotUtf8IsReportedAndTheOthersAnalysed) {
   EXPECT_EQ(R.Stderr.rfind(Expected, 0), 0u) << R.Stderr;
 }
 
+// A source the build writes (a .pb.cc, CMake's own stubs) is listed before the build has run:
+// the TU is not analysed, and the report says why in words, not in the driver's "no input
+// files" and "expected exactly one compiler job in ''". The other TUs are analysed.
+TEST(BadInputTest, ASourceTheBuildHasNotGeneratedYetIsNamedAsMissing) {
+  TempDir Src, Build;
+  std::string Good = Src.write("a.cpp", switchMissingOne("a"));
+  std::string Missing = Src.file("gen/messages.pb.cc");
+  writeCompilationDatabase(Build.path(), {Good, Missing}, {"-std=c++20"});
+  for (const char *Sharing : {"--shared-headers=auto", "--shared-headers=never"}) {
+    ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache", Sharing});
+    EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
+    EXPECT_NE(R.Stdout.find(Missing + ": error: not analysed (parse-error)\n  error: the source "
+                            "file does not exist; if the build generates it, build the project "
+                            "(or that target) first, or leave it out with 'paths.exclude'\n"),
+              std::string::npos)
+        << R.Stdout;
+    EXPECT_EQ(R.Stdout.find("compiler job"), std::string::npos) << R.Stdout;
+    EXPECT_NE(R.Stdout.find("a.cpp:"), std::string::npos) << "the other TU's finding is reported";
+  }
+}
+
 TEST(BadInputTest, FileThatDoesNotExist) {
   TempDir Build;
   cliFixture("parse-failure", Build);
