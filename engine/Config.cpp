@@ -183,6 +183,11 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
   if (Node.IsNull())
     return Settings;
   std::string Where = "the settings of '" + std::string(Info.Id) + "'";
+  // `rule: off`, as ESLint spells it: the severity is one of the settings.
+  if (Node.IsScalar() &&
+      (Node.Scalar() == "error" || Node.Scalar() == "warning" || Node.Scalar() == "off"))
+    R.fail(Node, Where + " must be a mapping, got '" + Node.Scalar() + "'; write '" +
+                     std::string(Info.Id) + ": {severity: " + Node.Scalar() + "}'");
   R.expectMap(Node, Where);
   std::vector<std::string> Known{"severity"};
   for (const OptionSpec &Spec : Info.Options)

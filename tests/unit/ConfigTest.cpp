@@ -90,6 +90,19 @@ TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
             "'eror' (did you mean 'error'?)");
 }
 
+// A severity where the rule's settings go (`rule: off`, as ESLint writes it) says how to write it.
+TEST(ConfigTest, ASeverityInPlaceOfTheSettingsSaysWhereItGoes) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: off\n"),
+            ".contractcheck.yaml:3:29: error: the settings of 'contract-switch-coverage' must be a "
+            "mapping, got 'off'; write 'contract-switch-coverage: {severity: off}'");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-enum-table: warning\n"),
+            ".contractcheck.yaml:3:24: error: the settings of 'contract-enum-table' must be a "
+            "mapping, got 'warning'; write 'contract-enum-table: {severity: warning}'");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-enum-table: [a]\n"),
+            ".contractcheck.yaml:3:24: error: the settings of 'contract-enum-table' must be a "
+            "mapping, got a list");
+}
+
 // A choice the rule reads as an enum (OptionEnumMapping) is checked where it is written: an
 // unknown value is an error at its line and column listing the values the mapping declares, so
 // the rule never sees a string it would have to parse again.
