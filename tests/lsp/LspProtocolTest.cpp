@@ -246,7 +246,7 @@ TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineO
   Client.initialize();
   Client.open(Broken, readFile(Broken));
   json D = onlyDiagnostic(Client.diagnostics(fileUri(Broken)));
-  EXPECT_EQ(D["code"], "parse-failed");
+  EXPECT_EQ(D["code"], "parse-error");
   EXPECT_EQ(D["range"]["start"], json({{"line", 0}, {"character", 0}}));
   EXPECT_NE(D["message"].get<std::string>().find("does not parse"), std::string::npos);
   EXPECT_NE(D["message"].get<std::string>().find("broken.cpp:2:"), std::string::npos)
@@ -268,7 +268,7 @@ TEST_F(LspProtocolTest, AHeaderThatIsAFifoFailsItsTranslationUnitAndTheServerKee
   Client.initialize();
   Client.open(Piped, readFile(Piped));
   json D = onlyDiagnostic(Client.diagnostics(fileUri(Piped)));
-  EXPECT_EQ(D["code"], "parse-failed") << D.dump();
+  EXPECT_EQ(D["code"], "parse-error") << D.dump();
   EXPECT_NE(D.dump().find("pipe.h"), std::string::npos) << D.dump();
   Client.open(Run, RunSource);
   D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
@@ -281,7 +281,7 @@ TEST_F(LspProtocolTest, ACrashInAnalysisIsContainedAndTheServerKeepsServing) {
   // Clang's debugging pragma crashes the compiler; typed into the buffer only.
   Client.open(Run, std::string("#pragma clang __debug crash\n") + RunSource);
   json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
-  EXPECT_EQ(D["code"], "analysis-crashed");
+  EXPECT_EQ(D["code"], "crash");
   EXPECT_EQ(D["range"]["start"], json({{"line", 0}, {"character", 0}}));
   EXPECT_NE(D["message"].get<std::string>().find("crash was contained"), std::string::npos);
   Client.change(Run, RunSource, 2);

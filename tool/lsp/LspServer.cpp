@@ -419,7 +419,8 @@ void LspServer::analyseFile(const std::string &File) {
   Contribution Contributed;
   size_t Count = 0;
   if (Outcome.State != TUOutcome::Status::Analyzed) {
-    Contributed[File].push_back(lineOneDiagnostic(File, Crash ? "analysis-crashed" : "parse-failed",
+    // The code is the status the CLI reports (text, JSON, SARIF): parse-error, crash, timeout.
+    Contributed[File].push_back(lineOneDiagnostic(File, std::string(statusName(Outcome.State)),
                                                   notAnalysedMessage(Unit, Outcome),
                                                   Crash ? 1 : 2));
   } else {
