@@ -105,5 +105,29 @@ TEST_F(PreCommitHookTest, ATUThatGainedTheIncludeSinceItWasStoredIsJudgedThrough
   EXPECT_EQ(R.Stdout.find("no translation unit"), std::string::npos) << R.Stdout;
 }
 
+// The local hook as docs/usage.md spells it (the ```yaml block with `repo: local`), written into
+// a .pre-commit-config.yaml and run by real pre-commit: a recipe that pre-commit refuses (a key
+// missing) or that does not run the hook fails here.
+TEST_F(PreCommitHookTest, TheDocumentedLocalHookRuns) {
+  std::string Usage = readFile(sourceDir() + "/docs/usage.md");
+  size_t Local = Usage.find("  - repo: local\n");
+  ASSERT_NE(Local, std::string::npos) << "docs/usage.md shows no local hook";
+  size_t Start = Usage.rfind("```yaml\n", Local), End = Usage.find("```", Local);
+  ASSERT_NE(Start, std::string::npos);
+  ASSERT_NE(End, std::string::npos);
+  Project.write(".pre-commit-config.yaml", Usage.substr(Start + 8, End - Start - 8));
+  std::string ToolDir = std::filesystem::path(contractcheckBinary()).parent_path();
+  const char *Path = std::getenv("PATH");
+  ProcessResult R = runProcess(
+      {"pre-commit", "run", "--color", "never", "--files", "src/bad.cpp", "src/good.cpp"},
+      Project.path(),
+      {"PATH=" + ToolDir + ":" + (Path ? Path : "/usr/bin:/bin"), "PRE_COMMIT_HOME=" + Cache.path()});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("src/bad.cpp:3:3: error: switch on 'Mode' has a 'default' label that "
+                          "hides 1 unhandled enumerator: Mode::Draining [contract-switch-coverage]"),
+            std::string::npos)
+      << R.Stdout << R.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test
