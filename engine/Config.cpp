@@ -286,7 +286,7 @@ YAML::Node loadSingleDocument(const Reader &R, const std::string &Path) {
                        Path, Mark.line + 1, Mark.column + 1);
     }
   } catch (const YAML::ParserException &E) {
-    throw InputError("malformed YAML: " + yamlErrorText(E), Path, E.mark.line + 1,
+    throw InputError("malformed YAML: " + yamlErrorText(E, Text), Path, E.mark.line + 1,
                      E.mark.column + 1);
   } catch (const YAML::Exception &E) {
     throw InputError("malformed YAML: " + yamlErrorText(E), Path);

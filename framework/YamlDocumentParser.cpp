@@ -186,7 +186,7 @@ std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error) {
     DataPosition At = positionOf(E.mark);
     Error.Line = At.Line;
     Error.Column = At.Column;
-    Error.Message = "malformed YAML: " + yamlErrorText(E);
+    Error.Message = "malformed YAML: " + yamlErrorText(E, Text);
   } catch (const std::exception &E) {
     Error.Line = Error.Column = 0;
     Error.Message = std::string("malformed YAML: ") + E.what();

@@ -30,10 +30,33 @@ struct DocumentStarts : YAML::EventHandler {
 
 } // namespace
 
-std::string yamlErrorText(const YAML::Exception &E) {
+namespace {
+
+bool indentedWithATab(std::string_view Text, int Line) {
+  if (Line < 0)
+    return false;
+  size_t Start = 0;
+  for (int L = 0; L < Line; ++L) {
+    Start = Text.find('\n', Start);
+    if (Start == std::string_view::npos)
+      return false;
+    ++Start;
+  }
+  for (size_t I = Start; I < Text.size() && (Text[I] == ' ' || Text[I] == '\t'); ++I)
+    if (Text[I] == '\t')
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::string yamlErrorText(const YAML::Exception &E, std::string_view Text) {
   if (dynamic_cast<const YAML::DeepRecursion *>(&E))
     return "nested deeper than " + std::to_string(MaxYamlDepth) +
            " levels, more than contractcheck reads";
+  if (indentedWithATab(Text, E.mark.line))
+    return E.msg + "; this line is indented with a tab, which YAML does not allow (indent with "
+                   "spaces)";
   return E.msg;
 }
 

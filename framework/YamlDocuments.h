@@ -26,6 +26,8 @@ YamlDocumentCount countYamlDocuments(std::string_view Text);
 inline constexpr unsigned MaxYamlDepth = 500;
 
 // What a yaml-cpp exception means, said plainly ("bad file" from its depth guard is the nesting).
-std::string yamlErrorText(const YAML::Exception &E);
+// Given the Text it read, an error on a line indented with a tab says so: yaml-cpp calls that
+// "illegal map value" or "end of map not found", and a tab looks like spaces in an editor.
+std::string yamlErrorText(const YAML::Exception &E, std::string_view Text = {});
 
 } // namespace contractcheck

@@ -90,6 +90,19 @@ TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
             "'eror' (did you mean 'error'?)");
 }
 
+// An editor's tab looks like spaces; yaml-cpp's "illegal map value" does not say it is the tab.
+TEST(ConfigTest, ATabIndentedLineSaysSo) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n\tcontract-switch-coverage:\n\t\tseverity: warning\n"),
+            ".contractcheck.yaml:3:26: error: malformed YAML: illegal map value; this line is "
+            "indented with a tab, which YAML does not allow (indent with spaces)");
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n  \tseverity: warning\n"),
+            ".contractcheck.yaml:4:12: error: malformed YAML: illegal map value; this line is "
+            "indented with a tab, which YAML does not allow (indent with spaces)");
+  // A tab elsewhere on the line is no indentation.
+  EXPECT_EQ(loadError("version: 1\nrules: {\tx\n"),
+            ".contractcheck.yaml:3:1: error: malformed YAML: end of map flow not found");
+}
+
 // A severity where the rule's settings go (`rule: off`, as ESLint writes it) says how to write it.
 TEST(ConfigTest, ASeverityInPlaceOfTheSettingsSaysWhereItGoes) {
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage: off\n"),

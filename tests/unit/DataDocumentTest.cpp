@@ -129,6 +129,13 @@ TEST(DataDocumentTest, MalformedYamlIsPositioned) {
   EXPECT_NE(E.Message.find("malformed YAML"), std::string::npos);
 }
 
+TEST(DataDocumentTest, ATabIndentedLineSaysSo) {
+  DataError E = parseError("routes:\n  - venue: a\n\t- venue: b\n", DataDocument::Format::Yaml);
+  EXPECT_NE(E.Message.find("; this line is indented with a tab, which YAML does not allow"),
+            std::string::npos)
+      << E.render();
+}
+
 TEST(DataDocumentTest, OneYamlDocumentOnly) {
   DataError E = parseError("a: 1\n---\nb: 2\n", DataDocument::Format::Yaml);
   EXPECT_EQ(E.Line, 2u);
