@@ -6,6 +6,7 @@
 #include "rules/enum-table/EnumTableMap.h"
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/enum-table/ParserChains.h"
+#include "rules/enum-table/SkippedEntries.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
 #include "rules/utils/StringParsers.h"
@@ -52,6 +53,9 @@ constexpr OptionSpec Options[] = {
     {"list-repeats", OptionType::Unsigned, "3",
      "An array of pairs or records in which one enumerator keys this many entries is a list "
      "(a test's steps, a schedule), not a table, and is not judged; 0 judges every array."},
+    {"skipped-entries", OptionType::Bool, "true",
+     "An entry the table writes in a preprocessor branch this build skipped (#ifdef HAVE_X) "
+     "counts as present: the table names the enumerator for the configurations that have it."},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
@@ -194,7 +198,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
                options().getGlobs("partial-tables")},
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
-      ListRepeats(options().getUnsigned("list-repeats")) {}
+      ListRepeats(options().getUnsigned("list-repeats")),
+      SkippedEntries(options().getBool("skipped-entries")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -361,6 +366,14 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
       return namesACatchAll(*E, CatchAllWords) || SpelledByItsBits(*E);
     });
     Values -= Before - Missing.size();
+  }
+  // An entry under `#ifdef HAVE_WAVPACK` is written for the builds that have the handler
+  // (gerbera's content handler names); this build has the enumerator but not the feature. It
+  // counts as named, like any entry the table writes.
+  if (SkippedEntries) {
+    std::vector<const EnumConstantDecl *> Skipped =
+        namedInSkippedText(Var, *Table, Missing, *Result.SourceManager, Ctx.getLangOpts());
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) { return llvm::is_contained(Skipped, E); });
   }
   bool Total = Table->Shape == TableShape::NlohmannMacro ||
                meantToBeTotal(Var, *Table->Enum, Values - Missing.size(), Values, Totality);

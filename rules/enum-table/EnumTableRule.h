@@ -51,6 +51,8 @@ private:
   const std::vector<std::string> CatchAllWords;
   // An array of records in which one key keys this many entries is a list (0: never).
   const unsigned ListRepeats;
+  // Entries in preprocessor branches this build skipped count as written.
+  const bool SkippedEntries;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };
