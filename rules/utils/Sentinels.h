@@ -20,13 +20,14 @@ namespace contractcheck {
 // Counts and bounds in every spelling: `kCount`, `Count`, `COUNT`, `FOO_COUNT`, `NUM_FOOS`,
 // `kNumFoos`, `NumFileTypes`, `MaxShape`, and the trailing-underscore style (`COUNT_`,
 // `FOO_LAST_`; BehaviorTree.CPP's `PreCond::COUNT_`), stella's `numTimings` and `LastGroup`,
-// i2pd's `eNumLogLevels`.
+// i2pd's `eNumLogLevels`, and the bare upper-case `MAX` (gerbera's `ResourceAttribute::MAX`,
+// the end of its attribute iterator).
 // CamelCase `Num`/`Max`/`Last` need a capital after them so `Number`, `Maximum` and `Last`
 // stay members.
 inline constexpr std::string_view DefaultSentinelGlobs =
     "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*;Num[A-Z]*;num[A-Z]*;"
     "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;LAST_;*_LAST_;"
-    "*_MAX_";
+    "*_MAX_;MAX";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";
