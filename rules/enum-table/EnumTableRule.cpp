@@ -5,6 +5,7 @@
 #include "rules/utils/EnumValues.h"
 #include "rules/enum-table/EnumTableMap.h"
 #include "rules/enum-table/IndexedArrays.h"
+#include "rules/enum-table/OffsetEnumerators.h"
 #include "rules/enum-table/ParserChains.h"
 #include "rules/enum-table/SkippedEntries.h"
 #include "rules/utils/ProjectCode.h"
@@ -56,6 +57,9 @@ constexpr OptionSpec Options[] = {
     {"skipped-entries", OptionType::Bool, "true",
      "An entry the table writes in a preprocessor branch this build skipped (#ifdef HAVE_X) "
      "counts as present: the table names the enumerator for the configurations that have it."},
+    {"offset-enumerators", OptionType::Bool, "true",
+     "A last enumerator the translation unit uses only as an operand of + or - (where numbers "
+     "beyond the enum begin) is not a row a map or array of pairs lacks."},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
@@ -199,7 +203,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
                options().getGlobs("partial-tables")},
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
       ListRepeats(options().getUnsigned("list-repeats")),
-      SkippedEntries(options().getBool("skipped-entries")) {}
+      SkippedEntries(options().getBool("skipped-entries")),
+      OffsetEnumerators(options().getBool("offset-enumerators")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -374,6 +379,20 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
     std::vector<const EnumConstantDecl *> Skipped =
         namedInSkippedText(Var, *Table, Missing, *Result.SourceManager, Ctx.getLangOpts());
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) { return llvm::is_contained(Skipped, E); });
+  }
+  // The last enumerator, when the TU only ever adds to it, is where numbers beyond the enum begin
+  // (gerbera's `ResourceColumn::Attributes, // index of first attribute`, used as
+  // `to_underlying(ResourceColumn::Attributes) + to_underlying(attribute)`): not a row the
+  // table lacks. Like a catch-all, it counts neither as named nor as missing.
+  if (OffsetEnumerators && !Missing.empty() && Var.getInit()) {
+    const EnumConstantDecl *Last = nullptr;
+    for (const EnumConstantDecl *E : Table->Enum->enumerators())
+      Last = E;
+    if (Last && llvm::is_contained(Missing, Last) &&
+        usedOnlyAsAnOffset(*Last, *Var.getInit(), *Result.Context)) {
+      llvm::erase_if(Missing, [&](const EnumConstantDecl *E) { return E == Last; });
+      --Values;
+    }
   }
   bool Total = Table->Shape == TableShape::NlohmannMacro ||
                meantToBeTotal(Var, *Table->Enum, Values - Missing.size(), Values, Totality);

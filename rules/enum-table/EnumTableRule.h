@@ -53,6 +53,8 @@ private:
   const unsigned ListRepeats;
   // Entries in preprocessor branches this build skipped count as written.
   const bool SkippedEntries;
+  // A last enumerator used only in `+`/`-` is an offset, not a row.
+  const bool OffsetEnumerators;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };
