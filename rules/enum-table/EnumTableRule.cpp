@@ -157,6 +157,29 @@ bool handedToForwardingReference(const Expr &E, const ParentMap &Parents) {
   return false;
 }
 
+// Whether E reads the state of one call: a parameter, a local, or the object (`this`).
+bool readsTheCall(const Stmt *E) {
+  if (!E)
+    return false;
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->hasLocalStorage())
+      return true;
+  return llvm::any_of(E->children(), readsTheCall);
+}
+
+// A plain local whose values are computed from the call (`{Column::Group,
+// quote(detail->getGroup())}`, the values of one SQL UPDATE in gerbera's savePlayStatus) is one
+// call's record, keyed by the enum because the enum names the columns: not a table of the enum,
+// whatever keys it leaves out.
+bool holdsOneCallsValues(const VarDecl &Var, const KeyedTable &Table, const ASTContext &Ctx) {
+  if (!Var.hasLocalStorage() || Ctx.getBaseElementType(Var.getType()).isConstQualified())
+    return false;
+  return llvm::any_of(Table.Entries,
+                      [](const TableEntry &Entry) { return readsTheCall(Entry.Mapped); });
+}
+
 // A local that the function writes to after its braced list (`names[Level::Error] = ...`, a
 // counter incremented, the array handed to a function taking it by non-const reference) holds
 // what that code decides, not what its list says. A const or static table is not judged here:
@@ -338,7 +361,8 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   if (Table->Shape == TableShape::PairArray && ListRepeats > 0 &&
       repeatsAKey(*Table, ListRepeats))
     return;
-  if (writtenAfterItsList(Var, *Result.Context) || !Judged.insert(Var.getCanonicalDecl()).second)
+  if (writtenAfterItsList(Var, *Result.Context) || holdsOneCallsValues(Var, *Table, Ctx) ||
+      !Judged.insert(Var.getCanonicalDecl()).second)
     return;
   const std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
   std::vector<const EnumConstantDecl *> Missing;
