@@ -188,13 +188,14 @@ public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
                      std::optional<SourcePosition> &StoppedAt,
-                     std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations)
+                     std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
+                     bool SharedHeadersLoaded)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  llvm::ArrayRef<const FunctionDecl *> Skipped) {
                                return Need({SoFarFor ? SoFarFor() : Parsed, Skipped});
                              }),
-        SM(SM), Lost(Lost), StoppedAt(StoppedAt) {}
+        SM(SM), Lost(Lost), StoppedAt(StoppedAt), SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
@@ -214,33 +215,18 @@ public:
     Lost = Policy.lostInstantiations();
     if (Lost)
       return;
-    // The rules' matchers walk the declarations this parse read outside system headers, in
-    // both modes. With system headers loaded precompiled (SharedHeaders.h), walking the whole TU
-    // would read every declaration of those headers back from the file, which costs more than
-    // parsing them (clangd's ParsedAST walks only its main file's declarations, not its
-    // preamble's); parsed, their template bodies and every instantiation of them cost the parse
-    // that keeps template bodies as much as the rest of the matching. No rule reports there,
-    // and what a rule needs from them is looked up, the same whether the header was parsed or
-    // loaded: a switch in an instantiation of the project's template is reached from that
-    // template (and from the instantiation itself, which the parse hands over as a top-level
-    // declaration located in the project's code), a library template instantiated with the
-    // project's types holds project code only through the project's templates, and what the
-    // library says of the project's types (QFlags<E>, an operator|) is read from the TU's types
-    // and by name lookup (FlagEnums.h).
-    Ctx.setTraversalScope(outsideSystemHeaders(Parsed));
+    // With system headers loaded precompiled (SharedHeaders.h), walking the whole TU would
+    // read every declaration of those headers back from the file, which costs more than
+    // parsing them; no rule reports there, and what the TU's own code uses of them is reached
+    // from its declarations. clangd's ParsedAST does the same with its preamble.
+    // A precompiled header of the project's own (CMake's target_precompile_headers) holds code
+    // the rules judge, and is walked whole as before.
+    if (SharedHeadersLoaded)
+      Ctx.setTraversalScope(Parsed);
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 
 private:
-  std::vector<Decl *> outsideSystemHeaders(const std::vector<Decl *> &Decls) const {
-    std::vector<Decl *> Kept;
-    Kept.reserve(Decls.size());
-    for (Decl *D : Decls)
-      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-        Kept.push_back(D);
-    return Kept;
-  }
-
   // Only the project's code turns the answer (its classes and templates, and the library
   // instantiations it asks for), so the question is asked after a class of the project is
   // defined at namespace scope, outside any template instantiation, and not in a parse that has
@@ -287,6 +273,7 @@ private:
   const SourceManager &SM;
   bool &Lost;
   std::optional<SourcePosition> &StoppedAt;
+  const bool SharedHeadersLoaded;
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
   std::function<const std::vector<Decl *> &()> SoFarFor;
@@ -296,8 +283,9 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost)
-      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost) {}
+                 BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+      : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
+        SharedHeadersLoaded(SharedHeadersLoaded) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -326,7 +314,8 @@ public:
           return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
             return R->needsInstantiations(Skipped);
           });
-        });
+        },
+        SharedHeadersLoaded);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -342,6 +331,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
+  const bool SharedHeadersLoaded;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
@@ -353,10 +343,11 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost)
-      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost) {}
+                       BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+      : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
+        SharedHeadersLoaded(SharedHeadersLoaded) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, SharedHeadersLoaded);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -373,6 +364,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
+  const bool SharedHeadersLoaded;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -472,7 +464,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
-      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost);
+      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
