@@ -416,7 +416,6 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
   mergeLookups(Out.Lookups, Prefix->Lookups);
 }
 
-// The outcome of a parse that crashed or ran out of time: nothing it produced is kept.
 // A source the build writes (protoc's .pb.cc, flex's scanner, CMake's own stubs) is in the
 // database before the build has run. Clang's driver says "no such file or directory", then "no
 // input files" and "unable to handle compilation, expected exactly one compiler job in ''";
@@ -427,6 +426,7 @@ bool sourceIsMissing(const CompileCommand &Command, const AnalysisSettings &Sett
   return Status.getError() == std::errc::no_such_file_or_directory;
 }
 
+// The outcome of a parse that crashed or ran out of time: nothing it produced is kept.
 TUOutcome notFinished(const std::string &File, Contained Ended, std::chrono::seconds Limit) {
   TUOutcome Out;
   Out.File = File;
