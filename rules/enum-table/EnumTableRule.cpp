@@ -157,6 +157,12 @@ bool handedToForwardingReference(const Expr &E, const ParentMap &Parents) {
   return false;
 }
 
+// A local the function may write to: not static, not const. A const or static table is what its
+// list says; a plain local is a table only when its function uses it as one (below).
+bool isPlainLocal(const VarDecl &Var, const ASTContext &Ctx) {
+  return Var.hasLocalStorage() && !Ctx.getBaseElementType(Var.getType()).isConstQualified();
+}
+
 // Whether E reads the state of one call: a parameter, a local, or the object (`this`).
 bool readsTheCall(const Stmt *E) {
   if (!E)
@@ -173,20 +179,15 @@ bool readsTheCall(const Stmt *E) {
 // quote(detail->getGroup())}`, the values of one SQL UPDATE in gerbera's savePlayStatus) is one
 // call's record, keyed by the enum because the enum names the columns: not a table of the enum,
 // whatever keys it leaves out.
-bool holdsOneCallsValues(const VarDecl &Var, const KeyedTable &Table, const ASTContext &Ctx) {
-  if (!Var.hasLocalStorage() || Ctx.getBaseElementType(Var.getType()).isConstQualified())
-    return false;
+bool holdsOneCallsValues(const KeyedTable &Table) {
   return llvm::any_of(Table.Entries,
                       [](const TableEntry &Entry) { return readsTheCall(Entry.Mapped); });
 }
 
 // A local that the function writes to after its braced list (`names[Level::Error] = ...`, a
 // counter incremented, the array handed to a function taking it by non-const reference) holds
-// what that code decides, not what its list says. A const or static table is not judged here:
-// it is what its list says.
+// what that code decides, not what its list says.
 bool writtenAfterItsList(const VarDecl &Var, ASTContext &Ctx) {
-  if (!Var.hasLocalStorage() || Ctx.getBaseElementType(Var.getType()).isConstQualified())
-    return false;
   const auto *Function = dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
   Stmt *Body = Function ? Function->getBody() : nullptr;
   if (!Body)
@@ -361,7 +362,9 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   if (Table->Shape == TableShape::PairArray && ListRepeats > 0 &&
       repeatsAKey(*Table, ListRepeats))
     return;
-  if (writtenAfterItsList(Var, *Result.Context) || holdsOneCallsValues(Var, *Table, Ctx) ||
+  // The values are read before the function's body is analysed for writes, which costs more.
+  if ((isPlainLocal(Var, Ctx) &&
+       (holdsOneCallsValues(*Table) || writtenAfterItsList(Var, *Result.Context))) ||
       !Judged.insert(Var.getCanonicalDecl()).second)
     return;
   const std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
