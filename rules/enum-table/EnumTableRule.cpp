@@ -118,15 +118,18 @@ std::optional<FixItHint> removeEntries(const Expr &First, const Expr &Last,
 
 // A table in a template instantiation is the template's table: judged once, in the template.
 // (Walked here rather than with isInstantiated(), which would build the TU's parent map.)
+// An explicit specialisation is written by hand, not instantiated: solarus's name tables are
+// `const EnumInfo<Ground>::names_type EnumInfoTraits<Ground>::names = {...}`, static members of
+// `template <> struct EnumInfoTraits<Ground>`, one per enum.
 bool isInstantiatedCopy(const VarDecl &Var) {
-  if (Var.getTemplateSpecializationKind() >= TSK_ImplicitInstantiation)
+  if (isTemplateInstantiation(Var.getTemplateSpecializationKind()))
     return true;
   for (const DeclContext *Context = Var.getDeclContext(); Context; Context = Context->getParent()) {
     if (const auto *Function = dyn_cast<FunctionDecl>(Context))
       if (Function->isTemplateInstantiation())
         return true;
     if (const auto *Record = dyn_cast<CXXRecordDecl>(Context))
-      if (Record->getTemplateSpecializationKind() >= TSK_ImplicitInstantiation)
+      if (isTemplateInstantiation(Record->getTemplateSpecializationKind()))
         return true;
   }
   return false;
