@@ -40,6 +40,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import random
 import shlex
 import subprocess
@@ -182,19 +183,47 @@ def compdb_from_make(directory):
     directory = os.path.abspath(directory)
     compilers = ("g++", "gcc", "c++", "cc", "clang++", "clang")
     entries = []
-    for line in sys.stdin:
-        words = shlex.split(line.strip()) if line.strip() else []
-        if len(words) < 3 or os.path.basename(words[0]) not in compilers or "-c" not in words:
+    # Automake prints one command over several lines (`depbase=...;\` then the compiler,
+    # then `&&\ mv ...`): join continued lines and read each `;`/`&&` part as a command.
+    text = sys.stdin.read().replace("\\\n", " ")
+    # Automake names a source `test -f 'src/a.cc' || echo '../src/'`src/a.cc: in the build
+    # directory if it is there, else in the source directory.
+    text = re.sub(r"`test -f '([^']+)' \|\| echo '([^']*)'`(\S+)",
+                  lambda m: m.group(3) if os.path.isfile(os.path.join(directory, m.group(1)))
+                  else m.group(2) + m.group(3), text)
+    for line in text.splitlines():
+        try:
+            lex = shlex.shlex(line.strip(), posix=True, punctuation_chars=";&|")
+            lex.whitespace_split = True
+            tokens = list(lex)
+        except ValueError as e:
+            print(f"skipped a line shlex cannot read ({e}): {line.strip()[:80]}", file=sys.stderr)
             continue
-        sources = [w for w in words[1:] if w.endswith((".cpp", ".cc", ".cxx", ".c"))
-                   and not w.startswith("-")]
-        for source in sources:
-            entries.append({"directory": directory, "arguments": words,
-                            "file": os.path.normpath(os.path.join(directory, source))})
+        commands, words = [], []
+        for token in tokens:
+            if token in (";", "&&", "||", "|", "&"):
+                commands.append(words)
+                words = []
+            else:
+                words.append(token)
+        commands.append(words)
+        for words in commands:
+            compdb_entries(words, directory, compilers, entries)
     with open(os.path.join(directory, "compile_commands.json"), "w") as f:
         json.dump(entries, f, indent=1)
     print(f"{len(entries)} compile commands", file=sys.stderr)
     return 0 if entries else 2
+
+
+def compdb_entries(words, directory, compilers, entries):
+    """The compile database entries of one shell command, if it compiles."""
+    if len(words) < 3 or os.path.basename(words[0]) not in compilers or "-c" not in words:
+        return
+    sources = [w for w in words[1:] if w.endswith((".cpp", ".cc", ".cxx", ".c"))
+               and not w.startswith("-")]
+    for source in sources:
+        entries.append({"directory": directory, "arguments": words,
+                        "file": os.path.normpath(os.path.join(directory, source))})
 
 
 def counts(project):
