@@ -555,6 +555,18 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, *Enum, Held, *Result.Context);
   if (!Gaps)
     return;
+  // A value every read of a local array is guarded against has no slot to need.
+  if (!Gaps->Missing.empty()) {
+    std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, *Result.Context);
+    llvm::erase_if(Gaps->Missing, [&](const EnumConstantDecl *E) {
+      return llvm::any_of(Unseen, [&](const llvm::APSInt &V) {
+        return llvm::APSInt::isSameValue(V, E->getInitVal());
+      });
+    });
+    Gaps->PastTheEnd = llvm::any_of(Gaps->Missing, [&](const EnumConstantDecl *E) {
+      return E->getInitVal().getZExtValue() >= Gaps->Size;
+    });
+  }
   Judged.insert(Var.getCanonicalDecl());
   const LangOptions &LangOpts = Result.Context->getLangOpts();
   std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +

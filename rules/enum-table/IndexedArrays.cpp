@@ -1,10 +1,14 @@
 #include "rules/enum-table/IndexedArrays.h"
 
+#include "rules/utils/RuledOutValues.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/IgnoreExpr.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/TypeLoc.h>
 
 #include <map>
@@ -151,6 +155,86 @@ const EnumDecl *enumIndexedBy(const Expr &Index) {
           (Callee->getName() == "to_underlying" || Callee->getName() == "enum_integer"))
         return enumOfType(Call->getArg(0)->IgnoreParenImpCasts()->getType());
   return nullptr;
+}
+
+namespace {
+
+// The enum-typed expression an index converts: `e`, `static_cast<size_t>(e)`, `(int)e`,
+// `std::to_underlying(e)`.
+const Expr *indexedPath(const Expr &Index) {
+  const Expr *E = Index.IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  else if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 &&
+                                                      !isa<CXXMemberCallExpr>(Call) &&
+                                                      enumIndexedBy(Index))
+    E = Call->getArg(0)->IgnoreParenImpCasts();
+  return enumOfType(E->getType()) ? E : nullptr;
+}
+
+// The subscripts of one array in a function body, and whether every use of it is one.
+class ArrayReads : public RecursiveASTVisitor<ArrayReads> {
+public:
+  explicit ArrayReads(const VarDecl &Array) : Array(Array) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Uses += Ref->getDecl() == &Array;
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
+    add(Subscript, Subscript->getBase(), Subscript->getIdx());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Subscript && Call->getNumArgs() == 2)
+      add(Call, Call->getArg(0), Call->getArg(1));
+    return true;
+  }
+  std::vector<std::pair<const Expr *, const Expr *>> Reads; // (subscript, index)
+  unsigned Uses = 0;
+
+private:
+  void add(const Expr *Subscript, const Expr *Base, const Expr *Index) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+    if (Ref && Ref->getDecl() == &Array)
+      Reads.push_back({Subscript, Index});
+  }
+  const VarDecl &Array;
+};
+
+} // namespace
+
+std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContext &Ctx) {
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(Array.getParentFunctionOrMethod());
+  Stmt *Body = Function ? Function->getBody() : nullptr;
+  if (!Body)
+    return {};
+  ArrayReads Reads(Array);
+  Reads.TraverseStmt(Body);
+  if (Reads.Reads.empty() || Reads.Uses != Reads.Reads.size())
+    return {}; // handed on, its address taken, iterated: other code reads it too
+  ParentMap Parents(Body);
+  std::optional<std::vector<llvm::APSInt>> Unseen;
+  for (const auto &[Subscript, Index] : Reads.Reads) {
+    const Expr *Path = indexedPath(*Index);
+    if (!Path)
+      return {};
+    // The statement the read belongs to, where a block or a branch of `if` holds it.
+    const Stmt *At = Subscript;
+    for (const Stmt *Parent = Parents.getParent(At);
+         Parent && (isa<Expr>(Parent) || isa<DeclStmt>(Parent) || isa<ReturnStmt>(Parent));
+         Parent = Parents.getParent(At))
+      At = Parent;
+    std::vector<llvm::APSInt> Here = valuesRuledOutAt(*At, *Path, Parents, Ctx);
+    if (Unseen)
+      llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
+        return llvm::none_of(Here, [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
+      });
+    else
+      Unseen = std::move(Here);
+    if (Unseen->empty())
+      return {};
+  }
+  return Unseen ? *Unseen : std::vector<llvm::APSInt>{};
 }
 
 std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &Enum,

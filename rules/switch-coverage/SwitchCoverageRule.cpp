@@ -7,7 +7,7 @@
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
 #include "rules/switch-coverage/RefusingDefault.h"
-#include "rules/switch-coverage/RuledOutValues.h"
+#include "rules/utils/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
 #include "SourcePositions.h"
 

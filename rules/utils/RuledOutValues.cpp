@@ -1,4 +1,4 @@
-#include "rules/switch-coverage/RuledOutValues.h"
+#include "rules/utils/RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
@@ -67,15 +67,53 @@ std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
 
 // The values `Cond` tests `Var` against when it is a chain of `Var <Op> constant` joined by
 // `Join`: (`==`, `||`) says "Var is one of these", (`!=`, `&&`) "Var is none of these".
+// `bool is_inside_floor() const { return subtype == INSIDE_FLOOR; }` called on `this`: the
+// comparison it returns, read as if written at the call (its `this` is the caller's). Only a body
+// that is that one return, so nothing else runs.
+const Expr *predicateComparison(const Expr *Cond) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(Cond));
+  if (!Call || Call->getNumArgs() != 0 || !Call->getMethodDecl() ||
+      !isa_and_nonnull<CXXThisExpr>(strip(Call->getImplicitObjectArgument())))
+    return nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Call->getMethodDecl()->hasBody(Definition))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  const auto *Return =
+      Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front()) : nullptr;
+  return Return ? Return->getRetValue() : nullptr;
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_EQ:
+    return BO_NE;
+  case BO_NE:
+    return BO_EQ;
+  case BO_LAnd:
+    return BO_LOr;
+  default:
+    return BO_LAnd;
+  }
+}
+
 bool collectComparisons(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op,
                         BinaryOperatorKind Join, const ASTContext &Ctx,
-                        std::vector<llvm::APSInt> &Into) {
+                        std::vector<llvm::APSInt> &Into, unsigned Depth = 0) {
+  if (Depth > 4)
+    return false;
+  // `!(v == A || v == B)` says what `v != A && v != B` says.
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(strip(Cond)); Not && Not->getOpcode() == UO_LNot)
+    return collectComparisons(Not->getSubExpr(), Var, negated(Op), negated(Join), Ctx, Into,
+                              Depth + 1);
+  if (const Expr *Returned = predicateComparison(Cond))
+    return collectComparisons(Returned, Var, Op, Join, Ctx, Into, Depth + 1);
   const auto *Bin = dyn_cast_or_null<BinaryOperator>(strip(Cond));
   if (!Bin)
     return false;
   if (Bin->getOpcode() == Join)
-    return collectComparisons(Bin->getLHS(), Var, Op, Join, Ctx, Into) &&
-           collectComparisons(Bin->getRHS(), Var, Op, Join, Ctx, Into);
+    return collectComparisons(Bin->getLHS(), Var, Op, Join, Ctx, Into, Depth + 1) &&
+           collectComparisons(Bin->getRHS(), Var, Op, Join, Ctx, Into, Depth + 1);
   if (Bin->getOpcode() != Op)
     return false;
   const Expr *Other = sameVariable(Bin->getLHS(), Var)   ? Bin->getRHS()
@@ -296,11 +334,18 @@ struct Level {
 
 std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const ParentMap &Parents,
                                                const ASTContext &Ctx) {
-  const Expr *Var = strip(Switch.getCond());
-  if (!isPath(Var) || Switch.getInit() || Switch.getConditionVariable())
+  if (Switch.getInit() || Switch.getConditionVariable() || !Switch.getCond())
+    return {};
+  return valuesRuledOutAt(Switch, *Switch.getCond(), Parents, Ctx);
+}
+
+std::vector<llvm::APSInt> valuesRuledOutAt(const Stmt &At, const Expr &VarExpr,
+                                           const ParentMap &Parents, const ASTContext &Ctx) {
+  const Expr *Var = strip(&VarExpr);
+  if (!isPath(Var))
     return {};
   std::vector<Level> Levels;
-  const Stmt *Child = &Switch;
+  const Stmt *Child = &At;
   while (true) {
     const Stmt *Parent = Parents.getParent(Child);
     if (!Parent)

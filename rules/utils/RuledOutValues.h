@@ -1,0 +1,39 @@
+// The enum values a switch (or any other read of an enum variable) cannot see because the code
+// on every path to it already dealt with them: a guard that exits (`if (v == E::Off) return;`), a
+// guard that reassigns the variable (`if (t == E::kDefault) t = fallback();`) or an enclosing
+// branch that excludes them (`if (v != E::Off)`, `if (!isOff())` with `bool isOff() const {
+// return v == E::Off; }`).
+#pragma once
+
+#include <llvm/ADT/APSInt.h>
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class ParentMap;
+class Stmt;
+class SwitchStmt;
+} // namespace clang
+
+namespace contractcheck {
+
+// Walks only the statements that dominate the switch inside its function: the earlier siblings
+// of the switch and of each enclosing block, up to the nearest loop, label, case or function
+// boundary. Anything it cannot follow (a later assignment, a label a goto may jump to) drops
+// what it had ruled out, so the answer only ever errs towards reporting.
+// Parents holds the parents of the function body's statements only.
+std::vector<llvm::APSInt> valuesRuledOutBefore(const clang::SwitchStmt &Switch,
+                                               const clang::ParentMap &Parents,
+                                               const clang::ASTContext &Ctx);
+
+// The same for a read of Var (a variable, member path or getter) inside the statement At, which
+// stands in a block or a branch of `if` of the function whose statements Parents holds: the
+// index of an array read (solarus's `second_directions[subtype]` under
+// `if (!is_inside_floor())`).
+std::vector<llvm::APSInt> valuesRuledOutAt(const clang::Stmt &At, const clang::Expr &Var,
+                                           const clang::ParentMap &Parents,
+                                           const clang::ASTContext &Ctx);
+
+} // namespace contractcheck
