@@ -3,6 +3,7 @@
 #include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/Decl.h>
+#include <llvm/ADT/bit.h>
 
 #include <algorithm>
 #include <cctype>
@@ -56,12 +57,45 @@ bool isSizeForcingValue(const llvm::APSInt &Value) {
          V == 0xffffffffffffffffu;
 }
 
+bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last) {
+  std::vector<std::string> Words = enumeratorWords(std::string_view(Last.getName()));
+  bool NamedAsMask = (Words.size() > 1 && Words.front() == "m") ||
+                     std::find(Words.begin(), Words.end(), "mask") != Words.end();
+  const llvm::APSInt &Value = Last.getInitVal();
+  if (!NamedAsMask || Value.isNegative() || Value.getActiveBits() > 64)
+    return false;
+  uint64_t Mask = Value.getZExtValue();
+  uint64_t Run = Mask ? Mask >> llvm::countr_zero(Mask) : 0;
+  if (Run < 3 || (Run & (Run + 1)) != 0) // one run of at least two set bits
+    return false;
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Last.getDeclContext());
+  if (!Enum)
+    return false;
+  unsigned Others = 0;
+  uint64_t Greatest = 0;
+  for (const clang::EnumConstantDecl *Other : Enum->enumerators()) {
+    if (Other == &Last)
+      continue;
+    const llvm::APSInt &V = Other->getInitVal();
+    if (V.isNegative() || V.getActiveBits() > 64)
+      return false;
+    uint64_t O = V.getZExtValue();
+    if ((O & ~Mask) != 0 || O >= Mask)
+      return false;
+    Greatest = std::max(Greatest, O);
+    ++Others;
+  }
+  return Others >= 2 && Greatest + 1 != Mask;
+}
+
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());
   if (isProtobufRangeSentinel(Name))
     return true;
   if (SizeForcing && IsLast && isSizeForcingValue(Enumerator.getInitVal()))
+    return true;
+  if (IsLast && isMaskOfTheOthers(Enumerator))
     return true;
   return (IsLast || Aliased) && matchesAny(Names, Name);
 }

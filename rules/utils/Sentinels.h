@@ -54,6 +54,13 @@ private:
 // 64-bit range, there only to force the enum's underlying type, never produced.
 bool isSizeForcingValue(const llvm::APSInt &Value);
 
+// Qt's `MPenStyle = 0x0f` after the pen styles 0..6 (and `MPenCapStyle = 0x30`, `MPenJoinStyle =
+// 0x1c0`), `TYPE_MASK = 0xff`: a last enumerator named as a mask (a lone `M` first word, as Qt
+// spells them, or the word "mask") whose value is one run of set bits that holds every other
+// value, is above them all and is not the next value after them. It is the bits the values live
+// in, never a value itself.
+bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last);
+
 // protoc emits `<ENUM>_INT_MIN_SENTINEL_DO_NOT_USE_` and `..._INT_MAX_SENTINEL_DO_NOT_USE_` into
 // every open enum to pin its underlying type; they are neither last nor aliases, never states.
 bool isProtobufRangeSentinel(std::string_view Name);
