@@ -178,6 +178,36 @@ void recordPositions(const YAML::Node &Node, const std::string &Pointer,
   }
 }
 
+// The files a rule's records name (FieldSpec::ExistingFile) must exist, each missing one an error
+// at its own line: a data file the run would only fail to read after parsing every TU.
+void checkNamedFilesExist(const Reader &R, const OptionSpec &Spec, const YAML::Node &Value) {
+  auto CheckRecord = [&](const YAML::Node &Record) {
+    if (!Record.IsMap())
+      return;
+    for (const FieldSpec &Field : Spec.Fields) {
+      const YAML::Node Named = Record[std::string(Field.Key)];
+      if (!Field.ExistingFile || !Named.IsScalar())
+        continue;
+      llvm::SmallString<256> Full(Named.Scalar());
+      if (!llvm::sys::path::is_absolute(Full))
+        Full = parentDirectory(R.path()) + "/" + Named.Scalar();
+      if (llvm::sys::fs::exists(Full))
+        continue;
+      llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true); // for the message only
+      R.collect([&] {
+        R.fail(Named, "'" + Named.Scalar() + "' does not exist (looked for " + std::string(Full) +
+                          ": '" + std::string(Field.Key) +
+                          "' is relative to this configuration file)");
+      });
+    }
+  };
+  if (Spec.Type == OptionType::Record)
+    CheckRecord(Value);
+  if (Spec.Type == OptionType::RecordList && Value.IsSequence())
+    for (const YAML::Node &Record : Value)
+      CheckRecord(Record);
+}
+
 RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &Node) {
   RuleSettings Settings;
   if (Node.IsNull())
@@ -204,6 +234,7 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
       if (!Spec)
         R.unknownKey(Entry.first, Where, Known);
       Settings.Options[Key] = parseOptionIn(R, *Spec, Value);
+      checkNamedFilesExist(R, *Spec, Value);
       recordPositions(Value, "/" + escapePointerToken(Key), Settings.Positions);
     });
   return Settings;

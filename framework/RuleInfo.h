@@ -56,6 +56,10 @@ struct FieldSpec {
   // a malformed one is a configuration error at its line, before anything is analysed. Returns
   // false and sets Problem when Value is malformed.
   bool (*Check)(std::string_view Value, std::string &Problem) = nullptr;
+  // For a String: a file's path, relative to the configuration file, that must exist. Checked
+  // when the configuration is read, so a misspelt or moved data file stops the run at its line
+  // before anything is parsed, not after the whole run when the rule reads it.
+  bool ExistingFile = false;
 };
 
 struct OptionSpec {

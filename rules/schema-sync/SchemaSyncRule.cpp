@@ -21,7 +21,8 @@ constexpr FieldSpec BindingFields[] = {
     {"enum", OptionType::String, true, "qualified name of the C++ enum (e.g. 'shop::OrderState')"},
     {"file", OptionType::String, true,
      "the external file, relative to the configuration file: .json, .yaml/.yml (JSON Schema, "
-     "OpenAPI or a plain list), .proto or .py"},
+     "OpenAPI or a plain list), .proto or .py",
+     {}, {}, {}, nullptr, /*ExistingFile=*/true},
     {"at", OptionType::String, true,
      "for JSON/YAML a JSON Pointer to the enum array or to a schema whose enum it is ('$ref' "
      "followed); for .proto the enum's name, for .py the Enum class's name"},

@@ -174,6 +174,26 @@ TEST(BadInputTest, UnknownCommandLineOption) {
   EXPECT_NE(R.Stderr.find("frobnicate"), std::string::npos) << R.Stderr;
 }
 
+// LLVM's own answer was "for the --format option: Cannot find option named 'xml'!": what the
+// option takes was left to --help.
+TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {
+  ProcessResult R = runContractcheck({"-p", "build", "--format", "xml"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "error: unknown value 'xml' for --format (did you mean 'html'?); expected "
+                      "one of: text, json, sarif, codeclimate, html\n");
+  R = runContractcheck({"-p", "build", "--fail-on=warn"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr,
+            "error: unknown value 'warn' for --fail-on; expected one of: error, warning\n");
+  for (const char *Option : {"--shared-headers=sometimes", "--color=sometimes"}) {
+    R = runContractcheck({"-p", "build", Option});
+    EXPECT_EQ(R.ExitCode, BadInput);
+    EXPECT_NE(R.Stderr.find("error: unknown value 'sometimes' for --"), std::string::npos)
+        << R.Stderr;
+    EXPECT_NE(R.Stderr.find("; expected one of: auto, "), std::string::npos) << R.Stderr;
+  }
+}
+
 TEST(BadInputTest, ExplainUnknownRuleSuggests) {
   ProcessResult R = runContractcheck({"--explain", "contract-switch-coverag"});
   EXPECT_EQ(R.ExitCode, BadInput);

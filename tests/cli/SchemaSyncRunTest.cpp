@@ -107,9 +107,6 @@ TEST_F(SchemaSyncRunTest, UnusableBindingsAreConfigurationErrorsAtTheirLineOther
         file: api/channels.yaml
         at: ""
       - enum: shop::Channel
-        file: api/missing.yaml
-        at: ""
-      - enum: shop::Channel
         file: api/channels.yaml
         at: /routes
 )",
@@ -117,21 +114,13 @@ TEST_F(SchemaSyncRunTest, UnusableBindingsAreConfigurationErrorsAtTheirLineOther
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
   std::string Config = Project.path() + "/.contractcheck.yaml";
   std::vector<std::string> Errors = errorsOf(R);
-  ASSERT_EQ(Errors.size(), 3u) << R.Stdout;
-  EXPECT_EQ(Errors[0].rfind(Config + ":13:15: error: binding of enum 'shop::Channel' to "
-                                     "'api/missing.yaml': ",
-                            0),
-            0u)
-      << Errors[0];
-  EXPECT_NE(Errors[0].find("cannot read the data file: No such file or directory"),
-            std::string::npos)
-      << Errors[0];
-  EXPECT_EQ(Errors[1].rfind(Config + ":17:13: error: binding of enum 'shop::Channel' to "
+  ASSERT_EQ(Errors.size(), 2u) << R.Stdout;
+  EXPECT_EQ(Errors[0].rfind(Config + ":14:13: error: binding of enum 'shop::Channel' to "
                                      "'api/channels.yaml', at '/routes': '/routes' names nothing",
                             0),
             0u)
-      << Errors[1];
-  EXPECT_EQ(Errors[2], Config + ":9:15: error: binding of enum 'shop::Chanel' to "
+      << Errors[0];
+  EXPECT_EQ(Errors[1], Config + ":9:15: error: binding of enum 'shop::Chanel' to "
                                 "'api/channels.yaml': no analysed translation unit defines enum "
                                 "'shop::Chanel' [contract-schema-sync]");
   // The good binding is judged all the same: 'fax' has no enumerator.
@@ -140,7 +129,39 @@ TEST_F(SchemaSyncRunTest, UnusableBindingsAreConfigurationErrorsAtTheirLineOther
   EXPECT_NE(Findings[0]["message"].get<std::string>().find("'fax'"), std::string::npos);
   // The text report and the summary say it the same way.
   ProcessResult Text = runContractcheck({"-p", Build.path(), "--config", Config, "--no-cache"});
-  EXPECT_NE(Text.Stdout.find(Errors[2]), std::string::npos) << Text.Stdout;
+  EXPECT_NE(Text.Stdout.find(Errors[1]), std::string::npos) << Text.Stdout;
+}
+
+// A data file that does not exist is known before any TU is parsed: it stops the run there, at
+// its line, like any other configuration error, instead of a garbled rule problem ("'/abs/path'
+// cannot read the data file: ...") after the whole run. A TU that does not parse shows nothing
+// was parsed: its parse error would be reported otherwise.
+TEST_F(SchemaSyncRunTest, ADataFileThatDoesNotExistIsAConfigurationErrorBeforeAnythingIsParsed) {
+  std::string Broken = Project.write("broken.cpp", "int broken( {\n");
+  writeCompilationDatabase(Build.path(), {Defining, Other, Broken}, {"-std=c++20"});
+  std::string Config = Project.write(".contractcheck.yaml", R"(version: 1
+rules:
+  contract-schema-sync:
+    bindings:
+      - enum: shop::Channel
+        file: api/missing.yaml
+        at: ""
+      - {enum: shop::Channel, file: ../elsewhere/channels.proto, at: Channel}
+)");
+  for (const char *Format : {"text", "json"}) {
+    std::vector<std::string> Args{"-p", Build.path(), "--config", Config, "--no-cache",
+                                  "--format", Format};
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, BadInput);
+    EXPECT_EQ(R.Stdout, "");
+    EXPECT_EQ(R.Stderr,
+              Config + ":6:15: error: 'api/missing.yaml' does not exist (looked for " +
+                  Project.path() +
+                  "/api/missing.yaml: 'file' is relative to this configuration file)\n" + Config +
+                  ":8:37: error: '../elsewhere/channels.proto' does not exist (looked for " +
+                  Project.path().substr(0, Project.path().rfind('/')) +
+                  "/elsewhere/channels.proto: 'file' is relative to this configuration file)\n");
+  }
 }
 
 TEST_F(SchemaSyncRunTest, AnUnknownSpellingIsRefusedWhenTheConfigurationIsRead) {

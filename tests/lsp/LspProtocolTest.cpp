@@ -241,6 +241,44 @@ TEST_F(LspProtocolTest, AHeaderIsAnalysedThroughATranslationUnitThatIncludesIt) 
   EXPECT_EQ(H["severity"], 1);
 }
 
+// An open header shows what its own analysis of its current text found, as clangd shows a
+// header: not the older view of it that another open TU's last analysis published, which kept a
+// finding the header's edit had fixed. A finding the edit causes appears on the header; the TU
+// keeps its own.
+TEST_F(LspProtocolTest, AnOpenHeaderShowsWhatItsOwnEditsCauseAndFix) {
+  // The header is analysed through the TU beside it, not through the open run.cpp.
+  std::string ModeTu = Project.write("include/mode.cpp", "#include \"mode.h\"\n");
+  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, ModeTu},
+                           {"-std=c++20", "-I" + Project.path() + "/include"});
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  onlyDiagnostic(published(Client, fileUri(Header))); // seen through run.cpp
+  Client.open(Header, ModeHeader);
+  EXPECT_EQ(onlyDiagnostic(Client.diagnostics(fileUri(Header)))["range"]["start"]["line"], 3);
+
+  std::string Fixed = ModeHeader;
+  Fixed.replace(Fixed.find("  default:"), 0, "  case Mode::Draining: return 3;\n");
+  Client.change(Header, Fixed, 2);
+  std::optional<json> Published = Client.diagnostics(fileUri(Header));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["version"], 2);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+
+  std::string Added = Fixed;
+  Added.replace(Added.find("Draining };"), 8, "Draining, Paused");
+  Client.change(Header, Added, 3);
+  json H = onlyDiagnostic(Client.diagnostics(fileUri(Header)));
+  EXPECT_EQ(H["range"]["start"]["line"], 3);
+  EXPECT_EQ(H["message"], "switch on 'Mode' has a 'default' label that hides 1 unhandled "
+                          "enumerator: Mode::Paused");
+  // run.cpp was not analysed again: its own finding stays as published.
+  EXPECT_EQ(onlyDiagnostic(published(Client, fileUri(Run)))["message"],
+            "switch on 'Mode' has a 'default' label that hides 1 unhandled enumerator: "
+            "Mode::Draining");
+}
+
 TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineOne) {
   LspClient Client(Args);
   Client.initialize();

@@ -8,6 +8,7 @@
 #include "InputError.h"
 #include "Paths.h"
 #include "AtomicFile.h"
+#include "ChoiceParser.h"
 #include "Depfile.h"
 #include "ReportRendering.h"
 #include "RunSummary.h"
@@ -44,16 +45,16 @@ cl::opt<std::string> ConfigPath("config",
                                 cl::desc("Configuration file; default: the nearest "
                                          ".contractcheck.yaml upward from each file"),
                                 cl::value_desc("file"), cl::cat(Category));
-cl::opt<Format> OutputFormat("format", cl::desc("Report format"),
-                             cl::values(clEnumValN(Format::Text, "text", "clang-style (default)"),
-                                        clEnumValN(Format::Json, "json", "docs/json-output.md"),
-                                        clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
-                                        clEnumValN(Format::CodeClimate, "codeclimate",
-                                                   "GitLab Code Quality (Code Climate)"),
-                                        clEnumValN(Format::Html, "html",
-                                                   "one self-contained page with the enum and "
-                                                   "service maps (docs/report.md)")),
-                             cl::init(Format::Text), cl::cat(Category));
+cl::opt<Format, false, ChoiceParser<Format>> OutputFormat(
+    "format", cl::desc("Report format"),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style (default)"),
+               clEnumValN(Format::Json, "json", "docs/json-output.md"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::CodeClimate, "codeclimate", "GitLab Code Quality (Code Climate)"),
+               clEnumValN(Format::Html, "html",
+                          "one self-contained page with the enum and "
+                          "service maps (docs/report.md)")),
+    cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers, -j N or -jN (default: all cores)"), cl::init(0), cl::Prefix,
@@ -103,7 +104,7 @@ cl::opt<std::string> DepFile("depfile",
                              cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> StampFile("stamp", cl::desc("extract: the target the depfile names"),
                                cl::value_desc("file"), cl::cat(Category));
-cl::opt<PrecompileMode> SharedHeaderMode(
+cl::opt<PrecompileMode, false, ChoiceParser<PrecompileMode>> SharedHeaderMode(
     "shared-headers",
     cl::desc("Parse the system headers that several TUs include once for all of them"),
     cl::values(clEnumValN(PrecompileMode::Auto, "auto",
@@ -120,18 +121,18 @@ cl::opt<unsigned> TuTimeout(
     cl::value_desc("seconds"), cl::init(AnalysisSettings::DefaultTimeLimit.count()),
     cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary or progress on stderr"), cl::cat(Category));
-cl::opt<Severity> FailOn("fail-on",
-                         cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
-                         cl::values(clEnumValN(Severity::Error, "error", "errors only"),
-                                    clEnumValN(Severity::Warning, "warning", "warnings too")),
-                         cl::init(Severity::Error), cl::cat(Category));
+cl::opt<Severity, false, ChoiceParser<Severity>>
+    FailOn("fail-on", cl::desc("Lowest severity that makes the exit code 1 (default: error)"),
+           cl::values(clEnumValN(Severity::Error, "error", "errors only"),
+                      clEnumValN(Severity::Warning, "warning", "warnings too")),
+           cl::init(Severity::Error), cl::cat(Category));
 
 enum class ColorMode { Auto, Always, Never };
 
 // LLVM registers a boolean --color of its own (WithColor) the first time the option table is
 // read; ours, with clang's spelling of the choices, replaces it, so it is created only after
 // LLVM's has been moved out of the way.
-cl::opt<ColorMode> &colorOption() {
+cl::opt<ColorMode, false, ChoiceParser<ColorMode>> &colorOption() {
   static bool Renamed = [] {
     auto &Registered = cl::getRegisteredOptions();
     if (auto It = Registered.find("color"); It != Registered.end())
@@ -139,7 +140,7 @@ cl::opt<ColorMode> &colorOption() {
     return true;
   }();
   (void)Renamed;
-  static cl::opt<ColorMode> Color(
+  static cl::opt<ColorMode, false, ChoiceParser<ColorMode>> Color(
       "color", cl::desc("Colour the text report, as clang's -fcolor-diagnostics"),
       cl::values(clEnumValN(ColorMode::Auto, "auto",
                             "on a terminal, unless NO_COLOR is set (default)"),

@@ -234,6 +234,7 @@ void LspServer::didClose(const nlohmann::json &Params) {
   std::lock_guard<std::mutex> Lock(ResultsMutex);
   for (auto &[Key, Result] : Results)
     Result.erase(Path);
+  OwnAnalysis.erase(Path);
   Transport.notify("textDocument/publishDiagnostics",
                    {{"uri", Uri}, {"diagnostics", nlohmann::json::array()}});
 }
@@ -258,7 +259,7 @@ nlohmann::json LspServer::codeActions(const nlohmann::json &Params) {
   {
     std::lock_guard<std::mutex> Lock(ResultsMutex);
     for (const auto &[Key, Result] : Results)
-      if (auto It = Result.find(Path); It != Result.end())
+      if (auto It = Result.find(Path); It != Result.end() && isShown(Key, Path))
         for (const StoredDiagnostic &D : It->second)
           if (!D.Changes.is_null() && rangesIntersect(D.Diagnostic["range"], Range))
             Candidates.push_back(D);
@@ -435,6 +436,11 @@ void LspServer::analyseFile(const std::string &File) {
                (Count == 1 ? " finding" : " findings"));
 }
 
+bool LspServer::isShown(const std::string &Key, const std::string &Path) const {
+  auto Own = OwnAnalysis.find(Path);
+  return Own == OwnAnalysis.end() || Own->second == Key;
+}
+
 void LspServer::publish(const std::string &Key, Contribution New, const std::string &Analysed) {
   std::lock_guard<std::mutex> Lock(ResultsMutex);
   std::set<std::string> Affected{Analysed};
@@ -443,11 +449,16 @@ void LspServer::publish(const std::string &Key, Contribution New, const std::str
   for (const auto &[Path, Diagnostics] : New)
     Affected.insert(Path);
   Results[Key] = std::move(New);
+  {
+    std::lock_guard<std::mutex> DocLock(DocumentsMutex);
+    if (Documents.count(Analysed)) // not closed meanwhile
+      OwnAnalysis[Analysed] = Key;
+  }
   for (const std::string &Path : Affected) {
     nlohmann::json Diagnostics = nlohmann::json::array();
     std::set<std::string> Seen;
     for (const auto &[K, Result] : Results)
-      if (auto It = Result.find(Path); It != Result.end())
+      if (auto It = Result.find(Path); It != Result.end() && isShown(K, Path))
         for (const StoredDiagnostic &D : It->second)
           if (Seen.insert(D.Diagnostic.dump()).second)
             Diagnostics.push_back(D.Diagnostic);

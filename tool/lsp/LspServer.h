@@ -110,6 +110,13 @@ private:
 
   std::mutex ResultsMutex;
   std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
+  // An open file -> the key in Results of its own latest analysis (the TU it was analysed
+  // through). An open header is shown as its own analysis of its current text saw it, as clangd
+  // shows it; another open TU's view of it dates from that TU's last analysis and would keep a
+  // finding the header's edit fixed.
+  std::map<std::string, std::string> OwnAnalysis;
+  // Whether Results[Key]'s diagnostics for Path are the ones shown.
+  bool isShown(const std::string &Key, const std::string &Path) const;
 
   std::unique_ptr<AnalysisQueue> Queue; // last: its thread uses everything above
 };
