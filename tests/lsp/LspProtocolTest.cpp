@@ -279,6 +279,30 @@ TEST_F(LspProtocolTest, AnOpenHeaderShowsWhatItsOwnEditsCauseAndFix) {
             "Mode::Draining");
 }
 
+// Saving a header analyses the open files that read it again, as clangd re-parses open files on
+// a save: the open source's switch that the header's new enumerator made incomplete says so
+// without waiting for an edit of that source.
+TEST_F(LspProtocolTest, SavingAHeaderAnalysesTheOpenFilesThatReadIt) {
+  std::string ModeTu = Project.write("include/mode.cpp", "#include \"mode.h\"\n");
+  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, ModeTu},
+                           {"-std=c++20", "-I" + Project.path() + "/include"});
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  Client.open(Header, ModeHeader);
+  onlyDiagnostic(Client.diagnostics(fileUri(Header)));
+
+  std::string Renamed = ModeHeader;
+  Renamed.replace(Renamed.find("Draining };"), 8, "Drained");
+  Project.write("include/mode.h", Renamed);
+  Client.change(Header, Renamed, 2);
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Header)}}}});
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["message"], "switch on 'Mode' has a 'default' label that hides 1 unhandled "
+                          "enumerator: Mode::Drained");
+}
+
 TEST_F(LspProtocolTest, ATranslationUnitThatDoesNotParseGetsOneDiagnosticOnLineOne) {
   LspClient Client(Args);
   Client.initialize();

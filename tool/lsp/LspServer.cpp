@@ -151,7 +151,7 @@ void LspServer::handleNotification(const std::string &Method, const nlohmann::js
   else if (Method == "textDocument/didChange")
     didChange(Params);
   else if (Method == "textDocument/didSave")
-    Queue->schedule(pathOf(Params.at("textDocument")), std::chrono::milliseconds(0));
+    didSave(Params);
   else if (Method == "textDocument/didClose")
     didClose(Params);
   // Every request is answered as soon as it is read, so there is never one to cancel:
@@ -219,6 +219,23 @@ void LspServer::didChange(const nlohmann::json &Params) {
   Queue->schedule(Path, Options.ChangeDebounce);
 }
 
+// The saved file at once, then every other open file whose latest analysis read it: a header
+// saved with a new enumerator makes the open source's switch incomplete, which that source's own
+// diagnostics should say without waiting for its next edit.
+void LspServer::didSave(const nlohmann::json &Params) {
+  std::string Path = pathOf(Params.at("textDocument"));
+  Queue->schedule(Path, std::chrono::milliseconds(0));
+  std::vector<std::string> Readers;
+  {
+    std::lock_guard<std::mutex> Lock(DocumentsMutex);
+    for (const auto &[File, Read] : FilesRead)
+      if (File != Path && Documents.count(File) && Read.count(Path))
+        Readers.push_back(File);
+  }
+  for (const std::string &File : Readers)
+    Queue->schedule(File, std::chrono::milliseconds(1)); // after the saved file
+}
+
 void LspServer::didClose(const nlohmann::json &Params) {
   std::string Path = pathOf(Params.at("textDocument"));
   Queue->cancel(Path);
@@ -230,6 +247,7 @@ void LspServer::didClose(const nlohmann::json &Params) {
       return;
     Uri = It->second.Uri;
     Documents.erase(It);
+    FilesRead.erase(Path);
   }
   std::lock_guard<std::mutex> Lock(ResultsMutex);
   for (auto &[Key, Result] : Results)
@@ -412,6 +430,15 @@ void LspServer::analyseFile(const std::string &File) {
     Sources.setText(Path, Text);
   RunResult Result = Run->run(Sources);
   const TUOutcome &Outcome = Result.Outcomes.front();
+  {
+    std::lock_guard<std::mutex> Lock(DocumentsMutex);
+    if (Documents.count(File)) {
+      std::set<std::string> &Read = FilesRead[File];
+      Read.clear();
+      for (const auto &[Dependency, Hash] : Outcome.Dependencies)
+        Read.insert(Dependency);
+    }
+  }
   bool Crash = Outcome.State == TUOutcome::Status::Crashed;
   Crashed = Crashed || leftAThreadParked(Outcome);
   if (Queue->hasPending(File) || versionOf(File) != Open->Version)

@@ -72,6 +72,7 @@ private:
   void didOpen(const nlohmann::json &Params);
   void didChange(const nlohmann::json &Params);
   void didClose(const nlohmann::json &Params);
+  void didSave(const nlohmann::json &Params);
   std::string pathOf(const nlohmann::json &TextDocument) const;
 
   // On the analysis thread.
@@ -107,6 +108,9 @@ private:
 
   std::mutex DocumentsMutex;
   std::map<std::string, Document> Documents; // by absolute path
+  // An open file -> the files its latest analysis read: saving one of them (a header) analyses
+  // it again, as clangd re-parses the open files on a save.
+  std::map<std::string, std::set<std::string>> FilesRead;
 
   std::mutex ResultsMutex;
   std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
