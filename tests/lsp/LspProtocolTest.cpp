@@ -64,6 +64,14 @@ std::optional<json> published(LspClient &Client, const std::string &Uri) {
   return Client.diagnostics(Uri);
 }
 
+// The next diagnostics published for File are for its text of Version and say nothing.
+void expectNoDiagnostics(LspClient &Client, const std::string &File, int Version) {
+  std::optional<json> Published = Client.diagnostics(fileUri(File));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["version"], Version);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+}
+
 class LspProtocolTest : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -184,10 +192,7 @@ TEST_F(LspProtocolTest, DidChangeAnalysesTheUnsavedTextAndNewerEditsWin) {
   std::string Fixed = RunSource;
   Fixed.replace(Fixed.find("  default:"), 0, "  case Mode::Draining:\n");
   Client.change(Run, Fixed, 3);
-  std::optional<json> Published = Client.diagnostics(fileUri(Run));
-  ASSERT_TRUE(Published);
-  EXPECT_EQ((*Published)["params"]["version"], 3);
-  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+  expectNoDiagnostics(Client, Run, 3);
 
   // Lines added above the switch in the buffer only: the finding moves with the buffer.
   std::string Shifted = std::string("// one\n// two\n") + RunSource;
@@ -200,9 +205,7 @@ TEST_F(LspProtocolTest, DidChangeAnalysesTheUnsavedTextAndNewerEditsWin) {
   Silenced.replace(Silenced.find("  switch (m) {"), 14,
                    "  switch (m) { // NOLINT(contract-switch-coverage)");
   Client.change(Run, Silenced, 5);
-  Published = Client.diagnostics(fileUri(Run));
-  ASSERT_TRUE(Published);
-  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+  expectNoDiagnostics(Client, Run, 5);
 }
 
 TEST_F(LspProtocolTest, DidSaveAnalysesAgainAndAStaleFixIsNotOffered) {
@@ -245,26 +248,35 @@ TEST_F(LspProtocolTest, AHeaderIsAnalysedThroughATranslationUnitThatIncludesIt) 
 // header: not the older view of it that another open TU's last analysis published, which kept a
 // finding the header's edit had fixed. A finding the edit causes appears on the header; the TU
 // keeps its own.
-TEST_F(LspProtocolTest, AnOpenHeaderShowsWhatItsOwnEditsCauseAndFix) {
-  // The header is analysed through the TU beside it, not through the open run.cpp.
-  std::string ModeTu = Project.write("include/mode.cpp", "#include \"mode.h\"\n");
-  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, ModeTu},
-                           {"-std=c++20", "-I" + Project.path() + "/include"});
+// run.cpp and the header both open, the header analysed through a TU of its own (the one beside
+// it), not through run.cpp.
+class LspOpenHeaderTest : public LspProtocolTest {
+protected:
+  void SetUp() override {
+    LspProtocolTest::SetUp();
+    std::string ModeTu = Project.write("include/mode.cpp", "#include \"mode.h\"\n");
+    writeCompilationDatabase(Project.path() + "/build", {Run, Broken, ModeTu},
+                             {"-std=c++20", "-I" + Project.path() + "/include"});
+  }
+
+  void openRunAndHeader(LspClient &Client) {
+    Client.initialize();
+    Client.open(Run, RunSource);
+    onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+    onlyDiagnostic(published(Client, fileUri(Header))); // seen through run.cpp
+    Client.open(Header, ModeHeader);
+    EXPECT_EQ(onlyDiagnostic(Client.diagnostics(fileUri(Header)))["range"]["start"]["line"], 3);
+  }
+};
+
+TEST_F(LspOpenHeaderTest, AnOpenHeaderShowsWhatItsOwnEditsCauseAndFix) {
   LspClient Client(Args);
-  Client.initialize();
-  Client.open(Run, RunSource);
-  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
-  onlyDiagnostic(published(Client, fileUri(Header))); // seen through run.cpp
-  Client.open(Header, ModeHeader);
-  EXPECT_EQ(onlyDiagnostic(Client.diagnostics(fileUri(Header)))["range"]["start"]["line"], 3);
+  openRunAndHeader(Client);
 
   std::string Fixed = ModeHeader;
   Fixed.replace(Fixed.find("  default:"), 0, "  case Mode::Draining: return 3;\n");
   Client.change(Header, Fixed, 2);
-  std::optional<json> Published = Client.diagnostics(fileUri(Header));
-  ASSERT_TRUE(Published);
-  EXPECT_EQ((*Published)["params"]["version"], 2);
-  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array()) << Published->dump(1);
+  expectNoDiagnostics(Client, Header, 2);
 
   std::string Added = Fixed;
   Added.replace(Added.find("Draining };"), 8, "Draining, Paused");
@@ -280,18 +292,11 @@ TEST_F(LspProtocolTest, AnOpenHeaderShowsWhatItsOwnEditsCauseAndFix) {
 }
 
 // Saving a header analyses the open files that read it again, as clangd re-parses open files on
-// a save: the open source's switch that the header's new enumerator made incomplete says so
+// a save: the open source's switch that the header's renamed enumerator left incomplete says so
 // without waiting for an edit of that source.
-TEST_F(LspProtocolTest, SavingAHeaderAnalysesTheOpenFilesThatReadIt) {
-  std::string ModeTu = Project.write("include/mode.cpp", "#include \"mode.h\"\n");
-  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, ModeTu},
-                           {"-std=c++20", "-I" + Project.path() + "/include"});
+TEST_F(LspOpenHeaderTest, SavingAHeaderAnalysesTheOpenFilesThatReadIt) {
   LspClient Client(Args);
-  Client.initialize();
-  Client.open(Run, RunSource);
-  onlyDiagnostic(Client.diagnostics(fileUri(Run)));
-  Client.open(Header, ModeHeader);
-  onlyDiagnostic(Client.diagnostics(fileUri(Header)));
+  openRunAndHeader(Client);
 
   std::string Renamed = ModeHeader;
   Renamed.replace(Renamed.find("Draining };"), 8, "Drained");
