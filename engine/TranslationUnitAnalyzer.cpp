@@ -203,13 +203,16 @@ public:
   }
   void HandleTagDeclDefinition(TagDecl *D) override {
     BodySkippingConsumer::HandleTagDeclDefinition(D);
-    if (!Lost && worthAsking(*D) && askSoFar(*D)) {
+    // After the TU: a rule's own declarations parsed into it (contract-declared-service's
+    // probe) are no part of the TU's code.
+    if (!Lost && !Ended && worthAsking(*D) && askSoFar(*D)) {
       Lost = true;
       StoppedAt = positionOf(D->getLocation(), SM);
       stopParsing(*sema());
     }
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    Ended = true;
     if (Lost) // stopped: what was parsed is not the TU
       return;
     Lost = Policy.lostInstantiations();
@@ -274,6 +277,7 @@ private:
   bool &Lost;
   std::optional<SourcePosition> &StoppedAt;
   const bool SharedHeadersLoaded;
+  bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
   std::function<const std::vector<Decl *> &()> SoFarFor;

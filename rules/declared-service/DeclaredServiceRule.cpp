@@ -9,6 +9,7 @@
 #include "rules/declared-service/ProbeSource.h"
 #include "rules/declared-service/SignatureJudge.h"
 #include "rules/declared-service/SignatureProbe.h"
+#include "rules/declared-service/TranslationUnitProbe.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
@@ -165,14 +166,21 @@ void DeclaredServiceRule::check(const MatchFinder::MatchResult &Result) {
   if (!PP)
     return;
   ASTContext &Ctx = *Result.Context;
-  std::vector<Judged> Here;
+  Found.clear();
+  FoundIn = &Ctx.getSourceManager();
   for (const std::string &Path : filesMatching(Contracts, BaseDirectory))
     if (std::optional<Judged> Contract = readContract(Path, Ctx)) {
       emitFact(ContractJudgedFact{Path, Contract->Contract.Service});
-      Here.push_back(std::move(*Contract));
+      Found.push_back(std::move(*Contract));
     }
-  if (!Here.empty())
-    judge(Here, Ctx.getSourceManager());
+}
+
+void DeclaredServiceRule::onEndOfTranslationUnit() {
+  std::vector<Judged> Here = std::move(Found);
+  Found.clear();
+  if (!Here.empty() && FoundIn)
+    judge(Here, *FoundIn);
+  FoundIn = nullptr;
 }
 
 void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &SM) {
@@ -196,9 +204,29 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
   if (Probed.empty())
     return;
 
+  const std::string MainFile = positionOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+  const std::string ProbePath = MainFile + ".contractcheck-probe.cpp";
+  auto JudgeAll = [&](std::vector<ContractVerdicts> &Verdicts) {
+    return [&](ASTContext &Ctx) {
+      for (size_t I = 0; I < Probed.size(); ++I)
+        Verdicts.push_back(judgeContract(Ctx, I, Probed[I], Strict));
+    };
+  };
+
+  // In the TU itself, which has parsed the service's header already: what the probe that
+  // includes the main file sees, without parsing a header again, and without an #include.
+  {
+    ProbeSnippet Snippet = probeSnippet({}, Probed);
+    std::vector<ContractVerdicts> Verdicts;
+    if (std::optional<ProbeResult> Probe =
+            runSignatureProbeInTranslationUnit(*PP, ProbePath, Snippet.Text, JudgeAll(Verdicts))) {
+      reportProbe(Sources, Probed, Snippet, *Probe, Verdicts, MainFile, /*Retry=*/false, SM);
+      return;
+    }
+  }
+
   // The headers alone are cheaper to parse; a header that needs what the main file puts before
   // it (a macro, another include) only parses within the main file.
-  const std::string MainFile = positionOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
   if (std::find(Headers.begin(), Headers.end(), MainFile) != Headers.end() ||
       !std::all_of(Headers.begin(), Headers.end(), canBeIncluded))
     Headers = {MainFile};
@@ -211,7 +239,8 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
                   "': its path has a quote or a line break, which an #include cannot spell");
     return;
   }
-  std::string ProbePath = MainFile + ".contractcheck-probe.cpp";
+
+  // A compiler of its own, where the TU's parser is not reachable.
   for (int Attempt = 0; Attempt < 2; ++Attempt) {
     ProbeSnippet Snippet = probeSnippet(Headers, Probed);
     const std::string Key =
@@ -219,44 +248,50 @@ void DeclaredServiceRule::judge(std::vector<Judged> &Contracts, SourceManager &S
     std::optional<ProbeOutcome> Outcome = recallProbe(Key, *PP);
     if (!Outcome) {
       Outcome.emplace();
-      Outcome->Probe = runSignatureProbe(*PP, ProbePath, Snippet.Text, [&](ASTContext &Ctx) {
-        for (size_t I = 0; I < Probed.size(); ++I)
-          Outcome->Verdicts.push_back(judgeContract(Ctx, I, Probed[I], Strict));
-      });
+      Outcome->Probe =
+          runSignatureProbe(*PP, ProbePath, Snippet.Text, JudgeAll(Outcome->Verdicts));
       rememberProbe(Key, *Outcome);
     }
-    const ProbeResult &Probe = Outcome->Probe;
-    const std::vector<ContractVerdicts> &Verdicts = Outcome->Verdicts;
-    // An error on no declaration's lines: the snippet's context did not parse.
-    const ProbeDiagnostic *Outside = nullptr;
-    for (const ProbeDiagnostic &D : Probe.Errors) {
-      bool InMethod = false;
-      for (const auto &Lines : Snippet.MethodLines)
-        for (const auto &[First, Last] : Lines)
-          InMethod |= D.SnippetLine >= First && D.SnippetLine <= Last;
-      if (!InMethod) {
-        Outside = &D;
-        break;
-      }
+    if (reportProbe(Sources, Probed, Snippet, Outcome->Probe, Outcome->Verdicts, MainFile,
+                    Headers != std::vector<std::string>{MainFile}, SM))
+      return;
+    Headers = {MainFile};
+  }
+}
+
+bool DeclaredServiceRule::reportProbe(const std::vector<const Judged *> &Sources,
+                                      const std::vector<ProbedContract> &Probed,
+                                      const ProbeSnippet &Snippet, const ProbeResult &Probe,
+                                      const std::vector<ContractVerdicts> &Verdicts,
+                                      const std::string &MainFile, bool Retry,
+                                      SourceManager &SM) {
+  // An error on no declaration's lines: the snippet's context did not parse.
+  const ProbeDiagnostic *Outside = nullptr;
+  for (const ProbeDiagnostic &D : Probe.Errors) {
+    bool InMethod = false;
+    for (const auto &Lines : Snippet.MethodLines)
+      for (const auto &[First, Last] : Lines)
+        InMethod |= D.SnippetLine >= First && D.SnippetLine <= Last;
+    if (!InMethod) {
+      Outside = &D;
+      break;
     }
-    if (Outside && Headers != std::vector<std::string>{MainFile}) {
-      Headers = {MainFile};
+  }
+  if (Outside && Retry)
+    return false;
+  for (size_t I = 0; I < Probed.size(); ++I) {
+    const Judged &J = *Sources[I];
+    const DataPosition &At = J.Contract.ServicePosition;
+    if (!Probe.Ran || Outside || I >= Verdicts.size() || !Verdicts[I].ServiceFound) {
+      problem(locate(SM, J.File, At.Line, At.Column), SM,
+              "'" + J.Contract.Service +
+                  "' cannot be judged: its declarations did not parse in the context of '" +
+                  MainFile + "'" + (Outside ? ": " + rendered(*Outside) : std::string()));
       continue;
     }
-    for (size_t I = 0; I < Probed.size(); ++I) {
-      const Judged &J = *Sources[I];
-      const DataPosition &At = J.Contract.ServicePosition;
-      if (!Probe.Ran || Outside || I >= Verdicts.size() || !Verdicts[I].ServiceFound) {
-        problem(locate(SM, J.File, At.Line, At.Column), SM,
-                "'" + J.Contract.Service +
-                    "' cannot be judged: its declarations did not parse in the context of '" +
-                    MainFile + "'" + (Outside ? ": " + rendered(*Outside) : std::string()));
-        continue;
-      }
-      report(J, Verdicts[I], Probe, Snippet.MethodLines[I], SM);
-    }
-    return;
+    report(J, Verdicts[I], Probe, Snippet.MethodLines[I], SM);
   }
+  return true;
 }
 
 void DeclaredServiceRule::report(const Judged &J, const ContractVerdicts &Verdicts,

@@ -20,6 +20,7 @@ namespace contractcheck {
 struct ProbeResult;
 struct ContractVerdicts;
 struct ProbedContract;
+struct ProbeSnippet;
 
 class DeclaredServiceRule : public Rule {
 public:
@@ -29,6 +30,9 @@ public:
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // Judges what check() found: the probe's declarations may join the TU's AST
+  // (TranslationUnitProbe.h), so only once every rule has walked it.
+  void onEndOfTranslationUnit() override;
   // Compares non-template classes with their contracts.
   bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
@@ -48,10 +52,19 @@ private:
   // global step where there is one, here otherwise.
   void problem(clang::SourceLocation Loc, clang::SourceManager &SM, const std::string &Message);
 
+  // Reports what a probe answered; false when its snippet's context did not parse and Retry
+  // allows parsing it again within the main file.
+  bool reportProbe(const std::vector<const Judged *> &Sources,
+                   const std::vector<ProbedContract> &Probed, const ProbeSnippet &Snippet,
+                   const ProbeResult &Probe, const std::vector<ContractVerdicts> &Verdicts,
+                   const std::string &MainFile, bool Retry, clang::SourceManager &SM);
+
   const std::vector<Glob> Contracts;
   const bool Strict;
   const std::string BaseDirectory;
   clang::Preprocessor *PP = nullptr;
+  std::vector<Judged> Found; // by check(), for onEndOfTranslationUnit()
+  clang::SourceManager *FoundIn = nullptr;
 };
 
 } // namespace contractcheck

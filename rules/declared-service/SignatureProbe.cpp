@@ -1,4 +1,5 @@
 #include "rules/declared-service/SignatureProbe.h"
+#include "rules/declared-service/ProbeErrors.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
@@ -20,40 +21,6 @@ namespace contractcheck {
 
 namespace {
 
-class ErrorCollector : public DiagnosticConsumer {
-public:
-  explicit ErrorCollector(std::vector<ProbeDiagnostic> &Out) : Out(Out) {}
-  void setSnippet(FileID ID) { Snippet = ID; }
-
-  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error)
-      return;
-    ProbeDiagnostic D;
-    llvm::SmallString<256> Message;
-    Info.FormatDiagnostic(Message);
-    D.Message = Message.str().str();
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      const SourceManager &SM = Info.getSourceManager();
-      SourceLocation Loc = SM.getFileLoc(Info.getLocation());
-      PresumedLoc Presumed = SM.getPresumedLoc(Loc);
-      if (Presumed.isValid()) {
-        D.File = Presumed.getFilename();
-        D.Line = Presumed.getLine();
-        D.Column = Presumed.getColumn();
-      }
-      auto [ID, Offset] = SM.getDecomposedLoc(Loc);
-      if (ID == Snippet)
-        D.SnippetLine = SM.getLineNumber(ID, Offset);
-    }
-    Out.push_back(std::move(D));
-  }
-
-private:
-  std::vector<ProbeDiagnostic> &Out;
-  FileID Snippet;
-};
-
 class JudgeConsumer : public ASTConsumer {
 public:
   JudgeConsumer(const std::function<void(ASTContext &)> &Judge) : Judge(Judge) {}
@@ -65,7 +32,7 @@ private:
 
 class ProbeAction : public ASTFrontendAction {
 public:
-  ProbeAction(const std::function<void(ASTContext &)> &Judge, ErrorCollector &Errors,
+  ProbeAction(const std::function<void(ASTContext &)> &Judge, ProbeErrorCollector &Errors,
               std::vector<ProbeInput> &Inputs)
       : Judge(Judge), Errors(Errors), Inputs(Inputs) {}
 
@@ -86,7 +53,7 @@ public:
 
 private:
   const std::function<void(ASTContext &)> &Judge;
-  ErrorCollector &Errors;
+  ProbeErrorCollector &Errors;
   std::vector<ProbeInput> &Inputs;
 };
 
@@ -130,7 +97,7 @@ ProbeResult runSignatureProbe(const Preprocessor &PP, const std::string &Snippet
 
   CompilerInstance CI;
   CI.setInvocation(std::move(Invocation));
-  ErrorCollector Errors(Result.Errors);
+  ProbeErrorCollector Errors(Result.Errors);
   CI.createDiagnostics(&Errors, /*ShouldOwnClient=*/false);
   CI.createFileManager(FS);
   CI.getFileManager().getFileSystemOpts() = PP.getFileManager().getFileSystemOpts();

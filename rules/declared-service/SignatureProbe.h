@@ -3,8 +3,8 @@
 // language, target, include paths, macros and file system, so every name in a declaration
 // resolves exactly as it would in that TU.
 //
-// Why not the TU's own Sema: clang-tidy gives a check neither the Sema nor the CompilerInstance,
-// and the rule must judge the same way in both front ends.
+// The rule parses the snippet into the TU itself where it can (TranslationUnitProbe.h), which
+// costs no second parse of the headers; this compiler of its own is for where it cannot.
 #pragma once
 
 #include <cstdint>

@@ -66,6 +66,35 @@ methods:
       << Tidy.Stdout << Tidy.Stderr;
 }
 
+// The declarations are parsed into the TU itself, after it (rules/declared-service/
+// TranslationUnitProbe.h): no snippet has to #include the TU's main file, so a TU whose path an
+// #include cannot spell judges its contracts like any other (a separate probe said "cannot be
+// judged" there), in both front ends.
+TEST_F(DeclaredServiceRunTest, ATUWhosePathAnIncludeCannotSpellJudgesItsContracts) {
+  std::string Quoted = Project.write("say \"hi\".cpp", "#include \"notifier.h\"\n");
+  writeCompilationDatabase(Build.path(), {Quoted}, {"-std=c++20"});
+  std::string Contract = Project.write("contracts/notifier.yaml", R"yaml(service: shop::Notifier
+methods:
+  - "bool send(const Alert& alert)"
+  - "void subscribe()"
+)yaml");
+  const std::string Missing = Contract + ":4:6: error: 'shop::Notifier' has no method 'subscribe'";
+  for (const char *Mode : {"--shared-headers=never", "--shared-headers=always"}) {
+    ProcessResult R = run({"--no-cache", Mode});
+    EXPECT_EQ(R.ExitCode, FindingsFound) << Mode << R.Stdout << R.Stderr;
+    EXPECT_NE(R.Stdout.find(Missing), std::string::npos) << Mode << R.Stdout;
+    EXPECT_EQ(R.Stdout.find("cannot be judged"), std::string::npos) << Mode << R.Stdout;
+  }
+
+  ProcessResult Tidy = runProcess(
+      {clangTidyBinary(), "-load", tidyModule(), "--checks=-*,contract-declared-service",
+       "--config={CheckOptions: {contract-declared-service.Contracts: 'contracts/*.yaml'}}",
+       "--header-filter=.*", "--quiet", "-p", Build.path(), Quoted},
+      Project.path());
+  EXPECT_NE(Tidy.Stdout.find(Missing), std::string::npos) << Tidy.Stdout << Tidy.Stderr;
+  EXPECT_EQ(Tidy.Stdout.find("cannot be judged"), std::string::npos) << Tidy.Stdout;
+}
+
 TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServiceLine) {
   std::string Contract =
       Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
