@@ -1,6 +1,7 @@
-// Every TU that includes a service's header would parse the same probe: within one process, a
-// probe whose snippet, compiler settings and input files (by content) are unchanged is answered
-// from memory. Safe across threads, and across edits in a long-lived process (the language
+// Where the probe needs a compiler of its own (the TU's parser is not reachable:
+// TranslationUnitProbe.h), every TU that includes a service's header would parse the same
+// probe: within one process, a probe whose snippet, compiler settings and input files (by
+// content) are unchanged is answered from memory. Safe across threads, and across edits in a long-lived process (the language
 // server): an entry whose inputs changed is a miss.
 #pragma once
 
