@@ -3,6 +3,7 @@
 #include "rules/string-dispatch/QtStringsMap.h"
 
 #include "SourcePositions.h"
+#include "rules/utils/ProjectCode.h"
 #include "rules/string-dispatch/StringDispatchGlobal.h"
 
 #include <clang/AST/ExprCXX.h>
@@ -133,10 +134,49 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context)
     Add(Spec.Register, DispatchRole::Register);
     Add(Spec.Call, DispatchRole::Call);
   }
+  for (const auto &[Function, Endpoints] : ByFunction) {
+    llvm::StringRef Name(Function);
+    size_t Scope = Name.rfind("::");
+    EndpointNames.push_back((Scope == llvm::StringRef::npos ? Name : Name.substr(Scope + 2)).str());
+  }
+}
+
+// The name a call whose callee depends on a template parameter would call by, as written:
+// empty for a callable object (a variable, a call's result), which calls its operator().
+static llvm::StringRef dependentCalleeName(const Expr &Callee) {
+  const Expr *E = Callee.IgnoreParenImpCasts();
+  DeclarationName Name;
+  if (const auto *Overloads = dyn_cast<OverloadExpr>(E))
+    Name = Overloads->getName();
+  else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(E))
+    Name = Member->getMember();
+  else if (const auto *Ref = dyn_cast<DependentScopeDeclRefExpr>(E))
+    Name = Ref->getDeclName();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isa<FunctionDecl>(Ref->getDecl()))
+    Name = Ref->getDecl()->getDeclName();
+  else if (const auto *Member = dyn_cast<MemberExpr>(E);
+           Member && isa<CXXMethodDecl>(Member->getMemberDecl()))
+    Name = Member->getMemberDecl()->getDeclName();
+  const IdentifierInfo *Identifier = Name.getAsIdentifierInfo();
+  return Identifier ? Identifier->getName() : llvm::StringRef();
 }
 
 bool StringDispatchRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
-  if (!ByFunction.empty())
+  // Only a call that depends on a template parameter and could name an endpoint, in the
+  // project's own templates, is seen first in an instantiation; the instantiations a skipped
+  // library body would have made matter for nothing else this rule judges (the call to an
+  // endpoint with a name fixed in the template's text is judged in the template itself).
+  if (!ByFunction.empty() &&
+      projectCodeHas(Skipped.TopLevel, [&](const Stmt &S) {
+        const auto *Call = dyn_cast<CallExpr>(&S);
+        if (!Call || !Call->isInstantiationDependent() || !Call->getCallee())
+          return false;
+        llvm::StringRef Name = dependentCalleeName(*Call->getCallee());
+        return llvm::any_of(EndpointNames, [&](const std::string &Endpoint) {
+          return Name.empty() ? llvm::StringRef(Endpoint).starts_with("operator")
+                              : Name == Endpoint;
+        });
+      }))
     return true;
   if (!Qt || Skipped.TopLevel.empty())
     return false;

@@ -23,8 +23,8 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
-  // A name passed through a receiver that depends on a template parameter is judged in the
-  // instantiation, when there is a dispatch to judge it against.
+  // A call to an endpoint that depends on a template parameter (its receiver, its arguments) is
+  // judged in the instantiation: yes when the project's templates hold one, or any Qt class.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
 
 private:
@@ -38,6 +38,8 @@ private:
 
   // Endpoints grouped by function, in the order their matchers were registered.
   std::vector<std::pair<std::string, std::vector<Endpoint>>> ByFunction;
+  // Their unqualified names ("publish", "operator()"), what a call in a template is written with.
+  std::vector<std::string> EndpointNames;
   const bool Qt;
   QtMethodStrings QtStrings;
   const clang::SourceManager *SM = nullptr;
