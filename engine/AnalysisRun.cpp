@@ -163,9 +163,15 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   // precompiled from the store; a whole-codebase run shares them between its TUs instead, and
   // its cold run must not pay for storing them.
   Use.Prefixes = Plan.Subset;
+  Result.StoreOfAnotherBuild = Store && Use.Read && Store->lastWrittenByAnotherBuild();
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
                                &StoreErrors, &Result.Workers);
+  if (Store && Use.Write && StoreErrors.empty() &&
+      std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
+        return O.State == TUOutcome::Status::Analyzed && !O.FromStore;
+      }))
+    Store->recordBuild();
   // An unwritable store fails every TU the same way: one line, not one per TU.
   Result.NotStored = StoreErrors.size();
   std::map<std::string, size_t> Count;

@@ -78,6 +78,9 @@ struct RunResult {
   unsigned OthersWorkers = 0;
   int Exit = Clean;
   bool Crashed = false; // a crash was contained: static state may be inconsistent
+  // The store was last written by another contractcheck build (rebuilt, upgraded), whose
+  // results this one does not read: why nothing came from it.
+  bool StoreOfAnotherBuild = false;
 };
 
 // The result store of a database, unless --cache-dir says otherwise: beside it in the build

@@ -217,6 +217,20 @@ bool ResultStore::readsUnchanged(
   return readsUnchangedBut(Dependencies, Lookups, Hashes, {});
 }
 
+// Beside the entries, not among them: eviction keeps it, and no key can name it.
+constexpr const char *BuildsShard = "builds";
+constexpr const char *LastBuild = "last";
+
+bool ResultStore::lastWrittenByAnotherBuild() const {
+  std::optional<std::string> Last = readStoreFile(Dir, BuildsShard, LastBuild, 1024);
+  return Last && *Last != buildFingerprint();
+}
+
+void ResultStore::recordBuild() const {
+  if (readStoreFile(Dir, BuildsShard, LastBuild, 1024) != buildFingerprint())
+    (void)writeStoreFile(Dir, BuildsShard, LastBuild, buildFingerprint());
+}
+
 std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
                                                    const std::string &Directory) const {
   std::string Text =

@@ -47,6 +47,11 @@ public:
   // FIFO, at most 256 MiB). Returns an error message naming the file, empty on success.
   std::string save(const std::string &Key, const std::string &Directory,
                    const TUOutcome &Outcome) const;
+  // Whether the store was last written by another contractcheck build (buildFingerprint), whose
+  // entries this one never reads; false for a store no build has recorded itself in.
+  bool lastWrittenByAnotherBuild() const;
+  // Records this build as the store's last writer (after a run stored results).
+  void recordBuild() const;
   // The stored outcome under Key as it was stored, without checking that the files it read are
   // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
   // what a stale entry still tells (KeptTemplateBodies).

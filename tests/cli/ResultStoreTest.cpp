@@ -213,6 +213,30 @@ TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
       << Again.Stderr;
 }
 
+TEST_F(ResultStoreTest, ARunAfterARebuildSaysWhyNothingCameFromTheStore) {
+  ASSERT_EQ(run({}).ExitCode, FindingsFound);
+  // What a rebuilt contractcheck finds: no entry under its keys (the build is part of each), and
+  // the store last written by the build before it.
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  std::ofstream(Store() + "/builds/last", std::ios::trunc) << "the build before";
+  ProcessResult Rebuilt = run({});
+  EXPECT_EQ(Rebuilt.ExitCode, FindingsFound) << Rebuilt.Stderr;
+  EXPECT_NE(Rebuilt.Stderr.find("(none from the result store: its results are another "
+                                "contractcheck build's, which this one does not read)"),
+            std::string::npos)
+      << Rebuilt.Stderr;
+  ProcessResult Again = run({});
+  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+  // Entries missing from a store this build wrote last: nothing to say about builds.
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  ProcessResult Missing = run({});
+  EXPECT_EQ(Missing.Stderr.find("another contractcheck build"), std::string::npos)
+      << Missing.Stderr;
+}
+
 // An entry replaced by a FIFO or by a link to a device (a poisoned shared cache) is a miss: the
 // run neither waits for a writer nor reads /dev/zero until memory runs out. 'check' only reads
 // the store (what a run then writes over such an entry is the store's write path).

@@ -26,6 +26,9 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " once for the global rules, with " << Workers(Result.OthersWorkers) << ")";
   if (Report.FromStore)
     OS << " (" << Report.FromStore << " unchanged, from the result store)";
+  else if (Result.StoreOfAnotherBuild && Report.analyzed())
+    OS << " (none from the result store: its results are another contractcheck build's, which "
+          "this one does not read)";
   if (Report.PrefixesFromStore)
     OS << " (" << Report.PrefixesFromStore
        << (Report.PrefixesFromStore == 1 ? " with its" : " with their")
