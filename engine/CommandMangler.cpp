@@ -85,6 +85,10 @@ MangledCommand mangleCommand(const std::vector<std::string> &Arguments) {
   std::vector<bool> LoadsPch(Rest.size(), false);
   std::vector<std::pair<size_t, std::string>> PchAt; // where the load was, what it loaded
   std::vector<std::string> Included;
+  // Where the driver's own -include is (its tokens: the option, and its value when separate),
+  // and what it includes.
+  std::vector<bool> DriverInclude(Rest.size(), false);
+  std::map<size_t, std::string> DriverIncludeAt;
   const llvm::opt::Arg *Previous = nullptr;
   for (const llvm::opt::Arg *A : Parsed) {
     unsigned At = A->getIndex();
@@ -93,6 +97,10 @@ MangledCommand mangleCommand(const std::vector<std::string> &Arguments) {
       PchAt.emplace_back(At, A->getValue());
     } else if (A->getOption().matches(options::OPT_include)) {
       Included.push_back(A->getValue());
+      DriverIncludeAt[At] = A->getValue();
+      DriverInclude[At] = true;
+      if (Rest[At] == A->getSpelling() && At + 1 < Rest.size())
+        DriverInclude[At + 1] = true;
     } else if (A->getOption().matches(options::OPT_Xclang) && Previous &&
                Previous->getOption().matches(options::OPT_Xclang) &&
                Previous->getIndex() + 2 == At) {
@@ -116,12 +124,22 @@ MangledCommand mangleCommand(const std::vector<std::string> &Arguments) {
         IncludeInstead[At] = Header.str();
   }
 
+  // Given -include X, clang's driver loads X.pch (or X.gch) instead when there is one beside X:
+  // the build's precompiled header again, as its compiler made it. The front end is given
+  // -include X directly, which includes the header as text wherever a .pch lies.
+  auto IncludeAsText = [&](const std::string &Header) {
+    Result.Arguments.insert(Result.Arguments.end(), {"-Xclang", "-include", "-Xclang", Header});
+  };
   Result.Arguments.push_back(Arguments[0]);
   for (size_t I = 0; I < Rest.size(); ++I) {
     llvm::StringRef Arg = Rest[I];
     if (auto Instead = IncludeInstead.find(I); Instead != IncludeInstead.end())
-      Result.Arguments.insert(Result.Arguments.end(), {"-include", Instead->second});
+      IncludeAsText(Instead->second);
     if (LoadsPch[I])
+      continue;
+    if (auto Include = DriverIncludeAt.find(I); Include != DriverIncludeAt.end())
+      IncludeAsText(Include->second);
+    if (DriverInclude[I])
       continue;
     if (IsValue[I]) {
       Result.Arguments.push_back(Arg.str());

@@ -25,7 +25,10 @@ struct MangledCommand {
 // build product (not built yet on a fresh configure) of whatever compiler made it, which another
 // clang version refuses; the header it was made from is included as text instead, which means the
 // same. CMake names that header itself; a bare `-include-pch X.pch` is taken to be made from X,
-// the name clang's documentation builds it under.
+// the name clang's documentation builds it under. Every `-include X` is given to the front end
+// (`-Xclang -include -Xclang X`): clang's driver would load an X.pch or X.gch lying beside X in
+// its place (what clangd's ProbePrecompiled=false turns off), which is how a bare
+// `-include-pch X.pch` came back.
 MangledCommand mangleCommand(const std::vector<std::string> &Arguments);
 
 // A `command` string split as a POSIX shell splits it (quotes, backslashes, any whitespace,

@@ -26,7 +26,7 @@ TEST(CommandManglerTest, KeepsEveryFlagClangKnowsEvenWhenItOnlyIgnoresIt) {
   Args Command{"gcc", "-g", "-O2", "-ffile-prefix-map=/src=.", "-fstack-protector-strong",
                "-Wformat", "-Werror=format-security", "-Wdate-time", "-D_FORTIFY_SOURCE=2",
                "-fstack-clash-protection", "-fcf-protection", "-fno-tree-vrp", "-U_FORTIFY_SOURCE",
-               "-Wno-maybe-uninitialized", "-include", "config.h", "-isystem", "/opt/x", "-MD",
+               "-Wno-maybe-uninitialized", "-isystem", "/opt/x", "-MD",
                "-MF", "a.d", "-x", "c++", "-o", "a.o", "-c", "a.cpp"};
   MangledCommand M = mangleCommand(Command);
   EXPECT_EQ(M.Arguments, Command);
@@ -35,9 +35,22 @@ TEST(CommandManglerTest, KeepsEveryFlagClangKnowsEvenWhenItOnlyIgnoresIt) {
 
 TEST(CommandManglerTest, AValueIsJudgedWithItsOptionNotAlone) {
   // The values after -Xclang, -include and -D look like flags clang does not know.
-  Args Command{"clang++", "-Xclang", "-fconcepts", "-include", "-fno-gnu-unique", "-D",
-               "-fplugin=x", "-c", "a.cpp"};
+  Args Command{"clang++", "-Xclang", "-fconcepts", "-Xclang", "-include", "-Xclang",
+               "-fno-gnu-unique", "-D", "-fplugin=x", "-c", "a.cpp"};
   EXPECT_EQ(mangleCommand(Command).Arguments, Command);
+  EXPECT_EQ(mangleCommand({"clang++", "-include", "-fno-gnu-unique", "-c", "a.cpp"}).Arguments,
+            (Args{"clang++", "-Xclang", "-include", "-Xclang", "-fno-gnu-unique", "-c", "a.cpp"}));
+}
+
+TEST(CommandManglerTest, AnIncludedHeaderIsGivenToTheFrontEndSoThatNoPrecompiledOneReplacesIt) {
+  // clang's driver turns -include X into -include-pch X.pch when X.pch (or X.gch) exists, the
+  // build's precompiled header by another name; the front end's -include reads X.
+  EXPECT_EQ(mangleCommand({"g++", "-include", "config.h", "-includeb.h", "--include", "c.h",
+                           "-Iinc", "-c", "a.cpp"})
+                .Arguments,
+            (Args{"g++", "-Xclang", "-include", "-Xclang", "config.h", "-Xclang", "-include",
+                  "-Xclang", "b.h", "-Xclang", "-include", "-Xclang", "c.h", "-Iinc", "-c",
+                  "a.cpp"}));
 }
 
 TEST(CommandManglerTest, GccPluginsDiagnosticFormatsAndUnknownSanitizersAreDropped) {
@@ -72,12 +85,14 @@ TEST(CommandManglerTest, CMakesPrecompiledHeaderIsNotLoadedAndItsHeaderStays) {
 TEST(CommandManglerTest, ABarePrecompiledHeaderIsReplacedByTheHeaderItIsNamedAfter) {
   MangledCommand M =
       mangleCommand({"clang++", "-DX", "-include-pch", "pch/common.h.pch", "-c", "a.cpp"});
-  EXPECT_EQ(M.Arguments, (Args{"clang++", "-DX", "-include", "pch/common.h", "-c", "a.cpp"}));
+  EXPECT_EQ(M.Arguments, (Args{"clang++", "-DX", "-Xclang", "-include", "-Xclang", "pch/common.h",
+                               "-c", "a.cpp"}));
   EXPECT_EQ(M.PrecompiledHeaders, (Args{"pch/common.h.pch"}));
   // Already included by name: not twice.
   M = mangleCommand(
       {"clang++", "-include", "common.h", "-include-pch", "common.h.pch", "-c", "a.cpp"});
-  EXPECT_EQ(M.Arguments, (Args{"clang++", "-include", "common.h", "-c", "a.cpp"}));
+  EXPECT_EQ(M.Arguments,
+            (Args{"clang++", "-Xclang", "-include", "-Xclang", "common.h", "-c", "a.cpp"}));
   // Any other -Xclang pair stays.
   Args Other{"clang++", "-Xclang", "-fno-pch-timestamp", "-Xclang", "-ast-dump", "-c", "a.cpp"};
   EXPECT_EQ(mangleCommand(Other).Arguments, Other);
