@@ -9,12 +9,14 @@
 #include "ParseStop.h"
 #include "Paths.h"
 #include "SourcePositions.h"
+#include "TraversalScope.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Serialization/ASTReader.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Sema/Sema.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
@@ -189,13 +191,13 @@ public:
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
                      std::optional<SourcePosition> &StoppedAt,
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
-                     bool SharedHeadersLoaded)
+                     const CompilerInstance &CI, std::string PrefixHeader)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  llvm::ArrayRef<const FunctionDecl *> Skipped) {
                                return Need({SoFarFor ? SoFarFor() : Parsed, Skipped});
                              }),
-        SM(SM), Lost(Lost), StoppedAt(StoppedAt), SharedHeadersLoaded(SharedHeadersLoaded) {}
+        SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
@@ -218,14 +220,21 @@ public:
     Lost = Policy.lostInstantiations();
     if (Lost)
       return;
-    // With system headers loaded precompiled (SharedHeaders.h), walking the whole TU would
-    // read every declaration of those headers back from the file, which costs more than
-    // parsing them; no rule reports there, and what the TU's own code uses of them is reached
-    // from its declarations. clangd's ParsedAST does the same with its preamble.
-    // A precompiled header of the project's own (CMake's target_precompile_headers) holds code
-    // the rules judge, and is walked whole as before.
-    if (SharedHeadersLoaded)
-      Ctx.setTraversalScope(Parsed);
+    // The rules' matchers walk the project's code, in every mode (TraversalScope.h). With
+    // system headers loaded precompiled (SharedHeaders.h), walking the whole TU would read every
+    // declaration of those headers back from the file, which costs more than parsing them
+    // (clangd's ParsedAST walks only its main file's declarations, not its preamble's); parsed,
+    // their template bodies and every instantiation of them cost the parse that keeps template
+    // bodies as much as the rest of the matching. No rule reports there, and what a rule needs
+    // from them is looked up, the same whether the header was parsed or loaded: a switch in an
+    // instantiation of the project's template is reached from that template, a library
+    // template instantiated with the project's types holds project code only through the
+    // project's templates (or a member of the project's partial specialization of it, which
+    // the parse hands over as a top-level declaration), and what the library says of the
+    // project's types (QFlags<E>, an operator|) is read from the TU's types and by name lookup
+    // (FlagEnums.h).
+    Ctx.setTraversalScope(
+        projectTraversalScope(Parsed, Ctx, CI.getASTReader().get(), PrefixHeader));
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 
@@ -276,7 +285,8 @@ private:
   const SourceManager &SM;
   bool &Lost;
   std::optional<SourcePosition> &StoppedAt;
-  const bool SharedHeadersLoaded;
+  const CompilerInstance &CI;
+  const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -287,9 +297,9 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        SharedHeadersLoaded(SharedHeadersLoaded) {}
+        PrefixHeader(PrefixHeader) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -319,7 +329,7 @@ public:
             return R->needsInstantiations(Skipped);
           });
         },
-        SharedHeadersLoaded);
+        CI, PrefixHeader);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -335,7 +345,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
-  const bool SharedHeadersLoaded;
+  const std::string &PrefixHeader;
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
@@ -347,11 +357,11 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost, bool SharedHeadersLoaded)
+                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader)
       : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
-        SharedHeadersLoaded(SharedHeadersLoaded) {}
+        PrefixHeader(std::move(PrefixHeader)) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, SharedHeadersLoaded);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -368,7 +378,7 @@ private:
   TUOutcome &Out;
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
-  const bool SharedHeadersLoaded;
+  const std::string PrefixHeader;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -468,7 +478,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
-      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost, Prefix != nullptr);
+      QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
+                                   Prefix ? Prefix->HeaderPath : std::string());
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});

@@ -75,5 +75,53 @@ TEST(SharedHeadersRunTest, AProjectsOwnPrecompiledHeaderIsJudgedWhole) {
   EXPECT_EQ(Findings[0]["location"]["file"], Header);
 }
 
+TEST(SharedHeadersRunTest, APrecompiledFileBesideAnIncludedHeaderIsNotLoaded) {
+  // Given -include proj.h, clang's driver loads proj.h.pch instead when there is one: here one
+  // no clang reads (another compiler's, another version's), which failed the TU.
+  TempDir Project;
+  std::string Header = Project.write("proj.h", "#pragma once\n" + switchMissingOne("classify"));
+  Project.write("proj.h.pch", "not a precompiled header\n");
+  std::string Main = Project.write("main.cpp", "int use() { return 0; }\n");
+  writeCompilationDatabase(Project.path(), {Main}, {"-std=c++20", "-include", Header});
+  nlohmann::json Findings = report(Project.path(), {"--no-cache"});
+  ASSERT_EQ(Findings.size(), 1u) << Findings.dump(2);
+  EXPECT_EQ(Findings[0]["location"]["file"], Header);
+}
+
+TEST(SharedHeadersRunTest, AHeaderOfTheProjectIsJudgedHoweverTheCommandIncludesIt) {
+  // The rules walk the project's code only (TraversalScope.h): a header the command includes
+  // is the project's code whether the TU reads it as text or loads it precompiled, with its
+  // system headers shared or not.
+  TempDir Project;
+  Project.write("sys/lib.h", "#pragma once\nnamespace lib { inline int one() { return 1; } }\n");
+  std::string Header =
+      Project.write("proj.h", "#pragma once\n#include <lib.h>\n" + switchMissingOne("classify"));
+  std::string Main =
+      Project.write("main.cpp", "#include <lib.h>\nint use() { return lib::one(); }\n");
+  // clang's driver would load proj.h.pch for -include proj.h (CommandMangler.h).
+  ProcessResult Pch = runProcess({"clang++-19", "-std=c++20", "-isystem", Project.path() + "/sys",
+                                  "-x", "c++-header", Header, "-o", Header + ".pch"});
+  ASSERT_EQ(Pch.ExitCode, 0) << Pch.Stderr;
+  std::vector<std::string> Flags{"-std=c++20", "-isystem", Project.path() + "/sys"};
+  struct Way {
+    std::vector<std::string> Command, Options;
+  };
+  for (const Way &W :
+       {Way{{"-include", Header}, {}}, Way{{"-Xclang", "-include", "-Xclang", Header}, {}},
+        // Loaded as the command line says: the mangler does not see --extra-arg.
+        Way{{}, {"--extra-arg=-include-pch", "--extra-arg=" + Header + ".pch"}}}) {
+    std::vector<std::string> Command = Flags;
+    Command.insert(Command.end(), W.Command.begin(), W.Command.end());
+    writeCompilationDatabase(Project.path(), {Main}, Command);
+    for (std::string Mode : {"never", "always"}) {
+      std::vector<std::string> Options{"--no-cache", "--shared-headers=" + Mode};
+      Options.insert(Options.end(), W.Options.begin(), W.Options.end());
+      nlohmann::json Findings = report(Project.path(), Options);
+      ASSERT_EQ(Findings.size(), 1u) << Mode << " " << Findings.dump(2);
+      EXPECT_EQ(Findings[0]["location"]["file"], Header);
+    }
+  }
+}
+
 } // namespace
 } // namespace contractcheck::test
