@@ -47,9 +47,12 @@ TEST(OutputFormatTest, RuleProblemsAreNotificationsThatPassTheMultitool) {
   TempDir Src, Build;
   std::string File = Src.write("a.cpp", "enum class Channel { Web, Phone };\n");
   writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
+  // A data file that names nothing at the binding's pointer: a problem the rule finds while the
+  // run goes on (a file that does not exist stops the run before it starts).
+  Src.write("channels.json", "{\"type\": \"string\"}\n");
   std::string Config = Src.write(".contractcheck.yaml",
                                  "version: 1\nrules:\n  contract-schema-sync:\n    bindings:\n"
-                                 "      - {enum: Channel, file: missing.json, at: \"#/enum\"}\n");
+                                 "      - {enum: Channel, file: channels.json, at: \"#/enum\"}\n");
   std::string Sarif = Build.file("report.sarif");
   ProcessResult R = runContractcheck(
       {"-p", Build.path(), "--config", Config, "--format", "sarif", "--output", Sarif, "--quiet"});
