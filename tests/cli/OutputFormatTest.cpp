@@ -65,6 +65,24 @@ TEST(OutputFormatTest, RuleProblemsAreNotificationsThatPassTheMultitool) {
   EXPECT_EQ(multitoolProblems(Sarif), std::vector<std::string>{});
 }
 
+TEST(OutputFormatTest, DashOWritesTheReportLikeOutput) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Short = Build.file("short.json"), Long = Build.file("long.json");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json", "-o", Short},
+                                     fixturesDir() + "/cli");
+  ProcessResult L = runContractcheck({"-p", Build.path(), "--format", "json", "--output", Long},
+                                     fixturesDir() + "/cli");
+  EXPECT_EQ(R.ExitCode, L.ExitCode) << R.Stderr;
+  EXPECT_EQ(R.Stdout, "");
+  EXPECT_EQ(nlohmann::json::parse(readFile(Short))["findings"],
+            nlohmann::json::parse(readFile(Long))["findings"]);
+  // An input named by -o is refused as --output's is.
+  ProcessResult Over = runContractcheck({"-p", Build.path(), "-o", Build.file("compile_commands.json")},
+                                        fixturesDir() + "/cli");
+  EXPECT_EQ(Over.ExitCode, 2) << Over.Stderr;
+}
+
 TEST(OutputFormatTest, TextIsClangStyleRelativeToTheWorkingDirectory) {
   TempDir Build;
   cliFixture("parse-failure", Build);

@@ -57,6 +57,9 @@ cl::opt<Format, false, ChoiceParser<Format>> OutputFormat(
     cl::init(Format::Text), cl::cat(Category));
 cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
+// The short form compilers and most report writers take.
+cl::alias OutputPathShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputPath),
+                          cl::NotHidden);
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers, -j N or -jN (default: all cores)"), cl::init(0), cl::Prefix,
                        cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the findings' fix-its to the source files"),
