@@ -77,6 +77,20 @@ return heads.slice(1).map((h, i) => ({head: h.textContent, cell: row.cells[i + 1
   link: (row.cells[i + 1].querySelector('a') || {}).hash || ''}));
 """
 
+# Opens the closed map entries matching a selector (by their summary, as a click does, when
+# arguments[1]) and returns once each has been toggled: the page lays an entry's table out in its
+# own 'toggle' listener, which the browser calls after the entry opened, and before this one.
+OPEN_ENTRIES = """
+const done = arguments[arguments.length - 1];
+const entries = Array.from(document.querySelectorAll(arguments[0])).filter(d => !d.open);
+let pending = entries.length;
+if (!pending) return done(0);
+for (const d of entries) {
+  d.addEventListener('toggle', () => { if (--pending === 0) done(entries.length); }, {once: true});
+  if (arguments[1]) d.querySelector('summary').click(); else d.open = true;
+}
+"""
+
 # Every visible text's contrast against the background it is drawn on (WCAG 2 formula).
 CONTRAST = """
 function rgb(s){const m=s.match(/[\\d.]+/g).map(Number);return {r:m[0],g:m[1],b:m[2],a:m.length>3?m[3]:1};}
@@ -125,7 +139,8 @@ def main():
         check(details.get_attribute("open") is None, "the enum map is collapsed by default")
         check(not details.find_elements(By.TAG_NAME, "table"),
               "a map entry's table is laid out only when the entry is first opened")
-        details.find_element(By.TAG_NAME, "summary").click()
+        driver.set_script_timeout(30)
+        driver.execute_async_script(OPEN_ENTRIES, order_state, True)
         columns = driver.execute_script(COLUMN_CELLS, order_state, "Expired")
         switches = [c for c in columns if c["head"].startswith("switch") and "default:" in c["cell"]]
         check(bool(switches), "trading::OrderState: a switch leaves Expired to default:")
@@ -156,7 +171,7 @@ def main():
         headings = driver.execute_script(HEADINGS)
         check(not headings, "headings: one h1, no skipped level " + "; ".join(headings))
         # Every map entry open, so every table is laid out and every cell colour measured.
-        driver.execute_script("document.querySelectorAll('details').forEach(d=>d.open=true)")
+        driver.execute_async_script(OPEN_ENTRIES, "details", False)
         lazy = driver.execute_script("return document.querySelectorAll('script.lazy-table').length")
         check(lazy == 0, "every opened map entry has its table: %d not laid out" % lazy)
         tables = driver.execute_script(TABLE_HEADERS)
