@@ -3,6 +3,7 @@
 #include "rules/string-dispatch/QtStringsMap.h"
 
 #include "SourcePositions.h"
+#include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/string-dispatch/StringDispatchGlobal.h"
 
@@ -47,6 +48,26 @@ constexpr OptionSpec Options[] = {
      "signals, slots and Q_INVOKABLE methods of the receiver's class (no other configuration "
      "needed)."},
 };
+
+// The name a call whose callee depends on a template parameter would call by, as written:
+// empty for a callable object (a variable, a call's result), which calls its operator().
+llvm::StringRef dependentCalleeName(const Expr &Callee) {
+  const Expr *E = Callee.IgnoreParenImpCasts();
+  DeclarationName Name;
+  if (const auto *Overloads = dyn_cast<OverloadExpr>(E))
+    Name = Overloads->getName();
+  else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(E))
+    Name = Member->getMember();
+  else if (const auto *Ref = dyn_cast<DependentScopeDeclRefExpr>(E))
+    Name = Ref->getDeclName();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isa<FunctionDecl>(Ref->getDecl()))
+    Name = Ref->getDecl()->getDeclName();
+  else if (const auto *Member = dyn_cast<MemberExpr>(E);
+           Member && isa<CXXMethodDecl>(Member->getMemberDecl()))
+    Name = Member->getMemberDecl()->getDeclName();
+  const IdentifierInfo *Identifier = Name.getAsIdentifierInfo();
+  return Identifier ? Identifier->getName() : llvm::StringRef();
+}
 
 std::string callId(size_t Index) { return "call" + std::to_string(Index); }
 
@@ -134,31 +155,8 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context)
     Add(Spec.Register, DispatchRole::Register);
     Add(Spec.Call, DispatchRole::Call);
   }
-  for (const auto &[Function, Endpoints] : ByFunction) {
-    llvm::StringRef Name(Function);
-    size_t Scope = Name.rfind("::");
-    EndpointNames.push_back((Scope == llvm::StringRef::npos ? Name : Name.substr(Scope + 2)).str());
-  }
-}
-
-// The name a call whose callee depends on a template parameter would call by, as written:
-// empty for a callable object (a variable, a call's result), which calls its operator().
-static llvm::StringRef dependentCalleeName(const Expr &Callee) {
-  const Expr *E = Callee.IgnoreParenImpCasts();
-  DeclarationName Name;
-  if (const auto *Overloads = dyn_cast<OverloadExpr>(E))
-    Name = Overloads->getName();
-  else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(E))
-    Name = Member->getMember();
-  else if (const auto *Ref = dyn_cast<DependentScopeDeclRefExpr>(E))
-    Name = Ref->getDeclName();
-  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isa<FunctionDecl>(Ref->getDecl()))
-    Name = Ref->getDecl()->getDeclName();
-  else if (const auto *Member = dyn_cast<MemberExpr>(E);
-           Member && isa<CXXMethodDecl>(Member->getMemberDecl()))
-    Name = Member->getMemberDecl()->getDeclName();
-  const IdentifierInfo *Identifier = Name.getAsIdentifierInfo();
-  return Identifier ? Identifier->getName() : llvm::StringRef();
+  for (const auto &[Function, Endpoints] : ByFunction)
+    EndpointNames.emplace_back(unqualifiedName(Function));
 }
 
 bool StringDispatchRule::needsInstantiations(const SkippedInstantiations &Skipped) const {

@@ -1,6 +1,7 @@
 #include "rules/utils/EnumDefinitionMatcher.h"
 
 #include "rules/utils/EnumNames.h"
+#include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -19,10 +20,8 @@ constexpr llvm::StringLiteral BoundEnum = "bound-enum-definition";
 
 DeclarationMatcher enumDefinitionNamed(const EnumNameSet &QualifiedNames) {
   std::vector<llvm::StringRef> Unqualified;
-  for (const std::string &Name : QualifiedNames) {
-    size_t Colon = Name.rfind("::");
-    Unqualified.push_back(llvm::StringRef(Name).substr(Colon == std::string::npos ? 0 : Colon + 2));
-  }
+  for (const std::string &Name : QualifiedNames)
+    Unqualified.push_back(unqualifiedName(Name));
   return enumDecl(isDefinition(), hasAnyName(llvm::ArrayRef<llvm::StringRef>(Unqualified)))
       .bind(BoundEnum);
 }

@@ -51,6 +51,11 @@ const std::vector<std::string> &spellingNames() {
   return Names;
 }
 
+std::string_view unqualifiedName(std::string_view Qualified) {
+  size_t Colon = Qualified.rfind("::");
+  return Colon == std::string_view::npos ? Qualified : Qualified.substr(Colon + 2);
+}
+
 std::vector<std::string> identifierWords(std::string_view Name) {
   std::vector<std::string> Words;
   std::string Current;

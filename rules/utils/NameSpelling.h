@@ -29,6 +29,8 @@ inline constexpr OptionEnumMapping SpellingChoices(SpellingChoiceList);
 std::string_view spellingName(NameSpelling Spelling);
 const std::vector<std::string> &spellingNames();
 
+// The last component of a qualified name: "trading::Router::open" -> "open", "::f" -> "f".
+std::string_view unqualifiedName(std::string_view Qualified);
 // An identifier's words, lower-cased: split at '_', '-' and case changes, an acronym kept whole
 // ("HTTPServer" -> http, server; "Http2Server" -> http2, server).
 std::vector<std::string> identifierWords(std::string_view Name);
