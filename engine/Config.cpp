@@ -188,14 +188,12 @@ void checkNamedFilesExist(const Reader &R, const OptionSpec &Spec, const YAML::N
       const YAML::Node Named = Record[std::string(Field.Key)];
       if (!Field.ExistingFile || !Named.IsScalar())
         continue;
-      llvm::SmallString<256> Full(Named.Scalar());
-      if (!llvm::sys::path::is_absolute(Full))
-        Full = parentDirectory(R.path()) + "/" + Named.Scalar();
+      // The path the rule will read: relative to the configuration file, '..' removed as text.
+      const std::string Full = absolutePath(Named.Scalar(), parentDirectory(R.path()));
       if (llvm::sys::fs::exists(Full))
         continue;
-      llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true); // for the message only
       R.collect([&] {
-        R.fail(Named, "'" + Named.Scalar() + "' does not exist (looked for " + std::string(Full) +
+        R.fail(Named, "'" + Named.Scalar() + "' does not exist (looked for " + Full +
                           ": '" + std::string(Field.Key) +
                           "' is relative to this configuration file)");
       });
