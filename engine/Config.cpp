@@ -42,7 +42,7 @@ public:
 
   std::string scalar(const YAML::Node &Node, const std::string &What) const {
     if (!Node.IsScalar())
-      fail(Node, What + " must be a string, got " + kindOf(Node));
+      fail(Node, What + " must be a string, got " + kindOfNonString(Node));
     return Node.Scalar();
   }
 

@@ -23,7 +23,7 @@ namespace {
 
 std::string scalar(const YAML::Node &Node, const std::string &What) {
   if (!Node.IsScalar())
-    fail(Node, What + " must be a string, got " + kindOf(Node));
+    fail(Node, What + " must be a string, got " + kindOfNonString(Node));
   return Node.Scalar();
 }
 
@@ -203,6 +203,12 @@ Shape shapeOf(const OptionSpec &Spec) {
 }
 
 } // namespace
+
+std::string kindOfNonString(const YAML::Node &Node) {
+  if (Node.IsNull())
+    return "nothing (YAML reads an empty value, null and ~ as no value: quote a word, 'null')";
+  return kindOf(Node);
+}
 
 std::string kindOf(const YAML::Node &Node) {
   switch (Node.Type()) {

@@ -30,6 +30,11 @@ nlohmann::json parseOptionString(const OptionSpec &Spec, const std::string &Text
 // How a YAML node is named in messages: "a mapping", "a list", "'text'", "nothing".
 std::string kindOf(const YAML::Node &Node);
 
+// kindOf for a value where a string was expected. YAML reads an empty item, and an unquoted
+// `null` or `~`, as no value at all: the word `null` (a catch-all word the docs list) written
+// bare in a list arrives as nothing, and the message says how to write it.
+std::string kindOfNonString(const YAML::Node &Node);
+
 // The spec's default, typed.
 nlohmann::json defaultValue(const OptionSpec &Spec);
 

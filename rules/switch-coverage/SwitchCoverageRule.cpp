@@ -48,7 +48,7 @@ constexpr OptionSpec Options[] = {
     {"size-sentinels", OptionType::Bool, "true",
      "A last enumerator at the top of a 32- or 64-bit range (`_Force32Bit = 0x7fffffff`, "
      "`VK_*_MAX_ENUM`) only forces the enum's size: a sentinel whatever its name."},
-    {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
+    {"catch-alls", OptionType::StringList, DefaultSwitchCatchAllWords,
      "Words that name a catch-all enumerator (None, kUnknown, FOO_INVALID, ...), which a "
      "switch may leave to 'default:'."},
     {"neutral-zero", OptionType::Bool, "true",

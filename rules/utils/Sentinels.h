@@ -76,6 +76,15 @@ bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator);
 inline constexpr std::string_view DefaultCatchAllWords =
     "none;null;unknown;invalid;unspecified;undefined;default;any";
 
+// A switch's `default:` is also where "everything else" goes: `DesktopInfo::WM::OTHER`
+// (flameshot) is the window manager the code has no special case for, which is what `default:`
+// is written for. A table is another matter: one that prints every value owes `Gender::Other`
+// its name like any member, so "other" is contract-switch-coverage's word only.
+inline constexpr std::string_view DefaultSwitchCatchAllWords =
+    "none;null;unknown;invalid;unspecified;undefined;default;any;other";
+static_assert(DefaultSwitchCatchAllWords.starts_with(DefaultCatchAllWords),
+              "a switch's catch-alls are the tables' and more");
+
 // Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
 // (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
 // `kTypeInvalid`), or as the first word followed only by words of the enum's own name

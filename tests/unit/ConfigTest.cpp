@@ -90,6 +90,13 @@ TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
             "'eror' (did you mean 'error'?)");
 }
 
+// The docs list `null` among the catch-all words; written bare in a YAML list it is no value.
+TEST(ConfigTest, ABareNullWhereAStringGoesSaysToQuoteIt) {
+  EXPECT_EQ(loadError("version: 1\nrules:\n  contract-switch-coverage:\n    catch-alls: [none, null]\n"),
+            ".contractcheck.yaml:4:24: error: each item of 'catch-alls' must be a string, got "
+            "nothing (YAML reads an empty value, null and ~ as no value: quote a word, 'null')");
+}
+
 // An editor's tab looks like spaces; yaml-cpp's "illegal map value" does not say it is the tab.
 TEST(ConfigTest, ATabIndentedLineSaysSo) {
   EXPECT_EQ(loadError("version: 1\nrules:\n\tcontract-switch-coverage:\n\t\tseverity: warning\n"),
