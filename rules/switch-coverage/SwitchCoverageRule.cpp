@@ -6,6 +6,7 @@
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
+#include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/utils/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
@@ -58,6 +59,10 @@ constexpr OptionSpec Options[] = {
      "Also report switches whose 'default:' refuses what reaches it (every path throws or calls "
      "a function that does not return, with nothing but 'break' after it): a value it does not "
      "handle announces itself there. A name table is reported whatever its default does."},
+    {"report-delegating-default", OptionType::Bool, "false",
+     "Also report switches in an override whose 'default: break;' leads to 'return "
+     "Base::method(..., value, ...)', the implementation it overrides, called with the switched "
+     "value: what the switch leaves to 'default:' is handled there, not hidden."},
     {"history", OptionType::Choice, "git",
      "git: in a git work tree, an enumerator that existed when every case/default label of the "
      "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
@@ -281,6 +286,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
       NeutralZero(options().getBool("neutral-zero")),
       ReportRefusingDefault(options().getBool("report-refusing-default")),
+      ReportDelegatingDefault(options().getBool("report-delegating-default")),
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")), SkipFlags(options().getBool("skip-flags")),
       Flags(options().getGlobs("flag-templates")) {}
@@ -440,6 +446,14 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     ParentMap Parents(const_cast<Stmt *>(Body));
     if (!Parents.hasParent(Switch))
       continue;
+    // `default: break;` on the way to `return Base::method(..., value, ...)`: the override
+    // handles some values itself and leaves the rest to the implementation it overrides
+    // (ostinato's 76 protocol `fieldData` switches leave `FieldBitSize` to
+    // `AbstractProtocol::fieldData`, which computes it for all of them).
+    if (Default && !ReportDelegatingDefault)
+      if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Candidate.Function))
+        if (defaultDelegatesToOverridden(*Switch, *Default, *Method, Parents))
+          return;
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {

@@ -49,6 +49,7 @@ private:
   const std::vector<std::string> CatchAllWords;
   const bool NeutralZero;
   const bool ReportRefusingDefault;
+  const bool ReportDelegatingDefault;
   const bool History;
   const bool HistorySameCommit;
   const bool SkipFlags;

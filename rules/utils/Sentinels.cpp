@@ -88,6 +88,27 @@ bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last) {
   return Others >= 2 && Greatest + 1 != Mask;
 }
 
+bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last) {
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Last.getDeclContext());
+  if (!Enum || Enum->getName().empty())
+    return false;
+  std::vector<std::string> Words = enumeratorWords(std::string_view(Last.getName()));
+  std::vector<std::string> EnumWords = identifierWords(std::string_view(Enum->getName()));
+  auto InEnum = [&](const std::string &Word) {
+    return std::find(EnumWords.begin(), EnumWords.end(), Word) != EnumWords.end();
+  };
+  if (Words.size() < 3)
+    return false;
+  // The bound word, and not as the last word: `ZoomMax` in `Zoom` is the greatest zoom.
+  for (size_t I = 0; I + 1 < Words.size(); ++I) {
+    const std::string &Word = Words[I];
+    if ((Word == "max" || Word == "num" || Word == "count" || Word == "last") && !InEnum(Word))
+      return std::all_of(Words.begin(), Words.end(),
+                         [&](const std::string &W) { return &W == &Word || InEnum(W); });
+  }
+  return false;
+}
+
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());
@@ -95,7 +116,7 @@ bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool 
     return true;
   if (SizeForcing && IsLast && isSizeForcingValue(Enumerator.getInitVal()))
     return true;
-  if (IsLast && isMaskOfTheOthers(Enumerator))
+  if (IsLast && (isMaskOfTheOthers(Enumerator) || restatesTheEnumWithABound(Enumerator)))
     return true;
   return (IsLast || Aliased) && matchesAny(Names, Name);
 }

@@ -20,14 +20,15 @@ namespace contractcheck {
 // Counts and bounds in every spelling: `kCount`, `Count`, `COUNT`, `FOO_COUNT`, `NUM_FOOS`,
 // `kNumFoos`, `NumFileTypes`, `MaxShape`, and the trailing-underscore style (`COUNT_`,
 // `FOO_LAST_`; BehaviorTree.CPP's `PreCond::COUNT_`), stella's `numTimings` and `LastGroup`,
-// i2pd's `eNumLogLevels`, and the bare upper-case `MAX` (gerbera's `ResourceAttribute::MAX`,
-// the end of its attribute iterator).
-// CamelCase `Num`/`Max`/`Last` need a capital after them so `Number`, `Maximum` and `Last`
-// stay members.
+// i2pd's `eNumLogLevels`, Exiv2's lower-camelCase bound `lastTypeId = 0x1ffff` ("Last type
+// id"), and the bare upper-case `MAX` (gerbera's `ResourceAttribute::MAX`, the end of its
+// attribute iterator).
+// CamelCase `Num`/`Max`/`Last`/`last` need a capital after them so `Number`, `Maximum`, `Last`
+// and `last` stay members.
 inline constexpr std::string_view DefaultSentinelGlobs =
     "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*;Num[A-Z]*;num[A-Z]*;"
-    "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;LAST_;*_LAST_;"
-    "*_MAX_;MAX";
+    "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;"
+    "LAST_;*_LAST_;*_MAX_;MAX";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";
@@ -60,6 +61,13 @@ bool isSizeForcingValue(const llvm::APSInt &Value);
 // value, is above them all and is not the next value after them. It is the bits the values live
 // in, never a value itself.
 bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last);
+
+// Ostinato's `StreamModel::StreamFields { StreamIcon, StreamStatus, StreamName, StreamNextWhat,
+// StreamMaxFields }`: a last enumerator spelt as the enum's own name with a bound word (`Max`,
+// `Num`, `Count`, `Last`) inserted, not as its last word, is the number of members (the column
+// count), never a member. `ZoomMax` in `Zoom` (the bound word last) is the greatest zoom, and
+// `StreamMaxRate` (a word the enum's name lacks) a member.
+bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last);
 
 // protoc emits `<ENUM>_INT_MIN_SENTINEL_DO_NOT_USE_` and `..._INT_MAX_SENTINEL_DO_NOT_USE_` into
 // every open enum to pin its underlying type; they are neither last nor aliases, never states.

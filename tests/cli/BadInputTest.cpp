@@ -154,8 +154,8 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
                             "'contract-switch-coverage' (did you mean 'severity'?); expected one "
                             "of: severity, enums, sentinels, report-without-default, min-coverage, "
                             "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
-                            "report-refusing-default, history, history-same-commit, skip-flags, "
-                            "flag-templates\n");
+                            "report-refusing-default, report-delegating-default, history, "
+                            "history-same-commit, skip-flags, flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {

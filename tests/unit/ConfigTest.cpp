@@ -75,8 +75,8 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             ".contractcheck.yaml:4:5: error: unknown key 'sentinel' in the settings of "
             "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
             "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
-            "size-sentinels, catch-alls, neutral-zero, report-refusing-default, history, "
-            "history-same-commit, skip-flags, flag-templates");
+            "size-sentinels, catch-alls, neutral-zero, report-refusing-default, "
+            "report-delegating-default, history, history-same-commit, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
