@@ -13,8 +13,10 @@ namespace contractcheck {
 
 namespace {
 
+// Clang records what a method overrides on its first declaration (the one in the class), not on
+// an out-of-line definition (`QVariant ArpProtocol::fieldData(...) const { ... }`).
 bool overrides(const CXXMethodDecl &Method, const CXXMethodDecl &Base) {
-  for (const CXXMethodDecl *Overridden : Method.overridden_methods())
+  for (const CXXMethodDecl *Overridden : Method.getCanonicalDecl()->overridden_methods())
     if (Overridden->getCanonicalDecl() == Base.getCanonicalDecl() || overrides(*Overridden, Base))
       return true;
   return false;
@@ -38,7 +40,9 @@ bool returnsOverriddenWith(const Stmt *S, const CXXMethodDecl &Method, const Par
   const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
   if (!Return || !Return->getRetValue())
     return false;
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(Return->getRetValue()->IgnoreImplicit());
+  // `QVariant` returned by value: the call sits under the copy (elided or not) and temporaries.
+  const auto *Call =
+      dyn_cast<CXXMemberCallExpr>(Return->getRetValue()->IgnoreUnlessSpelledInSource());
   if (!Call)
     return false;
   const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
@@ -79,7 +83,8 @@ const SwitchStmt *switchLeftByBreakIn(const Stmt *S, const ParentMap &Parents) {
 
 bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &Default,
                                   const CXXMethodDecl &Method, const ParentMap &Parents) {
-  if (Method.size_overridden_methods() == 0 || !Method.hasBody() || !onlyLeaves(Default))
+  if (Method.getCanonicalDecl()->size_overridden_methods() == 0 || !Method.hasBody() ||
+      !onlyLeaves(Default))
     return false;
   const ParmVarDecl *Param = switchedParameter(Switch);
   if (!Param || assignedIn(Method.getBody(), *Param))
