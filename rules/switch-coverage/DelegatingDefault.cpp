@@ -22,17 +22,69 @@ bool overrides(const CXXMethodDecl &Method, const CXXMethodDecl &Base) {
   return false;
 }
 
-// `default: break;` or an empty `default:` at the end of the switch: nothing but leaving it.
-bool onlyLeaves(const DefaultStmt &Default) {
-  const Stmt *Body = Default.getSubStmt();
-  while (const auto *Label = dyn_cast_or_null<SwitchCase>(Body))
-    Body = Label->getSubStmt();
-  return !Body || isa<BreakStmt, NullStmt>(Body);
+// A statement that runs and goes on to the next: no return, throw, goto, break or continue
+// anywhere inside (an `if` with a `break` in it may leave early: not plain).
+bool plain(const Stmt *S) {
+  if (!S)
+    return true;
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt, CXXThrowExpr,
+          CoreturnStmt, SwitchCase>(S))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && Callee->isNoReturn())
+      return false; // a refusal (`qFatal`), which report-refusing-default judges
+  return llvm::all_of(S->children(), [](const Stmt *Child) { return plain(Child); });
+}
+
+// What `default:` runs leaves the switch, after nothing or after statements that only compute
+// (ostinato's `default: srcPort = 0; // avoid the 'maybe used uninitialized' warning` before
+// `break;`): up to a `break` or the end of the switch, without falling into another label.
+bool leavesTheSwitch(const SwitchStmt &Switch, const DefaultStmt &Default) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
+  if (!Body)
+    return false;
+  // The default's label may stand under others (`case X: default:`): find its top statement.
+  const auto *Top = llvm::find_if(Body->body(), [&](const Stmt *S) {
+    for (const Stmt *Label = S; const auto *Case = dyn_cast_or_null<SwitchCase>(Label);
+         Label = Case->getSubStmt())
+      if (Case == &Default)
+        return true;
+    return false;
+  });
+  if (Top == Body->body_end())
+    return false;
+  const Stmt *First = Default.getSubStmt();
+  while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
+    First = Label->getSubStmt();
+  if (isa_and_nonnull<BreakStmt>(First))
+    return true;
+  if (!plain(First))
+    return false;
+  for (const Stmt *Next : llvm::make_range(Top + 1, Body->body_end())) {
+    if (isa<BreakStmt>(Next))
+      return true;
+    if (!plain(Next))
+      return false;
+  }
+  return true;
 }
 
 const ParmVarDecl *switchedParameter(const SwitchStmt &Switch) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Switch.getCond()->IgnoreParenImpCasts());
   return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+// Another switch on the same parameter, which a value the first one left passes through: it
+// takes the value to a case (handled there) or to a default that leaves (or there is none).
+// Ostinato prepares a field's value in one switch on `attrib` and dispatches in a second.
+bool passesOn(const Stmt *S, const ParmVarDecl &Param) {
+  const auto *Switch = dyn_cast<SwitchStmt>(S);
+  if (!Switch || switchedParameter(*Switch) != &Param)
+    return false;
+  for (const SwitchCase *Case = Switch->getSwitchCaseList(); Case; Case = Case->getNextSwitchCase())
+    if (const auto *Default = dyn_cast<DefaultStmt>(Case))
+      return leavesTheSwitch(*Switch, *Default);
+  return true;
 }
 
 // `return Base::method(..., Param, ...)` with Base::method one that Method overrides.
@@ -84,7 +136,7 @@ const SwitchStmt *switchLeftByBreakIn(const Stmt *S, const ParentMap &Parents) {
 bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &Default,
                                   const CXXMethodDecl &Method, const ParentMap &Parents) {
   if (Method.getCanonicalDecl()->size_overridden_methods() == 0 || !Method.hasBody() ||
-      !onlyLeaves(Default))
+      !leavesTheSwitch(Switch, Default))
     return false;
   const ParmVarDecl *Param = switchedParameter(Switch);
   if (!Param || assignedIn(Method.getBody(), *Param))
@@ -100,6 +152,8 @@ bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &D
       continue;
     }
     const auto *Next = llvm::find(Block->body(), Done) + 1;
+    while (Next != Block->body_end() && passesOn(*Next, *Param))
+      ++Next;
     if (Block == Method.getBody())
       return Next != Block->body_end() && returnsOverriddenWith(*Next, Method, *Param);
     if (Next == Block->body_end()) {

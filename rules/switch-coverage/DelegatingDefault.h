@@ -15,12 +15,14 @@ namespace contractcheck {
 // switches on `attrib`, names the attributes it computes itself, `default: break;`s, and ends
 // with `return AbstractProtocol::fieldData(index, attrib, streamIndex);`, the base class's
 // implementation, which handles `FieldBitSize` for every protocol (its documented contract). True
-// when Method overrides a virtual method; the default's body is only `break` (or nothing); every
-// statement between the switch and the end of the function's body that a `break` leads through
-// is a `break` (a switch nested in an outer case, left by that case's `break`); and the statement
-// the function then runs is `return Base::method(...)` calling a method Method overrides, with
-// the switch's variable (a parameter, unchanged) among the arguments. Loops on the way, any
-// other statement after the switch, or another variable passed on: false.
+// when Method overrides a virtual method; the default leaves the switch (`break`, nothing, or
+// statements with no jump in them before the `break`); every statement between the switch and
+// the end of the function's body that a `break` leads through is a `break` (a switch nested in
+// an outer case, left by that case's `break`) or another switch on the same parameter that
+// passes what it does not name on the same way; and the statement the function then runs is
+// `return Base::method(...)` calling a method Method overrides, with the switch's variable (a
+// parameter, unchanged) among the arguments. Loops on the way, any other statement after the
+// switch, or another variable passed on: false.
 bool defaultDelegatesToOverridden(const clang::SwitchStmt &Switch,
                                   const clang::DefaultStmt &Default,
                                   const clang::CXXMethodDecl &Method, const clang::ParentMap &Parents);
