@@ -193,9 +193,12 @@ void InactiveCodeRule::checkQualified(const InactiveBranch &Branch, const Qualif
     if (findMember(*Class, Member, Methods) != MemberLookup::Missing ||
         mentionedInactive(*Class, Member))
       return;
+    std::string ClassName = Class->getQualifiedNameAsString();
     report(Ref.Loc, Ref.Directive,
-           "'" + Written + Member + "' calls a method '" + Class->getQualifiedNameAsString() +
-               "' does not have" + suggestion(Member, Methods),
+           "'" + Written + Member +
+               (Ref.Defined ? "' defines a method '" + ClassName + "' does not declare"
+                            : "' calls a method '" + ClassName + "' does not have") +
+               suggestion(Member, Methods),
            *Class, "class '" + Class->getQualifiedNameAsString() + "' is defined here");
   }
 }

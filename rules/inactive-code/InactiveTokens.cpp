@@ -46,6 +46,21 @@ bool is(const std::vector<Tok> &T, size_t I, tok::TokenKind Kind) {
   return I < T.size() && T[I].Kind == Kind;
 }
 
+// Whether the identifier at I stands where a declaration puts the declared name: after a type
+// (`Type name`, `class Name`) or a declarator after one (`Type *name`, `Type &name`,
+// `vector<T> name`).
+bool afterType(const std::vector<Tok> &Tokens, size_t I) {
+  if (I == 0)
+    return false;
+  const Tok &Prev = Tokens[I - 1];
+  if (Prev.Kind == tok::raw_identifier)
+    return !isExpressionKeyword(Prev.Text) && !isTypeQualifierKeyword(Prev.Text);
+  return (Prev.Kind == tok::star || Prev.Kind == tok::amp || Prev.Kind == tok::ampamp ||
+          Prev.Kind == tok::greater) &&
+         I > 1 &&
+         (isIdent(Tokens, I - 2) || is(Tokens, I - 2, tok::greater) || is(Tokens, I - 2, tok::star));
+}
+
 } // namespace
 
 InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
@@ -97,19 +112,10 @@ InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
     llvm::StringRef Name = Tokens[I].Text;
     Branch.Identifiers.insert(Name);
     // `Type name`, `Type *name`, `Type &name`, `vector<T> name`, `class Name`, `using Name`.
-    if (I > 0) {
-      const Tok &Prev = Tokens[I - 1];
-      bool AfterType = Prev.Kind == tok::raw_identifier && !isExpressionKeyword(Prev.Text) &&
-                       !isTypeQualifierKeyword(Prev.Text);
-      bool AfterDeclarator = (Prev.Kind == tok::star || Prev.Kind == tok::amp ||
-                              Prev.Kind == tok::ampamp || Prev.Kind == tok::greater) &&
-                             I > 1 &&
-                             (isIdent(Tokens, I - 2) || is(Tokens, I - 2, tok::greater) ||
-                              is(Tokens, I - 2, tok::star));
-      // `using std::string`: a name followed by '::' qualifies, it is not declared.
-      if ((AfterType || AfterDeclarator) && !is(Tokens, I + 1, tok::coloncolon))
-        Branch.Declared.insert(Name);
-    }
+    bool Declarator = afterType(Tokens, I);
+    // `using std::string`: a name followed by '::' qualifies, it is not declared.
+    if (Declarator && !is(Tokens, I + 1, tok::coloncolon))
+      Branch.Declared.insert(Name);
     bool AfterAccess = I > 0 && (is(Tokens, I - 1, tok::period) || is(Tokens, I - 1, tok::arrow) ||
                                  is(Tokens, I - 1, tok::coloncolon) || is(Tokens, I - 1, tok::tilde));
     if (AfterAccess)
@@ -126,6 +132,9 @@ InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
       Ref.Loc = Tokens[J].Loc;
       Ref.Directive = Directives[Tokens[J].Directive];
       Ref.Called = is(Tokens, J + 1, tok::l_paren);
+      // A qualified name cannot name a variable, so `Type Class::method(` declares or defines
+      // the method (an out-of-line definition), wherever it stands.
+      Ref.Defined = Ref.Called && Declarator;
       // `Name::Member<`: a template, `Name::Member::`: a chain cut by a template; both unclear.
       if (!is(Tokens, J + 1, tok::less) && !is(Tokens, J + 1, tok::coloncolon))
         Branch.Qualified.push_back(std::move(Ref));

@@ -1,5 +1,5 @@
 // The references a preprocessor-inactive branch makes, read by lexing its text raw: qualified
-// names (`Color::Red`, `Codec::open(`), member calls (`obj.method(`, `ptr->method(`), and the
+// names (`Color::Red`, `Codec::open(`, `void Codec::open(` defining it), member calls (`obj.method(`, `ptr->method(`), and the
 // names the branch may itself declare or define as macros, which make those references
 // ambiguous.
 #pragma once
@@ -21,6 +21,7 @@ struct QualifiedReference {
   std::vector<std::string> Names; // Names[0]::Names[1]::...; at least two
   std::string Directive;          // the directive line the reference follows
   bool Called = false;            // followed by '('
+  bool Defined = false;           // after a type (`void Class::method(`): declared, not called
   clang::SourceLocation Loc;      // of the last name
 };
 
