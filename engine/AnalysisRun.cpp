@@ -278,6 +278,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
       Phase.FactsComplete = false;
       Phase.WhyIncomplete = "translation unit " + Outcome.File + " did not parse";
     }
+    Result.OthersFailed.push_back(std::move(Outcome));
   }
 }
 

@@ -76,6 +76,10 @@ struct RunResult {
   // most of its time there, which "analysed 1 of 1 translation units" alone would hide.
   size_t OthersAnalysed = 0;
   unsigned OthersWorkers = 0;
+  // Those of them that did not parse (a stale generated source, a missing generated header):
+  // nothing of them is stored, so every subset run analyses them again, which the summary says
+  // rather than promising that later runs take them from the store.
+  std::vector<TUOutcome> OthersFailed;
   int Exit = Clean;
   bool Crashed = false; // a crash was contained: static state may be inconsistent
   // The store was last written by another contractcheck build (rebuilt, upgraded), whose

@@ -78,6 +78,30 @@ TEST_F(HookFreshCloneTest, TheSummaryCountsTheOtherTUsAnalysedForTheGlobalRules)
   EXPECT_EQ(Second.Stderr.find("other translation unit"), std::string::npos) << Second.Stderr;
 }
 
+// Another TU that does not parse (qtermwidget's moc_Session.cpp, stale after a slot was renamed
+// in the header being committed elsewhere) is not stored, so each run parses it again: the
+// summary says which one and why, every time, instead of staying silent after promising that
+// later runs take it from the result store.
+TEST_F(HookFreshCloneTest, AnOtherTUThatDoesNotParseIsNamedOnEveryRun) {
+  Project.write("stale.cpp", "#include \"channel.h\"\nint s() { return shop::Channel::Mail == "
+                             "shop::Channel::Web; }\n");
+  writeCompilationDatabase(Project.path() + "/build",
+                           {Project.file("router.cpp"), Project.file("billing.cpp"),
+                            Project.file("stale.cpp")},
+                           {"-std=c++20"});
+  for (int Run = 0; Run < 2; ++Run) {
+    ProcessResult R = runContractcheck({"-p", "build", "-j2", "billing.cpp"}, Project.path());
+    EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+    EXPECT_NE(R.Stderr.find("contractcheck: 1 other translation unit analysed for the global "
+                            "rules was not analysed; nothing of it is stored, so every run tries "
+                            "again (build the project first if the build generates it):\n  " +
+                            Project.file("stale.cpp") + " (parse-error)\n    "),
+              std::string::npos)
+        << "run " << Run << ": " << R.Stderr;
+    EXPECT_NE(R.Stderr.find("no member named 'Mail'"), std::string::npos) << R.Stderr;
+  }
+}
+
 TEST_F(HookFreshCloneTest, ABoundDataFileIsJudged) {
   Project.write("api/channels.yaml", "- web\n- store\n- phone\n- fax\n");
   ProcessResult R = runHook({"api/channels.yaml"});

@@ -10,6 +10,14 @@ using namespace llvm;
 
 namespace contractcheck {
 
+namespace {
+// "parse-error", "crash", or a timeout's own words ("timed out after 600 s, ...").
+std::string statusText(const TUOutcome &Failure) {
+  return Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
+                                                      : std::string(statusName(Failure.State));
+}
+} // namespace
+
 void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
                   double Seconds, bool ProblemsShown) {
   const RunReport &Report = Result.Report;
@@ -81,16 +89,28 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     OS << "contractcheck: the build's precompiled " << (N == 1 ? "header" : "headers") << " ("
        << Database.unloadedPrecompiledHeaders().front() << (N > 1 ? ", ..." : "")
        << ") not loaded: the headers they were made from are parsed as text\n";
+  // Not this run's findings, but not stored either: without a word, each commit would pay for
+  // them again while the note above promised "later runs take them from the result store".
+  if (size_t N = Result.OthersFailed.size()) {
+    OS << "contractcheck: " << N
+       << (N == 1 ? " other translation unit analysed for the global rules was"
+                  : " other translation units analysed for the global rules were")
+       << " not analysed; nothing of " << (N == 1 ? "it" : "them")
+       << " is stored, so every run tries again (build the project first if the build generates "
+       << (N == 1 ? "it" : "them") << "):\n";
+    for (const TUOutcome &Failure : Result.OthersFailed) {
+      OS << "  " << Failure.File << " (" << statusText(Failure) << ")\n";
+      if (Failure.State == TUOutcome::Status::ParseFailed && !Failure.Errors.empty())
+        OS << "    " << Failure.Errors.front() << "\n";
+    }
+  }
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
     OS << "contractcheck: " << NotAnalysed
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      OS << "  " << Failure.File << " ("
-         << (Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
-                                                          : std::string(statusName(Failure.State)))
-         << ")\n";
+      OS << "  " << Failure.File << " (" << statusText(Failure) << ")\n";
   }
   if (!ProblemsShown)
     for (const RuleProblem &Problem : Report.Problems)
