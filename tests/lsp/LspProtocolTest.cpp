@@ -139,6 +139,31 @@ TEST_F(LspProtocolTest, DidOpenPublishesTheFindingsOfTheFileAndOfItsHeaders) {
                           "enumerator: Mode::Draining");
 }
 
+// A team that adopted the gate with a baseline (qtermwidget: 4 accepted findings) saw every
+// accepted finding in the editor as an error, while the hook and CI passed: the server takes the
+// CLI's --baseline and shows only what the CLI would report, a new finding included.
+TEST_F(LspProtocolTest, ABaselineHidesWhatTheCliAccepts) {
+  std::string Accepted = Project.path() + "/.contractcheck-baseline.json";
+  ProcessResult W = runProcess(
+      {contractcheckBinary(), "-p", "build", "--quiet", "--write-baseline", Accepted, Run},
+      Project.path());
+  ASSERT_EQ(W.ExitCode, 0) << W.Stderr;
+  std::vector<std::string> WithBaseline = Args;
+  WithBaseline.insert(WithBaseline.end(), {"--baseline", Accepted});
+  LspClient Client(WithBaseline);
+  Client.initialize();
+  Client.open(Run, RunSource);
+  expectNoDiagnostics(Client, Run, 1);
+
+  // Another switch that drops Draining is not in the baseline: shown, from the unsaved text.
+  std::string Edited = RunSource + "\n" + RunFunction;
+  Edited.replace(Edited.rfind("int run("), 8, "int walk(");
+  Client.change(Run, Edited, 2);
+  json D = onlyDiagnostic(Client.diagnostics(fileUri(Run)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage");
+  EXPECT_EQ(D["range"]["start"]["line"], 14) << D.dump(1);
+}
+
 TEST_F(LspProtocolTest, CodeActionReturnsTheFixItAsAQuickFix) {
   LspClient Client(Args);
   Client.initialize();

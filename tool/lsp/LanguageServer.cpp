@@ -18,8 +18,8 @@ namespace contractcheck::lsp {
 namespace {
 
 constexpr const char *Usage =
-    "usage: contractcheck lsp [--compile-commands-dir DIR] [--config FILE] [--debounce-ms N]\n"
-    "                         [--extra-arg ARG]... [--extra-arg-before ARG]...\n"
+    "usage: contractcheck lsp [--compile-commands-dir DIR] [--config FILE] [--baseline FILE]\n"
+    "                         [--debounce-ms N] [--extra-arg ARG]... [--extra-arg-before ARG]...\n"
     "\n"
     "A language server on stdin/stdout: publishes contractcheck's findings for the open C/C++\n"
     "files as diagnostics, with fix-its as quick fixes. Run it beside clangd.\n"
@@ -27,6 +27,7 @@ constexpr const char *Usage =
     "  --compile-commands-dir DIR  the directory holding compile_commands.json (default: the\n"
     "                              file's directory or a parent, or build/ beside one of them)\n"
     "  --config FILE               configuration file (default: the nearest .contractcheck.yaml)\n"
+    "  --baseline FILE             do not show the findings FILE records, as the CLI's --baseline\n"
     "  --debounce-ms N             wait after an edit before analysing the unsaved text\n"
     "                              (default 500; open and save analyse at once)\n"
     "  --extra-arg ARG             argument to append to every compiler command line, as the\n"
@@ -69,6 +70,8 @@ int runLanguageServer(int Argc, const char **Argv) {
           throw std::string("--compile-commands-dir: '" + Value + "' is not a directory");
       } else if (optionValue("--config", I, Argc, Argv, Value)) {
         Options.ConfigPath = absolutePath(Value);
+      } else if (optionValue("--baseline", I, Argc, Argv, Value)) {
+        Options.BaselinePath = absolutePath(Value);
       } else if (optionValue("--debounce-ms", I, Argc, Argv, Value)) {
         unsigned Ms = 0;
         if (llvm::StringRef(Value).getAsInteger(10, Ms))

@@ -405,6 +405,7 @@ void LspServer::analyseFile(const std::string &File) {
   // from the result store (validated), nothing stored (the buffers are not on disk).
   RunRequest Request;
   Request.ConfigPath = Options.ConfigPath;
+  Request.BaselinePath = Options.BaselinePath;
   Request.Files = {Unit};
   Request.Settings = Options.Settings;
   Request.Settings.Overlays = Overlays;

@@ -33,6 +33,7 @@ namespace contractcheck::lsp {
 struct ServerOptions {
   std::optional<std::string> CompileCommandsDir;
   std::optional<std::string> ConfigPath; // as the CLI's --config
+  std::string BaselinePath;              // as the CLI's --baseline: its findings are not shown
   AnalysisSettings Settings;             // --extra-arg, --extra-arg-before, --shared-headers
   std::chrono::milliseconds ChangeDebounce{500};
 };
