@@ -105,18 +105,21 @@ std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
     if (P.Candidates->empty()) {
       if (S.SelfCalled)
         continue;
-      Drifts.push_back(
-          {P.Index, nullptr,
-           "has no counterpart: '" + Real.Name + "' has no method named '" + S.Sig.Name + "'", ""});
+      Drift &NoCounterpart = Drifts.emplace_back();
+      NoCounterpart.StandIn = P.Index;
+      NoCounterpart.What =
+          "has no counterpart: '" + Real.Name + "' has no method named '" + S.Sig.Name + "'";
       continue;
     }
     std::vector<SignatureDiff> BestDiffs;
     const RealMethodEntry *Best = closest(S, *P.Candidates, Taken, BestDiffs);
     if (!Best)
       continue; // not reached: the candidates are not empty
-    Drifts.push_back({P.Index, Best,
-                      "has a signature that matches no '" + Real.Name + "::" + S.Sig.Name + "'",
-                      candidateNote(Best->Owner, Best->Sig, BestDiffs)});
+    Drift &Mismatch = Drifts.emplace_back();
+    Mismatch.StandIn = P.Index;
+    Mismatch.Candidate = Best;
+    Mismatch.What = "has a signature that matches no '" + Real.Name + "::" + S.Sig.Name + "'";
+    Mismatch.CandidateNote = candidateNote(Best->Owner, Best->Sig, BestDiffs);
   }
   return Drifts;
 }

@@ -54,7 +54,7 @@ struct RealClassTable {
 };
 
 struct Drift {
-  size_t StandIn;                             // index into the stand-ins judged
+  size_t StandIn = 0;                         // index into the stand-ins judged
   const RealMethodEntry *Candidate = nullptr; // none: the real class has no such name
   std::string What;                           // follows "mock method 'M::f(...)' "
   std::string CandidateNote;                  // at Candidate

@@ -104,7 +104,7 @@ public:
         return statement(Do->getBody(), /*LocalBreak=*/true);
     // Loops, nested switches, try blocks, anything else: judged as going on (their refusals
     // may be caught or skipped), and as leaving when something in them can.
-    return GoesOn | (mayLeave(S, LocalBreak, LocalBreak) ? Leaves : 0);
+    return GoesOn | (mayLeave(S, LocalBreak, LocalBreak) ? Leaves : Outcome{});
   }
 
 private:
