@@ -76,19 +76,29 @@ PrefixCandidate candidate(std::string Group, const SystemHeaderRoots &Scanned) {
     if (!Leads[R])
       Candidate.Roots.push_back(Scanned.Roots[R].Path);
   }
-  for (const StandardHeaderUse &Use : Scanned.Standard)
-    Candidate.Standard.push_back({Use.Path, Use.Files, Use.IsRoot, Before[Use.Root]});
+  for (const StandardHeaderUse &Use : Scanned.Standard) {
+    std::vector<std::string> Enters;
+    for (const SystemHeaderRoot &Entered : Use.Enters)
+      Enters.push_back(Entered.Path);
+    Candidate.Standard.push_back(
+        {Use.Path, Use.Files, Use.IsRoot, Before[Use.Root], std::move(Enters)});
+  }
   return Candidate;
 }
 
 // What a prefix precompiles, as the TU that represents it spelled it.
 std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
                                             const SystemHeaderRoots &Scanned) {
+  std::map<std::string, const SystemHeaderRoot *> Spelled;
+  for (const StandardHeaderUse &Use : Scanned.Standard)
+    for (const SystemHeaderRoot &Entered : Use.Enters)
+      Spelled.try_emplace(Entered.Path, &Entered);
   std::vector<SystemHeaderRoot> Headers;
   for (const std::string &Path : Prefix.Standard) {
     auto Use = std::find_if(Scanned.Standard.begin(), Scanned.Standard.end(),
                             [&](const StandardHeaderUse &U) { return U.Path == Path; });
-    Headers.push_back({Use->Spelling, Use->Path});
+    Headers.push_back(Use != Scanned.Standard.end() ? SystemHeaderRoot{Use->Spelling, Use->Path}
+                                                    : *Spelled.at(Path));
   }
   std::vector<bool> Leads = standardRoots(Scanned);
   for (size_t R = 0;

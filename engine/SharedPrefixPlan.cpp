@@ -29,6 +29,11 @@ public:
         return false;
     return true;
   }
+  HeaderSet &operator|=(const HeaderSet &Other) {
+    for (size_t W = 0; W < Words.size(); ++W)
+      Words[W] |= Other.Words[W];
+    return *this;
+  }
   HeaderSet &operator&=(const HeaderSet &Other) {
     for (size_t W = 0; W < Words.size(); ++W)
       Words[W] &= Other.Words[W];
@@ -66,21 +71,32 @@ public:
 
 private:
   void planGroup(const std::vector<size_t> &Members) {
+    // What a candidate includes of the standard headers, each of which may lead: those its
+    // code or its libraries include, and the C++ ones these enter first (weighed as part of
+    // the header that enters them).
     GroupHeaders Headers;
+    auto Number = [&](const std::string &Path, unsigned Weight) {
+      auto [It, Inserted] = Headers.Ids.try_emplace(Path, Headers.Paths.size());
+      if (Inserted) {
+        Headers.Paths.push_back(Path);
+        Headers.Weights.push_back(0);
+      }
+      Headers.Weights[It->second] = std::max(Headers.Weights[It->second], Weight);
+    };
     for (size_t I : Members)
       for (const LeadingStandardHeader &S : Candidates[I].Standard) {
-        auto [It, Inserted] = Headers.Ids.try_emplace(S.Path, Headers.Paths.size());
-        if (Inserted) {
-          Headers.Paths.push_back(S.Path);
-          Headers.Weights.push_back(0);
-        }
-        Headers.Weights[It->second] = std::max(Headers.Weights[It->second], S.Weight);
+        Number(S.Path, S.Weight);
+        for (const std::string &Entered : S.Enters)
+          Number(Entered, 0);
       }
     std::map<size_t, HeaderSet> Standard;
     for (size_t I : Members) {
       HeaderSet Set(Headers.Paths.size());
-      for (const LeadingStandardHeader &S : Candidates[I].Standard)
+      for (const LeadingStandardHeader &S : Candidates[I].Standard) {
         Set.insert(Headers.Ids.at(S.Path));
+        for (const std::string &Entered : S.Enters)
+          Set.insert(Headers.Ids.at(Entered));
+      }
       Standard.emplace(I, std::move(Set));
     }
 
@@ -119,35 +135,55 @@ private:
 
   // The candidates of Sharing begin with the same Length library roots; moving those above a
   // standard root before them takes that one along, so each needs it among the shared standard
-  // headers. Returns the candidates left out.
+  // headers. Candidates that include different standard headers before the run (a test with
+  // <valarray> before gtest.h, another with <deque>) cannot all share one prefix: each prefix
+  // takes the largest cluster that can, grown greedily from each candidate in turn, until no
+  // two (MinShare) are left that can. Returns the candidates left out.
   std::vector<size_t> shareRun(std::vector<size_t> Sharing, size_t Length,
                                const std::map<size_t, HeaderSet> &Standard,
                                const GroupHeaders &Headers) {
-    std::vector<size_t> Left;
-    for (;;) {
-      HeaderSet Common = Standard.at(Sharing.front());
-      for (size_t I : Sharing)
-        Common &= Standard.at(I);
-      auto Fits = [&](size_t I) {
-        return std::all_of(Candidates[I].Standard.begin(), Candidates[I].Standard.end(),
-                           [&](const LeadingStandardHeader &S) {
-                             return !S.IsRoot || S.Before >= Length ||
-                                    Common.contains(Headers.Ids.at(S.Path));
-                           });
-      };
-      auto Misfits = std::stable_partition(Sharing.begin(), Sharing.end(), Fits);
-      if (Misfits == Sharing.end()) {
-        if (Sharing.size() >= MinShare)
-          addPrefix(Sharing, Common, Length, Headers);
-        else
-          Left.insert(Left.end(), Sharing.begin(), Sharing.end());
-        return Left;
-      }
-      Left.insert(Left.end(), Misfits, Sharing.end());
-      Sharing.erase(Misfits, Sharing.end());
-      if (Sharing.empty())
-        return Left;
+    // What each candidate needs in the prefix: its standard roots before the run.
+    std::map<size_t, HeaderSet> Needs;
+    for (size_t I : Sharing) {
+      HeaderSet Need(Headers.Paths.size());
+      for (const LeadingStandardHeader &S : Candidates[I].Standard)
+        if (S.IsRoot && S.Before < Length)
+          Need.insert(Headers.Ids.at(S.Path));
+      Needs.emplace(I, std::move(Need));
     }
+    while (Sharing.size() >= MinShare) {
+      std::vector<size_t> Best;
+      HeaderSet BestCommon;
+      for (size_t Seed : Sharing) {
+        std::vector<size_t> Cluster{Seed};
+        HeaderSet Common = Standard.at(Seed);
+        HeaderSet Needed = Needs.at(Seed);
+        for (size_t I : Sharing) {
+          if (I == Seed)
+            continue;
+          HeaderSet With = Common;
+          With &= Standard.at(I);
+          HeaderSet Need = Needed;
+          Need |= Needs.at(I);
+          if (Need.subsetOf(With)) {
+            Cluster.push_back(I);
+            Common = std::move(With);
+            Needed = std::move(Need);
+          }
+        }
+        if (Cluster.size() > Best.size()) {
+          Best = std::move(Cluster);
+          BestCommon = std::move(Common);
+        }
+      }
+      if (Best.size() < MinShare)
+        break;
+      std::sort(Best.begin(), Best.end());
+      addPrefix(Best, BestCommon, Length, Headers);
+      std::erase_if(Sharing,
+                    [&](size_t I) { return std::binary_search(Best.begin(), Best.end(), I); });
+    }
+    return Sharing;
   }
 
   // Greedily, the set of standard headers that saves the most parsing: its weight times how

@@ -15,6 +15,9 @@ struct LeadingStandardHeader {
   // that moves a library root above it must take it along.
   bool IsRoot = false;
   size_t Before = 0;
+  // The C++ standard headers it entered first: the candidate includes them too, and they may
+  // lead as it may (SystemHeaderRoots.h).
+  std::vector<std::string> Enters;
 };
 
 struct PrefixCandidate {

@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char *Shard = ScansShard;
 constexpr const char *Format = "contractcheck-system-header-scan";
-constexpr int FormatVersion = 1;
+constexpr int FormatVersion = 2;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
 
 // What a scan entry's header says it is (StoreEntry.h).
@@ -33,8 +33,12 @@ nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
   nlohmann::json Roots = nlohmann::json::array(), Standard = nlohmann::json::array();
   for (const SystemHeaderRoot &R : Scanned.Roots)
     Roots.push_back({R.Spelling, R.Path, R.Tokens});
-  for (const StandardHeaderUse &U : Scanned.Standard)
-    Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files});
+  for (const StandardHeaderUse &U : Scanned.Standard) {
+    nlohmann::json Enters = nlohmann::json::array();
+    for (const SystemHeaderRoot &E : U.Enters)
+      Enters.push_back({E.Spelling, E.Path});
+    Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files, Enters});
+  }
   return {{"roots", Roots}, {"standard", Standard}, {"unshared", Scanned.UnsharedTokens}};
 }
 
@@ -44,10 +48,14 @@ SystemHeaderRoots scanFromJson(const nlohmann::json &J) {
   for (const nlohmann::json &R : J.at("roots"))
     Scanned.Roots.push_back({R.at(0).get<std::string>(), R.at(1).get<std::string>(),
                              R.at(2).get<size_t>()});
-  for (const nlohmann::json &U : J.at("standard"))
+  for (const nlohmann::json &U : J.at("standard")) {
+    std::vector<SystemHeaderRoot> Enters;
+    for (const nlohmann::json &E : U.at(5))
+      Enters.push_back({E.at(0).get<std::string>(), E.at(1).get<std::string>()});
     Scanned.Standard.push_back({U.at(0).get<std::string>(), U.at(1).get<std::string>(),
                                 U.at(2).get<size_t>(), U.at(3).get<bool>(),
-                                U.at(4).get<unsigned>()});
+                                U.at(4).get<unsigned>(), std::move(Enters)});
+  }
   // A standard header's root must be one of the roots: the planner indexes them.
   for (const StandardHeaderUse &U : Scanned.Standard)
     if (U.Root >= Scanned.Roots.size())

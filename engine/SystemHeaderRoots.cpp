@@ -96,12 +96,16 @@ public:
       All.push_back(std::move(*Pending));
       RootBraceDepth = BraceDepth;
     }
+    if (InSystem && PendingCxxStandard)
+      for (const OpenFile &F : Open)
+        if (F.StandardUse != NoUse)
+          Standard[F.StandardUse].Enters.push_back(*PendingCxxStandard);
     size_t Use = NoUse;
     if (InSystem && PendingImplementation && PendingImplementation->OrderFree && !All.empty()) {
       Use = Standard.size();
       Standard.push_back({std::move(PendingImplementation->Header.Spelling),
                           std::move(PendingImplementation->Header.Path), All.size() - 1, IsRoot,
-                          0});
+                          0, {}});
       Reaches.emplace_back();
     }
     Origin From = !InSystem ? Origin::Project
@@ -123,6 +127,7 @@ public:
     reached(Open.back().File, true);
     Pending.reset();
     PendingImplementation.reset();
+    PendingCxxStandard.reset();
   }
 
   void FileSkipped(const FileEntryRef &Skipped, const Token &,
@@ -130,6 +135,7 @@ public:
     reached(&Skipped.getFileEntry(), false);
     Pending.reset();
     PendingImplementation.reset();
+    PendingCxxStandard.reset();
   }
 
   void InclusionDirective(SourceLocation, const Token &IncludeTok, StringRef FileName,
@@ -138,11 +144,15 @@ public:
                           SrcMgr::CharacteristicKind Kind) override {
     Pending.reset();
     PendingImplementation.reset();
+    PendingCxxStandard.reset();
     if (!File || !SrcMgr::isSystem(Kind))
       return;
     tok::PPKeywordKind Directive = IncludeTok.getIdentifierInfo()
                                        ? IncludeTok.getIdentifierInfo()->getPPKeywordID()
                                        : tok::pp_not_keyword;
+    if (IsAngled && Directive == tok::pp_include && isOrderFreeStandardHeader(FileName) &&
+        !FileName.ends_with(".h"))
+      PendingCxxStandard = SystemHeaderRoot{FileName.str(), File->getName().str()};
     // What the implementation's headers include is theirs; #include_next finds another file than
     // #include <name> at the top would.
     if (current() != Origin::Implementation && IsAngled && Directive == tok::pp_include &&
@@ -423,6 +433,7 @@ private:
     bool OrderFree;
   };
   std::optional<PendingImplementationHeader> PendingImplementation;
+  std::optional<SystemHeaderRoot> PendingCxxStandard; // the next file entered is one
   // The implementation's files whose macros interplay with a library's, or that a library
   // includes inside braces: a standard header that reaches one stays where it is.
   llvm::DenseSet<const FileEntry *> Pinned;

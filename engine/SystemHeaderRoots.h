@@ -26,6 +26,11 @@ struct StandardHeaderUse {
   size_t Root = 0;     // the root it was first entered under, itself when IsRoot
   bool IsRoot = false; // the TU's own code included it
   unsigned Files = 0;  // how many files it entered first: roughly what parsing it costs
+  // The C++ standard headers it entered first, directly or through others: they may lead as it
+  // may (a prefix may name <string>, which this TU includes through <stdexcept> and another
+  // TU includes itself). C headers are left out: the C library's own headers include one
+  // another in part (__need_size_t before <stddef.h>).
+  std::vector<SystemHeaderRoot> Enters;
 };
 
 struct SystemHeaderRoots {

@@ -89,16 +89,65 @@ TEST(SharedPrefixPlanTest, ALibraryRootIsSharedWithTheStandardHeadersItsTUsInclu
 }
 
 TEST(SharedPrefixPlanTest, ALibraryRootIsNotMovedAboveAStandardHeaderThePrefixLacks) {
-  // The first TU includes <regex> before gtest.h, which the others never include: gtest.h may
-  // not move above it, and <regex> may not come first for the others.
+  // The first TU includes <regex> before gtest.h, which the second never includes: gtest.h may
+  // not move above it without it, and <regex> may not come first for the second. The third
+  // includes <regex> after gtest.h, which may lead: it shares with the first.
   SharedPrefixPlan Plan = planSharedPrefixes(
       {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string")}},
        {"g", {"gtest.h"}, {standardInclude("string")}},
        {"g", {"gtest.h"}, {standardInclude("string"), standardRoot("regex", 1)}}},
       2);
   ASSERT_EQ(Plan.Prefixes.size(), 1u);
-  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{None, 0, 0}));
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, None, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"regex", "string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
+  // Without the third, the first two share <string> only: the first needs <regex> above gtest.h.
+  Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardInclude("string")}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
   EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 0u);
+}
+
+TEST(SharedPrefixPlanTest, TUsNeedingDifferentStandardHeadersBeforeALibraryShareItApart) {
+  // Two tests include <valarray> before gtest.h, two <deque>, one gtest.h alone: no prefix of
+  // gtest.h serves all five (each pair needs its own header above it, which the others lack),
+  // but each pair shares one (yaml-cpp's tests: 12 of 17 shared no gtest.h or gmock.h).
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("valarray", 0), standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardRoot("valarray", 0), standardInclude("string")}},
+       {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string")}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[3]);
+  EXPECT_EQ(Plan.PrefixOf[1], Plan.PrefixOf[4]);
+  EXPECT_NE(Plan.PrefixOf[0], Plan.PrefixOf[1]);
+  EXPECT_EQ(Plan.PrefixOf[2], None);
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[0]].Standard,
+            (std::vector<std::string>{"string", "valarray"}));
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[1]].Standard,
+            (std::vector<std::string>{"deque", "string"}));
+  for (const SharedPrefix &Prefix : Plan.Prefixes)
+    EXPECT_EQ(Prefix.Length, 1u);
+}
+
+TEST(SharedPrefixPlanTest, AStandardHeaderEnteredInsideAnotherIsOneTheTUIncludes) {
+  // The first TU includes <string> before gtest.h; the second gets it only inside <ostream>,
+  // which gtest.h includes: a prefix of <ostream>, <string> and gtest.h means what each TU's
+  // text means.
+  LeadingStandardHeader Ostream = standardInclude("ostream");
+  Ostream.Enters = {"string"};
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("string", 0), standardInclude("ostream")}},
+       {"g", {"gtest.h"}, {Ostream}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"ostream", "string"}));
   EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
 }
 
@@ -200,6 +249,25 @@ TEST_F(SystemHeaderRootsTest, StandardHeadersMayLeadWhereverTheyAreIncluded) {
   Dir.write("sys/lib.h", "#pragma once\n#include <map>\n#include <cassert>\nint lib();\n");
   EXPECT_EQ(leading("#include <lib.h>\n#include <vector>\n#include <cassert>\n"),
             (Names{"map@lib.h", "vector"})); // assert depends on NDEBUG where it is included
+}
+
+TEST_F(SystemHeaderRootsTest, AStandardHeaderKnowsTheCxxStandardHeadersItEntersFirst) {
+  // Fake standard headers, found first on the -isystem path: <stdexcept> enters <string> and
+  // <stddef.h>; <memory> enters <new> and finds <string> already included.
+  Dir.write("sys/string", "#pragma once\nint string_;\n");
+  Dir.write("sys/new", "#pragma once\nint new_;\n");
+  Dir.write("sys/stddef.h", "#pragma once\nint stddef_;\n");
+  Dir.write("sys/stdexcept", "#pragma once\n#include <string>\n#include <stddef.h>\n");
+  Dir.write("sys/memory", "#pragma once\n#include <new>\n#include <string>\n");
+  Dir.write("sys/lib.h", "#pragma once\n#include <stdexcept>\n#include <memory>\n");
+  SystemHeaderRoots Scan = scan("#include <lib.h>\n");
+  std::map<std::string, std::vector<std::string>> Enters;
+  for (const StandardHeaderUse &S : Scan.Standard)
+    for (const SystemHeaderRoot &E : S.Enters)
+      Enters[S.Spelling].push_back(E.Spelling);
+  // A C header is no C++ one: the C library includes its own in part (__need_size_t).
+  EXPECT_EQ(Enters, (std::map<std::string, std::vector<std::string>>{{"stdexcept", {"string"}},
+                                                                     {"memory", {"new"}}}));
 }
 
 TEST_F(SystemHeaderRootsTest, AStandardHeaderWhoseMacroALibraryReadsFirstStaysWhereItIs) {
