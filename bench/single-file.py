@@ -6,9 +6,15 @@ against clang's parse of that file.
 
 For each FILE (default: every TU of BUILD_DIR/compile_commands.json), measures
   clang      `clang++-19 -fsyntax-only` with the file's compile command (-c/-o dropped);
-  first      `contractcheck -p BUILD_DIR --cache-dir S FILE` with no stored prefix: it scans the
-             TU, builds its precompiled prefix, stores both, and parses the TU with it;
-  second     the same run again: the stored scan and prefix are loaded.
+  never      `contractcheck -p BUILD_DIR --cache-dir S --shared-headers=never FILE`: a direct
+             parse, library bodies skipped, no prefix;
+  first      `contractcheck -p BUILD_DIR --cache-dir S FILE` with nothing of the TU's headers
+             stored: it scans the TU and stores the scan, parses the TU directly, reports, and
+             leaves its prefix to a builder process it starts (engine/PrefixBuilder.h; a binary
+             from before that builds, stores and loads the prefix in the run);
+  builder    the CPU time of that builder, which the user does not wait for (this script is its
+             subreaper, so it is waited for and counted here), and first's wall time;
+  second     the same run again, once the builder is done: the stored scan and prefix are loaded.
 Before each contractcheck run the TU's own result is made stale, so the TU is parsed every time:
 with --edit by appending a comment line to FILE (restored at the end; use it on a copy), as a
 real edit does; else by removing its result from the store S, which also loses the stale
@@ -17,7 +23,7 @@ than after a real edit). The other TUs' results (their facts for the global rule
 by one whole run first, as a hook finds them. CPU time is user + system of the process and
 its children; each figure is the median of --runs runs (min-max in brackets).
 """
-import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile
+import argparse, ctypes, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 from compile_db import compile_entries, syntax_only_command
 
@@ -31,6 +37,28 @@ def cpu_of(args, cwd=None):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, proc
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper():
+    """The builder a run leaves behind is re-parented to this process when the run exits, so its
+    CPU time can be waited for and counted."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        sys.exit("cannot become a subreaper (prctl)")
+
+
+def reap_builders():
+    """CPU seconds of the builders the last run left (0 when there were none), waited for."""
+    cpu = 0.0
+    while True:
+        try:
+            _, _, usage = os.wait4(-1, 0)
+        except ChildProcessError:
+            return cpu
+        cpu += usage.ru_utime + usage.ru_stime
 
 
 def drop_result(store, source):
@@ -74,19 +102,22 @@ def main():
     build = os.path.abspath(args.build_dir)
     entries = {e["file"]: e for e in compile_entries(build)}
     files = [os.path.abspath(f) for f in args.files] or sorted(entries)
+    become_subreaper()
     store = tempfile.mkdtemp(prefix="single-file-store-")
     try:
         # The other TUs' results, as a hook finds them.
         subprocess.run([args.contractcheck, "-p", build, "--cache-dir", store, "--quiet", "-j2"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        reap_builders()
         results = []
-        print(f"{'file':40} {'clang':>22} {'first':>22} {'second':>22}  first/clang second/clang")
+        print(f"{'file':32} {'clang':>20} {'never':>20} {'first':>20} {'first wall':>20} "
+              f"{'builder':>20} {'second':>20}  never/c first/c second/c")
         for path in files:
             entry = entries[path]
             clang = [cpu_of(syntax_only_command(entry, args.clang, args.clang_c), entry["directory"])[0]
                      for _ in range(args.runs)]
             run = [args.contractcheck, "-p", build, "--cache-dir", store, path]
-            first, second, loaded = [], [], True
+            never, first, first_wall, builder, second, loaded = [], [], [], [], [], True
             with open(path, "rb") as f:
                 original = f.read()
             edits = 0
@@ -106,7 +137,12 @@ def main():
                     for kept in ("prefixes", "scans"):
                         shutil.rmtree(os.path.join(store, kept), ignore_errors=True)
                     stale()
+                    never.append(cpu_of(run[:-1] + ["--shared-headers=never", path])[0])
+                    stale()
+                    start = time.monotonic()
                     first.append(cpu_of(run)[0])
+                    first_wall.append(time.monotonic() - start)
+                    builder.append(reap_builders())
                     stale()
                     cpu, proc = cpu_of(run)
                     second.append(cpu)
@@ -115,11 +151,13 @@ def main():
                 if args.edit:
                     with open(path, "wb") as f:
                         f.write(original)
-            c, f1, f2 = statistics.median(clang), statistics.median(first), statistics.median(second)
+            c, n, f1, f2 = (statistics.median(v) for v in (clang, never, first, second))
             name = os.path.relpath(path, os.path.commonpath(files) if len(files) > 1 else os.path.dirname(path))
-            print(f"{name:40} {summary(clang):>22} {summary(first):>22} {summary(second):>22}  "
-                  f"{f1 / c:11.2f} {f2 / c:12.2f}{'' if loaded else '  (prefix not loaded)'}")
-            results.append({"file": path, "clang": clang, "first": first, "second": second,
+            print(f"{name:32} {summary(clang):>20} {summary(never):>20} {summary(first):>20} "
+                  f"{summary(first_wall):>20} {summary(builder):>20} {summary(second):>20}  "
+                  f"{n / c:7.2f} {f1 / c:7.2f} {f2 / c:8.2f}{'' if loaded else '  (prefix not loaded)'}")
+            results.append({"file": path, "clang": clang, "never": never, "first": first,
+                            "first_wall": first_wall, "builder": builder, "second": second,
                             "loaded": loaded})
         if args.json:
             tmp = args.json + ".tmp"

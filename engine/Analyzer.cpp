@@ -1,5 +1,6 @@
 #include "Analyzer.h"
 
+#include "PrefixBuilder.h"
 #include "SharedHeaders.h"
 #include "StoredPrefixes.h"
 #include "StoredScans.h"
@@ -83,7 +84,8 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   std::optional<StoredPrefixes> Stored;
   std::optional<StoredScans> Scans;
   if (Store.Store && Store.Prefixes && !Sharing.empty()) {
-    Stored.emplace(*Store.Store, *Store.Hashes, Settings.Overlays, Settings.TimeLimit);
+    Stored.emplace(*Store.Store, *Store.Hashes, Settings.Overlays, Settings.TimeLimit,
+                   backgroundPrefixBuildsEnabled());
     Scans.emplace(*Store.Store, *Store.Hashes, Settings.Overlays);
   }
   SharedHeaders Headers(Sharing, Settings, Workers, Stored ? &*Stored : nullptr,

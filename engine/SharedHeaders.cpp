@@ -108,7 +108,60 @@ std::vector<SystemHeaderRoot> prefixHeaders(const SharedPrefix &Prefix,
   return Headers;
 }
 
+// The TU's scan: stored, or scanned now (and stored). A negative Limit takes only a stored one.
+std::optional<SystemHeaderRoots> scanOrLoad(const std::vector<std::string> &Full,
+                                            const CompileCommand &Command,
+                                            const std::map<std::string, std::string> &Overlays,
+                                            StoredScans *Scans, std::chrono::seconds Limit,
+                                            bool &TimedOut) {
+  if (Scans)
+    if (std::optional<SystemHeaderRoots> Known = Scans->load(Full, Command.Directory, Command.File))
+      return Known;
+  if (Limit.count() < 0)
+    return std::nullopt;
+  SystemHeaderRoots Scanned;
+  ScanInputs Inputs;
+  // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
+  Contained Ended = runContained(
+      [&] {
+        Scanned = scanSystemHeaderRoots(Full, Command.Directory, Overlays,
+                                        Scans ? &Inputs : nullptr);
+      },
+      Limit);
+  TimedOut = Ended == Contained::TimedOut;
+  if (Ended != Contained::Finished) {
+    abandon(Scanned);
+    abandon(Inputs);
+    return std::nullopt;
+  }
+  if (Scans)
+    Scans->store(Full, Command.Directory, Scanned, Inputs);
+  return Scanned;
+}
+
+// What a TU alone stores as its prefix: every root that may lead, as --shared-headers=always
+// would share it.
+std::vector<SystemHeaderRoot> ownPrefix(const SystemHeaderRoots &Scanned) {
+  SharedPrefixPlan Own = planSharedPrefixes({candidate("", Scanned)}, 1);
+  return Own.Prefixes.empty() ? std::vector<SystemHeaderRoot>{}
+                              : prefixHeaders(Own.Prefixes.front(), Scanned);
+}
+
 } // namespace
+
+void buildOwnStoredPrefix(const DeferredPrefix &TU, StoredPrefixes &Stored, StoredScans &Scans,
+                          std::chrono::seconds Limit) {
+  CompileCommand Command{TU.Directory, TU.File, {}};
+  bool TimedOut = false;
+  std::optional<SystemHeaderRoots> Scanned =
+      scanOrLoad(TU.Command, Command, {}, &Scans, Limit, TimedOut);
+  if (!Scanned)
+    return;
+  std::vector<SystemHeaderRoot> Headers = ownPrefix(*Scanned);
+  if (!Headers.empty())
+    Stored.prefixFor(withoutMainFile(TU.Command, Command), TU.Directory, Headers,
+                     isCSource(TU.File), TU.KeepTemplateBodies);
+}
 
 SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands,
                              const AnalysisSettings &Settings, unsigned Workers,
@@ -135,35 +188,23 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   // A TU alone with its compiler settings has no one to share with: it is scanned only to find
   // its stored prefix.
   auto Alone = [&](size_t I) { return !InRun || GroupSize.at(Groups[I]) < MinShare; };
+  // A TU alone whose scan is not stored leaves the scan to the builder with its prefix
+  // (PrefixBuilder.h), when there is one: this run parses it directly.
+  bool Defer = Stored && Stored->inBackground();
+  Deferred.assign(Commands.size(), false);
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
     if (Groups[I].empty() || (Alone(I) && !Stored))
       return;
-    if (Scans) {
-      if (std::optional<SystemHeaderRoots> Known =
-              Scans->load(Full[I], Commands[I]->Directory, Commands[I]->File)) {
-        Roots[I] = std::move(*Known);
-        return;
-      }
-    }
-    SystemHeaderRoots Scanned;
-    ScanInputs Inputs;
-    // A TU that crashes the compiler is reported by its own parse; here it shares nothing.
-    Contained Ended = runContained(
-        [&] {
-          Scanned = scanSystemHeaderRoots(Full[I], Commands[I]->Directory, Settings.Overlays,
-                                          Scans ? &Inputs : nullptr);
-        },
-        TimeLimit);
-    if (Ended == Contained::Finished) {
-      if (Scans)
-        Scans->store(Full[I], Commands[I]->Directory, Scanned, Inputs);
-      Roots[I] = std::move(Scanned);
-    } else {
-      abandon(Scanned);
-      abandon(Inputs);
-    }
-    ScanTimedOut[I] = Ended == Contained::TimedOut;
+    bool TimedOut = false;
+    if (std::optional<SystemHeaderRoots> Scanned =
+            scanOrLoad(Full[I], *Commands[I], Settings.Overlays, Scans,
+                       Defer && Alone(I) ? std::chrono::seconds(-1) : TimeLimit, TimedOut))
+      Roots[I] = std::move(*Scanned);
+    else
+      Deferred[I] = Defer && Alone(I) && !TimedOut;
+    ScanTimedOut[I] = TimedOut;
   });
+  FullCommands = std::move(Full);
   std::vector<PrefixCandidate> Candidates(Commands.size());
   OwnPrefix.resize(Commands.size());
   for (size_t I = 0; I < Commands.size(); ++I) {
@@ -171,10 +212,7 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       Candidates[I] = candidate(Groups[I], Roots[I]);
       continue;
     }
-    // Its own prefix: every root that may lead, as --shared-headers=always would share it.
-    SharedPrefixPlan Own = planSharedPrefixes({candidate(Groups[I], Roots[I])}, 1);
-    if (!Own.Prefixes.empty())
-      OwnPrefix[I] = prefixHeaders(Own.Prefixes.front(), Roots[I]);
+    OwnPrefix[I] = ownPrefix(Roots[I]);
   }
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
   if (Plan.Prefixes.empty())
@@ -222,6 +260,11 @@ size_t SharedHeaders::estimatedCost(size_t I) const {
 }
 
 const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBodies) {
+  if (I < Deferred.size() && Deferred[I]) {
+    Stored->request({FullCommands[I], Commands[I]->Directory, Commands[I]->File,
+                     KeepTemplateBodies});
+    return nullptr;
+  }
   if (I < OwnPrefix.size() && !OwnPrefix[I].empty())
     return Stored->prefixFor(Args[I], Commands[I]->Directory, OwnPrefix[I],
                              isCSource(Commands[I]->File), KeepTemplateBodies);

@@ -18,6 +18,7 @@
 #include "StoredScans.h"
 #include "TranslationUnitAnalyzer.h"
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,11 @@
 #include <vector>
 
 namespace contractcheck {
+
+// The builder's side of a TU whose scan a single-file run left to it (PrefixBuilder.h): scans
+// it (or takes its stored scan) and builds and stores its own prefix, as the run would have.
+void buildOwnStoredPrefix(const DeferredPrefix &TU, StoredPrefixes &Stored, StoredScans &Scans,
+                          std::chrono::seconds Limit);
 
 class SharedHeaders {
 public:
@@ -73,6 +79,9 @@ private:
   std::chrono::seconds TimeLimit;
   StoredPrefixes *Stored;
   std::vector<std::vector<SystemHeaderRoot>> OwnPrefix; // per TU: what its stored prefix holds
+  // Per TU alone: its scan is not stored, and is left to the builder with its prefix.
+  std::vector<bool> Deferred;
+  std::vector<std::vector<std::string>> FullCommands; // each TU's whole analysis command
 };
 
 } // namespace contractcheck

@@ -4,6 +4,7 @@
 #include "IncludeLookups.h"
 #include "JsonText.h"
 #include "OwnedTemporaries.h"
+#include "PrefixBuilder.h"
 #include "StoreEviction.h"
 #include "ResultStore.h"
 #include "StoreFiles.h"
@@ -22,6 +23,7 @@ namespace {
 
 constexpr const char *Shard = PrefixesShard;
 constexpr const char *Format = "contractcheck-precompiled-prefix";
+constexpr const char *RequestFormat = "contractcheck-prefix-request";
 constexpr int FormatVersion = 1;
 constexpr uint64_t MaxDescriptionBytes = 256 << 20;
 constexpr uint64_t MaxPchBytes = uint64_t{4} << 30;
@@ -54,18 +56,24 @@ std::string describe(const std::string &Name, const nlohmann::json &Described) {
 struct StoredPrefixes::Slot {
   std::string Name; // <family>-<build>
   std::once_flag Once;
+  // A TU refused this prefix when it was loaded (<name>.refused): built now, and tried at once.
+  bool BuildNow = false;
   std::optional<PrecompiledPrefix> Prefix;
   Descriptor Pch; // the loaded .pch, read by clang as /dev/fd/N: what was validated is what loads
 };
 
 StoredPrefixes::StoredPrefixes(const ResultStore &Store, FileHashes &Hashes,
                                std::map<std::string, std::string> Overlays,
-                               std::chrono::seconds TimeLimit)
-    : Store(Store), Hashes(Hashes), Overlays(std::move(Overlays)), TimeLimit(TimeLimit) {}
+                               std::chrono::seconds TimeLimit, bool InBackground)
+    : Store(Store), Hashes(Hashes), Overlays(std::move(Overlays)), TimeLimit(TimeLimit),
+      InBackground(InBackground) {}
 
 StoredPrefixes::~StoredPrefixes() {
   if (!Temporary.empty())
     removeOwnedTemporaryDirectory(Temporary);
+  // The run is over: what it requested is built while its user reads the report.
+  if (Requested)
+    startPrefixBuilder(Store.directory());
 }
 
 bool StoredPrefixes::prepareDirectory() {
@@ -82,12 +90,10 @@ bool StoredPrefixes::prepareDirectory() {
   return !RealDirectory.empty();
 }
 
-const PrecompiledPrefix *StoredPrefixes::prefixFor(const std::vector<std::string> &Args,
-                                                   const std::string &Directory,
-                                                   const std::vector<SystemHeaderRoot> &Headers,
-                                                   bool CLanguage, bool KeepTemplateBodies) {
-  if (Headers.empty() || !prepareDirectory())
-    return nullptr;
+std::string StoredPrefixes::nameOf(const std::vector<std::string> &Args,
+                                   const std::string &Directory,
+                                   const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
+                                   bool KeepTemplateBodies) const {
   nlohmann::json Spelled = nlohmann::json::array();
   for (const SystemHeaderRoot &H : Headers)
     Spelled.push_back({H.Spelling, H.Path});
@@ -98,7 +104,16 @@ const PrecompiledPrefix *StoredPrefixes::prefixFor(const std::vector<std::string
                            {"language", CLanguage ? "c" : "c++"},
                            {"templates", KeepTemplateBodies},
                            {"store", RealDirectory}};
-  std::string Name = contentHash(jsonText(Family)) + "-" + buildFingerprint().substr(0, 16);
+  return contentHash(jsonText(Family)) + "-" + buildFingerprint().substr(0, 16);
+}
+
+const PrecompiledPrefix *StoredPrefixes::prefixFor(const std::vector<std::string> &Args,
+                                                   const std::string &Directory,
+                                                   const std::vector<SystemHeaderRoot> &Headers,
+                                                   bool CLanguage, bool KeepTemplateBodies) {
+  if (Headers.empty() || !prepareDirectory())
+    return nullptr;
+  std::string Name = nameOf(Args, Directory, Headers, CLanguage, KeepTemplateBodies);
   Slot *S;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -122,12 +137,94 @@ void StoredPrefixes::loadOrBuild(Slot &S, const std::vector<std::string> &Args,
                                  const std::string &Directory,
                                  const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                                  bool KeepTemplateBodies) {
-  if (!load(S))
+  if (load(S))
+    return;
+  if (InBackground && !S.BuildNow)
+    request(S, Args, Directory, Headers, CLanguage, KeepTemplateBodies);
+  else
     build(S, Args, Directory, Headers, CLanguage, KeepTemplateBodies);
+}
+
+void StoredPrefixes::request(Slot &S, const std::vector<std::string> &Args,
+                             const std::string &Directory,
+                             const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
+                             bool KeepTemplateBodies) {
+  nlohmann::json Spelled = nlohmann::json::array();
+  for (const SystemHeaderRoot &H : Headers)
+    Spelled.push_back({H.Spelling, H.Path});
+  std::string Text = jsonText({{"format", RequestFormat},
+                               {"kind", "prefix"},
+                               {"name", S.Name},
+                               {"command", Args},
+                               {"directory", Directory},
+                               {"headers", Spelled},
+                               {"c", CLanguage},
+                               {"templates", KeepTemplateBodies}});
+  if (writeStoreFile(Store.directory(), Shard, S.Name + ".request", Text).empty())
+    Requested = true;
+}
+
+void StoredPrefixes::request(const DeferredPrefix &TU) {
+  std::string Text = jsonText({{"format", RequestFormat},
+                               {"kind", "tu"},
+                               {"command", TU.Command},
+                               {"directory", TU.Directory},
+                               {"file", TU.File},
+                               {"templates", TU.KeepTemplateBodies},
+                               {"build", buildFingerprint()}});
+  if (prepareDirectory() &&
+      writeStoreFile(Store.directory(), Shard, contentHash(Text) + ".request", Text).empty())
+    Requested = true;
+}
+
+std::optional<DeferredPrefix> StoredPrefixes::deferredIn(const std::string &Text) {
+  nlohmann::json Request = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  if (!Request.is_object() || Request.value("format", "") != RequestFormat ||
+      Request.value("kind", "") != "tu" || Request.value("build", "") != buildFingerprint())
+    return std::nullopt;
+  DeferredPrefix TU;
+  try {
+    Request.at("command").get_to(TU.Command);
+    Request.at("directory").get_to(TU.Directory);
+    Request.at("file").get_to(TU.File);
+    Request.at("templates").get_to(TU.KeepTemplateBodies);
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
+  }
+  return TU;
+}
+
+bool StoredPrefixes::buildRequested(const std::string &Text) {
+  nlohmann::json Request = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  if (!Request.is_object() || Request.value("format", "") != RequestFormat ||
+      Request.value("kind", "") != "prefix" || !prepareDirectory())
+    return false;
+  std::vector<std::string> Args;
+  std::string Directory, Name;
+  std::vector<SystemHeaderRoot> Headers;
+  bool CLanguage = false, KeepTemplateBodies = false;
+  try {
+    Request.at("command").get_to(Args);
+    Request.at("directory").get_to(Directory);
+    Request.at("name").get_to(Name);
+    for (const nlohmann::json &H : Request.at("headers"))
+      Headers.push_back({H.at(0).get<std::string>(), H.at(1).get<std::string>()});
+    Request.at("c").get_to(CLanguage);
+    Request.at("templates").get_to(KeepTemplateBodies);
+  } catch (const nlohmann::json::exception &) {
+    return false;
+  }
+  // Another build's request, or one written under another include environment, would be
+  // stored under a name no run of it looks for.
+  if (Headers.empty() || Name != nameOf(Args, Directory, Headers, CLanguage, KeepTemplateBodies))
+    return false;
+  prefixFor(Args, Directory, Headers, CLanguage, KeepTemplateBodies);
+  return true;
 }
 
 // True when the store answered: with an up-to-date prefix, or with one known not to work.
 bool StoredPrefixes::load(Slot &S) {
+  S.BuildNow = openStoreFile(Store.directory(), Shard, S.Name + ".refused", 0).has_value();
   std::optional<std::string> Text =
       readStoreFile(Store.directory(), Shard, S.Name + ".prefix", MaxDescriptionBytes);
   if (!Text)
@@ -215,8 +312,15 @@ void StoredPrefixes::build(Slot &S, const std::vector<std::string> &Args,
                                 {"lookups", Built->Lookups},
                                 {"pch", identityJson(Written)}};
     if (writeStoreFile(Store.directory(), Shard, S.Name + ".prefix", describe(S.Name, Described))
-            .empty())
+            .empty()) {
+      if (S.BuildNow) {
+        std::string Error;
+        Descriptor Dir = openShard(Store.directory(), Shard, /*Create=*/false, Error);
+        if (Dir.get() >= 0)
+          ::unlinkat(Dir.get(), (S.Name + ".refused").c_str(), 0);
+      }
       evictPrefixes(Store.directory(), Shard, S.Name, MaxTotalBytes);
+    }
   }
   S.Prefix = std::move(Built);
 }
@@ -239,7 +343,11 @@ void StoredPrefixes::rejected(const PrecompiledPrefix *Prefix) {
     if (Dir.get() < 0)
       return;
     if (Prefix->FromStore) {
+      // Damaged, or built by the builder and never tried by a TU: the next run that wants it
+      // builds it itself and tries it at once, so a TU that cannot take it (a header without
+      // an include guard) does not send it back to the builder on every run.
       ::unlinkat(Dir.get(), (Name + ".prefix").c_str(), 0);
+      writeStoreFile(Store.directory(), Shard, Name + ".refused", "");
       return;
     }
     nlohmann::json Described = {{"usable", false},

@@ -23,16 +23,24 @@
 // with another's .pch. A prefix is several megabytes to 200 MB: storing one removes the others
 // of its family built by another contractcheck build, and the least recently used beyond
 // MaxTotalBytes.
+//
+// In the contractcheck executable a miss is not built in the run that finds it: the TU is parsed
+// without a prefix, a request is left in the store, and a builder process started after the run
+// builds it (PrefixBuilder.h): the user waits for a direct parse, not for the precompiled
+// header's serialisation. A stored prefix that a TU then cannot take is built in the next run
+// that wants it, which tries it at once (<name>.refused).
 #pragma once
 
 #include "ContentHash.h"
 #include "PrecompiledPrefix.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,19 +48,29 @@ namespace contractcheck {
 
 class ResultStore;
 
+// A TU whose scan a single-file run did not have: the builder scans it and builds its prefix.
+struct DeferredPrefix {
+  std::vector<std::string> Command; // its whole analysis command
+  std::string Directory, File;
+  bool KeepTemplateBodies = false;
+};
+
 class StoredPrefixes {
 public:
   // Overlays: an editor's unsaved buffers; a prefix parsed from one of them on disk is not used.
-  // A build taking longer than TimeLimit is abandoned (zero: no limit).
+  // A build taking longer than TimeLimit is abandoned (zero: no limit). InBackground: a miss is
+  // requested from the builder (PrefixBuilder.h), started when this object goes, instead of
+  // being built now.
   StoredPrefixes(const ResultStore &Store, FileHashes &Hashes,
-                 std::map<std::string, std::string> Overlays, std::chrono::seconds TimeLimit);
+                 std::map<std::string, std::string> Overlays, std::chrono::seconds TimeLimit,
+                 bool InBackground = false);
   ~StoredPrefixes();
   StoredPrefixes(const StoredPrefixes &) = delete;
   StoredPrefixes &operator=(const StoredPrefixes &) = delete;
 
   // The prefix of Headers for a TU compiled with Args (its analysis command without its main
   // file) in Directory: loaded from the store when it is there and up to date, else built and
-  // stored. Null when it cannot be had. Thread-safe; each prefix is loaded or built once.
+  // stored (or requested from the builder). Null when it cannot be had now. Thread-safe; each prefix is loaded or built once.
   const PrecompiledPrefix *prefixFor(const std::vector<std::string> &Args,
                                      const std::string &Directory,
                                      const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
@@ -63,6 +81,16 @@ public:
   // precompiled (a header without an include guard) is not made to try on every run.
   void rejected(const PrecompiledPrefix *Prefix);
 
+  bool inBackground() const { return InBackground; }
+  // Asks the builder to scan TU and build its prefix (its scan was not stored).
+  void request(const DeferredPrefix &TU);
+
+  // The builder's side: builds (or finds stored) the prefix a request file's Text asks for.
+  // False when Text is no such request of this contractcheck build for this store.
+  bool buildRequested(const std::string &Text);
+  // The TU a request file's Text asks to scan and build the prefix of, if it is such a request.
+  static std::optional<DeferredPrefix> deferredIn(const std::string &Text);
+
   static constexpr uint64_t MaxTotalBytes = uint64_t{2} << 30;
 
 private:
@@ -71,6 +99,12 @@ private:
                    const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                    bool KeepTemplateBodies);
   bool load(Slot &S);
+  void request(Slot &S, const std::vector<std::string> &Args, const std::string &Directory,
+               const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
+               bool KeepTemplateBodies);
+  std::string nameOf(const std::vector<std::string> &Args, const std::string &Directory,
+                     const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
+                     bool KeepTemplateBodies) const;
   void build(Slot &S, const std::vector<std::string> &Args, const std::string &Directory,
              const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
              bool KeepTemplateBodies);
@@ -81,6 +115,8 @@ private:
   FileHashes &Hashes;
   const std::map<std::string, std::string> Overlays;
   const std::chrono::seconds TimeLimit;
+  const bool InBackground;
+  std::atomic<bool> Requested{false}; // a request was left for the builder
   std::mutex Mutex;
   std::map<std::string, std::unique_ptr<Slot>> Slots; // by file name, without the extension
   std::once_flag DirectoryOnce;

@@ -7,8 +7,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace contractcheck::test {
 namespace {
@@ -40,7 +43,12 @@ protected:
     EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
     return R;
   }
-  ProcessResult withStore() { return run({"--cache-dir", store()}); }
+  // A run, then its prefix builder (engine/PrefixBuilder.h): what the next run finds stored.
+  ProcessResult withStore() {
+    ProcessResult R = run({"--cache-dir", store()});
+    waitForPrefixBuilders(store());
+    return R;
+  }
   // What parsing every header of the TU reports.
   nlohmann::json parsed() {
     return nlohmann::json::parse(run({"--no-cache", "--shared-headers=never"}).Stdout);
@@ -154,6 +162,14 @@ TEST_F(StoredPrefixTest, ATUThatCannotTakeItsHeadersPrecompiledIsNotMadeToTryAga
   std::string Text = readFile(Source);
   Project.write("a.cpp", "#include <legacy.h>\n" + Text);
   nlohmann::json Expected = parsed();
+  // The first run parses directly; the builder stores the prefix, untried.
+  EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);
+  editSource();
+  // The second run loads it, fails with it, parses without it and leaves it to the third,
+  // which builds it itself and tries it at once.
+  EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);
+  EXPECT_TRUE(storedPrefixFiles(".prefix").empty());
+  editSource();
   EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);
   EXPECT_TRUE(storedPrefixFiles(".pch").empty()) << "recorded as not to be used, without its .pch";
   ASSERT_EQ(storedPrefixFiles(".prefix").size(), 1u);
@@ -162,6 +178,34 @@ TEST_F(StoredPrefixTest, ATUThatCannotTakeItsHeadersPrecompiledIsNotMadeToTryAga
   EXPECT_EQ(Again.Stderr.find(Loaded), std::string::npos) << Again.Stderr;
   EXPECT_EQ(nlohmann::json::parse(Again.Stdout), Expected);
   EXPECT_TRUE(storedPrefixFiles(".pch").empty()) << "not built again while legacy.h is unchanged";
+}
+
+TEST_F(StoredPrefixTest, TheFirstRunParsesDirectlyAndLeavesThePrefixToTheBuilder) {
+  nlohmann::json Expected = parsed();
+  // A builder at work on this store (this test, holding its lock): the run must neither wait
+  // for it nor build the prefix itself.
+  fs::create_directories(store() + "/prefixes");
+  int Lock = ::open((store() + "/prefixes/builder.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC,
+                    0666);
+  ASSERT_GE(Lock, 0);
+  ASSERT_EQ(::flock(Lock, LOCK_EX), 0);
+  ProcessResult First = run({"--cache-dir", store()});
+  EXPECT_EQ(nlohmann::json::parse(First.Stdout), Expected);
+  EXPECT_TRUE(storedPrefixFiles(".pch").empty()) << "the run built the prefix itself";
+  EXPECT_TRUE(!fs::exists(store() + "/scans") || fs::is_empty(store() + "/scans"))
+      << "the run scanned the TU itself";
+  EXPECT_EQ(storedPrefixFiles(".request").size(), 1u) << "no request left for the builder";
+  ::close(Lock);
+  // The next run finds no prefix either, asks again, and this time starts the builder, which
+  // builds what both asked for.
+  editSource();
+  EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);
+  EXPECT_TRUE(storedPrefixFiles(".request").empty());
+  ASSERT_EQ(storedPrefixFiles(".pch").size(), 1u);
+  editSource();
+  ProcessResult Loading = withStore();
+  EXPECT_NE(Loading.Stderr.find(Loaded), std::string::npos) << Loading.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(Loading.Stdout), Expected);
 }
 
 TEST_F(StoredPrefixTest, ANeverRunNeitherLoadsNorStoresPrefixes) {

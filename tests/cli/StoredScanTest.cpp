@@ -43,8 +43,12 @@ protected:
       *Stderr = R.Stderr;
     return nlohmann::json::parse(R.Stdout);
   }
+  // A run, then its prefix builder (engine/PrefixBuilder.h), which scans a TU whose scan was
+  // not stored: what the next run finds stored.
   nlohmann::json withStore(std::string *Stderr = nullptr) {
-    return run({"--cache-dir", store()}, Stderr);
+    nlohmann::json Report = run({"--cache-dir", store()}, Stderr);
+    waitForPrefixBuilders(store());
+    return Report;
   }
   // What parsing every header of the TU reports.
   nlohmann::json parsed() { return run({"--no-cache", "--shared-headers=never"}); }

@@ -462,7 +462,9 @@ TEST(LspStoredScanTest, AMacroTypedAboveTheIncludesIsSeenBeforeTheFileIsSaved) {
   std::optional<json> Opened = Client.diagnostics(fileUri(Source));
   ASSERT_TRUE(Opened);
   EXPECT_EQ((*Opened)["params"]["diagnostics"], json::array()) << Opened->dump(1);
-  // The second analysis of the same text takes the stored scan; the edit must not.
+  // The first analysis left the scan and the prefix to the builder (engine/PrefixBuilder.h);
+  // the second analysis of the same text takes them; the edit must not.
+  waitForPrefixBuilders(Project.path());
   Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
   Client.diagnostics(fileUri(Source));
   Client.change(Source, "#define WITH_DRAINING\n" + Body, 2);

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -130,8 +131,24 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  // A builder still writing into it would leave part of it behind.
+  waitForPrefixBuilders(Path);
   std::error_code EC;
   std::filesystem::remove_all(Path, EC);
+}
+
+void waitForPrefixBuilders(const std::string &Dir) {
+  std::error_code EC;
+  for (std::filesystem::recursive_directory_iterator It(Dir, EC), End; !EC && It != End;
+       It.increment(EC)) {
+    if (It->path().filename() != "builder.lock" || It->path().parent_path().filename() != "prefixes")
+      continue;
+    int FD = ::open(It->path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (FD < 0)
+      continue;
+    ::flock(FD, LOCK_EX);
+    ::close(FD);
+  }
 }
 
 std::string TempDir::write(const std::string &Name, const std::string &Text) const {

@@ -51,6 +51,11 @@ private:
 
 std::string readFile(const std::string &Path);
 
+// Waits until no prefix builder (engine/PrefixBuilder.h) works on a result store under Dir: a
+// single-file run leaves its precompiled prefix to one, which holds <store>/prefixes/
+// builder.lock while it works. Taking that lock is the event a test synchronises on.
+void waitForPrefixBuilders(const std::string &Dir);
+
 // A compile_commands.json for Files (absolute paths) compiled as Args, in BuildDir.
 void writeCompilationDatabase(const std::string &BuildDir, const std::vector<std::string> &Files,
                               const std::vector<std::string> &Args);

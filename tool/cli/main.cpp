@@ -1,5 +1,6 @@
 #include "Driver.h"
 #include "LanguageServer.h"
+#include "PrefixBuilder.h"
 
 #include <llvm/Support/InitLLVM.h>
 
@@ -11,6 +12,10 @@ int main(int Argc, const char **Argv) {
   // Past a file-size limit (ulimit -f) a write should fail with EFBIG and be reported like a
   // full disk, not kill the process: InitLLVM's handler treats SIGXFSZ as a crash.
   std::signal(SIGXFSZ, SIG_IGN);
+  // What a single-file run leaves to build, built after it (engine/PrefixBuilder.h).
+  if (Argc > 1 && std::strcmp(Argv[1], contractcheck::PrefixBuilderSubcommand) == 0)
+    return contractcheck::runPrefixBuilder(Argc - 1, Argv + 1);
+  contractcheck::enableBackgroundPrefixBuilds();
   // `contractcheck lsp ...` is the language server, with its own small set of options.
   if (Argc > 1 && std::strcmp(Argv[1], "lsp") == 0)
     return contractcheck::lsp::runLanguageServer(Argc - 1, Argv + 1);
