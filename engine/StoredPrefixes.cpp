@@ -51,6 +51,14 @@ std::string describe(const std::string &Name, const nlohmann::json &Described) {
                    {"prefix", Described}});
 }
 
+// The headers as the key and a request name them: as spelled, and as resolved.
+nlohmann::json spelled(const std::vector<SystemHeaderRoot> &Headers) {
+  nlohmann::json Spelled = nlohmann::json::array();
+  for (const SystemHeaderRoot &H : Headers)
+    Spelled.push_back({H.Spelling, H.Path});
+  return Spelled;
+}
+
 } // namespace
 
 struct StoredPrefixes::Slot {
@@ -94,9 +102,7 @@ std::string StoredPrefixes::nameOf(const std::vector<std::string> &Args,
                                    const std::string &Directory,
                                    const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                                    bool KeepTemplateBodies) const {
-  nlohmann::json Spelled = nlohmann::json::array();
-  for (const SystemHeaderRoot &H : Headers)
-    Spelled.push_back({H.Spelling, H.Path});
+  nlohmann::json Spelled = spelled(Headers);
   nlohmann::json Family = {{"command", Args},
                            {"directory", Directory},
                            {"environment", includeEnvironment()},
@@ -149,9 +155,7 @@ void StoredPrefixes::request(Slot &S, const std::vector<std::string> &Args,
                              const std::string &Directory,
                              const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                              bool KeepTemplateBodies) {
-  nlohmann::json Spelled = nlohmann::json::array();
-  for (const SystemHeaderRoot &H : Headers)
-    Spelled.push_back({H.Spelling, H.Path});
+  nlohmann::json Spelled = spelled(Headers);
   std::string Text = jsonText({{"format", RequestFormat},
                                {"kind", "prefix"},
                                {"name", S.Name},
