@@ -254,7 +254,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
                  std::to_string(Missing.size()) + " of the " +
                  std::to_string(Plan.Others.size() + Plan.Jobs.size()) +
                  " translation units; analysing them once for the global rules (later runs "
-                 "take them from the result store)");
+                 "take those that parse from the result store)");
   StoreUse Use{&*Store, &Hashes};
   Use.Prefixes = false; // the rest of the codebase, as a whole-codebase run analyses it
   std::vector<std::string> StoreErrors;

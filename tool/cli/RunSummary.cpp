@@ -90,7 +90,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << Database.unloadedPrecompiledHeaders().front() << (N > 1 ? ", ..." : "")
        << ") not loaded: the headers they were made from are parsed as text\n";
   // Not this run's findings, but not stored either: without a word, each commit would pay for
-  // them again while the note above promised "later runs take them from the result store".
+  // them again, unexplained (the note before the analysis promises only "those that parse").
   if (size_t N = Result.OthersFailed.size()) {
     OS << "contractcheck: " << N
        << (N == 1 ? " other translation unit analysed for the global rules was"
