@@ -1,5 +1,7 @@
 #include "rules/switch-coverage/DelegatingDefault.h"
 
+#include "rules/utils/RuledOutValues.h"
+
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
@@ -109,17 +111,6 @@ bool returnsOverriddenWith(const Stmt *S, const CXXMethodDecl &Method, const Par
   });
 }
 
-bool assignedIn(const Stmt *Body, const ParmVarDecl &Param) {
-  if (!Body)
-    return false;
-  if (const auto *Assign = dyn_cast<BinaryOperator>(Body))
-    if (Assign->isAssignmentOp())
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
-        if (Ref->getDecl() == &Param)
-          return true;
-  return llvm::any_of(Body->children(), [&](const Stmt *Child) { return assignedIn(Child, Param); });
-}
-
 // The switch a `break` in S leaves: the nearest enclosing one, with no loop in between.
 const SwitchStmt *switchLeftByBreakIn(const Stmt *S, const ParentMap &Parents) {
   for (const Stmt *Up = Parents.getParent(S); Up; Up = Parents.getParent(Up)) {
@@ -139,7 +130,7 @@ bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &D
       !leavesTheSwitch(Switch, Default))
     return false;
   const ParmVarDecl *Param = switchedParameter(Switch);
-  if (!Param || assignedIn(Method.getBody(), *Param))
+  if (!Param || assignedAnywhereIn(Method.getBody(), *Switch.getCond()))
     return false;
   // Follow what runs once the switch is done, out to the function's body.
   const Stmt *Done = &Switch;

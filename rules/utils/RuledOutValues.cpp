@@ -373,4 +373,13 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const Stmt &At, const Expr &VarExpr,
   return State.take();
 }
 
+bool assignedAnywhereIn(const Stmt *S, const Expr &Var) {
+  if (!S)
+    return false;
+  if (assignsTo(S, &Var))
+    return true;
+  return std::any_of(S->child_begin(), S->child_end(),
+                     [&](const Stmt *Child) { return assignedAnywhereIn(Child, Var); });
+}
+
 } // namespace contractcheck

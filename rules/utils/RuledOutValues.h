@@ -36,4 +36,9 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const clang::Stmt &At, const clang::E
                                            const clang::ParentMap &Parents,
                                            const clang::ASTContext &Ctx);
 
+// Whether Var (a variable or member path, as the guards above read it) is assigned, incremented
+// or decremented anywhere inside S: contract-switch-coverage's delegating default asks it of a
+// whole function body.
+bool assignedAnywhereIn(const clang::Stmt *S, const clang::Expr &Var);
+
 } // namespace contractcheck
