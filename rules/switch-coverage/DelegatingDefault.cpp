@@ -1,5 +1,6 @@
 #include "rules/switch-coverage/DelegatingDefault.h"
 
+#include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/RuledOutValues.h"
 
 #include <clang/AST/DeclCXX.h>
@@ -83,10 +84,8 @@ bool passesOn(const Stmt *S, const ParmVarDecl &Param) {
   const auto *Switch = dyn_cast<SwitchStmt>(S);
   if (!Switch || switchedParameter(*Switch) != &Param)
     return false;
-  for (const SwitchCase *Case = Switch->getSwitchCaseList(); Case; Case = Case->getNextSwitchCase())
-    if (const auto *Default = dyn_cast<DefaultStmt>(Case))
-      return leavesTheSwitch(*Switch, *Default);
-  return true;
+  const DefaultStmt *Default = findDefault(*Switch);
+  return !Default || leavesTheSwitch(*Switch, *Default);
 }
 
 // `return Base::method(..., Param, ...)` with Base::method one that Method overrides.

@@ -8,6 +8,7 @@
 #include "rules/switch-coverage/CaseLabelSpelling.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/RefusingDefault.h"
+#include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
 #include "SourcePositions.h"
@@ -243,13 +244,6 @@ bool isCountBeforeCatchAlls(const EnumConstantDecl &Enumerator, const EnumDecl &
   return std::all_of(std::next(It), Enum.enumerator_end(), [&](const EnumConstantDecl *After) {
     return namesACatchAll(*After, CatchAllWords);
   });
-}
-
-const DefaultStmt *findDefault(const SwitchStmt &Switch) {
-  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
-    if (const auto *Default = dyn_cast<DefaultStmt>(SC))
-      return Default;
-  return nullptr;
 }
 
 // The labels go right before `default:` so the new cases fall into the default body exactly as
