@@ -8,6 +8,7 @@
 #include "rules/mock-drift/MockDriftRule.h"
 
 #include "SourcePositions.h"
+#include "rules/mock-drift/MockBaseReach.h"
 #include "rules/mock-drift/MockCallNeeds.h"
 #include "rules/mock-drift/MockDriftFacts.h"
 #include "rules/mock-drift/MockDriftGlobal.h"
@@ -187,6 +188,7 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, Injections> Injected;
   std::set<std::string> Emitted;
   std::map<std::pair<const clang::ClassTemplateDecl *, unsigned>, bool> UsesParameter;
+  MockBaseReach BaseReach{Ctx};
   // What report() said of each mock method name, while judging one mock.
   std::map<std::string, MockMethodDrift> Drifted;
 };

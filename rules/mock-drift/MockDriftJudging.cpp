@@ -143,6 +143,8 @@ void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const 
       // Same parameters yet no override: only a non-virtual base method does that.
       if (Exact->isVirtual())
         continue;
+      if (!BaseReach.reachesBase(Mock))
+        continue; // nothing calls it through the base: the test calls the mock itself, or nothing
       std::string Hidden =
           className(*Exact->getParent()) + "::" + printSignature(signatureOf(*Exact, nullptr, Ctx));
       report(Method, Shown, Exact,
