@@ -6,6 +6,7 @@
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
+#include "rules/switch-coverage/CatchAllDefault.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/switch-coverage/SwitchDefault.h"
@@ -64,6 +65,10 @@ constexpr OptionSpec Options[] = {
      "Also report switches in an override whose 'default: break;' leads to 'return "
      "Base::method(..., value, ...)', the implementation it overrides, called with the switched "
      "value: what the switch leaves to 'default:' is handled there, not hidden."},
+    {"report-catch-all-default", OptionType::Bool, "false",
+     "Also report switches whose 'default:' label stands with the case label of a catch-all "
+     "enumerator ('case Unknown: default: break;'): the author wrote that what default: takes "
+     "is handled as the catch-all. A name table is reported whatever its default does."},
     {"history", OptionType::Choice, "git",
      "git: in a git work tree, an enumerator that existed when every case/default label of the "
      "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
@@ -295,6 +300,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       NeutralZero(options().getBool("neutral-zero")),
       ReportRefusingDefault(options().getBool("report-refusing-default")),
       ReportDelegatingDefault(options().getBool("report-delegating-default")),
+      ReportCatchAllDefault(options().getBool("report-catch-all-default")),
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")), SkipFlags(options().getBool("skip-flags")),
       Flags(options().getGlobs("flag-templates")) {}
@@ -445,6 +451,13 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // whatever its default does.
   if (Default && !ReportRefusingDefault && defaultRefuses(*Switch, *Default, Ctx) &&
       !isNameTable(*Switch))
+    return;
+  // `case QSystemTrayIcon::Unknown: default: break;`: the author gave default: the catch-all's
+  // handling, so what it takes is meant as "unknown" (qjackctl's and qsynth's tray activation,
+  // flatbuffers' `case None: default: FLATBUFFERS_ASSERT(false)`: 3 debatable findings of the
+  // corpus, none of its true ones or historical drifts). A name table still owes every name.
+  if (Default && !ReportCatchAllDefault &&
+      defaultJoinsACatchAll(*Switch, *Default, CatchAllWords) && !isNameTable(*Switch))
     return;
   // Values the function already dealt with on every path to the switch (a guard that returns,
   // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.

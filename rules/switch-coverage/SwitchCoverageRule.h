@@ -50,6 +50,7 @@ private:
   const bool NeutralZero;
   const bool ReportRefusingDefault;
   const bool ReportDelegatingDefault;
+  const bool ReportCatchAllDefault;
   const bool History;
   const bool HistorySameCommit;
   const bool SkipFlags;

@@ -154,7 +154,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
                             "'contract-switch-coverage' (did you mean 'severity'?); expected one "
                             "of: severity, enums, sentinels, report-without-default, min-coverage, "
                             "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
-                            "report-refusing-default, report-delegating-default, history, "
+                            "report-refusing-default, report-delegating-default, report-catch-all-default, history, "
                             "history-same-commit, skip-flags, flag-templates\n");
 }
 

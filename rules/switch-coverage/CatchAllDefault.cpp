@@ -1,0 +1,51 @@
+#include "rules/switch-coverage/CatchAllDefault.h"
+
+#include "rules/utils/Sentinels.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/Stmt.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+const EnumConstantDecl *enumeratorOf(const CaseStmt &Case) {
+  if (Case.caseStmtIsGNURange() || !Case.getLHS())
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Case.getLHS()->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+}
+
+// Whether From's statement is To, through nothing but labels (`case A: case B: default:`).
+bool leadsTo(const SwitchCase &From, const SwitchCase &To) {
+  for (const Stmt *S = From.getSubStmt(); S;) {
+    if (S == &To)
+      return true;
+    const auto *Label = dyn_cast<SwitchCase>(S);
+    if (!Label)
+      return false;
+    S = Label->getSubStmt();
+  }
+  return false;
+}
+
+} // namespace
+
+bool defaultJoinsACatchAll(const SwitchStmt &Switch, const DefaultStmt &Default,
+                           const std::vector<std::string> &CatchAllWords) {
+  for (const SwitchCase *Label = Switch.getSwitchCaseList(); Label;
+       Label = Label->getNextSwitchCase()) {
+    const auto *Case = dyn_cast<CaseStmt>(Label);
+    if (!Case || !(leadsTo(*Case, Default) || leadsTo(Default, *Case)))
+      continue;
+    if (const EnumConstantDecl *Enumerator = enumeratorOf(*Case);
+        Enumerator && namesACatchAll(*Enumerator, CatchAllWords))
+      return true;
+  }
+  return false;
+}
+
+} // namespace contractcheck
