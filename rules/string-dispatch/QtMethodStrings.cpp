@@ -9,6 +9,8 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/Path.h>
 
 #include <algorithm>
 #include <optional>
@@ -85,6 +87,32 @@ bool isQtConnect(const FunctionDecl *Callee) {
       (Method->getName() != "connect" && Method->getName() != "disconnect"))
     return false;
   return isQObjectItself(*Method->getParent());
+}
+
+// A member of a Qt class (QObject::connect, QTimer::singleShot, QMenu::addAction, QShortcut's
+// constructor), declared in Qt's headers (a module folder QtCore/, QtWidgets/, ..., included
+// with -I as qmake does, or -isystem): it finds the method by the whole signature the string
+// carries. A project's own function taking a SLOT() string may use it otherwise (strip the code
+// and call invokeMethod by the name).
+bool isQtOwn(const FunctionDecl *Callee, const SourceManager &SM) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getParent()->getDeclName().isIdentifier() ||
+      !Method->getParent()->getName().starts_with("Q"))
+    return false;
+  StringRef File = SM.getFilename(SM.getExpansionLoc(Method->getLocation()));
+  return llvm::any_of(llvm::make_range(llvm::sys::path::begin(File), llvm::sys::path::end(File)),
+                      [](StringRef Folder) {
+                        return Folder.size() > 2 && Folder.starts_with("Qt") &&
+                               llvm::isUpper(Folder[2]);
+                      });
+}
+
+// "navigateToToplevel" from SLOT(navigateToToplevel): a name without its argument list, which
+// Qt's lookup never matches (connect warns 'No such slot', QTimer::singleShot 'Invalid slot
+// specification').
+bool isBareName(StringRef Text) {
+  return !Text.empty() && !llvm::isDigit(Text.front()) &&
+         llvm::all_of(Text, [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 // The string a SIGNAL() or SLOT() use passes (through qFlagLocation() in Qt's debug build),
@@ -279,18 +307,19 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Object = Member->getImplicitObjectArgument();
     checkArguments(*Call, std::move(Arguments), Object, isQtConnect(Call->getDirectCallee()),
-                   Context);
+                   isQtOwn(Call->getDirectCallee(), *Result.SourceManager), Context);
   } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkArguments(*Construct,
                    std::vector<const Expr *>(Construct->arg_begin(), Construct->arg_end()), nullptr,
-                   false, Context);
+                   false, isQtOwn(Construct->getConstructor(), *Result.SourceManager), Context);
   } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
     checkInvokeMethod(*Invoke, Context);
   }
 }
 
 void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *> Arguments,
-                                     const Expr *Object, bool Connects, ASTContext &Context) {
+                                     const Expr *Object, bool Connects, bool QtCallee,
+                                     ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
   // Per argument, the strings it may pass: one, or each branch of a local's '?:'.
@@ -306,8 +335,11 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       if (Text.size() < 2 || (Text[0] != '1' && Text[0] != '2'))
         continue;
       std::optional<QtSignature> Signature = parseQtSignature(Text.drop_front());
-      if (!Signature)
+      if (!Signature) {
+        if (QtCallee && isBareName(Text.drop_front()))
+          reportBareName(Text, SM.getExpansionLoc(Argument->getBeginLoc()));
         continue;
+      }
       // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
       // SLOT()) called on an object connects to that object.
       const CXXRecordDecl *Receiver = I > 0 ? qobjectClassOf(Arguments[I - 1]) : nullptr;
@@ -518,6 +550,17 @@ bool QtMethodStrings::derivedClassDeclares(const CXXRecordDecl &Class, const std
         return true;
   }
   return false;
+}
+
+void QtMethodStrings::reportBareName(StringRef Text, SourceLocation Where) {
+  std::string Macro = Text[0] == '2' ? "SIGNAL" : "SLOT";
+  std::string Name = Text.drop_front().str();
+  std::string Message = "'" + Macro + "(" + Name +
+                        ")' has no argument list: Qt looks the method up by its whole signature, "
+                        "so it never matches (write '" +
+                        Macro + "(" + Name + "())' or the arguments it takes)";
+  if (once(Where, Message))
+    Diag(Where, "%0", DiagnosticIDs::Warning) << Message;
 }
 
 bool QtMethodStrings::once(SourceLocation Loc, const std::string &Message) {

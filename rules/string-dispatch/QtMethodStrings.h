@@ -44,8 +44,11 @@ private:
   // A SIGNAL()/SLOT() string, or an invokeMethod name, and what it was resolved to.
   struct MethodString;
 
+  // Connects: Qt's connect family, which hands the signal's arguments to the slot. QtCallee: a
+  // function of Qt's own, which looks the string up by its whole signature.
   void checkArguments(const clang::Expr &Call, std::vector<const clang::Expr *> Arguments,
-                      const clang::Expr *Object, bool Connects, clang::ASTContext &Context);
+                      const clang::Expr *Object, bool Connects, bool QtCallee,
+                      clang::ASTContext &Context);
   void checkInvokeMethod(const clang::CallExpr &Call, clang::ASTContext &Context);
   // The meta-method the string names, or none after reporting why there is none (or when
   // a class derived from the receiver's may declare it).
@@ -54,6 +57,7 @@ private:
                        const MethodString &Slot, const QtMetaMethod &SlotMethod);
   bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
                             clang::ASTContext &Context);
+  void reportBareName(llvm::StringRef Text, clang::SourceLocation Where);
   bool once(clang::SourceLocation Loc, const std::string &Message);
   void noteAt(const clang::Decl *Where, llvm::StringRef Message);
 
