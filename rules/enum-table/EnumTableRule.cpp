@@ -1,6 +1,7 @@
 #include "rules/enum-table/EnumTableRule.h"
 
 #include "rules/utils/EnumNames.h"
+#include "rules/enum-table/EnumeratorGroups.h"
 #include "rules/utils/FlagsShape.h"
 #include "rules/utils/EnumValues.h"
 #include "rules/enum-table/EnumTableMap.h"
@@ -370,7 +371,11 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
        (holdsOneCallsValues(*Table) || writtenAfterItsList(Var, *Result.Context))) ||
       !Judged.insert(Var.getCanonicalDecl()).second)
     return;
-  const std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
+  std::vector<HeldValue> Held = heldValues(*Table->Enum, Sentinels);
+  // QStyle::SubControl numbers each widget's parts from 0x1 again: a table of the scroll bar's
+  // parts is judged against the scroll bar's group only.
+  if (std::optional<std::vector<HeldValue>> InGroups = heldInKeyedGroups(*Table, Held))
+    Held = std::move(*InGroups);
   std::vector<const EnumConstantDecl *> Missing;
   for (const HeldValue &Value : Held)
     if (std::none_of(Table->Entries.begin(), Table->Entries.end(), [&](const TableEntry &Entry) {
