@@ -112,6 +112,9 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
   // Half-written entries a killed run (SIGKILL: nothing of it runs) left in the store.
   if (Store && Request.Store == StoreMode::ReadWrite)
     reapStaleTemporaryFiles(Store->directory());
+  // A caller's own hashes (the language server's) are its business.
+  if (Store && !Request.Hashes)
+    OwnHashes.keepBetweenRuns(Store->directory());
   Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
 
@@ -163,6 +166,7 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   // precompiled from the store; a whole-codebase run shares them between its TUs instead, and
   // its cold run must not pay for storing them.
   Use.Prefixes = Plan.Subset;
+  Use.LeftToBuilder = &Result.PrefixLeftToBuilder;
   Result.StoreOfAnotherBuild = Store && Use.Read && Store->lastWrittenByAnotherBuild();
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
@@ -203,6 +207,7 @@ RunResult AnalysisRun::extract(const ProgressCallback &Progress) {
       Read.add(Path, Hash);
   Guard->checkAgainstRead(Read);
   evictUnusedStoreEntries();
+  keepFileHashes();
   return Result;
 }
 
@@ -227,12 +232,12 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
                                  const ProgressCallback &Progress) {
   std::vector<AnalysisJob> Missing;
   for (const AnalysisJob &Other : Plan.Others) {
-    std::optional<TUOutcome> Stored;
+    std::optional<std::vector<Fact>> Stored;
     if (Store)
-      Stored = Store->load(storeKeyOf(*Store, Other, Request.Settings), Other.Command->Directory,
-                           Hashes);
+      Stored = Store->loadFacts(storeKeyOf(*Store, Other, Request.Settings),
+                                Other.Command->Directory, Hashes);
     if (Stored)
-      Merger.addFacts(std::move(Stored->Facts));
+      Merger.addFacts(std::move(*Stored));
     else
       Missing.push_back(Other);
   }
@@ -327,6 +332,7 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
   Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
   Result.Exit = exitCodeOf(Result);
   evictUnusedStoreEntries();
+  keepFileHashes();
   return Result;
 }
 
@@ -334,6 +340,11 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
 void AnalysisRun::evictUnusedStoreEntries() {
   if (Store && Request.Store == StoreMode::ReadWrite)
     evictUnusedEntries(Store->directory(), Request.StoreMaxAge);
+}
+
+void AnalysisRun::keepFileHashes() {
+  if (Store && !Request.Hashes && Request.Store == StoreMode::ReadWrite)
+    (void)OwnHashes.saveKept(); // a store that cannot keep them is slower, not wrong
 }
 
 void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data) {

@@ -76,6 +76,9 @@ struct RunResult {
   // most of its time there, which "analysed 1 of 1 translation units" alone would hide.
   size_t OthersAnalysed = 0;
   unsigned OthersWorkers = 0;
+  // The TU's system headers are being precompiled by the builder process for the next run
+  // (PrefixBuilder.h): the run did not wait for them.
+  bool PrefixLeftToBuilder = false;
   // Those of them that did not parse (a stale generated source, a missing generated header):
   // nothing of them is stored, so every subset run analyses them again, which the summary says
   // rather than promising that later runs take them from the store.
@@ -118,6 +121,8 @@ private:
                       const ProgressCallback &Progress);
   void filter(RunResult &Result, SourceFiles &Sources, const DataFiles &Data);
   void evictUnusedStoreEntries();
+  // What the run hashed, kept in the store for the next run (FileHashes::keepBetweenRuns).
+  void keepFileHashes();
   int exitCodeOf(const RunResult &Result) const;
 
   std::shared_ptr<const CompilationDatabase> Database;

@@ -7,6 +7,7 @@
 #include "WorkerPool.h"
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 #include <optional>
 
@@ -53,12 +54,16 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       return;
     }
     std::string Key = storeKeyOf(*Store.Store, Jobs[I], Settings);
-    // Read once: a valid entry is the result, a stale one still says how the TU was parsed.
-    std::optional<TUOutcome> Stored = Store.Store->loadAsStored(Key, Jobs[I].Command->Directory);
+    // Read once, lazily: a valid entry is the result; of a stale one only the flag that says
+    // how the TU was parsed is read.
+    std::optional<StoredResult> Stored = Store.Store->open(Key, Jobs[I].Command->Directory);
+    std::optional<TUOutcome> Valid;
     if ((Store.Read || Store.StoredOnly) && Stored &&
-        ResultStore::readsUnchanged(*Stored, *Store.Hashes)) {
-      Stored->FromStore = true;
-      Outcomes[I] = std::move(*Stored);
+        Stored->readsUnchanged(*Store.Hashes, Jobs[I].Command->File))
+      Valid = Stored->outcome();
+    if (Valid) {
+      Valid->FromStore = true;
+      Outcomes[I] = std::move(*Valid);
       Finished(I, {});
     } else if (Store.StoredOnly) {
       Outcomes[I].File = Jobs[I].Command->File;
@@ -69,7 +74,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     } else {
       // A TU whose last analysis had to keep template bodies most likely still does: its stale
       // entry says so, and the parse that would find it out again is saved.
-      Misses[I] = ToParse{I, std::move(Key), Stored && Stored->KeptTemplateBodies};
+      Misses[I] = ToParse{I, std::move(Key), Stored && Stored->keptTemplateBodies()};
     }
   });
 
@@ -113,7 +118,12 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                      [&](const PrecompiledPrefix *Prefix) {
                        Headers.rejected(Parse.Sharing, Prefix);
                      }};
+    auto ReadSince = std::chrono::system_clock::now();
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
+    // What the parse read is what the rest of the run validates stored entries against: the
+    // other TUs' include most of the same headers, which need not be read and hashed again.
+    if (Store.Hashes && Settings.Overlays.empty())
+      Store.Hashes->remember(Outcomes[Parse.Job].Dependencies, ReadSince);
     std::string StoreError;
     if (Store.Store && Store.Write)
       StoreError = Store.Store->save(Parse.Key, Job.Command->Directory, Outcomes[Parse.Job]);
@@ -121,6 +131,8 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   });
   if (WorkersStarted)
     *WorkersStarted = Started;
+  if (Store.LeftToBuilder && Stored && Stored->requested())
+    *Store.LeftToBuilder = true;
   return Outcomes;
 }
 

@@ -27,6 +27,8 @@ struct StoreUse {
   // A TU alone with its compiler settings loads its system headers precompiled from the store,
   // storing them when they are not there (StoredPrefixes.h).
   bool Prefixes = false;
+  // Set when a precompiled prefix was left to the builder process (PrefixBuilder.h).
+  bool *LeftToBuilder = nullptr;
 };
 
 // The result store key of a job.

@@ -245,6 +245,7 @@ Config Config::defaults(const std::string &BaseDirectory) {
   C.BaseDir = absolutePath(BaseDirectory.empty() ? "." : BaseDirectory);
   for (const RuleInfo *Info : allRules())
     C.Rules.emplace(std::string(Info->Id), RuleSettings{});
+  C.Fingerprint = C.computeFingerprint();
   return C;
 }
 
@@ -393,6 +394,7 @@ Config Config::load(const std::string &Path) {
           Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
         C.NamedFiles[Id + "." + Key] = filesMatching(Globs, C.BaseDir);
       }
+  C.Fingerprint = C.computeFingerprint();
   return C;
 }
 
@@ -449,7 +451,7 @@ std::string Config::toClangTidyConfig() const {
   return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
 }
 
-std::string Config::fingerprint() const {
+std::string Config::computeFingerprint() const {
   nlohmann::json Rules = nlohmann::json::object();
   for (const auto &[Id, Settings] : this->Rules)
     Rules[Id] = {{"enabled", Settings.Enabled},

@@ -54,9 +54,12 @@ public:
 
   // Everything that changes what a per-TU analysis produces (rule switches, severities,
   // options, exclusions), in a canonical form: part of the key of a stored unit result.
-  std::string fingerprint() const;
+  // Computed once, when loaded: every TU's store key of every run takes it.
+  const std::string &fingerprint() const { return Fingerprint; }
 
 private:
+  std::string computeFingerprint() const;
+
   std::string Path;
   std::string BaseDir; // exclusion globs are relative to the directory holding the file
   std::vector<Glob> Exclude;
@@ -65,6 +68,7 @@ private:
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.
   std::map<std::string, std::vector<std::string>> NamedFiles;
+  std::string Fingerprint;
 };
 
 // Finds the configuration that governs a file: --config when given, else the nearest

@@ -4,11 +4,15 @@
 
 #include "RealPaths.h"
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace contractcheck {
 
@@ -24,16 +28,51 @@ public:
 
   // nullopt when the file cannot be read. Thread-safe.
   std::optional<std::string> of(const std::string &AbsolutePath);
+  // The hashes of files a parse of this run read (a TUOutcome's Dependencies), taken as their
+  // content for the rest of the run instead of reading them again; a file already hashed keeps
+  // its hash. Not when revalidating: a long-lived process checks the disk every time. When
+  // hashes are kept between runs, those of files last changed a settling time before ReadSince
+  // (when the parse started reading) are kept too: what it read is what they hold now.
+  void remember(const std::vector<std::pair<std::string, std::string>> &Read,
+                std::chrono::system_clock::time_point ReadSince);
+  // Hashes kept between runs in the result store at StoreDirectory (<store>/hashes/files): a
+  // file whose device, inode, size, modification and status-change times (nanoseconds) are
+  // those it had when it was hashed is not read again. The status-change time is the kernel's,
+  // which no tool sets back (touch, cp -p, rsync -t, tar restore the modification time only),
+  // and a file changed less than Settle before it was hashed is not kept, as a change within
+  // the same clock tick could leave both times as they were (git's "racy" files). A stored
+  // result names every header its TU read, and a run validates every other TU's: most of a
+  // single-file run's fixed cost was hashing the same unchanged headers again. Not when
+  // revalidating (the language server keeps its own within the process).
+  void keepBetweenRuns(const std::string &StoreDirectory,
+                       std::chrono::seconds Settle = std::chrono::seconds(2));
+  // Writes what this run hashed and may keep, if anything, to the store (a temporary file
+  // renamed over the last). Returns an error message, empty on success.
+  std::string saveKept();
+  // How many files were read to be hashed (tests).
+  size_t filesHashed() const { return Hashed; }
   // What a path a parse asked about answers now (lookupState, IncludeLookups.h): once per run,
   // every time when revalidating. Thread-safe.
   std::string lookup(const std::string &Path);
 
 private:
+  struct KeptStatus {
+    std::string Text; // device, inode, size, modification and status-change times
+    std::chrono::system_clock::time_point LastChange;
+  };
+  static std::optional<KeptStatus> keptStatusOf(const std::string &Path);
+  std::optional<std::string> ofKept(const std::string &AbsolutePath);
+  std::optional<std::string> hashNow(const std::string &AbsolutePath, std::string Status);
   struct Entry {
     std::optional<std::string> Hash;
     std::string Status; // size, mtime and inode when hashed (Revalidate only)
   };
   const bool Revalidate;
+  std::string KeptIn; // the store's directory; empty when hashes are not kept between runs
+  std::chrono::seconds Settle{2};
+  std::map<std::string, std::pair<std::string, std::string>> Kept; // path -> status, hash
+  bool KeptChanged = false;
+  std::atomic<size_t> Hashed{0};
   std::mutex Mutex;
   std::map<std::string, Entry> Known;
   std::map<std::string, std::string> Looked;

@@ -134,6 +134,39 @@ StringPairs relocated(StringPairs Pairs, const StoreRoots &Roots, Spelling First
   return Pairs;
 }
 
+// A string as jsonText writes it: one that needs no escape (most paths) as it is.
+void appendJsonString(std::string &Out, std::string_view Text) {
+  bool Plain = std::all_of(Text.begin(), Text.end(), [](char C) {
+    auto U = static_cast<unsigned char>(C);
+    return U >= 0x20 && U < 0x80 && C != '"' && C != '\\';
+  });
+  if (!Plain) {
+    Out += jsonText(nlohmann::json(std::string(Text)));
+    return;
+  }
+  Out += '"';
+  Out += Text;
+  Out += '"';
+}
+
+// ',"Name":[["first","second"],...]' with the paths relative to the roots as relocate() takes
+// them: the first of each pair spelled First, the second (a hash, or a lookup's answer) real.
+void writePathList(std::string &Out, std::string_view Name,
+                   const std::vector<std::pair<std::string, std::string>> &Pairs,
+                   const StoreRoots &Roots, Spelling First) {
+  Out += ",\"";
+  Out += Name;
+  Out += "\":[";
+  for (size_t I = 0; I < Pairs.size(); ++I) {
+    Out += I ? ",[" : "[";
+    appendJsonString(Out, Roots.relative(Pairs[I].first, First));
+    Out += ',';
+    appendJsonString(Out, Roots.relative(Pairs[I].second, Spelling::Real));
+    Out += ']';
+  }
+  Out += ']';
+}
+
 } // namespace
 
 std::string ResultStore::keyOf(const std::vector<std::string> &CommandLine,
@@ -180,10 +213,10 @@ std::string ResultStore::configKey(const std::string &Directory,
 
 std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::string &Directory,
                                            FileHashes &Hashes) const {
-  std::optional<TUOutcome> Outcome = loadAsStored(Key, Directory);
-  if (!Outcome || !readsUnchanged(*Outcome, Hashes))
+  std::optional<StoredResult> Stored = open(Key, Directory);
+  if (!Stored || !Stored->readsUnchanged(Hashes))
     return std::nullopt;
-  return Outcome;
+  return Stored->outcome();
 }
 
 namespace {
@@ -231,8 +264,75 @@ void ResultStore::recordBuild() const {
     (void)writeStoreFile(Dir, BuildsShard, LastBuild, buildFingerprint());
 }
 
-std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
-                                                   const std::string &Directory) const {
+StoredResult::StoredResult(std::string TheText, std::unique_ptr<SplitOutcome> TheSplit,
+                           StoreRoots TheRoots)
+    : Text(std::move(TheText)), Split(std::move(TheSplit)), Roots(std::move(TheRoots)) {}
+StoredResult::StoredResult(StoredResult &&) noexcept = default;
+StoredResult::~StoredResult() = default;
+
+const std::vector<std::pair<std::string, std::string>> &StoredResult::dependencies() const {
+  return Split->Dependencies;
+}
+
+const PathLookups &StoredResult::lookups() const { return Split->Lookups; }
+
+bool StoredResult::readsUnchanged(FileHashes &Hashes, const std::string &First) const {
+  if (!First.empty()) {
+    auto It = std::lower_bound(Split->Dependencies.begin(), Split->Dependencies.end(),
+                               std::pair<std::string, std::string>(First, {}));
+    if (It != Split->Dependencies.end() && It->first == First) {
+      std::optional<std::string> Now = Hashes.of(First);
+      if (!Now || *Now != It->second)
+        return false;
+    }
+  }
+  return readsUnchangedBut(Split->Dependencies, Split->Lookups, Hashes, {});
+}
+
+bool StoredResult::keptTemplateBodies() const {
+  // Written by this build's to_json as a JSON boolean.
+  return Split->member("kept-template-bodies") == std::string_view("true");
+}
+
+std::optional<std::vector<Fact>> StoredResult::facts() const {
+  std::optional<std::string_view> Text = Split->member("facts");
+  if (!Text)
+    return std::nullopt;
+  nlohmann::json Facts = nlohmann::json::parse(*Text, nullptr, /*allow_exceptions=*/false);
+  if (!Facts.is_array())
+    return std::nullopt;
+  try {
+    // Only a text with a '$' was made relative (tagged, or a '$' doubled): most are neither.
+    mapStrings(Facts, [this](std::string_view Text) {
+      return Text.find('$') == std::string_view::npos ? std::string(Text)
+                                                      : Roots.absolute(Text);
+    });
+    return Facts.get<std::vector<Fact>>();
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
+  }
+}
+
+std::optional<TUOutcome> StoredResult::outcome() const {
+  nlohmann::json Stored = nlohmann::json::parse(Split->Rest, nullptr, /*allow_exceptions=*/false);
+  if (!Stored.is_object())
+    return std::nullopt;
+  TUOutcome Outcome;
+  try {
+    relocate(Stored, Roots, /*ToRoots=*/false);
+    Stored["dependencies"] = nlohmann::json::array();
+    Stored["lookups"] = nlohmann::json::array();
+    Stored.get_to(Outcome);
+  } catch (const nlohmann::json::exception &) {
+    return std::nullopt;
+  }
+  Outcome.Dependencies = Split->Dependencies;
+  Outcome.Lookups = Split->Lookups;
+  return Outcome;
+}
+
+std::optional<StoredResult> ResultStore::open(const std::string &Key,
+                                              const std::string &Directory) const {
   std::string Text =
       readStoreFile(Dir, resultShardOf(Key), Key + ".json", MaxEntryBytes).value_or(std::string());
   // A truncated or corrupt entry does not match its checksum; a foreign one has another format,
@@ -241,57 +341,64 @@ std::optional<TUOutcome> ResultStore::loadAsStored(const std::string &Key,
       Text, {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}});
   if (!Body)
     return std::nullopt;
-  std::string_view OutcomeText = *Body;
-  // The path lists, most of the bytes, are read directly; the rest through nlohmann.
-  std::optional<SplitOutcome> Split = splitPathLists(OutcomeText);
-  nlohmann::json Stored =
-      nlohmann::json::parse(Split ? std::string_view(Split->Rest) : OutcomeText, nullptr,
-                            /*allow_exceptions=*/false);
-  if (!Stored.is_object())
+  size_t BodyStart = Body->data() - Text.data();
+  Text.erase(0, BodyStart); // the members view the body where it stays
+  // The path lists, most of the bytes, are read directly; the rest when asked for. This build
+  // writes every entry so; text of another shape is not one of its entries.
+  std::optional<SplitOutcome> Split = splitPathLists(Text);
+  if (!Split)
     return std::nullopt;
-  TUOutcome Outcome;
-  try {
-    StoreRoots Roots = rootsFor(Directory);
-    relocate(Stored, Roots, /*ToRoots=*/false);
-    if (Split) {
-      Stored["dependencies"] = nlohmann::json::array();
-      Stored["lookups"] = nlohmann::json::array();
-    }
-    Stored.get_to(Outcome);
-    if (Split) {
-      Outcome.Dependencies = relocated(std::move(Split->Dependencies), Roots, Spelling::Real);
-      Outcome.Lookups = relocated(std::move(Split->Lookups), Roots, Spelling::AsNamed);
-    }
-  } catch (const nlohmann::json::exception &) {
-    return std::nullopt;
-  }
+  StoreRoots Roots = rootsFor(Directory);
+  Split->Dependencies = relocated(std::move(Split->Dependencies), Roots, Spelling::Real);
+  Split->Lookups = relocated(std::move(Split->Lookups), Roots, Spelling::AsNamed);
   // Sorted by the paths of the checkout that stored them: sorted again by this one's.
-  std::sort(Outcome.Dependencies.begin(), Outcome.Dependencies.end());
-  std::sort(Outcome.Lookups.begin(), Outcome.Lookups.end());
-  return Outcome;
+  std::sort(Split->Dependencies.begin(), Split->Dependencies.end());
+  std::sort(Split->Lookups.begin(), Split->Lookups.end());
+  return StoredResult(std::move(Text), std::make_unique<SplitOutcome>(std::move(*Split)),
+                      std::move(Roots));
+}
+
+std::optional<std::vector<Fact>> ResultStore::loadFacts(const std::string &Key,
+                                                        const std::string &Directory,
+                                                        FileHashes &Hashes) const {
+  std::optional<StoredResult> Stored = open(Key, Directory);
+  if (!Stored || !Stored->readsUnchanged(Hashes))
+    return std::nullopt;
+  return Stored->facts();
 }
 
 std::string ResultStore::save(const std::string &Key, const std::string &Directory,
                               const TUOutcome &Outcome) const {
   if (Outcome.State != TUOutcome::Status::Analyzed)
     return {};
-  nlohmann::json Relocated = Outcome;
-  relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
+  StoreRoots Roots = rootsFor(Directory);
+  // The path lists, most of the bytes, are written directly; the rest through nlohmann.
+  TUOutcome Rest = Outcome;
+  Rest.Dependencies.clear();
+  Rest.Lookups.clear();
+  nlohmann::json Relocated = Rest;
+  relocate(Relocated, Roots, /*ToRoots=*/true);
+  Relocated.erase("dependencies");
+  Relocated.erase("lookups");
   // Findings and file names may hold any bytes; the store must not throw on them (jsonText).
+  std::string Text = jsonText(Relocated);
+  Text.pop_back(); // the object's closing brace
+  writePathList(Text, "dependencies", Outcome.Dependencies, Roots, Spelling::Real);
+  writePathList(Text, "lookups", Outcome.Lookups, Roots, Spelling::AsNamed);
+  Text += '}';
   return writeStoreFile(
       Dir, resultShardOf(Key), Key + ".json",
-      storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}},
-                     jsonText(Relocated)));
+      storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}}, Text));
 }
 
 std::optional<std::vector<std::string>>
 ResultStore::dependencies(const std::string &Key, const std::string &Directory,
                           FileHashes &Hashes, const std::vector<std::string> &Changed) const {
-  std::optional<TUOutcome> Stored = loadAsStored(Key, Directory);
-  if (!Stored || !readsUnchangedBut(Stored->Dependencies, Stored->Lookups, Hashes, Changed))
+  std::optional<StoredResult> Stored = open(Key, Directory);
+  if (!Stored || !readsUnchangedBut(Stored->dependencies(), Stored->lookups(), Hashes, Changed))
     return std::nullopt;
   std::vector<std::string> Files;
-  for (const auto &[File, Hash] : Stored->Dependencies)
+  for (const auto &[File, Hash] : Stored->dependencies())
     Files.push_back(File);
   return Files;
 }

@@ -10,6 +10,7 @@
 #include "TUOutcome.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,6 +18,40 @@
 #include <vector>
 
 namespace contractcheck {
+
+struct SplitOutcome;
+
+// A stored result read lazily: its header and checksum checked, its path lists decoded (what is
+// needed to tell whether it is still valid), everything else kept as text until asked for. A
+// run reads every other TU's entry for its facts and its own TU's stale entry for one flag; a
+// whole outcome through nlohmann::json was most of what a single-file run spent outside the
+// parse.
+class StoredResult {
+public:
+  StoredResult(std::string Text, std::unique_ptr<SplitOutcome> Split, StoreRoots Roots);
+  StoredResult(StoredResult &&) noexcept;
+  ~StoredResult();
+
+  // Whether every file it read still has the content it had then, and every path its parse
+  // asked about still answers the same (ResultStore::readsUnchanged). Files named in First
+  // (the TU's main file) are checked before the others: a stale entry is most often one whose
+  // main file was edited, and finding so costs no hashing of the headers it read.
+  bool readsUnchanged(FileHashes &Hashes, const std::string &First = {}) const;
+  // The analysis had to keep template bodies (TUOutcome::KeptTemplateBodies), read alone.
+  bool keptTemplateBodies() const;
+  // The facts alone, for the global rules; nullopt when they cannot be read (a miss).
+  std::optional<std::vector<Fact>> facts() const;
+  // The whole outcome; nullopt when it cannot be read (a miss).
+  std::optional<TUOutcome> outcome() const;
+  // The files it read and the paths its parse asked about (this checkout's paths, sorted).
+  const std::vector<std::pair<std::string, std::string>> &dependencies() const;
+  const PathLookups &lookups() const;
+
+private:
+  std::string Text; // the entry's body, which Split's members view
+  std::unique_ptr<SplitOutcome> Split;
+  StoreRoots Roots;
+};
 
 class ResultStore {
 public:
@@ -52,10 +87,14 @@ public:
   bool lastWrittenByAnotherBuild() const;
   // Records this build as the store's last writer (after a run stored results).
   void recordBuild() const;
-  // The stored outcome under Key as it was stored, without checking that the files it read are
-  // unchanged: for the editor, which shows global findings as fresh as the last CLI run, and for
-  // what a stale entry still tells (KeptTemplateBodies).
-  std::optional<TUOutcome> loadAsStored(const std::string &Key, const std::string &Directory) const;
+  // The stored entry under Key as it was stored, read lazily (StoredResult), without checking
+  // that the files it read are unchanged: what a stale entry still tells (KeptTemplateBodies),
+  // or an entry the caller validates before it reads more of it.
+  std::optional<StoredResult> open(const std::string &Key, const std::string &Directory) const;
+  // The facts of the stored outcome under Key if every file it read is unchanged (load's test),
+  // read without the rest of the outcome: what a subset run needs of the other TUs.
+  std::optional<std::vector<Fact>> loadFacts(const std::string &Key, const std::string &Directory,
+                                             FileHashes &Hashes) const;
   // Whether every file a stored outcome read still has the content it had then, and every path
   // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);

@@ -1,5 +1,6 @@
 #include "StoredPathLists.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace contractcheck {
@@ -34,13 +35,15 @@ public:
     if (!take('"'))
       return false;
     while (At < Text.size()) {
-      // Up to the next quote or escape at once: most paths have neither.
-      size_t Stop = At;
-      while (Stop < Text.size() && Text[Stop] != '"' && Text[Stop] != '\\' &&
-             static_cast<unsigned char>(Text[Stop]) >= 0x20)
-        ++Stop;
-      Out.append(Text.data() + At, Stop - At);
-      At = Stop;
+      // Up to the next quote at once (memchr), then the span checked for an escape or a raw
+      // control character, which most paths have neither of.
+      const char *Begin = Text.data() + At, *End = Text.data() + Text.size();
+      const char *Quote = static_cast<const char *>(std::memchr(Begin, '"', End - Begin));
+      const char *Stop = std::find_if(Begin, Quote ? Quote : End, [](char C) {
+        return C == '\\' || static_cast<unsigned char>(C) < 0x20;
+      });
+      Out.append(Begin, Stop - Begin);
+      At += Stop - Begin;
       if (At == Text.size() || static_cast<unsigned char>(Text[At]) < 0x20)
         return false; // unterminated, or a raw control character
       if (Text[At++] == '"')
@@ -57,10 +60,8 @@ public:
     if (At == Text.size())
       return false;
     char C = Text[At];
-    if (C == '"') {
-      std::string Ignored;
-      return string(Ignored);
-    }
+    if (C == '"')
+      return skipString();
     if (C == '[' || C == '{') {
       char Close = C == '[' ? ']' : '}';
       ++At;
@@ -86,6 +87,22 @@ public:
   }
 
 private:
+  // A JSON string, not decoded: escapes are only checked to be escapes. nlohmann checks them
+  // when it parses the member.
+  bool skipString() {
+    ++At; // the opening quote
+    while (At < Text.size()) {
+      unsigned char C = static_cast<unsigned char>(Text[At++]);
+      if (C == '"')
+        return true;
+      if (C < 0x20)
+        return false;
+      if (C == '\\' && At++ == Text.size())
+        return false;
+    }
+    return false;
+  }
+
   void skipSpace() {
     while (At < Text.size() &&
            (Text[At] == ' ' || Text[At] == '\t' || Text[At] == '\n' || Text[At] == '\r'))
@@ -193,6 +210,13 @@ bool pairs(Reader &R, StringPairs &Out) {
 
 } // namespace
 
+std::optional<std::string_view> SplitOutcome::member(std::string_view Name) const {
+  for (const auto &[Member, Value] : Members)
+    if (Member == Name)
+      return Value;
+  return std::nullopt;
+}
+
 std::optional<SplitOutcome> splitPathLists(std::string_view Text) {
   Reader R(Text);
   SplitOutcome Split;
@@ -218,8 +242,12 @@ std::optional<SplitOutcome> splitPathLists(std::string_view Text) {
         Lookups = true;
         continue;
       }
+      size_t ValueStart = R.position();
       if (!R.skipValue())
         return std::nullopt;
+      std::string_view Value = Text.substr(ValueStart, R.position() - ValueStart);
+      Value.remove_prefix(std::min(Value.find_first_not_of(" \t\r\n"), Value.size()));
+      Split.Members.emplace_back(std::move(Key), Value);
       if (Split.Rest.size() > 1)
         Split.Rest += ',';
       Split.Rest.append(Text.substr(MemberStart, R.position() - MemberStart));

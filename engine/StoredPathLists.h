@@ -19,6 +19,11 @@ using StringPairs = std::vector<std::pair<std::string, std::string>>;
 struct SplitOutcome {
   std::string Rest; // the other members, as the text of a JSON object
   StringPairs Dependencies, Lookups;
+  // The other members one by one: each name (decoded) and its value as written, a view into
+  // the Text split, so a reader parses only the members it needs.
+  std::vector<std::pair<std::string, std::string_view>> Members;
+  // The value of member Name as written, if there is one.
+  std::optional<std::string_view> member(std::string_view Name) const;
 };
 
 // Text, a JSON object whose "dependencies" and "lookups" members are arrays of two strings

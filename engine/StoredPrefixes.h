@@ -82,6 +82,8 @@ public:
   void rejected(const PrecompiledPrefix *Prefix);
 
   bool inBackground() const { return InBackground; }
+  // A request was left for the builder: the run's summary says that a prefix is on its way.
+  bool requested() const { return Requested; }
   // Asks the builder to scan TU and build its prefix (its scan was not stored).
   void request(const DeferredPrefix &TU);
 

@@ -19,6 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char *Loaded = "with its system headers precompiled in the result store";
+constexpr const char *LeftToBuilder =
+    "precompiling the system headers in the background for the next run";
 
 class StoredPrefixTest : public ::testing::Test {
 protected:
@@ -195,6 +197,9 @@ TEST_F(StoredPrefixTest, TheFirstRunParsesDirectlyAndLeavesThePrefixToTheBuilder
   EXPECT_TRUE(!fs::exists(store() + "/scans") || fs::is_empty(store() + "/scans"))
       << "the run scanned the TU itself";
   EXPECT_EQ(storedPrefixFiles(".request").size(), 1u) << "no request left for the builder";
+  // The summary says where the prefix went, once; a run that loads it does not say so.
+  EXPECT_NE(First.Stderr.find(LeftToBuilder), std::string::npos) << First.Stderr;
+  EXPECT_EQ(First.Stderr.find(LeftToBuilder), First.Stderr.rfind(LeftToBuilder));
   ::close(Lock);
   // The next run finds no prefix either, asks again, and this time starts the builder, which
   // builds what both asked for.
@@ -205,6 +210,7 @@ TEST_F(StoredPrefixTest, TheFirstRunParsesDirectlyAndLeavesThePrefixToTheBuilder
   editSource();
   ProcessResult Loading = withStore();
   EXPECT_NE(Loading.Stderr.find(Loaded), std::string::npos) << Loading.Stderr;
+  EXPECT_EQ(Loading.Stderr.find(LeftToBuilder), std::string::npos) << Loading.Stderr;
   EXPECT_EQ(nlohmann::json::parse(Loading.Stdout), Expected);
 }
 

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace contractcheck {
@@ -32,6 +34,63 @@ TEST(ContentHashTest, ALongLivedCacheHashesAChangedFileAgain) {
   EXPECT_EQ(Editor.of(Path), contentHash("int a, b;\n"));
   std::remove(Path.c_str());
   EXPECT_FALSE(Editor.of(Path));
+}
+
+// Hashes kept in the store between runs: a file unchanged since it was hashed is not read again
+// by the next run; one rewritten in place with the same size and its modification time set
+// back (cp -p, rsync -t) is, as its status-change time moved; so is one replaced (a new inode).
+// A settling time of minus a minute keeps the files this test just wrote, which a run would
+// leave out for two seconds.
+TEST(ContentHashTest, HashesKeptBetweenRunsAreTrustedOnlyWhileAFileIsUntouched) {
+  test::TempDir Dir;
+  std::string Store = Dir.path() + "/store";
+  std::string Path = Dir.write("a.h", "int a;\n");
+  std::string Other = Dir.write("b.h", "int b;\n");
+  constexpr std::chrono::seconds Settled(-60);
+  {
+    FileHashes First;
+    First.keepBetweenRuns(Store, Settled);
+    EXPECT_EQ(First.of(Path), contentHash("int a;\n"));
+    EXPECT_EQ(First.of(Other), contentHash("int b;\n"));
+    EXPECT_EQ(First.filesHashed(), 2u);
+    EXPECT_EQ(First.saveKept(), "");
+  }
+  {
+    FileHashes Second;
+    Second.keepBetweenRuns(Store, Settled);
+    EXPECT_EQ(Second.of(Path), contentHash("int a;\n"));
+    EXPECT_EQ(Second.of(Other), contentHash("int b;\n"));
+    EXPECT_EQ(Second.filesHashed(), 0u) << "an untouched file was read again";
+  }
+  struct stat Before;
+  ASSERT_EQ(::stat(Path.c_str(), &Before), 0);
+  Dir.write("a.h", "int c;\n"); // in place, the same size
+  struct timespec Times[2] = {Before.st_atim, Before.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, Path.c_str(), Times, 0), 0);
+  std::string Replaced = Dir.write("b2.h", "int d;\n");
+  ASSERT_EQ(::rename(Replaced.c_str(), Other.c_str()), 0);
+  ASSERT_EQ(::utimensat(AT_FDCWD, Other.c_str(), Times, 0), 0);
+  FileHashes Third;
+  Third.keepBetweenRuns(Store, Settled);
+  EXPECT_EQ(Third.of(Path), contentHash("int c;\n"));
+  EXPECT_EQ(Third.of(Other), contentHash("int d;\n"));
+  EXPECT_EQ(Third.filesHashed(), 2u);
+}
+
+// A file changed just before it was hashed is not kept: another change in the same clock tick
+// could leave its times as they were.
+TEST(ContentHashTest, AFileChangedJustBeforeItWasHashedIsNotKept) {
+  test::TempDir Dir;
+  std::string Store = Dir.path() + "/store";
+  std::string Path = Dir.write("a.h", "int a;\n");
+  FileHashes First;
+  First.keepBetweenRuns(Store, std::chrono::seconds(3600));
+  EXPECT_EQ(First.of(Path), contentHash("int a;\n"));
+  EXPECT_EQ(First.saveKept(), "");
+  FileHashes Second;
+  Second.keepBetweenRuns(Store, std::chrono::seconds(3600));
+  EXPECT_EQ(Second.of(Path), contentHash("int a;\n"));
+  EXPECT_EQ(Second.filesHashed(), 1u);
 }
 
 // The streamed hash of a file is the hash of its bytes, a file larger than one read included.

@@ -75,6 +75,8 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     OS << ") not reported; 'paths: {generated: report}' shows them";
   }
   OS << "\n";
+  if (Result.PrefixLeftToBuilder)
+    OS << "contractcheck: precompiling the system headers in the background for the next run\n";
   // Said once, not per TU: a gcc build writes the same flags into every command.
   if (!Database.droppedFlags().empty()) {
     OS << "contractcheck: dropped from the compile commands, flags clang does not accept: ";
