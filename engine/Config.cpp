@@ -5,6 +5,7 @@
 #include "JsonText.h"
 #include "Paths.h"
 #include "RuleInfo.h"
+#include "RuleOptions.h"
 #include "OptionParser.h"
 #include "rules/RuleRegistry.h"
 #include "YamlDocuments.h"
@@ -453,10 +454,15 @@ std::string Config::toClangTidyConfig() const {
 
 std::string Config::computeFingerprint() const {
   nlohmann::json Rules = nlohmann::json::object();
-  for (const auto &[Id, Settings] : this->Rules)
+  for (const auto &[Id, Settings] : this->Rules) {
+    const RuleInfo *Info = findRule(Id);
+    nlohmann::json Options = Settings.Options;
+    if (Info && Info->TUOptionsKey)
+      Options = Info->TUOptionsKey(RuleOptions(*Info, Settings.Options));
     Rules[Id] = {{"enabled", Settings.Enabled},
                  {"level", severityName(Settings.Level)},
-                 {"options", Settings.Options}};
+                 {"options", std::move(Options)}};
+  }
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)
     Excludes.push_back(G.pattern());

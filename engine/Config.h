@@ -53,7 +53,8 @@ public:
   std::string toClangTidyConfig() const;
 
   // Everything that changes what a per-TU analysis produces (rule switches, severities,
-  // options, exclusions), in a canonical form: part of the key of a stored unit result.
+  // options, exclusions), in a canonical form: part of the key of a stored unit result. Of a
+  // rule whose per-TU part reads only some of its options (RuleInfo::TUOptionsKey), only those.
   // Computed once, when loaded: every TU's store key of every run takes it.
   const std::string &fingerprint() const { return Fingerprint; }
 

@@ -96,6 +96,12 @@ struct RuleInfo {
   // configuration leaves them out: true for rules that judge only what the configuration names
   // (a bound enum, a declared service), which may well be generated.
   bool ReportsInGeneratedCode = false;
+  // What of its options the per-TU part reads, for a rule whose per-TU part reads less than all
+  // of them (a binding's enum, not its file, pointer or spelling): the result store keys a TU's
+  // result on this text instead of every option, so an edit of what only the global step reads
+  // re-parses no TU. The per-TU part must take its options from the same function, so that the
+  // key cannot miss one it reads. Default: every option.
+  std::string (*TUOptionsKey)(const RuleOptions &) = nullptr;
 
   const OptionSpec *findOption(std::string_view Key) const;
   const FactKind *findFactKind(std::string_view Kind) const;

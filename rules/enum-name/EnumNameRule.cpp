@@ -1,5 +1,6 @@
 #include "rules/enum-name/EnumNameRule.h"
 
+#include "rules/utils/BoundEnumsKey.h"
 #include "rules/enum-name/DataFileBindings.h"
 #include "DataKeyPath.h"
 #include "rules/utils/EnumDefinitionFact.h"
@@ -333,6 +334,9 @@ const RuleInfo &EnumNameRuleInfo() {
         return std::make_unique<EnumNameGlobalRule>(Options);
       },
       .FactKinds = enumNameFactKinds(),
+      .TUOptionsKey = [](const RuleOptions &Options) {
+        return optionsKeyOfBoundEnums(Options, "data");
+      },
   };
   return Info;
 }

@@ -1,5 +1,6 @@
 #include "rules/schema-sync/SchemaSyncRule.h"
 
+#include "rules/utils/BoundEnumsKey.h"
 #include "rules/utils/EnumDefinitionFact.h"
 #include "rules/schema-sync/SchemaSyncGlobal.h"
 #include "rules/utils/EnumDefinitionMatcher.h"
@@ -112,6 +113,9 @@ const RuleInfo &SchemaSyncRuleInfo() {
       },
       .FactKinds = Kinds,
       .ReportsInGeneratedCode = true,
+      .TUOptionsKey = [](const RuleOptions &Options) {
+        return optionsKeyOfBoundEnums(Options, "bindings");
+      },
   };
   return Info;
 }

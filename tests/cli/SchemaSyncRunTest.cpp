@@ -218,6 +218,50 @@ TEST_F(SchemaSyncRunTest, ChangingTheEnumReportsTheSchemaMembersItLeavesOrphaned
   }
 }
 
+// Tuning a binding is editing .contractcheck.yaml until its findings are right. What only the
+// global step reads (a binding's pointer, ignored members, a data file's key path) re-parses no
+// translation unit; naming another enum does, since a TU emits the definitions of the enums bound.
+TEST_F(SchemaSyncRunTest, EditingWhatOnlyTheGlobalStepReadsReparsesNothing) {
+  Project.write("channel.h", "#pragma once\nnamespace shop {\nenum class Channel { Web, Store, "
+                             "Phone };\nenum class Tier { Gold, Silver };\n} // namespace shop\n");
+  Project.write("api/tiers.yaml", "- gold\n- silver\n- bronze\n");
+  auto Config = [](const std::string &Enum, const std::string &File, const std::string &Ignore,
+                   const std::string &Key) {
+    return "version: 1\nrules:\n  contract-schema-sync:\n    bindings:\n      - enum: " + Enum +
+           "\n        file: " + File + "\n        at: \"\"\n        names: snake_case\n"
+           "        ignore-members: [" + Ignore + "]\n  contract-enum-name:\n    data:\n"
+           "      - files: [\"config/*.yaml\"]\n        key: \"" + Key + "\"\n"
+           "        enum: shop::Channel\n        names: snake_case\n";
+  };
+  auto Messages = [](const ProcessResult &R) {
+    std::vector<std::string> Found;
+    nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+    for (const nlohmann::json &F : Report["findings"])
+      Found.push_back(F["message"].get<std::string>());
+    std::sort(Found.begin(), Found.end());
+    return Found;
+  };
+  ProcessResult Cold = run(Config("shop::Channel", "api/channels.yaml", "", "routes[*].channel"), {});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  ASSERT_EQ(Messages(Cold).size(), 2u) << Cold.Stdout; // fax, phnoe
+
+  ProcessResult Tuned =
+      run(Config("shop::Channel", "api/channels.yaml", "fax", "routes[0].channel"), {});
+  EXPECT_EQ(Tuned.ExitCode, 0) << Tuned.Stdout << Tuned.Stderr;
+  EXPECT_TRUE(Messages(Tuned).empty()) << Tuned.Stdout;
+  EXPECT_NE(Tuned.Stderr.find("(2 unchanged, from the result store)"), std::string::npos)
+      << Tuned.Stderr;
+
+  // Another enum: the TU that defines it is parsed again for its definition, and it is judged.
+  ProcessResult Rebound = run(Config("shop::Tier", "api/tiers.yaml", "", "routes[0].channel"), {});
+  EXPECT_EQ(Rebound.ExitCode, FindingsFound) << Rebound.Stdout << Rebound.Stderr;
+  EXPECT_EQ(Messages(Rebound),
+            std::vector<std::string>{"'bronze' of '' in 'api/tiers.yaml' has no enumerator in enum "
+                                     "'shop::Tier' (snake_case)"});
+  EXPECT_EQ(Rebound.Stderr.find("(2 unchanged, from the result store)"), std::string::npos)
+      << Rebound.Stderr;
+}
+
 TEST_F(SchemaSyncRunTest, DataFileValuesAreJudgedAndABadKeyPathIsAConfigurationError) {
   const char *Data = R"(version: 1
 rules:
