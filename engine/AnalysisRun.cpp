@@ -216,8 +216,17 @@ GlobalPhase AnalysisRun::globalPhase() {
   for (const AnalysisJob &Job : Plan.Jobs)
     if (std::find(Phase.Configs.begin(), Phase.Configs.end(), Job.Settings) == Phase.Configs.end())
       Phase.Configs.push_back(Job.Settings);
-  if (Plan.Jobs.empty() && !Plan.DataFiles.empty())
-    Phase.Configs.push_back(&Configs.forFile(Plan.DataFiles.front()));
+  // Given no source: the configurations that read a given file (a data file a rule names, or
+  // the configuration itself). A file none reads (a CI workflow, the hook's own
+  // .pre-commit-config.yaml) runs no global rule, so the rest of the codebase is not analysed
+  // for facts nothing would judge: that took minutes on a fresh clone, for a warning.
+  if (Plan.Jobs.empty())
+    for (const std::string &File : Plan.DataFiles) {
+      const Config &Cfg = Configs.forFile(File);
+      if ((isConfigurationFile(File) || Cfg.namesDataFile(File)) &&
+          std::find(Phase.Configs.begin(), Phase.Configs.end(), &Cfg) == Phase.Configs.end())
+        Phase.Configs.push_back(&Cfg);
+    }
   Phase.ConfigFor = [this](const std::string &F) -> const Config & { return Configs.forFile(F); };
   return Phase;
 }

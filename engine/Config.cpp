@@ -408,6 +408,48 @@ bool Config::isExcluded(std::string_view AbsolutePath) const {
   return Relative && matchesAny(Exclude, *Relative);
 }
 
+namespace {
+
+// Whether Value, an option of the shape Type (with Fields for a record list), names File: a glob
+// of a PathGlobList matches it (relative to Base or absolute), or an ExistingFile is it.
+bool namesFile(OptionType Type, std::span<const FieldSpec> Fields, bool ExistingFile,
+               const nlohmann::json &Value, const std::string &File, const std::string &Base) {
+  if (Type == OptionType::PathGlobList && Value.is_array()) {
+    std::optional<std::string_view> Relative = relativeUnder(File, Base);
+    for (const nlohmann::json &Pattern : Value)
+      if (std::optional<Glob> G = Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path))
+        if (G->matches(File) || (Relative && G->matches(*Relative)))
+          return true;
+    return false;
+  }
+  if (Type == OptionType::String && ExistingFile && Value.is_string())
+    return absolutePath(Value.get<std::string>(), Base) == File;
+  if ((Type == OptionType::RecordList && Value.is_array()) ||
+      (Type == OptionType::Record && Value.is_object()))
+    for (const nlohmann::json &Item : Value.is_array() ? Value : nlohmann::json::array({Value}))
+      for (const FieldSpec &Field : Fields)
+        if (Item.is_object() && Item.contains(Field.Key) &&
+            namesFile(Field.Type, Field.Fields, Field.ExistingFile, Item[std::string(Field.Key)],
+                      File, Base))
+          return true;
+  return false;
+}
+
+} // namespace
+
+bool Config::namesDataFile(const std::string &AbsolutePath) const {
+  for (const auto &[Id, Settings] : Rules) {
+    const RuleInfo *Info = findRule(Id);
+    if (!Info || !Settings.Enabled)
+      continue;
+    for (const auto &[Key, Value] : Settings.Options.items())
+      if (const OptionSpec *Spec = Info->findOption(Key))
+        if (namesFile(Spec->Type, Spec->Fields, false, Value, AbsolutePath, BaseDir))
+          return true;
+  }
+  return false;
+}
+
 const RuleSettings &Config::rule(std::string_view RuleId) const {
   auto It = Rules.find(RuleId);
   if (It == Rules.end()) {

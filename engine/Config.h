@@ -48,6 +48,10 @@ public:
   bool reportsGeneratedCode() const { return ReportGenerated; }
   const RuleSettings &rule(std::string_view RuleId) const;
 
+  // Whether an enabled rule may read the file as data: a path option names it (a glob list or a
+  // file that must exist, at any depth of a record list).
+  bool namesDataFile(const std::string &AbsolutePath) const;
+
   // The same settings as a clang-tidy configuration (Checks and CheckOptions), so the plugin
   // runs with exactly the options the CLI uses.
   std::string toClangTidyConfig() const;

@@ -204,6 +204,32 @@ TEST_F(SchemaSyncRunTest, ASubsetWithoutTheDefiningTUIsJudgedFromTheStoreOrSaysI
   EXPECT_EQ(Findings[0]["location"]["line"], 4);
 }
 
+// pre-commit passes every changed .yaml/.json/.py. One that no rule reads (a CI workflow, the
+// hook's own .pre-commit-config.yaml) is ignored without analysing the codebase for the global
+// rules, even with no result store yet; a file a binding or a data item names still is judged.
+TEST_F(SchemaSyncRunTest, AGivenFileNoRuleReadsAnalysesNothing) {
+  std::string Config = std::string(GoodBinding) + "  contract-enum-name:\n    data:\n"
+                       "      - {files: [\"config/*.yaml\"], key: \"routes[*].channel\", "
+                       "enum: shop::Channel, names: snake_case}\n";
+  std::string Unread = Project.write(".pre-commit-config.yaml", "repos: []\n");
+  ProcessResult Ignored = run(Config, {Unread});
+  EXPECT_EQ(Ignored.ExitCode, 0) << Ignored.Stdout << Ignored.Stderr;
+  EXPECT_NE(Ignored.Stderr.find(Unread + ": not a source of the compilation database, and no "
+                                         "rule reads it; ignored"),
+            std::string::npos)
+      << Ignored.Stderr;
+  EXPECT_EQ(Ignored.Stderr.find("for the global rules"), std::string::npos) << Ignored.Stderr;
+
+  for (const char *Named : {"api/channels.yaml", "config/routes.yaml"}) {
+    std::string FreshStore = Build.path() + "/store-" + std::to_string(std::string(Named).size());
+    ProcessResult Judged = run(Config, {"--cache-dir", FreshStore, Project.path() + "/" + Named});
+    EXPECT_EQ(Judged.ExitCode, FindingsFound) << Named << "\n" << Judged.Stdout << Judged.Stderr;
+    nlohmann::json Findings = nlohmann::json::parse(Judged.Stdout)["findings"];
+    ASSERT_EQ(Findings.size(), 1u) << Named << "\n" << Judged.Stdout;
+    EXPECT_EQ(Findings[0]["location"]["file"], Project.path() + "/" + Named);
+  }
+}
+
 // pre-commit after a change to the enum passes the header (or the TU), not the schema: the
 // schema member the change left without an enumerator is reported all the same, since its note
 // points at the enum that was given.
