@@ -37,7 +37,11 @@ bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
     return false;
   if (IsCatchAll(Words.back()))
     return true;
-  if (!IsCatchAll(Words.front()))
+  // `NoError` in `NetworkError`, `NO_DIRECTION` in `Direction`: "none" spelt as "no" before the
+  // enum's own name (QNetworkReply::NoError, which an error-message table has no text for). Only
+  // with more words after it (a lone `No` is an answer) and while "none" is a catch-all word.
+  bool NegatesTheEnum = Words.front() == "no" && Words.size() > 1 && IsCatchAll("none");
+  if (!NegatesTheEnum && !IsCatchAll(Words.front()))
     return false;
   // `UnknownType` in `FileType`, `INVALID_STATE` in `State`: the rest only restates the enum.
   const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());

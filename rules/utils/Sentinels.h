@@ -96,8 +96,9 @@ static_assert(DefaultSwitchCatchAllWords.starts_with(DefaultCatchAllWords),
 // Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
 // (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
 // `kTypeInvalid`), or as the first word followed only by words of the enum's own name
-// (`UnknownType` in `FileType`; not `kInvalidArgument` in `StatusCode`). Words are compared
-// lower-case.
+// (`UnknownType` in `FileType`; not `kInvalidArgument` in `StatusCode`). "none" is also spelt
+// as "no" before words of the enum's own name (`NoError` in `NetworkError`; not `NoProxy` in
+// `ConnectionPolicy`). Words are compared lower-case.
 bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
                     const std::vector<std::string> &CatchAllWords);
 
