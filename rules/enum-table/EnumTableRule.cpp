@@ -403,7 +403,8 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
       return NamedBits && V && !singleBit(*V) && (*V & ~*NamedBits) == 0;
     };
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return namesACatchAll(*E, CatchAllWords) || SpelledByItsBits(*E);
+      return namesACatchAll(*E, CatchAllWords) || namesNoneAsNo(*E, CatchAllWords) ||
+             SpelledByItsBits(*E);
     });
     Values -= Before - Missing.size();
   }

@@ -21,6 +21,19 @@ bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator) {
          Enumerator.getInitVal().isZero();
 }
 
+// Whether every word after the first is a word of the enum's own name: `UnknownType` in
+// `FileType`, `INVALID_STATE` in `State`, `NoError` in `NetworkError`.
+static bool restatesTheEnum(const clang::EnumConstantDecl &Enumerator,
+                            const std::vector<std::string> &Words) {
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
+  if (!Enum || Enum->getName().empty())
+    return false;
+  std::vector<std::string> EnumWords = identifierWords(std::string_view(Enum->getName()));
+  return std::all_of(Words.begin() + 1, Words.end(), [&](const std::string &Word) {
+    return std::find(EnumWords.begin(), EnumWords.end(), Word) != EnumWords.end();
+  });
+}
+
 bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
                     const std::vector<std::string> &CatchAllWords) {
   std::string_view Name(Enumerator.getName());
@@ -37,20 +50,17 @@ bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
     return false;
   if (IsCatchAll(Words.back()))
     return true;
-  // `NoError` in `NetworkError`, `NO_DIRECTION` in `Direction`: "none" spelt as "no" before the
-  // enum's own name (QNetworkReply::NoError, which an error-message table has no text for). Only
-  // with more words after it (a lone `No` is an answer) and while "none" is a catch-all word.
-  bool NegatesTheEnum = Words.front() == "no" && Words.size() > 1 && IsCatchAll("none");
-  if (!NegatesTheEnum && !IsCatchAll(Words.front()))
+  if (!IsCatchAll(Words.front()))
     return false;
-  // `UnknownType` in `FileType`, `INVALID_STATE` in `State`: the rest only restates the enum.
-  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
-  if (!Enum || Enum->getName().empty())
+  return restatesTheEnum(Enumerator, Words);
+}
+
+bool namesNoneAsNo(const clang::EnumConstantDecl &Enumerator,
+                   const std::vector<std::string> &CatchAllWords) {
+  if (std::find(CatchAllWords.begin(), CatchAllWords.end(), "none") == CatchAllWords.end())
     return false;
-  std::vector<std::string> EnumWords = identifierWords(std::string_view(Enum->getName()));
-  return std::all_of(Words.begin() + 1, Words.end(), [&](const std::string &Word) {
-    return std::find(EnumWords.begin(), EnumWords.end(), Word) != EnumWords.end();
-  });
+  std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator.getName()));
+  return Words.size() > 1 && Words.front() == "no" && restatesTheEnum(Enumerator, Words);
 }
 
 bool isSizeForcingValue(const llvm::APSInt &Value) {

@@ -96,10 +96,17 @@ static_assert(DefaultSwitchCatchAllWords.starts_with(DefaultCatchAllWords),
 // Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
 // (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
 // `kTypeInvalid`), or as the first word followed only by words of the enum's own name
-// (`UnknownType` in `FileType`; not `kInvalidArgument` in `StatusCode`). "none" is also spelt
-// as "no" before words of the enum's own name (`NoError` in `NetworkError`; not `NoProxy` in
-// `ConnectionPolicy`). Words are compared lower-case.
+// (`UnknownType` in `FileType`; not `kInvalidArgument` in `StatusCode`). Words are compared
+// lower-case.
 bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
                     const std::vector<std::string> &CatchAllWords);
+
+// "None" spelt as "No" before words of the enum's own name, while "none" is a catch-all word:
+// `NoError` in `NetworkError` (QNetworkReply's, which an error-message table has no text for),
+// `NO_DIRECTION` in `Direction`; not a lone `No` (an answer), nor `NoProxy` in
+// `ConnectionPolicy`. contract-enum-table's reading only: a switch's `default:` may still hide
+// such a value by drift (ninja's `WorkResult::NoWork` after a timed-out wait).
+bool namesNoneAsNo(const clang::EnumConstantDecl &Enumerator,
+                   const std::vector<std::string> &CatchAllWords);
 
 } // namespace contractcheck
