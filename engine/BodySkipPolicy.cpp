@@ -15,13 +15,13 @@ using namespace clang;
 namespace contractcheck {
 
 bool BodySkipPolicy::shouldSkip(const Decl &D) {
-  if (M == Mode::KeepTemplates && D.isTemplated())
+  if (M != Mode::Skip && D.isTemplated())
     return false;
   return nobodyReportsIn(D);
 }
 
 bool BodySkipPolicy::dropsInstantiation(const FunctionDecl &F) {
-  if (M != Mode::KeepTemplates)
+  if (M == Mode::Skip)
     return false;
   const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
   return Pattern && nobodyReportsIn(*Pattern) && !givenTheProject(F);
@@ -43,6 +43,19 @@ bool BodySkipPolicy::nobodyReportsIn(FileID File) {
     It->second = !Path.empty() && Cfg.isExcluded(Path);
   }
   return It->second;
+}
+
+bool BodySkipPolicy::defersInstantiation(const FunctionDecl &F) {
+  if (M != Mode::Decide)
+    return false;
+  const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
+  // What Sema::canSkipFunctionBody lets the first parse skip: not a constexpr body, nor one
+  // whose return type is deduced from it.
+  if (!Pattern || Pattern->isConstexpr() || Pattern->getReturnType()->getContainedDeducedType() ||
+      !nobodyReportsIn(*Pattern) || !givenTheProject(F))
+    return false;
+  Skipped.push_back(&F);
+  return true;
 }
 
 void BodySkipPolicy::noteInstantiation(const FunctionDecl &F) {
@@ -69,6 +82,8 @@ bool BodySkipPolicy::givenTheProject(const FunctionDecl &F) {
 // template below it still reaches that template, from where bodies are instantiated, the end
 // of the TU).
 bool BodySkipPolicy::lostInstantiations() {
+  if (M == Mode::Decide) // what was put aside is given the project
+    return !Skipped.empty() && (!NeedsInstantiations || NeedsInstantiations(Skipped));
   std::vector<const FunctionDecl *> Reaching;
   for (const FunctionDecl *F : Skipped)
     if (givenTheProject(*F))

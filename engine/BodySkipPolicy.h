@@ -40,9 +40,18 @@ class Config;
 // instantiations of the library's templates that the project's types reach; the others are left
 // as the first parse leaves them (dropsInstantiation). Clang itself keeps the bodies it cannot
 // skip (constexpr functions, deduced return types).
+//
+// A TU whose system headers are loaded precompiled can have both parses in one (Decide): the
+// library's template bodies are in the prefix that keeps them, so the parse keeps them, and the
+// end of the TU, where Clang makes its instantiations, decides what the first parse would
+// have: the instantiations of the library's templates that the project's types reach and that
+// the first parse would have left with skipped bodies are put aside (defersInstantiation), the
+// rules are asked about them as about the first parse's (lostInstantiations), and they are made
+// only when one says yes, which leaves the TU as the parse that keeps template bodies would
+// have; when none does, it is left as the first parse would have.
 class BodySkipPolicy {
 public:
-  enum class Mode { Skip, KeepTemplates };
+  enum class Mode { Skip, KeepTemplates, Decide };
 
   // NeedsInstantiations: whether an enabled rule could judge what an instantiation of one of
   // the TU's own templates holds; when none could, a body that may instantiate one is no loss.
@@ -55,7 +64,8 @@ public:
   // Sees every implicit function template instantiation (ASTConsumer's hook).
   void noteInstantiation(const clang::FunctionDecl &F);
   // Whether a skipped body may have instantiated a template of the project whose
-  // instantiations a rule judges (Skip mode only). Call once, at the end of the TU.
+  // instantiations a rule judges (Skip mode), or whether the instantiations put aside must be
+  // made (Decide mode). Call once, at the end of the TU.
   bool lostInstantiations();
   // The same question while the TU is still being parsed (Skip mode only), answered for the
   // worst end it could have: a class of the project given to a skipped body counts as reaching
@@ -68,13 +78,18 @@ public:
   // yes because of a declaration below the last of them is heard at the end of the TU.
   bool mayLoseInstantiations();
   bool skipsTemplateBodies() const { return M == Mode::Skip; }
+  bool decidesAtEnd() const { return M == Mode::Decide; }
   // Whether this parse keeps template bodies but may leave some of their instantiations
-  // unmade (KeepTemplates mode).
-  bool dropsInstantiations() const { return M == Mode::KeepTemplates; }
+  // unmade (KeepTemplates and Decide modes).
+  bool dropsInstantiations() const { return M != Mode::Skip; }
   // Whether an implicit instantiation may go unmade: one of a template in a file no rule reports
   // in whose template arguments reach nothing of the project. Its body could instantiate none of
   // the project's templates, for the reason a skipped body cannot. Ask at the end of the TU.
   bool dropsInstantiation(const clang::FunctionDecl &F);
+  // Decide mode: whether an implicit instantiation is one the first parse would have left with
+  // its body skipped and whose template arguments reach the project (so a rule may need it):
+  // it waits for lostInstantiations(). Ask at the end of the TU, after dropsInstantiation.
+  bool defersInstantiation(const clang::FunctionDecl &F);
 
 private:
   bool nobodyReportsIn(const clang::Decl &D);
@@ -90,7 +105,7 @@ private:
   const Config &Cfg;
   const Mode M;
   const std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations;
-  // The instantiations whose bodies were skipped.
+  // The instantiations whose bodies were skipped (Skip), or that were put aside (Decide).
   std::vector<const clang::FunctionDecl *> Skipped;
   // What mayLoseInstantiations() has learnt: the skipped instantiations it has examined, those
   // given a class of the project, and its own answers for types and records.

@@ -41,13 +41,25 @@ void BodySkippingConsumer::InitializeSema(clang::Sema &S) {
   MultiplexConsumer::InitializeSema(S);
 }
 
+bool BodySkippingConsumer::makeWhatTheRulesNeed() {
+  if (!Policy.lostInstantiations())
+    return false;
+  if (Filter)
+    Filter->makeDeferred();
+  return true;
+}
+
 // The filter joins Sema's external sources once parsing has begun: Sema tells its consumer about
 // itself before the precompiled prefix's reader, which then adds itself as a source, and the
 // filter must come after the reader to see what the prefix left pending.
 bool BodySkippingConsumer::HandleTopLevelDecl(clang::DeclGroupRef Group) {
   if (!Filter && TheSema && Policy.dropsInstantiations()) {
+    PendingInstantiationFilter::Judge Defers;
+    if (Policy.decidesAtEnd())
+      Defers = [this](const clang::FunctionDecl &F) { return Policy.defersInstantiation(F); };
     Filter = new PendingInstantiationFilter(
-        *TheSema, [this](const clang::FunctionDecl &F) { return Policy.dropsInstantiation(F); });
+        *TheSema, [this](const clang::FunctionDecl &F) { return Policy.dropsInstantiation(F); },
+        std::move(Defers));
     TheSema->addExternalSource(Filter.get());
   }
   return MultiplexConsumer::HandleTopLevelDecl(Group);

@@ -30,6 +30,10 @@ public:
   void InitializeSema(clang::Sema &S) override;
   bool HandleTopLevelDecl(clang::DeclGroupRef Group) override;
 
+  // At the end of a parse that decides there (BodySkipPolicy's Decide mode): makes the
+  // instantiations put aside when a rule needs them, and says whether it did.
+  bool makeWhatTheRulesNeed();
+
 protected:
   clang::Sema *sema() const { return TheSema; }
 

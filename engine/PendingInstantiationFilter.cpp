@@ -18,27 +18,48 @@ void leaveUnmade(FunctionDecl &F) {
 
 } // namespace
 
+bool PendingInstantiationFilter::leftUnmade(
+    const std::pair<ValueDecl *, SourceLocation> &Entry) {
+  auto *F = dyn_cast<FunctionDecl>(Entry.first);
+  if (!F)
+    return false;
+  if (Drops(*F)) {
+    leaveUnmade(*F);
+    return true;
+  }
+  if (!Defers || !Defers(*F))
+    return false;
+  leaveUnmade(*F);
+  Deferred.emplace_back(F, Entry.second);
+  return true;
+}
+
 void PendingInstantiationFilter::ReadPendingInstantiations(
     llvm::SmallVectorImpl<std::pair<ValueDecl *, SourceLocation>> &Pending) {
   AtEnd = true;
-  auto Dropped = [&](const std::pair<ValueDecl *, SourceLocation> &Entry) {
-    auto *F = dyn_cast<FunctionDecl>(Entry.first);
-    if (!F || !Drops(*F))
-      return false;
-    leaveUnmade(*F);
-    return true;
+  auto Unmade = [&](const std::pair<ValueDecl *, SourceLocation> &Entry) {
+    return leftUnmade(Entry);
   };
   // What the precompiled prefix left pending (the sources added before this one), then the TU's.
-  llvm::erase_if(Pending, Dropped);
-  std::erase_if(S.PendingInstantiations, Dropped);
+  llvm::erase_if(Pending, Unmade);
+  std::erase_if(S.PendingInstantiations, Unmade);
 }
 
 void PendingInstantiationFilter::queued(FunctionDecl &F) {
   if (!AtEnd || S.PendingInstantiations.empty() || S.PendingInstantiations.back().first != &F ||
-      !Drops(F))
+      !leftUnmade(S.PendingInstantiations.back()))
     return;
   S.PendingInstantiations.pop_back();
-  leaveUnmade(F);
+}
+
+void PendingInstantiationFilter::makeDeferred() {
+  Defers = {};
+  for (auto [F, PointOfInstantiation] : std::exchange(Deferred, {})) {
+    F->setHasSkippedBody(false);
+    F->setInstantiationIsPending(true);
+    S.PendingInstantiations.emplace_back(F, PointOfInstantiation);
+  }
+  S.PerformPendingInstantiations();
 }
 
 } // namespace contractcheck

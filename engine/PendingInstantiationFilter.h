@@ -7,6 +7,8 @@
 #include <clang/Sema/ExternalSemaSource.h>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace contractcheck {
 
@@ -14,10 +16,14 @@ namespace contractcheck {
 // deduced return types) to the end of the TU; just before it performs them, it reads the ones a
 // precompiled prefix left pending from its external sources. Added last to those sources, this
 // one sees the whole list at that point, when every declaration a body could reach is known.
+//
+// It also puts aside, unmade, those Defers names (BodySkipPolicy::defersInstantiation), until
+// makeDeferred() makes them after all, once the rules have been asked about them.
 class PendingInstantiationFilter : public clang::ExternalSemaSource {
 public:
-  PendingInstantiationFilter(clang::Sema &S, std::function<bool(const clang::FunctionDecl &)> Drops)
-      : S(S), Drops(std::move(Drops)) {}
+  using Judge = std::function<bool(const clang::FunctionDecl &)>;
+  PendingInstantiationFilter(clang::Sema &S, Judge Drops, Judge Defers = {})
+      : S(S), Drops(std::move(Drops)), Defers(std::move(Defers)) {}
 
   void ReadPendingInstantiations(
       llvm::SmallVectorImpl<std::pair<clang::ValueDecl *, clang::SourceLocation>> &Pending)
@@ -27,10 +33,19 @@ public:
   // as it is queued (Clang has just pushed it; the consumer's hook calls this).
   void queued(clang::FunctionDecl &F);
 
+  // Makes what was put aside, and from then on puts nothing aside: after the end of the TU
+  // (the consumer's HandleTranslationUnit), as Clang would have made them there.
+  void makeDeferred();
+
 private:
+  // Whether an entry of the list is left unmade, for now (Defers) or for good (Drops).
+  bool leftUnmade(const std::pair<clang::ValueDecl *, clang::SourceLocation> &Entry);
+
   clang::Sema &S;
-  const std::function<bool(const clang::FunctionDecl &)> Drops;
+  const Judge Drops;
+  Judge Defers;
   bool AtEnd = false;
+  std::vector<std::pair<clang::FunctionDecl *, clang::SourceLocation>> Deferred;
 };
 
 } // namespace contractcheck

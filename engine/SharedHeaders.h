@@ -52,6 +52,13 @@ public:
   // keeps them, or null; the first call for a prefix builds it and the others wait for it.
   // Thread-safe.
   const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
+  // Whether the I-th TU loads a prefix shared in this run: its analysis then parses once,
+  // deciding at the end of the TU whether the library's instantiations are needed
+  // (ParseStart::DecideAtEnd), with the prefix that keeps template bodies, which is built
+  // once for all the TUs sharing it.
+  bool sharesPrefix(size_t I) const {
+    return I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None;
+  }
   // The I-th TU failed to parse with Prefix and parsed without it.
   void rejected(size_t I, const PrecompiledPrefix *Prefix);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed

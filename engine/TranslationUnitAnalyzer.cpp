@@ -191,13 +191,14 @@ public:
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
                      std::optional<SourcePosition> &StoppedAt,
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
-                     const CompilerInstance &CI, std::string PrefixHeader)
+                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  llvm::ArrayRef<const FunctionDecl *> Skipped) {
                                return Need({SoFarFor ? SoFarFor() : Parsed, Skipped});
                              }),
-        SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)) {}
+        SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
+        Made(Made) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     Parsed.insert(Parsed.end(), Group.begin(), Group.end());
@@ -217,9 +218,11 @@ public:
     Ended = true;
     if (Lost) // stopped: what was parsed is not the TU
       return;
-    Lost = Policy.lostInstantiations();
-    if (Lost)
+    if (Policy.decidesAtEnd()) {
+      Made = makeWhatTheRulesNeed();
+    } else if ((Lost = Policy.lostInstantiations())) {
       return;
+    }
     // The rules' matchers walk the project's code, in every mode (TraversalScope.h). With
     // system headers loaded precompiled (SharedHeaders.h), walking the whole TU would read every
     // declaration of those headers back from the file, which costs more than parsing them
@@ -287,6 +290,7 @@ private:
   std::optional<SourcePosition> &StoppedAt;
   const CompilerInstance &CI;
   const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
+  bool &Made; // a parse that decides at the end made the instantiations it had put aside
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -299,7 +303,9 @@ public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
                  BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(PrefixHeader) {}
+        PrefixHeader(PrefixHeader) {
+    Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     RuleDiagnostics = std::make_unique<DiagnosticsEngine>(
@@ -329,7 +335,7 @@ public:
             return R->needsInstantiations(Skipped);
           });
         },
-        CI, PrefixHeader);
+        CI, PrefixHeader, Out.KeptTemplateBodies);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -468,13 +474,22 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
   Contained Ended = runContained([&] {
     bool Lost = false;
     BodySkipPolicy::Mode Mode = Start.KeepTemplateBodies ? BodySkipPolicy::Mode::KeepTemplates
+                                : Start.DecideAtEnd      ? BodySkipPolicy::Mode::Decide
                                                          : BodySkipPolicy::Mode::Skip;
     auto PrefixFor = [&](BodySkipPolicy::Mode M) {
-      return Start.Prefix ? Start.Prefix(M == BodySkipPolicy::Mode::KeepTemplates) : nullptr;
+      return Start.Prefix ? Start.Prefix(M != BodySkipPolicy::Mode::Skip) : nullptr;
     };
     const PrecompiledPrefix *Prefix = PrefixFor(Mode);
+    // Without the library's template bodies precompiled, deciding at the end would parse them
+    // all: the parse that skips them costs less when no rule needs them.
+    auto SkipUnlessPrecompiled = [&] {
+      if (Mode == BodySkipPolicy::Mode::Decide && !Prefix) {
+        Mode = BodySkipPolicy::Mode::Skip;
+        Prefix = PrefixFor(Mode);
+      }
+    };
+    SkipUnlessPrecompiled();
     while (true) {
-      Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
@@ -499,6 +514,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         // Whatever went wrong with the shared headers, the TU's own text decides.
         Rejected.push_back(Prefix);
         Prefix = nullptr;
+        if (Mode == BodySkipPolicy::Mode::Decide)
+          Mode = BodySkipPolicy::Mode::Skip;
         CompilerErrors.reset();
         Out.Findings.clear();
         Out.Facts.clear();

@@ -46,6 +46,12 @@ struct ParseStart {
   // Told of a prefix the parse failed with when the TU then parsed without it: the prefix, not
   // the TU, was at fault (a stored one is then not loaded again).
   std::function<void(const PrecompiledPrefix *)> Rejected = {};
+  // Parse once, with the prefix that keeps template bodies, and make the instantiations of the
+  // library's templates that the project's types reach only if a rule needs them, decided at
+  // the end of the TU (BodySkipPolicy's Decide mode), instead of finding that out in a parse
+  // that skips template bodies and parsing again. Only with a prefix: without one, the parse
+  // that skips template bodies is taken.
+  bool DecideAtEnd = false;
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the
