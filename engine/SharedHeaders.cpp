@@ -230,6 +230,7 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
     Built[Keep].resize(Prefixes.size());
     BuildOnce[Keep] = std::make_unique<std::once_flag[]>(Prefixes.size());
   }
+  KeepsTemplates = std::make_unique<std::atomic<bool>[]>(Prefixes.size());
   PrefixOf = std::move(Plan.PrefixOf);
 }
 
@@ -271,12 +272,19 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
     return nullptr;
   size_t P = PrefixOf[I];
+  if (KeepTemplateBodies)
+    KeepsTemplates[P] = true;
   // The TUs sharing the prefix wait for its build: a TU's time limit must not end it half-way.
   // The build has a limit of its own.
   Uninterruptible WhileShared;
   std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
   const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
   return Prefix ? &*Prefix : nullptr;
+}
+
+bool SharedHeaders::decidesAtEnd(size_t I) const {
+  return I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None &&
+         KeepsTemplates[PrefixOf[I]];
 }
 
 void SharedHeaders::rejected(size_t I, const PrecompiledPrefix *Prefix) {

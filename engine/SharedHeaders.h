@@ -18,6 +18,7 @@
 #include "StoredScans.h"
 #include "TranslationUnitAnalyzer.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -52,13 +53,13 @@ public:
   // keeps them, or null; the first call for a prefix builds it and the others wait for it.
   // Thread-safe.
   const PrecompiledPrefix *prefixFor(size_t I, bool KeepTemplateBodies);
-  // Whether the I-th TU loads a prefix shared in this run: its analysis then parses once,
-  // deciding at the end of the TU whether the library's instantiations are needed
-  // (ParseStart::DecideAtEnd), with the prefix that keeps template bodies, which is built
-  // once for all the TUs sharing it.
-  bool sharesPrefix(size_t I) const {
-    return I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None;
-  }
+  // Whether the I-th TU should parse once, with its prefix that keeps template bodies, and
+  // decide at the end of the TU whether the library's instantiations are needed
+  // (ParseStart::DecideAtEnd): when that prefix is there for a TU sharing it that needed
+  // them. Otherwise the parse that skips template bodies costs less (its prefix is cheaper to
+  // build, to load and to finish: no instantiation it left pending is looked at), and most TUs
+  // need no second parse.
+  bool decidesAtEnd(size_t I) const;
   // The I-th TU failed to parse with Prefix and parsed without it.
   void rejected(size_t I, const PrecompiledPrefix *Prefix);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed
@@ -81,6 +82,8 @@ private:
   // [0]: for the parse that skips template bodies, [1]: for the one that keeps them.
   std::vector<std::optional<PrecompiledPrefix>> Built[2];
   std::unique_ptr<std::once_flag[]> BuildOnce[2];
+  // Per prefix: a TU sharing it asked for it keeping template bodies.
+  std::unique_ptr<std::atomic<bool>[]> KeepsTemplates;
   std::vector<size_t> PrefixOf;
   std::vector<char> ScanTimedOut;
   std::chrono::seconds TimeLimit;
