@@ -2,7 +2,10 @@
 // and the analysis starts again keeping them (TranslationUnitAnalyzer.cpp, ParseStop.h): it
 // stops where it may, not at the end of the TU; it stops nothing that could not need them; what
 // is found is what a parse keeping template bodies from the start finds; and a compiler error is
-// reported as before, wherever it is. Real Clang, with the system's gMock headers.
+// reported as before, wherever it is. A TU sharing a precompiled prefix with one that needed
+// them is not parsed twice: it parses once with the prefix that keeps them, and the end of the
+// TU decides (BodySkipPolicy's Decide mode). Real Clang, with the system's gMock headers.
+#include "Analyzer.h"
 #include "Config.h"
 #include "Subprocess.h"
 #include "TranslationUnitAnalyzer.h"
@@ -128,6 +131,49 @@ TEST_F(FirstParseStopTest, AStopInsideAnIncludedHeaderEndsItsIncludersToo) {
   EXPECT_EQ(Out.FirstParseStoppedAt->File, Dir.file("queue.h"));
   EXPECT_EQ(Out.FirstParseStoppedAt->Line, AfterLine);
   EXPECT_EQ(messages(Out).size(), 1u) << ::testing::PrintToString(messages(Out));
+}
+
+TEST_F(FirstParseStopTest, TUsSharingAPrefixWithOneThatNeededTemplateBodiesAreParsedOnce) {
+  // The first is the costliest, so parsed first: it finds out that the prefix's TUs may need
+  // template bodies, as the first of gMock's tests does, and the prefix keeping them is built.
+  std::string Padding;
+  for (int I = 0; I < 400; ++I)
+    Padding += "inline int pad" + std::to_string(I) + "() { return " + std::to_string(I) + "; }\n";
+  std::vector<std::string> Files = {
+      Dir.write("first.cpp", source(SortsMocks + Padding, FunctionTemplate)),
+      Dir.write("second.cpp", source(SortsMocks, FunctionTemplate)),
+      Dir.write("third.cpp", source(SortsOrders, FunctionTemplate))};
+  std::vector<CompileCommand> Commands;
+  for (const std::string &File : Files)
+    Commands.push_back({Dir.path(), File, {"clang++", "-std=c++17", "-c", File}});
+  auto AnalyzeAll = [&](PrecompileMode Mode) {
+    std::vector<AnalysisJob> Jobs;
+    for (const CompileCommand &Command : Commands)
+      Jobs.push_back({&Command, &Cfg});
+    AnalysisSettings Settings;
+    Settings.Precompile = Mode;
+    return analyzeAll(Jobs, Settings, 1);
+  };
+  std::vector<TUOutcome> Shared = AnalyzeAll(PrecompileMode::Auto);
+  ASSERT_EQ(Shared.size(), 3u);
+  for (const TUOutcome &Out : Shared)
+    ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  EXPECT_TRUE(Shared[0].FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Shared[0].KeptTemplateBodies);
+  // The second needs them too, and makes the instantiations in its one parse.
+  EXPECT_FALSE(Shared[1].FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Shared[1].KeptTemplateBodies);
+  // The third gives the library only Order: one parse, the instantiations left unmade.
+  EXPECT_FALSE(Shared[2].FirstParseStoppedAt.has_value());
+  EXPECT_FALSE(Shared[2].KeptTemplateBodies);
+  // Each finds what it finds with its system headers parsed, in two parses where it needs them.
+  std::vector<TUOutcome> Alone = AnalyzeAll(PrecompileMode::Never);
+  ASSERT_EQ(Alone.size(), 3u);
+  EXPECT_TRUE(Alone[1].FirstParseStoppedAt.has_value());
+  for (size_t I = 0; I < Shared.size(); ++I) {
+    EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
+    EXPECT_EQ(messages(Shared[I]), messages(Alone[I])) << Files[I];
+  }
 }
 
 } // namespace
