@@ -321,10 +321,12 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
                              " more translation units were not analysed)";
   }
   size_t FromStore = 0, PrefixesFromStore = 0;
-  for (const TUOutcome &Outcome : Result.Outcomes) {
+  // analyzeAll gives the outcomes in the order of the jobs.
+  for (size_t I = 0; I < Result.Outcomes.size(); ++I) {
+    const TUOutcome &Outcome = Result.Outcomes[I];
     FromStore += Outcome.FromStore;
     PrefixesFromStore += Outcome.PrefixFromStore;
-    Merger.add(Outcome);
+    Merger.add(Outcome, *Plan.Jobs[I].Settings);
   }
   Result.Report = Merger.finish(Phase);
   Result.Report.Excluded = Plan.Excluded;

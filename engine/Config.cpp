@@ -501,9 +501,9 @@ std::string Config::computeFingerprint() const {
     nlohmann::json Options = Settings.Options;
     if (Info && Info->TUOptionsKey)
       Options = Info->TUOptionsKey(RuleOptions(*Info, Settings.Options));
-    Rules[Id] = {{"enabled", Settings.Enabled},
-                 {"level", severityName(Settings.Level)},
-                 {"options", std::move(Options)}};
+    // Not the severity: findings take it where they are merged (ResultMerger::add). Whether the
+    // rule is enabled decides what the analysis runs, so it stays.
+    Rules[Id] = {{"enabled", Settings.Enabled}, {"options", std::move(Options)}};
   }
   nlohmann::json Excludes = nlohmann::json::array();
   for (const Glob &G : Exclude)

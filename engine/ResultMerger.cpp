@@ -126,12 +126,14 @@ void ResultMerger::canonicalize(Finding &F) {
 
 size_t RunReport::analyzed() const { return TranslationUnits - Failures.size(); }
 
-void ResultMerger::add(TUOutcome Outcome) {
+void ResultMerger::add(TUOutcome Outcome, const Config &Governing) {
   ++Report.TranslationUnits;
   for (Fact &F : Outcome.Facts)
     Facts.add(std::move(F));
-  for (Finding &F : Outcome.Findings)
+  for (Finding &F : Outcome.Findings) {
+    F.Level = Governing.rule(F.RuleId).Level;
     Findings.push_back(std::move(F));
+  }
   for (const auto &[Path, Hash] : Outcome.Dependencies)
     Report.Read.add(Path, Hash);
   if (Outcome.State != TUOutcome::Status::Analyzed) {

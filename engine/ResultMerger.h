@@ -56,7 +56,10 @@ class ResultMerger {
 public:
   ResultMerger(SourceFiles &Sources, DataFiles &Data) : Sources(Sources), Data(Data) {}
 
-  void add(TUOutcome Outcome);
+  // Governing: the configuration the unit was analysed under. Its findings take their severity
+  // from it here, not at analysis: a stored result is the same whatever the severities, so
+  // editing one re-parses nothing (the configuration's fingerprint leaves them out).
+  void add(TUOutcome Outcome, const Config &Governing);
   // The facts of a unit this run did not analyse (a file subset), from the result store.
   void addFacts(std::vector<Fact> Facts);
   RunReport finish(const GlobalPhase &Phase);

@@ -56,8 +56,8 @@ public:
     if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
       return;
     Finding F;
+    // No severity: the merge gives it (ResultMerger::add), so a stored result serves any.
     F.RuleId = std::string(Reporter->Id);
-    F.Level = Cfg.rule(Reporter->Id).Level;
     F.Position = positionOf(Loc, SM);
     F.Message = Message.str().str();
     std::string FixDescription = std::exchange(NextFixDescription, {});

@@ -93,6 +93,45 @@ TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
   EXPECT_NE(findings(R)[0]["message"].get<std::string>().find("State::Gone"), std::string::npos);
 }
 
+// A rule's severity is given to its findings where they are merged, not stored with them: a
+// severity-only edit takes every TU from the store, and every format and the exit code follow it.
+TEST_F(ResultStoreTest, EditingOnlyASeverityReparsesNothing) {
+  auto Severity = [&](const std::string &Level) {
+    Project.write(".contractcheck.yaml",
+                  "version: 1\nrules:\n  contract-switch-coverage: {severity: " + Level + "}\n");
+  };
+  Severity("error");
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  ASSERT_EQ(findings(Cold).size(), 1u) << Cold.Stdout;
+  EXPECT_EQ(findings(Cold)[0]["severity"], "error");
+
+  Severity("warning");
+  ProcessResult Warned = run({});
+  EXPECT_EQ(Warned.ExitCode, 0) << Warned.Stdout << Warned.Stderr;
+  EXPECT_NE(Warned.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Warned.Stderr;
+  ASSERT_EQ(findings(Warned).size(), 1u) << Warned.Stdout;
+  EXPECT_EQ(findings(Warned)[0]["severity"], "warning");
+  EXPECT_EQ(findings(Warned)[0]["message"], findings(Cold)[0]["message"]);
+  ProcessResult Text = runContractcheck({"-p", Build()}, Project.path());
+  EXPECT_NE(Text.Stdout.find(": warning: "), std::string::npos) << Text.Stdout;
+  EXPECT_EQ(Text.Stdout.find(": error: "), std::string::npos) << Text.Stdout;
+  ProcessResult Sarif = runContractcheck({"-p", Build(), "--format", "sarif"}, Project.path());
+  nlohmann::json Results = nlohmann::json::parse(Sarif.Stdout)["runs"][0]["results"];
+  ASSERT_EQ(Results.size(), 1u) << Sarif.Stdout;
+  EXPECT_EQ(Results[0]["level"], "warning");
+  EXPECT_EQ(runContractcheck({"-p", Build(), "--fail-on", "warning"}, Project.path()).ExitCode,
+            FindingsFound);
+
+  Severity("error");
+  ProcessResult Back = run({});
+  EXPECT_EQ(Back.ExitCode, FindingsFound) << Back.Stderr;
+  EXPECT_NE(Back.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Back.Stderr;
+  EXPECT_EQ(findings(Back), findings(Cold));
+}
+
 // A TU whose switches are judged only in instantiations the standard library makes needs the
 // parse that keeps library template bodies (BodySkipPolicy). Its entry remembers that, so after
 // an edit its analysis starts there instead of finding it out with a wasted parse; the findings

@@ -18,12 +18,16 @@ Finding findingAt(const std::string &File, unsigned Line, const std::string &Mes
   return F;
 }
 
+const Config &defaultConfig() {
+  static const Config Defaults = Config::defaults();
+  return Defaults;
+}
+
 // Global rules under the default configuration, which governs every file.
 GlobalPhase defaultPhase() {
-  static const Config Defaults = Config::defaults();
   GlobalPhase Phase;
-  Phase.Configs = {&Defaults};
-  Phase.ConfigFor = [](const std::string &) -> const Config & { return Defaults; };
+  Phase.Configs = {&defaultConfig()};
+  Phase.ConfigFor = [](const std::string &) -> const Config & { return defaultConfig(); };
   return Phase;
 }
 
@@ -41,9 +45,9 @@ TEST(FactMergeTest, AHeaderFindingSeenByManyTUsIsReportedOnce) {
   SourceFiles Sources;
   DataFiles Data;
   ResultMerger Merger(Sources, Data);
-  Merger.add(outcome(Dir.file("a.cpp"), {findingAt(Header, 3, "misses B")}));
-  Merger.add(outcome(Dir.file("b.cpp"), {findingAt(Header, 3, "misses B")}));
-  Merger.add(outcome(Dir.file("c.cpp"), {findingAt(Header, 3, "misses A")}));
+  Merger.add(outcome(Dir.file("a.cpp"), {findingAt(Header, 3, "misses B")}), defaultConfig());
+  Merger.add(outcome(Dir.file("b.cpp"), {findingAt(Header, 3, "misses B")}), defaultConfig());
+  Merger.add(outcome(Dir.file("c.cpp"), {findingAt(Header, 3, "misses A")}), defaultConfig());
   RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Findings.size(), 2u);
   EXPECT_EQ(Report.Findings[0].Message, "misses A");
@@ -59,7 +63,7 @@ TEST(FactMergeTest, SuppressedFindingsAreCountedNotReported) {
   SourceFiles Sources;
   DataFiles Data;
   ResultMerger Merger(Sources, Data);
-  Merger.add(outcome(File, {findingAt(File, 2, "one"), findingAt(File, 3, "two")}));
+  Merger.add(outcome(File, {findingAt(File, 2, "one"), findingAt(File, 3, "two")}), defaultConfig());
   RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Findings.size(), 1u);
   EXPECT_EQ(Report.Findings[0].Message, "two");
@@ -72,7 +76,7 @@ TEST(FactMergeTest, UnmatchedNolintBeginIsPointedOut) {
   SourceFiles Sources;
   DataFiles Data;
   ResultMerger Merger(Sources, Data);
-  Merger.add(outcome(File, {findingAt(File, 2, "one")}));
+  Merger.add(outcome(File, {findingAt(File, 2, "one")}), defaultConfig());
   RunReport Report = Merger.finish(defaultPhase());
   EXPECT_EQ(Report.Findings.size(), 1u);
   ASSERT_EQ(Report.Warnings.size(), 1u);
@@ -87,8 +91,8 @@ TEST(FactMergeTest, FailedTUsAreListedAndCountedAsNotAnalysed) {
   TUOutcome Broken = outcome("/src/broken.cpp", {});
   Broken.State = TUOutcome::Status::ParseFailed;
   Broken.Errors = {"/src/broken.cpp:1:1: error: unknown type name 'x'"};
-  Merger.add(std::move(Broken));
-  Merger.add(outcome("/src/fine.cpp", {}));
+  Merger.add(std::move(Broken), defaultConfig());
+  Merger.add(outcome("/src/fine.cpp", {}), defaultConfig());
   RunReport Report = Merger.finish(defaultPhase());
   ASSERT_EQ(Report.Failures.size(), 1u);
   EXPECT_EQ(Report.Failures[0].File, "/src/broken.cpp");
