@@ -189,8 +189,12 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   // its stored prefix.
   auto Alone = [&](size_t I) { return !InRun || GroupSize.at(Groups[I]) < MinShare; };
   // A TU alone whose scan is not stored leaves the scan to the builder with its prefix
-  // (PrefixBuilder.h), when there is one: this run parses it directly.
-  bool Defer = Stored && Stored->inBackground();
+  // (PrefixBuilder.h), when there is one: this run parses it directly. Not an editor's buffer:
+  // the builder scans the file on disk, whose stored scan a buffer edited above its last
+  // #include never matches, so every analysis until the save parsed without the stored prefix
+  // (Bear's Parsers.cc: 3 s instead of 0.7 s). Scanning the buffer finds the prefix, stored
+  // under its system headers, which such an edit rarely changes.
+  bool Defer = Stored && Stored->inBackground() && Settings.Overlays.empty();
   Deferred.assign(Commands.size(), false);
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
     if (Groups[I].empty() || (Alone(I) && !Stored))

@@ -461,7 +461,8 @@ void LspServer::analyseFile(const std::string &File) {
   publish(Unit, std::move(Contributed), File);
   log(Log, "analysed " + File + (Unit == File ? "" : " through " + Unit) + " in " +
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +
-               (Count == 1 ? " finding" : " findings"));
+               (Count == 1 ? " finding" : " findings") +
+               (Outcome.PrefixFromStore ? " (system headers precompiled from the store)" : ""));
 }
 
 bool LspServer::isShown(const std::string &Key, const std::string &Path) const {
