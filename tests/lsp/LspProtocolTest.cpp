@@ -473,6 +473,43 @@ TEST(LspStoredScanTest, AMacroTypedAboveTheIncludesIsSeenBeforeTheFileIsSaved) {
   EXPECT_NE(D["message"].get<std::string>().find("Draining"), std::string::npos) << D.dump(1);
 }
 
+// The builder scans the file on disk; a buffer edited above its last #include (a comment, a
+// project #include) no longer matches that stored scan. The server scans the buffer itself and
+// loads the prefix stored under the same system headers, rather than parsing them all again on
+// every edit until the file is saved (Bear's Parsers.cc: 3 s an analysis instead of 0.7 s).
+TEST(LspStoredScanTest, ABufferEditedAboveItsIncludesStillLoadsTheStoredPrefix) {
+  TempDir Project;
+  Project.write("sys/modes.h", "#pragma once\n#define MODE_COUNT 4\n");
+  const std::string Body = "#include <modes.h>\n"
+                           "enum class Mode { Idle, Busy, Stopped, Draining };\n" +
+                           RunFunction;
+  std::string Source = Project.write("src/run.cpp", Body);
+  writeCompilationDatabase(Project.path() + "/build", {Source},
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  LspClient Client({"--compile-commands-dir", Project.path() + "/build", "--debounce-ms", "50"});
+  // The log line of the next analysis (sent after its diagnostics).
+  auto NextAnalysis = [&] {
+    std::optional<json> Logged = Client.waitFor([&](const json &M) {
+      return M.value("method", "") == "window/logMessage" &&
+             M["params"]["message"].get<std::string>().rfind("analysed " + Source, 0) == 0;
+    });
+    return Logged ? (*Logged)["params"]["message"].get<std::string>() : std::string();
+  };
+  const std::string Precompiled = "system headers precompiled from the store";
+  Client.initialize();
+  Client.open(Source, Body);
+  EXPECT_EQ(NextAnalysis().find(Precompiled), std::string::npos) << "nothing stored yet";
+  waitForPrefixBuilders(Project.path());
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
+  EXPECT_NE(NextAnalysis().find(Precompiled), std::string::npos) << Client.stderrText();
+  Client.change(Source, "// typed above the includes, not saved\n" + Body, 2);
+  std::string Edited = NextAnalysis();
+  EXPECT_NE(Edited.find(Precompiled), std::string::npos) << Edited << Client.stderrText();
+  // What it finds is what it found from the file on disk.
+  json D = onlyDiagnostic(published(Client, fileUri(Source)));
+  EXPECT_EQ(D["code"], "contract-switch-coverage") << D.dump(1);
+}
+
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {
   LspClient Client(Args);
   Client.initialize();
