@@ -648,8 +648,12 @@ void SwitchCoverageRule::report(const Pending &Finding) {
                     List
               : "switch on '" + EnumName + "' does not handle " + std::to_string(Missing.size()) +
                     (Missing.size() == 1 ? " enumerator: " : " enumerators: ") + List;
+  // A name table's labels before 'default:' would clear the finding and keep printing the
+  // default's "unknown" for them (Bear's to_string(CompilerFlagType) missing PLUGIN): the defect
+  // is the missing name, which only its author can write, so no fix-it hides it.
+  const bool NameTable = Default && isNameTable(*Finding.Switch);
   std::optional<FixItHint> Fix;
-  if (Default && !Finding.Instantiated) {
+  if (Default && !Finding.Instantiated && !NameTable) {
     // Spelled as the switch's own labels are, else fully qualified as in the message.
     if (std::optional<std::string> Qualifier = caseLabelQualifier(*Finding.Switch, *Enum, Ctx))
       for (size_t I = 0; I < Missing.size(); ++I)
@@ -663,6 +667,11 @@ void SwitchCoverageRule::report(const Pending &Finding) {
     if (Fix)
       Diag << *Fix;
   }
+  if (NameTable)
+    diag(Default->getKeywordLoc(),
+         "each case returns its enumerator's name: write the missing names (no fix-it: a label "
+         "before 'default:' would return its text for them)",
+         DiagnosticIDs::Note);
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);
 }
 
