@@ -687,7 +687,8 @@ const RuleInfo &SwitchCoverageRuleInfo() {
           "enumerator is added: the new value quietly takes the default path. This rule lists "
           "the enumerators the switch does not name (aliases count once, trailing sentinels "
           "such as 'kCount' are exempt) and offers a fix-it that inserts their case labels "
-          "just before 'default:', preserving behaviour.",
+          "just before 'default:', preserving behaviour; not in a name table, whose missing "
+          "names must be written.",
       .Scope = RuleScope::TranslationUnit,
       .Options = Options,
       .FixDescription = "insert the missing case labels before 'default:'",
