@@ -1,5 +1,6 @@
 #include "rules/switch-coverage/CatchAllDefault.h"
 
+#include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/Sentinels.h"
 
 #include <clang/AST/Decl.h>
@@ -19,19 +20,6 @@ const EnumConstantDecl *enumeratorOf(const CaseStmt &Case) {
   return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
 }
 
-// Whether From's statement is To, through nothing but labels (`case A: case B: default:`).
-bool leadsTo(const SwitchCase &From, const SwitchCase &To) {
-  for (const Stmt *S = From.getSubStmt(); S;) {
-    if (S == &To)
-      return true;
-    const auto *Label = dyn_cast<SwitchCase>(S);
-    if (!Label)
-      return false;
-    S = Label->getSubStmt();
-  }
-  return false;
-}
-
 } // namespace
 
 bool defaultJoinsACatchAll(const SwitchStmt &Switch, const DefaultStmt &Default,
@@ -39,7 +27,7 @@ bool defaultJoinsACatchAll(const SwitchStmt &Switch, const DefaultStmt &Default,
   for (const SwitchCase *Label = Switch.getSwitchCaseList(); Label;
        Label = Label->getNextSwitchCase()) {
     const auto *Case = dyn_cast<CaseStmt>(Label);
-    if (!Case || !(leadsTo(*Case, Default) || leadsTo(Default, *Case)))
+    if (!Case || !(labelsLeadTo(*Case, Default) || labelsLeadTo(Default, *Case)))
       continue;
     if (const EnumConstantDecl *Enumerator = enumeratorOf(*Case);
         Enumerator && namesACatchAll(*Enumerator, CatchAllWords))

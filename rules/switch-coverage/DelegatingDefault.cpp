@@ -47,13 +47,8 @@ bool leavesTheSwitch(const SwitchStmt &Switch, const DefaultStmt &Default) {
   if (!Body)
     return false;
   // The default's label may stand under others (`case X: default:`): find its top statement.
-  const auto *Top = llvm::find_if(Body->body(), [&](const Stmt *S) {
-    for (const Stmt *Label = S; const auto *Case = dyn_cast_or_null<SwitchCase>(Label);
-         Label = Case->getSubStmt())
-      if (Case == &Default)
-        return true;
-    return false;
-  });
+  const auto *Top = llvm::find_if(Body->body(),
+                                  [&](const Stmt *S) { return S && labelsLeadTo(*S, Default); });
   if (Top == Body->body_end())
     return false;
   const Stmt *First = Default.getSubStmt();

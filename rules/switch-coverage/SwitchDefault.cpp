@@ -13,4 +13,16 @@ const DefaultStmt *findDefault(const SwitchStmt &Switch) {
   return nullptr;
 }
 
+bool labelsLeadTo(const Stmt &From, const SwitchCase &To) {
+  for (const Stmt *S = &From; S;) {
+    if (S == &To)
+      return true;
+    const auto *Label = dyn_cast<SwitchCase>(S);
+    if (!Label)
+      return false;
+    S = Label->getSubStmt();
+  }
+  return false;
+}
+
 } // namespace contractcheck
