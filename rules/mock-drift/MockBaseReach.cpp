@@ -1,5 +1,7 @@
 #include "rules/mock-drift/MockBaseReach.h"
 
+#include "rules/mock-drift/MockDriftMethods.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
@@ -24,16 +26,17 @@ const CXXRecordDecl *classOf(QualType T) {
   return Class && Class->getDefinition() ? Class->getDefinition() : Class;
 }
 
-// std's and gMock's own templates and functions: what they do with a mock is known (hold it,
-// forward it, register it with gMock), and what matters of it is seen where the project converts.
+// std's and gMock's own templates and functions (isGMockOwn: a project's own `testing`
+// namespace is not gMock): what they do with a mock is known (hold it, forward it, register it
+// with gMock), and what matters of it is seen where the project converts.
 bool inStdOrTesting(const Decl &D) {
   const DeclContext *Ctx = D.getDeclContext();
   const NamespaceDecl *Outermost = nullptr;
   for (; Ctx && !Ctx->isTranslationUnit(); Ctx = Ctx->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(Ctx))
       Outermost = NS;
-  return Outermost && Outermost->getIdentifier() &&
-         (Outermost->getName() == "std" || Outermost->getName() == "testing");
+  return (Outermost && Outermost->getIdentifier() && Outermost->getName() == "std") ||
+         isGMockOwn(D);
 }
 
 class ConversionWalk : public RecursiveASTVisitor<ConversionWalk> {
