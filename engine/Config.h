@@ -56,8 +56,8 @@ public:
   // runs with exactly the options the CLI uses.
   std::string toClangTidyConfig() const;
 
-  // Everything that changes what a per-TU analysis produces (rule switches, severities,
-  // options, exclusions), in a canonical form: part of the key of a stored unit result. Of a
+  // Everything that changes what a per-TU analysis produces (rule switches, options,
+  // exclusions; not severities, which findings take where they are merged), in a canonical form: part of the key of a stored unit result. Of a
   // rule whose per-TU part reads only some of its options (RuleInfo::TUOptionsKey), only those.
   // Computed once, when loaded: every TU's store key of every run takes it.
   const std::string &fingerprint() const { return Fingerprint; }

@@ -99,8 +99,8 @@ struct RuleInfo {
   // What of its options the per-TU part reads, for a rule whose per-TU part reads less than all
   // of them (a binding's enum, not its file, pointer or spelling): the result store keys a TU's
   // result on this text instead of every option, so an edit of what only the global step reads
-  // re-parses no TU. The per-TU part must take its options from the same function, so that the
-  // key cannot miss one it reads. Default: every option.
+  // re-parses no TU. The per-TU part must read nothing of its options that this key leaves out.
+  // Default: every option.
   std::string (*TUOptionsKey)(const RuleOptions &) = nullptr;
 
   const OptionSpec *findOption(std::string_view Key) const;
