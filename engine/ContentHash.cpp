@@ -20,21 +20,11 @@ std::string contentHash(std::string_view Bytes) {
   return llvm::toHex(Hash, /*LowerCase=*/true);
 }
 
-namespace {
-
-std::string statusOf(const std::string &Path) {
-  llvm::sys::fs::file_status Status;
-  if (llvm::sys::fs::status(Path, Status))
-    return {};
-  return std::to_string(Status.getSize()) + ":" +
-         std::to_string(Status.getLastModificationTime().time_since_epoch().count()) + ":" +
-         std::to_string(Status.getUniqueID().getFile());
-}
-
-} // namespace
-
 std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
-  std::string Status = Revalidate ? statusOf(AbsolutePath) : std::string();
+  std::string Status;
+  if (Revalidate)
+    if (std::optional<ChangeStatus> Now = changeStatusOf(AbsolutePath))
+      Status = std::move(Now->Text);
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (auto It = Known.find(AbsolutePath); It != Known.end() && It->second.Status == Status)
@@ -46,7 +36,7 @@ std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
 }
 
 std::optional<std::string> FileHashes::ofKept(const std::string &AbsolutePath) {
-  std::optional<KeptStatus> Before = keptStatusOf(AbsolutePath);
+  std::optional<ChangeStatus> Before = changeStatusOf(AbsolutePath);
   if (Before) {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (auto It = Kept.find(AbsolutePath); It != Kept.end() && It->second.first == Before->Text)
@@ -57,7 +47,7 @@ std::optional<std::string> FileHashes::ofKept(const std::string &AbsolutePath) {
   std::optional<std::string> Hash = hashNow(AbsolutePath, std::string());
   // Kept only when nothing changed while it was read, and its last change is not so recent
   // that another in the same clock tick could go unseen.
-  std::optional<KeptStatus> After = keptStatusOf(AbsolutePath);
+  std::optional<ChangeStatus> After = changeStatusOf(AbsolutePath);
   if (Hash && Before && After && Before->Text == After->Text &&
       Before->LastChange + Settle < Now && AbsolutePath.find('\n') == std::string::npos) {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -95,14 +85,14 @@ constexpr uint64_t MaxKeptBytes = 64 << 20;
 
 } // namespace
 
-std::optional<FileHashes::KeptStatus> FileHashes::keptStatusOf(const std::string &Path) {
+std::optional<FileHashes::ChangeStatus> FileHashes::changeStatusOf(const std::string &Path) {
   struct stat S;
   if (::stat(Path.c_str(), &S) != 0 || !S_ISREG(S.st_mode))
     return std::nullopt;
   auto Time = [](const struct timespec &T) {
     return std::to_string(T.tv_sec) + "." + std::to_string(T.tv_nsec);
   };
-  KeptStatus Status;
+  ChangeStatus Status;
   Status.Text = std::to_string(S.st_dev) + ":" + std::to_string(S.st_ino) + ":" +
                 std::to_string(S.st_size) + ":" + Time(S.st_mtim) + ":" + Time(S.st_ctim);
   const struct timespec &Last =
@@ -155,10 +145,10 @@ void FileHashes::remember(const std::vector<std::pair<std::string, std::string>>
                           std::chrono::system_clock::time_point ReadSince) {
   if (Revalidate)
     return;
-  std::vector<std::pair<std::string, KeptStatus>> Settled;
+  std::vector<std::pair<std::string, ChangeStatus>> Settled;
   if (!KeptIn.empty())
     for (const auto &[Path, Hash] : Read)
-      if (std::optional<KeptStatus> Now = keptStatusOf(Path);
+      if (std::optional<ChangeStatus> Now = changeStatusOf(Path);
           Now && Now->LastChange + Settle < ReadSince && Path.find('\n') == std::string::npos)
         Settled.emplace_back(Path, std::move(*Now));
   std::lock_guard<std::mutex> Lock(Mutex);

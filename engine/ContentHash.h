@@ -56,16 +56,18 @@ public:
   std::string lookup(const std::string &Path);
 
 private:
-  struct KeptStatus {
+  // What says a file is unchanged since it was hashed: within a process when revalidating, and
+  // between runs for the kept hashes.
+  struct ChangeStatus {
     std::string Text; // device, inode, size, modification and status-change times
     std::chrono::system_clock::time_point LastChange;
   };
-  static std::optional<KeptStatus> keptStatusOf(const std::string &Path);
+  static std::optional<ChangeStatus> changeStatusOf(const std::string &Path);
   std::optional<std::string> ofKept(const std::string &AbsolutePath);
   std::optional<std::string> hashNow(const std::string &AbsolutePath, std::string Status);
   struct Entry {
     std::optional<std::string> Hash;
-    std::string Status; // size, mtime and inode when hashed (Revalidate only)
+    std::string Status; // changeStatusOf's Text when hashed (Revalidate only)
   };
   const bool Revalidate;
   std::string KeptIn; // the store's directory; empty when hashes are not kept between runs
