@@ -1,5 +1,7 @@
 #include "rules/switch-coverage/CaseLabelSpelling.h"
 
+#include "rules/switch-coverage/CaseLabels.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/Stmt.h>
@@ -15,12 +17,10 @@ std::optional<std::string> caseLabelQualifier(const SwitchStmt &Switch, const En
   const EnumDecl *Canonical = Enum.getCanonicalDecl();
   for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
     const auto *Case = dyn_cast<CaseStmt>(SC);
-    if (!Case || Case->caseStmtIsGNURange())
-      continue;
-    const auto *Ref = dyn_cast<DeclRefExpr>(Case->getLHS()->IgnoreParenImpCasts());
-    const auto *Constant = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+    const EnumConstantDecl *Constant = Case ? caseLabelEnumerator(*Case) : nullptr;
     if (!Constant || cast<EnumDecl>(Constant->getDeclContext())->getCanonicalDecl() != Canonical)
       continue;
+    const DeclRefExpr *Ref = caseLabelName(*Case);
     if (Ref->getBeginLoc().isMacroID() || Ref->getEndLoc().isMacroID())
       continue;
     NestedNameSpecifierLoc Qualifier = Ref->getQualifierLoc();

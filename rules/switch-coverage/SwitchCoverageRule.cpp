@@ -6,6 +6,7 @@
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
+#include "rules/switch-coverage/CaseLabels.h"
 #include "rules/switch-coverage/CatchAllDefault.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/RefusingDefault.h"
@@ -155,8 +156,7 @@ const StringLiteral *textIn(const Stmt *S) {
 // `case Tool::Select: return "select";`, `case UNIT_PX: return "px";`: the text shares a word
 // with the enumerator's name.
 bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(Case.getLHS()->IgnoreParenImpCasts());
-  const auto *Enumerator = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  const EnumConstantDecl *Enumerator = caseLabelEnumerator(Case);
   if (!Enumerator || Text.getCharByteWidth() != 1)
     return false;
   std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator->getName()));
@@ -589,7 +589,7 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
            SC = SC->getNextSwitchCase(), ++I) {
         std::string Name = "default";
         if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
-          const auto *Ref = dyn_cast<DeclRefExpr>(Case->getLHS()->IgnoreParenImpCasts());
+          const DeclRefExpr *Ref = caseLabelName(*Case);
           Name = Ref ? Ref->getDecl()->getName().str() : std::string();
         }
         LabelDeclarations->push_back(labelOrigin(LabelOrigins[I], Name));
