@@ -1,5 +1,6 @@
 #include "rules/enum-table/EnumTableRule.h"
 
+#include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/enum-table/EnumeratorGroups.h"
 #include "rules/utils/FlagsShape.h"
@@ -61,6 +62,11 @@ constexpr OptionSpec Options[] = {
     {"offset-enumerators", OptionType::Bool, "true",
      "A last enumerator the translation unit uses only as an operand of + or - (where numbers "
      "beyond the enum begin) is not a row a map or array of pairs lacks."},
+    {"history", OptionType::Choice, "git",
+     "git: in a git work tree, an enumerator that existed when every entry of the table was "
+     "written was left out by whoever wrote it, and is not reported; one added later, in the "
+     "commit of an entry, or not committed yet is drift. off: every enumerator, as without git.",
+     {}, HistoryChoices},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
@@ -232,7 +238,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       CatchAllWords(lowerCased(options().getList("catch-alls"))),
       ListRepeats(options().getUnsigned("list-repeats")),
       SkippedEntries(options().getBool("skipped-entries")),
-      OffsetEnumerators(options().getBool("offset-enumerators")) {}
+      OffsetEnumerators(options().getBool("offset-enumerators")),
+      History(options().getString("history") == "git") {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -436,6 +443,15 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
     Missing.clear();
 
   const SourceManager &SM = *Result.SourceManager;
+  if (History && !Missing.empty()) {
+    std::vector<Handler> Written;
+    for (const TableEntry &Entry : Table->Entries) {
+      const auto *Key = dyn_cast<DeclRefExpr>(Entry.KeyExpr->IgnoreParenImpCasts());
+      Written.push_back({SM.getFileLoc(Entry.Whole->getBeginLoc()),
+                         Key ? Key->getDecl()->getName().str() : std::string()});
+    }
+    Missing = newerThanEntries(Written, Missing, SM);
+  }
   const LangOptions &LangOpts = Ctx.getLangOpts();
   if (keepsFacts())
     emitFact(keyedTableColumn(Var, *Table, Held, Missing, Ctx));
@@ -573,6 +589,16 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
       return E->getInitVal().getZExtValue() >= Gaps->Size;
     });
   }
+  if (History && !Gaps->Missing.empty()) {
+    std::vector<Handler> Written;
+    for (const auto &[Enumerator, Initializer] : Gaps->Slots)
+      if (Initializer)
+        Written.push_back({SM.getFileLoc(Initializer->getBeginLoc()), Enumerator->getName().str()});
+    Gaps->Missing = newerThanEntries(Written, Gaps->Missing, SM);
+    Gaps->PastTheEnd = llvm::any_of(Gaps->Missing, [&](const EnumConstantDecl *E) {
+      return E->getInitVal().getZExtValue() >= Gaps->Size;
+    });
+  }
   Judged.insert(Var.getCanonicalDecl());
   const LangOptions &LangOpts = Result.Context->getLangOpts();
   std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +
@@ -607,6 +633,25 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
     diag(SM.getFileLoc(First->getBeginLoc()), "earlier initializer of the slot is here",
          DiagnosticIDs::Note);
   }
+}
+
+// Drift is an enumerator added after the table was written: one that already existed when every
+// entry was written was in front of whoever wrote them, and leaving it out was their choice
+// (solarus's map of the entity types a map file can hold, without the in-game-only ones; exiv2's
+// type table without the BigTIFF types it never supported). Every entry, not the newest: whoever
+// adds an entry for their own enumerator does not audit the others. Only an enumerator older than
+// every entry is excused, as in contract-switch-coverage's name tables: a table lists the
+// enumerators, and one that leaves out an enumerator of its own commit forgot it (gerbera's
+// a4212f63b wrote a res_names entry in the commit that added ResourceAttribute::FORMAT, which
+// the scripts then could not read for six months). An entry is dated by the change that wrote
+// its enumerator's name on its line, as a switch's label is. Where history cannot say (no git,
+// an enum in a system header, a shallow clone), the enumerator is kept.
+std::vector<const EnumConstantDecl *>
+EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
+                                const std::vector<const EnumConstantDecl *> &Missing,
+                                const SourceManager &SM) const {
+  return newerThanHandlers(SM, Entries, HandlerSpelling::TableEntry, Missing,
+                           /*SameCommitExisted=*/false);
 }
 
 // The tables, for the report's enum map.

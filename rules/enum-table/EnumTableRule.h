@@ -5,6 +5,7 @@
 
 #include "Glob.h"
 #include "Rule.h"
+#include "rules/utils/DriftHistory.h"
 #include "rules/utils/Sentinels.h"
 #include "rules/enum-table/TotalityEvidence.h"
 
@@ -16,6 +17,7 @@ class EnumDecl;
 class Expr;
 class EnumConstantDecl;
 class ASTContext;
+class SourceManager;
 class FunctionDecl;
 } // namespace clang
 
@@ -44,6 +46,10 @@ private:
   void checkParserChain(const clang::FunctionDecl &Parser,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void noteEnum(const clang::EnumDecl &Enum);
+  std::vector<const clang::EnumConstantDecl *>
+  newerThanEntries(llvm::ArrayRef<Handler> Entries,
+                   const std::vector<const clang::EnumConstantDecl *> &Missing,
+                   const clang::SourceManager &SM) const;
 
   const std::vector<Glob> Enums;
   const SentinelPolicy Sentinels;
@@ -55,6 +61,8 @@ private:
   const bool SkippedEntries;
   // A last enumerator used only in `+`/`-` is an offset, not a row.
   const bool OffsetEnumerators;
+  // In a git work tree, only enumerators added after every entry was written are reported.
+  const bool History;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };

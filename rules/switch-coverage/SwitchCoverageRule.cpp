@@ -2,7 +2,7 @@
 
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
-#include "rules/utils/GitHistory.h"
+#include "rules/utils/DriftHistory.h"
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
@@ -34,8 +34,6 @@ using namespace clang::ast_matchers;
 namespace contractcheck {
 
 namespace {
-
-constexpr std::string_view HistoryChoices[] = {"git", "off"};
 
 constexpr OptionSpec Options[] = {
     {"enums", OptionType::NameGlobList, "*",
@@ -547,73 +545,28 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
   Mapped.clear();
 }
 
-// Drift is an enumerator added after the switch was written ("the enumerator someone added last
-// week"): one that already existed when every label the switch has was written was in front of
-// whoever wrote the switch, and leaving it to `default:` was their choice. Every label, not the
-// newest: whoever later adds a case for their own enumerator does not audit the others (wabt's
-// reloc writer gained labels in the very commit that added GlobalIndexI32, on a switch from 2017,
-// and forgot it; the reader's twin was fixed for it). Labels are the `case` and `default` lines.
-// An enumerator written in the same commit as a label existed when it was written: one commit
-// that adds stella's `unmapped` region kind and the switches that leave it to their
+// An enumerator already committed when every label of the switch was written was left to
+// `default:` by whoever wrote them (see newerThanHandlers). Labels are the `case` and `default`
+// lines. An enumerator written in the same commit as a label existed when it was written: one
+// commit that adds stella's `unmapped` region kind and the switches that leave it to their
 // ERR_UNMAPPED default. Not in a name table (every case returns the enumerator's name): a name
 // is never left out to dispatch differently, and whoever rewrites the table in the commit that
 // adds an enumerator and prints it as `<type_index[..]>` forgot it (wabt's Type::GetName), so
-// there only an older enumerator is excused. An enumerator not committed yet is newer than
-// everything; where history cannot say (no git, a file outside the work tree, another
-// repository, a line older than a shallow clone), the enumerator is reported as without history.
+// there only an older enumerator is excused.
 void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
-  const SourceManager &SM = Finding.Ctx->getSourceManager();
-  std::vector<SourceLocation> Labels, Enumerators;
-  for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
-    Labels.push_back(SC->getKeywordLoc());
-  for (const EnumConstantDecl *E : Finding.Missing)
-    Enumerators.push_back(E->getLocation());
-  const std::vector<LineOrigin> LabelOrigins = lineOrigins(SM, Labels);
-  const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
-  const bool SameCommitExisted = HistorySameCommit && !isNameTable(*Finding.Switch);
-  auto ExistedForEvery = [&](const LineOrigin &Enumerator,
-                             const std::vector<LineOrigin> &Origins) {
-    return !Origins.empty() && llvm::all_of(Origins, [&](const LineOrigin &Label) {
-      return (SameCommitExisted ? existedWhen(Enumerator, Label) : olderThan(Enumerator, Label))
-          .value_or(false);
-    });
-  };
-  // The labels as old as their own declarations, followed back like enumerators (below), only
-  // when an enumerator needs them.
-  std::optional<std::vector<LineOrigin>> LabelDeclarations;
-  auto DeclaredLabels = [&]() -> const std::vector<LineOrigin> & {
-    if (!LabelDeclarations) {
-      LabelDeclarations.emplace();
-      size_t I = 0;
-      for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC;
-           SC = SC->getNextSwitchCase(), ++I) {
-        std::string Name = "default";
-        if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
-          const DeclRefExpr *Ref = caseLabelName(*Case);
-          Name = Ref ? Ref->getDecl()->getName().str() : std::string();
-        }
-        LabelDeclarations->push_back(labelOrigin(LabelOrigins[I], Name));
-      }
+  std::vector<Handler> Labels;
+  for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase()) {
+    std::string Name = "default";
+    if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+      const DeclRefExpr *Ref = caseLabelName(*Case);
+      Name = Ref ? Ref->getDecl()->getName().str() : std::string();
     }
-    return *LabelDeclarations;
-  };
-  std::vector<const EnumConstantDecl *> Newer;
-  for (size_t I = 0; I < Finding.Missing.size(); ++I) {
-    if (ExistedForEvery(EnumeratorOrigins[I], LabelOrigins))
-      continue;
-    // git blame dates a line by its last change: a line that declares an enumerator is
-    // rewritten when a sibling is added beside it (qsynth's `enum KnobStyle { ..., Skulpture,
-    // Legacy };`) or when it is reformatted, and so are the labels of a switch. Both sides are
-    // then dated by their declarations: the enumerator by the change that wrote its name there,
-    // each label likewise (wabt realigned Type's enumerators and Type::GetName's labels in one
-    // commit; GetName was written before Struct, which it still lacks).
-    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Finding.Missing[I]->getName());
-    if (Declared.Commit != EnumeratorOrigins[I].Commit &&
-        ExistedForEvery(Declared, DeclaredLabels()))
-      continue;
-    Newer.push_back(Finding.Missing[I]);
+    Labels.push_back({SC->getKeywordLoc(), std::move(Name)});
   }
-  Finding.Missing = std::move(Newer);
+  Finding.Missing = newerThanHandlers(Finding.Ctx->getSourceManager(), Labels,
+                                      HandlerSpelling::SwitchLabel, Finding.Missing,
+                                      HistorySameCommit && !isNameTable(*Finding.Switch));
 }
 
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.

@@ -330,10 +330,20 @@ namespace {
 
 bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
-// Whether Text declares Name the way an enumerator list does: the word Name followed by nothing,
-// a comma, an initializer, the list's end or a comment (not `case Name:`, `f(Name)`, `x = Name;`).
-// With Label, whether Text holds the label `case ...Name:` (Name "default": `default:`) instead.
-bool declares(llvm::StringRef Text, llvm::StringRef Name, bool Label) {
+// What a line that names Name looks like.
+enum class Naming {
+  // An enumerator list: the word Name followed by nothing, a comma, an initializer, the list's
+  // end or a comment (not `case Name:`, `f(Name)`, `x = Name;`).
+  Declaration,
+  // A switch label: `case ...Name:` (Name "default": `default:`).
+  Label,
+  // A table entry: the word Name anywhere (`{Kind::Name, "name"}`, `[Name] = "name"`).
+  Entry,
+};
+
+// Whether Text names Name as Way says.
+bool declares(llvm::StringRef Text, llvm::StringRef Name, Naming Way) {
+  const bool Label = Way == Naming::Label;
   auto IsWordAt = [&](size_t At, size_t Size) {
     return (At == 0 || !isIdentifierChar(Text[At - 1])) &&
            (At + Size >= Text.size() || !isIdentifierChar(Text[At + Size]));
@@ -346,6 +356,8 @@ bool declares(llvm::StringRef Text, llvm::StringRef Name, bool Label) {
   for (size_t At = Text.find(Name); At != llvm::StringRef::npos; At = Text.find(Name, At + 1)) {
     if (!IsWordAt(At, Name.size()))
       continue;
+    if (Way == Naming::Entry)
+      return true;
     llvm::StringRef After = Text.substr(At + Name.size()).ltrim(" \t\r");
     if (Label) {
       if (After.starts_with(":") && !After.starts_with("::"))
@@ -362,7 +374,7 @@ bool declares(llvm::StringRef Text, llvm::StringRef Name, bool Label) {
 // The line of Before (a commit's parent) that the change to After's line CommitLine removed and
 // that declares Name: from `git diff -U0 Before After`, the hunk whose new side holds the line.
 std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name,
-                                           bool Label) {
+                                           Naming Way) {
   std::vector<std::string> Args{"-C", Line.Repository, "diff", "-U0", "--no-color", "--no-ext-diff",
                                 Line.Previous, Line.Commit, "--", Line.PreviousPath};
   if (Line.Path != Line.PreviousPath)
@@ -401,7 +413,7 @@ std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringR
     }
     if (!Text.starts_with("-") || Text.starts_with("---"))
       continue;
-    if (InHunk && declares(Text.drop_front(), Name, Label))
+    if (InHunk && declares(Text.drop_front(), Name, Way))
       return OldLine;
     ++OldLine;
   }
@@ -428,18 +440,19 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
 
 // Line followed back through the changes that rewrote it without writing Name there (see
 // declarationOrigin).
-LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, bool Label) {
+LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way) {
   if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
     return Line;
+  static constexpr const char *Prefixes[] = {"enumerator:", "label:", "entry:"};
   auto Key = std::make_tuple(Line.Repository, Line.Commit, Line.CommitLine,
-                             (Label ? "label:" : "enumerator:") + Name.str());
+                             Prefixes[static_cast<int>(Way)] + Name.str());
   return remembered(history().Declarations, Key, [&] {
     // Each step goes one change further back; a declaration rewritten more often than this is
     // taken as of the last rewrite looked at.
     constexpr int MaxSteps = 16;
     LineOrigin Origin = Line;
     for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
-      std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Label);
+      std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Way);
       if (!Removed)
         break;
       std::optional<LineOrigin> Before =
@@ -455,11 +468,15 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, bool Label) 
 } // namespace
 
 LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name) {
-  return followBack(Line, Name, /*Label=*/false);
+  return followBack(Line, Name, Naming::Declaration);
 }
 
 LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name) {
-  return followBack(Line, Name, /*Label=*/true);
+  return followBack(Line, Name, Naming::Label);
+}
+
+LineOrigin entryOrigin(const LineOrigin &Line, llvm::StringRef Name) {
+  return followBack(Line, Name, Naming::Entry);
 }
 
 std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {

@@ -64,6 +64,11 @@ LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name);
 // beside it too; judged by declarations on one side, the labels are judged so on the other.
 LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name);
 
+// The same for a table's entry on the line whose origin is Line: a line that names Name anywhere
+// (`{Kind::Name, "name"}`, `[Name] = "name"`). A table realigned or re-sorted beside its enum
+// is judged like a switch's labels.
+LineOrigin entryOrigin(const LineOrigin &Line, llvm::StringRef Name);
+
 // Whether the line whose origin is Line is older than the line whose origin is Later: Line's
 // commit is a proper ancestor of Later's (ancestry, not dates), or Line is committed and Later
 // not yet. False for one commit (two lines written together are not ordered) and when Line is not

@@ -1,0 +1,71 @@
+#include "rules/utils/DriftHistory.h"
+
+#include "rules/utils/GitHistory.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <optional>
+
+namespace contractcheck {
+
+// Drift is an enumerator added after the code that handles the others was written ("the
+// enumerator someone added last week"): one that already existed when every handler was written
+// was in front of whoever wrote them. Every handler, not the newest: whoever later adds a case or
+// an entry for their own enumerator does not audit the others (wabt's reloc writer gained labels
+// in the very commit that added GlobalIndexI32, on a switch from 2017, and forgot it).
+std::vector<const clang::EnumConstantDecl *>
+newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
+                  HandlerSpelling Spelling,
+                  llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
+                  bool SameCommitExisted) {
+  std::vector<clang::SourceLocation> HandlerLocs, Enumerators;
+  for (const Handler &H : Handlers)
+    HandlerLocs.push_back(H.Loc);
+  for (const clang::EnumConstantDecl *E : Missing)
+    Enumerators.push_back(E->getLocation());
+  const std::vector<LineOrigin> HandlerOrigins = lineOrigins(SM, HandlerLocs);
+  const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  auto ExistedForEvery = [&](const LineOrigin &Enumerator,
+                             const std::vector<LineOrigin> &Origins) {
+    return !Origins.empty() && llvm::all_of(Origins, [&](const LineOrigin &Written) {
+      return (SameCommitExisted ? existedWhen(Enumerator, Written)
+                                : olderThan(Enumerator, Written))
+          .value_or(false);
+    });
+  };
+  // The handlers as old as the change that wrote their names, followed back like enumerators
+  // (below), only when an enumerator needs them.
+  std::optional<std::vector<LineOrigin>> HandlerDeclarations;
+  auto DeclaredHandlers = [&]() -> const std::vector<LineOrigin> & {
+    if (!HandlerDeclarations) {
+      HandlerDeclarations.emplace();
+      for (size_t I = 0; I < Handlers.size(); ++I)
+        HandlerDeclarations->push_back(
+            Spelling == HandlerSpelling::SwitchLabel
+                ? labelOrigin(HandlerOrigins[I], Handlers[I].Name)
+                : entryOrigin(HandlerOrigins[I], Handlers[I].Name));
+    }
+    return *HandlerDeclarations;
+  };
+  std::vector<const clang::EnumConstantDecl *> Newer;
+  for (size_t I = 0; I < Missing.size(); ++I) {
+    if (ExistedForEvery(EnumeratorOrigins[I], HandlerOrigins))
+      continue;
+    // git blame dates a line by its last change: a line that declares an enumerator is
+    // rewritten when a sibling is added beside it (qsynth's `enum KnobStyle { ..., Skulpture,
+    // Legacy };`) or when it is reformatted, and so are a switch's labels and a table's entries.
+    // Both sides are then dated by their declarations: the enumerator by the change that wrote
+    // its name there, each handler likewise (wabt realigned Type's enumerators and
+    // Type::GetName's labels in one commit; GetName was written before Struct, which it still
+    // lacks).
+    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName());
+    if (Declared.Commit != EnumeratorOrigins[I].Commit &&
+        ExistedForEvery(Declared, DeclaredHandlers()))
+      continue;
+    Newer.push_back(Missing[I]);
+  }
+  return Newer;
+}
+
+} // namespace contractcheck

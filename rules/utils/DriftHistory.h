@@ -1,0 +1,51 @@
+// Which enumerators a switch or a table leaves out are drift (added after the code that handles
+// the others was written) and which were in front of whoever wrote it: the history signal that
+// contract-switch-coverage and contract-enum-table share (see GitHistory.h for where it comes
+// from, and the rules' documentation for what it was measured on).
+#pragma once
+
+#include <clang/Basic/SourceLocation.h>
+
+#include <llvm/ADT/ArrayRef.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clang {
+class EnumConstantDecl;
+class SourceManager;
+} // namespace clang
+
+namespace contractcheck {
+
+// The values of the rules' `history` option: `git` (the signal below), `off` (every enumerator).
+inline constexpr std::string_view HistoryChoices[] = {"git", "off"};
+
+// How the places that handle enumerators name them, to date each by the change that wrote its
+// name there rather than by its line's last change (a reformatting, a sibling added beside it).
+enum class HandlerSpelling {
+  SwitchLabel, // `case ...Name:`, `default:` for the name "default"
+  TableEntry,  // the word Name anywhere on the line (`{Kind::Name, "name"}`, `[Name] = ...`)
+};
+
+// One place that handles an enumerator: a switch's label, a table's entry.
+struct Handler {
+  clang::SourceLocation Loc;
+  // The enumerator it names ("default" for a switch's default); empty when it names none by name
+  // (a positional array entry), which is then dated by its line alone.
+  std::string Name;
+};
+
+// The enumerators of Missing that did not exist yet when every one of Handlers was written: an
+// enumerator that did was in front of whoever wrote them. With SameCommitExisted, an
+// enumerator written in the same commit as a handler existed when it was written; otherwise
+// only an older one did. Where history cannot say (no git, a file outside any work tree, two
+// repositories, a shallow clone's oldest commit) an enumerator is kept.
+std::vector<const clang::EnumConstantDecl *>
+newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
+                  HandlerSpelling Spelling,
+                  llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
+                  bool SameCommitExisted);
+
+} // namespace contractcheck
