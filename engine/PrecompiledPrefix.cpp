@@ -88,6 +88,7 @@ public:
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getDiagnosticOpts().ShowCarets = false; // no "N errors generated." on stderr
     Invocation->getFrontendOpts().SkipFunctionBodies = true;
     Invocation->getFrontendOpts().OutputFile = Pch;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,

@@ -461,6 +461,8 @@ public:
 
 private:
   void ExecuteAction() override {
+    // A scan that fails is the TU's parse's to report: no "N errors generated." on stderr.
+    getCompilerInstance().getDiagnosticOpts().ShowCarets = false;
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
     auto Recorder = std::make_unique<RootRecorder>(PP, Out);
     RootRecorder &R = *Recorder;

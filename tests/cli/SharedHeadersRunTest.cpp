@@ -60,6 +60,25 @@ TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
   EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=never"}), Findings);
 }
 
+TEST(SharedHeadersRunTest, ClangsErrorCountIsNotPrintedWhenTheSharedHeadersFail) {
+  // A TU that does not parse is reported once, by the report; the scan of its system headers
+  // and a prefix that does not compile must not add clang's "1 error generated." to stderr
+  // (twice per TU, 52 lines on a ZNC checkout whose generated headers were not built yet).
+  TempDir Project;
+  Project.write("sys/legacy.h", "struct Legacy { int Value; };\n");
+  std::vector<std::string> Sources;
+  for (const std::string Name : {"a", "b"})
+    Sources.push_back(Project.write(Name + ".cpp", "#include <legacy.h>\n#include \"gen/missing.h\"\n"));
+  for (const std::string Name : {"c", "d"})
+    Sources.push_back(Project.write(Name + ".cpp", "#include <legacy.h>\n" + switchMissingOne(Name)));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  ProcessResult R = runContractcheck({"-p", Project.path(), "--no-cache", "--shared-headers=always"});
+  EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("'gen/missing.h' file not found"), std::string::npos) << R.Stdout;
+  EXPECT_EQ(R.Stderr.find("generated."), std::string::npos) << R.Stderr;
+}
+
 TEST(SharedHeadersRunTest, AProjectsOwnPrecompiledHeaderIsJudgedWhole) {
   // CMake's target_precompile_headers puts the project's own headers in a precompiled header:
   // what they hold is the project's code, judged as if it were parsed with the TU.
