@@ -269,6 +269,25 @@ TEST_F(LspProtocolTest, AHeaderIsAnalysedThroughATranslationUnitThatIncludesIt) 
   EXPECT_EQ(H["severity"], 1);
 }
 
+// Of the TUs that include a header from the same distance (ZNC's include/znc/Message.h, read by
+// a hundred TUs in src/), the one with the header's stem analyses it, not the database's first.
+TEST_F(LspProtocolTest, AHeaderIsAnalysedThroughTheIncluderWithItsStemAmongEquals) {
+  std::string Stemmed = Project.write("src/mode.cpp", "#include \"mode.h\"\n");
+  writeCompilationDatabase(Project.path() + "/build", {Run, Broken, Stemmed},
+                           {"-std=c++20", "-I" + Project.path() + "/include"});
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Header, ModeHeader);
+  std::optional<json> Log = Client.waitFor([&](const json &M) {
+    return M.value("method", "") == "window/logMessage" &&
+           M["params"]["message"].get<std::string>().find("analysed " + Header) != std::string::npos;
+  });
+  ASSERT_TRUE(Log);
+  EXPECT_NE((*Log)["params"]["message"].get<std::string>().find(" through " + Stemmed + " "),
+            std::string::npos)
+      << Log->dump();
+}
+
 // An open header shows what its own analysis of its current text found, as clangd shows a
 // header: not the older view of it that another open TU's last analysis published, which kept a
 // finding the header's edit had fixed. A finding the edit causes appears on the header; the TU

@@ -35,11 +35,14 @@ std::string readText(const std::string &Path) {
   return readInputFile(Path, InputKind::Source, Problem).value_or(std::string());
 }
 
-size_t commonPrefix(const std::string &A, const std::string &B) {
-  size_t N = 0;
+// The length of the directories A and B share: "/p/src/foobar.cpp" and "/p/src/foo/x.h" share
+// "/p/src/", no more.
+size_t sharedDirectories(const std::string &A, const std::string &B) {
+  size_t N = 0, Shared = 0;
   while (N < A.size() && N < B.size() && A[N] == B[N])
-    ++N;
-  return N;
+    if (A[N++] == '/')
+      Shared = N;
+  return Shared;
 }
 
 bool endsWithPath(const std::string &Path, const std::string &Suffix) {
@@ -95,17 +98,21 @@ std::shared_ptr<const CompilationDatabase> Workspace::load(const std::string &Di
 //  1. a TU whose #include directives name the header (the spelled path is a suffix of the
 //     header's path: "trading/order.h" for .../include/trading/order.h), else
 //  2. a TU with the header's stem (order.h -> order.cpp),
-// the candidate sharing the longest directory prefix with the header winning ties. A header
-// reached only through other headers is not found unless a TU has its stem.
+// the candidate sharing the most directories with the header winning ties, then one with the
+// header's stem (include/znc/Message.h through src/Message.cpp, not through whichever of the
+// hundred TUs in src/ that include it comes first). A header reached only through other headers
+// is not found unless a TU has its stem.
 const CompileCommand *Workspace::includerOf(const CompilationDatabase &Database,
                                             const std::string &Header) {
+  llvm::StringRef Stem = llvm::sys::path::stem(Header);
   const CompileCommand *Best = nullptr;
-  size_t BestPrefix = 0;
+  std::pair<size_t, bool> BestRank;
   auto Consider = [&](const CompileCommand &Command) {
-    size_t Prefix = commonPrefix(Command.File, Header);
-    if (!Best || Prefix > BestPrefix) {
+    std::pair<size_t, bool> Rank{sharedDirectories(Command.File, Header),
+                                 llvm::sys::path::stem(Command.File) == Stem};
+    if (!Best || Rank > BestRank) {
       Best = &Command;
-      BestPrefix = Prefix;
+      BestRank = Rank;
     }
   };
   for (const CompileCommand &Command : Database.commands())
@@ -116,7 +123,6 @@ const CompileCommand *Workspace::includerOf(const CompilationDatabase &Database,
       }
   if (Best)
     return Best;
-  llvm::StringRef Stem = llvm::sys::path::stem(Header);
   for (const CompileCommand &Command : Database.commands())
     if (llvm::sys::path::stem(Command.File) == Stem)
       Consider(Command);
