@@ -89,6 +89,19 @@ bool isQtConnect(const FunctionDecl *Callee) {
   return isQObjectItself(*Method->getParent());
 }
 
+// A class of Qt's own: named Q..., declared in Qt's headers (a module folder QtCore/,
+// QtWidgets/, ..., included with -I as qmake does, or -isystem).
+bool isQtClass(const CXXRecordDecl &Class, const SourceManager &SM) {
+  if (!Class.getDeclName().isIdentifier() || !Class.getName().starts_with("Q"))
+    return false;
+  StringRef File = SM.getFilename(SM.getExpansionLoc(Class.getLocation()));
+  return llvm::any_of(llvm::make_range(llvm::sys::path::begin(File), llvm::sys::path::end(File)),
+                      [](StringRef Folder) {
+                        return Folder.size() > 2 && Folder.starts_with("Qt") &&
+                               llvm::isUpper(Folder[2]);
+                      });
+}
+
 // A member of a Qt class (QObject::connect, QTimer::singleShot, QMenu::addAction, QShortcut's
 // constructor), declared in Qt's headers (a module folder QtCore/, QtWidgets/, ..., included
 // with -I as qmake does, or -isystem): it finds the method by the whole signature the string
@@ -96,15 +109,7 @@ bool isQtConnect(const FunctionDecl *Callee) {
 // and call invokeMethod by the name).
 bool isQtOwn(const FunctionDecl *Callee, const SourceManager &SM) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  if (!Method || !Method->getParent()->getDeclName().isIdentifier() ||
-      !Method->getParent()->getName().starts_with("Q"))
-    return false;
-  StringRef File = SM.getFilename(SM.getExpansionLoc(Method->getLocation()));
-  return llvm::any_of(llvm::make_range(llvm::sys::path::begin(File), llvm::sys::path::end(File)),
-                      [](StringRef Folder) {
-                        return Folder.size() > 2 && Folder.starts_with("Qt") &&
-                               llvm::isUpper(Folder[2]);
-                      });
+  return Method && isQtClass(*Method->getParent(), SM);
 }
 
 // "navigateToToplevel" from SLOT(navigateToToplevel): a name without its argument list, which
@@ -192,6 +197,37 @@ std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Contex
   return branchesOf(E);
 }
 
+// Whether the object an expression names was cast to its pointer type from another: an explicit
+// cast (static_cast, reinterpret_cast, dynamic_cast, C-style) or qobject_cast from a pointer of
+// another type (void *, a base), written at the use or as the initialiser of a local only read.
+bool castToQtBase(const Expr &Object, ASTContext &Context) {
+  const Expr *E = Object.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() || !Var->getInit())
+      return false;
+    const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
+    if (!isa<ExplicitCastExpr>(Init) && !isa<CallExpr>(Init))
+      return false;
+    return castToQtBase(*Init, Context) && onlyRead(*Var, Context);
+  }
+  QualType To = E->getType();
+  const Expr *From = nullptr;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    From = Cast->getSubExpr();
+  } else if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getDeclName().isIdentifier() && Callee->getName() == "qobject_cast")
+      From = Call->getArg(0);
+  }
+  if (!From || !To->isPointerType())
+    return false;
+  QualType Source = From->IgnoreParenImpCasts()->getType();
+  return Source->isPointerType() &&
+         Source->getPointeeType()->getCanonicalTypeUnqualified() !=
+             To->getPointeeType()->getCanonicalTypeUnqualified();
+}
+
 // The class an expression's static type points to or is, when it is a QObject.
 const CXXRecordDecl *qobjectClassOf(const Expr *E) {
   if (!E || E->isTypeDependent())
@@ -266,6 +302,7 @@ struct QtMethodStrings::MethodString {
   bool NameOnly = false; // invokeMethod without readable Q_ARG types: the name alone is judged
   SourceLocation Where;  // the macro use or the literal
   const CXXRecordDecl *Receiver = nullptr;
+  const Expr *ReceiverExpr = nullptr; // the object argument the class was read from
 
   std::string shown() const {
     switch (From) {
@@ -342,14 +379,16 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       }
       // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
       // SLOT()) called on an object connects to that object.
-      const CXXRecordDecl *Receiver = I > 0 ? qobjectClassOf(Arguments[I - 1]) : nullptr;
+      const Expr *ReceiverExpr = I > 0 ? Arguments[I - 1] : nullptr;
+      const CXXRecordDecl *Receiver = qobjectClassOf(ReceiverExpr);
       if (!Receiver && I > 0 && !Strings[I - 1].empty() && Object)
-        Receiver = qobjectClassOf(Object);
+        Receiver = qobjectClassOf(ReceiverExpr = Object);
       if (!Receiver)
         continue;
       Strings[I].push_back(MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
                                         std::move(*Signature), false,
-                                        SM.getExpansionLoc(Argument->getBeginLoc()), Receiver});
+                                        SM.getExpansionLoc(Argument->getBeginLoc()), Receiver,
+                                        ReceiverExpr});
     }
   }
 
@@ -393,7 +432,8 @@ void QtMethodStrings::checkInvokeMethod(const CallExpr &Call, ASTContext &Contex
                                              "0123456789_") != std::string::npos)
     return;
   MethodString String{Origin::InvokeMethod, QtSignature{Name, {}}, false,
-                      Context.getSourceManager().getExpansionLoc(Literal->getBeginLoc()), Receiver};
+                      Context.getSourceManager().getExpansionLoc(Literal->getBeginLoc()), Receiver,
+                      Object};
   // Q_ARG(type, value) names its type in a string: with every argument read, the signature is
   // judged as a whole, as invokeMethod looks it up.
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -489,6 +529,12 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
   // its controller); a name QWidget lacks is the subclass's to declare, unless it is a near miss
   // of QWidget's own (a typo of windowTitleChanged).
   if (isQWidgetItself(Receiver) && !closestMatch(Name, Candidates))
+    return std::nullopt;
+  // So is a Qt class the program casts an object it did not make to (a plug-in's
+  // static_cast<QMainWindow *>(host_main_window()), qobject_cast<QDialog *>(activeWindow())):
+  // the cast asserts a base, and the host's subclass declares the rest.
+  if (isQtClass(Receiver, Context.getSourceManager()) && String.ReceiverExpr &&
+      castToQtBase(*String.ReceiverExpr, Context) && !closestMatch(Name, Candidates))
     return std::nullopt;
   std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
                         ClassName + "'" + didYouMean(Name, Candidates);
