@@ -1,5 +1,6 @@
 #include "PendingInstantiationFilter.h"
 
+#include <clang/Sema/Scope.h>
 #include <clang/Sema/Sema.h>
 
 using namespace clang;
@@ -59,7 +60,15 @@ void PendingInstantiationFilter::makeDeferred() {
     F->setInstantiationIsPending(true);
     S.PendingInstantiations.emplace_back(F, PointOfInstantiation);
   }
+  // The parser that owned the translation unit's scope is gone by now, and Sema's TUScope with
+  // it (null, or left dangling). A body made here that first names a builtin Sema declares
+  // lazily (__builtin_trap for a class passed through '...', as gMock's matchers do) declares it
+  // in TUScope: give it one for the time being, as the parser had.
+  Scope TranslationUnit(nullptr, Scope::DeclScope, S.getDiagnostics());
+  TranslationUnit.setEntity(S.getASTContext().getTranslationUnitDecl());
+  Scope *Before = std::exchange(S.TUScope, &TranslationUnit);
   S.PerformPendingInstantiations();
+  S.TUScope = Before;
 }
 
 } // namespace contractcheck
