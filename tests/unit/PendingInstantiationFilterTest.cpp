@@ -101,5 +101,76 @@ TEST(PendingInstantiationFilterTest, OnlyInstantiationsGivenTheProjectAreMade) {
   EXPECT_EQ(Result, Expected);
 }
 
+// Decide mode puts the library's instantiations given the project aside and makes them from
+// HandleTranslationUnit (makeWhatTheRulesNeed), when the parser and its translation-unit scope
+// are gone. A body that first names a builtin Sema declares lazily there (__builtin_trap, for a
+// class passed through '...' as gtest's and gMock's probes do) must still be made: this crashed
+// (SIGSEGV in Sema::PushOnScopeChains, TUScope null) before makeDeferred gave Sema a scope.
+const char *ProbingLibrary = R"(#pragma once
+namespace lib {
+char probe(...);
+template <class T> struct Probe {
+  static T make();
+  typedef decltype(probe(make())) type;
+};
+template <class T> int inspect(T &) { return sizeof(typename Probe<T>::type); }
+} // namespace lib
+)";
+
+const char *ProbedProject = R"(#include <lib.h>
+namespace app {
+template <class T> struct Named {
+  Named();
+  Named(const Named &);
+  ~Named();
+};
+} // namespace app
+int use() { app::Named<int> N; return lib::inspect(N); }
+)";
+
+class DecideAtEndConsumer : public BodySkippingConsumer {
+public:
+  using BodySkippingConsumer::BodySkippingConsumer;
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Made = makeWhatTheRulesNeed();
+    BodySkippingConsumer::HandleTranslationUnit(Ctx);
+  }
+  bool Made = false;
+};
+
+class DecideAtEndAction : public ASTFrontendAction {
+public:
+  DecideAtEndAction(const Config &Cfg, Made &Out, bool &Deferred)
+      : Cfg(Cfg), Out(Out), Deferred(Deferred) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    auto Consumer = std::make_unique<DecideAtEndConsumer>(
+        std::make_unique<Recorder>(Out), CI.getSourceManager(), Cfg,
+        BodySkipPolicy::Mode::Decide,
+        [](llvm::ArrayRef<const FunctionDecl *>) { return true; });
+    Last = Consumer.get();
+    return Consumer;
+  }
+  void EndSourceFileAction() override { Deferred = Last && Last->Made; }
+
+private:
+  const Config &Cfg;
+  Made &Out;
+  bool &Deferred;
+  DecideAtEndConsumer *Last = nullptr;
+};
+
+TEST(PendingInstantiationFilterTest, DeferredBodiesMayDeclareBuiltinsAfterTheParse) {
+  Config Cfg = Config::defaults();
+  Made Result;
+  bool Deferred = false;
+  ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
+      std::make_unique<DecideAtEndAction>(Cfg, Result, Deferred), ProbedProject,
+      {"-std=c++17", "-isystem", "/virtual/include"}, "/virtual/app/main.cpp", "test",
+      std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", ProbingLibrary}}));
+  EXPECT_TRUE(Deferred) << "the instantiation was not put aside: the test no longer covers makeDeferred";
+  EXPECT_EQ(Result, (Made{{"inspect<app::Named<int>>", true}}));
+}
+
 } // namespace
 } // namespace contractcheck
