@@ -62,10 +62,11 @@ constexpr OptionSpec Options[] = {
     {"offset-enumerators", OptionType::Bool, "true",
      "A last enumerator the translation unit uses only as an operand of + or - (where numbers "
      "beyond the enum begin) is not a row a map or array of pairs lacks."},
-    {"history", OptionType::Choice, "git",
+    {"history", OptionType::Choice, "off",
      "git: in a git work tree, an enumerator that existed when every entry of the table was "
      "written was left out by whoever wrote it, and is not reported; one added later, in the "
-     "commit of an entry, or not committed yet is drift. off: every enumerator, as without git.",
+     "commit of an entry, or not committed yet is drift. off (the default: a table rewritten "
+     "wholesale hides what it lacked before): every enumerator.",
      {}, HistoryChoices},
 };
 
