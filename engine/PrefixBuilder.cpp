@@ -13,13 +13,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <csignal>
 #include <dirent.h>
 #include <fcntl.h>
 #include <mutex>
 #include <spawn.h>
+#include <poll.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -38,11 +43,15 @@ constexpr int LockDescriptor = 3; // where the builder finds the lock it was han
 constexpr std::chrono::seconds BuildLimit{600};
 // Below the user's own work: what it builds is for a later run.
 constexpr int BuilderNiceness = 10;
+// The builder's own argument when the server that starts it waits for it.
+constexpr const char *NextSaveArgument = "--next-save";
 
 std::string &executable() {
   static std::string Path;
   return Path;
 }
+
+PrefixWanted Wanted = PrefixWanted::ByALaterRun;
 
 // Builders a long-lived process (the language server) started: waited for once they end.
 std::mutex StartedMutex;
@@ -114,11 +123,16 @@ void buildPending(const std::string &StoreDirectory) {
 
 } // namespace
 
-void enableBackgroundPrefixBuilds() {
+void enableBackgroundPrefixBuilds(PrefixWanted When) {
   executable() = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  Wanted = When;
 }
 
 bool backgroundPrefixBuildsEnabled() { return !executable().empty(); }
+
+bool nextSaveWantsThePrefix() {
+  return backgroundPrefixBuildsEnabled() && Wanted == PrefixWanted::ByTheNextSave;
+}
 
 std::string prefixBuilderLockPath(const std::string &StoreDirectory) {
   return StoreDirectory + "/" + PrefixesShard + "/" + LockName;
@@ -161,7 +175,9 @@ void startPrefixBuilder(const std::string &StoreDirectory) {
   std::string Program = executable();
   std::string Subcommand = PrefixBuilderSubcommand;
   std::string Directory(Store);
-  char *Argv[] = {Program.data(), Subcommand.data(), Directory.data(), nullptr};
+  std::string NextSave = NextSaveArgument;
+  char *Argv[] = {Program.data(), Subcommand.data(), Directory.data(),
+                  nextSaveWantsThePrefix() ? NextSave.data() : nullptr, nullptr};
   pid_t Pid;
   if (::posix_spawn(&Pid, Program.c_str(), &Actions, &Attributes, Argv, environ) == 0) {
     std::lock_guard<std::mutex> Guard(StartedMutex);
@@ -172,14 +188,16 @@ void startPrefixBuilder(const std::string &StoreDirectory) {
 }
 
 int runPrefixBuilder(int Argc, const char **Argv) {
-  if (Argc != 2)
+  bool ForNextSave = Argc == 3 && llvm::StringRef(Argv[2]) == NextSaveArgument;
+  if (Argc != 2 && !ForNextSave)
     return 2;
   std::string StoreDirectory = Argv[1];
   // The lock the starting run took for it; without it, another builder may be at work.
   if (::flock(LockDescriptor, LOCK_EX | LOCK_NB) != 0)
     return 0;
   ::fcntl(LockDescriptor, F_SETFD, FD_CLOEXEC);
-  ::setpriority(PRIO_PROCESS, 0, BuilderNiceness);
+  if (!ForNextSave)
+    ::setpriority(PRIO_PROCESS, 0, BuilderNiceness);
   enableCrashContainment();
   for (;;) {
     buildPending(StoreDirectory);
@@ -190,6 +208,63 @@ int runPrefixBuilder(int Argc, const char **Argv) {
         ::flock(LockDescriptor, LOCK_EX | LOCK_NB) != 0)
       return 0;
   }
+}
+
+bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &Entry,
+                        std::chrono::milliseconds Limit) {
+  reapEndedBuilders();
+  // A builder's end is an event through its pidfd; it stays this process's child (its pid
+  // cannot be reused) until reaped.
+  std::vector<Descriptor> Builders;
+  {
+    std::lock_guard<std::mutex> Guard(StartedMutex);
+    for (pid_t Pid : Started)
+      if (int FD = static_cast<int>(::syscall(SYS_pidfd_open, Pid, 0)); FD >= 0)
+        Builders.emplace_back(FD);
+  }
+  if (Builders.empty())
+    return false;
+  std::string Directory = StoreDirectory + "/" + PrefixesShard;
+  auto There = [&] {
+    struct stat Info;
+    return ::stat((Directory + "/" + Entry).c_str(), &Info) == 0;
+  };
+  Descriptor Watch(::inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
+  if (Watch.get() < 0 || ::inotify_add_watch(Watch.get(), Directory.c_str(), IN_MOVED_TO) < 0)
+    return false;
+  // Renamed in before the watch began.
+  if (There())
+    return true;
+  auto Deadline = std::chrono::steady_clock::now() + Limit;
+  while (!Builders.empty()) {
+    auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        Deadline - std::chrono::steady_clock::now());
+    if (Left.count() <= 0)
+      return false;
+    std::vector<pollfd> Events{{Watch.get(), POLLIN, 0}};
+    for (const Descriptor &Builder : Builders)
+      Events.push_back({Builder.get(), POLLIN, 0});
+    int Ready = ::poll(Events.data(), Events.size(), static_cast<int>(Left.count()));
+    if (Ready < 0 && errno == EINTR)
+      continue;
+    if (Ready <= 0)
+      return false;
+    if (Events[0].revents) {
+      alignas(inotify_event) char Buffer[4096];
+      for (ssize_t Read; (Read = ::read(Watch.get(), Buffer, sizeof Buffer)) > 0;)
+        for (char *At = Buffer; At < Buffer + Read;) {
+          const auto *Event = reinterpret_cast<const inotify_event *>(At);
+          if (Event->len && Entry == Event->name)
+            return true;
+          At += sizeof(inotify_event) + Event->len;
+        }
+    }
+    for (size_t B = Builders.size(); B-- > 0;)
+      if (Events[B + 1].revents)
+        Builders.erase(Builders.begin() + static_cast<std::ptrdiff_t>(B));
+  }
+  // Every builder ended: what they stored is there.
+  return There();
 }
 
 } // namespace contractcheck

@@ -19,24 +19,43 @@
 //
 // Only a front end that can start the builder (the contractcheck executable: its CLI, hook and
 // language server) enables this; elsewhere a miss builds the prefix in the run, as before.
+//
+// Who waits for the prefix decides when the builder starts. After a run (the CLI, the hook) a
+// later run wants it: the builder starts when the run has reported, below the user's priority.
+// The language server's next analysis of the same buffer is the user's next save, which may
+// come a second after the open: its builder starts as soon as the request is left, beside the
+// parse that goes on without the prefix, at the server's own priority, and the next analysis
+// that misses the prefix waits for it (awaitBuilderOutput, StoredPrefixes.h) rather than
+// parsing the system headers once more while it is being written.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 namespace contractcheck {
 
 // Called by the contractcheck executable before a run: misses of stored prefixes are built by a
 // builder process running this executable (its path read now) as `Subcommand STORE`.
-void enableBackgroundPrefixBuilds();
+enum class PrefixWanted { ByALaterRun, ByTheNextSave };
+void enableBackgroundPrefixBuilds(PrefixWanted When = PrefixWanted::ByALaterRun);
 bool backgroundPrefixBuildsEnabled();
+bool nextSaveWantsThePrefix(); // enabled ByTheNextSave: the language server
 
 inline constexpr const char *PrefixBuilderSubcommand = "build-stored-prefixes";
 
 // Starts the builder for the store in StoreDirectory unless one is running. Never waits for it.
 void startPrefixBuilder(const std::string &StoreDirectory);
 
-// The builder's main: `contractcheck build-stored-prefixes STORE`, holding the lock on fd 3.
+// The builder's main: `contractcheck build-stored-prefixes STORE [--next-save]`, holding the
+// lock on fd 3; --next-save keeps the priority of the server that started it.
 int runPrefixBuilder(int Argc, const char **Argv);
+
+// Waits until Entry (a file name in <store>/prefixes) is renamed into place, every builder this
+// process started has ended, or Limit has passed, whichever comes first; false at once when no
+// builder this process started is running (a builder another process started is not waited
+// for: its end is not an event here). True when Entry is there.
+bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &Entry,
+                        std::chrono::milliseconds Limit);
 
 // The lock file a builder holds while it works: whoever takes it (blocking) after a run has
 // returned knows that run's requests are built (tests, benchmarks).

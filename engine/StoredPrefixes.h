@@ -101,6 +101,10 @@ private:
                    const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                    bool KeepTemplateBodies);
   bool load(Slot &S);
+  // The language server's analysis after the one that requested S: waits for the builder
+  // (PrefixBuilder.h) at most as long as that analysis went on without the prefix. True when
+  // the prefix was stored meanwhile.
+  bool awaitRequested(const Slot &S);
   void request(Slot &S, const std::vector<std::string> &Args, const std::string &Directory,
                const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                bool KeepTemplateBodies);
@@ -121,6 +125,7 @@ private:
   std::atomic<bool> Requested{false}; // a request was left for the builder
   std::mutex Mutex;
   std::map<std::string, std::unique_ptr<Slot>> Slots; // by file name, without the extension
+  std::vector<std::string> RequestedNames;             // of the prefixes this run requested
   std::once_flag DirectoryOnce;
   std::string RealDirectory; // <store>/prefixes, its real path; empty when it cannot be made
   std::string Temporary;     // where prefixes are built (OwnedTemporaries.h), made once

@@ -460,6 +460,17 @@ TEST(LspStoredFactsTest, CrossTUFindingsComeFromTheLastCliRunsStore) {
   EXPECT_EQ(MockFindings(Client), 2u) << Client.stderrText();
 }
 
+// The log line of the next analysis of File (sent after its diagnostics).
+std::string nextAnalysisLogged(LspClient &Client, const std::string &File) {
+  std::optional<json> Logged = Client.waitFor([&](const json &M) {
+    return M.value("method", "") == "window/logMessage" &&
+           M["params"]["message"].get<std::string>().rfind("analysed " + File, 0) == 0;
+  });
+  return Logged ? (*Logged)["params"]["message"].get<std::string>() : std::string();
+}
+
+const std::string Precompiled = "system headers precompiled from the store";
+
 // The server keeps each TU's scan of its system headers in the store (engine/StoredScans.h)
 // and takes it again while the TU's text up to its last #include is unchanged: that text is the
 // editor's buffer, not the file on disk. A macro typed above the #include in the buffer changes
@@ -506,15 +517,7 @@ TEST(LspStoredScanTest, ABufferEditedAboveItsIncludesStillLoadsTheStoredPrefix) 
   writeCompilationDatabase(Project.path() + "/build", {Source},
                            {"-std=c++20", "-isystem", Project.path() + "/sys"});
   LspClient Client({"--compile-commands-dir", Project.path() + "/build", "--debounce-ms", "50"});
-  // The log line of the next analysis (sent after its diagnostics).
-  auto NextAnalysis = [&] {
-    std::optional<json> Logged = Client.waitFor([&](const json &M) {
-      return M.value("method", "") == "window/logMessage" &&
-             M["params"]["message"].get<std::string>().rfind("analysed " + Source, 0) == 0;
-    });
-    return Logged ? (*Logged)["params"]["message"].get<std::string>() : std::string();
-  };
-  const std::string Precompiled = "system headers precompiled from the store";
+  auto NextAnalysis = [&] { return nextAnalysisLogged(Client, Source); };
   Client.initialize();
   Client.open(Source, Body);
   EXPECT_EQ(NextAnalysis().find(Precompiled), std::string::npos) << "nothing stored yet";
@@ -527,6 +530,34 @@ TEST(LspStoredScanTest, ABufferEditedAboveItsIncludesStillLoadsTheStoredPrefix) 
   // What it finds is what it found from the file on disk.
   json D = onlyDiagnostic(published(Client, fileUri(Source)));
   EXPECT_EQ(D["code"], "contract-switch-coverage") << D.dump(1);
+}
+
+// The open finds no prefix: it parses without it and asks the builder for it
+// (engine/PrefixBuilder.h). The save that follows at once comes while the builder is still
+// writing it; it waits for the builder rather than parsing the system headers once more. Here
+// the main file's own parse (a constant evaluated at compile time) is longer than the
+// prefix's build, so the builder, started with the open's parse, is done within the time that
+// parse took, the most a save waits. The save is sent as soon as the open's analysis is
+// logged: without the wait it parses without the prefix.
+TEST(LspStoredScanTest, TheFirstSaveAfterAnOpenWaitsForThePrefixTheOpenAskedFor) {
+  TempDir Project;
+  const std::string Body = "#include <map>\n#include <string>\n#include <vector>\n"
+                           "constexpr long spin() {\n  long S = 0;\n"
+                           "  for (long I = 0; I < 200000; ++I)\n    S += I % 7;\n"
+                           "  return S;\n}\nstatic_assert(spin() > 0);\n"
+                           "std::map<std::string, std::vector<int>> Table;\n";
+  std::string Source = Project.write("src/table.cpp", Body);
+  writeCompilationDatabase(Project.path() + "/build", {Source},
+                           {"-std=c++20", "-fconstexpr-steps=100000000"});
+  LspClient Client({"--compile-commands-dir", Project.path() + "/build"});
+  Client.initialize();
+  Client.open(Source, Body);
+  std::string Opened = nextAnalysisLogged(Client, Source);
+  ASSERT_FALSE(Opened.empty()) << Client.stderrText();
+  EXPECT_EQ(Opened.find(Precompiled), std::string::npos) << "nothing stored yet";
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
+  std::string Saved = nextAnalysisLogged(Client, Source);
+  EXPECT_NE(Saved.find(Precompiled), std::string::npos) << Saved << Client.stderrText();
 }
 
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {

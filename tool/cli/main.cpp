@@ -15,9 +15,12 @@ int main(int Argc, const char **Argv) {
   // What a single-file run leaves to build, built after it (engine/PrefixBuilder.h).
   if (Argc > 1 && std::strcmp(Argv[1], contractcheck::PrefixBuilderSubcommand) == 0)
     return contractcheck::runPrefixBuilder(Argc - 1, Argv + 1);
-  contractcheck::enableBackgroundPrefixBuilds();
-  // `contractcheck lsp ...` is the language server, with its own small set of options.
-  if (Argc > 1 && std::strcmp(Argv[1], "lsp") == 0)
+  // `contractcheck lsp ...` is the language server, with its own small set of options. Its
+  // next save wants the prefix an analysis asks for; a run leaves it for a later run.
+  if (Argc > 1 && std::strcmp(Argv[1], "lsp") == 0) {
+    contractcheck::enableBackgroundPrefixBuilds(contractcheck::PrefixWanted::ByTheNextSave);
     return contractcheck::lsp::runLanguageServer(Argc - 1, Argv + 1);
+  }
+  contractcheck::enableBackgroundPrefixBuilds();
   return contractcheck::runDriver(Argc, Argv);
 }
