@@ -130,14 +130,23 @@ void FileHashes::keepBetweenRuns(const std::string &StoreDirectory, std::chrono:
 
 std::string FileHashes::saveKept() {
   std::string Text;
-  {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    if (KeptIn.empty() || !KeptChanged)
-      return {};
-    for (const auto &[Path, Held] : Kept)
-      Text += Held.second + " " + Held.first + " " + Path + "\n";
-    KeptChanged = false;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (KeptIn.empty() || !KeptChanged)
+    return {};
+  // Only what may still match is written again: a file this run did not look at is kept while
+  // its status is the one kept with it; one removed, or changed since (it would be hashed
+  // again), goes. Without this every file ever hashed stayed, and every run read its line.
+  for (auto It = Kept.begin(); It != Kept.end();) {
+    std::optional<ChangeStatus> Now;
+    if (Known.count(It->first) || ((Now = changeStatusOf(It->first)) &&
+                                   Now->Text == It->second.first)) {
+      Text += It->second.second + " " + It->second.first + " " + It->first + "\n";
+      ++It;
+    } else {
+      It = Kept.erase(It);
+    }
   }
+  KeptChanged = false;
   return writeStoreFile(KeptIn, KeptShard, KeptFile, Text);
 }
 

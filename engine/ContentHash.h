@@ -47,7 +47,9 @@ public:
   void keepBetweenRuns(const std::string &StoreDirectory,
                        std::chrono::seconds Settle = std::chrono::seconds(2));
   // Writes what this run hashed and may keep, if anything, to the store (a temporary file
-  // renamed over the last). Returns an error message, empty on success.
+  // renamed over the last), with what was kept before and may still match: the files this
+  // run did not look at whose status is still the one kept with them (a removed or changed
+  // file is left out). Returns an error message, empty on success.
   std::string saveKept();
   // How many files were read to be hashed (tests).
   size_t filesHashed() const { return Hashed; }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -91,6 +92,43 @@ TEST(ContentHashTest, AFileChangedJustBeforeItWasHashedIsNotKept) {
   Second.keepBetweenRuns(Store, std::chrono::seconds(3600));
   EXPECT_EQ(Second.of(Path), contentHash("int a;\n"));
   EXPECT_EQ(Second.filesHashed(), 1u);
+}
+
+// The kept hashes are written again without the files that were removed or changed since they
+// were hashed (they would never match again), and with those a run did not look at that are
+// as they were.
+TEST(ContentHashTest, KeptHashesLoseTheFilesRemovedOrChangedSince) {
+  test::TempDir Dir;
+  std::string Store = Dir.path() + "/store";
+  std::string Kept = Dir.write("kept.h", "int k;\n");
+  std::string Removed = Dir.write("removed.h", "int r;\n");
+  std::string Changed = Dir.write("changed.h", "int c;\n");
+  constexpr std::chrono::seconds Settled(-60);
+  {
+    FileHashes First;
+    First.keepBetweenRuns(Store, Settled);
+    for (const std::string &Path : {Kept, Removed, Changed})
+      ASSERT_TRUE(First.of(Path));
+    EXPECT_EQ(First.saveKept(), "");
+  }
+  ASSERT_EQ(std::remove(Removed.c_str()), 0);
+  Dir.write("changed.h", "int c, d;\n");
+  std::string Added = Dir.write("added.h", "int a;\n");
+  {
+    FileHashes Second;
+    Second.keepBetweenRuns(Store, Settled);
+    ASSERT_TRUE(Second.of(Added));
+    EXPECT_EQ(Second.saveKept(), "");
+  }
+  std::ifstream In(Store + "/hashes/files");
+  std::vector<std::string> Paths;
+  for (std::string Line; std::getline(In, Line);)
+    Paths.push_back(Line.substr(Line.rfind(' ') + 1));
+  EXPECT_EQ(Paths, (std::vector<std::string>{Added, Kept}));
+  FileHashes Third;
+  Third.keepBetweenRuns(Store, Settled);
+  EXPECT_EQ(Third.of(Kept), contentHash("int k;\n"));
+  EXPECT_EQ(Third.filesHashed(), 0u) << "a file kept and untouched was read again";
 }
 
 // The streamed hash of a file is the hash of its bytes, a file larger than one read included.
