@@ -7,9 +7,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace contractcheck::data_detail {
 namespace {
@@ -38,29 +41,109 @@ DataNode::Kind plainScalarKind(const std::string &S) {
 }
 
 
-// How many documents the stream holds, up to two. yaml-cpp 0.7 can get stuck on some malformed
-// input (",%" yields empty documents forever without consuming anything, found by fuzzing), so
-// LoadAll is not used: a document that starts where the previous one started is that stall.
-// Throws YAML::Exception for malformed input.
-size_t countDocuments(std::string_view Text, DataError &Error) {
-  YamlDocumentCount Count = countYamlDocuments(Text);
-  if (Count.Stalled || Count.Documents >= 2) {
-    DataPosition At = positionOf(Count.At);
-    Error.Line = At.Line;
-    Error.Column = At.Column;
-    Error.Message = Count.Stalled ? "malformed YAML: the parser cannot get past this point"
-                                  : "expected one YAML document, found another one here";
-    return 0;
+// The first document as yaml-cpp's own tree holds it (what YAML::Load returns), built from the
+// parser's events so that the same pass goes on to tell whether another document follows:
+// counting the documents was a parse of its own. Each node keeps its mark and tag; an alias is
+// the node it names, not a copy, so a map may sit in itself, and the converter's depth and node
+// limits end its walk, as they did over yaml-cpp's nodes.
+class YamlGraph : public YAML::EventHandler {
+public:
+  struct Node {
+    YAML::NodeType::value Type = YAML::NodeType::Null;
+    YAML::Mark At = YAML::Mark::null_mark();
+    std::string Tag, Text;
+    std::vector<const Node *> Items;                           // a sequence's
+    std::vector<std::pair<const Node *, const Node *>> Pairs; // a map's, keys and values
+  };
+
+  YAML::Mark Start; // where the document starts
+  // An empty document's is a null without a position, as YAML::Load's.
+  const Node &root() const {
+    static const Node Empty;
+    return Root ? *Root : Empty;
   }
-  return Count.Documents;
-}
+
+  void OnDocumentStart(const YAML::Mark &M) override { Start = M; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &M, YAML::anchor_t A) override {
+    add(make(YAML::NodeType::Null, M, "", A));
+  }
+  void OnAlias(const YAML::Mark &M, YAML::anchor_t A) override {
+    // The parser refuses an alias to an anchor it has not seen.
+    add(A >= 1 && A <= Anchors.size() && Anchors[A - 1] ? Anchors[A - 1]
+                                                        : make(YAML::NodeType::Null, M, "", 0));
+  }
+  void OnScalar(const YAML::Mark &M, const std::string &Tag, YAML::anchor_t A,
+                const std::string &Value) override {
+    Node *N = make(YAML::NodeType::Scalar, M, Tag, A);
+    N->Text = Value;
+    add(N);
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &Tag, YAML::anchor_t A,
+                       YAML::EmitterStyle::value) override {
+    Open.push_back({make(YAML::NodeType::Sequence, M, Tag, A), nullptr});
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark &M, const std::string &Tag, YAML::anchor_t A,
+                  YAML::EmitterStyle::value) override {
+    Open.push_back({make(YAML::NodeType::Map, M, Tag, A), nullptr});
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  // Anchored when made: an alias inside the collection it names refers to it.
+  Node *make(YAML::NodeType::value Type, const YAML::Mark &M, const std::string &Tag,
+             YAML::anchor_t A) {
+    Node *N = Owned.emplace_back(std::make_unique<Node>()).get();
+    N->Type = Type;
+    N->At = M;
+    N->Tag = Tag;
+    if (A) {
+      if (Anchors.size() < A)
+        Anchors.resize(A, nullptr);
+      Anchors[A - 1] = N;
+    }
+    return N;
+  }
+  void close() {
+    Node *Done = Open.back().Collection;
+    Open.pop_back();
+    add(Done);
+  }
+  // A complete node: the root, a sequence's item, a map's key or the value of its key.
+  void add(const Node *N) {
+    if (Open.empty()) {
+      if (!Root)
+        Root = N;
+      return;
+    }
+    auto &[Collection, Key] = Open.back();
+    if (Collection->Type == YAML::NodeType::Sequence) {
+      Collection->Items.push_back(N);
+    } else if (!Key) {
+      Key = N;
+    } else {
+      Collection->Pairs.emplace_back(Key, N);
+      Key = nullptr;
+    }
+  }
+
+  struct OpenCollection {
+    Node *Collection;
+    const Node *Key; // a map's key waiting for its value
+  };
+  std::vector<OpenCollection> Open;
+  std::vector<std::unique_ptr<Node>> Owned;
+  std::vector<Node *> Anchors; // by anchor number, from 1
+  const Node *Root = nullptr;
+};
 
 class YamlConverter {
 public:
   explicit YamlConverter(DataError &Error) : Error(Error) {}
 
-  std::optional<DataNode> convert(const YAML::Node &N, unsigned Depth) {
-    DataPosition At = positionOf(N.Mark());
+  std::optional<DataNode> convert(const YamlGraph::Node &N, unsigned Depth) {
+    DataPosition At = positionOf(N.At);
     if (Depth > MaxDataDepth)
       return fail(At, "nesting deeper than " + std::to_string(MaxDataDepth) + " levels");
     // Aliases share nodes in yaml-cpp but are copied here, so a few lines can expand
@@ -68,19 +151,19 @@ public:
     if (++Nodes > MaxDataNodes)
       return fail(At, "the document expands to more than " + std::to_string(MaxDataNodes) +
                           " values (aliases)");
-    switch (N.Type()) {
+    switch (N.Type) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
       return DataNode(DataNode::Kind::Null, At);
     case YAML::NodeType::Scalar: {
-      const std::string &S = N.Scalar();
-      bool Plain = N.Tag() == "?";
+      const std::string &S = N.Text;
+      bool Plain = N.Tag == "?";
       return DataNode(Plain ? plainScalarKind(S) : DataNode::Kind::String, At, S);
     }
     case YAML::NodeType::Sequence: {
       DataNode List(DataNode::Kind::List, At);
-      for (const YAML::Node &Item : N) {
-        std::optional<DataNode> V = convert(Item, Depth + 1);
+      for (const YamlGraph::Node *Item : N.Items) {
+        std::optional<DataNode> V = convert(*Item, Depth + 1);
         if (!V)
           return std::nullopt;
         List.mutableItems().push_back(std::move(*V));
@@ -99,19 +182,20 @@ private:
   // written in the map overrides a merged one, and an earlier map of the list overrides a later
   // one, without either being a duplicate; duplicates among the written keys still are. Merged
   // entries keep the positions of the map they were written in. A quoted "<<" is a plain key.
-  static bool isMergeKey(const YAML::Node &Key) {
-    return Key.IsScalar() && Key.Tag() == "?" && Key.Scalar() == "<<";
+  static bool isMergeKey(const YamlGraph::Node &Key) {
+    return Key.Type == YAML::NodeType::Scalar && Key.Tag == "?" && Key.Text == "<<";
   }
 
-  std::optional<DataNode> convertMap(const YAML::Node &N, DataPosition At, unsigned Depth) {
+  std::optional<DataNode> convertMap(const YamlGraph::Node &N, DataPosition At,
+                                     unsigned Depth) {
     DataNode Map(DataNode::Kind::Map, At);
     std::unordered_map<std::string, DataPosition> Seen;
     std::optional<DataPosition> MergeAt;
-    for (const auto &KV : N) {
-      DataPosition KeyAt = positionOf(KV.first.Mark());
-      if (!KV.first.IsScalar())
+    for (const auto &[KeyNode, ValueNode] : N.Pairs) {
+      DataPosition KeyAt = positionOf(KeyNode->At);
+      if (KeyNode->Type != YAML::NodeType::Scalar)
         return fail(KeyAt, "a map key must be a scalar");
-      bool Merge = isMergeKey(KV.first);
+      bool Merge = isMergeKey(*KeyNode);
       if (Merge && MergeAt)
         return fail(KeyAt, "a second merge key '<<' (first at line " +
                                std::to_string(MergeAt->Line) + ", column " +
@@ -121,24 +205,24 @@ private:
         MergeAt = KeyAt;
         continue;
       }
-      const std::string &Key = KV.first.Scalar();
+      const std::string &Key = KeyNode->Text;
       if (auto [It, New] = Seen.try_emplace(Key, KeyAt); !New)
         return fail(KeyAt, "duplicate key '" + Key + "' (first at line " +
                                std::to_string(It->second.Line) + ", column " +
                                std::to_string(It->second.Column) + ")");
-      std::optional<DataNode> V = convert(KV.second, Depth + 1);
+      std::optional<DataNode> V = convert(*ValueNode, Depth + 1);
       if (!V)
         return std::nullopt;
       Map.mutableEntries().push_back({Key, KeyAt, std::move(*V)});
     }
     if (!MergeAt)
       return Map;
-    for (const auto &KV : N) {
-      if (!isMergeKey(KV.first))
+    for (const auto &[KeyNode, ValueNode] : N.Pairs) {
+      if (!isMergeKey(*KeyNode))
         continue;
       // Converting the merged maps goes through convert(), so an alias that refers back to a map
       // it sits in is bounded by the depth and node limits like any other.
-      std::optional<DataNode> Value = convert(KV.second, Depth + 1);
+      std::optional<DataNode> Value = convert(*ValueNode, Depth + 1);
       if (!Value)
         return std::nullopt;
       std::vector<const DataNode *> Sources;
@@ -150,7 +234,7 @@ private:
       if (Sources.empty() || std::any_of(Sources.begin(), Sources.end(), [](const DataNode *S) {
             return S->kind() != DataNode::Kind::Map;
           }))
-        return fail(positionOf(KV.second.Mark()),
+        return fail(positionOf(ValueNode->At),
                     "the merge key '<<' takes a map or a list of maps, not " +
                         std::string(Value->kindName()));
       for (const DataNode *Source : Sources)
@@ -176,12 +260,24 @@ private:
 
 std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error) {
   try {
-    size_t Documents = countDocuments(Text, Error);
-    if (!Error.Message.empty())
-      return std::nullopt;
-    if (Documents == 0)
+    std::istringstream In{std::string(Text)};
+    YAML::Parser Parser(In);
+    YamlGraph Graph;
+    if (!Parser.HandleNextDocument(Graph))
       return DataNode(DataNode::Kind::Null, {1, 1});
-    return YamlConverter(Error).convert(YAML::Load(std::string(Text)), 0);
+    // yaml-cpp 0.7's LoadAll can get stuck on some malformed input (",%" yields empty documents
+    // forever without consuming anything; found by fuzzing): a document that starts where the
+    // previous one started is that stall.
+    if (YamlDocumentCount Count = countYamlDocumentsAfter(Parser, Graph.Start);
+        Count.Stalled || Count.Documents >= 2) {
+      DataPosition At = positionOf(Count.At);
+      Error.Line = At.Line;
+      Error.Column = At.Column;
+      Error.Message = Count.Stalled ? "malformed YAML: the parser cannot get past this point"
+                                    : "expected one YAML document, found another one here";
+      return std::nullopt;
+    }
+    return YamlConverter(Error).convert(Graph.root(), 0);
   } catch (const YAML::Exception &E) {
     DataPosition At = positionOf(E.mark);
     Error.Line = At.Line;

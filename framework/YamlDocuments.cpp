@@ -63,15 +63,19 @@ std::string yamlErrorText(const YAML::Exception &E, std::string_view Text) {
 YamlDocumentCount countYamlDocuments(std::string_view Text) {
   std::istringstream In{std::string(Text)};
   YAML::Parser Parser(In);
-  DocumentStarts Documents;
-  while (Documents.Starts.size() < 2 && Parser.HandleNextDocument(Documents)) {
-    size_t N = Documents.Starts.size();
-    // A document that starts where the previous one started is the stall.
-    if (N >= 2 && Documents.Starts[N - 1].pos <= Documents.Starts[N - 2].pos)
-      return {N, Documents.Starts[N - 1], /*Stalled=*/true};
-  }
-  size_t N = Documents.Starts.size();
-  return {N, N >= 2 ? Documents.Starts[1] : YAML::Mark(), /*Stalled=*/false};
+  DocumentStarts First;
+  if (!Parser.HandleNextDocument(First) || First.Starts.empty())
+    return {0, YAML::Mark(), /*Stalled=*/false};
+  return countYamlDocumentsAfter(Parser, First.Starts.front());
+}
+
+YamlDocumentCount countYamlDocumentsAfter(YAML::Parser &Parser, const YAML::Mark &First) {
+  DocumentStarts Next;
+  if (!Parser.HandleNextDocument(Next) || Next.Starts.empty())
+    return {1, YAML::Mark(), /*Stalled=*/false};
+  // A document that starts where the previous one started is the stall.
+  const YAML::Mark &Second = Next.Starts.front();
+  return {2, Second, /*Stalled=*/Second.pos <= First.pos};
 }
 
 } // namespace contractcheck

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+namespace YAML {
+class Parser;
+}
+
 namespace contractcheck {
 
 struct YamlDocumentCount {
@@ -20,6 +24,9 @@ struct YamlDocumentCount {
 // How many documents Text holds, reading at most two. Throws YAML::Exception for malformed
 // input.
 YamlDocumentCount countYamlDocuments(std::string_view Text);
+// The same answer for a stream whose first document, which started at First, Parser has
+// handled already (into a tree, in the same pass): reads at most one more document.
+YamlDocumentCount countYamlDocumentsAfter(YAML::Parser &Parser, const YAML::Mark &First);
 
 // How deep a YAML file may nest: yaml-cpp's parser, which recurses, stops at about this depth
 // (it says "bad file"); contractcheck's own recursive walks stop here too.
