@@ -17,13 +17,13 @@
 #include <csignal>
 #include <dirent.h>
 #include <fcntl.h>
+#include <functional>
 #include <mutex>
 #include <spawn.h>
 #include <poll.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -211,7 +211,7 @@ int runPrefixBuilder(int Argc, const char **Argv) {
 }
 
 bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &Entry,
-                        std::chrono::milliseconds Limit) {
+                        std::chrono::milliseconds Limit, const std::function<bool()> &Ready) {
   reapEndedBuilders();
   // A builder's end is an event through its pidfd; it stays this process's child (its pid
   // cannot be reused) until reaped.
@@ -225,15 +225,12 @@ bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &En
   if (Builders.empty())
     return false;
   std::string Directory = StoreDirectory + "/" + PrefixesShard;
-  auto There = [&] {
-    struct stat Info;
-    return ::stat((Directory + "/" + Entry).c_str(), &Info) == 0;
-  };
   Descriptor Watch(::inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
   if (Watch.get() < 0 || ::inotify_add_watch(Watch.get(), Directory.c_str(), IN_MOVED_TO) < 0)
     return false;
-  // Renamed in before the watch began.
-  if (There())
+  // Renamed in before the watch began. (An Entry there that is not Ready, one stale since a
+  // header changed, is waited past: only a rename is an event.)
+  if (Ready())
     return true;
   auto Deadline = std::chrono::steady_clock::now() + Limit;
   while (!Builders.empty()) {
@@ -244,17 +241,17 @@ bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &En
     std::vector<pollfd> Events{{Watch.get(), POLLIN, 0}};
     for (const Descriptor &Builder : Builders)
       Events.push_back({Builder.get(), POLLIN, 0});
-    int Ready = ::poll(Events.data(), Events.size(), static_cast<int>(Left.count()));
-    if (Ready < 0 && errno == EINTR)
+    int Polled = ::poll(Events.data(), Events.size(), static_cast<int>(Left.count()));
+    if (Polled < 0 && errno == EINTR)
       continue;
-    if (Ready <= 0)
+    if (Polled <= 0)
       return false;
     if (Events[0].revents) {
       alignas(inotify_event) char Buffer[4096];
       for (ssize_t Read; (Read = ::read(Watch.get(), Buffer, sizeof Buffer)) > 0;)
         for (char *At = Buffer; At < Buffer + Read;) {
           const auto *Event = reinterpret_cast<const inotify_event *>(At);
-          if (Event->len && Entry == Event->name)
+          if (Event->len && Entry == Event->name && Ready())
             return true;
           At += sizeof(inotify_event) + Event->len;
         }
@@ -264,7 +261,7 @@ bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &En
         Builders.erase(Builders.begin() + static_cast<std::ptrdiff_t>(B));
   }
   // Every builder ended: what they stored is there.
-  return There();
+  return Ready();
 }
 
 } // namespace contractcheck

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 namespace contractcheck {
@@ -50,12 +51,13 @@ void startPrefixBuilder(const std::string &StoreDirectory);
 // lock on fd 3; --next-save keeps the priority of the server that started it.
 int runPrefixBuilder(int Argc, const char **Argv);
 
-// Waits until Entry (a file name in <store>/prefixes) is renamed into place, every builder this
-// process started has ended, or Limit has passed, whichever comes first; false at once when no
-// builder this process started is running (a builder another process started is not waited
-// for: its end is not an event here). True when Entry is there.
+// Waits until Ready() (the caller's loading of Entry, a file name in <store>/prefixes) is true:
+// asked once the wait has begun and again each time Entry is renamed into place, until every
+// builder this process started has ended (asked a last time) or Limit has passed. False at once
+// when no builder this process started is running (a builder another process started is not
+// waited for: its end is not an event here), and when Ready() never was.
 bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &Entry,
-                        std::chrono::milliseconds Limit);
+                        std::chrono::milliseconds Limit, const std::function<bool()> &Ready);
 
 // The lock file a builder holds while it works: whoever takes it (blocking) after a run has
 // returned knows that run's requests are built (tests, benchmarks).

@@ -167,7 +167,7 @@ void StoredPrefixes::loadOrBuild(Slot &S, const std::vector<std::string> &Args,
                                  const std::string &Directory,
                                  const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                                  bool KeepTemplateBodies) {
-  if (load(S) || (awaitRequested(S) && load(S)))
+  if (load(S) || awaitRequested(S))
     return;
   if (InBackground && !S.BuildNow)
     request(S, Args, Directory, Headers, CLanguage, KeepTemplateBodies);
@@ -204,7 +204,7 @@ void StoredPrefixes::request(Slot &S, const std::vector<std::string> &Args,
   }
 }
 
-bool StoredPrefixes::awaitRequested(const Slot &S) {
+bool StoredPrefixes::awaitRequested(Slot &S) {
   if (!nextSaveWantsThePrefix())
     return false;
   std::chrono::milliseconds Limit;
@@ -218,7 +218,8 @@ bool StoredPrefixes::awaitRequested(const Slot &S) {
     // Waited for once: if it does not come in time, this run asks again.
     AwaitedPrefixes.erase(It);
   }
-  return awaitBuilderOutput(Store.directory(), S.Name + ".prefix", Limit);
+  return awaitBuilderOutput(Store.directory(), S.Name + ".prefix", Limit,
+                            [&] { return load(S); });
 }
 
 void StoredPrefixes::request(const DeferredPrefix &TU) {

@@ -103,8 +103,8 @@ private:
   bool load(Slot &S);
   // The language server's analysis after the one that requested S: waits for the builder
   // (PrefixBuilder.h) at most as long as that analysis went on without the prefix. True when
-  // the prefix was stored meanwhile.
-  bool awaitRequested(const Slot &S);
+  // the prefix was stored meanwhile and loaded.
+  bool awaitRequested(Slot &S);
   void request(Slot &S, const std::vector<std::string> &Args, const std::string &Directory,
                const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                bool KeepTemplateBodies);

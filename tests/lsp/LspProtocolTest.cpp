@@ -532,31 +532,64 @@ TEST(LspStoredScanTest, ABufferEditedAboveItsIncludesStillLoadsTheStoredPrefix) 
   EXPECT_EQ(D["code"], "contract-switch-coverage") << D.dump(1);
 }
 
+// A TU whose main file's own parse (a constant evaluated at compile time) is longer than its
+// prefix's build: a builder started with the parse that goes on without the prefix is done
+// within the time that parse took, the most the next analysis waits for it. Its system headers:
+// the standard library's, and sys/extra.h with ExtraText.
+std::string writeSlowMainFile(TempDir &Project, const std::string &ExtraText) {
+  Project.write("sys/extra.h", ExtraText);
+  std::string Source = Project.write(
+      "src/table.cpp", "#include <map>\n#include <string>\n#include <vector>\n"
+                       "#include <extra.h>\n"
+                       "constexpr long spin() {\n  long S = 0;\n"
+                       "  for (long I = 0; I < 200000; ++I)\n    S += I % 7;\n"
+                       "  return S;\n}\nstatic_assert(spin() > 0);\n"
+                       "std::map<std::string, std::vector<int>> Table;\n");
+  writeCompilationDatabase(Project.path() + "/build", {Source},
+                           {"-std=c++20", "-fconstexpr-steps=100000000", "-isystem",
+                            Project.path() + "/sys"});
+  return Source;
+}
+
+// Opens Source and saves it as soon as the open's analysis is logged: the logs of both.
+std::pair<std::string, std::string> openThenSaveAtOnce(LspClient &Client,
+                                                       const std::string &Source) {
+  Client.initialize();
+  Client.open(Source, readFile(Source));
+  std::string Opened = nextAnalysisLogged(Client, Source);
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
+  return {Opened, nextAnalysisLogged(Client, Source)};
+}
+
 // The open finds no prefix: it parses without it and asks the builder for it
 // (engine/PrefixBuilder.h). The save that follows at once comes while the builder is still
-// writing it; it waits for the builder rather than parsing the system headers once more. Here
-// the main file's own parse (a constant evaluated at compile time) is longer than the
-// prefix's build, so the builder, started with the open's parse, is done within the time that
-// parse took, the most a save waits. The save is sent as soon as the open's analysis is
-// logged: without the wait it parses without the prefix.
+// writing it; it waits for the builder rather than parsing the system headers once more.
 TEST(LspStoredScanTest, TheFirstSaveAfterAnOpenWaitsForThePrefixTheOpenAskedFor) {
   TempDir Project;
-  const std::string Body = "#include <map>\n#include <string>\n#include <vector>\n"
-                           "constexpr long spin() {\n  long S = 0;\n"
-                           "  for (long I = 0; I < 200000; ++I)\n    S += I % 7;\n"
-                           "  return S;\n}\nstatic_assert(spin() > 0);\n"
-                           "std::map<std::string, std::vector<int>> Table;\n";
-  std::string Source = Project.write("src/table.cpp", Body);
-  writeCompilationDatabase(Project.path() + "/build", {Source},
-                           {"-std=c++20", "-fconstexpr-steps=100000000"});
+  std::string Source = writeSlowMainFile(Project, "#pragma once\n");
   LspClient Client({"--compile-commands-dir", Project.path() + "/build"});
-  Client.initialize();
-  Client.open(Source, Body);
-  std::string Opened = nextAnalysisLogged(Client, Source);
+  auto [Opened, Saved] = openThenSaveAtOnce(Client, Source);
   ASSERT_FALSE(Opened.empty()) << Client.stderrText();
   EXPECT_EQ(Opened.find(Precompiled), std::string::npos) << "nothing stored yet";
-  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
-  std::string Saved = nextAnalysisLogged(Client, Source);
+  EXPECT_NE(Saved.find(Precompiled), std::string::npos) << Saved << Client.stderrText();
+}
+
+// The same when the stored prefix is stale (a header it precompiles changed): its description is
+// there all along while the builder builds it again, and the save waits for the new one.
+TEST(LspStoredScanTest, TheFirstSaveWaitsPastAStalePrefixForTheRebuiltOne) {
+  TempDir Project;
+  std::string Source = writeSlowMainFile(Project, "#pragma once\nint Extra;\n");
+  {
+    LspClient First({"--compile-commands-dir", Project.path() + "/build"});
+    First.initialize();
+    First.open(Source, readFile(Source));
+    ASSERT_FALSE(nextAnalysisLogged(First, Source).empty()) << First.stderrText();
+  }
+  waitForPrefixBuilders(Project.path());
+  Project.write("sys/extra.h", "#pragma once\nint Extra, More;\n");
+  LspClient Client({"--compile-commands-dir", Project.path() + "/build"});
+  auto [Opened, Saved] = openThenSaveAtOnce(Client, Source);
+  EXPECT_EQ(Opened.find(Precompiled), std::string::npos) << "the stored prefix is stale";
   EXPECT_NE(Saved.find(Precompiled), std::string::npos) << Saved << Client.stderrText();
 }
 
