@@ -123,6 +123,44 @@ bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last) {
   return false;
 }
 
+std::string_view nameAfterTheEnumsPrefix(const clang::EnumConstantDecl &Enumerator) {
+  std::string_view Name(Enumerator.getName());
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
+  if (!Enum)
+    return {};
+  size_t Shared = Name.size();
+  unsigned Others = 0;
+  for (const clang::EnumConstantDecl *Other : Enum->enumerators()) {
+    if (Other == &Enumerator)
+      continue;
+    std::string_view OtherName(Other->getName());
+    size_t I = 0;
+    while (I < Shared && I < OtherName.size() && OtherName[I] == Name[I])
+      ++I;
+    Shared = I;
+    ++Others;
+  }
+  // Back to the start of a CamelCase word of this name: `FooLa` shared with `FooLast` is `Foo`.
+  while (Shared > 0 && !std::isupper(static_cast<unsigned char>(Name[Shared])))
+    --Shared;
+  if (Others < 2 || Shared == 0 || Shared >= Name.size())
+    return {};
+  return Name.substr(Shared);
+}
+
+// The remainder after the shared prefix is held to the globs as written (`NumTypes` is
+// `Num[A-Z]*`) and as the upper-case word after a prefix (`Last` as `X_LAST`, `*_LAST`).
+static bool boundAfterTheEnumsPrefix(const clang::EnumConstantDecl &Last,
+                                     const std::vector<Glob> &Names) {
+  std::string_view Rest = nameAfterTheEnumsPrefix(Last);
+  if (Rest.empty())
+    return false;
+  std::string Upper = "X_";
+  for (char C : Rest)
+    Upper += static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  return matchesAny(Names, Rest) || matchesAny(Names, Upper);
+}
+
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,
                                 bool Aliased) const {
   std::string_view Name(Enumerator.getName());
@@ -131,6 +169,8 @@ bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool 
   if (SizeForcing && IsLast && isSizeForcingValue(Enumerator.getInitVal()))
     return true;
   if (IsLast && (isMaskOfTheOthers(Enumerator) || restatesTheEnumWithABound(Enumerator)))
+    return true;
+  if (IsLast && boundAfterTheEnumsPrefix(Enumerator, Names))
     return true;
   return (IsLast || Aliased) && matchesAny(Names, Name);
 }

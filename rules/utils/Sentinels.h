@@ -69,6 +69,12 @@ bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last);
 // `StreamMaxRate` (a word the enum's name lacks) a member.
 bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last);
 
+// glslang's `EvqLast` after `EvqTemporary, EvqGlobal, ...` and `EbtNumTypes` after `EbtVoid,
+// EbtFloat, ...`: the name with the prefix every enumerator of its enum shares taken off (`Last`,
+// `NumTypes`), in CamelCase, the way `FOO_LAST` is `LAST` after `FOO_`. A prefix ends before a
+// capital of the name, so `Last` alone and `Page::last` (no shared prefix) are not affected.
+std::string_view nameAfterTheEnumsPrefix(const clang::EnumConstantDecl &Enumerator);
+
 // protoc emits `<ENUM>_INT_MIN_SENTINEL_DO_NOT_USE_` and `..._INT_MAX_SENTINEL_DO_NOT_USE_` into
 // every open enum to pin its underlying type; they are neither last nor aliases, never states.
 bool isProtobufRangeSentinel(std::string_view Name);
