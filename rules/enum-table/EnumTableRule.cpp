@@ -9,6 +9,7 @@
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/enum-table/OffsetEnumerators.h"
 #include "rules/enum-table/ParserChains.h"
+#include "rules/enum-table/SizeAsserts.h"
 #include "rules/enum-table/SkippedEntries.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
@@ -68,6 +69,10 @@ constexpr OptionSpec Options[] = {
      "commit of an entry, or not committed yet is drift. off (the default: a table rewritten "
      "wholesale hides what it lacked before): every enumerator.",
      {}, HistoryChoices},
+    {"size-asserts", OptionType::Bool, "true",
+     "A map or array of pairs whose number of entries a static_assert ties to an enumerator of "
+     "its enum (static_assert(std::size(T) == E::END - 3)) is kept in step by the compiler: its "
+     "missing values are counted out on purpose."},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
@@ -240,7 +245,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       ListRepeats(options().getUnsigned("list-repeats")),
       SkippedEntries(options().getBool("skipped-entries")),
       OffsetEnumerators(options().getBool("offset-enumerators")),
-      History(options().getString("history") == "git") {}
+      History(options().getString("history") == "git"),
+      SizeAsserts(options().getBool("size-asserts")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -440,7 +446,9 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
   }
   bool Total = Table->Shape == TableShape::NlohmannMacro ||
                meantToBeTotal(Var, *Table->Enum, Values - Missing.size(), Values, Totality);
-  if (!Total)
+  // The TU is searched for the assertion only for a table that would be reported.
+  if (!Total || (SizeAsserts && !Missing.empty() &&
+                 sizeAssertedAgainstItsEnum(Var, *Table->Enum, *Result.Context)))
     Missing.clear();
 
   const SourceManager &SM = *Result.SourceManager;

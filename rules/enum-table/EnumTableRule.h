@@ -63,6 +63,8 @@ private:
   const bool OffsetEnumerators;
   // In a git work tree, only enumerators added after every entry was written are reported.
   const bool History;
+  // A static_assert ties the table's size to its enum (SizeAsserts.h).
+  const bool SizeAsserts;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
 };
