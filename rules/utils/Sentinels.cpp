@@ -149,11 +149,13 @@ std::string_view nameAfterTheEnumsPrefix(const clang::EnumConstantDecl &Enumerat
 }
 
 // The remainder after the shared prefix is held to the globs as written (`NumTypes` is
-// `Num[A-Z]*`) and as the upper-case word after a prefix (`Last` as `X_LAST`, `*_LAST`).
+// `Num[A-Z]*`) and as the upper-case word after a prefix (`Last` as `X_LAST`, `*_LAST`). Not a
+// remainder that starts with `Max`: after a prefix it is a value as often as a bound (`ZoomMax`
+// after `ZoomMin`, the greatest zoom; `StreamMaxRate`, a field).
 static bool boundAfterTheEnumsPrefix(const clang::EnumConstantDecl &Last,
                                      const std::vector<Glob> &Names) {
   std::string_view Rest = nameAfterTheEnumsPrefix(Last);
-  if (Rest.empty())
+  if (Rest.empty() || Rest.starts_with("Max"))
     return false;
   std::string Upper = "X_";
   for (char C : Rest)
