@@ -10,7 +10,6 @@
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
-#include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
@@ -76,14 +75,6 @@ void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outco
 // are judged: it is not a data file "no rule reads".
 bool isConfigurationFile(const std::string &Path) {
   return llvm::sys::path::filename(Path) == ".contractcheck.yaml";
-}
-
-std::string workingDirectory() {
-  llvm::SmallString<256> Cwd;
-  // Without one (it was removed), relative paths resolve nowhere anyway.
-  if (llvm::sys::fs::current_path(Cwd))
-    return ".";
-  return std::string(Cwd);
 }
 
 } // namespace

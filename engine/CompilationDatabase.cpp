@@ -151,15 +151,13 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   for (const auto &[Index, Offset] : NotUtf8)
     Blanked.push_back(Index);
   nlohmann::json Root = validate(Path, Text, Blanked);
-  std::vector<std::string> Unreadable;
-  for (const auto &[Index, Offset] : NotUtf8) {
+  std::vector<InputError> Unreadable;
+  for (const auto &[Index, Offset] : NotUtf8)
     Unreadable.push_back(
         InputError::atOffset("entry " + std::to_string(Index + 1) +
                                  ": holds bytes that are not UTF-8 (a path in another encoding?); "
                                  "this entry is not analysed, the others are",
-                             Path, Original, Offset)
-            .render());
-  }
+                             Path, Original, Offset));
   // What is left for LibTooling: the entries read.
   for (size_t I = Blanked.size(); I-- > 0;)
     if (Blanked[I] < Root.size())

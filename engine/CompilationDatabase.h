@@ -1,6 +1,7 @@
 // compile_commands.json, validated before use so a malformed one gets a positioned error.
 #pragma once
 
+#include "InputError.h"
 #include "Paths.h"
 
 #include <string>
@@ -34,9 +35,9 @@ public:
   // The build's precompiled headers the commands loaded, each once (mangleCommand).
   const std::vector<std::string> &unloadedPrecompiledHeaders() const { return UnloadedPch; }
   // Entries left out because they could not be read (bytes that are not UTF-8 in a path), each
-  // "compile_commands.json:line:col: error: entry N: ...": the others are analysed, and the run
-  // is incomplete (exit code 3).
-  const std::vector<std::string> &unreadableEntries() const { return Unreadable; }
+  // "compile_commands.json:line:col: error: entry N: ..." once rendered: the others are
+  // analysed, and the run is incomplete (exit code 3).
+  const std::vector<InputError> &unreadableEntries() const { return Unreadable; }
 
 private:
   // One entry, its command as clang's driver takes it (CommandMangler.h).
@@ -47,7 +48,7 @@ private:
   std::vector<CompileCommand> Commands; // one per file, first entry wins
   std::vector<std::string> Dropped;
   std::vector<std::string> UnloadedPch;
-  std::vector<std::string> Unreadable;
+  std::vector<InputError> Unreadable;
 };
 
 } // namespace contractcheck

@@ -1,5 +1,6 @@
 // The page shell of the HTML report: head, style, script, summary, configuration.
 #include "HtmlWriter.h"
+#include "Paths.h"
 
 #include <cstdio>
 
@@ -32,11 +33,7 @@ Page::Page(const RunReport &Report, SourceFiles &Sources, const HtmlRunInfo &Run
 }
 
 std::string Page::shownPath(const std::string &File) const {
-  const std::string &Base = Run.BaseDir;
-  if (!Base.empty() && File.size() > Base.size() + 1 && File.compare(0, Base.size(), Base) == 0 &&
-      File[Base.size()] == '/')
-    return File.substr(Base.size() + 1);
-  return File;
+  return displayPath(File, Run.BaseDir);
 }
 
 std::string Page::shown(const SourcePosition &P) const {
@@ -162,7 +159,7 @@ void writeSummary(std::string &Out, const Page &P) {
   if (!R.Problems.empty()) {
     Out += "<h3>Problems with the configuration or the files rules read</h3><ul>";
     for (const RuleProblem &Problem : R.Problems)
-      Out += "<li class=mono>" + escape(Problem.text()) + "</li>";
+      Out += "<li class=mono>" + escape(Problem.text(P.Run.BaseDir)) + "</li>";
     Out += "</ul>\n";
   }
   Out += "</section>\n";

@@ -1,4 +1,5 @@
 #include "InputError.h"
+#include "Paths.h"
 
 #include <llvm/ADT/StringRef.h>
 
@@ -37,10 +38,10 @@ InputError InputError::fromJsonError(const std::exception &E, std::string File) 
   return InputError("malformed JSON: " + Message, std::move(File));
 }
 
-std::string InputError::render() const {
+std::string InputError::render(std::string_view BaseDir) const {
   std::string Text;
   if (!File.empty()) {
-    Text += File;
+    Text += displayPath(File, BaseDir);
     if (Line) {
       Text += ":" + std::to_string(Line);
       if (Column)
@@ -51,7 +52,7 @@ std::string InputError::render() const {
   Text += "error: ";
   Text += what();
   for (const InputError &Other : Following)
-    Text += "\n" + Other.render();
+    Text += "\n" + Other.render(BaseDir);
   return Text;
 }
 

@@ -29,8 +29,9 @@ public:
   unsigned line() const { return Line; }
   unsigned column() const { return Column; }
   // "file:line:col: error: message", leaving out what is unknown, then the errors found
-  // alongside it, one per line.
-  std::string render() const;
+  // alongside it, one per line. The file is shown as displayPath() shows it against BaseDir
+  // (the working directory, for people); with none, as it is (the language server's own base).
+  std::string render(std::string_view BaseDir = {}) const;
 
   // The other errors of the same input, so that a user fixes them in one go, as a compiler
   // reports every error of a file.

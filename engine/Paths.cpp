@@ -37,4 +37,15 @@ std::optional<std::string_view> relativeUnder(std::string_view Path, std::string
   return Path.substr(Dir.size() + 1);
 }
 
+std::string displayPath(std::string_view Path, std::string_view Base) {
+  return std::string(relativeUnder(Path, Base).value_or(Path));
+}
+
+std::string workingDirectory() {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return ".";
+  return std::string(Cwd);
+}
+
 } // namespace contractcheck

@@ -16,4 +16,12 @@ std::string parentDirectory(const std::string &Path);
 // Path relative to Dir when Path lies strictly below Dir; both absolute and normalised.
 std::optional<std::string_view> relativeUnder(std::string_view Path, std::string_view Dir);
 
+// A path as every message for people shows it (findings, bad input, files not analysed):
+// relative to Base, the working directory, when under it, else as it is, as a compiler does.
+std::string displayPath(std::string_view Path, std::string_view Base);
+
+// The working directory, or "." when it cannot be read (it was removed): relative paths then
+// resolve nowhere anyway, and no absolute path is shown relative to it.
+std::string workingDirectory();
+
 } // namespace contractcheck

@@ -1,11 +1,12 @@
 #include "RuleProblem.h"
+#include "Paths.h"
 
 #include <tuple>
 
 namespace contractcheck {
 
-std::string RuleProblem::text() const {
-  std::string At = Where.File;
+std::string RuleProblem::text(std::string_view BaseDir) const {
+  std::string At = displayPath(Where.File, BaseDir);
   if (Where.Line)
     At += ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   return At + ": error: " + Message + " [" + RuleId + "]";

@@ -19,8 +19,9 @@ struct RuleProblem {
   SourcePosition Where; // Line 0: the file as a whole
   std::string Message;
 
-  // "file:line:col: error: message [rule-id]", as clang writes a diagnostic.
-  std::string text() const;
+  // "file:line:col: error: message [rule-id]", as clang writes a diagnostic; the file as
+  // displayPath() shows it against BaseDir (none: as it is).
+  std::string text(std::string_view BaseDir = {}) const;
 };
 
 // "input-error" / "configuration-error", as the JSON and SARIF reports name them.

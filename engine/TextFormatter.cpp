@@ -7,10 +7,6 @@ namespace contractcheck {
 
 namespace {
 
-std::string displayPath(const std::string &Path, const std::string &Base) {
-  return std::string(relativeUnder(Path, Base).value_or(Path));
-}
-
 class Printer {
 public:
   Printer(llvm::raw_ostream &OS, SourceFiles &Sources, const TextStyle &Style)
@@ -79,7 +75,7 @@ void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sour
       P.diagnostic(Note.Position, "note", Note.Message, {});
   }
   for (const RuleProblem &Problem : Report.Problems)
-    OS << Problem.text() << '\n';
+    OS << Problem.text(Style.BaseDir) << '\n';
   for (const TUOutcome &Failure : Report.Failures) {
     OS << displayPath(Failure.File, Style.BaseDir) << ": error: not analysed ("
        << statusName(Failure.State) << ")\n";

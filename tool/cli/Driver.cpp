@@ -235,12 +235,9 @@ std::string CommandLine; // as given, for the HTML report
 ProgressCallback progressLine(size_t Jobs) {
   if (Quiet || !sys::Process::StandardErrIsDisplayed() || Jobs <= 1)
     return {};
-  // Paths as the report spells them: relative to the working directory when under it.
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  return [Cwd = std::string(Cwd)](size_t Done, size_t Total, const std::string &Path) {
-    errs() << "\r\x1b[K[" << Done << "/" << Total << "] "
-           << relativeUnder(Path, Cwd).value_or(Path);
+  // Paths as the report spells them.
+  return [Cwd = workingDirectory()](size_t Done, size_t Total, const std::string &Path) {
+    errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << displayPath(Path, Cwd);
     if (Done == Total)
       errs() << "\r\x1b[K";
   };
@@ -267,7 +264,8 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
   for (const TUOutcome &Outcome : Result.Outcomes)
     if (Outcome.State != TUOutcome::Status::Analyzed) {
       ++Failed;
-      errs() << "contractcheck: " << Outcome.File << " (" << statusName(Outcome.State) << ")\n";
+      errs() << "contractcheck: " << displayPath(Outcome.File, workingDirectory()) << " ("
+             << statusName(Outcome.State) << ")\n";
       for (const std::string &Error : Outcome.Errors)
         errs() << "  " << Error << "\n";
     }
@@ -353,8 +351,8 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   AnalysisRun Run(Database, std::move(Request));
   // Said where they count: every run (its global phase reads every TU), an extraction of all.
   if (M != Mode::Extract || !Run.plan().Subset)
-    for (const std::string &Entry : Database->unreadableEntries())
-      errs() << Entry << "\n";
+    for (const InputError &Entry : Database->unreadableEntries())
+      errs() << Entry.render(workingDirectory()) << "\n";
   ProgressCallback Progress = progressLine(Run.plan().Jobs.size());
   RunResult Result;
   SourceFiles Sources;
@@ -456,7 +454,7 @@ int runDriver(int Argc, const char **Argv) {
   try {
     return analyze(M, FixedFlags);
   } catch (const InputError &E) {
-    errs() << E.render() << "\n";
+    errs() << E.render(workingDirectory()) << "\n";
     return BadInput;
   } catch (const std::exception &E) {
     // Every known path has its own positioned error; this is the net under the ones not known.

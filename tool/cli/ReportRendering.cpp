@@ -2,8 +2,8 @@
 
 #include "Formatters.h"
 #include "JsonText.h"
+#include "Paths.h"
 
-#include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/raw_ostream.h>
@@ -18,12 +18,6 @@ namespace contractcheck {
 namespace {
 
 std::string dumpJson(const nlohmann::json &J) { return jsonText(J, 2) + "\n"; }
-
-std::string workingDirectory() {
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  return std::string(Cwd);
-}
 
 } // namespace
 

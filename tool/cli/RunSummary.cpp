@@ -1,5 +1,7 @@
 #include "RunSummary.h"
 
+#include "Paths.h"
+
 #include <llvm/Support/Format.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -24,6 +26,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
   const std::optional<FixSummary> &Fixes = Result.Fixes;
   auto Workers = [](unsigned N) { return std::to_string(N) + (N == 1 ? " worker" : " workers"); };
   raw_ostream &OS = errs();
+  const std::string Cwd = workingDirectory(); // paths as the text report shows them
   OS << "contractcheck: analysed " << Report.analyzed() << " of " << Report.TranslationUnits
      << " translation units in " << format("%.2f", Seconds) << " s with "
      << Workers(Result.Workers);
@@ -101,7 +104,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " is stored, so every run tries again (build the project first if the build generates "
        << (N == 1 ? "it" : "them") << "):\n";
     for (const TUOutcome &Failure : Result.OthersFailed) {
-      OS << "  " << Failure.File << " (" << statusText(Failure) << ")\n";
+      OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
       if (Failure.State == TUOutcome::Status::ParseFailed && !Failure.Errors.empty())
         OS << "    " << Failure.Errors.front() << "\n";
     }
@@ -112,11 +115,11 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
     for (const TUOutcome &Failure : Report.Failures)
-      OS << "  " << Failure.File << " (" << statusText(Failure) << ")\n";
+      OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
   }
   if (!ProblemsShown)
     for (const RuleProblem &Problem : Report.Problems)
-      OS << Problem.text() << "\n";
+      OS << Problem.text(Cwd) << "\n";
   if (!Report.Problems.empty() && ProblemsShown)
     OS << "contractcheck: " << Report.Problems.size()
        << (Report.Problems.size() == 1 ? " problem" : " problems")
