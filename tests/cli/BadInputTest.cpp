@@ -30,44 +30,49 @@ TEST(BadInputTest, NoBuildDirectoryGiven) {
 
 TEST(BadInputTest, MalformedCompilationDatabaseJsonIsPositioned) {
   TempDir Build;
-  std::string Db = Build.write("compile_commands.json",
-                               "[\n  {\"directory\": \"/src\",\n   \"file\": \"a.cpp\",,\n  }\n]\n");
-  ProcessResult R = runContractcheck({"-p", Build.path()});
+  Build.write("compile_commands.json",
+              "[\n  {\"directory\": \"/src\",\n   \"file\": \"a.cpp\",,\n  }\n]\n");
+  // Named as findings are: relative to the working directory, which is above it.
+  ProcessResult R = runContractcheck({"-p", Build.path()}, Build.path());
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr.rfind(Db + ":3:20: error: malformed JSON: syntax error", 0), 0u) << R.Stderr;
+  EXPECT_EQ(R.Stderr.rfind("compile_commands.json:3:20: error: malformed JSON: syntax error", 0),
+            0u)
+      << R.Stderr;
 }
 
 TEST(BadInputTest, CompilationDatabaseEntryWithoutFileNamesTheEntry) {
   TempDir Build;
-  std::string Db = Build.write(
-      "compile_commands.json",
-      "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
-      "  {\"directory\": \"/src\", \"command\": \"c++ b.cpp\"}\n]\n");
-  ProcessResult R = runContractcheck({"-p", Build.path()});
+  Build.write("compile_commands.json",
+              "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
+              "  {\"directory\": \"/src\", \"command\": \"c++ b.cpp\"}\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path()}, Build.path());
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Db + ":3:3: error: entry 2: missing string 'file'\n");
+  EXPECT_EQ(R.Stderr, "compile_commands.json:3:3: error: entry 2: missing string 'file'\n");
 }
 
 // A relative 'file' is relative to 'directory'; with 'directory' empty or relative, it would be
 // looked up from wherever contractcheck runs, and another file silently analysed.
 TEST(BadInputTest, CompilationDatabaseEntryWithoutAnAbsoluteDirectoryNamesTheEntry) {
   TempDir Build;
-  std::string Db = Build.write(
-      "compile_commands.json",
-      "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
-      "  {\"directory\": \"\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\"}\n]\n");
+  Build.write("compile_commands.json",
+              "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
+              "  {\"directory\": \"\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\"}\n]\n");
   ProcessResult R = runContractcheck({"-p", Build.path()}, Build.path());
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Db + ":3:3: error: entry 2: 'directory' is empty; it must be the compiler's "
-                           "working directory as an absolute path, else 'b.cpp' would be looked up "
-                           "from wherever contractcheck runs\n");
+  EXPECT_EQ(
+      R.Stderr,
+      "compile_commands.json:3:3: error: entry 2: 'directory' is empty; it must be the compiler's "
+      "working directory as an absolute path, else 'b.cpp' would be looked up "
+      "from wherever contractcheck runs\n");
   Build.write("compile_commands.json",
               "[{\"directory\": \"src\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\"}]");
   R = runContractcheck({"-p", Build.path()}, Build.path());
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Db + ":1:2: error: entry 1: 'directory' is relative ('src'); it must be the "
-                           "compiler's working directory as an absolute path, else 'b.cpp' would "
-                           "be looked up from wherever contractcheck runs\n");
+  EXPECT_EQ(
+      R.Stderr,
+      "compile_commands.json:1:2: error: entry 1: 'directory' is relative ('src'); it must be the "
+      "compiler's working directory as an absolute path, else 'b.cpp' would "
+      "be looked up from wherever contractcheck runs\n");
 }
 
 // One entry whose path is in another encoding is that entry's problem, not the database's: it
@@ -82,12 +87,12 @@ TEST(BadInputTest, AnEntryThatIsNotUtf8IsReportedAndTheOthersAnalysed) {
           "\", \"arguments\": [\"c++\", \"-c\", \"x.cpp\"]},\n  {\"directory\": \"" + Src.path() +
           "\", \"file\": \"" + Good + "\", \"arguments\": [\"c++\", \"-std=c++20\", \"-c\", \"" +
           Good + "\"]}\n]\n");
-  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"});
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"}, Build.path());
   EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
-  // At the first byte that is not UTF-8, on the entry's line.
+  // At the first byte that is not UTF-8, on the entry's line, named from the working directory.
   std::string Text = readFile(Db);
   size_t Byte = Text.find('\xE9'), LineStart = Text.rfind('\n', Byte) + 1;
-  std::string Expected = Db + ":2:" + std::to_string(Byte - LineStart + 1) +
+  std::string Expected = "compile_commands.json:2:" + std::to_string(Byte - LineStart + 1) +
                          ": error: entry 1: holds bytes that are not UTF-8 (a path in another "
                          "encoding?); this entry is not analysed, the others are\n";
   EXPECT_EQ(R.Stderr.rfind(Expected, 0), 0u) << R.Stderr;
@@ -100,7 +105,7 @@ TEST(BadInputTest, AnEntryThatIsNotUtf8IsReportedAndTheOthersAnalysed) {
   R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Store.path(), Good});
   EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
   EXPECT_EQ(R.Stderr.find("not UTF-8"), std::string::npos) << R.Stderr;
-  R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Store.path()});
+  R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir", Store.path()}, Build.path());
   EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
   EXPECT_EQ(R.Stderr.rfind(Expected, 0), 0u) << R.Stderr;
 }
@@ -114,13 +119,18 @@ TEST(BadInputTest, ASourceTheBuildHasNotGeneratedYetIsNamedAsMissing) {
   std::string Missing = Src.file("gen/messages.pb.cc");
   writeCompilationDatabase(Build.path(), {Good, Missing}, {"-std=c++20"});
   for (const char *Sharing : {"--shared-headers=auto", "--shared-headers=never"}) {
-    ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache", Sharing});
+    ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache", Sharing}, Src.path());
     EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
-    EXPECT_NE(R.Stdout.find(Missing + ": error: not analysed (parse-error)\n  error: the source "
-                            "file does not exist; if the build generates it, build the project "
-                            "(or that target) first, or leave it out with 'paths.exclude'\n"),
+    EXPECT_NE(R.Stdout.find("gen/messages.pb.cc: error: not analysed (parse-error)\n  error: the "
+                            "source file does not exist; if the build generates it, build the "
+                            "project (or that target) first, or leave it out with "
+                            "'paths.exclude'\n"),
               std::string::npos)
         << R.Stdout;
+    // The summary names it as the report does.
+    EXPECT_NE(R.Stderr.find("not analysed:\n  gen/messages.pb.cc (parse-error)\n"),
+              std::string::npos)
+        << R.Stderr;
     EXPECT_EQ(R.Stdout.find("compiler job"), std::string::npos) << R.Stdout;
     EXPECT_NE(R.Stdout.find("a.cpp:"), std::string::npos) << "the other TU's finding is reported";
   }
@@ -148,24 +158,43 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
   TempDir Build;
   cliFixture("parse-failure", Build);
   std::string Cfg = Build.write("bad.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n    severty: warning\n");
-  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Cfg});
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Cfg}, Build.path());
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Cfg + ":4:5: error: unknown key 'severty' in the settings of "
-                            "'contract-switch-coverage' (did you mean 'severity'?); expected one "
-                            "of: severity, enums, sentinels, report-without-default, min-coverage, "
-                            "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
-                            "report-refusing-default, report-delegating-default, report-catch-all-default, history, "
-                            "history-same-commit, skip-flags, flag-templates\n");
+  EXPECT_EQ(
+      R.Stderr,
+      "bad.yaml:4:5: error: unknown key 'severty' in the settings of "
+      "'contract-switch-coverage' (did you mean 'severity'?); expected one "
+      "of: severity, enums, sentinels, report-without-default, min-coverage, "
+      "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
+      "report-refusing-default, report-delegating-default, report-catch-all-default, history, "
+      "history-same-commit, skip-flags, flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {
   TempDir Src, Build;
   std::string File = Src.write("sub/a.cpp", "int a;\n");
+  Src.write(".contractcheck.yaml", "version: 1\npaths: {exclude: src}\n");
+  writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
+  ProcessResult R = runContractcheck({"-p", Build.path()}, Src.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, ".contractcheck.yaml:2:18: error: 'paths.exclude' must be a list of "
+                      "strings, got 'src'\n");
+}
+
+// Only a file under the working directory is named relative to it, as a finding is: one above
+// it (run from a subdirectory) or beside it keeps its absolute path, which an editor can open.
+TEST(BadInputTest, AnErrorInAFileOutsideTheWorkingDirectoryNamesItsAbsolutePath) {
+  TempDir Src, Build;
+  std::string File = Src.write("sub/a.cpp", "int a;\n");
   std::string Cfg = Src.write(".contractcheck.yaml", "version: 1\npaths: {exclude: src}\n");
   writeCompilationDatabase(Build.path(), {File}, {"-std=c++20"});
-  ProcessResult R = runContractcheck({"-p", Build.path()});
-  EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Cfg + ":2:18: error: 'paths.exclude' must be a list of strings, got 'src'\n");
+  std::string Expected =
+      Cfg + ":2:18: error: 'paths.exclude' must be a list of strings, got 'src'\n";
+  for (const std::string &Cwd : {Src.file("sub"), Build.path()}) {
+    ProcessResult R = runContractcheck({"-p", Build.path()}, Cwd);
+    EXPECT_EQ(R.ExitCode, BadInput) << Cwd;
+    EXPECT_EQ(R.Stderr, Expected) << Cwd;
+  }
 }
 
 TEST(BadInputTest, UnknownCommandLineOption) {

@@ -13,6 +13,12 @@ namespace {
 
 constexpr int Clean = 0, FindingsFound = 1, BadInput = 2;
 
+// Whether a line of Output begins with Start: a file named relative to the working directory is
+// not the end of the same file's absolute path.
+bool startsALine(const std::string &Output, const std::string &Start) {
+  return ("\n" + Output).find("\n" + Start) != std::string::npos;
+}
+
 const char *const Header = R"(#pragma once
 namespace shop {
 struct Alert {};
@@ -50,9 +56,9 @@ methods:
 )yaml");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":3:22: error: the declaration does not parse in the scope "
-                                     "of 'shop::Notifier': unknown type name 'Alret'"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(
+      R.Stdout, "contracts/notifier.yaml:3:22: error: the declaration does not parse in the scope "
+                "of 'shop::Notifier': unknown type name 'Alret'"))
       << R.Stdout;
 
   // clang-tidy, which has no global step, says it in the TU.
@@ -101,40 +107,38 @@ methods:
 }
 
 TEST_F(DeclaredServiceRunTest, AContractWhoseClassNoTUDefinesIsAnErrorAtItsServiceLine) {
-  std::string Contract =
-      Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
-                                             "methods: [\"void send()\"]\n");
+  Project.write("contracts/mailer.yaml", "# the mailer\nservice: shop::Mailer\n"
+                                         "methods: [\"void send()\"]\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":2:10: error: no analysed translation unit defines "
-                                     "'shop::Mailer'"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(R.Stdout,
+                          "contracts/mailer.yaml:2:10: error: no analysed translation unit defines "
+                          "'shop::Mailer'"))
       << R.Stdout;
 }
 
 // Without the facts of the TU that defines the class, the contract is neither an error nor a pass.
 TEST_F(DeclaredServiceRunTest, AContractWhoseTUWasNotAnalysedIsNotJudged) {
-  std::string Contract = Project.write("contracts/notifier.yaml",
-                                       "service: shop::Notifier\nmethods: [\"bool sendd()\"]\n");
+  Project.write("contracts/notifier.yaml",
+                "service: shop::Notifier\nmethods: [\"bool sendd()\"]\n");
   std::string Other = Project.write("other.cpp", "int other() { return 0; }\n");
   writeCompilationDatabase(Build.path(), {TU, Other}, {"-std=c++20"});
   ProcessResult R = run({"--no-cache", Other});
   EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":1:10: error: the contract of 'shop::Notifier': not judged "
-                                     "because only part of the codebase was analysed"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(
+      R.Stdout, "contracts/notifier.yaml:1:10: error: the contract of 'shop::Notifier': not judged "
+                "because only part of the codebase was analysed"))
       << R.Stdout;
   EXPECT_EQ(R.Stdout.find("no method 'sendd'"), std::string::npos) << R.Stdout;
 }
 
 TEST_F(DeclaredServiceRunTest, AMalformedContractIsAnErrorAtTheOffendingKey) {
-  std::string Contract =
-      Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n  - [1, 2]\n");
+  Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n  - [1, 2]\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":3:5: error: each method is a C++ member declaration in a "
-                                     "string, not a list"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(
+      R.Stdout, "contracts/notifier.yaml:3:5: error: each method is a C++ member declaration in a "
+                "string, not a list"))
       << R.Stdout;
 }
 
@@ -166,15 +170,14 @@ TEST_F(DeclaredServiceRunTest, AContractEditedOrAddedAfterARunIsJudgedDespiteThe
 // file it names is read into the report.
 TEST_F(DeclaredServiceRunTest, ADeclarationThatIsMoreThanOneMemberIsAnErrorAndReadsNothing) {
   std::string Secret = Project.write("secret.h", "secret_line_that_must_not_show here\n");
-  std::string Contract = Project.write("contracts/notifier.yaml",
-                                       "service: shop::Notifier\nmethods:\n"
-                                       "  - \"bool send(const Alert& a)\\n#include \\\"" +
-                                           Secret + "\\\"\"\n");
+  Project.write("contracts/notifier.yaml", "service: shop::Notifier\nmethods:\n"
+                                           "  - \"bool send(const Alert& a)\\n#include \\\"" +
+                                               Secret + "\\\"\"\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":3:6: error: '#' (a preprocessor directive) is not "
-                                     "accepted in a contract declaration"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(
+      R.Stdout, "contracts/notifier.yaml:3:6: error: '#' (a preprocessor directive) is not "
+                "accepted in a contract declaration"))
       << R.Stdout;
   EXPECT_EQ((R.Stdout + R.Stderr).find("secret_line_that_must_not_show"), std::string::npos)
       << R.Stdout << R.Stderr;
@@ -183,9 +186,9 @@ TEST_F(DeclaredServiceRunTest, ADeclarationThatIsMoreThanOneMemberIsAnErrorAndRe
                                            "  - \"void f(); }; struct Evil { int x;\"\n");
   R = run();
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stdout << R.Stderr;
-  EXPECT_NE(R.Stdout.find(Contract + ":3:16: error: a contract declaration is exactly one "
-                                     "declaration"),
-            std::string::npos)
+  EXPECT_TRUE(startsALine(
+      R.Stdout, "contracts/notifier.yaml:3:16: error: a contract declaration is exactly one "
+                "declaration"))
       << R.Stdout;
   EXPECT_EQ(R.Stdout.find("has no method 'f'"), std::string::npos) << R.Stdout;
 }

@@ -27,10 +27,12 @@ protected:
     Source = Src.write("a.cpp", switchMissingOne("a"));
     writeCompilationDatabase(Build.path(), {Source}, {"-std=c++20"});
   }
+  // From the project's directory, as a user runs it: its files are named relative to it, the
+  // build directory's (beside it) by their absolute paths.
   ProcessResult run(std::vector<std::string> More = {}) {
     std::vector<std::string> Args{"-p", Build.path(), "--no-cache"};
     Args.insert(Args.end(), More.begin(), More.end());
-    return runContractcheck(Args);
+    return runContractcheck(Args, Src.path());
   }
   TempDir Src, Build;
   std::string Source;
@@ -57,9 +59,10 @@ TEST_F(EncodingAndDepthTest, Utf16IsNamed) {
   std::string Config = Src.write(".contractcheck.yaml", utf16("version: 1\n"));
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, Config + ":1:1: error: is UTF-16 (it begins with the byte order mark FF FE); "
-                               "a configuration file must be UTF-8 (convert it, e.g. iconv -f "
-                               "UTF-16 -t UTF-8)\n");
+  EXPECT_EQ(R.Stderr,
+            ".contractcheck.yaml:1:1: error: is UTF-16 (it begins with the byte order mark FF FE); "
+            "a configuration file must be UTF-8 (convert it, e.g. iconv -f "
+            "UTF-16 -t UTF-8)\n");
   std::filesystem::remove(Config);
   std::string Database = Build.file("compile_commands.json");
   Build.write("compile_commands.json", utf16(readFile(Database)).substr(2)); // no mark
@@ -71,12 +74,11 @@ TEST_F(EncodingAndDepthTest, Utf16IsNamed) {
 }
 
 TEST_F(EncodingAndDepthTest, YamlNestedDeeperThanReadIsSaidSo) {
-  std::string Config = Src.write(".contractcheck.yaml", "version: 1\nrules:\n  x: " +
-                                                            std::string(600, '[') +
-                                                            std::string(600, ']') + "\n");
+  Src.write(".contractcheck.yaml",
+            "version: 1\nrules:\n  x: " + std::string(600, '[') + std::string(600, ']') + "\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr.rfind(Config + ":3:", 0), 0u) << R.Stderr;
+  EXPECT_EQ(R.Stderr.rfind(".contractcheck.yaml:3:", 0), 0u) << R.Stderr;
   EXPECT_NE(R.Stderr.find(": error: malformed YAML: nested deeper than 500 levels, more than "
                           "contractcheck reads\n"),
             std::string::npos)
