@@ -93,6 +93,10 @@ bool BodySkipPolicy::lostInstantiations() {
   return !NeedsInstantiations || NeedsInstantiations(Reaching);
 }
 
+std::vector<const FunctionDecl *> BodySkipPolicy::neededInstantiations() {
+  return Needed ? Needed(Skipped) : Skipped;
+}
+
 bool BodySkipPolicy::mayLoseInstantiations() {
   // What is given a class of the project is known for good once the arguments are known.
   std::swap(TypeReaches, TypeGivesTheProject);

@@ -47,18 +47,24 @@ class Config;
 // have: the instantiations of the library's templates that the project's types reach and that
 // the first parse would have left with skipped bodies are put aside (defersInstantiation), the
 // rules are asked about them as about the first parse's (lostInstantiations), and they are made
-// only when one says yes, which leaves the TU as the parse that keeps template bodies would
-// have; when none does, it is left as the first parse would have.
+// only when one says yes, and then only those the rules that say yes name
+// (neededInstantiations, Rule::instantiationsNeeded: contract-mock-drift names those given a
+// mock), with what Sema needs to make them; the rest are left as the first parse leaves them,
+// which the rules' no for them says loses nothing. When none says yes, the TU is left as the
+// first parse would have. The analysis's parse that keeps template bodies decides so too.
 class BodySkipPolicy {
 public:
   enum class Mode { Skip, KeepTemplates, Decide };
 
+  using Instantiations = llvm::ArrayRef<const clang::FunctionDecl *>;
   // NeedsInstantiations: whether an enabled rule could judge what an instantiation of one of
   // the TU's own templates holds; when none could, a body that may instantiate one is no loss.
-  BodySkipPolicy(
-      const clang::SourceManager &SM, const Config &Cfg, Mode M,
-      std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations = {})
-      : SM(SM), Cfg(Cfg), M(M), NeedsInstantiations(std::move(NeedsInstantiations)) {}
+  // Needed: of those, the ones the rules that said yes need made (Rule::instantiationsNeeded).
+  BodySkipPolicy(const clang::SourceManager &SM, const Config &Cfg, Mode M,
+                 std::function<bool(Instantiations)> NeedsInstantiations = {},
+                 std::function<std::vector<const clang::FunctionDecl *>(Instantiations)> Needed = {})
+      : SM(SM), Cfg(Cfg), M(M), NeedsInstantiations(std::move(NeedsInstantiations)),
+        Needed(std::move(Needed)) {}
 
   bool shouldSkip(const clang::Decl &D);
   // Sees every implicit function template instantiation (ASTConsumer's hook).
@@ -67,6 +73,8 @@ public:
   // instantiations a rule judges (Skip mode), or whether the instantiations put aside must be
   // made (Decide mode). Call once, at the end of the TU.
   bool lostInstantiations();
+  // Decide mode, once lostInstantiations() said yes: which of those put aside to make.
+  std::vector<const clang::FunctionDecl *> neededInstantiations();
   // The same question while the TU is still being parsed (Skip mode only), answered for the
   // worst end it could have: a class of the project given to a skipped body counts as reaching
   // the project's templates whatever it and its namespace will hold (what they hold is known
@@ -104,7 +112,8 @@ private:
   const clang::SourceManager &SM;
   const Config &Cfg;
   const Mode M;
-  const std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations;
+  const std::function<bool(Instantiations)> NeedsInstantiations;
+  const std::function<std::vector<const clang::FunctionDecl *>(Instantiations)> Needed;
   // The instantiations whose bodies were skipped (Skip), or that were put aside (Decide).
   std::vector<const clang::FunctionDecl *> Skipped;
   // What mayLoseInstantiations() has learnt: the skipped instantiations it has examined, those

@@ -19,9 +19,10 @@ std::vector<std::unique_ptr<clang::ASTConsumer>> one(std::unique_ptr<clang::ASTC
 BodySkippingConsumer::BodySkippingConsumer(
     std::unique_ptr<clang::ASTConsumer> Inner, const clang::SourceManager &SM, const Config &Cfg,
     BodySkipPolicy::Mode Mode,
-    std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations)
+    std::function<bool(BodySkipPolicy::Instantiations)> NeedsInstantiations,
+    std::function<std::vector<const clang::FunctionDecl *>(BodySkipPolicy::Instantiations)> Needed)
     : MultiplexConsumer(one(std::move(Inner))),
-      Policy(SM, Cfg, Mode, std::move(NeedsInstantiations)) {}
+      Policy(SM, Cfg, Mode, std::move(NeedsInstantiations), std::move(Needed)) {}
 
 BodySkippingConsumer::~BodySkippingConsumer() = default;
 
@@ -45,7 +46,7 @@ bool BodySkippingConsumer::makeWhatTheRulesNeed() {
   if (!Policy.lostInstantiations())
     return false;
   if (Filter)
-    Filter->makeDeferred();
+    Filter->makeDeferred(Policy.neededInstantiations());
   return true;
 }
 

@@ -21,7 +21,9 @@ public:
   BodySkippingConsumer(
       std::unique_ptr<clang::ASTConsumer> Inner, const clang::SourceManager &SM,
       const Config &Cfg, BodySkipPolicy::Mode Mode,
-      std::function<bool(llvm::ArrayRef<const clang::FunctionDecl *>)> NeedsInstantiations = {});
+      std::function<bool(BodySkipPolicy::Instantiations)> NeedsInstantiations = {},
+      std::function<std::vector<const clang::FunctionDecl *>(BodySkipPolicy::Instantiations)>
+          Needed = {});
 
   ~BodySkippingConsumer() override;
 
@@ -31,7 +33,7 @@ public:
   bool HandleTopLevelDecl(clang::DeclGroupRef Group) override;
 
   // At the end of a parse that decides there (BodySkipPolicy's Decide mode): makes the
-  // instantiations put aside when a rule needs them, and says whether it did.
+  // instantiations put aside that the rules need, when one needs some, and says whether it did.
   bool makeWhatTheRulesNeed();
 
 protected:

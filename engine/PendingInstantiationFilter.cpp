@@ -2,6 +2,7 @@
 
 #include <clang/Sema/Scope.h>
 #include <clang/Sema/Sema.h>
+#include <llvm/ADT/DenseSet.h>
 
 using namespace clang;
 
@@ -53,9 +54,13 @@ void PendingInstantiationFilter::queued(FunctionDecl &F) {
   S.PendingInstantiations.pop_back();
 }
 
-void PendingInstantiationFilter::makeDeferred() {
+// In the order they were put aside, as Clang would have made them.
+void PendingInstantiationFilter::makeDeferred(llvm::ArrayRef<const FunctionDecl *> Needed) {
   Defers = {};
+  llvm::DenseSet<const FunctionDecl *> Making(Needed.begin(), Needed.end());
   for (auto [F, PointOfInstantiation] : std::exchange(Deferred, {})) {
+    if (!Making.contains(F))
+      continue;
     F->setHasSkippedBody(false);
     F->setInstantiationIsPending(true);
     S.PendingInstantiations.emplace_back(F, PointOfInstantiation);

@@ -33,9 +33,10 @@ public:
   // as it is queued (Clang has just pushed it; the consumer's hook calls this).
   void queued(clang::FunctionDecl &F);
 
-  // Makes what was put aside, and from then on puts nothing aside: after the end of the TU
-  // (the consumer's HandleTranslationUnit), as Clang would have made them there.
-  void makeDeferred();
+  // Makes what was put aside among Needed, with whatever their bodies ask for, and from then on
+  // puts nothing aside: after the end of the TU (the consumer's HandleTranslationUnit), as
+  // Clang would have made them there. The rest stay unmade.
+  void makeDeferred(llvm::ArrayRef<const clang::FunctionDecl *> Needed);
 
 private:
   // Whether an entry of the list is left unmade, for now (Defers) or for good (Drops).

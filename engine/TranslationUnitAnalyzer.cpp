@@ -191,11 +191,17 @@ public:
                      const Config &Cfg, BodySkipPolicy::Mode Mode, bool &Lost,
                      std::optional<SourcePosition> &StoppedAt,
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
+                     std::function<std::vector<const FunctionDecl *>(const SkippedInstantiations &)>
+                         InstantiationsRulesNeed,
                      const CompilerInstance &CI, std::string PrefixHeader, bool &Made)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
-                                 llvm::ArrayRef<const FunctionDecl *> Skipped) {
+                                 BodySkipPolicy::Instantiations Skipped) {
                                return Need({SoFarFor ? SoFarFor() : Parsed, Skipped});
+                             },
+                             [this, Needed = std::move(InstantiationsRulesNeed)](
+                                 BodySkipPolicy::Instantiations Skipped) {
+                               return Needed({Parsed, Skipped});
                              }),
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
         Made(Made) {}
@@ -328,14 +334,30 @@ public:
       Contexts.push_back(std::move(Context));
       Rules.push_back(std::move(R));
     }
+    // A parse that keeps template bodies decides at the end too: the instantiations of the
+    // library's templates that the project's types reach are put aside and made as far as the
+    // rules need them (gmock-matchers-misc_test.cc's mocks need 3 of 540), the others left as
+    // the first parse leaves them. It has kept template bodies whatever the rules say.
+    const bool Keeps = Mode == BodySkipPolicy::Mode::KeepTemplates;
     return std::make_unique<SkipBodiesConsumer>(
-        Finder.newASTConsumer(), CI.getSourceManager(), Cfg, Mode, Lost, Out.FirstParseStoppedAt,
+        Finder.newASTConsumer(), CI.getSourceManager(), Cfg,
+        Keeps ? BodySkipPolicy::Mode::Decide : Mode, Lost, Out.FirstParseStoppedAt,
         [this](const SkippedInstantiations &Skipped) {
           return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
             return R->needsInstantiations(Skipped);
           });
         },
-        CI, PrefixHeader, Out.KeptTemplateBodies);
+        [this](const SkippedInstantiations &Skipped) {
+          // What the rules that say yes name (a rule that says no needs none of them).
+          std::vector<const FunctionDecl *> Needed;
+          for (const std::unique_ptr<Rule> &R : Rules)
+            if (R->needsInstantiations(Skipped)) {
+              std::vector<const FunctionDecl *> Named = R->instantiationsNeeded(Skipped);
+              Needed.insert(Needed.end(), Named.begin(), Named.end());
+            }
+          return Needed;
+        },
+        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -352,6 +374,7 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string &PrefixHeader;
+  bool MadeWhileKeeping = false; // not what the store keeps: the parse kept template bodies
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;

@@ -48,6 +48,16 @@ public:
   // empty TopLevel never): the answer must be a search of what is shown, yes when something
   // shown makes it yes, whatever else the TU holds.
   virtual bool needsInstantiations(const SkippedInstantiations & /*Skipped*/) const { return true; }
+  // Asked, about the same declarations, only after needsInstantiations said yes at the end of a
+  // parse that has the library's template bodies and put the instantiations aside: which of
+  // those shown it needs made. The CLI makes only those some rule names (and what Sema needs to
+  // make them) and leaves the others as the first parse leaves them, so a rule names every one
+  // that could hold or make what it judges: all of them (the default) when its yes comes from
+  // the TU's own code.
+  virtual std::vector<const clang::FunctionDecl *>
+  instantiationsNeeded(const SkippedInstantiations &Skipped) const {
+    return {Skipped.Skipped.begin(), Skipped.Skipped.end()};
+  }
 
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) final { check(Result); }
   llvm::StringRef getID() const override;

@@ -26,12 +26,17 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   // See MockDriftInstantiations.cpp.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
+  std::vector<const clang::FunctionDecl *>
+  instantiationsNeeded(const SkippedInstantiations &Skipped) const override;
   // Pairing needs every class of the TU (naming lookup, co-instantiation), so the judging
   // happens once the whole TU has been seen.
   void onEndOfTranslationUnit() override;
 
 private:
   class Analysis;
+
+  // Whether the TU's own code makes every instantiation a possible maker of a pairing.
+  bool needsEveryInstantiation(const SkippedInstantiations &Skipped) const;
 
   const std::vector<NamePattern> Patterns;
   const std::vector<std::pair<std::string, std::string>> Pairs;

@@ -170,6 +170,70 @@ TEST(PendingInstantiationFilterTest, DeferredBodiesMayDeclareBuiltinsAfterThePar
       std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", ProbingLibrary}}));
   EXPECT_TRUE(Deferred) << "the instantiation was not put aside: the test no longer covers makeDeferred";
   EXPECT_EQ(Result, (Made{{"inspect<app::Named<int>>", true}}));
+
+// Two project types given the library: the rules name one of them.
+const char *TwoProjectTypes = R"(#include <lib.h>
+namespace app {
+template <class T> struct Widget { int run() { return 2; } };
+template <class T> struct Gadget { int run() { return 3; } };
+} // namespace app
+int widget() { app::Widget<int> W; return lib::relay(W); }
+int gadget() { app::Gadget<int> G; return lib::relay(G); }
+)";
+
+// A parse that decides at the end, whose rules say yes and name only the instantiations given
+// Widget<int> (as contract-mock-drift names only those given a mock).
+class NamesWidgetsAction : public ASTFrontendAction {
+public:
+  NamesWidgetsAction(const Config &Cfg, Made &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<Deciding>(std::make_unique<Recorder>(Out), CI.getSourceManager(),
+                                      Cfg);
+  }
+
+private:
+  class Deciding : public BodySkippingConsumer {
+  public:
+    Deciding(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM, const Config &Cfg)
+        : BodySkippingConsumer(
+              std::move(Inner), SM, Cfg, BodySkipPolicy::Mode::Decide,
+              [](BodySkipPolicy::Instantiations) { return true; },
+              [](BodySkipPolicy::Instantiations PutAside) {
+                std::vector<const FunctionDecl *> Named;
+                for (const FunctionDecl *F : PutAside)
+                  if (F->getTemplateSpecializationArgs()->get(0).getAsType().getAsString().find(
+                          "Widget") != std::string::npos)
+                    Named.push_back(F);
+                return Named;
+              }) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override {
+      EXPECT_TRUE(makeWhatTheRulesNeed());
+      BodySkippingConsumer::HandleTranslationUnit(Ctx);
+    }
+  };
+
+  const Config &Cfg;
+  Made &Out;
+};
+
+TEST(PendingInstantiationFilterTest, DecidingAtTheEndMakesOnlyWhatTheRulesName) {
+  Config Cfg = Config::defaults();
+  Made Result;
+  ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
+      std::make_unique<NamesWidgetsAction>(Cfg, Result), TwoProjectTypes,
+      {"-std=c++17", "-isystem", "/virtual/include"}, "/virtual/app/main.cpp", "test",
+      std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", Library}}));
+  Made Expected = {
+      // Named: made, with what its body asks for that reaches the project.
+      {"relay<app::Widget<int>>", true},
+      {"apply<app::Widget<int>>", true},
+      {"apply<lib::Plain>", false},
+      // Given the project but not named: left as the first parse leaves it, and so never asks
+      // for apply<app::Gadget<int>>.
+      {"relay<app::Gadget<int>>", false},
+  };
+  EXPECT_EQ(Result, Expected);
 }
 
 } // namespace
