@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -65,28 +66,41 @@ private:
   Made &Out;
 };
 
-class KeepTemplatesAction : public ASTFrontendAction {
+// The consumer a parse runs under, around the Recorder.
+using ConsumerFor = std::function<std::unique_ptr<ASTConsumer>(
+    CompilerInstance &, std::unique_ptr<ASTConsumer> Recorder, const Config &)>;
+
+class SkippingAction : public ASTFrontendAction {
 public:
-  KeepTemplatesAction(const Config &Cfg, Made &Out) : Cfg(Cfg), Out(Out) {}
+  SkippingAction(ConsumerFor Make, const Config &Cfg, Made &Out)
+      : Make(std::move(Make)), Cfg(Cfg), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
     CI.getFrontendOpts().SkipFunctionBodies = true;
-    return std::make_unique<BodySkippingConsumer>(std::make_unique<Recorder>(Out),
-                                                  CI.getSourceManager(), Cfg,
-                                                  BodySkipPolicy::Mode::KeepTemplates);
+    return Make(CI, std::make_unique<Recorder>(Out), Cfg);
   }
 
 private:
+  ConsumerFor Make;
   const Config &Cfg;
   Made &Out;
 };
 
-TEST(PendingInstantiationFilterTest, OnlyInstantiationsGivenTheProjectAreMade) {
+Made madeBy(const char *Code, ConsumerFor Make) {
   Config Cfg = Config::defaults();
   Made Result;
-  ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
-      std::make_unique<KeepTemplatesAction>(Cfg, Result), Project,
+  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(
+      std::make_unique<SkippingAction>(std::move(Make), Cfg, Result), Code,
       {"-std=c++17", "-isystem", "/virtual/include"}, "/virtual/app/main.cpp", "test",
       std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", Library}}));
+  return Result;
+}
+
+TEST(PendingInstantiationFilterTest, OnlyInstantiationsGivenTheProjectAreMade) {
+  Made Result = madeBy(Project, [](CompilerInstance &CI, std::unique_ptr<ASTConsumer> Inner,
+                                   const Config &Cfg) {
+    return std::make_unique<BodySkippingConsumer>(std::move(Inner), CI.getSourceManager(), Cfg,
+                                                  BodySkipPolicy::Mode::KeepTemplates);
+  });
   Made Expected = {
       // Given app::Widget<int>, a specialization of the project's template: made, and what its
       // body calls with the project's type too, down to Widget<int>::run.
@@ -183,47 +197,31 @@ int gadget() { app::Gadget<int> G; return lib::relay(G); }
 
 // A parse that decides at the end, whose rules say yes and name only the instantiations given
 // Widget<int> (as contract-mock-drift names only those given a mock).
-class NamesWidgetsAction : public ASTFrontendAction {
+class NamesWidgets : public BodySkippingConsumer {
 public:
-  NamesWidgetsAction(const Config &Cfg, Made &Out) : Cfg(Cfg), Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
-    CI.getFrontendOpts().SkipFunctionBodies = true;
-    return std::make_unique<Deciding>(std::make_unique<Recorder>(Out), CI.getSourceManager(),
-                                      Cfg);
+  NamesWidgets(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM, const Config &Cfg)
+      : BodySkippingConsumer(
+            std::move(Inner), SM, Cfg, BodySkipPolicy::Mode::Decide,
+            [](BodySkipPolicy::Instantiations) { return true; },
+            [](BodySkipPolicy::Instantiations PutAside) {
+              std::vector<const FunctionDecl *> Named;
+              for (const FunctionDecl *F : PutAside)
+                if (F->getTemplateSpecializationArgs()->get(0).getAsType().getAsString().find(
+                        "Widget") != std::string::npos)
+                  Named.push_back(F);
+              return Named;
+            }) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    EXPECT_TRUE(makeWhatTheRulesNeed());
+    BodySkippingConsumer::HandleTranslationUnit(Ctx);
   }
-
-private:
-  class Deciding : public BodySkippingConsumer {
-  public:
-    Deciding(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM, const Config &Cfg)
-        : BodySkippingConsumer(
-              std::move(Inner), SM, Cfg, BodySkipPolicy::Mode::Decide,
-              [](BodySkipPolicy::Instantiations) { return true; },
-              [](BodySkipPolicy::Instantiations PutAside) {
-                std::vector<const FunctionDecl *> Named;
-                for (const FunctionDecl *F : PutAside)
-                  if (F->getTemplateSpecializationArgs()->get(0).getAsType().getAsString().find(
-                          "Widget") != std::string::npos)
-                    Named.push_back(F);
-                return Named;
-              }) {}
-    void HandleTranslationUnit(ASTContext &Ctx) override {
-      EXPECT_TRUE(makeWhatTheRulesNeed());
-      BodySkippingConsumer::HandleTranslationUnit(Ctx);
-    }
-  };
-
-  const Config &Cfg;
-  Made &Out;
 };
 
 TEST(PendingInstantiationFilterTest, DecidingAtTheEndMakesOnlyWhatTheRulesName) {
-  Config Cfg = Config::defaults();
-  Made Result;
-  ASSERT_TRUE(tooling::runToolOnCodeWithArgs(
-      std::make_unique<NamesWidgetsAction>(Cfg, Result), TwoProjectTypes,
-      {"-std=c++17", "-isystem", "/virtual/include"}, "/virtual/app/main.cpp", "test",
-      std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", Library}}));
+  Made Result = madeBy(TwoProjectTypes, [](CompilerInstance &CI,
+                                           std::unique_ptr<ASTConsumer> Inner, const Config &Cfg) {
+    return std::make_unique<NamesWidgets>(std::move(Inner), CI.getSourceManager(), Cfg);
+  });
   Made Expected = {
       // Named: made, with what its body asks for that reaches the project.
       {"relay<app::Widget<int>>", true},
