@@ -184,6 +184,7 @@ TEST(PendingInstantiationFilterTest, DeferredBodiesMayDeclareBuiltinsAfterThePar
       std::make_shared<PCHContainerOperations>(), {{"/virtual/include/lib.h", ProbingLibrary}}));
   EXPECT_TRUE(Deferred) << "the instantiation was not put aside: the test no longer covers makeDeferred";
   EXPECT_EQ(Result, (Made{{"inspect<app::Named<int>>", true}}));
+}
 
 // Two project types given the library: the rules name one of them.
 const char *TwoProjectTypes = R"(#include <lib.h>
