@@ -11,6 +11,7 @@
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/switch-coverage/SwitchDefault.h"
+#include "rules/switch-coverage/TranslatingDefault.h"
 #include "rules/utils/RuledOutValues.h"
 #include "rules/enum-table/TotalityEvidence.h"
 #include "SourcePositions.h"
@@ -473,6 +474,12 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
       if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Candidate.Function))
         if (defaultDelegatesToOverridden(*Switch, *Default, *Method, Parents))
           return;
+    // `case GLSLANG_TARGET_VULKAN_1_1: return EShTargetVulkan_1_1; ... default: break; }
+    // return EShTargetVulkan_1_0;`: a translation whose default produces the hidden value's own
+    // counterpart is that value's case.
+    if (Default)
+      for (const EnumConstantDecl *Handled : translatedByDefault(*Switch, *Default, Missing, Parents))
+        llvm::erase(Missing, Handled);
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {

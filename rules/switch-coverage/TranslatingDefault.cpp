@@ -1,0 +1,185 @@
+#include "rules/switch-coverage/TranslatingDefault.h"
+
+#include "rules/switch-coverage/CaseLabels.h"
+#include "rules/switch-coverage/SwitchDefault.h"
+#include "rules/utils/NameSpelling.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ParentMap.h>
+#include <clang/AST/Stmt.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/STLExtras.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+// What one path of the switch produces: an enumerator returned (Assigned null) or assigned to
+// Assigned.
+struct Produced {
+  const EnumConstantDecl *Value = nullptr;
+  const ValueDecl *Assigned = nullptr;
+};
+
+const EnumConstantDecl *enumeratorIn(const Expr *E) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+  return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+}
+
+const ValueDecl *assignedTo(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+// `return E;`, or `V = E;` followed by `break;` (Next): what the statement produces.
+Produced producedBy(const Stmt *S, const Stmt *Next) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S)) {
+    if (Block->body_empty())
+      return {};
+    S = Block->body_front();
+    Next = Block->size() > 1 ? *std::next(Block->body_begin()) : Next;
+  }
+  if (const auto *Return = dyn_cast_or_null<ReturnStmt>(S))
+    return {enumeratorIn(Return->getRetValue()), nullptr};
+  const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
+  if (!Assign || Assign->getOpcode() != BO_Assign || !isa_and_nonnull<BreakStmt>(Next))
+    return {};
+  const ValueDecl *Target = assignedTo(Assign->getLHS());
+  const EnumConstantDecl *Value = enumeratorIn(Assign->getRHS());
+  return Target && Value ? Produced{Value, Target} : Produced{};
+}
+
+// The first statement a label runs (past the labels stacked under it) and the one after it in
+// the switch's body.
+std::pair<const Stmt *, const Stmt *> runFrom(const SwitchStmt &Switch, const SwitchCase &Label) {
+  const Stmt *First = Label.getSubStmt();
+  while (const auto *Nested = dyn_cast_or_null<SwitchCase>(First))
+    First = Nested->getSubStmt();
+  const Stmt *Next = nullptr;
+  if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody())) {
+    const auto *Top =
+        llvm::find_if(Body->body(), [&](const Stmt *S) { return S && labelsLeadTo(*S, Label); });
+    if (Top != Body->body_end() && std::next(Top) != Body->body_end())
+      Next = *std::next(Top);
+  }
+  return {First, Next};
+}
+
+// The statement right after the switch in its block, or null.
+const Stmt *statementAfter(const SwitchStmt &Switch, const ParentMap &Parents) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parents.getParent(&Switch));
+  if (!Block)
+    return nullptr;
+  const auto *It = llvm::find(Block->body(), &Switch);
+  return It == Block->body_end() || std::next(It) == Block->body_end() ? nullptr : *std::next(It);
+}
+
+// An enumerator's name without the words every enumerator of its enum starts with, joined
+// without separators: `GLSLANG_TARGET_VULKAN_1_0` and `EShTargetVulkan_1_0` are both
+// "vulkan10", `OPENGL_450` and `OpenGL_450` both "opengl450". Empty when nothing is left.
+class NamesAfterPrefix {
+public:
+  std::string of(const EnumConstantDecl &Enumerator) {
+    const auto *Enum = dyn_cast<EnumDecl>(Enumerator.getDeclContext());
+    if (!Enum)
+      return {};
+    auto [It, New] = SharedWords.try_emplace(Enum, 0);
+    if (New)
+      It->second = sharedWords(*Enum);
+    std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator.getName()));
+    return It->second < Words.size() ? joined(Words, It->second) : std::string();
+  }
+
+private:
+  static size_t enumeratorCount(const EnumDecl &Enum) {
+    return std::distance(Enum.enumerator_begin(), Enum.enumerator_end());
+  }
+  static std::string joined(const std::vector<std::string> &Words, size_t From) {
+    std::string Out;
+    for (size_t I = From; I < Words.size(); ++I)
+      Out += Words[I];
+    return Out;
+  }
+  static size_t sharedWords(const EnumDecl &Enum) {
+    if (enumeratorCount(Enum) < 2)
+      return 0;
+    std::vector<std::string> Shared;
+    bool First = true;
+    for (const EnumConstantDecl *E : Enum.enumerators()) {
+      std::vector<std::string> Words = enumeratorWords(std::string_view(E->getName()));
+      if (First) {
+        Shared = std::move(Words);
+        First = false;
+        continue;
+      }
+      size_t I = 0;
+      while (I < Shared.size() && I < Words.size() && Shared[I] == Words[I])
+        ++I;
+      Shared.resize(I);
+    }
+    return Shared.size();
+  }
+  llvm::DenseMap<const EnumDecl *, size_t> SharedWords;
+};
+
+} // namespace
+
+std::vector<const EnumConstantDecl *>
+translatedByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
+                    const std::vector<const EnumConstantDecl *> &Missing,
+                    const ParentMap &Parents) {
+  NamesAfterPrefix Names;
+  const EnumDecl *Into = nullptr;
+  const ValueDecl *Assigned = nullptr;
+  unsigned Cases = 0;
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
+    const auto *Case = dyn_cast<CaseStmt>(SC);
+    if (!Case)
+      continue;
+    const EnumConstantDecl *Label = caseLabelEnumerator(*Case);
+    if (!Label)
+      return {};
+    auto [First, Next] = runFrom(Switch, *Case);
+    Produced P = producedBy(First, Next);
+    if (!P.Value)
+      return {};
+    const auto *Enum = dyn_cast<EnumDecl>(P.Value->getDeclContext());
+    if (!Enum || Enum == Label->getDeclContext() || (Into && Enum != Into) ||
+        (Cases > 0 && P.Assigned != Assigned))
+      return {};
+    std::string Name = Names.of(*Label);
+    if (Name.empty() || Name != Names.of(*P.Value))
+      return {};
+    Into = Enum;
+    Assigned = P.Assigned;
+    ++Cases;
+  }
+  if (Cases < 2)
+    return {};
+  auto [First, Next] = runFrom(Switch, Default);
+  Produced P = producedBy(First, Next);
+  // `default: break;` (or nothing) on the way to the `return` after the switch.
+  if (!P.Value && !Assigned && (!First || isa<BreakStmt, NullStmt>(First)))
+    if (const auto *Return = dyn_cast_or_null<ReturnStmt>(statementAfter(Switch, Parents)))
+      P = {enumeratorIn(Return->getRetValue()), nullptr};
+  if (!P.Value || P.Value->getDeclContext() != Into || P.Assigned != Assigned)
+    return {};
+  std::string Name = Names.of(*P.Value);
+  std::vector<const EnumConstantDecl *> Handled;
+  for (const EnumConstantDecl *Hidden : Missing)
+    if (Names.of(*Hidden) == Name)
+      Handled.push_back(Hidden);
+  return Handled;
+}
+
+} // namespace contractcheck
