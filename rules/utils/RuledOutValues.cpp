@@ -1,5 +1,7 @@
 #include "rules/utils/RuledOutValues.h"
 
+#include "rules/utils/TableReadValues.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
@@ -202,6 +204,8 @@ public:
 
   // One earlier sibling statement, in program order.
   void step(const Stmt *S) {
+    if (tableRead(S))
+      return;
     if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
       return;
     if (waitLoop(S))
@@ -223,6 +227,36 @@ public:
   std::vector<llvm::APSInt> take() { return std::move(Values); }
 
 private:
+  // `keyword = it->second;` with `auto it = KeywordMap.find(text);`, or `auto v = M.at(k);`:
+  // from a constant table, Var holds one of the values its initializer writes, and every other
+  // enumerator of its enum is ruled out (what earlier guards ruled out no longer counts).
+  bool tableRead(const Stmt *S) {
+    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
+      S = Cleanups->getSubExpr();
+    const Expr *Read = nullptr;
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign && sameVariable(Assign->getLHS(), Var))
+      Read = Assign->getRHS();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Var);
+    if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S); Decl && Ref && Decl->isSingleDecl() &&
+                                                          Decl->getSingleDecl() == Ref->getDecl())
+      Read = cast<VarDecl>(Ref->getDecl())->getInit();
+    const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
+    const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
+    if (!Read || !Enum)
+      return false;
+    std::optional<std::vector<llvm::APSInt>> Possible = valuesReadFromConstTable(*Read, *Enum);
+    if (!Possible)
+      return false;
+    Values.clear();
+    for (const EnumConstantDecl *E : Enum->enumerators())
+      if (llvm::none_of(*Possible, [&](const llvm::APSInt &V) {
+            return llvm::APSInt::isSameValue(V, E->getInitVal());
+          }))
+        Values.push_back(E->getInitVal());
+    return true;
+  }
+
   // `if (v == A) return; `, and the chain `if (v == A) {...return} else if (v == B) {...return}
   // else {...}`: a value tested by a branch that exits (or reassigns v) gets past the chain
   // only if an earlier branch that does not exit could take it, i.e. one whose condition is

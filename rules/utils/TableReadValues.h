@@ -1,0 +1,25 @@
+// The values an enum read out of a constant table can hold: those its initializer writes.
+#pragma once
+
+#include <llvm/ADT/APSInt.h>
+
+#include <optional>
+#include <vector>
+
+namespace clang {
+class EnumDecl;
+class Expr;
+} // namespace clang
+
+namespace contractcheck {
+
+// glslang's `auto it = KeywordMap.find(tokenText); ... keyword = it->second;`: Read is
+// `it->second` of a local iterator initialised by `M.find(k)` and never reassigned, or
+// `M.at(k)`, where M is a const variable (a map that cannot change) with an initializer. The
+// values of Enum that initializer names (keys and values alike: a superset is safe); nullopt
+// when Read is no such read, or the initializer holds a value of Enum that is not an enumerator
+// written out (a call, a cast, a variable), which could be anything.
+std::optional<std::vector<llvm::APSInt>> valuesReadFromConstTable(const clang::Expr &Read,
+                                                                  const clang::EnumDecl &Enum);
+
+} // namespace contractcheck
