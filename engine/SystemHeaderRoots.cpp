@@ -12,6 +12,7 @@
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendActions.h>
+#include <clang/Lex/HeaderSearch.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
@@ -91,9 +92,11 @@ public:
       return;
     // Clang makes whatever a system header includes a system header too.
     InSystem = SrcMgr::isSystem(Kind);
+    OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
     bool IsRoot = InSystem && Pending;
     if (IsRoot) {
       All.push_back(std::move(*Pending));
+      RootFiles.push_back(File);
       RootBraceDepth = BraceDepth;
     }
     if (InSystem && PendingCxxStandard)
@@ -112,7 +115,6 @@ public:
                   : current() == Origin::Implementation || PendingImplementation
                       ? Origin::Implementation
                       : Origin::Library;
-    OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
     if (File && &File->getFileEntry() == SM.getFileEntryForID(SM.getMainFileID()))
       ++MainFileEntered;
     const HeaderDirectives *Minimized = nullptr;
@@ -242,6 +244,7 @@ public:
 
   // A macro a root defines that the TU's code named, as a plain identifier, before the root.
   void finish() {
+    limitAtFirstRootReadAgain();
     for (const auto &[Name, UsedAt] : FirstUse) {
       auto It = SystemDefinitions.find(Name);
       if (It == SystemDefinitions.end())
@@ -265,6 +268,22 @@ public:
 
 private:
   void limit(size_t Roots) { Limit = std::min(Limit, Roots); }
+
+  // With the prefix loaded, the TU's own #include of each root in it reads that root again,
+  // which changes nothing only when the root has an include guard or #pragma once (as clang
+  // found them while reading it), or is a standard header, which may be included more than
+  // once to no other effect ([using.headers]/2, C17 7.1.2/4). A root without either is read
+  // twice: protobuf's port_def.inc fails with #error unless port_undef.inc came between, an
+  // X-macro .inc defines its names again. Such a root, and every root after it, stays in place.
+  void limitAtFirstRootReadAgain() {
+    const HeaderSearch &Search = PP.getHeaderSearchInfo();
+    for (size_t R = 0; R < All.size() && R < RootFiles.size(); ++R)
+      if (!isStandardHeader(All[R].Spelling) &&
+          !(RootFiles[R] && Search.isFileMultipleIncludeGuarded(*RootFiles[R]))) {
+        limit(R);
+        return;
+      }
+  }
 
   void noteDefinition(const Token &Name) {
     SourceLocation Loc = Name.getLocation();
@@ -449,6 +468,7 @@ private:
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<const IdentifierInfo *, 2>> Mentioned;
   std::shared_ptr<const HeaderDirectives> NextMinimized;
   std::vector<std::shared_ptr<const HeaderDirectives>> Used; // the preprocessor reads them
+  std::vector<OptionalFileEntryRef> RootFiles;               // the file each of All resolved to
   bool NeedsFullScan = false;
 };
 

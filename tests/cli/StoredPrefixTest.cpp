@@ -89,6 +89,27 @@ TEST_F(StoredPrefixTest, TheSecondRunLoadsTheStoredPrefixAndReportsTheSame) {
   EXPECT_EQ(nlohmann::json::parse(First.Stdout), Report);
 }
 
+TEST_F(StoredPrefixTest, ATUIncludingAHeaderWithoutAGuardLoadsThePrefixBeforeIt) {
+  // As a protobuf-generated header does: port_def.inc, which has no include guard and fails
+  // when read twice without port_undef.inc between, then a macro it defined, then
+  // port_undef.inc. A prefix ending with port_def.inc fails the TU's parse, which reads it again.
+  Project.write("sys/port_def.inc", "#ifdef PORT_VERSION\n#error port_def.inc read twice\n"
+                                    "#endif\n#define PORT_VERSION 3\n");
+  Project.write("sys/port_undef.inc", "#undef PORT_VERSION\n");
+  std::string Text = readFile(Source);
+  Project.write("a.cpp", "#include <modes.h>\n#include <port_def.inc>\n#if PORT_VERSION < 3\n"
+                         "#error too old\n#endif\n#include <port_undef.inc>\n" +
+                             Text);
+  withStore();
+  editSource();
+  ProcessResult Second = withStore();
+  EXPECT_NE(Second.Stderr.find("(1 " + std::string(Loaded) + ")"), std::string::npos)
+      << Second.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(Second.Stdout);
+  ASSERT_EQ(Report["findings"].size(), 1u) << Second.Stdout;
+  EXPECT_EQ(Report, parsed());
+}
+
 TEST_F(StoredPrefixTest, AnEditedSystemHeaderIsNotLoadedStale) {
   withStore();
   Project.write("sys/modes.h", "#pragma once\nenum class Mode { Idle, Busy, Stopped, Draining };\n");
@@ -159,10 +180,14 @@ TEST_F(StoredPrefixTest, ADamagedPrefixIsAMissNeverAWrongResult) {
 }
 
 TEST_F(StoredPrefixTest, ATUThatCannotTakeItsHeadersPrecompiledIsNotMadeToTryAgain) {
-  // legacy.h has no include guard: precompiled, the TU's own #include defines the struct twice.
-  Project.write("sys/legacy.h", "struct Legacy { int Value; };\n");
+  // legacy.h's guard is undefined by reset.h, which the scan does not foresee (a root without
+  // a guard it does: the test above): precompiled, the TU's own #include of legacy.h reads it
+  // again and defines the struct twice.
+  Project.write("sys/legacy.h",
+                "#ifndef LEGACY_H\n#define LEGACY_H\nstruct Legacy { int Value; };\n#endif\n");
+  Project.write("sys/reset.h", "#pragma once\n#undef LEGACY_H\n");
   std::string Text = readFile(Source);
-  Project.write("a.cpp", "#include <legacy.h>\n" + Text);
+  Project.write("a.cpp", "#include <legacy.h>\n#include <reset.h>\n" + Text);
   nlohmann::json Expected = parsed();
   // The first run parses directly; the builder stores the prefix, untried.
   EXPECT_EQ(nlohmann::json::parse(withStore().Stdout), Expected);

@@ -245,6 +245,26 @@ TEST_F(SystemHeaderRootsTest, ARootInsideBracesOrAfterAPragmaStaysWhereItIs) {
             (Names{"first.h"}));
 }
 
+TEST_F(SystemHeaderRootsTest, ARootWithoutAnIncludeGuardStaysWhereItIs) {
+  // The TU's own #include reads each root of its prefix again. protobuf's port_def.inc has no
+  // guard: read a second time without port_undef.inc between, it fails.
+  Dir.write("sys/port_def.inc", "#ifdef PORT_DEFINED\n#error read twice\n#endif\n"
+                                "#define PORT_DEFINED 1\n");
+  Dir.write("sys/port_undef.inc", "#undef PORT_DEFINED\n");
+  Dir.write("sys/unguarded.h", "int unguarded();\n");
+  Dir.write("sys/guarded.h", "#ifndef GUARDED_H\n#define GUARDED_H\nint guarded();\n#endif\n");
+  EXPECT_EQ(roots("#include <first.h>\n#include <port_def.inc>\n#if PORT_DEFINED\n#endif\n"
+                  "#include <port_undef.inc>\n#include <second.h>\n"),
+            (Names{"first.h"}));
+  EXPECT_EQ(roots("#include <first.h>\n#include <unguarded.h>\n#include <second.h>\n"),
+            (Names{"first.h"}));
+  // A guard, #pragma once, or a standard header (which may be included more than once) is read
+  // again to no effect, whether the scan read it whole or as its directives (<unistd.h>).
+  EXPECT_EQ(roots("#include <guarded.h>\n#include <cassert>\n#include <stddef.h>\n"
+                  "#include <unistd.h>\n#include <second.h>\n"),
+            (Names{"guarded.h", "cassert", "stddef.h", "unistd.h", "second.h"}));
+}
+
 TEST_F(SystemHeaderRootsTest, StandardHeadersMayLeadWhereverTheyAreIncluded) {
   Dir.write("sys/lib.h", "#pragma once\n#include <map>\n#include <cassert>\nint lib();\n");
   EXPECT_EQ(leading("#include <lib.h>\n#include <vector>\n#include <cassert>\n"),
