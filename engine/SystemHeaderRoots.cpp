@@ -93,6 +93,7 @@ public:
     // Clang makes whatever a system header includes a system header too.
     InSystem = SrcMgr::isSystem(Kind);
     OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    noteIncluded(File);
     bool IsRoot = InSystem && Pending;
     if (IsRoot) {
       All.push_back(std::move(*Pending));
@@ -134,6 +135,7 @@ public:
 
   void FileSkipped(const FileEntryRef &Skipped, const Token &,
                    SrcMgr::CharacteristicKind) override {
+    noteIncluded(Skipped);
     reached(&Skipped.getFileEntry(), false);
     Pending.reset();
     PendingImplementation.reset();
@@ -270,19 +272,53 @@ private:
   void limit(size_t Roots) { Limit = std::min(Limit, Roots); }
 
   // With the prefix loaded, the TU's own #include of each root in it reads that root again,
-  // which changes nothing only when the root has an include guard or #pragma once (as clang
-  // found them while reading it), or is a standard header, which may be included more than
-  // once to no other effect ([using.headers]/2, C17 7.1.2/4). A root without either is read
-  // twice: protobuf's port_def.inc fails with #error unless port_undef.inc came between, an
-  // X-macro .inc defines its names again. Such a root, and every root after it, stays in place.
+  // which changes nothing only when the root is a standard header, which may be included more
+  // than once to no other effect ([using.headers]/2, C17 7.1.2/4), or readAgainToNoEffect. A
+  // root that is neither is read twice: protobuf's port_def.inc fails with #error unless
+  // port_undef.inc came between, an X-macro .inc defines its names again. Such a root, and
+  // every root after it, stays in place.
   void limitAtFirstRootReadAgain() {
-    const HeaderSearch &Search = PP.getHeaderSearchInfo();
-    for (size_t R = 0; R < All.size() && R < RootFiles.size(); ++R)
+    for (size_t R = 0; R < All.size() && R < RootFiles.size(); ++R) {
+      llvm::DenseSet<const FileEntry *> Seen;
       if (!isStandardHeader(All[R].Spelling) &&
-          !(RootFiles[R] && Search.isFileMultipleIncludeGuarded(*RootFiles[R]))) {
+          !(RootFiles[R] && readAgainToNoEffect(*RootFiles[R], Seen))) {
         limit(R);
         return;
       }
+    }
+  }
+
+  // A header with an include guard or #pragma once (as clang found them while reading it), or
+  // one that only includes such headers: Qt's <QString> is the line #include "qstring.h".
+  bool readAgainToNoEffect(FileEntryRef File, llvm::DenseSet<const FileEntry *> &Seen) {
+    if (PP.getHeaderSearchInfo().isFileMultipleIncludeGuarded(File))
+      return true;
+    if (!Seen.insert(&File.getFileEntry()).second)
+      return false;
+    std::optional<llvm::MemoryBufferRef> Buffer =
+        PP.getSourceManager().getMemoryBufferForFileOrNone(File);
+    if (!Buffer)
+      return false;
+    std::shared_ptr<const HeaderDirectives> Header =
+        headerDirectives(Buffer->getBuffer(), PP.getLangOpts());
+    using namespace dependency_directives_scan;
+    if (Header->Opaque || Header->TokenCount != 0 || !Header->DirectiveIdentifiers.empty() ||
+        !std::all_of(Header->Directives.begin(), Header->Directives.end(),
+                     [](const Directive &D) {
+                       return D.Kind == pp_include || D.Kind == pp_include_next ||
+                              D.Kind == pp_import || D.Kind == pp_eof;
+                     }))
+      return false;
+    auto It = Included.find(&File.getFileEntry());
+    return It == Included.end() ||
+           std::all_of(It->second.begin(), It->second.end(),
+                       [&](FileEntryRef Next) { return readAgainToNoEffect(Next, Seen); });
+  }
+
+  // What the file being read includes, entered or skipped (readAgainToNoEffect).
+  void noteIncluded(OptionalFileEntryRef File) {
+    if (File && !Open.empty() && Open.back().File)
+      Included[Open.back().File].push_back(*File);
   }
 
   void noteDefinition(const Token &Name) {
@@ -469,6 +505,7 @@ private:
   std::shared_ptr<const HeaderDirectives> NextMinimized;
   std::vector<std::shared_ptr<const HeaderDirectives>> Used; // the preprocessor reads them
   std::vector<OptionalFileEntryRef> RootFiles;               // the file each of All resolved to
+  llvm::DenseMap<const FileEntry *, llvm::SmallVector<FileEntryRef, 2>> Included;
   bool NeedsFullScan = false;
 };
 

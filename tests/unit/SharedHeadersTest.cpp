@@ -259,10 +259,15 @@ TEST_F(SystemHeaderRootsTest, ARootWithoutAnIncludeGuardStaysWhereItIs) {
   EXPECT_EQ(roots("#include <first.h>\n#include <unguarded.h>\n#include <second.h>\n"),
             (Names{"first.h"}));
   // A guard, #pragma once, or a standard header (which may be included more than once) is read
-  // again to no effect, whether the scan read it whole or as its directives (<unistd.h>).
-  EXPECT_EQ(roots("#include <guarded.h>\n#include <cassert>\n#include <stddef.h>\n"
+  // again to no effect, whether the scan read it whole or as its directives (<unistd.h>); so is
+  // a header that only includes such headers (Qt's <QString>), not one that includes another.
+  Dir.write("sys/Guarded", "#include \"guarded.h\"\n");
+  Dir.write("sys/Unguarded", "#include \"unguarded.h\"\n");
+  EXPECT_EQ(roots("#include <Guarded>\n#include <cassert>\n#include <stddef.h>\n"
                   "#include <unistd.h>\n#include <second.h>\n"),
-            (Names{"guarded.h", "cassert", "stddef.h", "unistd.h", "second.h"}));
+            (Names{"Guarded", "cassert", "stddef.h", "unistd.h", "second.h"}));
+  EXPECT_EQ(roots("#include <first.h>\n#include <Unguarded>\n#include <second.h>\n"),
+            (Names{"first.h"}));
 }
 
 TEST_F(SystemHeaderRootsTest, StandardHeadersMayLeadWhereverTheyAreIncluded) {
