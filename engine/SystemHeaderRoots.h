@@ -42,8 +42,9 @@ struct SystemHeaderRoots {
   // - a root that defines a macro the TU's own code used before including it, as an identifier
   //   or in #if/#ifdef/defined();
   // - a root after a #pragma of the TU's own code other than once, diagnostic, region or mark;
-  // - a root with neither an include guard nor #pragma once that is not a standard header: the
-  //   TU's own #include would read it again after the prefix (protobuf's port_def.inc).
+  // - a root with neither an include guard nor #pragma once that is not a standard header nor
+  //   includes only headers with one (Qt's <QString>): the TU's own #include would read it
+  //   again after the prefix (protobuf's port_def.inc).
   std::vector<SystemHeaderRoot> Roots;
   // The standard headers, which may also move above the library roots before them: empty when
   // they may not, because a library header read a macro before a standard header defined it, a
