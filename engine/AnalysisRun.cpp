@@ -354,23 +354,23 @@ void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFile
   if (Plan.Subset)
     keepFindingsInSubset(Report, Result.Outcomes, Plan, Configs);
   for (const std::string &Header : Plan.UnmatchedHeaders)
-    Report.Warnings.push_back("contractcheck: warning: " + Header +
-                              ": no translation unit of the compilation database includes it; "
-                              "not analysed");
+    Report.Warnings.push_back({Header, 0, 0,
+                               "no translation unit of the compilation database includes it; "
+                               "not analysed"});
   std::vector<const Config *> Governing{&Configs.forFile(workingDirectory() + "/.")};
   for (const AnalysisJob &Job : Plan.Jobs)
     Governing.push_back(Job.Settings);
-  std::set<std::string> Said;
+  std::set<FileWarning> Said;
   for (const Config *Cfg : Governing)
-    for (const std::string &Warning : Cfg->warnings())
+    for (const FileWarning &Warning : Cfg->warnings())
       if (Said.insert(Warning).second)
         Report.Warnings.push_back(Warning);
   std::set<std::string> Read = Data.readPaths();
   for (const std::string &DataFile : Plan.DataFiles)
     if (!Read.count(DataFile) && !isConfigurationFile(DataFile))
-      Report.Warnings.push_back("contractcheck: warning: " + DataFile +
-                                ": not a source of the compilation database, and no rule reads "
-                                "it; ignored");
+      Report.Warnings.push_back({DataFile, 0, 0,
+                                 "not a source of the compilation database, and no rule reads "
+                                 "it; ignored"});
   if (Accepted)
     Report.Baselined = Accepted->filter(Report.Findings, Sources);
   if (!Request.WriteBaselinePath.empty()) {

@@ -110,7 +110,7 @@ std::vector<Glob> pathGlobs(const Reader &R, const YAML::Node &Node) {
 // it) can match no file under the configuration's directory: a project that moved, a path
 // copied from another machine. It is valid (paths outside can be excluded), so a warning.
 void warnAboutAbsolutePatterns(const YAML::Node &Node, const std::string &File,
-                               const std::string &BaseDir, std::vector<std::string> &Warnings) {
+                               const std::string &BaseDir, std::vector<FileWarning> &Warnings) {
   std::vector<YAML::Node> Items;
   if (Node.IsSequence())
     for (const YAML::Node &Item : Node)
@@ -129,11 +129,12 @@ void warnAboutAbsolutePatterns(const YAML::Node &Node, const std::string &File,
     if (Base.rfind(Fixed, 0) == 0 || Fixed.rfind(Base, 0) == 0)
       continue;
     YAML::Mark At = Item.Mark();
-    Warnings.push_back(File + ":" + std::to_string(At.line + 1) + ":" + std::to_string(At.column + 1) +
-                       ": warning: 'paths.exclude' pattern '" + Pattern +
-                       "' is absolute and outside this configuration's directory (" + BaseDir +
-                       "): it can match no file of the project; write it relative to that "
-                       "directory");
+    Warnings.push_back({File, unsigned(At.line + 1), unsigned(At.column + 1),
+                        "'paths.exclude' pattern '" + Pattern +
+                            "' is absolute and outside this configuration's directory (" +
+                            BaseDir +
+                            "): it can match no file of the project; write it relative to that "
+                            "directory"});
   }
 }
 

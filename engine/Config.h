@@ -1,6 +1,7 @@
 // .contractcheck.yaml: which rules run, at which severity, with which options, on which paths.
 #pragma once
 
+#include "FileWarning.h"
 #include "Finding.h"
 #include "Glob.h"
 
@@ -41,8 +42,8 @@ public:
   const std::string &baseDirectory() const { return BaseDir; }
   bool isExcluded(std::string_view AbsolutePath) const;
   // What in the file is valid but surely not what was meant (an absolute pattern that can match
-  // nothing under the configuration's directory), each "file:line:col: warning: ...".
-  const std::vector<std::string> &warnings() const { return Warnings; }
+  // nothing under the configuration's directory), each at its line and column.
+  const std::vector<FileWarning> &warnings() const { return Warnings; }
   // paths.generated: whether findings in files a code generator wrote (GeneratedCode.h) are
   // reported; off by default.
   bool reportsGeneratedCode() const { return ReportGenerated; }
@@ -68,7 +69,7 @@ private:
   std::string Path;
   std::string BaseDir; // exclusion globs are relative to the directory holding the file
   std::vector<Glob> Exclude;
-  std::vector<std::string> Warnings;
+  std::vector<FileWarning> Warnings;
   bool ReportGenerated = false;
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.

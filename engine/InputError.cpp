@@ -40,15 +40,8 @@ InputError InputError::fromJsonError(const std::exception &E, std::string File) 
 
 std::string InputError::render(std::string_view BaseDir) const {
   std::string Text;
-  if (!File.empty()) {
-    Text += displayPath(File, BaseDir);
-    if (Line) {
-      Text += ":" + std::to_string(Line);
-      if (Column)
-        Text += ":" + std::to_string(Column);
-    }
-    Text += ": ";
-  }
+  if (!File.empty())
+    Text += displayPosition(File, Line, Column, BaseDir) + ": ";
   Text += "error: ";
   Text += what();
   for (const InputError &Other : Following)

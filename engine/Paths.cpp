@@ -41,6 +41,17 @@ std::string displayPath(std::string_view Path, std::string_view Base) {
   return std::string(relativeUnder(Path, Base).value_or(Path));
 }
 
+std::string displayPosition(std::string_view Path, unsigned Line, unsigned Column,
+                            std::string_view Base) {
+  std::string Text = displayPath(Path, Base);
+  if (Line) {
+    Text += ":" + std::to_string(Line);
+    if (Column)
+      Text += ":" + std::to_string(Column);
+  }
+  return Text;
+}
+
 std::string workingDirectory() {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))

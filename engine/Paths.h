@@ -19,6 +19,9 @@ std::optional<std::string_view> relativeUnder(std::string_view Path, std::string
 // A path as every message for people shows it (findings, bad input, files not analysed):
 // relative to Base, the working directory, when under it, else as it is, as a compiler does.
 std::string displayPath(std::string_view Path, std::string_view Base);
+// "file:line:col" so shown, leaving out a line or column of 0.
+std::string displayPosition(std::string_view Path, unsigned Line, unsigned Column,
+                            std::string_view Base);
 
 // The working directory, or "." when it cannot be read (it was removed): relative paths then
 // resolve nowhere anyway, and no absolute path is shown relative to it.

@@ -215,9 +215,9 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
     // consulted.
     if (Checked.insert(F.Position.File).second)
       for (unsigned Line : Index.unmatchedLines())
-        Report.Warnings.push_back(F.Position.File + ":" + std::to_string(Line) +
-                                  ": warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
-                                  "suppresses nothing");
+        Report.Warnings.push_back({F.Position.File, Line, 0,
+                                   "unmatched NOLINTBEGIN/NOLINTEND comment; it suppresses "
+                                   "nothing"});
     if (Index.isSuppressed(F.Position.Line, F.RuleId)) {
       ++Report.Suppressed;
     } else if (std::string_view Generator = leftOutAsGenerated(F, Phase); !Generator.empty()) {

@@ -7,6 +7,7 @@
 #include "ContractMaps.h"
 #include "DataFiles.h"
 #include "FileIdentity.h"
+#include "FileWarning.h"
 #include "RuleProblem.h"
 #include "SourceFiles.h"
 #include "TUOutcome.h"
@@ -32,7 +33,7 @@ struct RunReport {
   size_t InGeneratedCode = 0;
   std::map<std::string, std::string> GeneratedFiles;
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
-  std::vector<std::string> Warnings;
+  std::vector<FileWarning> Warnings;
   // What the units read, with content hashes: for --fix and the output-path check.
   ReadFiles Read;
   // Who depends on each enum and who stands in for each service, as the rules saw them.

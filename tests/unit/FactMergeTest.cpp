@@ -80,8 +80,8 @@ TEST(FactMergeTest, UnmatchedNolintBeginIsPointedOut) {
   RunReport Report = Merger.finish(defaultPhase());
   EXPECT_EQ(Report.Findings.size(), 1u);
   ASSERT_EQ(Report.Warnings.size(), 1u);
-  EXPECT_EQ(Report.Warnings[0], File + ":1: warning: unmatched NOLINTBEGIN/NOLINTEND comment; it "
-                                       "suppresses nothing");
+  EXPECT_EQ(Report.Warnings[0].render(), File + ":1: warning: unmatched NOLINTBEGIN/NOLINTEND "
+                                                "comment; it suppresses nothing");
 }
 
 TEST(FactMergeTest, FailedTUsAreListedAndCountedAsNotAnalysed) {

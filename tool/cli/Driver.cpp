@@ -384,8 +384,8 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     errs() << "contractcheck: HTML report of " << Rendered.size() / 1024 << " KiB rendered in "
            << format("%.3f", RenderSeconds) << " s (" << format("%.3f", RenderCpuSeconds)
            << " s CPU)\n";
-  for (const std::string &Warning : Result.Report.Warnings)
-    errs() << Warning << "\n";
+  for (const FileWarning &Warning : Result.Report.Warnings)
+    errs() << Warning.render(workingDirectory()) << "\n";
   if (!Quiet) {
     // The text report on the terminal shows the rules' problems already; a JSON/SARIF report
     // or a file does not show them where the user looks.
