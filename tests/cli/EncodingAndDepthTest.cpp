@@ -93,17 +93,19 @@ TEST_F(EncodingAndDepthTest, YamlNestedDeeperThanReadIsSaidSo) {
 }
 
 TEST_F(EncodingAndDepthTest, AnAbsolutePatternOutsideTheProjectIsAWarningNamingIt) {
-  std::string Config = Src.write(".contractcheck.yaml",
-                                 "version: 1\npaths:\n  exclude:\n    - generated/**\n"
-                                 "    - /nonexistent-project/src/**\n    - " +
-                                     Src.path() + "/vendor/**\n");
+  Src.write(".contractcheck.yaml", "version: 1\npaths:\n  exclude:\n    - generated/**\n"
+                                   "    - /nonexistent-project/src/**\n    - " +
+                                       Src.path() + "/vendor/**\n");
   ProcessResult R = run();
   EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
-  EXPECT_NE(R.Stderr.find(Config + ":5:7: warning: 'paths.exclude' pattern "
-                                   "'/nonexistent-project/src/**' is absolute and outside this "
-                                   "configuration's directory (" +
-                          Src.path() + "): it can match no file of the project; write it relative "
-                                       "to that directory\n"),
+  // Named as the findings beside it name their files: relative to the working directory.
+  EXPECT_NE(("\n" + R.Stderr)
+                .find("\n.contractcheck.yaml:5:7: warning: 'paths.exclude' pattern "
+                      "'/nonexistent-project/src/**' is absolute and outside this "
+                      "configuration's directory (" +
+                      Src.path() +
+                      "): it can match no file of the project; write it relative "
+                      "to that directory\n"),
             std::string::npos)
       << R.Stderr;
   EXPECT_EQ(R.Stderr.find("warning: 'paths.exclude' pattern '" + Src.path()), std::string::npos)
