@@ -44,10 +44,14 @@ std::string displayPath(std::string_view Path, std::string_view Base) {
 std::string displayPosition(std::string_view Path, unsigned Line, unsigned Column,
                             std::string_view Base) {
   std::string Text = displayPath(Path, Base);
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on ":" + to_string().
   if (Line) {
-    Text += ":" + std::to_string(Line);
-    if (Column)
-      Text += ":" + std::to_string(Column);
+    Text += ':';
+    Text += std::to_string(Line);
+    if (Column) {
+      Text += ':';
+      Text += std::to_string(Column);
+    }
   }
   return Text;
 }
