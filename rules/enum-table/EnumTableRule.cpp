@@ -11,6 +11,7 @@
 #include "rules/enum-table/ParserChains.h"
 #include "rules/enum-table/SizeAsserts.h"
 #include "rules/enum-table/SkippedEntries.h"
+#include "rules/enum-table/TableLookupKeys.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
 #include "rules/utils/StringParsers.h"
@@ -444,6 +445,21 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
       --Values;
     }
   }
+  // recc's `digestValueToOpenSslStructMap.at(digestValue)`, whose key is read from
+  // `stringToDigestFunctionMap()` (five digest functions of the six): a const table that every
+  // lookup reaches with a value of another constant table lacks only what no key can be. The TU
+  // is searched for the lookups only for a table that would be reported.
+  if (!Missing.empty())
+    if (std::optional<std::vector<llvm::APSInt>> Keys =
+            lookupKeysFromConstTables(Var, *Table->Enum, *Result.Context)) {
+      size_t Before = Missing.size();
+      llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
+        return llvm::none_of(*Keys, [&](const llvm::APSInt &K) {
+          return llvm::APSInt::isSameValue(K, E->getInitVal());
+        });
+      });
+      Values -= Before - Missing.size();
+    }
   bool Total = Table->Shape == TableShape::NlohmannMacro ||
                meantToBeTotal(Var, *Table->Enum, Values - Missing.size(), Values, Totality);
   // The TU is searched for the assertion only for a table that would be reported.

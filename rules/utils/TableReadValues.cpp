@@ -12,16 +12,50 @@ namespace contractcheck {
 
 namespace {
 
-// `M` in `M.find(k)` / `M.at(k)` when Call is that call on a const variable with an initializer.
+const VarDecl *constVariable(const Expr *E) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->getType().isConstQualified() || !Var->getAnyInitializer())
+    return nullptr;
+  return Var;
+}
+
+// The one const variable every return of Body returns (lambdas' returns are theirs).
+void returnedVariables(const Stmt *S, std::vector<const VarDecl *> &Returned) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S))
+    Returned.push_back(constVariable(Return->getRetValue()));
+  for (const Stmt *Child : S->children())
+    returnedVariables(Child, Returned);
+}
+
+// The table an expression is: a const variable with an initializer, or a call of a function the
+// TU defines that returns one (recc's `DigestGenerator::stringToDigestFunctionMap()`, which
+// returns its `static const std::map` by reference).
+const VarDecl *constTable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const VarDecl *Var = constVariable(E))
+    return Var;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call && !isa<CXXOperatorCallExpr>(Call) ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->getBody(Definition))
+    return nullptr;
+  std::vector<const VarDecl *> Returned;
+  returnedVariables(Definition->getBody(), Returned);
+  if (Returned.empty() || !Returned.front() ||
+      !llvm::all_equal(Returned))
+    return nullptr;
+  return Returned.front();
+}
+
+// `M` in `M.find(k)` / `M.at(k)` when Call is that call on a const table.
 const VarDecl *constTableCalled(const Expr *E, llvm::StringRef Method) {
   const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreUnlessSpelledInSource() : nullptr);
   if (!Call || !Call->getMethodDecl() || Call->getMethodDecl()->getName() != Method)
     return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  const auto *Table = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Table || !Table->getType().isConstQualified() || !Table->getAnyInitializer())
-    return nullptr;
-  return Table;
+  return constTable(Call->getImplicitObjectArgument());
 }
 
 bool assigns(const Stmt *S, const VarDecl &Var) {
@@ -104,6 +138,21 @@ std::optional<std::vector<llvm::APSInt>> valuesReadFromConstTable(const Expr &Re
   if (!collect(Table->getAnyInitializer(), Enum, Values))
     return std::nullopt;
   return Values;
+}
+
+std::optional<std::vector<llvm::APSInt>> valuesHeldFromConstTable(const Expr &Value,
+                                                                  const EnumDecl &Enum) {
+  if (std::optional<std::vector<llvm::APSInt>> Read = valuesReadFromConstTable(Value, Enum))
+    return Read;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Value.IgnoreParenImpCasts());
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Local || !Local->isLocalVarDecl() || Local->isStaticLocal() || !Local->getInit())
+    return std::nullopt;
+  const auto *Function = dyn_cast<FunctionDecl>(Local->getDeclContext());
+  if (!Local->getType().isConstQualified() &&
+      (!Function || !Function->getBody() || assigns(Function->getBody(), *Local)))
+    return std::nullopt;
+  return valuesReadFromConstTable(*Local->getInit(), Enum);
 }
 
 } // namespace contractcheck
