@@ -20,7 +20,8 @@ namespace contractcheck {
 
 // The values of Enum Table's lookups can use as keys, when Table is const and the TU uses it only
 // in `.at(k)` and `.find(k)` whose keys are each read from a constant table (or a local
-// initialised by such a read, see valuesHeldFromConstTable), and in calls that take no key or
+// initialised by such a read, see valuesHeldFromConstTable, or a parameter of a function of this
+// TU alone that every call passes such a value), and in calls that take no key or
 // only ask whether one is there (end, count, contains, ...). nullopt when any use is otherwise,
 // or there is none.
 std::optional<std::vector<llvm::APSInt>> lookupKeysFromConstTables(const clang::VarDecl &Table,

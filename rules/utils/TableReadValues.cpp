@@ -58,6 +58,8 @@ const VarDecl *constTableCalled(const Expr *E, llvm::StringRef Method) {
   return constTable(Call->getImplicitObjectArgument());
 }
 
+} // namespace
+
 bool assigns(const Stmt *S, const VarDecl &Var) {
   if (!S)
     return false;
@@ -78,6 +80,8 @@ bool assigns(const Stmt *S, const VarDecl &Var) {
     return true;
   return llvm::any_of(S->children(), [&](const Stmt *Child) { return assigns(Child, Var); });
 }
+
+namespace {
 
 // The table a read comes from: `M.at(k)`, or `it->second` with `auto it = M.find(k);` a local
 // the function never changes.

@@ -9,9 +9,14 @@
 namespace clang {
 class EnumDecl;
 class Expr;
+class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace contractcheck {
+
+// Whether S assigns Var, steps it (++, +=) or takes its address.
+bool assigns(const clang::Stmt *S, const clang::VarDecl &Var);
 
 // glslang's `auto it = KeywordMap.find(tokenText); ... keyword = it->second;`: Read is
 // `it->second` of a local iterator initialised by `M.find(k)` and never reassigned, or
