@@ -97,7 +97,8 @@ public:
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Ref || Ref->getDecl()->getCanonicalDecl() != Table.getCanonicalDecl() || !Method ||
         !Method->getDeclName().isIdentifier())
@@ -131,9 +132,8 @@ private:
 
 } // namespace
 
-std::optional<std::vector<llvm::APSInt>> lookupKeysFromConstTables(const VarDecl &Table,
-                                                                   const EnumDecl &Enum,
-                                                                   ASTContext &Ctx) {
+std::optional<std::vector<llvm::APSInt>>
+lookupKeysFromConstTables(const VarDecl &Table, const EnumDecl &Enum, ASTContext &Ctx) {
   if (!Table.getType().isConstQualified())
     return std::nullopt;
   TableUses Uses(Table, Enum, Ctx);

@@ -38,50 +38,26 @@ const VarDecl *constTable(const Expr *E) {
   if (const VarDecl *Var = constVariable(E))
     return Var;
   const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *Callee = Call && !isa<CXXOperatorCallExpr>(Call) ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee =
+      Call && !isa<CXXOperatorCallExpr>(Call) ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Definition = nullptr;
   if (!Callee || !Callee->getBody(Definition))
     return nullptr;
   std::vector<const VarDecl *> Returned;
   returnedVariables(Definition->getBody(), Returned);
-  if (Returned.empty() || !Returned.front() ||
-      !llvm::all_equal(Returned))
+  if (Returned.empty() || !Returned.front() || !llvm::all_equal(Returned))
     return nullptr;
   return Returned.front();
 }
 
 // `M` in `M.find(k)` / `M.at(k)` when Call is that call on a const table.
 const VarDecl *constTableCalled(const Expr *E, llvm::StringRef Method) {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreUnlessSpelledInSource() : nullptr);
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreUnlessSpelledInSource() : nullptr);
   if (!Call || !Call->getMethodDecl() || Call->getMethodDecl()->getName() != Method)
     return nullptr;
   return constTable(Call->getImplicitObjectArgument());
 }
-
-} // namespace
-
-bool assigns(const Stmt *S, const VarDecl &Var) {
-  if (!S)
-    return false;
-  auto Names = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref && Ref->getDecl() == &Var;
-  };
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
-    if ((Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
-         Op->getOperator() == OO_MinusMinus || Op->getOperator() == OO_PlusEqual ||
-         Op->getOperator() == OO_MinusEqual) &&
-        Op->getNumArgs() > 0 && Names(Op->getArg(0)))
-      return true;
-  if (const auto *Bin = dyn_cast<BinaryOperator>(S); Bin && Bin->isAssignmentOp() && Names(Bin->getLHS()))
-    return true;
-  if (const auto *Un = dyn_cast<UnaryOperator>(S);
-      Un && (Un->isIncrementDecrementOp() || Un->getOpcode() == UO_AddrOf) && Names(Un->getSubExpr()))
-    return true;
-  return llvm::any_of(S->children(), [&](const Stmt *Child) { return assigns(Child, Var); });
-}
-
-namespace {
 
 // The table a read comes from: `M.at(k)`, or `it->second` with `auto it = M.find(k);` a local
 // the function never changes.
@@ -128,10 +104,34 @@ bool collect(const Stmt *S, const EnumDecl &Enum, std::vector<llvm::APSInt> &Val
       return true;
     }
   }
-  return llvm::all_of(S->children(), [&](const Stmt *Child) { return collect(Child, Enum, Values); });
+  return llvm::all_of(S->children(),
+                      [&](const Stmt *Child) { return collect(Child, Enum, Values); });
 }
 
 } // namespace
+
+bool assigns(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  auto Names = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == &Var;
+  };
+  // isAssignmentOp covers the compound ones (+=, -=, ...).
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if ((Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+         Op->getOperator() == OO_MinusMinus) &&
+        Op->getNumArgs() > 0 && Names(Op->getArg(0)))
+      return true;
+  if (const auto *Bin = dyn_cast<BinaryOperator>(S);
+      Bin && Bin->isAssignmentOp() && Names(Bin->getLHS()))
+    return true;
+  if (const auto *Un = dyn_cast<UnaryOperator>(S);
+      Un && (Un->isIncrementDecrementOp() || Un->getOpcode() == UO_AddrOf) &&
+      Names(Un->getSubExpr()))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) { return assigns(Child, Var); });
+}
 
 std::optional<std::vector<llvm::APSInt>> valuesReadFromConstTable(const Expr &Read,
                                                                   const EnumDecl &Enum) {
