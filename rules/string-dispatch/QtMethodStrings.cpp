@@ -103,9 +103,7 @@ bool isQtClass(const CXXRecordDecl &Class, const SourceManager &SM) {
 }
 
 // A member of a Qt class (QObject::connect, QTimer::singleShot, QMenu::addAction, QShortcut's
-// constructor), declared in Qt's headers (a module folder QtCore/, QtWidgets/, ..., included
-// with -I as qmake does, or -isystem): it finds the method by the whole signature the string
-// carries. A project's own function taking a SLOT() string may use it otherwise (strip the code
+// constructor): it finds the method by the whole signature the string carries. A project's own function taking a SLOT() string may use it otherwise (strip the code
 // and call invokeMethod by the name).
 bool isQtOwn(const FunctionDecl *Callee, const SourceManager &SM) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
