@@ -14,9 +14,9 @@ import argparse, json, os, select, statistics, subprocess, sys, time
 
 
 class Server:
-    def __init__(self, args):
+    def __init__(self, args, log=None):
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=log or subprocess.DEVNULL)
         self.buffer = b""
         self.next_id = 0
 
@@ -64,10 +64,12 @@ def main():
     parser.add_argument("--binary", default="build/tool/contractcheck")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--edit-above-includes", action="store_true")
+    parser.add_argument("--server-log", help="append the server's log (its stderr) to this file")
     parser.add_argument("build_dir")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
-    server = Server([args.binary, "lsp", "--compile-commands-dir", os.path.abspath(args.build_dir)])
+    log = open(args.server_log, "a") if args.server_log else None
+    server = Server([args.binary, "lsp", "--compile-commands-dir", os.path.abspath(args.build_dir)], log)
     init = server.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
     server.wait(lambda m: m.get("id") == init)
     server.notify("initialized", {})

@@ -13,19 +13,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cerrno>
 #include <csignal>
 #include <dirent.h>
 #include <fcntl.h>
-#include <functional>
-#include <mutex>
 #include <spawn.h>
-#include <poll.h>
 #include <sys/file.h>
-#include <sys/inotify.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -43,25 +36,10 @@ constexpr int LockDescriptor = 3; // where the builder finds the lock it was han
 constexpr std::chrono::seconds BuildLimit{600};
 // Below the user's own work: what it builds is for a later run.
 constexpr int BuilderNiceness = 10;
-// The builder's own argument when the server that starts it waits for it.
-constexpr const char *NextSaveArgument = "--next-save";
 
 std::string &executable() {
   static std::string Path;
   return Path;
-}
-
-PrefixWanted Wanted = PrefixWanted::ByALaterRun;
-
-// Builders a long-lived process (the language server) started: waited for once they end.
-std::mutex StartedMutex;
-std::vector<pid_t> Started;
-
-void reapEndedBuilders() {
-  std::lock_guard<std::mutex> Lock(StartedMutex);
-  Started.erase(std::remove_if(Started.begin(), Started.end(),
-                               [](pid_t P) { return ::waitpid(P, nullptr, WNOHANG) != 0; }),
-                Started.end());
 }
 
 Descriptor openLock(const std::string &StoreDirectory) {
@@ -123,16 +101,11 @@ void buildPending(const std::string &StoreDirectory) {
 
 } // namespace
 
-void enableBackgroundPrefixBuilds(PrefixWanted When) {
+void enableBackgroundPrefixBuilds() {
   executable() = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-  Wanted = When;
 }
 
 bool backgroundPrefixBuildsEnabled() { return !executable().empty(); }
-
-bool nextSaveWantsThePrefix() {
-  return backgroundPrefixBuildsEnabled() && Wanted == PrefixWanted::ByTheNextSave;
-}
 
 std::string prefixBuilderLockPath(const std::string &StoreDirectory) {
   return StoreDirectory + "/" + PrefixesShard + "/" + LockName;
@@ -141,7 +114,6 @@ std::string prefixBuilderLockPath(const std::string &StoreDirectory) {
 void startPrefixBuilder(const std::string &StoreDirectory) {
   if (!backgroundPrefixBuildsEnabled())
     return;
-  reapEndedBuilders();
   Descriptor Lock = openLock(StoreDirectory);
   // A builder is running: it looks for requests again before it ends.
   if (Lock.get() < 0 || ::flock(Lock.get(), LOCK_EX | LOCK_NB) != 0)
@@ -175,29 +147,22 @@ void startPrefixBuilder(const std::string &StoreDirectory) {
   std::string Program = executable();
   std::string Subcommand = PrefixBuilderSubcommand;
   std::string Directory(Store);
-  std::string NextSave = NextSaveArgument;
-  char *Argv[] = {Program.data(), Subcommand.data(), Directory.data(),
-                  nextSaveWantsThePrefix() ? NextSave.data() : nullptr, nullptr};
+  char *Argv[] = {Program.data(), Subcommand.data(), Directory.data(), nullptr};
   pid_t Pid;
-  if (::posix_spawn(&Pid, Program.c_str(), &Actions, &Attributes, Argv, environ) == 0) {
-    std::lock_guard<std::mutex> Guard(StartedMutex);
-    Started.push_back(Pid);
-  }
+  ::posix_spawn(&Pid, Program.c_str(), &Actions, &Attributes, Argv, environ);
   posix_spawnattr_destroy(&Attributes);
   posix_spawn_file_actions_destroy(&Actions);
 }
 
 int runPrefixBuilder(int Argc, const char **Argv) {
-  bool ForNextSave = Argc == 3 && llvm::StringRef(Argv[2]) == NextSaveArgument;
-  if (Argc != 2 && !ForNextSave)
+  if (Argc != 2)
     return 2;
   std::string StoreDirectory = Argv[1];
   // The lock the starting run took for it; without it, another builder may be at work.
   if (::flock(LockDescriptor, LOCK_EX | LOCK_NB) != 0)
     return 0;
   ::fcntl(LockDescriptor, F_SETFD, FD_CLOEXEC);
-  if (!ForNextSave)
-    ::setpriority(PRIO_PROCESS, 0, BuilderNiceness);
+  ::setpriority(PRIO_PROCESS, 0, BuilderNiceness);
   enableCrashContainment();
   for (;;) {
     buildPending(StoreDirectory);
@@ -208,60 +173,6 @@ int runPrefixBuilder(int Argc, const char **Argv) {
         ::flock(LockDescriptor, LOCK_EX | LOCK_NB) != 0)
       return 0;
   }
-}
-
-bool awaitBuilderOutput(const std::string &StoreDirectory, const std::string &Entry,
-                        std::chrono::milliseconds Limit, const std::function<bool()> &Ready) {
-  reapEndedBuilders();
-  // A builder's end is an event through its pidfd; it stays this process's child (its pid
-  // cannot be reused) until reaped.
-  std::vector<Descriptor> Builders;
-  {
-    std::lock_guard<std::mutex> Guard(StartedMutex);
-    for (pid_t Pid : Started)
-      if (int FD = static_cast<int>(::syscall(SYS_pidfd_open, Pid, 0)); FD >= 0)
-        Builders.emplace_back(FD);
-  }
-  if (Builders.empty())
-    return false;
-  std::string Directory = StoreDirectory + "/" + PrefixesShard;
-  Descriptor Watch(::inotify_init1(IN_CLOEXEC | IN_NONBLOCK));
-  if (Watch.get() < 0 || ::inotify_add_watch(Watch.get(), Directory.c_str(), IN_MOVED_TO) < 0)
-    return false;
-  // Renamed in before the watch began. (An Entry there that is not Ready, one stale since a
-  // header changed, is waited past: only a rename is an event.)
-  if (Ready())
-    return true;
-  auto Deadline = std::chrono::steady_clock::now() + Limit;
-  while (!Builders.empty()) {
-    auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        Deadline - std::chrono::steady_clock::now());
-    if (Left.count() <= 0)
-      return false;
-    std::vector<pollfd> Events{{Watch.get(), POLLIN, 0}};
-    for (const Descriptor &Builder : Builders)
-      Events.push_back({Builder.get(), POLLIN, 0});
-    int Polled = ::poll(Events.data(), Events.size(), static_cast<int>(Left.count()));
-    if (Polled < 0 && errno == EINTR)
-      continue;
-    if (Polled <= 0)
-      return false;
-    if (Events[0].revents) {
-      alignas(inotify_event) char Buffer[4096];
-      for (ssize_t Read; (Read = ::read(Watch.get(), Buffer, sizeof Buffer)) > 0;)
-        for (char *At = Buffer; At < Buffer + Read;) {
-          const auto *Event = reinterpret_cast<const inotify_event *>(At);
-          if (Event->len && Entry == Event->name && Ready())
-            return true;
-          At += sizeof(inotify_event) + Event->len;
-        }
-    }
-    for (size_t B = Builders.size(); B-- > 0;)
-      if (Events[B + 1].revents)
-        Builders.erase(Builders.begin() + static_cast<std::ptrdiff_t>(B));
-  }
-  // Every builder ended: what they stored is there.
-  return Ready();
 }
 
 } // namespace contractcheck

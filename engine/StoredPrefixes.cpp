@@ -59,20 +59,6 @@ nlohmann::json spelled(const std::vector<SystemHeaderRoot> &Headers) {
   return Spelled;
 }
 
-// The language server's requests (nextSaveWantsThePrefix), by store and name: when each was
-// left and, once the run that left it had ended, how long that run went on without the prefix,
-// which is what an analysis that does not wait pays again, and so the longest it waits.
-struct Awaited {
-  std::chrono::steady_clock::time_point Requested;
-  std::optional<std::chrono::milliseconds> WithoutIt;
-};
-std::mutex AwaitedMutex;
-std::map<std::string, Awaited> AwaitedPrefixes;
-
-std::string awaitedKey(const ResultStore &Store, const std::string &Name) {
-  return Store.directory() + '\0' + Name;
-}
-
 } // namespace
 
 struct StoredPrefixes::Slot {
@@ -93,16 +79,6 @@ StoredPrefixes::StoredPrefixes(const ResultStore &Store, FileHashes &Hashes,
 StoredPrefixes::~StoredPrefixes() {
   if (!Temporary.empty())
     removeOwnedTemporaryDirectory(Temporary);
-  if (nextSaveWantsThePrefix()) {
-    // Started when the request was left (PrefixBuilder.h).
-    std::lock_guard<std::mutex> Lock(AwaitedMutex);
-    auto Now = std::chrono::steady_clock::now();
-    for (const std::string &Name : RequestedNames)
-      if (auto It = AwaitedPrefixes.find(awaitedKey(Store, Name)); It != AwaitedPrefixes.end())
-        It->second.WithoutIt =
-            std::chrono::duration_cast<std::chrono::milliseconds>(Now - It->second.Requested);
-    return;
-  }
   // The run is over: what it requested is built while its user reads the report.
   if (Requested)
     startPrefixBuilder(Store.directory());
@@ -167,7 +143,7 @@ void StoredPrefixes::loadOrBuild(Slot &S, const std::vector<std::string> &Args,
                                  const std::string &Directory,
                                  const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                                  bool KeepTemplateBodies) {
-  if (load(S) || awaitRequested(S))
+  if (load(S))
     return;
   if (InBackground && !S.BuildNow)
     request(S, Args, Directory, Headers, CLanguage, KeepTemplateBodies);
@@ -188,38 +164,8 @@ void StoredPrefixes::request(Slot &S, const std::vector<std::string> &Args,
                                {"headers", Spelled},
                                {"c", CLanguage},
                                {"templates", KeepTemplateBodies}});
-  if (!writeStoreFile(Store.directory(), Shard, S.Name + ".request", Text).empty())
-    return;
-  Requested = true;
-  if (nextSaveWantsThePrefix()) {
-    {
-      std::lock_guard<std::mutex> Lock(AwaitedMutex);
-      AwaitedPrefixes[awaitedKey(Store, S.Name)] = {std::chrono::steady_clock::now(), {}};
-    }
-    {
-      std::lock_guard<std::mutex> Lock(Mutex);
-      RequestedNames.push_back(S.Name);
-    }
-    startPrefixBuilder(Store.directory());
-  }
-}
-
-bool StoredPrefixes::awaitRequested(Slot &S) {
-  if (!nextSaveWantsThePrefix())
-    return false;
-  std::chrono::milliseconds Limit;
-  {
-    std::lock_guard<std::mutex> Lock(AwaitedMutex);
-    auto It = AwaitedPrefixes.find(awaitedKey(Store, S.Name));
-    // Not requested by this process, or by the run still going on (this one).
-    if (It == AwaitedPrefixes.end() || !It->second.WithoutIt)
-      return false;
-    Limit = *It->second.WithoutIt;
-    // Waited for once: if it does not come in time, this run asks again.
-    AwaitedPrefixes.erase(It);
-  }
-  return awaitBuilderOutput(Store.directory(), S.Name + ".prefix", Limit,
-                            [&] { return load(S); });
+  if (writeStoreFile(Store.directory(), Shard, S.Name + ".request", Text).empty())
+    Requested = true;
 }
 
 void StoredPrefixes::request(const DeferredPrefix &TU) {
@@ -231,11 +177,8 @@ void StoredPrefixes::request(const DeferredPrefix &TU) {
                                {"templates", TU.KeepTemplateBodies},
                                {"build", buildFingerprint()}});
   if (prepareDirectory() &&
-      writeStoreFile(Store.directory(), Shard, contentHash(Text) + ".request", Text).empty()) {
+      writeStoreFile(Store.directory(), Shard, contentHash(Text) + ".request", Text).empty())
     Requested = true;
-    if (nextSaveWantsThePrefix())
-      startPrefixBuilder(Store.directory());
-  }
 }
 
 std::optional<DeferredPrefix> StoredPrefixes::deferredIn(const std::string &Text) {

@@ -24,10 +24,12 @@
 // of its family built by another contractcheck build, and the least recently used beyond
 // MaxTotalBytes.
 //
-// In the contractcheck executable a miss is not built in the run that finds it: the TU is parsed
-// without a prefix, a request is left in the store, and a builder process started after the run
-// builds it (PrefixBuilder.h): the user waits for a direct parse, not for the precompiled
-// header's serialisation. A stored prefix that a TU then cannot take is built in the next run
+// In the contractcheck executable's CLI and hook a miss is not built in the run that finds it:
+// the TU is parsed without a prefix, a request is left in the store, and a builder process
+// started after the run builds it (PrefixBuilder.h): the user waits for a direct parse, not for
+// the precompiled header's serialisation. The language server builds a miss in the analysis
+// that finds it and parses with it: its next save would come before the builder is done. A
+// stored prefix that a TU then cannot take is built in the next run
 // that wants it, which tries it at once (<name>.refused).
 #pragma once
 
@@ -101,10 +103,6 @@ private:
                    const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                    bool KeepTemplateBodies);
   bool load(Slot &S);
-  // The language server's analysis after the one that requested S: waits for the builder
-  // (PrefixBuilder.h) at most as long as that analysis went on without the prefix. True when
-  // the prefix was stored meanwhile and loaded.
-  bool awaitRequested(Slot &S);
   void request(Slot &S, const std::vector<std::string> &Args, const std::string &Directory,
                const std::vector<SystemHeaderRoot> &Headers, bool CLanguage,
                bool KeepTemplateBodies);
@@ -125,7 +123,6 @@ private:
   std::atomic<bool> Requested{false}; // a request was left for the builder
   std::mutex Mutex;
   std::map<std::string, std::unique_ptr<Slot>> Slots; // by file name, without the extension
-  std::vector<std::string> RequestedNames;             // of the prefixes this run requested
   std::once_flag DirectoryOnce;
   std::string RealDirectory; // <store>/prefixes, its real path; empty when it cannot be made
   std::string Temporary;     // where prefixes are built (OwnedTemporaries.h), made once

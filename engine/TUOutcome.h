@@ -36,6 +36,8 @@ struct TUOutcome {
   // Its parse loaded its system headers precompiled from the result store (StoredPrefixes.h;
   // not serialised).
   bool PrefixFromStore = false;
+  // Its parse loaded its system headers precompiled in this run (not serialised).
+  bool PrefixBuilt = false;
 };
 
 std::string_view statusName(TUOutcome::Status S);

@@ -452,6 +452,7 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
     return;
   }
   Out.PrefixFromStore = Prefix->FromStore;
+  Out.PrefixBuilt = !Prefix->FromStore;
   std::erase_if(Out.Dependencies,
                 [&](const auto &File) { return File.first == Prefix->HeaderPath; });
   mergeFilesRead(Out.Dependencies, Prefix->Dependencies);

@@ -462,7 +462,9 @@ void LspServer::analyseFile(const std::string &File) {
   log(Log, "analysed " + File + (Unit == File ? "" : " through " + Unit) + " in " +
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +
                (Count == 1 ? " finding" : " findings") +
-               (Outcome.PrefixFromStore ? " (system headers precompiled from the store)" : ""));
+               (Outcome.PrefixFromStore ? " (system headers precompiled from the store)"
+                : Outcome.PrefixBuilt    ? " (system headers precompiled now, and stored)"
+                                         : ""));
 }
 
 bool LspServer::isShown(const std::string &Key, const std::string &Path) const {
