@@ -158,6 +158,7 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   // its cold run must not pay for storing them.
   Use.Prefixes = Plan.Subset;
   Use.LeftToBuilder = &Result.PrefixLeftToBuilder;
+  Use.KeptTemplateBodies = &Request.KeptTemplateBodies;
   Result.StoreOfAnotherBuild = Store && Use.Read && Store->lastWrittenByAnotherBuild();
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,

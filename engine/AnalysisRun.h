@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,6 +51,9 @@ struct RunRequest {
   // Content hashes kept across runs by a long-lived front end (the editor), revalidating; none:
   // this run hashes each file once.
   FileHashes *Hashes = nullptr;
+  // TUs whose last analysis kept template bodies, when the front end's results are not stored
+  // (StoreUse::KeptTemplateBodies).
+  std::set<std::string> KeptTemplateBodies;
   unsigned Workers = 0;       // 0: every core
   // Files the run will write, each with the option that names it: refused before any work when
   // one is an input of the run (OutputGuard).

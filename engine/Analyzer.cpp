@@ -47,10 +47,13 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       Progress(++Done, Jobs.size(), Jobs[I].Command->File);
   };
 
+  auto KeptBefore = [&](size_t I) {
+    return Store.KeptTemplateBodies && Store.KeptTemplateBodies->count(Jobs[I].Command->File);
+  };
   std::vector<std::optional<ToParse>> Misses(Jobs.size());
   unsigned Started = runOnWorkers(Jobs.size(), Workers, [&](size_t I) {
     if (!Store.Store) {
-      Misses[I] = ToParse{I, {}, false};
+      Misses[I] = ToParse{I, {}, KeptBefore(I)};
       return;
     }
     std::string Key = storeKeyOf(*Store.Store, Jobs[I], Settings);
@@ -74,7 +77,8 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     } else {
       // A TU whose last analysis had to keep template bodies most likely still does: its stale
       // entry says so, and the parse that would find it out again is saved.
-      Misses[I] = ToParse{I, std::move(Key), Stored && Stored->keptTemplateBodies()};
+      Misses[I] =
+          ToParse{I, std::move(Key), (Stored && Stored->keptTemplateBodies()) || KeptBefore(I)};
     }
   });
 

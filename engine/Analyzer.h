@@ -6,6 +6,8 @@
 #include "TranslationUnitAnalyzer.h"
 
 #include <functional>
+#include <set>
+#include <string>
 
 namespace contractcheck {
 
@@ -29,6 +31,10 @@ struct StoreUse {
   bool Prefixes = false;
   // Set when a precompiled prefix was left to the builder process (PrefixBuilder.h).
   bool *LeftToBuilder = nullptr;
+  // TUs (by main file) whose last analysis kept template bodies, known to a front end whose
+  // results are not stored (the language server): each starts keeping them, as a TU whose
+  // stale stored result says so does, and is not parsed twice on every save.
+  const std::set<std::string> *KeptTemplateBodies = nullptr;
 };
 
 // The result store key of a job.

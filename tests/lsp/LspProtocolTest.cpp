@@ -537,10 +537,10 @@ TEST(LspStoredScanTest, ABufferEditedAboveItsIncludesStillLoadsTheStoredPrefix) 
 // A TU of standard headers and sys/extra.h with ExtraText.
 std::string writeTableSource(TempDir &Project, const std::string &ExtraText) {
   Project.write("sys/extra.h", ExtraText);
-  std::string Source = Project.write(
-      "src/table.cpp", "#include <map>\n#include <string>\n#include <vector>\n"
-                       "#include <extra.h>\n"
-                       "std::map<std::string, std::vector<int>> Table;\n");
+  std::string Source =
+      Project.write("src/table.cpp", "#include <map>\n#include <string>\n#include <vector>\n"
+                                     "#include <extra.h>\n"
+                                     "std::map<std::string, std::vector<int>> Table;\n");
   writeCompilationDatabase(Project.path() + "/build", {Source},
                            {"-std=c++20", "-isystem", Project.path() + "/sys"});
   return Source;
@@ -565,8 +565,7 @@ std::vector<std::string> prefixFiles(const TempDir &Project,
            It(Project.path() + "/build/.contractcheck-cache/prefixes", EC),
        End;
        !EC && It != End; It.increment(EC))
-    if (std::find(Extensions.begin(), Extensions.end(), It->path().extension()) !=
-        Extensions.end())
+    if (std::find(Extensions.begin(), Extensions.end(), It->path().extension()) != Extensions.end())
       Found.push_back(It->path().filename());
   return Found;
 }
@@ -603,6 +602,52 @@ TEST(LspStoredScanTest, TheOpenRebuildsAStalePrefixAndTheFirstSaveLoadsIt) {
   EXPECT_NE(Opened.find(PrecompiledNow), std::string::npos) << Opened << Client.stderrText();
   EXPECT_NE(Saved.find(Precompiled), std::string::npos) << Saved << Client.stderrText();
   EXPECT_EQ(prefixFiles(Project, {".prefix"}).size(), 1u);
+}
+
+// A gMock test whose mock a library template's skipped body is handed (std::sort over mocks):
+// its analysis must keep template bodies, found out by a parse that skips them, stops, and is
+// followed by one keeping them. The server remembers it, as a CLI run's stale stored result
+// does: the next analysis starts keeping them and loads only the prefix that keeps them (a
+// loaded prefix's description is touched: StoredPrefixes::load), not also the one that skips
+// them.
+TEST(LspStoredScanTest, ATUThatKeptTemplateBodiesStartsKeepingThemOnTheNextSave) {
+  TempDir Project;
+  std::string Source = Project.write("src/mocks_test.cpp", R"(#include <gmock/gmock.h>
+#include <algorithm>
+#include <vector>
+namespace app {
+struct Queue {
+  virtual ~Queue() = default;
+  virtual int size() const = 0;
+};
+struct MockQueue : Queue {
+  MOCK_METHOD(int, size, (), (const, override));
+};
+template <class T> struct Box { T Value; };
+template <class T> T twice(T Value) { return Value + Value; }
+} // namespace app
+int size(app::MockQueue &Queue) { return app::Box<int>{Queue.size()}.Value; }
+void order(std::vector<app::MockQueue *> &Queues) { std::sort(Queues.begin(), Queues.end()); }
+)");
+  writeCompilationDatabase(Project.path() + "/build", {Source}, {"-std=c++17"});
+  LspClient Client({"--compile-commands-dir", Project.path() + "/build"});
+  Client.initialize();
+  Client.open(Source, readFile(Source));
+  ASSERT_FALSE(nextAnalysisLogged(Client, Source).empty()) << Client.stderrText();
+  std::string Prefixes = Project.path() + "/build/.contractcheck-cache/prefixes/";
+  std::vector<std::string> Described = prefixFiles(Project, {".prefix"});
+  ASSERT_EQ(Described.size(), 2u) << "the open built the prefix that skips template bodies and "
+                                     "the one that keeps them";
+  auto Before = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const std::string &Name : Described)
+    std::filesystem::last_write_time(Prefixes + Name, Before);
+  Client.notify("textDocument/didSave", {{"textDocument", {{"uri", fileUri(Source)}}}});
+  std::string Saved = nextAnalysisLogged(Client, Source);
+  EXPECT_NE(Saved.find(Precompiled), std::string::npos) << Saved << Client.stderrText();
+  size_t Loaded = std::count_if(Described.begin(), Described.end(), [&](const std::string &Name) {
+    return std::filesystem::last_write_time(Prefixes + Name) != Before;
+  });
+  EXPECT_EQ(Loaded, 1u);
 }
 
 TEST_F(LspProtocolTest, MalformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing) {

@@ -412,6 +412,7 @@ void LspServer::analyseFile(const std::string &File) {
   Request.Store = StoreMode::ReadOnly;
   Request.Workers = 1;
   Request.Hashes = &Hashes;
+  Request.KeptTemplateBodies = KeptTemplateBodies;
   std::optional<AnalysisRun> Run;
   try {
     Run.emplace(Where.Database, std::move(Request));
@@ -431,6 +432,12 @@ void LspServer::analyseFile(const std::string &File) {
     Sources.setText(Path, Text);
   RunResult Result = Run->run(Sources);
   const TUOutcome &Outcome = Result.Outcomes.front();
+  if (Outcome.State == TUOutcome::Status::Analyzed) {
+    if (Outcome.KeptTemplateBodies)
+      KeptTemplateBodies.insert(Unit);
+    else
+      KeptTemplateBodies.erase(Unit);
+  }
   {
     std::lock_guard<std::mutex> Lock(DocumentsMutex);
     if (Documents.count(File)) {
@@ -463,8 +470,8 @@ void LspServer::analyseFile(const std::string &File) {
                std::to_string(static_cast<long>(Ms)) + " ms: " + std::to_string(Count) +
                (Count == 1 ? " finding" : " findings") +
                (Outcome.PrefixFromStore ? " (system headers precompiled from the store)"
-                : Outcome.PrefixBuilt    ? " (system headers precompiled now, and stored)"
-                                         : ""));
+                : Outcome.PrefixBuilt   ? " (system headers precompiled now, and stored)"
+                                        : ""));
 }
 
 bool LspServer::isShown(const std::string &Key, const std::string &Path) const {

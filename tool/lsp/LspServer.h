@@ -112,6 +112,10 @@ private:
   // An open file -> the files its latest analysis read: saving one of them (a header) analyses
   // it again, as clangd re-parses the open files on a save.
   std::map<std::string, std::set<std::string>> FilesRead;
+  // The TUs whose latest analysis had to keep template bodies (a gMock test): the next starts
+  // keeping them, rather than finding that out again in a parse that skips them. The server
+  // stores no result, whose stale entry would say it. Used by the analysis thread only.
+  std::set<std::string> KeptTemplateBodies;
 
   std::mutex ResultsMutex;
   std::map<std::string, Contribution> Results;            // by the TU (or file) they came from
