@@ -2,6 +2,7 @@
 // exactly what read it, a damaged or foreign entry is recomputed, concurrent runs do not corrupt
 // it, and every way of running (-j1, -j2, warm, sharded extract + check) reports the same.
 #include "CliTestSupport.h"
+#include "MockSources.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -185,18 +186,7 @@ int four() { return app::twice(2); }
 // Whether the TU's one stored result came from a parse that kept library template bodies.
 TEST_F(ResultStoreTest, AMockIsParsedTwiceOnlyWhenALibraryBodyIsHandedIt) {
   auto Source = [](const std::string &Use) {
-    return R"(#include <gmock/gmock.h>
-#include <algorithm>
-#include <vector>
-namespace app {
-struct Queue {
-  virtual ~Queue() = default;
-  virtual int size() const = 0;
-};
-struct MockQueue : Queue {
-  MOCK_METHOD(int, size, (), (const, override));
-};
-template <class T> struct Box { T Value; };
+    return mockQueueSource() + R"(template <class T> struct Box { T Value; };
 template <class T> T twice(T Value) { return Value + Value; }
 struct Order { int Id; };
 inline bool operator<(const Order &A, const Order &B) { return A.Id < B.Id; }

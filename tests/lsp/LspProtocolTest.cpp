@@ -1,6 +1,7 @@
 // `contractcheck lsp` driven by a scripted client over real pipes, on a small project parsed by
 // the real Clang: the LSP lifecycle, diagnostics, quick fixes, unsaved text, and bad input.
 #include "LspClient.h"
+#include "MockSources.h"
 #include "Subprocess.h"
 #include "TestPaths.h"
 
@@ -612,18 +613,8 @@ TEST(LspStoredScanTest, TheOpenRebuildsAStalePrefixAndTheFirstSaveLoadsIt) {
 // them.
 TEST(LspStoredScanTest, ATUThatKeptTemplateBodiesStartsKeepingThemOnTheNextSave) {
   TempDir Project;
-  std::string Source = Project.write("src/mocks_test.cpp", R"(#include <gmock/gmock.h>
-#include <algorithm>
-#include <vector>
-namespace app {
-struct Queue {
-  virtual ~Queue() = default;
-  virtual int size() const = 0;
-};
-struct MockQueue : Queue {
-  MOCK_METHOD(int, size, (), (const, override));
-};
-template <class T> struct Box { T Value; };
+  std::string Source = Project.write(
+      "src/mocks_test.cpp", mockQueueSource() + R"(template <class T> struct Box { T Value; };
 template <class T> T twice(T Value) { return Value + Value; }
 } // namespace app
 int size(app::MockQueue &Queue) { return app::Box<int>{Queue.size()}.Value; }

@@ -7,6 +7,7 @@
 // TU decides (BodySkipPolicy's Decide mode). Real Clang, with the system's gMock headers.
 #include "Analyzer.h"
 #include "Config.h"
+#include "MockSources.h"
 #include "Subprocess.h"
 #include "TranslationUnitAnalyzer.h"
 
@@ -15,24 +16,15 @@
 namespace contractcheck {
 namespace {
 
+using test::mockQueueSource;
 using test::TempDir;
 
 // A mock, then (Use) what the TU does with it; Rest follows.
 std::string source(const std::string &Use, const std::string &Rest) {
-  return R"(#include <gmock/gmock.h>
-#include <algorithm>
-#include <vector>
-namespace app {
-struct Queue {
-  virtual ~Queue() = default;
-  virtual int size() const = 0;
-};
-struct MockQueue : Queue {
-  MOCK_METHOD(int, size, (), (const, override));
-};
-struct Order { int Id; };
+  return mockQueueSource() + R"(struct Order { int Id; };
 inline bool operator<(const Order &A, const Order &B) { return A.Id < B.Id; }
-)" + Use + R"(struct After {};
+)" + Use +
+         R"(struct After {};
 struct Counter {
   virtual ~Counter() = default;
   virtual int count() const = 0;
@@ -40,7 +32,8 @@ struct Counter {
 struct MockCounter : Counter {
   MOCK_METHOD(int, cuont, (), (const));
 };
-)" + Rest + "} // namespace app\n";
+)" + Rest +
+         "} // namespace app\n";
 }
 // source()'s line of `struct After` when Use is one line.
 constexpr unsigned AfterLine = 15;
