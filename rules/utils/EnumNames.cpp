@@ -41,8 +41,13 @@ static std::string scopePrefix(const DeclContext *Context) {
 }
 
 std::string enumQualifiedName(const EnumDecl &Enum) {
-  if (!Enum.getIdentifier())
+  if (!Enum.getIdentifier()) {
+    // C headers name their enums by typedef (`typedef enum { ... } fmt_type;`): that name is the
+    // one the code, clang's own diagnostics and a binding spell.
+    if (const TypedefNameDecl *Typedef = Enum.getTypedefNameForAnonDecl())
+      return scopePrefix(Enum.getDeclContext()) + Typedef->getNameAsString();
     return scopePrefix(Enum.getDeclContext()) + "(unnamed enum)";
+  }
   return scopePrefix(Enum.getDeclContext()) + Enum.getNameAsString();
 }
 
