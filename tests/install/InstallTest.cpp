@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace contractcheck::test {
 namespace {
@@ -205,6 +208,22 @@ TEST(DebianPackageTest, CarriesCopyrightChangelogAndCompressedDocs) {
   }
   EXPECT_TRUE(Copyright) << Listing.Stdout;
   EXPECT_TRUE(Changelog) << Listing.Stdout;
+
+  // Without git, contract-switch-coverage's default `history: git` cannot say which
+  // enumerators are newer than a switch and reports every one: a CI image that installs the
+  // package with its recommendations (GitLab's debian:12 job in docs/ci.md) must get git.
+  ProcessResult Recommends = runProcess({"dpkg-deb", "--field", Deb, "Recommends"});
+  ASSERT_EQ(Recommends.ExitCode, 0) << Recommends.Stderr;
+  std::vector<std::string> Recommended;
+  std::istringstream Items(Recommends.Stdout);
+  for (std::string Item; std::getline(Items, Item, ',');) {
+    Item.erase(0, Item.find_first_not_of(" \n"));
+    Item.erase(Item.find_last_not_of(" \n") + 1);
+    Recommended.push_back(Item.substr(0, Item.find(' ')));
+  }
+  for (const char *Package : {"git", "clang-tidy-19"})
+    EXPECT_TRUE(std::find(Recommended.begin(), Recommended.end(), Package) != Recommended.end())
+        << Package << " is not recommended; Recommends: " << Recommends.Stdout;
 
   ProcessResult Description = runProcess({"dpkg-deb", "--field", Deb, "Description"});
   std::istringstream DescriptionLines(Description.Stdout);
