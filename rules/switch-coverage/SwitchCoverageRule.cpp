@@ -633,6 +633,9 @@ void SwitchCoverageRule::report(const Pending &Finding) {
          "before 'default:' would return its text for them)",
          DiagnosticIDs::Note);
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);
+  if (History)
+    if (std::optional<std::string> Undated = undatedNote())
+      diag(Finding.Loc, *Undated, DiagnosticIDs::Note);
 }
 
 // The switches, for the report's enum map.

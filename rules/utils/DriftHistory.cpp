@@ -68,4 +68,12 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
   return Newer;
 }
 
+std::optional<std::string> undatedNote() {
+  if (gitInstalled())
+    return std::nullopt;
+  return std::string("not dated by history (history: git): git is not on PATH, so every "
+                     "enumerator left out is reported, as with 'history: off'; install git, or "
+                     "set 'history: off'");
+}
+
 } // namespace contractcheck

@@ -8,6 +8,8 @@
 
 #include <llvm/ADT/ArrayRef.h>
 
+#include <optional>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +49,11 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
                   bool SameCommitExisted);
+
+// With `history: git`, the note a finding carries when no history can be read on this machine
+// (git is not on PATH): every enumerator left out is then reported, as with `history: off`, and
+// the finding says so, since the same code is quiet on a machine with git (a CI image without it
+// disagrees with the developers' hook and editor). nullopt while git can be run.
+std::optional<std::string> undatedNote();
 
 } // namespace contractcheck

@@ -255,6 +255,8 @@ std::map<unsigned, LineOrigin> blame(const std::string &File, llvm::StringRef Co
 
 } // namespace
 
+bool gitInstalled() { return gitProgram().has_value(); }
+
 std::vector<LineOrigin> lineOrigins(llvm::StringRef File, llvm::StringRef Contents,
                                     llvm::ArrayRef<unsigned> Lines) {
   std::vector<LineOrigin> Result(Lines.size());

@@ -39,6 +39,9 @@ struct LineOrigin {
   std::string Previous, PreviousPath;
 };
 
+// Whether git can be run here at all (found on PATH): without it no line has a history.
+bool gitInstalled();
+
 // The origin of each of Lines (1-based) of File, whose text as the parse read it is Contents (an
 // editor's unsaved buffer is blamed as it is, through `git blame --contents`). One `git blame`
 // per file for the lines not asked before; answers are kept for the whole process (a run: the
