@@ -573,7 +573,8 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
   }
   Finding.Missing = newerThanHandlers(Finding.Ctx->getSourceManager(), Labels,
                                       HandlerSpelling::SwitchLabel, Finding.Missing,
-                                      HistorySameCommit && !isNameTable(*Finding.Switch));
+                                      HistorySameCommit && !isNameTable(*Finding.Switch),
+                                      &Finding.BeforeShallowHistory);
 }
 
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.
@@ -634,7 +635,7 @@ void SwitchCoverageRule::report(const Pending &Finding) {
          DiagnosticIDs::Note);
   diag(Enum->getLocation(), "enum '" + EnumName + "' is defined here", DiagnosticIDs::Note);
   if (History)
-    if (std::optional<std::string> Undated = undatedNote())
+    if (std::optional<std::string> Undated = undatedNote(Finding.BeforeShallowHistory))
       diag(Finding.Loc, *Undated, DiagnosticIDs::Note);
 }
 

@@ -64,6 +64,8 @@ private:
     clang::SourceLocation Loc;
     bool Instantiated;
     const clang::ASTContext *Ctx;
+    // Kept because history could not date a line (older than a shallow clone's history).
+    bool BeforeShallowHistory = false;
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);

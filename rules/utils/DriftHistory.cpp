@@ -18,7 +18,7 @@ std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted) {
+                  bool SameCommitExisted, bool *BeforeShallowHistory) {
   std::vector<clang::SourceLocation> HandlerLocs, Enumerators;
   for (const Handler &H : Handlers)
     HandlerLocs.push_back(H.Loc);
@@ -64,16 +64,25 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
         ExistedForEvery(Declared, DeclaredHandlers()))
       continue;
     Newer.push_back(Missing[I]);
+    // Only an enumerator older than the clone's history could have been excused with the whole
+    // history: one written within it is newer than any handler written before it.
+    if (BeforeShallowHistory &&
+        (EnumeratorOrigins[I].BeforeShallowHistory || Declared.BeforeShallowHistory))
+      *BeforeShallowHistory = true;
   }
   return Newer;
 }
 
-std::optional<std::string> undatedNote() {
-  if (gitInstalled())
-    return std::nullopt;
-  return std::string("not dated by history (history: git): git is not on PATH, so every "
-                     "enumerator left out is reported, as with 'history: off'; install git, or "
-                     "set 'history: off'");
+std::optional<std::string> undatedNote(bool BeforeShallowHistory) {
+  if (!gitInstalled())
+    return std::string("not dated by history (history: git): git is not on PATH, so every "
+                       "enumerator left out is reported, as with 'history: off'; install git, "
+                       "or set 'history: off'");
+  if (BeforeShallowHistory)
+    return std::string("not dated by history (history: git): these lines are older than this "
+                       "shallow clone's history, so every enumerator left out is reported, as "
+                       "with 'history: off'; fetch the whole history (git fetch --unshallow)");
+  return std::nullopt;
 }
 
 } // namespace contractcheck

@@ -43,17 +43,20 @@ struct Handler {
 // enumerator that did was in front of whoever wrote them. With SameCommitExisted, an
 // enumerator written in the same commit as a handler existed when it was written; otherwise
 // only an older one did. Where history cannot say (no git, a file outside any work tree, two
-// repositories, a shallow clone's oldest commit) an enumerator is kept.
+// repositories, a shallow clone's oldest commit) an enumerator is kept; BeforeShallowHistory,
+// when given, is set when one kept is older than a shallow clone's history (the whole history
+// might have excused it).
 std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted);
+                  bool SameCommitExisted, bool *BeforeShallowHistory = nullptr);
 
-// With `history: git`, the note a finding carries when no history can be read on this machine
-// (git is not on PATH): every enumerator left out is then reported, as with `history: off`, and
-// the finding says so, since the same code is quiet on a machine with git (a CI image without it
-// disagrees with the developers' hook and editor). nullopt while git can be run.
-std::optional<std::string> undatedNote();
+// With `history: git`, the note a finding carries when history could not date what it reports:
+// git is not on PATH, or (BeforeShallowHistory) its lines are older than a shallow clone's
+// history. Every enumerator left out is then reported, as with `history: off`, and the finding
+// says so, since the same code is quiet in a full clone with git (a CI checkout of one commit, or
+// an image without git, disagrees with the developers' hook and editor). nullopt otherwise.
+std::optional<std::string> undatedNote(bool BeforeShallowHistory);
 
 } // namespace contractcheck

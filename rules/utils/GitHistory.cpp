@@ -186,6 +186,7 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
       // The oldest commit a shallow clone has stands for every older one: the line's age is not
       // known. (In a full clone the boundary is a root commit, a commit like any other.)
       Origin = LineOrigin{};
+      Origin.BeforeShallowHistory = true;
     } else {
       Origin.Kind = LineOrigin::Committed;
       Origin.Commit = At.Commit;

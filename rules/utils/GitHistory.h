@@ -31,6 +31,9 @@ struct LineOrigin {
   std::string Repository; // the work tree's top directory, unless Unknown
   std::string Commit;     // the commit's id, for Committed
   bool RootCommit = false; // Committed in a commit without parents (in a full clone)
+  // Unknown because the line is older than a shallow clone's oldest commit: fetching the whole
+  // history would date it.
+  bool BeforeShallowHistory = false;
   // For Committed: where the line stands in Commit (its number, the file's path from the work
   // tree's top), and the commit and path before it, when the line replaced an older one there
   // (git blame's "previous"; empty when Commit created the file).
