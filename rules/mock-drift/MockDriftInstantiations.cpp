@@ -16,13 +16,16 @@ namespace contractcheck {
 namespace {
 
 // A class the rule would judge as a mock: it declares gMock mockers (what MOCK_METHOD expands
-// to, also in a class template's pattern) or is named like one.
+// to, also in a class template's pattern) or is named like one and is no gTest test
+// (MockPairer::matchesNamePattern; gmock-matchers-misc_test.cc's
+// `TEST(MockMethodMockFunctionTest, ...)` made the TU keep template bodies for nothing).
 bool looksLikeMock(const CXXRecordDecl &Record, const std::vector<NamePattern> &Patterns) {
   for (const FieldDecl *Field : Record.fields())
     if (Field->getLocation().isMacroID() && Field->getIdentifier() &&
         Field->getName().starts_with("gmock"))
       return true;
-  return Record.getIdentifier() && !realNamesFor(Record.getName(), Patterns).empty();
+  return Record.getIdentifier() && !realNamesFor(Record.getName(), Patterns).empty() &&
+         !isGTestTest(Record);
 }
 
 // Whether a skipped library body was given a mock, as a template argument or inside one

@@ -5,6 +5,7 @@
 #include <clang/Basic/SourceManager.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace clang;
@@ -78,6 +79,27 @@ bool isGMockOwn(const Decl &D) {
   for (auto It = llvm::sys::path::rbegin(Path), End = llvm::sys::path::rend(Path); It != End; ++It)
     if (It != llvm::sys::path::rbegin(Path) && (*It == "gmock" || *It == "gtest"))
       return true;
+  return false;
+}
+
+bool isGTestTest(const CXXRecordDecl &Class) {
+  const CXXRecordDecl *Def = Class.getDefinition();
+  if (!Def)
+    return false;
+  std::vector<const CXXRecordDecl *> Classes{Def};
+  for (size_t Next = 0; Next < Classes.size(); ++Next)
+    for (const CXXBaseSpecifier &Base : Classes[Next]->bases()) {
+      const CXXRecordDecl *Named = Base.getType()->getAsCXXRecordDecl();
+      const CXXRecordDecl *BaseDef = Named ? Named->getDefinition() : nullptr;
+      if (!BaseDef || std::find(Classes.begin(), Classes.end(), BaseDef) != Classes.end())
+        continue;
+      const auto *Namespace = dyn_cast<NamespaceDecl>(BaseDef->getDeclContext());
+      if (BaseDef->getIdentifier() && BaseDef->getName() == "Test" && Namespace &&
+          Namespace->getIdentifier() && Namespace->getName() == "testing" &&
+          Namespace->getParent()->getRedeclContext()->isTranslationUnit())
+        return true;
+      Classes.push_back(BaseDef);
+    }
   return false;
 }
 

@@ -41,6 +41,11 @@ bool isInTestingNamespace(const clang::Decl &D);
 // and included with -I). Tests written inside namespace ::testing are not gMock's own.
 bool isGMockOwn(const clang::Decl &D);
 
+// A gTest fixture or TEST body: Class derives, at any depth, from ::testing::Test. Such a class
+// is a test, not a test double, whatever its name says: `TEST(MockFunctionTest, X)` is the class
+// `MockFunctionTest_X_Test`, which no naming pattern makes a mock.
+bool isGTestTest(const clang::CXXRecordDecl &Class);
+
 // NiceMock<M>, NaggyMock<M> and StrictMock<M> are not mocks themselves: the class they wrap is.
 // Returns the wrapped class, or the class itself when it is no wrapper.
 const clang::CXXRecordDecl *unwrapGMockWrapper(const clang::CXXRecordDecl *Class);

@@ -195,7 +195,7 @@ bool MockPairer::isConfiguredMock(const CXXRecordDecl &Class) const {
 }
 
 bool MockPairer::matchesNamePattern(const CXXRecordDecl &Class) const {
-  return !realNames(Class).empty();
+  return !realNames(Class).empty() && !isGTestTest(Class);
 }
 
 std::vector<std::string> MockPairer::realNames(const CXXRecordDecl &Mock) const {

@@ -100,6 +100,31 @@ TEST_F(FirstParseStopTest, ANoFromStartToEndIsOneParse) {
   EXPECT_EQ(messages(Out), messages(analyze(source(SortsOrders, FunctionTemplate), {true})));
 }
 
+TEST_F(FirstParseStopTest, AGTestTestNamedLikeAMockIsOneParse) {
+  // googletest 1.15's TEST hands its class to std::make_unique; a test suite named like a mock
+  // (gmock-matchers-misc_test.cc's `TEST(MockMethodMockFunctionTest, ...)`) made the first parse
+  // stop and the TU parse again keeping template bodies, for a class that is no mock.
+  auto Handed = [](const std::string &Class, const std::string &Base) {
+    return R"(#include <gmock/gmock.h>
+#include <memory>
+namespace app {
+class )" + Class + Base + R"( {};
+inline void make() { std::make_unique<)" + Class + R"(>(); }
+struct After {};
+} // namespace app
+)";
+  };
+  TUOutcome Test = analyze(Handed("MockQueueTest_Sorts_Test", " : public ::testing::Test"));
+  ASSERT_EQ(Test.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Test.Errors);
+  EXPECT_FALSE(Test.FirstParseStoppedAt.has_value());
+  EXPECT_FALSE(Test.KeptTemplateBodies);
+  // The same class deriving from no test is a mock by its name: the parse stops as before.
+  TUOutcome Mock = analyze(Handed("MockQueueTest_Sorts_Test", ""));
+  ASSERT_EQ(Mock.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Mock.Errors);
+  EXPECT_TRUE(Mock.FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Mock.KeptTemplateBodies);
+}
+
 TEST_F(FirstParseStopTest, CompilerErrorsAreReportedWhereverTheyAre) {
   // Below the stop: the first parse never reaches it, the second reports it.
   TUOutcome Below = analyze(source(SortsMocks, "int broken = undeclared_below;\n"));
