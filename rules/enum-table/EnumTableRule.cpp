@@ -676,7 +676,7 @@ EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
                                 const std::vector<const EnumConstantDecl *> &Missing,
                                 const SourceManager &SM) const {
   return newerThanHandlers(SM, Entries, HandlerSpelling::TableEntry, Missing,
-                           /*SameCommitExisted=*/false);
+                           /*SameCommitExisted=*/false, /*Revisited=*/false);
 }
 
 // The tables, for the report's enum map.

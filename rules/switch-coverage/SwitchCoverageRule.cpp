@@ -79,6 +79,11 @@ constexpr OptionSpec Options[] = {
      "label was written (its author had it in front of them), except in a name table (every "
      "case returns the enumerator's name), where only an older one is excused. false: only "
      "enumerators older than every label are excused."},
+    {"history-revisited", OptionType::Bool, "true",
+     "With history: git, an enumerator older than some committed label (someone came back to "
+     "the switch after it was added, wrote a case, and still left it to 'default:') is excused "
+     "too, except in a name table. Labels and enumerators are dated by the change that wrote "
+     "their names, so a reformatting is no revisit. false: a later label excuses nothing."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -301,7 +306,8 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportDelegatingDefault(options().getBool("report-delegating-default")),
       ReportCatchAllDefault(options().getBool("report-catch-all-default")),
       History(options().getString("history") == "git"),
-      HistorySameCommit(options().getBool("history-same-commit")), SkipFlags(options().getBool("skip-flags")),
+      HistorySameCommit(options().getBool("history-same-commit")),
+      HistoryRevisited(options().getBool("history-revisited")), SkipFlags(options().getBool("skip-flags")),
       Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
@@ -559,7 +565,11 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
 // ERR_UNMAPPED default. Not in a name table (every case returns the enumerator's name): a name
 // is never left out to dispatch differently, and whoever rewrites the table in the commit that
 // adds an enumerator and prints it as `<type_index[..]>` forgot it (wabt's Type::GetName), so
-// there only an older enumerator is excused.
+// there only an older enumerator is excused. An enumerator older than a label written later
+// (history-revisited) was in front of whoever came back to the switch to write that label, and
+// left to `default:` again: measured on the precision corpus, 9 of 26 debatable findings (partial
+// dispatches revisited, such as znc's IRC message switch) against 1 of 8 true ones. Not in a name
+// table either: glslang's GetBuiltInVariableString gained names for years beside ones it lacks.
 void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
   std::vector<Handler> Labels;
   for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC;
@@ -571,9 +581,11 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
     }
     Labels.push_back({SC->getKeywordLoc(), std::move(Name)});
   }
+  const bool NameTable = isNameTable(*Finding.Switch);
   Finding.Missing = newerThanHandlers(Finding.Ctx->getSourceManager(), Labels,
                                       HandlerSpelling::SwitchLabel, Finding.Missing,
-                                      HistorySameCommit && !isNameTable(*Finding.Switch),
+                                      HistorySameCommit && !NameTable,
+                                      HistoryRevisited && !NameTable,
                                       &Finding.BeforeShallowHistory);
 }
 

@@ -53,6 +53,7 @@ private:
   const bool ReportCatchAllDefault;
   const bool History;
   const bool HistorySameCommit;
+  const bool HistoryRevisited;
   const bool SkipFlags;
   FlagUses Flags;
   EnclosingBodies Bodies;

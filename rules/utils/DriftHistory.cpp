@@ -18,7 +18,7 @@ std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted, bool *BeforeShallowHistory) {
+                  bool SameCommitExisted, bool Revisited, bool *BeforeShallowHistory) {
   std::vector<clang::SourceLocation> HandlerLocs, Enumerators;
   for (const Handler &H : Handlers)
     HandlerLocs.push_back(H.Loc);
@@ -35,18 +35,31 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     });
   };
   // The handlers as old as the change that wrote their names, followed back like enumerators
-  // (below), only when an enumerator needs them.
-  std::optional<std::vector<LineOrigin>> HandlerDeclarations;
-  auto DeclaredHandlers = [&]() -> const std::vector<LineOrigin> & {
-    if (!HandlerDeclarations) {
-      HandlerDeclarations.emplace();
-      for (size_t I = 0; I < Handlers.size(); ++I)
-        HandlerDeclarations->push_back(
-            Spelling == HandlerSpelling::SwitchLabel
-                ? labelOrigin(HandlerOrigins[I], Handlers[I].Name)
-                : entryOrigin(HandlerOrigins[I], Handlers[I].Name));
-    }
-    return *HandlerDeclarations;
+  // (below), each only when an enumerator needs it (following one back costs git runs).
+  std::vector<std::optional<LineOrigin>> HandlerDeclarations(Handlers.size());
+  auto DeclaredHandler = [&](size_t H) -> const LineOrigin & {
+    if (!HandlerDeclarations[H])
+      HandlerDeclarations[H] = Spelling == HandlerSpelling::SwitchLabel
+                                   ? labelOrigin(HandlerOrigins[H], Handlers[H].Name)
+                                   : entryOrigin(HandlerOrigins[H], Handlers[H].Name);
+    return *HandlerDeclarations[H];
+  };
+  auto DeclaredHandlers = [&] {
+    std::vector<LineOrigin> All;
+    for (size_t H = 0; H < Handlers.size(); ++H)
+      All.push_back(DeclaredHandler(H));
+    return All;
+  };
+  // Whether a committed handler was written after Enumerator, by declaration. A handler's
+  // declaration is its line's commit or an ancestor of it, so only a line newer than the
+  // enumerator is followed back (GlslangToSpv.cpp's built-in switch has 132 labels).
+  auto RevisitedAfter = [&](const LineOrigin &Enumerator) {
+    for (size_t H = 0; H < Handlers.size(); ++H)
+      if (HandlerOrigins[H].Kind == LineOrigin::Committed &&
+          olderThan(Enumerator, HandlerOrigins[H]).value_or(false) &&
+          olderThan(Enumerator, DeclaredHandler(H)).value_or(false))
+        return true;
+    return false;
   };
   std::vector<const clang::EnumConstantDecl *> Newer;
   for (size_t I = 0; I < Missing.size(); ++I) {
@@ -62,6 +75,15 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName());
     if (Declared.Commit != EnumeratorOrigins[I].Commit &&
         ExistedForEvery(Declared, DeclaredHandlers()))
+      continue;
+    // A handler written after the enumerator, by declaration (a reformatting is no revisit):
+    // whoever wrote it had the enumerator in front of them (kakoune's completion switch gained
+    // labels in 2016 and 2019, after ArgExpand (2015), which it still leaves to `default:`).
+    // Strictly after: the commit that adds an enumerator and a handler beside it forgot it if
+    // anything (wabt's reloc reader, fixed in 2020 for GlobalIndexI32 of that commit). And
+    // committed: a label being typed is not yet a decision to leave the rest to default, and
+    // the finding is what its author needs to see.
+    if (Revisited && RevisitedAfter(Declared))
       continue;
     Newer.push_back(Missing[I]);
     // Only an enumerator older than the clone's history could have been excused with the whole

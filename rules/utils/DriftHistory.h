@@ -42,15 +42,18 @@ struct Handler {
 // The enumerators of Missing that did not exist yet when every one of Handlers was written: an
 // enumerator that did was in front of whoever wrote them. With SameCommitExisted, an
 // enumerator written in the same commit as a handler existed when it was written; otherwise
-// only an older one did. Where history cannot say (no git, a file outside any work tree, two
-// repositories, a shallow clone's oldest commit) an enumerator is kept; BeforeShallowHistory,
-// when given, is set when one kept is older than a shallow clone's history (the whole history
-// might have excused it).
+// only an older one did. With Revisited, an enumerator older than some handler (both dated by
+// their declarations) is excused too: whoever wrote that handler later came back to the code
+// with it in front of them and still left it out. Where history cannot say (no git, a file
+// outside any work tree, two repositories, a shallow clone's oldest commit) an enumerator is
+// kept; BeforeShallowHistory, when given, is set when one kept is older than a shallow clone's
+// history (the whole history might have excused it).
 std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted, bool *BeforeShallowHistory = nullptr);
+                  bool SameCommitExisted, bool Revisited,
+                  bool *BeforeShallowHistory = nullptr);
 
 // With `history: git`, the note a finding carries when history could not date what it reports:
 // git is not on PATH, or (BeforeShallowHistory) its lines are older than a shallow clone's
