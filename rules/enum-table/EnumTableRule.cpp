@@ -639,7 +639,7 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
     else
       *Message += " (the initializer leaves their slots empty)";
   } else if (Gaps->TooLong) {
-    Message = Head + "has " + plural(Gaps->Size, "entry", "entries") + " for " +
+    Message = Head + "has " + plural(Gaps->Entries, "entry", "entries") + " for " +
               plural(Gaps->Needed, "value", "values") +
               ": the entries are out of step with the enumerators";
   }

@@ -278,11 +278,11 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
     Gaps.PastTheEnd |= Slot >= Gaps.Size;
   }
   if (Gaps.IsConstTable) {
+    Gaps.Entries = View.Init->getNumInits();
     uint64_t Allowed = AllSlots;
-    if (Gaps.Size == AllSlots + 1 && View.Init->getNumInits() == Gaps.Size &&
-        isNullTerminator(View.Init->getInit(Gaps.Size - 1), Ctx))
-      Allowed = Gaps.Size;
-    Gaps.TooLong = Gaps.Size > Allowed;
+    if (Gaps.Entries == AllSlots + 1 && isNullTerminator(View.Init->getInit(Gaps.Entries - 1), Ctx))
+      Allowed = Gaps.Entries;
+    Gaps.TooLong = Gaps.Entries > Allowed;
     findDuplicates(*View.Init, Ctx, Gaps);
   }
   return Gaps;

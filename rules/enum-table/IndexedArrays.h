@@ -28,8 +28,11 @@ struct ArrayGaps {
   // Values with no slot (past the end, or a slot the initializer leaves empty).
   std::vector<const clang::EnumConstantDecl *> Missing;
   bool PastTheEnd = false; // some of Missing lie beyond the array's end
-  // More slots than the enum has values (its trailing sentinels and a null terminator allowed).
+  // More entries than the enum has values (its trailing sentinels and a null terminator allowed).
+  // Entries, not slots: an array sized for every value of the index's type (`[256]` read at a
+  // byte) whose initializer stops at the enum's last value leaves the rest empty on purpose.
   bool TooLong = false;
+  uint64_t Entries = 0; // initializers written, the trailing empty slots not counted
   uint64_t Needed = 0; // slots the held values need
   // Each judged value's enumerator and the initializer of its slot (null when the array is not a
   // table or leaves the slot empty).
