@@ -226,11 +226,37 @@ bool castToQtBase(const Expr &Object, ASTContext &Context) {
              To->getPointeeType()->getCanonicalTypeUnqualified();
 }
 
+// The class of what an accessor hands out before converting it to the base it declares:
+// Qxt's `QTcpSocket *QxtSmtp::socket() const { return qxt_d().socket; }` returns a QSslSocket *
+// member, so `connect(socket(), SIGNAL(encrypted()), ...)` connects a QSslSocket's signal. Only a
+// non-virtual function whose body in this translation unit is that one `return`.
+QualType upcastByAccessor(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->getBody(Definition))
+    return {};
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition); Method && Method->isVirtual())
+    return {};
+  const auto *Body = dyn_cast<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() != 1)
+    return {};
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const auto *Cast = Value ? dyn_cast<ImplicitCastExpr>(Value->IgnoreParens()) : nullptr;
+  if (!Cast || (Cast->getCastKind() != CK_DerivedToBase &&
+                Cast->getCastKind() != CK_UncheckedDerivedToBase))
+    return {};
+  return Cast->getSubExpr()->getType();
+}
+
 // The class an expression's static type points to or is, when it is a QObject.
 const CXXRecordDecl *qobjectClassOf(const Expr *E) {
   if (!E || E->isTypeDependent())
     return nullptr;
-  QualType Type = E->IgnoreParenImpCasts()->getType();
+  QualType Type = upcastByAccessor(E->IgnoreParenImpCasts());
+  if (Type.isNull())
+    Type = E->IgnoreParenImpCasts()->getType();
   if (Type->isPointerType())
     Type = Type->getPointeeType();
   const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
