@@ -22,6 +22,8 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/Tooling.h>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 using namespace clang;
@@ -207,7 +209,10 @@ public:
         Made(Made) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
-    Parsed.insert(Parsed.end(), Group.begin(), Group.end());
+    // A declaration Sema rejected is handed over as null: a type alias template whose type
+    // defines a class (`template <class T> using A = struct A { T t; };`).
+    std::copy_if(Group.begin(), Group.end(), std::back_inserter(Parsed),
+                 [](const Decl *D) { return D != nullptr; });
     return BodySkippingConsumer::HandleTopLevelDecl(Group);
   }
   void HandleTagDeclDefinition(TagDecl *D) override {

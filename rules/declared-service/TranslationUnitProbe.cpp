@@ -84,6 +84,16 @@ runSignatureProbeInTranslationUnit(Preprocessor &PP, const std::string &SnippetP
     TranslationUnitState Extended(S, *TUScope, Errors);
     if (PP.EnterSourceFile(ID, nullptr, SourceLocation()))
       return std::nullopt;
+    // The snippet must be the preprocessor's only lexer, as the main file was. A parse that
+    // re-lexed saved tokens after the main file's end left the end of file in a token stream
+    // under it: a template parsed late (-fdelayed-template-parsing, the default for MSVC
+    // targets) when the TU's end instantiated it, or an inline method body of a class the file
+    // never closed. Lexing past the snippet's end would return to that stream, and from it to a
+    // lexer that is gone (a crash in Lexer::Lex). The snippet is taken off again, unread.
+    if (!PP.isInPrimaryFile()) {
+      PP.RemoveTopOfLexerStack();
+      return std::nullopt;
+    }
     P.ConsumeToken(); // the end of the main file, for the snippet's first token
     Parser::DeclGroupPtrTy Group;
     Sema::ModuleImportState Import = Sema::ModuleImportState::NotACXX20Module;
