@@ -180,8 +180,14 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
   for (const auto &[Number, At] : CommitOfLine) {
     LineOrigin Origin;
     Origin.Repository = Repo.Top;
+    const CommitFields &F = Fields[At.Commit];
     if (llvm::all_of(At.Commit, [](char C) { return C == '0'; })) {
       Origin.Kind = LineOrigin::Uncommitted;
+      // git names the committed version the work tree changes as its "previous".
+      Origin.CommitLine = Number;
+      Origin.Path = F.Path;
+      Origin.Previous = F.Previous;
+      Origin.PreviousPath = F.PreviousPath;
     } else if (Boundary.count(At.Commit) && Repo.Shallow) {
       // The oldest commit a shallow clone has stands for every older one: the line's age is not
       // known. (In a full clone the boundary is a root commit, a commit like any other.)
@@ -192,7 +198,6 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
       Origin.Commit = At.Commit;
       Origin.RootCommit = Boundary.count(At.Commit) != 0;
       Origin.CommitLine = At.CommitLine;
-      const CommitFields &F = Fields[At.Commit];
       Origin.Path = F.Path;
       Origin.Previous = F.Previous;
       Origin.PreviousPath = F.PreviousPath;
@@ -200,6 +205,42 @@ std::map<unsigned, LineOrigin> parseBlame(llvm::StringRef Porcelain, const Repos
     Origins[Number] = Origin;
   }
   return Origins;
+}
+
+// A temporary file holding Text, in Path; false when it could not be written.
+bool writeTemporary(llvm::StringRef Text, llvm::SmallVectorImpl<char> &Path) {
+  int FD;
+  if (llvm::sys::fs::createTemporaryFile("contractcheck-blame", "txt", FD, Path))
+    return false;
+  llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
+  Out << Text;
+  Out.close();
+  return !Out.has_error();
+}
+
+// The change from Path (from Top) in Commit to Contents, as `git diff -U0` shows it: what a
+// line not committed yet replaced. Contents is what the parse read (an editor's buffer, or the
+// file), so both sides are compared as files outside the repository.
+std::shared_ptr<const std::string> changeSince(const std::string &Top, const std::string &Commit,
+                                               const std::string &Path,
+                                               llvm::StringRef Contents) {
+  Output Committed = runGit({"-C", Top, "show", Commit + ":" + Path});
+  if (Committed.ExitCode != 0)
+    return nullptr;
+  llvm::SmallString<128> Before, After;
+  std::shared_ptr<const std::string> Change;
+  if (writeTemporary(Committed.Stdout, Before) && writeTemporary(Contents, After)) {
+    Output Diff = runGit({"-C", Top, "diff", "--no-index", "-U0", "--no-color", "--no-ext-diff",
+                         "--", std::string(Before), std::string(After)});
+    // --no-index exits 1 when the files differ.
+    if (Diff.ExitCode == 0 || Diff.ExitCode == 1)
+      Change = std::make_shared<const std::string>(std::move(Diff.Stdout));
+  }
+  if (!Before.empty())
+    llvm::sys::fs::remove(Before);
+  if (!After.empty())
+    llvm::sys::fs::remove(After);
+  return Change;
 }
 
 // The origins of Lines of File (real path) in Repo, from one blame.
@@ -222,12 +263,11 @@ std::map<unsigned, LineOrigin> blame(const std::string &File, llvm::StringRef Co
                                             /*RequiresNullTerminator=*/false);
   bool Differs = !OnDisk || (*OnDisk)->getBuffer() != Contents;
   if (Differs) {
-    int FD;
-    if (llvm::sys::fs::createTemporaryFile("contractcheck-blame", "txt", FD, Buffer))
+    if (!writeTemporary(Contents, Buffer)) {
+      if (!Buffer.empty())
+        llvm::sys::fs::remove(Buffer);
       return {};
-    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Contents;
-    Out.close();
+    }
     Args.insert(Args.end(), {"--contents", std::string(Buffer)});
   }
   Args.insert(Args.end(), {"--", Name});
@@ -237,6 +277,15 @@ std::map<unsigned, LineOrigin> blame(const std::string &File, llvm::StringRef Co
   std::map<unsigned, LineOrigin> Origins;
   if (Blame.ExitCode == 0) {
     Origins = parseBlame(Blame.Stdout, Repo);
+    // One diff for the file's lines not committed yet, all against the same committed version.
+    std::shared_ptr<const std::string> Change;
+    for (auto &[Number, Origin] : Origins) {
+      if (Origin.Kind != LineOrigin::Uncommitted || Origin.Previous.empty())
+        continue;
+      if (!Change)
+        Change = changeSince(Repo.Top, Origin.Previous, Origin.PreviousPath, Contents);
+      Origin.Change = Change;
+    }
   } else if (Blame.ExitCode > 0 &&
              runGit({"-C", Directory, "rev-parse", "-q", "--verify", "HEAD:./" + Name}).ExitCode ==
                  1) {
@@ -374,25 +423,12 @@ bool declares(llvm::StringRef Text, llvm::StringRef Name, Naming Way) {
   return false;
 }
 
-// The line of Before (a commit's parent) that the change to After's line CommitLine removed and
-// that declares Name: from `git diff -U0 Before After`, the hunk whose new side holds the line.
-std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name,
-                                           Naming Way) {
-  std::vector<std::string> Args{"-C", Line.Repository, "diff", "-U0", "--no-color", "--no-ext-diff",
-                                Line.Previous, Line.Commit, "--", Line.PreviousPath};
-  if (Line.Path != Line.PreviousPath)
-    Args.push_back(Line.Path);
-  std::optional<std::string> Text =
-      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
-        Output Diff = runGit(Args);
-        if (Diff.ExitCode != 0)
-          return std::nullopt;
-        return std::move(Diff.Stdout);
-      });
-  if (!Text)
-    return std::nullopt;
+// The line of a change's old side that it removed and that names Name as Way says, in the hunk
+// of Diff (`git diff -U0`) whose new side holds line NewLine.
+std::optional<unsigned> removedNaming(llvm::StringRef Diff, unsigned NewLine,
+                                      llvm::StringRef Name, Naming Way) {
   llvm::SmallVector<llvm::StringRef, 0> Lines;
-  llvm::StringRef(*Text).split(Lines, '\n');
+  Diff.split(Lines, '\n');
   unsigned OldLine = 0;
   bool InHunk = false;
   for (llvm::StringRef Text : Lines) {
@@ -411,7 +447,7 @@ std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringR
       if (!Range(Words[1], OldStart, OldCount) || !Range(Words[2], NewStart, NewCount))
         return std::nullopt;
       OldLine = OldStart;
-      InHunk = Line.CommitLine >= NewStart && Line.CommitLine < NewStart + NewCount;
+      InHunk = NewLine >= NewStart && NewLine < NewStart + NewCount;
       continue;
     }
     if (!Text.starts_with("-") || Text.starts_with("---"))
@@ -421,6 +457,26 @@ std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringR
     ++OldLine;
   }
   return std::nullopt;
+}
+
+// The line of Before (a commit's parent) that the change to After's line CommitLine removed and
+// that declares Name: from `git diff -U0 Before After`, the hunk whose new side holds the line.
+std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name,
+                                           Naming Way) {
+  std::vector<std::string> Args{"-C", Line.Repository, "diff", "-U0", "--no-color", "--no-ext-diff",
+                                Line.Previous, Line.Commit, "--", Line.PreviousPath};
+  if (Line.Path != Line.PreviousPath)
+    Args.push_back(Line.Path);
+  std::optional<std::string> Text =
+      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
+        Output Diff = runGit(Args);
+        if (Diff.ExitCode != 0)
+          return std::nullopt;
+        return std::move(Diff.Stdout);
+      });
+  if (!Text)
+    return std::nullopt;
+  return removedNaming(*Text, Line.CommitLine, Name, Way);
 }
 
 // The origin of line Number of Path as of Commit.
@@ -444,6 +500,18 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
 // Line followed back through the changes that rewrote it without writing Name there (see
 // declarationOrigin).
 LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way) {
+  // A line not committed yet (what a pre-commit run and an editor see): the committed version
+  // it changes dates what it already named. Not remembered: the text changes from edit to edit.
+  if (Line.Kind == LineOrigin::Uncommitted) {
+    if (!Line.Change || Name.empty())
+      return Line;
+    std::optional<unsigned> Removed = removedNaming(*Line.Change, Line.CommitLine, Name, Way);
+    if (!Removed)
+      return Line;
+    std::optional<LineOrigin> Before =
+        blameAt(Line.Repository, Line.Previous, Line.PreviousPath, *Removed);
+    return Before ? followBack(*Before, Name, Way) : Line;
+  }
   if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
     return Line;
   static constexpr const char *Prefixes[] = {"enumerator:", "label:", "entry:"};

@@ -5,6 +5,7 @@
 #include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/StringRef.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,10 +37,14 @@ struct LineOrigin {
   bool BeforeShallowHistory = false;
   // For Committed: where the line stands in Commit (its number, the file's path from the work
   // tree's top), and the commit and path before it, when the line replaced an older one there
-  // (git blame's "previous"; empty when Commit created the file).
+  // (git blame's "previous"; empty when Commit created the file). For Uncommitted: where it
+  // stands in the text blamed, and the committed version it changes (HEAD), when there is one.
   unsigned CommitLine = 0;
   std::string Path;
   std::string Previous, PreviousPath;
+  // For Uncommitted with a Previous: the change from Previous to the text blamed, as
+  // `git diff -U0` shows it (null when git could not say).
+  std::shared_ptr<const std::string> Change;
 };
 
 // Whether git can be run here at all (found on PATH): without it no line has a history.
@@ -61,8 +66,10 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
 // Name there. A line is blamed on its last change, which may only have rewritten a declaration
 // it already held (a sibling enumerator added on the same line, a reformatting, `enum` made
 // `enum class`); while the lines that change removed declare Name too, the declaration is
-// followed back to the commit that did add it. Line itself when it was not committed, when that
-// change removed nothing declaring Name, or when git cannot say more.
+// followed back to the commit that did add it. A line not committed yet is followed back the
+// same way to the committed version it changes (HEAD): an enumerator a pre-commit run sees on a
+// changed line was not added by the change when that version declares it too. Line itself when
+// the change removed nothing declaring Name, or when git cannot say more.
 LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name);
 
 // The same for a switch label on the line whose origin is Line: `case ...Name:`, or `default:`
