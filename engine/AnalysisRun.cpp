@@ -322,6 +322,7 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
   }
   Result.Report = Merger.finish(Phase);
   Result.Report.Excluded = Plan.Excluded;
+  Result.Report.RepeatedEntries = Plan.RepeatedEntries;
   Result.Report.FromStore = FromStore;
   Result.Report.PrefixesFromStore = PrefixesFromStore;
   Guard->checkAgainstRead(Result.Report.Read);

@@ -178,8 +178,10 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   std::set<std::string> Seen;
   for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
     std::string File = absolutePath(Command.Filename, Command.Directory);
-    if (!Seen.insert(File).second)
+    if (!Seen.insert(File).second) {
+      ++Result.Repeated[File];
       continue;
+    }
     Result.add(Command.Directory, std::move(File), Command.CommandLine);
   }
   return Result;
@@ -213,6 +215,11 @@ void CompilationDatabase::add(const std::string &Directory, std::string File,
     if (std::find(UnloadedPch.begin(), UnloadedPch.end(), Pch) == UnloadedPch.end())
       UnloadedPch.push_back(std::move(Pch));
   Commands.push_back({Directory, std::move(File), std::move(Mangled.Arguments)});
+}
+
+size_t CompilationDatabase::repeatedEntries(const std::string &AbsoluteFile) const {
+  auto It = Repeated.find(AbsoluteFile);
+  return It == Repeated.end() ? 0 : It->second;
 }
 
 const CompileCommand *CompilationDatabase::find(const std::string &AbsoluteFile) const {

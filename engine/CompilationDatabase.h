@@ -4,6 +4,7 @@
 #include "InputError.h"
 #include "Paths.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ public:
   bool isFixed() const { return Path.empty(); }
   const std::vector<CompileCommand> &commands() const { return Commands; }
   const CompileCommand *find(const std::string &AbsoluteFile) const;
+  // The entries after the first for File, which are not analysed (the first entry of each file
+  // is used; a build that compiles a file twice, with two configurations, lists it twice).
+  size_t repeatedEntries(const std::string &AbsoluteFile) const;
   // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each
   // once, in the order first met.
   const std::vector<std::string> &droppedFlags() const { return Dropped; }
@@ -49,6 +53,7 @@ private:
   std::vector<std::string> Dropped;
   std::vector<std::string> UnloadedPch;
   std::vector<InputError> Unreadable;
+  std::map<std::string, size_t> Repeated; // file -> entries after its first
 };
 
 } // namespace contractcheck

@@ -36,6 +36,7 @@ nlohmann::json toJsonReport(const RunReport &Report) {
         {"findings", Report.Findings.size()},
         {"suppressed", Report.Suppressed},
         {"excluded", Report.Excluded},
+        {"repeated_entries", Report.RepeatedEntries},
         {"baselined", Report.Baselined},
         {"in_generated_code", Report.InGeneratedCode},
         {"generated_files", Report.GeneratedFiles},

@@ -28,6 +28,8 @@ struct RunReport {
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
+  // Database entries after the first for a file analysed: not analysed (nor counted).
+  size_t RepeatedEntries = 0;
   // Findings left out because a code generator wrote their file (paths.generated), and those
   // files with their generator.
   size_t InGeneratedCode = 0;

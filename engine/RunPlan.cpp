@@ -116,8 +116,10 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
     const Config &Cfg = Configs.forFile(Command->File);
     if (Cfg.isExcluded(Command->File))
       ++P.Excluded;
-    else
+    else {
       P.Jobs.push_back({Command, &Cfg});
+      P.RepeatedEntries += Database.repeatedEntries(Command->File);
+    }
   }
   if (P.Subset)
     for (const CompileCommand &Command : Database.commands()) {

@@ -15,6 +15,8 @@ namespace contractcheck {
 struct RunPlan {
   std::vector<AnalysisJob> Jobs;
   size_t Excluded = 0;
+  // The database's entries after the first for the files of Jobs: not analysed.
+  size_t RepeatedEntries = 0;
   std::vector<std::string> NotCOrCpp; // assembly and the like: nothing for a rule to read
   bool Subset = false;                // files were given
   // In a subset run: the database's other TUs, whose stored facts complete the global phase.

@@ -70,6 +70,28 @@ TEST(CliBehaviourTest, ExcludedTranslationUnitsAreNotParsed) {
   EXPECT_NE(R.Stderr.find("(1 excluded by paths.exclude)"), std::string::npos) << R.Stderr;
 }
 
+// A build that compiles a file twice (two configurations) lists it twice; only the first entry
+// is analysed, and the summary says how many were left, or "analysed 2 of 2" hides them.
+TEST(CliBehaviourTest, RepeatedEntriesAreSaidInTheSummary) {
+  TempDir Src, Build;
+  std::string A = Src.write("a.cpp", "int a;\n");
+  std::string B = Src.write("b.cpp", "int b;\n");
+  writeCompilationDatabase(Build.path(), {A, B, A, A}, {});
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"});
+  EXPECT_EQ(R.ExitCode, Clean) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stderr.find("analysed 2 of 2 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find(" (2 more entries for the same files were not analysed: the first "
+                          "entry of each file is used)"),
+            std::string::npos)
+      << R.Stderr;
+  ProcessResult Json = runContractcheck({"-p", Build.path(), "--no-cache", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(Json.Stdout)["summary"]["repeated_entries"], 2) << Json.Stdout;
+  // A run on b.cpp alone analyses no file listed twice: nothing to say.
+  ProcessResult OnlyB = runContractcheck({"-p", Build.path(), "--no-cache", B});
+  EXPECT_EQ(OnlyB.ExitCode, Clean) << OnlyB.Stdout << OnlyB.Stderr;
+  EXPECT_EQ(OnlyB.Stderr.find("more entr"), std::string::npos) << OnlyB.Stderr;
+}
+
 TEST(CliBehaviourTest, AssemblyEntriesAreSkippedAndSaidSo) {
   TempDir Src, Build;
   std::string Asm = Src.write("start.S", ".globl start\nstart:\n  ret\n");

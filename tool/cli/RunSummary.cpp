@@ -46,6 +46,10 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " system headers precompiled in the result store)";
   if (P.Excluded)
     OS << " (" << P.Excluded << " excluded by paths.exclude)";
+  if (size_t N = P.RepeatedEntries)
+    OS << " (" << N << " more " << (N == 1 ? "entry" : "entries") << " for the same "
+       << (N == 1 ? "file was" : "files were")
+       << " not analysed: the first entry of each file is used)";
   if (!P.NotCOrCpp.empty())
     OS << " (" << P.NotCOrCpp.size() << " assembly " << (P.NotCOrCpp.size() == 1 ? "file" : "files")
        << " skipped)";
