@@ -1,11 +1,12 @@
 #include "FileWarning.h"
 #include "Paths.h"
+#include "ToolMessages.h"
 
 namespace contractcheck {
 
 std::string FileWarning::render(std::string_view BaseDir) const {
   if (!Line)
-    return "contractcheck: warning: " + displayPath(File, BaseDir) + ": " + Message;
+    return ToolWarning + displayPath(File, BaseDir) + ": " + Message;
   return displayPosition(File, Line, Column, BaseDir) + ": warning: " + Message;
 }
 

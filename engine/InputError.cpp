@@ -38,14 +38,16 @@ InputError InputError::fromJsonError(const std::exception &E, std::string File) 
   return InputError("malformed JSON: " + Message, std::move(File));
 }
 
-std::string InputError::render(std::string_view BaseDir) const {
+std::string InputError::render(std::string_view BaseDir, std::string_view Program) const {
   std::string Text;
   if (!File.empty())
     Text += displayPosition(File, Line, Column, BaseDir) + ": ";
+  else if (!Program.empty())
+    Text += std::string(Program) + ": ";
   Text += "error: ";
   Text += what();
   for (const InputError &Other : Following)
-    Text += "\n" + Other.render(BaseDir);
+    Text += "\n" + Other.render(BaseDir, Program);
   return Text;
 }
 

@@ -31,7 +31,9 @@ public:
   // "file:line:col: error: message", leaving out what is unknown, then the errors found
   // alongside it, one per line. The file is shown as displayPath() shows it against BaseDir
   // (the working directory, for people); with none, as it is (the language server's own base).
-  std::string render(std::string_view BaseDir = {}) const;
+  // Program, when given, begins an error that names no file ("contractcheck: error: message",
+  // as clang's driver writes `clang: error:`): the CLI's stderr, not an editor's diagnostic.
+  std::string render(std::string_view BaseDir = {}, std::string_view Program = {}) const;
 
   // The other errors of the same input, so that a user fixes them in one go, as a compiler
   // reports every error of a file.

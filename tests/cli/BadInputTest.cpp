@@ -11,21 +11,47 @@ constexpr int BadInput = 2;
 TEST(BadInputTest, MissingBuildDirectory) {
   ProcessResult R = runContractcheck({"-p", "/nonexistent/build"});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: build directory '/nonexistent/build' does not exist\n");
+  EXPECT_EQ(R.Stderr, "contractcheck: error: build directory '/nonexistent/build' does not exist\n");
+}
+
+// The tool's own errors share clang's driver's style (`clang: error: ...`), whoever reports
+// them: the command line, the option parser, a subcommand, a value; an error in a file the user
+// wrote begins with its place instead (`file:line:col: error: ...`), as a compiler's does.
+TEST(BadInputTest, TheToolsOwnErrorsBeginWithItsName) {
+  const std::vector<std::vector<std::string>> Commands = {
+      {"-p", "nonexist"},
+      {"--explain", "no-such-rule"},
+      {"--no-such-option"},
+      {"-p", "nonexist", "--format", "xml"},
+      {"lsp", "--no-such-option"},
+  };
+  for (const std::vector<std::string> &Command : Commands) {
+    ProcessResult R = runContractcheck(Command);
+    EXPECT_EQ(R.ExitCode, BadInput) << Command.front() << "\n" << R.Stderr;
+    EXPECT_EQ(R.Stderr.rfind("contractcheck: error: ", 0), 0u) << Command.front() << "\n"
+                                                                << R.Stderr;
+    EXPECT_EQ(R.Stderr.find("\nerror: "), std::string::npos) << R.Stderr;
+  }
+  TempDir Build;
+  writeCompilationDatabase(Build.path(), {Build.write("a.cpp", "int a;\n")}, {});
+  std::string Config = Build.write("bad.yaml", "version: 1\nrules:\n  contract-no-such-rule: {}\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Config});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_EQ(R.Stderr.rfind(Config + ":3:3: error: ", 0), 0u) << R.Stderr;
 }
 
 TEST(BadInputTest, BuildDirectoryWithoutCompilationDatabase) {
   TempDir Build;
   ProcessResult R = runContractcheck({"-p", Build.path()});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: no compile_commands.json in '" + Build.path() +
+  EXPECT_EQ(R.Stderr, "contractcheck: error: no compile_commands.json in '" + Build.path() +
                           "'; generate one (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or bear)\n");
 }
 
 TEST(BadInputTest, NoBuildDirectoryGiven) {
   ProcessResult R = runContractcheck({});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_NE(R.Stderr.find("error: no build directory given; use -p BUILD_DIR"), std::string::npos);
+  EXPECT_NE(R.Stderr.find("contractcheck: error: no build directory given; use -p BUILD_DIR"), std::string::npos);
 }
 
 TEST(BadInputTest, MalformedCompilationDatabaseJsonIsPositioned) {
@@ -141,7 +167,7 @@ TEST(BadInputTest, FileThatDoesNotExist) {
   cliFixture("parse-failure", Build);
   ProcessResult R = runContractcheck({"-p", Build.path(), "/nonexistent/nope.cpp"});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: '/nonexistent/nope.cpp' does not exist\n");
+  EXPECT_EQ(R.Stderr, "contractcheck: error: '/nonexistent/nope.cpp' does not exist\n");
 }
 
 TEST(BadInputTest, FileNotInTheCompilationDatabase) {
@@ -150,7 +176,7 @@ TEST(BadInputTest, FileNotInTheCompilationDatabase) {
   std::string Other = Build.write("other.cpp", "int x;\n");
   ProcessResult R = runContractcheck({"-p", Build.path(), Other});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: '" + Other + "' is not in the compilation database " +
+  EXPECT_EQ(R.Stderr, "contractcheck: error: '" + Other + "' is not in the compilation database " +
                           Build.path() + "/compile_commands.json\n");
 }
 
@@ -208,16 +234,16 @@ TEST(BadInputTest, UnknownCommandLineOption) {
 TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {
   ProcessResult R = runContractcheck({"-p", "build", "--format", "xml"});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: unknown value 'xml' for --format (did you mean 'html'?); expected "
+  EXPECT_EQ(R.Stderr, "contractcheck: error: unknown value 'xml' for --format (did you mean 'html'?); expected "
                       "one of: text, json, sarif, codeclimate, html\n");
   R = runContractcheck({"-p", "build", "--fail-on=warn"});
   EXPECT_EQ(R.ExitCode, BadInput);
   EXPECT_EQ(R.Stderr,
-            "error: unknown value 'warn' for --fail-on; expected one of: error, warning\n");
+            "contractcheck: error: unknown value 'warn' for --fail-on; expected one of: error, warning\n");
   for (const char *Option : {"--shared-headers=sometimes", "--color=sometimes"}) {
     R = runContractcheck({"-p", "build", Option});
     EXPECT_EQ(R.ExitCode, BadInput);
-    EXPECT_NE(R.Stderr.find("error: unknown value 'sometimes' for --"), std::string::npos)
+    EXPECT_NE(R.Stderr.find("contractcheck: error: unknown value 'sometimes' for --"), std::string::npos)
         << R.Stderr;
     EXPECT_NE(R.Stderr.find("; expected one of: auto, "), std::string::npos) << R.Stderr;
   }
@@ -226,7 +252,7 @@ TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {
 TEST(BadInputTest, ExplainUnknownRuleSuggests) {
   ProcessResult R = runContractcheck({"--explain", "contract-switch-coverag"});
   EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "error: unknown rule 'contract-switch-coverag' (did you mean "
+  EXPECT_EQ(R.Stderr, "contractcheck: error: unknown rule 'contract-switch-coverag' (did you mean "
                       "'contract-switch-coverage'?); 'contractcheck --list-rules' lists them\n");
 }
 

@@ -128,7 +128,7 @@ TEST(SafeFixTest, AFixThatCannotBeWrittenLeavesTheSourceUntouched) {
   ProcessResult R = runContractcheckWithFileLimit(8192, {"-p", Build.path(), "--quiet", "--fix"});
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
   EXPECT_EQ(readFile(File), Text);
-  EXPECT_NE(R.Stderr.find("error: " + File +
+  EXPECT_NE(R.Stderr.find("contractcheck: error: " + File +
                           ": cannot write the fixed file: cannot write: File too large; the file "
                           "is unchanged"),
             std::string::npos)

@@ -39,7 +39,7 @@ TEST_F(SafeWriteTest, OutputNamingASourceIsRefusedBeforeAnalysis) {
   std::string Before = readFile(Source);
   ProcessResult R = runContractcheck({"-p", Build.path(), "--output", Source});
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
-  EXPECT_EQ(R.Stderr, "error: --output '" + Source +
+  EXPECT_EQ(R.Stderr, "contractcheck: error: --output '" + Source +
                           "' names a source file of the analysis; refusing to overwrite an input "
                           "of the analysis\n");
   EXPECT_EQ(readFile(Source), Before);
@@ -49,7 +49,7 @@ TEST_F(SafeWriteTest, OutputNamingAHeaderOfAnAnalysedTUIsRefused) {
   std::string Before = readFile(Header);
   ProcessResult R = runContractcheck({"-p", Build.path(), "--quiet", "--output", Header});
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
-  EXPECT_NE(R.Stderr.find("error: --output '" + Header +
+  EXPECT_NE(R.Stderr.find("contractcheck: error: --output '" + Header +
                           "' names a file the analysed translation units read"),
             std::string::npos)
       << R.Stderr;
@@ -111,7 +111,7 @@ TEST_F(SafeWriteTest, DepfileOrStampNamingAnInputIsRefused) {
     ProcessResult R = runContractcheck({"extract", "-p", Build.path(), "--cache-dir",
                                         Out.file("store"), Option, Target, Source});
     EXPECT_EQ(R.ExitCode, BadInput) << Option << " " << Target << "\n" << R.Stderr;
-    EXPECT_NE(R.Stderr.find("error: " + Option + " '" + Target + "' names "), std::string::npos)
+    EXPECT_NE(R.Stderr.find("contractcheck: error: " + Option + " '" + Target + "' names "), std::string::npos)
         << R.Stderr;
   }
   EXPECT_EQ(readFile(Source), SourceBefore);
@@ -133,7 +133,7 @@ TEST_F(SafeWriteTest, AnOutputNamingADataFileARuleReadsIsRefused) {
     ProcessResult R =
         runContractcheck({"-p", Build.path(), "--no-cache", Option, Schema}, Src.path());
     EXPECT_EQ(R.ExitCode, BadInput) << Option << "\n" << R.Stderr;
-    EXPECT_NE(R.Stderr.find("error: " + std::string(Option) + " '" + Schema +
+    EXPECT_NE(R.Stderr.find("contractcheck: error: " + std::string(Option) + " '" + Schema +
                             "' names a data file the rules read; refusing to overwrite an input "
                             "of the analysis"),
               std::string::npos)

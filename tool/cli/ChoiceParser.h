@@ -5,6 +5,7 @@
 #pragma once
 
 #include "DidYouMean.h"
+#include "ToolMessages.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/raw_ostream.h>
@@ -31,7 +32,7 @@ public:
     std::string Listed;
     for (const std::string &Name : Names)
       Listed += (Listed.empty() ? "" : ", ") + Name;
-    llvm::errs() << "error: unknown value '" << Value << "' for --" << O.ArgStr
+    llvm::errs() << ToolError << "unknown value '" << Value << "' for --" << O.ArgStr
                  << didYouMean(Value.str(), Names) << "; expected one of: " << Listed << "\n";
     return true;
   }

@@ -7,6 +7,7 @@
 #include "CrashContainment.h"
 #include "InputError.h"
 #include "Paths.h"
+#include "ToolMessages.h"
 #include "AtomicFile.h"
 #include "ChoiceParser.h"
 #include "Depfile.h"
@@ -15,6 +16,7 @@
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -181,7 +183,7 @@ int explainRule(const std::string &Id) {
     std::vector<std::string> Ids;
     for (const RuleInfo *R : allRules())
       Ids.emplace_back(R->Id);
-    errs() << "error: unknown rule '" << Id << "'" << didYouMean(Id, Ids)
+    errs() << ToolError << "unknown rule '" << Id << "'" << didYouMean(Id, Ids)
            << "; 'contractcheck --list-rules' lists them\n";
     return BadInput;
   }
@@ -257,7 +259,7 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
   // A file the depfile cannot name cannot make the build extract again when it changes: with no
   // stamp, the build extracts again every time instead of trusting a stale result.
   for (const std::string &File : Untracked)
-    errs() << "contractcheck: warning: a depfile cannot name '" << File
+    errs() << ToolWarning << "a depfile cannot name '" << File
            << "' (a line break in its name); the stamp is not written, so every build extracts "
               "again\n";
   size_t Failed = 0;
@@ -275,7 +277,7 @@ int reportExtraction(const RunResult &Result, const ResultStore &Store) {
       throw InputError(Error, StampFile);
   }
   if (Result.NotStored)
-    errs() << "contractcheck: error: " << Result.NotStored << " of " << Result.Outcomes.size()
+    errs() << ToolError << Result.NotStored << " of " << Result.Outcomes.size()
            << " results could not be stored in the result store (see above)\n";
   else if (!Quiet)
     errs() << "contractcheck: extracted " << Result.Outcomes.size() - Failed << " of "
@@ -352,7 +354,7 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   // Said where they count: every run (its global phase reads every TU), an extraction of all.
   if (M != Mode::Extract || !Run.plan().Subset)
     for (const InputError &Entry : Database->unreadableEntries())
-      errs() << Entry.render(workingDirectory()) << "\n";
+      errs() << Entry.render(workingDirectory(), ToolName) << "\n";
   ProgressCallback Progress = progressLine(Run.plan().Jobs.size());
   RunResult Result;
   SourceFiles Sources;
@@ -361,14 +363,14 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
   else
     Result = Run.run(Sources, Progress);
   for (const std::string &Warning : Result.StoreWarnings)
-    errs() << "contractcheck: warning: " << Warning << "\n";
+    errs() << ToolWarning << Warning << "\n";
   if (M == Mode::Extract)
     return reportExtraction(Result, *Run.store());
 
   if (Result.Fixes)
     // Said before the report is written, which may fail too.
     for (const std::string &Error : Result.Fixes->Errors)
-      errs() << "error: " << Error << "\n";
+      errs() << ToolError << Error << "\n";
   auto Rendering = std::chrono::steady_clock::now();
   std::clock_t RenderingCpu = std::clock(); // the workers are done: this is the rendering's
   std::string Rendered = renderReport(
@@ -440,7 +442,17 @@ int runDriver(int Argc, const char **Argv) {
                                    "  contractcheck lsp [options]                               "
                                    "(language server for editors; lsp --help)\n",
                                    &ParseErrorStream)) {
-    errs() << ParseErrorStream.str();
+    // LLVM's option parser begins with "contractcheck: Unknown ...": the tool's own error.
+    std::string Text = ParseErrorStream.str();
+    const std::string Program = std::string(ToolName) + ": ";
+    if (llvm::StringRef(Text).starts_with(Program) &&
+        !llvm::StringRef(Text).starts_with(ToolError)) {
+      Text = ToolError + Text.substr(Program.size());
+      size_t First = std::string_view(ToolError).size();
+      if (First < Text.size())
+        Text[First] = static_cast<char>(llvm::toLower(Text[First]));
+    }
+    errs() << Text;
     return BadInput;
   }
   if (ListRules)
@@ -454,11 +466,11 @@ int runDriver(int Argc, const char **Argv) {
   try {
     return analyze(M, FixedFlags);
   } catch (const InputError &E) {
-    errs() << E.render(workingDirectory()) << "\n";
+    errs() << E.render(workingDirectory(), ToolName) << "\n";
     return BadInput;
   } catch (const std::exception &E) {
     // Every known path has its own positioned error; this is the net under the ones not known.
-    errs() << "error: " << E.what() << "\n";
+    errs() << ToolError << E.what() << "\n";
     return BadInput;
   }
 }

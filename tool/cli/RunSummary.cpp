@@ -1,6 +1,7 @@
 #include "RunSummary.h"
 
 #include "Paths.h"
+#include "ToolMessages.h"
 
 #include <llvm/Support/Format.h>
 #include <llvm/Support/raw_ostream.h>
@@ -132,7 +133,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     OS << "contractcheck: applied " << Fixes->Applied << (Fixes->Applied == 1 ? " fix" : " fixes")
        << " in " << Fixes->FilesChanged << (Fixes->FilesChanged == 1 ? " file\n" : " files\n");
     for (const std::string &Problem : Fixes->Problems)
-      OS << "contractcheck: warning: " << Problem << "\n";
+      OS << ToolWarning << Problem << "\n";
   }
 }
 

@@ -3,6 +3,7 @@
 #include "AllocatorHeaps.h"
 #include "JsonRpcTransport.h"
 #include "LspServer.h"
+#include "ToolMessages.h"
 #include "Paths.h"
 
 #include <llvm/ADT/StringRef.h>
@@ -88,7 +89,7 @@ int runLanguageServer(int Argc, const char **Argv) {
       }
     }
   } catch (const std::string &Problem) {
-    llvm::errs() << "error: contractcheck lsp: " << Problem << "\n" << Usage;
+    llvm::errs() << ToolError << "lsp: " << Problem << "\n" << Usage;
     return 2;
   }
 
