@@ -97,7 +97,12 @@ public:
       return true;
     TemplateCall Call;
     Call.Template = Template;
-    Call.ConstObject = E->getObjectType().isConstQualified();
+    // The object as written: calling a const method, Clang converts a non-const object to const
+    // (an implicit no-op cast), which a non-const real method would not need.
+    QualType Object = E->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    if (const auto *Pointer = Object->getAs<PointerType>())
+      Object = Pointer->getPointeeType();
+    Call.ConstObject = Object.isConstQualified();
     for (const Expr *Arg : E->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
         break;

@@ -15,6 +15,27 @@ namespace contractcheck {
 using mock_drift::Closest;
 using mock_drift::StandIn;
 
+namespace {
+
+// A base that takes the mock itself as a template argument (the curiously recurring template
+// pattern: `struct MockVisitor : ExprVisitor<MockVisitor, Result>`) calls the derived class's
+// methods through that argument (`static_cast<Impl *>(this)->VisitAdd(e)`): a mock method of
+// the same name is what its calls reach, not a method hiding the base's, and the compiler checks
+// every call the base makes against it.
+bool takesAsTemplateArgument(const CXXRecordDecl &Base, const CXXRecordDecl &Mock) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Base);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type)
+      if (const CXXRecordDecl *Class = Arg.getAsType()->getAsCXXRecordDecl();
+          Class && Class->getCanonicalDecl() == Mock.getCanonicalDecl())
+        return true;
+  return false;
+}
+
+} // namespace
+
 void MockDriftRule::Analysis::judge(const CXXRecordDecl &Mock) {
   const Pairing &Pair = pairingOf(Mock);
   emitPairingFact(Mock, Pair);
@@ -107,6 +128,11 @@ void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const 
     std::optional<std::vector<const CXXMethodDecl *>> Candidates = concreteMethods(Found);
     if (!Candidates)
       continue;
+    if (!Candidates->empty() &&
+        std::all_of(Candidates->begin(), Candidates->end(), [&](const CXXMethodDecl *C) {
+          return !C->isVirtual() && takesAsTemplateArgument(*C->getParent(), Mock);
+        }))
+      continue; // static dispatch: the CRTP base calls the mock's method
     // A hand-written method is a stand-in when it is virtual, or when it hides a base virtual
     // of the same name that nothing in the mock overrides; otherwise it is the fake's own
     // helper (an overload next to the override, `Advance()`, `SetNow()`).
