@@ -146,6 +146,14 @@ bool callsMembersOf(const ClassTemplateDecl &Template, unsigned Index) {
   for (const CXXBaseSpecifier &Base : Pattern->getDefinition()->bases())
     if (Visitor.isParameter(Base.getType()))
       return true;
+  // `class CopyableLocale : public Locale` inside the template (ampl/mp's TextReader<Locale>):
+  // its member calls on the nested class's objects are calls on the parameter.
+  for (const Decl *Member : Pattern->getDefinition()->decls())
+    if (const auto *Nested = dyn_cast<CXXRecordDecl>(Member);
+        Nested && !Nested->isImplicit() && Nested->hasDefinition())
+      for (const CXXBaseSpecifier &Base : Nested->getDefinition()->bases())
+        if (Visitor.isParameter(Base.getType()))
+          return true;
   for (const Decl *Member : Pattern->getDefinition()->decls()) {
     const FunctionDecl *Function = Member->getAsFunction();
     if (!Function)
