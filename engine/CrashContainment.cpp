@@ -2,14 +2,20 @@
 
 #include <clang/Basic/Stack.h>
 #include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/ErrorHandling.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <new>
 #include <pthread.h>
 #include <semaphore.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace contractcheck {
@@ -48,12 +54,14 @@ struct ThreadWork {
   bool Limited = false;
   bool Survived = false;
   volatile sig_atomic_t TimedOut = 0;
+  volatile sig_atomic_t OutOfMemory = 0;
   sem_t Done;
 };
 
 // The state of the limited Fn running on this thread, for the interrupt signal's handler (which
 // may only touch what is async-signal-safe: these, and the jump out of crash recovery).
 thread_local volatile sig_atomic_t Interruptible = 0; // Fn of a limited run is running here
+thread_local volatile sig_atomic_t RunningFn = 0;     // Fn of any run is running here
 thread_local volatile sig_atomic_t Deferred = 0;      // open Uninterruptible sections
 thread_local volatile sig_atomic_t Pending = 0;       // the limit passed inside one of them
 thread_local ThreadWork *CurrentWork = nullptr;
@@ -70,6 +78,77 @@ int interruptSignal() { return SIGRTMIN + 2; }
   CurrentWork->TimedOut = 1;
   // The same jump a crash makes: RunSafely returns false and the thread is parked.
   CurrentRecovery->HandleExit(128 + interruptSignal());
+}
+
+// Room kept free in a limited address space (ulimit -v, RLIMIT_AS) for after a parse ran out of
+// memory. What the parse allocated is abandoned, never freed (see CrashContainment.h), so without
+// room set aside the address space stays full and the next allocation of any other thread fails
+// too: the main thread's is fatal, it has no crash recovery. Reserved, not committed: it only
+// holds address space, which is what the limit counts.
+std::atomic<void *> Reserve{nullptr};
+size_t ReserveSize = 0;
+
+void keepReserve() {
+  rlimit Limit{};
+  if (getrlimit(RLIMIT_AS, &Limit) != 0 || Limit.rlim_cur == RLIM_INFINITY)
+    return;
+  size_t Size = std::min<size_t>(size_t(512) << 20, Limit.rlim_cur / 8);
+  void *Memory =
+      mmap(nullptr, Size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (Memory == MAP_FAILED)
+    return;
+  ReserveSize = Size;
+  void *None = nullptr;
+  if (!Reserve.compare_exchange_strong(None, Memory))
+    munmap(Memory, Size); // another thread's is kept
+}
+
+bool releaseReserve() {
+  void *Memory = Reserve.exchange(nullptr);
+  if (!Memory)
+    return false;
+  munmap(Memory, ReserveSize);
+  return true;
+}
+
+// An allocation failed on this thread: when it runs Fn, outside a section others wait for, Fn is
+// ended as a crash ends it. Unlike a crash, the allocator is not in the middle of anything (it
+// has returned null), so the jump is safe wherever Fn was.
+void endFnIfOutOfMemory() {
+  if (!RunningFn || Deferred || !CurrentRecovery)
+    return;
+  RunningFn = 0;
+  Interruptible = 0;
+  CurrentWork->OutOfMemory = 1;
+  CurrentRecovery->HandleExit(1);
+}
+
+std::new_handler PreviousNewHandler = nullptr;
+
+// operator new's handler (InitLLVM's calls report_bad_alloc_error, which aborts the process
+// when the thread has no crash recovery: the main thread, or a worker between two parses).
+void onNewFailed() {
+  bool Released = releaseReserve();
+  endFnIfOutOfMemory();
+  if (Released)
+    return; // operator new tries again, in the room released
+  if (PreviousNewHandler)
+    PreviousNewHandler();
+  else
+    throw std::bad_alloc();
+}
+
+// LLVM's own allocations (safe_malloc, BumpPtrAllocator) call report_bad_alloc_error directly.
+// It must not return.
+void onLlvmAllocationFailed(void *, const char *Reason, bool) {
+  releaseReserve();
+  endFnIfOutOfMemory();
+  // As report_bad_alloc_error without a handler: nothing that allocates.
+  const char *Message = "LLVM ERROR: out of memory\n";
+  (void)!::write(2, Message, strlen(Message));
+  (void)!::write(2, Reason, strlen(Reason));
+  (void)!::write(2, "\n", 1);
+  abort();
 }
 
 void onInterrupt(int) {
@@ -104,11 +183,14 @@ void *runOnThread(void *Arg) {
   CurrentWork = Work;
   CurrentRecovery = Recovery;
   bool Survived = Recovery->RunSafely([&] {
+    RunningFn = 1;
     Interruptible = Work->Limited;
     Work->Fn();
     Interruptible = 0;
+    RunningFn = 0;
   });
   Interruptible = 0;
+  RunningFn = 0;
   Work->Survived = Survived;
   sem_post(&Work->Done); // Work is the caller's from here on
   if (!Survived) {
@@ -135,6 +217,14 @@ timespec deadlineAfter(std::chrono::milliseconds Limit) {
 
 void enableCrashContainment() {
   llvm::CrashRecoveryContext::Enable();
+  if (!Reserve)
+    keepReserve();
+  static bool HandlersInstalled = [] {
+    PreviousNewHandler = std::set_new_handler(onNewFailed);
+    llvm::install_bad_alloc_error_handler(onLlvmAllocationFailed);
+    return true;
+  }();
+  (void)HandlersInstalled;
   RecoveryEnabled = true;
   // CrashRecoveryContext installs its handlers without SA_ONSTACK, so on an overflowed stack the
   // handler itself would fault and the kernel would kill the process. Re-register the same
@@ -160,7 +250,7 @@ Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds 
   bool Limited = Limit.count() > 0 && RecoveryEnabled;
   if (Limited)
     installInterruptHandler();
-  ThreadWork Work{Fn, Limited, false, 0, {}};
+  ThreadWork Work{Fn, Limited, false, 0, 0, {}};
   sem_init(&Work.Done, 0, 0);
   pthread_attr_t Attributes;
   bool Ready = pthread_attr_init(&Attributes) == 0;
@@ -197,7 +287,9 @@ Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds 
     return Contained::Finished;
   }
   pthread_detach(Thread); // parked for good
-  return Work.TimedOut ? Contained::TimedOut : Contained::Crashed;
+  return Work.TimedOut      ? Contained::TimedOut
+         : Work.OutOfMemory ? Contained::OutOfMemory
+                            : Contained::Crashed;
 }
 
 Uninterruptible::Uninterruptible() { Deferred = Deferred + 1; }

@@ -16,7 +16,10 @@
 namespace contractcheck {
 
 // Turns crash recovery on for the process (llvm::CrashRecoveryContext::Enable) and lets its
-// handlers run on a thread's alternate signal stack. Call once, before any parse.
+// handlers run on a thread's alternate signal stack. Call before any parse, after
+// llvm::InitLLVM: an allocation that fails inside Fn (operator new's or LLVM's own) then ends Fn
+// as a crash ends it, OutOfMemory, and in a limited address space (RLIMIT_AS) room set aside
+// now is given back so that the rest of the process goes on.
 void enableCrashContainment();
 
 // Runs Fn on a fresh thread with clang::DesiredStackSize of stack, under crash recovery; false
@@ -24,7 +27,7 @@ void enableCrashContainment();
 // memory), Fn runs on the calling thread instead, still under crash recovery.
 bool runContained(llvm::function_ref<void()> Fn);
 
-enum class Contained { Finished, Crashed, TimedOut };
+enum class Contained { Finished, Crashed, TimedOut, OutOfMemory };
 
 // As runContained, with a time limit (zero: none). Fn still running when Limit has passed is
 // ended as a crash ends it (a signal to its thread, the jump out of crash recovery: its thread is

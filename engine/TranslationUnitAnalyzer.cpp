@@ -484,7 +484,10 @@ TUOutcome notFinished(const std::string &File, Contained Ended, std::chrono::sec
     Out.Errors = {timedOutMessage(Limit)};
   } else {
     Out.State = TUOutcome::Status::Crashed;
-    Out.Errors = {"crashed while parsing or analysing this file; the crash was contained"};
+    Out.Errors = {Ended == Contained::OutOfMemory
+                      ? "ran out of memory while parsing or analysing this file; the failure "
+                        "was contained"
+                      : "crashed while parsing or analysing this file; the crash was contained"};
   }
   return Out;
 }

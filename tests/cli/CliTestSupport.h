@@ -31,6 +31,17 @@ inline ProcessResult runContractcheckWithFileLimit(size_t MaxFileBytes, std::vec
   return runProcess(Shell, Cwd);
 }
 
+// As runContractcheck, with the address space limited to MaxBytes (ulimit -v): an allocation past
+// it fails, as when the machine's memory runs out.
+inline ProcessResult runContractcheckWithAddressSpace(size_t MaxBytes, std::vector<std::string> Args,
+                                                      const std::string &Cwd = {}) {
+  std::vector<std::string> Shell{"/bin/sh", "-c",
+                                 "ulimit -v " + std::to_string(MaxBytes / 1024) + "; exec \"$@\"",
+                                 "sh", contractcheckBinary()};
+  Shell.insert(Shell.end(), Args.begin(), Args.end());
+  return runProcess(Shell, Cwd);
+}
+
 // A switch over a four-enumerator enum that names three of them behind a default: one finding
 // with a fix-it, in a function called Name.
 inline std::string switchMissingOne(const std::string &Name, const std::string &Eol = "\n") {

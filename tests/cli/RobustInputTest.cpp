@@ -216,6 +216,8 @@ struct FailingInput {
   std::string Text;
   std::vector<std::string> Args;
   std::string Status;
+  size_t AddressSpaceMB = 0; // run under ulimit -v; 0: no limit
+  std::string Reason = {};   // what the failure's first error says, when it matters
 };
 
 void PrintTo(const FailingInput &Input, std::ostream *OS) { *OS << Input.Name; }
@@ -234,7 +236,10 @@ TEST_P(FailingInputTest, FailsItsTranslationUnitAlone) {
   std::vector<std::string> Args{"-std=c++20"};
   Args.insert(Args.end(), GetParam().Args.begin(), GetParam().Args.end());
   writeCompilationDatabase(Build.path(), {Failing, Fine}, Args);
-  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "json", "-j", "2"});
+  std::vector<std::string> Run{"-p", Build.path(), "--format", "json", "-j", "2"};
+  ProcessResult R = GetParam().AddressSpaceMB
+                        ? runContractcheckWithAddressSpace(GetParam().AddressSpaceMB << 20, Run)
+                        : runContractcheck(Run);
   EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
   nlohmann::json Report = nlohmann::json::parse(R.Stdout);
   ASSERT_EQ(Report["findings"].size(), 1u) << R.Stdout;
@@ -242,6 +247,8 @@ TEST_P(FailingInputTest, FailsItsTranslationUnitAlone) {
   ASSERT_EQ(Report["failures"].size(), 1u) << R.Stdout;
   EXPECT_EQ(Report["failures"][0]["file"], Failing);
   EXPECT_EQ(Report["failures"][0]["status"], GetParam().Status);
+  if (!GetParam().Reason.empty())
+    EXPECT_EQ(Report["failures"][0]["errors"][0], GetParam().Reason);
 }
 
 // A stack overflow is a contained crash. Code that does not compile is a parse error, never a
@@ -275,7 +282,25 @@ INSTANTIATE_TEST_SUITE_P(
         FailingInput{"InlineMethodLeftOpen",
                      "struct Queue {\n  void push(int Job) {\n    Last = Job;\n",
                      {},
-                     "parse-error"}),
+                     "parse-error"},
+        // Constant evaluation that allocates until the address space is full: the allocation
+        // that fails ends its TU (LLVM's handler aborted the process, "LLVM ERROR: out of
+        // memory", when the TU's abandoned memory left none for the main thread). Found on
+        // clang's test/Parser/nested_lambda_overflow.cpp.
+        FailingInput{"OutOfMemory",
+                     "constexpr bool grow() {\n"
+                     "  for (int I = 0; I < 1000000; ++I) {\n"
+                     "    int *Block = new int[20000];\n"
+                     "    Block[19999] = I;\n"
+                     "  }\n"
+                     "  return true;\n"
+                     "}\n"
+                     "static_assert(grow());\n",
+                     {},
+                     "crash",
+                     3072,
+                     "ran out of memory while parsing or analysing this file; the failure was "
+                     "contained"}),
     [](const ::testing::TestParamInfo<FailingInput> &Info) { return Info.param.Name; });
 
 } // namespace
