@@ -6,6 +6,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <vector>
 
 namespace contractcheck {
 namespace {
@@ -66,6 +71,44 @@ TEST_F(CrashContainmentTest, AnUninterruptibleSectionEndsBeforeTheRunIsEnded) {
       50ms);
   EXPECT_EQ(Ended, Contained::TimedOut);
   EXPECT_TRUE(SectionEnded);
+}
+
+// The address space this process maps now, in bytes.
+size_t mappedBytes() {
+  size_t Pages = 0;
+  std::ifstream("/proc/self/statm") >> Pages;
+  return Pages * size_t(sysconf(_SC_PAGESIZE));
+}
+
+struct Block {
+  Block *Next;
+  char Bytes[4088];
+};
+Block *volatile Allocated = nullptr;
+
+// Fn allocates small blocks and keeps them until the address space (ulimit -v) is full: Fn is
+// ended, and what it allocated stays allocated (CrashContainment.h), yet the calling thread can
+// still allocate, in the room set aside for this.
+TEST_F(CrashContainmentTest, RunningOutOfMemoryEndsFnAndLeavesRoomForTheRest) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        rlimit Limit{};
+        Limit.rlim_cur = Limit.rlim_max = mappedBytes() + (size_t(1) << 30);
+        if (setrlimit(RLIMIT_AS, &Limit) != 0)
+          std::_Exit(2);
+        enableCrashContainment(); // sets the room aside, under the limit
+        Contained Ended = runContained([] {
+          for (;;) {
+            auto *New = new Block;
+            New->Next = Allocated;
+            Allocated = New;
+          }
+        }, 0ms);
+        std::vector<char> After(size_t(64) << 20, 1);
+        std::_Exit(Ended == Contained::OutOfMemory && After.back() == 1 ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 } // namespace
