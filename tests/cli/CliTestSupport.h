@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace contractcheck::test {
@@ -19,27 +20,29 @@ inline ProcessResult runContractcheck(std::vector<std::string> Args, const std::
   return runProcess(Args, Cwd);
 }
 
+// As runContractcheck, after the shell commands Setup (limits set with ulimit).
+inline ProcessResult runContractcheckAfter(const std::string &Setup, std::vector<std::string> Args,
+                                           const std::string &Cwd = {}) {
+  std::vector<std::string> Shell{"/bin/sh", "-c", Setup + "; exec \"$@\"", "sh",
+                                 contractcheckBinary()};
+  Shell.insert(Shell.end(), Args.begin(), Args.end());
+  return runProcess(Shell, Cwd);
+}
+
 // As runContractcheck, with files limited to MaxFileBytes (ulimit -f): any write past it fails
 // with EFBIG, as on a full disk.
 inline ProcessResult runContractcheckWithFileLimit(size_t MaxFileBytes, std::vector<std::string> Args,
                                                    const std::string &Cwd = {}) {
-  std::vector<std::string> Shell{"/bin/sh", "-c",
-                                 "trap '' XFSZ; ulimit -f " + std::to_string(MaxFileBytes / 512) +
-                                     "; exec \"$@\"",
-                                 "sh", contractcheckBinary()};
-  Shell.insert(Shell.end(), Args.begin(), Args.end());
-  return runProcess(Shell, Cwd);
+  return runContractcheckAfter("trap '' XFSZ; ulimit -f " + std::to_string(MaxFileBytes / 512),
+                               std::move(Args), Cwd);
 }
 
 // As runContractcheck, with the address space limited to MaxBytes (ulimit -v): an allocation past
 // it fails, as when the machine's memory runs out.
 inline ProcessResult runContractcheckWithAddressSpace(size_t MaxBytes, std::vector<std::string> Args,
                                                       const std::string &Cwd = {}) {
-  std::vector<std::string> Shell{"/bin/sh", "-c",
-                                 "ulimit -v " + std::to_string(MaxBytes / 1024) + "; exec \"$@\"",
-                                 "sh", contractcheckBinary()};
-  Shell.insert(Shell.end(), Args.begin(), Args.end());
-  return runProcess(Shell, Cwd);
+  return runContractcheckAfter("ulimit -v " + std::to_string(MaxBytes / 1024), std::move(Args),
+                               Cwd);
 }
 
 // A switch over a four-enumerator enum that names three of them behind a default: one finding
