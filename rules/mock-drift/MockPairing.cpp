@@ -308,6 +308,26 @@ std::vector<RealCounterpart> MockPairer::relevantBases(const CXXRecordDecl &Mock
   return Bases;
 }
 
+// A specialization given a mock as a template argument (BaseClient<MockPortUser, MockHandle>,
+// std::vector<MockSink *>) is test scaffolding: a mock at the same template parameter stands in
+// for the production specialization, never for this one.
+bool MockPairer::madeWithMocks(const CXXRecordDecl &Class) const {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      continue;
+    QualType Type = Arg.getAsType();
+    while (!Type->getPointeeType().isNull())
+      Type = Type->getPointeeType();
+    const CXXRecordDecl *Inner = definitionOf(unwrapGMockWrapper(Type->getAsCXXRecordDecl()));
+    if (Inner && !isGMockOwn(*Inner) && (Mocks.IsMock(*Inner) || madeWithMocks(*Inner)))
+      return true;
+  }
+  return false;
+}
+
 void MockPairer::indexCoInstantiations() {
   CoInstantiations.emplace();
   auto &Index = *CoInstantiations;
@@ -327,7 +347,10 @@ void MockPairer::indexCoInstantiations() {
             definitionOf(unwrapGMockWrapper(Args[I].getAsType()->getAsCXXRecordDecl()));
         if (!Arg || Arg->isLambda() || isGMockOwn(*Arg))
           continue;
-        (Mocks.IsMock(*Arg) ? MocksAt : RealsAt)[I].insert(Arg);
+        if (Mocks.IsMock(*Arg))
+          MocksAt[I].insert(Arg);
+        else if (!madeWithMocks(*Arg))
+          RealsAt[I].insert(Arg);
       }
     }
     for (size_t I = 0; I < MocksAt.size(); ++I) {

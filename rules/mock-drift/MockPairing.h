@@ -127,6 +127,7 @@ private:
                                           const clang::CXXRecordDecl &Mock) const;
   const clang::CXXRecordDecl *resolveQualified(llvm::StringRef Name) const;
   std::vector<std::string> realNames(const clang::CXXRecordDecl &Mock) const;
+  bool madeWithMocks(const clang::CXXRecordDecl &Class) const;
   void indexCoInstantiations();
 
   const clang::ASTContext &Ctx;
