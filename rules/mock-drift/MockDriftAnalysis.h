@@ -157,10 +157,6 @@ private:
   // with classes times includers.
   bool implementedHere(const clang::CXXRecordDecl &Class) const;
 
-  // A gTest fixture or TEST body (everything deriving from ::testing::Test): never a class a mock
-  // stands in for, and the bulk of a test file's classes.
-  static bool isTestFixture(const clang::CXXRecordDecl &Class);
-
   void emitNamedRealFacts();
 
   // The templates the TU instantiates with the mock, and what they call on it.

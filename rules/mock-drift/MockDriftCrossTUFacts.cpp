@@ -65,19 +65,12 @@ bool MockDriftRule::Analysis::implementedHere(const CXXRecordDecl &Class) const 
   });
 }
 
-bool MockDriftRule::Analysis::isTestFixture(const CXXRecordDecl &Class) {
-  return !Class.forallBases([](const CXXRecordDecl *Base) {
-    const auto *Namespace = dyn_cast<NamespaceDecl>(Base->getDeclContext());
-    return !(Base->getName() == "Test" && Namespace && Namespace->getName() == "testing");
-  });
-}
-
 void MockDriftRule::Analysis::emitNamedRealFacts() {
   if (Rule.Patterns.empty())
     return;
   for (const CXXRecordDecl *Class : Rule.Records) {
     if (!namedAcrossTUs(*Class) || inSystemHeader(*Class) || isGMockOwn(*Class) || isMock(*Class) ||
-        isTestFixture(*Class) || !implementedHere(*Class))
+        isGTestTest(*Class) || !implementedHere(*Class))
       continue;
     if (std::any_of(Class->method_begin(), Class->method_end(),
                     [](const CXXMethodDecl *M) { return isOrdinaryMethod(*M); }))
