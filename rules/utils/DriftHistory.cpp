@@ -26,13 +26,15 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     Enumerators.push_back(E->getLocation());
   const std::vector<LineOrigin> HandlerOrigins = lineOrigins(SM, HandlerLocs);
   const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
-  auto ExistedForEvery = [&](const LineOrigin &Enumerator,
-                             const std::vector<LineOrigin> &Origins) {
-    return !Origins.empty() && llvm::all_of(Origins, [&](const LineOrigin &Written) {
-      return (SameCommitExisted ? existedWhen(Enumerator, Written)
-                                : olderThan(Enumerator, Written))
-          .value_or(false);
-    });
+  // WrittenAt(H): handler H's origin, asked only until one says no (each may cost git runs).
+  auto ExistedForEvery = [&](const LineOrigin &Enumerator, auto &&WrittenAt) {
+    for (size_t H = 0; H < Handlers.size(); ++H) {
+      const LineOrigin &Written = WrittenAt(H);
+      if (!(SameCommitExisted ? existedWhen(Enumerator, Written) : olderThan(Enumerator, Written))
+               .value_or(false))
+        return false;
+    }
+    return !Handlers.empty();
   };
   // The handlers as old as the change that wrote their names, followed back like enumerators
   // (below), each only when an enumerator needs it (following one back costs git runs).
@@ -43,12 +45,6 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
                                    ? labelOrigin(HandlerOrigins[H], Handlers[H].Name)
                                    : entryOrigin(HandlerOrigins[H], Handlers[H].Name);
     return *HandlerDeclarations[H];
-  };
-  auto DeclaredHandlers = [&] {
-    std::vector<LineOrigin> All;
-    for (size_t H = 0; H < Handlers.size(); ++H)
-      All.push_back(DeclaredHandler(H));
-    return All;
   };
   // Whether a committed handler was written after Enumerator, by declaration. A handler's
   // declaration is its line's commit or an ancestor of it, so only a line newer than the
@@ -63,7 +59,9 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
   };
   std::vector<const clang::EnumConstantDecl *> Newer;
   for (size_t I = 0; I < Missing.size(); ++I) {
-    if (ExistedForEvery(EnumeratorOrigins[I], HandlerOrigins))
+    if (ExistedForEvery(EnumeratorOrigins[I], [&](size_t H) -> const LineOrigin & {
+          return HandlerOrigins[H];
+        }))
       continue;
     // git blame dates a line by its last change: a line that declares an enumerator is
     // rewritten when a sibling is added beside it (qsynth's `enum KnobStyle { ..., Skulpture,
@@ -74,7 +72,7 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     // lacks).
     LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName());
     if (Declared.Commit != EnumeratorOrigins[I].Commit &&
-        ExistedForEvery(Declared, DeclaredHandlers()))
+        ExistedForEvery(Declared, DeclaredHandler))
       continue;
     // A handler written after the enumerator, by declaration (a reformatting is no revisit):
     // whoever wrote it had the enumerator in front of them (kakoune's completion switch gained
