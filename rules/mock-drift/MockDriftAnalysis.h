@@ -136,6 +136,19 @@ private:
 
   void reportUnpaired(const clang::CXXRecordDecl &Mock);
 
+  // A duck-typed mock defined in a header that this TU does not inject into a template: another
+  // TU may, and there only the template's calls count. So this TU reports what no call could
+  // excuse (a name the real class lacks) and leaves a signature difference to the global step,
+  // which reports it when no TU of the run injects the mock (MockDriftGlobal.cpp). clang-tidy,
+  // which keeps no facts, judges as a run of this TU alone would: exactly.
+  bool defersSignatures(const clang::CXXRecordDecl &Mock);
+
+  void defer(const clang::CXXRecordDecl &Mock, const StandInEntry &S, const Drift &D,
+             const RealCounterpart &Real);
+
+  // The real class a finding is reported once for: the template of a specialization.
+  static const clang::CXXRecordDecl *reportedReal(const RealCounterpart &Real);
+
   // Co-instantiation across TUs: a mock this TU could not pair that is a template argument, and
   // every other class the same templates are instantiated with, as facts the global step joins
   // by template and parameter position.
@@ -149,6 +162,9 @@ private:
   // mock itself when it did not, so the global step can pair it with the class its name names
   // in a TU that defines that class.
   void emitPairingFact(const clang::CXXRecordDecl &Mock, const Pairing &Pair);
+
+  // That this TU injects a mock defined in a header: no TU may judge its signatures exactly.
+  void emitInjectionFact(const clang::CXXRecordDecl &Mock);
 
   // The classes this TU implements — defined in the main file, or with a method defined there
   // (tcp_transport.cpp defines TcpTransport::Send) — that a mock elsewhere could be named after:

@@ -55,6 +55,11 @@ void MockDriftRule::Analysis::emitPairingFact(const CXXRecordDecl &Mock, const P
   Rule.emitFact(MockPairingFact{classId(Mock), !Pair.Reals.empty()});
 }
 
+void MockDriftRule::Analysis::emitInjectionFact(const CXXRecordDecl &Mock) {
+  if (Rule.keepsFacts() && !SM.isInMainFile(locationOf(Mock)) && injectionsOf(Mock).Injected)
+    Rule.emitFact(MockInjectionFact{classId(Mock)});
+}
+
 bool MockDriftRule::Analysis::implementedHere(const CXXRecordDecl &Class) const {
   if (SM.isInMainFile(SM.getExpansionLoc(Class.getLocation())))
     return true;

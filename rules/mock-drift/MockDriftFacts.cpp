@@ -8,6 +8,8 @@ std::span<const FactKind> mockDriftFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<MockClassFact>(), factKindOf<RealClassFact>(),
                                        factKindOf<TemplateArgFact>(), factKindOf<ReportedFact>(),
                                        factKindOf<MockPairingFact>(),
+                                       factKindOf<MockInjectionFact>(),
+                                       factKindOf<DeferredDriftFact>(),
                                        factKindOf<ServiceStandIn>()};
   return Kinds;
 }

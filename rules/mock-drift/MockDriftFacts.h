@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Facts.h"
+#include "Finding.h"
 #include "JsonFields.h"
 #include "rules/mock-drift/MockDriftJudge.h"
 #include "RuleInfo.h"
@@ -74,6 +75,31 @@ struct MockPairingFact {
   std::string key() const { return Usr; }
 };
 
+// A mock a TU injects into a template (see MockCallNeeds.h): every TU's judgement of its
+// signatures is what the templates' calls need, never the exact signature.
+struct MockInjectionFact {
+  static constexpr std::string_view Kind = "mock-injection";
+  static constexpr unsigned Version = 1;
+  std::string Usr; // of the mock
+  std::string key() const { return Usr; }
+};
+
+// A signature difference a TU found between a duck-typed mock defined in a header and its real
+// class, without seeing the mock injected into a template: another TU may inject it, and there
+// only the template's calls count. The global step reports it when no TU of the run injects the
+// mock.
+struct DeferredDriftFact {
+  static constexpr std::string_view Kind = "deferred-drift";
+  static constexpr unsigned Version = 1;
+  std::string Mock;   // USR
+  std::string Method; // the mock method's name
+  std::string Real;   // USR of the real class (template), as ReportedFact has it
+  Finding Drift;      // as the TU would have reported it
+  std::string key() const {
+    return Drift.Position.File + ":" + std::to_string(Drift.Position.Offset) + "#" + Real;
+  }
+};
+
 CONTRACTCHECK_JSON_FIELDS(MockClassFact, (Usr, "usr"), (Name, "name"), (Identifier, "identifier"),
                           (Arguments, "arguments"), (Bases, "bases"), (Names, "names"),
                           (StandIns, "stand_ins"))
@@ -85,6 +111,9 @@ CONTRACTCHECK_JSON_FIELDS(TemplateArgFact, (Template, "template"), (Shown, "show
 CONTRACTCHECK_JSON_FIELDS(ReportedFact, (File, "file"), (Offset, "offset"), (Method, "method"),
                           (Real, "real"))
 CONTRACTCHECK_JSON_FIELDS(MockPairingFact, (Usr, "usr"), (Paired, "paired"))
+CONTRACTCHECK_JSON_FIELDS(MockInjectionFact, (Usr, "usr"))
+CONTRACTCHECK_JSON_FIELDS(DeferredDriftFact, (Mock, "mock"), (Method, "method"), (Real, "real"),
+                          (Drift, "drift"))
 
 std::span<const FactKind> mockDriftFactKinds();
 

@@ -89,6 +89,53 @@ void pairByName(const RuleFacts &Facts, const std::map<std::string, MockClassFac
   }
 }
 
+// The mocks some TU of the run injects into a template.
+std::set<std::string> injectedMocks(const RuleFacts &Facts) {
+  std::set<std::string> Injected;
+  for (const MockInjectionFact &I : Facts.all<MockInjectionFact>())
+    Injected.insert(I.Usr);
+  for (const MockClassFact &Mock : Facts.all<MockClassFact>())
+    if (std::any_of(Mock.StandIns.begin(), Mock.StandIns.end(),
+                    [](const StandInEntry &S) { return S.Injected; }))
+      Injected.insert(Mock.Usr);
+  return Injected;
+}
+
+// A mock is judged alike in every TU: when one TU injects it, the calls of every injecting TU
+// are what its stand-ins are judged by, whichever TU's table of it byKey chose, and no TU's
+// exact comparison stands.
+void mergeInjections(const RuleFacts &Facts, const std::set<std::string> &Injected,
+                     std::map<std::string, MockClassFact> &Mocks) {
+  auto SameCall = [](const TemplateCall &A, const TemplateCall &B) {
+    return A.Where == B.Where && A.Template == B.Template;
+  };
+  for (const MockClassFact &Seen : Facts.all<MockClassFact>()) {
+    auto Mock = Mocks.find(Seen.Usr);
+    if (Mock == Mocks.end())
+      continue;
+    for (const StandInEntry &From : Seen.StandIns)
+      for (StandInEntry &Into : Mock->second.StandIns)
+        if (Into.Where == From.Where && Into.Shown == From.Shown)
+          for (const TemplateCall &Call : From.Calls)
+            if (std::none_of(Into.Calls.begin(), Into.Calls.end(),
+                             [&](const TemplateCall &C) { return SameCall(C, Call); }))
+              Into.Calls.push_back(Call);
+  }
+  for (auto &[Usr, Mock] : Mocks) {
+    if (!Injected.count(Usr))
+      continue;
+    for (StandInEntry &S : Mock.StandIns) {
+      S.Injected = true;
+      // The first call no real method takes is the one named: the same whatever order the TUs
+      // finished in.
+      std::sort(S.Calls.begin(), S.Calls.end(), [](const TemplateCall &A, const TemplateCall &B) {
+        return std::tie(A.Where.File, A.Where.Offset, A.Template) <
+               std::tie(B.Where.File, B.Where.Offset, B.Template);
+      });
+    }
+  }
+}
+
 // A pair only the facts of several TUs make, as a column of the real class's service map.
 ServiceStandIn crossTUColumn(const MockClassFact &Mock, const RealClassFact &Real,
                              const std::vector<Drift> &Drifts) {
@@ -128,6 +175,8 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
   const RuleFacts Facts = Context.facts();
   std::map<std::string, MockClassFact> Mocks = byKey<MockClassFact>(Facts);
   std::map<std::string, RealClassFact> Reals = byKey<RealClassFact>(Facts);
+  const std::set<std::string> Injected = injectedMocks(Facts);
+  mergeInjections(Facts, Injected, Mocks);
 
   // (template, parameter position) -> the mocks and the real classes instantiated there.
   using Site = std::pair<std::string, unsigned>;
@@ -176,6 +225,13 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
   std::set<ReportKey> Reported;
   for (const ReportedFact &R : Facts.all<ReportedFact>())
     Reported.insert({R.File, R.Offset, R.Method, R.Real});
+  // What a TU that did not inject a header mock left to this step: a signature difference,
+  // reported only when no TU injects the mock (then no call excuses it). byKey makes the choice
+  // among TUs that saw the same difference independent of the order they finished in.
+  for (auto &[_, D] : byKey<DeferredDriftFact>(Facts))
+    if (!Injected.count(D.Mock) &&
+        Reported.insert({D.Drift.Position.File, D.Drift.Position.Offset, D.Method, D.Real}).second)
+      Context.report(std::move(D.Drift));
   for (auto &[MockId, Found] : Candidates) {
     if (Found.empty())
       continue;

@@ -39,6 +39,8 @@ bool takesAsTemplateArgument(const CXXRecordDecl &Base, const CXXRecordDecl &Moc
 void MockDriftRule::Analysis::judge(const CXXRecordDecl &Mock) {
   const Pairing &Pair = pairingOf(Mock);
   emitPairingFact(Mock, Pair);
+  if (!Pair.Inheritance)
+    emitInjectionFact(Mock);
   if (Pair.Reals.empty()) {
     if (Rule.ReportUnpaired && !gmockOf(Mock).empty())
       reportUnpaired(Mock);
@@ -203,10 +205,42 @@ void MockDriftRule::Analysis::judgeAgainst(const CXXRecordDecl &Mock, const Real
   RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);
   for (StandInEntry &E : Entries)
     E.SelfCalled = E.GMock && !Table.has(E.Sig.Name) && callsItself(Mock, E.Sig.Name);
-  for (const Drift &D : judgeStandIns(Entries, Table))
+  const bool Defer = defersSignatures(Mock);
+  for (const Drift &D : judgeStandIns(Entries, Table)) {
+    if (Defer && D.Candidate) {
+      defer(Mock, Entries[D.StandIn], D, Real);
+      continue;
+    }
     report(*Entries[D.StandIn].Decl, Entries[D.StandIn].Shown,
            D.Candidate ? D.Candidate->Decl : nullptr, D.What, D.CandidateNote, {Real},
            D.Call ? D.Call->Expr : nullptr, D.CallNote);
+  }
+}
+
+bool MockDriftRule::Analysis::defersSignatures(const CXXRecordDecl &Mock) {
+  return Rule.keepsFacts() && !SM.isInMainFile(locationOf(Mock)) && !injectionsOf(Mock).Injected;
+}
+
+const CXXRecordDecl *MockDriftRule::Analysis::reportedReal(const RealCounterpart &Real) {
+  if (const CXXRecordDecl *Pattern = Real.Real->getTemplateInstantiationPattern())
+    return Pattern;
+  return Real.Real;
+}
+
+void MockDriftRule::Analysis::defer(const CXXRecordDecl &Mock, const StandInEntry &S,
+                                    const Drift &D, const RealCounterpart &Real) {
+  SourceLocation Loc = locationOf(*S.Decl);
+  const CXXRecordDecl *RealKey = reportedReal(Real);
+  if (SM.isInSystemHeader(Loc) ||
+      !Rule.Reported.insert({Loc.getRawEncoding(), S.Decl->getNameAsString(), RealKey}).second)
+    return;
+  Finding F;
+  F.Position = positionOf(Loc, SM);
+  F.Message = "mock method '" + S.Shown + "' " + D.What;
+  F.Notes.push_back({positionOf(locationOf(*D.Candidate->Decl), SM), D.CandidateNote});
+  F.Notes.push_back({positionOf(locationOf(*Real.Real), SM), describePairing(Mock, Real)});
+  Rule.emitFact(DeferredDriftFact{classId(Mock), S.Decl->getNameAsString(), classId(*RealKey),
+                                  std::move(F)});
 }
 
 std::vector<RealCounterpart> MockDriftRule::Analysis::realsFor(const Pairing &Pair,
@@ -226,12 +260,7 @@ void MockDriftRule::Analysis::report(const CXXMethodDecl &Method, const std::str
   if (SM.isInSystemHeader(Loc))
     return;
   Drifted.try_emplace(Method.getNameAsString(), MockMethodDrift{What, positionOf(Loc, SM)});
-  const CXXRecordDecl *RealKey = nullptr;
-  if (!Reals.empty()) {
-    RealKey = Reals.front().Real;
-    if (const CXXRecordDecl *Pattern = Reals.front().Real->getTemplateInstantiationPattern())
-      RealKey = Pattern;
-  }
+  const CXXRecordDecl *RealKey = Reals.empty() ? nullptr : reportedReal(Reals.front());
   if (!Rule.Reported.insert({Loc.getRawEncoding(), Method.getNameAsString(), RealKey}).second)
     return;
   // The global step reports a mock method once per real class template too, whichever TU
