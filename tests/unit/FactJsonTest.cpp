@@ -64,6 +64,21 @@ TEST(FactJsonTest, AFactOfAnotherShapeDoesNotRead) {
   EXPECT_THROW(Site.get<DynamicSiteFact>(), json::exception);
 }
 
+// A signature difference a TU leaves to the global step reads back as that TU would have
+// reported it, notes and positions included.
+TEST(FactJsonTest, ADeferredFindingReadsBackWhole) {
+  DeferredDriftFact Fact{"c:@S@MockPort", "send", "c:@S@Port", {}};
+  Fact.Drift.Position = {"/s/mock.h", 9, 3, 120};
+  Fact.Drift.Message = "mock method 'MockPort::send()' has a signature that matches no 'Port::send'";
+  Fact.Drift.Notes.push_back({{"/s/port.h", 4, 8, 40}, "closest candidate 'Port::send() const'"});
+  DeferredDriftFact Back = roundTrip(Fact);
+  EXPECT_EQ(Back.Drift, Fact.Drift);
+  EXPECT_EQ(Back.Mock, Fact.Mock);
+  EXPECT_EQ(Back.Method, Fact.Method);
+  EXPECT_EQ(Back.key(), "/s/mock.h:120#c:@S@Port");
+  EXPECT_EQ(roundTrip(MockInjectionFact{"c:@S@MockPort"}).key(), "c:@S@MockPort");
+}
+
 // Members that point into the TU that extracted them are not stored and read back empty.
 TEST(FactJsonTest, PointersIntoTheTUAreNotStored) {
   StandInEntry Entry;
