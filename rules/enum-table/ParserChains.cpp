@@ -66,8 +66,15 @@ public:
       if (If->getInit() || If->getConditionVariable() || If->isConsteval() || If->isConstexpr())
         break;
       std::vector<const StringLiteral *> Tests = testsOf(If->getCond(), Param);
+      // A literal repeated within one condition (`str == "may" || str == "may"`, ledger's month
+      // names, where May's abbreviation is its name) is redundant, not dead: the first test takes
+      // the same branch, no branch goes unreached and no text changes its enumerator.
+      llvm::StringMap<bool> InCondition;
+      size_t FoundBefore = Found.size();
       for (const StringLiteral *Literal : Tests) {
         llvm::StringRef Text = Literal->getString();
+        if (!InCondition.try_emplace(Text, true).second)
+          continue;
         const StringLiteral *Earlier = InChain.lookup(Text);
         if (!Earlier)
           Earlier = Excluded.lookup(Text);
@@ -76,6 +83,11 @@ public:
         else
           InChain[Text] = Literal;
       }
+      // The branch is dead only when every text its condition tests was tested before: a new
+      // one still takes it (`text == "triangle" || text == "circle"` returns Triangle).
+      if (Found.size() - FoundBefore < InCondition.size())
+        for (size_t I = FoundBefore; I < Found.size(); ++I)
+          Found[I].DeadBranch = nullptr;
       if (alwaysLeaves(If->getThen()))
         Leaving.insert(Leaving.end(), Tests.begin(), Tests.end());
     }

@@ -15,7 +15,8 @@ class StringLiteral;
 namespace contractcheck {
 
 // A literal the chain tests the argument against a second time: that test never succeeds, and
-// the branch behind it never runs.
+// the branch behind it never runs when every literal its condition tests is such a repeat
+// (DeadBranch; null otherwise). A literal repeated within one condition is no repeat.
 struct RepeatedTest {
   const clang::StringLiteral *First;
   const clang::StringLiteral *Second;
