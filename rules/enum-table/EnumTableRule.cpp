@@ -589,6 +589,36 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
   }
 }
 
+// A catch-all whose value stands apart from the others' run (`none = 255` after eight
+// breakdowns, `NONE = -1`) is a "no value" marker: code tests for it before it indexes, and no
+// author would give an array the 248 slots up to it (OpenRCT2's _breakdownProblemProbabilities,
+// indexed by breakdown type, BREAKDOWN_NONE = 255). It has no slot to need. A catch-all right
+// after the others (`Unknown` as the last value) can still be read at, and keeps its slot.
+void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const {
+  auto IsMarker = [&](const EnumConstantDecl &E, const std::optional<llvm::APSInt> &Top) {
+    const llvm::APSInt &V = E.getInitVal();
+    return namesACatchAll(E, CatchAllWords) &&
+           (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1));
+  };
+  // The greatest value no catch-all names: the run the markers stand apart from.
+  std::optional<llvm::APSInt> Top;
+  for (const HeldValue &Value : Held)
+    if (!namesACatchAll(*Value.Named, CatchAllWords) && !Value.Value.isNegative() &&
+        (!Top || Value.Value.getZExtValue() > Top->getZExtValue()))
+      Top = Value.Value;
+  size_t Before = Gaps.Missing.size();
+  llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) { return IsMarker(*E, Top); });
+  if (Gaps.Missing.size() == Before)
+    return;
+  Gaps.Needed = 0;
+  for (const HeldValue &Value : Held)
+    if (!IsMarker(*Value.Named, Top) && !Value.Value.isNegative())
+      Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
+  Gaps.PastTheEnd = llvm::any_of(Gaps.Missing, [&](const EnumConstantDecl *E) {
+    return E->getInitVal().getZExtValue() >= Gaps.Size;
+  });
+}
+
 void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
                                       const MatchFinder::MatchResult &Result) {
   const EnumDecl *Enum = enumIndexedBy(Index);
@@ -602,6 +632,7 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, *Enum, Held, *Result.Context);
   if (!Gaps)
     return;
+  dropOutOfRangeMarkers(*Gaps, Held);
   // A value every read of a local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
     std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, *Result.Context);

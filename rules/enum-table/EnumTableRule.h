@@ -25,6 +25,7 @@ namespace contractcheck {
 
 struct KeyedTable;
 struct HeldValue;
+struct ArrayGaps;
 
 class EnumTableRule : public Rule {
 public:
@@ -41,6 +42,7 @@ private:
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
                          const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const;
   void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkParserChain(const clang::FunctionDecl &Parser,
