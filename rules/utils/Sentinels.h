@@ -21,14 +21,15 @@ namespace contractcheck {
 // `kNumFoos`, `NumFileTypes`, `MaxShape`, and the trailing-underscore style (`COUNT_`,
 // `FOO_LAST_`; BehaviorTree.CPP's `PreCond::COUNT_`), stella's `numTimings` and `LastGroup`,
 // i2pd's `eNumLogLevels`, Exiv2's lower-camelCase bound `lastTypeId = 0x1ffff` ("Last type
-// id"), and the bare upper-case `MAX` (gerbera's `ResourceAttribute::MAX`, the end of its
-// attribute iterator).
+// id"), the bare upper-case `MAX` (gerbera's `ResourceAttribute::MAX`, the end of its
+// attribute iterator) and the bare lower-case `count` of lowerCamel enums (OpenRCT2's
+// `EntityType::count`, `StaffType::count`).
 // CamelCase `Num`/`Max`/`Last`/`last` need a capital after them so `Number`, `Maximum`, `Last`
 // and `last` stay members.
 inline constexpr std::string_view DefaultSentinelGlobs =
     "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*;Num[A-Z]*;num[A-Z]*;"
     "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;"
-    "LAST_;*_LAST_;*_MAX_;MAX";
+    "LAST_;*_LAST_;*_MAX_;MAX;count";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";
