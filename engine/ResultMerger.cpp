@@ -18,9 +18,11 @@ class EngineGlobalContext : public GlobalContext {
 public:
   EngineGlobalContext(const RuleInfo &Info, const Config &Cfg, const GlobalPhase &Phase,
                       const FactStore &Facts, DataFiles &Data, std::vector<Finding> &Findings,
-                      std::vector<RuleProblem> &Problems, ContractMapBuilder &Map)
+                      std::vector<RuleProblem> &Problems, ContractMapBuilder &Map,
+                      std::vector<std::pair<std::string, std::function<void(EnumConsumer &)>>>
+                          &MapRevisions)
       : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
-        Problems(Problems), Map(Map), BaseDir(Cfg.baseDirectory()) {}
+        Problems(Problems), Map(Map), MapRevisions(MapRevisions), BaseDir(Cfg.baseDirectory()) {}
 
   RuleFacts facts() const override { return RuleFacts(Facts, std::string(Info.Id)); }
   const std::string &baseDirectory() const override { return BaseDir; }
@@ -45,6 +47,17 @@ public:
     F.Level = Cfg.rule(Info.Id).Level;
     F.FixDescription = std::string(Info.FixDescription);
     Findings.push_back(std::move(F));
+  }
+
+  void reviseFindings(const std::function<bool(Finding &)> &Revise) override {
+    std::erase_if(Findings, [&](Finding &F) {
+      return F.RuleId == Info.Id && !Cfg.isExcluded(F.Position.File) &&
+             &Phase.ConfigFor(F.Position.File) == &Cfg && !Revise(F);
+    });
+  }
+
+  void reviseMapColumns(std::function<void(EnumConsumer &)> Revise) override {
+    MapRevisions.emplace_back(std::string(Info.Id), std::move(Revise));
   }
 
   void map(EnumConsumer Consumer) override {
@@ -91,6 +104,7 @@ private:
   std::vector<Finding> &Findings;
   std::vector<RuleProblem> &Problems;
   ContractMapBuilder &Map;
+  std::vector<std::pair<std::string, std::function<void(EnumConsumer &)>>> &MapRevisions;
   const std::string BaseDir;
 };
 
@@ -155,7 +169,7 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
       if (!Info->CreateGlobalRule || !Settings.Enabled)
         continue;
       EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Problems,
-                                  Map);
+                                  Map, MapRevisions);
       try {
         Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Context);
       } catch (const FactVersionError &E) {
@@ -172,6 +186,9 @@ void ResultMerger::collectMapFacts() {
       if (Info->findFactKind(EnumConsumer::Kind))
         for (EnumConsumer &C : Facts.all<EnumConsumer>(Info->Id)) {
           C.Rule = std::string(Info->Id);
+          for (const auto &[Rule, Revise] : MapRevisions)
+            if (Rule == Info->Id)
+              Revise(C);
           Map.add(std::move(C));
         }
       if (Info->findFactKind(ServiceStandIn::Kind))

@@ -83,6 +83,8 @@ private:
   FactStore Facts;
   std::vector<Finding> Findings;
   ContractMapBuilder Map;
+  // Global rules' rewrites of their per-TU map columns (GlobalContext::reviseMapColumns).
+  std::vector<std::pair<std::string, std::function<void(EnumConsumer &)>>> MapRevisions;
   RunReport Report;
 };
 

@@ -64,6 +64,15 @@ public:
 
   // A finding; the engine sets its rule and severity.
   virtual void report(Finding F) = 0;
+  // The findings this rule's per-TU half reported in the files this configuration governs, as
+  // each TU reported them (paths as that TU spelled them, before duplicates merge): Revise may
+  // rewrite one with what only the whole codebase shows (contract-switch-coverage takes out the
+  // enumerators other TUs only ever compare), and returns false to withdraw it.
+  virtual void reviseFindings(const std::function<bool(Finding &)> &Revise) { (void)Revise; }
+  // The same for the enum-map columns the per-TU half emitted, as the engine collects them after
+  // the global step: a cell linked to a finding that Revise rewrote without its row, or withdrew,
+  // is unlinked here.
+  virtual void reviseMapColumns(std::function<void(EnumConsumer &)> Revise) { (void)Revise; }
   // What the rule saw while judging, for the report's maps (ContractMap.h); the engine sets the
   // rule. A global rule runs in every run, warm or `check`, so these need no storing.
   virtual void map(EnumConsumer Consumer) { (void)Consumer; }

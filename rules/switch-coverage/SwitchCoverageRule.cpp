@@ -9,10 +9,13 @@
 #include "rules/switch-coverage/CaseLabels.h"
 #include "rules/switch-coverage/CatchAllDefault.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
+#include "rules/switch-coverage/HiddenEnumeratorsText.h"
+#include "rules/switch-coverage/RangeMarkerGlobal.h"
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/switch-coverage/TranslatingDefault.h"
 #include "rules/utils/RuledOutValues.h"
+#include "rules/utils/Usr.h"
 #include "rules/enum-table/TotalityEvidence.h"
 #include "SourcePositions.h"
 
@@ -84,6 +87,11 @@ constexpr OptionSpec Options[] = {
      "the switch after it was added, wrote a case, and still left it to 'default:') is excused "
      "too, except in a name table. Labels and enumerators are dated by the change that wrote "
      "their names, so a reformatting is no revisit. false: a later label excuses nothing."},
+    {"range-markers", OptionType::Bool, "true",
+     "An enumerator the project only ever compares as a bound ('format > ElfEsFloatGuard && "
+     "format < ElfFloatGuard') and never uses as a value is a range marker, not a member: a "
+     "switch need not name it. The CLI asks every translation unit, clang-tidy the one it "
+     "sees."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -256,10 +264,11 @@ bool isCountBeforeCatchAlls(const EnumConstantDecl &Enumerator, const EnumDecl &
 }
 
 // The labels go right before `default:` so the new cases fall into the default body exactly as
-// the values did before: behaviour is preserved, the switch now names them.
-std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
-                                            const std::vector<std::string> &Labels,
-                                            const SourceManager &SM) {
+// the values did before: behaviour is preserved, the switch now names them. When `default:`
+// starts its line each label gets a line of its own, indented as it is; otherwise a space
+// follows each. No separator (no fix-it) when the keyword comes from a macro.
+std::optional<std::string> labelSeparatorBefore(const DefaultStmt &Default,
+                                                const SourceManager &SM) {
   SourceLocation Loc = Default.getKeywordLoc();
   if (Loc.isMacroID())
     return std::nullopt;
@@ -272,24 +281,7 @@ std::optional<FixItHint> insertLabelsBefore(const DefaultStmt &Default,
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
   llvm::StringRef Indent = Buffer.slice(LineStart, Offset);
   bool OwnLine = Indent.find_first_not_of(" \t") == llvm::StringRef::npos;
-  std::string Text;
-  for (const std::string &Label : Labels)
-    Text += "case " + Label + ":" + (OwnLine ? "\n" + Indent.str() : std::string(" "));
-  return FixItHint::CreateInsertion(Loc, Text);
-}
-
-// "A, B, C" for a few names; past ten, the first ten and how many more: a switch over Qt's
-// QEvent::Type with min-coverage 0 listed 163 names in one message (and one quick-fix title),
-// which no terminal, editor hover or code-scanning alert can be read in. The fix-it still adds
-// every label, and the report's enum map lists every cell.
-std::string namesAtMost(const std::vector<std::string> &Names) {
-  constexpr size_t Shown = 10;
-  std::string List;
-  for (size_t I = 0; I < Names.size() && I < Shown; ++I)
-    List += (I ? ", " : "") + Names[I];
-  if (Names.size() > Shown)
-    List += ", and " + std::to_string(Names.size() - Shown) + " more";
-  return List;
+  return OwnLine ? "\n" + Indent.str() : std::string(" ");
 }
 
 } // namespace
@@ -308,11 +300,14 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")),
       HistoryRevisited(options().getBool("history-revisited")), SkipFlags(options().getBool("skip-flags")),
+      RangeMarkers(options().getBool("range-markers")),
       Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
     Flags.registerMatchers(Finder, this);
+  if (RangeMarkers)
+    Uses.registerMatchers(Finder, this);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
   // inserted into the shared pattern, so those switches get no fix-it. isInTemplateInstantiation()
   // would tell them apart, but it asks for the parents of every node, and the parent map of a
@@ -352,6 +347,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (Flags.record(Result))
+    return;
+  TU = Result.Context;
+  if (Uses.record(Result))
     return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
@@ -536,6 +534,8 @@ void SwitchCoverageRule::mapSwitch(const SwitchStmt &Switch, const EnumDecl &Enu
 }
 
 void SwitchCoverageRule::onEndOfTranslationUnit() {
+  if (RangeMarkers && TU)
+    Uses.classify(TU->getSourceManager());
   for (Pending &Finding : Findings) {
     if (SkipFlags) {
       if (Flags.usedAsFlags(*Finding.Enum))
@@ -543,6 +543,11 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       llvm::erase_if(Finding.Missing,
                      [&](const EnumConstantDecl *E) { return Flags.isOredFlagBit(*E); });
     }
+    // Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the
+    // CLI asks every TU's (RangeMarkerGlobal.h).
+    if (RangeMarkers && !keepsFacts())
+      llvm::erase_if(Finding.Missing,
+                     [&](const EnumConstantDecl *E) { return Uses.onlyBound(*E); });
     if (History && !Finding.Missing.empty())
       keepNewerThanLabels(Finding);
     if (!Finding.Missing.empty()) {
@@ -556,6 +561,11 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Switch.Consumer);
   Consumers.clear();
   Mapped.clear();
+  if (RangeMarkers && TU && keepsFacts())
+    for (const EnumeratorUsesFact &Fact : Uses.facts(TU->getSourceManager()))
+      emitFact(Fact);
+  Uses.clear();
+  TU = nullptr;
 }
 
 // An enumerator already committed when every label of the switch was written was left to
@@ -603,38 +613,61 @@ void SwitchCoverageRule::markDrift(const Pending &Finding) {
   }
 }
 
+// What the global step needs to take range markers out of this finding: only when some enumerator
+// it hides is no value in this TU (one that is cannot be a marker anywhere).
+void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &Message,
+                                    const std::vector<std::string> &Names,
+                                    const std::vector<std::string> &Labels,
+                                    const std::optional<std::string> &Separator) {
+  if (llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); }))
+    return;
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  SwitchHiddenFact Fact;
+  Fact.Where = positionOf(SM.getFileLoc(Finding.Loc), SM);
+  Fact.Message = Message;
+  Fact.EnumName = enumQualifiedName(*Finding.Enum);
+  Fact.HasDefault = Finding.Default != nullptr;
+  for (size_t I = 0; I < Finding.Missing.size(); ++I)
+    Fact.Hidden.push_back({usrOf(*Finding.Missing[I]), Finding.Missing[I]->getNameAsString(),
+                           Names[I], Labels[I],
+                           Separator ? caseLabelInsertion(Labels[I], *Separator) : std::string()});
+  emitFact(Fact);
+}
+
 void SwitchCoverageRule::report(const Pending &Finding) {
   const ASTContext &Ctx = *Finding.Ctx;
   const SourceManager &SM = Ctx.getSourceManager();
   const EnumDecl *Enum = Finding.Enum;
   const DefaultStmt *Default = Finding.Default;
   const std::vector<const EnumConstantDecl *> &Missing = Finding.Missing;
-  std::vector<std::string> Labels;
+  std::vector<std::string> Names;
   for (const EnumConstantDecl *E : Missing)
-    Labels.push_back(enumeratorSpelling(*E, Ctx.getLangOpts()));
-  std::string List = namesAtMost(Labels);
+    Names.push_back(enumeratorSpelling(*E, Ctx.getLangOpts()));
+  std::vector<std::string> Labels = Names;
   std::string EnumName = enumQualifiedName(*Enum);
-  std::string Message =
-      Default ? "switch on '" + EnumName + "' has a 'default' label that hides " +
-                    std::to_string(Missing.size()) +
-                    (Missing.size() == 1 ? " unhandled enumerator: " : " unhandled enumerators: ") +
-                    List
-              : "switch on '" + EnumName + "' does not handle " + std::to_string(Missing.size()) +
-                    (Missing.size() == 1 ? " enumerator: " : " enumerators: ") + List;
+  std::string Message = hiddenEnumeratorsMessage(EnumName, Default != nullptr, Names);
   // A name table's labels before 'default:' would clear the finding and keep printing the
   // default's "unknown" for them (Bear's to_string(CompilerFlagType) missing PLUGIN): the defect
   // is the missing name, which only its author can write, so no fix-it hides it.
   const bool NameTable = Default && isNameTable(*Finding.Switch);
   std::optional<FixItHint> Fix;
+  std::optional<std::string> Separator;
   if (Default && !Finding.Instantiated && !NameTable) {
     // Spelled as the switch's own labels are, else fully qualified as in the message.
     if (std::optional<std::string> Qualifier = caseLabelQualifier(*Finding.Switch, *Enum, Ctx))
       for (size_t I = 0; I < Missing.size(); ++I)
         Labels[I] = *Qualifier + Missing[I]->getNameAsString();
-    Fix = insertLabelsBefore(*Default, Labels, SM);
+    Separator = labelSeparatorBefore(*Default, SM);
   }
-  if (Fix)
-    describeNextFix((Labels.size() == 1 ? "Add case " : "Add cases ") + namesAtMost(Labels));
+  if (Separator) {
+    std::string Text;
+    for (const std::string &Label : Labels)
+      Text += caseLabelInsertion(Label, *Separator);
+    Fix = FixItHint::CreateInsertion(Default->getKeywordLoc(), Text);
+    describeNextFix(addCasesTitle(Labels));
+  }
+  if (RangeMarkers && keepsFacts())
+    emitHidden(Finding, Message, Names, Labels, Separator);
   {
     DiagnosticBuilder Diag = diag(Finding.Loc, Message);
     if (Fix)
@@ -651,8 +684,10 @@ void SwitchCoverageRule::report(const Pending &Finding) {
       diag(Finding.Loc, *Undated, DiagnosticIDs::Note);
 }
 
-// The switches, for the report's enum map.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>()};
+// The switches, for the report's enum map; how enumerators are used and what findings hide, for
+// the range markers of the global step.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<EnumeratorUsesFact>(),
+                              factKindOf<SwitchHiddenFact>()};
 
 const RuleInfo &SwitchCoverageRuleInfo() {
   static const RuleInfo Info{
@@ -670,6 +705,9 @@ const RuleInfo &SwitchCoverageRuleInfo() {
       .FixDescription = "insert the missing case labels before 'default:'",
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<SwitchCoverageRule>(Context);
+      },
+      .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
+        return std::make_unique<SwitchCoverageGlobalRule>(Options);
       },
       .FactKinds = Kinds,
   };

@@ -4,6 +4,7 @@
 
 #include "rules/switch-coverage/EnclosingBodies.h"
 #include "rules/switch-coverage/FlagEnums.h"
+#include "rules/switch-coverage/RangeMarkers.h"
 #include "ContractMap.h"
 #include "Glob.h"
 #include "Rule.h"
@@ -11,6 +12,7 @@
 
 #include <llvm/ADT/SmallPtrSet.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -55,7 +57,10 @@ private:
   const bool HistorySameCommit;
   const bool HistoryRevisited;
   const bool SkipFlags;
+  const bool RangeMarkers;
   FlagUses Flags;
+  EnumeratorUses Uses;
+  const clang::ASTContext *TU = nullptr;
   EnclosingBodies Bodies;
   struct Pending {
     const clang::SwitchStmt *Switch;
@@ -70,6 +75,9 @@ private:
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);
+  void emitHidden(const Pending &Finding, const std::string &Message,
+                  const std::vector<std::string> &Names, const std::vector<std::string> &Labels,
+                  const std::optional<std::string> &Separator);
   void keepNewerThanLabels(Pending &Finding);
   void markDrift(const Pending &Finding);
   // Every judged switch, for the report's enum map; emitted at the end of the TU, once drift

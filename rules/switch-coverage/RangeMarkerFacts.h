@@ -1,0 +1,60 @@
+// The facts through which the CLI judges range markers across translation units
+// (RangeMarkerGlobal.h): how each file uses its enumerators, and what each switch finding hides.
+// Clang-free: the global step reads them back from the result store.
+#pragma once
+
+#include "Facts.h"
+#include "Finding.h"
+#include "JsonFields.h"
+
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+// How the code spelled in one file uses the enumerators it names (by USR), as one TU saw it. A
+// header seen by many TUs gives the same fact in each, stored once.
+struct EnumeratorUsesFact {
+  static constexpr std::string_view Kind = "enumerator-uses";
+  static constexpr unsigned Version = 1;
+  std::string File; // where the uses are spelled (a macro's use, not its definition)
+  // Compared by `<`, `>`, `<=`, `>=` with a value of their own enum (an enumerator may be in
+  // both lists).
+  std::vector<std::string> Bounds;
+  // Named any other way: assigned, returned, passed, a case label, `==`, arithmetic.
+  std::vector<std::string> Values;
+  std::string key() const { return File; }
+};
+CONTRACTCHECK_JSON_FIELDS(EnumeratorUsesFact, (File, "file"), (Bounds, "bounds"),
+                          (Values, "values"))
+
+// One enumerator a reported switch hides, with the words the finding says it in.
+struct HiddenEnumerator {
+  std::string Usr;
+  std::string Enumerator; // its bare name: its row in the enum map
+  std::string Name;       // as the message names it: fully qualified
+  std::string Label;     // as the fix-it spells it, for the quick fix's title
+  std::string Insertion; // what the fix-it inserts for it ("case A:\n  ")
+};
+CONTRACTCHECK_JSON_FIELDS(HiddenEnumerator, (Usr, "usr"), (Enumerator, "enumerator"),
+                          (Name, "name"), (Label, "label"), (Insertion, "insertion"))
+
+// A reported switch whose hidden enumerators this TU never uses as values: the global step may
+// find some of them only ever compared, across the codebase, and rewrite the finding without
+// them. Where and Message identify the finding the TU reported.
+struct SwitchHiddenFact {
+  static constexpr std::string_view Kind = "switch-hidden";
+  static constexpr unsigned Version = 1;
+  SourcePosition Where;
+  std::string Message;
+  std::string EnumName;
+  bool HasDefault = true;
+  std::vector<HiddenEnumerator> Hidden;
+  std::string key() const {
+    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
+  }
+};
+CONTRACTCHECK_JSON_FIELDS(SwitchHiddenFact, (Where, "where"), (Message, "message"),
+                          (EnumName, "enum"), (HasDefault, "has_default"), (Hidden, "hidden"))
+
+} // namespace contractcheck

@@ -1,0 +1,109 @@
+#include "rules/switch-coverage/RangeMarkerGlobal.h"
+
+#include "rules/switch-coverage/HiddenEnumeratorsText.h"
+#include "rules/switch-coverage/RangeMarkerFacts.h"
+#include "RuleOptions.h"
+
+#include "ContractMap.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+namespace contractcheck {
+
+namespace {
+
+// What a finding becomes without the range markers it listed; nothing left: withdrawn.
+struct Revision {
+  std::vector<HiddenEnumerator> Kept;
+  std::set<std::string> Dropped; // bare names: the map's rows no longer linked to it
+  std::string EnumName;
+  bool HasDefault = true;
+};
+
+using FindingKey = std::tuple<std::string, unsigned, unsigned, std::string>;
+
+FindingKey keyOf(const SourcePosition &Where, const std::string &Message) {
+  return {Where.File, Where.Line, Where.Column, Message};
+}
+
+void rewrite(Finding &F, const Revision &R) {
+  std::vector<std::string> Names, Labels;
+  std::string Inserted;
+  for (const HiddenEnumerator &H : R.Kept) {
+    Names.push_back(H.Name);
+    Labels.push_back(H.Label);
+    Inserted += H.Insertion;
+  }
+  F.Message = hiddenEnumeratorsMessage(R.EnumName, R.HasDefault, Names);
+  // The per-TU fix-it is one insertion of every label before `default:`.
+  if (F.Fixes.size() == 1) {
+    F.Fixes.front().Replacement = Inserted;
+    F.FixDescription = addCasesTitle(Labels);
+  }
+}
+
+} // namespace
+
+SwitchCoverageGlobalRule::SwitchCoverageGlobalRule(const RuleOptions &Options)
+    : RangeMarkers(Options.getBool("range-markers")) {}
+
+// With facts from part of the codebase only (an editor's buffer, a subset without stored facts)
+// the judgement is that of the TUs seen, as clang-tidy's is that of its one TU: a value use in
+// a TU not analysed cannot keep an enumerator in (docs: "Range markers across translation
+// units").
+void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
+  if (!RangeMarkers)
+    return;
+  std::vector<SwitchHiddenFact> Switches = Context.facts().all<SwitchHiddenFact>();
+  if (Switches.empty())
+    return;
+  std::set<std::string> Bounds, Values;
+  for (const EnumeratorUsesFact &Uses : Context.facts().all<EnumeratorUsesFact>()) {
+    Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
+    Values.insert(Uses.Values.begin(), Uses.Values.end());
+  }
+  std::map<FindingKey, Revision> Revisions;
+  // The map's switch columns, by where the switch is (their cells name no message); kept until
+  // the engine collects the columns, after this step.
+  auto Unlinked = std::make_shared<std::map<std::tuple<std::string, unsigned, unsigned>,
+                                            std::set<std::string>>>();
+  for (SwitchHiddenFact &Switch : Switches) {
+    Revision R{{}, {}, Switch.EnumName, Switch.HasDefault};
+    for (HiddenEnumerator &H : Switch.Hidden) {
+      if (Bounds.contains(H.Usr) && !Values.contains(H.Usr))
+        R.Dropped.insert(H.Enumerator);
+      else
+        R.Kept.push_back(std::move(H));
+    }
+    if (R.Dropped.empty())
+      continue;
+    (*Unlinked)[{Switch.Where.File, Switch.Where.Line, Switch.Where.Column}].insert(
+        R.Dropped.begin(), R.Dropped.end());
+    Revisions.emplace(keyOf(Switch.Where, Switch.Message), std::move(R));
+  }
+  if (Revisions.empty())
+    return;
+  Context.reviseFindings([&](Finding &F) {
+    auto It = Revisions.find(keyOf(F.Position, F.Message));
+    if (It == Revisions.end())
+      return true;
+    if (It->second.Kept.empty())
+      return false;
+    rewrite(F, It->second);
+    return true;
+  });
+  Context.reviseMapColumns([Unlinked](EnumConsumer &Column) {
+    auto It = Unlinked->find({Column.At.File, Column.At.Line, Column.At.Column});
+    if (It == Unlinked->end())
+      return;
+    for (MapCell &Cell : Column.Cells)
+      if (It->second.contains(Cell.Row) && Cell.FindingAt.File == Column.At.File &&
+          Cell.FindingAt.Line == Column.At.Line)
+        Cell.FindingAt = {};
+  });
+}
+
+} // namespace contractcheck

@@ -1,0 +1,24 @@
+// contract-switch-coverage's global step (CLI): range markers across translation units. glslang's
+// `getLayoutFormatString` switch, in a header, hides the six `Elf*Guard` enumerators of
+// `TLayoutFormat`, which exist "to help with comparisons" (`format > ElfEsFloatGuard && format <
+// ElfFloatGuard`) in ParseHelper.cpp, a TU that the switch's TUs never see. An enumerator that
+// some TU compares as a bound and no TU uses as a value is no value a switch can be given: the
+// findings that listed it are rewritten without it, and withdrawn when nothing else is left.
+#pragma once
+
+#include "GlobalRule.h"
+
+namespace contractcheck {
+
+class RuleOptions;
+
+class SwitchCoverageGlobalRule : public GlobalRule {
+public:
+  explicit SwitchCoverageGlobalRule(const RuleOptions &Options);
+  void run(GlobalContext &Context) override;
+
+private:
+  const bool RangeMarkers;
+};
+
+} // namespace contractcheck

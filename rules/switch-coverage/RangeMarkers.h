@@ -1,0 +1,57 @@
+// Range markers: enumerators a project uses only as bounds of relational comparisons
+// (glslang's `format > ElfEsFloatGuard && format < ElfFloatGuard`), never as values. A switch
+// need not name them: no value of the enum is ever one of them. This records how a TU uses each
+// enumerator; whether one is a marker is the whole codebase's to say (RangeMarkerGlobal.h),
+// or, where only one TU is seen (clang-tidy), that TU's.
+#pragma once
+
+#include "rules/switch-coverage/RangeMarkerFacts.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
+
+#include <vector>
+
+namespace clang {
+class DeclRefExpr;
+class EnumConstantDecl;
+} // namespace clang
+
+namespace contractcheck {
+
+class EnumeratorUses {
+public:
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+  // True when the match was one of this class's (then it has been recorded).
+  bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
+  // Compared as a bound somewhere in this TU, and never used as a value in it.
+  bool onlyBound(const clang::EnumConstantDecl &E) const;
+  bool usedAsValue(const clang::EnumConstantDecl &E) const;
+
+  // One fact per file that spells a use, for the global step.
+  std::vector<EnumeratorUsesFact> facts(const clang::SourceManager &SM) const;
+  // Sorts the references recorded into bounds and values; call once, at the end of the TU,
+  // before the questions above.
+  void classify(const clang::SourceManager &SM);
+  void clear();
+
+private:
+  struct Use {
+    bool Bound = false;
+    bool Value = false;
+  };
+  // Every reference to a project enumerator outside enum definitions, until classify().
+  std::vector<const clang::DeclRefExpr *> References;
+  // Those that are one side of a relational comparison with a value of their enum.
+  llvm::DenseSet<const clang::DeclRefExpr *> Bounds;
+  // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
+  llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;
+  // By the file the use is spelled in, then by enumerator.
+  llvm::DenseMap<clang::FileID, llvm::DenseMap<const clang::EnumConstantDecl *, Use>> ByFile;
+  llvm::DenseMap<const clang::EnumConstantDecl *, Use> InTU;
+};
+
+} // namespace contractcheck
