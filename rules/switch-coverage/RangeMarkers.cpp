@@ -38,8 +38,11 @@ bool comparesWithItsEnum(const Expr &Other, const EnumConstantDecl &Enumerator) 
 } // namespace
 
 void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
-  auto ProjectEnumerator = enumConstantDecl(unless(isExpansionInSystemHeader()));
-  Finder->addMatcher(declRefExpr(to(ProjectEnumerator), unless(isExpansionInSystemHeader()))
+  // Any enumerator, wherever its enum is: CMake's precompiled-header wrapper (`-include
+  // cmake_pch.hxx`, which says `#pragma GCC system_header`) makes every project header it
+  // includes a system header of the TU, as glslang's ParseHelper.cpp sees Types.h. Only the uses
+  // spelled in the TU's own code are recorded.
+  Finder->addMatcher(declRefExpr(to(enumConstantDecl()), unless(isExpansionInSystemHeader()))
                          .bind("enumerator-use"),
                      Callback);
   Finder->addMatcher(binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),

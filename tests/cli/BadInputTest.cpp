@@ -193,7 +193,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "of: severity, enums, sentinels, report-without-default, min-coverage, "
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, history, "
-      "history-same-commit, history-revisited, skip-flags, flag-templates\n");
+      "history-same-commit, history-revisited, range-markers, skip-flags, flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {

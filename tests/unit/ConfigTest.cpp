@@ -77,7 +77,7 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
             "size-sentinels, catch-alls, neutral-zero, report-refusing-default, "
             "report-delegating-default, report-catch-all-default, history, history-same-commit, "
-            "history-revisited, skip-flags, flag-templates");
+            "history-revisited, range-markers, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
