@@ -9,5 +9,6 @@ namespace contractcheck {
 inline constexpr const char *ToolName = "contractcheck";
 inline constexpr const char *ToolError = "contractcheck: error: ";
 inline constexpr const char *ToolWarning = "contractcheck: warning: ";
+inline constexpr const char *ToolNote = "contractcheck: note: ";
 
 } // namespace contractcheck

@@ -229,6 +229,28 @@ TEST(BadInputTest, UnknownCommandLineOption) {
   EXPECT_NE(R.Stderr.find("frobnicate"), std::string::npos) << R.Stderr;
 }
 
+// A clang-tidy user types -checks; LLVM's guess was "Did you mean '--config=-*,contract-...'?".
+// -header-filter was worse: LLVM took it for its -h (--help), printed the help and exited 0, so a
+// CI gate that analysed nothing passed.
+TEST(BadInputTest, AClangTidyOptionSaysWhatContractcheckDoesInstead) {
+  ProcessResult R = runContractcheck({"-p", "build", "-checks=-*,contract-switch-coverage"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: unknown command line argument "
+                      "'-checks=-*,contract-switch-coverage'\n"
+                      "contractcheck: note: '-checks' is a clang-tidy option contractcheck does "
+                      "not take: choose the rules in .contractcheck.yaml ('rules: "
+                      "{contract-enum-table: {severity: off}}', docs/configuration.md), or run "
+                      "the clang-tidy module with -checks (clang-tidy-19 -load "
+                      "libcontractcheck-tidy.so -checks='-*,contract-*')\n");
+  ProcessResult H = runContractcheck({"-p", "build", "-header-filter=.*"});
+  EXPECT_EQ(H.ExitCode, BadInput) << H.Stdout;
+  EXPECT_EQ(H.Stdout, "");
+  EXPECT_NE(H.Stderr.find("contractcheck: note: '-header-filter' is a clang-tidy option"),
+            std::string::npos)
+      << H.Stderr;
+  EXPECT_EQ(H.Stderr.find("Did you mean"), std::string::npos) << H.Stderr;
+}
+
 // LLVM's own answer was "for the --format option: Cannot find option named 'xml'!": what the
 // option takes was left to --help.
 TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {

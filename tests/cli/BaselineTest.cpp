@@ -52,6 +52,30 @@ TEST_F(BaselineTest, NewFindingsStillFail) {
   EXPECT_EQ(R.Stdout.find("a.cpp:3:3"), std::string::npos) << R.Stdout;
 }
 
+// A CI gate writes SARIF or JSON to a file; its log shows stderr, which must say what failed and
+// where, not only how many.
+TEST_F(BaselineTest, AGateWritingItsReportToAFileListsTheNewFindingsOnStderr) {
+  Src.write("a.cpp", std::string(Source) +
+                         "int g(Mode m) {\n"
+                         "  switch (m) { case Mode::Idle: case Mode::Busy: case Mode::Draining: return 1; default: return 0; }\n"
+                         "}\n");
+  std::string Report = Src.file("contractcheck.sarif");
+  ProcessResult R = runContractcheck(
+      {"-p", Build.path(), "--baseline", Recorded, "--format", "sarif", "--output", Report});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("contractcheck: 1 finding not in the baseline at or above --fail-on "
+                          "error fails the run (the report: " + Report + "):\n  " + File +
+                          ":6:3: error: switch on 'Mode' has a 'default' label that hides 1 "
+                          "unhandled enumerator: Mode::Stopped [contract-switch-coverage]\n"),
+            std::string::npos)
+      << R.Stderr;
+  EXPECT_EQ(R.Stderr.find(":3:3:"), std::string::npos) << R.Stderr; // the accepted one
+  // The text report on stdout already shows them: not twice.
+  ProcessResult T = runContractcheck({"-p", Build.path(), "--baseline", Recorded});
+  EXPECT_EQ(T.ExitCode, 1);
+  EXPECT_EQ(T.Stderr.find("fails the run"), std::string::npos) << T.Stderr;
+}
+
 TEST_F(BaselineTest, MalformedBaselineIsAnInputError) {
   std::string Bad = Src.write("bad.json", "{\"version\": 1, \"findings\": [\n  {\"rule\": }\n]}\n");
   ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Bad});

@@ -13,6 +13,7 @@
 #include "Depfile.h"
 #include "ReportRendering.h"
 #include "RunSummary.h"
+#include "TidyOptionHints.h"
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
@@ -393,6 +394,9 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     // or a file does not show them where the user looks.
     bool ProblemsShown = OutputFormat == Format::Text && OutputPath.empty();
     printSummary(Result, Run.plan(), *Database, Seconds, ProblemsShown);
+    // The same holds for the findings that fail a CI gate: its log shows stderr.
+    if (!ProblemsShown && Result.Exit == FindingsFound)
+      printFailingFindings(Result.Report, FailOn, OutputPath, !BaselinePath.empty());
   }
   // A contained crash may leave locks held in static state; skip exit-time destructors.
   if (Result.Crashed) {
@@ -428,6 +432,18 @@ int runDriver(int Argc, const char **Argv) {
   colorOption();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
+  // Before LLVM's parser, which answers -header-filter with the help text and exit code 0.
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Previous = Argv[I - 1];
+    if (Previous == "--extra-arg" || Previous == "--extra-arg-before" ||
+        Previous == "-extra-arg" || Previous == "-extra-arg-before")
+      continue; // a compiler flag, not ours
+    if (std::optional<std::string> Hint = clangTidyOptionHint(Argv[I])) {
+      errs() << ToolError << "unknown command line argument '" << Argv[I] << "'\n"
+             << ToolNote << *Hint << "\n";
+      return BadInput;
+    }
+  }
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(Argc, Argv,

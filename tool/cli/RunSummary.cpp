@@ -8,6 +8,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace llvm;
 
@@ -135,6 +137,31 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     for (const std::string &Problem : Fixes->Problems)
       OS << ToolWarning << Problem << "\n";
   }
+}
+
+void printFailingFindings(const RunReport &Report, Severity FailOn, std::string_view ReportPath,
+                          bool WithBaseline) {
+  constexpr size_t MaxListed = 20; // a CI log, not a second report
+  std::vector<const Finding *> Failing;
+  for (const Finding &F : Report.Findings)
+    if (F.Level >= FailOn)
+      Failing.push_back(&F);
+  if (Failing.empty())
+    return;
+  raw_ostream &OS = errs();
+  const std::string Cwd = workingDirectory();
+  OS << "contractcheck: " << Failing.size() << (Failing.size() == 1 ? " finding" : " findings")
+     << (WithBaseline ? " not in the baseline" : "") << " at or above --fail-on "
+     << severityName(FailOn) << (Failing.size() == 1 ? " fails" : " fail") << " the run (the report: "
+     << (ReportPath.empty() ? std::string("stdout") : displayPath(ReportPath, Cwd)) << "):\n";
+  for (size_t I = 0; I < Failing.size() && I < MaxListed; ++I) {
+    const Finding &F = *Failing[I];
+    OS << "  " << displayPath(F.Position.File, Cwd) << ":" << F.Position.Line << ":"
+       << F.Position.Column << ": " << severityName(F.Level) << ": " << F.Message << " ["
+       << F.RuleId << "]\n";
+  }
+  if (Failing.size() > MaxListed)
+    OS << "  ... and " << Failing.size() - MaxListed << " more in the report\n";
 }
 
 } // namespace contractcheck

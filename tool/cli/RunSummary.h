@@ -14,4 +14,11 @@ namespace contractcheck {
 void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
                   double Seconds, bool ProblemsShown);
 
+// Where the report is not on the terminal (JSON, SARIF, Code Climate, HTML, or --output), the
+// log of a failed gate would say only how many findings fail it: lists them, one line each
+// (at most MaxListed), where the report went, and whether a baseline left them in.
+// ReportPath: the --output file, empty for stdout.
+void printFailingFindings(const RunReport &Report, Severity FailOn, std::string_view ReportPath,
+                          bool WithBaseline);
+
 } // namespace contractcheck
