@@ -96,8 +96,18 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       Choose(Command);
     else if (isHeaderPath(Absolute))
       Headers.push_back(Absolute);
-    else if (isSourcePath(Absolute) || isAssembly(Absolute))
-      throw InputError("'" + Path + "' is not in the compilation database " + Database.path());
+    else if (isSourcePath(Absolute) || isAssembly(Absolute)) {
+      // Another platform's source or one an option leaves out of this build: the hook is given
+      // it on every commit that touches it, and nothing but paths.exclude could let that pass.
+      if (Configs.forFile(Absolute).isExcluded(Absolute)) {
+        ++P.Excluded;
+        continue;
+      }
+      throw InputError("'" + Path + "' is not in the compilation database " + Database.path() +
+                       "; if it is new, re-run CMake (or whatever wrote the database); if this "
+                       "build never compiles it (another platform's source, an option that is "
+                       "off), leave it out with 'paths.exclude' in .contractcheck.yaml");
+    }
     else
       P.DataFiles.push_back(Absolute);
   }
