@@ -141,6 +141,17 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
     Accepted = std::make_unique<Baseline>(Baseline::load(Request.BaselinePath));
 }
 
+// The store names the build that last wrote it, so that a later build's run can say why none
+// of its results came from it.
+void AnalysisRun::recordBuildIfStored(const std::vector<TUOutcome> &Outcomes,
+                                      const std::vector<std::string> &StoreErrors) const {
+  if (Store && Request.Store == StoreMode::ReadWrite && StoreErrors.empty() &&
+      std::any_of(Outcomes.begin(), Outcomes.end(), [](const TUOutcome &O) {
+        return O.State == TUOutcome::Status::Analyzed && !O.FromStore;
+      }))
+    Store->recordBuild();
+}
+
 unsigned AnalysisRun::requestedWorkers() const {
   return workersFor(Request.Workers);
 }
@@ -163,11 +174,7 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
                                &StoreErrors, &Result.Workers);
-  if (Store && Use.Write && StoreErrors.empty() &&
-      std::any_of(Result.Outcomes.begin(), Result.Outcomes.end(), [](const TUOutcome &O) {
-        return O.State == TUOutcome::Status::Analyzed && !O.FromStore;
-      }))
-    Store->recordBuild();
+  recordBuildIfStored(Result.Outcomes, StoreErrors);
   // An unwritable store fails every TU the same way: one line, not one per TU.
   Result.NotStored = StoreErrors.size();
   std::map<std::string, size_t> Count;
@@ -269,6 +276,8 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
   unsigned Workers = requestedWorkers();
   std::vector<TUOutcome> Outcomes =
       analyzeAll(Missing, Request.Settings, Workers, Progress, Use, &StoreErrors, &Workers);
+  // A hook's commit of a configuration alone stores every TU here and none above.
+  recordBuildIfStored(Outcomes, StoreErrors);
   Result.OthersAnalysed = Missing.size();
   Result.OthersWorkers = std::max(1u, std::min<unsigned>(Workers, Missing.size()));
   Result.NotStored += StoreErrors.size();

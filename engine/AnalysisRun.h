@@ -119,6 +119,8 @@ public:
 private:
   // -j N, or one per core.
   unsigned requestedWorkers() const;
+  void recordBuildIfStored(const std::vector<TUOutcome> &Outcomes,
+                           const std::vector<std::string> &StoreErrors) const;
   RunResult analyse(const ProgressCallback &Progress);
   GlobalPhase globalPhase();
   void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,

@@ -266,6 +266,25 @@ TEST_F(ResultStoreTest, ARunAfterARebuildSaysWhyNothingCameFromTheStore) {
       << Missing.Stderr;
 }
 
+// A hook's commit of the configuration alone analyses every TU for the global rules and stores
+// them: the store is this build's from then on. It still named the build before, so the next
+// commit, whose one source had changed, blamed "another contractcheck build" for its miss.
+TEST_F(ResultStoreTest, TheOtherTUsAHookRunStoresMakeTheStoreThisBuilds) {
+  ASSERT_EQ(run({}).ExitCode, FindingsFound);
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  std::ofstream(Store() + "/builds/last", std::ios::trunc) << "the build before";
+  std::string Config = Project.write(".contractcheck.yaml", "version: 1\n");
+  ProcessResult Hook = run({Config});
+  ASSERT_NE(Hook.Stderr.find("analysing them once for the global rules"), std::string::npos)
+      << Hook.Stderr;
+  ASSERT_EQ(entries().size(), 3u);
+  Project.write("src/c.cpp", "#include \"state.h\"\nint c() { return 4; }\n");
+  ProcessResult Next = run({Files[2]});
+  EXPECT_EQ(Next.ExitCode, 0) << Next.Stderr;
+  EXPECT_EQ(Next.Stderr.find("another contractcheck build"), std::string::npos) << Next.Stderr;
+}
+
 // An entry replaced by a FIFO or by a link to a device (a poisoned shared cache) is a miss: the
 // run neither waits for a writer nor reads /dev/zero until memory runs out. 'check' only reads
 // the store (what a run then writes over such an entry is the store's write path).
