@@ -22,6 +22,10 @@ protected:
     ProcessResult W = runContractcheck({"-p", Build.path(), "--write-baseline", Recorded});
     ASSERT_EQ(W.ExitCode, 0) << W.Stderr;
     ASSERT_NE(W.Stderr.find("1 in the baseline"), std::string::npos) << W.Stderr;
+    ASSERT_NE(W.Stderr.find("contractcheck: baseline written to " + Recorded +
+                            "; commit it and pass it with --baseline"),
+              std::string::npos)
+        << W.Stderr;
   }
   TempDir Src, Build;
   std::string File, Recorded;

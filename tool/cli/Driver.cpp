@@ -397,6 +397,11 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     // The same holds for the findings that fail a CI gate: its log shows stderr.
     if (!ProblemsShown && Result.Exit == FindingsFound)
       printFailingFindings(Result.Report, FailOn, OutputPath, !BaselinePath.empty());
+    // The summary counts what was recorded; the user also needs to know where, to commit it.
+    if (!WriteBaselinePath.empty() && Result.Exit != BadInput)
+      errs() << "contractcheck: baseline written to "
+             << displayPath(WriteBaselinePath, workingDirectory())
+             << "; commit it and pass it with --baseline to fail only on new findings\n";
   }
   // A contained crash may leave locks held in static state; skip exit-time destructors.
   if (Result.Crashed) {
