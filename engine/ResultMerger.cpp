@@ -197,9 +197,12 @@ void ResultMerger::collectMapFacts() {
           Map.add(std::move(S));
         }
     } catch (const FactVersionError &E) {
-      Report.Problems.push_back({std::string(Info->Id), RuleProblem::Kind::Input, {},
-                                 std::string("stored facts do not match this contractcheck: ") +
-                                     E.what() + "; remove the result store (--cache-dir)"});
+      // Built member by member: GCC 12 takes the braced `{}` position for uninitialised.
+      RuleProblem Problem;
+      Problem.RuleId = std::string(Info->Id);
+      Problem.Message = std::string("stored facts do not match this contractcheck: ") + E.what() +
+                        "; remove the result store (--cache-dir)";
+      Report.Problems.push_back(std::move(Problem));
     }
   }
 }
