@@ -622,7 +622,11 @@ void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<Hel
 void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
                                       const MatchFinder::MatchResult &Result) {
   const EnumDecl *Enum = enumIndexedBy(Index);
-  if (!Enum || Enum->enumerators().empty() || Judged.count(Var.getCanonicalDecl()))
+  // A member enum of a class template, read in the template itself: Clang computes no enumerator
+  // values there (each reads 0), so every table looks too long for its "1 value" (nlohmann's
+  // `order[static_cast<std::size_t>(lhs)]` in basic_json). Its instantiations are judged instead.
+  if (!Enum || Enum->isDependentType() || Enum->enumerators().empty() ||
+      Judged.count(Var.getCanonicalDecl()))
     return;
   const SourceManager &SM = *Result.SourceManager;
   if (SM.isInSystemHeader(SM.getExpansionLoc(Var.getLocation())) ||

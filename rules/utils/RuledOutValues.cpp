@@ -99,29 +99,48 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
   }
 }
 
+bool mayChangeOrJoin(const Stmt *S, const Expr *Var, bool InNestedSwitch = false);
+
+// Some part of E reads Var (or a path through it).
+bool mentions(const Stmt *S, const Expr *Var) {
+  if (const auto *E = dyn_cast_or_null<Expr>(S); E && sameVariable(E, Var))
+    return true;
+  return S && llvm::any_of(S->children(), [&](const Stmt *Child) { return mentions(Child, Var); });
+}
+
+// With Other set, a term of the chain that says nothing of Var is passed over (and *Other set):
+// `if (lhs == discarded || rhs == discarded) return false;` still rules `discarded` out for lhs,
+// for the reading "every term false" (or, for `!=` and `&&`, "every term true") holds of Var's
+// terms alone. A term that reads Var in another way, or may change it, still voids the chain.
 bool collectComparisons(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op,
                         BinaryOperatorKind Join, const ASTContext &Ctx,
-                        std::vector<llvm::APSInt> &Into, unsigned Depth = 0) {
+                        std::vector<llvm::APSInt> &Into, bool *Other, unsigned Depth = 0) {
   if (Depth > 4)
     return false;
   // `!(v == A || v == B)` says what `v != A && v != B` says.
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(strip(Cond)); Not && Not->getOpcode() == UO_LNot)
     return collectComparisons(Not->getSubExpr(), Var, negated(Op), negated(Join), Ctx, Into,
-                              Depth + 1);
+                              Other, Depth + 1);
   if (const Expr *Returned = predicateComparison(Cond))
-    return collectComparisons(Returned, Var, Op, Join, Ctx, Into, Depth + 1);
+    return collectComparisons(Returned, Var, Op, Join, Ctx, Into, Other, Depth + 1);
   const auto *Bin = dyn_cast_or_null<BinaryOperator>(strip(Cond));
   if (!Bin)
     return false;
-  if (Bin->getOpcode() == Join)
-    return collectComparisons(Bin->getLHS(), Var, Op, Join, Ctx, Into, Depth + 1) &&
-           collectComparisons(Bin->getRHS(), Var, Op, Join, Ctx, Into, Depth + 1);
+  if (Bin->getOpcode() == Join) {
+    for (const Expr *Term : {Bin->getLHS(), Bin->getRHS()})
+      if (!collectComparisons(Term, Var, Op, Join, Ctx, Into, Other, Depth + 1)) {
+        if (!Other || mentions(Term, Var) || mayChangeOrJoin(Term, Var))
+          return false;
+        *Other = true;
+      }
+    return true;
+  }
   if (Bin->getOpcode() != Op)
     return false;
-  const Expr *Other = sameVariable(Bin->getLHS(), Var)   ? Bin->getRHS()
-                      : sameVariable(Bin->getRHS(), Var) ? Bin->getLHS()
-                                                         : nullptr;
-  std::optional<llvm::APSInt> Value = constantOf(Other, Ctx);
+  const Expr *Operand = sameVariable(Bin->getLHS(), Var)   ? Bin->getRHS()
+                        : sameVariable(Bin->getRHS(), Var) ? Bin->getLHS()
+                                                           : nullptr;
+  std::optional<llvm::APSInt> Value = constantOf(Operand, Ctx);
   if (!Value)
     return false;
   Into.push_back(*Value);
@@ -129,9 +148,10 @@ bool collectComparisons(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op
 }
 
 std::vector<llvm::APSInt> comparedValues(const Expr *Cond, const Expr *Var, BinaryOperatorKind Op,
-                                         BinaryOperatorKind Join, const ASTContext &Ctx) {
+                                         BinaryOperatorKind Join, const ASTContext &Ctx,
+                                         bool *Other = nullptr) {
   std::vector<llvm::APSInt> Values;
-  if (!collectComparisons(Cond, Var, Op, Join, Ctx, Values))
+  if (!collectComparisons(Cond, Var, Op, Join, Ctx, Values, Other))
     Values.clear();
   return Values;
 }
@@ -177,7 +197,7 @@ bool isJoin(const Stmt *S, bool InNestedSwitch) {
 }
 
 // Somewhere inside S, Var is assigned, or a label may let a goto skip what came before.
-bool mayChangeOrJoin(const Stmt *S, const Expr *Var, bool InNestedSwitch = false) {
+bool mayChangeOrJoin(const Stmt *S, const Expr *Var, bool InNestedSwitch) {
   if (!S)
     return false;
   if (assignsTo(S, Var) || isJoin(S, InNestedSwitch))
@@ -218,10 +238,11 @@ public:
   void enterBranch(const IfStmt &If, const Stmt *Branch) {
     if (If.getInit() || If.getConditionVariable() || If.isConsteval())
       return;
+    bool Other = false; // terms on other things do not matter: every term holds, or none does
     if (Branch == If.getThen())
-      add(comparedValues(If.getCond(), Var, BO_NE, BO_LAnd, Ctx));
+      add(comparedValues(If.getCond(), Var, BO_NE, BO_LAnd, Ctx, &Other));
     else if (Branch == If.getElse())
-      add(comparedValues(If.getCond(), Var, BO_EQ, BO_LOr, Ctx));
+      add(comparedValues(If.getCond(), Var, BO_EQ, BO_LOr, Ctx, &Other));
   }
 
   std::vector<llvm::APSInt> take() { return std::move(Values); }
@@ -270,13 +291,17 @@ private:
       if (If->getInit() || If->getConditionVariable() || If->isConsteval() ||
           mayChangeOrJoin(If->getCond(), Var))
         return false;
-      std::vector<llvm::APSInt> Tested = comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
+      // `v == A || other`: the branch may take any value (when `other` holds); if it exits, A
+      // still gets no further.
+      bool Other = false;
+      std::vector<llvm::APSInt> Tested =
+          comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx, &Other);
       const Stmt *Then = If->getThen();
       bool Exits = alwaysExits(Then) && !mayChangeOrJoin(Then, Var);
-      bool Replaces = !Exits && !Tested.empty() && reassigns(Then, Var);
+      bool Replaces = !Exits && !Tested.empty() && !Other && reassigns(Then, Var);
       if (!Exits && !Replaces && mayChangeOrJoin(Then, Var))
         return false;
-      if (Tested.empty())
+      if (Tested.empty() || (Other && !Exits))
         OpenBranch |= !Exits;
       else if ((Exits || Replaces) && !OpenBranch)
         Found.insert(Found.end(), Tested.begin(), Tested.end());
