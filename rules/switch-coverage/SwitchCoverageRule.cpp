@@ -72,6 +72,9 @@ constexpr OptionSpec Options[] = {
      "Also report switches whose 'default:' label stands with the case label of a catch-all "
      "enumerator ('case Unknown: default: break;'): the author wrote that what default: takes "
      "is handled as the catch-all. A name table is reported whatever its default does."},
+    {"report-grouped-names", OptionType::Bool, "false",
+     "Also report the enumerators a name table's 'default:' names as a group: its text is a word "
+     "of each of their names ('default: return \"number\";' for number_integer and number_float)."},
     {"history", OptionType::Choice, "git",
      "git: in a git work tree, an enumerator that existed when every case/default label of the "
      "switch was written was left to 'default:' by whoever wrote it, and is not reported; one "
@@ -178,6 +181,17 @@ bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
   return false;
 }
 
+// The text a label leads straight to: `case X: return "x";`, `default: { return "number"; }`.
+const StringLiteral *returnedText(const SwitchCase &Label) {
+  const Stmt *Body = Label.getSubStmt();
+  while (const auto *Nested = dyn_cast_or_null<SwitchCase>(Body))
+    Body = Nested->getSubStmt();
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+    Body = Block->body_empty() ? nullptr : Block->body_front();
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(Body);
+  return Return ? textIn(Return->getRetValue()) : nullptr;
+}
+
 // Every case label leads straight to `return <text>;`, and in most of them the text is the
 // enumerator's name: a name table (not a table of shortcuts or prefixes for a few values).
 bool isNameTable(const SwitchStmt &Switch) {
@@ -187,18 +201,35 @@ bool isNameTable(const SwitchStmt &Switch) {
     if (!Case)
       continue;
     ++Cases;
-    const Stmt *Body = SC->getSubStmt();
-    while (const auto *Nested = dyn_cast_or_null<SwitchCase>(Body))
-      Body = Nested->getSubStmt();
-    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
-      Body = Block->body_empty() ? nullptr : Block->body_front();
-    const auto *Return = dyn_cast_or_null<ReturnStmt>(Body);
-    const StringLiteral *Text = Return ? textIn(Return->getRetValue()) : nullptr;
+    const StringLiteral *Text = returnedText(*SC);
     if (!Text)
       return false;
     Named += textNames(*Text, *Case);
   }
   return Cases > 0 && Named * 2 >= Cases;
+}
+
+// nlohmann/json's type_name(): `case value_t::string: return "string"; ... default: return
+// "number";` with number_integer and number_float (and, in later versions, number_unsigned) left
+// to the default: in a name table, a default whose text is a word every one of them has in its
+// name names them as a group, on purpose. The hidden enumerators of Missing it names that way;
+// a default text that is no word of theirs ("unknown", "?") names none.
+std::vector<const EnumConstantDecl *>
+namedAsAGroupByDefault(const DefaultStmt &Default,
+                       const std::vector<const EnumConstantDecl *> &Missing) {
+  const StringLiteral *Text = returnedText(Default);
+  if (!Text || Text->getCharByteWidth() != 1)
+    return {};
+  std::vector<std::string> TextWords = identifierWords(std::string_view(Text->getString()));
+  if (TextWords.empty())
+    return {};
+  std::vector<const EnumConstantDecl *> Named;
+  for (const EnumConstantDecl *E : Missing) {
+    std::vector<std::string> Words = enumeratorWords(std::string_view(E->getName()));
+    if (llvm::all_of(TextWords, [&](const std::string &W) { return llvm::is_contained(Words, W); }))
+      Named.push_back(E);
+  }
+  return Named;
 }
 
 // `const axis_t axis = T::axis; switch (axis)`, `switch (N)` on a template parameter: in each
@@ -297,6 +328,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportRefusingDefault(options().getBool("report-refusing-default")),
       ReportDelegatingDefault(options().getBool("report-delegating-default")),
       ReportCatchAllDefault(options().getBool("report-catch-all-default")),
+      ReportGroupedNames(options().getBool("report-grouped-names")),
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")),
       HistoryRevisited(options().getBool("history-revisited")), SkipFlags(options().getBool("skip-flags")),
@@ -462,6 +494,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (Default && !ReportCatchAllDefault &&
       defaultJoinsACatchAll(*Switch, *Default, CatchAllWords) && !isNameTable(*Switch))
     return;
+  if (Default && !ReportGroupedNames && isNameTable(*Switch))
+    for (const EnumConstantDecl *Grouped : namedAsAGroupByDefault(*Default, Missing))
+      llvm::erase(Missing, Grouped);
   // Values the function already dealt with on every path to the switch (a guard that returns,
   // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
   // Only switches about to be reported pay for this walk, over their own function's body.

@@ -53,6 +53,7 @@ private:
   const bool ReportRefusingDefault;
   const bool ReportDelegatingDefault;
   const bool ReportCatchAllDefault;
+  const bool ReportGroupedNames;
   const bool History;
   const bool HistorySameCommit;
   const bool HistoryRevisited;

@@ -211,8 +211,9 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "'contract-switch-coverage' (did you mean 'severity'?); expected one "
       "of: severity, enums, sentinels, report-without-default, min-coverage, "
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
-      "report-refusing-default, report-delegating-default, report-catch-all-default, history, "
-      "history-same-commit, history-revisited, range-markers, skip-flags, flag-templates\n");
+      "report-refusing-default, report-delegating-default, report-catch-all-default, "
+      "report-grouped-names, history, history-same-commit, history-revisited, range-markers, "
+      "skip-flags, flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {

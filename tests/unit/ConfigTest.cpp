@@ -76,8 +76,8 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             "'contract-switch-coverage' (did you mean 'sentinels'?); expected one of: severity, "
             "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
             "size-sentinels, catch-alls, neutral-zero, report-refusing-default, "
-            "report-delegating-default, report-catch-all-default, history, history-same-commit, "
-            "history-revisited, range-markers, skip-flags, flag-templates");
+            "report-delegating-default, report-catch-all-default, report-grouped-names, history, "
+            "history-same-commit, history-revisited, range-markers, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
