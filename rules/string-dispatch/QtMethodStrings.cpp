@@ -1,6 +1,7 @@
 #include "rules/string-dispatch/QtMethodStrings.h"
 
 #include "DidYouMean.h"
+#include "rules/string-dispatch/QtForwardingHelpers.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
 #include "rules/string-dispatch/QtSignature.h"
 
@@ -383,6 +384,15 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
                                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
+  // A function of the project's (not Qt's connect family, nor another of Qt's own), called
+  // directly, may pass the string on with an object other than the one before it.
+  const FunctionDecl *Helper = nullptr;
+  if (!Connects && !QtCallee && !isa<CXXOperatorCallExpr>(Call)) {
+    if (const auto *Direct = dyn_cast<CallExpr>(&Call))
+      Helper = Direct->getDirectCallee();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
+      Helper = Construct->getConstructor();
+  }
   // Per argument, the strings it may pass: one, or each branch of a local's '?:'.
   std::vector<std::vector<MethodString>> Strings(Arguments.size());
   for (size_t I = 0; I < Arguments.size(); ++I) {
@@ -402,11 +412,20 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
         continue;
       }
       // The receiver is the object passed just before the string; connect(sender, SIGNAL(),
-      // SLOT()) called on an object connects to that object.
+      // SLOT()) called on an object connects to that object. A project's helper whose body is
+      // here says itself which object it passes the string on with.
       const Expr *ReceiverExpr = I > 0 ? Arguments[I - 1] : nullptr;
-      const CXXRecordDecl *Receiver = qobjectClassOf(ReceiverExpr);
-      if (!Receiver && I > 0 && !Strings[I - 1].empty() && Object)
-        Receiver = qobjectClassOf(ReceiverExpr = Object);
+      const CXXRecordDecl *Receiver = nullptr;
+      if (ForwardedReceiver Forwarded =
+              Helper ? forwardedReceiver(*Helper, I, Arguments, Object, Context)
+                     : ForwardedReceiver{};
+          Forwarded.Forwarded) {
+        Receiver = qobjectClassOf(ReceiverExpr = Forwarded.Receiver);
+      } else {
+        Receiver = qobjectClassOf(ReceiverExpr);
+        if (!Receiver && I > 0 && !Strings[I - 1].empty() && Object)
+          Receiver = qobjectClassOf(ReceiverExpr = Object);
+      }
       if (!Receiver)
         continue;
       Strings[I].push_back(MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
