@@ -5,7 +5,9 @@
 #include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/Decl.h>
+#include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <llvm/ADT/DenseMap.h>
@@ -20,12 +22,24 @@ namespace contractcheck {
 
 namespace {
 
-// What one path of the switch produces: an enumerator returned (Assigned null) or assigned to
-// Assigned.
+// What one path of the switch produces: an enumerator, or an object of a class made there
+// (`new C(...)`, `C(...)`), returned (Assigned null) or assigned to Assigned.
 struct Produced {
   const EnumConstantDecl *Value = nullptr;
   const ValueDecl *Assigned = nullptr;
+  const CXXRecordDecl *Class = nullptr;
 };
+
+const CXXRecordDecl *classMadeIn(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenCasts();
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
+    return New->getAllocatedType()->getAsCXXRecordDecl();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getType()->getAsCXXRecordDecl();
+  return nullptr;
+}
 
 const EnumConstantDecl *enumeratorIn(const Expr *E) {
   const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
@@ -49,14 +63,39 @@ Produced producedBy(const Stmt *S, const Stmt *Next) {
     S = Block->body_front();
     Next = Block->size() > 1 ? *std::next(Block->body_begin()) : Next;
   }
+  // `f = new W(field)` with a temporary to destroy is wrapped in its cleanups.
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
+    S = Cleanups->getSubExpr();
   if (const auto *Return = dyn_cast_or_null<ReturnStmt>(S))
-    return {enumeratorIn(Return->getRetValue()), nullptr};
+    return {enumeratorIn(Return->getRetValue()), nullptr, classMadeIn(Return->getRetValue())};
   const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
   if (!Assign || Assign->getOpcode() != BO_Assign || !isa_and_nonnull<BreakStmt>(Next))
     return {};
   const ValueDecl *Target = assignedTo(Assign->getLHS());
-  const EnumConstantDecl *Value = enumeratorIn(Assign->getRHS());
-  return Target && Value ? Produced{Value, Target} : Produced{};
+  Produced P{enumeratorIn(Assign->getRHS()), Target, classMadeIn(Assign->getRHS())};
+  return Target && (P.Value || P.Class) ? P : Produced{};
+}
+
+// The words of a name from From on, joined without separators.
+std::string joinedFrom(const std::vector<std::string> &Words, size_t From) {
+  std::string Out;
+  for (size_t I = From; I < Words.size(); ++I)
+    Out += Words[I];
+  return Out;
+}
+
+// How many leading words all the names share.
+size_t sharedLeadingWords(const std::vector<std::vector<std::string>> &Names) {
+  if (Names.empty())
+    return 0;
+  size_t Shared = Names.front().size();
+  for (const auto &Words : Names) {
+    size_t I = 0;
+    while (I < Shared && I < Words.size() && Words[I] == Names.front()[I])
+      ++I;
+    Shared = I;
+  }
+  return Shared;
 }
 
 // The first statement a label runs (past the labels stacked under it) and the one after it in
@@ -105,10 +144,7 @@ private:
     return std::distance(Enum.enumerator_begin(), Enum.enumerator_end());
   }
   static std::string joined(const std::vector<std::string> &Words, size_t From) {
-    std::string Out;
-    for (size_t I = From; I < Words.size(); ++I)
-      Out += Words[I];
-    return Out;
+    return joinedFrom(Words, From);
   }
   static size_t sharedWords(const EnumDecl &Enum) {
     if (enumeratorCount(Enum) < 2)
@@ -132,6 +168,59 @@ private:
   llvm::DenseMap<const EnumDecl *, size_t> SharedWords;
 };
 
+// The class-valued twin of a translation: psi's XData form makes each field's widget from its
+// type, `case Field_Boolean: f = new XDataField_Boolean(...); break;` and so on, and
+// `default: f = new XDataField_TextSingle(...);` makes the widget of Field_TextSingle, the one
+// type not named. Every case label must name an enumerator and lead straight to making (by
+// `new` or a constructor) an object of a class whose name, after the words all those classes'
+// names share, is the label's name after its enum's prefix, assigned to one variable or
+// returned; the default must make one of the same kind the same way.
+std::vector<const EnumConstantDecl *>
+builtByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
+               const std::vector<const EnumConstantDecl *> &Missing, NamesAfterPrefix &Names) {
+  std::vector<std::pair<const EnumConstantDecl *, const CXXRecordDecl *>> Made;
+  const ValueDecl *Assigned = nullptr;
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
+    const auto *Case = dyn_cast<CaseStmt>(SC);
+    if (!Case)
+      continue;
+    const EnumConstantDecl *Label = caseLabelEnumerator(*Case);
+    if (!Label)
+      return {};
+    auto [First, Next] = runFrom(Switch, *Case);
+    Produced P = producedBy(First, Next);
+    if (!P.Class || !P.Class->getIdentifier() || (!Made.empty() && P.Assigned != Assigned))
+      return {};
+    Assigned = P.Assigned;
+    Made.emplace_back(Label, P.Class);
+  }
+  auto [First, Next] = runFrom(Switch, Default);
+  Produced P = producedBy(First, Next);
+  // The default may end the switch without a `break`.
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(First); !P.Class && !Next)
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Cleanups ? Cleanups->getSubExpr() : First);
+        Assign && Assign->getOpcode() == BO_Assign && assignedTo(Assign->getLHS()) == Assigned)
+      P = {nullptr, Assigned, classMadeIn(Assign->getRHS())};
+  if (Made.size() < 2 || !P.Class || !P.Class->getIdentifier() || P.Assigned != Assigned)
+    return {};
+  std::vector<std::vector<std::string>> ClassNames;
+  for (const auto &[Label, Class] : Made)
+    ClassNames.push_back(identifierWords(Class->getName()));
+  ClassNames.push_back(identifierWords(P.Class->getName()));
+  size_t Shared = sharedLeadingWords(ClassNames);
+  for (size_t I = 0; I < Made.size(); ++I) {
+    std::string Name = Names.of(*Made[I].first);
+    if (Name.empty() || Name != joinedFrom(ClassNames[I], Shared))
+      return {};
+  }
+  std::string Built = joinedFrom(ClassNames.back(), Shared);
+  std::vector<const EnumConstantDecl *> Handled;
+  for (const EnumConstantDecl *Hidden : Missing)
+    if (!Built.empty() && Names.of(*Hidden) == Built)
+      Handled.push_back(Hidden);
+  return Handled;
+}
+
 } // namespace
 
 std::vector<const EnumConstantDecl *>
@@ -139,6 +228,10 @@ translatedByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
                     const std::vector<const EnumConstantDecl *> &Missing,
                     const ParentMap &Parents) {
   NamesAfterPrefix Names;
+  if (std::vector<const EnumConstantDecl *> Built =
+          builtByDefault(Switch, Default, Missing, Names);
+      !Built.empty())
+    return Built;
   const EnumDecl *Into = nullptr;
   const ValueDecl *Assigned = nullptr;
   unsigned Cases = 0;

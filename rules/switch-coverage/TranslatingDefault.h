@@ -21,7 +21,9 @@ namespace contractcheck {
 // the default, or by `break;` to a `return E;` right after the switch. Every case label must
 // name an enumerator and lead straight to `return` or to an assignment to one variable of an
 // enumerator of one other enum with the label's name; a default that does anything else (an
-// error value, a call, another enumerator): none.
+// error value, a call, another enumerator): none. The same for cases that make objects (`new C`
+// or `C(...)`) of classes named after their labels (psi's `XDataField_Boolean` for
+// `Field_Boolean`): a default making a hidden enumerator's class is its case.
 std::vector<const clang::EnumConstantDecl *>
 translatedByDefault(const clang::SwitchStmt &Switch, const clang::DefaultStmt &Default,
                     const std::vector<const clang::EnumConstantDecl *> &Missing,
