@@ -14,6 +14,7 @@
 #include <llvm/ADT/STLExtras.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 using namespace clang;
@@ -168,6 +169,24 @@ private:
   llvm::DenseMap<const EnumDecl *, size_t> SharedWords;
 };
 
+// What each `case` of the switch produces, with its label; none when a label is not an
+// enumerator.
+std::optional<std::vector<std::pair<const EnumConstantDecl *, Produced>>>
+casesProduce(const SwitchStmt &Switch) {
+  std::vector<std::pair<const EnumConstantDecl *, Produced>> Cases;
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
+    const auto *Case = dyn_cast<CaseStmt>(SC);
+    if (!Case)
+      continue;
+    const EnumConstantDecl *Label = caseLabelEnumerator(*Case);
+    if (!Label)
+      return std::nullopt;
+    auto [First, Next] = runFrom(Switch, *Case);
+    Cases.emplace_back(Label, producedBy(First, Next));
+  }
+  return Cases;
+}
+
 // The class-valued twin of a translation: psi's XData form makes each field's widget from its
 // type, `case Field_Boolean: f = new XDataField_Boolean(...); break;` and so on, and
 // `default: f = new XDataField_TextSingle(...);` makes the widget of Field_TextSingle, the one
@@ -180,15 +199,10 @@ builtByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
                const std::vector<const EnumConstantDecl *> &Missing, NamesAfterPrefix &Names) {
   std::vector<std::pair<const EnumConstantDecl *, const CXXRecordDecl *>> Made;
   const ValueDecl *Assigned = nullptr;
-  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
-    const auto *Case = dyn_cast<CaseStmt>(SC);
-    if (!Case)
-      continue;
-    const EnumConstantDecl *Label = caseLabelEnumerator(*Case);
-    if (!Label)
-      return {};
-    auto [First, Next] = runFrom(Switch, *Case);
-    Produced P = producedBy(First, Next);
+  auto Cases = casesProduce(Switch);
+  if (!Cases)
+    return {};
+  for (const auto &[Label, P] : *Cases) {
     if (!P.Class || !P.Class->getIdentifier() || (!Made.empty() && P.Assigned != Assigned))
       return {};
     Assigned = P.Assigned;
@@ -235,15 +249,10 @@ translatedByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
   const EnumDecl *Into = nullptr;
   const ValueDecl *Assigned = nullptr;
   unsigned Cases = 0;
-  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
-    const auto *Case = dyn_cast<CaseStmt>(SC);
-    if (!Case)
-      continue;
-    const EnumConstantDecl *Label = caseLabelEnumerator(*Case);
-    if (!Label)
-      return {};
-    auto [First, Next] = runFrom(Switch, *Case);
-    Produced P = producedBy(First, Next);
+  auto Produces = casesProduce(Switch);
+  if (!Produces)
+    return {};
+  for (const auto &[Label, P] : *Produces) {
     if (!P.Value)
       return {};
     const auto *Enum = dyn_cast<EnumDecl>(P.Value->getDeclContext());
