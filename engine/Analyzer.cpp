@@ -99,6 +99,9 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
   }
   SharedHeaders Headers(Sharing, Settings, Workers, Stored ? &*Stored : nullptr,
                         Scans ? &*Scans : nullptr);
+  for (const ToParse &Parse : Parses)
+    if (Parse.KeepTemplateBodies)
+      Headers.keepsTemplateBodies(Parse.Sharing);
   // The costliest first (longest processing time first): the last TU to start is a small one.
   std::vector<size_t> Cost(Sharing.size());
   for (size_t I = 0; I < Sharing.size(); ++I)

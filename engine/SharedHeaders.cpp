@@ -291,6 +291,11 @@ bool SharedHeaders::decidesAtEnd(size_t I) const {
          KeepsTemplates[PrefixOf[I]];
 }
 
+void SharedHeaders::keepsTemplateBodies(size_t I) {
+  if (I < PrefixOf.size() && PrefixOf[I] != SharedPrefixPlan::None)
+    KeepsTemplates[PrefixOf[I]] = true;
+}
+
 void SharedHeaders::rejected(size_t I, const PrecompiledPrefix *Prefix) {
   if (I < OwnPrefix.size() && !OwnPrefix[I].empty())
     Stored->rejected(Prefix);

@@ -60,6 +60,11 @@ public:
   // build, to load and to finish: no instantiation it left pending is looked at), and most TUs
   // need no second parse.
   bool decidesAtEnd(size_t I) const;
+  // The I-th TU will keep template bodies from the start (a previous analysis needed them, as
+  // its stale stored result or the language server says): so will the TUs sharing its prefix,
+  // from the first of them parsed, instead of the ones parsed before it building the prefix
+  // that skips them and finding out again. Call before the TUs are parsed.
+  void keepsTemplateBodies(size_t I);
   // The I-th TU failed to parse with Prefix and parsed without it.
   void rejected(size_t I, const PrecompiledPrefix *Prefix);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed

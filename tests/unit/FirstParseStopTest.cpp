@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace contractcheck {
 namespace {
 
@@ -60,6 +62,33 @@ protected:
     for (const Finding &F : Out.Findings)
       Messages.push_back(std::to_string(F.Position.Line) + ": " + F.Message);
     return Messages;
+  }
+
+  // Three TUs sharing a prefix: the first, the costliest (so parsed first), and the second hand
+  // the library a mock and need template bodies; the third gives it only Order.
+  std::vector<CompileCommand> sharingAPrefix() {
+    std::string Padding;
+    for (int I = 0; I < 400; ++I)
+      Padding +=
+          "inline int pad" + std::to_string(I) + "() { return " + std::to_string(I) + "; }\n";
+    std::vector<CompileCommand> Commands;
+    for (const auto &[Name, Use] : {std::pair{"first.cpp", SortsMocks + Padding},
+                                    std::pair{"second.cpp", SortsMocks},
+                                    std::pair{"third.cpp", SortsOrders}}) {
+      std::string File = Dir.write(Name, source(Use, FunctionTemplate));
+      Commands.push_back({Dir.path(), File, {"clang++", "-std=c++17", "-c", File}});
+    }
+    return Commands;
+  }
+
+  std::vector<TUOutcome> analyzeAll(const std::vector<CompileCommand> &Commands,
+                                    PrecompileMode Mode, const StoreUse &Store = {}) {
+    std::vector<AnalysisJob> Jobs;
+    for (const CompileCommand &Command : Commands)
+      Jobs.push_back({&Command, &Cfg});
+    AnalysisSettings Settings;
+    Settings.Precompile = Mode;
+    return contractcheck::analyzeAll(Jobs, Settings, 1, {}, Store);
   }
 
   TempDir Dir;
@@ -152,27 +181,10 @@ TEST_F(FirstParseStopTest, AStopInsideAnIncludedHeaderEndsItsIncludersToo) {
 }
 
 TEST_F(FirstParseStopTest, TUsSharingAPrefixWithOneThatNeededTemplateBodiesAreParsedOnce) {
-  // The first is the costliest, so parsed first: it finds out that the prefix's TUs may need
-  // template bodies, as the first of gMock's tests does, and the prefix keeping them is built.
-  std::string Padding;
-  for (int I = 0; I < 400; ++I)
-    Padding += "inline int pad" + std::to_string(I) + "() { return " + std::to_string(I) + "; }\n";
-  std::vector<std::string> Files = {
-      Dir.write("first.cpp", source(SortsMocks + Padding, FunctionTemplate)),
-      Dir.write("second.cpp", source(SortsMocks, FunctionTemplate)),
-      Dir.write("third.cpp", source(SortsOrders, FunctionTemplate))};
-  std::vector<CompileCommand> Commands;
-  for (const std::string &File : Files)
-    Commands.push_back({Dir.path(), File, {"clang++", "-std=c++17", "-c", File}});
-  auto AnalyzeAll = [&](PrecompileMode Mode) {
-    std::vector<AnalysisJob> Jobs;
-    for (const CompileCommand &Command : Commands)
-      Jobs.push_back({&Command, &Cfg});
-    AnalysisSettings Settings;
-    Settings.Precompile = Mode;
-    return analyzeAll(Jobs, Settings, 1);
-  };
-  std::vector<TUOutcome> Shared = AnalyzeAll(PrecompileMode::Auto);
+  // The first finds out that the prefix's TUs may need template bodies, as the first of gMock's
+  // tests does, and the prefix keeping them is built.
+  std::vector<CompileCommand> Commands = sharingAPrefix();
+  std::vector<TUOutcome> Shared = analyzeAll(Commands, PrecompileMode::Auto);
   ASSERT_EQ(Shared.size(), 3u);
   for (const TUOutcome &Out : Shared)
     ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
@@ -185,12 +197,43 @@ TEST_F(FirstParseStopTest, TUsSharingAPrefixWithOneThatNeededTemplateBodiesArePa
   EXPECT_FALSE(Shared[2].FirstParseStoppedAt.has_value());
   EXPECT_FALSE(Shared[2].KeptTemplateBodies);
   // Each finds what it finds with its system headers parsed, in two parses where it needs them.
-  std::vector<TUOutcome> Alone = AnalyzeAll(PrecompileMode::Never);
+  std::vector<TUOutcome> Alone = analyzeAll(Commands, PrecompileMode::Never);
   ASSERT_EQ(Alone.size(), 3u);
   EXPECT_TRUE(Alone[1].FirstParseStoppedAt.has_value());
   for (size_t I = 0; I < Shared.size(); ++I) {
     EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
-    EXPECT_EQ(messages(Shared[I]), messages(Alone[I])) << Files[I];
+    EXPECT_EQ(messages(Shared[I]), messages(Alone[I])) << Commands[I].File;
+  }
+}
+
+TEST_F(FirstParseStopTest, TUsParsedBeforeOneKnownToKeepTemplateBodiesDecideAtTheEndToo) {
+  // A run after an edit: the second TU's last analysis kept template bodies (its stale stored
+  // result, or the language server, says so); the first, the costliest and so parsed first, has
+  // no such word (a new file, an evicted entry) and needs them too. Knowing before any parse that
+  // the prefix's TUs need them, the first decides at the end instead of stopping its parse that
+  // skips them, and the prefix that skips them is not built for it.
+  std::vector<CompileCommand> Commands = sharingAPrefix();
+  std::set<std::string> Kept = {Commands[1].File};
+  StoreUse Hints;
+  Hints.KeptTemplateBodies = &Kept;
+  std::vector<TUOutcome> Shared = analyzeAll(Commands, PrecompileMode::Auto, Hints);
+  ASSERT_EQ(Shared.size(), 3u);
+  for (const TUOutcome &Out : Shared)
+    ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  // One parse each: the first makes the instantiations it needs at the end of the TU.
+  EXPECT_FALSE(Shared[0].FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Shared[0].KeptTemplateBodies);
+  EXPECT_FALSE(Shared[1].FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Shared[1].KeptTemplateBodies);
+  EXPECT_FALSE(Shared[2].FirstParseStoppedAt.has_value());
+  EXPECT_FALSE(Shared[2].KeptTemplateBodies);
+  // What each finds is what it finds without the hint or the prefix.
+  std::vector<TUOutcome> Unshared = analyzeAll(Commands, PrecompileMode::Never);
+  ASSERT_EQ(Unshared.size(), 3u);
+  EXPECT_TRUE(Unshared[0].FirstParseStoppedAt.has_value());
+  for (size_t I = 0; I < Shared.size(); ++I) {
+    EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
+    EXPECT_EQ(messages(Shared[I]), messages(Unshared[I])) << Commands[I].File;
   }
 }
 
