@@ -91,6 +91,31 @@ protected:
     return contractcheck::analyzeAll(Jobs, Settings, 1, {}, Store);
   }
 
+  // How each TU was parsed: "one" parse or its first "stopped", and whether template bodies
+  // were "kept".
+  static std::vector<std::string> parses(const std::vector<TUOutcome> &Outcomes) {
+    std::vector<std::string> How;
+    for (const TUOutcome &Out : Outcomes)
+      How.push_back(Out.State != TUOutcome::Status::Analyzed
+                        ? "not analysed: " + ::testing::PrintToString(Out.Errors)
+                        : std::string(Out.FirstParseStoppedAt ? "stopped" : "one") +
+                              (Out.KeptTemplateBodies ? ", kept" : ""));
+    return How;
+  }
+
+  // Each of Shared found, one finding each, what it finds with its system headers parsed
+  // (--shared-headers=never, no hint): those outcomes.
+  std::vector<TUOutcome> findsWhatItFindsAlone(const std::vector<CompileCommand> &Commands,
+                                               const std::vector<TUOutcome> &Shared) {
+    std::vector<TUOutcome> Alone = analyzeAll(Commands, PrecompileMode::Never);
+    EXPECT_EQ(Alone.size(), Shared.size());
+    for (size_t I = 0; I < Shared.size() && I < Alone.size(); ++I) {
+      EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
+      EXPECT_EQ(messages(Shared[I]), messages(Alone[I])) << Commands[I].File;
+    }
+    return Alone;
+  }
+
   TempDir Dir;
   Config Cfg = Config::defaults();
 };
@@ -182,28 +207,15 @@ TEST_F(FirstParseStopTest, AStopInsideAnIncludedHeaderEndsItsIncludersToo) {
 
 TEST_F(FirstParseStopTest, TUsSharingAPrefixWithOneThatNeededTemplateBodiesAreParsedOnce) {
   // The first finds out that the prefix's TUs may need template bodies, as the first of gMock's
-  // tests does, and the prefix keeping them is built.
+  // tests does, and the prefix keeping them is built. The second needs them too, and makes the
+  // instantiations in its one parse; the third gives the library only Order: one parse, the
+  // instantiations left unmade.
   std::vector<CompileCommand> Commands = sharingAPrefix();
   std::vector<TUOutcome> Shared = analyzeAll(Commands, PrecompileMode::Auto);
-  ASSERT_EQ(Shared.size(), 3u);
-  for (const TUOutcome &Out : Shared)
-    ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
-  EXPECT_TRUE(Shared[0].FirstParseStoppedAt.has_value());
-  EXPECT_TRUE(Shared[0].KeptTemplateBodies);
-  // The second needs them too, and makes the instantiations in its one parse.
-  EXPECT_FALSE(Shared[1].FirstParseStoppedAt.has_value());
-  EXPECT_TRUE(Shared[1].KeptTemplateBodies);
-  // The third gives the library only Order: one parse, the instantiations left unmade.
-  EXPECT_FALSE(Shared[2].FirstParseStoppedAt.has_value());
-  EXPECT_FALSE(Shared[2].KeptTemplateBodies);
+  EXPECT_EQ(parses(Shared), (std::vector<std::string>{"stopped, kept", "one, kept", "one"}));
   // Each finds what it finds with its system headers parsed, in two parses where it needs them.
-  std::vector<TUOutcome> Alone = analyzeAll(Commands, PrecompileMode::Never);
-  ASSERT_EQ(Alone.size(), 3u);
-  EXPECT_TRUE(Alone[1].FirstParseStoppedAt.has_value());
-  for (size_t I = 0; I < Shared.size(); ++I) {
-    EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
-    EXPECT_EQ(messages(Shared[I]), messages(Alone[I])) << Commands[I].File;
-  }
+  std::vector<TUOutcome> Alone = findsWhatItFindsAlone(Commands, Shared);
+  EXPECT_EQ(parses(Alone), (std::vector<std::string>{"stopped, kept", "stopped, kept", "one"}));
 }
 
 TEST_F(FirstParseStopTest, TUsParsedBeforeOneKnownToKeepTemplateBodiesDecideAtTheEndToo) {
@@ -217,24 +229,8 @@ TEST_F(FirstParseStopTest, TUsParsedBeforeOneKnownToKeepTemplateBodiesDecideAtTh
   StoreUse Hints;
   Hints.KeptTemplateBodies = &Kept;
   std::vector<TUOutcome> Shared = analyzeAll(Commands, PrecompileMode::Auto, Hints);
-  ASSERT_EQ(Shared.size(), 3u);
-  for (const TUOutcome &Out : Shared)
-    ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
-  // One parse each: the first makes the instantiations it needs at the end of the TU.
-  EXPECT_FALSE(Shared[0].FirstParseStoppedAt.has_value());
-  EXPECT_TRUE(Shared[0].KeptTemplateBodies);
-  EXPECT_FALSE(Shared[1].FirstParseStoppedAt.has_value());
-  EXPECT_TRUE(Shared[1].KeptTemplateBodies);
-  EXPECT_FALSE(Shared[2].FirstParseStoppedAt.has_value());
-  EXPECT_FALSE(Shared[2].KeptTemplateBodies);
-  // What each finds is what it finds without the hint or the prefix.
-  std::vector<TUOutcome> Unshared = analyzeAll(Commands, PrecompileMode::Never);
-  ASSERT_EQ(Unshared.size(), 3u);
-  EXPECT_TRUE(Unshared[0].FirstParseStoppedAt.has_value());
-  for (size_t I = 0; I < Shared.size(); ++I) {
-    EXPECT_EQ(messages(Shared[I]).size(), 1u) << ::testing::PrintToString(messages(Shared[I]));
-    EXPECT_EQ(messages(Shared[I]), messages(Unshared[I])) << Commands[I].File;
-  }
+  EXPECT_EQ(parses(Shared), (std::vector<std::string>{"one, kept", "one, kept", "one"}));
+  findsWhatItFindsAlone(Commands, Shared);
 }
 
 } // namespace
