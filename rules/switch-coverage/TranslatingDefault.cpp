@@ -137,34 +137,20 @@ public:
     if (New)
       It->second = sharedWords(*Enum);
     std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator.getName()));
-    return It->second < Words.size() ? joined(Words, It->second) : std::string();
+    return It->second < Words.size() ? joinedFrom(Words, It->second) : std::string();
   }
 
 private:
   static size_t enumeratorCount(const EnumDecl &Enum) {
     return std::distance(Enum.enumerator_begin(), Enum.enumerator_end());
   }
-  static std::string joined(const std::vector<std::string> &Words, size_t From) {
-    return joinedFrom(Words, From);
-  }
   static size_t sharedWords(const EnumDecl &Enum) {
     if (enumeratorCount(Enum) < 2)
       return 0;
-    std::vector<std::string> Shared;
-    bool First = true;
-    for (const EnumConstantDecl *E : Enum.enumerators()) {
-      std::vector<std::string> Words = enumeratorWords(std::string_view(E->getName()));
-      if (First) {
-        Shared = std::move(Words);
-        First = false;
-        continue;
-      }
-      size_t I = 0;
-      while (I < Shared.size() && I < Words.size() && Shared[I] == Words[I])
-        ++I;
-      Shared.resize(I);
-    }
-    return Shared.size();
+    std::vector<std::vector<std::string>> Names;
+    for (const EnumConstantDecl *E : Enum.enumerators())
+      Names.push_back(enumeratorWords(std::string_view(E->getName())));
+    return sharedLeadingWords(Names);
   }
   llvm::DenseMap<const EnumDecl *, size_t> SharedWords;
 };
