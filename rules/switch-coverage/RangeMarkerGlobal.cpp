@@ -1,5 +1,6 @@
 #include "rules/switch-coverage/RangeMarkerGlobal.h"
 
+#include "rules/switch-coverage/CallerDefaultFacts.h"
 #include "rules/switch-coverage/HiddenEnumeratorsText.h"
 #include "rules/switch-coverage/RangeMarkerFacts.h"
 #include "RuleOptions.h"
@@ -15,7 +16,8 @@ namespace contractcheck {
 
 namespace {
 
-// What a finding becomes without the range markers it listed; nothing left: withdrawn.
+// What a finding becomes without the range markers it listed and the values its callers
+// filtered; nothing left: withdrawn.
 struct Revision {
   std::vector<HiddenEnumerator> Kept;
   std::set<std::string> Dropped; // bare names: the map's rows no longer linked to it
@@ -48,22 +50,39 @@ void rewrite(Finding &F, const Revision &R) {
 } // namespace
 
 SwitchCoverageGlobalRule::SwitchCoverageGlobalRule(const RuleOptions &Options)
-    : RangeMarkers(Options.getBool("range-markers")) {}
+    : RangeMarkers(Options.getBool("range-markers")),
+      CallerDefaults(Options.getBool("caller-defaults")) {}
 
 // With facts from part of the codebase only (an editor's buffer, a subset without stored facts)
 // the judgement is that of the TUs seen, as clang-tidy's is that of its one TU: a value use in
-// a TU not analysed cannot keep an enumerator in (docs: "Range markers across translation
-// units").
+// a TU not analysed cannot keep an enumerator in, nor a call there a hook's values (docs: "Range
+// markers across translation units", "Values the callers dispatched").
 void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
-  if (!RangeMarkers)
+  if (!RangeMarkers && !CallerDefaults)
     return;
   std::vector<SwitchHiddenFact> Switches = Context.facts().all<SwitchHiddenFact>();
   if (Switches.empty())
     return;
   std::set<std::string> Bounds, Values;
-  for (const EnumeratorUsesFact &Uses : Context.facts().all<EnumeratorUsesFact>()) {
-    Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
-    Values.insert(Uses.Values.begin(), Uses.Values.end());
+  if (RangeMarkers)
+    for (const EnumeratorUsesFact &Uses : Context.facts().all<EnumeratorUsesFact>()) {
+      Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
+      Values.insert(Uses.Values.begin(), Uses.Values.end());
+    }
+  // What every caller of a hook filtered, by the hook's finding.
+  std::map<FindingKey, std::set<std::string>> Filtered;
+  if (CallerDefaults) {
+    std::vector<SwitchHookFact> Hooks = Context.facts().all<SwitchHookFact>();
+    if (!Hooks.empty()) {
+      CallerIndex Callers;
+      for (const DefaultCallFact &Call : Context.facts().all<DefaultCallFact>())
+        Callers.add(Call);
+      for (const FunctionRefsFact &Refs : Context.facts().all<FunctionRefsFact>())
+        Callers.add(Refs);
+      for (const SwitchHookFact &Hook : Hooks)
+        if (std::set<std::string> Out = Callers.filteredForEveryCall(Hook); !Out.empty())
+          Filtered[keyOf(Hook.Where, Hook.Message)].merge(Out);
+    }
   }
   std::map<FindingKey, Revision> Revisions;
   // The map's switch columns, by where the switch is (their cells name no message); kept until
@@ -72,8 +91,10 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
                                             std::set<std::string>>>();
   for (SwitchHiddenFact &Switch : Switches) {
     Revision R{{}, {}, Switch.EnumName, Switch.HasDefault};
+    auto ByCallers = Filtered.find(keyOf(Switch.Where, Switch.Message));
     for (HiddenEnumerator &H : Switch.Hidden) {
-      if (Bounds.contains(H.Usr) && !Values.contains(H.Usr))
+      if ((Bounds.contains(H.Usr) && !Values.contains(H.Usr)) ||
+          (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)))
         R.Dropped.insert(H.Enumerator);
       else
         R.Kept.push_back(std::move(H));

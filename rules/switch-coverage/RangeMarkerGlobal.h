@@ -4,6 +4,9 @@
 // ElfFloatGuard`) in ParseHelper.cpp, a TU that the switch's TUs never see. An enumerator that
 // some TU compares as a bound and no TU uses as a value is no value a switch can be given: the
 // findings that listed it are rewritten without it, and withdrawn when nothing else is left.
+// The same step takes out of a switch on a parameter the values every call of its function
+// (cockatrice's virtual hook, called from the base's `default:` in another TU) has already
+// dispatched (CallerDefaults.h).
 #pragma once
 
 #include "GlobalRule.h"
@@ -19,6 +22,7 @@ public:
 
 private:
   const bool RangeMarkers;
+  const bool CallerDefaults;
 };
 
 } // namespace contractcheck

@@ -7,6 +7,7 @@
 #include "rules/utils/ProjectCode.h"
 #include "rules/switch-coverage/CaseLabelSpelling.h"
 #include "rules/switch-coverage/CaseLabels.h"
+#include "rules/switch-coverage/CallerDefaultFacts.h"
 #include "rules/switch-coverage/CatchAllDefault.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/HiddenEnumeratorsText.h"
@@ -95,6 +96,11 @@ constexpr OptionSpec Options[] = {
      "format < ElfFloatGuard') and never uses as a value is a range marker, not a member: a "
      "switch need not name it. The CLI asks every translation unit, clang-tidy the one it "
      "sees."},
+    {"caller-defaults", OptionType::Bool, "true",
+     "A switch on a parameter whose every call (of the function, or of the virtual methods it "
+     "overrides) is made from the 'default:' of a switch over the same enum, with the switched "
+     "value, is not given the values those switches handle in their cases: they never reach it. "
+     "The CLI asks every translation unit, clang-tidy the one it sees."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -333,6 +339,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       HistorySameCommit(options().getBool("history-same-commit")),
       HistoryRevisited(options().getBool("history-revisited")), SkipFlags(options().getBool("skip-flags")),
       RangeMarkers(options().getBool("range-markers")),
+      CallerDefaults(options().getBool("caller-defaults")),
       Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
@@ -340,6 +347,8 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
     Flags.registerMatchers(Finder, this);
   if (RangeMarkers)
     Uses.registerMatchers(Finder, this);
+  if (CallerDefaults)
+    Callers.registerMatchers(Finder, this);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
   // inserted into the shared pattern, so those switches get no fix-it. isInTemplateInstantiation()
   // would tell them apart, but it asks for the parents of every node, and the parent map of a
@@ -383,6 +392,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   TU = Result.Context;
   if (Uses.record(Result))
     return;
+  if (Callers.record(Result))
+    return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
   if (Switch) {
@@ -413,6 +424,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     return;
 
   const DefaultStmt *Default = findDefault(*Switch);
+  // Whatever this switch's cases take never reaches a call only its default makes.
+  if (CallerDefaults && Default)
+    Callers.recordSwitch(*Switch, *Default, *Enum, Ctx);
   if (!Default && !ReportWithoutDefault && !keepsFacts())
     return;
   std::optional<std::vector<CaseRange>> Ranges = caseRanges(*Switch, Ctx);
@@ -500,6 +514,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // Values the function already dealt with on every path to the switch (a guard that returns,
   // a fallback assigned to the variable) cannot reach it: they are not hidden by `default:`.
   // Only switches about to be reported pay for this walk, over their own function's body.
+  std::optional<SwitchHookFact> Hook;
   for (const EnclosingBodies::Body &Candidate : Candidates) {
     const Stmt *Body = Candidate.Root;
     ParentMap Parents(const_cast<Stmt *>(Body));
@@ -519,6 +534,10 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     if (Default)
       for (const EnumConstantDecl *Handled : translatedByDefault(*Switch, *Default, Missing, Parents))
         llvm::erase(Missing, Handled);
+    // A switch on a parameter is given what the function's callers pass: the global step (or,
+    // in clang-tidy, the end of the TU) takes out what every caller's default filtered.
+    if (CallerDefaults && Candidate.Function)
+      Hook = switchHookOf(*Switch, *Candidate.Function, SM);
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
@@ -533,7 +552,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
-  Findings.push_back({Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx});
+  Findings.push_back(
+      {Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx, false, std::move(Hook)});
 }
 
 void SwitchCoverageRule::mapSwitch(const SwitchStmt &Switch, const EnumDecl &Enum, bool HasDefault,
@@ -583,6 +603,8 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
     if (RangeMarkers && !keepsFacts())
       llvm::erase_if(Finding.Missing,
                      [&](const EnumConstantDecl *E) { return Uses.onlyBound(*E); });
+    if (Finding.Hook && !keepsFacts())
+      takeOutFilteredByCallers(Finding);
     if (History && !Finding.Missing.empty())
       keepNewerThanLabels(Finding);
     if (!Finding.Missing.empty()) {
@@ -599,7 +621,15 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
   if (RangeMarkers && TU && keepsFacts())
     for (const EnumeratorUsesFact &Fact : Uses.facts(TU->getSourceManager()))
       emitFact(Fact);
+  if (CallerDefaults && TU && keepsFacts()) {
+    for (const DefaultCallFact &Fact : Callers.callFacts(TU->getSourceManager()))
+      emitFact(Fact);
+    for (const FunctionRefsFact &Fact : Callers.refFacts(TU->getSourceManager()))
+      emitFact(Fact);
+  }
   Uses.clear();
+  Callers.clear();
+  CallersInTU.reset();
   TU = nullptr;
 }
 
@@ -634,6 +664,23 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
                                       &Finding.BeforeShallowHistory);
 }
 
+// clang-tidy: this TU's calls are all there is to ask (the CLI asks every TU's, in its global
+// step). The index is built once per TU, and only when a finding needs it.
+void SwitchCoverageRule::takeOutFilteredByCallers(Pending &Finding) {
+  if (!CallersInTU) {
+    CallersInTU.emplace();
+    const SourceManager &SM = Finding.Ctx->getSourceManager();
+    for (const DefaultCallFact &Fact : Callers.callFacts(SM))
+      CallersInTU->add(Fact);
+    for (const FunctionRefsFact &Fact : Callers.refFacts(SM))
+      CallersInTU->add(Fact);
+  }
+  std::set<std::string> Filtered = CallersInTU->filteredForEveryCall(*Finding.Hook);
+  if (!Filtered.empty())
+    llvm::erase_if(Finding.Missing,
+                   [&](const EnumConstantDecl *E) { return Filtered.contains(usrOf(*E)); });
+}
+
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.
 void SwitchCoverageRule::markDrift(const Pending &Finding) {
   const SourceManager &SM = Finding.Ctx->getSourceManager();
@@ -649,12 +696,15 @@ void SwitchCoverageRule::markDrift(const Pending &Finding) {
 }
 
 // What the global step needs to take range markers out of this finding: only when some enumerator
-// it hides is no value in this TU (one that is cannot be a marker anywhere).
+// it hides is no value in this TU (one that is cannot be a marker anywhere), or when its callers
+// may have filtered some (a switch on a parameter).
 void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &Message,
                                     const std::vector<std::string> &Names,
                                     const std::vector<std::string> &Labels,
                                     const std::optional<std::string> &Separator) {
-  if (llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); }))
+  if (!Finding.Hook && (!RangeMarkers || llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) {
+        return Uses.usedAsValue(*E);
+      })))
     return;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   SwitchHiddenFact Fact;
@@ -701,8 +751,15 @@ void SwitchCoverageRule::report(const Pending &Finding) {
     Fix = FixItHint::CreateInsertion(Default->getKeywordLoc(), Text);
     describeNextFix(addCasesTitle(Labels));
   }
-  if (RangeMarkers && keepsFacts())
+  if (keepsFacts()) {
     emitHidden(Finding, Message, Names, Labels, Separator);
+    if (Finding.Hook) {
+      SwitchHookFact Hook = *Finding.Hook;
+      Hook.Where = positionOf(SM.getFileLoc(Finding.Loc), SM);
+      Hook.Message = Message;
+      emitFact(Hook);
+    }
+  }
   {
     DiagnosticBuilder Diag = diag(Finding.Loc, Message);
     if (Fix)
@@ -720,9 +777,11 @@ void SwitchCoverageRule::report(const Pending &Finding) {
 }
 
 // The switches, for the report's enum map; how enumerators are used and what findings hide, for
-// the range markers of the global step.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<EnumeratorUsesFact>(),
-                              factKindOf<SwitchHiddenFact>()};
+// the range markers of the global step; calls from defaults, references and hooks, for what
+// callers filtered.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(),    factKindOf<EnumeratorUsesFact>(),
+                              factKindOf<SwitchHiddenFact>(), factKindOf<DefaultCallFact>(),
+                              factKindOf<FunctionRefsFact>(), factKindOf<SwitchHookFact>()};
 
 const RuleInfo &SwitchCoverageRuleInfo() {
   static const RuleInfo Info{

@@ -2,6 +2,7 @@
 // switch never names. See docs/rules/contract-switch-coverage.md.
 #pragma once
 
+#include "rules/switch-coverage/CallerDefaults.h"
 #include "rules/switch-coverage/EnclosingBodies.h"
 #include "rules/switch-coverage/FlagEnums.h"
 #include "rules/switch-coverage/RangeMarkers.h"
@@ -59,8 +60,11 @@ private:
   const bool HistoryRevisited;
   const bool SkipFlags;
   const bool RangeMarkers;
+  const bool CallerDefaults;
   FlagUses Flags;
   EnumeratorUses Uses;
+  DefaultCalls Callers;
+  std::optional<CallerIndex> CallersInTU; // clang-tidy's, built at the end of the TU
   const clang::ASTContext *TU = nullptr;
   EnclosingBodies Bodies;
   struct Pending {
@@ -73,6 +77,8 @@ private:
     const clang::ASTContext *Ctx;
     // Kept because history could not date a line (older than a shallow clone's history).
     bool BeforeShallowHistory = false;
+    // A switch on a parameter: what reaches it comes from these callees' calls.
+    std::optional<SwitchHookFact> Hook;
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);
@@ -80,6 +86,7 @@ private:
                   const std::vector<std::string> &Names, const std::vector<std::string> &Labels,
                   const std::optional<std::string> &Separator);
   void keepNewerThanLabels(Pending &Finding);
+  void takeOutFilteredByCallers(Pending &Finding);
   void markDrift(const Pending &Finding);
   // Every judged switch, for the report's enum map; emitted at the end of the TU, once drift
   // is known.

@@ -1,0 +1,78 @@
+// The facts through which contract-switch-coverage finds the values a switch's callers have
+// already dispatched (CallerDefaults.h), and the judgement both front ends make from them: the
+// CLI from every TU's facts (RangeMarkerGlobal.h), clang-tidy from its own TU's. Clang-free: the
+// global step reads them back from the result store.
+#pragma once
+
+#include "Facts.h"
+#include "Finding.h"
+#include "JsonFields.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+// A call, in the `default:` of a switch over an enum, that passes the switched value on: the
+// values the switch's own cases take never reach the callee through it.
+struct DefaultCallFact {
+  static constexpr std::string_view Kind = "default-call";
+  static constexpr unsigned Version = 1;
+  SourcePosition Where;  // the call
+  std::string Callee;    // the function the call names, by USR (a virtual call: the base's)
+  unsigned Argument = 0; // the parameter the switched value is passed to
+  std::vector<std::string> Filtered; // the enumerators the switch's cases take, by USR
+  std::string key() const {
+    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) +
+           "#" + Callee + "#" + std::to_string(Argument);
+  }
+};
+CONTRACTCHECK_JSON_FIELDS(DefaultCallFact, (Where, "where"), (Callee, "callee"),
+                          (Argument, "argument"), (Filtered, "filtered"))
+
+// Every other reference to a function with an integer or enum parameter spelled in one file (a
+// call from anywhere else, its address taken), by USR: values no default filtered may reach it.
+struct FunctionRefsFact {
+  static constexpr std::string_view Kind = "function-refs";
+  static constexpr unsigned Version = 1;
+  std::string File;
+  std::vector<std::string> Functions;
+  std::string key() const { return File; }
+};
+CONTRACTCHECK_JSON_FIELDS(FunctionRefsFact, (File, "file"), (Functions, "functions"))
+
+// A reported switch over a parameter of its function: whatever reaches it comes from the calls of
+// that function, or, for a virtual method, of the methods it overrides (Callees, by USR).
+struct SwitchHookFact {
+  static constexpr std::string_view Kind = "switch-hook";
+  static constexpr unsigned Version = 1;
+  SourcePosition Where;
+  std::string Message;
+  std::vector<std::string> Callees;
+  unsigned Parameter = 0;
+  std::string key() const {
+    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
+  }
+};
+CONTRACTCHECK_JSON_FIELDS(SwitchHookFact, (Where, "where"), (Message, "message"),
+                          (Callees, "callees"), (Parameter, "parameter"))
+
+// The calls and references of the codebase (or of one TU), indexed for the question below.
+class CallerIndex {
+public:
+  void add(const DefaultCallFact &Call);
+  void add(const FunctionRefsFact &Refs);
+  // The enumerators (USRs) no call can pass to the hook: every call of its callees is in a
+  // `default:` and passes the switched value as the hook's parameter, and each of those
+  // switches takes them in its cases. Empty when some call is not (or there is none).
+  std::set<std::string> filteredForEveryCall(const SwitchHookFact &Hook) const;
+
+private:
+  std::map<std::string, std::vector<DefaultCallFact>> CallsByCallee;
+  std::set<std::string> Referenced;
+};
+
+} // namespace contractcheck
