@@ -213,7 +213,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, "
       "report-grouped-names, history, history-same-commit, history-revisited, range-markers, "
-      "skip-flags, flag-templates\n");
+      "caller-defaults, skip-flags, flag-templates\n");
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {
