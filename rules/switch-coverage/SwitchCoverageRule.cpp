@@ -702,9 +702,10 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
                                     const std::vector<std::string> &Names,
                                     const std::vector<std::string> &Labels,
                                     const std::optional<std::string> &Separator) {
-  if (!Finding.Hook && (!RangeMarkers || llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) {
-        return Uses.usedAsValue(*E);
-      })))
+  const bool MayHideMarkers =
+      RangeMarkers &&
+      !llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); });
+  if (!MayHideMarkers && !Finding.Hook)
     return;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   SwitchHiddenFact Fact;
