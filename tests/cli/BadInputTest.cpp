@@ -249,6 +249,23 @@ TEST(BadInputTest, UnknownCommandLineOption) {
   EXPECT_NE(R.Stderr.find("frobnicate"), std::string::npos) << R.Stderr;
 }
 
+// LLVM took any unknown `-h...` for its `-h` (--help): `-hlep` printed the help and exited 0, so a
+// CI gate with that typo passed without analysing anything.
+TEST(BadInputTest, AMistypedHelpIsAnUnknownOption) {
+  for (const char *Typo : {"-hlep", "--hlep", "-help-me", "-hx"}) {
+    ProcessResult R = runContractcheck({"-p", "build", Typo});
+    EXPECT_EQ(R.ExitCode, BadInput) << Typo;
+    EXPECT_EQ(R.Stdout, "") << Typo;
+    EXPECT_EQ(R.Stderr, std::string("contractcheck: error: unknown command line argument '") +
+                            Typo + "'\ncontractcheck: note: did you mean '--help'?\n");
+  }
+  for (const char *Help : {"-h", "--help", "-help", "--help-hidden"}) {
+    ProcessResult R = runContractcheck({Help});
+    EXPECT_EQ(R.ExitCode, 0) << Help << R.Stderr;
+    EXPECT_NE(R.Stdout.find("OVERVIEW: contractcheck"), std::string::npos) << Help;
+  }
+}
+
 // A clang-tidy user types -checks; LLVM's guess was "Did you mean '--config=-*,contract-...'?".
 // -header-filter was worse: LLVM took it for its -h (--help), printed the help and exited 0, so a
 // CI gate that analysed nothing passed.

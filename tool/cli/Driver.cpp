@@ -37,6 +37,18 @@ namespace contractcheck {
 
 namespace {
 
+// LLVM takes an unknown `-h...` for its `-h` (--help) followed by more letters: `-hlep`,
+// `--hlep` and `-help-me` printed the help and exited 0, so a typo in a CI gate's command passed
+// it without analysing anything.
+bool isMistypedHelp(StringRef Arg) {
+  if (!Arg.consume_front("-"))
+    return false;
+  Arg.consume_front("-");
+  StringRef Name = Arg.take_until([](char C) { return C == '='; });
+  // `-h` itself is not registered yet: LLVM adds its default options while parsing.
+  return Name.starts_with("h") && Name != "h" && !cl::getRegisteredOptions().count(Name);
+}
+
 cl::OptionCategory Category("contractcheck options");
 
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
@@ -446,6 +458,11 @@ int runDriver(int Argc, const char **Argv) {
     if (std::optional<std::string> Hint = clangTidyOptionHint(Argv[I])) {
       errs() << ToolError << "unknown command line argument '" << Argv[I] << "'\n"
              << ToolNote << *Hint << "\n";
+      return BadInput;
+    }
+    if (isMistypedHelp(Argv[I])) {
+      errs() << ToolError << "unknown command line argument '" << Argv[I] << "'\n"
+             << ToolNote << "did you mean '--help'?\n";
       return BadInput;
     }
   }
