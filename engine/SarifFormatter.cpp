@@ -69,6 +69,58 @@ std::string_view helpMarkdown(std::string_view Id) {
   return {};
 }
 
+// A link of a doc page to another page or a section: `../usage.md`, `contract-enum-table.md#x`,
+// `#options`. Not a C++ lambda's `[](const T &)`, which has the same brackets.
+bool isPageLink(std::string_view Target) {
+  if (Target.empty() || Target.find("://") != std::string_view::npos)
+    return false;
+  if (Target.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./#-") !=
+      std::string_view::npos)
+    return false;
+  return Target.front() == '#' || Target.find(".md") != std::string_view::npos;
+}
+
+// The rule's help is its doc page, whose links are relative to the page. A code-scanning service
+// shows the help beside the analysed project's code, where `../usage.md` or `#options` would
+// lead into that project (GitHub resolves them against the alert's page): resolved against the
+// page's own URL, they lead where the page means. Fenced code is left as it is.
+std::string withAbsoluteLinks(std::string_view Markdown, std::string_view PageUrl) {
+  const std::string_view Directory = PageUrl.substr(0, PageUrl.rfind('/') + 1);
+  std::string Out;
+  bool InFence = false;
+  while (!Markdown.empty()) {
+    size_t LineEnd = Markdown.find('\n');
+    std::string_view Line =
+        Markdown.substr(0, LineEnd == std::string_view::npos ? Markdown.size() : LineEnd + 1);
+    Markdown.remove_prefix(Line.size());
+    if (Line.find_first_not_of(' ') != std::string_view::npos &&
+        Line.substr(Line.find_first_not_of(' ')).starts_with("```"))
+      InFence = !InFence;
+    for (size_t Open; !InFence && (Open = Line.find("](")) != std::string_view::npos;) {
+      Out.append(Line.substr(0, Open + 2));
+      Line.remove_prefix(Open + 2);
+      std::string_view Target = Line.substr(0, Line.find(')'));
+      if (Target.size() == Line.size() || !isPageLink(Target))
+        continue;
+      Line.remove_prefix(Target.size());
+      if (Target.front() == '#') {
+        Out.append(PageUrl);
+      } else {
+        std::string_view Base = Directory;
+        for (; Target.starts_with("../"); Target.remove_prefix(3))
+          Base = Base.substr(0, Base.rfind('/', Base.size() - 2) + 1);
+        if (Target.starts_with("./"))
+          Target.remove_prefix(2);
+        Out.append(Base);
+      }
+      Out.append(Target);
+    }
+    Out.append(Line);
+  }
+  return Out;
+}
+
 // "contract-switch-coverage" -> "SwitchCoverage": SARIF wants a name that is not the id.
 std::string ruleName(std::string_view Id) { return tidyOptionName(Id.substr(Id.find('-') + 1)); }
 
@@ -82,7 +134,7 @@ nlohmann::json ruleDescriptor(const RuleInfo &Info) {
           {"help",
            {{"text", std::string(Info.Description) + " See " + Url},
             {"markdown", Markdown.empty() ? "[" + std::string(Info.Id) + "](" + Url + ")"
-                                          : std::string(Markdown)}}},
+                                          : withAbsoluteLinks(Markdown, Url)}}},
           {"helpUri", Url},
           {"defaultConfiguration", {{"level", "error"}}},
           {"properties",

@@ -34,12 +34,51 @@ TEST(OutputFormatTest, SarifPassesTheMultitoolsSchemaAndGitHubRules) {
   ASSERT_FALSE(Report["runs"][0]["results"].empty());
   EXPECT_EQ(multitoolProblems(Sarif), std::vector<std::string>{});
   // Every rule is described as GitHub wants it: a name that is not its id, and help from the
-  // rule's own doc page.
+  // rule's own doc page, whose links GitHub would resolve against the alert's page (the analysed
+  // repository): each leads to the page it names instead.
   for (const nlohmann::json &Rule : Report["runs"][0]["tool"]["driver"]["rules"]) {
     EXPECT_NE(Rule["name"], Rule["id"]);
     std::string Markdown = Rule["help"]["markdown"];
-    EXPECT_EQ(Markdown, readFile(sourceDir() + "/docs/rules/" + Rule["id"].get<std::string>() + ".md"));
+    std::string Page = Rule["helpUri"];
+    std::string Rules = Page.substr(0, Page.rfind('/') + 1);
+    std::string Docs = Rules.substr(0, Rules.rfind('/', Rules.size() - 2) + 1);
+    std::string Doc =
+        readFile(sourceDir() + "/docs/rules/" + Rule["id"].get<std::string>() + ".md");
+    auto Replace = [](std::string Text, const std::string &From, const std::string &To) {
+      for (size_t At = 0; (At = Text.find(From, At)) != std::string::npos; At += To.size())
+        Text.replace(At, From.size(), To);
+      return Text;
+    };
+    Doc = Replace(Replace(Replace(Doc, "](../", "](" + Docs), "](#", "](" + Page + "#"),
+                  "](contract-", "](" + Rules + "contract-");
+    EXPECT_EQ(Markdown, Doc) << Rule["id"];
+    EXPECT_EQ(Markdown.find("](../"), std::string::npos) << Rule["id"];
+    EXPECT_EQ(Markdown.find("](#"), std::string::npos) << Rule["id"];
   }
+}
+
+// The links of a rule's help, as GitHub shows them beside a finding: to the rule's own sections,
+// to another rule's page, to a page of docs/.
+TEST(OutputFormatTest, SarifRuleHelpLinksLeadToTheDocs) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Sarif = Build.file("report.sarif");
+  runContractcheck({"-p", Build.path(), "--format", "sarif", "--output", Sarif, "--quiet"});
+  nlohmann::json Rules =
+      nlohmann::json::parse(readFile(Sarif))["runs"][0]["tool"]["driver"]["rules"];
+  auto Switch = std::find_if(Rules.begin(), Rules.end(), [](const nlohmann::json &Rule) {
+    return Rule["id"] == "contract-switch-coverage";
+  });
+  ASSERT_NE(Switch, Rules.end());
+  std::string Markdown = (*Switch)["help"]["markdown"];
+  std::string Page = (*Switch)["helpUri"];
+  std::string RulesDir = Page.substr(0, Page.rfind('/') + 1);
+  std::string Docs = RulesDir.substr(0, RulesDir.rfind('/', RulesDir.size() - 2) + 1);
+  EXPECT_NE(Markdown.find("](" + Page + "#what-counts-and-what-stays-quiet)"), std::string::npos);
+  EXPECT_NE(Markdown.find("](" + RulesDir + "contract-enum-table.md#sentinels)"),
+            std::string::npos);
+  EXPECT_NE(Markdown.find("](" + Docs + "precision.md)"), std::string::npos);
+  EXPECT_EQ(Docs.rfind("https://", 0), 0u) << Docs;
 }
 
 // A rule's problem with its settings is a tool notification with its place, not a result.
