@@ -130,6 +130,12 @@ llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
   SelfCalls Visitor;
   for (const Decl *Member : Class.decls())
     Visitor.TraverseDecl(const_cast<Decl *>(Member));
+  // And the members this TU defines outside the class: Quassel's MockedPeer declares its
+  // dispatch() overrides in the class and defines them, each calling the mocked Dispatches(),
+  // below it.
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (const FunctionDecl *Body = Method->getDefinition(); Body && Body->isOutOfLine())
+      Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
   return std::move(Visitor.Names);
 }
 

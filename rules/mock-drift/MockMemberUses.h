@@ -13,9 +13,9 @@ class CXXRecordDecl;
 
 namespace contractcheck {
 
-// Names of the members Class calls on itself. A mock method with no counterpart that the mock
-// calls itself (`MOCK_METHOD(void, Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not
-// a stand-in for a real method.
+// Names of the members Class calls on itself, in the class and in the members this TU defines
+// outside it. A mock method with no counterpart that the mock calls itself (`MOCK_METHOD(void,
+// Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not a stand-in for a real method.
 llvm::StringSet<> membersCalledOnItself(const clang::CXXRecordDecl &Class);
 
 // Whether one of Class's own methods calls Method, resolved to that very overload (in a class
