@@ -139,6 +139,19 @@ llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
   return std::move(Visitor.Names);
 }
 
+bool definesMembersElsewhere(const CXXRecordDecl &Class) {
+  // A class template's members are defined with it; its specializations define only those used.
+  const CXXRecordDecl *Source = Class.getTemplateInstantiationPattern();
+  for (const CXXMethodDecl *Method : (Source ? Source : &Class)->methods())
+    if (!Method->isImplicit() && !isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+        !Method->isPureVirtual() && !Method->isDeleted() && !Method->isDefaulted() &&
+        // C++03's uncopyable idiom declares them and defines them nowhere.
+        !Method->isCopyAssignmentOperator() && !Method->isMoveAssignmentOperator() &&
+        !Method->getDefinition())
+      return true;
+  return false;
+}
+
 bool callsMembersOf(const ClassTemplateDecl &Template, unsigned Index) {
   const TemplateParameterList &Params = *Template.getTemplateParameters();
   if (Index >= Params.size() || !isa<TemplateTypeParmDecl>(Params.getParam(Index)) ||

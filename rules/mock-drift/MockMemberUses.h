@@ -18,6 +18,12 @@ namespace contractcheck {
 // Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not a stand-in for a real method.
 llvm::StringSet<> membersCalledOnItself(const clang::CXXRecordDecl &Class);
 
+// Whether Class has a method (other than a constructor or destructor) that this TU declares but
+// does not define: its body, and whatever it calls on the class, is in another TU (Quassel's
+// MockedPeer, defined in a header, whose dispatch() overrides in mockedpeer.cpp call the mocked
+// Dispatches()). That TU judges the methods no base names; the others cannot.
+bool definesMembersElsewhere(const clang::CXXRecordDecl &Class);
+
 // Whether one of Class's own methods calls Method, resolved to that very overload (in a class
 // template specialization, in the bodies the TU instantiated). gMock's forwarding idiom: an
 // override whose parameter types gMock cannot mock delegates to a mock method of another
