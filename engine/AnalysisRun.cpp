@@ -382,8 +382,11 @@ void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFile
       Report.Warnings.push_back({DataFile, 0, 0,
                                  "not a source of the compilation database, and no rule reads "
                                  "it; ignored"});
-  if (Accepted)
+  if (Accepted) {
     Report.Baselined = Accepted->filter(Report.Findings, Sources);
+    if (Request.Files.empty() && Report.Failures.empty())
+      Report.BaselineUnmatched = Accepted->size() - Report.Baselined;
+  }
   if (!Request.WriteBaselinePath.empty()) {
     Baseline::write(Request.WriteBaselinePath, Report.Findings, Sources);
     Report.Baselined += Report.Findings.size();

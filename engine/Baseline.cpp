@@ -103,6 +103,13 @@ void Baseline::write(const std::string &Path, const std::vector<Finding> &Findin
     throw InputError("cannot write the baseline file: " + Error, Path);
 }
 
+size_t Baseline::size() const {
+  size_t Entries = 0;
+  for (const auto &[_, Count] : Counts)
+    Entries += Count;
+  return Entries;
+}
+
 size_t Baseline::filter(std::vector<Finding> &Findings, SourceFiles &Sources) const {
   std::map<Key, size_t> Remaining = Counts;
   size_t Removed = 0;

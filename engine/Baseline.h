@@ -24,6 +24,8 @@ public:
   // Removes the findings the baseline records (each entry absorbs one finding) and returns how
   // many were removed.
   size_t filter(std::vector<Finding> &Findings, SourceFiles &Sources) const;
+  // How many findings the baseline records.
+  size_t size() const;
 
   // What identifies a finding across unrelated edits: rule, file relative to Dir, message and
   // the trimmed text of its line. Also the basis of SARIF's partialFingerprints.

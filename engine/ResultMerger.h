@@ -27,6 +27,9 @@ struct RunReport {
   size_t PrefixesFromStore = 0;
   size_t Suppressed = 0;
   size_t Baselined = 0; // accepted by --baseline / recorded by --write-baseline
+  // Entries of --baseline that no finding matched, in a run of the whole database in which every
+  // TU was analysed (a run of some files, or one with a TU missing, cannot tell).
+  size_t BaselineUnmatched = 0;
   size_t Excluded = 0; // TUs skipped by paths.exclude, not counted in TranslationUnits
   // Database entries after the first for a file analysed: not analysed (nor counted).
   size_t RepeatedEntries = 0;

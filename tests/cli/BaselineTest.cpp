@@ -45,6 +45,24 @@ TEST_F(BaselineTest, UnrelatedEditsAboveDoNotResurrectAFinding) {
   EXPECT_EQ(runContractcheck({"-p", Build.path(), "--baseline", Recorded}).ExitCode, 0);
 }
 
+// Quassel's gate: the one baselined finding was fixed and nothing said the entry was left over,
+// ready to accept the same finding should it come back.
+TEST_F(BaselineTest, AnEntryNoFindingMatchesIsSaid) {
+  EXPECT_EQ(runContractcheck({"-p", Build.path(), "--baseline", Recorded}).Stderr.find("no finding"),
+            std::string::npos);
+  Src.write("a.cpp", "enum class Mode { Idle, Busy, Stopped, Draining };\n"
+                     "int f(Mode m) { return m == Mode::Idle; }\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--baseline", Recorded});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("; 0 findings, 1 baseline entry matches no finding any more "
+                          "(--write-baseline again to drop it)\n"),
+            std::string::npos)
+      << R.Stderr;
+  // A run of some files cannot tell whether the entries of the others still match.
+  ProcessResult Some = runContractcheck({"-p", Build.path(), "--baseline", Recorded, File});
+  EXPECT_EQ(Some.Stderr.find("no finding any more"), std::string::npos) << Some.Stderr;
+}
+
 TEST_F(BaselineTest, NewFindingsStillFail) {
   Src.write("a.cpp", std::string(Source) +
                          "int g(Mode m) {\n"

@@ -71,6 +71,13 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     OS << ", " << Report.Suppressed << " suppressed by NOLINT";
   if (Report.Baselined)
     OS << ", " << Report.Baselined << " in the baseline";
+  // A fixed finding's entry would accept the same finding should it come back: say so, so that
+  // the baseline is written again rather than growing stale.
+  if (Report.BaselineUnmatched)
+    OS << ", " << Report.BaselineUnmatched
+       << (Report.BaselineUnmatched == 1 ? " baseline entry matches" : " baseline entries match")
+       << " no finding any more (--write-baseline again to drop "
+       << (Report.BaselineUnmatched == 1 ? "it" : "them") << ")";
   if (Report.InGeneratedCode) {
     std::set<std::string_view> Generators;
     for (const auto &[File, Generator] : Report.GeneratedFiles)
