@@ -175,13 +175,15 @@ const StringLiteral *textIn(const Stmt *S) {
 }
 
 // `case Tool::Select: return "select";`, `case UNIT_PX: return "px";`: the text shares a word
-// with the enumerator's name.
+// with the enumerator's name. A sentence's words count one by one: an error category's
+// `case ControlErrc::parse_error: return "Parse error";` names its enumerator as much as a
+// bare "parse_error" would (snapcast's control_error.cpp forgot one such message, 114fe2c).
 bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
   const EnumConstantDecl *Enumerator = caseLabelEnumerator(Case);
   if (!Enumerator || Text.getCharByteWidth() != 1)
     return false;
   std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator->getName()));
-  for (const std::string &Word : identifierWords(std::string_view(Text.getString())))
+  for (const std::string &Word : textWords(std::string_view(Text.getString())))
     if (llvm::is_contained(Words, Word))
       return true;
   return false;
@@ -226,7 +228,7 @@ namedAsAGroupByDefault(const DefaultStmt &Default,
   const StringLiteral *Text = returnedText(Default);
   if (!Text || Text->getCharByteWidth() != 1)
     return {};
-  std::vector<std::string> TextWords = identifierWords(std::string_view(Text->getString()));
+  std::vector<std::string> TextWords = textWords(std::string_view(Text->getString()));
   if (TextWords.empty())
     return {};
   std::vector<const EnumConstantDecl *> Named;

@@ -84,6 +84,19 @@ std::vector<std::string> identifierWords(std::string_view Name) {
   return Words;
 }
 
+std::vector<std::string> textWords(std::string_view Text) {
+  std::vector<std::string> Words;
+  size_t Start = 0;
+  for (size_t I = 0; I <= Text.size(); ++I) {
+    if (I < Text.size() && !std::isspace(static_cast<unsigned char>(Text[I])))
+      continue;
+    for (std::string &Word : identifierWords(Text.substr(Start, I - Start)))
+      Words.push_back(std::move(Word));
+    Start = I + 1;
+  }
+  return Words;
+}
+
 std::vector<std::string> enumeratorWords(std::string_view Name) {
   if (Name.size() > 1 && Name[0] == 'k' && (isUpper(Name[1]) || isDigit(Name[1])))
     Name.remove_prefix(1);

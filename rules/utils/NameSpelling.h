@@ -34,6 +34,10 @@ std::string_view unqualifiedName(std::string_view Qualified);
 // An identifier's words, lower-cased: split at '_', '-' and case changes, an acronym kept whole
 // ("HTTPServer" -> http, server; "Http2Server" -> http2, server).
 std::vector<std::string> identifierWords(std::string_view Name);
+// A text's words, lower-cased: the identifier words of each run between white space ("Stream
+// property can_play is false" -> stream, property, can, play, is, false). Punctuation stays on
+// its word: "warning: " is a decorated name (a prefix), not the word "warning".
+std::vector<std::string> textWords(std::string_view Text);
 // An enumerator's words: its identifier's words after dropping the Google-style 'k' prefix
 // ("kPagerDuty" -> pager, duty).
 std::vector<std::string> enumeratorWords(std::string_view Name);
