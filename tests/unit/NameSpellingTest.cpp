@@ -24,6 +24,16 @@ TEST(NameSpellingTest, KeepsAcronymsAndDigitsTogether) {
   EXPECT_EQ(identifierWords("A"), (Words{"a"}));
 }
 
+TEST(NameSpellingTest, ReadsATextWordByWordBetweenWhiteSpace) {
+  EXPECT_EQ(textWords("Stream property can_play is false"),
+            (Words{"stream", "property", "can", "play", "is", "false"}));
+  EXPECT_EQ(textWords("  Parse\terror\n"), (Words{"parse", "error"}));
+  EXPECT_EQ(textWords("parseError"), (Words{"parse", "error"}));
+  EXPECT_EQ(textWords(""), Words{});
+  // Punctuation stays on its word: a decorated name is not the name.
+  EXPECT_EQ(textWords("warning: "), (Words{"warning:"}));
+}
+
 TEST(NameSpellingTest, DropsTheGoogleKPrefixOfEnumerators) {
   EXPECT_EQ(enumeratorWords("kPagerDuty"), (Words{"pager", "duty"}));
   EXPECT_EQ(enumeratorWords("kHTTPError"), (Words{"http", "error"}));
