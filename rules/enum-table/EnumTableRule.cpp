@@ -711,7 +711,8 @@ EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
                                 const std::vector<const EnumConstantDecl *> &Missing,
                                 const SourceManager &SM) const {
   return newerThanHandlers(SM, Entries, HandlerSpelling::TableEntry, Missing,
-                           /*SameCommitExisted=*/false, /*Revisited=*/false);
+                           /*SameCommitExisted=*/false, /*Revisited=*/false,
+                           /*FollowRenames=*/false);
 }
 
 // The tables, for the report's enum map.

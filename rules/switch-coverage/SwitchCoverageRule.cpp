@@ -91,6 +91,12 @@ constexpr OptionSpec Options[] = {
      "the switch after it was added, wrote a case, and still left it to 'default:') is excused "
      "too, except in a name table. Labels and enumerators are dated by the change that wrote "
      "their names, so a reformatting is no revisit. false: a later label excuses nothing."},
+    {"history-renames", OptionType::Bool, "true",
+     "With history: git, a change that only renamed an enumerator's declaration or a label "
+     "(the same tokens once names are mapped to their renamed words, qualifiers and 'enum "
+     "class' aside: IMAGE_FORMAT::PNG_32 made ImageFormat::png32) is not where it came from: "
+     "it is dated as the line it renamed. A line whose value changed is dated by that change. "
+     "false: a rename dates the lines it rewrote."},
     {"range-markers", OptionType::Bool, "true",
      "An enumerator the project only ever compares as a bound ('format > ElfEsFloatGuard && "
      "format < ElfFloatGuard') and never uses as a value is a range marker, not a member: a "
@@ -339,7 +345,8 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportGroupedNames(options().getBool("report-grouped-names")),
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")),
-      HistoryRevisited(options().getBool("history-revisited")), SkipFlags(options().getBool("skip-flags")),
+      HistoryRevisited(options().getBool("history-revisited")),
+      HistoryRenames(options().getBool("history-renames")), SkipFlags(options().getBool("skip-flags")),
       RangeMarkers(options().getBool("range-markers")),
       CallerDefaults(options().getBool("caller-defaults")),
       Flags(options().getGlobs("flag-templates")) {}
@@ -663,6 +670,7 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
                                       HandlerSpelling::SwitchLabel, Finding.Missing,
                                       HistorySameCommit && !NameTable,
                                       HistoryRevisited && !NameTable,
+                                      HistoryRenames,
                                       &Finding.BeforeShallowHistory);
 }
 

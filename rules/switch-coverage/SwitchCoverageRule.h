@@ -58,6 +58,7 @@ private:
   const bool History;
   const bool HistorySameCommit;
   const bool HistoryRevisited;
+  const bool HistoryRenames;
   const bool SkipFlags;
   const bool RangeMarkers;
   const bool CallerDefaults;

@@ -18,7 +18,8 @@ std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted, bool Revisited, bool *BeforeShallowHistory) {
+                  bool SameCommitExisted, bool Revisited, bool FollowRenames,
+                  bool *BeforeShallowHistory) {
   std::vector<clang::SourceLocation> HandlerLocs, Enumerators;
   for (const Handler &H : Handlers)
     HandlerLocs.push_back(H.Loc);
@@ -42,7 +43,7 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
   auto DeclaredHandler = [&](size_t H) -> const LineOrigin & {
     if (!HandlerDeclarations[H])
       HandlerDeclarations[H] = Spelling == HandlerSpelling::SwitchLabel
-                                   ? labelOrigin(HandlerOrigins[H], Handlers[H].Name)
+                                   ? labelOrigin(HandlerOrigins[H], Handlers[H].Name, FollowRenames)
                                    : entryOrigin(HandlerOrigins[H], Handlers[H].Name);
     return *HandlerDeclarations[H];
   };
@@ -70,7 +71,7 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     // its name there, each handler likewise (wabt realigned Type's enumerators and
     // Type::GetName's labels in one commit; GetName was written before Struct, which it still
     // lacks).
-    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName());
+    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName(), FollowRenames);
     if (Declared.Commit != EnumeratorOrigins[I].Commit &&
         ExistedForEvery(Declared, DeclaredHandler))
       continue;

@@ -47,12 +47,14 @@ struct Handler {
 // with it in front of them and still left it out. Where history cannot say (no git, a file
 // outside any work tree, two repositories, a shallow clone's oldest commit) an enumerator is
 // kept; BeforeShallowHistory, when given, is set when one kept is older than a shallow clone's
-// history (the whole history might have excused it).
+// history (the whole history might have excused it). With FollowRenames, a change that only
+// renamed a declaration or a label (a member renamed, the enum made `enum class`) does not date
+// it: it is dated as the line it renamed.
 std::vector<const clang::EnumConstantDecl *>
 newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
-                  bool SameCommitExisted, bool Revisited,
+                  bool SameCommitExisted, bool Revisited, bool FollowRenames,
                   bool *BeforeShallowHistory = nullptr);
 
 // With `history: git`, the note a finding carries when history could not date what it reports:

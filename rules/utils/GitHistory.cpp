@@ -1,5 +1,7 @@
 #include "rules/utils/GitHistory.h"
 
+#include "rules/utils/RenameOnlyChange.h"
+
 #include <clang/Basic/SourceManager.h>
 
 #include <llvm/ADT/SmallString.h>
@@ -423,16 +425,33 @@ bool declares(llvm::StringRef Text, llvm::StringRef Name, Naming Way) {
   return false;
 }
 
+// A line of a change's old side that the change rewrote into a line naming Name: where it stood,
+// and the name it gave there.
+struct Removed {
+  unsigned Line;
+  std::string Name;
+};
+
 // The line of a change's old side that it removed and that names Name as Way says, in the hunk
-// of Diff (`git diff -U0`) whose new side holds line NewLine.
-std::optional<unsigned> removedNaming(llvm::StringRef Diff, unsigned NewLine,
-                                      llvm::StringRef Name, Naming Way) {
+// of Diff (`git diff -U0`) whose new side holds line NewLine. With FollowRenames, when none
+// does, the one removed line of that hunk that the new line only renames (see renamedFrom), with
+// the name it had: a rename is not where a name came from.
+std::optional<Removed> removedNaming(llvm::StringRef Diff, unsigned NewLine, llvm::StringRef Name,
+                                     Naming Way, bool FollowRenames) {
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
-  unsigned OldLine = 0;
+  unsigned OldLine = 0, AddedLine = 0;
   bool InHunk = false;
+  // The hunk's first old line, and whether it removed as many lines as it added.
+  unsigned HunkOldStart = 0, HunkNewStart = 0;
+  bool LineForLine = false;
+  // The hunk's removed lines (number, text), and the text of line NewLine.
+  std::vector<std::pair<unsigned, llvm::StringRef>> HunkRemoved;
+  std::optional<llvm::StringRef> NewText;
   for (llvm::StringRef Text : Lines) {
     if (Text.starts_with("@@")) {
+      if (InHunk)
+        break;
       // "@@ -a[,b] +c[,d] @@": removed lines a.., added lines c..c+d-1 (d = 1 when absent).
       llvm::SmallVector<llvm::StringRef, 4> Words;
       Text.split(Words, ' ');
@@ -446,23 +465,59 @@ std::optional<unsigned> removedNaming(llvm::StringRef Diff, unsigned NewLine,
       unsigned OldStart, OldCount, NewStart, NewCount;
       if (!Range(Words[1], OldStart, OldCount) || !Range(Words[2], NewStart, NewCount))
         return std::nullopt;
-      OldLine = OldStart;
+      OldLine = HunkOldStart = OldStart;
+      AddedLine = HunkNewStart = NewStart;
+      LineForLine = OldCount == NewCount;
       InHunk = NewLine >= NewStart && NewLine < NewStart + NewCount;
+      continue;
+    }
+    if (!InHunk)
+      continue;
+    if (Text.starts_with("+") && !Text.starts_with("+++")) {
+      if (AddedLine++ == NewLine)
+        NewText = Text.drop_front();
       continue;
     }
     if (!Text.starts_with("-") || Text.starts_with("---"))
       continue;
-    if (InHunk && declares(Text.drop_front(), Name, Way))
-      return OldLine;
+    if (declares(Text.drop_front(), Name, Way))
+      return Removed{OldLine, Name.str()};
+    HunkRemoved.emplace_back(OldLine, Text.drop_front());
     ++OldLine;
   }
-  return std::nullopt;
+  if (!FollowRenames || !NewText || Way == Naming::Entry)
+    return std::nullopt;
+  // More than one old line the new one could be a rename of (`error` of `parse_special_type_
+  // parse_error` or of `parse_special_type_tokenizer_error`): the one in its place when the hunk
+  // rewrote its lines one for one, else the one whose name only changed case or underscores, or
+  // none.
+  RenamedAs As = Way == Naming::Label ? RenamedAs::Label : RenamedAs::Enumerator;
+  std::vector<Removed> Candidates;
+  for (const auto &[Number, Text] : HunkRemoved)
+    if (std::optional<std::string> Was = renamedFrom(Text, *NewText, Name, As))
+      Candidates.push_back({Number, std::move(*Was)});
+  auto Folded = [](llvm::StringRef Word) {
+    std::string Out = Word.lower();
+    llvm::erase(Out, '_');
+    return Out;
+  };
+  if (Candidates.size() > 1 && LineForLine) {
+    unsigned InPlace = HunkOldStart + (NewLine - HunkNewStart);
+    llvm::erase_if(Candidates, [&](const Removed &R) { return R.Line != InPlace; });
+  }
+  if (Candidates.size() > 1)
+    llvm::erase_if(Candidates,
+                   [&](const Removed &R) { return Folded(R.Name) != Folded(Name); });
+  if (Candidates.size() != 1)
+    return std::nullopt;
+  return std::move(Candidates.front());
 }
 
 // The line of Before (a commit's parent) that the change to After's line CommitLine removed and
-// that declares Name: from `git diff -U0 Before After`, the hunk whose new side holds the line.
-std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name,
-                                           Naming Way) {
+// that declares Name (or that it only renamed): from `git diff -U0 Before After`, the hunk whose
+// new side holds the line.
+std::optional<Removed> removedDeclaration(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
+                                          bool FollowRenames) {
   std::vector<std::string> Args{"-C", Line.Repository, "diff", "-U0", "--no-color", "--no-ext-diff",
                                 Line.Previous, Line.Commit, "--", Line.PreviousPath};
   if (Line.Path != Line.PreviousPath)
@@ -476,7 +531,7 @@ std::optional<unsigned> removedDeclaration(const LineOrigin &Line, llvm::StringR
       });
   if (!Text)
     return std::nullopt;
-  return removedNaming(*Text, Line.CommitLine, Name, Way);
+  return removedNaming(*Text, Line.CommitLine, Name, Way, FollowRenames);
 }
 
 // The origin of line Number of Path as of Commit.
@@ -498,39 +553,44 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
 }
 
 // Line followed back through the changes that rewrote it without writing Name there (see
-// declarationOrigin).
-LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way) {
+// declarationOrigin), and with FollowRenames through those that only renamed it.
+LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
+                      bool FollowRenames) {
   // A line not committed yet (what a pre-commit run and an editor see): the committed version
   // it changes dates what it already named. Not remembered: the text changes from edit to edit.
   if (Line.Kind == LineOrigin::Uncommitted) {
     if (!Line.Change || Name.empty())
       return Line;
-    std::optional<unsigned> Removed = removedNaming(*Line.Change, Line.CommitLine, Name, Way);
-    if (!Removed)
+    std::optional<Removed> Was =
+        removedNaming(*Line.Change, Line.CommitLine, Name, Way, FollowRenames);
+    if (!Was)
       return Line;
     std::optional<LineOrigin> Before =
-        blameAt(Line.Repository, Line.Previous, Line.PreviousPath, *Removed);
-    return Before ? followBack(*Before, Name, Way) : Line;
+        blameAt(Line.Repository, Line.Previous, Line.PreviousPath, Was->Line);
+    return Before ? followBack(*Before, Was->Name, Way, FollowRenames) : Line;
   }
   if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
     return Line;
   static constexpr const char *Prefixes[] = {"enumerator:", "label:", "entry:"};
   auto Key = std::make_tuple(Line.Repository, Line.Commit, Line.CommitLine,
-                             Prefixes[static_cast<int>(Way)] + Name.str());
+                             (FollowRenames ? "renamed " : "") +
+                                 (Prefixes[static_cast<int>(Way)] + Name.str()));
   return remembered(history().Declarations, Key, [&] {
     // Each step goes one change further back; a declaration rewritten more often than this is
     // taken as of the last rewrite looked at.
     constexpr int MaxSteps = 16;
     LineOrigin Origin = Line;
+    std::string Named = Name.str();
     for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
-      std::optional<unsigned> Removed = removedDeclaration(Origin, Name, Way);
-      if (!Removed)
+      std::optional<Removed> Was = removedDeclaration(Origin, Named, Way, FollowRenames);
+      if (!Was)
         break;
       std::optional<LineOrigin> Before =
-          blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, *Removed);
+          blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, Was->Line);
       if (!Before)
         break;
       Origin = std::move(*Before);
+      Named = std::move(Was->Name);
     }
     return Origin;
   });
@@ -538,16 +598,16 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way) 
 
 } // namespace
 
-LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name) {
-  return followBack(Line, Name, Naming::Declaration);
+LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name, bool FollowRenames) {
+  return followBack(Line, Name, Naming::Declaration, FollowRenames);
 }
 
-LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name) {
-  return followBack(Line, Name, Naming::Label);
+LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name, bool FollowRenames) {
+  return followBack(Line, Name, Naming::Label, FollowRenames);
 }
 
 LineOrigin entryOrigin(const LineOrigin &Line, llvm::StringRef Name) {
-  return followBack(Line, Name, Naming::Entry);
+  return followBack(Line, Name, Naming::Entry, /*FollowRenames=*/false);
 }
 
 std::optional<bool> olderThan(const LineOrigin &Line, const LineOrigin &Later) {

@@ -69,13 +69,16 @@ std::vector<LineOrigin> lineOrigins(const clang::SourceManager &SM,
 // followed back to the commit that did add it. A line not committed yet is followed back the
 // same way to the committed version it changes (HEAD): an enumerator a pre-commit run sees on a
 // changed line was not added by the change when that version declares it too. Line itself when
-// the change removed nothing declaring Name, or when git cannot say more.
-LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name);
+// the change removed nothing declaring Name, or when git cannot say more. With FollowRenames, a
+// change that only renamed the line's names (renamedFrom: `IMAGE_FORMAT::PNG` made
+// `ImageFormat::png`, the enum made `enum class`) is followed back too, under the old name.
+LineOrigin declarationOrigin(const LineOrigin &Line, llvm::StringRef Name, bool FollowRenames);
 
 // The same for a switch label on the line whose origin is Line: `case ...Name:`, or `default:`
 // when Name is "default". A reformatting that realigned an enumerator realigned the labels
 // beside it too; judged by declarations on one side, the labels are judged so on the other.
-LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name);
+// A rename rewrites the labels with the enumerators; FollowRenames as for declarationOrigin.
+LineOrigin labelOrigin(const LineOrigin &Line, llvm::StringRef Name, bool FollowRenames);
 
 // The same for a table's entry on the line whose origin is Line: a line that names Name anywhere
 // (`{Kind::Name, "name"}`, `[Name] = "name"`). A table realigned or re-sorted beside its enum
