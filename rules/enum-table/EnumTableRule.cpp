@@ -594,9 +594,13 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
 // author would give an array the 248 slots up to it (OpenRCT2's _breakdownProblemProbabilities,
 // indexed by breakdown type, BREAKDOWN_NONE = 255). It has no slot to need. A catch-all right
 // after the others (`Unknown` as the last value) can still be read at, and keeps its slot.
+// The count such markers follow (`NumSquares, InvalidSquare = 255`) is the array's size, not
+// one of its slots, like a last count.
 void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const {
   auto IsMarker = [&](const EnumConstantDecl &E, const std::optional<llvm::APSInt> &Top) {
     const llvm::APSInt &V = E.getInitVal();
+    if (isCountBeforeCatchAlls(E, Sentinels, CatchAllWords))
+      return true;
     return namesACatchAll(E, CatchAllWords) &&
            (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1));
   };

@@ -292,22 +292,6 @@ bool isNeutralZero(const EnumConstantDecl &Enumerator, const EnumDecl &Enum) {
   return Enumerator.getInitVal().isZero() && *Enum.enumerator_begin() == &Enumerator;
 }
 
-// `numOps, invalid }` (stella's CortexM0 decoder): a count followed only by catch-all values
-// the decoder returns for what it cannot decode is still the count; the catch-alls after it are
-// not cases it counts.
-bool isCountBeforeCatchAlls(const EnumConstantDecl &Enumerator, const EnumDecl &Enum,
-                            const SentinelPolicy &Sentinels,
-                            const std::vector<std::string> &CatchAllWords) {
-  if (!Sentinels.isSentinel(Enumerator, /*IsLast=*/true, /*Aliased=*/false))
-    return false;
-  auto It = llvm::find(Enum.enumerators(), &Enumerator);
-  if (It == Enum.enumerator_end() || std::next(It) == Enum.enumerator_end())
-    return false;
-  return std::all_of(std::next(It), Enum.enumerator_end(), [&](const EnumConstantDecl *After) {
-    return namesACatchAll(*After, CatchAllWords);
-  });
-}
-
 // The labels go right before `default:` so the new cases fall into the default body exactly as
 // the values did before: behaviour is preserved, the switch now names them. When `default:`
 // starts its line each label gets a line of its own, indented as it is; otherwise a space
@@ -468,7 +452,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   {
     size_t Before = Missing.size();
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return isCountBeforeCatchAlls(*E, *Enum, Sentinels, CatchAllWords);
+      return isCountBeforeCatchAlls(*E, Sentinels, CatchAllWords);
     });
     Total -= Before - Missing.size();
   }

@@ -3,6 +3,7 @@
 #include "rules/utils/NameSpelling.h"
 
 #include <clang/AST/Decl.h>
+#include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/bit.h>
 
 #include <algorithm>
@@ -161,6 +162,34 @@ static bool boundAfterTheEnumsPrefix(const clang::EnumConstantDecl &Last,
   for (char C : Rest)
     Upper += static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
   return matchesAny(Names, Rest) || matchesAny(Names, Upper);
+}
+
+bool isCountBeforeCatchAlls(const clang::EnumConstantDecl &Enumerator,
+                            const SentinelPolicy &Sentinels,
+                            const std::vector<std::string> &CatchAllWords) {
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
+  if (!Enum || !Sentinels.isSentinel(Enumerator, /*IsLast=*/true, /*Aliased=*/false))
+    return false;
+  std::vector<const clang::EnumConstantDecl *> After;
+  bool Seen = false;
+  for (const clang::EnumConstantDecl *E : Enum->enumerators()) {
+    if (Seen)
+      After.push_back(E);
+    Seen = Seen || E == &Enumerator;
+  }
+  auto IsCatchAll = [&](const clang::EnumConstantDecl *E) {
+    return namesACatchAll(*E, CatchAllWords);
+  };
+  // `NoEPSquare = 255` beside `InvalidSquare = 255`: another name of a catch-all's value.
+  auto AliasesACatchAll = [&](const clang::EnumConstantDecl *E) {
+    return llvm::any_of(After, [&](const clang::EnumConstantDecl *Other) {
+      return Other != E && IsCatchAll(Other) &&
+             llvm::APSInt::isSameValue(Other->getInitVal(), E->getInitVal());
+    });
+  };
+  return !After.empty() && llvm::all_of(After, [&](const clang::EnumConstantDecl *E) {
+    return IsCatchAll(E) || AliasesACatchAll(E);
+  });
 }
 
 bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool IsLast,

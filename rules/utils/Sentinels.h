@@ -110,6 +110,15 @@ static_assert(DefaultSwitchCatchAllWords.starts_with(DefaultCatchAllWords),
 bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
                     const std::vector<std::string> &CatchAllWords);
 
+// `numOps, invalid }` (stella's CortexM0 decoder), `NumSquares, InvalidSquare = 255, NoEPSquare =
+// 255` (ChessX's squares), `NUM_NAME_TYPES, NAME_INVALID = 99` (SCID's name types): a count
+// followed only by catch-all values (and aliases of them) is still the count, the way a last one
+// is. The catch-alls after it are "no value" markers, not members it counts: no switch owes it a
+// case and no array indexed by the enum a slot.
+bool isCountBeforeCatchAlls(const clang::EnumConstantDecl &Enumerator,
+                            const SentinelPolicy &Sentinels,
+                            const std::vector<std::string> &CatchAllWords);
+
 // "None" spelt as "No" before words of the enum's own name, while "none" is a catch-all word:
 // `NoError` in `NetworkError` (QNetworkReply's, which an error-message table has no text for),
 // `NO_DIRECTION` in `Direction`; not a lone `No` (an answer), nor `NoProxy` in
