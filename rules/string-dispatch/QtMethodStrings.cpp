@@ -7,6 +7,7 @@
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Lex/Lexer.h>
@@ -88,6 +89,20 @@ bool isQtConnect(const FunctionDecl *Callee) {
       (Method->getName() != "connect" && Method->getName() != "disconnect"))
     return false;
   return isQObjectItself(*Method->getParent());
+}
+
+// `QObject::connect(this, SIGNAL(...), model, SLOT(...))` in a class template, read in the
+// template itself: a call whose overload waits for the instantiation (written qualified or not,
+// as a member of a QObject class), but whose every candidate is Qt's connect (or disconnect).
+bool callsQtConnectInATemplate(const CallExpr &Call) {
+  const auto *Lookup = dyn_cast_or_null<OverloadExpr>(Call.getCallee());
+  return Lookup && Lookup->getNumDecls() > 0 &&
+         llvm::all_of(Lookup->decls(), [](const NamedDecl *Candidate) {
+           const NamedDecl *Target = Candidate->getUnderlyingDecl();
+           if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Target))
+             Target = Template->getTemplatedDecl();
+           return isQtConnect(dyn_cast<FunctionDecl>(Target));
+         });
 }
 
 // A class of Qt's own: named Q..., declared in Qt's headers (a module folder QtCore/,
@@ -251,10 +266,80 @@ QualType upcastByAccessor(const Expr *E) {
   return Cast->getSubExpr()->getType();
 }
 
+bool hasUnknownBase(const CXXRecordDecl &Class);
+
+// A base that depends on the template's parameters may still be known not to declare signals or
+// slots: EiskaltDC++'s `dcpp::Singleton<FinishedTransfers<isUpload>>`, a specialisation of a
+// class template with no partial or explicit specialisation, whose own definition is no QObject
+// and has no such base either. Anything else (a parameter, `Holder<T>` deriving from QObject)
+// may declare any of them.
+bool mayDeclareMetaMethods(QualType Base) {
+  const auto *Specialisation = Base->getAs<TemplateSpecializationType>();
+  const auto *Template = Specialisation ? dyn_cast_or_null<ClassTemplateDecl>(
+                                              Specialisation->getTemplateName().getAsTemplateDecl())
+                                        : nullptr;
+  if (!Template || !Template->getTemplatedDecl()->hasDefinition())
+    return true;
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *> Partial;
+  const_cast<ClassTemplateDecl *>(Template)->getPartialSpecializations(Partial);
+  if (!Partial.empty() ||
+      llvm::any_of(Template->specializations(), [](const ClassTemplateSpecializationDecl *S) {
+        return S->isExplicitSpecialization();
+      }))
+    return true;
+  const CXXRecordDecl &Pattern = *Template->getTemplatedDecl()->getDefinition();
+  return isQObjectItself(Pattern) || hasUnknownBase(Pattern) ||
+         !Pattern.forallBases([](const CXXRecordDecl *B) { return !isQObjectItself(*B); });
+}
+
+// Whether a base of the class, at any depth, may bring signals or slots only an instantiation
+// would show.
+bool hasUnknownBase(const CXXRecordDecl &Class) {
+  for (const CXXBaseSpecifier &Base : Class.bases()) {
+    if (Base.getType()->isDependentType()) {
+      if (mayDeclareMetaMethods(Base.getType()))
+        return true;
+      continue;
+    }
+    const CXXRecordDecl *Record = Base.getType()->getAsCXXRecordDecl();
+    if (Record && Record->hasDefinition() && hasUnknownBase(*Record->getDefinition()))
+      return true;
+  }
+  return false;
+}
+
+// Whether the class derives from QObject through bases that do not depend on a parameter.
+bool hasKnownQObjectBase(const CXXRecordDecl &Class) {
+  return llvm::any_of(Class.bases(), [](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *Record =
+        Base.getType()->isDependentType() ? nullptr : Base.getType()->getAsCXXRecordDecl();
+    return Record && Record->hasDefinition() &&
+           (isQObjectItself(*Record->getDefinition()) || hasKnownQObjectBase(*Record->getDefinition()));
+  });
+}
+
+// `this` in a member of a class template, read in the template itself: EiskaltDC++'s
+// `FinishedTransfers<bool>` connects its own signals (declared in a plain QObject base, since moc
+// cannot read a template) in its constructor, which a TU that never instantiates it only has as
+// written. Its class is the template's own when every base that could declare a signal or slot
+// is known.
+const CXXRecordDecl *templateThisClass(const Expr *E) {
+  const auto *This = dyn_cast<CXXThisExpr>(E->IgnoreParenImpCasts());
+  const CXXRecordDecl *Class =
+      This ? This->getType()->getPointeeType()->getAsCXXRecordDecl() : nullptr;
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  Class = Class->getDefinition();
+  return hasKnownQObjectBase(*Class) && !hasUnknownBase(*Class) ? Class : nullptr;
+}
+
 // The class an expression's static type points to or is, when it is a QObject.
 const CXXRecordDecl *qobjectClassOf(const Expr *E) {
-  if (!E || E->isTypeDependent())
+  if (!E)
     return nullptr;
+  if (E->isTypeDependent()) {
+    return templateThisClass(E);
+  }
   QualType Type = upcastByAccessor(E->IgnoreParenImpCasts());
   if (Type.isNull())
     Type = E->IgnoreParenImpCasts()->getType();
@@ -368,7 +453,8 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     const Expr *Object = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Object = Member->getImplicitObjectArgument();
-    checkArguments(*Call, std::move(Arguments), Object, isQtConnect(Call->getDirectCallee()),
+    checkArguments(*Call, std::move(Arguments), Object,
+                   isQtConnect(Call->getDirectCallee()) || callsQtConnectInATemplate(*Call),
                    isQtOwn(Call->getDirectCallee(), *Result.SourceManager), Context);
   } else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkArguments(*Construct,
