@@ -8,6 +8,7 @@
 #include "FilesRead.h"
 #include "ParseStop.h"
 #include "Paths.h"
+#include "PrefixReach.h"
 #include "SourcePositions.h"
 #include "TraversalScope.h"
 
@@ -187,6 +188,13 @@ private:
 // of the parse is the price of finding out, which is most of a gMock test's, so the parse is
 // stopped there (ParseStop.h) and the analysis starts again keeping template bodies. That parse
 // judges what the TU holds whichever answer the end of the TU would have given.
+// A parse with a prefix loaded checks that the TU's code used nothing of it before including it
+// (PrefixReach.h).
+struct PrefixCheck {
+  const SystemHeaderRoots *Scan = nullptr; // the TU's scan; null: not checked
+  bool UsedBeforeIncluded = false;
+};
+
 class SkipBodiesConsumer : public BodySkippingConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
@@ -195,7 +203,8 @@ public:
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      std::function<std::vector<const FunctionDecl *>(const SkippedInstantiations &)>
                          InstantiationsRulesNeed,
-                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made)
+                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made,
+                     PrefixCheck &Check, std::shared_ptr<const OwnInclusions> Inclusions)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  BodySkipPolicy::Instantiations Skipped) {
@@ -206,7 +215,7 @@ public:
                                return Needed({Parsed, Skipped});
                              }),
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
-        Made(Made) {}
+        Made(Made), Check(Check), Inclusions(std::move(Inclusions)) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     // A declaration Sema rejected is handed over as null: a type alias template whose type
@@ -249,6 +258,12 @@ public:
     // (FlagEnums.h).
     Ctx.setTraversalScope(
         projectTraversalScope(Parsed, Ctx, CI.getASTReader().get(), PrefixHeader));
+    // What only the prefix made visible: the TU's own text decides (PrefixReach.h).
+    if (Inclusions && usesPrefixBeforeIncluding(Ctx, Ctx.getTraversalScope(), *Check.Scan,
+                                                *Inclusions)) {
+      Check.UsedBeforeIncluded = true;
+      return;
+    }
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 
@@ -302,6 +317,8 @@ private:
   const CompilerInstance &CI;
   const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
   bool &Made; // a parse that decides at the end made the instantiations it had put aside
+  PrefixCheck &Check;
+  std::shared_ptr<const OwnInclusions> Inclusions; // null: no prefix loaded, or no scan of it
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -312,9 +329,10 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader)
+                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader,
+                 PrefixCheck &Check)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(PrefixHeader) {
+        PrefixHeader(PrefixHeader), Check(Check) {
     Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
   }
 
@@ -362,7 +380,9 @@ public:
             }
           return Needed;
         },
-        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies);
+        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies, Check,
+        !PrefixHeader.empty() && Check.Scan ? recordOwnInclusions(CI.getPreprocessor())
+                                            : nullptr);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -379,6 +399,7 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string &PrefixHeader;
+  PrefixCheck &Check;
   bool MadeWhileKeeping = false; // not what the store keeps: the parse kept template bodies
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
@@ -391,11 +412,12 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader)
+                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader,
+                       PrefixCheck &Check)
       : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(std::move(PrefixHeader)) {}
+        PrefixHeader(std::move(PrefixHeader)), Check(Check) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader, Check);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -413,6 +435,7 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string PrefixHeader;
+  PrefixCheck &Check;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -525,8 +548,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
+      PrefixCheck Check{Start.Scan};
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
-                                   Prefix ? Prefix->HeaderPath : std::string());
+                                   Prefix ? Prefix->HeaderPath : std::string(), Check);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
@@ -542,9 +566,12 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         CompilerErrors.reset();
         Out.Findings.clear();
         Out.Facts.clear();
-      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
-        // Whatever went wrong with the shared headers, the TU's own text decides.
-        Rejected.push_back(Prefix);
+      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0 ||
+                            Check.UsedBeforeIncluded)) {
+        // Whatever went wrong with the shared headers, the TU's own text decides. A TU that
+        // used the prefix before including it is at fault, not the prefix.
+        if (!Check.UsedBeforeIncluded)
+          Rejected.push_back(Prefix);
         Prefix = nullptr;
         if (Mode == BodySkipPolicy::Mode::Decide)
           Mode = BodySkipPolicy::Mode::Skip;
