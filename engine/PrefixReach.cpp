@@ -103,7 +103,48 @@ public:
     return anyUse(Targets, D->getLocation());
   }
 
+  // What needs a class complete needs its definition, which the header declaring it in advance
+  // (<iosfwd>, <bits/stringfwd.h>) does not give: a member, a variable defined, a base, a
+  // constructor called.
+  bool VisitFieldDecl(FieldDecl *D) { return complete(D->getType(), D->getLocation()); }
+  bool VisitVarDecl(VarDecl *D) {
+    if (isa<ParmVarDecl>(D) || D->isThisDeclarationADefinition() != VarDecl::Definition)
+      return true;
+    return complete(D->getType(), D->getLocation());
+  }
+  bool VisitCXXRecordDecl(CXXRecordDecl *D) {
+    if (!D->isThisDeclarationADefinition())
+      return true;
+    for (const CXXBaseSpecifier &Base : D->bases())
+      if (!complete(Base.getType(), Base.getBeginLoc()))
+        return false;
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return use(E->getConstructor(), E->getLocation());
+  }
+
 private:
+  bool complete(QualType Type, SourceLocation At) {
+    if (Type.isNull() || Type->isDependentType())
+      return true;
+    const auto *Record = Type->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    const CXXRecordDecl *Definition = Record ? Record->getDefinition() : nullptr;
+    if (!Definition)
+      return true;
+    if (const CXXRecordDecl *Pattern = Definition->getTemplateInstantiationPattern())
+      Definition = Pattern;
+    SourceLocation Use = SM.getExpansionLoc(At);
+    if (!ownCode(Use) || !Definition->isFromASTFile() || Definition->getLocation().isInvalid())
+      return true;
+    SourceLocation Included =
+        includedAt(SM.getFileID(SM.getExpansionLoc(Definition->getLocation())));
+    if (Included.isValid() && SM.isBeforeInTranslationUnit(Included, Use))
+      return true;
+    Found = true;
+    return false;
+  }
+
   template <typename Range> bool anyUse(const Range &Decls, SourceLocation At) {
     SourceLocation Use = SM.getExpansionLoc(At);
     if (!ownCode(Use))
