@@ -10,18 +10,19 @@
 #include <llvm/ADT/StringMap.h>
 #include <llvm/Support/FileSystem.h>
 
+#include <algorithm>
 #include <optional>
 
 namespace contractcheck {
 
 using namespace clang;
 
-class OwnInclusions {
-public:
-  llvm::DenseMap<const FileEntry *, SourceLocation> First; // the #include's hash
-};
-
 namespace {
+
+// Where the TU's own code (outside system headers) first #includes each file: the hash.
+struct OwnInclusions {
+  llvm::DenseMap<const FileEntry *, SourceLocation> First;
+};
 
 class InclusionRecorder : public PPCallbacks {
 public:
@@ -60,11 +61,31 @@ const Decl *declaredAs(const Decl *D) {
 
 class UseBeforeInclude : public RecursiveASTVisitor<UseBeforeInclude> {
 public:
-  UseBeforeInclude(ASTContext &Ctx, const SystemHeaderRoots &Scan, const OwnInclusions &Inclusions)
-      : SM(Ctx.getSourceManager()), Scan(Scan), Inclusions(Inclusions) {
+  UseBeforeInclude(const SourceManager &SM, const SystemHeaderRoots &Scan,
+                   const OwnInclusions &Inclusions)
+      : SM(SM), Scan(Scan), Inclusions(Inclusions) {
     for (size_t R = 0; R < Scan.Entered.size(); ++R)
       for (const std::string &File : Scan.Entered[R])
         RootOf.try_emplace(File, R);
+    for (const SystemHeaderRoot &Root : Scan.Roots) {
+      OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Root.Path);
+      RootFiles.push_back(File ? &File->getFileEntry() : nullptr);
+    }
+  }
+
+  // The TU's own #include of the last root of the scan, once every root has been included
+  // (the parser reads a token ahead: the #include after a declaration may be read before the
+  // declaration is handed over); invalid before.
+  SourceLocation lastRootIncluded() const {
+    SourceLocation Last;
+    for (const FileEntry *F : RootFiles) {
+      auto Own = F ? Inclusions.First.find(F) : Inclusions.First.end();
+      if (Own == Inclusions.First.end())
+        return SourceLocation();
+      if (Last.isInvalid() || SM.isBeforeInTranslationUnit(Last, Own->second))
+        Last = Own->second;
+    }
+    return Last;
   }
 
   bool found() const { return Found; }
@@ -137,9 +158,7 @@ private:
     SourceLocation Use = SM.getExpansionLoc(At);
     if (!ownCode(Use) || !Definition->isFromASTFile() || Definition->getLocation().isInvalid())
       return true;
-    SourceLocation Included =
-        includedAt(SM.getFileID(SM.getExpansionLoc(Definition->getLocation())));
-    if (Included.isValid() && SM.isBeforeInTranslationUnit(Included, Use))
+    if (includedBefore(rootOf(SM.getFileID(SM.getExpansionLoc(Definition->getLocation()))), Use))
       return true;
     Found = true;
     return false;
@@ -169,48 +188,55 @@ private:
   bool ownCode(SourceLocation Use) const { return Use.isValid() && !SM.isInSystemHeader(Use); }
 
   bool visibleAt(const Decl *D, SourceLocation Use) {
-    std::optional<SourceLocation> From = visibleFrom(declaredAs(D));
-    return !From || (From->isValid() && SM.isBeforeInTranslationUnit(*From, Use));
+    const RootsOf &From = declaringRoots(declaredAs(D));
+    if (From.Anywhere)
+      return true;
+    return std::any_of(From.Roots.begin(), From.Roots.end(),
+                       [&](size_t Root) { return includedBefore(Root, Use); });
   }
 
-  // Nothing: visible wherever the TU's code is (not read from the prefix: parsed from text, or
-  // implicit). Else the earliest #include of the TU's own code that reads one of its
-  // declarations, invalid when none does.
-  std::optional<SourceLocation> visibleFrom(const Decl *D) {
+  // Whether the TU's own code included the Root-th root of its scan before Use: as the parse
+  // goes, a root not included yet is included after what is being parsed.
+  bool includedBefore(size_t Root, SourceLocation Use) {
+    if (Root == NoRoot || !RootFiles[Root])
+      return false;
+    auto Own = Inclusions.First.find(RootFiles[Root]);
+    return Own != Inclusions.First.end() && SM.isBeforeInTranslationUnit(Own->second, Use);
+  }
+
+  // Where D is declared: anywhere the TU's code is (not read from the prefix: parsed from
+  // text, or implicit), or in the files these roots of the scan entered.
+  struct RootsOf {
+    bool Anywhere = false;
+    llvm::SmallVector<size_t, 2> Roots;
+  };
+  const RootsOf &declaringRoots(const Decl *D) {
     const Decl *Canonical = D->getCanonicalDecl();
-    auto [It, Inserted] = Visible.try_emplace(Canonical);
+    auto [It, Inserted] = Declaring.try_emplace(Canonical);
     if (!Inserted)
       return It->second;
-    std::optional<SourceLocation> Earliest = SourceLocation();
+    RootsOf From;
     for (const Decl *Redecl : Canonical->redecls()) {
       SourceLocation Loc = Redecl->getLocation();
       if (!Redecl->isFromASTFile() || Loc.isInvalid()) {
-        Earliest = std::nullopt;
+        From = {true, {}};
         break;
       }
-      SourceLocation Included = includedAt(SM.getFileID(SM.getExpansionLoc(Loc)));
-      if (Included.isValid() &&
-          (Earliest->isInvalid() || SM.isBeforeInTranslationUnit(Included, *Earliest)))
-        Earliest = Included;
+      From.Roots.push_back(rootOf(SM.getFileID(SM.getExpansionLoc(Loc))));
     }
-    return Visible[Canonical] = Earliest;
+    return Declaring[Canonical] = std::move(From);
   }
 
-  // The TU's own #include of the root its scan entered File under; invalid when none.
-  SourceLocation includedAt(FileID File) {
-    auto [It, Inserted] = IncludedAt.try_emplace(File);
+  // The root of the scan whose #include entered File, or NoRoot.
+  size_t rootOf(FileID File) {
+    auto [It, Inserted] = FileRoots.try_emplace(File, NoRoot);
     if (!Inserted)
       return It->second;
-    SourceLocation At;
+    size_t Root = NoRoot;
     if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File))
-      if (std::optional<size_t> Root = rootOf(*Entry))
-        if (OptionalFileEntryRef RootFile =
-                SM.getFileManager().getOptionalFileRef(Scan.Roots[*Root].Path)) {
-          auto Own = Inclusions.First.find(&RootFile->getFileEntry());
-          if (Own != Inclusions.First.end())
-            At = Own->second;
-        }
-    return IncludedAt[File] = At;
+      if (std::optional<size_t> Found = rootOf(*Entry))
+        Root = *Found;
+    return FileRoots[File] = Root;
   }
 
   std::optional<size_t> rootOf(FileEntryRef File) {
@@ -237,41 +263,48 @@ private:
   const OwnInclusions &Inclusions;
   llvm::StringMap<size_t> RootOf;
   std::optional<llvm::StringMap<size_t>> RealRootOf;
-  llvm::DenseMap<const Decl *, std::optional<SourceLocation>> Visible;
-  llvm::DenseMap<FileID, SourceLocation> IncludedAt;
+  static constexpr size_t NoRoot = static_cast<size_t>(-1);
+  std::vector<const FileEntry *> RootFiles; // per root of the scan, null when not found
+  llvm::DenseMap<const Decl *, RootsOf> Declaring;
+  llvm::DenseMap<FileID, size_t> FileRoots;
   bool Found = false;
 };
 
 } // namespace
 
-std::shared_ptr<const OwnInclusions> recordOwnInclusions(Preprocessor &PP) {
-  auto Inclusions = std::make_shared<OwnInclusions>();
-  PP.addPPCallbacks(std::make_unique<InclusionRecorder>(PP.getSourceManager(), Inclusions));
-  return Inclusions;
-}
-
-bool usesPrefixBeforeIncluding(ASTContext &Ctx, llvm::ArrayRef<Decl *> Scope,
-                               const SystemHeaderRoots &Scan, const OwnInclusions &Inclusions) {
-  // After the TU's own #include of its last root, its code sees every file its roots entered:
-  // only what comes before needs a look (the project's headers, not the main file's code).
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation LastRoot;
-  for (const SystemHeaderRoot &Root : Scan.Roots)
-    if (OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Root.Path)) {
-      auto Own = Inclusions.First.find(&File->getFileEntry());
-      if (Own != Inclusions.First.end() &&
-          (LastRoot.isInvalid() || SM.isBeforeInTranslationUnit(LastRoot, Own->second)))
-        LastRoot = Own->second;
-    }
-  UseBeforeInclude Walk(Ctx, Scan, Inclusions);
-  for (Decl *D : Scope) {
-    SourceLocation Begin = SM.getExpansionLoc(D->getBeginLoc());
-    if (LastRoot.isValid() && Begin.isValid() && SM.isBeforeInTranslationUnit(LastRoot, Begin))
-      continue;
-    if (!Walk.TraverseDecl(D))
-      break;
+struct PrefixUseCheck::State {
+  State(const SystemHeaderRoots &Scan, Preprocessor &PP)
+      : SM(PP.getSourceManager()), Inclusions(std::make_shared<OwnInclusions>()),
+        Walk(SM, Scan, *Inclusions) {
+    PP.addPPCallbacks(std::make_unique<InclusionRecorder>(SM, Inclusions));
   }
-  return Walk.found();
+  const SourceManager &SM;
+  std::shared_ptr<OwnInclusions> Inclusions;
+  UseBeforeInclude Walk;
+  bool Done = false; // past the TU's own #include of its last root: nothing left to check
+};
+
+PrefixUseCheck::PrefixUseCheck(const SystemHeaderRoots &Scan, Preprocessor &PP)
+    : S(std::make_unique<State>(Scan, PP)) {}
+
+PrefixUseCheck::~PrefixUseCheck() = default;
+
+bool PrefixUseCheck::usesBeforeIncluding(llvm::ArrayRef<Decl *> Group) {
+  if (S->Done)
+    return false;
+  SourceLocation LastRoot = S->Walk.lastRootIncluded();
+  for (Decl *D : Group) {
+    if (!D || D->isFromASTFile() || S->SM.isInSystemHeader(S->SM.getExpansionLoc(D->getLocation())))
+      continue;
+    SourceLocation Begin = S->SM.getExpansionLoc(D->getBeginLoc());
+    if (LastRoot.isValid() && Begin.isValid() && S->SM.isBeforeInTranslationUnit(LastRoot, Begin)) {
+      S->Done = true; // what follows comes later still
+      continue;
+    }
+    if (!S->Walk.TraverseDecl(D))
+      return true;
+  }
+  return false;
 }
 
 } // namespace contractcheck

@@ -15,27 +15,33 @@
 #include <memory>
 
 namespace clang {
-class ASTContext;
 class Decl;
 class Preprocessor;
 } // namespace clang
 
 namespace contractcheck {
 
-// Where the TU's own code (outside system headers) first #includes each file, as the parse
-// reads it: with the prefix loaded, the #include of a root finds its guard defined and enters
-// nothing, but its directive is still where the TU's own text reads the root.
-class OwnInclusions;
+// Checks the project's declarations as the parse hands them over, until the TU's own code has
+// included every root of its scan (Scan): what follows sees them all, and the main file's code
+// after its #include lines is not walked. It records where the TU's own code first #includes
+// each file: with the prefix loaded, the #include of a root finds its guard defined and enters
+// nothing, but its directive is where the TU's own text reads the root.
+class PrefixUseCheck {
+public:
+  PrefixUseCheck(const SystemHeaderRoots &Scan, clang::Preprocessor &PP);
+  ~PrefixUseCheck();
+  PrefixUseCheck(const PrefixUseCheck &) = delete;
+  PrefixUseCheck &operator=(const PrefixUseCheck &) = delete;
 
-// Starts recording them on the parse's preprocessor; read once the TU is parsed.
-std::shared_ptr<const OwnInclusions> recordOwnInclusions(clang::Preprocessor &PP);
+  // Whether a declaration of the project's code among Group (just parsed) names a declaration
+  // read from the prefix that the TU's own code has not included yet: one whose file the scan
+  // entered under a root not #included so far, or never entered. A use of a macro of the
+  // prefix before its root is the scan's to find (it ends the roots that may move there).
+  bool usesBeforeIncluding(llvm::ArrayRef<clang::Decl *> Group);
 
-// Whether the TU's own code (Scope, the project's top-level declarations: TraversalScope.h)
-// names a declaration read from the prefix before the TU's own #include of the root its scan
-// (Scan) entered that declaration's file under, or a declaration of a file the scan never
-// entered: what only the prefix made visible there. A use of a macro of the prefix before its
-// root is the scan's to find (it ends the roots that may move there).
-bool usesPrefixBeforeIncluding(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> Scope,
-                               const SystemHeaderRoots &Scan, const OwnInclusions &Inclusions);
+private:
+  struct State;
+  std::unique_ptr<State> S;
+};
 
 } // namespace contractcheck

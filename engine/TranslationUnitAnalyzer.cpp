@@ -204,7 +204,7 @@ public:
                      std::function<std::vector<const FunctionDecl *>(const SkippedInstantiations &)>
                          InstantiationsRulesNeed,
                      const CompilerInstance &CI, std::string PrefixHeader, bool &Made,
-                     PrefixCheck &Check, std::shared_ptr<const OwnInclusions> Inclusions)
+                     PrefixCheck &Check, std::unique_ptr<PrefixUseCheck> EarlyUses)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  BodySkipPolicy::Instantiations Skipped) {
@@ -215,11 +215,21 @@ public:
                                return Needed({Parsed, Skipped});
                              }),
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
-        Made(Made), Check(Check), Inclusions(std::move(Inclusions)) {}
+        Made(Made), Check(Check), EarlyUses(std::move(EarlyUses)) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     // A declaration Sema rejected is handed over as null: a type alias template whose type
     // defines a class (`template <class T> using A = struct A { T t; };`).
+    if (Check.UsedBeforeIncluded)
+      return true; // stopped: what follows is not the TU
+    // What only the prefix made visible: the TU's own text decides (PrefixReach.h). Stopped at
+    // once, as the parse that loses instantiations is.
+    if (EarlyUses && !Lost && sema() && !sema()->inTemplateInstantiation() &&
+        EarlyUses->usesBeforeIncluding({Group.begin(), Group.end()})) {
+      Check.UsedBeforeIncluded = true;
+      stopParsing(*sema());
+      return true;
+    }
     std::copy_if(Group.begin(), Group.end(), std::back_inserter(Parsed),
                  [](const Decl *D) { return D != nullptr; });
     return BodySkippingConsumer::HandleTopLevelDecl(Group);
@@ -236,7 +246,7 @@ public:
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Ended = true;
-    if (Lost) // stopped: what was parsed is not the TU
+    if (Lost || Check.UsedBeforeIncluded) // stopped: what was parsed is not the TU
       return;
     if (Policy.decidesAtEnd()) {
       Made = makeWhatTheRulesNeed();
@@ -258,12 +268,6 @@ public:
     // (FlagEnums.h).
     Ctx.setTraversalScope(
         projectTraversalScope(Parsed, Ctx, CI.getASTReader().get(), PrefixHeader));
-    // What only the prefix made visible: the TU's own text decides (PrefixReach.h).
-    if (Inclusions && usesPrefixBeforeIncluding(Ctx, Ctx.getTraversalScope(), *Check.Scan,
-                                                *Inclusions)) {
-      Check.UsedBeforeIncluded = true;
-      return;
-    }
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 
@@ -318,7 +322,7 @@ private:
   const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
   bool &Made; // a parse that decides at the end made the instantiations it had put aside
   PrefixCheck &Check;
-  std::shared_ptr<const OwnInclusions> Inclusions; // null: no prefix loaded, or no scan of it
+  std::unique_ptr<PrefixUseCheck> EarlyUses; // null: no prefix loaded, or no scan of it
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -381,8 +385,9 @@ public:
           return Needed;
         },
         CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies, Check,
-        !PrefixHeader.empty() && Check.Scan ? recordOwnInclusions(CI.getPreprocessor())
-                                            : nullptr);
+        !PrefixHeader.empty() && Check.Scan
+            ? std::make_unique<PrefixUseCheck>(*Check.Scan, CI.getPreprocessor())
+            : nullptr);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
