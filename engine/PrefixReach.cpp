@@ -63,7 +63,7 @@ class UseBeforeInclude : public RecursiveASTVisitor<UseBeforeInclude> {
 public:
   UseBeforeInclude(const SourceManager &SM, const SystemHeaderRoots &Scan,
                    const OwnInclusions &Inclusions)
-      : SM(SM), Scan(Scan), Inclusions(Inclusions) {
+      : SM(SM), Inclusions(Inclusions) {
     for (size_t R = 0; R < Scan.Entered.size(); ++R)
       for (const std::string &File : Scan.Entered[R])
         RootOf.try_emplace(File, R);
@@ -259,7 +259,6 @@ private:
   }
 
   const SourceManager &SM;
-  const SystemHeaderRoots &Scan;
   const OwnInclusions &Inclusions;
   llvm::StringMap<size_t> RootOf;
   std::optional<llvm::StringMap<size_t>> RealRootOf;
