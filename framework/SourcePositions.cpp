@@ -1,5 +1,6 @@
 #include "SourcePositions.h"
 
+#include <clang/AST/Expr.h>
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
 #include <llvm/Support/Path.h>
@@ -23,6 +24,13 @@ SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager 
   Pos.Column = SM.getColumnNumber(FID, Offset);
   Pos.Offset = Offset;
   return Pos;
+}
+
+clang::FileID fileContaining(const clang::Expr &E, const clang::SourceManager &SM) {
+  for (clang::SourceLocation Loc : {E.getBeginLoc(), E.getExprLoc(), E.getEndLoc()})
+    if (Loc.isValid())
+      return SM.getFileID(SM.getFileLoc(Loc));
+  return SM.getMainFileID();
 }
 
 } // namespace contractcheck

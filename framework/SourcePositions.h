@@ -4,6 +4,8 @@
 #include "Finding.h"
 
 namespace clang {
+class Expr;
+class FileID;
 class SourceLocation;
 class SourceManager;
 } // namespace clang
@@ -14,5 +16,12 @@ namespace contractcheck {
 // the compile command's directory, which is the file system's working directory in both front
 // ends. An invalid location gives an empty File.
 SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+// The file an expression is written in (a macro's use), for maps keyed by file. Sema makes some
+// expressions without a start: instantiating a member template rebuilds `assert(name[0] == '$')`'s
+// call of `operator[]` with only its `]` (wabt's binary-writer.cc); one with no location at all is
+// the TU's own. Never the invalid FileID: it is DenseMap's empty key, whose unconstructed bucket
+// `operator[]` hands back (a crash, or a hang).
+clang::FileID fileContaining(const clang::Expr &E, const clang::SourceManager &SM);
 
 } // namespace contractcheck

@@ -75,17 +75,6 @@ void callsIn(const Stmt *S, std::vector<const CallExpr *> &Found) {
     callsIn(Child, Found);
 }
 
-// The file a reference is in. Sema makes some without a start: instantiating a member template
-// rebuilds `assert(name[0] == '$')`'s call of `operator[]` with only its `]` (wabt's
-// binary-writer.cc); one with no location at all is the TU's own. Never the invalid FileID: it is
-// DenseMap's empty key, whose unconstructed bucket `ByFile[]` hands back (a crash, or a hang).
-FileID fileOf(const Expr &Ref, const SourceManager &SM) {
-  for (SourceLocation Loc : {Ref.getBeginLoc(), Ref.getExprLoc(), Ref.getEndLoc()})
-    if (Loc.isValid())
-      return SM.getFileID(SM.getFileLoc(Loc));
-  return SM.getMainFileID();
-}
-
 void collectOverridden(const CXXMethodDecl &Method, std::vector<const FunctionDecl *> &Out) {
   for (const CXXMethodDecl *Base : Method.getCanonicalDecl()->overridden_methods())
     if (!llvm::is_contained(Out, Base->getCanonicalDecl())) {
@@ -215,7 +204,7 @@ std::vector<FunctionRefsFact> DefaultCalls::refFacts(const SourceManager &SM) co
   llvm::DenseMap<FileID, llvm::DenseSet<const FunctionDecl *>> ByFile;
   for (const auto &[Ref, Function] : Refs)
     if (!FilteredRefs.contains(Ref))
-      ByFile[fileOf(*Ref, SM)].insert(Function->getCanonicalDecl());
+      ByFile[fileContaining(*Ref, SM)].insert(Function->getCanonicalDecl());
   std::map<std::string, std::set<std::string>> Files;
   for (const auto &[File, Functions] : ByFile) {
     std::string Path = positionOf(SM.getLocForStartOfFile(File), SM).File;

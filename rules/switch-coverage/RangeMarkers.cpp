@@ -80,7 +80,7 @@ void EnumeratorUses::classify(const SourceManager &SM) {
       continue;
     const auto *E = cast<EnumConstantDecl>(Ref->getDecl());
     const bool Bound = Bounds.contains(Ref);
-    Use &InFile = ByFile[SM.getFileID(SM.getFileLoc(Ref->getLocation()))][E];
+    Use &InFile = ByFile[fileContaining(*Ref, SM)][E];
     Use &Whole = InTU[E];
     (Bound ? InFile.Bound : InFile.Value) = true;
     (Bound ? Whole.Bound : Whole.Value) = true;
