@@ -8,7 +8,6 @@
 #include "FilesRead.h"
 #include "ParseStop.h"
 #include "Paths.h"
-#include "PrefixReach.h"
 #include "SourcePositions.h"
 #include "TraversalScope.h"
 
@@ -188,13 +187,6 @@ private:
 // of the parse is the price of finding out, which is most of a gMock test's, so the parse is
 // stopped there (ParseStop.h) and the analysis starts again keeping template bodies. That parse
 // judges what the TU holds whichever answer the end of the TU would have given.
-// A parse with a prefix loaded checks that the TU's code used nothing of it before including it
-// (PrefixReach.h).
-struct PrefixCheck {
-  const SystemHeaderRoots *Scan = nullptr; // the TU's scan; null: not checked
-  bool UsedBeforeIncluded = false;
-};
-
 class SkipBodiesConsumer : public BodySkippingConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
@@ -203,8 +195,7 @@ public:
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      std::function<std::vector<const FunctionDecl *>(const SkippedInstantiations &)>
                          InstantiationsRulesNeed,
-                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made,
-                     PrefixCheck &Check, std::unique_ptr<PrefixUseCheck> EarlyUses)
+                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  BodySkipPolicy::Instantiations Skipped) {
@@ -215,21 +206,11 @@ public:
                                return Needed({Parsed, Skipped});
                              }),
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
-        Made(Made), Check(Check), EarlyUses(std::move(EarlyUses)) {}
+        Made(Made) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     // A declaration Sema rejected is handed over as null: a type alias template whose type
     // defines a class (`template <class T> using A = struct A { T t; };`).
-    if (Check.UsedBeforeIncluded)
-      return true; // stopped: what follows is not the TU
-    // What only the prefix made visible: the TU's own text decides (PrefixReach.h). Stopped at
-    // once, as the parse that loses instantiations is.
-    if (EarlyUses && !Lost && sema() && !sema()->inTemplateInstantiation() &&
-        EarlyUses->usesBeforeIncluding({Group.begin(), Group.end()})) {
-      Check.UsedBeforeIncluded = true;
-      stopParsing(*sema());
-      return true;
-    }
     std::copy_if(Group.begin(), Group.end(), std::back_inserter(Parsed),
                  [](const Decl *D) { return D != nullptr; });
     return BodySkippingConsumer::HandleTopLevelDecl(Group);
@@ -246,7 +227,7 @@ public:
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Ended = true;
-    if (Lost || Check.UsedBeforeIncluded) // stopped: what was parsed is not the TU
+    if (Lost) // stopped: what was parsed is not the TU
       return;
     if (Policy.decidesAtEnd()) {
       Made = makeWhatTheRulesNeed();
@@ -321,8 +302,6 @@ private:
   const CompilerInstance &CI;
   const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
   bool &Made; // a parse that decides at the end made the instantiations it had put aside
-  PrefixCheck &Check;
-  std::unique_ptr<PrefixUseCheck> EarlyUses; // null: no prefix loaded, or no scan of it
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -333,10 +312,9 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader,
-                 PrefixCheck &Check)
+                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(PrefixHeader), Check(Check) {
+        PrefixHeader(PrefixHeader) {
     Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
   }
 
@@ -384,10 +362,7 @@ public:
             }
           return Needed;
         },
-        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies, Check,
-        !PrefixHeader.empty() && Check.Scan
-            ? std::make_unique<PrefixUseCheck>(*Check.Scan, CI.getPreprocessor())
-            : nullptr);
+        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -404,7 +379,6 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string &PrefixHeader;
-  PrefixCheck &Check;
   bool MadeWhileKeeping = false; // not what the store keeps: the parse kept template bodies
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
@@ -417,12 +391,11 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader,
-                       PrefixCheck &Check)
+                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader)
       : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(std::move(PrefixHeader)), Check(Check) {}
+        PrefixHeader(std::move(PrefixHeader)) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader, Check);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -440,7 +413,6 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string PrefixHeader;
-  PrefixCheck &Check;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -553,9 +525,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
-      PrefixCheck Check{Start.Scan};
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
-                                   Prefix ? Prefix->HeaderPath : std::string(), Check);
+                                   Prefix ? Prefix->HeaderPath : std::string());
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
@@ -571,12 +542,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         CompilerErrors.reset();
         Out.Findings.clear();
         Out.Facts.clear();
-      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0 ||
-                            Check.UsedBeforeIncluded)) {
-        // Whatever went wrong with the shared headers, the TU's own text decides. A TU that
-        // used the prefix before including it is at fault, not the prefix.
-        if (!Check.UsedBeforeIncluded)
-          Rejected.push_back(Prefix);
+      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
+        // Whatever went wrong with the shared headers, the TU's own text decides.
+        Rejected.push_back(Prefix);
         Prefix = nullptr;
         if (Mode == BodySkipPolicy::Mode::Decide)
           Mode = BodySkipPolicy::Mode::Skip;
