@@ -288,8 +288,7 @@ bool mayDeclareMetaMethods(QualType Base) {
       }))
     return true;
   const CXXRecordDecl &Pattern = *Template->getTemplatedDecl()->getDefinition();
-  return isQObjectItself(Pattern) || hasUnknownBase(Pattern) ||
-         !Pattern.forallBases([](const CXXRecordDecl *B) { return !isQObjectItself(*B); });
+  return isQObjectClass(Pattern) || hasUnknownBase(Pattern);
 }
 
 // Whether a base of the class, at any depth, may bring signals or slots only an instantiation
