@@ -1,4 +1,6 @@
 #include "rules/enum-table/EnumTableRule.h"
+#include "rules/enum-table/ArrayCounts.h"
+#include "rules/utils/Usr.h"
 
 #include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumNames.h"
@@ -74,16 +76,17 @@ constexpr OptionSpec Options[] = {
      "A map or array of pairs whose number of entries a static_assert ties to an enumerator of "
      "its enum (static_assert(std::size(T) == E::END - 3)) is kept in step by the compiler: its "
      "missing values are counted out on purpose."},
+    {"range-markers", OptionType::Bool, "true",
+     "An enumerator the project uses only as a bound (compared by <, >, <=, >= with a value of "
+     "its enum or an integer) or an array's size, never as a value, is a count or marker: an "
+     "array indexed by its enum needs no slot for it. The CLI judges by every translation "
+     "unit's uses, clang-tidy by its own."},
 };
 
 std::vector<std::string> lowerCased(std::vector<std::string> Words) {
   for (std::string &Word : Words)
     Word = llvm::StringRef(Word).lower();
   return Words;
-}
-
-std::string plural(size_t N, const char *One, const char *Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many);
 }
 
 std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
@@ -247,7 +250,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       SkippedEntries(options().getBool("skipped-entries")),
       OffsetEnumerators(options().getBool("offset-enumerators")),
       History(options().getString("history") == "git"),
-      SizeAsserts(options().getBool("size-asserts")) {}
+      SizeAsserts(options().getBool("size-asserts")),
+      RangeMarkers(options().getBool("range-markers")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -290,9 +294,14 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
                                   returns(qualType(unless(voidType()))))
                          .bind("parser"),
                      this);
+  if (RangeMarkers)
+    Uses.registerMatchers(Finder, this);
 }
 
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
+  TU = Result.Context;
+  if (RangeMarkers && Uses.record(Result))
+    return;
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table"))
     checkKeyedTable(*Var, Result);
   else if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser"))
@@ -664,33 +673,89 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
     });
   }
   Judged.insert(Var.getCanonicalDecl());
-  const LangOptions &LangOpts = Result.Context->getLangOpts();
+  if (RangeMarkers && !Gaps->Missing.empty()) {
+    Pending.push_back({&Var, &Index, Enum, std::move(*Gaps), Result.Context});
+    return;
+  }
+  reportIndexedArray(Var, Index, *Enum, *Gaps, *Result.Context);
+}
+
+namespace {
+
+MissingSlot missingSlot(const EnumConstantDecl &E, const LangOptions &LangOpts) {
+  return {usrOf(E), E.getNameAsString(), enumeratorSpelling(E, LangOpts),
+          E.getInitVal().getZExtValue()};
+}
+
+} // namespace
+
+// Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the CLI
+// asks every TU's (ArrayCounts.h).
+void EnumTableRule::onEndOfTranslationUnit() {
+  if (RangeMarkers && TU)
+    Uses.classify(TU->getSourceManager());
+  for (PendingArray &Array : Pending) {
+    ArrayGaps &Gaps = Array.Gaps;
+    const size_t Before = Gaps.Missing.size();
+    if (!keepsFacts())
+      llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) { return Uses.onlyCount(*E); });
+    if (Gaps.Missing.size() != Before) {
+      std::vector<MissingSlot> Kept;
+      for (const EnumConstantDecl *E : Gaps.Missing)
+        Kept.push_back(missingSlot(*E, Array.Ctx->getLangOpts()));
+      Gaps.PastTheEnd = llvm::any_of(Kept, [&](const MissingSlot &S) { return S.Value >= Gaps.Size; });
+      if (Gaps.PastTheEnd)
+        Gaps.Needed = slotsNeeded(Kept);
+    }
+    reportIndexedArray(*Array.Var, *Array.Index, *Array.Enum, Gaps, *Array.Ctx);
+  }
+  Pending.clear();
+  if (RangeMarkers && TU && keepsFacts())
+    for (const EnumeratorUsesFact &Fact : Uses.facts(TU->getSourceManager()))
+      emitFact(Fact);
+  Uses.clear();
+  TU = nullptr;
+}
+
+void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, const EnumDecl &Enum,
+                                       const ArrayGaps &Gaps, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LangOpts = Ctx.getLangOpts();
   std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +
-                     enumQualifiedName(*Enum) + "' but ";
+                     enumQualifiedName(Enum) + "' but ";
   std::optional<std::string> Message;
-  if (!Gaps->Missing.empty()) {
-    Message = Head + "has no entry for " +
-              plural(Gaps->Missing.size(), "enumerator", "enumerators") + ": " +
-              listOf(Gaps->Missing, LangOpts);
-    if (Gaps->PastTheEnd)
-      *Message += " (it has " + plural(Gaps->Size, "slot", "slots") + ", " +
-                  std::to_string(Gaps->Needed) + " needed: reading them reads past its end)";
-    else
-      *Message += " (the initializer leaves their slots empty)";
-  } else if (Gaps->TooLong) {
-    Message = Head + "has " + plural(Gaps->Entries, "entry", "entries") + " for " +
-              plural(Gaps->Needed, "value", "values") +
+  if (!Gaps.Missing.empty()) {
+    std::vector<MissingSlot> Missing;
+    for (const EnumConstantDecl *E : Gaps.Missing)
+      Missing.push_back(missingSlot(*E, LangOpts));
+    Message = missingSlotsMessage(Head, Missing, Gaps.Size, Gaps.Needed);
+  } else if (Gaps.TooLong) {
+    Message = Head + "has " + plural(Gaps.Entries, "entry", "entries") + " for " +
+              plural(Gaps.Needed, "value", "values") +
               ": the entries are out of step with the enumerators";
   }
   if (keepsFacts())
-    emitFact(indexedArrayColumn(Var, *Enum, *Gaps, !Gaps->Missing.empty(), *Result.Context));
+    emitFact(indexedArrayColumn(Var, Enum, Gaps, !Gaps.Missing.empty(), Ctx));
   if (Message) {
     diag(tableLocation(Var, SM), *Message);
     diag(SM.getFileLoc(Index.getBeginLoc()),
-         "indexed by '" + enumQualifiedName(*Enum) + "' here", DiagnosticIDs::Note);
-    noteEnum(*Enum);
+         "indexed by '" + enumQualifiedName(Enum) + "' here", DiagnosticIDs::Note);
+    noteEnum(Enum);
   }
-  for (const auto &[Second, First] : Gaps->Duplicates) {
+  // What the global step needs to take counts out of this finding: only when some enumerator it
+  // lacks is no value in this TU (one that is cannot be a count anywhere).
+  if (RangeMarkers && keepsFacts() && Message && !Gaps.Missing.empty() &&
+      !llvm::all_of(Gaps.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); })) {
+    ArrayGapsFact Fact;
+    Fact.Where = positionOf(tableLocation(Var, SM), SM);
+    Fact.Message = *Message;
+    Fact.Head = Head;
+    Fact.Size = Gaps.Size;
+    for (const EnumConstantDecl *E : Gaps.Missing)
+      Fact.Missing.push_back(missingSlot(*E, LangOpts));
+    emitFact(Fact);
+  }
+  for (const auto &[Second, First] : Gaps.Duplicates) {
     diag(SM.getFileLoc(Second->getBeginLoc()),
          "array '" + Var.getName().str() + "' initializes a slot twice: this initializer "
          "replaces the earlier one");
@@ -720,7 +785,8 @@ EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
 }
 
 // The tables, for the report's enum map.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>()};
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<EnumeratorUsesFact>(),
+                              factKindOf<ArrayGapsFact>()};
 
 const RuleInfo &EnumTableRuleInfo() {
   static const RuleInfo Info{
@@ -738,6 +804,9 @@ const RuleInfo &EnumTableRuleInfo() {
       .FixDescription = "remove a map entry that repeats an earlier entry word for word",
       .CreateTURule = [](RuleContext &Context) -> std::unique_ptr<Rule> {
         return std::make_unique<EnumTableRule>(Context);
+      },
+      .CreateGlobalRule = [](const RuleOptions &Options) -> std::unique_ptr<GlobalRule> {
+        return std::make_unique<EnumTableGlobalRule>(Options);
       },
       .FactKinds = Kinds,
   };

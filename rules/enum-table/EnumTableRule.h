@@ -7,7 +7,9 @@
 #include "Rule.h"
 #include "rules/utils/DriftHistory.h"
 #include "rules/utils/Sentinels.h"
+#include "rules/enum-table/IndexedArrays.h"
 #include "rules/enum-table/TotalityEvidence.h"
+#include "rules/utils/EnumeratorUses.h"
 
 #include <set>
 
@@ -25,7 +27,6 @@ namespace contractcheck {
 
 struct KeyedTable;
 struct HeldValue;
-struct ArrayGaps;
 
 class EnumTableRule : public Rule {
 public:
@@ -36,12 +37,16 @@ public:
   // A table indexed with what depends on a template parameter is indexed by an enum only in
   // an instantiation.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void checkKeyedTable(const clang::VarDecl &Var,
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
                          const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
+                          const clang::EnumDecl &Enum, const ArrayGaps &Gaps,
+                          const clang::ASTContext &Ctx);
   void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const;
   void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
@@ -67,8 +72,22 @@ private:
   const bool History;
   // A static_assert ties the table's size to its enum (SizeAsserts.h).
   const bool SizeAsserts;
+  // An enumerator used only as a bound or a size is no slot an indexed array needs
+  // (ArrayCounts.h).
+  const bool RangeMarkers;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
+  // Indexed arrays with missing slots wait for the end of the TU, when its uses are known.
+  struct PendingArray {
+    const clang::VarDecl *Var;
+    const clang::Expr *Index;
+    const clang::EnumDecl *Enum;
+    ArrayGaps Gaps;
+    const clang::ASTContext *Ctx;
+  };
+  std::vector<PendingArray> Pending;
+  EnumeratorUses Uses;
+  const clang::ASTContext *TU = nullptr;
 };
 
 } // namespace contractcheck

@@ -6,27 +6,12 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
+#include "rules/utils/EnumeratorUsesFact.h"
 
 #include <string>
 #include <vector>
 
 namespace contractcheck {
-
-// How the code spelled in one file uses the enumerators it names (by USR), as one TU saw it. A
-// header seen by many TUs gives the same fact in each, stored once.
-struct EnumeratorUsesFact {
-  static constexpr std::string_view Kind = "enumerator-uses";
-  static constexpr unsigned Version = 1;
-  std::string File; // where the uses are spelled (a macro's use, not its definition)
-  // Compared by `<`, `>`, `<=`, `>=` with a value of their own enum (an enumerator may be in
-  // both lists).
-  std::vector<std::string> Bounds;
-  // Named any other way: assigned, returned, passed, a case label, `==`, arithmetic.
-  std::vector<std::string> Values;
-  std::string key() const { return File; }
-};
-CONTRACTCHECK_JSON_FIELDS(EnumeratorUsesFact, (File, "file"), (Bounds, "bounds"),
-                          (Values, "values"))
 
 // One enumerator a reported switch hides, with the words the finding says it in.
 struct HiddenEnumerator {

@@ -63,12 +63,10 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
   std::vector<SwitchHiddenFact> Switches = Context.facts().all<SwitchHiddenFact>();
   if (Switches.empty())
     return;
-  std::set<std::string> Bounds, Values;
+  CodebaseEnumeratorUses Uses;
   if (RangeMarkers)
-    for (const EnumeratorUsesFact &Uses : Context.facts().all<EnumeratorUsesFact>()) {
-      Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
-      Values.insert(Uses.Values.begin(), Uses.Values.end());
-    }
+    for (const EnumeratorUsesFact &Fact : Context.facts().all<EnumeratorUsesFact>())
+      Uses.add(Fact);
   // What every caller of a hook filtered, by the hook's finding.
   std::map<FindingKey, std::set<std::string>> Filtered;
   if (CallerDefaults) {
@@ -93,7 +91,7 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
     Revision R{{}, {}, Switch.EnumName, Switch.HasDefault};
     auto ByCallers = Filtered.find(keyOf(Switch.Where, Switch.Message));
     for (HiddenEnumerator &H : Switch.Hidden) {
-      if ((Bounds.contains(H.Usr) && !Values.contains(H.Usr)) ||
+      if (Uses.onlyBound(H.Usr) ||
           (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)))
         R.Dropped.insert(H.Enumerator);
       else

@@ -1,11 +1,13 @@
-// Range markers: enumerators a project uses only as bounds of relational comparisons
-// (glslang's `format > ElfEsFloatGuard && format < ElfFloatGuard`), never as values. A switch
-// need not name them: no value of the enum is ever one of them. This records how a TU uses each
-// enumerator; whether one is a marker is the whole codebase's to say (RangeMarkerGlobal.h),
-// or, where only one TU is seen (clang-tidy), that TU's.
+// Range markers and counts: enumerators a project uses only as bounds of relational comparisons
+// (glslang's `format > ElfEsFloatGuard && format < ElfFloatGuard`) or as sizes (chessx's
+// `QPixmap m_piece[ConstPieceTypes]`, `i < ConstPieceTypes`), never as values. A switch need not
+// name a range marker, nor an enum-indexed array have a slot for a count: no value of the enum
+// is ever one of them. This records how a TU uses each enumerator; what one is, is the whole
+// codebase's to say (EnumeratorUsesFact.h, in the CLI's global steps), or, where only one TU is
+// seen (clang-tidy), that TU's.
 #pragma once
 
-#include "rules/switch-coverage/RangeMarkerFacts.h"
+#include "rules/utils/EnumeratorUsesFact.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <llvm/ADT/DenseMap.h>
@@ -16,6 +18,8 @@
 namespace clang {
 class DeclRefExpr;
 class EnumConstantDecl;
+class Expr;
+class TypeLoc;
 } // namespace clang
 
 namespace contractcheck {
@@ -27,8 +31,10 @@ public:
   // True when the match was one of this class's (then it has been recorded).
   bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
-  // Compared as a bound somewhere in this TU, and never used as a value in it.
+  // Compared as a bound somewhere in this TU, and never used as a value or a size in it.
   bool onlyBound(const clang::EnumConstantDecl &E) const;
+  // A bound or a size somewhere in this TU, and never a value in it.
+  bool onlyCount(const clang::EnumConstantDecl &E) const;
   bool usedAsValue(const clang::EnumConstantDecl &E) const;
 
   // One fact per file that spells a use, for the global step.
@@ -41,12 +47,17 @@ public:
 private:
   struct Use {
     bool Bound = false;
+    bool Size = false;
     bool Value = false;
   };
+  void noteSizesIn(clang::TypeLoc Type);
+  void noteSize(const clang::Expr *Size);
   // Every reference to a project enumerator outside enum definitions, until classify().
   std::vector<const clang::DeclRefExpr *> References;
   // Those that are one side of a relational comparison with a value of their enum.
   llvm::DenseSet<const clang::DeclRefExpr *> Bounds;
+  // Those that are an array's dimension, or one side of a relational comparison with an integer.
+  llvm::DenseSet<const clang::DeclRefExpr *> Sizes;
   // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
   llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;
   // By the file the use is spelled in, then by enumerator.

@@ -1,15 +1,19 @@
-#include "rules/switch-coverage/RangeMarkers.h"
+#include "rules/utils/EnumeratorUses.h"
 
 #include "rules/utils/Usr.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/Decl.h>
+#include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/TypeLoc.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Basic/SourceManager.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -35,7 +39,53 @@ bool comparesWithItsEnum(const Expr &Other, const EnumConstantDecl &Enumerator) 
   return Type && Enum && Type->getDecl()->getCanonicalDecl() == Enum->getCanonicalDecl();
 }
 
+bool isInteger(const Expr &Other) {
+  const Expr *E = Other.IgnoreParenImpCasts();
+  return E->getType()->isIntegerType() && !E->getType()->isEnumeralType();
+}
+
+// The template arguments that are a size: std::array's second, std::bitset's only one.
+std::optional<unsigned> sizeArgumentOf(const TemplateSpecializationTypeLoc &Type) {
+  const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+      Type.getTypePtr()->getTemplateName().getAsTemplateDecl());
+  if (!Template || !Template->isInStdNamespace())
+    return std::nullopt;
+  if (Template->getName() == "array")
+    return 1;
+  if (Template->getName() == "bitset")
+    return 0;
+  return std::nullopt;
+}
+
 } // namespace
+
+// `E::Count`, `static_cast<size_t>(E::Count)`, `(int)Count`: the dimension is the enumerator.
+void EnumeratorUses::noteSize(const Expr *Size) {
+  if (!Size)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Size->IgnoreParenCasts()))
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      Sizes.insert(Ref);
+}
+
+void EnumeratorUses::noteSizesIn(TypeLoc Type) {
+  for (; !Type.isNull(); Type = Type.getNextTypeLoc()) {
+    if (auto Array = Type.getAs<ArrayTypeLoc>())
+      noteSize(Array.getSizeExpr());
+    else if (auto Specialization = Type.getAs<TemplateSpecializationTypeLoc>()) {
+      std::optional<unsigned> SizeArgument = sizeArgumentOf(Specialization);
+      for (unsigned I = 0; I < Specialization.getNumArgs(); ++I) {
+        const TemplateArgumentLoc &Argument = Specialization.getArgLoc(I);
+        if (Argument.getArgument().getKind() == TemplateArgument::Expression &&
+            SizeArgument == I)
+          noteSize(Argument.getSourceExpression());
+        else if (Argument.getArgument().getKind() == TemplateArgument::Type)
+          if (TypeSourceInfo *Info = Argument.getTypeSourceInfo())
+            noteSizesIn(Info->getTypeLoc());
+      }
+    }
+  }
+}
 
 void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
   // Any enumerator, wherever its enum is: CMake's precompiled-header wrapper (`-include
@@ -48,6 +98,13 @@ void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCal
   Finder->addMatcher(binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),
                                     unless(isExpansionInSystemHeader()))
                          .bind("enumerator-comparison"),
+                     Callback);
+  // The declarations whose types may have an enumerator for a dimension.
+  Finder->addMatcher(
+      decl(anyOf(declaratorDecl(), typedefNameDecl()), unless(isExpansionInSystemHeader()))
+          .bind("sized-declaration"),
+      Callback);
+  Finder->addMatcher(cxxNewExpr(isArray(), unless(isExpansionInSystemHeader())).bind("array-new"),
                      Callback);
   Finder->addMatcher(
       enumConstantDecl(forEachDescendant(declRefExpr(to(enumConstantDecl())).bind("in-enum"))),
@@ -63,6 +120,21 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
     InDefinitions.insert(Ref);
     return true;
   }
+  if (const auto *Declaration = Result.Nodes.getNodeAs<Decl>("sized-declaration")) {
+    const TypeSourceInfo *Info = nullptr;
+    if (const auto *Declarator = dyn_cast<DeclaratorDecl>(Declaration))
+      Info = Declarator->getTypeSourceInfo();
+    else if (const auto *Typedef = dyn_cast<TypedefNameDecl>(Declaration))
+      Info = Typedef->getTypeSourceInfo();
+    if (Info)
+      noteSizesIn(Info->getTypeLoc());
+    return true;
+  }
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("array-new")) {
+    if (New->getArraySize())
+      noteSize(*New->getArraySize());
+    return true;
+  }
   const auto *Comparison = Result.Nodes.getNodeAs<BinaryOperator>("enumerator-comparison");
   if (!Comparison)
     return false;
@@ -71,6 +143,8 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
     if (const EnumConstantDecl *E = enumeratorNamedBy(*Sides[I]))
       if (comparesWithItsEnum(*Sides[1 - I], *E))
         Bounds.insert(cast<DeclRefExpr>(Sides[I]->IgnoreParenImpCasts()));
+      else if (isInteger(*Sides[1 - I]))
+        Sizes.insert(cast<DeclRefExpr>(Sides[I]->IgnoreParenImpCasts()));
   return true;
 }
 
@@ -79,20 +153,27 @@ void EnumeratorUses::classify(const SourceManager &SM) {
     if (InDefinitions.contains(Ref))
       continue;
     const auto *E = cast<EnumConstantDecl>(Ref->getDecl());
-    const bool Bound = Bounds.contains(Ref);
     Use &InFile = ByFile[fileContaining(*Ref, SM)][E];
     Use &Whole = InTU[E];
-    (Bound ? InFile.Bound : InFile.Value) = true;
-    (Bound ? Whole.Bound : Whole.Value) = true;
+    bool Use::*Kind = Bounds.contains(Ref)  ? &Use::Bound
+                      : Sizes.contains(Ref) ? &Use::Size
+                                            : &Use::Value;
+    InFile.*Kind = Whole.*Kind = true;
   }
   References.clear();
   Bounds.clear();
+  Sizes.clear();
   InDefinitions.clear();
 }
 
 bool EnumeratorUses::onlyBound(const EnumConstantDecl &E) const {
   auto It = InTU.find(&E);
-  return It != InTU.end() && It->second.Bound && !It->second.Value;
+  return It != InTU.end() && It->second.Bound && !It->second.Value && !It->second.Size;
+}
+
+bool EnumeratorUses::onlyCount(const EnumConstantDecl &E) const {
+  auto It = InTU.find(&E);
+  return It != InTU.end() && (It->second.Bound || It->second.Size) && !It->second.Value;
 }
 
 bool EnumeratorUses::usedAsValue(const EnumConstantDecl &E) const {
@@ -102,32 +183,40 @@ bool EnumeratorUses::usedAsValue(const EnumConstantDecl &E) const {
 
 std::vector<EnumeratorUsesFact> EnumeratorUses::facts(const SourceManager &SM) const {
   // Sorted by file and USR, so that a header's fact is the same whichever TU saw it.
-  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> Files;
+  struct FileUses {
+    std::set<std::string> Bounds, Sizes, Values;
+  };
+  std::map<std::string, FileUses> Files;
   for (const auto &[File, Uses] : ByFile) {
     std::string Path = positionOf(SM.getLocForStartOfFile(File), SM).File;
     if (Path.empty())
       continue;
-    auto &[FileBounds, FileValues] = Files[Path];
+    FileUses &InFile = Files[Path];
     for (const auto &[E, U] : Uses) {
       std::string Usr = usrOf(*E);
       if (Usr.empty())
         continue;
       if (U.Bound)
-        FileBounds.insert(Usr);
+        InFile.Bounds.insert(Usr);
+      if (U.Size)
+        InFile.Sizes.insert(Usr);
       if (U.Value)
-        FileValues.insert(Usr);
+        InFile.Values.insert(Usr);
     }
   }
   std::vector<EnumeratorUsesFact> Facts;
   for (auto &[Path, Uses] : Files)
-    Facts.push_back({Path, {Uses.first.begin(), Uses.first.end()},
-                     {Uses.second.begin(), Uses.second.end()}});
+    Facts.push_back({Path,
+                     {Uses.Bounds.begin(), Uses.Bounds.end()},
+                     {Uses.Sizes.begin(), Uses.Sizes.end()},
+                     {Uses.Values.begin(), Uses.Values.end()}});
   return Facts;
 }
 
 void EnumeratorUses::clear() {
   References.clear();
   Bounds.clear();
+  Sizes.clear();
   InDefinitions.clear();
   ByFile.clear();
   InTU.clear();

@@ -1,0 +1,56 @@
+// How each file uses the enumerators it names, as facts, and the codebase's verdict from them:
+// what contract-switch-coverage (range markers) and contract-enum-table (counts) ask across
+// translation units in the CLI's global steps. Clang-free: the global steps read the facts back
+// from the result store.
+#pragma once
+
+#include "Facts.h"
+#include "JsonFields.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace contractcheck {
+
+// How the code spelled in one file uses the enumerators it names (by USR), as one TU saw it. A
+// header seen by many TUs gives the same fact in each, stored once.
+struct EnumeratorUsesFact {
+  static constexpr std::string_view Kind = "enumerator-uses";
+  static constexpr unsigned Version = 2;
+  std::string File; // where the uses are spelled (a macro's use, not its definition)
+  // Compared by `<`, `>`, `<=`, `>=` with a value of their own enum (an enumerator may be in
+  // several lists).
+  std::vector<std::string> Bounds;
+  // Sizes: an array's dimension (`T a[E]`, `std::array<T, E>`, `new T[E]`), or compared by
+  // `<`, `>`, `<=`, `>=` with an integer (`i < E`, a loop's bound).
+  std::vector<std::string> Sizes;
+  // Named any other way: assigned, returned, passed, a case label, `==`, arithmetic, an index.
+  std::vector<std::string> Values;
+  std::string key() const { return File; }
+};
+CONTRACTCHECK_JSON_FIELDS(EnumeratorUsesFact, (File, "file"), (Bounds, "bounds"),
+                          (Sizes, "sizes"), (Values, "values"))
+
+// Every TU's uses together (or those of the TUs seen: an editor's buffer, a subset).
+class CodebaseEnumeratorUses {
+public:
+  void add(const EnumeratorUsesFact &Uses) {
+    Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
+    Sizes.insert(Uses.Sizes.begin(), Uses.Sizes.end());
+    Values.insert(Uses.Values.begin(), Uses.Values.end());
+  }
+  // A range marker: compared as a bound with its enum's values, never a value nor a size.
+  bool onlyBound(const std::string &Usr) const {
+    return Bounds.contains(Usr) && !Values.contains(Usr) && !Sizes.contains(Usr);
+  }
+  // A count or marker: a bound or a size, never a value.
+  bool onlyCount(const std::string &Usr) const {
+    return (Bounds.contains(Usr) || Sizes.contains(Usr)) && !Values.contains(Usr);
+  }
+
+private:
+  std::set<std::string> Bounds, Sizes, Values;
+};
+
+} // namespace contractcheck
