@@ -63,7 +63,7 @@ void EnumTableGlobalRule::run(GlobalContext &Context) {
     std::vector<MissingSlot> Kept;
     std::set<std::string> Counts;
     for (MissingSlot &Slot : Array.Missing) {
-      if (Uses.onlyCount(Slot.Usr))
+      if (Uses.onlyCount(Slot.Usr) && !Slot.SizesTheArray)
         Counts.insert(Slot.Enumerator);
       else
         Kept.push_back(std::move(Slot));

@@ -24,9 +24,12 @@ struct MissingSlot {
   std::string Enumerator; // its bare name: its row in the enum map
   std::string Name;       // as the message spells it
   uint64_t Value = 0;     // zero-extended, as the array's slots are counted
+  // The array's own dimension: whether that size is right is the question, not evidence that
+  // the enumerator is a count (`const char *names[Phase::Drain]` read at Drain and Stop).
+  bool SizesTheArray = false;
 };
 CONTRACTCHECK_JSON_FIELDS(MissingSlot, (Usr, "usr"), (Enumerator, "enumerator"), (Name, "name"),
-                          (Value, "value"))
+                          (Value, "value"), (SizesTheArray, "sizes_the_array"))
 
 // A reported indexed array whose missing enumerators this TU never uses as values: the global
 // step may find some of them counts, across the codebase, and rewrite the finding without them.

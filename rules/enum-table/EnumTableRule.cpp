@@ -682,9 +682,10 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
 
 namespace {
 
-MissingSlot missingSlot(const EnumConstantDecl &E, const LangOptions &LangOpts) {
+MissingSlot missingSlot(const EnumConstantDecl &E, const VarDecl &Array,
+                        const LangOptions &LangOpts) {
   return {usrOf(E), E.getNameAsString(), enumeratorSpelling(E, LangOpts),
-          E.getInitVal().getZExtValue()};
+          E.getInitVal().getZExtValue(), llvm::is_contained(enumeratorsSizing(Array), &E)};
 }
 
 } // namespace
@@ -698,11 +699,13 @@ void EnumTableRule::onEndOfTranslationUnit() {
     ArrayGaps &Gaps = Array.Gaps;
     const size_t Before = Gaps.Missing.size();
     if (!keepsFacts())
-      llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) { return Uses.onlyCount(*E); });
+      llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) {
+        return Uses.onlyCount(*E) && !llvm::is_contained(enumeratorsSizing(*Array.Var), E);
+      });
     if (Gaps.Missing.size() != Before) {
       std::vector<MissingSlot> Kept;
       for (const EnumConstantDecl *E : Gaps.Missing)
-        Kept.push_back(missingSlot(*E, Array.Ctx->getLangOpts()));
+        Kept.push_back(missingSlot(*E, *Array.Var, Array.Ctx->getLangOpts()));
       Gaps.PastTheEnd = llvm::any_of(Kept, [&](const MissingSlot &S) { return S.Value >= Gaps.Size; });
       if (Gaps.PastTheEnd)
         Gaps.Needed = slotsNeeded(Kept);
@@ -727,7 +730,7 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
   if (!Gaps.Missing.empty()) {
     std::vector<MissingSlot> Missing;
     for (const EnumConstantDecl *E : Gaps.Missing)
-      Missing.push_back(missingSlot(*E, LangOpts));
+      Missing.push_back(missingSlot(*E, Var, LangOpts));
     Message = missingSlotsMessage(Head, Missing, Gaps.Size, Gaps.Needed);
   } else if (Gaps.TooLong) {
     Message = Head + "has " + plural(Gaps.Entries, "entry", "entries") + " for " +
@@ -752,7 +755,7 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
     Fact.Head = Head;
     Fact.Size = Gaps.Size;
     for (const EnumConstantDecl *E : Gaps.Missing)
-      Fact.Missing.push_back(missingSlot(*E, LangOpts));
+      Fact.Missing.push_back(missingSlot(*E, Var, LangOpts));
     emitFact(Fact);
   }
   for (const auto &[Second, First] : Gaps.Duplicates) {

@@ -59,32 +59,46 @@ std::optional<unsigned> sizeArgumentOf(const TemplateSpecializationTypeLoc &Type
 
 } // namespace
 
+namespace {
+
 // `E::Count`, `static_cast<size_t>(E::Count)`, `(int)Count`: the dimension is the enumerator.
-void EnumeratorUses::noteSize(const Expr *Size) {
-  if (!Size)
-    return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Size->IgnoreParenCasts()))
-    if (isa<EnumConstantDecl>(Ref->getDecl()))
-      Sizes.insert(Ref);
+const DeclRefExpr *enumeratorSizing(const Expr *Size) {
+  const auto *Ref = Size ? dyn_cast<DeclRefExpr>(Size->IgnoreParenCasts()) : nullptr;
+  return Ref && isa<EnumConstantDecl>(Ref->getDecl()) ? Ref : nullptr;
 }
 
-void EnumeratorUses::noteSizesIn(TypeLoc Type) {
+// Each dimension the written type declares, nested ones included.
+void forEachSize(TypeLoc Type, llvm::function_ref<void(const DeclRefExpr &)> Visit) {
   for (; !Type.isNull(); Type = Type.getNextTypeLoc()) {
-    if (auto Array = Type.getAs<ArrayTypeLoc>())
-      noteSize(Array.getSizeExpr());
-    else if (auto Specialization = Type.getAs<TemplateSpecializationTypeLoc>()) {
+    if (auto Array = Type.getAs<ArrayTypeLoc>()) {
+      if (const DeclRefExpr *Ref = enumeratorSizing(Array.getSizeExpr()))
+        Visit(*Ref);
+    } else if (auto Specialization = Type.getAs<TemplateSpecializationTypeLoc>()) {
       std::optional<unsigned> SizeArgument = sizeArgumentOf(Specialization);
       for (unsigned I = 0; I < Specialization.getNumArgs(); ++I) {
         const TemplateArgumentLoc &Argument = Specialization.getArgLoc(I);
         if (Argument.getArgument().getKind() == TemplateArgument::Expression &&
-            SizeArgument == I)
-          noteSize(Argument.getSourceExpression());
-        else if (Argument.getArgument().getKind() == TemplateArgument::Type)
+            SizeArgument == I) {
+          if (const DeclRefExpr *Ref = enumeratorSizing(Argument.getSourceExpression()))
+            Visit(*Ref);
+        } else if (Argument.getArgument().getKind() == TemplateArgument::Type) {
           if (TypeSourceInfo *Info = Argument.getTypeSourceInfo())
-            noteSizesIn(Info->getTypeLoc());
+            forEachSize(Info->getTypeLoc(), Visit);
+        }
       }
     }
   }
+}
+
+} // namespace
+
+std::vector<const EnumConstantDecl *> enumeratorsSizing(const DeclaratorDecl &Declaration) {
+  std::vector<const EnumConstantDecl *> Sizing;
+  if (const TypeSourceInfo *Info = Declaration.getTypeSourceInfo())
+    forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) {
+      Sizing.push_back(cast<EnumConstantDecl>(Ref.getDecl()));
+    });
+  return Sizing;
 }
 
 void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
@@ -127,12 +141,12 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
     else if (const auto *Typedef = dyn_cast<TypedefNameDecl>(Declaration))
       Info = Typedef->getTypeSourceInfo();
     if (Info)
-      noteSizesIn(Info->getTypeLoc());
+      forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) { Sizes.insert(&Ref); });
     return true;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("array-new")) {
-    if (New->getArraySize())
-      noteSize(*New->getArraySize());
+    if (const DeclRefExpr *Ref = enumeratorSizing(New->getArraySize().value_or(nullptr)))
+      Sizes.insert(Ref);
     return true;
   }
   const auto *Comparison = Result.Nodes.getNodeAs<BinaryOperator>("enumerator-comparison");

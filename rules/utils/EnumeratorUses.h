@@ -18,11 +18,14 @@
 namespace clang {
 class DeclRefExpr;
 class EnumConstantDecl;
-class Expr;
-class TypeLoc;
+class DeclaratorDecl;
 } // namespace clang
 
 namespace contractcheck {
+
+// The enumerators that size the declaration's written type (`T a[E]`, `std::array<T, E>`).
+std::vector<const clang::EnumConstantDecl *>
+enumeratorsSizing(const clang::DeclaratorDecl &Declaration);
 
 class EnumeratorUses {
 public:
@@ -50,8 +53,6 @@ private:
     bool Size = false;
     bool Value = false;
   };
-  void noteSizesIn(clang::TypeLoc Type);
-  void noteSize(const clang::Expr *Size);
   // Every reference to a project enumerator outside enum definitions, until classify().
   std::vector<const clang::DeclRefExpr *> References;
   // Those that are one side of a relational comparison with a value of their enum.
