@@ -1,10 +1,10 @@
 #include "rules/enum-table/ArrayCounts.h"
 
+#include "rules/enum-table/MissingSlots.h"
 #include "rules/utils/EnumeratorUsesFact.h"
 #include "ContractMap.h"
 #include "RuleOptions.h"
 
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,33 +12,6 @@
 #include <tuple>
 
 namespace contractcheck {
-
-std::string plural(size_t N, const char *One, const char *Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many);
-}
-
-uint64_t slotsNeeded(const std::vector<MissingSlot> &Missing) {
-  uint64_t Needed = 0;
-  for (const MissingSlot &Slot : Missing)
-    Needed = std::max(Needed, Slot.Value + 1);
-  return Needed;
-}
-
-std::string missingSlotsMessage(const std::string &Head, const std::vector<MissingSlot> &Missing,
-                                uint64_t Size, uint64_t Needed) {
-  std::string List;
-  bool PastTheEnd = false;
-  for (const MissingSlot &Slot : Missing) {
-    List += (List.empty() ? "" : ", ") + Slot.Name;
-    PastTheEnd = PastTheEnd || Slot.Value >= Size;
-  }
-  std::string Message = Head + "has no entry for " +
-                        plural(Missing.size(), "enumerator", "enumerators") + ": " + List;
-  if (PastTheEnd)
-    return Message + " (it has " + plural(Size, "slot", "slots") + ", " + std::to_string(Needed) +
-           " needed: reading them reads past its end)";
-  return Message + " (the initializer leaves their slots empty)";
-}
 
 EnumTableGlobalRule::EnumTableGlobalRule(const RuleOptions &Options)
     : RangeMarkers(Options.getBool("range-markers")) {}
@@ -57,6 +30,7 @@ void EnumTableGlobalRule::run(GlobalContext &Context) {
   using Key = std::tuple<std::string, unsigned, unsigned, std::string>;
   // The finding's new message; none: withdrawn.
   std::map<Key, std::optional<std::string>> Revised;
+  // The engine keeps the map revision until it collects the columns, after this step.
   auto Unlinked = std::make_shared<std::map<std::pair<std::string, unsigned>,
                                             std::set<std::string>>>();
   for (ArrayGapsFact &Array : Arrays) {

@@ -9,6 +9,7 @@
 #include "Finding.h"
 #include "GlobalRule.h"
 #include "JsonFields.h"
+#include "rules/enum-table/MissingSlots.h"
 
 #include <cstdint>
 #include <string>
@@ -17,19 +18,6 @@
 namespace contractcheck {
 
 class RuleOptions;
-
-// An enumerator an indexed array has no slot for, as the finding names it.
-struct MissingSlot {
-  std::string Usr;
-  std::string Enumerator; // its bare name: its row in the enum map
-  std::string Name;       // as the message spells it
-  uint64_t Value = 0;     // zero-extended, as the array's slots are counted
-  // The array's own dimension: whether that size is right is the question, not evidence that
-  // the enumerator is a count (`const char *names[Phase::Drain]` read at Drain and Stop).
-  bool SizesTheArray = false;
-};
-CONTRACTCHECK_JSON_FIELDS(MissingSlot, (Usr, "usr"), (Enumerator, "enumerator"), (Name, "name"),
-                          (Value, "value"), (SizesTheArray, "sizes_the_array"))
 
 // A reported indexed array whose missing enumerators this TU never uses as values: the global
 // step may find some of them counts, across the codebase, and rewrite the finding without them.
@@ -47,14 +35,6 @@ struct ArrayGapsFact {
 };
 CONTRACTCHECK_JSON_FIELDS(ArrayGapsFact, (Where, "where"), (Message, "message"), (Head, "head"),
                           (Size, "size"), (Missing, "missing"))
-
-// "<Head>has no entry for 2 enumerators: A, B (...)", with the slots they need when some lie
-// past the array's end.
-std::string missingSlotsMessage(const std::string &Head, const std::vector<MissingSlot> &Missing,
-                                uint64_t Size, uint64_t Needed);
-// The slots the missing values need: one past the greatest.
-uint64_t slotsNeeded(const std::vector<MissingSlot> &Missing);
-std::string plural(size_t N, const char *One, const char *Many);
 
 class EnumTableGlobalRule : public GlobalRule {
 public:

@@ -1,7 +1,7 @@
 #include "rules/enum-table/EnumTableRule.h"
-#include "rules/enum-table/ArrayCounts.h"
-#include "rules/utils/Usr.h"
 
+#include "rules/enum-table/ArrayCounts.h"
+#include "rules/enum-table/MissingSlots.h"
 #include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/enum-table/EnumeratorGroups.h"
@@ -17,6 +17,7 @@
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
 #include "rules/utils/StringParsers.h"
+#include "rules/utils/Usr.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/ASTContext.h>
@@ -627,9 +628,6 @@ void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<Hel
   for (const HeldValue &Value : Held)
     if (!IsMarker(*Value.Named, Top) && !Value.Value.isNegative())
       Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
-  Gaps.PastTheEnd = llvm::any_of(Gaps.Missing, [&](const EnumConstantDecl *E) {
-    return E->getInitVal().getZExtValue() >= Gaps.Size;
-  });
 }
 
 void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
@@ -658,9 +656,6 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
         return llvm::APSInt::isSameValue(V, E->getInitVal());
       });
     });
-    Gaps->PastTheEnd = llvm::any_of(Gaps->Missing, [&](const EnumConstantDecl *E) {
-      return E->getInitVal().getZExtValue() >= Gaps->Size;
-    });
   }
   if (History && !Gaps->Missing.empty()) {
     std::vector<Handler> Written;
@@ -668,13 +663,10 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
       if (Initializer)
         Written.push_back({SM.getFileLoc(Initializer->getBeginLoc()), Enumerator->getName().str()});
     Gaps->Missing = newerThanEntries(Written, Gaps->Missing, SM);
-    Gaps->PastTheEnd = llvm::any_of(Gaps->Missing, [&](const EnumConstantDecl *E) {
-      return E->getInitVal().getZExtValue() >= Gaps->Size;
-    });
   }
   Judged.insert(Var.getCanonicalDecl());
   if (RangeMarkers && !Gaps->Missing.empty()) {
-    Pending.push_back({&Var, &Index, Enum, std::move(*Gaps), Result.Context});
+    Pending.push_back({&Var, &Index, Enum, std::move(*Gaps)});
     return;
   }
   reportIndexedArray(Var, Index, *Enum, *Gaps, *Result.Context);
@@ -688,10 +680,18 @@ MissingSlot missingSlot(const EnumConstantDecl &E, const VarDecl &Array,
           E.getInitVal().getZExtValue(), llvm::is_contained(enumeratorsSizing(Array), &E)};
 }
 
+std::vector<MissingSlot> missingSlots(const ArrayGaps &Gaps, const VarDecl &Array,
+                                      const LangOptions &LangOpts) {
+  std::vector<MissingSlot> Slots;
+  for (const EnumConstantDecl *E : Gaps.Missing)
+    Slots.push_back(missingSlot(*E, Array, LangOpts));
+  return Slots;
+}
+
 } // namespace
 
 // Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the CLI
-// asks every TU's (ArrayCounts.h).
+// asks every TU's (ArrayCounts.h), as the same test on the facts.
 void EnumTableRule::onEndOfTranslationUnit() {
   if (RangeMarkers && TU)
     Uses.classify(TU->getSourceManager());
@@ -702,15 +702,9 @@ void EnumTableRule::onEndOfTranslationUnit() {
       llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) {
         return Uses.onlyCount(*E) && !llvm::is_contained(enumeratorsSizing(*Array.Var), E);
       });
-    if (Gaps.Missing.size() != Before) {
-      std::vector<MissingSlot> Kept;
-      for (const EnumConstantDecl *E : Gaps.Missing)
-        Kept.push_back(missingSlot(*E, *Array.Var, Array.Ctx->getLangOpts()));
-      Gaps.PastTheEnd = llvm::any_of(Kept, [&](const MissingSlot &S) { return S.Value >= Gaps.Size; });
-      if (Gaps.PastTheEnd)
-        Gaps.Needed = slotsNeeded(Kept);
-    }
-    reportIndexedArray(*Array.Var, *Array.Index, *Array.Enum, Gaps, *Array.Ctx);
+    if (Gaps.Missing.size() != Before && !Gaps.Missing.empty())
+      Gaps.Needed = slotsNeeded(missingSlots(Gaps, *Array.Var, TU->getLangOpts()));
+    reportIndexedArray(*Array.Var, *Array.Index, *Array.Enum, Gaps, *TU);
   }
   Pending.clear();
   if (RangeMarkers && TU && keepsFacts())
@@ -727,12 +721,10 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
   std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +
                      enumQualifiedName(Enum) + "' but ";
   std::optional<std::string> Message;
-  if (!Gaps.Missing.empty()) {
-    std::vector<MissingSlot> Missing;
-    for (const EnumConstantDecl *E : Gaps.Missing)
-      Missing.push_back(missingSlot(*E, Var, LangOpts));
+  const std::vector<MissingSlot> Missing = missingSlots(Gaps, Var, LangOpts);
+  if (!Missing.empty())
     Message = missingSlotsMessage(Head, Missing, Gaps.Size, Gaps.Needed);
-  } else if (Gaps.TooLong) {
+  else if (Gaps.TooLong) {
     Message = Head + "has " + plural(Gaps.Entries, "entry", "entries") + " for " +
               plural(Gaps.Needed, "value", "values") +
               ": the entries are out of step with the enumerators";
@@ -754,8 +746,7 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
     Fact.Message = *Message;
     Fact.Head = Head;
     Fact.Size = Gaps.Size;
-    for (const EnumConstantDecl *E : Gaps.Missing)
-      Fact.Missing.push_back(missingSlot(*E, Var, LangOpts));
+    Fact.Missing = Missing;
     emitFact(Fact);
   }
   for (const auto &[Second, First] : Gaps.Duplicates) {

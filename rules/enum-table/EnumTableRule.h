@@ -5,11 +5,11 @@
 
 #include "Glob.h"
 #include "Rule.h"
-#include "rules/utils/DriftHistory.h"
-#include "rules/utils/Sentinels.h"
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/enum-table/TotalityEvidence.h"
+#include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumeratorUses.h"
+#include "rules/utils/Sentinels.h"
 
 #include <set>
 
@@ -83,10 +83,10 @@ private:
     const clang::Expr *Index;
     const clang::EnumDecl *Enum;
     ArrayGaps Gaps;
-    const clang::ASTContext *Ctx;
   };
   std::vector<PendingArray> Pending;
   EnumeratorUses Uses;
+  // The TU being checked, from its first match until its end.
   const clang::ASTContext *TU = nullptr;
 };
 

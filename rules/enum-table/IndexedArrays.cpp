@@ -275,7 +275,6 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
     if (Empty)
       Gaps.Missing.push_back(Value.Named);
     Gaps.Slots.push_back({Value.Named, Empty || !Gaps.IsConstTable ? nullptr : View.Init->getInit(Slot)});
-    Gaps.PastTheEnd |= Slot >= Gaps.Size;
   }
   if (Gaps.IsConstTable) {
     Gaps.Entries = View.Init->getNumInits();

@@ -27,7 +27,6 @@ struct ArrayGaps {
   bool IsConstTable = false; // an array with entries: a table, judged entry by entry
   // Values with no slot (past the end, or a slot the initializer leaves empty).
   std::vector<const clang::EnumConstantDecl *> Missing;
-  bool PastTheEnd = false; // some of Missing lie beyond the array's end
   // More entries than the enum has values (its trailing sentinels and a null terminator allowed).
   // Entries, not slots: an array sized for every value of the index's type (`[256]` read at a
   // byte) whose initializer stops at the enum's last value leaves the rest empty on purpose.

@@ -57,10 +57,6 @@ std::optional<unsigned> sizeArgumentOf(const TemplateSpecializationTypeLoc &Type
   return std::nullopt;
 }
 
-} // namespace
-
-namespace {
-
 // `E::Count`, `static_cast<size_t>(E::Count)`, `(int)Count`: the dimension is the enumerator.
 const DeclRefExpr *enumeratorSizing(const Expr *Size) {
   const auto *Ref = Size ? dyn_cast<DeclRefExpr>(Size->IgnoreParenCasts()) : nullptr;
@@ -153,12 +149,16 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
   if (!Comparison)
     return false;
   const Expr *Sides[] = {Comparison->getLHS(), Comparison->getRHS()};
-  for (int I = 0; I < 2; ++I)
-    if (const EnumConstantDecl *E = enumeratorNamedBy(*Sides[I]))
-      if (comparesWithItsEnum(*Sides[1 - I], *E))
-        Bounds.insert(cast<DeclRefExpr>(Sides[I]->IgnoreParenImpCasts()));
-      else if (isInteger(*Sides[1 - I]))
-        Sizes.insert(cast<DeclRefExpr>(Sides[I]->IgnoreParenImpCasts()));
+  for (int I = 0; I < 2; ++I) {
+    const EnumConstantDecl *E = enumeratorNamedBy(*Sides[I]);
+    if (!E)
+      continue;
+    const auto *Ref = cast<DeclRefExpr>(Sides[I]->IgnoreParenImpCasts());
+    if (comparesWithItsEnum(*Sides[1 - I], *E))
+      Bounds.insert(Ref);
+    else if (isInteger(*Sides[1 - I]))
+      Sizes.insert(Ref);
+  }
   return true;
 }
 

@@ -17,8 +17,8 @@
 
 namespace clang {
 class DeclRefExpr;
-class EnumConstantDecl;
 class DeclaratorDecl;
+class EnumConstantDecl;
 } // namespace clang
 
 namespace contractcheck {
