@@ -38,11 +38,12 @@ public:
   bool onlyBound(const clang::EnumConstantDecl &E) const;
   // A bound or a size somewhere in this TU, and never a value in it.
   bool onlyCount(const clang::EnumConstantDecl &E) const;
+  // A value somewhere in this TU: no other TU's uses can make it a count or a marker.
   bool usedAsValue(const clang::EnumConstantDecl &E) const;
 
   // One fact per file that spells a use, for the global step.
   std::vector<EnumeratorUsesFact> facts(const clang::SourceManager &SM) const;
-  // Sorts the references recorded into bounds and values; call once, at the end of the TU,
+  // Sorts the references recorded into bounds, sizes and values; call once, at the end of the TU,
   // before the questions above.
   void classify(const clang::SourceManager &SM);
   void clear();
@@ -57,7 +58,8 @@ private:
   std::vector<const clang::DeclRefExpr *> References;
   // Those that are one side of a relational comparison with a value of their enum.
   llvm::DenseSet<const clang::DeclRefExpr *> Bounds;
-  // Those that are an array's dimension, or one side of a relational comparison with an integer.
+  // Those that are a dimension (`T a[E]`, `std::array<T, E>`, `std::bitset<E>`, `new T[E]`), or
+  // one side of a relational comparison with an integer (`i < E`).
   llvm::DenseSet<const clang::DeclRefExpr *> Sizes;
   // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
   llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;
