@@ -508,8 +508,19 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
         Receiver = qobjectClassOf(ReceiverExpr = Forwarded.Receiver);
       } else {
         Receiver = qobjectClassOf(ReceiverExpr);
-        if (!Receiver && I > 0 && !Strings[I - 1].empty() && Object)
-          Receiver = qobjectClassOf(ReceiverExpr = Object);
+        if (!Receiver && I > 0 && !Strings[I - 1].empty()) {
+          // connect(sender, SIGNAL(), SLOT()) called on an object connects to that object. A
+          // string after a SLOT() names a method of that slot's receiver: a helper's request and
+          // done slots (`device->registerAction("eject", this, SLOT(ejectRequested()),
+          // SLOT(ejectDone(int,QString)))`), callWithCallback's return and error methods.
+          const MethodString &Before = Strings[I - 1].front();
+          if (Before.From != Origin::SignalMacro) {
+            Receiver = Before.Receiver;
+            ReceiverExpr = Before.ReceiverExpr;
+          } else if (Object) {
+            Receiver = qobjectClassOf(ReceiverExpr = Object);
+          }
+        }
       }
       if (!Receiver)
         continue;
