@@ -11,6 +11,7 @@
 #include "SourcePositions.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/NameSpelling.h"
+#include "rules/utils/Sentinels.h"
 #include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
@@ -63,6 +64,10 @@ constexpr OptionSpec Options[] = {
      "YAML/JSON data files whose values at a key path must spell an enumerator: {files, key, "
      "enum, names}. Judged in the CLI, from the enum's definition in whichever TU has it.",
      DataFields},
+    {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
+     "Words that name a catch-all enumerator (Unknown, HttpMethodUnknown, kInvalid, ...): a "
+     "name a test assertion expects a parser to turn into one is invalid on purpose, not "
+     "reported. [] reports it."},
 };
 
 AST_MATCHER(CallExpr, hasStringLiteralArgument) {
@@ -101,7 +106,8 @@ bool isCaseInsensitivePredicate(const Expr &Arg) {
 
 EnumNameRule::EnumNameRule(RuleContext &Context)
     : Rule(Context), Infer(options().getBool("infer")),
-      Functions(options().getRecords<ConfiguredFunction>("functions")) {
+      Functions(options().getRecords<ConfiguredFunction>("functions")),
+      CatchAllWords(catchAllWordsOf(options().getList("catch-alls"))) {
   for (const DataFileBinding &B : options().getRecords<DataFileBinding>("data"))
     DataEnums.insert(B.Enum);
   NamedEnums = DataEnums;
@@ -123,6 +129,11 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
   // on purpose. Matched by their expansion (a try, an `if (result) ; else fail`) from a macro.
   Finder->addMatcher(cxxTryStmt(unless(isExpansionInSystemHeader())).bind("expects-throw"), this);
   Finder->addMatcher(ifStmt(hasThen(nullStmt()), hasElse(stmt()),
+                            unless(isExpansionInSystemHeader()))
+                         .bind("expects-failure"),
+                     this);
+  Finder->addMatcher(ifStmt(hasThen(compoundStmt()), unless(hasElse(stmt())),
+                            hasCondition(ignoringParenImpCasts(binaryOperation(hasOperatorName("!=")))),
                             unless(isExpansionInSystemHeader()))
                          .bind("expects-failure"),
                      this);
@@ -153,7 +164,7 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("expects-throw"))
     return addCallsExpectedToThrow(*Try, *Result.SourceManager, ExpectedToFail);
   if (const auto *If = Result.Nodes.getNodeAs<IfStmt>("expects-failure"))
-    return addCallsExpectedToFail(*If, *Result.SourceManager, ExpectedToFail);
+    return addCallsExpectedToFail(*If, *Result.SourceManager, CatchAllWords, ExpectedToFail);
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
   if (!Call || !Callee || isa<CXXOperatorCallExpr>(Call))

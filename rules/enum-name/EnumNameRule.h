@@ -44,6 +44,7 @@ private:
 
   const bool Infer;
   const std::vector<ConfiguredFunction> Functions;
+  const std::vector<std::string> CatchAllWords; // lower-case
   EnumNameSet DataEnums;  // the enums the `data` bindings name
   EnumNameSet NamedEnums; // those and the enums of the configured functions
 

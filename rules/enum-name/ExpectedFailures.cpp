@@ -1,5 +1,7 @@
 #include "rules/enum-name/ExpectedFailures.h"
 
+#include "rules/utils/Sentinels.h"
+
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
@@ -102,34 +104,90 @@ bool isNullopt(const Expr *E) {
   return Record && Record->getIdentifier() && Record->getName() == "nullopt_t";
 }
 
-// An equality of a call with std::nullopt, as written (`call == std::nullopt`) or as gtest's
-// EXPECT_EQ passes it on (`EqHelper::Compare("a", "b", lhs, rhs)`).
-void addComparedWithNullopt(const Expr *E, CallSet &Calls) {
+// A local an assertion macro's body declares for an argument (`auto ptfActual = actual;`) stands
+// for the expression it is initialised with; explicit casts (`static_cast<decltype(a)>(e)`) too.
+const Expr *throughMacroLocal(const Expr *E, const SourceManager &SM) {
+  for (;;) {
+    E = peel(E);
+    if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->hasLocalStorage() || !Var->getInit() ||
+        !writtenByMacroBody(Var->getLocation(), SM))
+      return E;
+    E = Var->getInit();
+  }
+}
+
+// What a test compares a result with when it expects the call to fail: std::nullopt, or an
+// enumerator named like a catch-all.
+bool isFailureValue(const Expr *E, const SourceManager &SM,
+                    const std::vector<std::string> &CatchAllWords) {
+  E = throughMacroLocal(E, SM);
+  if (isNullopt(E))
+    return true;
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Enumerator = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  return Enumerator && namesACatchAll(*Enumerator, CatchAllWords);
+}
+
+// A comparison `Want` (== or !=) of a call with a failure value, as written (`call ==
+// std::nullopt`, `a != e` over an assertion macro's locals) or as gtest's EXPECT_EQ passes it on
+// (`EqHelper::Compare("a", "b", lhs, rhs)`): the call.
+void addComparedWithFailureValue(const Expr *E, BinaryOperatorKind Want, const SourceManager &SM,
+                                 const std::vector<std::string> &CatchAllWords, CallSet &Calls) {
+  auto AddPair = [&](const Expr *LHS, const Expr *RHS) {
+    for (auto [Value, Other] : {std::pair{LHS, RHS}, std::pair{RHS, LHS}})
+      if (isFailureValue(Other, SM, CatchAllWords))
+        if (const CallExpr *Call = resultOf(throughMacroLocal(Value, SM)))
+          Calls.insert(Call);
+  };
   E = peel(E);
+  if (const auto *Builtin = dyn_cast_or_null<BinaryOperator>(E)) {
+    if (Builtin->getOpcode() == Want)
+      AddPair(Builtin->getLHS(), Builtin->getRHS());
+    return;
+  }
   if (const auto *Rewritten = dyn_cast_or_null<CXXRewrittenBinaryOperator>(E)) {
     CXXRewrittenBinaryOperator::DecomposedForm Form = Rewritten->getDecomposedForm();
-    if (Form.Opcode == BO_EQ)
-      for (auto [Value, Other] : {std::pair{Form.LHS, Form.RHS}, std::pair{Form.RHS, Form.LHS}})
-        if (isNullopt(Other))
-          if (const CallExpr *Call = resultOf(Value))
-            Calls.insert(Call);
+    if (Form.Opcode == Want)
+      AddPair(Form.LHS, Form.RHS);
     return;
   }
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   if (!Call)
     return;
-  bool Equality = false;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    Equality = Op->getOperator() == OO_EqualEqual;
-  else if (const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl()))
-    Equality = isEqualityName(Callee) ||
-               isEqualityName(dyn_cast<CXXRecordDecl>(Callee->getDeclContext()));
-  if (!Equality ||
-      std::none_of(Call->arg_begin(), Call->arg_end(), [](const Expr *A) { return isNullopt(A); }))
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getNumArgs() == 2 &&
+        Op->getOperator() == (Want == BO_EQ ? OO_EqualEqual : OO_ExclaimEqual))
+      AddPair(Op->getArg(0), Op->getArg(1));
+    return;
+  }
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  if (Want != BO_EQ || !Callee ||
+      !(isEqualityName(Callee) || isEqualityName(dyn_cast<CXXRecordDecl>(Callee->getDeclContext()))))
+    return;
+  if (std::none_of(Call->arg_begin(), Call->arg_end(),
+                   [&](const Expr *A) { return isFailureValue(A, SM, CatchAllWords); }))
     return;
   for (const Expr *Arg : Call->arguments())
     if (const CallExpr *Result = resultOf(Arg))
       Calls.insert(Result);
+}
+
+// A then-branch that is an assertion's failure: it leaves the test (return, throw, goto, a
+// call that does not return).
+bool leaves(const Stmt *Then) {
+  return anyIn(Then, [](const Stmt &S) {
+    if (isa<ReturnStmt, GotoStmt, CXXThrowExpr>(S))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const auto *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->isNoReturn();
+  });
 }
 
 } // namespace
@@ -144,21 +202,32 @@ void addCallsExpectedToThrow(const CXXTryStmt &Try, const SourceManager &SM, Cal
     }
 }
 
-void addCallsExpectedToFail(const IfStmt &If, const SourceManager &SM, CallSet &Calls) {
-  if (!writtenByMacroBody(If.getIfLoc(), SM) || !isa_and_nonnull<NullStmt>(If.getThen()) ||
-      !If.getElse())
+void addCallsExpectedToFail(const IfStmt &If, const SourceManager &SM,
+                            const std::vector<std::string> &CatchAllWords, CallSet &Calls) {
+  if (!writtenByMacroBody(If.getIfLoc(), SM))
     return;
-  const Expr *Asserted = If.getCond();
+  // `if (cond) ; else fail` asserts cond; `if (cond) { fail; return; }` asserts !cond.
+  bool FailsWhenTrue;
+  if (isa_and_nonnull<NullStmt>(If.getThen()) && If.getElse())
+    FailsWhenTrue = false;
+  else if (!If.getElse() && isa_and_nonnull<CompoundStmt>(If.getThen()) && leaves(If.getThen()))
+    FailsWhenTrue = true;
+  else
+    return;
+  const Expr *Condition = If.getCond();
   if (const VarDecl *Var = If.getConditionVariable())
-    Asserted = Var->getInit();
-  Asserted = peel(Asserted);
-  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Asserted);
-      Not && Not->getOpcode() == UO_LNot) {
-    if (const CallExpr *Call = resultOf(Not->getSubExpr()))
-      Calls.insert(Call);
-    return;
+    Condition = Var->getInit();
+  Condition = peel(Condition);
+  if (!FailsWhenTrue) {
+    if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Condition);
+        Not && Not->getOpcode() == UO_LNot) {
+      if (const CallExpr *Call = resultOf(Not->getSubExpr()))
+        Calls.insert(Call);
+      return;
+    }
+    return addComparedWithFailureValue(Condition, BO_EQ, SM, CatchAllWords, Calls);
   }
-  addComparedWithNullopt(Asserted, Calls);
+  addComparedWithFailureValue(Condition, BO_NE, SM, CatchAllWords, Calls);
 }
 
 } // namespace contractcheck

@@ -1,11 +1,16 @@
 // Calls a test passes invalid input on purpose: the statement of an assertion that expects a
 // throw (gtest's EXPECT_THROW, ASSERT_ANY_THROW, ...), and the call an assertion expects to come
-// back empty (EXPECT_FALSE(parse("x")), EXPECT_EQ(std::nullopt, parse("x")), ...). Recognised by
-// what the assertion macros expand to, not by their names: a try statement or an
-// `if (result) ; else fail` written by a macro's body around code from its arguments.
+// back empty or as the parser's "no such name" value (EXPECT_FALSE(parse("x")),
+// EXPECT_EQ(std::nullopt, parse("x")), EXPECT_EQ(parse("x"), Method::Unknown), ...). Recognised
+// by what the assertion macros expand to, not by their names: a try statement, an
+// `if (result) ; else fail` or an `if (actual != expected) { fail; return; }` written by a
+// macro's body around code from its arguments.
 #pragma once
 
 #include <llvm/ADT/SmallPtrSet.h>
+
+#include <string>
+#include <vector>
 
 namespace clang {
 class CallExpr;
@@ -26,10 +31,17 @@ using CallSet = llvm::SmallPtrSet<const clang::CallExpr *, 8>;
 void addCallsExpectedToThrow(const clang::CXXTryStmt &Try, const clang::SourceManager &SM,
                              CallSet &Calls);
 
-// The calls a macro-written `if (cond) ; else fail` (gtest's EXPECT_FALSE, EXPECT_EQ, ...
-// through GTEST_TEST_BOOLEAN_ and GTEST_ASSERT_) asserts come back empty or false: `!call`,
-// `!call.has_value()`, and an equality of the call with std::nullopt.
+// The calls a macro-written assertion expects to come back empty, false or as a catch-all
+// enumerator (an enumerator CatchAllWords names: `Unknown`, `HttpMethodUnknown`, `kInvalid`,
+// the value a parser returns for a name it does not know). Two shapes: gtest's
+// `if (cond) ; else fail` (EXPECT_FALSE, EXPECT_EQ, ... through GTEST_TEST_BOOLEAN_ and
+// GTEST_ASSERT_), which asserts `!call`, `!call.has_value()` or an equality of the call with
+// std::nullopt or a catch-all; and `if (cond) { ...; return; }` with no else, whose then-branch
+// is the failure (PcapPlusPlus's PTF_ASSERT_EQUAL: `auto a = actual; auto e = expected; if (a !=
+// e) { ...; return; }`, and home-grown CHECK macros alike), which asserts that the call is not unequal
+// to std::nullopt or a catch-all, the macro's own locals followed to what initialises them (a
+// bare `if (call) { fail; return; }` may as well be a macro returning an error: not read).
 void addCallsExpectedToFail(const clang::IfStmt &If, const clang::SourceManager &SM,
-                            CallSet &Calls);
+                            const std::vector<std::string> &CatchAllWords, CallSet &Calls);
 
 } // namespace contractcheck

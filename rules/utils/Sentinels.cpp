@@ -35,6 +35,12 @@ static bool restatesTheEnum(const clang::EnumConstantDecl &Enumerator,
   });
 }
 
+std::vector<std::string> catchAllWordsOf(std::vector<std::string> OptionWords) {
+  for (std::string &Word : OptionWords)
+    Word = llvm::StringRef(Word).lower();
+  return OptionWords;
+}
+
 bool namesACatchAll(const clang::EnumConstantDecl &Enumerator,
                     const std::vector<std::string> &CatchAllWords) {
   std::string_view Name(Enumerator.getName());

@@ -102,6 +102,9 @@ inline constexpr std::string_view DefaultSwitchCatchAllWords =
 static_assert(DefaultSwitchCatchAllWords.starts_with(DefaultCatchAllWords),
               "a switch's catch-alls are the tables' and more");
 
+// A `catch-alls` option's words as namesACatchAll compares them: lower-case.
+std::vector<std::string> catchAllWordsOf(std::vector<std::string> OptionWords);
+
 // Whether the enumerator is named like a catch-all, in any spelling: the catch-all word alone
 // (`None`, `NONE`, `kNone`, `eInvalid`, `Unknown_`), as the last word (`FOO_UNKNOWN`,
 // `kTypeInvalid`), or as the first word followed only by words of the enum's own name
