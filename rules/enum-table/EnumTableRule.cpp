@@ -16,6 +16,7 @@
 #include "rules/enum-table/TableLookupKeys.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
+#include "rules/utils/Sentinels.h"
 #include "rules/utils/StringParsers.h"
 #include "rules/utils/Usr.h"
 #include "SourcePositions.h"
@@ -83,12 +84,6 @@ constexpr OptionSpec Options[] = {
      "array indexed by its enum needs no slot for it. The CLI judges by every translation "
      "unit's uses, clang-tidy by its own."},
 };
-
-std::vector<std::string> lowerCased(std::vector<std::string> Words) {
-  for (std::string &Word : Words)
-    Word = llvm::StringRef(Word).lower();
-  return Words;
-}
 
 std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
                    const LangOptions &LangOpts) {
@@ -246,7 +241,7 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       Sentinels(options().getGlobs("sentinels")),
       Totality{options().getUnsigned("min-coverage"), options().getUnsigned("converter-coverage"),
                options().getGlobs("partial-tables")},
-      CatchAllWords(lowerCased(options().getList("catch-alls"))),
+      CatchAllWords(catchAllWordsOf(options().getList("catch-alls"))),
       ListRepeats(options().getUnsigned("list-repeats")),
       SkippedEntries(options().getBool("skipped-entries")),
       OffsetEnumerators(options().getBool("offset-enumerators")),

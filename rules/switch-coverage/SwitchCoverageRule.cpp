@@ -16,6 +16,7 @@
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/switch-coverage/TranslatingDefault.h"
 #include "rules/utils/RuledOutValues.h"
+#include "rules/utils/Sentinels.h"
 #include "rules/utils/Usr.h"
 #include "rules/enum-table/TotalityEvidence.h"
 #include "SourcePositions.h"
@@ -156,13 +157,6 @@ std::optional<std::vector<CaseRange>> caseRanges(const SwitchStmt &Switch, const
     Ranges.push_back({*Low, *High});
   }
   return Ranges;
-}
-
-std::vector<std::string> lowerCased(std::vector<std::string> Words) {
-  for (std::string &Word : Words)
-    std::transform(Word.begin(), Word.end(), Word.begin(),
-                   [](unsigned char C) { return std::tolower(C); });
-  return Words;
 }
 
 // The first string literal in the expression, a lambda's body included (Qt 5's
@@ -321,7 +315,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportWithoutDefault(options().getBool("report-without-default")),
       MinCoveragePercent(options().getUnsigned("min-coverage")),
       ConverterCoveragePercent(options().getUnsigned("converter-coverage")),
-      CatchAllWords(lowerCased(options().getList("catch-alls"))),
+      CatchAllWords(catchAllWordsOf(options().getList("catch-alls"))),
       NeutralZero(options().getBool("neutral-zero")),
       ReportRefusingDefault(options().getBool("report-refusing-default")),
       ReportDelegatingDefault(options().getBool("report-delegating-default")),
