@@ -249,6 +249,44 @@ TEST(BadInputTest, UnknownCommandLineOption) {
   EXPECT_NE(R.Stderr.find("frobnicate"), std::string::npos) << R.Stderr;
 }
 
+// LLVM's parser writes a value it cannot read, or a missing one, to stderr itself, in its own
+// style (`contractcheck: for the -j option: 'foo' value invalid for uint argument!`), and its
+// guess at a mistyped option as `contractcheck: Did you mean ...`: said as every other
+// command-line error is, with exit code 2.
+TEST(BadInputTest, LLVMsOwnOptionErrorsAreSaidAsTheToolsErrors) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> Cases = {
+      {{"-jfoo"},
+       "contractcheck: error: for the -j option: 'foo' value invalid for uint "
+       "argument!\n"},
+      {{"-p", "build", "-j"}, "contractcheck: error: for the -j option: requires a value!\n"},
+      {{"--quiet=3"},
+       "contractcheck: error: for the --quiet option: '3' is invalid value for "
+       "boolean argument! Try 0 or 1\n"},
+      {{"--format=bogus"},
+       "contractcheck: error: unknown value 'bogus' for --format; expected "
+       "one of: text, json, sarif, codeclimate, html\n"},
+  };
+  for (const auto &[Args, Expected] : Cases) {
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, BadInput) << Args.front();
+    EXPECT_EQ(R.Stdout, "") << Args.front();
+    EXPECT_EQ(R.Stderr, Expected) << Args.front();
+  }
+  ProcessResult R = runContractcheck({"--ouptut=x.txt"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find("contractcheck: error: unknown command line argument '--ouptut=x.txt'"),
+            std::string::npos)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find("\ncontractcheck: note: did you mean '"), std::string::npos) << R.Stderr;
+  for (size_t Begin = 0, End; (End = R.Stderr.find('\n', Begin)) != std::string::npos;
+       Begin = End + 1) {
+    std::string Line = R.Stderr.substr(Begin, End - Begin);
+    EXPECT_TRUE(Line.rfind("contractcheck: error: ", 0) == 0 ||
+                Line.rfind("contractcheck: note: ", 0) == 0)
+        << Line;
+  }
+}
+
 // LLVM took any unknown `-h...` for its `-h` (--help): `-hlep` printed the help and exited 0, so a
 // CI gate with that typo passed without analysing anything.
 TEST(BadInputTest, AMistypedHelpIsAnUnknownOption) {

@@ -2,18 +2,19 @@
 
 #include "AllocatorHeaps.h"
 #include "AnalysisRun.h"
+#include "AtomicFile.h"
+#include "ChoiceParser.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
 #include "CrashContainment.h"
-#include "InputError.h"
-#include "Paths.h"
-#include "ToolMessages.h"
-#include "AtomicFile.h"
-#include "ChoiceParser.h"
 #include "Depfile.h"
+#include "InputError.h"
+#include "OptionErrors.h"
+#include "Paths.h"
 #include "ReportRendering.h"
 #include "RunSummary.h"
 #include "TidyOptionHints.h"
+#include "ToolMessages.h"
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
@@ -468,31 +469,29 @@ int runDriver(int Argc, const char **Argv) {
   }
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(Argc, Argv,
-                                   "contractcheck: finds the contract drift the compiler cannot see\n\n"
-                                   "  contractcheck -p BUILD_DIR [options] [FILES...]\n"
-                                   "  contractcheck [options] FILES... -- COMPILER_FLAGS...       "
-                                   "(no database: every file with these flags)\n"
-                                   "  contractcheck extract -p BUILD_DIR [options] [FILES...]   "
-                                   "(analyse into the result store)\n"
-                                   "  contractcheck check -p BUILD_DIR [options] [FILES...]     "
-                                   "(report from the result store)\n"
-                                   "  contractcheck lsp [options]                               "
-                                   "(language server for editors; lsp --help)\n",
-                                   &ParseErrorStream)) {
-    // LLVM's option parser begins with "contractcheck: Unknown ...": the tool's own error.
-    std::string Text = ParseErrorStream.str();
-    const std::string Program = std::string(ToolName) + ": ";
-    if (llvm::StringRef(Text).starts_with(Program) &&
-        !llvm::StringRef(Text).starts_with(ToolError)) {
-      Text = ToolError + Text.substr(Program.size());
-      size_t First = std::string_view(ToolError).size();
-      if (First < Text.size())
-        Text[First] = static_cast<char>(llvm::toLower(Text[First]));
-    }
-    errs() << Text;
+  bool Parsed = false;
+  std::string WrittenByParser = captureStderrOf([&] {
+    Parsed = cl::ParseCommandLineOptions(
+        Argc, Argv,
+        "contractcheck: finds the contract drift the compiler cannot see\n\n"
+        "  contractcheck -p BUILD_DIR [options] [FILES...]\n"
+        "  contractcheck [options] FILES... -- COMPILER_FLAGS...       "
+        "(no database: every file with these flags)\n"
+        "  contractcheck extract -p BUILD_DIR [options] [FILES...]   "
+        "(analyse into the result store)\n"
+        "  contractcheck check -p BUILD_DIR [options] [FILES...]     "
+        "(report from the result store)\n"
+        "  contractcheck lsp [options]                               "
+        "(language server for editors; lsp --help)\n",
+        &ParseErrorStream);
+  });
+  if (!Parsed) {
+    // What LLVM's parser wrote to stderr itself (a value it cannot read, a missing one), then
+    // what it gave the stream (an unknown option), both said as the tool's own errors.
+    errs() << inToolStyle(WrittenByParser + ParseErrorStream.str());
     return BadInput;
   }
+  errs() << WrittenByParser;
   if (ListRules)
     return listRules();
   if (!Explain.empty())
