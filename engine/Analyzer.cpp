@@ -61,9 +61,13 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     // how the TU was parsed is read.
     std::optional<StoredResult> Stored = Store.Store->open(Key, Jobs[I].Command->Directory);
     std::optional<TUOutcome> Valid;
-    if ((Store.Read || Store.StoredOnly) && Stored &&
-        Stored->readsUnchanged(*Store.Hashes, Jobs[I].Command->File))
-      Valid = Stored->outcome();
+    if (Store.Read || Store.StoredOnly) {
+      if (Stored && Stored->readsUnchanged(*Store.Hashes, Jobs[I].Command->File))
+        Valid = Stored->outcome();
+      else if (std::optional<StoredResult> Earlier = Store.Store->openEarlier(
+                   Key, Jobs[I].Command->Directory, *Store.Hashes, Jobs[I].Command->File))
+        Valid = Earlier->outcome();
+    }
     if (Valid) {
       Valid->FromStore = true;
       Outcomes[I] = std::move(*Valid);

@@ -213,10 +213,44 @@ std::string ResultStore::configKey(const std::string &Directory,
 
 std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::string &Directory,
                                            FileHashes &Hashes) const {
-  std::optional<StoredResult> Stored = open(Key, Directory);
-  if (!Stored || !Stored->readsUnchanged(Hashes))
+  std::optional<StoredResult> Stored = openUnchanged(Key, Directory, Hashes);
+  if (!Stored)
     return std::nullopt;
   return Stored->outcome();
+}
+
+namespace {
+
+std::string latestName(const std::string &Key) { return Key + ".json"; }
+// Earlier results are named after the key too: eviction takes them like any entry (<key>.N.json).
+std::string earlierName(const std::string &Key, int I) {
+  return Key + "." + std::to_string(I) + ".json";
+}
+
+} // namespace
+
+std::optional<StoredResult> ResultStore::openEarlier(const std::string &Key,
+                                                     const std::string &Directory,
+                                                     FileHashes &Hashes,
+                                                     const std::string &First) const {
+  for (int I = 1; I <= EarlierResults; ++I) {
+    std::optional<StoredResult> Stored = openEntry(Key, earlierName(Key, I), Directory);
+    if (!Stored || !Stored->readsUnchanged(Hashes, First))
+      continue;
+    // The next run finds it first; the stale latest becomes an earlier one.
+    promoteStoreFile(Dir, resultShardOf(Key), earlierName(Key, I), latestName(Key));
+    return Stored;
+  }
+  return std::nullopt;
+}
+
+std::optional<StoredResult> ResultStore::openUnchanged(const std::string &Key,
+                                                       const std::string &Directory,
+                                                       FileHashes &Hashes) const {
+  std::optional<StoredResult> Stored = open(Key, Directory);
+  if (Stored && Stored->readsUnchanged(Hashes))
+    return Stored;
+  return openEarlier(Key, Directory, Hashes);
 }
 
 namespace {
@@ -333,8 +367,13 @@ std::optional<TUOutcome> StoredResult::outcome() const {
 
 std::optional<StoredResult> ResultStore::open(const std::string &Key,
                                               const std::string &Directory) const {
+  return openEntry(Key, latestName(Key), Directory);
+}
+
+std::optional<StoredResult> ResultStore::openEntry(const std::string &Key, const std::string &Name,
+                                                   const std::string &Directory) const {
   std::string Text =
-      readStoreFile(Dir, resultShardOf(Key), Key + ".json", MaxEntryBytes).value_or(std::string());
+      readStoreFile(Dir, resultShardOf(Key), Name, MaxEntryBytes).value_or(std::string());
   // A truncated or corrupt entry does not match its checksum; a foreign one has another format,
   // build or key. Each is a miss.
   std::optional<std::string_view> Body = storeEntryBody(
@@ -361,8 +400,8 @@ std::optional<StoredResult> ResultStore::open(const std::string &Key,
 std::optional<std::vector<Fact>> ResultStore::loadFacts(const std::string &Key,
                                                         const std::string &Directory,
                                                         FileHashes &Hashes) const {
-  std::optional<StoredResult> Stored = open(Key, Directory);
-  if (!Stored || !Stored->readsUnchanged(Hashes))
+  std::optional<StoredResult> Stored = openUnchanged(Key, Directory, Hashes);
+  if (!Stored)
     return std::nullopt;
   return Stored->facts();
 }
@@ -386,8 +425,12 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
   writePathList(Text, "dependencies", Outcome.Dependencies, Roots, Spelling::Real);
   writePathList(Text, "lookups", Outcome.Lookups, Roots, Spelling::AsNamed);
   Text += '}';
+  std::vector<std::string> Earlier;
+  for (int I = 1; I <= EarlierResults; ++I)
+    Earlier.push_back(earlierName(Key, I));
+  keepEarlierVersions(Dir, resultShardOf(Key), latestName(Key), Earlier);
   return writeStoreFile(
-      Dir, resultShardOf(Key), Key + ".json",
+      Dir, resultShardOf(Key), latestName(Key),
       storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}}, Text));
 }
 

@@ -55,6 +55,9 @@ private:
 
 class ResultStore {
 public:
+  // How many results a TU keeps besides its latest.
+  static constexpr int EarlierResults = 3;
+
   // ProjectRoot: the root of the paths a stored result names besides its TU's compile directory
   // (projectRootOf, or --project-root).
   ResultStore(std::string Directory, std::string ProjectRoot)
@@ -74,7 +77,10 @@ public:
   // it read still has the content it had then.
   std::optional<TUOutcome> load(const std::string &Key, const std::string &Directory,
                                 FileHashes &Hashes) const;
-  // Stores an analysed outcome (failures are not stored: the next run tries again). Atomic:
+  // Stores an analysed outcome (failures are not stored: the next run tries again), keeping the
+  // result it replaces as an earlier one (EarlierResults of them at most, as ccache keeps a
+  // command's results for each set of inputs): a TU analysed on one branch, then another, is
+  // found again when the first is checked out again. Atomic:
   // concurrent runs storing the same key leave one complete entry. The store may be shared and
   // poisoned: it writes only a temporary file it creates itself (O_EXCL, O_NOFOLLOW) in a shard
   // directory that is not a link, renamed over the entry, so a link planted there is replaced,
@@ -91,6 +97,12 @@ public:
   // that the files it read are unchanged: what a stale entry still tells (KeptTemplateBodies),
   // or an entry the caller validates before it reads more of it.
   std::optional<StoredResult> open(const std::string &Key, const std::string &Directory) const;
+  // An earlier stored result under Key (one the latest replaced: the TU's result on another
+  // branch, before an edit that was undone) whose reads are all unchanged, made the latest
+  // again; nullopt when none is. First as in StoredResult::readsUnchanged. What a run asks when
+  // the latest entry (open) is stale.
+  std::optional<StoredResult> openEarlier(const std::string &Key, const std::string &Directory,
+                                          FileHashes &Hashes, const std::string &First = {}) const;
   // The facts of the stored outcome under Key if every file it read is unchanged (load's test),
   // read without the rest of the outcome: what a subset run needs of the other TUs.
   std::optional<std::vector<Fact>> loadFacts(const std::string &Key, const std::string &Directory,
@@ -114,6 +126,11 @@ public:
   const std::string &projectRoot() const { return ProjectRoot; }
 
 private:
+  std::optional<StoredResult> openEntry(const std::string &Key, const std::string &Name,
+                                        const std::string &Directory) const;
+  // The latest stored result under Key whose reads are unchanged, or an earlier one that is.
+  std::optional<StoredResult> openUnchanged(const std::string &Key, const std::string &Directory,
+                                            FileHashes &Hashes) const;
   StoreRoots rootsFor(const std::string &Directory) const { return {Directory, ProjectRoot}; }
   // The configuration's part of a key, computed once per configuration and compile directory: a
   // key is computed for every TU of every run, warm runs included.

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -161,6 +162,32 @@ std::string writeStoreFile(const std::string &Root, const std::string &Shard,
                            StoredFileIdentity *Written) {
   return writeThroughTemporary(
       Root, Shard, Name, [&](int FD) { return writeAll(FD, Content); }, Written);
+}
+
+void keepEarlierVersions(const std::string &Root, const std::string &Shard, const std::string &Name,
+                         const std::vector<std::string> &Earlier) {
+  std::string Error;
+  Descriptor ShardFD = openShard(Root, Shard, /*Create=*/false, Error);
+  if (ShardFD.get() < 0 || Earlier.empty())
+    return;
+  for (size_t I = Earlier.size() - 1; I > 0; --I)
+    ::renameat(ShardFD.get(), Earlier[I - 1].c_str(), ShardFD.get(), Earlier[I].c_str());
+  // Not followed if a link: a link planted as Name is kept as a link, which no read follows.
+  ::linkat(ShardFD.get(), Name.c_str(), ShardFD.get(), Earlier.front().c_str(), 0);
+}
+
+bool promoteStoreFile(const std::string &Root, const std::string &Shard, const std::string &Earlier,
+                      const std::string &Name) {
+  std::string Error;
+  Descriptor ShardFD = openShard(Root, Shard, /*Create=*/false, Error);
+  if (ShardFD.get() < 0)
+    return false;
+  if (::renameat2(ShardFD.get(), Earlier.c_str(), ShardFD.get(), Name.c_str(), RENAME_EXCHANGE) ==
+      0)
+    return true;
+  // Name is gone (evicted): Earlier takes its place, unless another run stored one meanwhile.
+  return errno == ENOENT && ::renameat2(ShardFD.get(), Earlier.c_str(), ShardFD.get(), Name.c_str(),
+                                        RENAME_NOREPLACE) == 0;
 }
 
 std::string copyIntoStore(const std::string &Root, const std::string &Shard,

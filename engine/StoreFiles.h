@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace contractcheck {
 
@@ -68,6 +69,17 @@ openStoreFile(const std::string &Root, const std::string &Shard, const std::stri
 std::string writeStoreFile(const std::string &Root, const std::string &Shard,
                            const std::string &Name, std::string_view Content,
                            StoredFileIdentity *Written = nullptr);
+// Before Root/Shard/Name is replaced: its file is kept as Earlier[0], what Earlier[0] held moves
+// to Earlier[1], and so on; what the last held is dropped. Name itself stays in place until it is
+// replaced (a hard link, so no reader finds it missing meanwhile). Best effort: a store that
+// cannot (no hard links there) keeps only the latest.
+void keepEarlierVersions(const std::string &Root, const std::string &Shard, const std::string &Name,
+                         const std::vector<std::string> &Earlier);
+// Root/Shard/Earlier becomes Name, and Name's file (if any) Earlier, in one step: no reader finds
+// either half-done. False when it cannot be done.
+bool promoteStoreFile(const std::string &Root, const std::string &Shard, const std::string &Earlier,
+                      const std::string &Name);
+
 std::string copyIntoStore(const std::string &Root, const std::string &Shard,
                           const std::string &Name, const std::string &CopyOf,
                           StoredFileIdentity *Written = nullptr);

@@ -94,6 +94,46 @@ TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
   EXPECT_NE(findings(R)[0]["message"].get<std::string>().find("State::Gone"), std::string::npos);
 }
 
+// A TU's result on one branch is found again after a checkout of another branch and back, as
+// ccache finds a command's result for each set of inputs: the store kept one result per TU, and
+// every switch re-analysed what the other branch had replaced. It keeps three besides the latest.
+TEST_F(ResultStoreTest, SwitchingBranchesBackAndForthFindsEachBranchsResultAgain) {
+  auto Branch = [&](int Version) {
+    Project.write("include/state.h", "#pragma once\nenum class State { Open, Closed, Half, V" +
+                                         std::to_string(Version) + " };\n");
+  };
+  Branch(1);
+  ProcessResult First = run({});
+  ASSERT_EQ(First.ExitCode, FindingsFound) << First.Stderr;
+  Branch(2);
+  ProcessResult Second = run({});
+  EXPECT_NE(Second.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
+      << Second.Stderr;
+  Branch(1);
+  ProcessResult Back = run({});
+  EXPECT_NE(Back.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Back.Stderr;
+  EXPECT_EQ(findings(Back), findings(First));
+  Branch(2);
+  ProcessResult Again = run({});
+  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+  EXPECT_EQ(findings(Again), findings(Second));
+  // Versions 1 to 5 stored in turn: 2 to 5 are kept (the latest and three earlier), 1 is not.
+  for (int Version : {3, 4, 5})
+    Branch(Version), run({});
+  EXPECT_EQ(entries().size(), 3u + 2 * 3); // a.cpp and c.cpp read state.h
+  Branch(2);
+  ProcessResult Kept = run({});
+  EXPECT_NE(Kept.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Kept.Stderr;
+  Branch(1);
+  ProcessResult Dropped = run({});
+  EXPECT_NE(Dropped.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
+      << Dropped.Stderr;
+  EXPECT_EQ(findings(Dropped), findings(First));
+}
+
 // A rule's severity is given to its findings where they are merged, not stored with them: a
 // severity-only edit takes every TU from the store, and every format and the exit code follow it.
 TEST_F(ResultStoreTest, EditingOnlyASeverityReparsesNothing) {
