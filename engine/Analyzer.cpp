@@ -63,10 +63,10 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     std::optional<TUOutcome> Valid;
     if (Store.Read || Store.StoredOnly) {
       if (Stored && Stored->readsUnchanged(*Store.Hashes, Jobs[I].Command->File))
-        Valid = Stored->outcome();
+        Valid = std::move(*Stored).outcome();
       else if (std::optional<StoredResult> Earlier = Store.Store->openEarlier(
                    Key, Jobs[I].Command->Directory, *Store.Hashes, Jobs[I].Command->File))
-        Valid = Earlier->outcome();
+        Valid = std::move(*Earlier).outcome();
     }
     if (Valid) {
       Valid->FromStore = true;

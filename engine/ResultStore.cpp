@@ -74,25 +74,33 @@ using Spelling = StoreRoots::Spelling;
 // Every string in J (object keys too) through Map, in place: findings' and facts' paths are
 // where a rule put them (a position, a contract's path, a fact key that names a file), not in
 // known fields. Only what Map changes is rebuilt; a warm run maps every stored outcome back.
-void mapStrings(nlohmann::json &J, const std::function<std::string(std::string_view)> &Map) {
+// TaggedOnly: Map changes only a text holding a '$' (a stored text made relative is tagged, or
+// has its '$' doubled; most are neither), so no other is handed to it (a copy each).
+void mapStrings(nlohmann::json &J, const std::function<std::string(std::string_view)> &Map,
+                bool TaggedOnly = false) {
+  auto Skipped = [TaggedOnly](std::string_view Text) {
+    return TaggedOnly && Text.find('$') == std::string_view::npos;
+  };
   if (J.is_string()) {
     std::string &Text = J.get_ref<std::string &>();
+    if (Skipped(Text))
+      return;
     if (std::string Mapped = Map(Text); Mapped != Text)
       Text = std::move(Mapped);
   } else if (J.is_array()) {
     for (nlohmann::json &Item : J)
-      mapStrings(Item, Map);
+      mapStrings(Item, Map, TaggedOnly);
   } else if (J.is_object()) {
     bool KeysChange = false;
     for (auto &[Key, Value] : J.items()) {
-      KeysChange = KeysChange || Map(Key) != Key;
-      mapStrings(Value, Map);
+      KeysChange = KeysChange || (!Skipped(Key) && Map(Key) != Key);
+      mapStrings(Value, Map, TaggedOnly);
     }
     if (!KeysChange)
       return;
     nlohmann::json Out = nlohmann::json::object();
     for (auto &[Key, Value] : J.items())
-      Out[Map(Key)] = std::move(Value);
+      Out[Skipped(Key) ? Key : Map(Key)] = std::move(Value);
     J = std::move(Out);
   }
 }
@@ -108,14 +116,17 @@ void relocate(nlohmann::json &Outcome, const StoreRoots &Roots, bool ToRoots) {
   };
   for (auto &[Field, Value] : Outcome.items()) {
     bool Pairs = (Field == "dependencies" || Field == "lookups") && Value.is_array();
+    // Back from the roots, only a tagged text changes (StoreRoots::absolute).
+    bool TaggedOnly = !ToRoots;
     if (!Pairs) {
-      mapStrings(Value, Map(Spelling::AsNamed));
+      mapStrings(Value, Map(Spelling::AsNamed), TaggedOnly);
       continue;
     }
     for (nlohmann::json &Pair : Value)
       if (Pair.is_array() && Pair.size() == 2) {
-        mapStrings(Pair[0], Map(Field == "dependencies" ? Spelling::Real : Spelling::AsNamed));
-        mapStrings(Pair[1], Map(Spelling::Real));
+        mapStrings(Pair[0], Map(Field == "dependencies" ? Spelling::Real : Spelling::AsNamed),
+                   TaggedOnly);
+        mapStrings(Pair[1], Map(Spelling::Real), TaggedOnly);
       }
   }
 }
@@ -216,7 +227,7 @@ std::optional<TUOutcome> ResultStore::load(const std::string &Key, const std::st
   std::optional<StoredResult> Stored = openUnchanged(Key, Directory, Hashes);
   if (!Stored)
     return std::nullopt;
-  return Stored->outcome();
+  return std::move(*Stored).outcome();
 }
 
 namespace {
@@ -336,18 +347,34 @@ std::optional<std::vector<Fact>> StoredResult::facts() const {
   if (!Facts.is_array())
     return std::nullopt;
   try {
-    // Only a text with a '$' was made relative (tagged, or a '$' doubled): most are neither.
-    mapStrings(Facts, [this](std::string_view Text) {
-      return Text.find('$') == std::string_view::npos ? std::string(Text)
-                                                      : Roots.absolute(Text);
-    });
+    mapStrings(
+        Facts, [this](std::string_view Text) { return Roots.absolute(Text); },
+        /*TaggedOnly=*/true);
     return Facts.get<std::vector<Fact>>();
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
 }
 
-std::optional<TUOutcome> StoredResult::outcome() const {
+std::optional<TUOutcome> StoredResult::outcome() const & {
+  std::optional<TUOutcome> Outcome = outcomeWithoutPathLists();
+  if (Outcome) {
+    Outcome->Dependencies = Split->Dependencies;
+    Outcome->Lookups = Split->Lookups;
+  }
+  return Outcome;
+}
+
+std::optional<TUOutcome> StoredResult::outcome() && {
+  std::optional<TUOutcome> Outcome = outcomeWithoutPathLists();
+  if (Outcome) {
+    Outcome->Dependencies = std::move(Split->Dependencies);
+    Outcome->Lookups = std::move(Split->Lookups);
+  }
+  return Outcome;
+}
+
+std::optional<TUOutcome> StoredResult::outcomeWithoutPathLists() const {
   nlohmann::json Stored = nlohmann::json::parse(Split->Rest, nullptr, /*allow_exceptions=*/false);
   if (!Stored.is_object())
     return std::nullopt;
@@ -360,8 +387,6 @@ std::optional<TUOutcome> StoredResult::outcome() const {
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
-  Outcome.Dependencies = Split->Dependencies;
-  Outcome.Lookups = Split->Lookups;
   return Outcome;
 }
 

@@ -41,13 +41,16 @@ public:
   bool keptTemplateBodies() const;
   // The facts alone, for the global rules; nullopt when they cannot be read (a miss).
   std::optional<std::vector<Fact>> facts() const;
-  // The whole outcome; nullopt when it cannot be read (a miss).
-  std::optional<TUOutcome> outcome() const;
+  // The whole outcome; nullopt when it cannot be read (a miss). Of a result no longer needed,
+  // its path lists are moved into it, not copied.
+  std::optional<TUOutcome> outcome() const &;
+  std::optional<TUOutcome> outcome() &&;
   // The files it read and the paths its parse asked about (this checkout's paths, sorted).
   const std::vector<std::pair<std::string, std::string>> &dependencies() const;
   const PathLookups &lookups() const;
 
 private:
+  std::optional<TUOutcome> outcomeWithoutPathLists() const;
   std::string Text; // the entry's body, which Split's members view
   std::unique_ptr<SplitOutcome> Split;
   StoreRoots Roots;

@@ -9,4 +9,7 @@ namespace contractcheck::data_detail {
 std::optional<DataNode> parseJson(std::string_view Text, DataError &Error);
 std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error);
 
+// A plain (unquoted) YAML scalar's kind by the YAML 1.2 core schema: null, bool, number or string.
+DataNode::Kind plainScalarKind(std::string_view S);
+
 } // namespace contractcheck::data_detail

@@ -1,16 +1,88 @@
 // DataDocument: JSON and YAML into positioned trees, and every malformed input as a
 // positioned error, never an exception.
 #include "DataDocument.h"
+#include "DataDocumentParsers.h"
 #include "TestPaths.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
+#include <regex>
 
 namespace contractcheck {
 namespace {
 
 using Kind = DataNode::Kind;
+
+// A plain scalar's kind is matched by hand; it must be what the YAML 1.2 core schema's regular
+// expressions (as std::regex matched them before) say, for every string of up to four
+// characters from those the expressions name, and a few longer ones.
+TEST(DataDocumentTest, PlainScalarKindsAreTheCoreSchemasRegularExpressions) {
+  static const std::regex Null("~|null|Null|NULL|");
+  static const std::regex Bool("true|True|TRUE|false|False|FALSE");
+  static const std::regex Number("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
+                                 "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
+                                 "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+  auto Expected = [](const std::string &S) {
+    if (S.size() > 64)
+      return Kind::String;
+    if (std::regex_match(S, Null))
+      return Kind::Null;
+    if (std::regex_match(S, Bool))
+      return Kind::Bool;
+    if (std::regex_match(S, Number))
+      return Kind::Number;
+    return Kind::String;
+  };
+  const std::string Alphabet = "0179aAfFxoeE.+-nN~ ";
+  std::vector<std::string> Inputs = {"",
+                                     "null",
+                                     "Null",
+                                     "NULL",
+                                     "nULL",
+                                     "true",
+                                     "TRUE",
+                                     "tRUE",
+                                     "False",
+                                     ".inf",
+                                     "-.Inf",
+                                     "+.INF",
+                                     ".nan",
+                                     ".NaN",
+                                     ".NAN",
+                                     "+.nan",
+                                     "-.NaN",
+                                     "0o17",
+                                     "0o18",
+                                     "0x1F",
+                                     "0xg",
+                                     "-0x1",
+                                     "1.5e+10",
+                                     "1.e5",
+                                     ".5E-3",
+                                     "1e",
+                                     "1e+",
+                                     "+1.0e-07",
+                                     std::string(64, '1'),
+                                     std::string(65, '1'),
+                                     "1_000",
+                                     "0b1"};
+  std::string S;
+  std::function<void(size_t)> Each = [&](size_t Left) {
+    Inputs.push_back(S);
+    if (Left == 0)
+      return;
+    for (char C : Alphabet) {
+      S.push_back(C);
+      Each(Left - 1);
+      S.pop_back();
+    }
+  };
+  Each(4);
+  for (const std::string &Input : Inputs)
+    ASSERT_EQ(data_detail::plainScalarKind(Input), Expected(Input)) << "'" << Input << "'";
+}
 
 DataDocument parseOk(std::string_view Text, DataDocument::Format F) {
   DataError Error;
