@@ -4,6 +4,7 @@
 #include "IncludeLookups.h"
 #include "InputFile.h"
 #include "JsonText.h"
+#include "RealPaths.h"
 #include "StoreEntry.h"
 #include "StoreFiles.h"
 #include "StoredPathLists.h"
@@ -244,8 +245,14 @@ std::optional<StoredResult> ResultStore::openEarlier(const std::string &Key,
                                                      const std::string &Directory,
                                                      FileHashes &Hashes,
                                                      const std::string &First) const {
+  // An earlier result of another version of the main file (an edit's, most often) is known by
+  // its header, before its checksum and path lists are read.
+  std::optional<std::string> Main;
+  if (!First.empty())
+    Main = Hashes.of(First);
   for (int I = 1; I <= EarlierResults; ++I) {
-    std::optional<StoredResult> Stored = openEntry(Key, earlierName(Key, I), Directory);
+    std::optional<StoredResult> Stored =
+        openEntry(Key, earlierName(Key, I), Directory, Main ? *Main : std::string());
     if (!Stored || !Stored->readsUnchanged(Hashes, First))
       continue;
     // The next run finds it first; the stale latest becomes an earlier one.
@@ -396,13 +403,16 @@ std::optional<StoredResult> ResultStore::open(const std::string &Key,
 }
 
 std::optional<StoredResult> ResultStore::openEntry(const std::string &Key, const std::string &Name,
-                                                   const std::string &Directory) const {
+                                                   const std::string &Directory,
+                                                   const std::string &Main) const {
   std::string Text =
       readStoreFile(Dir, resultShardOf(Key), Name, MaxEntryBytes).value_or(std::string());
   // A truncated or corrupt entry does not match its checksum; a foreign one has another format,
   // build or key. Each is a miss.
-  std::optional<std::string_view> Body = storeEntryBody(
-      Text, {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}});
+  nlohmann::json Expected = {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}};
+  if (!Main.empty())
+    Expected["main"] = Main;
+  std::optional<std::string_view> Body = storeEntryBody(Text, Expected);
   if (!Body)
     return std::nullopt;
   size_t BodyStart = Body->data() - Text.data();
@@ -450,13 +460,18 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
   writePathList(Text, "dependencies", Outcome.Dependencies, Roots, Spelling::Real);
   writePathList(Text, "lookups", Outcome.Lookups, Roots, Spelling::AsNamed);
   Text += '}';
+  nlohmann::json Header = {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}};
+  // The content of the main file as the analysis read it, which tells an earlier result of
+  // another version of the file without reading more than the header (openEarlier).
+  auto Main = std::lower_bound(Outcome.Dependencies.begin(), Outcome.Dependencies.end(),
+                               std::pair<std::string, std::string>(realPathOf(Outcome.File), {}));
+  if (Main != Outcome.Dependencies.end() && Main->first == realPathOf(Outcome.File))
+    Header["main"] = Main->second;
   std::vector<std::string> Earlier;
   for (int I = 1; I <= EarlierResults; ++I)
     Earlier.push_back(earlierName(Key, I));
   keepEarlierVersions(Dir, resultShardOf(Key), latestName(Key), Earlier);
-  return writeStoreFile(
-      Dir, resultShardOf(Key), latestName(Key),
-      storeEntryText({{"format", Format}, {"build", buildFingerprint()}, {"key", Key}}, Text));
+  return writeStoreFile(Dir, resultShardOf(Key), latestName(Key), storeEntryText(Header, Text));
 }
 
 std::optional<std::vector<std::string>>

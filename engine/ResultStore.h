@@ -129,8 +129,11 @@ public:
   const std::string &projectRoot() const { return ProjectRoot; }
 
 private:
+  // Main: the content hash its main file must have been read with (its header's "main"), or
+  // empty for any.
   std::optional<StoredResult> openEntry(const std::string &Key, const std::string &Name,
-                                        const std::string &Directory) const;
+                                        const std::string &Directory,
+                                        const std::string &Main = {}) const;
   // The latest stored result under Key whose reads are unchanged, or an earlier one that is.
   std::optional<StoredResult> openUnchanged(const std::string &Key, const std::string &Directory,
                                             FileHashes &Hashes) const;

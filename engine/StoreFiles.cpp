@@ -170,9 +170,13 @@ void keepEarlierVersions(const std::string &Root, const std::string &Shard, cons
   Descriptor ShardFD = openShard(Root, Shard, /*Create=*/false, Error);
   if (ShardFD.get() < 0 || Earlier.empty())
     return;
+  // Only an entry this store wrote is kept: a link or anything else planted as Name is not.
+  struct stat Info;
+  if (::fstatat(ShardFD.get(), Name.c_str(), &Info, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(Info.st_mode))
+    return;
   for (size_t I = Earlier.size() - 1; I > 0; --I)
     ::renameat(ShardFD.get(), Earlier[I - 1].c_str(), ShardFD.get(), Earlier[I].c_str());
-  // Not followed if a link: a link planted as Name is kept as a link, which no read follows.
   ::linkat(ShardFD.get(), Name.c_str(), ShardFD.get(), Earlier.front().c_str(), 0);
 }
 
