@@ -132,6 +132,14 @@ TEST_F(ResultStoreTest, SwitchingBranchesBackAndForthFindsEachBranchsResultAgain
   EXPECT_NE(Dropped.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
       << Dropped.Stderr;
   EXPECT_EQ(findings(Dropped), findings(First));
+  // The same for a TU's own file: an edit undone finds the result from before the edit.
+  std::string Source = readFile(Files[2]);
+  Project.write("src/c.cpp", Source + "int edited() { return 4; }\n");
+  run({});
+  Project.write("src/c.cpp", Source);
+  ProcessResult Undone = run({});
+  EXPECT_NE(Undone.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Undone.Stderr;
 }
 
 // A rule's severity is given to its findings where they are merged, not stored with them: a
