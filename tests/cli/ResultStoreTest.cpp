@@ -98,40 +98,28 @@ TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
 // ccache finds a command's result for each set of inputs: the store kept one result per TU, and
 // every switch re-analysed what the other branch had replaced. It keeps three besides the latest.
 TEST_F(ResultStoreTest, SwitchingBranchesBackAndForthFindsEachBranchsResultAgain) {
-  auto Branch = [&](int Version) {
+  // The findings of a run on state.h's version Version, which took Unchanged TUs from the store.
+  auto OnBranch = [&](int Version, int Unchanged) {
     Project.write("include/state.h", "#pragma once\nenum class State { Open, Closed, Half, V" +
                                          std::to_string(Version) + " };\n");
+    ProcessResult R = run({});
+    std::string Said = Unchanged
+                           ? "(" + std::to_string(Unchanged) + " unchanged, from the result store)"
+                           : "from the result store";
+    EXPECT_EQ(R.Stderr.find(Said) != std::string::npos, Unchanged != 0)
+        << "version " << Version << ": " << R.Stderr;
+    return findings(R);
   };
-  Branch(1);
-  ProcessResult First = run({});
-  ASSERT_EQ(First.ExitCode, FindingsFound) << First.Stderr;
-  Branch(2);
-  ProcessResult Second = run({});
-  EXPECT_NE(Second.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
-      << Second.Stderr;
-  Branch(1);
-  ProcessResult Back = run({});
-  EXPECT_NE(Back.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
-      << Back.Stderr;
-  EXPECT_EQ(findings(Back), findings(First));
-  Branch(2);
-  ProcessResult Again = run({});
-  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
-      << Again.Stderr;
-  EXPECT_EQ(findings(Again), findings(Second));
+  nlohmann::json First = OnBranch(1, 0), Second = OnBranch(2, 1);
+  EXPECT_EQ(First.size(), 1u);
+  EXPECT_EQ(OnBranch(1, 3), First);
+  EXPECT_EQ(OnBranch(2, 3), Second);
   // Versions 1 to 5 stored in turn: 2 to 5 are kept (the latest and three earlier), 1 is not.
   for (int Version : {3, 4, 5})
-    Branch(Version), run({});
+    OnBranch(Version, 1);
   EXPECT_EQ(entries().size(), 3u + 2 * 3); // a.cpp and c.cpp read state.h
-  Branch(2);
-  ProcessResult Kept = run({});
-  EXPECT_NE(Kept.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
-      << Kept.Stderr;
-  Branch(1);
-  ProcessResult Dropped = run({});
-  EXPECT_NE(Dropped.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
-      << Dropped.Stderr;
-  EXPECT_EQ(findings(Dropped), findings(First));
+  EXPECT_EQ(OnBranch(2, 3), Second);
+  EXPECT_EQ(OnBranch(1, 1), First);
   // The same for a TU's own file: an edit undone finds the result from before the edit.
   std::string Source = readFile(Files[2]);
   Project.write("src/c.cpp", Source + "int edited() { return 4; }\n");
