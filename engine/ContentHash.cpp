@@ -176,6 +176,24 @@ void FileHashes::remember(const std::vector<std::pair<std::string, std::string>>
   }
 }
 
+bool FileHashes::hasHash(const std::string &AbsolutePath, const std::string &Hash) {
+  if (!Revalidate) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (auto It = Known.find(AbsolutePath); It != Known.end())
+      return It->second.Hash == Hash;
+  }
+  return of(AbsolutePath) == Hash;
+}
+
+bool FileHashes::answers(const std::string &Path, const std::string &State) {
+  if (!Revalidate) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (auto It = Looked.find(Path); It != Looked.end())
+      return It->second == State;
+  }
+  return lookup(Path) == State;
+}
+
 std::string FileHashes::lookup(const std::string &Path) {
   if (Revalidate) {
     RealPaths Now;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,11 @@ public:
   // What a path a parse asked about answers now (lookupState, IncludeLookups.h): once per run,
   // every time when revalidating. Thread-safe.
   std::string lookup(const std::string &Path);
+  // Whether of(AbsolutePath) is Hash, and lookup(Path) is State: what validating a stored result
+  // asks of every file and path it names, most of them answered already in the run (every TU
+  // names the same headers), compared where they are kept instead of copied out.
+  bool hasHash(const std::string &AbsolutePath, const std::string &Hash);
+  bool answers(const std::string &Path, const std::string &State);
 
 private:
   // What says a file is unchanged since it was hashed: within a process when revalidating, and
@@ -78,8 +84,10 @@ private:
   bool KeptChanged = false;
   std::atomic<size_t> Hashed{0};
   std::mutex Mutex;
-  std::map<std::string, Entry> Known;
-  std::map<std::string, std::string> Looked;
+  // Unordered: their keys are paths sharing long prefixes, which an ordered map compares again
+  // at every level.
+  std::unordered_map<std::string, Entry> Known;
+  std::unordered_map<std::string, std::string> Looked;
   RealPaths Real; // for one run (not when revalidating: a directory may be re-pointed meanwhile)
 };
 

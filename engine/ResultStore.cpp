@@ -279,13 +279,12 @@ bool readsUnchangedBut(const std::vector<std::pair<std::string, std::string>> &D
   for (const auto &[Path, Hash] : Dependencies) {
     if (std::binary_search(Changed.begin(), Changed.end(), Path))
       continue;
-    std::optional<std::string> Now = Hashes.of(Path);
-    if (!Now || *Now != Hash)
+    if (!Hashes.hasHash(Path, Hash))
       return false;
   }
   // Every path the parse asked about answers as it did: no include would resolve elsewhere.
   for (const auto &[Path, State] : Lookups)
-    if (Hashes.lookup(Path) != State)
+    if (!Hashes.answers(Path, State))
       return false;
   return true;
 }
