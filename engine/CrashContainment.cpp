@@ -1,4 +1,6 @@
 #include "CrashContainment.h"
+#include "ContainedStack.h"
+#include "InterruptedCode.h"
 
 #include <clang/Basic/Stack.h>
 #include <llvm/Support/CrashRecoveryContext.h>
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -52,9 +55,14 @@ private:
 struct ThreadWork {
   llvm::function_ref<void()> Fn;
   bool Limited = false;
+  uintptr_t LadderBottom = 0, LadderTop = 0; // of the thread's stack (ContainedStack)
   bool Survived = false;
   volatile sig_atomic_t TimedOut = 0;
   volatile sig_atomic_t OutOfMemory = 0;
+  // Set before the interrupt is sent, which finds nothing to end when Fn has not begun yet.
+  std::atomic<bool> LimitPassed{false};
+  // The interrupt arrived inside the C runtime, where Fn is not ended: send it again.
+  std::atomic<bool> InterruptRefused{false};
   sem_t Done;
 };
 
@@ -65,6 +73,10 @@ thread_local volatile sig_atomic_t RunningFn = 0;     // Fn of any run is runnin
 thread_local volatile sig_atomic_t Deferred = 0;      // open Uninterruptible sections
 thread_local volatile sig_atomic_t Pending = 0;       // the limit passed inside one of them
 thread_local ThreadWork *CurrentWork = nullptr;
+thread_local uintptr_t LadderBottom = 0, LadderTop = 0;
+// Fn is being ended, at its first instruction outside the C runtime (onTrap), for this reason.
+enum Ending : sig_atomic_t { NotEnding, EndingOverflow, EndingTimeout };
+thread_local volatile sig_atomic_t Stepping = NotEnding;
 thread_local llvm::CrashRecoveryContext *CurrentRecovery = nullptr;
 
 // Crash recovery is on (enableCrashContainment): without it there is no jump to end Fn with.
@@ -151,23 +163,91 @@ void onLlvmAllocationFailed(void *, const char *Reason, bool) {
   abort();
 }
 
-void onInterrupt(int) {
-  if (!Interruptible)
-    return; // Fn has returned: the limit passed as it finished
+// Fn is ended by a jump out of a signal handler, never where the interrupted instruction is the C
+// runtime's (InterruptedCode.h): the thread may hold a lock there that every other thread needs,
+// its heap's above all, and it would keep it for good. There, it goes on one instruction at a
+// time and is ended at its first outside (onTrap); where the machine cannot step, the caller
+// sends the signal again until it lands outside.
+void onInterrupt(int, siginfo_t *, void *Context) {
+  if (!Interruptible || Stepping)
+    return; // Fn has returned (the limit passed as it finished), or is being ended
   if (Deferred) {
     Pending = 1;
     return;
   }
-  endLimitedFn();
+  if (!interruptedInRuntime(Context))
+    endLimitedFn();
+  else if (stepAfterReturn(Context))
+    Stepping = EndingTimeout;
+  else
+    CurrentWork->InterruptRefused = true;
+}
+
+// The handlers crash recovery installed (llvm::CrashRecoveryContext::Enable): ours pass on what
+// they do not handle themselves.
+struct sigaction RecoverySegv, RecoveryBus, RecoveryTrap;
+
+void passOn(const struct sigaction &Recovery, int Signal, siginfo_t *Info, void *Context) {
+  if (Recovery.sa_flags & SA_SIGINFO)
+    Recovery.sa_sigaction(Signal, Info, Context);
+  else if (Recovery.sa_handler != SIG_DFL && Recovery.sa_handler != SIG_IGN)
+    Recovery.sa_handler(Signal);
+  else {
+    sigaction(Signal, &Recovery, nullptr);
+    raise(Signal);
+  }
+}
+
+// A fault on the stack's ladder (ContainedStack.h) is a stack overflow. Inside the C runtime the
+// thread may hold its heap's lock: it gets the pages it needs to finish, one instruction at a time
+// (onTrap), and is ended at its first instruction outside. Anywhere else, the crash ends Fn now.
+void onFault(int Signal, siginfo_t *Info, void *Context) {
+  if (Signal == SIGSEGV && interruptedInRuntime(Context) &&
+      climbDown(LadderBottom, LadderTop, reinterpret_cast<uintptr_t>(Info->si_addr)) &&
+      stepAfterReturn(Context)) {
+    if (!Stepping)
+      Stepping = EndingOverflow;
+    return;
+  }
+  passOn(Signal == SIGSEGV ? RecoverySegv : RecoveryBus, Signal, Info, Context);
+}
+
+void onTrap(int Signal, siginfo_t *Info, void *Context) {
+  if (!Stepping) {
+    passOn(RecoveryTrap, Signal, Info, Context);
+    return;
+  }
+  if (interruptedInRuntime(Context))
+    return; // one more instruction
+  Ending Reason = static_cast<Ending>(Stepping);
+  Stepping = NotEnding;
+  stopStepping(Context);
+  if (Reason == EndingOverflow)
+    passOn(RecoverySegv, SIGSEGV, Info, Context); // the overflow's crash, outside the runtime
+  else if (Deferred) // the runtime called back into a section others wait for
+    Pending = 1;
+  else
+    endLimitedFn();
+}
+
+// Handler runs on the thread's alternate signal stack (a stack overflow leaves no other), and
+// the interrupt waits until it returns: inside it, the interrupted instruction is not the one
+// the interrupt would see.
+void installHandler(int Signal, void (*Handler)(int, siginfo_t *, void *), int Flags,
+                    struct sigaction *Previous) {
+  struct sigaction Action {};
+  Action.sa_sigaction = Handler;
+  Action.sa_flags = SA_SIGINFO | SA_ONSTACK | Flags;
+  sigemptyset(&Action.sa_mask);
+  if (Signal != interruptSignal())
+    sigaddset(&Action.sa_mask, interruptSignal());
+  sigaction(Signal, &Action, Previous);
 }
 
 void installInterruptHandler() {
   static bool Installed = [] {
-    struct sigaction Action {};
-    Action.sa_handler = onInterrupt;
-    Action.sa_flags = SA_RESTART | SA_ONSTACK;
-    sigemptyset(&Action.sa_mask);
-    return sigaction(interruptSignal(), &Action, nullptr) == 0;
+    installHandler(interruptSignal(), onInterrupt, SA_RESTART, nullptr);
+    return true;
   }();
   (void)Installed;
 }
@@ -175,6 +255,8 @@ void installInterruptHandler() {
 void *runOnThread(void *Arg) {
   auto *Work = static_cast<ThreadWork *>(Arg);
   AlternateSignalStack AltStack;
+  LadderBottom = Work->LadderBottom;
+  LadderTop = Work->LadderTop;
   // Lets clang's Sema see how deep it is and grow the stack for deep template instantiation
   // instead of overflowing it, as clang's own driver does.
   clang::noteBottomOfStack();
@@ -185,6 +267,8 @@ void *runOnThread(void *Arg) {
   bool Survived = Recovery->RunSafely([&] {
     RunningFn = 1;
     Interruptible = Work->Limited;
+    if (Work->Limited && Work->LimitPassed)
+      endLimitedFn();
     Work->Fn();
     Interruptible = 0;
     RunningFn = 0;
@@ -225,17 +309,18 @@ void enableCrashContainment() {
     return true;
   }();
   (void)HandlersInstalled;
-  RecoveryEnabled = true;
   // CrashRecoveryContext installs its handlers without SA_ONSTACK, so on an overflowed stack the
-  // handler itself would fault and the kernel would kill the process. Re-register the same
-  // handlers to run on the thread's alternate stack.
-  for (int Signal : {SIGSEGV, SIGBUS}) {
-    struct sigaction Action;
-    if (sigaction(Signal, nullptr, &Action) == 0) {
-      Action.sa_flags |= SA_ONSTACK;
-      sigaction(Signal, &Action, nullptr);
-    }
-  }
+  // handler itself would fault and the kernel would kill the process. Ours run on the thread's
+  // alternate stack, and pass on to them.
+  static bool FaultHandlersInstalled = [] {
+    noteRuntimeCode();
+    installHandler(SIGSEGV, onFault, 0, &RecoverySegv);
+    installHandler(SIGBUS, onFault, 0, &RecoveryBus);
+    installHandler(SIGTRAP, onTrap, 0, &RecoveryTrap);
+    return true;
+  }();
+  (void)FaultHandlersInstalled;
+  RecoveryEnabled = true;
 }
 
 bool runContained(llvm::function_ref<void()> Fn) {
@@ -250,12 +335,18 @@ Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds 
   bool Limited = Limit.count() > 0 && RecoveryEnabled;
   if (Limited)
     installInterruptHandler();
-  ThreadWork Work{Fn, Limited, false, 0, 0, {}};
+  ThreadWork Work;
+  Work.Fn = Fn;
+  Work.Limited = Limited;
+  ContainedStack Stack(clang::DesiredStackSize);
+  Work.LadderBottom = Stack.ladderBottom();
+  Work.LadderTop = Stack.ladderTop();
   sem_init(&Work.Done, 0, 0);
   pthread_attr_t Attributes;
   bool Ready = pthread_attr_init(&Attributes) == 0;
   pthread_t Thread;
-  bool Started = Ready && pthread_attr_setstacksize(&Attributes, clang::DesiredStackSize) == 0 &&
+  bool Started = Ready && Stack.allocated() &&
+                 pthread_attr_setstack(&Attributes, Stack.lowest(), Stack.size()) == 0 &&
                  pthread_create(&Thread, &Attributes, runOnThread, &Work) == 0;
   if (Ready)
     pthread_attr_destroy(&Attributes);
@@ -275,8 +366,18 @@ Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds 
            errno == EINTR) {
     }
     Posted = Waited == 0;
-    if (!Posted)
+    if (!Posted) {
+      Work.LimitPassed = true;
       pthread_kill(Thread, interruptSignal());
+    }
+    // Refused inside the C runtime (onInterrupt): again, shortly, until it lands outside.
+    while (!Posted) {
+      timespec Retry = deadlineAfter(std::chrono::milliseconds(1));
+      if (sem_clockwait(&Work.Done, CLOCK_MONOTONIC, &Retry) == 0)
+        Posted = true;
+      else if (errno == ETIMEDOUT && Work.InterruptRefused.exchange(false))
+        pthread_kill(Thread, interruptSignal());
+    }
   }
   if (!Posted)
     while (sem_wait(&Work.Done) != 0) {
@@ -287,6 +388,7 @@ Contained runContained(llvm::function_ref<void()> Fn, std::chrono::milliseconds 
     return Contained::Finished;
   }
   pthread_detach(Thread); // parked for good
+  Stack.keep();
   return Work.TimedOut      ? Contained::TimedOut
          : Work.OutOfMemory ? Contained::OutOfMemory
                             : Contained::Crashed;

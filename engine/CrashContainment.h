@@ -2,10 +2,15 @@
 // clang's desired stack size under crash recovery, and a stack overflow, which leaves no stack
 // for a signal handler, is handled on an alternate signal stack.
 //
-// A crash can happen anywhere, inside malloc too, with the allocator's lock of the thread's arena
-// held. So after a crash nothing the crashed thread allocated is ever freed (its thread is parked,
-// not ended, and callers leak what it produced, see abandon()), and the process ends without
-// running exit-time destructors.
+// A thread is ended by a jump out of a signal handler, and parked. Never inside the C runtime
+// (InterruptedCode.h), whose locks every thread needs, the allocator's heap locks above all: a
+// time limit that passes there, or a stack overflow that faults there (ContainedStack.h), lets the
+// thread run on, one instruction at a time, to its first instruction outside. A crash of another
+// kind inside the runtime (a corrupted heap malloc detects, a bad pointer handed to it) can still
+// leave a lock held: in-process containment cannot undo that. And the crashed code's own state is
+// half-built: nothing the crashed thread allocated is ever freed (its thread is parked, not
+// ended, and callers leak what it produced, see abandon()), and the process ends without running
+// exit-time destructors.
 #pragma once
 
 #include <llvm/ADT/STLFunctionalExtras.h>
