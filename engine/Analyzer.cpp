@@ -129,7 +129,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                      [&](const PrecompiledPrefix *Prefix) {
                        Headers.rejected(Parse.Sharing, Prefix);
                      },
-                     Headers.decidesAtEnd(Parse.Sharing)};
+                     Headers.decidesAtEnd(Parse.Sharing), Headers.scanOf(Parse.Sharing)};
     auto ReadSince = std::chrono::system_clock::now();
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     // What the parse read is what the rest of the run validates stored entries against: the

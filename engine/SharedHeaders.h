@@ -65,6 +65,10 @@ public:
   // from the first of them parsed, instead of the ones parsed before it building the prefix
   // that skips them and finding out again. Call before the TUs are parsed.
   void keepsTemplateBodies(size_t I);
+  // The scan of the I-th TU that its prefix was planned from, or null.
+  const SystemHeaderRoots *scanOf(size_t I) const {
+    return I < Roots.size() && Roots[I].Preprocessed ? &Roots[I] : nullptr;
+  }
   // The I-th TU failed to parse with Prefix and parsed without it.
   void rejected(size_t I, const PrecompiledPrefix *Prefix);
   // Roughly what parsing the I-th TU costs with its prefix loaded: the tokens its scan lexed

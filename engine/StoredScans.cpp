@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace contractcheck {
 
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char *Shard = ScansShard;
 constexpr const char *Format = "contractcheck-system-header-scan";
-constexpr int FormatVersion = 2;
+constexpr int FormatVersion = 3;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
 
 // What a scan entry's header says it is (StoreEntry.h).
@@ -39,7 +40,25 @@ nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
       Enters.push_back({E.Spelling, E.Path});
     Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files, Enters});
   }
-  return {{"roots", Roots}, {"standard", Standard}, {"unshared", Scanned.UnsharedTokens}};
+  // The files entered under each root, their directories numbered once (most are a few of the
+  // implementation's).
+  nlohmann::json Directories = nlohmann::json::array(), Entered = nlohmann::json::array();
+  std::map<std::string, size_t> DirectoryIds;
+  for (const std::vector<std::string> &Files : Scanned.Entered) {
+    nlohmann::json Under = nlohmann::json::array();
+    for (const std::string &File : Files) {
+      size_t Slash = File.rfind('/');
+      std::string Directory = Slash == std::string::npos ? "" : File.substr(0, Slash + 1);
+      auto [It, Inserted] = DirectoryIds.try_emplace(Directory, DirectoryIds.size());
+      if (Inserted)
+        Directories.push_back(Directory);
+      Under.push_back({It->second, File.substr(Directory.size())});
+    }
+    Entered.push_back(std::move(Under));
+  }
+  return {{"roots", Roots},         {"standard", Standard},
+          {"directories", Directories}, {"entered", Entered},
+          {"unshared", Scanned.UnsharedTokens}};
 }
 
 // Throws nlohmann's exceptions when J is not what scanJson wrote.
@@ -56,6 +75,14 @@ SystemHeaderRoots scanFromJson(const nlohmann::json &J) {
                                 U.at(2).get<size_t>(), U.at(3).get<bool>(),
                                 U.at(4).get<unsigned>(), std::move(Enters)});
   }
+  std::vector<std::string> Directories = J.at("directories").get<std::vector<std::string>>();
+  for (const nlohmann::json &Under : J.at("entered")) {
+    std::vector<std::string> &Files = Scanned.Entered.emplace_back();
+    for (const nlohmann::json &F : Under)
+      Files.push_back(Directories.at(F.at(0).get<size_t>()) + F.at(1).get<std::string>());
+  }
+  if (Scanned.Entered.size() != Scanned.Roots.size())
+    throw nlohmann::json::other_error::create(501, "files entered outside the roots", nullptr);
   // A standard header's root must be one of the roots: the planner indexes them.
   for (const StandardHeaderUse &U : Scanned.Standard)
     if (U.Root >= Scanned.Roots.size())

@@ -98,8 +98,11 @@ public:
     if (IsRoot) {
       All.push_back(std::move(*Pending));
       RootFiles.push_back(File);
+      Out.Entered.emplace_back();
       RootBraceDepth = BraceDepth;
     }
+    if (InSystem && File && !Out.Entered.empty() && EnteredOnce.insert(&File->getFileEntry()).second)
+      Out.Entered.back().push_back(File->getName().str());
     if (InSystem && PendingCxxStandard)
       for (const OpenFile &F : Open)
         if (F.StandardUse != NoUse)
@@ -266,6 +269,7 @@ public:
     for (size_t R = std::min(Limit, All.size()); R < All.size(); ++R)
       Out.UnsharedTokens += All[R].Tokens;
     All.resize(std::min(Limit, All.size()));
+    Out.Entered.resize(All.size());
   }
 
 private:
@@ -505,6 +509,7 @@ private:
   std::shared_ptr<const HeaderDirectives> NextMinimized;
   std::vector<std::shared_ptr<const HeaderDirectives>> Used; // the preprocessor reads them
   std::vector<OptionalFileEntryRef> RootFiles;               // the file each of All resolved to
+  llvm::DenseSet<const FileEntry *> EnteredOnce; // in Out.Entered
   llvm::DenseMap<const FileEntry *, llvm::SmallVector<FileEntryRef, 2>> Included;
   bool NeedsFullScan = false;
 };

@@ -52,6 +52,10 @@ struct SystemHeaderRoots {
   // included a standard one inside braces. The standards let their own headers come in any
   // order; a library's macros they do not speak for.
   std::vector<StandardHeaderUse> Standard;
+  // Per root of Roots: the system files its #include entered first (itself first), as the scan
+  // named them: what the TU's own text has read of a prefix's headers at that #include, which a
+  // parse with the prefix loaded checks its code against (PrefixReach.h).
+  std::vector<std::vector<std::string>> Entered;
   // Tokens lexed in the TU's own code and in the roots left out: what no prefix spares it.
   size_t UnsharedTokens = 0;
   bool Preprocessed = false; // false: the TU did not preprocess; Roots is empty

@@ -8,6 +8,7 @@
 #include "FilesRead.h"
 #include "ParseStop.h"
 #include "Paths.h"
+#include "PrefixReach.h"
 #include "SourcePositions.h"
 #include "TraversalScope.h"
 
@@ -187,6 +188,13 @@ private:
 // of the parse is the price of finding out, which is most of a gMock test's, so the parse is
 // stopped there (ParseStop.h) and the analysis starts again keeping template bodies. That parse
 // judges what the TU holds whichever answer the end of the TU would have given.
+// A parse with a prefix loaded checks that the TU's code used nothing of it before including it
+// (PrefixReach.h).
+struct PrefixCheck {
+  const SystemHeaderRoots *Scan = nullptr; // the TU's scan; null: not checked
+  bool UsedBeforeIncluded = false;
+};
+
 class SkipBodiesConsumer : public BodySkippingConsumer {
 public:
   SkipBodiesConsumer(std::unique_ptr<ASTConsumer> Inner, const SourceManager &SM,
@@ -195,7 +203,8 @@ public:
                      std::function<bool(const SkippedInstantiations &)> RulesNeedInstantiations,
                      std::function<std::vector<const FunctionDecl *>(const SkippedInstantiations &)>
                          InstantiationsRulesNeed,
-                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made)
+                     const CompilerInstance &CI, std::string PrefixHeader, bool &Made,
+                     PrefixCheck &Check, std::unique_ptr<PrefixUseCheck> EarlyUses)
       : BodySkippingConsumer(std::move(Inner), SM, Cfg, Mode,
                              [this, Need = std::move(RulesNeedInstantiations)](
                                  BodySkipPolicy::Instantiations Skipped) {
@@ -206,11 +215,21 @@ public:
                                return Needed({Parsed, Skipped});
                              }),
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
-        Made(Made) {}
+        Made(Made), Check(Check), EarlyUses(std::move(EarlyUses)) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     // A declaration Sema rejected is handed over as null: a type alias template whose type
     // defines a class (`template <class T> using A = struct A { T t; };`).
+    if (Check.UsedBeforeIncluded)
+      return true; // stopped: what follows is not the TU
+    // What only the prefix made visible: the TU's own text decides (PrefixReach.h). Stopped at
+    // once, as the parse that loses instantiations is.
+    if (EarlyUses && !Lost && sema() && !sema()->inTemplateInstantiation() &&
+        EarlyUses->usesBeforeIncluding({Group.begin(), Group.end()})) {
+      Check.UsedBeforeIncluded = true;
+      stopParsing(*sema());
+      return true;
+    }
     std::copy_if(Group.begin(), Group.end(), std::back_inserter(Parsed),
                  [](const Decl *D) { return D != nullptr; });
     return BodySkippingConsumer::HandleTopLevelDecl(Group);
@@ -227,7 +246,7 @@ public:
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Ended = true;
-    if (Lost) // stopped: what was parsed is not the TU
+    if (Lost || Check.UsedBeforeIncluded) // stopped: what was parsed is not the TU
       return;
     if (Policy.decidesAtEnd()) {
       Made = makeWhatTheRulesNeed();
@@ -302,6 +321,8 @@ private:
   const CompilerInstance &CI;
   const std::string PrefixHeader; // the shared prefix's header (PrecompiledPrefix.h), or ""
   bool &Made; // a parse that decides at the end made the instantiations it had put aside
+  PrefixCheck &Check;
+  std::unique_ptr<PrefixUseCheck> EarlyUses; // null: no prefix loaded, or no scan of it
   bool Ended = false; // the TU's parse has ended
   std::vector<Decl *> Parsed; // the top-level declarations this parse read from source
   // While a question is asked during the parse: what it is about.
@@ -312,9 +333,10 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader)
+                 BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader,
+                 PrefixCheck &Check)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(PrefixHeader) {
+        PrefixHeader(PrefixHeader), Check(Check) {
     Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
   }
 
@@ -362,7 +384,10 @@ public:
             }
           return Needed;
         },
-        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies);
+        CI, PrefixHeader, Keeps ? MadeWhileKeeping : Out.KeptTemplateBodies, Check,
+        !PrefixHeader.empty() && Check.Scan
+            ? std::make_unique<PrefixUseCheck>(*Check.Scan, CI.getPreprocessor())
+            : nullptr);
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -379,6 +404,7 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string &PrefixHeader;
+  PrefixCheck &Check;
   bool MadeWhileKeeping = false; // not what the store keeps: the parse kept template bodies
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
@@ -391,11 +417,12 @@ private:
 class QuietAnalysisFactory : public tooling::FrontendActionFactory {
 public:
   QuietAnalysisFactory(const Config &Cfg, const std::string &Dir, TUOutcome &Out,
-                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader)
+                       BodySkipPolicy::Mode Mode, bool &Lost, std::string PrefixHeader,
+                       PrefixCheck &Check)
       : Cfg(Cfg), Dir(Dir), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(std::move(PrefixHeader)) {}
+        PrefixHeader(std::move(PrefixHeader)), Check(Check) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader);
+    return std::make_unique<AnalysisAction>(Cfg, Dir, Out, Mode, Lost, PrefixHeader, Check);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -413,6 +440,7 @@ private:
   const BodySkipPolicy::Mode Mode;
   bool &Lost;
   const std::string PrefixHeader;
+  PrefixCheck &Check;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -525,8 +553,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
           compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
+      PrefixCheck Check{Start.Scan};
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
-                                   Prefix ? Prefix->HeaderPath : std::string());
+                                   Prefix ? Prefix->HeaderPath : std::string(), Check);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
@@ -542,9 +571,12 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         CompilerErrors.reset();
         Out.Findings.clear();
         Out.Facts.clear();
-      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0)) {
-        // Whatever went wrong with the shared headers, the TU's own text decides.
-        Rejected.push_back(Prefix);
+      } else if (Prefix && (!Ran || CompilerErrors.getNumErrors() > 0 ||
+                            Check.UsedBeforeIncluded)) {
+        // Whatever went wrong with the shared headers, the TU's own text decides. A TU that
+        // used the prefix before including it is at fault, not the prefix.
+        if (!Check.UsedBeforeIncluded)
+          Rejected.push_back(Prefix);
         Prefix = nullptr;
         if (Mode == BodySkipPolicy::Mode::Decide)
           Mode = BodySkipPolicy::Mode::Skip;

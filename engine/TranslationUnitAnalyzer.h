@@ -4,6 +4,7 @@
 #include "CompilationDatabase.h"
 #include "Config.h"
 #include "PrecompiledPrefix.h"
+#include "SystemHeaderRoots.h"
 #include "TUOutcome.h"
 
 #include <chrono>
@@ -52,6 +53,10 @@ struct ParseStart {
   // that skips template bodies and parsing again. Only with a prefix: without one, the parse
   // that skips template bodies is taken.
   bool DecideAtEnd = false;
+  // The scan the prefix was planned from (SharedHeaders.h): a parse with the prefix loaded
+  // checks against it that the TU's code uses nothing of the prefix before including it, and
+  // parses its own text if it does (PrefixReach.h). Null: not checked.
+  const SystemHeaderRoots *Scan = nullptr;
 };
 
 // Never throws and never lets a crash escape: a TU that does not parse, or that crashes the

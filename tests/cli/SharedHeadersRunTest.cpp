@@ -22,6 +22,15 @@ nlohmann::json report(const std::string &BuildDir, std::vector<std::string> Args
   return Report["findings"];
 }
 
+// A run in which some TU does not parse: its findings and the TUs not analysed.
+nlohmann::json findingsAndFailures(const std::string &BuildDir, std::vector<std::string> Args) {
+  Args.insert(Args.begin(), {"-p", BuildDir, "--format", "json", "--quiet", "--no-cache"});
+  ProcessResult R = runContractcheck(Args);
+  EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout);
+  return nlohmann::json{{"findings", Report["findings"]}, {"failures", Report["failures"]}};
+}
+
 TEST(SharedHeadersRunTest, TheReportIsTheSameWithAndWithoutSharedHeaders) {
   // gMock tests and the classes they mock, across TUs that all include gmock and the standard
   // library: the TUs share their system headers.
@@ -140,6 +149,72 @@ TEST(SharedHeadersRunTest, AHeaderOfTheProjectIsJudgedHoweverTheCommandIncludesI
       EXPECT_EQ(Findings[0]["location"]["file"], Header);
     }
   }
+}
+
+TEST(SharedHeadersRunTest, ATUThatUsesAHeaderBeforeIncludingItFailsInEveryMode) {
+  // The prefix moves a TU's system headers above its own code. uses-lib.h names lib::Widget and
+  // uses-limits.h std::numeric_limits, each before the TU that reads it includes the header
+  // declaring them (d.cpp includes <string> first, which does not bring <limits>): as written (and with clang) a.cpp and d.cpp do not compile, and loading the
+  // prefix of the TUs that include the headers first must not make them (cmakesl's
+  // sema_builder_ast_visitor_test.cpp lacks <limits> and parsed only in a whole run).
+  TempDir Project;
+  Project.write("sys/lib.h", "#pragma once\nnamespace lib { struct Widget { int Size; }; }\n");
+  Project.write("uses-lib.h",
+                "#pragma once\ninline int widgetSize(const lib::Widget &W) { return W.Size; }\n");
+  Project.write("uses-limits.h",
+                "#pragma once\ninline int most() { return std::numeric_limits<int>::max(); }\n");
+  std::vector<std::string> Sources;
+  std::string Late = Project.write("a.cpp", "#include \"uses-lib.h\"\n#include <lib.h>\n" +
+                                                switchMissingOne("a"));
+  Sources.push_back(Late);
+  for (const std::string Name : {"b", "c"})
+    Sources.push_back(Project.write(Name + ".cpp", "#include <lib.h>\n#include \"uses-lib.h\"\n" +
+                                                       switchMissingOne(Name)));
+  std::string LateStandard = Project.write(
+      "d.cpp", "#include <string>\n#include \"uses-limits.h\"\n#include <limits>\n" +
+                   switchMissingOne("d"));
+  Sources.push_back(LateStandard);
+  Sources.push_back(Project.write(
+      "e.cpp", "#include <string>\n#include <limits>\n#include \"uses-limits.h\"\n" +
+                   switchMissingOne("e")));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  auto Run = [&](std::vector<std::string> Args) { return findingsAndFailures(Project.path(), Args); };
+  nlohmann::json Own = Run({"--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own["failures"].size(), 2u) << Own.dump(2);
+  EXPECT_EQ(Own["failures"][0]["file"], Late);
+  EXPECT_EQ(Own["failures"][1]["file"], LateStandard);
+  EXPECT_EQ(Own["findings"].size(), 3u) << Own.dump(2);
+  EXPECT_EQ(Run({"-j1"}), Own);
+  EXPECT_EQ(Run({"-j2"}), Own);
+  EXPECT_EQ(Run({"--shared-headers=always", "-j1"}), Own);
+  // Alone, with a prefix of its own.
+  for (const std::string &File : {Late, LateStandard}) {
+    nlohmann::json Alone = Run({"--shared-headers=always", File});
+    ASSERT_EQ(Alone["failures"].size(), 1u) << Alone.dump(2);
+    EXPECT_EQ(Alone["failures"][0], Own["failures"][File == Late ? 0 : 1]);
+  }
+}
+
+TEST(SharedHeadersRunTest, ATUThatNeedsAClassCompleteBeforeIncludingItsDefinitionFailsInEveryMode) {
+  // <iosfwd> declares std::string; a member of that type needs <string>, which the TU includes
+  // only after the header declaring the member: as written (and with clang) a.cpp does not
+  // compile, with the prefix of b.cpp, which includes <string> first, it did (cmakesl's
+  // identifier_info.hpp in cross_translation_unit_static_variables.cpp).
+  TempDir Project;
+  Project.write("named.h", "#pragma once\n#include <iosfwd>\nstruct Named { std::string Name; };\n");
+  std::string Late = Project.write(
+      "a.cpp", "#include \"named.h\"\n#include <string>\n" + switchMissingOne("a"));
+  std::vector<std::string> Sources{
+      Late, Project.write("b.cpp", "#include <string>\n#include \"named.h\"\n" +
+                                       switchMissingOne("b"))};
+  writeCompilationDatabase(Project.path(), Sources, {"-std=c++20"});
+  nlohmann::json Own = findingsAndFailures(Project.path(), {"--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own["failures"].size(), 1u) << Own.dump(2);
+  EXPECT_EQ(Own["failures"][0]["file"], Late);
+  EXPECT_EQ(Own["findings"].size(), 1u) << Own.dump(2);
+  EXPECT_EQ(findingsAndFailures(Project.path(), {"-j1"}), Own);
+  EXPECT_EQ(findingsAndFailures(Project.path(), {"--shared-headers=always", "-j1"}), Own);
 }
 
 } // namespace
