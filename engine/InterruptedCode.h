@@ -1,8 +1,10 @@
 // Where a signal interrupted a thread: inside the C and C++ runtime (the C library, the dynamic
 // loader, libstdc++, libgcc) or not. The runtime takes locks of its own that every thread needs
 // (the allocator's heap locks, stdio's, the loader's); a thread ended inside it, by a jump out
-// of a signal handler, may keep one for good. Outside it, only our code and clang's run, whose
-// locks the rest of the run does not take while a parse runs (see Uninterruptible).
+// of a signal handler, may keep one for good. Outside it run our code, whose shared sections are
+// never ended half-way (Uninterruptible), and clang's and LLVM's, whose few locks of their own (a
+// function's static being initialised, a ManagedStatic being created) an end can still leave
+// taken: not covered here.
 #pragma once
 
 namespace contractcheck {
