@@ -256,8 +256,8 @@ TEST(BadInputTest, UnknownCommandLineOption) {
 TEST(BadInputTest, LLVMsOwnOptionErrorsAreSaidAsTheToolsErrors) {
   const std::vector<std::pair<std::vector<std::string>, std::string>> Cases = {
       {{"-jfoo"},
-       "contractcheck: error: for the -j option: 'foo' value invalid for uint "
-       "argument!\n"},
+       "contractcheck: error: invalid value 'foo' for -j: expected a whole number of workers (0 "
+       "or more)\n"},
       {{"-p", "build", "-j"}, "contractcheck: error: for the -j option: requires a value!\n"},
       {{"--quiet=3"},
        "contractcheck: error: for the --quiet option: '3' is invalid value for "
@@ -343,6 +343,34 @@ TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {
     EXPECT_NE(R.Stderr.find("contractcheck: error: unknown value 'sometimes' for --"), std::string::npos)
         << R.Stderr;
     EXPECT_NE(R.Stderr.find("; expected one of: auto, "), std::string::npos) << R.Stderr;
+  }
+}
+
+// LLVM's own answer to `-jfoo` was "for the -j option: 'foo' value invalid for uint argument!",
+// without the tool's `error:`; and `--jobs 2`, make's spelling, was read as `-j` with the value
+// "obs".
+TEST(BadInputTest, ACountThatIsNotANumberSaysWhatTheOptionCounts) {
+  ProcessResult R = runContractcheck({"-p", "build", "-jfoo"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value 'foo' for -j: expected a whole number "
+                      "of workers (0 or more)\n");
+  R = runContractcheck({"-p", "build", "-j", "-3"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value '-3' for -j: expected a whole number "
+                      "of workers (0 or more)\n");
+  R = runContractcheck({"-p", "build", "--tu-timeout=10s"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value '10s' for --tu-timeout: expected a whole "
+                      "number of seconds (0 or more)\n");
+  R = runContractcheck({"-p", "build", "--cache-max-age", "week"});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value 'week' for --cache-max-age: expected a "
+                      "whole number of days (0 or more)\n");
+  for (const char *Jobs : {"--jobs=2", "-jobs=2"}) {
+    R = runContractcheck({"-p", "no-such-build", Jobs});
+    EXPECT_EQ(R.ExitCode, BadInput) << Jobs;
+    EXPECT_EQ(R.Stderr, "contractcheck: error: build directory 'no-such-build' does not exist\n")
+        << Jobs;
   }
 }
 

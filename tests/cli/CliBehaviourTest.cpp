@@ -30,6 +30,29 @@ TEST(CliBehaviourTest, ATUThatFailsToParseDoesNotStopTheOthers) {
   EXPECT_NE(R.Stderr.find("broken.cpp (parse-error)"), std::string::npos) << R.Stderr;
 }
 
+// A CI gate's log of a SARIF or JSON run is its stderr: it said "broken.cpp (parse-error)" and
+// "1 finding" but neither why the unit failed nor where the finding was, since exit code 3 hid
+// the exit code 1 that lists the failing findings (CopyQ's unbuilt qrc_*.cpp).
+TEST(CliBehaviourTest, AnIncompleteRunsLogSaysWhyAndListsTheFindings) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--format", "sarif"});
+  EXPECT_EQ(R.ExitCode, Incomplete) << R.Stderr;
+  size_t Failed = R.Stderr.find("broken.cpp (parse-error)\n    ");
+  ASSERT_NE(Failed, std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("broken.cpp:5:3: error: use of undeclared identifier 'undeclared_function'",
+                          Failed),
+            std::string::npos)
+      << R.Stderr;
+  size_t Listed = R.Stderr.find("1 finding at or above --fail-on error fails the run (the report: "
+                                "stdout):\n  ");
+  ASSERT_NE(Listed, std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("fine.cpp:", Listed), std::string::npos) << R.Stderr;
+  // The text report on the terminal shows clang's errors itself: the summary does not repeat them.
+  ProcessResult Text = runContractcheck({"-p", Build.path()});
+  EXPECT_EQ(Text.Stderr.find("undeclared_function"), std::string::npos) << Text.Stderr;
+}
+
 TEST(CliBehaviourTest, ACrashIsContainedAndReported) {
   TempDir Build;
   cliFixture("crash", Build);

@@ -6,6 +6,7 @@
 #include "ChoiceParser.h"
 #include "CompilationDatabase.h"
 #include "Config.h"
+#include "CountParser.h"
 #include "CrashContainment.h"
 #include "Depfile.h"
 #include "InputError.h"
@@ -76,8 +77,13 @@ cl::opt<std::string> OutputPath("output", cl::desc("Write the report to <file> i
 // The short form compilers and most report writers take.
 cl::alias OutputPathShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputPath),
                           cl::NotHidden);
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers, -j N or -jN (default: all cores)"), cl::init(0), cl::Prefix,
-                       cl::cat(Category));
+cl::opt<unsigned, false, CountParser> Jobs("j",
+                                          cl::desc("Parallel workers, -j N or -jN (default: all "
+                                                   "cores)"),
+                                          cl::value_desc("workers"), cl::init(0), cl::Prefix,
+                                          cl::cat(Category));
+// make's and ninja users' spelling; without it LLVM read `--jobs 2` as `-j` with the value "obs".
+cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs), cl::NotHidden);
 cl::opt<bool> Fix("fix", cl::desc("Apply the findings' fix-its to the source files"),
                   cl::cat(Category));
 cl::opt<bool> ListRules("list-rules", cl::desc("List the rules and exit"), cl::cat(Category));
@@ -106,7 +112,7 @@ cl::opt<std::string> ProjectRoot(
              "and the default configuration's base (default: the top of the git work tree "
              "holding the compile database, else its directory)"),
     cl::value_desc("dir"), cl::cat(Category));
-cl::opt<unsigned> CacheMaxAge(
+cl::opt<unsigned, false, CountParser> CacheMaxAge(
     "cache-max-age",
     cl::desc("Remove the result store's entries no run has used for <days> (default: 7; 0: "
              "never)"),
@@ -132,7 +138,7 @@ cl::opt<PrecompileMode, false, ChoiceParser<PrecompileMode>> SharedHeaderMode(
                clEnumValN(PrecompileMode::Always, "always",
                           "even for a single TU (to test that it changes nothing)")),
     cl::init(PrecompileMode::Auto), cl::cat(Category));
-cl::opt<unsigned> TuTimeout(
+cl::opt<unsigned, false, CountParser> TuTimeout(
     "tu-timeout",
     cl::desc("Abandon the analysis of a translation unit that takes longer than <seconds>; it is "
              "reported as not analysed (exit code 3) and the others are analysed "
@@ -407,8 +413,9 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     // or a file does not show them where the user looks.
     bool ProblemsShown = OutputFormat == Format::Text && OutputPath.empty();
     printSummary(Result, Run.plan(), *Database, Seconds, ProblemsShown);
-    // The same holds for the findings that fail a CI gate: its log shows stderr.
-    if (!ProblemsShown && Result.Exit == FindingsFound)
+    // The same holds for the findings that fail a CI gate: its log shows stderr. A translation
+    // unit that did not parse (exit 3) hides exit 1, not the findings the others gave.
+    if (!ProblemsShown && (Result.Exit == FindingsFound || Result.Exit == Incomplete))
       printFailingFindings(Result.Report, FailOn, OutputPath, !BaselinePath.empty());
     // The summary counts what was recorded; the user also needs to know where, to commit it.
     if (!WriteBaselinePath.empty() && Result.Exit != BadInput)

@@ -128,8 +128,14 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     OS << "contractcheck: " << NotAnalysed
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
-    for (const TUOutcome &Failure : Report.Failures)
+    for (const TUOutcome &Failure : Report.Failures) {
       OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
+      // The text report on the terminal gives clang's errors; a CI log of a JSON or SARIF run
+      // otherwise says "parse-error" and not why.
+      if (!ProblemsShown && Failure.State == TUOutcome::Status::ParseFailed &&
+          !Failure.Errors.empty())
+        OS << "    " << Failure.Errors.front() << "\n";
+    }
   }
   if (!ProblemsShown)
     for (const RuleProblem &Problem : Report.Problems)

@@ -9,8 +9,8 @@
 
 namespace contractcheck {
 
-// ProblemsShown: the report itself, on the terminal, lists the rules' problems (the text
-// format), so the summary only counts them.
+// ProblemsShown: the report itself, on the terminal, lists the rules' problems and the errors of
+// the translation units that did not parse (the text format), so the summary only counts them.
 void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
                   double Seconds, bool ProblemsShown);
 
