@@ -5,6 +5,7 @@
 #include "OutputGuard.h"
 #include "OwnedTemporaries.h"
 #include "Paths.h"
+#include "RealPaths.h"
 #include "StoreEviction.h"
 #include "StoreRoots.h"
 #include "WorkerPool.h"
@@ -37,6 +38,54 @@ void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPla
                        " entries of the compilation database is analysed (" + Why +
                        "); nothing to analyse",
                    Database.path());
+}
+
+// A given file that is no source of the database, outside the project, that no translation unit
+// includes and no configuration names (`contractcheck -p build /etc/hosts`, a path from another
+// checkout) is a mistake: it was a warning and exit code 0, "analysed 0 of 0", which a gate or a
+// script took for a clean run. Inside the project the same file is the hook's business (a CI
+// workflow, a header only another platform includes) and stays a warning.
+void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectRoot,
+                                   ConfigResolver &Configs, const CompilationDatabase &Database) {
+  // A build directory outside the source tree is its own root: the directory every source of
+  // the database is under is the project too.
+  if (P.UnmatchedHeaders.empty() && P.DataFiles.empty())
+    return;
+  std::string Sources;
+  for (const CompileCommand &Command : Database.commands()) {
+    if (Sources.empty())
+      Sources = parentDirectory(Command.File);
+    while (Sources.size() > 1 && !relativeUnder(Command.File, Sources))
+      Sources = llvm::sys::path::parent_path(Sources).str();
+  }
+  auto Inside = [&](const std::string &File) {
+    for (const std::string &Real : {File, realPathOf(File)})
+      if (relativeUnder(Real, ProjectRoot) || relativeUnder(Real, Sources))
+        return true;
+    return false;
+  };
+  const Config &Here = Configs.forFile(workingDirectory() + "/.");
+  auto Named = [&](const std::string &File) {
+    return Here.namesDataFile(File) || Configs.forFile(File).namesDataFile(File) ||
+           std::any_of(P.Jobs.begin(), P.Jobs.end(),
+                       [&](const AnalysisJob &Job) { return Job.Settings->namesDataFile(File); });
+  };
+  std::string Where = ProjectRoot;
+  if (!relativeUnder(Sources, ProjectRoot) && Sources != ProjectRoot)
+    Where += " or " + Sources;
+  const std::string Outside = "' is not a file of the project: it is outside " + Where +
+                              " (the project root and the sources of the compilation database " +
+                              Database.path() + ") and ";
+  for (const std::string &Header : P.UnmatchedHeaders)
+    if (!Inside(Header))
+      throw InputError("'" + Header + Outside +
+                       "no translation unit of the database includes it; nothing to analyse for "
+                       "it");
+  for (const std::string &File : P.DataFiles)
+    if (!Inside(File) && !Named(File))
+      throw InputError("'" + File + Outside +
+                       "is neither a source of the database nor a file the configuration names; "
+                       "nothing to analyse for it");
 }
 
 // In a subset run, only findings in what was given (the TUs, the headers they read, the data
@@ -108,6 +157,8 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
     OwnHashes.keepBetweenRuns(Store->directory());
   Plan = planRun(*Database, Configs, Request.Files, store(), Hashes, Request.Settings);
   requireSomethingToAnalyse(*Database, Plan);
+  if (!Database->isFixed())
+    requireGivenFilesOfTheProject(Plan, ProjectRoot, Configs, *Database);
 
   // Everything the run reads that an output path must not name.
   Guard = std::make_unique<OutputGuard>();

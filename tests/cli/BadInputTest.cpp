@@ -183,6 +183,44 @@ TEST(BadInputTest, FileNotInTheCompilationDatabase) {
                           "'paths.exclude' in .contractcheck.yaml\n");
 }
 
+// `contractcheck -p build /etc/hosts` (or a header of another checkout) was a warning, "analysed 0
+// of 0 translation units" and exit code 0: a script or gate took the mistake for a clean run.
+// Inside the project such files stay the hook's warnings (a CI workflow, another platform's
+// header), also with the build directory outside the source tree.
+TEST(BadInputTest, AGivenFileOutsideTheProjectThatNothingReadsIsAnError) {
+  TempDir Src, Build, Elsewhere;
+  std::string Built = Src.write("a.cpp", "int a() { return 1; }\n");
+  writeCompilationDatabase(Build.path(), {Built}, {"-std=c++20"});
+  std::string Notes = Elsewhere.write("notes.txt", "not code\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), Notes});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_EQ(R.Stderr, "contractcheck: error: '" + Notes + "' is not a file of the project: it is "
+                      "outside " + Build.path() + " or " + Src.path() + " (the project root and "
+                      "the sources of the compilation database " + Build.path() +
+                      "/compile_commands.json) and is neither a source of the database nor a "
+                      "file the configuration names; nothing to analyse for it\n");
+  std::string Header = Elsewhere.write("other.h", "int other();\n");
+  R = runContractcheck({"-p", Build.path(), Header});
+  EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("'" + Header + "' is not a file of the project: it is outside "),
+            std::string::npos)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find(") and no translation unit of the database includes it; nothing to "
+                          "analyse for it\n"),
+            std::string::npos)
+      << R.Stderr;
+
+  std::string Workflow = Src.write("ci.yml", "jobs: {}\n");
+  std::string Unused = Src.write("win/only.h", "int win();\n");
+  R = runContractcheck({"-p", Build.path(), Workflow, Unused});
+  EXPECT_EQ(R.ExitCode, 0) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("no rule reads it; ignored"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("no translation unit of the compilation database includes it; not "
+                          "analysed"),
+            std::string::npos)
+      << R.Stderr;
+}
+
 // The pre-commit hook is given every staged source, also one this build never compiles (spdlog's
 // bench/ with SPDLOG_BUILD_BENCH off, a Windows source): paths.exclude lets such a commit pass.
 TEST(BadInputTest, AGivenSourceNotInTheDatabaseThatPathsExcludeLeavesOutIsNotAnError) {
