@@ -88,6 +88,29 @@ const CXXMethodDecl *arrowOperator(const CXXRecordDecl &Class) {
   return nullptr;
 }
 
+// The typedef and alias names a declaration's type is written with, outward in: `Handle &h`
+// with `using Handle = PosixHandle` gives Handle.
+std::vector<llvm::StringRef> aliasesWritten(QualType Type, const ASTContext &Ctx) {
+  std::vector<llvm::StringRef> Names;
+  for (int Steps = 0; !Type.isNull() && Steps < 32; ++Steps) {
+    if (const auto *Typedef = dyn_cast<TypedefType>(Type.getTypePtr()))
+      Names.push_back(Typedef->getDecl()->getName());
+    if (const auto *Pointer = dyn_cast<PointerType>(Type.getTypePtr())) {
+      Type = Pointer->getPointeeType();
+      continue;
+    }
+    if (const auto *Reference = dyn_cast<ReferenceType>(Type.getTypePtr())) {
+      Type = Reference->getPointeeTypeAsWritten();
+      continue;
+    }
+    QualType Next = Type.getSingleStepDesugaredType(Ctx);
+    if (Next == Type)
+      break;
+    Type = Next;
+  }
+  return Names;
+}
+
 bool inSystemHeader(const Decl &D) {
   return D.getASTContext().getSourceManager().isInSystemHeader(D.getLocation());
 }
@@ -214,6 +237,11 @@ void InactiveCodeRule::checkCall(const InactiveBranch &Branch, const MemberCall 
     const auto *Object = dyn_cast_or_null<DeclaratorDecl>(Scope.lookup(Call.Object));
     if (!Object || !isa<VarDecl, FieldDecl>(Object))
       return;
+    // A type an inactive branch declares too (`#else using FvBaseAspect = Utils::BaseAspect;`)
+    // is another class in the other configuration, with other methods.
+    for (llvm::StringRef Alias : aliasesWritten(Object->getType(), *Ctx))
+      if (ambiguousName(Alias))
+        return;
     QualType Type = Object->getType().getNonReferenceType().getCanonicalType();
     if (Type->isDependentType())
       return;
@@ -236,7 +264,8 @@ void InactiveCodeRule::checkCall(const InactiveBranch &Branch, const MemberCall 
     Class = Type->getAsCXXRecordDecl();
   }
   if (!Class || !(Class = Class->getDefinition()) || inSystemHeader(*Class) ||
-      isa<ClassTemplateSpecializationDecl>(Class) || Class->isDependentContext())
+      isa<ClassTemplateSpecializationDecl>(Class) || Class->isDependentContext() ||
+      (Class->getIdentifier() && ambiguousName(Class->getName())))
     return;
   std::vector<std::string> Methods;
   if (findMember(*Class, Call.Method, Methods) != MemberLookup::Missing ||
