@@ -48,6 +48,46 @@ bool indentedWithATab(std::string_view Text, int Line) {
   return false;
 }
 
+// Where the '[' or '{' opened that a flow collection yaml-cpp reports unclosed began ("end of
+// sequence flow not found" is positioned at the end of the file, which says nothing of where the
+// bracket is): the last one before End not closed, outside quotes and comments.
+std::string unclosedFlowOpening(std::string_view Text, size_t End) {
+  struct Open {
+    char Bracket;
+    int Line, Column;
+  };
+  std::vector<Open> Opened;
+  int Line = 1, Column = 1;
+  char Quote = 0;
+  bool Comment = false;
+  for (size_t I = 0; I < Text.size() && I < End; ++I, ++Column) {
+    char C = Text[I];
+    if (C == '\n') {
+      Comment = false;
+      Line += 1;
+      Column = 0;
+    } else if (Comment) {
+    } else if (Quote) {
+      if (C == Quote)
+        Quote = 0;
+    } else if (C == '"' || C == '\'') {
+      Quote = C;
+    } else if (C == '#' && (I == 0 || Text[I - 1] == ' ' || Text[I - 1] == '\t')) {
+      Comment = true;
+    } else if (C == '[' || C == '{') {
+      Opened.push_back({C, Line, Column});
+    } else if ((C == ']' || C == '}') && !Opened.empty()) {
+      Opened.pop_back();
+    }
+  }
+  if (Opened.empty())
+    return {};
+  const Open &Last = Opened.back();
+  return std::string("; the '") + Last.Bracket + "' at line " + std::to_string(Last.Line) +
+         ", column " + std::to_string(Last.Column) + " is never closed (a missing '" +
+         (Last.Bracket == '[' ? ']' : '}') + "')";
+}
+
 } // namespace
 
 std::string yamlErrorText(const YAML::Exception &E, std::string_view Text) {
@@ -57,6 +97,8 @@ std::string yamlErrorText(const YAML::Exception &E, std::string_view Text) {
   if (indentedWithATab(Text, E.mark.line))
     return E.msg + "; this line is indented with a tab, which YAML does not allow (indent with "
                    "spaces)";
+  if (E.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || E.msg == YAML::ErrorMsg::END_OF_MAP_FLOW)
+    return E.msg + unclosedFlowOpening(Text, E.mark.pos < 0 ? Text.size() : size_t(E.mark.pos));
   return E.msg;
 }
 

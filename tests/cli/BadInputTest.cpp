@@ -254,6 +254,28 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "range-markers, caller-defaults, skip-flags, flag-templates\n");
 }
 
+// yaml-cpp reports an unclosed flow list at the end of the file ("5:1: ... end of sequence flow
+// not found" for a four-line file): the error says where the bracket was opened.
+TEST(BadInputTest, AnUnclosedYamlBracketSaysWhereItOpened) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string Cfg = Build.write(
+      "bad.yaml", "version: 1 # [not this one]\nrules:\n  contract-switch-coverage:\n"
+                  "    enums: [\"a::*\", \"b]\"\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--config", Cfg}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "bad.yaml:5:1: error: malformed YAML: end of sequence flow not found; the "
+                      "'[' at line 4, column 12 is never closed (a missing ']')\n");
+  Cfg = Build.write("map.yaml", "version: 1\nrules: {contract-switch-coverage: {severity: "
+                                "warning}\n");
+  R = runContractcheck({"-p", Build.path(), "--config", Cfg}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find("end of map flow not found; the '{' at line 2, column 8 is never "
+                          "closed (a missing '}')\n"),
+            std::string::npos)
+      << R.Stderr;
+}
+
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {
   TempDir Src, Build;
   std::string File = Src.write("sub/a.cpp", "int a;\n");
