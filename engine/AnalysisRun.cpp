@@ -40,6 +40,8 @@ void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPla
                    Database.path());
 }
 
+bool isConfigurationFile(const std::string &Path);
+
 // A given file that is no source of the database, outside the project, that no translation unit
 // includes and no configuration names (`contractcheck -p build /etc/hosts`, a path from another
 // checkout) is a mistake: it was a warning and exit code 0, "analysed 0 of 0", which a gate or a
@@ -47,17 +49,14 @@ void requireSomethingToAnalyse(const CompilationDatabase &Database, const RunPla
 // workflow, a header only another platform includes) and stays a warning.
 void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectRoot,
                                    ConfigResolver &Configs, const CompilationDatabase &Database) {
-  // A build directory outside the source tree is its own root: the directory every source of
-  // the database is under is the project too.
+  // A build directory outside a git work tree is its own root: the directory that holds it and
+  // every source of the database (`project/{src,build}`) is the project too.
   if (P.UnmatchedHeaders.empty() && P.DataFiles.empty())
     return;
-  std::string Sources;
-  for (const CompileCommand &Command : Database.commands()) {
-    if (Sources.empty())
-      Sources = parentDirectory(Command.File);
+  std::string Sources = parentDirectory(Database.path());
+  for (const CompileCommand &Command : Database.commands())
     while (Sources.size() > 1 && !relativeUnder(Command.File, Sources))
       Sources = llvm::sys::path::parent_path(Sources).str();
-  }
   auto Inside = [&](const std::string &File) {
     for (const std::string &Real : {File, realPathOf(File)})
       if (relativeUnder(Real, ProjectRoot) || relativeUnder(Real, Sources))
@@ -66,16 +65,16 @@ void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectR
   };
   const Config &Here = Configs.forFile(workingDirectory() + "/.");
   auto Named = [&](const std::string &File) {
-    return Here.namesDataFile(File) || Configs.forFile(File).namesDataFile(File) ||
+    return isConfigurationFile(File) || Here.namesDataFile(File) || Configs.forFile(File).namesDataFile(File) ||
            std::any_of(P.Jobs.begin(), P.Jobs.end(),
                        [&](const AnalysisJob &Job) { return Job.Settings->namesDataFile(File); });
   };
-  std::string Where = ProjectRoot;
-  if (!relativeUnder(Sources, ProjectRoot) && Sources != ProjectRoot)
-    Where += " or " + Sources;
+  std::string Where = relativeUnder(Sources, ProjectRoot) || Sources == ProjectRoot ? ProjectRoot
+                      : relativeUnder(ProjectRoot, Sources) ? Sources
+                                                            : ProjectRoot + " or " + Sources;
   const std::string Outside = "' is not a file of the project: it is outside " + Where +
-                              " (the project root and the sources of the compilation database " +
-                              Database.path() + ") and ";
+                              " (the project root, and the directory holding the compilation "
+                              "database " + Database.path() + " and its sources) and ";
   for (const std::string &Header : P.UnmatchedHeaders)
     if (!Inside(Header))
       throw InputError("'" + Header + Outside +
@@ -91,8 +90,6 @@ void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectR
 // In a subset run, only findings in what was given (the TUs, the headers they read, the data
 // files), or pointing into it, are the user's business; the whole codebase was judged for
 // facts, not for reports.
-bool isConfigurationFile(const std::string &Path);
-
 void keepFindingsInSubset(RunReport &Report, const std::vector<TUOutcome> &Outcomes,
                           const RunPlan &P, ConfigResolver &Configs) {
   std::set<std::string> Relevant(P.DataFiles.begin(), P.DataFiles.end());

@@ -188,21 +188,25 @@ TEST(BadInputTest, FileNotInTheCompilationDatabase) {
 // Inside the project such files stay the hook's warnings (a CI workflow, another platform's
 // header), also with the build directory outside the source tree.
 TEST(BadInputTest, AGivenFileOutsideTheProjectThatNothingReadsIsAnError) {
-  TempDir Src, Build, Elsewhere;
+  TempDir Src, Build;
   std::string Built = Src.write("a.cpp", "int a() { return 1; }\n");
   writeCompilationDatabase(Build.path(), {Built}, {"-std=c++20"});
-  std::string Notes = Elsewhere.write("notes.txt", "not code\n");
-  ProcessResult R = runContractcheck({"-p", Build.path(), Notes});
+  // Outside the directory holding both temporary directories.
+  ProcessResult R = runContractcheck({"-p", Build.path(), "/bin/sh"});
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
-  EXPECT_EQ(R.Stderr, "contractcheck: error: '" + Notes + "' is not a file of the project: it is "
-                      "outside " + Build.path() + " or " + Src.path() + " (the project root and "
-                      "the sources of the compilation database " + Build.path() +
-                      "/compile_commands.json) and is neither a source of the database nor a "
-                      "file the configuration names; nothing to analyse for it\n");
-  std::string Header = Elsewhere.write("other.h", "int other();\n");
-  R = runContractcheck({"-p", Build.path(), Header});
+  EXPECT_NE(R.Stderr.find("contractcheck: error: '/bin/sh' is not a file of the project: it is "
+                          "outside "),
+            std::string::npos)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find(" (the project root, and the directory holding the compilation "
+                          "database " + Build.path() + "/compile_commands.json and its sources) "
+                          "and is neither a source of the database nor a file the configuration "
+                          "names; nothing to analyse for it\n"),
+            std::string::npos)
+      << R.Stderr;
+  R = runContractcheck({"-p", Build.path(), "/usr/include/stdio.h"});
   EXPECT_EQ(R.ExitCode, BadInput) << R.Stderr;
-  EXPECT_NE(R.Stderr.find("'" + Header + "' is not a file of the project: it is outside "),
+  EXPECT_NE(R.Stderr.find("'/usr/include/stdio.h' is not a file of the project: it is outside "),
             std::string::npos)
       << R.Stderr;
   EXPECT_NE(R.Stderr.find(") and no translation unit of the database includes it; nothing to "
@@ -410,22 +414,24 @@ TEST(BadInputTest, AnUnknownValueOfAnOptionListsTheValuesItTakes) {
 // without the tool's `error:`; and `--jobs 2`, make's spelling, was read as `-j` with the value
 // "obs".
 TEST(BadInputTest, ACountThatIsNotANumberSaysWhatTheOptionCounts) {
-  ProcessResult R = runContractcheck({"-p", "build", "-jfoo"});
-  EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value 'foo' for -j: expected a whole number "
-                      "of workers (0 or more)\n");
-  R = runContractcheck({"-p", "build", "-j", "-3"});
-  EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value '-3' for -j: expected a whole number "
-                      "of workers (0 or more)\n");
-  R = runContractcheck({"-p", "build", "--tu-timeout=10s"});
-  EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value '10s' for --tu-timeout: expected a whole "
-                      "number of seconds (0 or more)\n");
-  R = runContractcheck({"-p", "build", "--cache-max-age", "week"});
-  EXPECT_EQ(R.ExitCode, BadInput);
-  EXPECT_EQ(R.Stderr, "contractcheck: error: invalid value 'week' for --cache-max-age: expected a "
-                      "whole number of days (0 or more)\n");
+  struct Case {
+    std::vector<std::string> Args;
+    std::string Error;
+  };
+  for (const Case &C : std::vector<Case>{
+           {{"-jfoo"}, "invalid value 'foo' for -j: expected a whole number of workers"},
+           {{"-j", "-3"}, "invalid value '-3' for -j: expected a whole number of workers"},
+           {{"--tu-timeout=10s"},
+            "invalid value '10s' for --tu-timeout: expected a whole number of seconds"},
+           {{"--cache-max-age", "week"},
+            "invalid value 'week' for --cache-max-age: expected a whole number of days"}}) {
+    std::vector<std::string> Args{"-p", "build"};
+    Args.insert(Args.end(), C.Args.begin(), C.Args.end());
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, BadInput) << C.Error;
+    EXPECT_EQ(R.Stderr, "contractcheck: error: " + C.Error + " (0 or more)\n");
+  }
+  ProcessResult R;
   for (const char *Jobs : {"--jobs=2", "-jobs=2"}) {
     R = runContractcheck({"-p", "no-such-build", Jobs});
     EXPECT_EQ(R.ExitCode, BadInput) << Jobs;
