@@ -50,7 +50,8 @@ bool indentedWithATab(std::string_view Text, int Line) {
 
 // Where the '[' or '{' opened that a flow collection yaml-cpp reports unclosed began ("end of
 // sequence flow not found" is positioned at the end of the file, which says nothing of where the
-// bracket is): the last one before End not closed, outside quotes and comments.
+// bracket is): the last one before End not closed, outside quotes and comments, or the quote
+// left open.
 std::string unclosedFlowOpening(std::string_view Text, size_t End) {
   struct Open {
     char Bracket;
@@ -59,6 +60,7 @@ std::string unclosedFlowOpening(std::string_view Text, size_t End) {
   std::vector<Open> Opened;
   int Line = 1, Column = 1;
   char Quote = 0;
+  Open QuoteOpened{};
   bool Comment = false;
   for (size_t I = 0; I < Text.size() && I < End; ++I, ++Column) {
     char C = Text[I];
@@ -72,6 +74,7 @@ std::string unclosedFlowOpening(std::string_view Text, size_t End) {
         Quote = 0;
     } else if (C == '"' || C == '\'') {
       Quote = C;
+      QuoteOpened = {C, Line, Column};
     } else if (C == '#' && (I == 0 || Text[I - 1] == ' ' || Text[I - 1] == '\t')) {
       Comment = true;
     } else if (C == '[' || C == '{') {
@@ -80,12 +83,16 @@ std::string unclosedFlowOpening(std::string_view Text, size_t End) {
       Opened.pop_back();
     }
   }
+  // An unclosed quote swallows the bracket that would close the list: the quote is the mistake.
+  if (Quote)
+    Opened = {QuoteOpened};
   if (Opened.empty())
     return {};
   const Open &Last = Opened.back();
+  char Closing = Last.Bracket == '[' ? ']' : Last.Bracket == '{' ? '}' : Last.Bracket;
   return std::string("; the '") + Last.Bracket + "' at line " + std::to_string(Last.Line) +
-         ", column " + std::to_string(Last.Column) + " is never closed (a missing '" +
-         (Last.Bracket == '[' ? ']' : '}') + "')";
+         ", column " + std::to_string(Last.Column) + " is never closed (a missing '" + Closing +
+         "')";
 }
 
 } // namespace

@@ -278,6 +278,14 @@ TEST(BadInputTest, AnUnclosedYamlBracketSaysWhereItOpened) {
                           "closed (a missing '}')\n"),
             std::string::npos)
       << R.Stderr;
+  // The quote left open swallows the ']': it is the mistake.
+  Cfg = Build.write("quote.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n"
+                                  "    enums: [\"a::*]\n");
+  R = runContractcheck({"-p", Build.path(), "--config", Cfg}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_NE(R.Stderr.find("the '\"' at line 4, column 13 is never closed (a missing '\"')\n"),
+            std::string::npos)
+      << R.Stderr;
 }
 
 TEST(BadInputTest, ConfigurationFoundUpwardIsValidatedToo) {
