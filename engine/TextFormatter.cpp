@@ -79,8 +79,10 @@ void writeText(llvm::raw_ostream &OS, const RunReport &Report, SourceFiles &Sour
   for (const TUOutcome &Failure : Report.Failures) {
     OS << displayPath(Failure.File, Style.BaseDir) << ": error: not analysed ("
        << statusName(Failure.State) << ")\n";
+    // Clang names the file as the compile command does (CMake: absolute); shown as the line
+    // above names it, relative to the working directory when under it.
     for (const std::string &Error : Failure.Errors)
-      OS << "  " << Error << '\n';
+      OS << "  " << displayPath(Error, Style.BaseDir) << '\n';
   }
   OS.flush();
 }

@@ -120,7 +120,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
     for (const TUOutcome &Failure : Result.OthersFailed) {
       OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
       if (Failure.State == TUOutcome::Status::ParseFailed && !Failure.Errors.empty())
-        OS << "    " << Failure.Errors.front() << "\n";
+        OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
     }
   }
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
@@ -134,7 +134,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
       // otherwise says "parse-error" and not why.
       if (!ProblemsShown && Failure.State == TUOutcome::Status::ParseFailed &&
           !Failure.Errors.empty())
-        OS << "    " << Failure.Errors.front() << "\n";
+        OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
     }
   }
   if (!ProblemsShown)
