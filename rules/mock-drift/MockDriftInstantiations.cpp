@@ -120,7 +120,7 @@ private:
 // the TU's own code names are there without the library's bodies, and a library body forms
 // another only with a mock in hand.
 bool MockDriftRule::needsEveryInstantiation(const SkippedInstantiations &Skipped) const {
-  return !Pairs.empty() || projectCodeHas(Skipped.TopLevel, {}, [this](const Decl &D) {
+  return !Pairs.empty() || projectTemplatesHave(Skipped.TopLevel, [this](const Decl &D) {
            const auto *Template = dyn_cast<ClassTemplateDecl>(&D);
            const auto *Partial = dyn_cast<ClassTemplatePartialSpecializationDecl>(&D);
            const CXXRecordDecl *Pattern = Template ? Template->getTemplatedDecl() : Partial;

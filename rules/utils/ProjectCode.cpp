@@ -12,8 +12,8 @@ namespace {
 class ProjectCodeSearch : public RecursiveASTVisitor<ProjectCodeSearch> {
 public:
   ProjectCodeSearch(llvm::function_ref<bool(const Stmt &)> MatchStmt,
-                    llvm::function_ref<bool(const Decl &)> MatchDecl)
-      : MatchStmt(MatchStmt), MatchDecl(MatchDecl) {}
+                    llvm::function_ref<bool(const Decl &)> MatchDecl, bool WalkStatements)
+      : MatchStmt(MatchStmt), MatchDecl(MatchDecl), WalkStatements(WalkStatements) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitLambdaBodies() const { return true; }
@@ -29,6 +29,9 @@ public:
       Found = true;
     return !Found && RecursiveASTVisitor::TraverseDecl(D);
   }
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    return !WalkStatements || RecursiveASTVisitor::TraverseStmt(S, Queue);
+  }
   bool VisitStmt(Stmt *S) {
     if (MatchStmt && MatchStmt(*S))
       Found = true;
@@ -40,18 +43,29 @@ public:
 private:
   llvm::function_ref<bool(const Stmt &)> MatchStmt;
   llvm::function_ref<bool(const Decl &)> MatchDecl;
+  const bool WalkStatements;
 };
+
+bool search(llvm::ArrayRef<Decl *> TopLevel, ProjectCodeSearch &Search) {
+  for (Decl *D : TopLevel)
+    if (!Search.TraverseDecl(D) || Search.Found)
+      break;
+  return Search.Found;
+}
 
 } // namespace
 
 bool projectCodeHas(llvm::ArrayRef<Decl *> TopLevel,
                     llvm::function_ref<bool(const Stmt &)> MatchStmt,
                     llvm::function_ref<bool(const Decl &)> MatchDecl) {
-  ProjectCodeSearch Search(MatchStmt, MatchDecl);
-  for (Decl *D : TopLevel)
-    if (!Search.TraverseDecl(D) || Search.Found)
-      break;
-  return Search.Found;
+  ProjectCodeSearch Search(MatchStmt, MatchDecl, /*WalkStatements=*/true);
+  return search(TopLevel, Search);
+}
+
+bool projectTemplatesHave(llvm::ArrayRef<Decl *> TopLevel,
+                          llvm::function_ref<bool(const Decl &)> MatchDecl) {
+  ProjectCodeSearch Search({}, MatchDecl, /*WalkStatements=*/false);
+  return search(TopLevel, Search);
 }
 
 } // namespace contractcheck
