@@ -176,10 +176,10 @@ protected:
     Dir.write("project.h", "#pragma once\nint project();\n");
   }
 
-  SystemHeaderRoots scan(const std::string &Main) {
+  SystemHeaderRoots scan(const std::string &Main, const std::string &Define = "-DNOTHING") {
     CompileCommand Command{Dir.path(),
                            Dir.write("main.cpp", Main),
-                           {"clang++", "-std=c++20", "-I", Dir.path(), "-isystem",
+                           {"clang++", "-std=c++20", Define, "-I", Dir.path(), "-isystem",
                             Dir.path() + "/sys", "-c", Dir.path() + "/main.cpp"}};
     SystemHeaderRoots Scan =
         scanSystemHeaderRoots(analysisCommandLine(Command, {}), Command.Directory);
@@ -187,9 +187,9 @@ protected:
     return Scan;
   }
 
-  std::vector<std::string> roots(const std::string &Main) {
+  std::vector<std::string> roots(const std::string &Main, const std::string &Define = "-DNOTHING") {
     std::vector<std::string> Names;
-    for (const SystemHeaderRoot &R : scan(Main).Roots)
+    for (const SystemHeaderRoot &R : scan(Main, Define).Roots)
       Names.push_back(R.Spelling);
     return Names;
   }
@@ -220,6 +220,18 @@ TEST_F(SystemHeaderRootsTest, ARootThatReadsAMacroTheTUDefinedStaysWhereItIs) {
             (Names{"first.h"}));
   EXPECT_EQ(roots("#include <first.h>\n#include <config.h>\n#define PROJECT_CONFIG\n"),
             (Names{"first.h", "config.h"}));
+}
+
+// The command line's macros are the same wherever the roots go; so is what a line marker says
+// the command line wrote (the scan asks the presumed file only where one could rename it).
+TEST_F(SystemHeaderRootsTest, TheCommandLinesMacrosLeaveARootWhereItMayGo) {
+  EXPECT_EQ(roots("#include <first.h>\n#include <config.h>\n", "-DPROJECT_CONFIG"),
+            (Names{"first.h", "config.h"}));
+  EXPECT_EQ(roots("#include <first.h>\n# 1 \"<command line>\"\n#define PROJECT_CONFIG\n"
+                  "# 5 \"main.cpp\"\n#include <config.h>\n"),
+            (Names{"first.h", "config.h"}));
+  EXPECT_EQ(roots("#include <first.h>\n#define PROJECT_CONFIG\n#include <config.h>\n"),
+            (Names{"first.h"}));
 }
 
 TEST_F(SystemHeaderRootsTest, ARootThatDefinesANameTheTUUsedBeforeItStaysWhereItIs) {
