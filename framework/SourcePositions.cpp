@@ -7,6 +7,30 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 namespace contractcheck {
+namespace {
+
+// Entry's name, absolute and without "." or "..". ".." after a symlink goes up from the symlink's
+// target, so it is removed lexically only where that names the same file (clang names libstdc++'s
+// headers /../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/future where /lib is a
+// symlink to usr/lib: lexically /include/c++/12/future, which does not exist); elsewhere the file
+// manager's real path.
+std::string normalisedName(clang::FileEntryRef Entry, clang::FileManager &Files) {
+  llvm::SmallString<256> Path(Entry.getName());
+  llvm::vfs::FileSystem &FS = Files.getVirtualFileSystem();
+  if (FS.makeAbsolute(Path))
+    return std::string(Path);
+  llvm::SmallString<256> Lexical(Path);
+  llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
+  if (Lexical == Path)
+    return std::string(Lexical);
+  llvm::ErrorOr<llvm::vfs::Status> Status = FS.status(Lexical);
+  if (Status && Status->getUniqueID() == Entry.getUniqueID())
+    return std::string(Lexical);
+  llvm::StringRef Real = Files.getCanonicalName(Entry);
+  return Real.empty() ? std::string(Path) : Real.str();
+}
+
+} // namespace
 
 SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM) {
   SourcePosition Pos;
@@ -14,12 +38,8 @@ SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager 
   if (Loc.isInvalid())
     return Pos;
   auto [FID, Offset] = SM.getDecomposedLoc(Loc);
-  if (clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID)) {
-    llvm::SmallString<256> Path(Entry->getName());
-    if (!SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Pos.File = std::string(Path);
-  }
+  if (clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID))
+    Pos.File = normalisedName(*Entry, SM.getFileManager());
   Pos.Line = SM.getLineNumber(FID, Offset);
   Pos.Column = SM.getColumnNumber(FID, Offset);
   Pos.Offset = Offset;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 namespace contractcheck::test {
 namespace {
 
@@ -51,6 +53,26 @@ TEST_F(CliPresentationTest, ProgressNamesFilesRelativeToTheWorkingDirectory) {
   EXPECT_NE(R.Stdout.find("] src/first.cpp"), std::string::npos) << R.Stdout;
   EXPECT_NE(R.Stdout.find("] src/second.cpp"), std::string::npos) << R.Stdout;
   EXPECT_EQ(R.Stdout.find("] " + Project.path()), std::string::npos) << R.Stdout;
+}
+
+// A header reached through a symlink and "..", as clang names libstdc++'s headers when the driver
+// finds GCC through Debian's /lib -> usr/lib (/../lib/gcc/x86_64-linux-gnu/12/../../../../include/
+// c++/12/future): ".." after a symlink goes up from the symlink's target, so removing it lexically
+// named a file that does not exist (/include/c++/12/future).
+TEST(CliPathTest, AFindingInAHeaderBehindASymlinkNamesTheFileThatExists) {
+  TempDir Project;
+  std::string Header = Project.write("real/lib/modes.h", switchMissingOne("lib"));
+  Project.write("real/lib/gcc/.keep", "");
+  std::filesystem::create_directory_symlink(Project.file("real/lib/gcc"), Project.file("gcc"));
+  std::string Main = Project.write("src/main.cpp", "#include \"" + Project.path() + "/gcc/../modes.h\"\n");
+  writeCompilationDatabase(Project.file("build"), {Main}, {"-std=c++20"});
+  ProcessResult R = runContractcheck({"-p", Project.file("build"), "--no-cache", "--format", "json", Main});
+  nlohmann::json Report = nlohmann::json::parse(R.Stdout, nullptr, false);
+  ASSERT_FALSE(Report.is_discarded()) << R.Stdout << R.Stderr;
+  ASSERT_EQ(Report["findings"].size(), 1u) << R.Stdout;
+  std::string File = Report["findings"][0]["location"]["file"];
+  ASSERT_TRUE(std::filesystem::exists(File)) << File;
+  EXPECT_TRUE(std::filesystem::equivalent(File, Header)) << File;
 }
 
 TEST(CliHelpTest, HelpListsTheSubcommandsAndTheExitCodes) {

@@ -4,9 +4,10 @@
 # a signal, an assertion, a sanitizer report, or a crash the CLI contained. Inputs with errors are
 # expected (rules run on ASTs with errors in clang-tidy); only crashes count.
 #
-#   tests/crash-corpus/run.sh [-b BUILD_DIR] [-o OUT_DIR] [-j JOBS] [-t SECONDS] [-m MEGABYTES] [-x REGEX] [-n|-c] DIR
+#   tests/crash-corpus/run.sh [-b BUILD_DIR] [-o OUT_DIR] [-j JOBS] [-t SECONDS] [-m MEGABYTES] [-x REGEX] [-n|-c] [-d] DIR
 #
-# Each file's compile command comes from its lit `// RUN:` line (make_compdb.py). The rules run
+# Each file's compile command comes from its lit `// RUN:` line (make_compdb.py); with -d, from
+# DIR's own compile_commands.json (make_library_corpus.py writes one). The rules run
 # with config/.contractcheck.yaml (clang-tidy: config/clang-tidy.in), which configures every
 # optional part. -n skips clang-tidy, -c the CLI. Every process is limited to -m megabytes of
 # address space (default 6000) and each clang-tidy run to -t seconds (default 120): running out
@@ -26,7 +27,8 @@ tidy=1
 cli_run=1
 memory=6000
 exclude=
-while getopts "b:o:j:t:m:x:nc" opt; do
+own_compdb=0
+while getopts "b:o:j:t:m:x:ncd" opt; do
   case $opt in
     b) build=$OPTARG ;;
     o) out=$OPTARG ;;
@@ -36,11 +38,12 @@ while getopts "b:o:j:t:m:x:nc" opt; do
     x) exclude=$OPTARG ;;
     n) tidy=0 ;;
     c) cli_run=0 ;;
-    *) sed -n "2,14p" "$0"; exit 2 ;;
+    d) own_compdb=1 ;;
+    *) sed -n "2,15p" "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] && [ -d "$1" ] || { sed -n "2,14p" "$0"; exit 2; }
+[ $# -eq 1 ] && [ -d "$1" ] || { sed -n "2,15p" "$0"; exit 2; }
 input=$(cd "$1" && pwd)
 build=$(cd "$build" && pwd)
 out=${out:-$(mktemp -d -t crash-corpus.XXXXXX)}
@@ -66,7 +69,15 @@ if nm "$cli" 2>/dev/null | grep ' __asan_init$' >/dev/null; then  # not -q: nm's
   preload=$(clang-19 -print-file-name=libclang_rt.asan-x86_64.so)
 fi
 [ "$memory" -gt 0 ] && ulimit -v $((memory * 1024))
-python3 "$here/make_compdb.py" "$input" "$out" "$exclude" || exit 2
+if [ "$own_compdb" -eq 1 ]; then
+  python3 - "$input/compile_commands.json" "$out/compile_commands.json" "$exclude" <<'PY' || exit 2
+import json, re, sys
+entries = [e for e in json.load(open(sys.argv[1])) if not (sys.argv[3] and re.search(sys.argv[3], e["file"]))]
+json.dump(entries, open(sys.argv[2], "w"), indent=1)
+PY
+else
+  python3 "$here/make_compdb.py" "$input" "$out" "$exclude" || exit 2
+fi
 sed "s|@CONFIG_DIR@|$here/config|g" "$here/config/clang-tidy.in" >"$out/.clang-tidy"
 mapfile -t files < <(python3 -c 'import json,sys; [print(e["file"]) for e in json.load(open(sys.argv[1]))]' \
                      "$out/compile_commands.json")
