@@ -3,7 +3,9 @@
 #include "rules/utils/NameSpelling.h"
 #include "rules/utils/Sentinels.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
+#include <clang/Basic/SourceManager.h>
 
 #include <algorithm>
 #include <set>
@@ -54,6 +56,18 @@ std::set<const EnumConstantDecl *> rangeMarkers(const EnumDecl &Enum) {
   return Markers;
 }
 
+// libstdc++ names std::regex_constants::error_type's enumerators _S_error_collate, ... (users
+// write the constants std::regex_constants::error_collate, ...) and ends std::ios_base's enums in
+// _S_ios_fmtflags_end, _max, _min: names reserved to the implementation (a leading underscore and
+// a capital, or two underscores), declared in a system header. No user writes them, so no switch
+// or table owes them; a finding asking for case std::regex_constants::_S_error_backref could not
+// be acted on.
+bool isImplementationName(const EnumConstantDecl &E, bool InSystemHeader) {
+  llvm::StringRef Name = E.getName();
+  return InSystemHeader && Name.size() > 1 && Name[0] == '_' &&
+         (Name[1] == '_' || (Name[1] >= 'A' && Name[1] <= 'Z'));
+}
+
 } // namespace
 
 std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Sentinels) {
@@ -63,10 +77,13 @@ std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Se
   // NUM_ADJ, the range aliases after it name earlier members (stella's GlobalKeyHandler). Groups
   // come in the order their first member is declared, so it is the last group's first member.
   const EnumConstantDecl *Last = Groups.empty() ? nullptr : Groups.back().Members.front();
+  const bool InSystemHeader = Enum.getASTContext().getSourceManager().isInSystemHeader(
+      Enum.getLocation());
   std::vector<HeldValue> Held;
   for (const ValueGroup &Group : Groups) {
     auto IsSentinel = [&](const EnumConstantDecl *E) {
-      return Markers.count(E) || Sentinels.isSentinel(*E, E == Last, Group.Members.size() > 1);
+      return Markers.count(E) || isImplementationName(*E, InSystemHeader) ||
+             Sentinels.isSentinel(*E, E == Last, Group.Members.size() > 1);
     };
     auto Named = std::find_if_not(Group.Members.begin(), Group.Members.end(), IsSentinel);
     if (Named != Group.Members.end())
