@@ -8,7 +8,10 @@ connects on every signal of every QObject class of those modules, invokeMethod b
 Q_ENUM/Q_FLAG), gMock/gtest, nlohmann/json and, when installed, every top-level Boost header that
 compiles alone. Nothing is vendored: the inputs are generated from the headers installed here.
 
-usage: make_library_corpus.py OUT_DIR
+usage: [JOBS=N] [NO_BOOST=1] make_library_corpus.py OUT_DIR
+
+Then: tests/crash-corpus/run.sh -d OUT_DIR (about 9 minutes to generate and 18 to run both front
+ends at -j2 on the shared 2-core machine, load 8 to 15).
 
 Needs clang++-19 (every TU is checked to compile; one that does not is left out and named),
 g++, moc and pkg-config for the Qt part (skipped when missing).
