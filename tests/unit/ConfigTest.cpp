@@ -109,7 +109,8 @@ TEST(ConfigTest, ATabIndentedLineSaysSo) {
             "indented with a tab, which YAML does not allow (indent with spaces)");
   // A tab elsewhere on the line is no indentation.
   EXPECT_EQ(loadError("version: 1\nrules: {\tx\n"),
-            ".contractcheck.yaml:3:1: error: malformed YAML: end of map flow not found");
+            ".contractcheck.yaml:3:1: error: malformed YAML: end of map flow not found; the '{' at "
+            "line 2, column 8 is never closed (a missing '}')");
 }
 
 // A severity where the rule's settings go (`rule: off`, as ESLint writes it) says how to write it.
