@@ -21,6 +21,15 @@ std::string statusText(const TUOutcome &Failure) {
   return Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
                                                       : std::string(statusName(Failure.State));
 }
+
+// "  file (status)", and under a TU that did not parse, when WithFirstError, clang's first error.
+void printNotAnalysed(raw_ostream &OS, const TUOutcome &Failure, const std::string &Cwd,
+                      bool WithFirstError) {
+  OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
+  if (WithFirstError && Failure.State == TUOutcome::Status::ParseFailed &&
+      !Failure.Errors.empty())
+    OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
+}
 } // namespace
 
 void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDatabase &Database,
@@ -117,25 +126,18 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " not analysed; nothing of " << (N == 1 ? "it" : "them")
        << " is stored, so every run tries again (build the project first if the build generates "
        << (N == 1 ? "it" : "them") << "):\n";
-    for (const TUOutcome &Failure : Result.OthersFailed) {
-      OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
-      if (Failure.State == TUOutcome::Status::ParseFailed && !Failure.Errors.empty())
-        OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
-    }
+    for (const TUOutcome &Failure : Result.OthersFailed)
+      printNotAnalysed(OS, Failure, Cwd, /*WithFirstError=*/true);
   }
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
     OS << "contractcheck: " << NotAnalysed
        << (NotAnalysed == 1 ? " translation unit was" : " translation units were")
        << " not analysed:\n";
-    for (const TUOutcome &Failure : Report.Failures) {
-      OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
-      // The text report on the terminal gives clang's errors; a CI log of a JSON or SARIF run
-      // otherwise says "parse-error" and not why.
-      if (!ProblemsShown && Failure.State == TUOutcome::Status::ParseFailed &&
-          !Failure.Errors.empty())
-        OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
-    }
+    // The text report on the terminal gives clang's errors; a CI log of a JSON or SARIF run
+    // otherwise says "parse-error" and not why.
+    for (const TUOutcome &Failure : Report.Failures)
+      printNotAnalysed(OS, Failure, Cwd, /*WithFirstError=*/!ProblemsShown);
   }
   if (!ProblemsShown)
     for (const RuleProblem &Problem : Report.Problems)
