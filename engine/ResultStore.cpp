@@ -462,9 +462,10 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
   nlohmann::json Header = {{"format", Format}, {"build", buildFingerprint()}, {"key", Key}};
   // The content of the main file as the analysis read it, which tells an earlier result of
   // another version of the file without reading more than the header (openEarlier).
+  std::string MainPath = realPathOf(Outcome.File);
   auto Main = std::lower_bound(Outcome.Dependencies.begin(), Outcome.Dependencies.end(),
-                               std::pair<std::string, std::string>(realPathOf(Outcome.File), {}));
-  if (Main != Outcome.Dependencies.end() && Main->first == realPathOf(Outcome.File))
+                               std::pair<std::string, std::string>(MainPath, {}));
+  if (Main != Outcome.Dependencies.end() && Main->first == MainPath)
     Header["main"] = Main->second;
   std::vector<std::string> Earlier;
   for (int I = 1; I <= EarlierResults; ++I)
