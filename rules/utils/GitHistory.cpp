@@ -552,6 +552,64 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
   return It->second;
 }
 
+// A declaration that the change blame names wrote into a file it created (blame's "previous" is
+// empty): when that change removed exactly one line declaring Name from another file (a header
+// split, an enum moved into a header of its own), the line came from there, as `git blame -C`
+// says, and is as old as it was there. Nullopt when the change created the line (none removed)
+// or git cannot say.
+std::optional<LineOrigin> movedFrom(const LineOrigin &Line, llvm::StringRef Name) {
+  if (Line.Kind != LineOrigin::Committed || !Line.Previous.empty() || Line.RootCommit)
+    return std::nullopt;
+  std::string Parent = Line.Commit + "^";
+  std::vector<std::string> Args{"-C",          Line.Repository, "diff",          "-U0",
+                                "--no-color",  "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/",
+                                Parent,        Line.Commit};
+  std::optional<std::string> Text =
+      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
+        Output Diff = runGit(Args);
+        if (Diff.ExitCode != 0)
+          return std::nullopt;
+        return std::move(Diff.Stdout);
+      });
+  if (!Text)
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  llvm::StringRef(*Text).split(Lines, '\n');
+  std::string OldPath;
+  bool InHeader = false;
+  unsigned OldLine = 0;
+  std::vector<std::pair<std::string, unsigned>> Found;
+  for (llvm::StringRef L : Lines) {
+    if (L.starts_with("diff --git ")) {
+      InHeader = true;
+      OldPath.clear();
+      continue;
+    }
+    if (InHeader) {
+      if (L.consume_front("--- "))
+        OldPath = L.consume_front("a/") ? L.str() : std::string();
+      if (!L.starts_with("@@"))
+        continue;
+      InHeader = false;
+    }
+    if (L.starts_with("@@")) {
+      // "@@ -a[,b] +c[,d] @@": the removed lines start at a.
+      llvm::StringRef Old = L.drop_front(3).split(' ').first.drop_front();
+      if (Old.split(',').first.getAsInteger(10, OldLine))
+        return std::nullopt;
+      continue;
+    }
+    if (!L.consume_front("-"))
+      continue;
+    if (!OldPath.empty() && OldPath != Line.Path && declares(L, Name, Naming::Declaration))
+      Found.emplace_back(OldPath, OldLine);
+    ++OldLine;
+  }
+  if (Found.size() != 1)
+    return std::nullopt;
+  return blameAt(Line.Repository, Parent, Found.front().first, Found.front().second);
+}
+
 // Line followed back through the changes that rewrote it without writing Name there (see
 // declarationOrigin), and with FollowRenames through those that only renamed it.
 LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
@@ -569,7 +627,8 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
         blameAt(Line.Repository, Line.Previous, Line.PreviousPath, Was->Line);
     return Before ? followBack(*Before, Was->Name, Way, FollowRenames) : Line;
   }
-  if (Line.Kind != LineOrigin::Committed || Line.Previous.empty() || Name.empty())
+  if (Line.Kind != LineOrigin::Committed || Name.empty() ||
+      (Line.Previous.empty() && Way != Naming::Declaration))
     return Line;
   static constexpr const char *Prefixes[] = {"enumerator:", "label:", "entry:"};
   auto Key = std::make_tuple(Line.Repository, Line.Commit, Line.CommitLine,
@@ -581,7 +640,15 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
     constexpr int MaxSteps = 16;
     LineOrigin Origin = Line;
     std::string Named = Name.str();
-    for (int Step = 0; Step < MaxSteps && !Origin.Previous.empty(); ++Step) {
+    for (int Step = 0; Step < MaxSteps && Origin.Kind == LineOrigin::Committed; ++Step) {
+      if (Origin.Previous.empty()) {
+        std::optional<LineOrigin> Moved =
+            Way == Naming::Declaration ? movedFrom(Origin, Named) : std::nullopt;
+        if (!Moved)
+          break;
+        Origin = std::move(*Moved);
+        continue;
+      }
       std::optional<Removed> Was = removedDeclaration(Origin, Named, Way, FollowRenames);
       if (!Was)
         break;
