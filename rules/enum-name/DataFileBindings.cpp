@@ -92,10 +92,17 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   if (!Defined)
     return;
   const EnumDefinitionFact &Enum = *Defined;
-  std::vector<std::string> Enumerators;
+  // The enumerators as the files name them: without the prefix the binding strips ("RT_" of
+  // RT_Iteration, written "iteration"), kept whole where it is all of the name.
+  std::vector<std::string> Enumerators, Named;
   Enumerators.reserve(Enum.Enumerators.size());
-  for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators)
+  for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators) {
     Enumerators.push_back(E.Name);
+    llvm::StringRef Name(E.Name);
+    if (Name.size() > B.StripEnumeratorPrefix.size())
+      Name.consume_front(B.StripEnumeratorPrefix);
+    Named.push_back(Name.str());
+  }
 
   std::vector<std::string> Files = Context.filesMatching(Globs);
   if (Files.empty()) {
@@ -111,7 +118,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   Map.Column.Label = B.Key + " in " + llvm::join(B.Files, ", ");
   Map.Column.Enumerators = Enumerators;
   Map.Uses.assign(Enumerators.size(), 0);
-  for (const std::string &E : Enumerators)
+  for (const std::string &E : Named)
     Map.Spelled.push_back(spellEnumerator(E, B.Names));
   size_t Reached = 0, Parsed = 0;
   for (const std::string &File : Files) {
@@ -128,7 +135,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
     std::string Spelled = B.Names == NameSpelling::Exact
                               ? std::string()
                               : " in " + std::string(spellingName(B.Names));
-    for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Enumerators, B.Names)) {
+    for (const BadEnumValue &Bad : findBadEnumValues(*Doc, *Path, Named, B.Names)) {
       Finding F;
       F.Position = {File, Bad.Position.Line, Bad.Position.Column, 0};
       if (Bad.NotAString)
@@ -163,6 +170,8 @@ void from_json(const nlohmann::json &J, DataFileBinding &B) {
   J.at("key").get_to(B.Key);
   J.at("enum").get_to(B.Enum);
   B.Names = SpellingChoices.value(J, "names", B.Names);
+  if (J.contains("strip-enumerator-prefix"))
+    J.at("strip-enumerator-prefix").get_to(B.StripEnumeratorPrefix);
 }
 
 void judgeDataFiles(GlobalContext &Context, const std::vector<DataFileBinding> &Bindings) {

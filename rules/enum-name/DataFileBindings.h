@@ -20,6 +20,7 @@ struct DataFileBinding {
   std::string Key;                // "routes[*].channel"
   std::string Enum;               // qualified
   NameSpelling Names = NameSpelling::Exact;
+  std::string StripEnumeratorPrefix; // removed from the enumerators before spelling ("RT_")
 };
 void from_json(const nlohmann::json &J, DataFileBinding &B);
 

@@ -49,6 +49,9 @@ constexpr FieldSpec DataFields[] = {
     {"enum", OptionType::String, true, "The qualified name of the enum the values name."},
     {"names", OptionType::Choice, false, "How the names are spelled.", SpellingChoices.names(),
      "exact"},
+    {"strip-enumerator-prefix", OptionType::String, false,
+     "Removed from the enumerators' names before they are spelled: RT_Iteration written "
+     "'iteration' (with names: snake_case) strips 'RT_'."},
 };
 
 constexpr OptionSpec Options[] = {
@@ -62,7 +65,7 @@ constexpr OptionSpec Options[] = {
      FunctionFields},
     {"data", OptionType::RecordList, "",
      "YAML/JSON data files whose values at a key path must spell an enumerator: {files, key, "
-     "enum, names}. Judged in the CLI, from the enum's definition in whichever TU has it.",
+     "enum, names, strip-enumerator-prefix}. Judged in the CLI, from the enum's definition in whichever TU has it.",
      DataFields},
     {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
      "Words that name a catch-all enumerator (Unknown, HttpMethodUnknown, kInvalid, ...): a "
