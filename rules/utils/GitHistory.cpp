@@ -513,6 +513,16 @@ std::optional<Removed> removedNaming(llvm::StringRef Diff, unsigned NewLine, llv
   return std::move(Candidates.front());
 }
 
+// The output of `git diff` with Args, asked once per process (nullopt: git failed).
+std::optional<std::string> diffOutput(const std::vector<std::string> &Args) {
+  return remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
+    Output Diff = runGit(Args);
+    if (Diff.ExitCode != 0)
+      return std::nullopt;
+    return std::move(Diff.Stdout);
+  });
+}
+
 // The line of Before (a commit's parent) that the change to After's line CommitLine removed and
 // that declares Name (or that it only renamed): from `git diff -U0 Before After`, the hunk whose
 // new side holds the line.
@@ -522,13 +532,7 @@ std::optional<Removed> removedDeclaration(const LineOrigin &Line, llvm::StringRe
                                 Line.Previous, Line.Commit, "--", Line.PreviousPath};
   if (Line.Path != Line.PreviousPath)
     Args.push_back(Line.Path);
-  std::optional<std::string> Text =
-      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
-        Output Diff = runGit(Args);
-        if (Diff.ExitCode != 0)
-          return std::nullopt;
-        return std::move(Diff.Stdout);
-      });
+  std::optional<std::string> Text = diffOutput(Args);
   if (!Text)
     return std::nullopt;
   return removedNaming(*Text, Line.CommitLine, Name, Way, FollowRenames);
@@ -564,13 +568,7 @@ std::optional<LineOrigin> movedFrom(const LineOrigin &Line, llvm::StringRef Name
   std::vector<std::string> Args{"-C",          Line.Repository, "diff",          "-U0",
                                 "--no-color",  "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/",
                                 Parent,        Line.Commit};
-  std::optional<std::string> Text =
-      remembered(history().Diffs, llvm::join(Args, "\n"), [&]() -> std::optional<std::string> {
-        Output Diff = runGit(Args);
-        if (Diff.ExitCode != 0)
-          return std::nullopt;
-        return std::move(Diff.Stdout);
-      });
+  std::optional<std::string> Text = diffOutput(Args);
   if (!Text)
     return std::nullopt;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
