@@ -643,7 +643,7 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   if (!Gaps)
     return;
   dropOutOfRangeMarkers(*Gaps, Held);
-  // A value every read of a local array is guarded against has no slot to need.
+  // A value every read of a local or file-local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
     std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, *Result.Context);
     llvm::erase_if(Gaps->Missing, [&](const EnumConstantDecl *E) {

@@ -10,6 +10,7 @@
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/TypeLoc.h>
+#include <clang/Basic/SourceManager.h>
 
 #include <map>
 
@@ -203,21 +204,17 @@ private:
 
 } // namespace
 
-std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContext &Ctx) {
-  const auto *Function = dyn_cast_or_null<FunctionDecl>(Array.getParentFunctionOrMethod());
-  Stmt *Body = Function ? Function->getBody() : nullptr;
-  if (!Body)
-    return {};
-  ArrayReads Reads(Array);
-  Reads.TraverseStmt(Body);
-  if (Reads.Reads.empty() || Reads.Uses != Reads.Reads.size())
-    return {}; // handed on, its address taken, iterated: other code reads it too
-  ParentMap Parents(Body);
+namespace {
+
+// The values no read in Body sees, given the reads ArrayReads found there.
+std::optional<std::vector<llvm::APSInt>> unseenIn(Stmt &Body, const ArrayReads &Reads,
+                                                  const ASTContext &Ctx) {
+  ParentMap Parents(&Body);
   std::optional<std::vector<llvm::APSInt>> Unseen;
   for (const auto &[Subscript, Index] : Reads.Reads) {
     const Expr *Path = indexedPath(*Index);
     if (!Path)
-      return {};
+      return std::vector<llvm::APSInt>{};
     // The statement the read belongs to, where a block or a branch of `if` holds it.
     const Stmt *At = Subscript;
     for (const Stmt *Parent = Parents.getParent(At);
@@ -231,6 +228,91 @@ std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContex
       });
     else
       Unseen = std::move(Here);
+    if (Unseen->empty())
+      return Unseen;
+  }
+  return Unseen;
+}
+
+// Every function body of the translation unit that names Array, with its reads, and how many
+// times the unit names it in all. Declarations from a precompiled prefix or a system header are
+// passed over: a name with internal linkage in the main file is not visible from them.
+class UnitReads : public RecursiveASTVisitor<UnitReads> {
+public:
+  UnitReads(const VarDecl &Array, const SourceManager &SM) : Array(Array), SM(SM) {}
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        (D->isFromASTFile() || SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()))))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Uses += Ref->getDecl() == &Array;
+    return true;
+  }
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    // A local class's methods are read as part of the body that holds them.
+    if (Function->getParentFunctionOrMethod() || !Function->doesThisDeclarationHaveABody())
+      return true;
+    Stmt *Body = Function->getBody();
+    if (!Body)
+      return true;
+    ArrayReads Found(Array);
+    Found.TraverseStmt(Body);
+    if (Found.Uses) {
+      Reads += Found.Reads.size();
+      Bodies.push_back({Body, std::move(Found)});
+    }
+    return true;
+  }
+  std::vector<std::pair<Stmt *, ArrayReads>> Bodies;
+  unsigned Uses = 0;
+  unsigned Reads = 0;
+
+private:
+  const VarDecl &Array;
+  const SourceManager &SM;
+};
+
+} // namespace
+
+std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContext &Ctx) {
+  std::vector<std::pair<Stmt *, ArrayReads>> Bodies;
+  if (const auto *Function = dyn_cast_or_null<FunctionDecl>(Array.getParentFunctionOrMethod())) {
+    Stmt *Body = Function->getBody();
+    if (!Body)
+      return {};
+    ArrayReads Reads(Array);
+    Reads.TraverseStmt(Body);
+    if (Reads.Reads.empty() || Reads.Uses != Reads.Reads.size())
+      return {}; // handed on, its address taken, iterated: other code reads it too
+    Bodies.push_back({Body, std::move(Reads)});
+  } else {
+    // A table of the main file that no other file can name (`static`, a `const` at namespace
+    // scope, an anonymous namespace): every read of it is in this unit. PcapPlusPlus's
+    // StatusCodeEnumToString is read only after `if (code == SipStatusCodeUnknown) return
+    // false;` and in a constructor that throws on it first.
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!Array.isFileVarDecl() || Array.isExternallyVisible() ||
+        !SM.isInMainFile(SM.getExpansionLoc(Array.getLocation())))
+      return {};
+    UnitReads Unit(Array, SM);
+    Unit.TraverseDecl(Ctx.getTranslationUnitDecl());
+    if (Unit.Reads == 0 || Unit.Uses != Unit.Reads)
+      return {};
+    Bodies = std::move(Unit.Bodies);
+  }
+  std::optional<std::vector<llvm::APSInt>> Unseen;
+  for (auto &[Body, Reads] : Bodies) {
+    std::optional<std::vector<llvm::APSInt>> Here = unseenIn(*Body, Reads, Ctx);
+    if (!Here)
+      continue; // no read in this body
+    if (Unseen)
+      llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
+        return llvm::none_of(*Here, [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
+      });
+    else
+      Unseen = std::move(*Here);
     if (Unseen->empty())
       return {};
   }

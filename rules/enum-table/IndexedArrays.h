@@ -40,11 +40,14 @@ struct ArrayGaps {
   std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Duplicates;
 };
 
-// The values of the index that no read of a function-local array can see, because every read
-// sits under a guard that rules them out (solarus's Stairs::get_path reads
-// `second_directions[subtype]` only under `if (!is_inside_floor())`, and the array has no slot for
-// INSIDE_FLOOR). Empty when the array is not local to a function, or is used other than by
-// subscripts of an enum variable, member path or getter.
+// The values of the index that no read of the array can see, because every read sits under a
+// guard that rules them out (solarus's Stairs::get_path reads `second_directions[subtype]` only
+// under `if (!is_inside_floor())`, and the array has no slot for INSIDE_FLOOR). For an array
+// local to a function, the reads are that function's; for one of the main file that no other
+// file can name (internal linkage), every function body of the translation unit's (PcapPlusPlus's
+// StatusCodeEnumToString, read after `if (code == SipStatusCodeUnknown) return false;` and in a
+// constructor that throws on it). Empty for any other array, and for one used other than by
+// subscripts of an enum variable, member path or getter inside function bodies.
 std::vector<llvm::APSInt> valuesNoReadSees(const clang::VarDecl &Array, const clang::ASTContext &Ctx);
 
 // Nothing when the variable is not an array (C array or std::array) with a known size, or the

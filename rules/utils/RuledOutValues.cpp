@@ -218,13 +218,17 @@ bool reassigns(const Stmt *S, const Expr *Var) {
   return S && assignsTo(S, Var);
 }
 
+std::vector<llvm::APSInt> ruledOutAt(const Stmt &At, const Expr *Var, const ParentMap &Parents,
+                                      const ASTContext &Ctx, unsigned Depth);
+
 class RuledOut {
 public:
-  RuledOut(const Expr *Var, const ASTContext &Ctx) : Var(Var), Ctx(Ctx) {}
+  RuledOut(const Expr *Var, const ParentMap &Parents, const ASTContext &Ctx, unsigned Depth)
+      : Var(Var), Parents(Parents), Ctx(Ctx), Depth(Depth) {}
 
   // One earlier sibling statement, in program order.
   void step(const Stmt *S) {
-    if (tableRead(S))
+    if (tableRead(S) || copy(S))
       return;
     if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
       return;
@@ -275,6 +279,35 @@ private:
             return llvm::APSInt::isSameValue(V, E->getInitVal());
           }))
         Values.push_back(E->getInitVal());
+    return true;
+  }
+
+  // `m_StatusCode = statusCode;` (PcapPlusPlus's SipResponseFirstLine constructor, after `if
+  // (statusCode == SipStatusCodeUnknown) throw ...;`), or `E v = other;`: Var now holds what
+  // the other variable or member path held there, so what the code before ruled out for that
+  // path is ruled out for Var (and what it had ruled out for Var before no longer counts).
+  // Later changes to either are the ordinary steps' business: one to Var drops it all again,
+  // one to the source does not matter, Var keeps the copy.
+  bool copy(const Stmt *S) {
+    if (Depth >= 4)
+      return false;
+    const Stmt *Whole = S; // what the walk for the source starts from: a sibling of the read's
+    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
+      S = Cleanups->getSubExpr();
+    const Expr *Source = nullptr;
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign && sameVariable(Assign->getLHS(), Var))
+      Source = Assign->getRHS();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Var);
+    if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S); Decl && Ref && Decl->isSingleDecl() &&
+                                                          Decl->getSingleDecl() == Ref->getDecl())
+      Source = cast<VarDecl>(Ref->getDecl())->getInit();
+    Source = strip(Source);
+    // The same type on both sides (no conversion in between), a path, and not Var itself.
+    if (!Source || !isPath(Source) || mentions(Source, Var) ||
+        !Ctx.hasSameUnqualifiedType(Source->getType(), Var->getType()))
+      return false;
+    Values = ruledOutAt(*Whole, Source, Parents, Ctx, Depth + 1);
     return true;
   }
 
@@ -378,7 +411,9 @@ private:
   }
 
   const Expr *Var;
+  const ParentMap &Parents;
   const ASTContext &Ctx;
+  unsigned Depth; // copies followed to get here
   std::vector<llvm::APSInt> Values;
 };
 
@@ -400,7 +435,13 @@ std::vector<llvm::APSInt> valuesRuledOutBefore(const SwitchStmt &Switch, const P
 
 std::vector<llvm::APSInt> valuesRuledOutAt(const Stmt &At, const Expr &VarExpr,
                                            const ParentMap &Parents, const ASTContext &Ctx) {
-  const Expr *Var = strip(&VarExpr);
+  return ruledOutAt(At, strip(&VarExpr), Parents, Ctx, 0);
+}
+
+namespace {
+
+std::vector<llvm::APSInt> ruledOutAt(const Stmt &At, const Expr *Var, const ParentMap &Parents,
+                                     const ASTContext &Ctx, unsigned Depth) {
   if (!isPath(Var))
     return {};
   std::vector<Level> Levels;
@@ -417,7 +458,7 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const Stmt &At, const Expr &VarExpr,
       break;
     Child = Parent;
   }
-  RuledOut State(Var, Ctx);
+  RuledOut State(Var, Parents, Ctx, Depth);
   for (auto It = Levels.rbegin(); It != Levels.rend(); ++It) {
     if (const auto *If = dyn_cast<IfStmt>(It->Parent)) {
       State.enterBranch(*If, It->Child);
@@ -431,6 +472,8 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const Stmt &At, const Expr &VarExpr,
   }
   return State.take();
 }
+
+} // namespace
 
 bool assignedAnywhereIn(const Stmt *S, const Expr &Var) {
   if (!S)

@@ -2,8 +2,10 @@
 // on every path to it already dealt with them: a guard that exits (`if (v == E::Off) return;`), a
 // guard that reassigns the variable (`if (t == E::kDefault) t = fallback();`) or an enclosing
 // branch that excludes them (`if (v != E::Off)`, `if (!isOff())` with `bool isOff() const {
-// return v == E::Off; }`), or a read from a constant table whose initializer never writes them
-// (`v = it->second;` after `auto it = KeywordMap.find(text);`, see TableReadValues.h).
+// return v == E::Off; }`), a read from a constant table whose initializer never writes them
+// (`v = it->second;` after `auto it = KeywordMap.find(text);`, see TableReadValues.h), or a copy
+// of another variable or member path that such code dealt with (`if (code == E::Unknown)
+// throw ...; m_code = code;`).
 #pragma once
 
 #include <llvm/ADT/APSInt.h>
