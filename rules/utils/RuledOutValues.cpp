@@ -255,17 +255,23 @@ private:
   // `keyword = it->second;` with `auto it = KeywordMap.find(text);`, or `auto v = M.at(k);`:
   // from a constant table, Var holds one of the values its initializer writes, and every other
   // enumerator of its enum is ruled out (what earlier guards ruled out no longer counts).
-  bool tableRead(const Stmt *S) {
+  // What S gives Var: the right side of `Var = X;`, or the initializer of the declaration of
+  // Var that S is (`E v = X;`). Null for any other statement.
+  const Expr *valueGivenBy(const Stmt *S) const {
     if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
       S = Cleanups->getSubExpr();
-    const Expr *Read = nullptr;
     if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
         Assign && Assign->getOpcode() == BO_Assign && sameVariable(Assign->getLHS(), Var))
-      Read = Assign->getRHS();
+      return Assign->getRHS();
     const auto *Ref = dyn_cast<DeclRefExpr>(Var);
     if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S); Decl && Ref && Decl->isSingleDecl() &&
                                                           Decl->getSingleDecl() == Ref->getDecl())
-      Read = cast<VarDecl>(Ref->getDecl())->getInit();
+      return cast<VarDecl>(Ref->getDecl())->getInit();
+    return nullptr;
+  }
+
+  bool tableRead(const Stmt *S) {
+    const Expr *Read = valueGivenBy(S);
     const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
     const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
     if (!Read || !Enum)
@@ -291,23 +297,13 @@ private:
   bool copy(const Stmt *S) {
     if (Depth >= 4)
       return false;
-    const Stmt *Whole = S; // what the walk for the source starts from: a sibling of the read's
-    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
-      S = Cleanups->getSubExpr();
-    const Expr *Source = nullptr;
-    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(S);
-        Assign && Assign->getOpcode() == BO_Assign && sameVariable(Assign->getLHS(), Var))
-      Source = Assign->getRHS();
-    const auto *Ref = dyn_cast<DeclRefExpr>(Var);
-    if (const auto *Decl = dyn_cast_or_null<DeclStmt>(S); Decl && Ref && Decl->isSingleDecl() &&
-                                                          Decl->getSingleDecl() == Ref->getDecl())
-      Source = cast<VarDecl>(Ref->getDecl())->getInit();
-    Source = strip(Source);
+    const Expr *Source = strip(valueGivenBy(S));
     // The same type on both sides (no conversion in between), a path, and not Var itself.
     if (!Source || !isPath(Source) || mentions(Source, Var) ||
         !Ctx.hasSameUnqualifiedType(Source->getType(), Var->getType()))
       return false;
-    Values = ruledOutAt(*Whole, Source, Parents, Ctx, Depth + 1);
+    // The walk for the source starts from S itself, a sibling of the statement read at.
+    Values = ruledOutAt(*S, Source, Parents, Ctx, Depth + 1);
     return true;
   }
 
