@@ -6,6 +6,7 @@
 #include <llvm/Support/xxhash.h>
 
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 
@@ -27,18 +28,111 @@ std::string lexingKey(const LangOptions &L) {
   return Key;
 }
 
-// The identifiers of the rest of a directive's line, after its name, when Into is given.
-void readDirective(Lexer &Raw, Token &Tok, llvm::StringSet<> *Into) {
+// The identifiers of the rest of a directive's line, after its name, when Into is given; its
+// tokens after the name (the first few) into Line.
+void readDirective(Lexer &Raw, Token &Tok, llvm::StringSet<> *Into,
+                   llvm::SmallVectorImpl<Token> &Line) {
+  bool Name = true;
   while (Tok.isNot(tok::eof) && !Tok.isAtStartOfLine()) {
     if (Into && Tok.is(tok::raw_identifier) && !Tok.needsCleaning())
       Into->insert(Tok.getRawIdentifier());
+    if (!Name && Line.size() < 8)
+      Line.push_back(Tok);
+    Name = false;
     Raw.LexFromRawLexer(Tok);
   }
 }
 
+// Follows a text, directive by directive and token by token, for the shape of
+// HeaderDirectives::GuardAfterIncludes.
+class GuardShape {
+public:
+  void directive(llvm::StringRef Name, llvm::ArrayRef<Token> Line) {
+    switch (State) {
+    case Leading:
+      if (Name == "include" || Name == "include_next" || Name == "import") {
+        ++Includes;
+        return;
+      }
+      if (std::optional<llvm::StringRef> G = guardTested(Name, Line)) {
+        Guard = *G;
+        State = Defining;
+        return;
+      }
+      break;
+    case Defining:
+      if (Name == "define" && !Line.empty() && identifier(Line[0]) == Guard) {
+        State = Inside;
+        Depth = 1;
+        return;
+      }
+      break;
+    case Inside:
+      if (Name == "if" || Name == "ifdef" || Name == "ifndef") {
+        ++Depth;
+        return;
+      }
+      if (Name == "endif") {
+        if (--Depth == 0)
+          State = After;
+        return;
+      }
+      if (Depth == 1 && (Name == "else" || Name.starts_with("elif")))
+        break; // the guard has another branch
+      return;
+    case After:
+    case No:
+      break;
+    }
+    State = No;
+  }
+
+  // A token outside the directives.
+  void token() {
+    if (State != Inside)
+      State = No;
+  }
+
+  void finish(HeaderDirectives &Out) const {
+    if (State != After)
+      return;
+    Out.GuardAfterIncludes = Guard.str();
+    Out.LeadingIncludes = Includes;
+  }
+
+private:
+  static llvm::StringRef identifier(const Token &T) {
+    return T.is(tok::raw_identifier) && !T.needsCleaning() ? T.getRawIdentifier()
+                                                           : llvm::StringRef();
+  }
+
+  // '#ifndef G', '#if !defined G', '#if !defined(G)': G.
+  static std::optional<llvm::StringRef> guardTested(llvm::StringRef Name,
+                                                    llvm::ArrayRef<Token> Line) {
+    if (Name == "ifndef" && Line.size() == 1 && !identifier(Line[0]).empty())
+      return identifier(Line[0]);
+    if (Name != "if" || Line.size() < 3 || !Line[0].is(tok::exclaim) ||
+        identifier(Line[1]) != "defined")
+      return std::nullopt;
+    if (Line.size() == 3 && !identifier(Line[2]).empty())
+      return identifier(Line[2]);
+    if (Line.size() == 5 && Line[2].is(tok::l_paren) && !identifier(Line[3]).empty() &&
+        Line[4].is(tok::r_paren))
+      return identifier(Line[3]);
+    return std::nullopt;
+  }
+
+  enum { Leading, Defining, Inside, After, No } State = Leading;
+  unsigned Includes = 0;
+  llvm::StringRef Guard;
+  int Depth = 0;
+};
+
 void readText(llvm::StringRef Text, const LangOptions &Lang, HeaderDirectives &Out,
               std::vector<unsigned> &Errors) {
   Lexer Raw(SourceLocation(), Lang, Text.begin(), Text.begin(), Text.end());
+  GuardShape Shape;
+  llvm::SmallVector<Token, 8> Line;
   Token Tok;
   Raw.LexFromRawLexer(Tok);
   while (Tok.isNot(tok::eof)) {
@@ -48,6 +142,7 @@ void readText(llvm::StringRef Text, const LangOptions &Lang, HeaderDirectives &O
       llvm::StringRef Name = Tok.is(tok::raw_identifier) && !Tok.isAtStartOfLine()
                                  ? Tok.getRawIdentifier()
                                  : llvm::StringRef();
+      Line.clear();
       if (Name == "error")
         Errors.push_back(Hash);
       if (Name == "pragma") {
@@ -67,9 +162,11 @@ void readText(llvm::StringRef Text, const LangOptions &Lang, HeaderDirectives &O
       bool Kept = Name == "define" || Name == "undef" || Name == "include" ||
                   Name == "include_next" || Name == "import" || Name == "error";
       if (Name.empty() || !Tok.isAtStartOfLine())
-        readDirective(Raw, Tok, Kept ? nullptr : &Out.DirectiveIdentifiers);
+        readDirective(Raw, Tok, Kept ? nullptr : &Out.DirectiveIdentifiers, Line);
+      Shape.directive(Name, Line);
       continue;
     }
+    Shape.token();
     ++Out.TokenCount;
     if (Tok.is(tok::raw_identifier)) {
       // An identifier spelled across a line splice or with a universal character name is not
@@ -85,6 +182,7 @@ void readText(llvm::StringRef Text, const LangOptions &Lang, HeaderDirectives &O
     }
     Raw.LexFromRawLexer(Tok);
   }
+  Shape.finish(Out);
 }
 
 // The scanner leaves #error out, and with it the conditional block around it, so the

@@ -34,6 +34,13 @@ struct HeaderDirectives {
   // The #error directives' tokens, cut to '#', 'error' and the end of the line: the
   // preprocessor reads them as #error where their block is read (HeaderDirectives.cpp).
   std::vector<clang::dependency_directives_scan::Token> CutTokens;
+  // The text is LeadingIncludes #include lines (#include_next, #import; nothing else but
+  // comments), then an include guard around all the rest: '#ifndef G' (or '#if !defined G')
+  // and '#define G' its first two directives, its '#endif' the end of the text. G, or empty.
+  // Qt 6's qstringlist.h includes qlist.h above its guard, which clang's multiple-include
+  // detection then does not see.
+  std::string GuardAfterIncludes;
+  unsigned LeadingIncludes = 0;
   // The text can do what its directives do not show: _Pragma (push_macro, pop_macro) or
   // #pragma GCC poison in it, or the scanner refused it. The header is then preprocessed whole.
   bool Opaque = false;

@@ -297,41 +297,73 @@ private:
   // port_undef.inc came between, an X-macro .inc defines its names again. Such a root, and
   // every root after it, stays in place.
   void limitAtFirstRootReadAgain() {
+    llvm::DenseMap<const FileEntry *, bool> Known;
     for (size_t R = 0; R < All.size() && R < RootFiles.size(); ++R) {
-      llvm::DenseSet<const FileEntry *> Seen;
       if (!isStandardHeader(All[R].Spelling) &&
-          !(RootFiles[R] && readAgainToNoEffect(*RootFiles[R], Seen))) {
+          !(RootFiles[R] && readAgainToNoEffect(*RootFiles[R], Known))) {
         limit(R);
         return;
       }
     }
   }
 
-  // A header with an include guard or #pragma once (as clang found them while reading it), or
-  // one that only includes such headers: Qt's <QString> is the line #include "qstring.h".
-  bool readAgainToNoEffect(FileEntryRef File, llvm::DenseSet<const FileEntry *> &Seen) {
+  // A header with an include guard or #pragma once (as clang found them while reading it); one
+  // whose text is #include lines of such headers only (Qt's <QString> is the line
+  // #include "qstring.h"); or one whose text is #include lines of such headers followed by an
+  // include guard around the rest, its macro still defined at the end of the TU (Qt 6's
+  // qstringlist.h includes qlist.h above its guard, which clang's multiple-include detection
+  // does not see past): read again, its #include lines read what has no effect the second time,
+  // and its guard skips the rest. Recursively, each header its #include lines found.
+  // Known: the answer for each file asked about, false while it is being answered (an
+  // #include cycle); a header included again by the same one (QtContainerFwd, read again each
+  // time, includes qcontainerfwd.h each time) is answered once.
+  bool readAgainToNoEffect(FileEntryRef File, llvm::DenseMap<const FileEntry *, bool> &Known) {
     if (PP.getHeaderSearchInfo().isFileMultipleIncludeGuarded(File))
       return true;
-    if (!Seen.insert(&File.getFileEntry()).second)
-      return false;
+    auto [Answer, New] = Known.try_emplace(&File.getFileEntry(), false);
+    if (!New)
+      return Answer->second;
+    bool Result = readAgainToNoEffectUnlessKnown(File, Known);
+    Known[&File.getFileEntry()] = Result;
+    return Result;
+  }
+  bool readAgainToNoEffectUnlessKnown(FileEntryRef File,
+                                      llvm::DenseMap<const FileEntry *, bool> &Known) {
     std::optional<llvm::MemoryBufferRef> Buffer =
         PP.getSourceManager().getMemoryBufferForFileOrNone(File);
     if (!Buffer)
       return false;
     std::shared_ptr<const HeaderDirectives> Header =
         headerDirectives(Buffer->getBuffer(), PP.getLangOpts());
-    using namespace dependency_directives_scan;
-    if (Header->Opaque || Header->TokenCount != 0 || !Header->DirectiveIdentifiers.empty() ||
-        !std::all_of(Header->Directives.begin(), Header->Directives.end(),
-                     [](const Directive &D) {
-                       return D.Kind == pp_include || D.Kind == pp_include_next ||
-                              D.Kind == pp_import || D.Kind == pp_eof;
-                     }))
+    if (Header->Opaque)
       return false;
+    using namespace dependency_directives_scan;
+    size_t Leading = 0;
+    if (!Header->GuardAfterIncludes.empty()) {
+      const IdentifierInfo *Guard = PP.getIdentifierInfo(Header->GuardAfterIncludes);
+      if (!Guard->hasMacroDefinition())
+        return false;
+      Leading = Header->LeadingIncludes;
+    } else if (Header->TokenCount == 0 && Header->DirectiveIdentifiers.empty() &&
+               std::all_of(Header->Directives.begin(), Header->Directives.end(),
+                           [](const Directive &D) {
+                             return D.Kind == pp_include || D.Kind == pp_include_next ||
+                                    D.Kind == pp_import || D.Kind == pp_eof;
+                           })) {
+      Leading = std::numeric_limits<size_t>::max(); // every #include it read
+    } else {
+      return false;
+    }
+    // What its first read included, in order: the #include lines above its guard come first
+    // (a second read, where the text was not guarded, adds them again).
     auto It = Included.find(&File.getFileEntry());
-    return It == Included.end() ||
-           std::all_of(It->second.begin(), It->second.end(),
-                       [&](FileEntryRef Next) { return readAgainToNoEffect(Next, Seen); });
+    if (It == Included.end())
+      return Leading == 0 || Leading == std::numeric_limits<size_t>::max();
+    if (Leading != std::numeric_limits<size_t>::max() && It->second.size() < Leading)
+      return false;
+    auto End = It->second.begin() + std::min(Leading, It->second.size());
+    return std::all_of(It->second.begin(), End,
+                       [&](FileEntryRef Next) { return readAgainToNoEffect(Next, Known); });
   }
 
   // What the file being read includes, entered or skipped (readAgainToNoEffect).
@@ -455,15 +487,25 @@ private:
       if (!Pragma.consume_front("pragma"))
         return false;
     } else if (Introducer == PIK__Pragma) { // _Pragma("GCC diagnostic push"), from a macro
-      if (!Pragma.consume_front("_Pragma"))
-        return false;
-      Pragma = Pragma.ltrim();
-      if (!Pragma.consume_front("("))
-        return false;
-      Pragma = Pragma.ltrim();
-      if (!Pragma.consume_front("\""))
-        return false;
-      Pragma = Pragma.take_until([](char C) { return C == '"'; });
+      // Clang lexes the pragma from its string, unquoted, with a lexer of its own that has read
+      // nothing yet: a macro's _Pragma(#text) (Qt's QT_DO_PRAGMA, in QT_WARNING_PUSH and so in
+      // every Q_OBJECT) spells no string where it is written.
+      // Every PreprocessorLexer is a Lexer in Clang 19 (no classof to ask).
+      auto *Own = static_cast<Lexer *>(PP.getCurrentLexer());
+      if (Own && SM.isWrittenInScratchSpace(SM.getSpellingLoc(Own->getSourceLocation()))) {
+        const char *At = Own->getBufferLocation(); // the scratch buffer ends each text with a NUL
+        Pragma = StringRef(At, strnlen(At, 200)).take_until([](char C) { return C == '\n'; });
+      } else {
+        if (!Pragma.consume_front("_Pragma"))
+          return false;
+        Pragma = Pragma.ltrim();
+        if (!Pragma.consume_front("("))
+          return false;
+        Pragma = Pragma.ltrim();
+        if (!Pragma.consume_front("\""))
+          return false;
+        Pragma = Pragma.take_until([](char C) { return C == '"'; });
+      }
     } else {
       return false;
     }

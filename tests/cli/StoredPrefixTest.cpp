@@ -109,6 +109,26 @@ TEST_F(StoredPrefixTest, ATUIncludingAHeaderWithoutAGuardLoadsThePrefixBeforeIt)
   editedRunLoadsThePrefix();
 }
 
+TEST_F(StoredPrefixTest, AHeaderThatIncludesAboveItsGuardLeavesTheHeadersAfterItInThePrefix) {
+  // As Qt 6's qstringlist.h: '#include <qlist.h>' above its '#ifndef QSTRINGLIST_H', which
+  // clang's multiple-include detection does not see past. Read again by the TU's own #include,
+  // it changes nothing, so it and the roots after it (modes.h) lead.
+  Project.write("sys/qlist.h", "#ifndef QLIST_H\n#define QLIST_H\nstruct QList {};\n#endif\n");
+  Project.write("sys/qstringlist.h", "// Copyright\n#include <qlist.h>\n\n#ifndef QSTRINGLIST_H\n"
+                                     "#define QSTRINGLIST_H\nstruct QStringList : QList {};\n"
+                                     "#endif // QSTRINGLIST_H\n");
+  Project.write("sys/QStringList", "#include \"qstringlist.h\"\n");
+  std::string Text = readFile(Source);
+  Project.write("a.cpp", "#include <QStringList>\n" + Text); // Text includes <modes.h>
+  withStore();
+  editedRunLoadsThePrefix(); // and reports what parsing every header reports
+  std::vector<fs::path> Prefixes = storedPrefixFiles(".hpp");
+  ASSERT_EQ(Prefixes.size(), 1u);
+  std::string Prefix = readFile(Prefixes[0].string());
+  EXPECT_NE(Prefix.find("<QStringList>"), std::string::npos) << Prefix;
+  EXPECT_NE(Prefix.find("<modes.h>"), std::string::npos) << Prefix;
+}
+
 TEST_F(StoredPrefixTest, AnEditedSystemHeaderIsNotLoadedStale) {
   withStore();
   Project.write("sys/modes.h", "#pragma once\nenum class Mode { Idle, Busy, Stopped, Draining };\n");

@@ -282,6 +282,81 @@ TEST_F(SystemHeaderRootsTest, ARootWithoutAnIncludeGuardStaysWhereItIs) {
             (Names{"first.h"}));
 }
 
+TEST_F(SystemHeaderRootsTest, AHeaderThatIncludesAboveItsGuardIsReadAgainToNoEffect) {
+  // Qt 6's qstringlist.h includes qlist.h above its '#ifndef QSTRINGLIST_H', which clang's
+  // multiple-include detection does not see past. Read again, its #include finds qlist.h
+  // guarded and its guard skips the rest, so the roots after it may lead too.
+  Dir.write("sys/qlist.h", "#ifndef QLIST_H\n#define QLIST_H\nint qlist();\n#endif\n");
+  Dir.write("sys/guarded.h", "#ifndef GUARDED_H\n#define GUARDED_H\nint guarded();\n#endif\n");
+  Dir.write("sys/unguarded.h", "int unguarded();\n");
+  auto IncludingAbove = [&](const std::string &Above, const std::string &Guard,
+                            const std::string &After = "") {
+    Dir.write("sys/qstringlist.h", "// Copyright\n" + Above + "\n" + Guard +
+                                       "\n#define QSTRINGLIST_H\n#include <guarded.h>\n"
+                                       "#if defined(X)\nint x;\n#else\nint y;\n#endif\n"
+                                       "int qstringlist();\n#endif // QSTRINGLIST_H\n" + After);
+    return roots("#include <first.h>\n#include <QStringList>\n#include <second.h>\n");
+  };
+  Dir.write("sys/QStringList", "#include \"qstringlist.h\"\n");
+  const Names All{"first.h", "QStringList", "second.h"};
+  const Names Before{"first.h"};
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>", "#ifndef QSTRINGLIST_H"), All);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>\n#include \"guarded.h\"",
+                           "#if !defined(QSTRINGLIST_H)"),
+            All);
+  EXPECT_EQ(IncludingAbove("", "#if !defined QSTRINGLIST_H"), All);
+  // The include above it would be read again: an unguarded header, or one like it.
+  EXPECT_EQ(IncludingAbove("#include <unguarded.h>", "#ifndef QSTRINGLIST_H"), Before);
+  // Anything else outside the guard is read again: a declaration above or below it, a
+  // directive that is no #include, a guard with another branch, or another guard condition.
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>\nint above();", "#ifndef QSTRINGLIST_H"), Before);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>", "#ifndef QSTRINGLIST_H", "int below();\n"),
+            Before);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>\n#define ABOVE 1", "#ifndef QSTRINGLIST_H"),
+            Before);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>", "#ifndef QSTRINGLIST_H",
+                           "#ifndef QSTRINGLIST_H\n#endif\n"),
+            Before);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>", "#if !defined(QSTRINGLIST_H) || OTHER"), Before);
+  EXPECT_EQ(IncludingAbove("#include <qlist.h>", "#ifndef OTHER_GUARD"), Before);
+  Dir.write("sys/qstringlist.h", "#include <qlist.h>\n#ifndef QSTRINGLIST_H\n"
+                                 "#define QSTRINGLIST_H\nint a();\n#else\nint b();\n#endif\n");
+  EXPECT_EQ(roots("#include <first.h>\n#include <QStringList>\n#include <second.h>\n"),
+            Before);
+  // Its guard undefined after it, a second read would not be skipped.
+  Dir.write("sys/qstringlist.h", "#include <qlist.h>\n#ifndef QSTRINGLIST_H\n"
+                                 "#define QSTRINGLIST_H\nint a();\n#endif\n");
+  EXPECT_EQ(roots("#include <first.h>\n#include <QStringList>\n#include <second.h>\n"), All);
+  EXPECT_EQ(roots("#include <first.h>\n#include <QStringList>\n#include <second.h>\n"
+                  "#undef QSTRINGLIST_H\n"),
+            Before);
+}
+
+TEST_F(SystemHeaderRootsTest, AForwardingHeaderIncludedAgainIsAskedAboutOnce) {
+  // Qt's <QtContainerFwd> has no guard, so each #include reads it again and it includes
+  // qcontainerfwd.h (an #include above its guard) each time: the same answer each time.
+  Dir.write("sys/guarded.h", "#ifndef GUARDED_H\n#define GUARDED_H\nint guarded();\n#endif\n");
+  Dir.write("sys/fwd.h", "#include <guarded.h>\n#ifndef FWD_H\n#define FWD_H\nint fwd();\n#endif\n");
+  Dir.write("sys/Fwd", "#include \"fwd.h\"\n");
+  EXPECT_EQ(roots("#include <first.h>\n#include <Fwd>\n#include <Fwd>\n#include <second.h>\n"),
+            (Names{"first.h", "Fwd", "Fwd", "second.h"}));
+}
+
+TEST_F(SystemHeaderRootsTest, APragmaAMacroStringizesIsJudgedByItsText) {
+  // Qt's QT_WARNING_PUSH, in every Q_OBJECT: QT_DO_PRAGMA(clang diagnostic push), where
+  // QT_DO_PRAGMA(text) is _Pragma(#text), which spells no string where it is written.
+  Dir.write("sys/pragmas.h", "#pragma once\n#define DO_PRAGMA(text) _Pragma(#text)\n"
+                             "#define WARNING_PUSH DO_PRAGMA(clang diagnostic push)\n"
+                             "#define PACKED DO_PRAGMA(pack(1))\n");
+  EXPECT_EQ(roots("#include <pragmas.h>\nWARNING_PUSH\n#include <second.h>\n"),
+            (Names{"pragmas.h", "second.h"}));
+  EXPECT_EQ(roots("#include <pragmas.h>\n_Pragma(\"clang diagnostic push\")\n"
+                  "#include <second.h>\n"),
+            (Names{"pragmas.h", "second.h"}));
+  // One that changes what the headers after it mean still ends the roots.
+  EXPECT_EQ(roots("#include <pragmas.h>\nPACKED\n#include <second.h>\n"), (Names{"pragmas.h"}));
+}
+
 TEST_F(SystemHeaderRootsTest, StandardHeadersMayLeadWhereverTheyAreIncluded) {
   Dir.write("sys/lib.h", "#pragma once\n#include <map>\n#include <cassert>\nint lib();\n");
   EXPECT_EQ(leading("#include <lib.h>\n#include <vector>\n#include <cassert>\n"),
