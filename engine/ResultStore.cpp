@@ -424,9 +424,11 @@ std::optional<StoredResult> ResultStore::openEntry(const std::string &Key, const
   StoreRoots Roots = rootsFor(Directory);
   Split->Dependencies = relocated(std::move(Split->Dependencies), Roots, Spelling::Real);
   Split->Lookups = relocated(std::move(Split->Lookups), Roots, Spelling::AsNamed);
-  // Sorted by the paths of the checkout that stored them: sorted again by this one's.
-  std::sort(Split->Dependencies.begin(), Split->Dependencies.end());
-  std::sort(Split->Lookups.begin(), Split->Lookups.end());
+  // Sorted by the paths of the checkout that stored them: sorted again by this one's, unless
+  // they still are (the same checkout's, or one whose paths map alike: most runs).
+  for (StringPairs *List : {&Split->Dependencies, &Split->Lookups})
+    if (!std::is_sorted(List->begin(), List->end()))
+      std::sort(List->begin(), List->end());
   return StoredResult(std::move(Text), std::make_unique<SplitOutcome>(std::move(*Split)),
                       std::move(Roots));
 }

@@ -1,11 +1,33 @@
 #include "StoredPathLists.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace contractcheck {
 
 namespace {
+
+// Where the run of characters from Begin that a JSON string holds as they are ends: at a
+// quote, a backslash or a raw control character, or at End. Eight bytes at a time: most
+// of a stored result's bytes are paths, which have none of them.
+const char *plainSpanEnd(const char *Begin, const char *End) {
+  constexpr uint64_t Ones = 0x0101010101010101ULL, Highs = 0x8080808080808080ULL;
+  auto HasZero = [](uint64_t V) { return (V - Ones) & ~V & Highs; };
+  const char *P = Begin;
+  for (; End - P >= 8; P += 8) {
+    uint64_t V;
+    std::memcpy(&V, P, 8);
+    // A byte below 0x20 (a byte of 0x80 or above is not: its high bit masks it out), or
+    // equal to '"' or '\\'.
+    if (((V - Ones * 0x20) & ~V & Highs) || HasZero(V ^ (Ones * '"')) ||
+        HasZero(V ^ (Ones * '\\')))
+      break;
+  }
+  return std::find_if(P, End, [](char C) {
+    return C == '"' || C == '\\' || static_cast<unsigned char>(C) < 0x20;
+  });
+}
 
 class Reader {
 public:
@@ -35,13 +57,10 @@ public:
     if (!take('"'))
       return false;
     while (At < Text.size()) {
-      // Up to the next quote at once (memchr), then the span checked for an escape or a raw
-      // control character, which most paths have neither of.
+      // Up to the next quote, escape or raw control character at once: most paths have
+      // neither of the last two.
       const char *Begin = Text.data() + At, *End = Text.data() + Text.size();
-      const char *Quote = static_cast<const char *>(std::memchr(Begin, '"', End - Begin));
-      const char *Stop = std::find_if(Begin, Quote ? Quote : End, [](char C) {
-        return C == '\\' || static_cast<unsigned char>(C) < 0x20;
-      });
+      const char *Stop = plainSpanEnd(Begin, End);
       Out.append(Begin, Stop - Begin);
       At += Stop - Begin;
       if (At == Text.size() || static_cast<unsigned char>(Text[At]) < 0x20)
@@ -92,6 +111,9 @@ private:
   bool skipString() {
     ++At; // the opening quote
     while (At < Text.size()) {
+      At = plainSpanEnd(Text.data() + At, Text.data() + Text.size()) - Text.data();
+      if (At == Text.size())
+        return false;
       unsigned char C = static_cast<unsigned char>(Text[At++]);
       if (C == '"')
         return true;

@@ -8,6 +8,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <mutex>
+#include <tuple>
+
 namespace contractcheck {
 
 namespace {
@@ -258,7 +262,23 @@ nlohmann::json parseOptionString(const OptionSpec &Spec, const std::string &Text
 }
 
 nlohmann::json defaultValue(const OptionSpec &Spec) {
-  return parseOptionString(Spec, std::string(Spec.Default));
+  // Parsed once per process: every configuration a run reads (one per directory that has
+  // one, and the defaults) fills in every rule's defaults, each a YAML parse. Keyed by all
+  // that decides the value (shapeOf and the text), not by the spec's address.
+  using Key = std::tuple<OptionType, std::string, const FieldSpec *, size_t,
+                         const std::string_view *, size_t, char>;
+  static std::mutex Lock;
+  static std::map<Key, nlohmann::json> *const Parsed = new std::map<Key, nlohmann::json>;
+  Key Of{Spec.Type,          std::string(Spec.Default), Spec.Fields.data(), Spec.Fields.size(),
+         Spec.Choices.data(), Spec.Choices.size(),       Spec.Shorthand};
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (auto It = Parsed->find(Of); It != Parsed->end())
+      return It->second;
+  }
+  nlohmann::json Value = parseOptionString(Spec, std::string(Spec.Default));
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Parsed->try_emplace(std::move(Of), std::move(Value)).first->second;
 }
 
 std::string toOptionString(const OptionSpec &Spec, const nlohmann::json &Value) {
