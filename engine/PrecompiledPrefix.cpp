@@ -63,7 +63,10 @@ public:
 
   void EndSourceFileAction() override {
     Out.Dependencies = filesRead(getCompilerInstance().getSourceManager(), Dir);
-    std::erase_if(Out.Dependencies, [&](const auto &D) { return D.first == Header; });
+    // Its header, and that of a lower prefix it is built on (SharedHeaders.h), in the same place.
+    std::erase_if(Out.Dependencies, [&](const auto &D) {
+      return parentDirectory(D.first) == parentDirectory(Header);
+    });
     GeneratePCHAction::EndSourceFileAction();
   }
 

@@ -1,6 +1,7 @@
 #include "SharedHeaders.h"
 
 #include "CrashContainment.h"
+#include "FilesRead.h"
 #include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "SharedPrefixPlan.h"
@@ -308,17 +309,50 @@ void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   bool C = isCSource(Command.File);
   std::string Base =
       Directory + "/prefix-" + std::to_string(P) + (KeepTemplateBodies ? "-templates" : "");
-  std::optional<PrecompiledPrefix> Result;
-  if (runContained(
-          [&] {
-            Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
-                                            Leading, C, Base + (C ? ".h" : ".hpp"), Base + ".pch",
-                                            KeepTemplateBodies);
-          },
-          TimeLimit) == Contained::Finished)
+  // Built on its lower prefix (precompiled once for the prefixes that share its standard
+  // headers), when that one is there: its header includes only what the lower one does not.
+  const PrecompiledPrefix *Lower = nullptr;
+  if (Prefix.Lower != SharedPrefixPlan::None) {
+    std::call_once(BuildOnce[KeepTemplateBodies][Prefix.Lower],
+                   [&] { build(Prefix.Lower, KeepTemplateBodies); });
+    const std::optional<PrecompiledPrefix> &Built = this->Built[KeepTemplateBodies][Prefix.Lower];
+    Lower = Built ? &*Built : nullptr;
+  }
+  auto Attempt = [&](const PrecompiledPrefix *On) {
+    std::vector<SystemHeaderRoot> Headers = Leading;
+    std::vector<std::string> Extra;
+    if (On) {
+      const std::vector<std::string> &Below = Prefixes[Prefix.Lower].Standard;
+      std::erase_if(Headers, [&](const SystemHeaderRoot &H) {
+        return std::binary_search(Below.begin(), Below.end(), H.Path);
+      });
+      Extra = On->LoadArgs;
+      Extra.insert(Extra.end(), {"-include-pch", On->PchPath});
+    }
+    std::optional<PrecompiledPrefix> Result;
+    if (runContained(
+            [&] {
+              Result = buildPrecompiledPrefix(Args[Prefix.Representative], Command.Directory,
+                                              Headers, C, Base + (C ? ".h" : ".hpp"),
+                                              Base + ".pch", KeepTemplateBodies, Extra);
+            },
+            TimeLimit) != Contained::Finished) {
+      abandon(Result);
+      return false;
+    }
+    if (!Result)
+      return false;
+    if (On) {
+      // A TU that loads it reads the lower prefix too, and what that was parsed from.
+      mergeFilesRead(Result->Dependencies, On->Dependencies);
+      mergeLookups(Result->Lookups, On->Lookups);
+    }
     Built[KeepTemplateBodies][P] = std::move(Result);
-  else
-    abandon(Result);
+    return true;
+  };
+  // Whatever went wrong on the lower prefix, the prefix is built whole.
+  if (!(Lower && Attempt(Lower)))
+    Attempt(nullptr);
 }
 
 } // namespace contractcheck

@@ -125,12 +125,103 @@ private:
     }
     std::vector<size_t> Pool = std::move(ByNode[0]);
     ByNode.erase(0);
+    size_t First = Plan.Prefixes.size();
+    GroupSets.clear();
     for (const auto &[At, Sharing] : ByNode) {
       std::vector<size_t> Left = shareRun(Sharing, Nodes[At].Depth, Standard, Headers);
       Pool.insert(Pool.end(), Left.begin(), Left.end());
     }
     std::sort(Pool.begin(), Pool.end());
     shareStandardHeaders(Pool, Standard, Headers);
+    chainGroup(Members, Standard, Headers, First);
+  }
+
+  // The standard headers that several of the group's prefixes, and of its candidates left without
+  // one, all include: precompiled once as a lower prefix that the others are built on, and that
+  // those candidates load. Chosen greedily: from the headers all of them include, the prefix or
+  // candidate whose leaving out saves the most is left out while that saves more. The saving is
+  // the lower's weight times its users but one: each would parse it again, and it is parsed once.
+  void chainGroup(const std::vector<size_t> &Members, const std::map<size_t, HeaderSet> &Standard,
+                  const GroupHeaders &Headers, size_t First) {
+    if (Plan.Prefixes.size() == First)
+      return;
+    std::vector<size_t> Alone;
+    for (size_t I : Members)
+      if (Plan.PrefixOf[I] == SharedPrefixPlan::None)
+        Alone.push_back(I);
+    // Every user's standard headers: the group's prefixes first, then the candidates alone.
+    std::vector<const HeaderSet *> Sets;
+    for (const HeaderSet &Set : GroupSets)
+      Sets.push_back(&Set);
+    for (size_t I : Alone)
+      Sets.push_back(&Standard.at(I));
+    if (Sets.size() < 2)
+      return;
+    auto Common = [&](const std::vector<size_t> &In) {
+      HeaderSet Set = *Sets[In.front()];
+      for (size_t U : In)
+        Set &= *Sets[U];
+      return Set;
+    };
+    auto Saving = [&](const HeaderSet &Lower) -> uint64_t {
+      size_t Users = std::count_if(Sets.begin(), Sets.end(),
+                                   [&](const HeaderSet *Set) { return Lower.subsetOf(*Set); });
+      return Users >= 2 ? weight(Lower, Headers) * (Users - 1) : 0;
+    };
+    std::vector<size_t> In(Sets.size());
+    for (size_t U = 0; U < Sets.size(); ++U)
+      In[U] = U;
+    HeaderSet Lower = Common(In);
+    uint64_t Best = Saving(Lower);
+    while (In.size() > 2) {
+      size_t Out = In.size();
+      for (size_t K = 0; K < In.size(); ++K) {
+        std::vector<size_t> Rest = In;
+        Rest.erase(Rest.begin() + K);
+        HeaderSet Set = Common(Rest);
+        if (uint64_t S = Saving(Set); S > Best) {
+          Best = S;
+          Lower = std::move(Set);
+          Out = K;
+        }
+      }
+      if (Out == In.size())
+        break;
+      In.erase(In.begin() + Out);
+    }
+    if (Best == 0)
+      return;
+    // A prefix of exactly those standard headers is the lower one; else it is added, spelled as
+    // one of its users' TUs spelled them.
+    size_t Count = Plan.Prefixes.size() - First;
+    size_t LowerAt = SharedPrefixPlan::None;
+    for (size_t P = 0; P < Count; ++P)
+      if (Plan.Prefixes[First + P].Length == 0 && *Sets[P] == Lower)
+        LowerAt = First + P;
+    if (LowerAt == SharedPrefixPlan::None) {
+      size_t User = std::find_if(Sets.begin(), Sets.end(),
+                                 [&](const HeaderSet *Set) { return Lower.subsetOf(*Set); }) -
+                    Sets.begin();
+      size_t Representative =
+          User < Count ? Plan.Prefixes[First + User].Representative : Alone[User - Count];
+      LowerAt = Plan.Prefixes.size();
+      Plan.Prefixes.push_back({Representative, paths(Lower, Headers), 0});
+    }
+    for (size_t P = 0; P < Count; ++P)
+      if (First + P != LowerAt && Lower.subsetOf(*Sets[P]))
+        Plan.Prefixes[First + P].Lower = LowerAt;
+    for (size_t A = 0; A < Alone.size(); ++A)
+      if (Lower.subsetOf(*Sets[Count + A]))
+        Plan.PrefixOf[Alone[A]] = LowerAt;
+  }
+
+  static std::vector<std::string> paths(const HeaderSet &Set, const GroupHeaders &Headers) {
+    std::vector<std::string> Paths;
+    for (size_t H = 0; H < Headers.Paths.size(); ++H)
+      if (Set.contains(H))
+        Paths.push_back(Headers.Paths[H]);
+    std::sort(Paths.begin(), Paths.end());
+    return Paths;
   }
 
   // The candidates of Sharing begin with the same Length library roots; moving those above a
@@ -243,21 +334,19 @@ private:
 
   void addPrefix(const std::vector<size_t> &Sharing, const HeaderSet &Set, size_t Length,
                  const GroupHeaders &Headers) {
-    SharedPrefix Prefix{Sharing.front(), {}, Length};
-    for (size_t H = 0; H < Headers.Paths.size(); ++H)
-      if (Set.contains(H))
-        Prefix.Standard.push_back(Headers.Paths[H]);
-    std::sort(Prefix.Standard.begin(), Prefix.Standard.end());
+    SharedPrefix Prefix{Sharing.front(), paths(Set, Headers), Length};
     if (Prefix.Standard.empty() && Length == 0)
       return;
     for (size_t I : Sharing)
       Plan.PrefixOf[I] = Plan.Prefixes.size();
     Plan.Prefixes.push_back(std::move(Prefix));
+    GroupSets.push_back(Set);
   }
 
   const std::vector<PrefixCandidate> &Candidates;
   const size_t MinShare;
   SharedPrefixPlan Plan;
+  std::vector<HeaderSet> GroupSets; // the standard headers of each prefix of the group planned
 };
 
 } // namespace

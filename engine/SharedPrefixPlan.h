@@ -30,10 +30,15 @@ struct PrefixCandidate {
 
 // A precompiled prefix: the Standard headers (paths, sorted) in any order, then the first Length
 // Roots of its Representative, in order; each of its TUs includes all of them in its own text.
+// Lower, when not None, is another prefix of the plan (standard headers only) whose Standard
+// this one's includes: it is precompiled once and this one is built on it (a chained
+// precompiled header), so that the standard headers several prefixes have in common are parsed
+// once, not once per prefix.
 struct SharedPrefix {
   size_t Representative = 0;
   std::vector<std::string> Standard;
   size_t Length = 0;
+  size_t Lower = static_cast<size_t>(-1);
 };
 
 struct SharedPrefixPlan {
@@ -45,7 +50,10 @@ struct SharedPrefixPlan {
 // Each candidate gets the longest run of its leading roots that at least MinShare candidates of
 // its group begin with, with the standard headers all of them include; a candidate that shares
 // no such run shares as many standard headers as it can with at least MinShare - 1 others. A
-// precompiled prefix only pays when it is parsed once for several TUs.
+// precompiled prefix only pays when it is parsed once for several TUs. Then, per group, the
+// standard headers that several of its prefixes (and candidates left without one) all include
+// become a lower prefix the others are chained on, when that saves parsing (SharedPrefix::Lower):
+// the candidates left without a prefix that include all of it load it directly.
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
                                     size_t MinShare);
 

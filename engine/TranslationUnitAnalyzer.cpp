@@ -486,8 +486,10 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
   }
   Out.PrefixFromStore = Prefix->FromStore;
   Out.PrefixBuilt = !Prefix->FromStore;
+  // The prefix's header, and the header of a lower prefix it was built on, in the same place.
+  std::string Headers = parentDirectory(Prefix->HeaderPath);
   std::erase_if(Out.Dependencies,
-                [&](const auto &File) { return File.first == Prefix->HeaderPath; });
+                [&](const auto &File) { return parentDirectory(File.first) == Headers; });
   mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
   Out.Lookups = Log.take({parentDirectory(Prefix->HeaderPath), parentDirectory(Prefix->PchPath)});
   mergeLookups(Out.Lookups, Prefix->Lookups);

@@ -7,6 +7,7 @@
 #include <clang/Serialization/ASTReader.h>
 #include <clang/Serialization/ModuleFile.h>
 #include <llvm/ADT/DenseSet.h>
+#include <llvm/Support/Path.h>
 
 using namespace clang;
 
@@ -21,13 +22,18 @@ bool inSystemHeader(const Decl &D, const SourceManager &SM) {
 // Whether a precompiled file the TU loaded holds code of a file outside system headers, other
 // than the prefix's header. Its list of input files says, without reading its declarations.
 bool loadsProjectCode(ASTReader &Reader, llvm::StringRef PrefixHeader) {
+  // The prefix's header, or that of a lower prefix it was built on, which lives beside it.
+  llvm::StringRef Place = llvm::sys::path::parent_path(PrefixHeader);
+  auto isPrefixHeader = [&](llvm::StringRef File) {
+    return File == PrefixHeader || (!Place.empty() && llvm::sys::path::parent_path(File) == Place);
+  };
   bool Project = false;
   for (serialization::ModuleFile &File : Reader.getModuleManager())
     Reader.visitInputFileInfos(
         File, /*IncludeSystem=*/false,
         [&](const serialization::InputFileInfo &Input, bool IsSystem) {
-          Project |= !IsSystem && !Input.ModuleMap && Input.Filename != PrefixHeader &&
-                     Input.FilenameAsRequested != PrefixHeader;
+          Project |= !IsSystem && !Input.ModuleMap && !isPrefixHeader(Input.Filename) &&
+                     !isPrefixHeader(Input.FilenameAsRequested);
         });
   return Project;
 }

@@ -53,6 +53,78 @@ TEST(SharedHeadersRunTest, TheReportIsTheSameWithAndWithoutSharedHeaders) {
       << Again.Stderr;
 }
 
+// Two clusters of TUs include a library after different standard headers (<deque>, <list>),
+// and a fifth includes only the <valarray> all of them include: <valarray> is precompiled once,
+// the two clusters' prefixes are built on it (chained), and the fifth loads it. Fake standard
+// headers on -isystem stand for the real ones. Each TU reports one switch, and a second one
+// when <valarray> defines VALARRAY_SLICES: a macro, which a TU reads from the precompiled
+// prefix without reading the header itself.
+class ChainedPrefixTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    writeValarray("");
+    Project.write("sys/deque", "#pragma once\nstruct Deque { int Size; };\n");
+    Project.write("sys/list", "#pragma once\nstruct List { int Size; };\n");
+    Project.write("sys/lib.h", "#pragma once\nnamespace lib { inline int one() { return 1; } }\n");
+    auto Code = [](const std::string &Name) {
+      return switchMissingOne(Name) + "#ifdef VALARRAY_SLICES\n" + switchMissingOne(Name + "Slice") +
+             "#endif\n";
+    };
+    for (const std::string Name : {"a", "b"})
+      Sources.push_back(Project.write(
+          Name + ".cpp", "#include <valarray>\n#include <deque>\n#include <lib.h>\n" + Code(Name)));
+    for (const std::string Name : {"c", "d"})
+      Sources.push_back(Project.write(
+          Name + ".cpp", "#include <list>\n#include <valarray>\n#include <lib.h>\n" + Code(Name)));
+    Sources.push_back(Project.write("e.cpp", "#include <valarray>\n" + Code("e")));
+    writeCompilationDatabase(Project.path(), Sources,
+                             {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  }
+  void writeValarray(const std::string &More) {
+    Project.write("sys/valarray", "#pragma once\nstruct Valarray { int Size; };\n" + More);
+  }
+  nlohmann::json fullReport(std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"-p", Project.path(), "--format", "json"});
+    ProcessResult R = runContractcheck(Args);
+    EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+    LastStderr = R.Stderr;
+    return nlohmann::json::parse(R.Stdout);
+  }
+
+  TempDir Project;
+  std::vector<std::string> Sources;
+  std::string LastStderr;
+};
+
+TEST_F(ChainedPrefixTest, ATUReportsTheSameOnAChainedPrefix) {
+  nlohmann::json Own = fullReport({"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own["findings"].size(), 5u) << Own.dump(2);
+  EXPECT_EQ(fullReport({"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(fullReport({"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(fullReport({"--no-cache", "--shared-headers=always"}), Own);
+  writeValarray("#define VALARRAY_SLICES 1\n");
+  Own = fullReport({"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own["findings"].size(), 10u) << Own.dump(2);
+  EXPECT_EQ(fullReport({"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(fullReport({"--no-cache", "--shared-headers=always"}), Own);
+}
+
+TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt) {
+  std::string Store = Project.path() + "/store";
+  nlohmann::json Before = fullReport({"--cache-dir", Store, "-j1"});
+  ASSERT_EQ(Before["findings"].size(), 5u) << Before.dump(2);
+  // The TUs of the chained prefixes read <valarray> only through the lower prefix: its edit
+  // makes every TU's stored result stale, and each reports its second switch.
+  writeValarray("#define VALARRAY_SLICES 1\n");
+  nlohmann::json After = fullReport({"--cache-dir", Store, "-j1"});
+  EXPECT_EQ(LastStderr.find("unchanged, from the result store"), std::string::npos) << LastStderr;
+  EXPECT_EQ(After["findings"].size(), 10u) << After.dump(2);
+  EXPECT_EQ(After, fullReport({"--no-cache", "--shared-headers=never"}));
+  EXPECT_EQ(fullReport({"--cache-dir", Store, "-j1"}), After);
+  EXPECT_NE(LastStderr.find("(5 unchanged, from the result store)"), std::string::npos)
+      << LastStderr;
+}
+
 TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
   // legacy.h has no include guard and defines a struct: once precompiled, the TU's own
   // #include of it defines the struct a second time, which does not compile. The TU is then

@@ -92,15 +92,21 @@ TEST(SharedPrefixPlanTest, ALibraryRootIsNotMovedAboveAStandardHeaderThePrefixLa
   // The first TU includes <regex> before gtest.h, which the second never includes: gtest.h may
   // not move above it without it, and <regex> may not come first for the second. The third
   // includes <regex> after gtest.h, which may lead: it shares with the first.
+  // The second loads <string> alone, precompiled once, which the first and third's prefix is
+  // built on.
   SharedPrefixPlan Plan = planSharedPrefixes(
       {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string")}},
        {"g", {"gtest.h"}, {standardInclude("string")}},
        {"g", {"gtest.h"}, {standardInclude("string"), standardRoot("regex", 1)}}},
       2);
-  ASSERT_EQ(Plan.Prefixes.size(), 1u);
-  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, None, 0}));
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, 1, 0}));
   EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"regex", "string"}));
   EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
+  EXPECT_EQ(Plan.Prefixes[0].Lower, 1u);
+  EXPECT_EQ(Plan.Prefixes[1].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[1].Length, 0u);
+  EXPECT_EQ(Plan.Prefixes[1].Lower, None);
   // Without the third, the first two share <string> only: the first needs <regex> above gtest.h.
   Plan = planSharedPrefixes(
       {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string")}},
@@ -114,7 +120,9 @@ TEST(SharedPrefixPlanTest, ALibraryRootIsNotMovedAboveAStandardHeaderThePrefixLa
 TEST(SharedPrefixPlanTest, TUsNeedingDifferentStandardHeadersBeforeALibraryShareItApart) {
   // Two tests include <valarray> before gtest.h, two <deque>, one gtest.h alone: no prefix of
   // gtest.h serves all five (each pair needs its own header above it, which the others lack),
-  // but each pair shares one (yaml-cpp's tests: 12 of 17 shared no gtest.h or gmock.h).
+  // but each pair shares one (yaml-cpp's tests: 12 of 17 shared no gtest.h or gmock.h). The
+  // <string> all five include is precompiled once: both pairs' prefixes are built on it, and the
+  // fifth TU loads it.
   SharedPrefixPlan Plan = planSharedPrefixes(
       {{"g", {"gtest.h"}, {standardRoot("valarray", 0), standardInclude("string")}},
        {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string")}},
@@ -122,17 +130,58 @@ TEST(SharedPrefixPlanTest, TUsNeedingDifferentStandardHeadersBeforeALibraryShare
        {"g", {"gtest.h"}, {standardRoot("valarray", 0), standardInclude("string")}},
        {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string")}}},
       2);
-  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  ASSERT_EQ(Plan.Prefixes.size(), 3u);
   EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[3]);
   EXPECT_EQ(Plan.PrefixOf[1], Plan.PrefixOf[4]);
   EXPECT_NE(Plan.PrefixOf[0], Plan.PrefixOf[1]);
-  EXPECT_EQ(Plan.PrefixOf[2], None);
+  ASSERT_NE(Plan.PrefixOf[2], None);
+  const SharedPrefix &Lower = Plan.Prefixes[Plan.PrefixOf[2]];
+  EXPECT_EQ(Lower.Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Lower.Length, 0u);
+  EXPECT_EQ(Lower.Lower, None);
   EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[0]].Standard,
             (std::vector<std::string>{"string", "valarray"}));
   EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[1]].Standard,
             (std::vector<std::string>{"deque", "string"}));
-  for (const SharedPrefix &Prefix : Plan.Prefixes)
-    EXPECT_EQ(Prefix.Length, 1u);
+  for (size_t I : {0, 1}) {
+    EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[I]].Length, 1u);
+    EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[I]].Lower, Plan.PrefixOf[2]);
+  }
+}
+
+TEST(SharedPrefixPlanTest, PrefixesChainOnTheStandardHeadersMostOfThemShare) {
+  // Two clusters of gtest.h tests (<regex> / <deque> before it) and two TUs sharing <map>,
+  // <string> and <vector>, all of them including <string> and <vector>; one TU includes neither.
+  // <string> and <vector> are precompiled once, as the lower prefix of the three others; the
+  // prefix of exactly those is the lower one itself when there is one.
+  LeadingStandardHeader Heavy = standardInclude("vector");
+  Heavy.Weight = 100;
+  SharedPrefixPlan Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string"), Heavy}},
+       {"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string"), Heavy}},
+       {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string"), Heavy}},
+       {"g", {"gtest.h"}, {standardRoot("deque", 0), standardInclude("string"), Heavy}},
+       {"g", {}, {standardRoot("map", 0), standardRoot("string", 0), Heavy}},
+       {"g", {}, {standardRoot("map", 0), standardRoot("string", 0), Heavy}},
+       {"g", {}, {standardRoot("list", 0)}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 4u);
+  EXPECT_EQ(Plan.PrefixOf[6], None);
+  const SharedPrefix &Lower = Plan.Prefixes.back();
+  EXPECT_EQ(Lower.Standard, (std::vector<std::string>{"string", "vector"}));
+  EXPECT_EQ(Lower.Length, 0u);
+  EXPECT_EQ(Lower.Lower, None);
+  for (size_t I = 0; I < 6; ++I) {
+    ASSERT_NE(Plan.PrefixOf[I], None);
+    EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[I]].Lower, Plan.Prefixes.size() - 1) << I;
+  }
+  // One prefix and no TU left without one: nothing to chain.
+  Plan = planSharedPrefixes(
+      {{"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string"), Heavy}},
+       {"g", {"gtest.h"}, {standardRoot("regex", 0), standardInclude("string"), Heavy}}},
+      2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.Prefixes[0].Lower, None);
 }
 
 TEST(SharedPrefixPlanTest, AStandardHeaderEnteredInsideAnotherIsOneTheTUIncludes) {
