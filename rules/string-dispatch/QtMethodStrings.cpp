@@ -403,6 +403,40 @@ bool matches(const QtMetaMethod &Method, const QtSignature &Signature, ASTContex
   return true;
 }
 
+// The signatures a string that carries parameter names ("changed(bool on)") may have meant:
+// the names dropped ("changed(bool)"), then also the '&' left before a dropped name, since Qt
+// writes "const QString &text" as "QString&text" and the reference it meant was const
+// ("show(QString)"). Empty when no argument ends in a name. Qt's lookup keeps the names
+// (QMetaObject::normalizedSignature("f(bool on)") is "f(bool on)"), so such a string matches
+// nothing at runtime; a name is an identifier after a space, '&' or '*' that is not a word of a
+// built-in type.
+std::vector<QtSignature> withoutParameterNames(const QtSignature &Signature) {
+  static const std::vector<StringRef> TypeWords = {
+      "bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+      "void", "const", "volatile", "wchar_t", "char16_t", "char32_t", "char8_t"};
+  QtSignature Unnamed{Signature.Name, {}}, ConstReferences{Signature.Name, {}};
+  bool Named = false, Referenced = false;
+  for (const std::string &Argument : Signature.Arguments) {
+    size_t Cut = Argument.find_last_of(" &*");
+    StringRef Last = Cut == std::string::npos ? StringRef() : StringRef(Argument).substr(Cut + 1);
+    bool IsName = Cut != std::string::npos && Cut > 0 && isBareName(Last) &&
+                  std::find(TypeWords.begin(), TypeWords.end(), Last) == TypeWords.end();
+    std::string Type = IsName ? normalizedQtType(Argument.substr(0, Cut + 1)) : Argument;
+    Unnamed.Arguments.push_back(Type);
+    if (IsName && Argument[Cut] == '&') {
+      Type = normalizedQtType("const " + Argument.substr(0, Cut + 1));
+      Referenced = true;
+    }
+    ConstReferences.Arguments.push_back(Type);
+    Named |= IsName;
+  }
+  if (!Named)
+    return {};
+  if (!Referenced)
+    return {Unnamed};
+  return {Unnamed, ConstReferences};
+}
+
 } // namespace
 
 struct QtMethodStrings::MethodString {
@@ -645,6 +679,13 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       Takes += (Takes.empty() ? "" : " or ") + parameterList(*Method);
     std::string Message = "'" + Shown + "' matches no " + wantedName(String.From) + " of '" +
                           ClassName + "': '" + Name + "' takes " + Takes;
+    for (const QtSignature &Unnamed : withoutParameterNames(String.Signature))
+      if (std::any_of(SameName.begin(), SameName.end(), [&](const QtMetaMethod *Method) {
+            return matches(*Method, Unnamed, Context);
+          })) {
+        Message += ", and Qt compares parameter names too: write '" + Unnamed.text() + "'";
+        break;
+      }
     JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
     if (once(String.Where, Message)) {
       Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
