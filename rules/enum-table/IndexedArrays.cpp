@@ -62,12 +62,18 @@ bool isNullTerminator(const Expr *E, const ASTContext &Ctx) {
 }
 
 // A const array with entries, or a mutable one whose entries are not all zero (`int n[4] = {0}`
-// is a zeroed state array, `const char *names[] = {...}` a table).
+// is a zeroed state array, `const char *names[] = {...}` a table) and, for numbers, that writes
+// more than one slot: `double acc[N] = {-1}` marks a state array not computed yet (CuraEngine's
+// Progress::accumulated_times, filled by init()), where a table of numbers names each slot.
 bool isTable(const VarDecl &Var, const ArrayView &View, const ASTContext &Ctx) {
   if (!View.Init || View.Init->getNumInits() == 0)
     return false;
   if (Var.getType().isConstQualified())
     return true;
+  if (View.Type && View.Type->getSize().ugt(1) && View.Type->getElementType()->isArithmeticType() &&
+      llvm::count_if(View.Init->inits(),
+                     [](const Expr *E) { return !isa<ImplicitValueInitExpr>(E); }) == 1)
+    return false;
   return llvm::any_of(View.Init->inits(), [&](const Expr *E) {
     if (isa<ImplicitValueInitExpr>(E) || isNullTerminator(E, Ctx))
       return false;
