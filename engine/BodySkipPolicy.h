@@ -41,10 +41,10 @@ class Config;
 // as the first parse leaves them (dropsInstantiation). Clang itself keeps the bodies it cannot
 // skip (constexpr functions, deduced return types).
 //
-// A TU whose system headers are loaded precompiled can have both parses in one (Decide): the
-// library's template bodies are in the prefix that keeps them, so the parse keeps them, and the
-// end of the TU, where Clang makes its instantiations, decides what the first parse would
-// have: the instantiations of the library's templates that the project's types reach and that
+// A TU can have both parses in one (Decide): the parse keeps the library's template bodies
+// (loaded from the prefix that keeps them, or parsed when the TU parses its system headers
+// itself), and the end of the TU, where Clang makes its instantiations, decides what the first
+// parse would have: the instantiations of the library's templates that the project's types reach and that
 // the first parse would have left with skipped bodies are put aside (defersInstantiation), the
 // rules are asked about them as about the first parse's (lostInstantiations), and they are made
 // only when one says yes, and then only those the rules that say yes name

@@ -6,6 +6,7 @@
 #include "Rule.h"
 #include "rules/RuleRegistry.h"
 #include "FilesRead.h"
+#include "ParseCount.h"
 #include "ParseStop.h"
 #include "Paths.h"
 #include "PrefixReach.h"
@@ -24,6 +25,7 @@
 #include <clang/Tooling/Tooling.h>
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 #include <utility>
 
@@ -471,6 +473,12 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
   return Args;
 }
 
+namespace {
+std::atomic<unsigned long> ParsesRun{0};
+} // namespace
+
+unsigned long parsesRun() { return ParsesRun.load(); }
+
 std::string timedOutMessage(std::chrono::seconds Limit) {
   return "timed out after " + std::to_string(Limit.count()) + " s, the --tu-timeout limit";
 }
@@ -542,15 +550,21 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       return Start.Prefix ? Start.Prefix(M != BodySkipPolicy::Mode::Skip) : nullptr;
     };
     const PrecompiledPrefix *Prefix = PrefixFor(Mode);
-    // Without the library's template bodies precompiled, deciding at the end would parse them
-    // all: the parse that skips them costs less when no rule needs them.
-    auto SkipUnlessPrecompiled = [&] {
-      if (Mode == BodySkipPolicy::Mode::Decide && !Prefix) {
-        Mode = BodySkipPolicy::Mode::Skip;
-        Prefix = PrefixFor(Mode);
-      }
-    };
-    SkipUnlessPrecompiled();
+    // A parse deciding at the end loads the prefix that keeps template bodies; when there is
+    // none, the prefix that skips them may be there (one TU of its group needed them, the
+    // others were planned with it): the parse that skips them, with it.
+    if (Mode == BodySkipPolicy::Mode::Decide && !Prefix) {
+      Mode = BodySkipPolicy::Mode::Skip;
+      Prefix = PrefixFor(Mode);
+    }
+    // A TU that parses its system headers itself decides at the end too: one parse keeping the
+    // library's template bodies costs little more than the parse that skips them, and a TU
+    // that needs them is not parsed twice (docs/performance.md, "Issue 23, seventeenth
+    // session").
+    auto DecidesUnprefixed = [&] { return !Prefix && Mode == BodySkipPolicy::Mode::Skip; };
+    bool Unprefixed = DecidesUnprefixed();
+    if (Unprefixed)
+      Mode = BodySkipPolicy::Mode::Decide;
     while (true) {
       LookupLog Log;
       llvm::IntrusiveRefCntPtr<FileManager> Files =
@@ -566,6 +580,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       tooling::ToolInvocation Invocation(std::move(Args), &Factory, Files.get(),
                                          std::make_shared<PCHContainerOperations>());
       Invocation.setDiagnosticConsumer(&CompilerErrors);
+      ++ParsesRun;
       Ran = Invocation.run();
       if (Lost && Out.FirstParseStoppedAt) {
         // Stopped without an error of its own (SkipBodiesConsumer): the only error is the one
@@ -580,8 +595,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         if (!Check.UsedBeforeIncluded)
           Rejected.push_back(Prefix);
         Prefix = nullptr;
-        if (Mode == BodySkipPolicy::Mode::Decide)
-          Mode = BodySkipPolicy::Mode::Skip;
+        if ((Unprefixed = DecidesUnprefixed()))
+          Mode = BodySkipPolicy::Mode::Decide;
         CompilerErrors.reset();
         Out.Findings.clear();
         Out.Facts.clear();
@@ -592,6 +607,11 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       }
       if (!Lost) {
         recordWhatWasRead(Out, Log, Prefix);
+        // What the TU's parse that keeps template bodies would have asked for: the prefix that
+        // keeps them, left to the builder when none is stored (the TU's next analysis starts
+        // keeping them, its stored result says so).
+        if (Unprefixed && Out.KeptTemplateBodies && Start.Prefix)
+          Start.Prefix(true);
         break;
       }
       // The first parse judged nothing (see SkipBodiesConsumer): parse again, keeping template

@@ -2,12 +2,15 @@
 // and the analysis starts again keeping them (TranslationUnitAnalyzer.cpp, ParseStop.h): it
 // stops where it may, not at the end of the TU; it stops nothing that could not need them; what
 // is found is what a parse keeping template bodies from the start finds; and a compiler error is
-// reported as before, wherever it is. A TU sharing a precompiled prefix with one that needed
-// them is not parsed twice: it parses once with the prefix that keeps them, and the end of the
-// TU decides (BodySkipPolicy's Decide mode). Real Clang, with the system's gMock headers.
+// reported as before, wherever it is. The first parse is one with the prefix that skips
+// template bodies loaded; a TU that parses its system headers itself (no prefix: a single-file
+// run, --shared-headers=never, a TU alone with its settings) parses once, keeping them, and the
+// end of the TU decides (BodySkipPolicy's Decide mode), as does a TU sharing a precompiled prefix
+// with one that needed them. Real Clang, with the system's gMock headers.
 #include "Analyzer.h"
 #include "Config.h"
 #include "MockSources.h"
+#include "ParseCount.h"
 #include "Subprocess.h"
 #include "TranslationUnitAnalyzer.h"
 
@@ -55,6 +58,15 @@ protected:
                            Dir.write("mocks.cpp", Text),
                            {"clang++", "-std=c++17", "-c", Dir.path() + "/mocks.cpp"}};
     return analyzeTranslationUnit(Command, Cfg, {}, Start);
+  }
+
+  // The TU with its system headers precompiled (--shared-headers=always): its first parse loads
+  // the prefix that skips template bodies, and is stopped where the TU may need them.
+  TUOutcome analyzeWithPrefix(const std::string &Text) {
+    std::vector<CompileCommand> Commands{{Dir.path(),
+                                          Dir.write("mocks.cpp", Text),
+                                          {"clang++", "-std=c++17", "-c", Dir.path() + "/mocks.cpp"}}};
+    return analyzeAll(Commands, PrecompileMode::Always).at(0);
   }
 
   static std::vector<std::string> messages(const TUOutcome &Out) {
@@ -122,7 +134,7 @@ protected:
 
 TEST_F(FirstParseStopTest, StopsAtTheFirstClassAfterALibraryBodyIsHandedAMock) {
   // std::sort's skipped body is given MockQueue; the function template below makes that a loss.
-  TUOutcome Out = analyze(source(SortsMocks, FunctionTemplate));
+  TUOutcome Out = analyzeWithPrefix(source(SortsMocks, FunctionTemplate));
   ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
   EXPECT_TRUE(Out.KeptTemplateBodies);
   ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
@@ -136,7 +148,7 @@ TEST_F(FirstParseStopTest, StopsAtTheFirstClassAfterALibraryBodyIsHandedAMock) {
 TEST_F(FirstParseStopTest, StopsAlsoWhenTheEndWouldHaveSaidNoAndFindsTheSame) {
   // Without the function template nothing of the project is reachable from std::sort's body,
   // which the end of the TU would have known; at `struct After` the parse cannot know it yet.
-  TUOutcome Out = analyze(source(SortsMocks, ""));
+  TUOutcome Out = analyzeWithPrefix(source(SortsMocks, ""));
   ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
   ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
   EXPECT_EQ(Out.FirstParseStoppedAt->Line, AfterLine);
@@ -154,6 +166,34 @@ TEST_F(FirstParseStopTest, ANoFromStartToEndIsOneParse) {
   EXPECT_EQ(messages(Out), messages(analyze(source(SortsOrders, FunctionTemplate), {true})));
 }
 
+TEST_F(FirstParseStopTest, ATUThatParsesItsSystemHeadersItselfIsParsedOnce) {
+  // No prefix (a single-file run, --shared-headers=never): the TU that needs template bodies is
+  // one parse keeping them, where it was a first parse stopped at `struct After` and a second;
+  // the end of the TU makes what the rules need and finds the drift that only the
+  // instantiations show, as the parse keeping them from the start does.
+  unsigned long Before = parsesRun();
+  TUOutcome Out = analyze(source(SortsMocks, FunctionTemplate));
+  EXPECT_EQ(parsesRun() - Before, 1u);
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  EXPECT_FALSE(Out.FirstParseStoppedAt.has_value());
+  EXPECT_TRUE(Out.KeptTemplateBodies); // what the store says: its next analysis keeps them
+  EXPECT_EQ(messages(Out).size(), 1u) << ::testing::PrintToString(messages(Out));
+  EXPECT_EQ(messages(Out), messages(analyze(source(SortsMocks, FunctionTemplate), {true})));
+  // With the prefix that skips template bodies, the first parse is still stopped: two parses,
+  // the same finding.
+  Before = parsesRun();
+  TUOutcome Stopped = analyzeWithPrefix(source(SortsMocks, FunctionTemplate));
+  EXPECT_EQ(parsesRun() - Before, 2u);
+  EXPECT_TRUE(Stopped.FirstParseStoppedAt.has_value());
+  EXPECT_EQ(messages(Stopped), messages(Out));
+  // A TU that needs none is one parse that leaves the library's instantiations unmade.
+  Before = parsesRun();
+  TUOutcome No = analyze(source(SortsOrders, FunctionTemplate));
+  EXPECT_EQ(parsesRun() - Before, 1u);
+  EXPECT_FALSE(No.KeptTemplateBodies);
+  EXPECT_EQ(messages(No), messages(analyze(source(SortsOrders, FunctionTemplate), {true})));
+}
+
 TEST_F(FirstParseStopTest, AGTestTestNamedLikeAMockIsOneParse) {
   // googletest 1.15's TEST hands its class to std::make_unique; a test suite named like a mock
   // (gmock-matchers-misc_test.cc's `TEST(MockMethodMockFunctionTest, ...)`) made the first parse
@@ -168,12 +208,13 @@ struct After {};
 } // namespace app
 )";
   };
-  TUOutcome Test = analyze(Handed("MockQueueTest_Sorts_Test", " : public ::testing::Test"));
+  TUOutcome Test =
+      analyzeWithPrefix(Handed("MockQueueTest_Sorts_Test", " : public ::testing::Test"));
   ASSERT_EQ(Test.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Test.Errors);
   EXPECT_FALSE(Test.FirstParseStoppedAt.has_value());
   EXPECT_FALSE(Test.KeptTemplateBodies);
   // The same class deriving from no test is a mock by its name: the parse stops as before.
-  TUOutcome Mock = analyze(Handed("MockQueueTest_Sorts_Test", ""));
+  TUOutcome Mock = analyzeWithPrefix(Handed("MockQueueTest_Sorts_Test", ""));
   ASSERT_EQ(Mock.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Mock.Errors);
   EXPECT_TRUE(Mock.FirstParseStoppedAt.has_value());
   EXPECT_TRUE(Mock.KeptTemplateBodies);
@@ -181,13 +222,14 @@ struct After {};
 
 TEST_F(FirstParseStopTest, CompilerErrorsAreReportedWhereverTheyAre) {
   // Below the stop: the first parse never reaches it, the second reports it.
-  TUOutcome Below = analyze(source(SortsMocks, "int broken = undeclared_below;\n"));
+  TUOutcome Below = analyzeWithPrefix(source(SortsMocks, "int broken = undeclared_below;\n"));
   EXPECT_EQ(Below.State, TUOutcome::Status::ParseFailed);
   ASSERT_FALSE(Below.Errors.empty());
   EXPECT_NE(Below.Errors[0].find("undeclared_below"), std::string::npos) << Below.Errors[0];
   EXPECT_TRUE(Below.Findings.empty());
   // Above it: the first parse is not stopped, and fails as it did.
-  TUOutcome Above = analyze(source("int broken = undeclared_above;\n" + SortsMocks, ""));
+  TUOutcome Above =
+      analyzeWithPrefix(source("int broken = undeclared_above;\n" + SortsMocks, ""));
   EXPECT_EQ(Above.State, TUOutcome::Status::ParseFailed);
   EXPECT_FALSE(Above.FirstParseStoppedAt.has_value());
   ASSERT_FALSE(Above.Errors.empty());
@@ -197,7 +239,8 @@ TEST_F(FirstParseStopTest, CompilerErrorsAreReportedWhereverTheyAre) {
 TEST_F(FirstParseStopTest, AStopInsideAnIncludedHeaderEndsItsIncludersToo) {
   // The mock is handed over in a header of the project's; the main file goes on after it.
   Dir.write("queue.h", source(SortsMocks, FunctionTemplate));
-  TUOutcome Out = analyze("#include \"queue.h\"\nnamespace app {\nstruct Later {};\n}\n");
+  TUOutcome Out =
+      analyzeWithPrefix("#include \"queue.h\"\nnamespace app {\nstruct Later {};\n}\n");
   ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
   ASSERT_TRUE(Out.FirstParseStoppedAt.has_value());
   EXPECT_EQ(Out.FirstParseStoppedAt->File, Dir.file("queue.h"));
@@ -213,9 +256,9 @@ TEST_F(FirstParseStopTest, TUsSharingAPrefixWithOneThatNeededTemplateBodiesArePa
   std::vector<CompileCommand> Commands = sharingAPrefix();
   std::vector<TUOutcome> Shared = analyzeAll(Commands, PrecompileMode::Auto);
   EXPECT_EQ(parses(Shared), (std::vector<std::string>{"stopped, kept", "one, kept", "one"}));
-  // Each finds what it finds with its system headers parsed, in two parses where it needs them.
+  // Each finds what it finds with its system headers parsed, in one parse each.
   std::vector<TUOutcome> Alone = findsWhatItFindsAlone(Commands, Shared);
-  EXPECT_EQ(parses(Alone), (std::vector<std::string>{"stopped, kept", "stopped, kept", "one"}));
+  EXPECT_EQ(parses(Alone), (std::vector<std::string>{"one, kept", "one, kept", "one"}));
 }
 
 TEST_F(FirstParseStopTest, TUsParsedBeforeOneKnownToKeepTemplateBodiesDecideAtTheEndToo) {
