@@ -558,9 +558,9 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       Prefix = PrefixFor(Mode);
     }
     // A TU that parses its system headers itself decides at the end too: one parse keeping the
-    // library's template bodies costs little more than the parse that skips them, and a TU
-    // that needs them is not parsed twice (docs/performance.md, "Issue 23, seventeenth
-    // session").
+    // library's template bodies (parsed, their instantiations still put aside) costs 7-17 %
+    // more than the parse that skips them on googletest's TUs that need none, and a TU that
+    // needs them is not parsed twice (docs/performance.md, "Issue 23, seventeenth session").
     auto DecidesUnprefixed = [&] { return !Prefix && Mode == BodySkipPolicy::Mode::Skip; };
     bool Unprefixed = DecidesUnprefixed();
     if (Unprefixed)

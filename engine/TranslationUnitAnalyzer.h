@@ -50,8 +50,9 @@ struct ParseStart {
   // Parse once, with the prefix that keeps template bodies, and make the instantiations of the
   // library's templates that the project's types reach only if a rule needs them, decided at
   // the end of the TU (BodySkipPolicy's Decide mode), instead of finding that out in a parse
-  // that skips template bodies and parsing again. Only with a prefix: without one, the parse
-  // that skips template bodies is taken.
+  // that skips template bodies and parsing again. A TU with no prefix to load decides at the end
+  // anyway (parsing the library's template bodies); with only the prefix that skips template
+  // bodies, the parse that skips them is taken.
   bool DecideAtEnd = false;
   // The scan the prefix was planned from (SharedHeaders.h): a parse with the prefix loaded
   // checks against it that the TU's code uses nothing of the prefix before including it, and
