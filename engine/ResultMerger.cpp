@@ -24,7 +24,7 @@ public:
       : Info(Info), Cfg(Cfg), Phase(Phase), Facts(Facts), Data(Data), Findings(Findings),
         Problems(Problems), Map(Map), MapRevisions(MapRevisions), BaseDir(Cfg.baseDirectory()) {}
 
-  RuleFacts facts() const override { return RuleFacts(Facts, std::string(Info.Id)); }
+  RuleFacts facts() const override { return RuleFacts(Facts, std::string(Info.Id), Info.Analyses); }
   const std::string &baseDirectory() const override { return BaseDir; }
   bool factsAreComplete() const override { return Phase.FactsComplete; }
   std::string whyFactsAreIncomplete() const override {

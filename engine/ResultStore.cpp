@@ -59,9 +59,13 @@ const std::string &buildFingerprint() {
     // unchanged executable: its version (from the library itself) is part of the build.
     Parts["clang"] = clang::getClangFullVersion();
     nlohmann::json Kinds = nlohmann::json::object();
-    for (const RuleInfo *Info : allRules())
+    for (const RuleInfo *Info : allRules()) {
       for (const FactKind &Kind : Info->FactKinds)
         Kinds[std::string(Info->Id) + "/" + std::string(Kind.Kind)] = Kind.Version;
+      for (const TUAnalysisInfo *Analysis : Info->Analyses)
+        for (const FactKind &Kind : Analysis->FactKinds)
+          Kinds[std::string(Analysis->Id) + "/" + std::string(Kind.Kind)] = Kind.Version;
+    }
     Parts["facts"] = Kinds;
     return contentHash(jsonText(Parts));
   }();

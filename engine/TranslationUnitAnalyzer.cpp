@@ -108,9 +108,10 @@ private:
 class CliRuleContext : public RuleContext {
 public:
   CliRuleContext(const RuleInfo &Info, RuleOptions Options, DiagnosticsEngine &Engine,
-                 FindingCollector &Collector, std::vector<Fact> &Facts, std::string BaseDir)
-      : Info(Info), Options(std::move(Options)), Engine(Engine), Collector(Collector),
-        Facts(Facts), BaseDir(std::move(BaseDir)) {}
+                 FindingCollector &Collector, std::vector<Fact> &Facts, TUAnalyses &Analyses,
+                 std::string BaseDir)
+      : Info(Info), Options(std::move(Options)), Engine(Engine), Collector(Collector), Facts(Facts),
+        Analyses(Analyses), BaseDir(std::move(BaseDir)) {}
 
   const RuleInfo &rule() const override { return Info; }
   const RuleOptions &options() const override { return Options; }
@@ -136,6 +137,7 @@ public:
     Facts.push_back(std::move(F));
   }
   bool keepsFacts() const override { return true; }
+  TUAnalyses &analyses() override { return Analyses; }
   std::string baseDirectory() const override { return BaseDir; }
 
 private:
@@ -144,6 +146,7 @@ private:
   DiagnosticsEngine &Engine;
   FindingCollector &Collector;
   std::vector<Fact> &Facts;
+  TUAnalyses &Analyses;
   const std::string BaseDir;
 };
 
@@ -338,7 +341,8 @@ public:
                  BodySkipPolicy::Mode Mode, bool &Lost, const std::string &PrefixHeader,
                  PrefixCheck &Check)
       : Cfg(Cfg), Dir(Dir), Collector(Cfg, Dir, Out.Findings), Out(Out), Mode(Mode), Lost(Lost),
-        PrefixHeader(PrefixHeader), Check(Check) {
+        PrefixHeader(PrefixHeader), Check(Check),
+        Analyses([&Out](Fact F) { Out.Facts.push_back(std::move(F)); }) {
     Out.KeptTemplateBodies = Mode == BodySkipPolicy::Mode::KeepTemplates;
   }
 
@@ -354,7 +358,7 @@ public:
         continue;
       auto Context = std::make_unique<CliRuleContext>(*Info, RuleOptions(*Info, Settings.Options),
                                                       *RuleDiagnostics, Collector, Out.Facts,
-                                                      Cfg.baseDirectory());
+                                                      Analyses, Cfg.baseDirectory());
       std::unique_ptr<Rule> R = Info->CreateTURule(*Context);
       if (!R->isLanguageVersionSupported(CI.getLangOpts()))
         continue;
@@ -409,6 +413,7 @@ private:
   PrefixCheck &Check;
   bool MadeWhileKeeping = false; // not what the store keeps: the parse kept template bodies
   std::unique_ptr<DiagnosticsEngine> RuleDiagnostics;
+  TUAnalyses Analyses; // shared by the TU's rules; their facts go with the rules'
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
   ast_matchers::MatchFinder Finder;

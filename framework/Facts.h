@@ -9,10 +9,13 @@
 // (rule, kind, key).
 #pragma once
 
+#include "RuleInfo.h"
+
 #include <nlohmann/json.hpp>
 
 #include <concepts>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -102,24 +105,34 @@ private:
   size_t Count = 0;
 };
 
-// The facts one rule's per-TU half emitted, as its global half reads them: the rule is fixed
-// when the engine hands the view over, so a read cannot name another rule, or misspell its own
-// and silently find nothing.
+// The facts one rule's per-TU half emitted, and those of the shared analyses it reads
+// (RuleInfo::Analyses), as its global half reads them: the rule is fixed when the engine hands
+// the view over, so a read cannot name another rule, or misspell its own and silently find
+// nothing. A kind an analysis declares is read from that analysis.
 class RuleFacts {
 public:
-  RuleFacts(const FactStore &Store, std::string RuleId)
-      : Store(Store), RuleId(std::move(RuleId)) {}
+  RuleFacts(const FactStore &Store, std::string RuleId,
+            std::span<const TUAnalysisInfo *const> Analyses = {})
+      : Store(Store), RuleId(std::move(RuleId)), Analyses(Analyses) {}
 
   // Every fact of T's kind, decoded, in key order.
-  template <FactType T> std::vector<T> all() const { return Store.all<T>(RuleId); }
+  template <FactType T> std::vector<T> all() const { return Store.all<T>(emitterOf(T::Kind)); }
   // The facts of T's kind with this key (e.g. the same class seen by several TUs).
   template <FactType T> std::vector<T> withKey(const std::string &Key) const {
-    return Store.withKey<T>(RuleId, Key);
+    return Store.withKey<T>(emitterOf(T::Kind), Key);
   }
 
 private:
+  std::string_view emitterOf(std::string_view Kind) const {
+    for (const TUAnalysisInfo *Analysis : Analyses)
+      if (Analysis->findFactKind(Kind))
+        return Analysis->Id;
+    return RuleId;
+  }
+
   const FactStore &Store;
   std::string RuleId;
+  std::span<const TUAnalysisInfo *const> Analyses;
 };
 
 } // namespace contractcheck

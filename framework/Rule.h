@@ -78,6 +78,12 @@ protected:
   template <FactType T> void emitFact(const T &Value) {
     Context.emitFact(makeFact(Context.rule().Id, Value));
   }
+  // The TU's shared analysis T, made and its matchers registered by the first rule that asks (in
+  // registerMatchers); read it at the end of the TU. Its facts are T's, not the rule's: the
+  // global step reads them when RuleInfo::Analyses lists T::Info.
+  template <TUAnalysisType T> SharedAnalysis<T> analysis(clang::ast_matchers::MatchFinder *Finder) {
+    return SharedAnalysis<T>(Context.analyses().get<T>(Finder));
+  }
 
 private:
   RuleContext &Context;

@@ -5,6 +5,7 @@
 #include "Facts.h"
 #include "RuleInfo.h"
 #include "RuleOptions.h"
+#include "TUAnalysis.h"
 
 #include <clang/Basic/Diagnostic.h>
 
@@ -30,6 +31,8 @@ public:
   // what only it can report well (an input problem, once per run); false in clang-tidy, where the
   // rule must say it itself.
   virtual bool keepsFacts() const = 0;
+  // The TU's shared analyses, the same for every rule of the TU (TUAnalysis.h).
+  virtual TUAnalyses &analyses() = 0;
   // The directory relative paths in the options are taken from: the configuration file's.
   virtual std::string baseDirectory() const = 0;
 };

@@ -11,11 +11,23 @@ const OptionSpec *RuleInfo::findOption(std::string_view Key) const {
   return nullptr;
 }
 
-const FactKind *RuleInfo::findFactKind(std::string_view Kind) const {
-  for (const FactKind &K : FactKinds)
+namespace {
+
+const FactKind *findKind(std::span<const FactKind> Kinds, std::string_view Kind) {
+  for (const FactKind &K : Kinds)
     if (K.Kind == Kind)
       return &K;
   return nullptr;
+}
+
+} // namespace
+
+const FactKind *RuleInfo::findFactKind(std::string_view Kind) const {
+  return findKind(FactKinds, Kind);
+}
+
+const FactKind *TUAnalysisInfo::findFactKind(std::string_view Kind) const {
+  return findKind(FactKinds, Kind);
 }
 
 std::string tidyOptionName(std::string_view Key) {

@@ -81,6 +81,15 @@ struct FactKind {
 };
 template <typename T> constexpr FactKind factKindOf() { return {T::Kind, T::Version}; }
 
+// A per-TU analysis several rules share (TUAnalysis.h): its facts are stored once, under Id, and
+// read by the global step of each rule that lists it in RuleInfo::Analyses.
+struct TUAnalysisInfo {
+  std::string_view Id; // "enumerator-uses"; no rule's id
+  std::span<const FactKind> FactKinds;
+
+  const FactKind *findFactKind(std::string_view Kind) const;
+};
+
 struct RuleInfo {
   std::string_view Id;
   std::string_view Summary;     // one line, for --list-rules and SARIF shortDescription
@@ -92,6 +101,9 @@ struct RuleInfo {
   std::unique_ptr<GlobalRule> (*CreateGlobalRule)(const RuleOptions &) = nullptr;
   // Every kind of fact the per-TU part emits, for global steps.
   std::span<const FactKind> FactKinds = {};
+  // The shared per-TU analyses whose facts the global step reads (as its own, through
+  // GlobalContext::facts()). The per-TU part asks for them itself (Rule::analysis).
+  std::span<const TUAnalysisInfo *const> Analyses = {};
   // Whether the rule reports in files a code generator wrote (GeneratedCode.h) even when the
   // configuration leaves them out: true for rules that judge only what the configuration names
   // (a bound enum, a declared service), which may well be generated.

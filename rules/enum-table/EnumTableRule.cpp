@@ -291,13 +291,11 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
                          .bind("parser"),
                      this);
   if (RangeMarkers)
-    Uses.registerMatchers(Finder, this);
+    Uses = analysis<EnumeratorUses>(Finder);
 }
 
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
   TU = Result.Context;
-  if (RangeMarkers && Uses.record(Result))
-    return;
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table"))
     checkKeyedTable(*Var, Result);
   else if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser"))
@@ -688,24 +686,18 @@ std::vector<MissingSlot> missingSlots(const ArrayGaps &Gaps, const VarDecl &Arra
 // Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the CLI
 // asks every TU's (ArrayCounts.h), as the same test on the facts.
 void EnumTableRule::onEndOfTranslationUnit() {
-  if (RangeMarkers && TU)
-    Uses.classify(TU->getSourceManager());
   for (PendingArray &Array : Pending) {
     ArrayGaps &Gaps = Array.Gaps;
     const size_t Before = Gaps.Missing.size();
     if (!keepsFacts())
       llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) {
-        return Uses.onlyCount(*E) && !llvm::is_contained(enumeratorsSizing(*Array.Var), E);
+        return Uses->onlyCount(*E) && !llvm::is_contained(enumeratorsSizing(*Array.Var), E);
       });
     if (Gaps.Missing.size() != Before && !Gaps.Missing.empty())
       Gaps.Needed = slotsNeeded(missingSlots(Gaps, *Array.Var, TU->getLangOpts()));
     reportIndexedArray(*Array.Var, *Array.Index, *Array.Enum, Gaps, *TU);
   }
   Pending.clear();
-  if (RangeMarkers && TU && keepsFacts())
-    for (const EnumeratorUsesFact &Fact : Uses.facts(TU->getSourceManager()))
-      emitFact(Fact);
-  Uses.clear();
   TU = nullptr;
 }
 
@@ -735,7 +727,8 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
   // What the global step needs to take counts out of this finding: only when some enumerator it
   // lacks is no value in this TU (one that is cannot be a count anywhere).
   if (RangeMarkers && keepsFacts() && Message && !Gaps.Missing.empty() &&
-      !llvm::all_of(Gaps.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); })) {
+      !llvm::all_of(Gaps.Missing,
+                    [&](const EnumConstantDecl *E) { return Uses->usedAsValue(*E); })) {
     ArrayGapsFact Fact;
     Fact.Where = positionOf(tableLocation(Var, SM), SM);
     Fact.Message = *Message;
@@ -773,9 +766,11 @@ EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
                            /*FollowRenames=*/false);
 }
 
-// The tables, for the report's enum map.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<EnumeratorUsesFact>(),
-                              factKindOf<ArrayGapsFact>()};
+// How the TU uses each enumerator (counts), shared with contract-switch-coverage's range markers.
+constexpr const TUAnalysisInfo *SharedAnalyses[] = {&EnumeratorUses::Info};
+
+// The tables, for the report's enum map; what a finding's counts need, for the global step.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<ArrayGapsFact>()};
 
 const RuleInfo &EnumTableRuleInfo() {
   static const RuleInfo Info{
@@ -798,6 +793,7 @@ const RuleInfo &EnumTableRuleInfo() {
         return std::make_unique<EnumTableGlobalRule>(Options);
       },
       .FactKinds = Kinds,
+      .Analyses = SharedAnalyses,
   };
   return Info;
 }

@@ -85,7 +85,7 @@ private:
     ArrayGaps Gaps;
   };
   std::vector<PendingArray> Pending;
-  EnumeratorUses Uses;
+  SharedAnalysis<EnumeratorUses> Uses; // the TU's, when range markers are asked for
   // The TU being checked, from its first match until its end.
   const clang::ASTContext *TU = nullptr;
 };

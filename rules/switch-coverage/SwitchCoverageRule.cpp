@@ -333,7 +333,7 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
     Flags.registerMatchers(Finder, this);
   if (RangeMarkers)
-    Uses.registerMatchers(Finder, this);
+    Uses = analysis<EnumeratorUses>(Finder);
   if (CallerDefaults)
     Callers.registerMatchers(Finder, this);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
@@ -377,8 +377,6 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (Flags.record(Result))
     return;
   TU = Result.Context;
-  if (Uses.record(Result))
-    return;
   if (Callers.record(Result))
     return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
@@ -576,8 +574,6 @@ void SwitchCoverageRule::mapSwitch(const SwitchStmt &Switch, const EnumDecl &Enu
 }
 
 void SwitchCoverageRule::onEndOfTranslationUnit() {
-  if (RangeMarkers && TU)
-    Uses.classify(TU->getSourceManager());
   for (Pending &Finding : Findings) {
     if (SkipFlags) {
       if (Flags.usedAsFlags(*Finding.Enum))
@@ -589,7 +585,7 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
     // CLI asks every TU's (RangeMarkerGlobal.h).
     if (RangeMarkers && !keepsFacts())
       llvm::erase_if(Finding.Missing,
-                     [&](const EnumConstantDecl *E) { return Uses.onlyBound(*E); });
+                     [&](const EnumConstantDecl *E) { return Uses->onlyBound(*E); });
     if (Finding.Hook && !keepsFacts())
       takeOutFilteredByCallers(Finding);
     if (History && !Finding.Missing.empty())
@@ -605,16 +601,12 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Switch.Consumer);
   Consumers.clear();
   Mapped.clear();
-  if (RangeMarkers && TU && keepsFacts())
-    for (const EnumeratorUsesFact &Fact : Uses.facts(TU->getSourceManager()))
-      emitFact(Fact);
   if (CallerDefaults && TU && keepsFacts()) {
     for (const DefaultCallFact &Fact : Callers.callFacts(TU->getSourceManager()))
       emitFact(Fact);
     for (const FunctionRefsFact &Fact : Callers.refFacts(TU->getSourceManager()))
       emitFact(Fact);
   }
-  Uses.clear();
   Callers.clear();
   CallersInTU.reset();
   TU = nullptr;
@@ -691,8 +683,9 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
                                     const std::vector<std::string> &Labels,
                                     const std::optional<std::string> &Separator) {
   const bool MayHideMarkers =
-      RangeMarkers &&
-      !llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) { return Uses.usedAsValue(*E); });
+      RangeMarkers && !llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) {
+        return Uses->usedAsValue(*E);
+      });
   if (!MayHideMarkers && !Finding.Hook)
     return;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
@@ -765,12 +758,14 @@ void SwitchCoverageRule::report(const Pending &Finding) {
       diag(Finding.Loc, *Undated, DiagnosticIDs::Note);
 }
 
-// The switches, for the report's enum map; how enumerators are used and what findings hide, for
-// the range markers of the global step; calls from defaults, references and hooks, for what
-// callers filtered.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(),    factKindOf<EnumeratorUsesFact>(),
-                              factKindOf<SwitchHiddenFact>(), factKindOf<DefaultCallFact>(),
-                              factKindOf<FunctionRefsFact>(), factKindOf<SwitchHookFact>()};
+// How the TU uses each enumerator (range markers), shared with contract-enum-table's counts.
+constexpr const TUAnalysisInfo *SharedAnalyses[] = {&EnumeratorUses::Info};
+
+// The switches, for the report's enum map; what findings hide, for the range markers of the
+// global step; calls from defaults, references and hooks, for what callers filtered.
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<SwitchHiddenFact>(),
+                              factKindOf<DefaultCallFact>(), factKindOf<FunctionRefsFact>(),
+                              factKindOf<SwitchHookFact>()};
 
 const RuleInfo &SwitchCoverageRuleInfo() {
   static const RuleInfo Info{
@@ -793,6 +788,7 @@ const RuleInfo &SwitchCoverageRuleInfo() {
         return std::make_unique<SwitchCoverageGlobalRule>(Options);
       },
       .FactKinds = Kinds,
+      .Analyses = SharedAnalyses,
   };
   return Info;
 }

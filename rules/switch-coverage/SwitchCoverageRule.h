@@ -64,7 +64,7 @@ private:
   const bool RangeMarkers;
   const bool CallerDefaults;
   FlagUses Flags;
-  EnumeratorUses Uses;
+  SharedAnalysis<EnumeratorUses> Uses; // the TU's, when range markers are asked for
   DefaultCalls Callers;
   std::optional<CallerIndex> CallersInTU; // clang-tidy's, built at the end of the TU
   const clang::ASTContext *TU = nullptr;

@@ -97,7 +97,8 @@ std::vector<const EnumConstantDecl *> enumeratorsSizing(const DeclaratorDecl &De
   return Sizing;
 }
 
-void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+void EnumeratorUses::registerMatchers(MatchFinder *Finder) {
+  MatchCallback *Callback = this;
   // Any enumerator, wherever its enum is: CMake's precompiled-header wrapper (`-include
   // cmake_pch.hxx`, which says `#pragma GCC system_header`) makes every project header it
   // includes a system header of the TU, as glslang's ParseHelper.cpp sees Types.h. Only the uses
@@ -121,14 +122,15 @@ void EnumeratorUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCal
       Callback);
 }
 
-bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
+void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("enumerator-use")) {
     References.push_back(Ref);
-    return true;
+    return;
   }
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("in-enum")) {
     InDefinitions.insert(Ref);
-    return true;
+    return;
   }
   if (const auto *Declaration = Result.Nodes.getNodeAs<Decl>("sized-declaration")) {
     const TypeSourceInfo *Info = nullptr;
@@ -138,16 +140,16 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
       Info = Typedef->getTypeSourceInfo();
     if (Info)
       forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) { Sizes.insert(&Ref); });
-    return true;
+    return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("array-new")) {
     if (const DeclRefExpr *Ref = enumeratorSizing(New->getArraySize().value_or(nullptr)))
       Sizes.insert(Ref);
-    return true;
+    return;
   }
   const auto *Comparison = Result.Nodes.getNodeAs<BinaryOperator>("enumerator-comparison");
   if (!Comparison)
-    return false;
+    return;
   const Expr *Sides[] = {Comparison->getLHS(), Comparison->getRHS()};
   for (int I = 0; I < 2; ++I) {
     const EnumConstantDecl *E = enumeratorNamedBy(*Sides[I]);
@@ -159,15 +161,14 @@ bool EnumeratorUses::record(const MatchFinder::MatchResult &Result) {
     else if (isInteger(*Sides[1 - I]))
       Sizes.insert(Ref);
   }
-  return true;
 }
 
-void EnumeratorUses::classify(const SourceManager &SM) {
+void EnumeratorUses::finish() {
   for (const DeclRefExpr *Ref : References) {
     if (InDefinitions.contains(Ref))
       continue;
     const auto *E = cast<EnumConstantDecl>(Ref->getDecl());
-    Use &InFile = ByFile[fileContaining(*Ref, SM)][E];
+    Use &InFile = ByFile[fileContaining(*Ref, *SM)][E];
     Use &Whole = InTU[E];
     bool Use::*Kind = Bounds.contains(Ref)  ? &Use::Bound
                       : Sizes.contains(Ref) ? &Use::Size
@@ -195,14 +196,14 @@ bool EnumeratorUses::usedAsValue(const EnumConstantDecl &E) const {
   return It != InTU.end() && It->second.Value;
 }
 
-std::vector<EnumeratorUsesFact> EnumeratorUses::facts(const SourceManager &SM) const {
+std::vector<Fact> EnumeratorUses::facts() const {
   // Sorted by file and USR, so that a header's fact is the same whichever TU saw it.
   struct FileUses {
     std::set<std::string> Bounds, Sizes, Values;
   };
   std::map<std::string, FileUses> Files;
   for (const auto &[File, Uses] : ByFile) {
-    std::string Path = positionOf(SM.getLocForStartOfFile(File), SM).File;
+    std::string Path = positionOf(SM->getLocForStartOfFile(File), *SM).File;
     if (Path.empty())
       continue;
     FileUses &InFile = Files[Path];
@@ -218,22 +219,14 @@ std::vector<EnumeratorUsesFact> EnumeratorUses::facts(const SourceManager &SM) c
         InFile.Values.insert(Usr);
     }
   }
-  std::vector<EnumeratorUsesFact> Facts;
+  std::vector<Fact> Facts;
   for (auto &[Path, Uses] : Files)
-    Facts.push_back({Path,
-                     {Uses.Bounds.begin(), Uses.Bounds.end()},
-                     {Uses.Sizes.begin(), Uses.Sizes.end()},
-                     {Uses.Values.begin(), Uses.Values.end()}});
+    Facts.push_back(
+        makeFact(Info.Id, EnumeratorUsesFact{Path,
+                                             {Uses.Bounds.begin(), Uses.Bounds.end()},
+                                             {Uses.Sizes.begin(), Uses.Sizes.end()},
+                                             {Uses.Values.begin(), Uses.Values.end()}}));
   return Facts;
-}
-
-void EnumeratorUses::clear() {
-  References.clear();
-  Bounds.clear();
-  Sizes.clear();
-  InDefinitions.clear();
-  ByFile.clear();
-  InTU.clear();
 }
 
 } // namespace contractcheck

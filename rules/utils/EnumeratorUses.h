@@ -4,9 +4,11 @@
 // name a range marker, nor an enum-indexed array have a slot for a count: no value of the enum
 // is ever one of them. This records how a TU uses each enumerator; what one is, is the whole
 // codebase's to say (EnumeratorUsesFact.h, in the CLI's global steps), or, where only one TU is
-// seen (clang-tidy), that TU's.
+// seen (clang-tidy), that TU's. A TU's uses are recorded once, for every rule that asks
+// (TUAnalysis.h), and stored once, as this analysis's facts.
 #pragma once
 
+#include "TUAnalysis.h"
 #include "rules/utils/EnumeratorUsesFact.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -27,12 +29,13 @@ namespace contractcheck {
 std::vector<const clang::EnumConstantDecl *>
 enumeratorsSizing(const clang::DeclaratorDecl &Declaration);
 
-class EnumeratorUses {
+class EnumeratorUses : public TUAnalysis {
 public:
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
-  // True when the match was one of this class's (then it has been recorded).
-  bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  static constexpr FactKind Kinds[] = {factKindOf<EnumeratorUsesFact>()};
+  static constexpr TUAnalysisInfo Info{"enumerator-uses", Kinds};
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
   // Compared as a bound somewhere in this TU, and never used as a value or a size in it.
   bool onlyBound(const clang::EnumConstantDecl &E) const;
@@ -41,12 +44,12 @@ public:
   // A value somewhere in this TU: no other TU's uses can make it a count or a marker.
   bool usedAsValue(const clang::EnumConstantDecl &E) const;
 
-  // One fact per file that spells a use, for the global step.
-  std::vector<EnumeratorUsesFact> facts(const clang::SourceManager &SM) const;
-  // Sorts the references recorded into bounds, sizes and values; call once, at the end of the TU,
-  // before the questions above.
-  void classify(const clang::SourceManager &SM);
-  void clear();
+  // One EnumeratorUsesFact per file that spells a use, for the global steps.
+  std::vector<Fact> facts() const override;
+
+protected:
+  // Sorts the references recorded into bounds, sizes and values.
+  void finish() override;
 
 private:
   struct Use {
@@ -66,6 +69,7 @@ private:
   // By the file the use is spelled in, then by enumerator.
   llvm::DenseMap<clang::FileID, llvm::DenseMap<const clang::EnumConstantDecl *, Use>> ByFile;
   llvm::DenseMap<const clang::EnumConstantDecl *, Use> InTU;
+  const clang::SourceManager *SM = nullptr; // the TU's, from its first match
 };
 
 } // namespace contractcheck

@@ -32,10 +32,21 @@ std::string configurationDirectory(llvm::StringRef MainFile) {
 
 } // namespace
 
+std::shared_ptr<TUAnalyses> TidyAnalyses::of(const clang::ast_matchers::MatchFinder *Finder) {
+  std::lock_guard<std::mutex> Locked(Lock);
+  std::erase_if(ByFinder, [](const auto &Entry) { return Entry.second.expired(); });
+  std::shared_ptr<TUAnalyses> Analyses = ByFinder[Finder].lock();
+  if (!Analyses) {
+    Analyses = std::make_shared<TUAnalyses>(); // facts dropped: no global step follows
+    ByFinder[Finder] = Analyses;
+  }
+  return Analyses;
+}
+
 RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
-                     clang::tidy::ClangTidyContext *Context)
+                     clang::tidy::ClangTidyContext *Context, std::shared_ptr<TidyAnalyses> Shared)
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
-      BaseDirectory(configurationDirectory(Context->getCurrentFile())),
+      BaseDirectory(configurationDirectory(Context->getCurrentFile())), Shared(std::move(Shared)),
       Impl(Info.CreateTURule(*this)),
       ReportGenerated(Info.ReportsInGeneratedCode || readReportGenerated()) {}
 
@@ -81,6 +92,7 @@ bool RuleCheck::isLanguageVersionSupported(const clang::LangOptions &LangOpts) c
 }
 
 void RuleCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
+  Analyses = Shared->of(Finder);
   Impl->registerMatchers(Finder);
 }
 

@@ -7,11 +7,28 @@
 #include <clang-tidy/ClangTidyCheck.h>
 #include <llvm/ADT/DenseMap.h>
 
+#include <map>
+#include <mutex>
+
 namespace contractcheck {
+
+// The shared analyses of each TU clang-tidy (or clangd, several at once) is checking: the checks
+// of one TU register their matchers with the same MatchFinder, so the TU's analyses are found by
+// it. Each check holds those of its TU; they go when the TU's checks go. Owned by the module's
+// check factories, so nothing outlives them.
+class TidyAnalyses {
+public:
+  std::shared_ptr<TUAnalyses> of(const clang::ast_matchers::MatchFinder *Finder);
+
+private:
+  std::mutex Lock;
+  std::map<const clang::ast_matchers::MatchFinder *, std::weak_ptr<TUAnalyses>> ByFinder;
+};
 
 class RuleCheck : public clang::tidy::ClangTidyCheck, private RuleContext {
 public:
-  RuleCheck(const RuleInfo &Info, llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  RuleCheck(const RuleInfo &Info, llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+            std::shared_ptr<TidyAnalyses> Shared);
 
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
@@ -27,6 +44,7 @@ private:
                                 clang::DiagnosticIDs::Level Level) override;
   void emitFact(Fact) override {}
   bool keepsFacts() const override { return false; }
+  TUAnalyses &analyses() override { return *Analyses; }
   std::string baseDirectory() const override { return BaseDirectory; }
 
   nlohmann::json readOptions();
@@ -36,6 +54,8 @@ private:
   const RuleInfo &Info;
   const RuleOptions Options;
   const std::string BaseDirectory;
+  const std::shared_ptr<TidyAnalyses> Shared;
+  std::shared_ptr<TUAnalyses> Analyses; // this TU's, from registerMatchers on
   const std::unique_ptr<Rule> Impl;
   // paths.generated, as the CLI's configuration writes it: one global CheckOption.
   const bool ReportGenerated;
