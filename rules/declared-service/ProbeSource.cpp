@@ -64,7 +64,27 @@ std::string lineFileLiteral(const std::string &Path) {
   return Out + "\"";
 }
 
+// `~Name(`, blanks allowed between: the declaration is Name's destructor.
+bool declaresDestructorOf(std::string_view Text, std::string_view Name) {
+  for (size_t Tilde = Text.find('~'); Tilde != std::string_view::npos;
+       Tilde = Text.find('~', Tilde + 1)) {
+    size_t At = Text.find_first_not_of(" \t", Tilde + 1);
+    if (At == std::string_view::npos || Text.compare(At, Name.size(), Name) != 0)
+      continue;
+    At = Text.find_first_not_of(" \t", At + Name.size());
+    if (At != std::string_view::npos && Text[At] == '(')
+      return true;
+  }
+  return false;
+}
+
 } // namespace
+
+std::string_view simpleName(const ServiceScope &Scope) {
+  std::string_view Name = Scope.RelativeName;
+  size_t Colons = Name.rfind("::");
+  return Colons == std::string_view::npos ? Name : Name.substr(Colons + 2);
+}
 
 bool canBeIncluded(const std::string &Path) {
   // A header name has no escapes: a quote or a line break cannot be spelled in one.
@@ -138,10 +158,17 @@ ProbeSnippet probeSnippet(const std::vector<std::string> &Includes,
     for (size_t M = 0; M < Contract.Methods.size(); ++M) {
       const DeclaredMethod &Method = Contract.Methods[M];
       Emit("struct " + probeMethodName(C, M) + " : " + probeScopeName(C) + " {");
+      // A destructor is declared in a class of the service's own name, nested in the probe's
+      // (where `~Name` names the enclosing class), with the service's member types in scope.
+      const bool Destructor = declaresDestructorOf(Method.Text, simpleName(Scope));
+      if (Destructor)
+        Emit("struct " + std::string(simpleName(Scope)) + " {");
       // Diagnostics inside the declaration point into the contract, at its own line:col.
       Emit("#line " + std::to_string(Method.Position.Line) + " " + lineFileLiteral(Contract.File));
       unsigned First = Line;
       Emit(std::string(Method.TextColumn > 1 ? Method.TextColumn - 1 : 0, ' ') + Method.Text + ";");
+      if (Destructor)
+        Emit("};");
       Emit("};");
       Lines.emplace_back(First, Line - 1);
     }

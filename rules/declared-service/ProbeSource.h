@@ -42,6 +42,9 @@ struct ProbeSnippet {
   std::vector<std::vector<std::pair<unsigned, unsigned>>> MethodLines;
 };
 
+// The service's name without its enclosing classes: Inner for Outer::Inner.
+std::string_view simpleName(const ServiceScope &Scope);
+
 // The names the snippet gives its structs, for the judge to find them.
 std::string probeScopeName(size_t Contract);
 std::string probeMethodName(size_t Contract, size_t Method);

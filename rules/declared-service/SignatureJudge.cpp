@@ -176,6 +176,9 @@ std::vector<std::string> differences(const FunctionDecl &Declared,
   std::optional<bool> WantNothrow = knownNothrow(*Want), HaveNothrow = knownNothrow(*Have);
   if (WantNothrow && HaveNothrow && *WantNothrow != *HaveNothrow)
     Out.push_back(*HaveNothrow ? "it is noexcept, the contract's is not" : "it is not noexcept");
+  // What a contract listing a virtual destructor asks of it: deleting through a base pointer.
+  if (isa<CXXDestructorDecl>(Declared) && DeclaredMethod->isVirtual() && !Method->isVirtual())
+    Out.push_back("it is not virtual");
   if (!C.Public)
     Out.push_back("it is not public");
   if (C.Function->isDeleted())
@@ -194,7 +197,7 @@ std::string join(const std::vector<std::string> &Parts) {
 std::string signatureText(const FunctionDecl &F, const PrintingPolicy &Policy) {
   std::string Text;
   const FunctionProtoType *Proto = prototypeOf(F);
-  if (!isa<CXXConversionDecl>(F))
+  if (!isa<CXXConversionDecl>(F) && !isa<CXXDestructorDecl>(F))
     Text += F.getReturnType().getAsString(Policy) + " ";
   Text += F.getNameAsString() + "(";
   for (unsigned I = 0; Proto && I < Proto->getNumParams(); ++I)
@@ -257,17 +260,26 @@ ContractVerdicts judgeContract(ASTContext &Ctx, size_t Index, const ProbedContra
     const FunctionDecl *Declared = nullptr;
     const FunctionTemplateDecl *DeclaredTemplate = nullptr;
     unsigned Count = 0;
-    for (const Decl *D : Probe ? Probe->decls() : DeclContext::decl_range({}, {})) {
-      if (D->isImplicit() || D->isInvalidDecl())
-        continue;
-      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
-        DeclaredTemplate = Template;
-        Declared = Template->getTemplatedDecl();
-        ++Count;
-      } else if (const auto *Function = dyn_cast<CXXMethodDecl>(D)) {
-        Declared = Function;
-        ++Count;
+    // A destructor is declared in a class of the service's name nested in the probe's.
+    for (const CXXRecordDecl *Nested = Probe; Nested;) {
+      const CXXRecordDecl *Inner = nullptr;
+      for (const Decl *D : Nested->decls()) {
+        if (D->isImplicit() || D->isInvalidDecl())
+          continue;
+        if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+          DeclaredTemplate = Template;
+          Declared = Template->getTemplatedDecl();
+          ++Count;
+        } else if (const auto *Function = dyn_cast<CXXMethodDecl>(D)) {
+          Declared = Function;
+          ++Count;
+        } else if (const auto *Record = dyn_cast<CXXRecordDecl>(D);
+                   Record && Nested == Probe &&
+                   Record->getName() == llvm::StringRef(simpleName(Probed.Scope))) {
+          Inner = Record;
+        }
       }
+      Nested = Inner;
     }
     if (!Declared || Count != 1 || Declared->isInvalidDecl()) {
       Verdicts.Methods.push_back(Verdict); // NotJudged: its parse errors are reported
@@ -275,8 +287,25 @@ ContractVerdicts judgeContract(ASTContext &Ctx, size_t Index, const ProbedContra
     }
 
     std::vector<Candidate> Candidates;
-    lookupCandidates(*Service, Declared->getDeclName(), true, Candidates);
+    if (!isa<CXXDestructorDecl>(Declared))
+      lookupCandidates(*Service, Declared->getDeclName(), true, Candidates);
+    else if (const CXXDestructorDecl *Destructor = Service->getDestructor())
+      Candidates.push_back({Destructor, nullptr, Destructor->getAccess() == AS_public});
     const std::string Name = Declared->getNameAsString();
+    if (isa<CXXDestructorDecl>(Declared) && Candidates.empty()) {
+      // Implicit and not declared yet (the class is not dynamic): public, and not virtual.
+      if (cast<CXXMethodDecl>(Declared)->isVirtual()) {
+        Verdict.Verdict = MethodVerdict::Kind::Differs;
+        Verdict.Text = {"'%0::%1' does not match the contract's declaration: %2",
+                        {ServiceName, Name, "it is not virtual"}};
+        Verdict.Note = {{positionOf(Service->getLocation(), Ctx.getSourceManager()),
+                         {DiagnosticMessage("its destructor is implicit"), {}}}};
+      } else {
+        Verdict.Verdict = MethodVerdict::Kind::Offered;
+      }
+      Verdicts.Methods.push_back(std::move(Verdict));
+      continue;
+    }
     if (Candidates.empty()) {
       Verdict.Verdict = MethodVerdict::Kind::Missing;
       Verdict.Text = {"'%0' has no method '%1'%2", {ServiceName, Name, didYouMean(Name, NameList)}};
