@@ -78,6 +78,13 @@ AST_MATCHER(CallExpr, hasStringLiteralArgument) {
                      [](const Expr *Arg) { return literalArgument(Arg) != nullptr; });
 }
 
+// The statement starts in a macro's body (an assertion macro's `if`, `try`), not in an argument
+// of the macro or in code written out.
+AST_MATCHER(Stmt, writtenByMacroBody) {
+  SourceLocation Loc = Node.getBeginLoc();
+  return Loc.isMacroID() && Finder->getASTContext().getSourceManager().isMacroBodyExpansion(Loc);
+}
+
 AST_MATCHER(FunctionDecl, parsesEnumFromString) {
   return parsedEnum(Node.getReturnType()) && stringParameter(Node).has_value();
 }
@@ -129,17 +136,21 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
                                   .bind("call")),
                      this);
   // Test assertions that expect a call to throw or come back empty: what they pass is invalid
-  // on purpose. Matched by their expansion (a try, an `if (result) ; else fail`) from a macro.
-  Finder->addMatcher(cxxTryStmt(unless(isExpansionInSystemHeader())).bind("expects-throw"), this);
-  Finder->addMatcher(ifStmt(hasThen(nullStmt()), hasElse(stmt()),
+  // on purpose. Matched by their expansion (a try, an `if (result) ; else fail`) from a macro's
+  // body: the same statements written out are the project's own code.
+  Finder->addMatcher(
+      cxxTryStmt(writtenByMacroBody(), unless(isExpansionInSystemHeader())).bind("expects-throw"),
+      this);
+  Finder->addMatcher(ifStmt(writtenByMacroBody(), hasThen(nullStmt()), hasElse(stmt()),
                             unless(isExpansionInSystemHeader()))
                          .bind("expects-failure"),
                      this);
-  Finder->addMatcher(ifStmt(hasThen(compoundStmt()), unless(hasElse(stmt())),
-                            hasCondition(ignoringParenImpCasts(binaryOperation(hasOperatorName("!=")))),
-                            unless(isExpansionInSystemHeader()))
-                         .bind("expects-failure"),
-                     this);
+  Finder->addMatcher(
+      ifStmt(writtenByMacroBody(), hasThen(compoundStmt()), unless(hasElse(stmt())),
+             hasCondition(ignoringParenImpCasts(binaryOperation(hasOperatorName("!=")))),
+             unless(isExpansionInSystemHeader()))
+          .bind("expects-failure"),
+      this);
   // Definitions other TUs may call: their accepted names travel as facts.
   if (Infer)
     Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
@@ -165,7 +176,7 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("expects-throw"))
-    return addCallsExpectedToThrow(*Try, *Result.SourceManager, ExpectedToFail);
+    return addCallsExpectedToThrow(*Try, ExpectedToFail);
   if (const auto *If = Result.Nodes.getNodeAs<IfStmt>("expects-failure"))
     return addCallsExpectedToFail(*If, *Result.SourceManager, CatchAllWords, ExpectedToFail);
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");

@@ -192,9 +192,7 @@ bool leaves(const Stmt *Then) {
 
 } // namespace
 
-void addCallsExpectedToThrow(const CXXTryStmt &Try, const SourceManager &SM, CallSet &Calls) {
-  if (!writtenByMacroBody(Try.getTryLoc(), SM))
-    return;
+void addCallsExpectedToThrow(const CXXTryStmt &Try, CallSet &Calls) {
   for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
     if (handlerPasses(*Try.getHandler(I))) {
       addCallsIn(Try.getTryBlock(), Calls);
@@ -204,8 +202,6 @@ void addCallsExpectedToThrow(const CXXTryStmt &Try, const SourceManager &SM, Cal
 
 void addCallsExpectedToFail(const IfStmt &If, const SourceManager &SM,
                             const std::vector<std::string> &CatchAllWords, CallSet &Calls) {
-  if (!writtenByMacroBody(If.getIfLoc(), SM))
-    return;
   // `if (cond) ; else fail` asserts cond; `if (cond) { fail; return; }` asserts !cond.
   bool FailsWhenTrue;
   if (isa_and_nonnull<NullStmt>(If.getThen()) && If.getElse())

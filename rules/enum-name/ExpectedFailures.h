@@ -23,13 +23,14 @@ namespace contractcheck {
 
 using CallSet = llvm::SmallPtrSet<const clang::CallExpr *, 8>;
 
+// Both are given only statements a macro's body writes (the rule's matchers select them).
+
 // The calls in the try block of a macro-written try statement that one of its handlers counts
 // as a pass: a handler that records the catch and carries on (gtest's
 // `catch (E const &) { gtest_caught_expected = true; }`), where a handler that jumps to the
 // failure, rethrows or reports an unexpected exception means the statement must not throw
 // (EXPECT_NO_THROW).
-void addCallsExpectedToThrow(const clang::CXXTryStmt &Try, const clang::SourceManager &SM,
-                             CallSet &Calls);
+void addCallsExpectedToThrow(const clang::CXXTryStmt &Try, CallSet &Calls);
 
 // The calls a macro-written assertion expects to come back empty, false or as a catch-all
 // enumerator (an enumerator CatchAllWords names: `Unknown`, `HttpMethodUnknown`, `kInvalid`,
