@@ -6,6 +6,7 @@
 #include "OwnedTemporaries.h"
 #include "Paths.h"
 #include "RealPaths.h"
+#include "SourcePositions.h"
 #include "StoreEviction.h"
 #include "StoreRoots.h"
 #include "WorkerPool.h"
@@ -140,6 +141,7 @@ AnalysisRun::AnalysisRun(std::shared_ptr<const CompilationDatabase> TheDatabase,
                                                       : parentDirectory(Database->path()))),
       Configs(Request.ConfigPath, ProjectRoot),
       Hashes(Request.Hashes ? *Request.Hashes : OwnHashes) {
+  forgetNormalisedNames(); // a new run asks the file system again (SourcePositions.h)
   if (!Request.ProjectRoot.empty() && !llvm::sys::fs::is_directory(ProjectRoot))
     throw InputError("--project-root: '" + Request.ProjectRoot + "' is not a directory");
   if (Request.Store != StoreMode::Off)

@@ -6,8 +6,23 @@
 #include <llvm/Support/Path.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
+#include <map>
+#include <mutex>
+
 namespace contractcheck {
 namespace {
+
+// What the file system said of a name whose ".." removal changes it, by (name, file), within a
+// run: every finding, note and fact position in a header reached through ".." asked again.
+struct NormalisedNames {
+  std::mutex Lock;
+  std::map<std::pair<std::string, llvm::sys::fs::UniqueID>, std::string, std::less<>> Known;
+};
+
+NormalisedNames &normalisedNames() {
+  static NormalisedNames Names;
+  return Names;
+}
 
 // Entry's name, absolute and without "." or "..". ".." after a symlink goes up from the symlink's
 // target, so it is removed lexically only where that names the same file (clang names libstdc++'s
@@ -23,14 +38,33 @@ std::string normalisedName(clang::FileEntryRef Entry, clang::FileManager &Files)
   llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
   if (Lexical == Path)
     return std::string(Lexical);
+  NormalisedNames &Names = normalisedNames();
+  std::pair<std::string, llvm::sys::fs::UniqueID> Key{std::string(Path), Entry.getUniqueID()};
+  {
+    std::lock_guard<std::mutex> Locked(Names.Lock);
+    if (auto It = Names.Known.find(Key); It != Names.Known.end())
+      return It->second;
+  }
+  std::string Name;
   llvm::ErrorOr<llvm::vfs::Status> Status = FS.status(Lexical);
-  if (Status && Status->getUniqueID() == Entry.getUniqueID())
-    return std::string(Lexical);
-  llvm::StringRef Real = Files.getCanonicalName(Entry);
-  return Real.empty() ? std::string(Path) : Real.str();
+  if (Status && Status->getUniqueID() == Entry.getUniqueID()) {
+    Name = std::string(Lexical);
+  } else {
+    llvm::StringRef Real = Files.getCanonicalName(Entry);
+    Name = Real.empty() ? std::string(Path) : Real.str();
+  }
+  std::lock_guard<std::mutex> Locked(Names.Lock);
+  Names.Known.emplace(std::move(Key), Name);
+  return Name;
 }
 
 } // namespace
+
+void forgetNormalisedNames() {
+  NormalisedNames &Names = normalisedNames();
+  std::lock_guard<std::mutex> Locked(Names.Lock);
+  Names.Known.clear();
+}
 
 SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM) {
   SourcePosition Pos;

@@ -15,7 +15,12 @@ namespace contractcheck {
 // The file location (a macro's use, not its definition), with the file made absolute against
 // the compile command's directory, which is the file system's working directory in both front
 // ends. An invalid location gives an empty File.
+// A name that removing ".." changes (`/usr/lib/gcc/x86_64-linux-gnu/12/../../../../include/...`)
+// is looked up once per run (a stat, or the file manager's real path) and remembered.
 SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+// Starts a run: what positionOf remembered of the file system is asked again (a long-lived
+// process, the language server, sees a symlink re-pointed between runs).
+void forgetNormalisedNames();
 
 // The file an expression is written in (a macro's use), for maps keyed by file. Sema makes some
 // expressions without a start: instantiating a member template rebuilds `assert(name[0] == '$')`'s
