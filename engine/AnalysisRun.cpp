@@ -54,10 +54,7 @@ void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectR
   // every source of the database (`project/{src,build}`) is the project too.
   if (P.UnmatchedHeaders.empty() && P.DataFiles.empty())
     return;
-  std::string Sources = parentDirectory(Database.path());
-  for (const CompileCommand &Command : Database.commands())
-    while (Sources.size() > 1 && !relativeUnder(Command.File, Sources))
-      Sources = llvm::sys::path::parent_path(Sources).str();
+  const std::string &Sources = Database.sourcesDirectory();
   auto Inside = [&](const std::string &File) {
     for (const std::string &Real : {File, realPathOf(File)})
       if (relativeUnder(Real, ProjectRoot) || relativeUnder(Real, Sources))
@@ -66,7 +63,8 @@ void requireGivenFilesOfTheProject(const RunPlan &P, const std::string &ProjectR
   };
   const Config &Here = Configs.forFile(workingDirectory() + "/.");
   auto Named = [&](const std::string &File) {
-    return isConfigurationFile(File) || Here.namesDataFile(File) || Configs.forFile(File).namesDataFile(File) ||
+    return isConfigurationFile(File) || Here.namesDataFile(File) ||
+           Configs.forFile(File).namesDataFile(File) ||
            std::any_of(P.Jobs.begin(), P.Jobs.end(),
                        [&](const AnalysisJob &Job) { return Job.Settings->namesDataFile(File); });
   };

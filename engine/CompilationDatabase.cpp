@@ -174,6 +174,7 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
       clang::tooling::expandResponseFiles(std::move(Database), llvm::vfs::getRealFileSystem());
   CompilationDatabase Result;
   Result.Path = Path;
+  Result.SourcesDirectory = parentDirectory(Path);
   Result.Unreadable = std::move(Unreadable);
   std::set<std::string> Seen;
   for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
@@ -214,6 +215,9 @@ void CompilationDatabase::add(const std::string &Directory, std::string File,
   for (std::string &Pch : Mangled.PrecompiledHeaders)
     if (std::find(UnloadedPch.begin(), UnloadedPch.end(), Pch) == UnloadedPch.end())
       UnloadedPch.push_back(std::move(Pch));
+  if (!isFixed())
+    while (SourcesDirectory.size() > 1 && !relativeUnder(File, SourcesDirectory))
+      SourcesDirectory = llvm::sys::path::parent_path(SourcesDirectory).str();
   Commands.push_back({Directory, std::move(File), std::move(Mangled.Arguments)});
 }
 

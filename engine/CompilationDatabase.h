@@ -29,6 +29,9 @@ public:
   const std::string &path() const { return Path; }
   bool isFixed() const { return Path.empty(); }
   const std::vector<CompileCommand> &commands() const { return Commands; }
+  // The deepest directory holding the database's file and every source it compiles (for
+  // project/{src,build}: project), found once, as the entries are read; empty when isFixed().
+  const std::string &sourcesDirectory() const { return SourcesDirectory; }
   const CompileCommand *find(const std::string &AbsoluteFile) const;
   // The entries after the first for File, which are not analysed (the first entry of each file
   // is used; a build that compiles a file twice, with two configurations, lists it twice).
@@ -49,6 +52,7 @@ private:
            const std::vector<std::string> &CommandLine);
 
   std::string Path;
+  std::string SourcesDirectory;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
   std::vector<std::string> Dropped;
   std::vector<std::string> UnloadedPch;
