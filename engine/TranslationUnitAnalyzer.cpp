@@ -14,6 +14,7 @@
 #include "TraversalScope.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Basic/DiagnosticLex.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
@@ -167,6 +168,11 @@ public:
       SourcePosition Pos = positionOf(Info.getLocation(), Info.getSourceManager());
       Where = Pos.File + ":" + std::to_string(Pos.Line) + ":" + std::to_string(Pos.Column) + ": ";
     }
+    // A header the build writes (uic's ui_*.h, protoc's *.pb.h) before the build has run: the
+    // parse stops at the first one, so the user needs to know what to do about them all.
+    if (Info.getID() == diag::err_pp_file_not_found)
+      Message += "; if the build generates it (moc, uic, rcc, protoc), build those targets "
+                 "before the run";
     Errors.push_back(Where + "error: " + Message.str().str());
   }
 

@@ -162,6 +162,22 @@ TEST(BadInputTest, ASourceTheBuildHasNotGeneratedYetIsNamedAsMissing) {
   }
 }
 
+// A header the build writes (uic's ui_*.h, protoc's .pb.h) before the build has run: clang's error
+// names it, and the report says what to do, as for a missing source. The parse stops at the
+// first one, so the hint is about them all.
+TEST(BadInputTest, AHeaderTheBuildHasNotGeneratedYetSaysWhatToDo) {
+  TempDir Src, Build;
+  std::string Window = Src.write("window.cpp", "#include \"ui_window.h\"\n#include \"window.pb.h\"\n");
+  writeCompilationDatabase(Build.path(), {Window}, {"-std=c++20"});
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"}, Src.path());
+  EXPECT_EQ(R.ExitCode, 3) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("window.cpp:1:10: error: 'ui_window.h' file not found; if the build "
+                          "generates it (moc, uic, rcc, protoc), build those targets before the "
+                          "run\n"),
+            std::string::npos)
+      << R.Stdout;
+}
+
 TEST(BadInputTest, FileThatDoesNotExist) {
   TempDir Build;
   cliFixture("parse-failure", Build);
