@@ -212,32 +212,38 @@ private:
 
 namespace {
 
-// The values no read in Body sees, given the reads ArrayReads found there.
-std::optional<std::vector<llvm::APSInt>> unseenIn(Stmt &Body, const ArrayReads &Reads,
-                                                  const ASTContext &Ctx) {
+// Keeps in Unseen only the values Here holds too; the first read's values start it.
+void keepCommon(std::optional<std::vector<llvm::APSInt>> &Unseen, std::vector<llvm::APSInt> Here) {
+  if (!Unseen) {
+    Unseen = std::move(Here);
+    return;
+  }
+  llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
+    return llvm::none_of(Here,
+                         [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
+  });
+}
+
+// Narrows Unseen to the values that no read of Body (those ArrayReads found there) sees.
+void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const ASTContext &Ctx,
+                     std::optional<std::vector<llvm::APSInt>> &Unseen) {
   ParentMap Parents(&Body);
-  std::optional<std::vector<llvm::APSInt>> Unseen;
   for (const auto &[Subscript, Index] : Reads.Reads) {
     const Expr *Path = indexedPath(*Index);
-    if (!Path)
-      return std::vector<llvm::APSInt>{};
+    if (!Path) {
+      Unseen.emplace();
+      return;
+    }
     // The statement the read belongs to, where a block or a branch of `if` holds it.
     const Stmt *At = Subscript;
     for (const Stmt *Parent = Parents.getParent(At);
          Parent && (isa<Expr>(Parent) || isa<DeclStmt>(Parent) || isa<ReturnStmt>(Parent));
          Parent = Parents.getParent(At))
       At = Parent;
-    std::vector<llvm::APSInt> Here = valuesRuledOutAt(*At, *Path, Parents, Ctx);
-    if (Unseen)
-      llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
-        return llvm::none_of(Here, [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
-      });
-    else
-      Unseen = std::move(Here);
+    keepCommon(Unseen, valuesRuledOutAt(*At, *Path, Parents, Ctx));
     if (Unseen->empty())
-      return Unseen;
+      return;
   }
-  return Unseen;
 }
 
 // Every function body of the translation unit that names Array, with its reads, and how many
@@ -310,19 +316,11 @@ std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContex
   }
   std::optional<std::vector<llvm::APSInt>> Unseen;
   for (auto &[Body, Reads] : Bodies) {
-    std::optional<std::vector<llvm::APSInt>> Here = unseenIn(*Body, Reads, Ctx);
-    if (!Here)
-      continue; // no read in this body
-    if (Unseen)
-      llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
-        return llvm::none_of(*Here, [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
-      });
-    else
-      Unseen = std::move(*Here);
-    if (Unseen->empty())
+    narrowByReadsIn(*Body, Reads, Ctx, Unseen);
+    if (Unseen && Unseen->empty())
       return {};
   }
-  return Unseen ? *Unseen : std::vector<llvm::APSInt>{};
+  return Unseen ? std::move(*Unseen) : std::vector<llvm::APSInt>{};
 }
 
 std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &Enum,
