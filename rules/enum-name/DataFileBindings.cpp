@@ -98,10 +98,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   Enumerators.reserve(Enum.Enumerators.size());
   for (const EnumDefinitionFact::Enumerator &E : Enum.Enumerators) {
     Enumerators.push_back(E.Name);
-    llvm::StringRef Name(E.Name);
-    if (Name.size() > B.StripEnumeratorPrefix.size())
-      Name.consume_front(B.StripEnumeratorPrefix);
-    Named.push_back(Name.str());
+    Named.emplace_back(withoutPrefix(E.Name, B.StripEnumeratorPrefix));
   }
 
   std::vector<std::string> Files = Context.filesMatching(Globs);

@@ -25,10 +25,7 @@ std::string externalKey(const ExternalMember &M, const EnumMatchOptions &Options
   std::string_view Key = M.Name;
   if (Options.Key == MatchKey::Values && M.StringValue)
     Key = *M.StringValue;
-  if (!Options.StripPrefix.empty() && Key.starts_with(Options.StripPrefix) &&
-      Key.size() > Options.StripPrefix.size())
-    Key.remove_prefix(Options.StripPrefix.size());
-  return std::string(Key);
+  return std::string(withoutPrefix(Key, Options.StripPrefix));
 }
 
 // What makes two members of one external enum the same member: the number or string they stand
@@ -51,10 +48,7 @@ std::vector<EnumMismatch> matchEnumSets(const std::vector<CodeEnumerator> &Enume
   std::map<std::string, std::vector<size_t>> ByExternalSpelling;
   std::vector<std::string> Spelled;
   for (size_t I = 0; I < Enumerators.size(); ++I) {
-    std::string_view Name = Enumerators[I].Name;
-    if (!Options.StripEnumeratorPrefix.empty() && Name.starts_with(Options.StripEnumeratorPrefix) &&
-        Name.size() > Options.StripEnumeratorPrefix.size())
-      Name.remove_prefix(Options.StripEnumeratorPrefix.size());
+    std::string_view Name = withoutPrefix(Enumerators[I].Name, Options.StripEnumeratorPrefix);
     Spelled.push_back(ByValue ? std::to_string(Enumerators[I].Value)
                               : spellEnumerator(Name, Options.Names));
     ByExternalSpelling[Spelled.back()].push_back(I);

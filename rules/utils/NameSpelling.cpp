@@ -51,6 +51,12 @@ const std::vector<std::string> &spellingNames() {
   return Names;
 }
 
+std::string_view withoutPrefix(std::string_view Name, std::string_view Prefix) {
+  if (Name.starts_with(Prefix) && Name.size() > Prefix.size())
+    Name.remove_prefix(Prefix.size());
+  return Name;
+}
+
 std::string_view unqualifiedName(std::string_view Qualified) {
   size_t Colon = Qualified.rfind("::");
   return Colon == std::string_view::npos ? Qualified : Qualified.substr(Colon + 2);

@@ -29,6 +29,9 @@ inline constexpr OptionEnumMapping SpellingChoices(SpellingChoiceList);
 std::string_view spellingName(NameSpelling Spelling);
 const std::vector<std::string> &spellingNames();
 
+// Name without Prefix ("RT_Iteration" without "RT_" -> "Iteration"), kept whole where it does
+// not start with Prefix or Prefix is all of it: a binding's strip-prefix options.
+std::string_view withoutPrefix(std::string_view Name, std::string_view Prefix);
 // The last component of a qualified name: "trading::Router::open" -> "open", "::f" -> "f".
 std::string_view unqualifiedName(std::string_view Qualified);
 // An identifier's words, lower-cased: split at '_', '-' and case changes, an acronym kept whole
