@@ -432,6 +432,28 @@ struct Removed {
   std::string Name;
 };
 
+struct HunkRanges {
+  unsigned OldStart, OldCount, NewStart, NewCount;
+};
+
+// A hunk's header "@@ -a[,b] +c[,d] @@": removed lines a..a+b-1, added lines c..c+d-1 (a count
+// is 1 when absent).
+std::optional<HunkRanges> hunkRanges(llvm::StringRef Header) {
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Header.split(Words, ' ');
+  if (Words.size() < 3)
+    return std::nullopt;
+  auto Range = [](llvm::StringRef Word, unsigned &Start, unsigned &Count) {
+    auto [First, Size] = Word.drop_front().split(',');
+    Count = 1;
+    return !First.getAsInteger(10, Start) && (Size.empty() || !Size.getAsInteger(10, Count));
+  };
+  HunkRanges R;
+  if (!Range(Words[1], R.OldStart, R.OldCount) || !Range(Words[2], R.NewStart, R.NewCount))
+    return std::nullopt;
+  return R;
+}
+
 // The line of a change's old side that it removed and that names Name as Way says, in the hunk
 // of Diff (`git diff -U0`) whose new side holds line NewLine. With FollowRenames, when none
 // does, the one removed line of that hunk that the new line only renames (see renamedFrom), with
@@ -452,19 +474,10 @@ std::optional<Removed> removedNaming(llvm::StringRef Diff, unsigned NewLine, llv
     if (Text.starts_with("@@")) {
       if (InHunk)
         break;
-      // "@@ -a[,b] +c[,d] @@": removed lines a.., added lines c..c+d-1 (d = 1 when absent).
-      llvm::SmallVector<llvm::StringRef, 4> Words;
-      Text.split(Words, ' ');
-      if (Words.size() < 3)
+      std::optional<HunkRanges> Ranges = hunkRanges(Text);
+      if (!Ranges)
         return std::nullopt;
-      auto Range = [](llvm::StringRef Word, unsigned &Start, unsigned &Count) {
-        auto [First, Size] = Word.drop_front().split(',');
-        Count = 1;
-        return !First.getAsInteger(10, Start) && (Size.empty() || !Size.getAsInteger(10, Count));
-      };
-      unsigned OldStart, OldCount, NewStart, NewCount;
-      if (!Range(Words[1], OldStart, OldCount) || !Range(Words[2], NewStart, NewCount))
-        return std::nullopt;
+      auto [OldStart, OldCount, NewStart, NewCount] = *Ranges;
       OldLine = HunkOldStart = OldStart;
       AddedLine = HunkNewStart = NewStart;
       LineForLine = OldCount == NewCount;
@@ -591,10 +604,10 @@ std::optional<LineOrigin> movedFrom(const LineOrigin &Line, llvm::StringRef Name
       InHeader = false;
     }
     if (L.starts_with("@@")) {
-      // "@@ -a[,b] +c[,d] @@": the removed lines start at a.
-      llvm::StringRef Old = L.drop_front(3).split(' ').first.drop_front();
-      if (Old.split(',').first.getAsInteger(10, OldLine))
+      std::optional<HunkRanges> Ranges = hunkRanges(L);
+      if (!Ranges)
         return std::nullopt;
+      OldLine = Ranges->OldStart;
       continue;
     }
     if (!L.consume_front("-"))
