@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 using namespace clang;
 
@@ -338,7 +339,9 @@ private:
     if (Header->Opaque)
       return false;
     using namespace dependency_directives_scan;
-    size_t Leading = 0;
+    // How many of the #include lines its first read entered come above its guard; nullopt: all
+    // of them (a forwarding header, with no guard of its own).
+    std::optional<size_t> Leading = 0;
     if (!Header->GuardAfterIncludes.empty()) {
       const IdentifierInfo *Guard = PP.getIdentifierInfo(Header->GuardAfterIncludes);
       if (!Guard->hasMacroDefinition())
@@ -350,7 +353,7 @@ private:
                              return D.Kind == pp_include || D.Kind == pp_include_next ||
                                     D.Kind == pp_import || D.Kind == pp_eof;
                            })) {
-      Leading = std::numeric_limits<size_t>::max(); // every #include it read
+      Leading = std::nullopt;
     } else {
       return false;
     }
@@ -358,10 +361,10 @@ private:
     // (a second read, where the text was not guarded, adds them again).
     auto It = Included.find(&File.getFileEntry());
     if (It == Included.end())
-      return Leading == 0 || Leading == std::numeric_limits<size_t>::max();
-    if (Leading != std::numeric_limits<size_t>::max() && It->second.size() < Leading)
+      return Leading.value_or(0) == 0;
+    if (Leading && It->second.size() < *Leading)
       return false;
-    auto End = It->second.begin() + std::min(Leading, It->second.size());
+    auto End = It->second.begin() + Leading.value_or(It->second.size());
     return std::all_of(It->second.begin(), End,
                        [&](FileEntryRef Next) { return readAgainToNoEffect(Next, Known); });
   }
