@@ -3,7 +3,9 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
 #include <clang/AST/Type.h>
+#include <llvm/ADT/STLExtras.h>
 
 using namespace clang;
 
@@ -67,6 +69,19 @@ bool convertsBetweenEnumAndText(const FunctionDecl &Function, const EnumDecl &En
   if (TakesText && isEnumOrWrapper(Returns, Enum))
     return true;
   return TakesText && outParameterOf(Function, Enum);
+}
+
+bool convertsIntegerParameterToText(const FunctionDecl &Function, const Expr &Value,
+                                    const EnumDecl &Enum) {
+  if (!isText(Function.getReturnType()))
+    return false;
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(Value.IgnoreParenImpCasts());
+  if (!Cast || !isEnum(Cast->getTypeAsWritten(), Enum))
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && Param->getType().getNonReferenceType()->isIntegerType() &&
+         llvm::is_contained(Function.parameters(), Param);
 }
 
 bool meantToBeTotal(const VarDecl &Table, const EnumDecl &Enum, size_t Named, size_t Held,

@@ -9,6 +9,7 @@
 
 namespace clang {
 class EnumDecl;
+class Expr;
 class FunctionDecl;
 class VarDecl;
 } // namespace clang
@@ -30,5 +31,12 @@ bool meantToBeTotal(const clang::VarDecl &Table, const clang::EnumDecl &Enum, si
 // `std::string to_string(E)`, `const char *Name(E)`, `E parse(std::string_view)`,
 // `std::optional<E> FromString(const std::string &)`, `bool Parse(const char *, E *)`.
 bool convertsBetweenEnumAndText(const clang::FunctionDecl &Function, const clang::EnumDecl &Enum);
+
+// `std::string message(int c) const { switch (static_cast<E>(c)) ... }`: a function returning
+// text whose integer parameter Value converts to Enum explicitly converts Enum to text as much as
+// `to_string(E)` does. std::error_category::message(int) is the standard's own shape of it, the
+// one every error enum's category implements.
+bool convertsIntegerParameterToText(const clang::FunctionDecl &Function, const clang::Expr &Value,
+                                    const clang::EnumDecl &Enum);
 
 } // namespace contractcheck

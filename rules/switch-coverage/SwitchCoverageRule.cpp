@@ -470,7 +470,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (Named * 100 < MinCoveragePercent * Total) {
     bool NameTable = Default && !Candidates.empty() && Candidates.front().Function &&
                      Named * 100 >= ConverterCoveragePercent * Total &&
-                     convertsBetweenEnumAndText(*Candidates.front().Function, *Enum) &&
+                     (convertsBetweenEnumAndText(*Candidates.front().Function, *Enum) ||
+                      convertsIntegerParameterToText(*Candidates.front().Function,
+                                                     *Switch->getCond(), *Enum)) &&
                      isNameTable(*Switch);
     if (!NameTable)
       return;
