@@ -31,8 +31,8 @@ constexpr OptionSpec Options[] = {
 class SkippedRangeRecorder : public PPCallbacks {
 public:
   SkippedRangeRecorder(const SourceManager &SM, const LangOptions &LangOpts,
-                       std::vector<InactiveCodeRule::Skipped> &Out)
-      : SM(SM), LangOpts(LangOpts), Out(Out) {}
+                       std::vector<InactiveCodeRule::Skipped> &Out, llvm::StringSet<> &Tested)
+      : SM(SM), LangOpts(LangOpts), Out(Out), Tested(Tested) {}
 
   void If(SourceLocation Loc, SourceRange Condition, ConditionValueKind) override {
     LiteralLines[lineOf(Loc)] = isLiteral(Condition);
@@ -44,6 +44,22 @@ public:
   void Else(SourceLocation Loc, SourceLocation IfLoc) override {
     LiteralLines[lineOf(Loc)] = LiteralLines[lineOf(IfLoc)];
   }
+  // What a condition tests is a macro in the configuration it is written for, defined or not
+  // here: `#ifdef ACTS_LOG_FAILURE_THRESHOLD` guards `Level::ACTS_LOG_FAILURE_THRESHOLD`, which
+  // expands to an enumerator's name where the branch is active.
+  void Ifdef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    tested(Name);
+  }
+  void Ifndef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    tested(Name);
+  }
+  void Elifdef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    tested(Name);
+  }
+  void Elifndef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    tested(Name);
+  }
+  void Defined(const Token &Name, const MacroDefinition &, SourceRange) override { tested(Name); }
   void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
     if (Range.getBegin().isInvalid() || SM.isInSystemHeader(Range.getBegin()))
       return;
@@ -52,6 +68,10 @@ public:
   }
 
 private:
+  void tested(const Token &Name) {
+    if (const IdentifierInfo *Info = Name.getIdentifierInfo())
+      Tested.insert(Info->getName());
+  }
   std::pair<unsigned, unsigned> lineOf(SourceLocation Loc) const {
     Loc = SM.getExpansionLoc(Loc);
     return {SM.getFileID(Loc).getHashValue(), SM.getSpellingLineNumber(Loc)};
@@ -66,6 +86,7 @@ private:
   const SourceManager &SM;
   const LangOptions &LangOpts;
   std::vector<InactiveCodeRule::Skipped> &Out;
+  llvm::StringSet<> &Tested;
   std::map<std::pair<unsigned, unsigned>, bool> LiteralLines;
 };
 
@@ -123,7 +144,7 @@ InactiveCodeRule::InactiveCodeRule(RuleContext &Context)
 void InactiveCodeRule::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                                            Preprocessor *) {
   PP->addPPCallbacks(
-      std::make_unique<SkippedRangeRecorder>(SM, PP->getLangOpts(), SkippedRanges));
+      std::make_unique<SkippedRangeRecorder>(SM, PP->getLangOpts(), SkippedRanges, TestedMacros));
 }
 
 void InactiveCodeRule::registerMatchers(MatchFinder *Finder) {
@@ -157,8 +178,8 @@ bool InactiveCodeRule::ambiguousName(llvm::StringRef Name) const {
   if (Ctx->Idents.get(Name).hadMacroDefinition())
     return true;
   return std::any_of(Branches.begin(), Branches.end(), [&](const InactiveBranch &B) {
-    return B.Declared.contains(Name) || B.Macros.contains(Name);
-  });
+    return B.Declared.contains(Name) || B.Macros.contains(Name) || B.Tested.contains(Name);
+  }) || TestedMacros.contains(Name);
 }
 
 // Whether an inactive branch inside D's definition names Name: an enumerator or a method

@@ -41,6 +41,7 @@ private:
   const bool IncludeLiteralConditions;
   std::vector<Skipped> SkippedRanges;
   std::vector<InactiveBranch> Branches;
+  llvm::StringSet<> TestedMacros; // names the active conditions test (#ifdef X, defined(X))
   clang::ASTContext *Ctx = nullptr;
 };
 

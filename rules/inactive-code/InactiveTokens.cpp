@@ -2,6 +2,7 @@
 
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/ADT/STLExtras.h>
 
 using namespace clang;
 
@@ -82,6 +83,10 @@ InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
   Token T;
   bool InDirective = false;
   bool ExpectMacroName = false;
+  bool InCondition = false;
+  // A condition names macros only: `#ifdef X` tests X, `#if X > 2` expands it.
+  static constexpr llvm::StringLiteral ConditionDirectives[] = {"if",      "ifdef",   "ifndef",
+                                                                "elif",    "elifdef", "elifndef"};
   for (bool AtEnd = false; !AtEnd;) {
     AtEnd = Lex.LexFromRawLexer(T);
     if (T.is(tok::eof) || SM.getFileOffset(T.getLocation()) >= End)
@@ -93,12 +98,16 @@ InactiveBranch lexInactiveBranch(SourceRange Range, const SourceManager &SM,
           Directives.push_back(directiveText(Buffer, At));
         AtEnd = Lex.LexFromRawLexer(T);
         ExpectMacroName = T.is(tok::raw_identifier) && T.getRawIdentifier() == "define";
+        InCondition = T.is(tok::raw_identifier) &&
+                      llvm::is_contained(ConditionDirectives, T.getRawIdentifier());
         continue;
       }
     }
     if (InDirective) {
       if (ExpectMacroName && T.is(tok::raw_identifier))
         Branch.Macros.insert(T.getRawIdentifier());
+      if (InCondition && T.is(tok::raw_identifier) && T.getRawIdentifier() != "defined")
+        Branch.Tested.insert(T.getRawIdentifier());
       ExpectMacroName = false;
       continue; // directives and macro bodies are not code
     }

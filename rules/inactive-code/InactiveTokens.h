@@ -40,6 +40,7 @@ struct InactiveBranch {
   llvm::StringSet<> Identifiers; // every identifier in the branch
   llvm::StringSet<> Declared;    // identifiers in a position that may declare them
   llvm::StringSet<> Macros;      // names the branch #defines
+  llvm::StringSet<> Tested;      // names its conditional directives test: macros somewhere
 };
 
 InactiveBranch lexInactiveBranch(clang::SourceRange Range, const clang::SourceManager &SM,
