@@ -10,7 +10,14 @@ namespace contractcheck {
 
 const DeclRefExpr *caseLabelName(const CaseStmt &Case) {
   const Expr *Value = Case.getLHS();
-  return Value ? dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts()) : nullptr;
+  if (!Value)
+    return nullptr;
+  Value = Value->IgnoreParenImpCasts();
+  // `case static_cast<int>(Kind::A):`, `case (long)A:`, the labels of a switch over a cast.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Value))
+    if (Cast->getType()->isIntegerType())
+      Value = Cast->getSubExpr()->IgnoreParenImpCasts();
+  return dyn_cast<DeclRefExpr>(Value);
 }
 
 const EnumConstantDecl *caseLabelEnumerator(const CaseStmt &Case) {

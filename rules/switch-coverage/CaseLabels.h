@@ -10,7 +10,8 @@ class EnumConstantDecl;
 namespace contractcheck {
 
 // The name a label's value is written as (`case Color::Red:`, `case kLimit:`), through
-// parentheses and implicit conversions; null when the value is an expression of another kind.
+// parentheses, implicit conversions and an explicit one to an integer (`case
+// static_cast<int>(Color::Red):`); null when the value is an expression of another kind.
 // For a GNU range (`case A ... B:`) it is the range's low end.
 const clang::DeclRefExpr *caseLabelName(const clang::CaseStmt &Case);
 

@@ -217,6 +217,35 @@ bool isNameTable(const SwitchStmt &Switch) {
   return Cases > 0 && Named * 2 >= Cases;
 }
 
+// `switch (static_cast<int>(kind))`, `switch ((long)kind)`, `switch (int(kind))`: the enum an
+// explicit conversion to an integer (not to bool) takes the switched value from; null for any
+// other condition.
+const EnumType *enumUnderIntegerCast(const Expr &Cond) {
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(Cond.IgnoreParenImpCasts());
+  if (!Cast)
+    return nullptr;
+  const auto *To = Cast->getType().getCanonicalType()->getAs<BuiltinType>();
+  if (!To || !To->isInteger() || To->getKind() == BuiltinType::Bool)
+    return nullptr;
+  return Cast->getSubExpr()->IgnoreParenImpCasts()->getType().getCanonicalType()->getAs<EnumType>();
+}
+
+// A switch over a cast of Enum that is still that enum's name table: every label names one of
+// its enumerators (a raw number is a value the enum does not name, an integer switch), every
+// case returns a name, and the enclosing function converts the enum to text.
+bool castNameTable(const SwitchStmt &Switch, const EnumDecl &Enum,
+                   const std::vector<EnclosingBodies::Body> &Candidates) {
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+    if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+      const EnumConstantDecl *Named = caseLabelEnumerator(*Case);
+      const auto *Owner = Named ? dyn_cast<EnumDecl>(Named->getDeclContext()) : nullptr;
+      if (!Owner || Owner->getCanonicalDecl() != Enum.getCanonicalDecl())
+        return false;
+    }
+  return isNameTable(Switch) && !Candidates.empty() && Candidates.front().Function &&
+         convertsBetweenEnumAndText(*Candidates.front().Function, Enum);
+}
+
 // nlohmann/json's type_name(): `case value_t::string: return "string"; ... default: return
 // "number";` with number_integer and number_float (and, in later versions, number_unsigned) left
 // to the default: in a name table, a default whose text is a word every one of them has in its
@@ -396,8 +425,9 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   if (!Cond || Cond->isTypeDependent())
     return; // judged in each instantiation instead
   // Only implicit conversions are looked through: `switch (static_cast<int>(e))` is a switch
-  // over an integer by the author's choice.
+  // over an integer by the author's choice, unless it is a name table (below).
   const auto *Type = Cond->IgnoreParenImpCasts()->getType().getCanonicalType()->getAs<EnumType>();
+  const bool ThroughCast = !Type && (Type = enumUnderIntegerCast(*Cond));
   if (!Type)
     return;
   const EnumDecl *Enum = Type->getDecl()->getDefinition();
@@ -407,12 +437,20 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     return;
   if (switchesOnACompileTimeConstant(*Cond, Ctx))
     return;
+  // A name table is meant to be total whatever its condition is written as: apache/orc casts
+  // every enum it switches on to quiet -Wswitch-enum (it builds with -Weverything), and the cast
+  // hid from the compiler that streamKindToString never learnt StreamKind_BLOOM_FILTER_UTF8, two
+  // years after it was added. Only a table of that enum's names, in a function that converts
+  // it to text; the code after a switch without `default:` is its default.
+  if (ThroughCast && !castNameTable(*Switch, *Enum, Bodies.candidatesFor(*Switch, SM)))
+    return;
 
   const DefaultStmt *Default = findDefault(*Switch);
+  const bool Defaulted = Default || ThroughCast;
   // Whatever this switch's cases take never reaches a call only its default makes.
   if (CallerDefaults && Default)
     Callers.recordSwitch(*Switch, *Default, *Enum, Ctx);
-  if (!Default && !ReportWithoutDefault && !keepsFacts())
+  if (!Defaulted && !ReportWithoutDefault && !keepsFacts())
     return;
   std::optional<std::vector<CaseRange>> Ranges = caseRanges(*Switch, Ctx);
   if (!Ranges)
@@ -426,8 +464,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
   // Every switch is a consumer on the enum's map, reported or not.
   if (keepsFacts())
-    mapSwitch(*Switch, *Enum, Default != nullptr, *Ranges, Held, Ctx);
-  if (!Default && !ReportWithoutDefault)
+    mapSwitch(*Switch, *Enum, Defaulted, *Ranges, Held, Ctx);
+  if (!Defaulted && !ReportWithoutDefault)
     return;
   if (SkipFlags)
     for (const EnumConstantDecl *Bit : flagBitsAboveCases(*Enum))
@@ -452,7 +490,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // the neutral first value (`OFF`, `eLogStdout = 0`) are what `default:` is for. Real
   // enumerators it swallows beside them are still reported. They are left out of the share
   // below too: it is the share of the real members named.
-  if (Default) {
+  if (Defaulted) {
     size_t Before = Missing.size();
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords) ||
@@ -468,7 +506,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // every case returns a string) is meant to be total, and is held to it from a lower share.
   const size_t Named = Total - Missing.size();
   if (Named * 100 < MinCoveragePercent * Total) {
-    bool NameTable = Default && !Candidates.empty() && Candidates.front().Function &&
+    bool NameTable = Defaulted && !Candidates.empty() && Candidates.front().Function &&
                      Named * 100 >= ConverterCoveragePercent * Total &&
                      (convertsBetweenEnumAndText(*Candidates.front().Function, *Enum) ||
                       convertsIntegerParameterToText(*Candidates.front().Function,
@@ -539,8 +577,8 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
     return;
-  Findings.push_back(
-      {Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx, false, std::move(Hook)});
+  Findings.push_back({Switch, Default, Enum, std::move(Missing), Loc, Instantiated, &Ctx, false,
+                      std::move(Hook), ThroughCast});
 }
 
 void SwitchCoverageRule::mapSwitch(const SwitchStmt &Switch, const EnumDecl &Enum, bool HasDefault,
@@ -749,6 +787,12 @@ void SwitchCoverageRule::report(const Pending &Finding) {
     if (Fix)
       Diag << *Fix;
   }
+  if (Finding.ThroughCast)
+    diag(SM.getExpansionLoc(Finding.Switch->getCond()->getBeginLoc()),
+         "the condition is cast to an integer, so the compiler does not check this switch "
+         "against '" + EnumName + "'; each case returns its enumerator's name, and a name table "
+         "is meant to be total (NOLINT it if the cast opts it out on purpose)",
+         DiagnosticIDs::Note);
   if (NameTable)
     diag(Default->getKeywordLoc(),
          "each case returns its enumerator's name: write the missing names (no fix-it: a label "

@@ -81,6 +81,8 @@ private:
     bool BeforeShallowHistory = false;
     // A switch on a parameter: what reaches it comes from these callees' calls.
     std::optional<SwitchHookFact> Hook;
+    // A name table over a cast of its enum (`switch (static_cast<int>(kind))`).
+    bool ThroughCast = false;
   };
   std::vector<Pending> Findings;
   void report(const Pending &Finding);
