@@ -178,6 +178,36 @@ TEST(BadInputTest, AHeaderTheBuildHasNotGeneratedYetSaysWhatToDo) {
       << R.Stdout;
 }
 
+// apache/orc before protoc has run: 36 of its TUs include the generated orc_proto.pb.h through
+// one wrapper header, and the summary of a JSON run (a CI log) gave the same first error under
+// each of them. TUs stopped by one first error are listed together and the error is said once,
+// after them (past ten of them, how many more); a TU with an error of its own keeps it.
+TEST(BadInputTest, TranslationUnitsStoppedByTheSameMissingHeaderShareOneError) {
+  TempDir Src, Build;
+  Src.write("wrapper.h", "#include \"orc_proto.pb.h\"\n");
+  std::vector<std::string> Sources;
+  for (int I = 0; I < 12; ++I)
+    Sources.push_back(Src.write("src" + std::to_string(I) + ".cpp", "#include \"wrapper.h\"\n"));
+  Sources.push_back(Src.write("own.cpp", "int broken = undeclared;\n"));
+  writeCompilationDatabase(Build.path(), Sources, {"-std=c++20"});
+  ProcessResult R =
+      runContractcheck({"-p", Build.path(), "--no-cache", "--format", "json"}, Src.path());
+  EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
+  const std::string Error = "wrapper.h:1:10: error: 'orc_proto.pb.h' file not found";
+  size_t First = R.Stderr.find(Error);
+  ASSERT_NE(First, std::string::npos) << R.Stderr;
+  EXPECT_EQ(R.Stderr.find(Error, First + 1), std::string::npos) << "said once: " << R.Stderr;
+  EXPECT_NE(R.Stderr.find("  src0.cpp (parse-error)\n  src1.cpp (parse-error)\n"), std::string::npos)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find("  and 2 more\n    " + Error), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("(the first error of each of these 12)\n"), std::string::npos)
+      << R.Stderr;
+  EXPECT_NE(R.Stderr.find("  own.cpp (parse-error)\n    own.cpp:1:14: error: use of undeclared "
+                          "identifier 'undeclared'\n"),
+            std::string::npos)
+      << R.Stderr;
+}
+
 TEST(BadInputTest, FileThatDoesNotExist) {
   TempDir Build;
   cliFixture("parse-failure", Build);

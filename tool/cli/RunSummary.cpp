@@ -6,6 +6,7 @@
 #include <llvm/Support/Format.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,13 +23,45 @@ std::string statusText(const TUOutcome &Failure) {
                                                       : std::string(statusName(Failure.State));
 }
 
+// Clang's first error of a TU that did not parse, as shown; empty for any other failure.
+std::string firstError(const TUOutcome &Failure, const std::string &Cwd) {
+  if (Failure.State != TUOutcome::Status::ParseFailed || Failure.Errors.empty())
+    return {};
+  return displayPath(Failure.Errors.front(), Cwd);
+}
+
 // "  file (status)", and under a TU that did not parse, when WithFirstError, clang's first error.
-void printNotAnalysed(raw_ostream &OS, const TUOutcome &Failure, const std::string &Cwd,
-                      bool WithFirstError) {
-  OS << "  " << displayPath(Failure.File, Cwd) << " (" << statusText(Failure) << ")\n";
-  if (WithFirstError && Failure.State == TUOutcome::Status::ParseFailed &&
-      !Failure.Errors.empty())
-    OS << "    " << displayPath(Failure.Errors.front(), Cwd) << "\n";
+// TUs stopped by the same first error (apache/orc's 36 TUs that include the protoc header a
+// fresh build has not generated yet) are listed together and the error is said once, after
+// them: the cause, not 36 copies of it; past MaxListed of them, how many more.
+void printNotAnalysed(raw_ostream &OS, const std::vector<TUOutcome> &Failures,
+                      const std::string &Cwd, bool WithFirstError) {
+  constexpr size_t MaxListed = 10;
+  std::vector<std::string> Errors;
+  std::vector<std::vector<const TUOutcome *>> Groups;
+  for (const TUOutcome &Failure : Failures) {
+    std::string Error = WithFirstError ? firstError(Failure, Cwd) : std::string();
+    auto Same = Error.empty() ? Errors.end() : std::find(Errors.begin(), Errors.end(), Error);
+    if (Same != Errors.end()) {
+      Groups[Same - Errors.begin()].push_back(&Failure);
+      continue;
+    }
+    Errors.push_back(std::move(Error));
+    Groups.push_back({&Failure});
+  }
+  for (size_t G = 0; G < Groups.size(); ++G) {
+    const std::vector<const TUOutcome *> &Group = Groups[G];
+    for (size_t I = 0; I < Group.size() && I < MaxListed; ++I)
+      OS << "  " << displayPath(Group[I]->File, Cwd) << " (" << statusText(*Group[I]) << ")\n";
+    if (Group.size() > MaxListed)
+      OS << "  and " << Group.size() - MaxListed << " more\n";
+    if (Errors[G].empty())
+      continue;
+    OS << "    " << Errors[G];
+    if (Group.size() > 1)
+      OS << " (the first error of each of these " << Group.size() << ")";
+    OS << "\n";
+  }
 }
 } // namespace
 
@@ -126,8 +159,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " not analysed; nothing of " << (N == 1 ? "it" : "them")
        << " is stored, so every run tries again (build the project first if the build generates "
        << (N == 1 ? "it" : "them") << "):\n";
-    for (const TUOutcome &Failure : Result.OthersFailed)
-      printNotAnalysed(OS, Failure, Cwd, /*WithFirstError=*/true);
+    printNotAnalysed(OS, Result.OthersFailed, Cwd, /*WithFirstError=*/true);
   }
   size_t NotAnalysed = Report.TranslationUnits - Report.analyzed();
   if (NotAnalysed) {
@@ -136,8 +168,7 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << " not analysed:\n";
     // The text report on the terminal gives clang's errors; a CI log of a JSON or SARIF run
     // otherwise says "parse-error" and not why.
-    for (const TUOutcome &Failure : Report.Failures)
-      printNotAnalysed(OS, Failure, Cwd, /*WithFirstError=*/!ProblemsShown);
+    printNotAnalysed(OS, Report.Failures, Cwd, /*WithFirstError=*/!ProblemsShown);
   }
   if (!ProblemsShown)
     for (const RuleProblem &Problem : Report.Problems)
