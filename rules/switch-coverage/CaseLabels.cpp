@@ -14,8 +14,10 @@ const DeclRefExpr *caseLabelName(const CaseStmt &Case) {
     return nullptr;
   Value = Value->IgnoreParenImpCasts();
   // `case static_cast<int>(Kind::A):`, `case (long)A:`, the labels of a switch over a cast.
+  // Not a cast to another enum: that label names a value of the switched enum, not this name.
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Value))
-    if (Cast->getType()->isIntegerType())
+    if (const auto *To = Cast->getType().getCanonicalType()->getAs<BuiltinType>();
+        To && To->isInteger())
       Value = Cast->getSubExpr()->IgnoreParenImpCasts();
   return dyn_cast<DeclRefExpr>(Value);
 }
