@@ -13,6 +13,7 @@
 #include "rules/enum-table/ParserChains.h"
 #include "rules/enum-table/SizeAsserts.h"
 #include "rules/enum-table/SkippedEntries.h"
+#include "rules/enum-table/SteppedRuns.h"
 #include "rules/enum-table/TableLookupKeys.h"
 #include "rules/utils/ProjectCode.h"
 #include "rules/enum-table/TableEntries.h"
@@ -83,6 +84,10 @@ constexpr OptionSpec Options[] = {
      "its enum or an integer) or an array's size, never as a value, is a count or marker: an "
      "array indexed by its enum needs no slot for it. The CLI judges by every translation "
      "unit's uses, clang-tidy by its own."},
+    {"increment-runs", OptionType::Bool, "true",
+     "The enumerators the enum's own operator++ steps over (if (w < H8) w + 1, else "
+     "INVALID_SQUARE: COLOR_SQUARE and NULL_SQUARE between) are no members of its run: an "
+     "array indexed by the enum needs no slot for them."},
 };
 
 std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
@@ -247,7 +252,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       OffsetEnumerators(options().getBool("offset-enumerators")),
       History(options().getString("history") == "git"),
       SizeAsserts(options().getBool("size-asserts")),
-      RangeMarkers(options().getBool("range-markers")) {}
+      RangeMarkers(options().getBool("range-markers")),
+      IncrementRuns(options().getBool("increment-runs")) {}
 
 bool EnumTableRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
   // The subscripts the matchers below look at: of a variable with an initializer (a table).
@@ -599,10 +605,17 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
 // after the others (`Unknown` as the last value) can still be read at, and keeps its slot.
 // The count such markers follow (`NumSquares, InvalidSquare = 255`) is the array's size, not
 // one of its slots, like a last count.
-void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const {
+void EnumTableRule::dropOutOfRangeMarkers(
+    ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
+    const std::vector<const EnumConstantDecl *> &SteppedOver) const {
   auto IsMarker = [&](const EnumConstantDecl &E, const std::optional<llvm::APSInt> &Top) {
     const llvm::APSInt &V = E.getInitVal();
     if (isCountBeforeCatchAlls(E, Sentinels, CatchAllWords))
+      return true;
+    // SCID's squares after H8, which the enum's own increment steps over to INVALID_SQUARE.
+    if (llvm::any_of(SteppedOver, [&](const EnumConstantDecl *Over) {
+          return llvm::APSInt::isSameValue(Over->getInitVal(), V);
+        }))
       return true;
     return namesACatchAll(E, CatchAllWords) &&
            (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1));
@@ -640,7 +653,10 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, *Enum, Held, *Result.Context);
   if (!Gaps)
     return;
-  dropOutOfRangeMarkers(*Gaps, Held);
+  dropOutOfRangeMarkers(*Gaps, Held,
+                        IncrementRuns && !Gaps->Missing.empty()
+                            ? steppedOverByIncrement(*Enum, *Result.Context)
+                            : std::vector<const EnumConstantDecl *>{});
   // A value every read of a local or file-local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
     std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, *Result.Context);

@@ -47,7 +47,8 @@ private:
   void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
                           const clang::EnumDecl &Enum, const ArrayGaps &Gaps,
                           const clang::ASTContext &Ctx);
-  void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held) const;
+  void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
+                             const std::vector<const clang::EnumConstantDecl *> &SteppedOver) const;
   void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkParserChain(const clang::FunctionDecl &Parser,
@@ -75,6 +76,9 @@ private:
   // An enumerator used only as a bound or a size is no slot an indexed array needs
   // (ArrayCounts.h).
   const bool RangeMarkers;
+  // The enumerators the enum's own operator++ steps over need no slot in an indexed array
+  // (SteppedRuns.h).
+  const bool IncrementRuns;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
   // Indexed arrays with missing slots wait for the end of the TU, when its uses are known.
