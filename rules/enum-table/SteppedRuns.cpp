@@ -45,6 +45,11 @@ bool addsTo(const Stmt *S, const ParmVarDecl &Param) {
       Sum && Sum->getOpcode() == BO_Add &&
       (refersTo(Sum->getLHS(), Param) || refersTo(Sum->getRHS(), Param)))
     return true;
+  // The enum's own `operator+(squareT, int)` (SCID's).
+  if (const auto *Sum = dyn_cast<CXXOperatorCallExpr>(S);
+      Sum && Sum->getOperator() == OO_Plus && Sum->getNumArgs() == 2 &&
+      (refersTo(Sum->getArg(0), Param) || refersTo(Sum->getArg(1), Param)))
+    return true;
   for (const Stmt *Child : S->children())
     if (addsTo(Child, Param))
       return true;
@@ -102,15 +107,25 @@ BinaryOperatorKind reversed(BinaryOperatorKind Op) {
 // enumerator, one branch adding to the operand and the other yielding one enumerator.
 std::optional<Step> stepOf(const Expr *Cond, const Stmt *Then, const Stmt *Else,
                            const ParmVarDecl &Param, const EnumDecl &Enum) {
-  const auto *Test = dyn_cast_or_null<BinaryOperator>(Cond ? Cond->IgnoreParenImpCasts() : nullptr);
-  if (!Test || !Test->isComparisonOp() || !Then || !Else)
+  if (!Cond || !Then || !Else)
     return std::nullopt;
-  BinaryOperatorKind Op = Test->getOpcode();
+  // A built-in comparison, or one of the enum's own operators.
+  const Expr *Left = nullptr, *Right = nullptr;
+  BinaryOperatorKind Op = BO_Comma;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Test = dyn_cast<BinaryOperator>(Cond); Test && Test->isComparisonOp())
+    Left = Test->getLHS(), Right = Test->getRHS(), Op = Test->getOpcode();
+  else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond);
+           Call && Call->getNumArgs() == 2 && Call->isComparisonOp())
+    Left = Call->getArg(0), Right = Call->getArg(1),
+    Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
+  if (!Left)
+    return std::nullopt;
   const EnumConstantDecl *Bound = nullptr;
-  if (refersTo(Test->getLHS(), Param))
-    Bound = enumeratorOf(Test->getRHS(), Enum);
-  else if (refersTo(Test->getRHS(), Param)) {
-    Bound = enumeratorOf(Test->getLHS(), Enum);
+  if (refersTo(Left, Param))
+    Bound = enumeratorOf(Right, Enum);
+  else if (refersTo(Right, Param)) {
+    Bound = enumeratorOf(Left, Enum);
     Op = reversed(Op);
   }
   if (!Bound)
