@@ -4,6 +4,7 @@
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/IgnoreExpr.h>
 #include <clang/AST/Stmt.h>
 
 #include <functional>
@@ -15,15 +16,16 @@ namespace contractcheck {
 
 namespace {
 
+// Through parentheses and casts, implicit or written (`squareT(w + 1)`, `(int)w`).
 const Expr *peeled(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      return E;
-  }
-  return nullptr;
+  auto Written = [](Expr *E) -> Expr * {
+    if (auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      return Cast->getSubExpr();
+    return E;
+  };
+  return E ? IgnoreExprNodes(const_cast<Expr *>(E), IgnoreParensSingleStep,
+                             IgnoreImplicitCastsExtraSingleStep, Written)
+           : nullptr;
 }
 
 bool refersTo(const Expr *E, const ParmVarDecl &Param) {
