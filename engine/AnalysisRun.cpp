@@ -9,6 +9,7 @@
 #include "SourcePositions.h"
 #include "StoreEviction.h"
 #include "StoreRoots.h"
+#include "StoredRun.h"
 #include "WorkerPool.h"
 #include "rules/RuleRegistry.h"
 
@@ -218,6 +219,7 @@ RunResult AnalysisRun::analyse(const ProgressCallback &Progress) {
   Use.Prefixes = Plan.Subset;
   Use.LeftToBuilder = &Result.PrefixLeftToBuilder;
   Use.KeptTemplateBodies = &Request.KeptTemplateBodies;
+  Use.Run = storedRun();
   Result.StoreOfAnotherBuild = Store && Use.Read && Store->lastWrittenByAnotherBuild();
   std::vector<std::string> StoreErrors;
   Result.Outcomes = analyzeAll(Plan.Jobs, Request.Settings, Result.Workers, Progress, Use,
@@ -287,11 +289,22 @@ GlobalPhase AnalysisRun::globalPhase() {
 void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
                                  const ProgressCallback &Progress) {
   std::vector<AnalysisJob> Missing;
+  StoredRun *Run = storedRun();
   for (const AnalysisJob &Other : Plan.Others) {
     std::optional<std::vector<Fact>> Stored;
-    if (Store)
-      Stored = Store->loadFacts(storeKeyOf(*Store, Other, Request.Settings),
-                                Other.Command->Directory, Hashes);
+    if (Store) {
+      std::string Key = storeKeyOf(*Store, Other, Request.Settings);
+      const std::string &Directory = Other.Command->Directory;
+      if (Run)
+        Stored = Run->facts(Key, Directory, Hashes);
+      OthersNotSummarised += !Stored;
+      if (!Stored)
+        if (std::optional<StoredResult> Entry = Store->openUnchanged(Key, Directory, Hashes)) {
+          Stored = Entry->facts();
+          if (Stored && Run)
+            Run->keep(Key, *Entry);
+        }
+    }
     if (Stored)
       Merger.addFacts(std::move(*Stored));
     else
@@ -318,6 +331,7 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
                  "take those that parse from the result store)");
   StoreUse Use{&*Store, &Hashes};
   Use.Prefixes = false; // the rest of the codebase, as a whole-codebase run analyses it
+  Use.Run = Run;
   std::vector<std::string> StoreErrors;
   // As many workers as the run was given, not as the subset used: a one-file commit on a fresh
   // clone analyses every other TU here.
@@ -392,9 +406,33 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
                                                  Result.Report.Failures.end(), leftAThreadParked);
   Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
   Result.Exit = exitCodeOf(Result);
+  writeStoredRun(Result);
   evictUnusedStoreEntries();
   keepFileHashes();
   return Result;
+}
+
+StoredRun *AnalysisRun::storedRun() {
+  if (!SummaryRead && Store && !Database->isFixed())
+    Summary = std::make_unique<StoredRun>(*Store, Database->path());
+  SummaryRead = true;
+  return Summary.get();
+}
+
+// Every TU of the run (those analysed and the others whose facts it read) with a result, in one
+// file the next run reads instead of their entries. A subset run (the hook's, on files just
+// edited) whose other TUs all came from the summary leaves it as it is: what it would change
+// is the given files' results, which the next edit makes stale again, and writing it cost such
+// a run more than the summary saved it; the next whole run reads those TUs' entries and writes
+// it. An editor's buffers are not the files on disk; a run that may not write the store leaves
+// it as it is.
+void AnalysisRun::writeStoredRun(const RunResult &Result) {
+  if (!Summary || Request.Store != StoreMode::ReadWrite || !Request.Settings.Overlays.empty())
+    return;
+  if (Plan.Subset && OthersNotSummarised == 0)
+    return;
+  if (std::string Error = Summary->write(Plan.Jobs.size() + Plan.Others.size()); !Error.empty())
+    (void)Result; // slower next time, not wrong: the entries are all there
 }
 
 // Last, when the run has read (and so marked) every entry it uses.

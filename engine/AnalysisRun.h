@@ -122,6 +122,10 @@ private:
   void recordBuildIfStored(const std::vector<TUOutcome> &Outcomes,
                            const std::vector<std::string> &StoreErrors) const;
   RunResult analyse(const ProgressCallback &Progress);
+  // The summary of the last run's results in the store (StoredRun.h), read once; null when the
+  // run has no store, or its database is no file.
+  class StoredRun *storedRun();
+  void writeStoredRun(const RunResult &Result);
   GlobalPhase globalPhase();
   void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
                       const ProgressCallback &Progress);
@@ -141,6 +145,9 @@ private:
   RunPlan Plan;
   std::unique_ptr<Baseline> Accepted;
   std::unique_ptr<class OutputGuard> Guard;
+  std::unique_ptr<class StoredRun> Summary;
+  bool SummaryRead = false;
+  size_t OthersNotSummarised = 0; // other TUs whose facts the summary did not hold
 };
 
 } // namespace contractcheck

@@ -3,6 +3,7 @@
 #include "PrefixBuilder.h"
 #include "SharedHeaders.h"
 #include "StoredPrefixes.h"
+#include "StoredRun.h"
 #include "StoredScans.h"
 #include "WorkerPool.h"
 
@@ -57,16 +58,27 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
       return;
     }
     std::string Key = storeKeyOf(*Store.Store, Jobs[I], Settings);
+    const std::string &Directory = Jobs[I].Command->Directory;
+    bool Reads = Store.Read || Store.StoredOnly;
+    // The run's summary first: one file for every TU, each file and lookup checked once.
+    std::optional<TUOutcome> Valid;
+    if (Reads && Store.Run)
+      Valid = Store.Run->outcome(Key, Directory, *Store.Hashes);
     // Read once, lazily: a valid entry is the result; of a stale one only the flag that says
     // how the TU was parsed is read.
-    std::optional<StoredResult> Stored = Store.Store->open(Key, Jobs[I].Command->Directory);
-    std::optional<TUOutcome> Valid;
-    if (Store.Read || Store.StoredOnly) {
+    std::optional<StoredResult> Stored =
+        Valid ? std::nullopt : Store.Store->open(Key, Directory);
+    auto Take = [&](StoredResult &Entry) {
+      if (Store.Run)
+        Store.Run->keep(Key, Entry);
+      Valid = std::move(Entry).outcome();
+    };
+    if (Reads && !Valid) {
       if (Stored && Stored->readsUnchanged(*Store.Hashes, Jobs[I].Command->File))
-        Valid = std::move(*Stored).outcome();
+        Take(*Stored);
       else if (std::optional<StoredResult> Earlier = Store.Store->openEarlier(
-                   Key, Jobs[I].Command->Directory, *Store.Hashes, Jobs[I].Command->File))
-        Valid = std::move(*Earlier).outcome();
+                   Key, Directory, *Store.Hashes, Jobs[I].Command->File))
+        Take(*Earlier);
     }
     if (Valid) {
       Valid->FromStore = true;
@@ -137,8 +149,12 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
     if (Store.Hashes && Settings.Overlays.empty())
       Store.Hashes->remember(Outcomes[Parse.Job].Dependencies, ReadSince);
     std::string StoreError;
+    std::string Rest;
     if (Store.Store && Store.Write)
-      StoreError = Store.Store->save(Parse.Key, Job.Command->Directory, Outcomes[Parse.Job]);
+      StoreError = Store.Store->save(Parse.Key, Job.Command->Directory, Outcomes[Parse.Job],
+                                     Store.Run ? &Rest : nullptr);
+    if (Store.Run && Store.Write && StoreError.empty())
+      Store.Run->keep(Parse.Key, std::move(Rest), Outcomes[Parse.Job]);
     Finished(Parse.Job, StoreError);
   });
   if (WorkersStarted)

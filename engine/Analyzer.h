@@ -35,6 +35,9 @@ struct StoreUse {
   // results are not stored (the language server): each starts keeping them, as a TU whose
   // stale stored result says so does, and is not parsed twice on every save.
   const std::set<std::string> *KeptTemplateBodies = nullptr;
+  // The summary of the last run's results (StoredRun.h): a TU's result is taken from it before
+  // its entry is opened, and every result of this run is kept for the next summary.
+  class StoredRun *Run = nullptr;
 };
 
 // The result store key of a job.

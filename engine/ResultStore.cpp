@@ -353,12 +353,16 @@ std::optional<std::vector<Fact>> StoredResult::facts() const {
   std::optional<std::string_view> Text = Split->member("facts");
   if (!Text)
     return std::nullopt;
-  nlohmann::json Facts = nlohmann::json::parse(*Text, nullptr, /*allow_exceptions=*/false);
+  return factsFromText(*Text, Roots);
+}
+
+std::optional<std::vector<Fact>> factsFromText(std::string_view Text, const StoreRoots &Roots) {
+  nlohmann::json Facts = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (!Facts.is_array())
     return std::nullopt;
   try {
     mapStrings(
-        Facts, [this](std::string_view Text) { return Roots.absolute(Text); },
+        Facts, [&Roots](std::string_view Text) { return Roots.absolute(Text); },
         /*TaggedOnly=*/true);
     return Facts.get<std::vector<Fact>>();
   } catch (const nlohmann::json::exception &) {
@@ -367,7 +371,7 @@ std::optional<std::vector<Fact>> StoredResult::facts() const {
 }
 
 std::optional<TUOutcome> StoredResult::outcome() const & {
-  std::optional<TUOutcome> Outcome = outcomeWithoutPathLists();
+  std::optional<TUOutcome> Outcome = outcomeFromRestText(Split->Rest, Roots);
   if (Outcome) {
     Outcome->Dependencies = Split->Dependencies;
     Outcome->Lookups = Split->Lookups;
@@ -376,7 +380,7 @@ std::optional<TUOutcome> StoredResult::outcome() const & {
 }
 
 std::optional<TUOutcome> StoredResult::outcome() && {
-  std::optional<TUOutcome> Outcome = outcomeWithoutPathLists();
+  std::optional<TUOutcome> Outcome = outcomeFromRestText(Split->Rest, Roots);
   if (Outcome) {
     Outcome->Dependencies = std::move(Split->Dependencies);
     Outcome->Lookups = std::move(Split->Lookups);
@@ -384,8 +388,10 @@ std::optional<TUOutcome> StoredResult::outcome() && {
   return Outcome;
 }
 
-std::optional<TUOutcome> StoredResult::outcomeWithoutPathLists() const {
-  nlohmann::json Stored = nlohmann::json::parse(Split->Rest, nullptr, /*allow_exceptions=*/false);
+std::string_view StoredResult::restText() const { return Split->Rest; }
+
+std::optional<TUOutcome> outcomeFromRestText(std::string_view Rest, const StoreRoots &Roots) {
+  nlohmann::json Stored = nlohmann::json::parse(Rest, nullptr, /*allow_exceptions=*/false);
   if (!Stored.is_object())
     return std::nullopt;
   TUOutcome Outcome;
@@ -447,20 +453,14 @@ std::optional<std::vector<Fact>> ResultStore::loadFacts(const std::string &Key,
 }
 
 std::string ResultStore::save(const std::string &Key, const std::string &Directory,
-                              const TUOutcome &Outcome) const {
+                              const TUOutcome &Outcome, std::string *Rest) const {
   if (Outcome.State != TUOutcome::Status::Analyzed)
     return {};
   StoreRoots Roots = rootsFor(Directory);
   // The path lists, most of the bytes, are written directly; the rest through nlohmann.
-  TUOutcome Rest = Outcome;
-  Rest.Dependencies.clear();
-  Rest.Lookups.clear();
-  nlohmann::json Relocated = Rest;
-  relocate(Relocated, Roots, /*ToRoots=*/true);
-  Relocated.erase("dependencies");
-  Relocated.erase("lookups");
-  // Findings and file names may hold any bytes; the store must not throw on them (jsonText).
-  std::string Text = jsonText(Relocated);
+  std::string Text = restText(Directory, Outcome);
+  if (Rest)
+    *Rest = Text;
   Text.pop_back(); // the object's closing brace
   writePathList(Text, "dependencies", Outcome.Dependencies, Roots, Spelling::Real);
   writePathList(Text, "lookups", Outcome.Lookups, Roots, Spelling::AsNamed);
@@ -478,6 +478,18 @@ std::string ResultStore::save(const std::string &Key, const std::string &Directo
     Earlier.push_back(earlierName(Key, I));
   keepEarlierVersions(Dir, resultShardOf(Key), latestName(Key), Earlier);
   return writeStoreFile(Dir, resultShardOf(Key), latestName(Key), storeEntryText(Header, Text));
+}
+
+std::string ResultStore::restText(const std::string &Directory, const TUOutcome &Outcome) const {
+  TUOutcome Rest = Outcome;
+  Rest.Dependencies.clear();
+  Rest.Lookups.clear();
+  nlohmann::json Relocated = Rest;
+  relocate(Relocated, rootsFor(Directory), /*ToRoots=*/true);
+  Relocated.erase("dependencies");
+  Relocated.erase("lookups");
+  // Findings and file names may hold any bytes; the store must not throw on them (jsonText).
+  return jsonText(Relocated);
 }
 
 std::optional<std::vector<std::string>>

@@ -48,9 +48,11 @@ public:
   // The files it read and the paths its parse asked about (this checkout's paths, sorted).
   const std::vector<std::pair<std::string, std::string>> &dependencies() const;
   const PathLookups &lookups() const;
+  // The outcome's other members as stored (paths relative to the roots), the text of a JSON
+  // object: what a run's summary (StoredRun.h) keeps of it.
+  std::string_view restText() const;
 
 private:
-  std::optional<TUOutcome> outcomeWithoutPathLists() const;
   std::string Text; // the entry's body, which Split's members view
   std::unique_ptr<SplitOutcome> Split;
   StoreRoots Roots;
@@ -89,8 +91,10 @@ public:
   // directory that is not a link, renamed over the entry, so a link planted there is replaced,
   // never written through; entries are read the same way, only from regular files (no link, no
   // FIFO, at most 256 MiB). Returns an error message naming the file, empty on success.
+  // *Rest, when given, is set to the outcome's members other than its path lists as stored
+  // (restText).
   std::string save(const std::string &Key, const std::string &Directory,
-                   const TUOutcome &Outcome) const;
+                   const TUOutcome &Outcome, std::string *Rest = nullptr) const;
   // Whether the store was last written by another contractcheck build (buildFingerprint), whose
   // entries this one never reads; false for a store no build has recorded itself in.
   bool lastWrittenByAnotherBuild() const;
@@ -100,6 +104,10 @@ public:
   // that the files it read are unchanged: what a stale entry still tells (KeptTemplateBodies),
   // or an entry the caller validates before it reads more of it.
   std::optional<StoredResult> open(const std::string &Key, const std::string &Directory) const;
+  // The latest stored result under Key whose reads are unchanged, or an earlier one that is
+  // (made the latest again); nullopt when none is.
+  std::optional<StoredResult> openUnchanged(const std::string &Key, const std::string &Directory,
+                                            FileHashes &Hashes) const;
   // An earlier stored result under Key (one the latest replaced: the TU's result on another
   // branch, before an edit that was undone) whose reads are all unchanged, made the latest
   // again; nullopt when none is. First as in StoredResult::readsUnchanged. What a run asks when
@@ -129,14 +137,14 @@ public:
   const std::string &projectRoot() const { return ProjectRoot; }
 
 private:
+  // An outcome's members other than its path lists, as save() stores them: the text of a JSON
+  // object, its paths relative to the roots of a TU compiled in Directory.
+  std::string restText(const std::string &Directory, const TUOutcome &Outcome) const;
   // Main: the content hash its main file must have been read with (its header's "main"), or
   // empty for any.
   std::optional<StoredResult> openEntry(const std::string &Key, const std::string &Name,
                                         const std::string &Directory,
                                         const std::string &Main = {}) const;
-  // The latest stored result under Key whose reads are unchanged, or an earlier one that is.
-  std::optional<StoredResult> openUnchanged(const std::string &Key, const std::string &Directory,
-                                            FileHashes &Hashes) const;
   StoreRoots rootsFor(const std::string &Directory) const { return {Directory, ProjectRoot}; }
   // The configuration's part of a key, computed once per configuration and compile directory: a
   // key is computed for every TU of every run, warm runs included.
@@ -146,6 +154,12 @@ private:
   mutable std::mutex ConfigKeysMutex;
   mutable std::map<std::pair<std::string, std::string>, std::string> ConfigKeys;
 };
+
+// A stored outcome's members other than its path lists (restText), read back with a checkout's
+// roots; nullopt when they cannot be read (a miss).
+std::optional<TUOutcome> outcomeFromRestText(std::string_view Rest, const StoreRoots &Roots);
+// Its "facts" member alone, the same way.
+std::optional<std::vector<Fact>> factsFromText(std::string_view Facts, const StoreRoots &Roots);
 
 // The fingerprint of this contractcheck build (its version, its executable's content and the
 // fact kinds its rules declare): results stored by any other build are misses.

@@ -157,6 +157,14 @@ std::optional<std::string> readStoreFile(const std::string &Root, const std::str
   return Text;
 }
 
+void markStoreFileUsed(const std::string &Root, const std::string &Shard,
+                       const std::string &Name) {
+  std::string Error;
+  Descriptor ShardFD = openShard(Root, Shard, /*Create=*/false, Error);
+  if (ShardFD.get() >= 0)
+    ::utimensat(ShardFD.get(), Name.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+}
+
 std::string writeStoreFile(const std::string &Root, const std::string &Shard,
                            const std::string &Name, std::string_view Content,
                            StoredFileIdentity *Written) {

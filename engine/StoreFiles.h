@@ -57,6 +57,10 @@ Descriptor openShard(const std::string &Root, const std::string &Shard, bool Cre
 std::optional<std::string> readStoreFile(const std::string &Root, const std::string &Shard,
                                          const std::string &Name, uint64_t MaxBytes);
 
+// Marks Root/Shard/Name used now (its modification time), as readStoreFile does, without
+// reading it: an entry a run took from elsewhere (StoredRun.h) that later runs may need.
+void markStoreFileUsed(const std::string &Root, const std::string &Shard, const std::string &Name);
+
 // Root/Shard/Name opened for reading when it is a regular file of at most MaxBytes (not
 // followed if a link), with its identity.
 std::optional<std::pair<Descriptor, StoredFileIdentity>>

@@ -51,6 +51,19 @@ public:
   }
   size_t position() const { return At; }
 
+  // A JSON number that is a non-negative integer (digits only, no leading zero but "0").
+  bool unsignedNumber(uint64_t &Out) {
+    skipSpace();
+    size_t Start = At;
+    Out = 0;
+    while (At < Text.size() && Text[At] >= '0' && Text[At] <= '9') {
+      if (At - Start >= 18)
+        return false;
+      Out = Out * 10 + static_cast<uint64_t>(Text[At++] - '0');
+    }
+    return At > Start && !(Text[Start] == '0' && At - Start > 1);
+  }
+
   // A JSON string, decoded into Out.
   bool string(std::string &Out) {
     Out.clear();
@@ -230,7 +243,85 @@ bool pairs(Reader &R, StringPairs &Out) {
   return R.take(']');
 }
 
+// [i,j,...] of indices below Size.
+bool indices(Reader &R, std::vector<uint32_t> &Out, size_t Size) {
+  if (!R.take('['))
+    return false;
+  if (R.take(']'))
+    return true;
+  do {
+    uint64_t Value;
+    if (!R.unsignedNumber(Value) || Value >= Size)
+      return false;
+    Out.push_back(static_cast<uint32_t>(Value));
+  } while (R.take(','));
+  return R.take(']');
+}
+
+// "Name": at the reader's position.
+bool named(Reader &R, std::string_view Name) {
+  std::string Key;
+  return R.string(Key) && Key == Name && R.take(':');
+}
+
 } // namespace
+
+std::optional<std::vector<std::pair<std::string, std::string_view>>>
+objectMembers(std::string_view Text) {
+  Reader R(Text);
+  std::vector<std::pair<std::string, std::string_view>> Members;
+  if (!R.take('{'))
+    return std::nullopt;
+  if (!R.take('}')) {
+    do {
+      std::string Key;
+      if (!R.string(Key) || !R.take(':'))
+        return std::nullopt;
+      size_t ValueStart = R.position();
+      if (!R.skipValue())
+        return std::nullopt;
+      std::string_view Value = Text.substr(ValueStart, R.position() - ValueStart);
+      Value.remove_prefix(std::min(Value.find_first_not_of(" \t\r\n"), Value.size()));
+      Members.emplace_back(std::move(Key), Value);
+    } while (R.take(','));
+    if (!R.take('}'))
+      return std::nullopt;
+  }
+  if (!R.atEnd())
+    return std::nullopt;
+  return Members;
+}
+
+std::optional<StoredRunText> splitStoredRun(std::string_view Text) {
+  Reader R(Text);
+  StoredRunText Run;
+  if (!R.take('{') || !named(R, "dependencies") || !pairs(R, Run.Dependencies) || !R.take(',') ||
+      !named(R, "lookups") || !pairs(R, Run.Lookups) || !R.take(',') || !named(R, "units") ||
+      !R.take('['))
+    return std::nullopt;
+  if (!R.take(']')) {
+    do {
+      StoredRunText::Unit Unit;
+      if (!R.take('{') || !named(R, "key") || !R.string(Unit.Key) || !R.take(',') ||
+          !named(R, "reads") || !indices(R, Unit.Reads, Run.Dependencies.size()) ||
+          !R.take(',') || !named(R, "asks") || !indices(R, Unit.Asks, Run.Lookups.size()) ||
+          !R.take(',') || !named(R, "outcome") || !R.peek('{'))
+        return std::nullopt;
+      size_t Start = R.position();
+      if (!R.skipValue())
+        return std::nullopt;
+      Unit.Outcome = Text.substr(Start, R.position() - Start);
+      if (!R.take('}'))
+        return std::nullopt;
+      Run.Units.push_back(std::move(Unit));
+    } while (R.take(','));
+    if (!R.take(']'))
+      return std::nullopt;
+  }
+  if (!R.take('}') || !R.atEnd())
+    return std::nullopt;
+  return Run;
+}
 
 std::optional<std::string_view> SplitOutcome::member(std::string_view Name) const {
   for (const auto &[Member, Value] : Members)

@@ -6,6 +6,7 @@
 // a small TU; read directly, a few.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,5 +31,28 @@ struct SplitOutcome {
 // each, split into those (decoded) and the rest (as written). nullopt when Text is not shaped
 // so: the caller parses it whole, and a malformed entry is its miss.
 std::optional<SplitOutcome> splitPathLists(std::string_view Text);
+
+// The members of the JSON object Text, each name (decoded) and its value as written (a view
+// into Text); nullopt when Text is not one object.
+std::optional<std::vector<std::pair<std::string, std::string_view>>>
+objectMembers(std::string_view Text);
+
+// A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
+// they asked about, once, and each TU's key, the indices of its own among them and its outcome
+// without the path lists (a view into the text read, as a TU's entry stores it).
+struct StoredRunText {
+  StringPairs Dependencies, Lookups;
+  struct Unit {
+    std::string Key;
+    std::vector<uint32_t> Reads, Asks; // indices into Dependencies and Lookups
+    std::string_view Outcome;
+  };
+  std::vector<Unit> Units;
+};
+
+// Text as writeStoredRun wrote it: {"dependencies":[[a,b],...],"lookups":[[a,b],...],
+// "units":[{"key":k,"reads":[i,...],"asks":[j,...],"outcome":{...}},...]}, every index in
+// range; nullopt for anything else.
+std::optional<StoredRunText> splitStoredRun(std::string_view Text);
 
 } // namespace contractcheck

@@ -61,6 +61,9 @@ protected:
     size_t End = Text.find('\n');
     return {nlohmann::json::parse(Text.substr(0, End)), Text.substr(End + 1)};
   }
+  // The summary of the last run's results (engine/StoredRun.h), which serves a warm run before
+  // any entry is opened: removed by the tests of the entries themselves.
+  void removeRunSummary() const { fs::remove_all(Store() + "/runs"); }
   static nlohmann::json storedOutcome(const fs::path &Entry) {
     return nlohmann::json::parse(entryParts(Entry).second);
   }
@@ -92,6 +95,119 @@ TEST_F(ResultStoreTest, AnEditedHeaderReparsesExactlyTheTUsThatReadIt) {
   EXPECT_NE(R.Stderr.find("(1 unchanged, from the result store)"), std::string::npos) << R.Stderr;
   ASSERT_EQ(findings(R).size(), 1u);
   EXPECT_NE(findings(R)[0]["message"].get<std::string>().find("State::Gone"), std::string::npos);
+}
+
+std::vector<fs::path> runSummaries(const std::string &Store) {
+  std::vector<fs::path> Found;
+  if (fs::is_directory(Store + "/runs"))
+    for (const auto &E : fs::directory_iterator(Store + "/runs"))
+      Found.push_back(E.path());
+  return Found;
+}
+
+// A run's results are kept in one file besides the TUs' entries (engine/StoredRun.h): a warm
+// run takes every TU from it, each file and lookup checked once, without opening an entry. A
+// TU whose reads changed is not taken from it (parsed, as from a stale entry), the others are,
+// and the next summary holds the new result.
+TEST_F(ResultStoreTest, AWarmRunTakesEveryTUFromTheRunsSummaryWithoutOpeningAnEntry) {
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  ASSERT_EQ(runSummaries(Store()).size(), 1u);
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  for (const char *Workers : {"-j1", "-j2"}) {
+    ProcessResult Warm = run({Workers});
+    EXPECT_EQ(Warm.ExitCode, FindingsFound) << Warm.Stderr;
+    EXPECT_EQ(findings(Warm), findings(Cold));
+    EXPECT_NE(Warm.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+        << Workers << "\n" << Warm.Stderr;
+    EXPECT_TRUE(entries().empty()); // nothing analysed, nothing stored
+  }
+  // a.cpp and c.cpp read state.h: stale in the summary, with no entry to fall back on.
+  Project.write("include/state.h",
+                "#pragma once\nenum class State { Open, Closed, Half, Gone };\n");
+  ProcessResult Edited = run({});
+  EXPECT_NE(Edited.Stderr.find("(1 unchanged, from the result store)"), std::string::npos)
+      << Edited.Stderr;
+  ASSERT_EQ(findings(Edited).size(), 1u);
+  EXPECT_NE(findings(Edited)[0]["message"].get<std::string>().find("State::Gone"),
+            std::string::npos);
+  EXPECT_EQ(entries().size(), 2u);
+  // The summary the edited run wrote holds all three again: b.cpp's taken from the last one.
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  ProcessResult Again = run({});
+  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+  EXPECT_EQ(findings(Again), findings(Edited));
+}
+
+// The summary is checked like an entry: a damaged one (its checksum), one of another build, one
+// whose TUs' keys changed (an edited configuration) serve nothing; the entries do, and the run
+// writes it anew.
+TEST_F(ResultStoreTest, ADamagedOrForeignRunsSummaryServesNothing) {
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  std::vector<fs::path> Summaries = runSummaries(Store());
+  ASSERT_EQ(Summaries.size(), 1u);
+  std::string Good = readFile(Summaries[0].string());
+  size_t Body = Good.find('\n') + 1;
+  std::string Damaged = Good;
+  size_t Some = Damaged.find("State", Body);
+  ASSERT_NE(Some, std::string::npos);
+  Damaged[Some] = 'Z'; // still JSON, a name changed: only the checksum tells
+  std::string Foreign = Good;
+  size_t Build = Foreign.find("\"build\":\"") + 9;
+  Foreign[Build] = Foreign[Build] == '0' ? '1' : '0';
+  for (const std::string &Planted : {Damaged, Foreign, Good.substr(0, Good.size() / 2)}) {
+    std::ofstream(Summaries[0], std::ios::trunc) << Planted;
+    ProcessResult R = run({});
+    EXPECT_EQ(findings(R), findings(Cold));
+    EXPECT_NE(R.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+        << R.Stderr;
+    EXPECT_TRUE(readFile(Summaries[0].string()) == Good); // written anew, as it was
+  }
+  // Another configuration: every key changes; the summary's TUs are not this run's.
+  Project.write(".contractcheck.yaml", "version: 1\nrules:\n  contract-switch-coverage:\n"
+                                       "    severity: warning\n");
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  ProcessResult Configured = run({});
+  EXPECT_EQ(Configured.Stderr.find("from the result store"), std::string::npos)
+      << Configured.Stderr;
+  ASSERT_EQ(findings(Configured).size(), 1u);
+  EXPECT_EQ(findings(Configured)[0]["severity"], "warning") << Configured.Stdout;
+}
+
+// A single-file run (the hook's) takes the other TUs' facts for the global rules from the
+// summary, and leaves it as it is when they all came from it: the given file's new result is
+// made stale by its next edit, and rewriting the summary cost such a run more than it saved.
+TEST_F(ResultStoreTest, ASingleFileRunTakesTheOtherTUsFactsFromTheRunsSummary) {
+  ASSERT_EQ(run({}).ExitCode, FindingsFound);
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  std::vector<fs::path> Summaries = runSummaries(Store());
+  ASSERT_EQ(Summaries.size(), 1u);
+  std::string Before = readFile(Summaries[0].string());
+  Project.write("src/c.cpp", "#include \"state.h\"\nint c() { return 4; }\n");
+  ProcessResult Hook = run({Files[2]});
+  EXPECT_EQ(Hook.ExitCode, 0) << Hook.Stderr;
+  EXPECT_EQ(Hook.Stderr.find("analysing them once for the global rules"), std::string::npos)
+      << Hook.Stderr;
+  EXPECT_EQ(entries().size(), 1u); // c.cpp's own
+  EXPECT_TRUE(readFile(Summaries[0].string()) == Before);
+  // An edit the other TUs read: their facts come from their analysis, and the summary is
+  // written with every TU's result.
+  Project.write("include/other.h", "#pragma once\nenum class Other { A, B, C };\n");
+  ProcessResult Header = run({Files[2]});
+  EXPECT_NE(Header.Stderr.find("analysing them once for the global rules"), std::string::npos)
+      << Header.Stderr;
+  EXPECT_FALSE(readFile(Summaries[0].string()) == Before);
+  for (const fs::path &Entry : entries())
+    fs::remove(Entry);
+  ProcessResult Warm = run({});
+  EXPECT_NE(Warm.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Warm.Stderr;
 }
 
 // A TU's result on one branch is found again after a checkout of another branch and back, as
@@ -269,6 +385,7 @@ TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
     Header["build"] = "someone-else";
     std::ofstream(Entries[2], std::ios::trunc) << Header.dump() << '\n' << Outcome;
   }
+  removeRunSummary();
   ProcessResult R = run({});
   EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
   EXPECT_EQ(findings(R), findings(Cold));
@@ -284,6 +401,7 @@ TEST_F(ResultStoreTest, ARunAfterARebuildSaysWhyNothingCameFromTheStore) {
   // the store last written by the build before it.
   for (const fs::path &Entry : entries())
     fs::remove(Entry);
+  removeRunSummary(); // under another build's fingerprint
   std::ofstream(Store() + "/builds/last", std::ios::trunc) << "the build before";
   ProcessResult Rebuilt = run({});
   EXPECT_EQ(Rebuilt.ExitCode, FindingsFound) << Rebuilt.Stderr;
@@ -297,6 +415,7 @@ TEST_F(ResultStoreTest, ARunAfterARebuildSaysWhyNothingCameFromTheStore) {
   // Entries missing from a store this build wrote last: nothing to say about builds.
   for (const fs::path &Entry : entries())
     fs::remove(Entry);
+  removeRunSummary();
   ProcessResult Missing = run({});
   EXPECT_EQ(Missing.Stderr.find("another contractcheck build"), std::string::npos)
       << Missing.Stderr;
@@ -332,6 +451,7 @@ TEST_F(ResultStoreTest, AnEntryThatIsAFifoOrADeviceIsAMiss) {
   ASSERT_EQ(::mkfifo(Entries[0].c_str(), 0600), 0);
   fs::remove(Entries[1]);
   fs::create_symlink("/dev/zero", Entries[1]);
+  removeRunSummary();
   ProcessResult R = runProcess(
       {"timeout", "60", contractcheckBinary(), "check", "-p", Build(), "--format", "json"},
       Project.path());
