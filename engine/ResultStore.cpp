@@ -356,15 +356,50 @@ std::optional<std::vector<Fact>> StoredResult::facts() const {
   return factsFromText(*Text, Roots);
 }
 
+namespace {
+
+// A stored text read back with a checkout's roots: through the store's own reader, mapping the
+// tagged strings as it reads them (parseStoredJson), or through nlohmann and relocate() when
+// that reader does not take it (nlohmann decides). Null when it is no JSON.
+nlohmann::json readStored(std::string_view Text, const StoreRoots &Roots) {
+  nlohmann::json Read;
+  if (parseStoredJson(Text, Read, [&Roots](std::string_view Tagged) {
+        return Roots.absolute(Tagged, Spelling::AsNamed);
+      }))
+    return Read;
+  Read = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  if (Read.is_discarded())
+    return nullptr;
+  mapStrings(
+      Read, [&Roots](std::string_view Tagged) { return Roots.absolute(Tagged); },
+      /*TaggedOnly=*/true);
+  return Read;
+}
+
+// Facts as from_json reads them, each one's data moved out of the document, not copied.
+std::vector<Fact> factsMovedFrom(nlohmann::json &Facts) {
+  std::vector<Fact> Out;
+  Out.reserve(Facts.size());
+  for (nlohmann::json &J : Facts.get_ref<nlohmann::json::array_t &>()) {
+    Fact F;
+    J.at("rule").get_to(F.RuleId);
+    J.at("kind").get_to(F.Kind);
+    J.at("key").get_to(F.Key);
+    J.at("version").get_to(F.Version);
+    F.Data = std::move(J.at("data"));
+    Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
+} // namespace
+
 std::optional<std::vector<Fact>> factsFromText(std::string_view Text, const StoreRoots &Roots) {
-  nlohmann::json Facts = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json Facts = readStored(Text, Roots);
   if (!Facts.is_array())
     return std::nullopt;
   try {
-    mapStrings(
-        Facts, [&Roots](std::string_view Text) { return Roots.absolute(Text); },
-        /*TaggedOnly=*/true);
-    return Facts.get<std::vector<Fact>>();
+    return factsMovedFrom(Facts);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }
@@ -391,15 +426,21 @@ std::optional<TUOutcome> StoredResult::outcome() && {
 std::string_view StoredResult::restText() const { return Split->Rest; }
 
 std::optional<TUOutcome> outcomeFromRestText(std::string_view Rest, const StoreRoots &Roots) {
-  nlohmann::json Stored = nlohmann::json::parse(Rest, nullptr, /*allow_exceptions=*/false);
+  // Every member is mapped as relocate() maps it back (the path lists are not among them).
+  nlohmann::json Stored = readStored(Rest, Roots);
   if (!Stored.is_object())
     return std::nullopt;
   TUOutcome Outcome;
   try {
-    relocate(Stored, Roots, /*ToRoots=*/false);
+    nlohmann::json &Facts = Stored.at("facts");
+    if (!Facts.is_array())
+      return std::nullopt;
+    std::vector<Fact> Moved = factsMovedFrom(Facts);
+    Facts = nlohmann::json::array();
     Stored["dependencies"] = nlohmann::json::array();
     Stored["lookups"] = nlohmann::json::array();
     Stored.get_to(Outcome);
+    Outcome.Facts = std::move(Moved);
   } catch (const nlohmann::json::exception &) {
     return std::nullopt;
   }

@@ -1,8 +1,12 @@
 #include "StoredPathLists.h"
 
+#include "Utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#include <nlohmann/json.hpp>
 
 namespace contractcheck {
 
@@ -243,6 +247,94 @@ bool pairs(Reader &R, StringPairs &Out) {
   return R.take(']');
 }
 
+// Up to this depth, as nlohmann's recursive parser goes far deeper: a stored outcome is a few
+// levels deep; anything deeper is left to nlohmann.
+constexpr int MaxDepth = 64;
+
+bool storedValue(Reader &R, std::string_view Text, nlohmann::json &Out, int Depth,
+                 const std::function<std::string(std::string_view)> &MapTagged) {
+  if (Depth > MaxDepth)
+    return false;
+  // nlohmann refuses a string that is not UTF-8 (jsonText writes none).
+  auto Read = [&](std::string &S) {
+    if (!R.string(S))
+      return false;
+    if (std::any_of(S.begin(), S.end(), [](char C) { return static_cast<unsigned char>(C) >= 0x80; }) &&
+        validUtf8(S) != S)
+      return false;
+    if (S.find('$') != std::string::npos)
+      S = MapTagged(S);
+    return true;
+  };
+  if (R.peek('"')) {
+    std::string S;
+    if (!Read(S))
+      return false;
+    Out = std::move(S);
+    return true;
+  }
+  if (R.take('{')) {
+    Out = nlohmann::json::object();
+    if (R.take('}'))
+      return true;
+    do {
+      std::string Key;
+      if (!Read(Key) || !R.take(':'))
+        return false;
+      nlohmann::json &Member = Out[Key];
+      Member = nullptr; // a repeated name: the last value, as nlohmann keeps it
+      if (!storedValue(R, Text, Member, Depth + 1, MapTagged))
+        return false;
+    } while (R.take(','));
+    return R.take('}');
+  }
+  if (R.take('[')) {
+    Out = nlohmann::json::array();
+    if (R.take(']'))
+      return true;
+    do {
+      Out.push_back(nullptr);
+      if (!storedValue(R, Text, Out.back(), Depth + 1, MapTagged))
+        return false;
+    } while (R.take(','));
+    return R.take(']');
+  }
+  // A literal or a number, up to the next delimiter.
+  size_t Start = R.position();
+  if (!R.skipValue())
+    return false;
+  std::string_view Token = Text.substr(Start, R.position() - Start);
+  Token.remove_prefix(std::min(Token.find_first_not_of(" \t\r\n"), Token.size()));
+  if (Token == "true" || Token == "false") {
+    Out = Token == "true";
+    return true;
+  }
+  if (Token == "null") {
+    Out = nullptr;
+    return true;
+  }
+  // An integer of up to 18 digits (which no overflow reaches) as nlohmann types it: unsigned
+  // unless negative. Anything else (a fraction, an exponent, more digits) is nlohmann's.
+  bool Negative = !Token.empty() && Token.front() == '-';
+  std::string_view Digits = Token.substr(Negative);
+  if (Digits.empty() || Digits.size() > 18 || (Digits.size() > 1 && Digits.front() == '0') ||
+      !std::all_of(Digits.begin(), Digits.end(), [](char C) { return C >= '0' && C <= '9'; })) {
+    nlohmann::json Number = nlohmann::json::parse(Token, nullptr, /*allow_exceptions=*/false);
+    if (!Number.is_number())
+      return false;
+    Out = std::move(Number);
+    return true;
+  }
+  uint64_t Value = 0;
+  for (char C : Digits)
+    Value = Value * 10 + static_cast<uint64_t>(C - '0');
+  if (Negative)
+    Out = -static_cast<int64_t>(Value);
+  else
+    Out = Value;
+  return true;
+}
+
 // [i,j,...] of indices below Size.
 bool indices(Reader &R, std::vector<uint32_t> &Out, size_t Size) {
   if (!R.take('['))
@@ -265,6 +357,12 @@ bool named(Reader &R, std::string_view Name) {
 }
 
 } // namespace
+
+bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
+                     const std::function<std::string(std::string_view)> &MapTagged) {
+  Reader R(Text);
+  return storedValue(R, Text, Out, 0, MapTagged) && R.atEnd();
+}
 
 std::optional<std::vector<std::pair<std::string, std::string_view>>>
 objectMembers(std::string_view Text) {

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +38,15 @@ std::optional<SplitOutcome> splitPathLists(std::string_view Text);
 // into Text); nullopt when Text is not one object.
 std::optional<std::vector<std::pair<std::string, std::string_view>>>
 objectMembers(std::string_view Text);
+
+// Text, one JSON value as this build writes it (jsonText), into Out, as nlohmann::json::parse
+// would read it, with every string holding a '$' (a path the store made relative: object keys
+// too) handed to MapTagged first; false when Text is not such a value (the caller parses it with
+// nlohmann, which decides). The stored outcomes a warm run reads are most of its decoding: this
+// reads their strings eight bytes at a time instead of nlohmann's character at a time, and maps
+// the tagged ones as they are read instead of walking the document again.
+bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
+                     const std::function<std::string(std::string_view)> &MapTagged);
 
 // A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
 // they asked about, once, and each TU's key, the indices of its own among them and its outcome

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 namespace contractcheck {
 namespace {
 
@@ -67,6 +69,59 @@ TEST(StoredPathListsTest, TextOfAnotherShapeIsLeftToNlohmann) {
            "{\"dependencies\":[],\"lookups\":[],\"file\":[1,}",
        })
     EXPECT_FALSE(splitPathLists(Text)) << Text;
+}
+
+// The store's own reader of a stored outcome gives the document nlohmann::json::parse gives (the
+// same values of the same types, so that what a rule reads and what is compared is the same),
+// with every string holding a '$' mapped; what it does not take, nlohmann decides.
+TEST(StoredPathListsTest, TheStoredJsonReaderReadsWhatNlohmannReads) {
+  auto Tagged = [](std::string_view Text) { return "<" + std::string(Text) + ">"; };
+  auto MappedLikeTheStore = [&](nlohmann::json J) {
+    std::function<void(nlohmann::json &)> Map = [&](nlohmann::json &V) {
+      if (V.is_string() && V.get<std::string>().find('$') != std::string::npos)
+        V = Tagged(V.get<std::string>());
+      else if (V.is_array())
+        for (nlohmann::json &Item : V)
+          Map(Item);
+      else if (V.is_object()) {
+        nlohmann::json Out = nlohmann::json::object();
+        for (auto &[Key, Value] : V.items()) {
+          Map(Value);
+          Out[Key.find('$') != std::string::npos ? Tagged(Key) : Key] = Value;
+        }
+        V = Out;
+      }
+    };
+    Map(J);
+    return J;
+  };
+  for (std::string Text : {
+           std::string(R"({"a":1,"b":-2,"c":0,"d":-0,"e":2.5,"f":1e3,"g":-1.5E-2})"),
+           std::string(R"({"big":123456789012345678,"bigger":1234567890123456789,)"
+                       R"("huge":18446744073709551615,"beyond":18446744073709551616,)"
+                       R"("low":-9223372036854775808})"),
+           std::string(R"([true,false,null,[],{},[[]],{"x":{}}])"),
+           std::string(R"({"s":"a \"q\" \\ \/ \b\f\n\r\t \u0001 \u00e9 \u20ac \ud83d\ude00"})"),
+           std::string("{\"utf8\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}"),
+           std::string(R"({"${project}/a.h":"${directory}/b.cpp","plain":"x$$y","n":[1,"$"]})"),
+           std::string(R"({"dup":1,"dup":2})"),
+           std::string(" { \"spaced\" : [ 1 , 2 ] } "),
+       }) {
+    nlohmann::json Read;
+    ASSERT_TRUE(parseStoredJson(Text, Read, Tagged)) << Text;
+    nlohmann::json Expected = MappedLikeTheStore(nlohmann::json::parse(Text));
+    EXPECT_EQ(Read, Expected) << Text;
+    EXPECT_EQ(Read.dump(), Expected.dump()) << Text; // the same types: unsigned, signed, float
+  }
+  // Not JSON, or not UTF-8: refused, as nlohmann refuses them.
+  for (std::string Text :
+       {std::string("{\"a\":1"), std::string("{\"a\":01}"), std::string("{\"a\":tru}"),
+        std::string("{\"a\":-}"), std::string("{\"a\":\"\\ud800\"}"), std::string("[1,]"),
+        std::string("{\"a\":1} x"), std::string("{\"bad\":\"\xc3\x28\"}"), std::string("\"\x01\"")}) {
+    nlohmann::json Read;
+    EXPECT_FALSE(parseStoredJson(Text, Read, Tagged)) << Text;
+    EXPECT_TRUE(nlohmann::json::parse(Text, nullptr, false).is_discarded()) << Text;
+  }
 }
 
 } // namespace
