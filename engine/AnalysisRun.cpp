@@ -406,7 +406,7 @@ RunResult AnalysisRun::run(SourceFiles &Sources, const ProgressCallback &Progres
                                                  Result.Report.Failures.end(), leftAThreadParked);
   Result.Workers = std::max(1u, std::min<unsigned>(Result.Workers, Plan.Jobs.size()));
   Result.Exit = exitCodeOf(Result);
-  writeStoredRun(Result);
+  writeStoredRun();
   evictUnusedStoreEntries();
   keepFileHashes();
   return Result;
@@ -426,13 +426,13 @@ StoredRun *AnalysisRun::storedRun() {
 // a run more than the summary saved it; the next whole run reads those TUs' entries and writes
 // it. An editor's buffers are not the files on disk; a run that may not write the store leaves
 // it as it is.
-void AnalysisRun::writeStoredRun(const RunResult &Result) {
+void AnalysisRun::writeStoredRun() {
   if (!Summary || Request.Store != StoreMode::ReadWrite || !Request.Settings.Overlays.empty())
     return;
   if (Plan.Subset && OthersNotSummarised == 0)
     return;
-  if (std::string Error = Summary->write(Plan.Jobs.size() + Plan.Others.size()); !Error.empty())
-    (void)Result; // slower next time, not wrong: the entries are all there
+  // One that cannot be written makes the next run slower, not wrong: the entries are all there.
+  (void)Summary->write(Plan.Jobs.size() + Plan.Others.size());
 }
 
 // Last, when the run has read (and so marked) every entry it uses.

@@ -125,7 +125,7 @@ private:
   // The summary of the last run's results in the store (StoredRun.h), read once; null when the
   // run has no store, or its database is no file.
   class StoredRun *storedRun();
-  void writeStoredRun(const RunResult &Result);
+  void writeStoredRun();
   GlobalPhase globalPhase();
   void addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunResult &Result,
                       const ProgressCallback &Progress);
