@@ -150,21 +150,6 @@ StringPairs relocated(StringPairs Pairs, const StoreRoots &Roots, Spelling First
   return Pairs;
 }
 
-// A string as jsonText writes it: one that needs no escape (most paths) as it is.
-void appendJsonString(std::string &Out, std::string_view Text) {
-  bool Plain = std::all_of(Text.begin(), Text.end(), [](char C) {
-    auto U = static_cast<unsigned char>(C);
-    return U >= 0x20 && U < 0x80 && C != '"' && C != '\\';
-  });
-  if (!Plain) {
-    Out += jsonText(nlohmann::json(std::string(Text)));
-    return;
-  }
-  Out += '"';
-  Out += Text;
-  Out += '"';
-}
-
 // ',"Name":[["first","second"],...]' with the paths relative to the roots as relocate() takes
 // them: the first of each pair spelled First, the second (a hash, or a lookup's answer) real.
 void writePathList(std::string &Out, std::string_view Name,

@@ -24,28 +24,13 @@ enum : uint8_t { Unknown = 0, Same = 1, Differs = 2 };
 // Not ".json": a TU's entry is "<key>.json", which nothing here is.
 std::string fileName(const std::string &Name) { return Name + ".run"; }
 
-// A string as jsonText writes it: one that needs no escape (most paths) as it is.
-void appendString(std::string &Out, std::string_view Text) {
-  bool Plain = std::all_of(Text.begin(), Text.end(), [](char C) {
-    auto U = static_cast<unsigned char>(C);
-    return U >= 0x20 && U < 0x80 && C != '"' && C != '\\';
-  });
-  if (!Plain) {
-    Out += jsonText(nlohmann::json(std::string(Text)));
-    return;
-  }
-  Out += '"';
-  Out += Text;
-  Out += '"';
-}
-
 void appendPairs(std::string &Out, const StringPairs &Pairs) {
   Out += '[';
   for (size_t I = 0; I < Pairs.size(); ++I) {
     Out += I ? ",[" : "[";
-    appendString(Out, Pairs[I].first);
+    appendJsonString(Out, Pairs[I].first);
     Out += ',';
-    appendString(Out, Pairs[I].second);
+    appendJsonString(Out, Pairs[I].second);
     Out += ']';
   }
   Out += ']';
@@ -154,14 +139,21 @@ bool StoredRun::unchanged(size_t U, FileHashes &Hashes) {
   return true;
 }
 
-std::optional<TUOutcome> StoredRun::outcome(const std::string &Key, const std::string &Directory,
-                                            FileHashes &Hashes) {
+std::optional<size_t> StoredRun::unchangedUnit(const std::string &Key, FileHashes &Hashes) {
   if (!Old)
     return std::nullopt;
   auto It = Old->ByKey.find(Key);
   if (It == Old->ByKey.end() || !unchanged(It->second, Hashes))
     return std::nullopt;
-  const StoredRunText::Unit &Unit = Old->Split.Units[It->second];
+  return It->second;
+}
+
+std::optional<TUOutcome> StoredRun::outcome(const std::string &Key, const std::string &Directory,
+                                            FileHashes &Hashes) {
+  std::optional<size_t> U = unchangedUnit(Key, Hashes);
+  if (!U)
+    return std::nullopt;
+  const StoredRunText::Unit &Unit = Old->Split.Units[*U];
   std::optional<TUOutcome> Outcome =
       outcomeFromRestText(Unit.Outcome, StoreRoots(Directory, Store.projectRoot()));
   if (!Outcome)
@@ -169,19 +161,17 @@ std::optional<TUOutcome> StoredRun::outcome(const std::string &Key, const std::s
   Outcome->Dependencies.reserve(Unit.Reads.size());
   for (uint32_t I : Unit.Reads)
     Outcome->Dependencies.push_back(Old->Split.Dependencies[I]);
-  keepRead(It->second);
+  keepRead(*U);
   return Outcome;
 }
 
 std::optional<std::vector<Fact>> StoredRun::facts(const std::string &Key,
                                                   const std::string &Directory,
                                                   FileHashes &Hashes) {
-  if (!Old)
+  std::optional<size_t> U = unchangedUnit(Key, Hashes);
+  if (!U)
     return std::nullopt;
-  auto It = Old->ByKey.find(Key);
-  if (It == Old->ByKey.end() || !unchanged(It->second, Hashes))
-    return std::nullopt;
-  auto Members = objectMembers(Old->Split.Units[It->second].Outcome);
+  auto Members = objectMembers(Old->Split.Units[*U].Outcome);
   if (!Members)
     return std::nullopt;
   auto Facts = std::find_if(Members->begin(), Members->end(),
@@ -191,7 +181,7 @@ std::optional<std::vector<Fact>> StoredRun::facts(const std::string &Key,
   std::optional<std::vector<Fact>> Read =
       factsFromText(Facts->second, StoreRoots(Directory, Store.projectRoot()));
   if (Read)
-    keepRead(It->second);
+    keepRead(*U);
   return Read;
 }
 
@@ -273,7 +263,7 @@ std::string StoredRun::write(size_t Count) {
   for (size_t I = 0; I < Sources.size(); ++I) {
     const Source &S = Sources[I];
     Units += I ? ",{\"key\":" : "{\"key\":";
-    appendString(Units, S.Key);
+    appendJsonString(Units, S.Key);
     Units += ",\"reads\":";
     appendIndices(Units, Indices(S, true, Old ? Old->Split.Dependencies : NoPairs,
                                  DependencyToNew, Dependencies, DependencyIndex));

@@ -62,6 +62,8 @@ public:
 private:
   struct Read;
   bool unchanged(size_t Unit, FileHashes &Hashes);
+  // The summary's TU under Key when it is unchanged (unchanged()).
+  std::optional<size_t> unchangedUnit(const std::string &Key, FileHashes &Hashes);
   void keepRead(size_t Unit);
   void add(const std::string &Key, std::string Outcome, const StringPairs &Dependencies,
            const StringPairs &Lookups);
