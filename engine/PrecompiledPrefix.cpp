@@ -15,6 +15,8 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace contractcheck {
@@ -37,6 +39,31 @@ private:
   std::vector<std::string> &Paths;
 };
 
+// The names looked for on the include path (PrecompiledPrefix::Searched).
+class SearchedNames : public PPCallbacks {
+public:
+  explicit SearchedNames(std::vector<std::string> &Names) : Names(Names) {}
+  void InclusionDirective(SourceLocation, const Token &, StringRef FileName, bool,
+                          CharSourceRange, OptionalFileEntryRef, StringRef, StringRef,
+                          const Module *, bool, SrcMgr::CharacteristicKind) override {
+    Names.push_back(FileName.str());
+  }
+  void HasInclude(SourceLocation, StringRef FileName, bool, OptionalFileEntryRef,
+                  SrcMgr::CharacteristicKind) override {
+    Names.push_back(FileName.str());
+  }
+  void EmbedDirective(SourceLocation, StringRef FileName, bool, OptionalFileEntryRef,
+                      const LexEmbedParametersResult &) override {
+    Names.push_back(FileName.str());
+  }
+  void HasEmbed(SourceLocation, StringRef FileName, bool, OptionalFileEntryRef) override {
+    Names.push_back(FileName.str());
+  }
+
+private:
+  std::vector<std::string> &Names;
+};
+
 class PrefixAction : public GeneratePCHAction {
 public:
   PrefixAction(std::vector<std::string> &Resolved, PrecompiledPrefix &Out, std::string Dir,
@@ -51,6 +78,7 @@ public:
       return nullptr;
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<RootResolutions>(CI.getSourceManager(), Resolved));
+    CI.getPreprocessor().addPPCallbacks(std::make_unique<SearchedNames>(Out.Searched));
     // Every body here is a system header's, which no configuration's exclusions come into:
     // skipped as in the parse of a TU that loads the prefix.
     static const Config Defaults = Config::defaults();
@@ -156,6 +184,8 @@ std::optional<PrecompiledPrefix> buildPrecompiledPrefix(std::vector<std::string>
       return std::nullopt;
   // The prefix's header and PCH live in a directory of this run only; no TU depends on it.
   Out.Lookups = Log.take({parentDirectory(HeaderPath), parentDirectory(PchPath)});
+  std::sort(Out.Searched.begin(), Out.Searched.end());
+  Out.Searched.erase(std::unique(Out.Searched.begin(), Out.Searched.end()), Out.Searched.end());
   return Out;
 }
 

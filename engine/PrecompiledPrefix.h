@@ -19,6 +19,10 @@ struct PrecompiledPrefix {
   // them too.
   std::vector<std::pair<std::string, std::string>> Dependencies;
   PathLookups Lookups; // as TUOutcome::Lookups, its own temporary directory left out
+  // Every name its #include, __has_include and #embed looked for on the include path, as
+  // spelled (sorted, once each): what a TU with other include directories must not find
+  // elsewhere to load it (IncludeDirectories.h).
+  std::vector<std::string> Searched;
   // What a TU adds to its command to load it, besides -include-pch PchPath: what it was built
   // with that clang checks when loading it.
   std::vector<std::string> LoadArgs;

@@ -177,18 +177,30 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
     return;
   Args.resize(Commands.size());
   Roots.resize(Commands.size());
+  Search.resize(Commands.size());
   std::vector<std::vector<std::string>> Full(Commands.size());
   std::vector<std::string> Groups(Commands.size());
-  std::map<std::string, size_t> GroupSize;
+  // The settings but the include directories: TUs that may share their standard headers.
+  std::vector<std::string> Loose(Commands.size());
+  std::map<std::string, size_t> GroupSize, LooseSize;
   for (size_t I = 0; I < Commands.size(); ++I) {
     Full[I] = analysisCommandLine(*Commands[I], Settings);
     Args[I] = withoutMainFile(Full[I], *Commands[I]);
-    if (isCOrCxxSource(Commands[I]->File) && !buildsItsOwnWay(Full[I]))
+    if (isCOrCxxSource(Commands[I]->File) && !buildsItsOwnWay(Full[I])) {
       ++GroupSize[Groups[I] = groupOf(Args[I], *Commands[I])];
+      IncludeSearch Split = splitIncludeDirectories(Args[I], Commands[I]->Directory);
+      Search[I] = std::move(Split.Directories);
+      ++LooseSize[Loose[I] = groupOf(Split.Rest, *Commands[I])];
+    }
   }
   // A TU alone with its compiler settings has no one to share with: it is scanned only to find
-  // its stored prefix.
+  // its stored prefix, or, with no store, when other TUs' settings differ from its own in
+  // include directories alone (the vendored googletest's, each with its own -I and -isystem):
+  // those may share standard headers (asLoadedBy).
   auto Alone = [&](size_t I) { return !InRun || GroupSize.at(Groups[I]) < MinShare; };
+  auto SharesAcross = [&](size_t I) {
+    return InRun && !Stored && LooseSize.at(Loose[I]) > GroupSize.at(Groups[I]);
+  };
   // A TU alone whose scan is not stored leaves the scan to the builder with its prefix
   // (PrefixBuilder.h), when there is one: this run parses it directly. Not an editor's buffer:
   // the builder scans the file on disk, whose stored scan a buffer edited above its last
@@ -198,7 +210,7 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   bool Defer = Stored && Stored->inBackground() && Settings.Overlays.empty();
   Deferred.assign(Commands.size(), false);
   runOnWorkers(Commands.size(), Workers, [&](size_t I) {
-    if (Groups[I].empty() || (Alone(I) && !Stored))
+    if (Groups[I].empty() || (Alone(I) && !Stored && !SharesAcross(I)))
       return;
     bool TimedOut = false;
     if (std::optional<SystemHeaderRoots> Scanned =
@@ -217,9 +229,32 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       Candidates[I] = candidate(Groups[I], Roots[I]);
       continue;
     }
-    OwnPrefix[I] = ownPrefix(Roots[I]);
+    if (Stored)
+      OwnPrefix[I] = ownPrefix(Roots[I]);
   }
   SharedPrefixPlan Plan = planSharedPrefixes(Candidates, MinShare);
+  // The TUs left without a prefix share the standard headers they include with those whose
+  // settings differ from theirs only in include directories; each loads such a prefix only when
+  // its lookups prove the TU would have parsed the same files (asLoadedBy).
+  std::vector<PrefixCandidate> Standard(Commands.size());
+  for (size_t I = 0; I < Commands.size(); ++I)
+    if (!Loose[I].empty() && Plan.PrefixOf[I] == SharedPrefixPlan::None && InRun &&
+        Roots[I].Preprocessed && OwnPrefix[I].empty()) {
+      Standard[I] = candidate(Loose[I], Roots[I]);
+      Standard[I].Roots.clear();
+    }
+  SharedPrefixPlan Across = planSharedPrefixes(Standard, MinShare);
+  if (getenv("CC_TRACE")) for (auto &P : Across.Prefixes) fprintf(stderr, "TRACE across prefix rep %s std %zu lower %zu\n", Commands[P.Representative]->File.c_str(), P.Standard.size(), P.Lower);
+  if (getenv("CC_TRACE")) for (size_t I = 0; I < Commands.size(); ++I) fprintf(stderr, "TRACE tu %s loose %d pre %d std %zu prefix %zu\n", Commands[I]->File.c_str(), (int)!Loose[I].empty(), (int)Roots[I].Preprocessed, Standard[I].Standard.size(), Across.PrefixOf[I]);
+  size_t Offset = Plan.Prefixes.size();
+  for (SharedPrefix &Prefix : Across.Prefixes) {
+    if (Prefix.Lower != SharedPrefixPlan::None)
+      Prefix.Lower += Offset;
+    Plan.Prefixes.push_back(std::move(Prefix));
+  }
+  for (size_t I = 0; I < Commands.size(); ++I)
+    if (Across.PrefixOf[I] != SharedPrefixPlan::None)
+      Plan.PrefixOf[I] = Offset + Across.PrefixOf[I];
   if (Plan.Prefixes.empty())
     return;
   // What runs killed before they could clean up left (a prefix is up to 180 MB).
@@ -234,9 +269,19 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   for (int Keep : {0, 1}) {
     Built[Keep].resize(Prefixes.size());
     BuildOnce[Keep] = std::make_unique<std::once_flag[]>(Prefixes.size());
+    LoadedCopy[Keep].resize(Commands.size());
   }
   KeepsTemplates = std::make_unique<std::atomic<bool>[]>(Prefixes.size());
   PrefixOf = std::move(Plan.PrefixOf);
+  // A TU that would parse its headers itself decides at the end of its one parse whether the
+  // library's instantiations are needed (analyzeTranslationUnit): with a prefix of standard
+  // headers shared across include directories instead, it still does, loading the prefix that
+  // keeps template bodies. With the one that skips them, such a TU that needs them (gmock-all.cc,
+  // gMock's own code) would parse twice: on yaml-cpp's vendored googletest, 1.86-1.96 s for it
+  // alone against 1.12-1.30 s.
+  for (size_t P = Offset; P < Prefixes.size(); ++P)
+    KeepsTemplates[P] = true;
+  Refused.assign(Commands.size(), false);
 }
 
 SharedHeaders::~SharedHeaders() {
@@ -274,7 +319,7 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   if (I < OwnPrefix.size() && !OwnPrefix[I].empty())
     return Stored->prefixFor(Args[I], Commands[I]->Directory, OwnPrefix[I],
                              isCSource(Commands[I]->File), KeepTemplateBodies);
-  if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None)
+  if (I >= PrefixOf.size() || PrefixOf[I] == SharedPrefixPlan::None || Refused[I])
     return nullptr;
   size_t P = PrefixOf[I];
   if (KeepTemplateBodies)
@@ -284,7 +329,31 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
   Uninterruptible WhileShared;
   std::call_once(BuildOnce[KeepTemplateBodies][P], [&] { build(P, KeepTemplateBodies); });
   const std::optional<PrecompiledPrefix> &Prefix = Built[KeepTemplateBodies][P];
-  return Prefix ? &*Prefix : nullptr;
+  if (!Prefix)
+    return nullptr;
+  const PrecompiledPrefix *Loaded =
+      asLoadedBy(I, *Prefix, Prefixes[P].Representative, LoadedCopy[KeepTemplateBodies][I]);
+  // The TU parses its headers itself, without building its group's other prefix to find that
+  // again.
+  Refused[I] = !Loaded;
+  return Loaded;
+}
+
+const PrecompiledPrefix *SharedHeaders::asLoadedBy(size_t I, const PrecompiledPrefix &Prefix,
+                                                   size_t Representative,
+                                                   std::optional<PrecompiledPrefix> &Copy) {
+  if (Args[I] == Args[Representative])
+    return &Prefix;
+  if (Copy)
+    return &*Copy;
+  std::optional<PathLookups> Asked =
+      searchesAgree(Prefix.Searched, Search[Representative], Search[I]);
+  if (getenv("CC_TRACE")) fprintf(stderr, "TRACE asLoadedBy %s rep %s searched %zu ok %d\n", Commands[I]->File.c_str(), Commands[Representative]->File.c_str(), Prefix.Searched.size(), (int)bool(Asked));
+  if (!Asked)
+    return nullptr;
+  Copy = Prefix;
+  mergeLookups(Copy->Lookups, *Asked);
+  return &*Copy;
 }
 
 bool SharedHeaders::decidesAtEnd(size_t I) const {
@@ -312,11 +381,15 @@ void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
   // Built on its lower prefix (precompiled once for the prefixes that share its standard
   // headers), when that one is there: its header includes only what the lower one does not.
   const PrecompiledPrefix *Lower = nullptr;
+  std::optional<PrecompiledPrefix> LowerCopy;
   if (Prefix.Lower != SharedPrefixPlan::None) {
     std::call_once(BuildOnce[KeepTemplateBodies][Prefix.Lower],
                    [&] { build(Prefix.Lower, KeepTemplateBodies); });
     const std::optional<PrecompiledPrefix> &Built = this->Built[KeepTemplateBodies][Prefix.Lower];
-    Lower = Built ? &*Built : nullptr;
+    // Its representative's include directories may not be this one's.
+    Lower = Built ? asLoadedBy(Prefix.Representative, *Built,
+                               Prefixes[Prefix.Lower].Representative, LowerCopy)
+                  : nullptr;
   }
   auto Attempt = [&](const PrecompiledPrefix *On) {
     std::vector<SystemHeaderRoot> Headers = Leading;
@@ -346,7 +419,10 @@ void SharedHeaders::build(size_t P, bool KeepTemplateBodies) {
       // A TU that loads it reads the lower prefix too, and what that was parsed from.
       mergeFilesRead(Result->Dependencies, On->Dependencies);
       mergeLookups(Result->Lookups, On->Lookups);
+      Result->Searched.insert(Result->Searched.end(), On->Searched.begin(), On->Searched.end());
     }
+    // What it looked for without a callback saying so counts too.
+    addNamesLookedUp(Result->Searched, Result->Lookups, Search[Prefix.Representative]);
     Built[KeepTemplateBodies][P] = std::move(Result);
     return true;
   };

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "CompilationDatabase.h"
+#include "IncludeDirectories.h"
 #include "PrecompiledPrefix.h"
 #include "SharedPrefixPlan.h"
 #include "StoredPrefixes.h"
@@ -82,6 +83,12 @@ public:
 
 private:
   void build(size_t Prefix, bool KeepTemplateBodies);
+  // Prefix, built with the include directories of the TU that represents it, as the I-th TU
+  // loads it: itself when the TU's command is the same; when only its include directories
+  // differ, a copy whose lookups add those that prove the TU finds every file of it where it
+  // was found (searchesAgree), or nothing when they do not.
+  const PrecompiledPrefix *asLoadedBy(size_t I, const PrecompiledPrefix &Prefix,
+                                      size_t Representative, std::optional<PrecompiledPrefix> &Copy);
 
   std::vector<const CompileCommand *> Commands;
   std::vector<std::vector<std::string>> Args; // each command without its main file
@@ -101,6 +108,11 @@ private:
   // Per TU alone: its scan is not stored, and is left to the builder with its prefix.
   std::vector<bool> Deferred;
   std::vector<std::vector<std::string>> FullCommands; // each TU's whole analysis command
+  // Per TU: its include directories, and the copy of its prefix it loads when they are not
+  // those the prefix was built with ([0] skips template bodies, [1] keeps them).
+  std::vector<std::vector<IncludeDirectory>> Search;
+  std::vector<std::optional<PrecompiledPrefix>> LoadedCopy[2];
+  std::vector<char> Refused; // per TU: its include directories may find another file than its prefix's
 };
 
 } // namespace contractcheck

@@ -125,6 +125,41 @@ TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt
       << LastStderr;
 }
 
+// Three TUs alone with their settings, which differ only in one -I directory each (the
+// vendored googletest's TUs in yaml-cpp): a/ and c/ hold their own header, shadow/ also a
+// bits/slice.h that the fake <valarray> includes, defining a macro under which shadow.cpp has a
+// second switch. a.cpp and c.cpp share one precompiled <valarray> and <deque>; shadow.cpp, whose
+// own parse reads shadow/bits/slice.h, must not load it: it would lose its second finding.
+TEST(SharedHeadersRunTest, ATUWhoseIncludeDirectoriesShadowAHeaderOfASharedPrefixParsesItsOwn) {
+  TempDir Project;
+  Project.write("sys/valarray", "#pragma once\n#include <bits/slice.h>\nstruct Valarray {};\n");
+  Project.write("sys/bits/slice.h", "#pragma once\nstruct Slice {};\n");
+  Project.write("sys/deque", "#pragma once\nstruct Deque {};\n");
+  Project.write("shadow/bits/slice.h", "#pragma once\n#define SHADOWED 1\n");
+  nlohmann::json Database = nlohmann::json::array();
+  for (const std::string Name : {"a", "c", "shadow"}) {
+    Project.write(Name + "/own.h", "#pragma once\ninline int own() { return 1; }\n");
+    std::string File = Project.write(
+        Name + ".cpp", "#include <valarray>\n#include <deque>\n#include \"own.h\"\n" +
+                           switchMissingOne(Name) + "#ifdef SHADOWED\n" +
+                           switchMissingOne(Name + "Shadowed") + "#endif\n");
+    Database.push_back({{"directory", Project.path()},
+                        {"file", File},
+                        {"arguments",
+                         {"clang++", "-std=c++20", "-I", Project.file(Name), "-isystem",
+                          Project.file("sys"), "-c", File}}});
+  }
+  Project.write("compile_commands.json", Database.dump(2));
+  nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own.size(), 4u) << Own.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  std::string Store = Project.path() + "/store";
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+}
+
 TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
   // legacy.h has no include guard and defines a struct: once precompiled, the TU's own
   // #include of it defines the struct a second time, which does not compile. The TU is then
