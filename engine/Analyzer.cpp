@@ -1,5 +1,3 @@
-#include <ctime>
-#include "ParseCount.h"
 #include "Analyzer.h"
 
 #include "PrefixBuilder.h"
@@ -145,9 +143,7 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                      },
                      Headers.decidesAtEnd(Parse.Sharing), Headers.scanOf(Parse.Sharing)};
     auto ReadSince = std::chrono::system_clock::now();
-    std::clock_t T0 = std::clock(); unsigned long P0 = parsesRun();
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
-    if (getenv("CC_TRACE")) fprintf(stderr, "TRACE tu %s cpu %.2f parses %lu kept %d stopped %d\n", Job.Command->File.c_str(), double(std::clock()-T0)/CLOCKS_PER_SEC, parsesRun()-P0, (int)Outcomes[Parse.Job].KeptTemplateBodies, (int)Outcomes[Parse.Job].FirstParseStoppedAt.has_value());
     // What the parse read is what the rest of the run validates stored entries against: the
     // other TUs' include most of the same headers, which need not be read and hashed again.
     if (Store.Hashes && Settings.Overlays.empty())

@@ -244,8 +244,6 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       Standard[I].Roots.clear();
     }
   SharedPrefixPlan Across = planSharedPrefixes(Standard, MinShare);
-  if (getenv("CC_TRACE")) for (auto &P : Across.Prefixes) fprintf(stderr, "TRACE across prefix rep %s std %zu lower %zu\n", Commands[P.Representative]->File.c_str(), P.Standard.size(), P.Lower);
-  if (getenv("CC_TRACE")) for (size_t I = 0; I < Commands.size(); ++I) fprintf(stderr, "TRACE tu %s loose %d pre %d std %zu prefix %zu\n", Commands[I]->File.c_str(), (int)!Loose[I].empty(), (int)Roots[I].Preprocessed, Standard[I].Standard.size(), Across.PrefixOf[I]);
   size_t Offset = Plan.Prefixes.size();
   for (SharedPrefix &Prefix : Across.Prefixes) {
     if (Prefix.Lower != SharedPrefixPlan::None)
@@ -348,7 +346,6 @@ const PrecompiledPrefix *SharedHeaders::asLoadedBy(size_t I, const PrecompiledPr
     return &*Copy;
   std::optional<PathLookups> Asked =
       searchesAgree(Prefix.Searched, Search[Representative], Search[I]);
-  if (getenv("CC_TRACE")) fprintf(stderr, "TRACE asLoadedBy %s rep %s searched %zu ok %d\n", Commands[I]->File.c_str(), Commands[Representative]->File.c_str(), Prefix.Searched.size(), (int)bool(Asked));
   if (!Asked)
     return nullptr;
   Copy = Prefix;
