@@ -2,6 +2,7 @@
 // what it reports: the same findings as each TU parsing its own headers, whatever -j or the
 // result store, and a TU whose headers do not survive being precompiled is parsed on its own.
 #include "CliTestSupport.h"
+#include "FakeStandardHeaders.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -132,10 +133,7 @@ TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt
 // own parse reads shadow/bits/slice.h, must not load it: it would lose its second finding.
 TEST(SharedHeadersRunTest, ATUWhoseIncludeDirectoriesShadowAHeaderOfASharedPrefixParsesItsOwn) {
   TempDir Project;
-  Project.write("sys/valarray", "#pragma once\n#include <bits/slice.h>\nstruct Valarray {};\n");
-  Project.write("sys/bits/slice.h", "#pragma once\nstruct Slice {};\n");
-  Project.write("sys/deque", "#pragma once\nstruct Deque {};\n");
-  Project.write("shadow/bits/slice.h", "#pragma once\n#define SHADOWED 1\n");
+  writeShadowableStandardHeaders(Project);
   nlohmann::json Database = nlohmann::json::array();
   for (const std::string Name : {"a", "c", "shadow"}) {
     Project.write(Name + "/own.h", "#pragma once\ninline int own() { return 1; }\n");

@@ -3,6 +3,7 @@
 // would have found every file the prefix read where the prefix found it (IncludeDirectories.h,
 // SharedHeaders.h): the vendored googletest's four TUs in yaml-cpp, each with its own -I and
 // -isystem, parsed their standard headers once each.
+#include "FakeStandardHeaders.h"
 #include "IncludeDirectories.h"
 #include "SharedHeaders.h"
 #include "Subprocess.h"
@@ -67,10 +68,7 @@ TEST(IncludeDirectoriesTest, TheSearchesAgreeWhenNoDirectoryBeforeTheirCommonEnd
 class SharedAcrossIncludeDirectoriesTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    Dir.write("sys/valarray", "#pragma once\n#include <bits/slice.h>\nstruct Valarray {};\n");
-    Dir.write("sys/bits/slice.h", "#pragma once\nstruct Slice {};\n");
-    Dir.write("sys/deque", "#pragma once\nstruct Deque {};\n");
-    Dir.write("shadow/bits/slice.h", "#pragma once\n#define SHADOWED 1\n");
+    test::writeShadowableStandardHeaders(Dir);
     for (const std::string Name : {"a", "c", "shadow"})
       Dir.write(Name + "/own.h", "#pragma once\ninline int own() { return 1; }\n");
     for (const std::string Name : {"a", "c", "shadow"}) {
