@@ -7,6 +7,9 @@ Starts `contractcheck lsp --compile-commands-dir BUILD_DIR`, opens each FILE (th
 analysis is reported as "open"), then saves it --runs times, as soon as the previous
 diagnostics came, and reports the first save's save-to-diagnostics time (the one that comes
 while the prefix builder the open started may still be at work) and the median, min and max. This is what an editor user waits for after :w.
+Beside each wall time, the server's CPU time over the same interval (user + system of every
+thread of the process and of the children it has waited for, from /proc/PID/stat), which the
+load of a shared machine moves much less than the wall time.
 With --edit-above-includes each save follows an unsaved edit (didChange) that adds a comment
 line at the top of the buffer, above its #include lines, which the file on disk never has.
 """
@@ -52,6 +55,11 @@ class Server:
                 raise EOFError("the server exited")
             self.buffer += chunk
 
+    def cpu(self):
+        """User + system seconds of the server's threads and its waited-for children."""
+        fields = open(f"/proc/{self.proc.pid}/stat").read().rsplit(")", 1)[1].split()
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
     def wait(self, match, timeout=300):
         while True:
             message = self.read(timeout)
@@ -82,13 +90,13 @@ def main():
         uri = "file://" + path
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
-        start = time.monotonic()
+        start, start_cpu = time.monotonic(), server.cpu()
         server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         published = server.wait(diagnostics_for(uri))
-        opened = time.monotonic() - start
-        times = []
+        opened, opened_cpu = time.monotonic() - start, server.cpu() - start_cpu
+        times, cpus = [], []
         for run in range(args.runs):
-            start = time.monotonic()
+            start, start_cpu = time.monotonic(), server.cpu()
             if args.edit_above_includes:
                 text = f"// unsaved edit {run}\n" + text
                 server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": run + 2},
@@ -96,12 +104,16 @@ def main():
             server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
             published = server.wait(diagnostics_for(uri))
             times.append(time.monotonic() - start)
+            cpus.append(server.cpu() - start_cpu)
         codes = sorted({d.get("code", "?") for d in published["params"]["diagnostics"]})
-        print(f"{os.path.relpath(path)}: open {opened * 1000:.0f} ms; first save {times[0] * 1000:.0f} ms; "
+        print(f"{os.path.relpath(path)}: open {opened * 1000:.0f} ms (CPU {opened_cpu * 1000:.0f}); "
+              f"first save {times[0] * 1000:.0f} ms (CPU {cpus[0] * 1000:.0f}); "
               f"save->diagnostics median "
               f"{statistics.median(times) * 1000:.0f} ms (min {min(times) * 1000:.0f}, max "
-              f"{max(times) * 1000:.0f}, {args.runs} runs); {len(published['params']['diagnostics'])} "
-              f"diagnostics {codes}")
+              f"{max(times) * 1000:.0f}, {args.runs} runs), CPU median "
+              f"{statistics.median(cpus) * 1000:.0f} ms (min {min(cpus) * 1000:.0f}, max "
+              f"{max(cpus) * 1000:.0f}); {len(published['params']['diagnostics'])} "
+              f"diagnostics {codes}", flush=True)
     shutdown = server.request("shutdown", None)
     server.wait(lambda m: m.get("id") == shutdown)
     server.notify("exit", None)
