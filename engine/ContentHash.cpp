@@ -20,15 +20,30 @@ std::string contentHash(std::string_view Bytes) {
   return llvm::toHex(Hash, /*LowerCase=*/true);
 }
 
+void FileHashes::newSnapshot() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  ++Snapshot;
+}
+
 std::optional<std::string> FileHashes::of(const std::string &AbsolutePath) {
   std::string Status;
-  if (Revalidate)
-    if (std::optional<ChangeStatus> Now = changeStatusOf(AbsolutePath))
-      Status = std::move(Now->Text);
+  uint64_t Now = 0;
+  if (Revalidate) {
+    {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      Now = Snapshot;
+      if (auto It = Known.find(AbsolutePath); It != Known.end() && Now && It->second.Checked == Now)
+        return It->second.Hash;
+    }
+    if (std::optional<ChangeStatus> Current = changeStatusOf(AbsolutePath))
+      Status = std::move(Current->Text);
+  }
   {
     std::lock_guard<std::mutex> Lock(Mutex);
-    if (auto It = Known.find(AbsolutePath); It != Known.end() && It->second.Status == Status)
+    if (auto It = Known.find(AbsolutePath); It != Known.end() && It->second.Status == Status) {
+      It->second.Checked = Now;
       return It->second.Hash;
+    }
   }
   if (!KeptIn.empty())
     return ofKept(AbsolutePath);
@@ -69,11 +84,12 @@ std::optional<std::string> FileHashes::hashNow(const std::string &AbsolutePath,
       }))
     Hash = llvm::toHex(Hasher.final<16>(), /*LowerCase=*/true);
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto [It, Inserted] = Known.try_emplace(AbsolutePath, Entry{Hash, Status});
+  // Checked in the snapshot in which its status was taken (before it was read).
+  auto [It, Inserted] = Known.try_emplace(AbsolutePath, Entry{Hash, Status, Snapshot});
   // Two threads that hashed the file at once: within a run the first answer stands, so every
   // reader of the run sees one content; revalidating, the newer one does.
   if (!Inserted && Revalidate)
-    It->second = {std::move(Hash), std::move(Status)};
+    It->second = {std::move(Hash), std::move(Status), Snapshot};
   return It->second.Hash;
 }
 
@@ -186,27 +202,42 @@ bool FileHashes::hasHash(const std::string &AbsolutePath, const std::string &Has
 }
 
 bool FileHashes::answers(const std::string &Path, const std::string &State) {
-  if (!Revalidate) {
+  {
     std::lock_guard<std::mutex> Lock(Mutex);
-    if (auto It = Looked.find(Path); It != Looked.end())
-      return It->second == State;
+    if (auto It = Looked.find(Path);
+        It != Looked.end() && (!Revalidate || (Snapshot && It->second.Checked == Snapshot)))
+      return It->second.State == State;
   }
   return lookup(Path) == State;
 }
 
 std::string FileHashes::lookup(const std::string &Path) {
   if (Revalidate) {
-    RealPaths Now;
-    return lookupState(Path, Now);
+    uint64_t Now;
+    {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      Now = Snapshot;
+      if (auto It = Looked.find(Path); It != Looked.end() && Now && It->second.Checked == Now)
+        return It->second.State;
+    }
+    // A fresh resolver each time: a directory may be re-pointed between snapshots.
+    RealPaths Fresh;
+    std::string State = lookupState(Path, Fresh);
+    if (!Now)
+      return State;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Answer &Kept = Looked[Path];
+    Kept = {State, Now};
+    return State;
   }
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (auto It = Looked.find(Path); It != Looked.end())
-      return It->second;
+      return It->second.State;
   }
   std::string State = lookupState(Path, Real);
   std::lock_guard<std::mutex> Lock(Mutex);
-  return Looked.try_emplace(Path, std::move(State)).first->second;
+  return Looked.try_emplace(Path, Answer{std::move(State)}).first->second.State;
 }
 
 } // namespace contractcheck

@@ -26,6 +26,12 @@ public:
   // language server) asks to revalidate: a file whose size, modification time or inode changed
   // since it was hashed is hashed again.
   explicit FileHashes(bool Revalidate = false) : Revalidate(Revalidate) {}
+  // Revalidating: from now on, until the next call, a file's status and a path's answer are
+  // checked once and taken as they were for the rest of the snapshot, as a run takes them. The
+  // language server begins one per analysis: every other TU's stored result names the same
+  // headers, and each was asked of the disk again for every result (66 results of googletest's
+  // gMock tests: the same few hundred headers stat'ed and resolved 66 times per save).
+  void newSnapshot();
 
   // nullopt when the file cannot be read. Thread-safe.
   std::optional<std::string> of(const std::string &AbsolutePath);
@@ -76,6 +82,11 @@ private:
   struct Entry {
     std::optional<std::string> Hash;
     std::string Status; // changeStatusOf's Text when hashed (Revalidate only)
+    uint64_t Checked = 0; // the snapshot in which Status was last found unchanged (0: none)
+  };
+  struct Answer {
+    std::string State;
+    uint64_t Checked = 0; // as Entry::Checked (Revalidate only)
   };
   const bool Revalidate;
   std::string KeptIn; // the store's directory; empty when hashes are not kept between runs
@@ -87,7 +98,8 @@ private:
   // Unordered: their keys are paths sharing long prefixes, which an ordered map compares again
   // at every level.
   std::unordered_map<std::string, Entry> Known;
-  std::unordered_map<std::string, std::string> Looked;
+  std::unordered_map<std::string, Answer> Looked;
+  uint64_t Snapshot = 0; // newSnapshot's count; 0: every question goes to the disk
   RealPaths Real; // for one run (not when revalidating: a directory may be re-pointed meanwhile)
 };
 
