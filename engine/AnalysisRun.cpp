@@ -298,7 +298,11 @@ void AnalysisRun::addOthersFacts(ResultMerger &Merger, GlobalPhase &Phase, RunRe
       if (Run)
         Stored = Run->facts(Key, Directory, Hashes);
       OthersNotSummarised += !Stored;
-      if (!Stored)
+      // A long-lived process keeps what it read from the entries between its runs; its runs
+      // analyse buffers, never write the summary, so have nothing to keep for it.
+      if (!Stored && Request.OthersFacts)
+        Stored = Store->loadFacts(Key, Directory, Hashes, Request.OthersFacts);
+      else if (!Stored)
         if (std::optional<StoredResult> Entry = Store->openUnchanged(Key, Directory, Hashes)) {
           Stored = Entry->facts();
           if (Stored && Run)

@@ -51,6 +51,9 @@ struct RunRequest {
   // Content hashes kept across runs by a long-lived front end (the editor), revalidating; none:
   // this run hashes each file once.
   FileHashes *Hashes = nullptr;
+  // The other TUs' facts kept from earlier runs of a long-lived process (the language server):
+  // entries unchanged since are validated, not read again.
+  KeptFacts *OthersFacts = nullptr;
   // TUs whose last analysis kept template bodies, when the front end's results are not stored
   // (StoreUse::KeptTemplateBodies).
   std::set<std::string> KeptTemplateBodies;

@@ -10,6 +10,8 @@
 #include "StoredPathLists.h"
 #include "rules/RuleRegistry.h"
 
+#include <chrono>
+
 #include <clang/Basic/Version.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -471,11 +473,45 @@ std::optional<StoredResult> ResultStore::openEntry(const std::string &Key, const
 
 std::optional<std::vector<Fact>> ResultStore::loadFacts(const std::string &Key,
                                                         const std::string &Directory,
-                                                        FileHashes &Hashes) const {
-  std::optional<StoredResult> Stored = openUnchanged(Key, Directory, Hashes);
-  if (!Stored)
+                                                        FileHashes &Hashes,
+                                                        KeptFacts *Kept) const {
+  if (!Kept) {
+    std::optional<StoredResult> Stored = openUnchanged(Key, Directory, Hashes);
+    if (!Stored)
+      return std::nullopt;
+    return Stored->facts();
+  }
+  auto IdentityNow = [&]() -> std::optional<StoredFileIdentity> {
+    auto Opened = openStoreFile(Dir, resultShardOf(Key), latestName(Key), MaxEntryBytes);
+    return Opened ? std::optional(Opened->second) : std::nullopt;
+  };
+  // An entry not read for an hour is read (readStoreFile marks it used, which eviction needs).
+  constexpr int64_t Hour = int64_t{3600} * 1000000000;
+  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  std::string Id = Dir + '\n' + Key + '\n' + Directory;
+  std::optional<StoredFileIdentity> Before = IdentityNow();
+  if (auto It = Kept->ByEntry.find(Id); It != Kept->ByEntry.end()) {
+    if (Before && It->second.Entry == *Before && Now - Before->ModifiedNs <= Hour &&
+        It->second.Result.readsUnchanged(Hashes))
+      return It->second.Facts;
+    Kept->ByEntry.erase(It);
+  }
+  ++Kept->Read;
+  std::optional<StoredResult> Stored = open(Key, Directory);
+  if (Stored && Stored->readsUnchanged(Hashes)) {
+    std::optional<std::vector<Fact>> Facts = Stored->facts();
+    // Kept only when the file read is the one whose identity was taken on either side of the
+    // read (not replaced meanwhile, nor marked used by the read).
+    if (Facts && Before && IdentityNow() == Before)
+      Kept->ByEntry.emplace(Id, KeptFacts::Kept{*Before, std::move(*Stored), *Facts});
+    return Facts;
+  }
+  std::optional<StoredResult> Earlier = openEarlier(Key, Directory, Hashes);
+  if (!Earlier)
     return std::nullopt;
-  return Stored->facts();
+  return Earlier->facts();
 }
 
 std::string ResultStore::save(const std::string &Key, const std::string &Directory,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ContentHash.h"
+#include "StoreFiles.h"
 #include "StoreRoots.h"
 #include "TUOutcome.h"
 
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,6 +58,26 @@ private:
   std::string Text; // the entry's body, which Split's members view
   std::unique_ptr<SplitOutcome> Split;
   StoreRoots Roots;
+};
+
+// The other TUs' facts as a long-lived process (the language server) last read them from the
+// store: an entry whose file is still the one read (the same inode, size and modification
+// time; the store replaces an entry by renaming a new file over it) is not read and decoded
+// again at every analysis. What it read is validated every time, as before.
+class KeptFacts {
+public:
+  // How many entries were read and decoded (tests).
+  size_t entriesRead() const { return Read; }
+
+private:
+  friend class ResultStore;
+  struct Kept {
+    StoredFileIdentity Entry;
+    StoredResult Result;
+    std::vector<Fact> Facts;
+  };
+  std::unordered_map<std::string, Kept> ByEntry; // by store, key and compile directory
+  size_t Read = 0;
 };
 
 class ResultStore {
@@ -116,8 +138,9 @@ public:
                                           FileHashes &Hashes, const std::string &First = {}) const;
   // The facts of the stored outcome under Key if every file it read is unchanged (load's test),
   // read without the rest of the outcome: what a subset run needs of the other TUs.
+  // With Kept, an entry read before and unchanged since is validated without being read again.
   std::optional<std::vector<Fact>> loadFacts(const std::string &Key, const std::string &Directory,
-                                             FileHashes &Hashes) const;
+                                             FileHashes &Hashes, KeptFacts *Kept = nullptr) const;
   // Whether every file a stored outcome read still has the content it had then, and every path
   // its parse asked about (IncludeLookups.h) still answers the same.
   static bool readsUnchanged(const TUOutcome &Stored, FileHashes &Hashes);

@@ -1,6 +1,7 @@
 // Content hashes for the result store: one snapshot per run, and, for a long-lived process,
 // a file hashed again once it changed on disk.
 #include "ContentHash.h"
+#include "ResultStore.h"
 #include "Subprocess.h"
 
 #include <gtest/gtest.h>
@@ -35,6 +36,72 @@ TEST(ContentHashTest, ALongLivedCacheHashesAChangedFileAgain) {
   EXPECT_EQ(Editor.of(Path), contentHash("int a, b;\n"));
   std::remove(Path.c_str());
   EXPECT_FALSE(Editor.of(Path));
+}
+
+// The language server's analyses: each a snapshot, as a run is. Within one, a file and a path
+// are asked of the disk once (every other TU's stored result names the same headers); the next
+// sees what changed since.
+TEST(ContentHashTest, ALongLivedCacheAsksTheDiskOncePerSnapshot) {
+  test::TempDir Dir;
+  std::string Path = Dir.write("a.h", "int a;\n");
+  std::string Later = Dir.path() + "/later.h";
+  FileHashes Editor(/*Revalidate=*/true);
+  Editor.newSnapshot();
+  EXPECT_EQ(Editor.of(Path), contentHash("int a;\n"));
+  std::string Missing = Editor.lookup(Later);
+  EXPECT_TRUE(Editor.answers(Later, Missing));
+  Dir.write("a.h", "int a, b;\n");
+  Dir.write("later.h", "int c;\n");
+  EXPECT_EQ(Editor.of(Path), contentHash("int a;\n")) << "the disk asked again in one snapshot";
+  EXPECT_TRUE(Editor.hasHash(Path, contentHash("int a;\n")));
+  EXPECT_EQ(Editor.lookup(Later), Missing);
+  EXPECT_TRUE(Editor.answers(Later, Missing));
+  EXPECT_EQ(Editor.filesHashed(), 1u);
+  Editor.newSnapshot();
+  EXPECT_EQ(Editor.of(Path), contentHash("int a, b;\n"));
+  EXPECT_FALSE(Editor.answers(Later, Missing));
+  EXPECT_NE(Editor.lookup(Later), Missing);
+  EXPECT_EQ(Editor.filesHashed(), 2u);
+}
+
+// The language server's other TUs' facts: an entry read once is validated at every analysis
+// but not read and decoded again while its file is the one read; a changed header makes it a
+// miss as before, and an entry replaced in the store (a CLI run's new result) is read again.
+TEST(ContentHashTest, KeptFactsAreValidatedEveryTimeAndReadOnce) {
+  test::TempDir Dir;
+  std::string Header = Dir.write("a.h", "int a;\n");
+  std::string Source = Dir.write("a.cpp", "#include \"a.h\"\n");
+  ResultStore Store(Dir.path() + "/store", Dir.path());
+  auto Save = [&](const std::string &Key) {
+    TUOutcome Outcome;
+    Outcome.File = Source;
+    Outcome.Facts.push_back({"contract-x", "kind", Key, 1, nlohmann::json{{"v", Key}}});
+    Outcome.Dependencies = {{Header, contentHash(test::readFile(Header))},
+                            {Source, contentHash(test::readFile(Source))}};
+    std::sort(Outcome.Dependencies.begin(), Outcome.Dependencies.end());
+    ASSERT_EQ(Store.save("k", Dir.path(), Outcome), "");
+  };
+  Save("first");
+  KeptFacts Kept;
+  for (int Analysis = 0; Analysis < 3; ++Analysis) {
+    FileHashes Editor(/*Revalidate=*/true);
+    Editor.newSnapshot();
+    std::optional<std::vector<Fact>> Facts = Store.loadFacts("k", Dir.path(), Editor, &Kept);
+    ASSERT_TRUE(Facts);
+    EXPECT_EQ(Facts->front().Key, "first");
+  }
+  EXPECT_EQ(Kept.entriesRead(), 1u);
+  Dir.write("a.h", "int a, b;\n");
+  {
+    FileHashes Editor(/*Revalidate=*/true);
+    EXPECT_FALSE(Store.loadFacts("k", Dir.path(), Editor, &Kept)) << "a changed header";
+  }
+  Save("second");
+  FileHashes Editor(/*Revalidate=*/true);
+  std::optional<std::vector<Fact>> Facts = Store.loadFacts("k", Dir.path(), Editor, &Kept);
+  ASSERT_TRUE(Facts);
+  EXPECT_EQ(Facts->front().Key, "second");
+  EXPECT_EQ(Kept.entriesRead(), 3u);
 }
 
 // Hashes kept in the store between runs: a file unchanged since it was hashed is not read again

@@ -401,6 +401,8 @@ void LspServer::analyseFile(const std::string &File) {
     return;
   }
   const std::string &Unit = Where.Command->File;
+  // One snapshot of the disk per analysis, as a CLI run takes one.
+  Hashes.newSnapshot();
   // The same run as the CLI's on this one TU: its buffers as overlays, the other TUs' facts
   // from the result store (validated), nothing stored (the buffers are not on disk).
   RunRequest Request;
@@ -412,6 +414,7 @@ void LspServer::analyseFile(const std::string &File) {
   Request.Store = StoreMode::ReadOnly;
   Request.Workers = 1;
   Request.Hashes = &Hashes;
+  Request.OthersFacts = &OthersFacts;
   Request.KeptTemplateBodies = KeptTemplateBodies;
   std::optional<AnalysisRun> Run;
   try {

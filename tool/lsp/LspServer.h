@@ -7,6 +7,7 @@
 #include "JsonRpcTransport.h"
 #include "LspConversions.h"
 #include "ContentHash.h"
+#include "ResultStore.h"
 #include "Facts.h"
 #include "TranslationUnitAnalyzer.h"
 #include "Workspace.h"
@@ -106,6 +107,9 @@ private:
   // What the other TUs' stored results read, hashed again only when a file changes on disk: a
   // save does not re-read every header of the code base. Used by the analysis thread only.
   FileHashes Hashes{/*Revalidate=*/true};
+  // The other TUs' stored facts as last read: an entry unchanged since is validated against the
+  // files it read, not read and decoded again at every save. Used by the analysis thread only.
+  KeptFacts OthersFacts;
 
   std::mutex DocumentsMutex;
   std::map<std::string, Document> Documents; // by absolute path
