@@ -228,6 +228,10 @@ public:
         SM(SM), Lost(Lost), StoppedAt(StoppedAt), CI(CI), PrefixHeader(std::move(PrefixHeader)),
         Made(Made), Check(Check), EarlyUses(std::move(EarlyUses)) {}
 
+  // Whether the TU's parse has ended: the questions asked now (whether the instantiations put
+  // aside are needed, then which) are about the declarations of the whole TU.
+  bool ended() const { return Ended; }
+
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     // A declaration Sema rejected is handed over as null: a type alias template whose type
     // defines a class (`template <class T> using A = struct A { T t; };`).
@@ -378,20 +382,21 @@ public:
     // rules need them (gmock-matchers-misc_test.cc's mocks need 3 of 540), the others left as
     // the first parse leaves them. It has kept template bodies whatever the rules say.
     const bool Keeps = Mode == BodySkipPolicy::Mode::KeepTemplates;
-    return std::make_unique<SkipBodiesConsumer>(
+    auto Consumer = std::make_unique<SkipBodiesConsumer>(
         Finder.newASTConsumer(), CI.getSourceManager(), Cfg,
         Keeps ? BodySkipPolicy::Mode::Decide : Mode, Lost, Out.FirstParseStoppedAt,
         [this](const SkippedInstantiations &Skipped) {
-          return std::any_of(Rules.begin(), Rules.end(), [&](const std::unique_ptr<Rule> &R) {
-            return R->needsInstantiations(Skipped);
-          });
+          for (size_t I = 0; I < Rules.size(); ++I)
+            if (ruleNeeds(I, Skipped))
+              return true;
+          return false;
         },
         [this](const SkippedInstantiations &Skipped) {
           // What the rules that say yes name (a rule that says no needs none of them).
           std::vector<const FunctionDecl *> Needed;
-          for (const std::unique_ptr<Rule> &R : Rules)
-            if (R->needsInstantiations(Skipped)) {
-              std::vector<const FunctionDecl *> Named = R->instantiationsNeeded(Skipped);
+          for (size_t I = 0; I < Rules.size(); ++I)
+            if (ruleNeeds(I, Skipped)) {
+              std::vector<const FunctionDecl *> Named = Rules[I]->instantiationsNeeded(Skipped);
               Needed.insert(Needed.end(), Named.begin(), Named.end());
             }
           return Needed;
@@ -400,6 +405,8 @@ public:
         !PrefixHeader.empty() && Check.Scan
             ? std::make_unique<PrefixUseCheck>(*Check.Scan, CI.getPreprocessor())
             : nullptr);
+    TheConsumer = Consumer.get();
+    return Consumer;
   }
 
   // Every file the parse read, with a hash of the bytes it read: what a stored result of this
@@ -409,6 +416,27 @@ public:
   }
 
 private:
+  // Rules[I]'s answer to needsInstantiations. Once the parse has ended, the rules are asked
+  // whether the instantiations put aside are needed and then, when one says yes, which: about
+  // the same declarations (the TU's, and what the policy put aside, neither of which changes
+  // until the instantiations are made), so each rule's search of the TU's code (ProjectCode.h)
+  // is answered once for both. Keyed by the arrays asked about: a parse that skipped template
+  // bodies asks first about those given the project, then about all.
+  bool ruleNeeds(size_t I, const SkippedInstantiations &Skipped) {
+    if (!TheConsumer || !TheConsumer->ended())
+      return Rules[I]->needsInstantiations(Skipped);
+    if (AnsweredAbout.TopLevel.data() != Skipped.TopLevel.data() ||
+        AnsweredAbout.TopLevel.size() != Skipped.TopLevel.size() ||
+        AnsweredAbout.Skipped.data() != Skipped.Skipped.data() ||
+        AnsweredAbout.Skipped.size() != Skipped.Skipped.size() || Answers.size() != Rules.size()) {
+      AnsweredAbout = Skipped;
+      Answers.assign(Rules.size(), std::nullopt);
+    }
+    if (!Answers[I])
+      Answers[I] = Rules[I]->needsInstantiations(Skipped);
+    return *Answers[I];
+  }
+
   const Config &Cfg;
   const std::string Dir;
   FindingCollector Collector;
@@ -423,6 +451,9 @@ private:
   std::vector<std::unique_ptr<CliRuleContext>> Contexts;
   std::vector<std::unique_ptr<Rule>> Rules;
   ast_matchers::MatchFinder Finder;
+  SkipBodiesConsumer *TheConsumer = nullptr; // owned by the compiler instance
+  SkippedInstantiations AnsweredAbout;        // what Answers are about, at the end of the parse
+  std::vector<std::optional<bool>> Answers;
 };
 
 // Runs AnalysisAction without clang's "N errors generated." trailer on stderr: the compiler's

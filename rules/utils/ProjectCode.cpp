@@ -3,11 +3,15 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <atomic>
+
 using namespace clang;
 
 namespace contractcheck {
 
 namespace {
+
+std::atomic<unsigned long> Searches{0};
 
 class ProjectCodeSearch : public RecursiveASTVisitor<ProjectCodeSearch> {
 public:
@@ -47,6 +51,7 @@ private:
 };
 
 bool search(llvm::ArrayRef<Decl *> TopLevel, ProjectCodeSearch &Search) {
+  ++Searches;
   for (Decl *D : TopLevel)
     if (!Search.TraverseDecl(D) || Search.Found)
       break;
@@ -54,6 +59,8 @@ bool search(llvm::ArrayRef<Decl *> TopLevel, ProjectCodeSearch &Search) {
 }
 
 } // namespace
+
+unsigned long projectCodeSearches() { return Searches.load(); }
 
 bool projectCodeHas(llvm::ArrayRef<Decl *> TopLevel,
                     llvm::function_ref<bool(const Stmt &)> MatchStmt,

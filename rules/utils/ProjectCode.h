@@ -26,4 +26,7 @@ bool projectCodeHas(llvm::ArrayRef<clang::Decl *> TopLevel,
 bool projectTemplatesHave(llvm::ArrayRef<clang::Decl *> TopLevel,
                           llvm::function_ref<bool(const clang::Decl &)> MatchDecl);
 
+// How many searches (of either kind) this process has run (tests).
+unsigned long projectCodeSearches();
+
 } // namespace contractcheck

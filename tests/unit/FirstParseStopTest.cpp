@@ -13,6 +13,7 @@
 #include "ParseCount.h"
 #include "Subprocess.h"
 #include "TranslationUnitAnalyzer.h"
+#include "rules/utils/ProjectCode.h"
 
 #include <gtest/gtest.h>
 
@@ -192,6 +193,21 @@ TEST_F(FirstParseStopTest, ATUThatParsesItsSystemHeadersItselfIsParsedOnce) {
   EXPECT_EQ(parsesRun() - Before, 1u);
   EXPECT_FALSE(No.KeptTemplateBodies);
   EXPECT_EQ(messages(No), messages(analyze(source(SortsOrders, FunctionTemplate), {true})));
+}
+
+TEST_F(FirstParseStopTest, TheEndOfAParseThatDecidesAsksEachRuleOnce) {
+  // At the end of a parse that decides, the rules are asked whether the instantiations put
+  // aside are needed, then which: the same declarations, so each rule searches the TU's code
+  // once for both (contract-switch-coverage's search ran twice, contract-mock-drift's three
+  // times: 9 % of a gMock test's save in the language server). The searches of the TU that needs
+  // them: contract-switch-coverage's, contract-enum-table's, and contract-mock-drift's for mock
+  // class templates, asked again for which instantiations it names.
+  unsigned long Before = projectCodeSearches();
+  TUOutcome Out = analyze(source(SortsMocks, FunctionTemplate));
+  ASSERT_EQ(Out.State, TUOutcome::Status::Analyzed) << ::testing::PrintToString(Out.Errors);
+  EXPECT_TRUE(Out.KeptTemplateBodies);
+  EXPECT_EQ(projectCodeSearches() - Before, 4u);
+  EXPECT_EQ(messages(Out), messages(analyze(source(SortsMocks, FunctionTemplate), {true})));
 }
 
 TEST_F(FirstParseStopTest, AGTestTestNamedLikeAMockIsOneParse) {
