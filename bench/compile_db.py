@@ -3,7 +3,9 @@ the output, dependency-file and main-file arguments, so clang++-19 -fsyntax-only
 after `--`) can be given them once per TU."""
 import json
 import os
+import resource
 import shlex
+import subprocess
 
 
 def compile_entries(build_dir):
@@ -35,3 +37,12 @@ def compile_entries(build_dir):
 def syntax_only_command(entry, clang, clang_c):
     """The compiler's parse of ENTRY's TU alone, warnings off."""
     return [clang_c if entry["c"] else clang, "-fsyntax-only", "-w", *entry["flags"], entry["file"]]
+
+
+def cpu_of(args, cwd=None):
+    """(CPU seconds, user + system of ARGS' process and its children; the completed process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          errors="replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc

@@ -12,19 +12,11 @@ contractcheck analyses; default: every file), interleaved so that both see the s
 CPU time is user + system of the process and its children (rusage). Prints one line per TU
 (the median of --rounds, ratio cold/clang) sorted by ratio, the sums, and the TUs above 1.0x.
 """
-import argparse, json, os, resource, statistics, subprocess, sys, time
+import argparse, json, os, statistics
 
-from compile_db import compile_entries, syntax_only_command
+from compile_db import compile_entries, cpu_of, syntax_only_command
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def cpu_of(args, cwd=None):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc
 
 
 def main():

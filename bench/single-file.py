@@ -25,18 +25,9 @@ its children; each figure is the median of --runs runs (min-max in brackets).
 """
 import argparse, ctypes, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
-from compile_db import compile_entries, syntax_only_command
+from compile_db import compile_entries, cpu_of, syntax_only_command
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def cpu_of(args, cwd=None):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, proc
 
 
 PR_SET_CHILD_SUBREAPER = 36
