@@ -183,6 +183,9 @@ const Expr *indexedPath(const Expr &Index) {
 class ArrayReads : public RecursiveASTVisitor<ArrayReads> {
 public:
   explicit ArrayReads(const VarDecl &Array) : Array(Array) {}
+  // `sizeof(names) / sizeof(names[0])` (kid3's static size checks beside its tables) reads no
+  // slot: what sizeof names is never evaluated.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     Uses += Ref->getDecl() == &Array;
     return true;
@@ -234,13 +237,28 @@ void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const ASTContext &Ctx,
       Unseen.emplace();
       return;
     }
-    // The statement the read belongs to, where a block or a branch of `if` holds it.
+    // The statement the read belongs to, where a block or a branch of `if` holds it. On the way
+    // up, a condition the read is evaluated only under: `type <= Frame::FT_LastFrame ?
+    // names[type] : "UNKNOWN"` (kid3), `i < E::Count && table[i]`.
+    std::vector<llvm::APSInt> Here;
     const Stmt *At = Subscript;
     for (const Stmt *Parent = Parents.getParent(At);
          Parent && (isa<Expr>(Parent) || isa<DeclStmt>(Parent) || isa<ReturnStmt>(Parent));
-         Parent = Parents.getParent(At))
+         Parent = Parents.getParent(At)) {
+      std::vector<llvm::APSInt> Excluded;
+      if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent)) {
+        if (At == Choice->getTrueExpr() || At == Choice->getFalseExpr())
+          Excluded = valuesRuledOutWhere(*Choice->getCond(), At == Choice->getTrueExpr(), *Path, Ctx);
+      } else if (const auto *Logic = dyn_cast<BinaryOperator>(Parent);
+                 Logic && Logic->isLogicalOp() && At == Logic->getRHS()) {
+        Excluded = valuesRuledOutWhere(*Logic->getLHS(), Logic->getOpcode() == BO_LAnd, *Path, Ctx);
+      }
+      Here.insert(Here.end(), Excluded.begin(), Excluded.end());
       At = Parent;
-    keepCommon(Unseen, valuesRuledOutAt(*At, *Path, Parents, Ctx));
+    }
+    std::vector<llvm::APSInt> Before = valuesRuledOutAt(*At, *Path, Parents, Ctx);
+    Here.insert(Here.end(), Before.begin(), Before.end());
+    keepCommon(Unseen, std::move(Here));
     if (Unseen->empty())
       return;
   }
@@ -252,6 +270,7 @@ void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const ASTContext &Ctx,
 class UnitReads : public RecursiveASTVisitor<UnitReads> {
 public:
   UnitReads(const VarDecl &Array, const SourceManager &SM) : Array(Array), SM(SM) {}
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; } // as above
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
         (D->isFromASTFile() || SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()))))

@@ -471,6 +471,77 @@ std::vector<llvm::APSInt> ruledOutAt(const Stmt &At, const Expr *Var, const Pare
 
 } // namespace
 
+namespace {
+
+// `Var Op Value` for Op an equality or relational operator.
+bool compares(const llvm::APSInt &Var, BinaryOperatorKind Op, const llvm::APSInt &Value) {
+  int Order = llvm::APSInt::compareValues(Var, Value);
+  switch (Op) {
+  case BO_EQ:
+    return Order == 0;
+  case BO_NE:
+    return Order != 0;
+  case BO_LT:
+    return Order < 0;
+  case BO_LE:
+    return Order <= 0;
+  case BO_GT:
+    return Order > 0;
+  default: // BO_GE
+    return Order >= 0;
+  }
+}
+
+void ruledOutWhere(const Expr *Cond, bool Holds, const Expr *Var, const EnumDecl &Enum,
+                   const ASTContext &Ctx, std::vector<llvm::APSInt> &Into, unsigned Depth) {
+  if (Depth > 8)
+    return;
+  Cond = strip(Cond);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
+    return ruledOutWhere(Not->getSubExpr(), !Holds, Var, Enum, Ctx, Into, Depth + 1);
+  const auto *Bin = dyn_cast_or_null<BinaryOperator>(Cond);
+  if (!Bin)
+    return;
+  BinaryOperatorKind Op = Bin->getOpcode();
+  // Every term of a holding `&&` holds; every term of a failing `||` fails.
+  if ((Holds && Op == BO_LAnd) || (!Holds && Op == BO_LOr)) {
+    ruledOutWhere(Bin->getLHS(), Holds, Var, Enum, Ctx, Into, Depth + 1);
+    ruledOutWhere(Bin->getRHS(), Holds, Var, Enum, Ctx, Into, Depth + 1);
+    return;
+  }
+  if (!Bin->isEqualityOp() && !Bin->isRelationalOp())
+    return;
+  // As `Var Op Value`: `E::Last >= v` is `v <= E::Last`.
+  const Expr *Other = nullptr;
+  if (sameVariable(Bin->getLHS(), Var)) {
+    Other = Bin->getRHS();
+  } else if (sameVariable(Bin->getRHS(), Var)) {
+    Other = Bin->getLHS();
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  std::optional<llvm::APSInt> Value = constantOf(Other, Ctx);
+  if (!Value)
+    return;
+  if (!Holds)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  for (const EnumConstantDecl *Enumerator : Enum.enumerators())
+    if (!compares(Enumerator->getInitVal(), Op, *Value))
+      Into.push_back(Enumerator->getInitVal());
+}
+
+} // namespace
+
+std::vector<llvm::APSInt> valuesRuledOutWhere(const Expr &Cond, bool Holds, const Expr &VarExpr,
+                                              const ASTContext &Ctx) {
+  const Expr *Var = strip(&VarExpr);
+  const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
+  const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
+  std::vector<llvm::APSInt> Values;
+  if (Enum && isPath(Var))
+    ruledOutWhere(&Cond, Holds, Var, *Enum, Ctx, Values, 0);
+  return Values;
+}
+
 bool assignedAnywhereIn(const Stmt *S, const Expr &Var) {
   if (!S)
     return false;

@@ -39,6 +39,16 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const clang::Stmt &At, const clang::E
                                            const clang::ParentMap &Parents,
                                            const clang::ASTContext &Ctx);
 
+// The enumerators of Var's enum that Cond excludes where it is known to hold (Holds) or to fail:
+// the condition of a conditional operator around a read, or the left side of the `&&` (`||`)
+// whose right side the read is. Comparisons of Var with constants, `==`, `!=` and the relational
+// ones, joined by `&&` (holding) or `||` (failing), `!` read through: kid3's `type <=
+// Frame::FT_LastFrame ? names[type] : "UNKNOWN"` excludes every frame type after FT_LastFrame.
+// A term about anything else excludes nothing.
+std::vector<llvm::APSInt> valuesRuledOutWhere(const clang::Expr &Cond, bool Holds,
+                                              const clang::Expr &Var,
+                                              const clang::ASTContext &Ctx);
+
 // Whether Var (a variable or member path, as the guards above read it) is assigned, incremented
 // or decremented anywhere inside S: contract-switch-coverage's delegating default asks it of a
 // whole function body.
