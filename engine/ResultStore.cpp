@@ -10,8 +10,6 @@
 #include "StoredPathLists.h"
 #include "rules/RuleRegistry.h"
 
-#include <chrono>
-
 #include <clang/Basic/Version.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -485,15 +483,11 @@ std::optional<std::vector<Fact>> ResultStore::loadFacts(const std::string &Key,
     auto Opened = openStoreFile(Dir, resultShardOf(Key), latestName(Key), MaxEntryBytes);
     return Opened ? std::optional(Opened->second) : std::nullopt;
   };
-  // An entry not read for an hour is read (readStoreFile marks it used, which eviction needs).
-  constexpr int64_t Hour = int64_t{3600} * 1000000000;
-  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  // An entry due for its use mark is read (readStoreFile marks it, which eviction needs).
   std::string Id = Dir + '\n' + Key + '\n' + Directory;
   std::optional<StoredFileIdentity> Before = IdentityNow();
   if (auto It = Kept->ByEntry.find(Id); It != Kept->ByEntry.end()) {
-    if (Before && It->second.Entry == *Before && Now - Before->ModifiedNs <= Hour &&
+    if (Before && It->second.Entry == *Before && !dueForUseMark(*Before) &&
         It->second.Result.readsUnchanged(Hashes))
       return It->second.Facts;
     Kept->ByEntry.erase(It);

@@ -131,18 +131,22 @@ openStoreFile(const std::string &Root, const std::string &Shard, const std::stri
   return std::make_pair(std::move(FD), identityOf(Info));
 }
 
+bool dueForUseMark(const StoredFileIdentity &Identity) {
+  constexpr int64_t Hour = int64_t{3600} * 1000000000;
+  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  return Now - Identity.ModifiedNs > Hour;
+}
+
 std::optional<std::string> readStoreFile(const std::string &Root, const std::string &Shard,
                                          const std::string &Name, uint64_t MaxBytes) {
   auto Opened = openStoreFile(Root, Shard, Name, MaxBytes);
   if (!Opened)
     return std::nullopt;
-  // Used now (StoreEviction.h). Once an hour is enough for eviction measured in days, and spares
-  // a warm run a write per entry. A store this run may not write to stays as it is.
-  constexpr int64_t Hour = int64_t{3600} * 1000000000;
-  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  if (Now - Opened->second.ModifiedNs > Hour)
+  // Used now (StoreEviction.h), at most once an hour, which spares a warm run a write per entry.
+  // A store this run may not write to stays as it is.
+  if (dueForUseMark(Opened->second))
     ::futimens(Opened->first.get(), nullptr);
   std::string Text(static_cast<size_t>(Opened->second.Size), '\0');
   size_t Done = 0;

@@ -57,6 +57,10 @@ Descriptor openShard(const std::string &Root, const std::string &Shard, bool Cre
 std::optional<std::string> readStoreFile(const std::string &Root, const std::string &Shard,
                                          const std::string &Name, uint64_t MaxBytes);
 
+// Whether a store file with this identity was last marked used over an hour ago, so that the
+// next readStoreFile marks it again: once an hour is enough for eviction measured in days.
+bool dueForUseMark(const StoredFileIdentity &Identity);
+
 // Marks Root/Shard/Name used now (its modification time), as readStoreFile does, without
 // reading it: an entry a run took from elsewhere (StoredRun.h) that later runs may need.
 void markStoreFileUsed(const std::string &Root, const std::string &Shard, const std::string &Name);

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 namespace contractcheck {
@@ -84,11 +83,7 @@ StoredRun::StoredRun(const ResultStore &TheStore, const std::string &DatabasePat
   auto Opened = openStoreFile(Store.directory(), RunsShard, fileName(Name), MaxSummaryBytes);
   if (!Opened)
     return;
-  constexpr int64_t Hour = int64_t{3600} * 1000000000;
-  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  bool MarkEntries = Now - Opened->second.ModifiedNs > Hour;
+  bool MarkEntries = dueForUseMark(Opened->second);
   std::optional<std::string> Text =
       readStoreFile(Store.directory(), RunsShard, fileName(Name), MaxSummaryBytes);
   if (!Text)
