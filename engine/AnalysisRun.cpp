@@ -454,8 +454,12 @@ void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFile
   RunReport &Report = Result.Report;
   if (Plan.Subset)
     keepFindingsInSubset(Report, Result.Outcomes, Plan, Configs);
+  // A file under paths.exclude was left alone on purpose (a vendored tree's headers, scripts and
+  // workflows, which `pre-commit run --all-files` gives by the dozen): no warning about it.
+  auto Excluded = [&](const std::string &File) { return Configs.forFile(File).isExcluded(File); };
   for (const std::string &Header : Plan.UnmatchedHeaders)
-    Report.Warnings.push_back({Header, 0, 0,
+    if (!Excluded(Header))
+      Report.Warnings.push_back({Header, 0, 0,
                                "no translation unit of the compilation database includes it; "
                                "not analysed"});
   std::vector<const Config *> Governing{&Configs.forFile(workingDirectory() + "/.")};
@@ -468,7 +472,7 @@ void AnalysisRun::filter(RunResult &Result, SourceFiles &Sources, const DataFile
         Report.Warnings.push_back(Warning);
   std::set<std::string> Read = Data.readPaths();
   for (const std::string &DataFile : Plan.DataFiles)
-    if (!Read.count(DataFile) && !isConfigurationFile(DataFile))
+    if (!Read.count(DataFile) && !isConfigurationFile(DataFile) && !Excluded(DataFile))
       Report.Warnings.push_back({DataFile, 0, 0,
                                  "not a source of the compilation database, and no rule reads "
                                  "it; ignored"});

@@ -70,6 +70,27 @@ void chooseIncluders(const CompilationDatabase &Database, ConfigResolver &Config
     (Matched.count(Header) ? P.Headers : P.UnmatchedHeaders).push_back(Header);
 }
 
+// Every given source the database lacks, in one error: `pre-commit run --all-files` gives a
+// vendored test tree's 80 sources, and naming only the first had the user edit paths.exclude and
+// re-run once per directory.
+std::string notInDatabase(const std::vector<std::string> &Paths, const std::string &Database) {
+  if (Paths.size() == 1)
+    return "'" + Paths[0] + "' is not in the compilation database " + Database +
+           "; if it is new, re-run CMake (or whatever wrote the database); if this build never "
+           "compiles it (another platform's source, an option that is off), leave it out with "
+           "'paths.exclude' in .contractcheck.yaml";
+  constexpr size_t Shown = 20;
+  std::string Message = std::to_string(Paths.size()) +
+                        " given sources are not in the compilation database " + Database + ":\n";
+  for (size_t I = 0; I < Paths.size() && I < Shown; ++I)
+    Message += "  " + Paths[I] + "\n";
+  if (Paths.size() > Shown)
+    Message += "  and " + std::to_string(Paths.size() - Shown) + " more\n";
+  return Message + "if they are new, re-run CMake (or whatever wrote the database); if this "
+                   "build never compiles them (another platform's sources, an option that is "
+                   "off), leave them out with 'paths.exclude' in .contractcheck.yaml";
+}
+
 } // namespace
 
 bool isHeaderPath(const std::string &Path) {
@@ -88,6 +109,7 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       Commands.push_back(Command);
   };
   std::vector<std::string> Headers;
+  std::vector<std::string> NotInDatabase;
   for (const std::string &Path : Paths) {
     std::string Absolute = absolutePath(Path);
     if (!llvm::sys::fs::exists(Absolute))
@@ -103,14 +125,13 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
         ++P.Excluded;
         continue;
       }
-      throw InputError("'" + Path + "' is not in the compilation database " + Database.path() +
-                       "; if it is new, re-run CMake (or whatever wrote the database); if this "
-                       "build never compiles it (another platform's source, an option that is "
-                       "off), leave it out with 'paths.exclude' in .contractcheck.yaml");
+      NotInDatabase.push_back(Path);
     }
     else
       P.DataFiles.push_back(Absolute);
   }
+  if (!NotInDatabase.empty())
+    throw InputError(notInDatabase(NotInDatabase, Database.path()));
   if (!P.Subset)
     for (const CompileCommand &Command : Database.commands())
       Choose(&Command);

@@ -229,6 +229,22 @@ TEST(BadInputTest, FileNotInTheCompilationDatabase) {
                           "'paths.exclude' in .contractcheck.yaml\n");
 }
 
+// Every given source the database lacks is named in the one error, so that a user fixes
+// paths.exclude (or re-runs CMake) once, not once per file.
+TEST(BadInputTest, EverySourceNotInTheCompilationDatabaseIsNamedInOneError) {
+  TempDir Build;
+  cliFixture("parse-failure", Build);
+  std::string One = Build.write("one.cpp", "int x;\n");
+  std::string Two = Build.write("two.cc", "int y;\n");
+  ProcessResult R = runContractcheck({"-p", Build.path(), One, Two});
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "contractcheck: error: 2 given sources are not in the compilation database " +
+                          Build.path() + "/compile_commands.json:\n  " + One + "\n  " + Two +
+                          "\nif they are new, re-run CMake (or whatever wrote the database); if "
+                          "this build never compiles them (another platform's sources, an option "
+                          "that is off), leave them out with 'paths.exclude' in .contractcheck.yaml\n");
+}
+
 // `contractcheck -p build /etc/hosts` (or a header of another checkout) was a warning, "analysed 0
 // of 0 translation units" and exit code 0: a script or gate took the mistake for a clean run.
 // Inside the project such files stay the hook's warnings (a CI workflow, another platform's

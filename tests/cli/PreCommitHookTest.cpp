@@ -36,9 +36,12 @@ protected:
     ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
   }
 
+  // Files, or every file git tracks when Files is {"--all-files"}.
   ProcessResult runHook(const std::vector<std::string> &Files) {
     std::vector<std::string> Args{"pre-commit", "try-repo", sourceDir(), "contractcheck",
-                                  "--color", "never", "--files"};
+                                  "--color", "never"};
+    if (Files != std::vector<std::string>{"--all-files"})
+      Args.push_back("--files");
     Args.insert(Args.end(), Files.begin(), Files.end());
     std::string ToolDir = std::filesystem::path(contractcheckBinary()).parent_path();
     const char *Path = std::getenv("PATH");
@@ -103,6 +106,44 @@ TEST_F(PreCommitHookTest, ATUThatGainedTheIncludeSinceItWasStoredIsJudgedThrough
                             "include/quiet.h:4:"})
     EXPECT_NE(R.Stdout.find(Where), std::string::npos) << Where << "\n" << R.Stdout << R.Stderr;
   EXPECT_EQ(R.Stdout.find("no translation unit"), std::string::npos) << R.Stdout;
+}
+
+// `pre-commit run --all-files`, the first thing a user runs after installing the hook, on a
+// project that vendors a library with its own tests and scripts (yaml-cpp's googletest-1.16.0/:
+// 80 sources the build never compiles, 30 Python scripts, 2 YAML files). Every source the database
+// lacks is named in one error, not the first one per run; once paths.exclude covers the vendored
+// tree, its files are not warned about one by one ahead of the finding that fails the hook.
+TEST_F(PreCommitHookTest, AllFilesOfAVendoredTreeAreNamedOnceAndSilentOnceExcluded) {
+  Project.write("vendor/gtest/test/a_test.cc", "int a() { return 1; }\n");
+  Project.write("vendor/gtest/test/b_test.cc", "int b() { return 2; }\n");
+  Project.write("vendor/gtest/scripts/run_tests.py", "print('hi')\n");
+  Project.write("vendor/gtest/include/only_tests.h", "#pragma once\nint only();\n");
+  ASSERT_EQ(runProcess({"git", "add", "."}, Project.path()).ExitCode, 0);
+  ProcessResult R = runHook({"--all-files"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr; // pre-commit's own: the hook failed
+  EXPECT_NE(R.Stdout.find("- exit code: 2"), std::string::npos) << R.Stdout;
+  EXPECT_NE(R.Stdout.find("contractcheck: error: 2 given sources are not in the compilation "
+                          "database "),
+            std::string::npos)
+      << R.Stdout;
+  EXPECT_NE(R.Stdout.find("\n  vendor/gtest/test/a_test.cc\n  vendor/gtest/test/b_test.cc\nif "
+                          "they are new, re-run CMake"),
+            std::string::npos)
+      << R.Stdout;
+
+  Project.write(".contractcheck.yaml", "version: 1\npaths:\n  exclude: [\"vendor/**\"]\n");
+  ASSERT_EQ(runProcess({"git", "add", "."}, Project.path()).ExitCode, 0);
+  R = runHook({"--all-files"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("- exit code: 1"), std::string::npos) << R.Stdout;
+  EXPECT_NE(R.Stdout.find("src/bad.cpp:3:3: error: switch on 'Mode'"), std::string::npos)
+      << R.Stdout;
+  EXPECT_EQ(R.Stdout.find("vendor/"), std::string::npos) << R.Stdout;
+  // Outside the excluded tree a file no rule reads is still said to be ignored.
+  EXPECT_NE(R.Stdout.find("contractcheck: warning: config/unrelated.yaml: not a source of the "
+                          "compilation database, and no rule reads it; ignored"),
+            std::string::npos)
+      << R.Stdout;
 }
 
 // The local hook as docs/usage.md spells it (the ```yaml block with `repo: local`), written into
