@@ -424,6 +424,29 @@ TEST_F(LspProtocolTest, AFileOutsideAnyCompileDatabaseIsReportedInTheLogNotAsAFi
   EXPECT_TRUE(Logged) << Client.stderrText();
 }
 
+// A source the configuration excludes and the database does not list (yaml-cpp's util/api.cpp,
+// which its build never compiles) is said to be excluded, as the CLI skips it, not warned about
+// as a database that lacks it.
+TEST_F(LspProtocolTest, AnExcludedSourceTheDatabaseLacksIsSaidToBeExcluded) {
+  Project.write(".contractcheck.yaml", "version: 1\npaths:\n  exclude: [\"util/**\"]\n");
+  std::string Unbuilt = Project.write("util/api.cpp", RunSource);
+  LspClient Client(Args);
+  Client.initialize();
+  Client.open(Unbuilt, RunSource);
+  std::optional<json> Published = Client.diagnostics(fileUri(Unbuilt));
+  ASSERT_TRUE(Published);
+  EXPECT_EQ((*Published)["params"]["diagnostics"], json::array());
+  // Logged before the (empty) diagnostics were published.
+  auto Log = std::find_if(Client.received().begin(), Client.received().end(), [&](const json &M) {
+    return M.value("method", "") == "window/logMessage" &&
+           M["params"]["message"].get<std::string>().find("not analysing " + Unbuilt) == 0;
+  });
+  ASSERT_NE(Log, Client.received().end()) << Client.stderrText();
+  EXPECT_EQ((*Log)["params"]["message"],
+            "not analysing " + Unbuilt + ": " + Unbuilt + " is excluded by paths.exclude");
+  EXPECT_EQ((*Log)["params"]["type"], 3); // Info, as for an excluded source the database lists
+}
+
 TEST_F(LspProtocolTest, ACompileCommandsDirGivenOnTheCommandLineIsUsedForEveryFile) {
   TempDir Elsewhere;
   std::string Moved = Elsewhere.write("run.cpp", RunSource);

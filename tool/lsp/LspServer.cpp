@@ -2,6 +2,7 @@
 
 #include "AnalysisRun.h"
 #include "InputError.h"
+#include "Paths.h"
 
 #include <llvm/Support/FileSystem.h>
 #include "SourceFiles.h"
@@ -382,6 +383,18 @@ std::optional<LspServer::OpenBuffers> LspServer::openBuffers(const std::string &
   return Open;
 }
 
+// Whether the configuration governing File (--config, else the nearest .contractcheck.yaml)
+// excludes it. A configuration that does not load excludes nothing here: its error is shown
+// where a file it governs is analysed.
+bool LspServer::excludedByItsConfiguration(const std::string &File) const {
+  try {
+    ConfigResolver Configs(Options.ConfigPath, parentDirectory(File));
+    return Configs.forFile(File).isExcluded(File);
+  } catch (const InputError &) {
+    return false;
+  }
+}
+
 void LspServer::analyseFile(const std::string &File) {
   auto Start = std::chrono::steady_clock::now();
   std::optional<OpenBuffers> Open = openBuffers(File);
@@ -394,6 +407,10 @@ void LspServer::analyseFile(const std::string &File) {
     if (Where.BadDatabase) {
       publish(File, {{File, {lineOneDiagnostic(File, "compile-database", Where.Problem, 1)}}},
               File);
+    } else if (excludedByItsConfiguration(File)) {
+      // As the CLI skips a source paths.exclude covers before asking the database for it.
+      log(Info, "not analysing " + File + ": " + File + " is excluded by paths.exclude");
+      publish(File, {}, File);
     } else {
       log(Warning, "not analysing " + File + ": " + Where.Problem);
       publish(File, {}, File);

@@ -80,6 +80,7 @@ private:
   // On the analysis thread.
   void analyse(const std::string &File);
   void analyseFile(const std::string &File);
+  bool excludedByItsConfiguration(const std::string &File) const;
   // Every open document's text and version, and File's own version; none when File is closed.
   struct OpenBuffers {
     std::map<std::string, std::string> Overlays;
