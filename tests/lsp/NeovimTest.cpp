@@ -4,6 +4,7 @@
 #include "Subprocess.h"
 #include "TestPaths.h"
 
+#include <llvm/Support/Path.h>
 #include <llvm/Support/Program.h>
 #include <nlohmann/json.hpp>
 
@@ -100,6 +101,66 @@ TEST(NeovimTest, DiagnosticsAndTheQuickFixReachTheBuffer) {
   EXPECT_EQ(Report["after"][0]["lnum"], 28); // one line lower after the inserted case
   EXPECT_EQ(Report["modified"], true);       // the verdict came from the unsaved buffer
   EXPECT_EQ(readFile(Source), StoreTest);
+}
+
+// The Neovim recipe of docs/editors.md, verbatim, as the user's init.lua (the test above starts
+// its client its own way), with clangd attached to the same buffer as the page says to run it:
+// both servers' diagnostics reach the buffer, and clangd's do not disturb contractcheck's. Tried
+// by hand on yaml-cpp first (newuser19); a recipe that no longer starts the server, or a server
+// that stops publishing beside clangd, fails here.
+TEST(NeovimTest, TheDocumentedRecipeRunsBesideClangd) {
+  llvm::ErrorOr<std::string> Nvim = llvm::sys::findProgramByName("nvim");
+  if (!Nvim)
+    GTEST_SKIP() << "nvim is not installed (apt-get install neovim; scripts/setup.sh installs "
+                    "it): the end-to-end Neovim test did not run";
+  std::string Editors = readFile(sourceDir() + "/docs/editors.md");
+  size_t Recipe = Editors.find("-- contractcheck beside clangd");
+  ASSERT_NE(Recipe, std::string::npos) << "docs/editors.md shows no Neovim recipe";
+  size_t Start = Editors.rfind("```lua\n", Recipe), End = Editors.find("```", Recipe);
+  ASSERT_NE(Start, std::string::npos);
+  ASSERT_NE(End, std::string::npos);
+
+  TempDir Project;
+  std::string Init = Project.write("config/init.lua", Editors.substr(Start + 7, End - Start - 7));
+  // The recipe finds the project root by its .git.
+  ASSERT_EQ(runProcess({"git", "init", "-q"}, Project.path()).ExitCode, 0);
+  std::string Source = Project.write(
+      "src/store_test.cpp",
+      std::string(StoreTest) + "\nint spare() {\n  int unused = 0;\n  return 1;\n}\n");
+  writeCompilationDatabase(Project.path() + "/build", {Source}, {"-std=c++20", "-Wall"});
+  llvm::ErrorOr<std::string> Clangd = llvm::sys::findProgramByName("clangd-19");
+  std::string ToolDir = llvm::sys::path::parent_path(contractcheckBinary()).str();
+  const char *Path = std::getenv("PATH");
+  std::string Result = Project.file("result.json");
+  ProcessResult R = runProcess(
+      {*Nvim, "--headless", "-n", "-i", "NONE", "-u", Init, "-c",
+       "luafile " + sourceDir() + "/tests/lsp/nvim/beside-clangd.lua"},
+      Project.path(),
+      {"PATH=" + ToolDir + ":" + (Path ? Path : "/usr/bin:/bin"), "FIXTURE_FILE=" + Source,
+       "RESULT_FILE=" + Result, "CLANGD_BINARY=" + (Clangd ? *Clangd : std::string()),
+       "XDG_STATE_HOME=" + Project.path() + "/state", "XDG_CACHE_HOME=" + Project.path() + "/cache",
+       "XDG_DATA_HOME=" + Project.path() + "/data", "XDG_CONFIG_HOME=" + Project.path() + "/xdg"});
+  ASSERT_EQ(R.ExitCode, 0) << R.Stdout << R.Stderr;
+  std::string Text = readFile(Result);
+  ASSERT_FALSE(Text.empty()) << "Neovim wrote no report\n" << R.Stdout << R.Stderr;
+  json Report = json::parse(Text);
+  ASSERT_FALSE(Report.contains("error")) << Report.dump(1);
+
+  EXPECT_TRUE(Report["got_contractcheck"].get<bool>()) << Report.dump(1);
+  ASSERT_EQ(Report["contractcheck"].size(), 2u) << Report.dump(1);
+  EXPECT_EQ(Report["contractcheck"][0]["code"], "contract-switch-coverage");
+  EXPECT_EQ(Report["contractcheck"][1]["code"], "contract-mock-drift");
+  if (!Clangd) {
+    EXPECT_EQ(Report["clients"], json({"contractcheck"})) << Report.dump(1);
+    GTEST_SKIP() << "clangd-19 is not installed: contractcheck's recipe ran without it beside";
+  }
+  EXPECT_EQ(Report["clients"], json({"clangd", "contractcheck"})) << Report.dump(1);
+  ASSERT_TRUE(Report["got_clangd"].get<bool>()) << Report.dump(1);
+  // clangd's own: -Wunused-variable on `int unused` (line 31, 0-based).
+  bool Unused = false;
+  for (const json &D : Report["others"])
+    Unused = Unused || (D["lnum"] == 31 && D["code"] == "-Wunused-variable");
+  EXPECT_TRUE(Unused) << Report.dump(1);
 }
 
 } // namespace
