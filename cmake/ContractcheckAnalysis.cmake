@@ -13,6 +13,39 @@
 # to the check step (e.g. --format sarif --output report.sarif). ALL makes <target>_contractcheck
 # part of the default build (`cmake --build build`), as add_custom_target(... ALL) does: every
 # build then fails on findings; without it the analysis runs when its target is asked for.
+# Run at build time for the sources a target gives through generator expressions: LIST_FILE
+# holds them as CMake evaluated them (one a line, relative to BASE_DIR or absolute); the C/C++
+# sources among them are extracted in one run with one depfile, and their absolute paths written
+# to RESPONSE_FILE, which the check step reads (`@file`). None (an option that is off): the stamp
+# and an empty depfile, and nothing extracted.
+set(_CONTRACTCHECK_EXTRACT_LISTED "${CMAKE_BINARY_DIR}/contractcheck/extract-listed.cmake")
+file(WRITE "${_CONTRACTCHECK_EXTRACT_LISTED}" [=[
+file(STRINGS "${LIST_FILE}" entries)
+set(files)
+set(response "")
+foreach(entry IN LISTS entries)
+  get_filename_component(path "${entry}" ABSOLUTE BASE_DIR "${BASE_DIR}")
+  if(path MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+)$")
+    list(APPEND files "${path}")
+    string(REPLACE "\\" "\\\\" quoted "${path}")
+    string(REPLACE "\"" "\\\"" quoted "${quoted}")
+    string(APPEND response "\"${quoted}\"\n")
+  endif()
+endforeach()
+file(WRITE "${RESPONSE_FILE}" "${response}")
+if(NOT files)
+  file(WRITE "${STAMP}.d" "")
+  file(WRITE "${STAMP}" "")
+  return()
+endif()
+execute_process(COMMAND "${CONTRACTCHECK}" extract -p "${BUILD_DIR}" --cache-dir "${CACHE_DIR}"
+                        --quiet --depfile "${STAMP}.d" --stamp "${STAMP}" ${files}
+                RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "contractcheck extract failed (${result})")
+endif()
+]=])
+
 function(contractcheck_add_analysis target)
   cmake_parse_arguments(PARSE_ARGV 1 CC "ALL" "CONTRACTCHECK;CACHE_DIR" "ARGS")
   if(CC_UNPARSED_ARGUMENTS)
@@ -44,7 +77,29 @@ function(contractcheck_add_analysis target)
   get_target_property(source_dir ${target} SOURCE_DIR)
   set(stamps)
   set(analysed)
+  # Sources given through generator expressions ($<$<BOOL:${OPT}>:a.cpp;b.cpp>, as yaml-cpp adds
+  # its contrib sources) are known only when the build system is generated: each entry is
+  # reassembled from the list elements its ';' split it into, and they are extracted together
+  # at build time from the list CMake evaluates (below).
+  set(generated_entries "")
+  set(pending "")
   foreach(source IN LISTS sources)
+    if(NOT pending STREQUAL "")
+      set(source "${pending};${source}")
+    endif()
+    string(REGEX MATCHALL "\\$<" opens "${source}")
+    string(REGEX MATCHALL ">" closes "${source}")
+    list(LENGTH opens opens)
+    list(LENGTH closes closes)
+    if(opens GREATER closes)
+      set(pending "${source}")
+      continue()
+    endif()
+    set(pending "")
+    if(source MATCHES "\\$<")
+      string(APPEND generated_entries "${source};")
+      continue()
+    endif()
     if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+)$")
       continue()
     endif()
@@ -67,6 +122,25 @@ function(contractcheck_add_analysis target)
     list(APPEND stamps "${stamp}")
     list(APPEND analysed "${path}")
   endforeach()
+  if(NOT "${generated_entries}" STREQUAL "")
+    set(dir "${CMAKE_CURRENT_BINARY_DIR}/contractcheck/${target}")
+    set(list_file "${dir}/generator-expression-sources-$<CONFIG>.txt")
+    file(GENERATE OUTPUT "${list_file}" CONTENT "$<JOIN:${generated_entries},\n>\n" TARGET ${target})
+    set(stamp "${dir}/generator-expression-sources.stamp")
+    set(response_file "${dir}/generator-expression-sources.rsp")
+    add_custom_command(
+      OUTPUT "${stamp}"
+      COMMAND "${CMAKE_COMMAND}" "-DCONTRACTCHECK=${CC_CONTRACTCHECK}" "-DBUILD_DIR=${CMAKE_BINARY_DIR}"
+              "-DCACHE_DIR=${CC_CACHE_DIR}" "-DBASE_DIR=${source_dir}" "-DLIST_FILE=${list_file}"
+              "-DSTAMP=${stamp}" "-DRESPONSE_FILE=${response_file}"
+              -P "${_CONTRACTCHECK_EXTRACT_LISTED}"
+      DEPENDS "${list_file}" "${_CONTRACTCHECK_EXTRACT_LISTED}"
+      DEPFILE "${stamp}.d"
+      COMMENT "contractcheck: extracting ${target}'s sources given by generator expressions"
+      VERBATIM)
+    list(APPEND stamps "${stamp}")
+    list(APPEND analysed "@${response_file}")
+  endif()
   add_custom_target(${target}_contractcheck ${all}
     COMMAND "${CC_CONTRACTCHECK}" check -p "${CMAKE_BINARY_DIR}" --cache-dir "${CC_CACHE_DIR}"
             ${CC_ARGS} ${analysed}
