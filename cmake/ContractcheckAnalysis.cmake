@@ -47,6 +47,15 @@ endif()
 ]=])
 
 function(contractcheck_add_analysis target)
+  # The depfiles name each stamp by its absolute path; Ninja matches them against the edge's
+  # output only when CMake rewrites them (CMP0116 NEW). A function runs with the policies of the
+  # project that included it, and yaml-cpp's cmake_minimum_required(VERSION 3.4) left CMP0116
+  # OLD: Ninja found every depfile naming "another" target and re-extracted every TU on every
+  # build.
+  cmake_policy(PUSH)
+  if(POLICY CMP0116)
+    cmake_policy(SET CMP0116 NEW)
+  endif()
   cmake_parse_arguments(PARSE_ARGV 1 CC "ALL" "CONTRACTCHECK;CACHE_DIR" "ARGS")
   if(CC_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "contractcheck_add_analysis(${target}): unknown arguments "
@@ -150,4 +159,5 @@ function(contractcheck_add_analysis target)
   # Order only: generated headers exist before extraction, but relinking the target does not
   # re-extract anything (the depfiles say what does).
   add_dependencies(${target}_contractcheck ${target})
+  cmake_policy(POP)
 endfunction()
