@@ -18,8 +18,10 @@
 # sources among them are extracted in one run with one depfile, and their absolute paths written
 # to RESPONSE_FILE, which the check step reads (`@file`). None (an option that is off): the stamp
 # and an empty depfile, and nothing extracted.
+# Written through configure_file, which leaves an unchanged file alone: the extraction depends on
+# it, and a re-configure must not re-extract.
 set(_CONTRACTCHECK_EXTRACT_LISTED "${CMAKE_BINARY_DIR}/contractcheck/extract-listed.cmake")
-file(WRITE "${_CONTRACTCHECK_EXTRACT_LISTED}" [=[
+file(WRITE "${_CONTRACTCHECK_EXTRACT_LISTED}.in" [=[
 file(STRINGS "${LIST_FILE}" entries)
 set(files)
 set(response "")
@@ -45,6 +47,7 @@ if(NOT result EQUAL 0)
   message(FATAL_ERROR "contractcheck extract failed (${result})")
 endif()
 ]=])
+configure_file("${_CONTRACTCHECK_EXTRACT_LISTED}.in" "${_CONTRACTCHECK_EXTRACT_LISTED}" COPYONLY)
 
 function(contractcheck_add_analysis target)
   # The depfiles name each stamp by its absolute path; Ninja matches them against the edge's
