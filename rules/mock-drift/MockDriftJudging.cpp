@@ -181,8 +181,10 @@ void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const 
              "'" + Hidden + "' is not virtual", realsFor(Pair, *Exact->getParent()));
       continue;
     }
-    // An override forwarding to a mock method of another signature: the override's hook.
-    if (S.GMock && callsMethodOnItself(Mock, Method))
+    // An override forwarding to a mock method of another signature: the override's hook, in
+    // the mock or in a class derived from it in the mock's file.
+    if (S.GMock && (callsMethodOnItself(Mock, Method) ||
+                    derivedOverrideCallsMethod(Mock, Method, *Candidates)))
       continue;
     Closest Best = closest(*Candidates, Diff, Taken);
     const CXXRecordDecl &Owner = *Best.Candidate->getParent();

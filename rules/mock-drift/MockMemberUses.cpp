@@ -3,6 +3,10 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/SmallPtrSet.h>
+
+#include <algorithm>
 
 using namespace clang;
 
@@ -122,6 +126,55 @@ bool callsMethodOnItself(const CXXRecordDecl &Class, const CXXMethodDecl &Method
     Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
     if (Visitor.Found)
       return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether Caller overrides Real, directly or through the methods it overrides.
+bool overridesMethod(const CXXMethodDecl &Caller, const CXXMethodDecl &Real) {
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(Caller.overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *M = Work.pop_back_val();
+    if (M->getCanonicalDecl() == Real.getCanonicalDecl())
+      return true;
+    if (Seen.insert(M->getCanonicalDecl()).second)
+      Work.append(M->overridden_methods().begin(), M->overridden_methods().end());
+  }
+  return false;
+}
+
+} // namespace
+
+bool derivedOverrideCallsMethod(const CXXRecordDecl &Mock, const CXXMethodDecl &Method,
+                                llvm::ArrayRef<const CXXMethodDecl *> Reals) {
+  const SourceManager &SM = Mock.getASTContext().getSourceManager();
+  const FileID MockFile = SM.getFileID(SM.getExpansionLoc(Mock.getLocation()));
+  const CXXRecordDecl *MockDef = Mock.getDefinition();
+  if (!MockDef || MockFile.isInvalid())
+    return false;
+  CallsOf Visitor(Method);
+  for (const Decl *D : Mock.getDeclContext()->decls()) {
+    const auto *Derived = dyn_cast<CXXRecordDecl>(D);
+    if (!Derived || !Derived->isThisDeclarationADefinition() || Derived == MockDef ||
+        SM.getFileID(SM.getExpansionLoc(Derived->getLocation())) != MockFile ||
+        !Derived->isDerivedFrom(MockDef))
+      continue;
+    for (const CXXMethodDecl *Caller : Derived->methods()) {
+      if (Caller->isPureVirtual() ||
+          std::none_of(Reals.begin(), Reals.end(), [&](const CXXMethodDecl *Real) {
+            return overridesMethod(*Caller, *Real);
+          }))
+        continue;
+      const FunctionDecl *Body = Caller->getDefinition();
+      if (!Body)
+        return true; // defined in another TU: what it calls is unknown here, as elsewhere
+      Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
+      if (Visitor.Found)
+        return true;
+    }
   }
   return false;
 }

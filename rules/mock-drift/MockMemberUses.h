@@ -3,6 +3,7 @@
 // dependency injection, the mark of a mock standing in for that parameter).
 #pragma once
 
+#include <llvm/ADT/ArrayRef.h>
 #include <llvm/ADT/StringSet.h>
 
 namespace clang {
@@ -30,6 +31,18 @@ bool definesMembersElsewhere(const clang::CXXRecordDecl &Class);
 // signature (`xsputn(const char *, n) override { return xsputn((const void *)s, n); }`); that mock
 // method is the override's hook, not a stand-in for a base method.
 bool callsMethodOnItself(const clang::CXXRecordDecl &Class, const clang::CXXMethodDecl &Method);
+
+// Whether a class derived from Mock, defined in Mock's own file, overrides one of Reals (the
+// base methods Method could stand in for) with a method that calls Method on itself
+// (`void timerCallback(h, d) { MockTimerCb::timerCallback(h, d); }` in a controller derived from
+// a mock whose `MOCK_CONST_METHOD2(timerCallback, ...)` overrides nothing): the forwarding idiom
+// with the override one level down. Calls through the base reach the derived override and so
+// the mock method. Only Mock's own file counts, so that every TU that sees the mock judges it
+// alike; an override declared there and defined in another source (AudioManager's
+// CAmSerializerTest.h and .cpp) counts too, as its body and what it calls are not seen here.
+bool derivedOverrideCallsMethod(const clang::CXXRecordDecl &Mock,
+                                const clang::CXXMethodDecl &Method,
+                                llvm::ArrayRef<const clang::CXXMethodDecl *> Reals);
 
 // Whether the template's definition calls a member on a value of its Index-th type parameter
 // (`T.Send(...)`, `Ptr->Close()`, through a smart pointer too) or derives from it; generic
