@@ -130,6 +130,67 @@ bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last) {
   return false;
 }
 
+// `NUMENCODINGS` in `ID3_TextEnc`, `NUMTYPES` in `CustomDataType`, `NUMHOOKS` in `nf_dev_hooks`:
+// the last `_`-separated word, upper case, is a bound word glued to a noun that starts with a
+// word of the enum's own name (three letters or more): the number of the things the enum lists.
+// `NUMBER` in `Token`, `MAXIMUM` in `TransformationComp`, `COUNTER` in `fecap_scale_params` name
+// no such noun.
+static bool countsTheEnumsNoun(const clang::EnumConstantDecl &Last, const clang::EnumDecl &Enum) {
+  std::string_view Word(Last.getName());
+  while (!Word.empty() && Word.back() == '_')
+    Word.remove_suffix(1);
+  if (size_t Underscore = Word.rfind('_'); Underscore != std::string_view::npos)
+    Word.remove_prefix(Underscore + 1);
+  if (!llvm::all_of(Word, [](char C) {
+        return std::isupper(static_cast<unsigned char>(C)) ||
+               std::isdigit(static_cast<unsigned char>(C));
+      }))
+    return false;
+  std::string_view Noun;
+  for (std::string_view Bound : {"NUM", "COUNT", "MAX"})
+    if (Word.size() > Bound.size() && Word.starts_with(Bound))
+      Noun = Word.substr(Bound.size());
+  if (Noun.empty())
+    return false;
+  std::string LowerNoun = llvm::StringRef(Noun.data(), Noun.size()).lower();
+  return llvm::any_of(identifierWords(std::string_view(Enum.getName())), [&](const std::string &W) {
+    return W.size() >= 3 && llvm::StringRef(LowerNoun).starts_with(W);
+  });
+}
+
+bool isGluedCount(const clang::EnumConstantDecl &Last) {
+  const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Last.getDeclContext());
+  const llvm::APSInt &Count = Last.getInitVal();
+  if (!Enum || Enum->getName().empty() || !countsTheEnumsNoun(Last, *Enum) ||
+      Count.isNegative() || Count.isZero() || Count.getActiveBits() > 16)
+    return false;
+  const uint64_t N = Count.getZExtValue();
+  std::vector<bool> Before(N, false);
+  std::vector<llvm::APSInt> BeforeValues;
+  bool Seen = false;
+  for (const clang::EnumConstantDecl *E : Enum->enumerators()) {
+    const llvm::APSInt &V = E->getInitVal();
+    if (E == &Last) {
+      Seen = true;
+      continue;
+    }
+    if (Seen) {
+      // After the count, only other names of values before it (not of the count itself).
+      if (!llvm::any_of(BeforeValues,
+                        [&](const llvm::APSInt &B) { return llvm::APSInt::isSameValue(B, V); }))
+        return false;
+      continue;
+    }
+    BeforeValues.push_back(V);
+    if (V.isNegative())
+      continue;
+    if (V.getActiveBits() > 16 || V.getZExtValue() >= N)
+      return false;
+    Before[V.getZExtValue()] = true;
+  }
+  return llvm::all_of(Before, [](bool B) { return B; });
+}
+
 std::string_view nameAfterTheEnumsPrefix(const clang::EnumConstantDecl &Enumerator) {
   std::string_view Name(Enumerator.getName());
   const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
@@ -205,7 +266,8 @@ bool SentinelPolicy::isSentinel(const clang::EnumConstantDecl &Enumerator, bool 
     return true;
   if (SizeForcing && IsLast && isSizeForcingValue(Enumerator.getInitVal()))
     return true;
-  if (IsLast && (isMaskOfTheOthers(Enumerator) || restatesTheEnumWithABound(Enumerator)))
+  if (IsLast && (isMaskOfTheOthers(Enumerator) || restatesTheEnumWithABound(Enumerator) ||
+                 isGluedCount(Enumerator)))
     return true;
   if (IsLast && boundAfterTheEnumsPrefix(Enumerator, Names))
     return true;

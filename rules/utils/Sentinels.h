@@ -72,6 +72,18 @@ bool isMaskOfTheOthers(const clang::EnumConstantDecl &Last);
 // `StreamMaxRate` (a word the enum's name lacks) a member.
 bool restatesTheEnumWithABound(const clang::EnumConstantDecl &Last);
 
+// id3lib's `ID3_TextEnc { ID3TE_NONE = -1, ID3TE_ISO8859_1, ID3TE_UTF16, ID3TE_UTF16BE,
+// ID3TE_UTF8, ID3TE_NUMENCODINGS, ID3TE_ASCII = ID3TE_ISO8859_1, ID3TE_UNICODE = ID3TE_UTF16 }`:
+// an upper-case count whose bound word is glued to its noun (`NUMENCODINGS`, not `NUM_ENCODINGS`,
+// which the globs take) is a count when both its name and the enum's shape say so. The name: its
+// last word is `NUM`, `COUNT` or `MAX` glued to a noun that starts with a word of the enum's name
+// (`ENCODINGS` and `TextEnc`; not `NUMBER` in `Token`, `MAXIMUM`, `COUNTER`). The shape: it is the
+// last enumerator with a value of its own, its value is the number of the values before it,
+// which are 0 to that value less one (negative "no value" markers aside), and whatever follows
+// it is another name of a value before it. Neither alone is evidence: the name words are English
+// words too, and a last member followed by aliases (`ResizeToContents, Custom = Fixed`) is a member.
+bool isGluedCount(const clang::EnumConstantDecl &Last);
+
 // glslang's `EvqLast` after `EvqTemporary, EvqGlobal, ...` and `EbtNumTypes` after `EbtVoid,
 // EbtFloat, ...`: the name with the prefix every enumerator of its enum shares taken off (`Last`,
 // `NumTypes`), in CamelCase, the way `FOO_LAST` is `LAST` after `FOO_`. A prefix ends before a
