@@ -659,7 +659,10 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
                             : std::vector<const EnumConstantDecl *>{});
   // A value every read of a local or file-local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
-    std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, *Result.Context);
+    std::vector<llvm::APSInt> Candidates;
+    for (const EnumConstantDecl *E : Gaps->Missing)
+      Candidates.push_back(E->getInitVal());
+    std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, Candidates, *Result.Context);
     llvm::erase_if(Gaps->Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(Unseen, [&](const llvm::APSInt &V) {
         return llvm::APSInt::isSameValue(V, E->getInitVal());

@@ -227,15 +227,110 @@ void keepCommon(std::optional<std::vector<llvm::APSInt>> &Unseen, std::vector<ll
   });
 }
 
+// `Var <= C`, `Var < C` (or written the other way round) in a condition that holds, alone or
+// as a term of `&&`: the greatest value Var can have there.
+std::optional<llvm::APSInt> upperBoundWhere(const Expr &Cond, const VarDecl &Var,
+                                            const ASTContext &Ctx) {
+  const auto *Op = dyn_cast<BinaryOperator>(Cond.IgnoreParenImpCasts());
+  if (!Op)
+    return std::nullopt;
+  if (Op->getOpcode() == BO_LAnd) {
+    std::optional<llvm::APSInt> Left = upperBoundWhere(*Op->getLHS(), Var, Ctx);
+    return Left ? Left : upperBoundWhere(*Op->getRHS(), Var, Ctx);
+  }
+  auto IsVar = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == &Var;
+  };
+  const Expr *Bound = nullptr;
+  bool Strict = false;
+  if (IsVar(Op->getLHS()) && (Op->getOpcode() == BO_LE || Op->getOpcode() == BO_LT)) {
+    Bound = Op->getRHS();
+    Strict = Op->getOpcode() == BO_LT;
+  } else if (IsVar(Op->getRHS()) && (Op->getOpcode() == BO_GE || Op->getOpcode() == BO_GT)) {
+    Bound = Op->getLHS();
+    Strict = Op->getOpcode() == BO_GT;
+  }
+  Expr::EvalResult Value;
+  if (!Bound || Bound->isValueDependent() || !Bound->EvaluateAsInt(Value, Ctx))
+    return std::nullopt;
+  llvm::APSInt Max = Value.Val.getInt().extend(65);
+  Max.setIsSigned(true);
+  if (Strict)
+    --Max;
+  return Max;
+}
+
+// kid3's lazily built `static int typeIdMap[Frame::FT_LastFrame + 1] = {-1,}`: probed at
+// `typeIdMap[0]` and filled at `typeIdMap[t] = i` under `if (t <= Frame::FT_LastFrame)`. A
+// subscript whose index is not the enum still touches only slots it is bounded to: a constant
+// index its one slot, an integer variable under an enclosing `if` (or loop) condition that bounds
+// it from above, and that the branch does not assign, the slots up to the bound. Of Candidates,
+// the values such a subscript cannot see; nothing when the index is neither.
+std::optional<std::vector<llvm::APSInt>>
+valuesABoundedIndexCannotSee(const Expr &Subscript, const Expr &Index, const ParentMap &Parents,
+                             const std::vector<llvm::APSInt> &Candidates, const ASTContext &Ctx) {
+  const Expr *Plain = Index.IgnoreParenImpCasts();
+  if (!Plain->getType()->isIntegralOrEnumerationType() || Plain->isValueDependent())
+    return std::nullopt;
+  auto Above = [&](const llvm::APSInt &Max) {
+    std::vector<llvm::APSInt> Out;
+    for (const llvm::APSInt &V : Candidates)
+      if (llvm::APSInt::compareValues(V, Max) > 0)
+        Out.push_back(V);
+    return Out;
+  };
+  Expr::EvalResult Constant;
+  if (Plain->EvaluateAsInt(Constant, Ctx)) {
+    std::vector<llvm::APSInt> Out;
+    for (const llvm::APSInt &V : Candidates)
+      if (!llvm::APSInt::isSameValue(V, Constant.Val.getInt()))
+        Out.push_back(V);
+    return Out;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Plain);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage())
+    return std::nullopt;
+  const Stmt *At = &Subscript;
+  for (const Stmt *Parent = Parents.getParent(At); Parent; At = Parent, Parent = Parents.getParent(At)) {
+    const Expr *Cond = nullptr;
+    const Stmt *Branch = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && At == If->getThen()) {
+      Cond = If->getCond();
+      Branch = If->getThen();
+    } else if (const auto *For = dyn_cast<ForStmt>(Parent); For && At == For->getBody()) {
+      Cond = For->getCond();
+      Branch = For->getBody();
+    } else if (const auto *While = dyn_cast<WhileStmt>(Parent); While && At == While->getBody()) {
+      Cond = While->getCond();
+      Branch = While->getBody();
+    }
+    if (!Cond || assignedAnywhereIn(Branch, *Ref))
+      continue;
+    if (std::optional<llvm::APSInt> Max = upperBoundWhere(*Cond, *Var, Ctx))
+      return Above(*Max);
+  }
+  return std::nullopt;
+}
+
 // Narrows Unseen to the values that no read of Body (those ArrayReads found there) sees.
-void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const ASTContext &Ctx,
-                     std::optional<std::vector<llvm::APSInt>> &Unseen) {
+void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm::APSInt> &Candidates,
+                     const ASTContext &Ctx, std::optional<std::vector<llvm::APSInt>> &Unseen) {
   ParentMap Parents(&Body);
   for (const auto &[Subscript, Index] : Reads.Reads) {
     const Expr *Path = indexedPath(*Index);
-    if (!Path) {
-      Unseen.emplace();
-      return;
+    if (!Path || Index->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx)) {
+      std::optional<std::vector<llvm::APSInt>> Bounded =
+          valuesABoundedIndexCannotSee(*Subscript, *Index, Parents, Candidates, Ctx);
+      if (!Bounded) {
+        Unseen.emplace();
+        return;
+      }
+      keepCommon(Unseen, std::move(*Bounded));
+      if (Unseen->empty())
+        return;
+      continue;
     }
     // The statement the read belongs to, where a block or a branch of `if` holds it. On the way
     // up, a condition the read is evaluated only under: `type <= Frame::FT_LastFrame ?
@@ -307,7 +402,9 @@ private:
 
 } // namespace
 
-std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContext &Ctx) {
+std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array,
+                                           const std::vector<llvm::APSInt> &Candidates,
+                                           const ASTContext &Ctx) {
   std::vector<std::pair<Stmt *, ArrayReads>> Bodies;
   if (const auto *Function = dyn_cast_or_null<FunctionDecl>(Array.getParentFunctionOrMethod())) {
     Stmt *Body = Function->getBody();
@@ -335,7 +432,7 @@ std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array, const ASTContex
   }
   std::optional<std::vector<llvm::APSInt>> Unseen;
   for (auto &[Body, Reads] : Bodies) {
-    narrowByReadsIn(*Body, Reads, Ctx, Unseen);
+    narrowByReadsIn(*Body, Reads, Candidates, Ctx, Unseen);
     if (Unseen && Unseen->empty())
       return {};
   }

@@ -47,8 +47,12 @@ struct ArrayGaps {
 // file can name (internal linkage), every function body of the translation unit's (PcapPlusPlus's
 // StatusCodeEnumToString, read after `if (code == SipStatusCodeUnknown) return false;` and in a
 // constructor that throws on it). Empty for any other array, and for one used other than by
-// subscripts of an enum variable, member path or getter inside function bodies.
-std::vector<llvm::APSInt> valuesNoReadSees(const clang::VarDecl &Array, const clang::ASTContext &Ctx);
+// subscripts of an enum variable, member path or getter inside function bodies, or of an index
+// bounded otherwise (a constant, an integer variable under a condition bounding it from above:
+// kid3's lazily filled typeIdMap), which sees none of the Candidates it is bounded away from.
+std::vector<llvm::APSInt> valuesNoReadSees(const clang::VarDecl &Array,
+                                           const std::vector<llvm::APSInt> &Candidates,
+                                           const clang::ASTContext &Ctx);
 
 // Nothing when the variable is not an array (C array or std::array) with a known size, or the
 // enum's values are not all non-negative.
