@@ -290,7 +290,8 @@ valuesABoundedIndexCannotSee(const Expr &Subscript, const Expr &Index, const Par
   }
   const auto *Ref = dyn_cast<DeclRefExpr>(Plain);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage())
+  // A local of its own, not a reference another name may change.
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
     return std::nullopt;
   const Stmt *At = &Subscript;
   for (const Stmt *Parent = Parents.getParent(At); Parent; At = Parent, Parent = Parents.getParent(At)) {
