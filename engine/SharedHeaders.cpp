@@ -6,6 +6,7 @@
 #include "Paths.h"
 #include "SharedPrefixPlan.h"
 #include "SystemHeaderRoots.h"
+#include "WarningFlags.h"
 #include "WorkerPool.h"
 
 #include <llvm/ADT/StringRef.h>
@@ -183,12 +184,29 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
   // The settings but the include directories: TUs that may share their standard headers.
   std::vector<std::string> Loose(Commands.size());
   std::map<std::string, size_t> GroupSize, LooseSize;
+  // Per command line (without its main file) and kind of source: whether its warning flags
+  // change nothing (WarningFlags.h).
+  std::map<std::pair<std::string, std::string>, bool> Inert;
+  Key.resize(Commands.size());
   for (size_t I = 0; I < Commands.size(); ++I) {
     Full[I] = analysisCommandLine(*Commands[I], Settings);
     Args[I] = withoutMainFile(Full[I], *Commands[I]);
     if (isCOrCxxSource(Commands[I]->File) && !buildsItsOwnWay(Full[I])) {
-      ++GroupSize[Groups[I] = groupOf(Args[I], *Commands[I])];
-      IncludeSearch Split = splitIncludeDirectories(Args[I], Commands[I]->Directory);
+      // TUs whose commands differ in warning flags that change nothing share as if they were
+      // the same: googletest's gmock_main.cc adds eleven -W flags to its tests' command.
+      Key[I] = withoutWarningFlags(Args[I]);
+      if (Key[I] != Args[I]) {
+        auto [It, New] = Inert.try_emplace(
+            {groupOf(Args[I], *Commands[I]),
+             std::string(llvm::sys::path::extension(Commands[I]->File))},
+            false);
+        if (New)
+          It->second = differsOnlyInInertWarnings(Full[I], Commands[I]->Directory);
+        if (!It->second)
+          Key[I] = Args[I];
+      }
+      ++GroupSize[Groups[I] = groupOf(Key[I], *Commands[I])];
+      IncludeSearch Split = splitIncludeDirectories(Key[I], Commands[I]->Directory);
       Search[I] = std::move(Split.Directories);
       ++LooseSize[Loose[I] = groupOf(Split.Rest, *Commands[I])];
     }
@@ -340,7 +358,8 @@ const PrecompiledPrefix *SharedHeaders::prefixFor(size_t I, bool KeepTemplateBod
 const PrecompiledPrefix *SharedHeaders::asLoadedBy(size_t I, const PrecompiledPrefix &Prefix,
                                                    size_t Representative,
                                                    std::optional<PrecompiledPrefix> &Copy) {
-  if (Args[I] == Args[Representative])
+  // The same command, or one that differs in warning flags that change nothing.
+  if (Key[I] == Key[Representative])
     return &Prefix;
   if (Copy)
     return &*Copy;

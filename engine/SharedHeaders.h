@@ -92,6 +92,9 @@ private:
 
   std::vector<const CompileCommand *> Commands;
   std::vector<std::vector<std::string>> Args; // each command without its main file
+  // Each command without its main file, and without its warning flags when they change nothing
+  // (WarningFlags.h): what TUs sharing a prefix agree on.
+  std::vector<std::vector<std::string>> Key;
   std::vector<SystemHeaderRoots> Roots;
   std::vector<SharedPrefix> Prefixes;
   std::string Directory; // temporary, removed with this object or by a signal (OwnedTemporaries)

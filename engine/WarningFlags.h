@@ -1,0 +1,39 @@
+// Warning flags that provably change nothing in a parse: TUs whose commands differ in those
+// alone may share a precompiled prefix (SharedHeaders.h).
+//
+// Every analysis command ends with -w (analysisCommandLine). Under -w a diagnostic is ignored
+// unless its default mapping is an error and it is still mapped to one (DiagnosticIDs::
+// getDiagnosticSeverity: -w ignores what is a warning, and an error that -Werror or -Werror=
+// made of one). So a -W<group> flag, which maps the diagnostics of a group to warnings and never
+// lowers an error (DiagnosticsEngine::setSeverity), changes no diagnostic's severity, and
+// neither does -Wno-<group> when no diagnostic of the group is an error by default. Clang's
+// parse asks the diagnostics only for those severities (whether a diagnostic is ignored, whether
+// an error occurred), so the preprocessor and the AST are the same. What the driver makes of a
+// warning flag besides a warning (-Wno-deprecated undefines __DEPRECATED, -Wwrite-strings makes
+// C's string literals const, -Wp, passes preprocessor flags) is in the frontend's command line:
+// a command counts as differing only in warnings when its frontend command line, without such
+// flags, is that of the command without them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contractcheck {
+
+// Whether Flag, as the frontend (cc1) reads it, is -W<group> or -Wno-<group> as above: a group
+// Clang knows (or the no-op -W), not -Weverything, -Werror..., -Wfatal-errors...,
+// -Wsystem-headers, nor -Wno- of a group holding a diagnostic that is an error by default.
+bool isInertWarningFlag(std::string_view Flag);
+
+// Args (a driver command line) without the flags that look like such warning flags.
+std::vector<std::string> withoutWarningFlags(const std::vector<std::string> &Args);
+
+// Whether Args (a whole analysis command, main file included, in Directory) differs from the
+// same command without its warning flags (withoutWarningFlags) only in flags that change
+// nothing: the frontend command lines the driver makes of both are the same once
+// isInertWarningFlag flags are left out, and both hold -w.
+bool differsOnlyInInertWarnings(const std::vector<std::string> &Args,
+                                const std::string &Directory);
+
+} // namespace contractcheck

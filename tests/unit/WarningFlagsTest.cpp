@@ -1,0 +1,85 @@
+// TUs whose commands differ only in warning flags that change nothing share a precompiled
+// prefix (WarningFlags.h, SharedHeaders.h): googletest's gmock_main.cc adds eleven -W flags to
+// its tests' command and was alone with its settings. What the driver makes more of a warning
+// flag than a warning (-Wno-deprecated undefines __DEPRECATED) keeps TUs apart.
+#include "SharedHeaders.h"
+#include "Subprocess.h"
+#include "WarningFlags.h"
+
+#include <gtest/gtest.h>
+
+namespace contractcheck {
+namespace {
+
+using test::TempDir;
+
+TEST(WarningFlagsTest, AWarningFlagIsInertWhenItCanRaiseNoDiagnosticToAnErrorUnderW) {
+  for (const char *Inert : {"-Wall", "-W", "-Wextra", "-Wcast-qual", "-Wwrite-strings",
+                            "-Wno-sign-compare", "-Wno-long-long", "-Wshadow", "-Wundef"})
+    EXPECT_TRUE(isInertWarningFlag(Inert)) << Inert;
+  // -Wno- of a group with an error by default lowers it: a parse under -w then differs.
+  for (const char *Not :
+       {"-Wno-c++11-narrowing", "-Wno-everything", "-Weverything", "-Werror", "-Werror=switch",
+        "-Wno-error=switch", "-Wfatal-errors", "-Wsystem-headers", "-Wno-such-group-anywhere",
+        "-Wl,-rpath", "-Wp,-DX", "-Wframe-larger-than=64", "-DX", "-w"})
+    EXPECT_FALSE(isInertWarningFlag(Not)) << Not;
+}
+
+TEST(WarningFlagsTest, ACommandDiffersOnlyInInertWarningsWhenTheDriverMakesNothingMoreOfThem) {
+  TempDir Dir;
+  std::string Cxx = Dir.write("x.cpp", "int x;\n");
+  std::string C = Dir.write("x.c", "int x;\n");
+  auto Command = [&](std::vector<std::string> Flags, const std::string &File) {
+    std::vector<std::string> Args{File == C ? "clang" : "clang++", "-fsyntax-only"};
+    Args.insert(Args.end(), Flags.begin(), Flags.end());
+    Args.insert(Args.end(), {File, "-w"});
+    return Args;
+  };
+  std::vector<std::string> GMockMain{"-Wall", "-Wshadow", "-W", "-Wpointer-arith",
+                                     "-Wcast-qual", "-Wwrite-strings", "-Wno-sign-compare"};
+  EXPECT_TRUE(differsOnlyInInertWarnings(Command(GMockMain, Cxx), Dir.path()));
+  // -Wno-deprecated undefines __DEPRECATED (no -fdeprecated-macro); -Wp, passes a
+  // preprocessor flag; -Wno-c++11-narrowing lowers an error.
+  EXPECT_FALSE(differsOnlyInInertWarnings(Command({"-Wall", "-Wno-deprecated"}, Cxx), Dir.path()));
+  EXPECT_FALSE(differsOnlyInInertWarnings(Command({"-Wp,-DX"}, Cxx), Dir.path()));
+  EXPECT_FALSE(differsOnlyInInertWarnings(Command({"-Wno-c++11-narrowing"}, Cxx), Dir.path()));
+  // In C, -Wwrite-strings makes string literals const (-fconst-strings), but not under -w:
+  // what the driver decides, not a list of ours.
+  EXPECT_TRUE(differsOnlyInInertWarnings(Command({"-Wall", "-Wwrite-strings"}, C), Dir.path()));
+  // Without -w the warnings are diagnostics of the parse.
+  std::vector<std::string> Loud = Command({"-Wall"}, Cxx);
+  Loud.pop_back();
+  EXPECT_FALSE(differsOnlyInInertWarnings(Loud, Dir.path()));
+}
+
+TEST(WarningFlagsTest, TUsWhoseCommandsDifferInInertWarningsShareAPrefix) {
+  TempDir Dir;
+  Dir.write("sys/dep.h", "#pragma once\n#ifdef __DEPRECATED\nstruct Deprecated {};\n#endif\n");
+  std::vector<CompileCommand> Commands;
+  std::vector<std::vector<std::string>> Warnings{
+      {"-Wall"}, {"-Wall", "-W", "-Wcast-qual", "-Wwrite-strings", "-Wno-sign-compare"},
+      {"-Wall", "-Wno-deprecated"}};
+  for (size_t I = 0; I < Warnings.size(); ++I) {
+    std::string File = Dir.write("t" + std::to_string(I) + ".cpp",
+                                 "#include <vector>\n#include <map>\n#include <dep.h>\n"
+                                 "int use() { return std::vector<int>{1}.size(); }\n");
+    std::vector<std::string> Args{"clang++", "-std=c++17", "-isystem", Dir.file("sys")};
+    Args.insert(Args.end(), Warnings[I].begin(), Warnings[I].end());
+    Args.insert(Args.end(), {"-c", File});
+    Commands.push_back({Dir.path(), File, Args});
+  }
+  std::vector<const CompileCommand *> All;
+  for (const CompileCommand &C : Commands)
+    All.push_back(&C);
+  SharedHeaders Headers(All, AnalysisSettings{}, 1);
+  const PrecompiledPrefix *First = Headers.prefixFor(0, false);
+  const PrecompiledPrefix *Second = Headers.prefixFor(1, false);
+  ASSERT_NE(First, nullptr);
+  ASSERT_NE(Second, nullptr);
+  EXPECT_EQ(First->PchPath, Second->PchPath); // one precompiled parse for both
+  // Its dep.h declares nothing: without __DEPRECATED it is not this prefix's.
+  EXPECT_EQ(Headers.prefixFor(2, false), nullptr);
+}
+
+} // namespace
+} // namespace contractcheck
