@@ -158,6 +158,38 @@ TEST(SharedHeadersRunTest, ATUWhoseIncludeDirectoriesShadowAHeaderOfASharedPrefi
   EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
 }
 
+// Three TUs including real standard headers and a system header that reads __DEPRECATED: two
+// differ only in warning flags that change nothing and share one prefix; the third's
+// -Wno-deprecated undefines __DEPRECATED, so it keeps its own parse and its own meaning.
+TEST(SharedHeadersRunTest, TUsThatDifferInWarningFlagsReportWhatTheirOwnParsesReport) {
+  TempDir Project;
+  Project.write("sys/dep.h", "#pragma once\n#ifdef __DEPRECATED\n#define DEPRECATED_ON 1\n#endif\n");
+  nlohmann::json Database = nlohmann::json::array();
+  std::vector<std::vector<std::string>> Warnings{
+      {"-Wall"}, {"-Wall", "-W", "-Wcast-qual", "-Wwrite-strings", "-Wno-sign-compare"},
+      {"-Wall", "-Wno-deprecated"}};
+  for (size_t I = 0; I < Warnings.size(); ++I) {
+    std::string Name = "t" + std::to_string(I);
+    std::string File = Project.write(
+        Name + ".cpp", "#include <vector>\n#include <map>\n#include <dep.h>\n" +
+                           switchMissingOne(Name) + "#ifdef DEPRECATED_ON\n" +
+                           switchMissingOne(Name + "Deprecated") + "#endif\n");
+    std::vector<std::string> Args{"clang++", "-std=c++20", "-isystem", Project.file("sys")};
+    Args.insert(Args.end(), Warnings[I].begin(), Warnings[I].end());
+    Args.insert(Args.end(), {"-c", File});
+    Database.push_back({{"directory", Project.path()}, {"file", File}, {"arguments", Args}});
+  }
+  Project.write("compile_commands.json", Database.dump(2));
+  nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own.size(), 5u) << Own.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  std::string Store = Project.path() + "/store";
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+}
+
 TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
   // legacy.h has no include guard and defines a struct: once precompiled, the TU's own
   // #include of it defines the struct a second time, which does not compile. The TU is then
