@@ -126,6 +126,17 @@ TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt
       << LastStderr;
 }
 
+// The report Own (--shared-headers=never) again under -j1, -j2, always, and cold then warm
+// through a result store.
+void expectTheSameInEveryMode(const TempDir &Project, const nlohmann::json &Own) {
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  std::string Store = Project.path() + "/store";
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+}
+
 // Three TUs alone with their settings, which differ only in one -I directory each (the
 // vendored googletest's TUs in yaml-cpp): a/ and c/ hold their own header, shadow/ also a
 // bits/slice.h that the fake <valarray> includes, defining a macro under which shadow.cpp has a
@@ -150,12 +161,7 @@ TEST(SharedHeadersRunTest, ATUWhoseIncludeDirectoriesShadowAHeaderOfASharedPrefi
   Project.write("compile_commands.json", Database.dump(2));
   nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
   ASSERT_EQ(Own.size(), 4u) << Own.dump(2);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
-  std::string Store = Project.path() + "/store";
-  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
-  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+  expectTheSameInEveryMode(Project, Own);
 }
 
 // Three TUs including real standard headers and a system header that reads __DEPRECATED: two
@@ -182,12 +188,7 @@ TEST(SharedHeadersRunTest, TUsThatDifferInWarningFlagsReportWhatTheirOwnParsesRe
   Project.write("compile_commands.json", Database.dump(2));
   nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
   ASSERT_EQ(Own.size(), 5u) << Own.dump(2);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
-  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
-  std::string Store = Project.path() + "/store";
-  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
-  EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
+  expectTheSameInEveryMode(Project, Own);
 }
 
 TEST(SharedHeadersRunTest, ATUWhoseHeadersCannotBePrecompiledIsParsedOnItsOwn) {
