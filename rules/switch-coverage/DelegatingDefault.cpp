@@ -3,12 +3,15 @@
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/RuledOutValues.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <llvm/ADT/STLExtras.h>
+
+#include <algorithm>
 
 using namespace clang;
 
@@ -83,14 +86,12 @@ bool passesOn(const Stmt *S, const ParmVarDecl &Param) {
   return !Default || leavesTheSwitch(*Switch, *Default);
 }
 
-// `return Base::method(..., Param, ...)` with Base::method one that Method overrides.
-bool returnsOverriddenWith(const Stmt *S, const CXXMethodDecl &Method, const ParmVarDecl &Param) {
-  const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
-  if (!Return || !Return->getRetValue())
-    return false;
+// `Base::method(..., Param, ...)` with Base::method one that Method overrides.
+bool callsOverriddenWith(const Expr *E, const CXXMethodDecl &Method, const ParmVarDecl &Param) {
   // `QVariant` returned by value: the call sits under the copy (elided or not) and temporaries.
-  const auto *Call =
-      dyn_cast<CXXMemberCallExpr>(Return->getRetValue()->IgnoreUnlessSpelledInSource());
+  if (!E)
+    return false;
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreUnlessSpelledInSource());
   if (!Call)
     return false;
   const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
@@ -103,6 +104,138 @@ bool returnsOverriddenWith(const Stmt *S, const CXXMethodDecl &Method, const Par
     const auto *Ref = dyn_cast<DeclRefExpr>(Argument->IgnoreParenImpCasts());
     return Ref && Ref->getDecl() == &Param;
   });
+}
+
+// `return Base::method(..., Param, ...)` with Base::method one that Method overrides.
+bool returnsOverriddenWith(const Stmt *S, const CXXMethodDecl &Method, const ParmVarDecl &Param) {
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
+  return Return && callsOverriddenWith(Return->getRetValue(), Method, Param);
+}
+
+bool refersTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Ref && Ref->getDecl() == &Var;
+}
+
+bool mentions(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Var)
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) { return mentions(Child, Var); });
+}
+
+bool isNull(const Expr *E, const ASTContext &Ctx) {
+  return E && E->IgnoreParenImpCasts()->isNullPointerConstant(
+                  const_cast<ASTContext &>(Ctx), Expr::NPC_ValueDependentIsNotNull) !=
+                  Expr::NPCK_NotNull;
+}
+
+bool failsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx);
+
+// Whether Cond holds whenever Handler is null: `!fcn`, `!(fcn && (this->*fcn)(...))`,
+// `fcn == nullptr`, either side of an `||`, both sides of an `&&`.
+bool holdsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
+    return failsWhenNull(Not->getSubExpr(), Handler, Ctx);
+  if (const auto *Bin = dyn_cast<BinaryOperator>(Cond)) {
+    const Expr *L = Bin->getLHS(), *R = Bin->getRHS();
+    switch (Bin->getOpcode()) {
+    case BO_LOr:
+      return holdsWhenNull(L, Handler, Ctx) || holdsWhenNull(R, Handler, Ctx);
+    case BO_LAnd:
+      return holdsWhenNull(L, Handler, Ctx) && holdsWhenNull(R, Handler, Ctx);
+    case BO_EQ:
+      return (refersTo(L, Handler) && isNull(R, Ctx)) || (refersTo(R, Handler) && isNull(L, Ctx));
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+// Whether Cond fails whenever Handler is null: `fcn`, `fcn && ...`, `fcn != nullptr`.
+bool failsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (refersTo(Cond, Handler))
+    return true;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
+    return holdsWhenNull(Not->getSubExpr(), Handler, Ctx);
+  if (const auto *Bin = dyn_cast<BinaryOperator>(Cond)) {
+    const Expr *L = Bin->getLHS(), *R = Bin->getRHS();
+    switch (Bin->getOpcode()) {
+    case BO_LAnd:
+      return failsWhenNull(L, Handler, Ctx) || failsWhenNull(R, Handler, Ctx);
+    case BO_LOr:
+      return failsWhenNull(L, Handler, Ctx) && failsWhenNull(R, Handler, Ctx);
+    case BO_NE:
+      return (refersTo(L, Handler) && isNull(R, Ctx)) || (refersTo(R, Handler) && isNull(L, Ctx));
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+// Adwaita's (and Breeze's) QStyle overrides: `StyleComplexControl fcn(nullptr); switch
+// (element) { case CC_GroupBox: fcn = &Style::drawGroupBox...; break; ... default: break; }
+// painter->save(); if (!(fcn && (this->*fcn)(option, painter, widget)))
+// ParentStyleClass::drawComplexControl(element, option, painter, widget);`. The switch only
+// picks a handler; a value that reaches `default: break;` leaves the handler null, and the
+// guard then calls the implementation Method overrides with the switched parameter. True when
+// the switch stands in Method's body itself; a local of the body, declared before it with a
+// null initialiser, is mentioned by no statement between its declaration and the switch, nor
+// between the switch and an `if` whose condition holds whenever it is null; the default runs
+// only `break`; the statements on the way to the `if` run and go on (no jump in them); and the
+// `if`'s branch reaches `Base::method(..., Param, ...)` (a statement or a return) through such
+// statements only.
+bool handlerGuardsOverridden(const SwitchStmt &Switch, const DefaultStmt &Default,
+                             const CompoundStmt &Body, const CXXMethodDecl &Method,
+                             const ParmVarDecl &Param) {
+  const Stmt *First = Default.getSubStmt();
+  while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
+    First = Label->getSubStmt();
+  if (!isa_and_nonnull<BreakStmt>(First))
+    return false;
+  const auto *At = llvm::find(Body.body(), &Switch);
+  if (At == Body.body_end())
+    return false;
+  const auto *If = At + 1;
+  while (If != Body.body_end() && !isa<IfStmt>(*If) && plain(*If))
+    ++If;
+  const auto *Guard = If == Body.body_end() ? nullptr : dyn_cast<IfStmt>(*If);
+  if (!Guard || Guard->getInit() || Guard->getConditionVariable())
+    return false;
+  const ASTContext &Ctx = Method.getASTContext();
+  for (const auto *Decl = Body.body_begin(); Decl != At; ++Decl) {
+    const auto *Declared = dyn_cast<DeclStmt>(*Decl);
+    const auto *Handler = Declared && Declared->isSingleDecl()
+                              ? dyn_cast<VarDecl>(Declared->getSingleDecl())
+                              : nullptr;
+    if (!Handler || !Handler->isLocalVarDecl() || !isNull(Handler->getInit(), Ctx) ||
+        !holdsWhenNull(Guard->getCond(), *Handler, Ctx))
+      continue;
+    auto Untouched = [&](const Stmt *S) { return !mentions(S, *Handler); };
+    if (!std::all_of(Decl + 1, At, Untouched) || !std::all_of(At + 1, If, Untouched))
+      continue;
+    const Stmt *Then = Guard->getThen();
+    if (const auto *Block = dyn_cast<CompoundStmt>(Then)) {
+      for (const Stmt *S : Block->body()) {
+        if (const auto *E = dyn_cast<Expr>(S); E && callsOverriddenWith(E, Method, Param))
+          return true;
+        if (returnsOverriddenWith(S, Method, Param))
+          return true;
+        if (!plain(S))
+          return false;
+      }
+      return false;
+    }
+    const auto *E = dyn_cast<Expr>(Then);
+    return (E && callsOverriddenWith(E, Method, Param)) ||
+           returnsOverriddenWith(Then, Method, Param);
+  }
+  return false;
 }
 
 // The switch a `break` in S leaves: the nearest enclosing one, with no loop in between.
@@ -140,7 +273,8 @@ bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &D
     while (Next != Block->body_end() && passesOn(*Next, *Param))
       ++Next;
     if (Block == Method.getBody())
-      return Next != Block->body_end() && returnsOverriddenWith(*Next, Method, *Param);
+      return (Next != Block->body_end() && returnsOverriddenWith(*Next, Method, *Param)) ||
+             (Done == &Switch && handlerGuardsOverridden(Switch, Default, *Block, Method, *Param));
     if (Next == Block->body_end()) {
       Done = Block;
       continue;

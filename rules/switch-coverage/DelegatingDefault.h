@@ -22,7 +22,10 @@ namespace contractcheck {
 // passes what it does not name on the same way; and the statement the function then runs is
 // `return Base::method(...)` calling a method Method overrides, with the switch's variable (a
 // parameter, unchanged) among the arguments. Loops on the way, any other statement after the
-// switch, or another variable passed on: false.
+// switch, or another variable passed on: false. Also true for a switch in Method's body that
+// only picks a handler and leaves it null through `default: break;`, when a guard after it
+// calls the overridden method with the parameter whenever the handler is null (Qt styles'
+// `if (!(fcn && (this->*fcn)(...))) ParentStyleClass::drawComplexControl(element, ...)`).
 bool defaultDelegatesToOverridden(const clang::SwitchStmt &Switch,
                                   const clang::DefaultStmt &Default,
                                   const clang::CXXMethodDecl &Method, const clang::ParentMap &Parents);
