@@ -131,51 +131,28 @@ bool isNull(const Expr *E, const ASTContext &Ctx) {
                   Expr::NPCK_NotNull;
 }
 
-bool failsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx);
-
-// Whether Cond holds whenever Handler is null: `!fcn`, `!(fcn && (this->*fcn)(...))`,
-// `fcn == nullptr`, either side of an `||`, both sides of an `&&`.
-bool holdsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx) {
+// Whether Cond holds (Holds) or fails (!Holds) whenever Handler is null: `!fcn`,
+// `!(fcn && (this->*fcn)(...))` and `fcn == nullptr` hold; `fcn`, `fcn && ...` and
+// `fcn != nullptr` fail. `||` holds when a side holds and fails when both fail; `&&` the other
+// way round; `!` swaps the two.
+bool whenNull(const Expr *Cond, bool Holds, const VarDecl &Handler, const ASTContext &Ctx) {
   Cond = Cond->IgnoreParenImpCasts();
-  if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
-    return failsWhenNull(Not->getSubExpr(), Handler, Ctx);
-  if (const auto *Bin = dyn_cast<BinaryOperator>(Cond)) {
-    const Expr *L = Bin->getLHS(), *R = Bin->getRHS();
-    switch (Bin->getOpcode()) {
-    case BO_LOr:
-      return holdsWhenNull(L, Handler, Ctx) || holdsWhenNull(R, Handler, Ctx);
-    case BO_LAnd:
-      return holdsWhenNull(L, Handler, Ctx) && holdsWhenNull(R, Handler, Ctx);
-    case BO_EQ:
-      return (refersTo(L, Handler) && isNull(R, Ctx)) || (refersTo(R, Handler) && isNull(L, Ctx));
-    default:
-      return false;
-    }
-  }
-  return false;
-}
-
-// Whether Cond fails whenever Handler is null: `fcn`, `fcn && ...`, `fcn != nullptr`.
-bool failsWhenNull(const Expr *Cond, const VarDecl &Handler, const ASTContext &Ctx) {
-  Cond = Cond->IgnoreParenImpCasts();
-  if (refersTo(Cond, Handler))
+  if (!Holds && refersTo(Cond, Handler))
     return true;
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot)
-    return holdsWhenNull(Not->getSubExpr(), Handler, Ctx);
-  if (const auto *Bin = dyn_cast<BinaryOperator>(Cond)) {
-    const Expr *L = Bin->getLHS(), *R = Bin->getRHS();
-    switch (Bin->getOpcode()) {
-    case BO_LAnd:
-      return failsWhenNull(L, Handler, Ctx) || failsWhenNull(R, Handler, Ctx);
-    case BO_LOr:
-      return failsWhenNull(L, Handler, Ctx) && failsWhenNull(R, Handler, Ctx);
-    case BO_NE:
-      return (refersTo(L, Handler) && isNull(R, Ctx)) || (refersTo(R, Handler) && isNull(L, Ctx));
-    default:
-      return false;
-    }
+    return whenNull(Not->getSubExpr(), !Holds, Handler, Ctx);
+  const auto *Bin = dyn_cast<BinaryOperator>(Cond);
+  if (!Bin)
+    return false;
+  const Expr *L = Bin->getLHS(), *R = Bin->getRHS();
+  if (Bin->getOpcode() == BO_LOr || Bin->getOpcode() == BO_LAnd) {
+    const bool Either = (Bin->getOpcode() == BO_LOr) == Holds; // one side decides it
+    const bool Left = whenNull(L, Holds, Handler, Ctx), Right = whenNull(R, Holds, Handler, Ctx);
+    return Either ? Left || Right : Left && Right;
   }
-  return false;
+  if (Bin->getOpcode() != (Holds ? BO_EQ : BO_NE))
+    return false;
+  return (refersTo(L, Handler) && isNull(R, Ctx)) || (refersTo(R, Handler) && isNull(L, Ctx));
 }
 
 // Adwaita's (and Breeze's) QStyle overrides: `StyleComplexControl fcn(nullptr); switch
@@ -214,7 +191,7 @@ bool handlerGuardsOverridden(const SwitchStmt &Switch, const DefaultStmt &Defaul
                               ? dyn_cast<VarDecl>(Declared->getSingleDecl())
                               : nullptr;
     if (!Handler || !Handler->isLocalVarDecl() || !isNull(Handler->getInit(), Ctx) ||
-        !holdsWhenNull(Guard->getCond(), *Handler, Ctx))
+        !whenNull(Guard->getCond(), /*Holds=*/true, *Handler, Ctx))
       continue;
     auto Untouched = [&](const Stmt *S) { return !mentions(S, *Handler); };
     if (!std::all_of(Decl + 1, At, Untouched) || !std::all_of(At + 1, If, Untouched))
