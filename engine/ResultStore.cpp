@@ -345,13 +345,16 @@ namespace {
 
 // A stored text read back with a checkout's roots: through the store's own reader, mapping the
 // tagged strings as it reads them (parseStoredJson), or through nlohmann and relocate() when
-// that reader does not take it (nlohmann decides). Null when it is no JSON.
+// that reader does not take it (nlohmann decides). Null when it is no JSON, or nests deeper than
+// anything stored (mapStrings and from_json recurse).
 nlohmann::json readStored(std::string_view Text, const StoreRoots &Roots) {
   nlohmann::json Read;
   if (parseStoredJson(Text, Read, [&Roots](std::string_view Tagged) {
         return Roots.absolute(Tagged, Spelling::AsNamed);
       }))
     return Read;
+  if (!shallowJsonValue(Text))
+    return nullptr;
   Read = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Read.is_discarded())
     return nullptr;

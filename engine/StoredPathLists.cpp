@@ -33,6 +33,11 @@ const char *plainSpanEnd(const char *Begin, const char *End) {
   });
 }
 
+// How many arrays and objects deep a stored value may nest: a stored outcome is a few levels
+// deep. The store's reader goes no deeper, and refuses text that does (skipValue), so nothing
+// that walks a value read from the store recurses further either.
+constexpr size_t MaxDepth = 64;
+
 class Reader {
 public:
   explicit Reader(std::string_view Text) : Text(Text) {}
@@ -90,39 +95,61 @@ public:
     return false;
   }
 
-  // Any JSON value, not decoded: where it ends.
+  // Any JSON value, not decoded: where it ends. Iterative, and refused past MaxDepth nested
+  // arrays and objects: a stored outcome is a few levels deep, and a store file whose checksum
+  // matches may still be anyone's (a shared store, a damaged disk): a million '[' recursed
+  // through ran out of stack, here and in whatever walks the value later.
   bool skipValue() {
-    skipSpace();
-    if (At == Text.size())
-      return false;
-    char C = Text[At];
-    if (C == '"')
-      return skipString();
-    if (C == '[' || C == '{') {
-      char Close = C == '[' ? ']' : '}';
-      ++At;
-      if (take(Close))
-        return true;
-      do {
-        if (C == '{') {
-          std::string Key;
-          if (!string(Key) || !take(':'))
-            return false;
-        }
-        if (!skipValue())
+    std::string Open; // the arrays and objects the reader is in, innermost last
+    do {
+      skipSpace();
+      if (At == Text.size())
+        return false;
+      char C = Text[At];
+      if (C == '[' || C == '{') {
+        if (Open.size() == MaxDepth)
           return false;
-      } while (take(','));
-      return take(Close);
-    }
-    // A number, true, false or null: up to the next delimiter. nlohmann checks it when it
-    // parses the rest.
-    size_t Start = At;
-    while (At < Text.size() && !std::strchr(",]} \t\r\n", Text[At]))
-      ++At;
-    return At > Start;
+        ++At;
+        if (!take(C == '[' ? ']' : '}')) {
+          Open += C;
+          if (C == '{' && !key())
+            return false;
+          continue; // its first element
+        }
+      } else if (C == '"') {
+        if (!skipString())
+          return false;
+      } else {
+        // A number, true, false or null: up to the next delimiter. nlohmann checks it when it
+        // parses the rest.
+        size_t Start = At;
+        while (At < Text.size() && !std::strchr(",]} \t\r\n", Text[At]))
+          ++At;
+        if (At == Start)
+          return false;
+      }
+      // A value ended: the next element of the innermost container, or its end.
+      while (!Open.empty()) {
+        if (take(',')) {
+          if (Open.back() == '{' && !key())
+            return false;
+          break;
+        }
+        if (!take(Open.back() == '[' ? ']' : '}'))
+          return false;
+        Open.pop_back();
+      }
+    } while (!Open.empty());
+    return true;
   }
 
 private:
+  // An object member's name and its colon.
+  bool key() {
+    std::string Key;
+    return string(Key) && take(':');
+  }
+
   // A JSON string, not decoded: escapes are only checked to be escapes. nlohmann checks them
   // when it parses the member.
   bool skipString() {
@@ -247,11 +274,7 @@ bool pairs(Reader &R, StringPairs &Out) {
   return R.take(']');
 }
 
-// Up to this depth, as nlohmann's recursive parser goes far deeper: a stored outcome is a few
-// levels deep; anything deeper is left to nlohmann.
-constexpr int MaxDepth = 64;
-
-bool storedValue(Reader &R, std::string_view Text, nlohmann::json &Out, int Depth,
+bool storedValue(Reader &R, std::string_view Text, nlohmann::json &Out, size_t Depth,
                  const std::function<std::string(std::string_view)> &MapTagged) {
   if (Depth > MaxDepth)
     return false;
@@ -362,6 +385,11 @@ bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
                      const std::function<std::string(std::string_view)> &MapTagged) {
   Reader R(Text);
   return storedValue(R, Text, Out, 0, MapTagged) && R.atEnd();
+}
+
+bool shallowJsonValue(std::string_view Text) {
+  Reader R(Text);
+  return R.skipValue() && R.atEnd();
 }
 
 std::optional<std::vector<std::pair<std::string, std::string_view>>>

@@ -48,6 +48,12 @@ objectMembers(std::string_view Text);
 bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
                      const std::function<std::string(std::string_view)> &MapTagged);
 
+// Whether Text is one JSON value (its strings and numbers checked no further than its shape)
+// nested at most 64 arrays and objects deep, as every stored value is: what walks a value read
+// from a store whose checksum matches but whose content is anyone's (a shared store) recurses
+// no deeper than that. The other readers here refuse deeper text themselves.
+bool shallowJsonValue(std::string_view Text);
+
 // A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
 // they asked about, once, and each TU's key, the indices of its own among them and its outcome
 // without the path lists (a view into the text read, as a TU's entry stores it).

@@ -2,6 +2,7 @@
 // exactly what read it, a damaged or foreign entry is recomputed, concurrent runs do not corrupt
 // it, and every way of running (-j1, -j2, warm, sharded extract + check) reports the same.
 #include "CliTestSupport.h"
+#include "ContentHash.h"
 #include "MockSources.h"
 
 #include <gtest/gtest.h>
@@ -390,6 +391,47 @@ TEST_F(ResultStoreTest, DamagedOrForeignEntriesAreRecomputed) {
   EXPECT_EQ(R.ExitCode, FindingsFound) << R.Stderr;
   EXPECT_EQ(findings(R), findings(Cold));
   EXPECT_EQ(R.Stderr.find("from the result store"), std::string::npos) << R.Stderr;
+  ProcessResult Again = run({});
+  EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+}
+
+// A shared store may be poisoned by anyone who can write it, checksums and all (they tell damage,
+// not intent): an entry or a summary whose outcome holds a member nested a million arrays deep
+// ran the store's reader out of stack (SIGSEGV, the whole run lost). Deeper than anything the
+// store writes, it is a miss: the TU is analysed again, and the store written anew.
+TEST_F(ResultStoreTest, AStoredOutcomeNestedDeeperThanAnythingStoredIsAMissNotACrash) {
+  ProcessResult Cold = run({});
+  ASSERT_EQ(Cold.ExitCode, FindingsFound) << Cold.Stderr;
+  // A member in front of the first outcome's others, the checksum of the body made to match.
+  auto Poison = [](const fs::path &File, const std::string &Before) {
+    std::string Text = readFile(File.string());
+    size_t End = Text.find('\n');
+    nlohmann::json Header = nlohmann::json::parse(Text.substr(0, End));
+    std::string Body = Text.substr(End + 1);
+    size_t At = Body.find(Before);
+    ASSERT_NE(At, std::string::npos) << File;
+    Body.insert(At + Before.size(),
+                "\"deep\":" + std::string(1000000, '[') + std::string(1000000, ']') + ",");
+    Header["checksum"] = contentHash(Body);
+    std::ofstream(File, std::ios::trunc) << Header.dump() << '\n' << Body;
+  };
+  std::vector<fs::path> Summaries = runSummaries(Store());
+  ASSERT_EQ(Summaries.size(), 1u);
+  Poison(Summaries[0], "\"outcome\":{");
+  ProcessResult FromSummary = run({});
+  EXPECT_EQ(FromSummary.ExitCode, FindingsFound) << FromSummary.Stderr;
+  EXPECT_EQ(findings(FromSummary), findings(Cold));
+  EXPECT_NE(FromSummary.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
+      << FromSummary.Stderr; // from the entries
+  removeRunSummary();
+  for (const fs::path &Entry : entries())
+    Poison(Entry, "{");
+  ProcessResult FromEntries = run({});
+  EXPECT_EQ(FromEntries.ExitCode, FindingsFound) << FromEntries.Stderr;
+  EXPECT_EQ(findings(FromEntries), findings(Cold));
+  EXPECT_EQ(FromEntries.Stderr.find("from the result store"), std::string::npos)
+      << FromEntries.Stderr;
   ProcessResult Again = run({});
   EXPECT_NE(Again.Stderr.find("(3 unchanged, from the result store)"), std::string::npos)
       << Again.Stderr;

@@ -124,5 +124,42 @@ TEST(StoredPathListsTest, TheStoredJsonReaderReadsWhatNlohmannReads) {
   }
 }
 
+// A store file's checksum tells damage, not intent: a shared store may hold a value nested a
+// million arrays deep, which the readers skipped recursively, out of stack (a SIGSEGV that lost
+// the whole run). Values up to 64 levels deep, deeper than anything stored, are read as before;
+// deeper ones make the text not one the store wrote: a miss.
+TEST(StoredPathListsTest, ValuesNestedDeeperThanAnythingStoredAreRefusedWithoutRecursing) {
+  auto Nested = [](size_t Depth) {
+    return std::string(Depth, '[') + "{\"a\":1}" + std::string(Depth, ']');
+  };
+  auto Entry = [](const std::string &Value) {
+    return "{\"dependencies\":[],\"lookups\":[],\"x\":" + Value + "}";
+  };
+  auto Run = [](const std::string &Value) {
+    return "{\"dependencies\":[],\"lookups\":[],\"units\":[{\"key\":\"k\",\"reads\":[],"
+           "\"asks\":[],\"outcome\":{\"x\":" + Value + "}}]}";
+  };
+  EXPECT_TRUE(shallowJsonValue(Nested(63)));
+  EXPECT_FALSE(shallowJsonValue(Nested(64)));
+  EXPECT_TRUE(splitPathLists(Entry(Nested(63))));
+  EXPECT_TRUE(objectMembers(Entry(Nested(63))));
+  EXPECT_TRUE(splitStoredRun(Run(Nested(62))));
+  for (size_t Depth : {size_t(64), size_t(1000000)}) {
+    EXPECT_FALSE(shallowJsonValue(Nested(Depth))) << Depth;
+    EXPECT_FALSE(splitPathLists(Entry(Nested(Depth)))) << Depth;
+    EXPECT_FALSE(objectMembers(Entry(Nested(Depth)))) << Depth;
+    EXPECT_FALSE(splitStoredRun(Run(Nested(Depth)))) << Depth;
+    nlohmann::json Read;
+    EXPECT_FALSE(parseStoredJson(Nested(Depth), Read, [](std::string_view S) {
+      return std::string(S);
+    })) << Depth;
+  }
+  // Unbalanced and truncated text as before.
+  for (const char *Text : {"[", "[[]", "{\"a\":[}", "[1,]", "{\"a\"}", "{,}", "[]]"})
+    EXPECT_FALSE(shallowJsonValue(Text)) << Text;
+  for (const char *Text : {"[]", "{}", "[1,\"s\",{\"a\":[true,null]},[]]", " { \"a\" : [ ] } "})
+    EXPECT_TRUE(shallowJsonValue(Text)) << Text;
+}
+
 } // namespace
 } // namespace contractcheck
