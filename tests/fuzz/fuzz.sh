@@ -7,7 +7,8 @@
 # The parsers of data files, .proto and Python and the check of contract declarations
 # (DataDocumentFuzzer, ProtoEnumFuzzer, PythonEnumFuzzer, ContractDeclarationFuzzer) are compiled
 # here from their few sources; the parsers that need the engine
-# (ConfigFuzzer, CompilationDatabaseFuzzer, BaselineFuzzer, NolintFuzzer) are built by CMake with
+# (ConfigFuzzer, CompilationDatabaseFuzzer, BaselineFuzzer, NolintFuzzer, StoredJsonFuzzer: the
+# result store's readers) are built by CMake with
 # -DCONTRACTCHECK_FUZZ=ON in OUT_DIR/cmake, which instruments the whole build (slow the first
 # time). New inputs that raise coverage stay in OUT_DIR/corpus/<target>; a crash, leak or timeout
 # is written to OUT_DIR/findings/<target>/ and makes the script exit 1. Copy a finding into the
@@ -47,7 +48,7 @@ declare -A EXTRA_LIBS=(
   [ContractDeclarationFuzzer]="-L$($LLVM_CONFIG --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib) -Wl,-rpath,$($LLVM_CONFIG --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib) -lclang-cpp -lLLVM"
 )
 # Built by CMake (tests/fuzz/CMakeLists.txt), linked with the engine.
-ENGINE_TARGETS=(ConfigFuzzer CompilationDatabaseFuzzer BaselineFuzzer NolintFuzzer)
+ENGINE_TARGETS=(ConfigFuzzer CompilationDatabaseFuzzer BaselineFuzzer NolintFuzzer StoredJsonFuzzer)
 declare -A SEEDS=(
   [DataDocumentFuzzer]=data-document
   [ProtoEnumFuzzer]=proto-enum
@@ -57,6 +58,7 @@ declare -A SEEDS=(
   [CompilationDatabaseFuzzer]=compile-database
   [BaselineFuzzer]=baseline
   [NolintFuzzer]=nolint
+  [StoredJsonFuzzer]=stored-json
 )
 LIBS=(-lyaml-cpp)
 TARGETS=("$@")
