@@ -4,15 +4,17 @@
 # a signal, an assertion, a sanitizer report, or a crash the CLI contained. Inputs with errors are
 # expected (rules run on ASTs with errors in clang-tidy); only crashes count.
 #
-#   tests/crash-corpus/run.sh [-b BUILD_DIR] [-o OUT_DIR] [-j JOBS] [-t SECONDS] [-m MEGABYTES] [-x REGEX] [-n|-c] [-d] DIR
+#   tests/crash-corpus/run.sh [-b BUILD_DIR] [-o OUT_DIR] [-j JOBS] [-t SECONDS] [-m MEGABYTES] [-x REGEX] [-s N] [-n|-c] [-d] DIR
 #
 # Each file's compile command comes from its lit `// RUN:` line (make_compdb.py); with -d, from
 # DIR's own compile_commands.json (make_library_corpus.py writes one). The rules run
 # with config/.contractcheck.yaml (clang-tidy: config/clang-tidy.in), which configures every
 # optional part. -n skips clang-tidy, -c the CLI. Every process is limited to -m megabytes of
 # address space (default 6000) and each clang-tidy run to -t seconds (default 120): running out
-# of either is reported too. -x leaves out the files whose path matches a (Python) regex. Exit 0 when nothing crashed, 1 otherwise; the crashing files
-# are listed on stdout and OUT_DIR keeps every log.
+# of either is reported too. -x leaves out the files whose path matches a (Python) regex; -s N
+# keeps every Nth of the rest (a sample: the opt-in ctest crash-corpus-sample). Exit 0 when
+# nothing crashed, 1 otherwise; the crashing files are listed on stdout and OUT_DIR keeps every
+# log.
 #
 # A build configured with -DCONTRACTCHECK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-19 is instrumented
 # with ASan and UBSan; given one with -b, the script sees it and runs it checked (see below).
@@ -28,7 +30,8 @@ cli_run=1
 memory=6000
 exclude=
 own_compdb=0
-while getopts "b:o:j:t:m:x:ncd" opt; do
+sample=1
+while getopts "b:o:j:t:m:x:s:ncd" opt; do
   case $opt in
     b) build=$OPTARG ;;
     o) out=$OPTARG ;;
@@ -36,14 +39,15 @@ while getopts "b:o:j:t:m:x:ncd" opt; do
     t) timeout=$OPTARG ;;
     m) memory=$OPTARG ;;
     x) exclude=$OPTARG ;;
+    s) sample=$OPTARG ;;
     n) tidy=0 ;;
     c) cli_run=0 ;;
     d) own_compdb=1 ;;
-    *) sed -n "2,15p" "$0"; exit 2 ;;
+    *) sed -n "2,17p" "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] && [ -d "$1" ] || { sed -n "2,15p" "$0"; exit 2; }
+[ $# -eq 1 ] && [ -d "$1" ] || { sed -n "2,17p" "$0"; exit 2; }
 input=$(cd "$1" && pwd)
 build=$(cd "$build" && pwd)
 out=${out:-$(mktemp -d -t crash-corpus.XXXXXX)}
@@ -77,6 +81,13 @@ json.dump(entries, open(sys.argv[2], "w"), indent=1)
 PY
 else
   python3 "$here/make_compdb.py" "$input" "$out" "$exclude" || exit 2
+fi
+if [ "$sample" -gt 1 ]; then
+  python3 - "$out/compile_commands.json" "$sample" <<'PY' || exit 2
+import json, sys
+entries = json.load(open(sys.argv[1]))
+json.dump(entries[::int(sys.argv[2])], open(sys.argv[1], "w"), indent=1)
+PY
 fi
 sed "s|@CONFIG_DIR@|$here/config|g" "$here/config/clang-tidy.in" >"$out/.clang-tidy"
 mapfile -t files < <(python3 -c 'import json,sys; [print(e["file"]) for e in json.load(open(sys.argv[1]))]' \
