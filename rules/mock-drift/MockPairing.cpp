@@ -6,9 +6,11 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Basic/SourceManager.h>
+#include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallPtrSet.h>
 
 #include <algorithm>
+#include <optional>
 
 using namespace clang;
 
@@ -184,14 +186,133 @@ MockPairer::MockPairer(const ASTContext &Ctx, const std::vector<NamePattern> &Pa
                        Catalog Mocks)
     : Ctx(Ctx), Patterns(Patterns), ConfiguredPairs(ConfiguredPairs), Mocks(std::move(Mocks)) {}
 
+namespace {
+
+// The identifier a configured class name ends in: "N::S" -> "S", "Mock<int>" -> "Mock",
+// "Outer<a::b>::Mock<std::pair<int, int>>" -> "Mock".
+llvm::StringRef lastIdentifier(llvm::StringRef Name) {
+  Name = Name.trim();
+  if (Name.ends_with(">")) {
+    int Depth = 0;
+    for (size_t I = Name.size(); I-- > 0;) {
+      Depth += Name[I] == '>' ? 1 : Name[I] == '<' ? -1 : 0;
+      if (Depth == 0) {
+        Name = Name.take_front(I).rtrim();
+        break;
+      }
+    }
+  }
+  size_t Scope = Name.rfind("::");
+  return Scope == llvm::StringRef::npos ? Name : Name.drop_front(Scope + 2);
+}
+
+// At least how many template arguments printing T shows (a lower bound of its printed length):
+// its specializations' own arguments, through pointers, references, arrays and function types.
+// Counted over the types as a graph (each once), at most Cap.
+class ArgumentCount {
+public:
+  explicit ArgumentCount(size_t Cap) : Cap(Cap) {}
+
+  size_t of(const ClassTemplateSpecializationDecl &Spec) {
+    auto [It, New] = Memo.try_emplace(&Spec, Cap); // a cycle counts as too many
+    if (!New)
+      return It->second;
+    size_t N = 0;
+    for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray())
+      N = add(N, of(Arg));
+    return Memo[&Spec] = N;
+  }
+
+private:
+  size_t of(const TemplateArgument &Arg) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      size_t N = 0;
+      for (const TemplateArgument &Element : Arg.pack_elements())
+        N = add(N, of(Element));
+      return N;
+    }
+    return Arg.getKind() == TemplateArgument::Type ? add(1, of(Arg.getAsType())) : 1;
+  }
+
+  size_t of(QualType T) {
+    if (T.isNull())
+      return 0;
+    const Type *Ty = T.getCanonicalType().getTypePtr();
+    auto [It, New] = Memo.try_emplace(Ty, Cap);
+    if (!New)
+      return It->second;
+    size_t N = 0;
+    if (Ty->isPointerType() || Ty->isReferenceType())
+      N = of(Ty->getPointeeType());
+    else if (const ArrayType *Array = Ty->getAsArrayTypeUnsafe())
+      N = of(Array->getElementType());
+    else if (const auto *Function = Ty->getAs<FunctionProtoType>()) {
+      N = of(Function->getReturnType());
+      for (QualType Param : Function->getParamTypes())
+        N = add(N, add(1, of(Param)));
+    } else if (const auto *Spec =
+                   dyn_cast_or_null<ClassTemplateSpecializationDecl>(Ty->getAsCXXRecordDecl()))
+      N = of(*Spec);
+    return Memo[Ty] = N;
+  }
+
+  size_t add(size_t A, size_t B) const { return std::min(Cap, A + B); }
+
+  size_t Cap;
+  llvm::DenseMap<const void *, size_t> Memo;
+};
+
+// Whether a configured name (of a pair's mock) names Class, as written qualified or with its
+// template arguments. Class's name is printed only when its identifier is the name's last one,
+// and only when it cannot be longer than the name: a specialization's printed name grows with
+// its arguments' nesting, exponentially where they repeat a type that repeats one (clang's
+// CodeGenCXX/pr29160.cpp: 17 aliases of Foo<previous x 36>), and printing every class's name
+// never ended (the CLI ran out of memory, clang-tidy never returned).
+class ConfiguredName {
+public:
+  explicit ConfiguredName(const CXXRecordDecl &Class) : Class(Class) {}
+  bool names(llvm::StringRef Configured) {
+    Configured = withoutGlobalPrefix(Configured);
+    if (!Class.getIdentifier() || lastIdentifier(Configured) != Class.getName())
+      return false;
+    if (!Counted) {
+      // Printed qualified, the enclosing specializations show their arguments; with its
+      // arguments, Class's own too.
+      ArgumentCount Count(MaxCounted);
+      for (const DeclContext *C = Class.getDeclContext(); C; C = C->getParent())
+        if (const auto *Enclosing = dyn_cast<ClassTemplateSpecializationDecl>(C))
+          Outer = std::min(MaxCounted, Outer + Count.of(*Enclosing));
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class))
+        Own = Count.of(*Spec);
+      Counted = true;
+    }
+    if (Outer > Configured.size())
+      return false;
+    if (!Qualified)
+      Qualified = qualifiedName(Class);
+    if (Configured == *Qualified)
+      return true;
+    if (!Configured.contains('<') || Outer + Own > Configured.size())
+      return false;
+    if (!WithArgs)
+      WithArgs = className(Class);
+    return Configured == *WithArgs;
+  }
+
+private:
+  static constexpr size_t MaxCounted = 1 << 16; // longer than any configured name
+  const CXXRecordDecl &Class;
+  bool Counted = false;
+  size_t Outer = 0, Own = 0;
+  std::optional<std::string> Qualified, WithArgs;
+};
+
+} // namespace
+
 bool MockPairer::isConfiguredMock(const CXXRecordDecl &Class) const {
-  if (ConfiguredPairs.empty())
-    return false; // the common case: spare printing every class's name
-  std::string Qualified = qualifiedName(Class), WithArgs = className(Class);
-  return std::any_of(ConfiguredPairs.begin(), ConfiguredPairs.end(), [&](const auto &Pair) {
-    llvm::StringRef Mock = withoutGlobalPrefix(Pair.first);
-    return Mock == Qualified || Mock == WithArgs;
-  });
+  ConfiguredName Name(Class);
+  return std::any_of(ConfiguredPairs.begin(), ConfiguredPairs.end(),
+                     [&](const auto &Pair) { return Name.names(Pair.first); });
 }
 
 bool MockPairer::matchesNamePattern(const CXXRecordDecl &Class) const {
@@ -273,10 +394,9 @@ const CXXRecordDecl *MockPairer::resolveQualified(llvm::StringRef Name) const {
 }
 
 const CXXRecordDecl *MockPairer::configuredReal(const CXXRecordDecl &Mock) const {
-  std::string Qualified = qualifiedName(Mock), WithArgs = className(Mock);
+  ConfiguredName Name(Mock);
   for (const auto &[MockName, RealName] : ConfiguredPairs) {
-    llvm::StringRef Configured = withoutGlobalPrefix(MockName);
-    if (Configured == Qualified || Configured == WithArgs)
+    if (Name.names(MockName))
       if (const CXXRecordDecl *Real = resolveQualified(RealName))
         return Real;
   }
