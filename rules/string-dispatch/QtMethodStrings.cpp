@@ -437,6 +437,28 @@ std::vector<QtSignature> withoutParameterNames(const QtSignature &Signature) {
   return {Unnamed, ConstReferences};
 }
 
+
+// The suggestion for a method name the class does not have: the closest by edit distance (a
+// typo), else the one method whose name extends it or that it extends, by at least 3 shared
+// characters: a rename that added or dropped a word (qwinff renamed the slot seekBack to
+// seekBackward and left SLOT(seekBack()) behind, 2018) is further than a typo.
+std::string suggestMethod(const std::string &Name, const std::vector<std::string> &Candidates) {
+  std::string Typo = didYouMean(Name, Candidates);
+  if (!Typo.empty())
+    return Typo;
+  const std::string *Only = nullptr;
+  for (const std::string &Candidate : Candidates) {
+    const std::string &Short = Candidate.size() < Name.size() ? Candidate : Name;
+    const std::string &Long = Candidate.size() < Name.size() ? Name : Candidate;
+    if (Short.size() < 3 || Short.size() == Long.size() || Long.compare(0, Short.size(), Short) != 0)
+      continue;
+    if (Only)
+      return {};
+    Only = &Candidate;
+  }
+  return Only ? " (did you mean '" + *Only + "'?)" : std::string();
+}
+
 } // namespace
 
 struct QtMethodStrings::MethodString {
@@ -717,7 +739,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       castToQtBase(*String.ReceiverExpr, Context) && !closestMatch(Name, Candidates))
     return std::nullopt;
   std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
-                        ClassName + "'" + didYouMean(Name, Candidates);
+                        ClassName + "'" + suggestMethod(Name, Candidates);
   JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
   if (once(String.Where, Message)) {
     Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
