@@ -570,12 +570,13 @@ std::optional<LineOrigin> blameAt(const std::string &Top, const std::string &Com
 }
 
 // A declaration that the change blame names wrote into a file it created (blame's "previous" is
-// empty): when that change removed exactly one line declaring Name from another file (a header
-// split, an enum moved into a header of its own), the line came from there, as `git blame -C`
-// says, and is as old as it was there. Nullopt when the change created the line (none removed)
-// or git cannot say.
+// empty) or into one that existed without removing it there: when that change removed exactly
+// one line declaring Name from another file (a header split, an enum moved into a header of its
+// own, or into the source that uses it: qwinff's 55d42c2 moved Task's enum from convertlist.h
+// into convertlist.cpp), the line came from there, as `git blame -C` says, and is as old as it
+// was there. Nullopt when the change created the line (none removed) or git cannot say.
 std::optional<LineOrigin> movedFrom(const LineOrigin &Line, llvm::StringRef Name) {
-  if (Line.Kind != LineOrigin::Committed || !Line.Previous.empty() || Line.RootCommit)
+  if (Line.Kind != LineOrigin::Committed || Line.RootCommit)
     return std::nullopt;
   std::string Parent = Line.Commit + "^";
   std::vector<std::string> Args{"-C",          Line.Repository, "diff",          "-U0",
@@ -661,8 +662,14 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
         continue;
       }
       std::optional<Removed> Was = removedDeclaration(Origin, Named, Way, FollowRenames);
-      if (!Was)
-        break;
+      if (!Was) {
+        std::optional<LineOrigin> Moved =
+            Way == Naming::Declaration ? movedFrom(Origin, Named) : std::nullopt;
+        if (!Moved)
+          break;
+        Origin = std::move(*Moved);
+        continue;
+      }
       std::optional<LineOrigin> Before =
           blameAt(Origin.Repository, Origin.Previous, Origin.PreviousPath, Was->Line);
       if (!Before)
