@@ -653,16 +653,12 @@ LineOrigin followBack(const LineOrigin &Line, llvm::StringRef Name, Naming Way,
     LineOrigin Origin = Line;
     std::string Named = Name.str();
     for (int Step = 0; Step < MaxSteps && Origin.Kind == LineOrigin::Committed; ++Step) {
-      if (Origin.Previous.empty()) {
-        std::optional<LineOrigin> Moved =
-            Way == Naming::Declaration ? movedFrom(Origin, Named) : std::nullopt;
-        if (!Moved)
-          break;
-        Origin = std::move(*Moved);
-        continue;
-      }
-      std::optional<Removed> Was = removedDeclaration(Origin, Named, Way, FollowRenames);
+      std::optional<Removed> Was;
+      if (!Origin.Previous.empty())
+        Was = removedDeclaration(Origin, Named, Way, FollowRenames);
       if (!Was) {
+        // Written by a change that did not remove it from this file (which it may have created):
+        // moved from another file, if that change removed it there.
         std::optional<LineOrigin> Moved =
             Way == Naming::Declaration ? movedFrom(Origin, Named) : std::nullopt;
         if (!Moved)
