@@ -221,6 +221,14 @@ bool reassigns(const Stmt *S, const Expr *Var) {
 std::vector<llvm::APSInt> ruledOutAt(const Stmt &At, const Expr *Var, const ParentMap &Parents,
                                       const ASTContext &Ctx, unsigned Depth);
 
+void ruledOutWhere(const Expr *Cond, bool Holds, const Expr *Var, const EnumDecl &Enum,
+                   const ASTContext &Ctx, std::vector<llvm::APSInt> &Into, unsigned Depth);
+
+const EnumDecl *enumOf(const Expr *Var) {
+  const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
+  return Type ? Type->getDecl()->getDefinition() : nullptr;
+}
+
 class RuledOut {
 public:
   RuledOut(const Expr *Var, const ParentMap &Parents, const ASTContext &Ctx, unsigned Depth)
@@ -230,7 +238,7 @@ public:
   void step(const Stmt *S) {
     if (tableRead(S) || copy(S))
       return;
-    if (const auto *If = dyn_cast<IfStmt>(S); If && guardChain(*If))
+    if (const auto *If = dyn_cast<IfStmt>(S); If && (guardChain(*If) || boundGuard(*If)))
       return;
     if (waitLoop(S))
       return;
@@ -247,6 +255,10 @@ public:
       add(comparedValues(If.getCond(), Var, BO_NE, BO_LAnd, Ctx, &Other));
     else if (Branch == If.getElse())
       add(comparedValues(If.getCond(), Var, BO_EQ, BO_LOr, Ctx, &Other));
+    // Relational comparisons too: inside `if (rq < URQ_FAILURE_TYPES)`, the failure codes
+    // (1000 and up) cannot be.
+    if (const EnumDecl *Enum = enumOf(Var); Enum && (Branch == If.getThen() || Branch == If.getElse()))
+      ruledOutWhere(If.getCond(), Branch == If.getThen(), Var, *Enum, Ctx, Values, 0);
   }
 
   std::vector<llvm::APSInt> take() { return std::move(Values); }
@@ -346,6 +358,25 @@ private:
     if (Label)
       Values.clear();
     add(Found);
+    return true;
+  }
+
+  // `if (rq >= URQ_FAILURE_TYPES) { ...; return ...; }` (SRT's RequestTypeStr): a branch that
+  // always exits takes every enumerator for which its condition holds, relational comparisons
+  // with constants included (read as the conditional operator's condition is read, `&&`, `||`
+  // and `!` through); what falls out of the `if`, by its `else` or past it, is the rest. The
+  // equality chains are guardChain's; this takes a single `if` whose condition it can read.
+  bool boundGuard(const IfStmt &If) {
+    const EnumDecl *Enum = enumOf(Var);
+    if (!Enum || If.getInit() || If.getConditionVariable() || If.isConsteval() ||
+        mayChangeOrJoin(If.getCond(), Var) || !alwaysExits(If.getThen()) ||
+        mayChangeOrJoin(If.getThen(), Var) || mayChangeOrJoin(If.getElse(), Var))
+      return false;
+    std::vector<llvm::APSInt> Exiting;
+    ruledOutWhere(If.getCond(), /*Holds=*/false, Var, *Enum, Ctx, Exiting, 0);
+    if (Exiting.empty())
+      return false;
+    add(Exiting);
     return true;
   }
 
@@ -521,6 +552,13 @@ void ruledOutWhere(const Expr *Cond, bool Holds, const Expr *Var, const EnumDecl
   }
   std::optional<llvm::APSInt> Value = constantOf(Other, Ctx);
   if (!Value)
+    return;
+  // The comparison is made in its operands' common type: an unsigned one takes a negative
+  // enumerator for a large value (`rq < 1000u` fails for `URQ_DONE = -3`), which the
+  // comparison of values below would not see; then nothing is read from it.
+  if (Bin->isRelationalOp() && Bin->getLHS()->getType()->isUnsignedIntegerOrEnumerationType() &&
+      llvm::any_of(Enum.enumerators(),
+                   [](const EnumConstantDecl *E) { return E->getInitVal().isNegative(); }))
     return;
   if (!Holds)
     Op = BinaryOperator::negateComparisonOp(Op);
