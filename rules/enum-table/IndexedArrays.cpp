@@ -179,6 +179,32 @@ const Expr *indexedPath(const Expr &Index) {
   return enumOfType(E->getType()) ? E : nullptr;
 }
 
+// Whether Body names Parameter anywhere.
+bool names(const Stmt *Body, const ParmVarDecl *Parameter) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Body); Ref && Ref->getDecl() == Parameter)
+    return true;
+  return Body && llvm::any_of(Body->children(),
+                              [&](const Stmt *Child) { return names(Child, Parameter); });
+}
+
+// `std::size(names)`, or SRT's `Size(udt_types)` (`template <class V, size_t N> size_t Size(const
+// V (&)[N]) { return N; }`): a call of a function that takes the array by reference as its one
+// argument and whose body never names that parameter tells the array's size, like sizeof, and
+// reads no slot.
+bool onlySizeOf(const CallExpr &Call, const VarDecl &Array) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Ref = Call.getNumArgs() == 1
+                        ? dyn_cast<DeclRefExpr>(Call.getArg(0)->IgnoreParenImpCasts())
+                        : nullptr;
+  if (!Callee || !Ref || Ref->getDecl() != &Array || Callee->getNumParams() != 1 ||
+      !Callee->getParamDecl(0)->getType()->isReferenceType() ||
+      !Callee->getParamDecl(0)->getType().getNonReferenceType()->isConstantArrayType())
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  return Callee->hasBody(Definition) && Definition->getNumParams() == 1 &&
+         !names(Definition->getBody(), Definition->getParamDecl(0));
+}
+
 // The subscripts of one array in a function body, and whether every use of it is one.
 class ArrayReads : public RecursiveASTVisitor<ArrayReads> {
 public:
@@ -186,6 +212,9 @@ public:
   // `sizeof(names) / sizeof(names[0])` (kid3's static size checks beside its tables) reads no
   // slot: what sizeof names is never evaluated.
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
+  bool TraverseCallExpr(CallExpr *Call) {
+    return onlySizeOf(*Call, Array) || RecursiveASTVisitor::TraverseCallExpr(Call);
+  }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     Uses += Ref->getDecl() == &Array;
     return true;
@@ -367,6 +396,9 @@ class UnitReads : public RecursiveASTVisitor<UnitReads> {
 public:
   UnitReads(const VarDecl &Array, const SourceManager &SM) : Array(Array), SM(SM) {}
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; } // as above
+  bool TraverseCallExpr(CallExpr *Call) {
+    return onlySizeOf(*Call, Array) || RecursiveASTVisitor::TraverseCallExpr(Call);
+  }
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
         (D->isFromASTFile() || SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()))))
