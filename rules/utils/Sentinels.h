@@ -25,13 +25,14 @@ namespace contractcheck {
 // attribute iterator) and the bare lower-case `count` of lowerCamel enums (OpenRCT2's
 // `EntityType::count`, `StaffType::count`), and FFmpeg's `_NB` ("number of": `AV_SAMPLE_FMT_NB`,
 // `AV_PIX_FMT_NB`, `AVMEDIA_TYPE_NB`, each documented "Number of ...; DO NOT USE if linking
-// dynamically").
+// dynamically"), and SRT's "enum size" `_E_SIZE` (`SRTO_E_SIZE // Always last element, not a
+// valid option`, `BKUPST_E_SIZE`, `TEV_E_SIZE`; a plain last `FONT_SIZE` stays a member).
 // CamelCase `Num`/`Max`/`Last`/`last` need a capital after them so `Number`, `Maximum`, `Last`
 // and `last` stay members.
 inline constexpr std::string_view DefaultSentinelGlobs =
     "*Count;*_COUNT;*_count;kMax*;*_LAST;*_MAX;NUM_*;num_*;n_*;MAX_*;kNum*;Num[A-Z]*;num[A-Z]*;"
     "NumberOf[A-Z]*;Max[A-Z]*;Last[A-Z]*;last[A-Z]*;eNum[A-Z]*;*Count_;COUNT;COUNT_;*_COUNT_;"
-    "LAST_;*_LAST_;*_MAX_;MAX;count;*_NB";
+    "LAST_;*_LAST_;*_MAX_;MAX;count;*_NB;*_E_SIZE";
 inline constexpr std::string_view SentinelsHelp =
     "Name globs of sentinel enumerators, exempt when they are the last enumerator or alias "
     "another one (protoc's *_INT_MIN/MAX_SENTINEL_DO_NOT_USE_ are exempt wherever they stand).";
