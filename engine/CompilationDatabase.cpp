@@ -5,9 +5,10 @@
 #include "InputFile.h"
 #include "JsonPositions.h"
 #include "Paths.h"
+#include "StoredPathLists.h"
 
-#include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
@@ -16,9 +17,64 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <set>
 
 namespace contractcheck {
+
+struct CompileCommand::State {
+  // As the database wrote it, until mangled: its 'arguments', or its 'command' to be split.
+  std::vector<std::string> CommandLine;
+  std::optional<std::string> Command;
+  bool Written = false;      // false: given as clang's driver takes it
+  bool FromDatabase = false; // read from compile_commands.json, as clang's JSON database reads it
+  std::once_flag Once;
+  std::atomic<bool> Done{false};
+  MangledCommand Mangled;
+};
+
+CompileCommand::CompileCommand(std::string Directory, std::string File,
+                               std::vector<std::string> Arguments)
+    : Directory(std::move(Directory)), File(std::move(File)),
+      Command(std::make_shared<State>()) {
+  Command->Mangled.Arguments = std::move(Arguments);
+  Command->Done = true;
+}
+
+CompileCommand CompileCommand::asWritten(std::string Directory, std::string File,
+                                         std::vector<std::string> CommandLine) {
+  CompileCommand Result(std::move(Directory), std::move(File), {});
+  Result.Command->CommandLine = std::move(CommandLine);
+  Result.Command->Written = true;
+  Result.Command->Done = false;
+  return Result;
+}
+
+namespace {
+std::vector<std::string> databaseCommandLine(const CompileCommand &Command,
+                                             std::vector<std::string> CommandLine,
+                                             const std::optional<std::string> &Written);
+} // namespace
+
+const std::vector<std::string> &CompileCommand::arguments() const {
+  State &S = *Command;
+  if (!S.Done.load(std::memory_order_acquire))
+    std::call_once(S.Once, [&] {
+      if (S.FromDatabase)
+        S.CommandLine = databaseCommandLine(*this, std::move(S.CommandLine), S.Command);
+      S.Mangled = mangleCommand(S.CommandLine);
+      S.CommandLine = {};
+      S.Command.reset();
+      S.Done.store(true, std::memory_order_release);
+    });
+  return S.Mangled.Arguments;
+}
+
+const MangledCommand *CompileCommand::mangled() const {
+  return Command->Written && Command->Done.load(std::memory_order_acquire) ? &Command->Mangled
+                                                                           : nullptr;
+}
 
 namespace {
 
@@ -69,7 +125,11 @@ nlohmann::json validate(const std::string &Path, const std::string &Text,
                         const std::vector<size_t> &Blanked = {}) {
   nlohmann::json Root;
   try {
-    Root = nlohmann::json::parse(Text);
+    // The store's reader gives the document nlohmann's parser gives, a few times faster; what
+    // it does not take (malformed text, a fraction, ...) nlohmann reads, or refuses with its
+    // position.
+    if (!parseStoredJson(Text, Root, [](std::string_view S) { return std::string(S); }))
+      Root = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::parse_error &E) {
     throw InputError::fromJsonParseError(E, E.byte, Path, Text);
   } catch (const nlohmann::json::exception &E) {
@@ -90,6 +150,15 @@ nlohmann::json validate(const std::string &Path, const std::string &Text,
     };
     if (!Entry.is_object())
       Fail("must be an object with 'directory', 'file' and 'arguments' or 'command'");
+    // What clang's JSON database refuses (the whole database, as it read it).
+    for (const auto &[Key, Value] : Entry.items()) {
+      if (Key != "directory" && Key != "file" && Key != "arguments" && Key != "command" &&
+          Key != "output")
+        Fail("unknown key '" + Key + "' (an entry has 'directory', 'file', 'arguments' or "
+             "'command', and 'output')");
+      if (Key == "output" && !Value.is_string())
+        Fail("'output' must be a string");
+    }
     for (const char *Key : {"directory", "file"})
       if (!Entry.contains(Key) || !Entry[Key].is_string())
         Fail(std::string("missing string '") + Key + "'");
@@ -114,16 +183,53 @@ nlohmann::json validate(const std::string &Path, const std::string &Text,
   return Root;
 }
 
-// LibTooling splits a `command` at spaces only, so a CMakeLists that indents its flags with tabs
-// gives every TU a "no such file or directory: '\t\t-Wall'"; the command is split as the shell
-// that ran it did, and handed on as `arguments`.
-std::string withCommandsSplit(nlohmann::json Root) {
-  for (nlohmann::json &Entry : Root)
-    if (!Entry.contains("arguments")) {
-      Entry["arguments"] = splitCommand(Entry["command"].get<std::string>());
-      Entry.erase("command");
-    }
-  return Root.dump();
+// `ccache g++ -c a.cpp` (CMake's compiler launcher, CC="distcc gcc"): the wrapper is dropped
+// when the word after it is the compiler (no flag, no file name with an extension), as clang's
+// JSON database drops it, as often as one wraps another.
+bool dropCompilerWrapper(std::vector<std::string> &CommandLine) {
+  if (CommandLine.size() < 2)
+    return false;
+  llvm::StringRef Name = llvm::sys::path::filename(CommandLine.front());
+  Name.consume_back(".exe");
+  if (Name != "distcc" && Name != "ccache" && Name != "sccache")
+    return false;
+  const std::string &Next = CommandLine[1];
+  if (llvm::StringRef(Next).starts_with("-") || llvm::sys::path::has_extension(Next))
+    return false;
+  CommandLine.erase(CommandLine.begin());
+  return true;
+}
+
+// An entry's command line as clang's JSON database reads it (its 'arguments', or its 'command'
+// split), made when the command is first used: splitting every command of a database was most
+// of what reading it cost a run that uses one. LibTooling splits a `command` at spaces only, so a
+// CMakeLists that indents its flags with tabs gives every TU a "no such file or directory:
+// '\t\t-Wall'": the command is split as the shell that ran it did. A command line of one word is
+// unescaped by clang's database (an 'arguments' of one string is taken as a command), which its
+// own reader does for that entry alone. @file.rsp arguments are expanded as clang-tidy expands
+// them (its JSON database plugin wraps the database the same way), relative to the entry's
+// directory.
+std::vector<std::string> databaseCommandLine(const CompileCommand &Command,
+                                             std::vector<std::string> CommandLine,
+                                             const std::optional<std::string> &Written) {
+  if (Written)
+    CommandLine = splitCommand(*Written);
+  if (CommandLine.size() == 1) {
+    nlohmann::json One = nlohmann::json::array(
+        {{{"directory", Command.Directory}, {"file", Command.File}, {"arguments", CommandLine}}});
+    std::string Error;
+    auto Database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+        One.dump(), Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    if (Database)
+      CommandLine = Database->getAllCompileCommands().front().CommandLine;
+  } else {
+    while (dropCompilerWrapper(CommandLine))
+      ;
+  }
+  clang::tooling::addExpandedResponseFiles(CommandLine, Command.Directory,
+                                           llvm::cl::TokenizeGNUCommandLine,
+                                           *llvm::vfs::getRealFileSystem());
+  return CommandLine;
 }
 
 } // namespace
@@ -145,8 +251,14 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   if (!Read)
     throw InputError(Problem.Message, Path, Problem.Line, Problem.Column);
   std::string Text = std::move(*Read);
-  const std::string Original = Text;
-  std::vector<std::pair<size_t, size_t>> NotUtf8 = blankEntriesNotInUtf8(Text);
+  // Text that is ASCII is UTF-8: only a database with other bytes is searched for entries that
+  // are not (and copied, for their positions).
+  bool Ascii = std::none_of(Text.begin(), Text.end(),
+                            [](char C) { return static_cast<unsigned char>(C) >= 0x80; });
+  const std::string Original = Ascii ? std::string() : Text;
+  std::vector<std::pair<size_t, size_t>> NotUtf8;
+  if (!Ascii)
+    NotUtf8 = blankEntriesNotInUtf8(Text);
   std::vector<size_t> Blanked;
   for (const auto &[Index, Offset] : NotUtf8)
     Blanked.push_back(Index);
@@ -158,32 +270,30 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
                                  ": holds bytes that are not UTF-8 (a path in another encoding?); "
                                  "this entry is not analysed, the others are",
                              Path, Original, Offset));
-  // What is left for LibTooling: the entries read.
-  for (size_t I = Blanked.size(); I-- > 0;)
-    if (Blanked[I] < Root.size())
-      Root.erase(Blanked[I]);
-
-  std::string Error;
-  auto Database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-      withCommandsSplit(std::move(Root)), Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Database)
-    throw InputError(Error, Path);
-  // @file.rsp arguments are expanded as clang-tidy expands them (its JSON database plugin wraps
-  // the database the same way), relative to each entry's directory.
-  std::unique_ptr<clang::tooling::CompilationDatabase> Expanded =
-      clang::tooling::expandResponseFiles(std::move(Database), llvm::vfs::getRealFileSystem());
   CompilationDatabase Result;
   Result.Path = Path;
   Result.SourcesDirectory = parentDirectory(Path);
   Result.Unreadable = std::move(Unreadable);
   std::set<std::string> Seen;
-  for (clang::tooling::CompileCommand &Command : Expanded->getAllCompileCommands()) {
-    std::string File = absolutePath(Command.Filename, Command.Directory);
+  for (size_t I = 0; I < Root.size(); ++I) {
+    if (std::binary_search(Blanked.begin(), Blanked.end(), I))
+      continue;
+    const nlohmann::json &Entry = Root[I];
+    const std::string &Directory = Entry["directory"].get_ref<const std::string &>();
+    std::string File =
+        absolutePath(Entry["file"].get_ref<const std::string &>(), Directory);
     if (!Seen.insert(File).second) {
       ++Result.Repeated[File];
       continue;
     }
-    Result.add(Command.Directory, std::move(File), Command.CommandLine);
+    std::vector<std::string> Arguments;
+    std::optional<std::string> Command;
+    if (auto Given = Entry.find("arguments"); Given != Entry.end())
+      for (const nlohmann::json &Argument : *Given)
+        Arguments.push_back(Argument.get<std::string>());
+    else
+      Command = Entry["command"].get<std::string>();
+    Result.add(Directory, std::move(File), std::move(Arguments), std::move(Command));
   }
   return Result;
 }
@@ -207,18 +317,35 @@ CompilationDatabase CompilationDatabase::fixed(const std::string &Directory,
 }
 
 void CompilationDatabase::add(const std::string &Directory, std::string File,
-                              const std::vector<std::string> &CommandLine) {
-  MangledCommand Mangled = mangleCommand(CommandLine);
-  for (std::string &Flag : Mangled.Dropped)
-    if (std::find(Dropped.begin(), Dropped.end(), Flag) == Dropped.end())
-      Dropped.push_back(std::move(Flag));
-  for (std::string &Pch : Mangled.PrecompiledHeaders)
-    if (std::find(UnloadedPch.begin(), UnloadedPch.end(), Pch) == UnloadedPch.end())
-      UnloadedPch.push_back(std::move(Pch));
+                              std::vector<std::string> Arguments,
+                              std::optional<std::string> Command) {
   if (!isFixed())
     while (SourcesDirectory.size() > 1 && !relativeUnder(File, SourcesDirectory))
       SourcesDirectory = llvm::sys::path::parent_path(SourcesDirectory).str();
-  Commands.push_back({Directory, std::move(File), std::move(Mangled.Arguments)});
+  CompileCommand Read = CompileCommand::asWritten(Directory, std::move(File), std::move(Arguments));
+  Read.Command->Command = std::move(Command);
+  Read.Command->FromDatabase = !isFixed();
+  Commands.push_back(std::move(Read));
+}
+
+std::vector<std::string> CompilationDatabase::droppedFlags() const {
+  std::vector<std::string> Dropped;
+  for (const CompileCommand &Command : Commands)
+    if (const MangledCommand *Mangled = Command.mangled())
+      for (const std::string &Flag : Mangled->Dropped)
+        if (std::find(Dropped.begin(), Dropped.end(), Flag) == Dropped.end())
+          Dropped.push_back(Flag);
+  return Dropped;
+}
+
+std::vector<std::string> CompilationDatabase::unloadedPrecompiledHeaders() const {
+  std::vector<std::string> Unloaded;
+  for (const CompileCommand &Command : Commands)
+    if (const MangledCommand *Mangled = Command.mangled())
+      for (const std::string &Pch : Mangled->PrecompiledHeaders)
+        if (std::find(Unloaded.begin(), Unloaded.end(), Pch) == Unloaded.end())
+          Unloaded.push_back(Pch);
+  return Unloaded;
 }
 
 size_t CompilationDatabase::repeatedEntries(const std::string &AbsoluteFile) const {

@@ -5,15 +5,39 @@
 #include "Paths.h"
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace contractcheck {
 
-struct CompileCommand {
+struct MangledCommand;
+
+// One TU's compile command. A database's commands are made into ones clang's driver takes
+// (mangleCommand, CommandMangler.h) when first asked for: a single-file run reads a database of
+// hundreds of commands and needs one of them, and the driver's option parse of every command was
+// a third of such a run's own instructions beside clang's parse of a small TU. Copies share the
+// command (and what was made of it); asking from several threads at once is safe.
+class CompileCommand {
+public:
+  // Arguments as clang's driver takes them.
+  CompileCommand(std::string Directory, std::string File, std::vector<std::string> Arguments);
+  // CommandLine as the build wrote it (Arguments[0] the compiler), mangled when first asked for.
+  static CompileCommand asWritten(std::string Directory, std::string File,
+                                  std::vector<std::string> CommandLine);
+
   std::string Directory;
   std::string File; // absolute, normalised
-  std::vector<std::string> Arguments;
+
+  const std::vector<std::string> &arguments() const;
+  // What mangling dropped and unloaded; nullptr until arguments() was asked for.
+  const MangledCommand *mangled() const;
+
+private:
+  friend class CompilationDatabase;
+  struct State;
+  std::shared_ptr<State> Command;
 };
 
 class CompilationDatabase {
@@ -36,26 +60,24 @@ public:
   // The entries after the first for File, which are not analysed (the first entry of each file
   // is used; a build that compiles a file twice, with two configurations, lists it twice).
   size_t repeatedEntries(const std::string &AbsoluteFile) const;
-  // Flags clang's driver does not accept, dropped from the commands (see CommandMangler.h), each
-  // once, in the order first met.
-  const std::vector<std::string> &droppedFlags() const { return Dropped; }
-  // The build's precompiled headers the commands loaded, each once (mangleCommand).
-  const std::vector<std::string> &unloadedPrecompiledHeaders() const { return UnloadedPch; }
+  // Flags clang's driver does not accept, dropped from the commands this process used (their
+  // arguments() asked for; see CommandMangler.h), each once, in the database's order.
+  std::vector<std::string> droppedFlags() const;
+  // The build's precompiled headers those commands loaded, each once (mangleCommand).
+  std::vector<std::string> unloadedPrecompiledHeaders() const;
   // Entries left out because they could not be read (bytes that are not UTF-8 in a path), each
   // "compile_commands.json:line:col: error: entry N: ..." once rendered: the others are
   // analysed, and the run is incomplete (exit code 3).
   const std::vector<InputError> &unreadableEntries() const { return Unreadable; }
 
 private:
-  // One entry, its command as clang's driver takes it (CommandMangler.h).
-  void add(const std::string &Directory, std::string File,
-           const std::vector<std::string> &CommandLine);
+  // One entry, its command as the build wrote it: Arguments, or Command to be split.
+  void add(const std::string &Directory, std::string File, std::vector<std::string> Arguments,
+           std::optional<std::string> Command = std::nullopt);
 
   std::string Path;
   std::string SourcesDirectory;
   std::vector<CompileCommand> Commands; // one per file, first entry wins
-  std::vector<std::string> Dropped;
-  std::vector<std::string> UnloadedPch;
   std::vector<InputError> Unreadable;
   std::map<std::string, size_t> Repeated; // file -> entries after its first
 };

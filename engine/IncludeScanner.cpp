@@ -10,7 +10,7 @@ namespace contractcheck {
 
 std::vector<std::string> includeDirectories(const CompileCommand &Command) {
   std::vector<std::string> Dirs;
-  const std::vector<std::string> &Args = Command.Arguments;
+  const std::vector<std::string> &Args = Command.arguments();
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef Arg = Args[I];
     for (llvm::StringRef Flag : {"-I", "-iquote", "-isystem", "-idirafter", "/I"}) {

@@ -508,7 +508,7 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
   std::vector<std::string> After = Settings.ExtraArgs;
   After.insert(After.begin(), "-w");
   Adjust = combineAdjusters(Adjust, getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
-  std::vector<std::string> Args = Adjust(Command.Arguments, Command.File);
+  std::vector<std::string> Args = Adjust(Command.arguments(), Command.File);
   if (!hasResourceDir(Args))
     Args.insert(Args.begin() + 1, "-resource-dir=" CONTRACTCHECK_CLANG_RESOURCE_DIR);
   addTargetAndModeForProgramName(Args, Args.front());

@@ -76,6 +76,26 @@ TEST(BadInputTest, CompilationDatabaseEntryWithoutFileNamesTheEntry) {
   EXPECT_EQ(R.Stderr, "compile_commands.json:3:3: error: entry 2: missing string 'file'\n");
 }
 
+// clang's JSON database refuses an entry with a key it does not know, and refused the whole
+// database unpositioned ("Unknown key: ..."); read without it, the entry is named where it is.
+TEST(BadInputTest, CompilationDatabaseEntryWithAnUnknownKeyNamesTheEntry) {
+  TempDir Build;
+  Build.write("compile_commands.json",
+              "[\n  {\"directory\": \"/src\", \"file\": \"a.cpp\", \"command\": \"c++ a.cpp\"},\n"
+              "  {\"directory\": \"/src\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\", "
+              "\"flags\": []}\n]\n");
+  ProcessResult R = runContractcheck({"-p", Build.path()}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "compile_commands.json:3:3: error: entry 2: unknown key 'flags' (an entry "
+                      "has 'directory', 'file', 'arguments' or 'command', and 'output')\n");
+  Build.write("compile_commands.json",
+              "[{\"directory\": \"/src\", \"file\": \"b.cpp\", \"command\": \"c++ b.cpp\", "
+              "\"output\": 1}]");
+  R = runContractcheck({"-p", Build.path()}, Build.path());
+  EXPECT_EQ(R.ExitCode, BadInput);
+  EXPECT_EQ(R.Stderr, "compile_commands.json:1:2: error: entry 1: 'output' must be a string\n");
+}
+
 // A relative 'file' is relative to 'directory'; with 'directory' empty or relative, it would be
 // looked up from wherever contractcheck runs, and another file silently analysed.
 TEST(BadInputTest, CompilationDatabaseEntryWithoutAnAbsoluteDirectoryNamesTheEntry) {

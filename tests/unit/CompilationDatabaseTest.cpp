@@ -1,9 +1,16 @@
 // What a compilation database says of where the project's sources are.
 #include "CompilationDatabase.h"
 
+#include "CommandMangler.h"
 #include "Subprocess.h"
 
+#include <clang/Tooling/JSONCompilationDatabase.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <nlohmann/json.hpp>
+
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace contractcheck {
 namespace {
@@ -22,6 +29,91 @@ TEST(CompilationDatabaseTest, TheSourcesDirectoryHoldsTheDatabaseAndEverySource)
   test::writeCompilationDatabase(Project.file("build"), {Generated}, {"-std=c++20"});
   EXPECT_EQ(CompilationDatabase::load(Project.file("build")).sourcesDirectory(),
             Project.file("build"));
+}
+
+// The database is read once into its entries, no longer written out again for clang's JSON
+// database to read: every command is still what that read made of it (each 'command' split as
+// the shell split it, a compiler wrapper dropped, a command line of one word unescaped,
+// response files expanded), then made into one clang's driver takes.
+TEST(CompilationDatabaseTest, CommandsAreWhatClangsJsonDatabaseMadeOfThem) {
+  test::TempDir Project;
+  std::string Dir = Project.path();
+  Project.write("flags.rsp", "-DFROM_RSP=1 -Iinc\n");
+  nlohmann::json Entries = nlohmann::json::array();
+  auto Add = [&](const std::string &File, const char *Key, nlohmann::json Value) {
+    Entries.push_back({{"directory", Dir}, {"file", File}, {Key, std::move(Value)}});
+  };
+  Add("a.cpp", "arguments", {"ccache", "g++", "-DX", "-c", "a.cpp"});
+  Add("b.cpp", "command", "distcc ccache /usr/bin/g++ -Wall\t\t-fconcepts -c b.cpp\n");
+  Add("c.cpp", "arguments", {"sccache", "c.cpp", "-c"});
+  Add("d.cpp", "arguments", {"ccache.exe", "-c", "d.cpp"});
+  Add("e.cpp", "arguments", {"g++ -DY='a b' -DZ=\"c d\" -c e.cpp"});
+  Add("f.cpp", "command", "clang++");
+  Add("g.cpp", "arguments", {"clang++", "@flags.rsp", "-c", "g.cpp"});
+  Add("h.cpp", "command", "clang++ -DQ=\\\"caf\u00e9\\\" '-DR=x y' -c h.cpp");
+  Add("i.cpp", "arguments", {"ccache"});
+  Add("j.cpp", "arguments", {"ccache", "", "-c", "j.cpp"});
+  Entries.back()["output"] = "j.o";
+  Project.write("build/compile_commands.json", Entries.dump(2));
+
+  // What the database was read as before: the commands split, written out, read by clang's
+  // JSON database and its response files expanded, then each mangled.
+  nlohmann::json Split = Entries;
+  for (nlohmann::json &Entry : Split)
+    if (Entry.contains("command")) {
+      Entry["arguments"] = splitCommand(Entry["command"].get<std::string>());
+      Entry.erase("command");
+    }
+  std::string Error;
+  auto Clangs = clang::tooling::expandResponseFiles(
+      clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+          Split.dump(), Error, clang::tooling::JSONCommandLineSyntax::AutoDetect),
+      llvm::vfs::getRealFileSystem());
+  ASSERT_TRUE(Clangs) << Error;
+  std::vector<clang::tooling::CompileCommand> Expected = Clangs->getAllCompileCommands();
+
+  CompilationDatabase Db = CompilationDatabase::load(Project.file("build"));
+  ASSERT_EQ(Db.commands().size(), Expected.size());
+  for (size_t I = 0; I < Expected.size(); ++I) {
+    EXPECT_EQ(Db.commands()[I].File, Dir + "/" + Expected[I].Filename);
+    EXPECT_EQ(Db.commands()[I].arguments(), mangleCommand(Expected[I].CommandLine).Arguments)
+        << Expected[I].Filename;
+  }
+  // Those the cases are about, spelled out.
+  using Args = std::vector<std::string>;
+  EXPECT_EQ(Db.commands()[0].arguments(), (Args{"g++", "-DX", "-c", "a.cpp"}));
+  EXPECT_EQ(Db.commands()[1].arguments(), (Args{"/usr/bin/g++", "-Wall", "-c", "b.cpp"}));
+  EXPECT_EQ(Db.commands()[4].arguments(), (Args{"g++", "-DY=a b", "-DZ=c d", "-c", "e.cpp"}));
+  EXPECT_EQ(Db.commands()[6].arguments(),
+            (Args{"clang++", "-DFROM_RSP=1", "-Iinc", "-c", "g.cpp"}));
+}
+
+// A single-file run reads a database of many commands and uses one: the others are made into
+// clang's only when used (a run's other TUs, with a result store, for their keys), and the
+// flags said dropped are those of the commands used.
+TEST(CompilationDatabaseTest, OnlyTheCommandsUsedAreMadeIntoClangs) {
+  test::TempDir Project;
+  nlohmann::json Entries = nlohmann::json::array(
+      {{{"directory", Project.path()}, {"file", "a.cpp"},
+        {"arguments", {"g++", "-fconcepts", "-c", "a.cpp"}}},
+       {{"directory", Project.path()}, {"file", "b.cpp"},
+        {"command", "g++ -fno-gnu-unique -fconcepts -c b.cpp"}}});
+  std::ofstream(Project.file("compile_commands.json")) << Entries.dump();
+  CompilationDatabase Db = CompilationDatabase::load(Project.path());
+  EXPECT_TRUE(Db.droppedFlags().empty());
+  const CompileCommand *B = Db.find(Project.file("b.cpp"));
+  ASSERT_NE(B, nullptr);
+  EXPECT_EQ(B->mangled(), nullptr);
+  EXPECT_EQ(B->arguments(), (std::vector<std::string>{"g++", "-c", "b.cpp"}));
+  ASSERT_NE(B->mangled(), nullptr);
+  EXPECT_EQ(Db.commands()[0].mangled(), nullptr);
+  EXPECT_EQ(Db.droppedFlags(), (std::vector<std::string>{"-fno-gnu-unique", "-fconcepts"}));
+  // A copy shares what was made of the command.
+  CompileCommand A = Db.commands()[0];
+  EXPECT_EQ(A.arguments(), (std::vector<std::string>{"g++", "-c", "a.cpp"}));
+  EXPECT_NE(Db.commands()[0].mangled(), nullptr);
+  // In the database's order, each once.
+  EXPECT_EQ(Db.droppedFlags(), (std::vector<std::string>{"-fconcepts", "-fno-gnu-unique"}));
 }
 
 } // namespace

@@ -119,8 +119,11 @@ TEST_F(SharedAcrossIncludeDirectoriesTest, NothingIsSharedWithoutItsTurn) {
   Never.Precompile = PrecompileMode::Never;
   SharedHeaders None(pointers(), Never, 1);
   EXPECT_EQ(None.prefixFor(0, true), nullptr);
-  Commands[1].Arguments.insert(Commands[1].Arguments.begin() + 1, "-DOTHER");
-  Commands[2].Arguments.insert(Commands[2].Arguments.begin() + 1, "-DOTHER");
+  for (size_t I : {1, 2}) {
+    std::vector<std::string> Arguments = Commands[I].arguments();
+    Arguments.insert(Arguments.begin() + 1, "-DOTHER");
+    Commands[I] = CompileCommand(Commands[I].Directory, Commands[I].File, Arguments);
+  }
   SharedHeaders Alone(pointers(), AnalysisSettings{}, 1);
   EXPECT_EQ(Alone.prefixFor(0, true), nullptr);
 }

@@ -137,18 +137,19 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
   if (Result.PrefixLeftToBuilder)
     OS << "contractcheck: precompiling the system headers in the background for the next run\n";
   // Said once, not per TU: a gcc build writes the same flags into every command.
-  if (!Database.droppedFlags().empty()) {
+  if (std::vector<std::string> Dropped = Database.droppedFlags(); !Dropped.empty()) {
     OS << "contractcheck: dropped from the compile commands, flags clang does not accept: ";
     bool First = true;
-    for (const std::string &Flag : Database.droppedFlags()) {
+    for (const std::string &Flag : Dropped) {
       OS << (First ? "" : " ") << Flag;
       First = false;
     }
     OS << "\n";
   }
-  if (size_t N = Database.unloadedPrecompiledHeaders().size())
+  std::vector<std::string> Unloaded = Database.unloadedPrecompiledHeaders();
+  if (size_t N = Unloaded.size())
     OS << "contractcheck: the build's precompiled " << (N == 1 ? "header" : "headers") << " ("
-       << Database.unloadedPrecompiledHeaders().front() << (N > 1 ? ", ..." : "")
+       << Unloaded.front() << (N > 1 ? ", ..." : "")
        << ") not loaded: the headers they were made from are parsed as text\n";
   // Not this run's findings, but not stored either: without a word, each commit would pay for
   // them again, unexplained (the note before the analysis promises only "those that parse").
