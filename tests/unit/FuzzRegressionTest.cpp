@@ -56,8 +56,11 @@ TEST(FuzzRegressionTest, CompilationDatabase) {
   if (!std::filesystem::is_directory(test::sourceDir() +
                                      "/tests/fuzz/regressions/CompilationDatabaseFuzzer"))
     GTEST_SKIP() << "the fuzzer has found nothing in the compile-database reader yet";
-  replay("CompilationDatabaseFuzzer", "compile_commands.json",
-         [](const std::string &Path) { static_cast<void>(CompilationDatabase::load(Path)); });
+  // Each command is made into clang's when first used (CompileCommand::arguments): used here.
+  replay("CompilationDatabaseFuzzer", "compile_commands.json", [](const std::string &Path) {
+    for (const CompileCommand &Command : CompilationDatabase::load(Path).commands())
+      static_cast<void>(Command.arguments());
+  });
 }
 
 TEST(FuzzRegressionTest, Nolint) {
