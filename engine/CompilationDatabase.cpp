@@ -328,24 +328,29 @@ void CompilationDatabase::add(const std::string &Directory, std::string File,
   Commands.push_back(std::move(Read));
 }
 
-std::vector<std::string> CompilationDatabase::droppedFlags() const {
-  std::vector<std::string> Dropped;
+namespace {
+
+// What mangling said of the commands used (Said: their dropped flags, or the precompiled
+// headers not loaded), each once, in the database's order.
+std::vector<std::string> saidOfTheCommandsUsed(const std::vector<CompileCommand> &Commands,
+                                               std::vector<std::string> MangledCommand::*Said) {
+  std::vector<std::string> Each;
   for (const CompileCommand &Command : Commands)
     if (const MangledCommand *Mangled = Command.mangled())
-      for (const std::string &Flag : Mangled->Dropped)
-        if (std::find(Dropped.begin(), Dropped.end(), Flag) == Dropped.end())
-          Dropped.push_back(Flag);
-  return Dropped;
+      for (const std::string &It : Mangled->*Said)
+        if (std::find(Each.begin(), Each.end(), It) == Each.end())
+          Each.push_back(It);
+  return Each;
+}
+
+} // namespace
+
+std::vector<std::string> CompilationDatabase::droppedFlags() const {
+  return saidOfTheCommandsUsed(Commands, &MangledCommand::Dropped);
 }
 
 std::vector<std::string> CompilationDatabase::unloadedPrecompiledHeaders() const {
-  std::vector<std::string> Unloaded;
-  for (const CompileCommand &Command : Commands)
-    if (const MangledCommand *Mangled = Command.mangled())
-      for (const std::string &Pch : Mangled->PrecompiledHeaders)
-        if (std::find(Unloaded.begin(), Unloaded.end(), Pch) == Unloaded.end())
-          Unloaded.push_back(Pch);
-  return Unloaded;
+  return saidOfTheCommandsUsed(Commands, &MangledCommand::PrecompiledHeaders);
 }
 
 size_t CompilationDatabase::repeatedEntries(const std::string &AbsoluteFile) const {
