@@ -39,6 +39,8 @@ struct RealClassFact {
   std::vector<std::string> Bases;
   RealClassTable Table;
   std::string key() const { return Usr; }
+  // Every member, the ones not serialised too: equal facts have equal JSON text.
+  friend bool operator==(const RealClassFact &, const RealClassFact &) = default;
 };
 
 // A class used as the Index-th argument of a class template that calls members on it.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,16 +19,27 @@ namespace contractcheck {
 namespace {
 
 // Facts with the same USR come from TUs that saw the same class; should two differ (a member
-// instantiated in one TU only), the choice must not depend on the order TUs finished in.
+// instantiated in one TU only), the choice must not depend on the order TUs finished in: the
+// least JSON text, the first of equal ones. A class seen by a hundred TUs is almost always the
+// same fact a hundred times: one equal to the fact kept (every member compared, so its text is
+// the same) is passed over without writing either out, which was most of this step on orc.
 template <typename T> std::map<std::string, T> byKey(const RuleFacts &Facts) {
-  std::map<std::string, std::pair<std::string, T>> Chosen;
+  std::map<std::string, std::pair<std::optional<std::string>, T>> Chosen;
   for (T &Value : Facts.template all<T>()) {
-    std::string Dump = nlohmann::json(Value).dump();
     std::string Key = Value.key();
     auto It = Chosen.find(Key);
-    if (It == Chosen.end())
-      Chosen.emplace(std::move(Key), std::make_pair(std::move(Dump), std::move(Value)));
-    else if (Dump < It->second.first)
+    if (It == Chosen.end()) {
+      Chosen.emplace(std::move(Key), std::make_pair(std::nullopt, std::move(Value)));
+      continue;
+    }
+    auto &[KeptDump, Kept] = It->second;
+    if constexpr (std::equality_comparable<T>)
+      if (Value == Kept)
+        continue;
+    if (!KeptDump)
+      KeptDump = nlohmann::json(Kept).dump();
+    std::string Dump = nlohmann::json(Value).dump();
+    if (Dump < *KeptDump)
       It->second = {std::move(Dump), std::move(Value)};
   }
   std::map<std::string, T> Result;
@@ -35,6 +47,8 @@ template <typename T> std::map<std::string, T> byKey(const RuleFacts &Facts) {
     Result.emplace(Key, std::move(Entry.second));
   return Result;
 }
+
+static_assert(std::equality_comparable<RealClassFact>, "byKey passes over equal real classes");
 
 bool contains(const std::vector<std::string> &List, const std::string &Item) {
   return std::find(List.begin(), List.end(), Item) != List.end();

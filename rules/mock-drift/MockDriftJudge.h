@@ -39,6 +39,7 @@ struct RealMethodEntry {
   std::string Owner; // the class declaring it, as messages name classes
   SourcePosition Where;
   const clang::CXXMethodDecl *Decl = nullptr; // in the TU that extracted it; not serialised
+  friend bool operator==(const RealMethodEntry &, const RealMethodEntry &) = default;
 };
 
 struct RealClassTable {
@@ -51,6 +52,7 @@ struct RealClassTable {
   bool has(const std::string &MethodName) const {
     return Methods.count(MethodName) || TemplateNames.count(MethodName);
   }
+  friend bool operator==(const RealClassTable &, const RealClassTable &) = default;
 };
 
 struct Drift {
