@@ -728,8 +728,9 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
                      enumQualifiedName(Enum) + "' but ";
   std::optional<std::string> Message;
   const std::vector<MissingSlot> Missing = missingSlots(Gaps, Var, LangOpts);
+  // The listed enumerators size the read: a guard may have ruled out the greatest value.
   if (!Missing.empty())
-    Message = missingSlotsMessage(Head, Missing, Gaps.Size, Gaps.Needed);
+    Message = missingSlotsMessage(Head, Missing, Gaps.Size, slotsNeeded(Missing));
   else if (Gaps.TooLong) {
     Message = Head + "has " + plural(Gaps.Entries, "entry", "entries") + " for " +
               plural(Gaps.Needed, "value", "values") +
