@@ -284,8 +284,7 @@ private:
 
   bool tableRead(const Stmt *S) {
     const Expr *Read = valueGivenBy(S);
-    const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
-    const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
+    const EnumDecl *Enum = enumOf(Var);
     if (!Read || !Enum)
       return false;
     std::optional<std::vector<llvm::APSInt>> Possible = valuesReadFromConstTable(*Read, *Enum);
@@ -572,8 +571,7 @@ void ruledOutWhere(const Expr *Cond, bool Holds, const Expr *Var, const EnumDecl
 std::vector<llvm::APSInt> valuesRuledOutWhere(const Expr &Cond, bool Holds, const Expr &VarExpr,
                                               const ASTContext &Ctx) {
   const Expr *Var = strip(&VarExpr);
-  const auto *Type = Var->getType().getCanonicalType()->getAs<EnumType>();
-  const EnumDecl *Enum = Type ? Type->getDecl()->getDefinition() : nullptr;
+  const EnumDecl *Enum = enumOf(Var);
   std::vector<llvm::APSInt> Values;
   if (Enum && isPath(Var))
     ruledOutWhere(&Cond, Holds, Var, *Enum, Ctx, Values, 0);
