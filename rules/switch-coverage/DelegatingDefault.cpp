@@ -1,6 +1,7 @@
 #include "rules/switch-coverage/DelegatingDefault.h"
 
 #include "rules/switch-coverage/SwitchDefault.h"
+#include "rules/utils/DeclReferences.h"
 #include "rules/utils/RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
@@ -117,14 +118,6 @@ bool refersTo(const Expr *E, const VarDecl &Var) {
   return Ref && Ref->getDecl() == &Var;
 }
 
-bool mentions(const Stmt *S, const VarDecl &Var) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Var)
-    return true;
-  return llvm::any_of(S->children(), [&](const Stmt *Child) { return mentions(Child, Var); });
-}
-
 bool isNull(const Expr *E, const ASTContext &Ctx) {
   return E && E->IgnoreParenImpCasts()->isNullPointerConstant(
                   const_cast<ASTContext &>(Ctx), Expr::NPC_ValueDependentIsNotNull) !=
@@ -193,7 +186,7 @@ bool handlerGuardsOverridden(const SwitchStmt &Switch, const DefaultStmt &Defaul
     if (!Handler || !Handler->isLocalVarDecl() || !isNull(Handler->getInit(), Ctx) ||
         !whenNull(Guard->getCond(), /*Holds=*/true, *Handler, Ctx))
       continue;
-    auto Untouched = [&](const Stmt *S) { return !mentions(S, *Handler); };
+    auto Untouched = [&](const Stmt *S) { return !mentionsDecl(S, Handler); };
     if (!std::all_of(Decl + 1, At, Untouched) || !std::all_of(At + 1, If, Untouched))
       continue;
     const Stmt *Then = Guard->getThen();

@@ -1,4 +1,5 @@
 #include "rules/utils/StringParsers.h"
+#include "rules/utils/DeclReferences.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
@@ -81,7 +82,7 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool TraverseSwitchStmt(SwitchStmt *S) {
-    if (mentionsParam(S->getCond())) {
+    if (mentionsDecl(S->getCond(), Param)) {
       ++InHashSwitch;
       TraverseStmt(S->getCond());
       --InHashSwitch;
@@ -193,15 +194,6 @@ private:
       return;
     add(Literal->getString());
     CaseInsensitive |= Insensitive;
-  }
-
-  bool mentionsParam(const Stmt *S) const {
-    if (!S)
-      return false;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Param)
-      return true;
-    return std::any_of(S->child_begin(), S->child_end(),
-                       [&](const Stmt *Child) { return mentionsParam(Child); });
   }
 
   static const StringLiteral *findLiteral(const Stmt *S) {
