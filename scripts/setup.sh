@@ -23,12 +23,13 @@ done
 packages=(cmake ninja-build g++ ccache git python3
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 libclang-rt-19-dev
   libyaml-cpp-dev nlohmann-json3-dev)
-# The suite's own: GoogleTest, the real pre-commit, Neovim and clangd-19 beside it, QtCore for the Qt
-# fixtures, dpkg-buildflags for Debian's flags, lintian for the .deb, chromium with its driver
+# The suite's own: GoogleTest, the real pre-commit, Neovim and clangd-19 beside it, Qt 5 (and
+# pkg-config, which finds it) for the Qt fixtures and the library crash corpus,
+# dpkg-buildflags for Debian's flags, lintian for the .deb, chromium with its driver
 # and selenium for the HTML report's browser test (npm, for the SARIF Multitool, below).
 # Debian's Bazel and the rules it packages, nginx-light for an HTTP remote cache: the Bazel
 # aspect's test (tests/bazel/bazel_test.py).
-test_packages=(libgtest-dev libgmock-dev python3-jsonschema pre-commit neovim clangd-19 qtbase5-dev dpkg-dev
+test_packages=(libgtest-dev libgmock-dev python3-jsonschema pre-commit neovim clangd-19 qtbase5-dev pkg-config dpkg-dev
   lintian chromium chromium-driver python3-selenium
   bazel-bootstrap bazel-rules-cc bazel-rules-java bazel-skylib bazel-platforms nginx-light)
 [ "$tests" -eq 0 ] || packages+=("${test_packages[@]}")
