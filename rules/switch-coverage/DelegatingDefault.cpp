@@ -3,6 +3,7 @@
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/DeclReferences.h"
 #include "rules/utils/RuledOutValues.h"
+#include "rules/utils/StraightLine.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -29,48 +30,6 @@ bool overrides(const CXXMethodDecl &Method, const CXXMethodDecl &Base) {
   return false;
 }
 
-// A statement that runs and goes on to the next: no return, throw, goto, break or continue
-// anywhere inside (an `if` with a `break` in it may leave early: not plain).
-bool plain(const Stmt *S) {
-  if (!S)
-    return true;
-  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt, CXXThrowExpr,
-          CoreturnStmt, SwitchCase>(S))
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && Callee->isNoReturn())
-      return false; // a refusal (`qFatal`), which report-refusing-default judges
-  return llvm::all_of(S->children(), [](const Stmt *Child) { return plain(Child); });
-}
-
-// What `default:` runs leaves the switch, after nothing or after statements that only compute
-// (ostinato's `default: srcPort = 0; // avoid the 'maybe used uninitialized' warning` before
-// `break;`): up to a `break` or the end of the switch, without falling into another label.
-bool leavesTheSwitch(const SwitchStmt &Switch, const DefaultStmt &Default) {
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
-  if (!Body)
-    return false;
-  // The default's label may stand under others (`case X: default:`): find its top statement.
-  const auto *Top = llvm::find_if(Body->body(),
-                                  [&](const Stmt *S) { return S && labelsLeadTo(*S, Default); });
-  if (Top == Body->body_end())
-    return false;
-  const Stmt *First = Default.getSubStmt();
-  while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
-    First = Label->getSubStmt();
-  if (isa_and_nonnull<BreakStmt>(First))
-    return true;
-  if (!plain(First))
-    return false;
-  for (const Stmt *Next : llvm::make_range(Top + 1, Body->body_end())) {
-    if (isa<BreakStmt>(Next))
-      return true;
-    if (!plain(Next))
-      return false;
-  }
-  return true;
-}
-
 const ParmVarDecl *switchedParameter(const SwitchStmt &Switch) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Switch.getCond()->IgnoreParenImpCasts());
   return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
@@ -84,7 +43,7 @@ bool passesOn(const Stmt *S, const ParmVarDecl &Param) {
   if (!Switch || switchedParameter(*Switch) != &Param)
     return false;
   const DefaultStmt *Default = findDefault(*Switch);
-  return !Default || leavesTheSwitch(*Switch, *Default);
+  return !Default || defaultLeavesTheSwitch(*Switch, *Default);
 }
 
 // `Base::method(..., Param, ...)` with Base::method one that Method overrides.
@@ -172,7 +131,7 @@ bool handlerGuardsOverridden(const SwitchStmt &Switch, const DefaultStmt &Defaul
   if (At == Body.body_end())
     return false;
   const auto *If = At + 1;
-  while (If != Body.body_end() && !isa<IfStmt>(*If) && plain(*If))
+  while (If != Body.body_end() && !isa<IfStmt>(*If) && runsStraightThrough(*If))
     ++If;
   const auto *Guard = If == Body.body_end() ? nullptr : dyn_cast<IfStmt>(*If);
   if (!Guard || Guard->getInit() || Guard->getConditionVariable())
@@ -196,7 +155,7 @@ bool handlerGuardsOverridden(const SwitchStmt &Switch, const DefaultStmt &Defaul
           return true;
         if (returnsOverriddenWith(S, Method, Param))
           return true;
-        if (!plain(S))
+        if (!runsStraightThrough(S))
           return false;
       }
       return false;
@@ -224,7 +183,7 @@ const SwitchStmt *switchLeftByBreakIn(const Stmt *S, const ParentMap &Parents) {
 bool defaultDelegatesToOverridden(const SwitchStmt &Switch, const DefaultStmt &Default,
                                   const CXXMethodDecl &Method, const ParentMap &Parents) {
   if (Method.getCanonicalDecl()->size_overridden_methods() == 0 || !Method.hasBody() ||
-      !leavesTheSwitch(Switch, Default))
+      !defaultLeavesTheSwitch(Switch, Default))
     return false;
   const ParmVarDecl *Param = switchedParameter(Switch);
   if (!Param || assignedAnywhereIn(Method.getBody(), *Switch.getCond()))

@@ -564,6 +564,11 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     if (CallerDefaults && Candidate.Function)
       Hook = switchHookOf(*Switch, *Candidate.Function, SM);
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
+    // `default: break; } if (mScope == FilesScope) { ... } else { ... }`: a value the default
+    // lets through and the code right after the switch tests for and handles on a path of its
+    // own is handled there, not hidden (texstudio's SearchQuery::run, campaign 19a).
+    if (Default && defaultLeavesTheSwitch(*Switch, *Default))
+      llvm::append_range(RuledOut, valuesHandledAfter(*Switch, Parents, Ctx));
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(RuledOut, [&](const llvm::APSInt &V) {
         return llvm::APSInt::isSameValue(V, E->getInitVal());

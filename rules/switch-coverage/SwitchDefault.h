@@ -18,4 +18,11 @@ const clang::DefaultStmt *findDefault(const clang::SwitchStmt &Switch);
 // case B: default:` nests each label in the one before it).
 bool labelsLeadTo(const clang::Stmt &From, const clang::SwitchCase &To);
 
+// What `default:` runs leaves the switch, after nothing or after statements that only compute
+// (ostinato's `default: srcPort = 0; // avoid the 'maybe used uninitialized' warning` before
+// `break;`): up to a `break` or the end of the switch, without falling into another label,
+// returning, throwing or jumping on the way. A value it takes goes on with the code after the
+// switch.
+bool defaultLeavesTheSwitch(const clang::SwitchStmt &Switch, const clang::DefaultStmt &Default);
+
 } // namespace contractcheck

@@ -1,5 +1,6 @@
 #include "rules/utils/RuledOutValues.h"
 
+#include "rules/utils/StraightLine.h"
 #include "rules/utils/TableReadValues.h"
 
 #include <clang/AST/ASTContext.h>
@@ -576,6 +577,153 @@ std::vector<llvm::APSInt> valuesRuledOutWhere(const Expr &Cond, bool Holds, cons
   if (Enum && isPath(Var))
     ruledOutWhere(&Cond, Holds, Var, *Enum, Ctx, Values, 0);
   return Values;
+}
+
+namespace {
+
+// The objects Var's path goes through, innermost last: `this` for `m_state`, `e` and `e.item`
+// for `e.item.kind`, `m` for `m->current()`.
+void objectsOf(const Expr *Var, std::vector<const Expr *> &Into) {
+  const Expr *Base = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(Var))
+    Base = Member->getBase();
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Var))
+    Base = Call->getImplicitObjectArgument();
+  if (!(Base = strip(Base)))
+    return;
+  Into.push_back(Base);
+  objectsOf(Base, Into);
+}
+
+// What the code between a switch and a later test of its variable may not do to the variable.
+class PathWrites {
+public:
+  explicit PathWrites(const Expr *Var) : Var(Var) {
+    objectsOf(Var, Objects);
+    // A global, or a path from a free function's result: any call may change it.
+    const Expr *Root = Objects.empty() ? Var : Objects.back();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Root);
+    const auto *Variable = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    AnyCall = Variable ? Variable->hasGlobalStorage() : !isa<CXXThisExpr>(Root);
+  }
+
+  // Somewhere inside S the variable may be given another value: assigned (it or an object on its
+  // path), its address or a non-const reference to it taken, a non-const method called on an
+  // object on its path (`EnterState(READY)` on a member's `this`), or, for a global, any call.
+  bool in(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (isa<CallExpr, CXXConstructExpr>(S) && AnyCall)
+      return true;
+    if (assignsTo(S, Var) || llvm::any_of(Objects, [&](const Expr *O) { return assignsTo(S, O); }))
+      return true;
+    if (const auto *Un = dyn_cast<UnaryOperator>(S);
+        Un && Un->getOpcode() == UO_AddrOf && onPath(Un->getSubExpr()))
+      return true;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      if ((!Method || !Method->isConst()) && onPath(Call->getImplicitObjectArgument()))
+        return true;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesForWriting(*Call))
+      return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) { return in(Child); });
+  }
+
+private:
+  // Var itself or an object its path goes through.
+  bool onPath(const Expr *E) const {
+    return sameVariable(E, Var) ||
+           llvm::any_of(Objects, [&](const Expr *O) { return sameVariable(E, O); });
+  }
+
+  // An argument on the path bound to a non-const reference or pointer parameter (an operator
+  // method's object among them), or passed to a callee not known.
+  bool passesForWriting(const CallExpr &Call) const {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    const bool ObjectFirst = isa<CXXOperatorCallExpr>(Call) && Method && !Method->isStatic();
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+      if (!onPath(Call.getArg(I)))
+        continue;
+      if (ObjectFirst && I == 0) {
+        if (!Method->isConst())
+          return true;
+        continue;
+      }
+      const unsigned Param = ObjectFirst ? I - 1 : I;
+      if (!Callee)
+        return true;
+      if (Param >= Callee->getNumParams())
+        continue; // a variadic argument: a copy
+      QualType Type = Callee->getParamDecl(Param)->getType();
+      if ((Type->isReferenceType() || Type->isPointerType()) &&
+          !Type->getPointeeType().isConstQualified())
+        return true;
+    }
+    return false;
+  }
+
+  const Expr *Var;
+  std::vector<const Expr *> Objects;
+  bool AnyCall = false;
+};
+
+// `if (v == A) {...} else {...}`, `if (v == A || v == B) { ...; return; }`, `if (v != A) {...}
+// else {...}`, and on along `else if`: the values each test sends down a branch of their own
+// (one the other values do not run). A test of anything else ends the chain: a value it may
+// take never reaches the tests after it.
+void takeChain(const IfStmt &First, const Expr *Var, const ASTContext &Ctx,
+               std::vector<llvm::APSInt> &Into) {
+  for (const IfStmt *If = &First; If; If = dyn_cast_or_null<IfStmt>(If->getElse())) {
+    if (If->getInit() || If->getConditionVariable() || If->isConsteval())
+      return;
+    std::vector<llvm::APSInt> Equal = comparedValues(If->getCond(), Var, BO_EQ, BO_LOr, Ctx);
+    if (!Equal.empty()) {
+      if (If->getElse() || alwaysExits(If->getThen()))
+        Into.insert(Into.end(), Equal.begin(), Equal.end());
+      continue;
+    }
+    std::vector<llvm::APSInt> Unequal = comparedValues(If->getCond(), Var, BO_NE, BO_LAnd, Ctx);
+    if (!Unequal.empty() && If->getElse())
+      Into.insert(Into.end(), Unequal.begin(), Unequal.end());
+    return;
+  }
+}
+
+} // namespace
+
+std::vector<llvm::APSInt> valuesHandledAfter(const SwitchStmt &Switch, const ParentMap &Parents,
+                                             const ASTContext &Ctx) {
+  if (Switch.getInit() || Switch.getConditionVariable() || !Switch.getCond())
+    return {};
+  const Expr *Var = strip(Switch.getCond());
+  if (!isPath(Var))
+    return {};
+  const PathWrites Writes(Var);
+  if (Writes.in(Switch.getBody()))
+    return {};
+  std::vector<llvm::APSInt> Handled;
+  // Follow what runs once the switch is done, out through blocks and branches of `if`.
+  const Stmt *Done = &Switch;
+  while (const Stmt *Parent = Parents.getParent(Done)) {
+    if (isa<AttributedStmt>(Parent) ||
+        (isa<IfStmt>(Parent) && cast<IfStmt>(Parent)->getCond() != Done)) {
+      Done = Parent;
+      continue;
+    }
+    const auto *Block = dyn_cast<CompoundStmt>(Parent);
+    if (!Block)
+      break; // loops, switches, labels, try blocks: what comes next need not be what follows
+    for (const auto *Next = llvm::find(Block->body(), Done) + 1; Next != Block->body_end(); ++Next) {
+      if (const auto *If = dyn_cast<IfStmt>(*Next))
+        takeChain(*If, Var, Ctx, Handled);
+      if (!runsStraightThrough(*Next) || Writes.in(*Next))
+        return Handled;
+    }
+    Done = Block;
+  }
+  return Handled;
 }
 
 bool assignedAnywhereIn(const Stmt *S, const Expr &Var) {

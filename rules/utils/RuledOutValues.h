@@ -5,7 +5,8 @@
 // return v == E::Off; }`), a read from a constant table whose initializer never writes them
 // (`v = it->second;` after `auto it = KeywordMap.find(text);`, see TableReadValues.h), or a copy
 // of another variable or member path that such code dealt with (`if (code == E::Unknown)
-// throw ...; m_code = code;`).
+// throw ...; m_code = code;`). And the values the code right after a switch deals with itself
+// (`switch (mScope) { ... default: break; } if (mScope == FilesScope) { ... } else { ... }`).
 #pragma once
 
 #include <llvm/ADT/APSInt.h>
@@ -48,6 +49,22 @@ std::vector<llvm::APSInt> valuesRuledOutAt(const clang::Stmt &At, const clang::E
 std::vector<llvm::APSInt> valuesRuledOutWhere(const clang::Expr &Cond, bool Holds,
                                               const clang::Expr &Var,
                                               const clang::ASTContext &Ctx);
+
+// The values the code after Switch sends down a path of their own, having tested the switched
+// variable (or member path, or getter path) for equality with them: an `if (v == A || v == B)`
+// with an `else`, or whose branch always leaves, or an `if (v != A)` with an `else`, along an
+// `else if` chain of such tests. The `if` stands after the switch in its block, or after a block
+// or branch of `if` that ends with it, up to the nearest loop, label, case or function
+// boundary. Only statements that run straight through (no jump in them) and leave the variable
+// alone stand between: no assignment, no address or non-const reference taken, no non-const
+// method called on it or on an object its path goes through (a member's `this`: i2pd's
+// `EnterState(READY)` inside the switch sets `m_state`), and the switch's own body likewise.
+// Whether a value gets past the switch is the caller's business (its `default:` must leave the
+// switch); texstudio's SearchQuery::run collects the open documents for the in-memory scopes
+// and then tests `mScope == FilesScope`, whose branch searches the files on disk.
+std::vector<llvm::APSInt> valuesHandledAfter(const clang::SwitchStmt &Switch,
+                                             const clang::ParentMap &Parents,
+                                             const clang::ASTContext &Ctx);
 
 // Whether Var (a variable or member path, as the guards above read it) is assigned, incremented
 // or decremented anywhere inside S: contract-switch-coverage's delegating default asks it of a
