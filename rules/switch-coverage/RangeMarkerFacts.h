@@ -29,17 +29,27 @@ CONTRACTCHECK_JSON_FIELDS(HiddenEnumerator, (Usr, "usr"), (Enumerator, "enumerat
 // them. Where and Message identify the finding the TU reported.
 struct SwitchHiddenFact {
   static constexpr std::string_view Kind = "switch-hidden";
-  static constexpr unsigned Version = 1;
+  static constexpr unsigned Version = 2;
   SourcePosition Where;
   std::string Message;
   std::string EnumName;
   bool HasDefault = true;
   std::vector<HiddenEnumerator> Hidden;
+  // unproduced-values: the enum (a project's, whose values this TU makes from nothing else), the
+  // hidden enumerators this TU never gives as values, the named ones it never gives (each must
+  // be given somewhere), and whether the enum is declared in the TU's main file (no other TU
+  // can give its values, so this TU's word is the whole codebase's).
+  std::string EnumUsr;
+  std::vector<std::string> Unproduced;
+  std::vector<std::string> NamedUnproduced;
+  bool LocalEnum = false;
   std::string key() const {
     return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   }
 };
 CONTRACTCHECK_JSON_FIELDS(SwitchHiddenFact, (Where, "where"), (Message, "message"),
-                          (EnumName, "enum"), (HasDefault, "has_default"), (Hidden, "hidden"))
+                          (EnumName, "enum"), (HasDefault, "has_default"), (Hidden, "hidden"),
+                          (EnumUsr, "enum_usr"), (Unproduced, "unproduced"),
+                          (NamedUnproduced, "named_unproduced"), (LocalEnum, "local_enum"))
 
 } // namespace contractcheck

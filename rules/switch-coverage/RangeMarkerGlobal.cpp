@@ -7,6 +7,8 @@
 
 #include "ContractMap.h"
 
+#include <llvm/ADT/STLExtras.h>
+
 #include <map>
 #include <memory>
 #include <set>
@@ -51,20 +53,21 @@ void rewrite(Finding &F, const Revision &R) {
 
 SwitchCoverageGlobalRule::SwitchCoverageGlobalRule(const RuleOptions &Options)
     : RangeMarkers(Options.getBool("range-markers")),
-      CallerDefaults(Options.getBool("caller-defaults")) {}
+      CallerDefaults(Options.getBool("caller-defaults")),
+      UnproducedValues(Options.getBool("unproduced-values")) {}
 
 // With facts from part of the codebase only (an editor's buffer, a subset without stored facts)
 // the judgement is that of the TUs seen, as clang-tidy's is that of its one TU: a value use in
 // a TU not analysed cannot keep an enumerator in, nor a call there a hook's values (docs: "Range
 // markers across translation units", "Values the callers dispatched").
 void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
-  if (!RangeMarkers && !CallerDefaults)
+  if (!RangeMarkers && !CallerDefaults && !UnproducedValues)
     return;
   std::vector<SwitchHiddenFact> Switches = Context.facts().all<SwitchHiddenFact>();
   if (Switches.empty())
     return;
   CodebaseEnumeratorUses Uses;
-  if (RangeMarkers)
+  if (RangeMarkers || UnproducedValues)
     for (const EnumeratorUsesFact &Fact : Context.facts().all<EnumeratorUsesFact>())
       Uses.add(Fact);
   // What every caller of a hook filtered, by the hook's finding.
@@ -90,8 +93,21 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
   for (SwitchHiddenFact &Switch : Switches) {
     Revision R{{}, {}, Switch.EnumName, Switch.HasDefault};
     auto ByCallers = Filtered.find(keyOf(Switch.Where, Switch.Message));
+    // An enumerator no TU gives as a value, of an enum no TU makes from anything else, is no
+    // value the switch is given; judged only when every enumerator the switch names is given
+    // somewhere (a switch naming values nobody gives is a table of the whole enum), and only
+    // from every TU's facts, or from the one TU that declares the enum.
+    const bool JudgeUnproduced =
+        UnproducedValues && !Switch.Unproduced.empty() && !Switch.EnumUsr.empty() &&
+        (Switch.LocalEnum || Context.factsAreComplete()) && !Uses.made(Switch.EnumUsr) &&
+        llvm::all_of(Switch.NamedUnproduced,
+                     [&](const std::string &Usr) { return Uses.produced(Usr); });
+    auto Unproduced = [&](const std::string &Usr) {
+      return JudgeUnproduced && llvm::is_contained(Switch.Unproduced, Usr) &&
+             !Uses.produced(Usr);
+    };
     for (HiddenEnumerator &H : Switch.Hidden) {
-      if (Uses.onlyBound(H.Usr) ||
+      if ((RangeMarkers && Uses.onlyBound(H.Usr)) || Unproduced(H.Usr) ||
           (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)))
         R.Dropped.insert(H.Enumerator);
       else

@@ -23,6 +23,7 @@ public:
 private:
   const bool RangeMarkers;
   const bool CallerDefaults;
+  const bool UnproducedValues;
 };
 
 } // namespace contractcheck

@@ -103,6 +103,14 @@ constexpr OptionSpec Options[] = {
      "format < ElfFloatGuard') and never uses as a value is a range marker, not a member: a "
      "switch need not name it. The CLI asks every translation unit, clang-tidy the one it "
      "sees."},
+    {"unproduced-values", OptionType::Bool, "true",
+     "An enumerator the project never gives as a value (never assigned, returned, passed or "
+     "initialised with: only declared, named in case labels, compared with == or !=, or "
+     "converted to an integer), of an enum whose values it never makes from anything else (no "
+     "cast or conversion from an integer, no bytes written into one, no library template "
+     "returning one, no Q_ENUM), is no value a switch is given: a switch need not name it, "
+     "unless the switch names such enumerators itself (a table of the whole enum). The CLI "
+     "asks every translation unit, clang-tidy only about an enum its main file declares."},
     {"caller-defaults", OptionType::Bool, "true",
      "A switch on a parameter whose every call (of the function, or of the virtual methods it "
      "overrides) is made from the 'default:' of a switch over the same enum, with the switched "
@@ -356,12 +364,13 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       HistoryRenames(options().getBool("history-renames")), SkipFlags(options().getBool("skip-flags")),
       RangeMarkers(options().getBool("range-markers")),
       CallerDefaults(options().getBool("caller-defaults")),
+      UnproducedValues(options().getBool("unproduced-values")),
       Flags(options().getGlobs("flag-templates")) {}
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
     Flags.registerMatchers(Finder, this);
-  if (RangeMarkers)
+  if (RangeMarkers || UnproducedValues)
     Uses = analysis<EnumeratorUses>(Finder);
   if (CallerDefaults)
     Callers.registerMatchers(Finder, this);
@@ -633,6 +642,15 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
                      [&](const EnumConstantDecl *E) { return Uses->onlyBound(*E); });
     if (Finding.Hook && !keepsFacts())
       takeOutFilteredByCallers(Finding);
+    // clang-tidy sees one TU: it judges only an enum that TU's main file declares, whose values
+    // no other TU can give (the CLI asks every TU's uses in its global step).
+    if (UnproducedValues && !keepsFacts()) {
+      UnproducedInTU Unproduced = unproducedInTU(Finding);
+      if (Unproduced.LocalEnum && Unproduced.Named.empty())
+        llvm::erase_if(Finding.Missing, [&](const EnumConstantDecl *E) {
+          return llvm::is_contained(Unproduced.Hidden, E);
+        });
+    }
     if (History && !Finding.Missing.empty())
       keepNewerThanLabels(Finding);
     if (!Finding.Missing.empty()) {
@@ -706,6 +724,36 @@ void SwitchCoverageRule::takeOutFilteredByCallers(Pending &Finding) {
                    [&](const EnumConstantDecl *E) { return Filtered.contains(usrOf(*E)); });
 }
 
+SwitchCoverageRule::UnproducedInTU
+SwitchCoverageRule::unproducedInTU(const Pending &Finding) const {
+  UnproducedInTU Result;
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  const EnumDecl *Enum = Finding.Enum;
+  SourceLocation EnumLoc = SM.getExpansionLoc(Enum->getLocation());
+  if (SM.isInSystemHeader(EnumLoc) || Uses->made(*Enum))
+    return Result;
+  Result.LocalEnum = SM.isInMainFile(EnumLoc);
+  for (const EnumConstantDecl *E : Finding.Missing)
+    if (!Uses->produced(*E))
+      Result.Hidden.push_back(E);
+  if (Result.Hidden.empty())
+    return Result;
+  bool NamesAny = false;
+  for (const SwitchCase *SC = Finding.Switch->getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase())
+    if (const auto *Case = dyn_cast<CaseStmt>(SC))
+      if (const EnumConstantDecl *Named = caseLabelEnumerator(*Case);
+          Named && Named->getDeclContext() == Enum) {
+        NamesAny = true;
+        if (!Uses->produced(*Named, false) && !llvm::is_contained(Result.Named, Named))
+          Result.Named.push_back(Named);
+      }
+  // A switch that names no enumerator by name (`case E{}:`) says nothing of what it is given.
+  if (!NamesAny)
+    Result.Hidden.clear();
+  return Result;
+}
+
 // The enumerators a reported switch hides are its drifted cells, linked to the finding.
 void SwitchCoverageRule::markDrift(const Pending &Finding) {
   const SourceManager &SM = Finding.Ctx->getSourceManager();
@@ -731,7 +779,13 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
       RangeMarkers && !llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) {
         return Uses->usedAsValue(*E);
       });
-  if (!MayHideMarkers && !Finding.Hook)
+  UnproducedInTU Unproduced;
+  if (UnproducedValues)
+    Unproduced = unproducedInTU(Finding);
+  // An enum this TU's main file declares and a named enumerator it never gives: given nowhere.
+  if (Unproduced.LocalEnum && !Unproduced.Named.empty())
+    Unproduced.Hidden.clear();
+  if (!MayHideMarkers && !Finding.Hook && Unproduced.Hidden.empty())
     return;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   SwitchHiddenFact Fact;
@@ -743,6 +797,14 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
     Fact.Hidden.push_back({usrOf(*Finding.Missing[I]), Finding.Missing[I]->getNameAsString(),
                            Names[I], Labels[I],
                            Separator ? caseLabelInsertion(Labels[I], *Separator) : std::string()});
+  if (!Unproduced.Hidden.empty()) {
+    Fact.EnumUsr = usrOf(*Finding.Enum);
+    for (const EnumConstantDecl *E : Unproduced.Hidden)
+      Fact.Unproduced.push_back(usrOf(*E));
+    for (const EnumConstantDecl *E : Unproduced.Named)
+      Fact.NamedUnproduced.push_back(usrOf(*E));
+    Fact.LocalEnum = Unproduced.LocalEnum;
+  }
   emitFact(Fact);
 }
 

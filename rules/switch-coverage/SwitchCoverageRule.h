@@ -63,8 +63,9 @@ private:
   const bool SkipFlags;
   const bool RangeMarkers;
   const bool CallerDefaults;
+  const bool UnproducedValues;
   FlagUses Flags;
-  SharedAnalysis<EnumeratorUses> Uses; // the TU's, when range markers are asked for
+  SharedAnalysis<EnumeratorUses> Uses; // the TU's, for range markers and unproduced values
   DefaultCalls Callers;
   std::optional<CallerIndex> CallersInTU; // clang-tidy's, built at the end of the TU
   const clang::ASTContext *TU = nullptr;
@@ -91,6 +92,14 @@ private:
                   const std::optional<std::string> &Separator);
   void keepNewerThanLabels(Pending &Finding);
   void takeOutFilteredByCallers(Pending &Finding);
+  // unproduced-values, from this TU's uses: the hidden enumerators it never gives as values
+  // (none when it makes the enum's values from something else, or the enum is a library's),
+  // and the named ones it never gives.
+  struct UnproducedInTU {
+    std::vector<const clang::EnumConstantDecl *> Hidden, Named;
+    bool LocalEnum = false;
+  };
+  UnproducedInTU unproducedInTU(const Pending &Finding) const;
   void markDrift(const Pending &Finding);
   // Every judged switch, for the report's enum map; emitted at the end of the TU, once drift
   // is known.

@@ -86,6 +86,98 @@ void forEachSize(TypeLoc Type, llvm::function_ref<void(const DeclRefExpr &)> Vis
   }
 }
 
+// The project enum a type is (not one of a library's: a library makes its own enums' values).
+const EnumDecl *projectEnumOf(QualType Type, const SourceManager &SM) {
+  if (Type.isNull())
+    return nullptr;
+  const auto *Enum = Type.getCanonicalType()->getAs<EnumType>();
+  const EnumDecl *Decl = Enum ? Enum->getDecl() : nullptr;
+  if (Decl && Decl->getDefinition())
+    Decl = Decl->getDefinition();
+  if (!Decl || SM.isInSystemHeader(SM.getExpansionLoc(Decl->getLocation())))
+    return nullptr;
+  return Decl;
+}
+
+// The enum of what a pointer points to.
+const EnumDecl *pointeeEnumOf(QualType Type, const SourceManager &SM) {
+  const auto *Pointer = Type.isNull() ? nullptr : Type.getCanonicalType()->getAs<PointerType>();
+  return Pointer ? projectEnumOf(Pointer->getPointeeType(), SM) : nullptr;
+}
+
+// The project enum whose values a conversion makes from something else: `static_cast<E>(i)`,
+// `E(i)`, `(E)i`, `E{i}`, one enum's value cast to another; a pointer converted to or from
+// `E *` (`reinterpret_cast<E *>(p)`, `memcpy(&e, ...)`'s `void *`), or `reinterpret_cast<int
+// &>(e)`, through which bytes are written into one.
+const EnumDecl *enumMadeBy(const CastExpr &Cast, const SourceManager &SM) {
+  switch (Cast.getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+  case CK_ArrayToPointerDecay:
+  case CK_FunctionToPointerDecay:
+  case CK_NullToPointer:
+  case CK_ToVoid:
+    return nullptr;
+  default:
+    break;
+  }
+  QualType To = Cast.getType(), From = Cast.getSubExpr()->getType();
+  if (Cast.getCastKind() == CK_LValueBitCast)
+    if (const EnumDecl *Enum = projectEnumOf(From, SM))
+      return Enum;
+  if (const EnumDecl *Enum = projectEnumOf(To, SM))
+    return projectEnumOf(From, SM) == Enum ? nullptr : Enum;
+  const EnumDecl *ToPointee = pointeeEnumOf(To, SM), *FromPointee = pointeeEnumOf(From, SM);
+  if (ToPointee != FromPointee)
+    return ToPointee ? ToPointee : FromPointee;
+  return nullptr;
+}
+
+// A library function template given a project enum as a template argument that returns one,
+// or takes one to write (`QVariant::value<E>()`, `qvariant_cast<E>`, `operator>>(QDataStream &,
+// T &)`, `json::get<E>()`, `std::bit_cast<E>`): its body may be left unparsed, and what it
+// returns comes from outside the project.
+const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee, const SourceManager &SM) {
+  const TemplateArgumentList *Arguments = Callee.getTemplateSpecializationArgs();
+  if (!Arguments)
+    return nullptr;
+  llvm::SmallPtrSet<const EnumDecl *, 2> Given;
+  for (const TemplateArgument &Argument : Arguments->asArray())
+    if (Argument.getKind() == TemplateArgument::Type)
+      if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), SM))
+        Given.insert(Enum);
+  if (Given.empty())
+    return nullptr;
+  auto Written = [&](QualType Type) -> const EnumDecl * {
+    Type = Type.getCanonicalType();
+    if (const auto *Reference = Type->getAs<ReferenceType>())
+      Type = Reference->getPointeeType();
+    else if (const auto *Pointer = Type->getAs<PointerType>())
+      Type = Pointer->getPointeeType();
+    else
+      return nullptr;
+    if (Type.isConstQualified())
+      return nullptr;
+    const EnumDecl *Enum = projectEnumOf(Type, SM);
+    return Enum && Given.contains(Enum) ? Enum : nullptr;
+  };
+  QualType Returned = Callee.getReturnType().getNonReferenceType();
+  if (const EnumDecl *Enum = projectEnumOf(Returned, SM); Enum && Given.contains(Enum))
+    return Enum;
+  // optional<E>, expected<E, ...>: a class whose arguments name the enum.
+  if (const auto *Record = Returned.getCanonicalType()->getAsCXXRecordDecl())
+    if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
+        if (Argument.getKind() == TemplateArgument::Type)
+          if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), SM);
+              Enum && Given.contains(Enum))
+            return Enum;
+  for (const ParmVarDecl *Parameter : Callee.parameters())
+    if (const EnumDecl *Enum = Written(Parameter->getType()))
+      return Enum;
+  return nullptr;
+}
+
 } // namespace
 
 std::vector<const EnumConstantDecl *> enumeratorsSizing(const DeclaratorDecl &Declaration) {
@@ -120,6 +212,38 @@ void EnumeratorUses::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       enumConstantDecl(forEachDescendant(declRefExpr(to(enumConstantDecl())).bind("in-enum"))),
       Callback);
+  // What gives no value of the enum (EnumeratorUsesFact::Produced).
+  Finder->addMatcher(caseStmt(unless(isExpansionInSystemHeader())).bind("case-label"), Callback);
+  Finder->addMatcher(
+      binaryOperator(hasAnyOperatorName("==", "!="), unless(isExpansionInSystemHeader()))
+          .bind("equality"),
+      Callback);
+  Finder->addMatcher(
+      castExpr(hasSourceExpression(
+                   ignoringParens(declRefExpr(to(enumConstantDecl())).bind("converted"))),
+               unless(isExpansionInSystemHeader()))
+          .bind("conversion"),
+      Callback);
+  // What makes an enum's values from something else (EnumeratorUsesFact::Made), wherever it is
+  // spelled: a library's template instantiated for a project enum makes them as much.
+  auto EnumOrPointer = qualType(hasCanonicalType(
+      anyOf(enumType(), pointerType(pointee(hasCanonicalType(enumType()))))));
+  Finder->addMatcher(castExpr(anyOf(hasType(EnumOrPointer),
+                                    hasSourceExpression(hasType(EnumOrPointer))),
+                              unless(implicitCastExpr(anyOf(hasCastKind(CK_LValueToRValue),
+                                                            hasCastKind(CK_NoOp)))))
+                         .bind("made-by-cast"),
+                     Callback);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isTemplateInstantiation(), isExpansionInSystemHeader())
+                          .bind("library-template")))
+          .bind("library-call"),
+      Callback);
+  // Q_ENUM: Qt's meta-object makes the enum's values from names and integers (properties,
+  // QVariant, QML, QMetaEnum::keyToValue).
+  Finder->addMatcher(
+      functionDecl(hasName("qt_getEnumMetaObject"), parameterCountIs(1)).bind("q-enum"),
+      Callback);
 }
 
 void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
@@ -140,6 +264,47 @@ void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
       Info = Typedef->getTypeSourceInfo();
     if (Info)
       forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) { Sizes.insert(&Ref); });
+    return;
+  }
+  if (const auto *Case = Result.Nodes.getNodeAs<CaseStmt>("case-label")) {
+    if (const Expr *Label = Case->getLHS()) {
+      Label = Label->IgnoreParenImpCasts();
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Label))
+        Label = Cast->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Label))
+        Consumed.insert(Ref);
+    }
+    return;
+  }
+  if (const auto *Equality = Result.Nodes.getNodeAs<BinaryOperator>("equality")) {
+    for (const Expr *Side : {Equality->getLHS(), Equality->getRHS()})
+      if (enumeratorNamedBy(*Side))
+        Consumed.insert(cast<DeclRefExpr>(Side->IgnoreParenImpCasts()));
+    return;
+  }
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("converted")) {
+    const auto *Conversion = Result.Nodes.getNodeAs<CastExpr>("conversion");
+    const auto *Enum = dyn_cast<EnumDecl>(Ref->getDecl()->getDeclContext());
+    const auto *To = Conversion->getType().getCanonicalType()->getAs<EnumType>();
+    if (!Enum || !To || To->getDecl()->getCanonicalDecl() != Enum->getCanonicalDecl())
+      Consumed.insert(Ref);
+    return;
+  }
+  if (const auto *Cast = Result.Nodes.getNodeAs<CastExpr>("made-by-cast")) {
+    if (const EnumDecl *Enum = enumMadeBy(*Cast, *Result.SourceManager))
+      recordMade(Enum, fileContaining(*Cast, *Result.SourceManager));
+    return;
+  }
+  if (const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("library-template")) {
+    if (const EnumDecl *Enum = enumMadeByLibrary(*Callee, *Result.SourceManager))
+      recordMade(Enum, fileContaining(*Result.Nodes.getNodeAs<CallExpr>("library-call"),
+                                      *Result.SourceManager));
+    return;
+  }
+  if (const auto *QEnum = Result.Nodes.getNodeAs<FunctionDecl>("q-enum")) {
+    const SourceManager &S = *Result.SourceManager;
+    if (const EnumDecl *Enum = projectEnumOf(QEnum->getParamDecl(0)->getType(), S))
+      recordMade(Enum, S.getFileID(S.getExpansionLoc(QEnum->getLocation())));
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("array-new")) {
@@ -174,11 +339,21 @@ void EnumeratorUses::finish() {
                       : Sizes.contains(Ref) ? &Use::Size
                                             : &Use::Value;
     InFile.*Kind = Whole.*Kind = true;
+    if (Kind == &Use::Value && !Consumed.contains(Ref))
+      InFile.Produced = Whole.Produced = true;
   }
   References.clear();
   Bounds.clear();
   Sizes.clear();
   InDefinitions.clear();
+  Consumed.clear();
+}
+
+void EnumeratorUses::recordMade(const EnumDecl *Enum, FileID File) {
+  if (File.isInvalid())
+    return;
+  MadeByFile[File].insert(Enum);
+  MadeInTU.insert(Enum);
 }
 
 bool EnumeratorUses::onlyBound(const EnumConstantDecl &E) const {
@@ -196,10 +371,22 @@ bool EnumeratorUses::usedAsValue(const EnumConstantDecl &E) const {
   return It != InTU.end() && It->second.Value;
 }
 
+bool EnumeratorUses::produced(const EnumConstantDecl &E, bool OrZero) const {
+  if (OrZero && E.getInitVal().isZero())
+    return true;
+  auto It = InTU.find(&E);
+  return It != InTU.end() && It->second.Produced;
+}
+
+bool EnumeratorUses::made(const EnumDecl &Enum) const {
+  const EnumDecl *Definition = Enum.getDefinition();
+  return MadeInTU.contains(Definition ? Definition : &Enum);
+}
+
 std::vector<Fact> EnumeratorUses::facts() const {
   // Sorted by file and USR, so that a header's fact is the same whichever TU saw it.
   struct FileUses {
-    std::set<std::string> Bounds, Sizes, Values;
+    std::set<std::string> Bounds, Sizes, Values, Produced, Made;
   };
   std::map<std::string, FileUses> Files;
   for (const auto &[File, Uses] : ByFile) {
@@ -217,7 +404,17 @@ std::vector<Fact> EnumeratorUses::facts() const {
         InFile.Sizes.insert(Usr);
       if (U.Value)
         InFile.Values.insert(Usr);
+      if (U.Produced)
+        InFile.Produced.insert(Usr);
     }
+  }
+  for (const auto &[File, Enums] : MadeByFile) {
+    std::string Path = positionOf(SM->getLocForStartOfFile(File), *SM).File;
+    if (Path.empty())
+      continue;
+    for (const EnumDecl *Enum : Enums)
+      if (std::string Usr = usrOf(*Enum); !Usr.empty())
+        Files[Path].Made.insert(Usr);
   }
   std::vector<Fact> Facts;
   for (auto &[Path, Uses] : Files)
@@ -225,7 +422,9 @@ std::vector<Fact> EnumeratorUses::facts() const {
         makeFact(Info.Id, EnumeratorUsesFact{Path,
                                              {Uses.Bounds.begin(), Uses.Bounds.end()},
                                              {Uses.Sizes.begin(), Uses.Sizes.end()},
-                                             {Uses.Values.begin(), Uses.Values.end()}}));
+                                             {Uses.Values.begin(), Uses.Values.end()},
+                                             {Uses.Produced.begin(), Uses.Produced.end()},
+                                             {Uses.Made.begin(), Uses.Made.end()}}));
   return Facts;
 }
 

@@ -21,6 +21,7 @@ namespace clang {
 class DeclRefExpr;
 class DeclaratorDecl;
 class EnumConstantDecl;
+class EnumDecl;
 } // namespace clang
 
 namespace contractcheck {
@@ -43,6 +44,12 @@ public:
   bool onlyCount(const clang::EnumConstantDecl &E) const;
   // A value somewhere in this TU: no other TU's uses can make it a count or a marker.
   bool usedAsValue(const clang::EnumConstantDecl &E) const;
+  // Given as a value of its enum somewhere in this TU (EnumeratorUsesFact::Produced); with
+  // OrZero, also when its value is 0, which value-initialisation gives without naming it.
+  bool produced(const clang::EnumConstantDecl &E, bool OrZero = true) const;
+  // Values of the enum are made in this TU from something else than its enumerators
+  // (EnumeratorUsesFact::Made).
+  bool made(const clang::EnumDecl &Enum) const;
 
   // One EnumeratorUsesFact per file that spells a use, for the global steps.
   std::vector<Fact> facts() const override;
@@ -56,6 +63,7 @@ private:
     bool Bound = false;
     bool Size = false;
     bool Value = false;
+    bool Produced = false;
   };
   // Every reference to a project enumerator outside enum definitions, until classify().
   std::vector<const clang::DeclRefExpr *> References;
@@ -66,6 +74,13 @@ private:
   llvm::DenseSet<const clang::DeclRefExpr *> Sizes;
   // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
   llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;
+  // Values that give no value of their enum: a case label, a side of `==` / `!=`, converted to
+  // another type (`static_cast<int>(E::A)`, an unscoped enumerator read as an int).
+  llvm::DenseSet<const clang::DeclRefExpr *> Consumed;
+  // The project enums whose values this TU makes from something else, by the file that does.
+  llvm::DenseMap<clang::FileID, llvm::DenseSet<const clang::EnumDecl *>> MadeByFile;
+  llvm::DenseSet<const clang::EnumDecl *> MadeInTU;
+  void recordMade(const clang::EnumDecl *Enum, clang::FileID File);
   // By the file the use is spelled in, then by enumerator.
   llvm::DenseMap<clang::FileID, llvm::DenseMap<const clang::EnumConstantDecl *, Use>> ByFile;
   llvm::DenseMap<const clang::EnumConstantDecl *, Use> InTU;

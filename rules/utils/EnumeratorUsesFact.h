@@ -17,7 +17,7 @@ namespace contractcheck {
 // header seen by many TUs gives the same fact in each, stored once.
 struct EnumeratorUsesFact {
   static constexpr std::string_view Kind = "enumerator-uses";
-  static constexpr unsigned Version = 2;
+  static constexpr unsigned Version = 3;
   std::string File; // where the uses are spelled (a macro's use, not its definition)
   // Compared by `<`, `>`, `<=`, `>=` with a value of their own enum (an enumerator may be in
   // several lists).
@@ -27,10 +27,20 @@ struct EnumeratorUsesFact {
   std::vector<std::string> Sizes;
   // Named any other way: assigned, returned, passed, a case label, `==`, arithmetic, an index.
   std::vector<std::string> Values;
+  // Those of Values that give a value of their enum (assigned, returned, passed, initialising):
+  // not a case label, not a side of `==` / `!=`, not converted to another type.
+  std::vector<std::string> Produced;
+  // The enums (by USR) whose values are made here from something else than their enumerators:
+  // a cast or conversion from an integer or another type (`static_cast<E>(i)`, `E(i)`,
+  // `(E)i`), bytes written through a pointer of another type (`memcpy(&e, ...)`,
+  // `reinterpret_cast<E *>(p)`), a library template that returns or writes one
+  // (`v.value<E>()`, `stream >> e`, `j.get<E>()`), or Qt's meta-object (`Q_ENUM`).
+  std::vector<std::string> Made;
   std::string key() const { return File; }
 };
 CONTRACTCHECK_JSON_FIELDS(EnumeratorUsesFact, (File, "file"), (Bounds, "bounds"),
-                          (Sizes, "sizes"), (Values, "values"))
+                          (Sizes, "sizes"), (Values, "values"), (Produced, "produced"),
+                          (Made, "made"))
 
 // Every TU's uses together (or those of the TUs seen: an editor's buffer, a subset).
 class CodebaseEnumeratorUses {
@@ -39,7 +49,13 @@ public:
     Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
     Sizes.insert(Uses.Sizes.begin(), Uses.Sizes.end());
     Values.insert(Uses.Values.begin(), Uses.Values.end());
+    Produced.insert(Uses.Produced.begin(), Uses.Produced.end());
+    Made.insert(Uses.Made.begin(), Uses.Made.end());
   }
+  // Some TU gives a value that is this enumerator (EnumeratorUsesFact::Produced).
+  bool produced(const std::string &Usr) const { return Produced.contains(Usr); }
+  // Some TU makes values of this enum from something else than its enumerators.
+  bool made(const std::string &EnumUsr) const { return Made.contains(EnumUsr); }
   // A range marker: compared as a bound with its enum's values, never a value nor a size.
   bool onlyBound(const std::string &Usr) const {
     return Bounds.contains(Usr) && !Values.contains(Usr) && !Sizes.contains(Usr);
@@ -50,7 +66,7 @@ public:
   }
 
 private:
-  std::set<std::string> Bounds, Sizes, Values;
+  std::set<std::string> Bounds, Sizes, Values, Produced, Made;
 };
 
 } // namespace contractcheck

@@ -337,7 +337,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, "
       "report-grouped-names, history, history-same-commit, history-revisited, history-renames, "
-      "range-markers, caller-defaults, skip-flags, flag-templates\n");
+      "range-markers, unproduced-values, caller-defaults, skip-flags, flag-templates\n");
 }
 
 // yaml-cpp reports an unclosed flow list at the end of the file ("5:1: ... end of sequence flow

@@ -78,7 +78,7 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             "size-sentinels, catch-alls, neutral-zero, report-refusing-default, "
             "report-delegating-default, report-catch-all-default, report-grouped-names, history, "
             "history-same-commit, history-revisited, history-renames, range-markers, "
-            "caller-defaults, skip-flags, flag-templates");
+            "unproduced-values, caller-defaults, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {

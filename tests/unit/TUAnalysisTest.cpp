@@ -96,7 +96,7 @@ TEST(TUAnalysisTest, TwoRulesShareOneAnalysisAndItsFactsAreKeptOnce) {
 // A rule's global step reads the analysis's facts as its own when it lists the analysis.
 TEST(TUAnalysisTest, AGlobalStepReadsTheFactsOfTheAnalysesItLists) {
   FactStore Store;
-  Store.add(makeFact(EnumeratorUses::Info.Id, EnumeratorUsesFact{"/a.h", {"c:@E@F@Last"}, {}, {}}));
+  Store.add(makeFact(EnumeratorUses::Info.Id, EnumeratorUsesFact{"/a.h", {"c:@E@F@Last"}, {}, {}, {}, {}}));
   static constexpr const TUAnalysisInfo *Listed[] = {&EnumeratorUses::Info};
   EXPECT_EQ(RuleFacts(Store, "contract-enum-table", Listed).all<EnumeratorUsesFact>().size(), 1u);
   EXPECT_TRUE(RuleFacts(Store, "contract-enum-table").all<EnumeratorUsesFact>().empty());
@@ -111,7 +111,7 @@ public:
   }
   void check(const MatchFinder::MatchResult &) override {}
   std::vector<Fact> facts() const override {
-    return {makeFact(Info.Id, EnumeratorUsesFact{"/a.h", {}, {}, {}})};
+    return {makeFact(Info.Id, EnumeratorUsesFact{"/a.h", {}, {}, {}, {}, {}})};
   }
 };
 
