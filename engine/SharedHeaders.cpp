@@ -261,7 +261,9 @@ SharedHeaders::SharedHeaders(const std::vector<const CompileCommand *> &Commands
       Standard[I] = candidate(Loose[I], Roots[I]);
       Standard[I].Roots.clear();
     }
-  SharedPrefixPlan Across = planSharedPrefixes(Standard, MinShare);
+  // Not chained beyond: such a prefix keeps template bodies, and its few TUs (yaml-cpp's vendored
+  // googletest's four) gained nothing from it (docs/performance.md, "Issue 23, twentieth session").
+  SharedPrefixPlan Across = planSharedPrefixes(Standard, MinShare, /*ShareBeyond=*/false);
   size_t Offset = Plan.Prefixes.size();
   for (SharedPrefix &Prefix : Across.Prefixes) {
     if (Prefix.Lower != SharedPrefixPlan::None)

@@ -39,6 +39,11 @@ public:
       Words[W] &= Other.Words[W];
     return *this;
   }
+  HeaderSet &operator-=(const HeaderSet &Other) {
+    for (size_t W = 0; W < Words.size(); ++W)
+      Words[W] &= ~Other.Words[W];
+    return *this;
+  }
   bool operator<(const HeaderSet &Other) const { return Words < Other.Words; }
   bool operator==(const HeaderSet &Other) const { return Words == Other.Words; }
 
@@ -55,8 +60,8 @@ struct GroupHeaders {
 
 class Planner {
 public:
-  Planner(const std::vector<PrefixCandidate> &Candidates, size_t MinShare)
-      : Candidates(Candidates), MinShare(MinShare) {
+  Planner(const std::vector<PrefixCandidate> &Candidates, size_t MinShare, bool ShareBeyond)
+      : Candidates(Candidates), MinShare(MinShare), ShareBeyond(ShareBeyond) {
     Plan.PrefixOf.assign(Candidates.size(), SharedPrefixPlan::None);
   }
 
@@ -134,6 +139,37 @@ private:
     std::sort(Pool.begin(), Pool.end());
     shareStandardHeaders(Pool, Standard, Headers);
     chainGroup(Members, Standard, Headers, First);
+    if (ShareBeyond)
+      shareBeyond(Members, Standard, Headers, First);
+  }
+
+  // The TUs of a prefix of standard headers (or of a lower prefix they load directly) include
+  // more standard headers than they all share: yaml-cpp's src/ TUs share <string> and its
+  // kind, and each parsed <memory>, <map>, <sstream> or <cmath> itself. Those beyond the prefix
+  // are shared again among its TUs as shareStandardHeaders shares them, each such set by a
+  // prefix chained on it (Lower), and so on within each new prefix: every prefix still holds
+  // only standard headers all its TUs include. A prefix that leads with library roots is left
+  // as it is: a chained prefix's headers come after its lower one's, and moving a standard
+  // header below a library root is not shown to change nothing (only above it).
+  void shareBeyond(const std::vector<size_t> &Members, const std::map<size_t, HeaderSet> &Standard,
+                   const GroupHeaders &Headers, size_t First) {
+    for (size_t P = First; P < Plan.Prefixes.size(); ++P) {
+      if (Plan.Prefixes[P].Length != 0)
+        continue;
+      std::vector<size_t> Pool;
+      for (size_t I : Members)
+        if (Plan.PrefixOf[I] == P)
+          Pool.push_back(I);
+      if (Pool.size() < MinShare)
+        continue;
+      HeaderSet Below(Headers.Paths.size());
+      for (const std::string &Path : Plan.Prefixes[P].Standard)
+        Below.insert(Headers.Ids.at(Path));
+      std::map<size_t, HeaderSet> Beyond;
+      for (size_t I : Pool)
+        Beyond.emplace(I, HeaderSet(Standard.at(I)) -= Below);
+      shareStandardHeaders(Pool, Beyond, Headers, P, &Below);
+    }
   }
 
   // The standard headers that several of the group's prefixes, and of its candidates left without
@@ -280,8 +316,14 @@ private:
   // Greedily, the set of standard headers that saves the most parsing: its weight times how
   // many candidates include all of it. Tried: the most frequent sets candidates include, and the
   // common part of each two of them (a bound on the work for many TUs that all differ).
+  // With a Lower prefix, the sets are what its TUs include beyond Below, its headers: each set
+  // shared becomes a prefix of both, chained on it, when sharing it saves parsing at least
+  // MinChainedSaving files' worth (a chained prefix costs its own serialisation, and each of its
+  // TUs loads one more file: on yaml-cpp's src/, 16 saved less than 64).
   void shareStandardHeaders(std::vector<size_t> Pool, const std::map<size_t, HeaderSet> &Standard,
-                            const GroupHeaders &Headers) {
+                            const GroupHeaders &Headers, size_t Lower = SharedPrefixPlan::None,
+                            const HeaderSet *Below = nullptr) {
+    constexpr uint64_t MinChainedSaving = 64;
     constexpr size_t MostFrequent = 64;
     while (!Pool.empty()) {
       std::map<HeaderSet, size_t> Frequency;
@@ -310,6 +352,8 @@ private:
         uint64_t Weight = weight(Set, Headers);
         size_t Count = std::count_if(Pool.begin(), Pool.end(),
                                      [&](size_t I) { return Set.subsetOf(Standard.at(I)); });
+        if (Below && MinShare > 1 && Weight * (Count - 1) < MinChainedSaving)
+          continue;
         if (Weight > 0 && Count >= MinShare && Weight * Count > BestScore) {
           Best = &Set;
           BestScore = Weight * Count;
@@ -319,7 +363,13 @@ private:
         return;
       auto Rest = std::stable_partition(Pool.begin(), Pool.end(),
                                         [&](size_t I) { return Best->subsetOf(Standard.at(I)); });
-      addPrefix(std::vector<size_t>(Pool.begin(), Rest), *Best, 0, Headers);
+      std::vector<size_t> Sharing(Pool.begin(), Rest);
+      if (Below) {
+        addPrefix(Sharing, HeaderSet(*Best) |= *Below, 0, Headers);
+        Plan.Prefixes.back().Lower = Lower;
+      } else {
+        addPrefix(Sharing, *Best, 0, Headers);
+      }
       Pool.erase(Pool.begin(), Rest);
     }
   }
@@ -345,6 +395,7 @@ private:
 
   const std::vector<PrefixCandidate> &Candidates;
   const size_t MinShare;
+  const bool ShareBeyond;
   SharedPrefixPlan Plan;
   std::vector<HeaderSet> GroupSets; // the standard headers of each prefix of the group planned
 };
@@ -352,8 +403,8 @@ private:
 } // namespace
 
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
-                                    size_t MinShare) {
-  return Planner(Candidates, MinShare).run();
+                                    size_t MinShare, bool ShareBeyond) {
+  return Planner(Candidates, MinShare, ShareBeyond).run();
 }
 
 } // namespace contractcheck

@@ -53,8 +53,10 @@ struct SharedPrefixPlan {
 // precompiled prefix only pays when it is parsed once for several TUs. Then, per group, the
 // standard headers that several of its prefixes (and candidates left without one) all include
 // become a lower prefix the others are chained on, when that saves parsing (SharedPrefix::Lower):
-// the candidates left without a prefix that include all of it load it directly.
+// the candidates left without a prefix that include all of it load it directly. With
+// ShareBeyond, what the candidates of a prefix of standard headers include beyond it is shared
+// again, by prefixes chained on it.
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
-                                    size_t MinShare);
+                                    size_t MinShare, bool ShareBeyond = true);
 
 } // namespace contractcheck

@@ -126,6 +126,82 @@ TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt
       << LastStderr;
 }
 
+// Five TUs with one command: all include <string>, four also <map>, two of those also
+// <sstream> (yaml-cpp's src/). <string> is precompiled once, <map> on it for the four, and
+// <sstream> on that for the two: a chain of three. <map> reads 81 files and <sstream> 71 (a
+// prefix chained on another must save parsing 64 files' worth). Each TU reports one
+// switch, and one more for each of MAP_MORE and SSTREAM_MORE the headers define: macros read
+// from the middle and the top of the chain.
+class ChainOfThreeTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Project.write("sys/string", "#pragma once\nstruct String { int Size; };\n");
+    writeHeader("map", "");
+    writeHeader("sstream", "");
+    Project.write("sys/list", "#pragma once\nstruct List { int Size; };\n");
+    auto Code = [](const std::string &Name) {
+      return switchMissingOne(Name) + "#ifdef MAP_MORE\n" + switchMissingOne(Name + "Map") +
+             "#endif\n#ifdef SSTREAM_MORE\n" + switchMissingOne(Name + "Sstream") + "#endif\n";
+    };
+    std::vector<std::pair<std::string, std::string>> TUs{
+        {"a", "#include <string>\n#include <map>\n#include <sstream>\n"},
+        {"b", "#include <sstream>\n#include <map>\n#include <string>\n"},
+        {"c", "#include <string>\n#include <map>\n#include <list>\n"},
+        {"d", "#include <map>\n#include <string>\n"},
+        {"e", "#include <string>\n"}};
+    for (const auto &[Name, Includes] : TUs)
+      Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
+    writeCompilationDatabase(Project.path(), Sources,
+                             {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  }
+  void writeHeader(const std::string &Name, const std::string &More) {
+    std::string Text = "#pragma once\n";
+    for (int I = 0; I < (Name == "map" ? 80 : 70); ++I) {
+      std::string Part = "bits/" + Name + std::to_string(I) + ".h";
+      Project.write("sys/" + Part, "#pragma once\nstruct " + Name + "Part" + std::to_string(I) +
+                                       " { int Size; };\n");
+      Text += "#include <" + Part + ">\n";
+    }
+    Project.write("sys/" + Name, Text + More);
+  }
+
+  TempDir Project;
+  std::vector<std::string> Sources;
+};
+
+TEST_F(ChainOfThreeTest, EveryTUReportsWhatItsOwnParseReports) {
+  nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own.size(), 5u) << Own.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  // A macro of the middle of the chain, then of its top: the TUs that include it see it.
+  writeHeader("map", "#define MAP_MORE 1\n");
+  Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own.size(), 9u) << Own.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+  writeHeader("sstream", "#define SSTREAM_MORE 1\n");
+  Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+  ASSERT_EQ(Own.size(), 11u) << Own.dump(2);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j1"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "-j2"}), Own);
+  EXPECT_EQ(report(Project.path(), {"--no-cache", "--shared-headers=always"}), Own);
+}
+
+TEST_F(ChainOfThreeTest, AnEditInTheMiddleOfTheChainReachesTheTUsAboveIt) {
+  std::string Store = Project.path() + "/store";
+  ASSERT_EQ(report(Project.path(), {"--cache-dir", Store, "-j1"}).size(), 5u);
+  // a.cpp and b.cpp read <map> through the prefix of <sstream> chained on it.
+  writeHeader("map", "#define MAP_MORE 1\n");
+  nlohmann::json After = report(Project.path(), {"--cache-dir", Store, "-j1"});
+  EXPECT_EQ(After.size(), 9u) << After.dump(2);
+  EXPECT_EQ(After, report(Project.path(), {"--no-cache", "--shared-headers=never"}));
+  ProcessResult Again = runContractcheck({"-p", Project.path(), "--cache-dir", Store, "-j1"});
+  EXPECT_NE(Again.Stderr.find("(5 unchanged, from the result store)"), std::string::npos)
+      << Again.Stderr;
+}
+
 // The report Own (--shared-headers=never) again under -j1, -j2, always, and cold then warm
 // through a result store.
 void expectTheSameInEveryMode(const TempDir &Project, const nlohmann::json &Own) {

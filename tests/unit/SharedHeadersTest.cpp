@@ -184,6 +184,47 @@ TEST(SharedPrefixPlanTest, PrefixesChainOnTheStandardHeadersMostOfThemShare) {
   EXPECT_EQ(Plan.Prefixes[0].Lower, None);
 }
 
+TEST(SharedPrefixPlanTest, WhatAPrefixsTUsIncludeBeyondItIsSharedOnAPrefixChainedOnIt) {
+  // Five TUs of a group all include <string>; four of them also <map>, and two of those also
+  // <sstream> (yaml-cpp's src/: each TU parsed what its cluster did not all include). <string>
+  // and <map> are shared by the four, <sstream> on top of that by two, each prefix chained on
+  // the one below it; the fifth loads <string> alone. Every prefix holds only standard headers
+  // each of its TUs includes.
+  LeadingStandardHeader String = standardRoot("string", 0), Map = standardRoot("map", 0),
+                        Sstream = standardRoot("sstream", 0), List = standardRoot("list", 0);
+  String.Weight = 40;
+  Map.Weight = 40;
+  Sstream.Weight = 70;
+  List.Weight = 20;
+  std::vector<PrefixCandidate> Candidates = {{"g", {}, {String, Map, Sstream}},
+                                             {"g", {}, {Sstream, Map, String}},
+                                             {"g", {}, {String, Map, List}},
+                                             {"g", {}, {Map, String}},
+                                             {"g", {}, {String}}};
+  SharedPrefixPlan Plan = planSharedPrefixes(Candidates, 2);
+  auto StandardOf = [&](size_t I) { return Plan.Prefixes[Plan.PrefixOf[I]].Standard; };
+  for (size_t I = 0; I < Candidates.size(); ++I)
+    ASSERT_NE(Plan.PrefixOf[I], None) << I;
+  EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[1]);
+  EXPECT_EQ(StandardOf(0), (std::vector<std::string>{"map", "sstream", "string"}));
+  EXPECT_EQ(Plan.PrefixOf[2], Plan.PrefixOf[3]); // <list> is the third's alone
+  EXPECT_EQ(StandardOf(2), (std::vector<std::string>{"map", "string"}));
+  EXPECT_EQ(StandardOf(4), (std::vector<std::string>{"string"}));
+  // Chained: <string>, then <map> on it, then <sstream> on that.
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[0]].Lower, Plan.PrefixOf[2]);
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[2]].Lower, Plan.PrefixOf[4]);
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[4]].Lower, None);
+  for (const SharedPrefix &Prefix : Plan.Prefixes)
+    EXPECT_EQ(Prefix.Length, 0u);
+  // Sharing what saves less than it costs (two files' worth) is left to each TU.
+  Sstream.Weight = 2;
+  Candidates[0].Standard[2] = Sstream;
+  Candidates[1].Standard[0] = Sstream;
+  Plan = planSharedPrefixes(Candidates, 2);
+  EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[2]);
+  EXPECT_EQ(StandardOf(0), (std::vector<std::string>{"map", "string"}));
+}
+
 TEST(SharedPrefixPlanTest, AStandardHeaderEnteredInsideAnotherIsOneTheTUIncludes) {
   // The first TU includes <string> before gtest.h; the second gets it only inside <ostream>,
   // which gtest.h includes: a prefix of <ostream>, <string> and gtest.h means what each TU's
