@@ -21,6 +21,7 @@ class EnumConstantDecl;
 class ASTContext;
 class SourceManager;
 class FunctionDecl;
+class HeaderSearch;
 } // namespace clang
 
 namespace contractcheck {
@@ -38,6 +39,9 @@ public:
   // an instantiation.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
   void onEndOfTranslationUnit() override;
+  // Keeps the TU's header search: which include directory each header was found in.
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 private:
   void checkKeyedTable(const clang::VarDecl &Var,
@@ -79,6 +83,8 @@ private:
   // The enumerators the enum's own operator++ steps over need no slot in an indexed array
   // (SteppedRuns.h).
   const bool IncrementRuns;
+  const bool ReportSystemEnums;
+  const clang::HeaderSearch *Headers = nullptr;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;
   // Indexed arrays with missing slots wait for the end of the TU, when its uses are known.

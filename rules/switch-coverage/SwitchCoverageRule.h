@@ -23,6 +23,7 @@ namespace clang {
 class DefaultStmt;
 class EnumConstantDecl;
 class EnumDecl;
+class HeaderSearch;
 class SwitchStmt;
 } // namespace clang
 
@@ -43,6 +44,9 @@ public:
   // A switch whose condition or labels depend on a template parameter is judged in each
   // instantiation.
   bool needsInstantiations(const SkippedInstantiations &Skipped) const override;
+  // Keeps the TU's header search: which include directory each header was found in.
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 private:
   const std::vector<Glob> Enums;
@@ -56,6 +60,8 @@ private:
   const bool ReportDelegatingDefault;
   const bool ReportCatchAllDefault;
   const bool ReportGroupedNames;
+  const bool ReportSystemEnums;
+  const clang::HeaderSearch *Headers = nullptr;
   const bool History;
   const bool HistorySameCommit;
   const bool HistoryRevisited;

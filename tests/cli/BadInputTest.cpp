@@ -336,7 +336,8 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "of: severity, enums, sentinels, report-without-default, min-coverage, "
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, "
-      "report-grouped-names, history, history-same-commit, history-revisited, history-renames, "
+      "report-grouped-names, report-system-enums, history, history-same-commit, history-revisited, "
+      "history-renames, "
       "range-markers, unproduced-values, caller-defaults, skip-flags, flag-templates\n");
 }
 
