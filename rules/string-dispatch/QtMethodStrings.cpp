@@ -1,9 +1,12 @@
 #include "rules/string-dispatch/QtMethodStrings.h"
 
 #include "DidYouMean.h"
+#include "SourcePositions.h"
+#include "rules/string-dispatch/QtCreatedClasses.h"
 #include "rules/string-dispatch/QtForwardingHelpers.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
 #include "rules/string-dispatch/QtSignature.h"
+#include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -27,6 +30,7 @@ namespace {
 constexpr const char *CallId = "qt-call";
 constexpr const char *ConstructId = "qt-construct";
 constexpr const char *InvokeId = "qt-invoke";
+constexpr const char *FactoryId = "qt-factory";
 
 // Where the string came from decides what it may name.
 enum class Origin { SignalMacro, SlotMacro, InvokeMethod };
@@ -159,21 +163,6 @@ const VarDecl *stringLocal(const Expr *E) {
   return Var;
 }
 
-// Whether the local is only read after its initialisation: what it holds is its initialiser.
-bool onlyRead(const VarDecl &Var, ASTContext &Context) {
-  if (Var.getType().isConstQualified())
-    return true;
-  const auto *Function = dyn_cast<FunctionDecl>(Var.getDeclContext());
-  const Stmt *Body = Function ? Function->getBody() : nullptr;
-  if (!Body)
-    return false;
-  // Every use reads the value; any other (assigned, incremented, its address taken, bound to a
-  // reference) may change it.
-  auto Changed = declRefExpr(to(varDecl(equalsNode(&Var))),
-                             unless(hasParent(implicitCastExpr(hasCastKind(CK_LValueToRValue)))));
-  return match(stmt(hasDescendant(Changed)), *Body, Context).empty();
-}
-
 // The branches of a '?:' (nested ones too), or E itself.
 std::vector<const Expr *> branchesOf(const Expr *E) {
   std::vector<const Expr *> Sources;
@@ -205,7 +194,7 @@ std::vector<const Expr *> stringSources(const Expr *Argument, ASTContext &Contex
     const LangOptions &LO = Context.getLangOpts();
     if (std::any_of(Held.begin(), Held.end(),
                     [&](const Expr *Source) { return macroMethodString(Source, SM, LO); }) &&
-        onlyRead(*Local, Context))
+        localOnlyRead(*Local, Context))
       return Held;
   }
   return branchesOf(E);
@@ -223,7 +212,7 @@ bool castToQtBase(const Expr &Object, ASTContext &Context) {
     const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
     if (!isa<ExplicitCastExpr>(Init) && !isa<CallExpr>(Init))
       return false;
-    return castToQtBase(*Init, Context) && onlyRead(*Var, Context);
+    return castToQtBase(*Init, Context) && localOnlyRead(*Var, Context);
   }
   QualType To = E->getType();
   const Expr *From = nullptr;
@@ -482,7 +471,18 @@ struct QtMethodStrings::MethodString {
   }
 };
 
-void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,
+                                       bool KeepsFacts) {
+  this->KeepsFacts = KeepsFacts;
+  // A function of this file that returns a pointer may make the objects other TUs connect:
+  // the judging step reads which classes it makes. A body in a header is seen by every TU that
+  // calls it.
+  if (KeepsFacts && Factories)
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    returns(pointerType()), unless(isTemplateInstantiation()),
+                                    unless(cxxMethodDecl(isVirtual())))
+                           .bind(FactoryId),
+                       Callback);
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
   auto Literal = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
   // A 'const char *' local holding a SIGNAL()/SLOT() string, passed on.
@@ -517,7 +517,24 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
                    false, isQtOwn(Construct->getConstructor(), *Result.SourceManager), Context);
   } else if (const auto *Invoke = Result.Nodes.getNodeAs<CallExpr>(InvokeId)) {
     checkInvokeMethod(*Invoke, Context);
+  } else if (const auto *Definition = Result.Nodes.getNodeAs<FunctionDecl>(FactoryId)) {
+    checkFactory(*Definition, Context);
   }
+}
+
+void QtMethodStrings::checkFactory(const FunctionDecl &Definition, ASTContext &Context) {
+  const CXXRecordDecl *Returned = Definition.getReturnType()->getPointeeCXXRecordDecl();
+  if (!Returned || !Returned->hasDefinition() || !isQObjectClass(*Returned->getDefinition()) ||
+      Definition.isDependentContext())
+    return;
+  QtCreation Made = qtFactoryCreation(Definition, Context);
+  if (Made.Is != QtCreation::State::Made)
+    return;
+  QtFactoryFact Fact;
+  Fact.Factory = usrOf(Definition);
+  for (const CXXRecordDecl *Class : Made.Classes)
+    Fact.Classes.push_back(qtMadeClass(*Class));
+  Factories(std::move(Fact));
 }
 
 void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *> Arguments,
@@ -665,7 +682,8 @@ void QtMethodStrings::checkInvokeMethod(const CallExpr &Call, ASTContext &Contex
 }
 
 std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
-                                                     ASTContext &Context) {
+                                                     ASTContext &Context,
+                                                     const QtCreation *Made) {
   const CXXRecordDecl &Receiver = *String.Receiver;
   const std::string &Name = String.Signature.Name;
   std::vector<QtMetaMethod> Methods = qtMetaMethods(Receiver);
@@ -689,8 +707,40 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
     }
     SameName.push_back(&Method);
   }
-  // The object may be of a derived class that declares it: only a class this TU sees can say.
-  if (derivedClassDeclares(Receiver, Name, Context))
+  // Qt looks the string up on the object's own class. Where the object is made is known (a
+  // `new D`, a local holding one, a function returning one), it is judged by every class it can
+  // be of, and reported naming the first that lacks it. Otherwise the object may be of a derived
+  // class that declares it: only a class this TU sees can say.
+  QtCreation Found;
+  if (!Made) {
+    if (String.ReceiverExpr)
+      Found = qtCreation(*String.ReceiverExpr, Context);
+    if (Found.Is == QtCreation::State::Made) {
+      std::optional<QtMetaMethod> Declared;
+      const CXXRecordDecl *Lacking = nullptr;
+      for (const CXXRecordDecl *Class : Found.Classes) {
+        std::vector<QtMetaMethod> Own = qtMetaMethods(*Class);
+        auto It = std::find_if(Own.begin(), Own.end(), [&](const QtMetaMethod &Method) {
+          return Method.Name == Name && accepts(String.From, Method.Kind) &&
+                 (String.NameOnly || matches(Method, String.Signature, Context));
+        });
+        if (It == Own.end() && !Lacking)
+          Lacking = Class;
+        else if (It != Own.end() && !Declared)
+          Declared = *It;
+      }
+      if (!Lacking) {
+        JudgedStrings.push_back({&Receiver, Name, String.Where, {}});
+        return Declared;
+      }
+      MethodString Judged = String;
+      Judged.Receiver = Lacking;
+      return resolve(Judged, Context, &Found);
+    }
+    Made = &Found;
+  }
+  const bool Known = Made->Is == QtCreation::State::Made;
+  if (!Known && derivedClassDeclares(Receiver, Name, Context))
     return std::nullopt;
 
   std::string ClassName = Receiver.getQualifiedNameAsString();
@@ -708,11 +758,8 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
         Message += ", and Qt compares parameter names too: write '" + Unnamed.text() + "'";
         break;
       }
-    JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
-    if (once(String.Where, Message)) {
-      Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
-      noteAt(SameName.front()->Decl, "'" + Name + "' is declared here");
-    }
+    drift(String, Message, SameName.front()->Decl, "'" + Name + "' is declared here", *Made,
+          Context);
     return std::nullopt;
   }
   if (OtherKind) {
@@ -720,32 +767,58 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
                           ClassName + "', not a " + wantedName(String.From);
     if (String.From == Origin::SlotMacro)
       Message += ": write SIGNAL() to connect a signal to a signal";
-    JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
-    if (once(String.Where, Message)) {
-      Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
-      noteAt(OtherKind->Decl, "'" + Name + "' is declared here");
-    }
+    drift(String, Message, OtherKind->Decl, "'" + Name + "' is declared here", *Made, Context);
     return std::nullopt;
   }
   // A widget handed over as a QWidget * is of a subclass this TU may never see (a view passed to
   // its controller); a name QWidget lacks is the subclass's to declare, unless it is a near miss
   // of QWidget's own (a typo of windowTitleChanged).
-  if (isQWidgetItself(Receiver) && !closestMatch(Name, Candidates))
+  if (!Known && isQWidgetItself(Receiver) && !closestMatch(Name, Candidates))
     return std::nullopt;
   // So is a Qt class the program casts an object it did not make to (a plug-in's
   // static_cast<QMainWindow *>(host_main_window()), qobject_cast<QDialog *>(activeWindow())):
   // the cast asserts a base, and the host's subclass declares the rest.
-  if (isQtClass(Receiver, Context.getSourceManager()) && String.ReceiverExpr &&
+  if (!Known && isQtClass(Receiver, Context.getSourceManager()) && String.ReceiverExpr &&
       castToQtBase(*String.ReceiverExpr, Context) && !closestMatch(Name, Candidates))
     return std::nullopt;
   std::string Message = "'" + Shown + "' names no " + wantedName(String.From) + " of '" +
                         ClassName + "'" + suggestMethod(Name, Candidates);
-  JudgedStrings.push_back({&Receiver, Name, String.Where, Message});
+  drift(String, Message, &Receiver, "'" + ClassName + "' is defined here", *Made, Context);
+  return std::nullopt;
+}
+
+void QtMethodStrings::drift(const MethodString &String, const std::string &Message,
+                            const Decl *NoteAt, const std::string &Note, const QtCreation &Made,
+                            ASTContext &Context) {
+  if (Made.Is == QtCreation::State::Elsewhere && KeepsFacts && Deferred) {
+    const SourceManager &SM = Context.getSourceManager();
+    QtDeferredStringFact Fact;
+    Fact.Factory = usrOf(*Made.Factory);
+    Fact.Wanted = String.From == Origin::SignalMacro ? "signal"
+                  : String.From == Origin::SlotMacro ? "slot"
+                                                     : "any";
+    Fact.Name = String.Signature.Name;
+    for (const std::string &Argument : String.Signature.Arguments) {
+      Fact.Arguments.push_back({Argument});
+      if (std::string Resolved = resolvedSpelling(Argument, Context); !Resolved.empty())
+        Fact.Arguments.back().push_back(Resolved);
+    }
+    Fact.NameOnly = String.NameOnly;
+    Fact.Drift.Position = positionOf(String.Where, SM);
+    Fact.Drift.Message = Message;
+    if (NoteAt) {
+      SourceLocation Loc = SM.getExpansionLoc(NoteAt->getLocation());
+      if (Loc.isValid() && !SM.isInSystemHeader(Loc))
+        Fact.Drift.Notes.push_back({positionOf(Loc, SM), Note});
+    }
+    Deferred(std::move(Fact));
+    return;
+  }
+  JudgedStrings.push_back({String.Receiver, String.Signature.Name, String.Where, Message});
   if (once(String.Where, Message)) {
     Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
-    noteAt(&Receiver, "'" + ClassName + "' is defined here");
+    noteAt(NoteAt, Note);
   }
-  return std::nullopt;
 }
 
 void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,

@@ -7,6 +7,8 @@
 
 #include "DiagnosticMessage.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
+#include "rules/string-dispatch/QtCreatedClasses.h"
+#include "rules/string-dispatch/StringDispatchFacts.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/Diagnostic.h>
@@ -24,10 +26,18 @@ class QtMethodStrings {
 public:
   using Report = std::function<clang::DiagnosticBuilder(
       clang::SourceLocation, const DiagnosticMessage &, clang::DiagnosticIDs::Level)>;
-  explicit QtMethodStrings(Report Diag) : Diag(std::move(Diag)) {}
+  // Facts for the CLI's judging step: a string on an object a factory of another TU makes, and
+  // the classes each factory defined here makes.
+  using Defer = std::function<void(QtDeferredStringFact)>;
+  using Factory = std::function<void(QtFactoryFact)>;
+  QtMethodStrings(Report Diag, Defer Deferred, Factory Factories)
+      : Diag(std::move(Diag)), Deferred(std::move(Deferred)), Factories(std::move(Factories)) {}
 
+  // KeepsFacts: a judging step will read the facts (the CLI); otherwise every string is judged
+  // with what this TU sees.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+                        clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+                        bool KeepsFacts);
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   // A string judged against its receiver's meta-methods, for the report's service map.
@@ -51,8 +61,15 @@ private:
                       clang::ASTContext &Context);
   void checkInvokeMethod(const clang::CallExpr &Call, clang::ASTContext &Context);
   // The meta-method the string names, or none after reporting why there is none (or when
-  // a class derived from the receiver's may declare it).
-  std::optional<QtMetaMethod> resolve(const MethodString &String, clang::ASTContext &Context);
+  // a class derived from the receiver's may declare it). Made: the object is known to be made
+  // as one of these classes, String.Receiver the one judged.
+  std::optional<QtMetaMethod> resolve(const MethodString &String, clang::ASTContext &Context,
+                                      const QtCreation *Made = nullptr);
+  // Reports a string's drift (Message, with a note at NoteAt), or leaves it to the judging step
+  // when the object is what a factory of another TU makes.
+  void drift(const MethodString &String, const std::string &Message, const clang::Decl *NoteAt,
+             const std::string &Note, const QtCreation &Made, clang::ASTContext &Context);
+  void checkFactory(const clang::FunctionDecl &Definition, clang::ASTContext &Context);
   void checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
                        const MethodString &Slot, const QtMetaMethod &SlotMethod);
   bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
@@ -62,6 +79,9 @@ private:
   void noteAt(const clang::Decl *Where, llvm::StringRef Message);
 
   Report Diag;
+  Defer Deferred;
+  Factory Factories;
+  bool KeepsFacts = false;
   std::vector<Judged> JudgedStrings;
   std::set<std::pair<clang::SourceLocation, std::string>> Reported; // instantiations repeat
   const clang::ASTContext *ClassesOf = nullptr;

@@ -32,7 +32,9 @@ std::string DynamicSiteFact::key() const {
 std::span<const FactKind> stringDispatchFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<DispatchSiteFact>(),
                                        factKindOf<DynamicSiteFact>(),
-                                       factKindOf<ServiceStandIn>()};
+                                       factKindOf<ServiceStandIn>(),
+                                       factKindOf<QtFactoryFact>(),
+                                       factKindOf<QtDeferredStringFact>()};
   return Kinds;
 }
 

@@ -64,6 +64,60 @@ CONTRACTCHECK_JSON_FIELDS(DispatchSiteFact, (Dispatch, "dispatch"), (Role, "role
 CONTRACTCHECK_JSON_FIELDS(DynamicSiteFact, (Dispatch, "dispatch"), (Role, "role"),
                           (Function, "function"), (Where, "where"))
 
+// A Qt meta-method of a class a factory makes, as the judging step compares a string with it.
+struct QtMadeMethod {
+  std::string Name;
+  std::string Kind; // "signal", "slot" or "invokable"
+  std::vector<std::vector<std::string>> Parameters; // QtMetaMethod::Parameters
+  std::vector<std::string> Canonical;               // QtMetaMethod::CanonicalParameters
+  unsigned Required = 0;
+  bool AnyParameters = false;
+};
+
+// A class a factory makes, with every meta-method it has (its bases' too).
+struct QtMadeClass {
+  std::string Name; // qualified
+  std::vector<QtMadeMethod> Methods;
+};
+
+// A function defined in this TU whose every return statement returns an object it makes with
+// `new` (or null, or what another such function returns): the classes its result can be of.
+struct QtFactoryFact {
+  static constexpr std::string_view Kind = "qt-factory";
+  static constexpr unsigned Version = 1;
+  std::string Factory; // USR
+  std::vector<QtMadeClass> Classes;
+  std::string key() const { return Factory; }
+};
+
+// A SIGNAL()/SLOT() string (or invokeMethod name) the receiver's static class lacks, on an object
+// a factory defined in another TU returns: reported by the judging step unless every class that
+// factory makes declares it.
+struct QtDeferredStringFact {
+  static constexpr std::string_view Kind = "qt-deferred-string";
+  static constexpr unsigned Version = 1;
+  std::string Factory;                // USR
+  std::string Wanted;                 // "signal", "slot" or "any": what the string may name
+  std::string Name;
+  // Per argument, its normalised spelling, then the canonical type it names when this TU can
+  // resolve it (a typedef).
+  std::vector<std::vector<std::string>> Arguments;
+  bool NameOnly = false;
+  Finding Drift; // as the TU would have reported it
+  std::string key() const {
+    return Drift.Position.File + ":" + std::to_string(Drift.Position.Offset) + "#" + Factory;
+  }
+};
+
+CONTRACTCHECK_JSON_FIELDS(QtMadeMethod, (Name, "name"), (Kind, "kind"),
+                          (Parameters, "parameters"), (Canonical, "canonical"),
+                          (Required, "required"), (AnyParameters, "any_parameters"))
+CONTRACTCHECK_JSON_FIELDS(QtMadeClass, (Name, "name"), (Methods, "methods"))
+CONTRACTCHECK_JSON_FIELDS(QtFactoryFact, (Factory, "factory"), (Classes, "classes"))
+CONTRACTCHECK_JSON_FIELDS(QtDeferredStringFact, (Factory, "factory"), (Wanted, "wanted"),
+                          (Name, "name"), (Arguments, "arguments"), (NameOnly, "name_only"),
+                          (Drift, "drift"))
+
 std::span<const FactKind> stringDispatchFactKinds();
 
 } // namespace contractcheck

@@ -3,6 +3,7 @@
 #include "ContractMap.h"
 #include "DidYouMean.h"
 #include "RuleOptions.h"
+#include "rules/string-dispatch/QtCreatedClasses.h"
 
 #include <llvm/ADT/StringExtras.h>
 
@@ -68,12 +69,38 @@ ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Regis
   return Column;
 }
 
+// A Qt string on an object that a factory of another TU makes: reported, as that TU would have,
+// unless the factory's TU was analysed and every class the factory makes declares it. Judged the
+// same whatever order the TUs finished in: by key, the first of equal facts.
+void judgeMadeObjects(GlobalContext &Context) {
+  std::map<std::string, QtFactoryFact> Factories;
+  for (QtFactoryFact &F : Context.facts().all<QtFactoryFact>())
+    Factories.try_emplace(F.key(), std::move(F));
+  std::map<std::string, QtDeferredStringFact> Deferred;
+  for (QtDeferredStringFact &D : Context.facts().all<QtDeferredStringFact>())
+    Deferred.try_emplace(D.key(), std::move(D));
+  std::set<std::pair<std::string, unsigned>> Reported; // one finding per string
+  for (auto &[_, D] : Deferred) {
+    auto It = Factories.find(D.Factory);
+    if (It != Factories.end() &&
+        llvm::all_of(It->second.Classes, [&](const QtMadeClass &Class) {
+          return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
+            return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
+          });
+        }))
+      continue;
+    if (Reported.insert({D.Drift.Position.File, D.Drift.Position.Offset}).second)
+      Context.report(std::move(D.Drift));
+  }
+}
+
 } // namespace
 
 StringDispatchGlobalRule::StringDispatchGlobalRule(const RuleOptions &Options)
     : Dispatches(Options.getRecords<DispatchSpec>("dispatch")) {}
 
 void StringDispatchGlobalRule::run(GlobalContext &Context) {
+  judgeMadeObjects(Context);
   if (Dispatches.empty())
     return;
   // When a TU was not analysed (a file subset without stored facts, a TU that did not parse), the

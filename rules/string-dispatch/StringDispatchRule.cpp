@@ -138,10 +138,11 @@ const Expr *argument(const CallExpr &Call, unsigned Index) {
 
 StringDispatchRule::StringDispatchRule(RuleContext &Context)
     : Rule(Context), Qt(options().getBool("qt")),
-      QtStrings([this](SourceLocation Loc, const DiagnosticMessage &Message,
-                       DiagnosticIDs::Level Level) {
-        return diag(Loc, Message, Level);
-      }) {
+      QtStrings(
+          [this](SourceLocation Loc, const DiagnosticMessage &Message,
+                 DiagnosticIDs::Level Level) { return diag(Loc, Message, Level); },
+          [this](QtDeferredStringFact Fact) { emitFact(Fact); },
+          [this](QtFactoryFact Fact) { emitFact(Fact); }) {
   for (const DispatchSpec &Spec : options().getRecords<DispatchSpec>("dispatch")) {
     auto Add = [&](const std::vector<DispatchEndpoint> &Endpoints, DispatchRole Role) {
       for (const DispatchEndpoint &E : Endpoints) {
@@ -184,7 +185,7 @@ bool StringDispatchRule::needsInstantiations(const SkippedInstantiations &Skippe
 
 void StringDispatchRule::registerMatchers(MatchFinder *Finder) {
   if (Qt)
-    QtStrings.registerMatchers(Finder, this);
+    QtStrings.registerMatchers(Finder, this, keepsFacts());
   for (size_t I = 0; I < ByFunction.size(); ++I)
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasName(ByFunction[I].first)))).bind(callId(I)), this);
