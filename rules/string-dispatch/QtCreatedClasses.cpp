@@ -49,9 +49,10 @@ void join(QtCreation &Into, const QtCreation &More) {
     }
 }
 
-// The return statements of a body, not those of the lambdas and local classes inside it.
+// The return statements of a body, not those of the lambdas inside it (a local class's methods
+// are not statements of the body).
 void returnsIn(const Stmt *S, std::vector<const ReturnStmt *> &Into) {
-  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S) || isa<DeclStmt>(S))
+  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
     return;
   if (const auto *Return = dyn_cast<ReturnStmt>(S))
     Into.push_back(Return);

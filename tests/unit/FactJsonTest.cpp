@@ -2,6 +2,7 @@
 // shards written by other builds hold: these tests pin it key by key, so a renamed member or a
 // dropped field shows here instead of as a silent miss of every stored entry.
 #include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/string-dispatch/QtCreatedClasses.h"
 #include "rules/string-dispatch/StringDispatchFacts.h"
 #include "rules/utils/EnumDefinitionFact.h"
 
@@ -77,6 +78,34 @@ TEST(FactJsonTest, ADeferredFindingReadsBackWhole) {
   EXPECT_EQ(Back.Method, Fact.Method);
   EXPECT_EQ(Back.key(), "/s/mock.h:120#c:@S@Port");
   EXPECT_EQ(roundTrip(MockInjectionFact{"c:@S@MockPort"}).key(), "c:@S@MockPort");
+}
+
+// A Qt string left to the judging step reads back whole, and is matched against a made class's
+// meta-methods as the TU would: by kind, name, the arguments a signature may leave off, and the
+// canonical type the calling TU resolved a typedef to.
+TEST(FactJsonTest, AFactoryAndADeferredQtStringReadBack) {
+  QtMadeMethod Mismatch{"versionMismatch", "signal", {{"int"}, {"int"}}, {"int", "int"}, 1, false};
+  QtMadeMethod Removed{"networkRemoved", "slot", {{"NetworkId"}}, {"NetworkId"}, 1, false};
+  QtFactoryFact Factory{"c:@S@PeerFactory@F@createPeer#", {{"LegacyPeer", {Mismatch, Removed}}}};
+  QtFactoryFact BackFactory = roundTrip(Factory);
+  ASSERT_EQ(BackFactory.Classes.size(), 1u);
+  EXPECT_EQ(BackFactory.Classes[0].Methods.size(), 2u);
+  EXPECT_EQ(BackFactory.key(), Factory.Factory);
+  QtDeferredStringFact Deferred{Factory.Factory, "signal", "versionMismatch", {{"int"}, {"qint32", "int"}}, false, {}};
+  Deferred.Drift.Position = {"/s/auth.cpp", 225, 19, 900};
+  Deferred.Drift.Message = "'SIGNAL(versionMismatch(int,int))' names no signal of 'RemotePeer'";
+  QtDeferredStringFact Back = roundTrip(Deferred);
+  EXPECT_EQ(Back.Drift, Deferred.Drift);
+  EXPECT_EQ(Back.Arguments, Deferred.Arguments);
+  EXPECT_EQ(Back.key(), "/s/auth.cpp:900#" + Factory.Factory);
+  const QtMadeMethod &Read = BackFactory.Classes[0].Methods[0];
+  EXPECT_TRUE(qtMadeMethodMatches(Read, "signal", "versionMismatch", Back.Arguments, false));
+  EXPECT_TRUE(qtMadeMethodMatches(Read, "signal", "versionMismatch", {{"int"}}, false));
+  EXPECT_FALSE(qtMadeMethodMatches(Read, "signal", "versionMismatch", {}, false));
+  EXPECT_FALSE(qtMadeMethodMatches(Read, "slot", "versionMismatch", {{"int"}}, false));
+  EXPECT_FALSE(qtMadeMethodMatches(Read, "signal", "versionMismatch", {{"QString"}}, false));
+  EXPECT_TRUE(qtMadeMethodMatches(BackFactory.Classes[0].Methods[1], "any", "networkRemoved", {},
+                                  true));
 }
 
 // Members that point into the TU that extracted them are not stored and read back empty.
