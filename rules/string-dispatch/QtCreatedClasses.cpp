@@ -40,13 +40,31 @@ bool isNull(const Expr &E, ASTContext &Context) {
          Expr::NPCK_NotNull;
 }
 
-void join(QtCreation &Into, const QtCreation &More) {
-  for (size_t I = 0; I < More.Classes.size(); ++I)
-    if (std::find(Into.Classes.begin(), Into.Classes.end(), More.Classes[I]) ==
-        Into.Classes.end()) {
-      Into.Classes.push_back(More.Classes[I]);
-      Into.Where.push_back(More.Where[I]);
-    }
+QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth);
+
+// Every class the values can be made as (a null value makes none): Made only when each value's
+// making is known and one is made at least.
+QtCreation madeByAll(const std::vector<const Expr *> &Values, ASTContext &Context,
+                     unsigned Depth) {
+  QtCreation Result;
+  for (const Expr *Value : Values) {
+    if (!Value)
+      return {};
+    if (isNull(*Value, Context))
+      continue; // connect() on null warns about the null, not about a name
+    QtCreation One = creation(*Value, Context, Depth + 1);
+    if (One.Is != QtCreation::State::Made)
+      return {};
+    for (size_t I = 0; I < One.Classes.size(); ++I)
+      if (std::find(Result.Classes.begin(), Result.Classes.end(), One.Classes[I]) ==
+          Result.Classes.end()) {
+        Result.Classes.push_back(One.Classes[I]);
+        Result.Where.push_back(One.Where[I]);
+      }
+  }
+  if (!Result.Classes.empty())
+    Result.Is = QtCreation::State::Made;
+  return Result;
 }
 
 // The return statements of a body, not those of the lambdas inside it (a local class's methods
@@ -60,26 +78,13 @@ void returnsIn(const Stmt *S, std::vector<const ReturnStmt *> &Into) {
     returnsIn(Child, Into);
 }
 
-QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth);
-
 QtCreation factoryCreation(const FunctionDecl &Definition, ASTContext &Context, unsigned Depth) {
   std::vector<const ReturnStmt *> Returns;
   returnsIn(Definition.getBody(), Returns);
-  QtCreation Result;
-  for (const ReturnStmt *Return : Returns) {
-    const Expr *Value = Return->getRetValue();
-    if (!Value)
-      return {};
-    if (isNull(*Value, Context))
-      continue; // connect() on null warns about the null, not about a name
-    QtCreation One = creation(*Value, Context, Depth + 1);
-    if (One.Is != QtCreation::State::Made)
-      return {};
-    join(Result, One);
-  }
-  if (!Result.Classes.empty())
-    Result.Is = QtCreation::State::Made;
-  return Result;
+  std::vector<const Expr *> Values;
+  for (const ReturnStmt *Return : Returns)
+    Values.push_back(Return->getRetValue());
+  return madeByAll(Values, Context, Depth);
 }
 
 QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth) {
@@ -101,20 +106,8 @@ QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth) {
       return {};
     return {QtCreation::State::Made, {Class->getDefinition()}, {New->getBeginLoc()}, nullptr};
   }
-  if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
-    QtCreation Result;
-    for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
-      if (isNull(*Branch, Context))
-        continue;
-      QtCreation One = creation(*Branch, Context, Depth + 1);
-      if (One.Is != QtCreation::State::Made)
-        return {};
-      join(Result, One);
-    }
-    if (!Result.Classes.empty())
-      Result.Is = QtCreation::State::Made;
-    return Result;
-  }
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
+    return madeByAll({Choice->getTrueExpr(), Choice->getFalseExpr()}, Context, Depth);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
     if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() || !Var->getInit() ||
@@ -143,18 +136,6 @@ QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth) {
   return {};
 }
 
-const char *kindName(QtMethodKind Kind) {
-  switch (Kind) {
-  case QtMethodKind::Signal:
-    return "signal";
-  case QtMethodKind::Slot:
-    return "slot";
-  case QtMethodKind::Invokable:
-    return "invokable";
-  }
-  return "slot";
-}
-
 } // namespace
 
 QtCreation qtCreation(const Expr &Object, ASTContext &Context) {
@@ -169,7 +150,7 @@ QtMadeClass qtMadeClass(const CXXRecordDecl &Class) {
   QtMadeClass Made;
   Made.Name = Class.getQualifiedNameAsString();
   for (const QtMetaMethod &Method : qtMetaMethods(Class))
-    Made.Methods.push_back({Method.Name, kindName(Method.Kind), Method.Parameters,
+    Made.Methods.push_back({Method.Name, qtMethodKindName(Method.Kind), Method.Parameters,
                             Method.CanonicalParameters, Method.RequiredParameters,
                             Method.AnyParameters});
   return Made;
@@ -179,8 +160,9 @@ bool qtMadeMethodMatches(const QtMadeMethod &Method, const std::string &Wanted,
                          const std::string &Name,
                          const std::vector<std::vector<std::string>> &Arguments,
                          bool NameOnly) {
-  if (Method.Name != Name || (Wanted == "signal" && Method.Kind != "signal") ||
-      (Wanted == "slot" && Method.Kind == "signal"))
+  const std::string Signal = qtMethodKindName(QtMethodKind::Signal);
+  if (Method.Name != Name || (Wanted == "signal" && Method.Kind != Signal) ||
+      (Wanted == "slot" && Method.Kind == Signal))
     return false;
   if (NameOnly || Method.AnyParameters)
     return true;

@@ -14,6 +14,18 @@ using namespace clang;
 
 namespace contractcheck {
 
+const char *qtMethodKindName(QtMethodKind Kind) {
+  switch (Kind) {
+  case QtMethodKind::Signal:
+    return "signal";
+  case QtMethodKind::Slot:
+    return "slot";
+  case QtMethodKind::Invokable:
+    return "Q_INVOKABLE method";
+  }
+  return "method";
+}
+
 namespace {
 
 enum class Section { Plain, Signals, Slots };

@@ -17,6 +17,9 @@ namespace contractcheck {
 
 enum class QtMethodKind { Signal, Slot, Invokable };
 
+// "signal", "slot", "Q_INVOKABLE method": as messages and facts name the kind.
+const char *qtMethodKindName(QtMethodKind Kind);
+
 struct QtMetaMethod {
   std::string Name;
   QtMethodKind Kind = QtMethodKind::Slot;

@@ -35,18 +35,6 @@ constexpr const char *FactoryId = "qt-factory";
 // Where the string came from decides what it may name.
 enum class Origin { SignalMacro, SlotMacro, InvokeMethod };
 
-const char *kindName(QtMethodKind Kind) {
-  switch (Kind) {
-  case QtMethodKind::Signal:
-    return "signal";
-  case QtMethodKind::Slot:
-    return "slot";
-  case QtMethodKind::Invokable:
-    return "Q_INVOKABLE method";
-  }
-  return "method";
-}
-
 // SIGNAL() finds signals only; SLOT() every other meta-method (Qt 5 searches the methods after
 // the signals); invokeMethod any of them.
 bool accepts(Origin From, QtMethodKind Kind) {
@@ -763,7 +751,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
     return std::nullopt;
   }
   if (OtherKind) {
-    std::string Message = "'" + Shown + "' names a " + kindName(OtherKind->Kind) + " of '" +
+    std::string Message = "'" + Shown + "' names a " + qtMethodKindName(OtherKind->Kind) + " of '" +
                           ClassName + "', not a " + wantedName(String.From);
     if (String.From == Origin::SlotMacro)
       Message += ": write SIGNAL() to connect a signal to a signal";

@@ -67,7 +67,7 @@ CONTRACTCHECK_JSON_FIELDS(DynamicSiteFact, (Dispatch, "dispatch"), (Role, "role"
 // A Qt meta-method of a class a factory makes, as the judging step compares a string with it.
 struct QtMadeMethod {
   std::string Name;
-  std::string Kind; // "signal", "slot" or "invokable"
+  std::string Kind; // qtMethodKindName: "signal", "slot" or "Q_INVOKABLE method"
   std::vector<std::vector<std::string>> Parameters; // QtMetaMethod::Parameters
   std::vector<std::string> Canonical;               // QtMetaMethod::CanonicalParameters
   unsigned Required = 0;
