@@ -70,8 +70,9 @@ ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Regis
 }
 
 // A Qt string on an object that a factory of another TU makes: reported, as that TU would have,
-// unless the factory's TU was analysed and every class the factory makes declares it. Judged the
-// same whatever order the TUs finished in: by key, the first of equal facts.
+// unless the factory's TU was analysed and a class the factory makes declares it (which one it
+// makes is the program's choice, as where the factory is seen). Judged the same whatever order
+// the TUs finished in: by key, the first of equal facts.
 void judgeMadeObjects(GlobalContext &Context) {
   std::map<std::string, QtFactoryFact> Factories;
   for (QtFactoryFact &F : Context.facts().all<QtFactoryFact>())
@@ -83,7 +84,7 @@ void judgeMadeObjects(GlobalContext &Context) {
   for (auto &[_, D] : Deferred) {
     auto It = Factories.find(D.Factory);
     if (It != Factories.end() &&
-        llvm::all_of(It->second.Classes, [&](const QtMadeClass &Class) {
+        llvm::any_of(It->second.Classes, [&](const QtMadeClass &Class) {
           return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
             return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
           });
