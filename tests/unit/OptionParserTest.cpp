@@ -2,6 +2,7 @@
 // typed values a rule reads once.
 #include "OptionParser.h"
 #include "RuleOptions.h"
+#include "rules/RuleRegistry.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -58,6 +59,24 @@ TEST(OptionParserTest, DefaultsAreTyped) {
   EXPECT_TRUE(Options.getGlobs("enums")[1].matches("x::E"));
   EXPECT_TRUE(Options.get("bindings").empty());
   EXPECT_THROW(Options.get("nonexistent"), std::logic_error);
+}
+
+// defaultValue reads a list's or an empty record list's default without YAML: the value must be
+// the one the full validation gives, for every option every rule declares (which also checks
+// that every default is valid: the fast path does not compile the default globs).
+TEST(OptionParserTest, EveryRulesDefaultsAreWhatTheFullValidationReads) {
+  size_t Checked = 0;
+  for (const RuleInfo *Rule : allRules())
+    for (const OptionSpec &Spec : Rule->Options) {
+      nlohmann::json Parsed;
+      ASSERT_NO_THROW(Parsed = parseOptionString(Spec, std::string(Spec.Default)))
+          << Rule->Id << "." << Spec.Key;
+      EXPECT_EQ(defaultValue(Spec), Parsed) << Rule->Id << "." << Spec.Key;
+      ++Checked;
+    }
+  EXPECT_GT(Checked, 20u);
+  for (const OptionSpec &Spec : Specs)
+    EXPECT_EQ(defaultValue(Spec), parseOptionString(Spec, std::string(Spec.Default))) << Spec.Key;
 }
 
 TEST(OptionParserTest, RecordListsFromYamlFillFieldDefaults) {
