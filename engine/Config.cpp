@@ -18,6 +18,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstring>
+#include <mutex>
 #include <sstream>
 
 namespace contractcheck {
@@ -242,13 +243,59 @@ RuleSettings parseRule(const Reader &R, const RuleInfo &Info, const YAML::Node &
 
 } // namespace
 
-Config Config::defaults(const std::string &BaseDirectory) {
+Config Config::bare(const std::string &BaseDirectory) {
   Config C;
   C.BaseDir = absolutePath(BaseDirectory.empty() ? "." : BaseDirectory);
   for (const RuleInfo *Info : allRules())
     C.Rules.emplace(std::string(Info->Id), RuleSettings{});
-  C.Fingerprint = C.computeFingerprint();
   return C;
+}
+
+namespace {
+
+// Each rule's options at their defaults, built once per process: every configuration shares
+// them for the rules it leaves at their defaults (all of them, without a file).
+const std::shared_ptr<const RuleOptions> &defaultOptions(const RuleInfo &Rule) {
+  static const auto *const Defaults = [] {
+    auto *Built = new std::map<const RuleInfo *, std::shared_ptr<const RuleOptions>>;
+    for (const RuleInfo *Info : allRules())
+      Built->emplace(Info, std::make_shared<const RuleOptions>(*Info));
+    return Built;
+  }();
+  auto It = Defaults->find(&Rule);
+  if (It != Defaults->end())
+    return It->second;
+  // A rule outside the registry (a test's own): its defaults, kept like the others.
+  static std::mutex Lock;
+  static auto *const Others = new std::map<const RuleInfo *, std::shared_ptr<const RuleOptions>>;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto &Made = (*Others)[&Rule];
+  if (!Made)
+    Made = std::make_shared<const RuleOptions>(Rule);
+  return Made;
+}
+
+} // namespace
+
+void Config::finish() {
+  for (const auto &[Id, Settings] : Rules)
+    if (const RuleInfo *Info = findRule(Id))
+      Resolved[Id] = Settings.Options.empty()
+                         ? defaultOptions(*Info)
+                         : std::make_shared<const RuleOptions>(*Info, Settings.Options);
+  Fingerprint = computeFingerprint();
+}
+
+Config Config::defaults(const std::string &BaseDirectory) {
+  Config C = bare(BaseDirectory);
+  C.finish();
+  return C;
+}
+
+const RuleOptions &Config::options(const RuleInfo &Rule) const {
+  if (auto It = Resolved.find(Rule.Id); It != Resolved.end())
+    return *It->second;
+  return *defaultOptions(Rule);
 }
 
 namespace {
@@ -336,7 +383,7 @@ Config Config::load(const std::string &Path) {
     throw InputError("the configuration is empty; it must at least say 'version: 1'", Path, 1, 1);
   R.expectMap(Root, "the configuration");
 
-  Config C = defaults();
+  Config C = bare({});
   C.Path = Path;
   C.BaseDir = parentDirectory(Path);
   bool SawVersion = false;
@@ -396,7 +443,7 @@ Config Config::load(const std::string &Path) {
           Globs.push_back(*Glob::parse(Pattern.get<std::string>(), Glob::Kind::Path));
         C.NamedFiles[Id + "." + Key] = filesMatching(Globs, C.BaseDir);
       }
-  C.Fingerprint = C.computeFingerprint();
+  C.finish();
   return C;
 }
 
@@ -501,7 +548,7 @@ std::string Config::computeFingerprint() const {
     const RuleInfo *Info = findRule(Id);
     nlohmann::json Options = Settings.Options;
     if (Info && Info->TUOptionsKey)
-      Options = Info->TUOptionsKey(RuleOptions(*Info, Settings.Options));
+      Options = Info->TUOptionsKey(options(*Info));
     // Not the severity: findings take it where they are merged (ResultMerger::add). Whether the
     // rule is enabled decides what the analysis runs, so it stays.
     Rules[Id] = {{"enabled", Settings.Enabled}, {"options", std::move(Options)}};

@@ -16,6 +16,9 @@
 
 namespace contractcheck {
 
+class RuleOptions;
+struct RuleInfo;
+
 struct RuleSettings {
   bool Enabled = true;
   Severity Level = Severity::Error;
@@ -48,6 +51,11 @@ public:
   // reported; off by default.
   bool reportsGeneratedCode() const { return ReportGenerated; }
   const RuleSettings &rule(std::string_view RuleId) const;
+  // The rule's options with their defaults filled in, typed: resolved once when the
+  // configuration is built (each TU's rules, the fingerprint and the global rules read the same
+  // object; they were built again from JSON at every use, 17 times in a one-file run). A rule
+  // this configuration does not name reads its defaults.
+  const RuleOptions &options(const RuleInfo &Rule) const;
 
   // Whether an enabled rule may read the file as data: a path option names it (a glob list or a
   // file that must exist, at any depth of a record list).
@@ -64,6 +72,10 @@ public:
   const std::string &fingerprint() const { return Fingerprint; }
 
 private:
+  // Every rule on at its defaults, nothing resolved yet: what defaults() and load() start from.
+  static Config bare(const std::string &BaseDirectory);
+  // The options resolved and the fingerprint computed: the last step of defaults() and load().
+  void finish();
   std::string computeFingerprint() const;
 
   std::string Path;
@@ -74,6 +86,8 @@ private:
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.
   std::map<std::string, std::vector<std::string>> NamedFiles;
+  // Rule id -> its resolved options; a rule at its defaults shares the process's one copy.
+  std::map<std::string, std::shared_ptr<const RuleOptions>, std::less<>> Resolved;
   std::string Fingerprint;
 };
 

@@ -171,7 +171,7 @@ void ResultMerger::runGlobalRules(const GlobalPhase &Phase) {
       EngineGlobalContext Context(*Info, *Cfg, Phase, Facts, Data, Findings, Report.Problems,
                                   Map, MapRevisions);
       try {
-        Info->CreateGlobalRule(RuleOptions(*Info, Settings.Options))->run(Context);
+        Info->CreateGlobalRule(Cfg->options(*Info))->run(Context);
       } catch (const FactVersionError &E) {
         Context.inputProblem({}, std::string("stored facts do not match this contractcheck: ") +
                                      E.what() + "; remove the result store (--cache-dir)");

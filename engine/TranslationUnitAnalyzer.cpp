@@ -108,10 +108,10 @@ private:
 
 class CliRuleContext : public RuleContext {
 public:
-  CliRuleContext(const RuleInfo &Info, RuleOptions Options, DiagnosticsEngine &Engine,
+  CliRuleContext(const RuleInfo &Info, const RuleOptions &Options, DiagnosticsEngine &Engine,
                  FindingCollector &Collector, std::vector<Fact> &Facts, TUAnalyses &Analyses,
                  std::string BaseDir)
-      : Info(Info), Options(std::move(Options)), Engine(Engine), Collector(Collector), Facts(Facts),
+      : Info(Info), Options(Options), Engine(Engine), Collector(Collector), Facts(Facts),
         Analyses(Analyses), BaseDir(std::move(BaseDir)) {}
 
   const RuleInfo &rule() const override { return Info; }
@@ -143,7 +143,7 @@ public:
 
 private:
   const RuleInfo &Info;
-  const RuleOptions Options;
+  const RuleOptions &Options; // the configuration's, which outlives the TU's analysis
   DiagnosticsEngine &Engine;
   FindingCollector &Collector;
   std::vector<Fact> &Facts;
@@ -366,7 +366,7 @@ public:
       // A global rule's per-TU part, when it has one, emits the facts its global step reads.
       if (!Info->CreateTURule || !Settings.Enabled)
         continue;
-      auto Context = std::make_unique<CliRuleContext>(*Info, RuleOptions(*Info, Settings.Options),
+      auto Context = std::make_unique<CliRuleContext>(*Info, Cfg.options(*Info),
                                                       *RuleDiagnostics, Collector, Out.Facts,
                                                       Analyses, Cfg.baseDirectory());
       std::unique_ptr<Rule> R = Info->CreateTURule(*Context);
