@@ -6,6 +6,7 @@
 #include "JsonPositions.h"
 #include "Paths.h"
 #include "StoredPathLists.h"
+#include "Utf8.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
@@ -234,6 +235,49 @@ std::vector<std::string> databaseCommandLine(const CompileCommand &Command,
 
 } // namespace
 
+std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const std::string &Path,
+                                                                      std::string_view Text) {
+  std::optional<std::vector<std::vector<FlatMember>>> Entries = flatObjects(Text);
+  if (!Entries)
+    return std::nullopt;
+  CompilationDatabase Result;
+  Result.Path = Path;
+  Result.SourcesDirectory = parentDirectory(Path);
+  std::set<std::string> Seen;
+  for (std::vector<FlatMember> &Entry : *Entries) {
+    FlatMember *Directory = nullptr, *File = nullptr, *Arguments = nullptr, *Command = nullptr;
+    // What validate accepts, member by member; whatever it would refuse or read otherwise is
+    // left to it.
+    for (FlatMember &M : Entry) {
+      FlatMember **Slot = M.Name == "directory" ? &Directory
+                          : M.Name == "file"    ? &File
+                          : M.Name == "arguments" ? &Arguments
+                          : M.Name == "command" ? &Command
+                                                : nullptr;
+      if (M.Name == "output" && !M.IsList)
+        continue;
+      if (!Slot || (M.IsList != (Slot == &Arguments)))
+        return std::nullopt;
+      *Slot = &M;
+    }
+    if (!Directory || !File || !llvm::sys::path::is_absolute(Directory->Value) ||
+        (Arguments ? Arguments->Items.empty() : !Command))
+      return std::nullopt;
+    std::string Absolute = absolutePath(File->Value, Directory->Value);
+    if (!Seen.insert(Absolute).second) {
+      ++Result.Repeated[Absolute];
+      continue;
+    }
+    std::optional<std::string> Written;
+    if (!Arguments)
+      Written = std::move(Command->Value);
+    Result.add(Directory->Value, std::move(Absolute),
+               Arguments ? std::move(Arguments->Items) : std::vector<std::string>(),
+               std::move(Written));
+  }
+  return Result;
+}
+
 CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   std::string Path = absolutePath(BuildDir);
   if (!llvm::sys::fs::exists(Path))
@@ -253,12 +297,17 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   std::string Text = std::move(*Read);
   // Text that is ASCII is UTF-8: only a database with other bytes is searched for entries that
   // are not (and copied, for their positions).
-  bool Ascii = std::none_of(Text.begin(), Text.end(),
-                            [](char C) { return static_cast<unsigned char>(C) >= 0x80; });
+  bool Ascii = isAscii(Text);
   const std::string Original = Ascii ? std::string() : Text;
   std::vector<std::pair<size_t, size_t>> NotUtf8;
   if (!Ascii)
     NotUtf8 = blankEntriesNotInUtf8(Text);
+  // The common case, read without a document: an ASCII array of entries that validate would
+  // take as they are. Anything else (an error to report with its position, a number, a
+  // repeated key, bytes that are not ASCII) goes the document's way below, which decides.
+  if (Ascii)
+    if (std::optional<CompilationDatabase> Direct = fromFlatEntries(Path, Text))
+      return std::move(*Direct);
   std::vector<size_t> Blanked;
   for (const auto &[Index, Offset] : NotUtf8)
     Blanked.push_back(Index);

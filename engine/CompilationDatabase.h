@@ -71,6 +71,10 @@ public:
   const std::vector<InputError> &unreadableEntries() const { return Unreadable; }
 
 private:
+  // The database of Text (Path's) read without a JSON document, when Text is an ASCII array of
+  // entries that the document's validation would take as they are; nullopt for anything else.
+  static std::optional<CompilationDatabase> fromFlatEntries(const std::string &Path,
+                                                            std::string_view Text);
   // One entry, its command as the build wrote it: Arguments, or Command to be split.
   void add(const std::string &Directory, std::string File, std::vector<std::string> Arguments,
            std::optional<std::string> Command = std::nullopt);

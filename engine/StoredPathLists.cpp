@@ -418,6 +418,55 @@ objectMembers(std::string_view Text) {
   return Members;
 }
 
+std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text) {
+  // ASCII text: every string it decodes to is UTF-8 (an escape writes valid UTF-8, a lone
+  // surrogate is refused), as nlohmann requires.
+  if (!isAscii(Text))
+    return std::nullopt;
+  Reader R(Text);
+  std::vector<std::vector<FlatMember>> Objects;
+  if (!R.take('['))
+    return std::nullopt;
+  if (!R.take(']')) {
+    do {
+      std::vector<FlatMember> &Members = Objects.emplace_back();
+      if (!R.take('{'))
+        return std::nullopt;
+      if (R.take('}'))
+        continue;
+      do {
+        FlatMember M;
+        if (!R.string(M.Name) || !R.take(':'))
+          return std::nullopt;
+        for (const FlatMember &Before : Members)
+          if (Before.Name == M.Name)
+            return std::nullopt; // nlohmann keeps the last: left to it
+        if (R.take('[')) {
+          M.IsList = true;
+          if (!R.take(']')) {
+            do {
+              if (!R.string(M.Items.emplace_back()))
+                return std::nullopt;
+            } while (R.take(','));
+            if (!R.take(']'))
+              return std::nullopt;
+          }
+        } else if (!R.string(M.Value)) {
+          return std::nullopt;
+        }
+        Members.push_back(std::move(M));
+      } while (R.take(','));
+      if (!R.take('}'))
+        return std::nullopt;
+    } while (R.take(','));
+    if (!R.take(']'))
+      return std::nullopt;
+  }
+  if (!R.atEnd())
+    return std::nullopt;
+  return Objects;
+}
+
 std::optional<StoredRunText> splitStoredRun(std::string_view Text) {
   Reader R(Text);
   StoredRunText Run;

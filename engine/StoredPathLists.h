@@ -54,6 +54,21 @@ bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
 // no deeper than that. The other readers here refuse deeper text themselves.
 bool shallowJsonValue(std::string_view Text);
 
+// The members of one object of an array of flat objects (flatObjects): a string, or a list of
+// strings, each decoded.
+struct FlatMember {
+  std::string Name;
+  std::string Value;               // when a string
+  std::vector<std::string> Items;  // when a list of strings
+  bool IsList = false;
+};
+
+// Text, a JSON array of objects whose members are strings or arrays of strings, no name
+// twice in one object, the text ASCII (what a compilation database nearly always is), read
+// without a JSON document; nullopt for anything else: the caller parses the text with
+// nlohmann, which reads it or says where it is wrong.
+std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text);
+
 // A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
 // they asked about, once, and each TU's key, the indices of its own among them and its outcome
 // without the path lists (a view into the text read, as a TU's entry stores it).

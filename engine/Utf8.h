@@ -13,4 +13,7 @@ namespace contractcheck {
 // original (the baseline relies on that).
 std::string validUtf8(std::string_view Text);
 
+// Whether every byte of Text is below 0x80 (ASCII text is UTF-8), eight bytes at a time.
+bool isAscii(std::string_view Text);
+
 } // namespace contractcheck

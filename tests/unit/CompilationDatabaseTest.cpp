@@ -2,9 +2,13 @@
 #include "CompilationDatabase.h"
 
 #include "CommandMangler.h"
+#include "InputError.h"
+#include "Paths.h"
 #include "Subprocess.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <nlohmann/json.hpp>
 
@@ -114,6 +118,71 @@ TEST(CompilationDatabaseTest, OnlyTheCommandsUsedAreMadeIntoClangs) {
   EXPECT_NE(Db.commands()[0].mangled(), nullptr);
   // In the database's order, each once.
   EXPECT_EQ(Db.droppedFlags(), (std::vector<std::string>{"-fconcepts", "-fno-gnu-unique"}));
+}
+
+// An ASCII database is read without a JSON document (the common case, and most of what reading
+// one cost a single-file run); any other text through the document. Both give the same entries:
+// the same entries are read once as ASCII text and once with a last entry whose file name is
+// not ASCII, which sends the whole text the document's way.
+TEST(CompilationDatabaseTest, AnAsciiDatabaseReadDirectlyIsTheOneTheDocumentGives) {
+  test::TempDir Project;
+  std::string Dir = Project.path();
+  nlohmann::json Entries = nlohmann::json::array(
+      {{{"directory", Dir}, {"file", "a.cpp"}, {"arguments", {"g++", "-DA=\"x\"", "-c", "a.cpp"}}},
+       {{"output", "b.o"}, {"command", "g++ -DB='1 2'\t-c ./src/../b.cpp"}, {"file", "./src/../b.cpp"},
+        {"directory", Dir + "/"}},
+       {{"directory", Dir}, {"file", Dir + "/a.cpp"}, {"command", "g++ -c a.cpp"}},
+       {{"directory", Dir + "/sub"}, {"file", "cé.cpp"}, {"command", "g++ -c cé.cpp"},
+        {"arguments", {"clang++", "-c", "cé.cpp"}}},
+       {{"directory", "/"}, {"file", "tmp//d.cpp"}, {"arguments", {"cc", "-c", "tmp//d.cpp"}}}});
+  auto Read = [&](const nlohmann::json &Text, bool Ascii) {
+    Project.write("build/compile_commands.json", Text.dump(1, ' ', Ascii));
+    return CompilationDatabase::load(Project.file("build"));
+  };
+  CompilationDatabase Direct = Read(Entries, true);
+  nlohmann::json WithOther = Entries;
+  WithOther.push_back({{"directory", Dir}, {"file", "ü.cpp"}, {"command", "g++ -c x.cpp"}});
+  CompilationDatabase Document = Read(WithOther, false);
+  ASSERT_EQ(Direct.commands().size(), 4u);
+  ASSERT_EQ(Document.commands().size(), 5u);
+  for (size_t I = 0; I < Direct.commands().size(); ++I) {
+    EXPECT_EQ(Direct.commands()[I].File, Document.commands()[I].File);
+    EXPECT_EQ(Direct.commands()[I].Directory, Document.commands()[I].Directory);
+    EXPECT_EQ(Direct.commands()[I].arguments(), Document.commands()[I].arguments());
+  }
+  EXPECT_EQ(Direct.commands()[1].File, Dir + "/b.cpp");
+  EXPECT_EQ(Direct.commands()[2].File, Dir + "/sub/cé.cpp");
+  EXPECT_EQ(Direct.commands()[2].arguments()[0], "clang++");
+  EXPECT_EQ(Direct.repeatedEntries(Dir + "/a.cpp"), 1u);
+  EXPECT_EQ(Direct.sourcesDirectory(), Document.sourcesDirectory());
+
+  // What the document refuses is refused with its position, as before: a repeated key, a
+  // number, a relative directory (the direct reader leaves each to it).
+  for (const char *Bad : {R"([{"directory": "/", "file": "a.cpp", "file": "b.cpp", "command": "cc"}])",
+                          R"([{"directory": "/", "file": "a.cpp", "command": "cc", "output": 1}])",
+                          R"([{"directory": "rel", "file": "a.cpp", "command": "cc"}])",
+                          R"([{"directory": "/", "file": "a.cpp", "arguments": []}])"}) {
+    Project.write("build/compile_commands.json", Bad);
+    bool Repeated = std::string(Bad).find("\"b.cpp\"") != std::string::npos;
+    if (Repeated) { // nlohmann keeps the last: read, b.cpp
+      EXPECT_EQ(CompilationDatabase::load(Project.file("build")).commands().at(0).File, "/b.cpp");
+      continue;
+    }
+    EXPECT_THROW(CompilationDatabase::load(Project.file("build")), InputError) << Bad;
+  }
+}
+
+// absolutePath leaves a path that is already absolute and normal as it is without splitting it
+// (every file of a database): the same as llvm's remove_dots, on the shapes it rewrites.
+TEST(CompilationDatabaseTest, AbsolutePathsAreNormalisedAsRemoveDotsDoes) {
+  for (const char *Path : {"/", "/a", "/a/b.cpp", "/a/./b", "/a/../b", "/a/b/", "//a/b", "/a//b",
+                           "/.", "/..", "/a/.", "/a/..", "/a/.b/..c/b..", "/a/...", "///",
+                           "/a/b/c/d/e/f.h"}) {
+    llvm::SmallString<256> Expected(Path);
+    llvm::sys::path::remove_dots(Expected, /*remove_dot_dot=*/true);
+    EXPECT_EQ(absolutePath(Path), std::string(Expected)) << Path;
+    EXPECT_EQ(absolutePath(Path, "/base"), std::string(Expected)) << Path;
+  }
 }
 
 } // namespace

@@ -58,7 +58,10 @@ TEST(FuzzRegressionTest, CompilationDatabase) {
     GTEST_SKIP() << "the fuzzer has found nothing in the compile-database reader yet";
   // Each command is made into clang's when first used (CompileCommand::arguments): used here.
   replay("CompilationDatabaseFuzzer", "compile_commands.json", [](const std::string &Path) {
-    for (const CompileCommand &Command : CompilationDatabase::load(Path).commands())
+    // The database named, not a temporary: a range-for over a temporary's member would walk
+    // a destroyed vector.
+    CompilationDatabase Db = CompilationDatabase::load(Path);
+    for (const CompileCommand &Command : Db.commands())
       static_cast<void>(Command.arguments());
   });
 }
