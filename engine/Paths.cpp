@@ -6,7 +6,34 @@
 
 namespace contractcheck {
 
+namespace {
+
+// Whether remove_dots would leave an absolute path as it is: one '/' at its start, no empty,
+// '.' or '..' component, no '/' at its end (llvm's remove_dots rewrites all of these). Most
+// paths a run is given are so (every file of a compilation database), and remove_dots splits
+// each into components to find that out.
+bool normalAbsolute(std::string_view Path) {
+#ifdef _WIN32
+  return false; // a drive or share names the root there
+#endif
+  if (Path.size() < 2 || Path[0] != '/' || Path[1] == '/' || Path.back() == '/')
+    return Path == "/";
+  for (size_t Slash = 0; Slash != std::string_view::npos;) {
+    size_t Next = Path.find('/', Slash + 1);
+    std::string_view Component =
+        Path.substr(Slash + 1, Next == std::string_view::npos ? Next : Next - Slash - 1);
+    if (Component.empty() || Component == "." || Component == "..")
+      return false;
+    Slash = Next;
+  }
+  return true;
+}
+
+} // namespace
+
 std::string absolutePath(const std::string &Path, const std::string &Base) {
+  if (normalAbsolute(Path))
+    return Path;
   llvm::SmallString<256> Abs(Path);
   if (!llvm::sys::path::is_absolute(Abs)) {
     if (Base.empty()) {
