@@ -729,6 +729,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       // Some of the classes it can be made as declare it: which one is made is the program's
       // choice (Quassel's createPeer(..., LegacyProtocol, ...) makes the peer that declares the
       // signal it connects next), so the string is left to them, as to a subclass seen here.
+      JudgedStrings.push_back({&Receiver, Name, String.Where, {}});
       return Declared;
     }
     Made = &Found;

@@ -141,5 +141,21 @@ TEST(ContractMapTest, QtMethodStringsAreColumnsOfTheirReceiversClass) {
   EXPECT_EQ(cellOf(*Strings, "setValue"), "(no cell)"); // a slot no string names
 }
 
+// An object made as one of several classes, one of which declares the name (a '?:' or a factory
+// picking the class), leaves the string to that class: in the map it is a string that matches,
+// on the receiver's class, like a string its class declares.
+TEST(ContractMapTest, AStringLeftToTheClassMadeThatDeclaresItMatches) {
+  TempDir Build;
+  std::string Source = fixturesDir() + "/contract-string-dispatch/qt-created-objects.cpp";
+  writeCompilationDatabase(Build.path(), {Source},
+                           {"-std=c++20", "-isystem/usr/include/x86_64-linux-gnu/qt5",
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5/QtCore", "-fPIC"});
+  nlohmann::json Map = mapOf(Build.path());
+
+  std::optional<nlohmann::json> Strings = columnOf(Map, "Peer", "string-dispatched name");
+  ASSERT_TRUE(Strings) << Map.dump(2);
+  EXPECT_EQ(cellOf(*Strings, "versionMismatch"), "matching 3 strings"); // Either, Chosen, makeAny(1)
+}
+
 } // namespace
 } // namespace contractcheck::test
