@@ -11,7 +11,9 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace contractcheck {
 
@@ -187,19 +189,26 @@ std::string trim(std::string_view Text) {
 }
 
 // clang-tidy's list convention: ';'-separated, blanks around items ignored, empty items dropped.
-YAML::Node splitList(const std::string &Text) {
-  YAML::Node Items(YAML::NodeType::Sequence);
+std::vector<std::string> listItems(std::string_view Text) {
+  std::vector<std::string> Items;
   size_t Start = 0;
   while (Start <= Text.size()) {
     size_t End = Text.find(';', Start);
-    std::string Item = trim(std::string_view(Text).substr(
-        Start, End == std::string::npos ? std::string::npos : End - Start));
+    std::string Item =
+        trim(Text.substr(Start, End == std::string_view::npos ? std::string_view::npos : End - Start));
     if (!Item.empty())
-      Items.push_back(Item);
-    if (End == std::string::npos)
+      Items.push_back(std::move(Item));
+    if (End == std::string_view::npos)
       break;
     Start = End + 1;
   }
+  return Items;
+}
+
+YAML::Node splitList(std::string_view Text) {
+  YAML::Node Items(YAML::NodeType::Sequence);
+  for (const std::string &Item : listItems(Text))
+    Items.push_back(Item);
   return Items;
 }
 
@@ -273,18 +282,8 @@ std::optional<nlohmann::json> plainDefault(const OptionSpec &Spec) {
   std::string_view Text = Spec.Default;
   if (isList(Spec.Type)) {
     nlohmann::json Items = nlohmann::json::array();
-    size_t Start = 0;
-    while (Start <= Text.size()) {
-      size_t End = Text.find(';', Start);
-      std::string Item = trim(Text.substr(Start, End == std::string_view::npos
-                                                     ? std::string_view::npos
-                                                     : End - Start));
-      if (!Item.empty())
-        Items.push_back(std::move(Item));
-      if (End == std::string_view::npos)
-        break;
-      Start = End + 1;
-    }
+    for (std::string &Item : listItems(Text))
+      Items.push_back(std::move(Item));
     return Items;
   }
   std::string Flow = trim(Text);
