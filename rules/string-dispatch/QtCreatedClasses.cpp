@@ -55,12 +55,9 @@ QtCreation madeByAll(const std::vector<const Expr *> &Values, ASTContext &Contex
     QtCreation One = creation(*Value, Context, Depth + 1);
     if (One.Is != QtCreation::State::Made)
       return {};
-    for (size_t I = 0; I < One.Classes.size(); ++I)
-      if (std::find(Result.Classes.begin(), Result.Classes.end(), One.Classes[I]) ==
-          Result.Classes.end()) {
-        Result.Classes.push_back(One.Classes[I]);
-        Result.Where.push_back(One.Where[I]);
-      }
+    for (const CXXRecordDecl *Class : One.Classes)
+      if (std::find(Result.Classes.begin(), Result.Classes.end(), Class) == Result.Classes.end())
+        Result.Classes.push_back(Class);
   }
   if (!Result.Classes.empty())
     Result.Is = QtCreation::State::Made;
@@ -104,7 +101,7 @@ QtCreation creation(const Expr &Object, ASTContext &Context, unsigned Depth) {
     const CXXRecordDecl *Class = New->getAllocatedType()->getAsCXXRecordDecl();
     if (New->isArray() || !Class || !Class->hasDefinition())
       return {};
-    return {QtCreation::State::Made, {Class->getDefinition()}, {New->getBeginLoc()}, nullptr};
+    return {QtCreation::State::Made, {Class->getDefinition()}, nullptr};
   }
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
     return madeByAll({Choice->getTrueExpr(), Choice->getFalseExpr()}, Context, Depth);

@@ -9,8 +9,6 @@
 #include "rules/string-dispatch/QtMetaMethods.h"
 #include "rules/string-dispatch/StringDispatchFacts.h"
 
-#include <clang/Basic/SourceLocation.h>
-
 #include <string>
 #include <vector>
 
@@ -32,7 +30,6 @@ struct QtCreation {
   };
   State Is = State::Unknown;
   std::vector<const clang::CXXRecordDecl *> Classes;
-  std::vector<clang::SourceLocation> Where; // each `new`, beside Classes
   const clang::FunctionDecl *Factory = nullptr;
 };
 
