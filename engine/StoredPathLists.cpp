@@ -59,6 +59,19 @@ public:
     return At < Text.size() && Text[At] == C;
   }
   size_t position() const { return At; }
+  // Open, then items separated by ',' (none at all included), then Close; ReadItem reads one
+  // item at the reader's position and says whether it could.
+  template <class ReadItem> bool sequence(char Open, char Close, ReadItem &&Item) {
+    if (!take(Open))
+      return false;
+    if (take(Close))
+      return true;
+    do {
+      if (!Item())
+        return false;
+    } while (take(','));
+    return take(Close);
+  }
 
   // A JSON number that is a non-negative integer (digits only, no leading zero but "0").
   bool unsignedNumber(uint64_t &Out) {
@@ -260,18 +273,14 @@ private:
 };
 
 bool pairs(Reader &R, StringPairs &Out) {
-  if (!R.take('['))
-    return false;
-  if (R.take(']'))
-    return true;
-  do {
+  return R.sequence('[', ']', [&] {
     std::pair<std::string, std::string> Pair;
     if (!R.take('[') || !R.string(Pair.first) || !R.take(',') || !R.string(Pair.second) ||
         !R.take(']'))
       return false;
     Out.push_back(std::move(Pair));
-  } while (R.take(','));
-  return R.take(']');
+    return true;
+  });
 }
 
 bool storedValue(Reader &R, std::string_view Text, nlohmann::json &Out, size_t Depth,
@@ -360,17 +369,13 @@ bool storedValue(Reader &R, std::string_view Text, nlohmann::json &Out, size_t D
 
 // [i,j,...] of indices below Size.
 bool indices(Reader &R, std::vector<uint32_t> &Out, size_t Size) {
-  if (!R.take('['))
-    return false;
-  if (R.take(']'))
-    return true;
-  do {
+  return R.sequence('[', ']', [&] {
     uint64_t Value;
     if (!R.unsignedNumber(Value) || Value >= Size)
       return false;
     Out.push_back(static_cast<uint32_t>(Value));
-  } while (R.take(','));
-  return R.take(']');
+    return true;
+  });
 }
 
 // "Name": at the reader's position.
@@ -425,44 +430,28 @@ std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view
     return std::nullopt;
   Reader R(Text);
   std::vector<std::vector<FlatMember>> Objects;
-  if (!R.take('['))
-    return std::nullopt;
-  if (!R.take(']')) {
-    do {
-      std::vector<FlatMember> &Members = Objects.emplace_back();
-      if (!R.take('{'))
-        return std::nullopt;
-      if (R.take('}'))
-        continue;
-      do {
-        FlatMember M;
-        if (!R.string(M.Name) || !R.take(':'))
-          return std::nullopt;
-        for (const FlatMember &Before : Members)
-          if (Before.Name == M.Name)
-            return std::nullopt; // nlohmann keeps the last: left to it
-        if (R.take('[')) {
-          M.IsList = true;
-          if (!R.take(']')) {
-            do {
-              if (!R.string(M.Items.emplace_back()))
-                return std::nullopt;
-            } while (R.take(','));
-            if (!R.take(']'))
-              return std::nullopt;
-          }
-        } else if (!R.string(M.Value)) {
-          return std::nullopt;
-        }
-        Members.push_back(std::move(M));
-      } while (R.take(','));
-      if (!R.take('}'))
-        return std::nullopt;
-    } while (R.take(','));
-    if (!R.take(']'))
-      return std::nullopt;
-  }
-  if (!R.atEnd())
+  auto Member = [&](std::vector<FlatMember> &Members) {
+    FlatMember M;
+    if (!R.string(M.Name) || !R.take(':'))
+      return false;
+    for (const FlatMember &Before : Members)
+      if (Before.Name == M.Name)
+        return false; // nlohmann keeps the last: left to it
+    if (R.peek('[')) {
+      M.IsList = true;
+      if (!R.sequence('[', ']', [&] { return R.string(M.Items.emplace_back()); }))
+        return false;
+    } else if (!R.string(M.Value)) {
+      return false;
+    }
+    Members.push_back(std::move(M));
+    return true;
+  };
+  auto Object = [&] {
+    std::vector<FlatMember> &Members = Objects.emplace_back();
+    return R.sequence('{', '}', [&] { return Member(Members); });
+  };
+  if (!R.sequence('[', ']', Object) || !R.atEnd())
     return std::nullopt;
   return Objects;
 }
