@@ -681,7 +681,9 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
     std::vector<llvm::APSInt> Candidates;
     for (const EnumConstantDecl *E : Gaps->Missing)
       Candidates.push_back(E->getInitVal());
-    std::vector<llvm::APSInt> Unseen = valuesNoReadSees(Var, Candidates, *Result.Context);
+    ReadsInView View = readsInView(Var, Candidates, *Result.Context);
+    std::vector<llvm::APSInt> Unseen = valuesNoReadSees(View, Candidates);
+    Gaps->Reads = std::move(View.Reads);
     llvm::erase_if(Gaps->Missing, [&](const EnumConstantDecl *E) {
       return llvm::any_of(Unseen, [&](const llvm::APSInt &V) {
         return llvm::APSInt::isSameValue(V, E->getInitVal());
@@ -717,6 +719,41 @@ std::vector<MissingSlot> missingSlots(const ArrayGaps &Gaps, const VarDecl &Arra
   for (const EnumConstantDecl *E : Gaps.Missing)
     Slots.push_back(missingSlot(*E, Array, LangOpts));
   return Slots;
+}
+
+// The read a finding with missing slots points at: the first subscript by the enum that may read
+// at one of them. PcapPlusPlus's MethodEnumToString is read at m_Method in the parsing
+// constructor after it returns on HttpMethodUnknown, and unchecked in setMethod: the finding
+// points at setMethod's read, and says, when some other read by the enum rules every missing
+// value out, which values nothing rules out there. Null when no read in view may read at one
+// (an array other files read too, whose reads here are all guarded).
+struct PointedRead {
+  const Expr *Index = nullptr;
+  std::vector<const EnumConstantDecl *> Seen;
+  bool OthersGuarded = false;
+};
+
+PointedRead pointedRead(const ArrayGaps &Gaps) {
+  PointedRead Pointed;
+  auto SeenAt = [&](const ArrayRead &Read) {
+    std::vector<const EnumConstantDecl *> Seen;
+    for (const EnumConstantDecl *E : Gaps.Missing)
+      if (llvm::any_of(Read.Seen, [&](const llvm::APSInt &V) {
+            return llvm::APSInt::isSameValue(V, E->getInitVal());
+          }))
+        Seen.push_back(E);
+    return Seen;
+  };
+  for (const ArrayRead &Read : Gaps.Reads) {
+    if (!Read.ByEnum)
+      continue;
+    std::vector<const EnumConstantDecl *> Seen = SeenAt(Read);
+    if (Seen.empty())
+      Pointed.OthersGuarded = true;
+    else if (!Pointed.Index)
+      Pointed = {Read.Index, std::move(Seen), Pointed.OthersGuarded};
+  }
+  return Pointed;
 }
 
 } // namespace
@@ -759,8 +796,15 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
     emitFact(indexedArrayColumn(Var, Enum, Gaps, !Gaps.Missing.empty(), Ctx));
   if (Message) {
     diag(tableLocation(Var, SM), *Message);
-    diag(SM.getFileLoc(Index.getBeginLoc()),
-         "indexed by '" + enumQualifiedName(Enum) + "' here", DiagnosticIDs::Note);
+    PointedRead Pointed = pointedRead(Gaps);
+    std::string Note = "indexed by '" + enumQualifiedName(Enum) + "' here";
+    if (Pointed.Index && Pointed.OthersGuarded) {
+      Note += ", where nothing rules out ";
+      for (const EnumConstantDecl *E : Pointed.Seen)
+        Note += (E == Pointed.Seen.front() ? "" : ", ") + enumeratorSpelling(*E, LangOpts);
+    }
+    diag(SM.getFileLoc((Pointed.Index ? Pointed.Index : &Index)->getBeginLoc()), Note,
+         DiagnosticIDs::Note);
     noteEnum(Enum);
   }
   // What the global step needs to take counts out of this finding: only when some enumerator it

@@ -244,18 +244,6 @@ private:
 
 namespace {
 
-// Keeps in Unseen only the values Here holds too; the first read's values start it.
-void keepCommon(std::optional<std::vector<llvm::APSInt>> &Unseen, std::vector<llvm::APSInt> Here) {
-  if (!Unseen) {
-    Unseen = std::move(Here);
-    return;
-  }
-  llvm::erase_if(*Unseen, [&](const llvm::APSInt &V) {
-    return llvm::none_of(Here,
-                         [&](const llvm::APSInt &H) { return llvm::APSInt::isSameValue(H, V); });
-  });
-}
-
 // `Var <= C`, `Var < C` (or written the other way round) in a condition that holds, alone or
 // as a term of `&&`: the greatest value Var can have there.
 std::optional<llvm::APSInt> upperBoundWhere(const Expr &Cond, const VarDecl &Var,
@@ -344,22 +332,27 @@ valuesABoundedIndexCannotSee(const Expr &Subscript, const Expr &Index, const Par
   return std::nullopt;
 }
 
-// Narrows Unseen to the values that no read of Body (those ArrayReads found there) sees.
-void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm::APSInt> &Candidates,
-                     const ASTContext &Ctx, std::optional<std::vector<llvm::APSInt>> &Unseen) {
+// The candidates not in RuledOut.
+std::vector<llvm::APSInt> notIn(const std::vector<llvm::APSInt> &Candidates,
+                                const std::vector<llvm::APSInt> &RuledOut) {
+  std::vector<llvm::APSInt> Out;
+  for (const llvm::APSInt &V : Candidates)
+    if (llvm::none_of(RuledOut, [&](const llvm::APSInt &R) { return llvm::APSInt::isSameValue(R, V); }))
+      Out.push_back(V);
+  return Out;
+}
+
+// Each read of Body (those ArrayReads found there), with the candidates it may read at.
+void addReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm::APSInt> &Candidates,
+                const ASTContext &Ctx, std::vector<ArrayRead> &Out) {
   ParentMap Parents(&Body);
   for (const auto &[Subscript, Index] : Reads.Reads) {
     const Expr *Path = indexedPath(*Index);
     if (!Path || Index->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx)) {
       std::optional<std::vector<llvm::APSInt>> Bounded =
           valuesABoundedIndexCannotSee(*Subscript, *Index, Parents, Candidates, Ctx);
-      if (!Bounded) {
-        Unseen.emplace();
-        return;
-      }
-      keepCommon(Unseen, std::move(*Bounded));
-      if (Unseen->empty())
-        return;
+      Out.push_back({Index, enumIndexedBy(*Index) != nullptr,
+                     Bounded ? notIn(Candidates, *Bounded) : Candidates});
       continue;
     }
     // The statement the read belongs to, where a block or a branch of `if` holds it. On the way
@@ -383,9 +376,7 @@ void narrowByReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm
     }
     std::vector<llvm::APSInt> Before = valuesRuledOutAt(*At, *Path, Parents, Ctx);
     Here.insert(Here.end(), Before.begin(), Before.end());
-    keepCommon(Unseen, std::move(Here));
-    if (Unseen->empty())
-      return;
+    Out.push_back({Index, true, notIn(Candidates, Here)});
   }
 }
 
@@ -435,41 +426,45 @@ private:
 
 } // namespace
 
-std::vector<llvm::APSInt> valuesNoReadSees(const VarDecl &Array,
-                                           const std::vector<llvm::APSInt> &Candidates,
-                                           const ASTContext &Ctx) {
+ReadsInView readsInView(const VarDecl &Array, const std::vector<llvm::APSInt> &Candidates,
+                        const ASTContext &Ctx) {
+  ReadsInView View;
   std::vector<std::pair<Stmt *, ArrayReads>> Bodies;
   if (const auto *Function = dyn_cast_or_null<FunctionDecl>(Array.getParentFunctionOrMethod())) {
     Stmt *Body = Function->getBody();
     if (!Body)
-      return {};
+      return View;
     ArrayReads Reads(Array);
     Reads.TraverseStmt(Body);
-    if (Reads.Reads.empty() || Reads.Uses != Reads.Reads.size())
-      return {}; // handed on, its address taken, iterated: other code reads it too
+    // Handed on, its address taken, iterated: other code reads it too.
+    View.Every = !Reads.Reads.empty() && Reads.Uses == Reads.Reads.size();
     Bodies.push_back({Body, std::move(Reads)});
-  } else {
+  } else if (Array.isFileVarDecl()) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    UnitReads Unit(Array, SM);
+    Unit.TraverseDecl(Ctx.getTranslationUnitDecl());
     // A table of the main file that no other file can name (`static`, a `const` at namespace
     // scope, an anonymous namespace): every read of it is in this unit. PcapPlusPlus's
     // StatusCodeEnumToString is read only after `if (code == SipStatusCodeUnknown) return
     // false;` and in a constructor that throws on it first.
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (!Array.isFileVarDecl() || Array.isExternallyVisible() ||
-        !SM.isInMainFile(SM.getExpansionLoc(Array.getLocation())))
-      return {};
-    UnitReads Unit(Array, SM);
-    Unit.TraverseDecl(Ctx.getTranslationUnitDecl());
-    if (Unit.Reads == 0 || Unit.Uses != Unit.Reads)
-      return {};
+    View.Every = !Array.isExternallyVisible() &&
+                 SM.isInMainFile(SM.getExpansionLoc(Array.getLocation())) && Unit.Reads != 0 &&
+                 Unit.Uses == Unit.Reads;
     Bodies = std::move(Unit.Bodies);
   }
-  std::optional<std::vector<llvm::APSInt>> Unseen;
-  for (auto &[Body, Reads] : Bodies) {
-    narrowByReadsIn(*Body, Reads, Candidates, Ctx, Unseen);
-    if (Unseen && Unseen->empty())
-      return {};
-  }
-  return Unseen ? std::move(*Unseen) : std::vector<llvm::APSInt>{};
+  for (auto &[Body, Reads] : Bodies)
+    addReadsIn(*Body, Reads, Candidates, Ctx, View.Reads);
+  return View;
+}
+
+std::vector<llvm::APSInt> valuesNoReadSees(const ReadsInView &View,
+                                           const std::vector<llvm::APSInt> &Candidates) {
+  if (!View.Every)
+    return {};
+  std::vector<llvm::APSInt> Unseen = Candidates;
+  for (const ArrayRead &Read : View.Reads)
+    Unseen = notIn(Unseen, Read.Seen);
+  return Unseen;
 }
 
 std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &Enum,

@@ -22,6 +22,15 @@ namespace contractcheck {
 // of one (`static_cast<size_t>(e)`, `(int)e`, `size_t(e)`, `std::to_underlying(e)`).
 const clang::EnumDecl *enumIndexedBy(const clang::Expr &Index);
 
+// One subscript of an array, and which of the values its index might hold it may read at.
+struct ArrayRead {
+  const clang::Expr *Index = nullptr;
+  // The index is of the enum (enumIndexedBy), not an integer.
+  bool ByEnum = false;
+  // The candidate values no guard on the path to the read rules out.
+  std::vector<llvm::APSInt> Seen;
+};
+
 struct ArrayGaps {
   uint64_t Size = 0;
   bool IsConstTable = false; // an array with entries: a table, judged entry by entry
@@ -38,21 +47,34 @@ struct ArrayGaps {
   std::vector<std::pair<const clang::EnumConstantDecl *, const clang::Expr *>> Slots;
   // (second, first) initializers of the same slot.
   std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Duplicates;
+  // The reads in view of an array with missing slots (readsInView), for the finding to point at
+  // one that may read a missing slot rather than at whichever read came first.
+  std::vector<ArrayRead> Reads;
 };
 
-// The values of the index that no read of the array can see, because every read sits under a
-// guard that rules them out (solarus's Stairs::get_path reads `second_directions[subtype]` only
-// under `if (!is_inside_floor())`, and the array has no slot for INSIDE_FLOOR). For an array
-// local to a function, the reads are that function's; for one of the main file that no other
-// file can name (internal linkage), every function body of the translation unit's (PcapPlusPlus's
-// StatusCodeEnumToString, read after `if (code == SipStatusCodeUnknown) return false;` and in a
-// constructor that throws on it). Empty for any other array, and for one used other than by
-// subscripts of an enum variable, member path or getter inside function bodies, or of an index
-// bounded otherwise (a constant, an integer variable under a condition bounding it from above:
-// kid3's lazily filled typeIdMap), which sees none of the Candidates it is bounded away from.
-std::vector<llvm::APSInt> valuesNoReadSees(const clang::VarDecl &Array,
-                                           const std::vector<llvm::APSInt> &Candidates,
-                                           const clang::ASTContext &Ctx);
+// The subscripts of an array this translation unit shows, in the order they are written, each
+// with the candidate values it may read at. For an array local to a function, the reads are that
+// function's; for one at file or class scope, every function body of the unit's (declarations
+// from a precompiled prefix or a system header passed over). Every says whether they are all the
+// reads there are: an array of the main file that no other file can name (internal linkage),
+// or a local one, used only by subscripts inside function bodies. A read is credited with the
+// values a guard rules out on the path to it (solarus's Stairs::get_path reads
+// `second_directions[subtype]` only under `if (!is_inside_floor())`, and the array has no slot
+// for INSIDE_FLOOR; PcapPlusPlus's StatusCodeEnumToString, read after `if (code ==
+// SipStatusCodeUnknown) return false;` and in a constructor that throws on it), or with the
+// values an index bounded otherwise cannot reach (a constant, an integer variable under a
+// condition bounding it from above: kid3's lazily filled typeIdMap); any other index may read
+// at every candidate.
+struct ReadsInView {
+  std::vector<ArrayRead> Reads;
+  bool Every = false;
+};
+ReadsInView readsInView(const clang::VarDecl &Array, const std::vector<llvm::APSInt> &Candidates,
+                        const clang::ASTContext &Ctx);
+
+// The candidates no read can see: empty unless the reads in view are every read there is.
+std::vector<llvm::APSInt> valuesNoReadSees(const ReadsInView &View,
+                                           const std::vector<llvm::APSInt> &Candidates);
 
 // Nothing when the variable is not an array (C array or std::array) with a known size, or the
 // enum's values are not all non-negative.
