@@ -105,5 +105,24 @@ TEST_F(BaselineTest, MalformedBaselineIsAnInputError) {
   EXPECT_EQ(R.Stderr.rfind(Bad + ":2:12: error: malformed JSON: syntax error", 0), 0u) << R.Stderr;
 }
 
+// sqlitebrowser's adoption: the moc of a renamed slot was not regenerated, mocs_compilation.cpp did
+// not parse, and the run still said "commit it" of a baseline that lacked that TU's findings.
+TEST(BaselineWriteTest, ABaselineMissingATranslationUnitIsNotToBeCommitted) {
+  TempDir Src, Build;
+  std::string Good = Src.write("a.cpp", Source);
+  std::string Broken = Src.write("b.cpp", "#include \"generated_by_the_build.h\"\n");
+  writeCompilationDatabase(Build.path(), {Good, Broken}, {"-std=c++20"});
+  std::string Recorded = Src.file("contractcheck-baseline.json");
+  ProcessResult W = runContractcheck({"-p", Build.path(), "--write-baseline", Recorded});
+  EXPECT_EQ(W.ExitCode, 3) << W.Stderr;
+  EXPECT_NE(W.Stderr.find("contractcheck: baseline written to " + Recorded +
+                          " without the findings of the 1 translation unit not analysed; make "
+                          "them parse and write it again before committing it\n"),
+            std::string::npos)
+      << W.Stderr;
+  EXPECT_EQ(W.Stderr.find("commit it and pass it"), std::string::npos) << W.Stderr;
+  EXPECT_EQ(nlohmann::json::parse(readFile(Recorded))["findings"].size(), 1u);
+}
+
 } // namespace
 } // namespace contractcheck::test

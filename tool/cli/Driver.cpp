@@ -418,10 +418,21 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
     if (!ProblemsShown && (Result.Exit == FindingsFound || Result.Exit == Incomplete))
       printFailingFindings(Result.Report, FailOn, OutputPath, !BaselinePath.empty());
     // The summary counts what was recorded; the user also needs to know where, to commit it.
-    if (!WriteBaselinePath.empty() && Result.Exit != BadInput)
+    // A TU that did not parse (a moc not regenerated since its header changed) has no finding in
+    // the baseline: committed as it is, the gate fails on that TU's findings once it parses.
+    if (!WriteBaselinePath.empty() && Result.Exit != BadInput) {
+      size_t NotAnalysed = std::count_if(
+          Result.Outcomes.begin(), Result.Outcomes.end(),
+          [](const TUOutcome &Outcome) { return Outcome.State != TUOutcome::Status::Analyzed; });
       errs() << "contractcheck: baseline written to "
-             << displayPath(WriteBaselinePath, workingDirectory())
-             << "; commit it and pass it with --baseline to fail only on new findings\n";
+             << displayPath(WriteBaselinePath, workingDirectory());
+      if (NotAnalysed)
+        errs() << " without the findings of the " << NotAnalysed << " translation unit"
+               << (NotAnalysed == 1 ? "" : "s")
+               << " not analysed; make them parse and write it again before committing it\n";
+      else
+        errs() << "; commit it and pass it with --baseline to fail only on new findings\n";
+    }
   }
   // The run is over and the process ends here, as clang's does with -disable-free: freeing every
   // outcome, stored result and file hash one by one was a tenth of a warm run's own work (and a
