@@ -23,7 +23,8 @@ void EnumNameGlobalRule::run(GlobalContext &Context) {
   std::set<std::string> Ambiguous;
   for (StringParserFact &P : Facts.all<StringParserFact>()) {
     auto [It, Inserted] = Parsers.try_emplace(P.Usr, P);
-    if (!Inserted && (It->second.Accepts != P.Accepts || !(It->second.Where == P.Where)))
+    if (!Inserted && (It->second.Accepts != P.Accepts || It->second.Fallback != P.Fallback ||
+                      !(It->second.Where == P.Where)))
       Ambiguous.insert(P.Usr);
   }
   for (const LiteralCallFact &C : Facts.all<LiteralCallFact>()) {
@@ -31,7 +32,8 @@ void EnumNameGlobalRule::run(GlobalContext &Context) {
     if (It == Parsers.end() || Ambiguous.count(C.Callee))
       continue;
     const StringParserFact &P = It->second;
-    if (acceptsName(P.Accepts, C.Literal, P.CaseInsensitive))
+    if (acceptsName(P.Accepts, C.Literal, P.CaseInsensitive) ||
+        expectsFallback(C.ExpectedValue, P.Fallback))
       continue;
     Finding Found;
     Found.Position = C.Where;

@@ -28,6 +28,11 @@ std::optional<std::string> suggestName(const std::vector<std::string> &Names,
   return Names[std::find(Lowered.begin(), Lowered.end(), *Close) - Lowered.begin()];
 }
 
+bool expectsFallback(const std::optional<std::string> &Expected,
+                     const std::optional<std::string> &Fallback) {
+  return Expected && Fallback && *Expected == *Fallback;
+}
+
 std::string notAcceptedMessage(std::string_view Literal, std::string_view Function,
                                const std::optional<std::string> &Suggestion) {
   std::string Message = "'";

@@ -70,7 +70,7 @@ constexpr OptionSpec Options[] = {
     {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
      "Words that name a catch-all enumerator (Unknown, HttpMethodUnknown, kInvalid, ...): a "
      "name a test assertion expects a parser to turn into one is invalid on purpose, not "
-     "reported. [] reports it."},
+     "reported. [] reports it, unless the parser's body shows that value to be its fallback."},
 };
 
 AST_MATCHER(CallExpr, hasStringLiteralArgument) {
@@ -178,7 +178,8 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("expects-throw"))
     return addCallsExpectedToThrow(*Try, ExpectedToFail);
   if (const auto *If = Result.Nodes.getNodeAs<IfStmt>("expects-failure"))
-    return addCallsExpectedToFail(*If, *Result.SourceManager, CatchAllWords, ExpectedToFail);
+    return addCallsExpectedToFail(*If, *Result.SourceManager, CatchAllWords, ExpectedToFail,
+                                  ExpectedValues);
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
   if (!Call || !Callee || isa<CXXOperatorCallExpr>(Call))
@@ -209,9 +210,34 @@ bool EnumNameRule::reportable(const StringLiteral &Literal) const {
   return Loc.isValid() && !SM.isMacroBodyExpansion(Loc) && !SM.isInSystemHeader(Loc);
 }
 
+SourceLocation EnumNameRule::spelledAt(const StringLiteral &Literal) const {
+  return Ctx->getSourceManager().getSpellingLoc(Literal.getBeginLoc());
+}
+
+// A macro that expands an argument twice makes two calls of one written call (gtest 1.8's
+// EXPECT_EQ names its first argument again in an unevaluated `sizeof`, to tell a null literal):
+// what the assertion says of one it says of the other. Kept by where the literal is spelled.
+void EnumNameRule::noteAssertedLiteral(const CallExpr &Call, const StringLiteral *Literal) {
+  if (!Literal)
+    return;
+  if (ExpectedToFail.count(&Call))
+    LiteralsExpectedToFail.insert(spelledAt(*Literal));
+  if (auto It = ExpectedValues.find(&Call); It != ExpectedValues.end())
+    LiteralsExpectedValues.try_emplace(spelledAt(*Literal), It->second);
+}
+
 // A literal a test passes to make the call fail is invalid on purpose.
 bool EnumNameRule::reportable(const LiteralCall &Call) const {
-  return reportable(*Call.Literal) && !ExpectedToFail.count(Call.Call);
+  return reportable(*Call.Literal) && !LiteralsExpectedToFail.count(spelledAt(*Call.Literal));
+}
+
+// The enum value a test assertion expects the call to return, as enumValueText writes it.
+std::optional<std::string> EnumNameRule::expectedValue(const LiteralCall &Call) const {
+  auto It = LiteralsExpectedValues.find(spelledAt(*Call.Literal));
+  const EnumDecl *Enum = parsedEnum(Call.Callee->getReturnType());
+  if (It == LiteralsExpectedValues.end() || !Enum)
+    return std::nullopt;
+  return enumValueText(It->second, *Enum);
 }
 
 void EnumNameRule::checkMagicEnum(const CallExpr &Call, const FunctionDecl &Callee) {
@@ -262,12 +288,13 @@ void EnumNameRule::checkInferred(const LiteralCall &Call) {
     if (Call.Callee->isExternallyVisible())
       if (std::string USR = usrOf(*Call.Callee->getCanonicalDecl()); !USR.empty())
         emitFact(LiteralCallFact{
-            USR, Call.Literal->getString().str(),
+            USR, Call.Literal->getString().str(), expectedValue(Call),
             positionOf(Call.Literal->getBeginLoc(), Ctx->getSourceManager())});
     return;
   }
   const std::optional<AcceptedNames> &Names = acceptedBy(*Definition);
-  if (!Names || acceptsName(Names->Names, Call.Literal->getString(), Names->CaseInsensitive))
+  if (!Names || acceptsName(Names->Names, Call.Literal->getString(), Names->CaseInsensitive) ||
+      expectsFallback(expectedValue(Call), Names->Fallback))
     return;
   std::string Function = displayName(*Definition);
   diag(Call.Literal->getBeginLoc(), "%0")
@@ -309,6 +336,7 @@ void EnumNameRule::emitParserFact(const FunctionDecl &Definition) {
   if (!Definition.isExternallyVisible() || USR.empty())
     return;
   emitFact(StringParserFact{USR, displayName(Definition), Names->Names, Names->CaseInsensitive,
+                            Names->Fallback,
                             positionOf(Definition.getLocation(), Ctx->getSourceManager())});
 }
 
@@ -327,6 +355,12 @@ void EnumNameRule::onEndOfTranslationUnit() {
     if (!ConfiguredEnums.count(Name))
       if (const EnumDecl *Enum = lookupEnumDefinition(*Ctx, Name))
         recordConfiguredEnum(*Enum);
+  for (const auto &[Call, Callee] : MagicEnumCalls)
+    noteAssertedLiteral(*Call, Call->getNumArgs() ? literalArgument(Call->getArg(0)) : nullptr);
+  for (const LiteralCall &Call : InferredCalls)
+    noteAssertedLiteral(*Call.Call, Call.Literal);
+  for (const auto &[Call, Function] : ConfiguredCalls)
+    noteAssertedLiteral(*Call.Call, Call.Literal);
   for (const auto &[Call, Callee] : MagicEnumCalls)
     checkMagicEnum(*Call, *Callee);
   for (const LiteralCall &Call : InferredCalls)

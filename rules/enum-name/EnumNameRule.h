@@ -9,7 +9,9 @@
 #include "rules/utils/StringParsers.h"
 #include "rules/utils/EnumDefinitionMatcher.h"
 
+#include <clang/Basic/SourceLocation.h>
 #include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/DenseSet.h>
 
 #include <map>
 #include <optional>
@@ -41,6 +43,9 @@ private:
   void recordConfiguredEnum(const clang::EnumDecl &Enum);
   bool reportable(const clang::StringLiteral &Literal) const;
   bool reportable(const LiteralCall &Call) const;
+  std::optional<std::string> expectedValue(const LiteralCall &Call) const;
+  void noteAssertedLiteral(const clang::CallExpr &Call, const clang::StringLiteral *Literal);
+  clang::SourceLocation spelledAt(const clang::StringLiteral &Literal) const;
 
   const bool Infer;
   const std::vector<ConfiguredFunction> Functions;
@@ -53,6 +58,12 @@ private:
   std::vector<std::pair<const clang::CallExpr *, const clang::FunctionDecl *>> MagicEnumCalls;
   // Calls a test makes with invalid input on purpose (EXPECT_THROW, EXPECT_FALSE, ...).
   CallSet ExpectedToFail;
+  // Calls a test assertion expects to equal a value: invalid on purpose when the value is the
+  // parser's fallback.
+  ComparedCalls ExpectedValues;
+  // The same two, by where the call's literal is spelled (noteAssertedLiteral).
+  llvm::DenseSet<clang::SourceLocation> LiteralsExpectedToFail;
+  llvm::DenseMap<clang::SourceLocation, const clang::Expr *> LiteralsExpectedValues;
   std::vector<std::pair<LiteralCall, const ConfiguredFunction *>> ConfiguredCalls;
   std::vector<const clang::FunctionDecl *> MainFileParsers;
   std::map<std::string, const clang::EnumDecl *> ConfiguredEnums;

@@ -134,16 +134,21 @@ bool isFailureValue(const Expr *E, const SourceManager &SM,
   return Enumerator && namesACatchAll(*Enumerator, CatchAllWords);
 }
 
-// A comparison `Want` (== or !=) of a call with a failure value, as written (`call ==
-// std::nullopt`, `a != e` over an assertion macro's locals) or as gtest's EXPECT_EQ passes it on
-// (`EqHelper::Compare("a", "b", lhs, rhs)`): the call.
+// A comparison `Want` (== or !=) of a call with a value, as written (`call == std::nullopt`,
+// `a != e` over an assertion macro's locals) or as gtest's EXPECT_EQ passes it on
+// (`EqHelper::Compare("a", "b", lhs, rhs)`): the call goes to Calls when the value is a failure
+// value, to Compared with the value otherwise.
 void addComparedWithFailureValue(const Expr *E, BinaryOperatorKind Want, const SourceManager &SM,
-                                 const std::vector<std::string> &CatchAllWords, CallSet &Calls) {
+                                 const std::vector<std::string> &CatchAllWords, CallSet &Calls,
+                                 ComparedCalls &Compared) {
   auto AddPair = [&](const Expr *LHS, const Expr *RHS) {
     for (auto [Value, Other] : {std::pair{LHS, RHS}, std::pair{RHS, LHS}})
-      if (isFailureValue(Other, SM, CatchAllWords))
-        if (const CallExpr *Call = resultOf(throughMacroLocal(Value, SM)))
+      if (const CallExpr *Call = resultOf(throughMacroLocal(Value, SM))) {
+        if (isFailureValue(Other, SM, CatchAllWords))
           Calls.insert(Call);
+        else
+          Compared.try_emplace(Call, throughMacroLocal(Other, SM));
+      }
   };
   E = peel(E);
   if (const auto *Builtin = dyn_cast_or_null<BinaryOperator>(E)) {
@@ -170,6 +175,14 @@ void addComparedWithFailureValue(const Expr *E, BinaryOperatorKind Want, const S
   if (Want != BO_EQ || !Callee ||
       !(isEqualityName(Callee) || isEqualityName(dyn_cast<CXXRecordDecl>(Callee->getDeclContext()))))
     return;
+  // gtest passes the two expressions' texts first (and gtest 1.8's EqHelper<true> a defaulted
+  // SFINAE argument last): the values compared are the others.
+  llvm::SmallVector<const Expr *, 2> Compares;
+  for (const Expr *Arg : Call->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg) && !isa_and_nonnull<StringLiteral>(peel(Arg)))
+      Compares.push_back(Arg);
+  if (Compares.size() == 2)
+    return AddPair(Compares[0], Compares[1]);
   if (std::none_of(Call->arg_begin(), Call->arg_end(),
                    [&](const Expr *A) { return isFailureValue(A, SM, CatchAllWords); }))
     return;
@@ -201,7 +214,8 @@ void addCallsExpectedToThrow(const CXXTryStmt &Try, CallSet &Calls) {
 }
 
 void addCallsExpectedToFail(const IfStmt &If, const SourceManager &SM,
-                            const std::vector<std::string> &CatchAllWords, CallSet &Calls) {
+                            const std::vector<std::string> &CatchAllWords, CallSet &Calls,
+                            ComparedCalls &Compared) {
   // `if (cond) ; else fail` asserts cond; `if (cond) { fail; return; }` asserts !cond.
   bool FailsWhenTrue;
   if (isa_and_nonnull<NullStmt>(If.getThen()) && If.getElse())
@@ -221,9 +235,9 @@ void addCallsExpectedToFail(const IfStmt &If, const SourceManager &SM,
         Calls.insert(Call);
       return;
     }
-    return addComparedWithFailureValue(Condition, BO_EQ, SM, CatchAllWords, Calls);
+    return addComparedWithFailureValue(Condition, BO_EQ, SM, CatchAllWords, Calls, Compared);
   }
-  addComparedWithFailureValue(Condition, BO_NE, SM, CatchAllWords, Calls);
+  addComparedWithFailureValue(Condition, BO_NE, SM, CatchAllWords, Calls, Compared);
 }
 
 } // namespace contractcheck

@@ -7,6 +7,7 @@
 // macro's body around code from its arguments.
 #pragma once
 
+#include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/SmallPtrSet.h>
 
 #include <string>
@@ -15,6 +16,7 @@
 namespace clang {
 class CallExpr;
 class CXXTryStmt;
+class Expr;
 class IfStmt;
 class SourceManager;
 } // namespace clang
@@ -22,6 +24,11 @@ class SourceManager;
 namespace contractcheck {
 
 using CallSet = llvm::SmallPtrSet<const clang::CallExpr *, 8>;
+// Calls an assertion expects to equal a value, with the expression of that value (the macro's
+// locals followed): `EXPECT_EQ(parse("x"), E::Y)` maps the call to `E::Y`. Whether that value is
+// the parser's fallback, which makes the name invalid on purpose, is the rule's to judge: the
+// parser's body may be in another TU.
+using ComparedCalls = llvm::DenseMap<const clang::CallExpr *, const clang::Expr *>;
 
 // Both are given only statements a macro's body writes (the rule's matchers select them).
 
@@ -42,7 +49,9 @@ void addCallsExpectedToThrow(const clang::CXXTryStmt &Try, CallSet &Calls);
 // e) { ...; return; }`, and home-grown CHECK macros alike), which asserts that the call is not unequal
 // to std::nullopt or a catch-all, the macro's own locals followed to what initialises them (a
 // bare `if (call) { fail; return; }` may as well be a macro returning an error: not read).
+// Calls the same shapes assert equal to any other value go to Compared.
 void addCallsExpectedToFail(const clang::IfStmt &If, const clang::SourceManager &SM,
-                            const std::vector<std::string> &CatchAllWords, CallSet &Calls);
+                            const std::vector<std::string> &CatchAllWords, CallSet &Calls,
+                            ComparedCalls &Compared);
 
 } // namespace contractcheck

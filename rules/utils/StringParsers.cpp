@@ -256,6 +256,147 @@ private:
   llvm::SmallPtrSet<const Decl *, 8> Seen, Tables;
 };
 
+// A condition that is false for a name the function does not accept: the argument compared
+// equal with a literal (testedLiteral, or a named comparison that answers bool:
+// `iequals(s, "x")`), or a disjunction of such.
+bool falseForUnknownName(const Expr *Condition, const ParmVarDecl &Param) {
+  const Expr *E = Condition ? Condition->IgnoreParenImpCasts() : nullptr;
+  if (!E)
+    return false;
+  if (const auto *Or = dyn_cast<BinaryOperator>(E); Or && Or->getOpcode() == BO_LOr)
+    return falseForUnknownName(Or->getLHS(), Param) && falseForUnknownName(Or->getRHS(), Param);
+  if (testedLiteral(E, Param))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const auto *Callee = Call ? dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl()) : nullptr;
+  if (!Callee || !Callee->getReturnType()->isBooleanType() ||
+      !isComparisonName(lowerName(Callee)) || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  std::vector<const Expr *> Operands(Call->arg_begin(), Call->arg_end());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Operands.insert(Operands.begin(), Member->getImplicitObjectArgument());
+  return Operands.size() == 2 &&
+         ((refersTo(Operands[0], &Param) && literalArgument(Operands[1])) ||
+          (refersTo(Operands[1], &Param) && literalArgument(Operands[0])));
+}
+
+// The path a name the function does not accept takes through its body (unmatchedNameValue).
+class UnmatchedPath {
+public:
+  UnmatchedPath(const ParmVarDecl &Param, const EnumDecl &Enum) : Param(Param), Enum(Enum) {}
+
+  // Follows S; false when the path ends there (Result then holds what it returns, if known).
+  bool follow(const Stmt *S) {
+    if (!S || isa<NullStmt>(S))
+      return true;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : Block->body())
+        if (!follow(Child))
+          return false;
+      return true;
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          Values[Var] = valueOf(Var->getInit());
+      return true;
+    }
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      Result = valueOf(Return->getRetValue());
+      return false;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      return followChain(*If);
+    if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+      return followSwitch(*Switch);
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S); Assign && Assign->getOpcode() == BO_Assign)
+      if (const VarDecl *Var = localVar(Assign->getLHS())) {
+        Values[Var] = valueOf(Assign->getRHS());
+        return true;
+      }
+    // Anything else (logging, a loop): the path goes on unless it may return or throw; the
+    // locals it mentions are no longer known.
+    bool Leaves = false;
+    forEachNode(S, [&](const Stmt &Node) {
+      if (isa<ReturnStmt, CXXThrowExpr, GotoStmt, CXXTryStmt>(Node))
+        Leaves = true;
+      if (const VarDecl *Var = localVar(dyn_cast<Expr>(&Node)))
+        Values[Var] = std::nullopt;
+    });
+    if (Leaves)
+      Result = std::nullopt;
+    return !Leaves;
+  }
+
+  std::optional<std::string> Result;
+
+private:
+  template <typename F> static void forEachNode(const Stmt *S, F Visit) {
+    if (!S)
+      return;
+    Visit(*S);
+    for (const Stmt *Child : S->children())
+      forEachNode(Child, Visit);
+  }
+
+  static const VarDecl *localVar(const Expr *E) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasLocalStorage() ? Var : nullptr;
+  }
+
+  std::optional<std::string> valueOf(const Expr *E) const {
+    if (std::optional<std::string> Constant = enumValueText(E, Enum))
+      return Constant;
+    if (const VarDecl *Var = localVar(peelConversions(E)))
+      if (auto It = Values.find(Var); It != Values.end())
+        return It->second;
+    return std::nullopt;
+  }
+
+  // An if/else-if chain whose conditions are all false for the name: its last else.
+  bool followChain(const IfStmt &First) {
+    const IfStmt *If = &First;
+    for (;;) {
+      if (If->getInit() || If->getConditionVariable() || If->isConsteval() ||
+          !falseForUnknownName(If->getCond(), Param))
+        return false;
+      const auto *Next = dyn_cast_or_null<IfStmt>(If->getElse());
+      if (!Next)
+        return follow(If->getElse());
+      If = Next;
+    }
+  }
+
+  // A switch over the argument's hash (every case label names a literal: `case hash("x")`),
+  // which no case of a name it does not accept matches: its default, which must return, or on.
+  bool followSwitch(const SwitchStmt &Switch) {
+    if (Switch.getInit() || Switch.getConditionVariable() ||
+        !mentionsDecl(Switch.getCond(), &Param))
+      return false;
+    const DefaultStmt *Default = nullptr;
+    for (const SwitchCase *Case = Switch.getSwitchCaseList(); Case; Case = Case->getNextSwitchCase()) {
+      if (const auto *Label = dyn_cast<CaseStmt>(Case)) {
+        bool NamesLiteral = false;
+        forEachNode(Label->getLHS(), [&](const Stmt &Node) { NamesLiteral |= isa<StringLiteral>(Node); });
+        if (!NamesLiteral)
+          return false;
+      } else {
+        Default = cast<DefaultStmt>(Case);
+      }
+    }
+    if (!Default)
+      return true;
+    if (follow(Default->getSubStmt()))
+      Result = std::nullopt; // falls out of the default: not followed further
+    return false;
+  }
+
+  const ParmVarDecl &Param;
+  const EnumDecl &Enum;
+  llvm::DenseMap<const VarDecl *, std::optional<std::string>> Values;
+};
+
 } // namespace
 
 const EnumDecl *parsedEnum(QualType ReturnType) {
@@ -380,7 +521,30 @@ std::optional<AcceptedNames> inferAcceptedNames(const FunctionDecl &Definition) 
   Reader.TraverseStmt(Definition.getBody());
   if (Reader.OpenEnded || Reader.Names.size() < 2)
     return std::nullopt;
-  return AcceptedNames{Enum, std::move(Reader.Names), Reader.CaseInsensitive};
+  return AcceptedNames{Enum, std::move(Reader.Names), Reader.CaseInsensitive,
+                       unmatchedNameValue(Definition, *Definition.getParamDecl(*Index), *Enum)};
+}
+
+std::optional<std::string> enumValueText(const Expr *E, const EnumDecl &Enum) {
+  E = E ? peelConversions(E) : nullptr;
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  const auto *Type = E->getType().getCanonicalType()->getAs<EnumType>();
+  if (!Type || Type->getDecl()->getCanonicalDecl() != Enum.getCanonicalDecl())
+    return std::nullopt;
+  Expr::EvalResult Value;
+  if (!E->EvaluateAsInt(Value, Enum.getASTContext()))
+    return std::nullopt;
+  const llvm::APSInt &Int = Value.Val.getInt();
+  return llvm::toString(Int, 10, Int.isSigned());
+}
+
+std::optional<std::string> unmatchedNameValue(const FunctionDecl &Definition,
+                                              const ParmVarDecl &Param, const EnumDecl &Enum) {
+  UnmatchedPath Path(Param, Enum);
+  if (Path.follow(Definition.getBody()))
+    return std::nullopt; // the body ends without a return
+  return Path.Result;
 }
 
 } // namespace contractcheck

@@ -23,6 +23,9 @@ struct AcceptedNames {
   const clang::EnumDecl *Enum = nullptr;
   std::vector<std::string> Names; // in the order the body names them, each once
   bool CaseInsensitive = false;
+  // The value the body returns for a name it does not accept (its fallback), as
+  // enumValueText writes it, when the body shows one: see unmatchedNameValue.
+  std::optional<std::string> Fallback;
 };
 
 // The enum a function returns: E itself, or the first template argument of an optional,
@@ -44,6 +47,22 @@ const clang::StringLiteral *literalArgument(const clang::Expr *Arg);
 // case-insensitive or prefix comparison, another operand, a conjunction).
 const clang::StringLiteral *testedLiteral(const clang::Expr *Condition,
                                           const clang::ParmVarDecl &Param);
+
+// The value of a constant expression of Enum's type, in decimal: `E::X`, a constant that
+// aliases one (protobuf's `Joint::REVOLUTE` for `Joint_Type_REVOLUTE`), `std::optional(E::X)`.
+// Nullopt for anything else (another enum, a variable, an expression not constant).
+std::optional<std::string> enumValueText(const clang::Expr *E, const clang::EnumDecl &Enum);
+
+// What a string-to-enum function returns for a name it does not accept, followed along the path
+// such a name takes through its body: past every if/else-if whose conditions all compare the
+// argument with a literal (they are false for it) into the chain's last else, past a switch
+// over the argument's hash into its default, to a `return E::X;` or a `return result;` of a local
+// last set to E::X (`auto result = E::X; if (s == "x") result = E::Y; ... return result;`).
+// Nullopt when the path meets anything else that may decide (another condition, a loop that
+// returns, a throw), or ends in a value that is no constant of the enum.
+std::optional<std::string> unmatchedNameValue(const clang::FunctionDecl &Definition,
+                                              const clang::ParmVarDecl &Param,
+                                              const clang::EnumDecl &Enum);
 
 // The names a string-to-enum function accepts, when its body shows all of them: nullopt when
 // the body has none of the recognised shapes, names fewer than two, or lets the argument reach
