@@ -148,7 +148,8 @@ void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const 
     MethodSignature MockSig = signatureOf(Method, S.Mocker, Ctx);
     std::string Shown = shownName(Mock, MockSig);
     if (Candidates->empty()) {
-      if (callsItself(Mock, Method.getName()) || definesMembersElsewhere(Mock))
+      if (callsItself(Mock, Method.getName()) || definesMembersElsewhere(Mock) ||
+          derivedClassCallsMethod(Mock, Method, Rule.Records.getArrayRef()))
         continue;
       report(Method, Shown, nullptr,
              "overrides nothing: no base class has a method named '" + Method.getNameAsString() +

@@ -179,6 +179,27 @@ bool derivedOverrideCallsMethod(const CXXRecordDecl &Mock, const CXXMethodDecl &
   return false;
 }
 
+bool derivedClassCallsMethod(const CXXRecordDecl &Mock, const CXXMethodDecl &Method,
+                             llvm::ArrayRef<const CXXRecordDecl *> Classes) {
+  const CXXRecordDecl *MockDef = Mock.getDefinition();
+  if (!MockDef)
+    return false;
+  CallsOf Visitor(Method);
+  for (const CXXRecordDecl *Derived : Classes) {
+    if (!Derived->hasDefinition() || Derived == MockDef || !Derived->isDerivedFrom(MockDef))
+      continue;
+    for (const CXXMethodDecl *Caller : Derived->methods()) {
+      const FunctionDecl *Body = Caller->getDefinition();
+      if (!Body)
+        continue;
+      Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
+      if (Visitor.Found)
+        return true;
+    }
+  }
+  return false;
+}
+
 llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
   SelfCalls Visitor;
   for (const Decl *Member : Class.decls())

@@ -44,6 +44,16 @@ bool derivedOverrideCallsMethod(const clang::CXXRecordDecl &Mock,
                                 const clang::CXXMethodDecl &Method,
                                 llvm::ArrayRef<const clang::CXXMethodDecl *> Reals);
 
+// Whether a class derived from Mock, among Classes (the TU's), calls Method on itself, in its
+// methods' bodies and the lambdas in them: the tests of a gtest fixture (`TEST_F(Runner, ...)`
+// writes a class deriving from Runner) calling the fixture's recorder `MOCK_METHOD0(callback,
+// void())` from the callbacks they register (mir's `add_stop_callback([this] { callback(); })`).
+// Nothing calls such a method through a base: it is the class's own, checked by the EXPECT_CALLs
+// of its tests (which call gMock's `gmock_callback`, not it). The call must resolve to Method:
+// a derived class's own method of that name does not count.
+bool derivedClassCallsMethod(const clang::CXXRecordDecl &Mock, const clang::CXXMethodDecl &Method,
+                             llvm::ArrayRef<const clang::CXXRecordDecl *> Classes);
+
 // Whether the template's definition calls a member on a value of its Index-th type parameter
 // (`T.Send(...)`, `Ptr->Close()`, through a smart pointer too) or derives from it; generic
 // holders (containers, optionals, handles) do not.
