@@ -467,8 +467,7 @@ void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCa
   // calls it.
   if (KeepsFacts && Factories)
     Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
-                                    returns(pointerType()), unless(isTemplateInstantiation()),
-                                    unless(cxxMethodDecl(isVirtual())))
+                                    returns(pointerType()), unless(isTemplateInstantiation()))
                            .bind(FactoryId),
                        Callback);
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
@@ -515,11 +514,13 @@ void QtMethodStrings::checkFactory(const FunctionDecl &Definition, ASTContext &C
   if (!Returned || !Returned->hasDefinition() || !isQObjectClass(*Returned->getDefinition()) ||
       Definition.isDependentContext())
     return;
-  QtCreation Made = qtFactoryCreation(Definition, Context);
-  if (Made.Is != QtCreation::State::Made)
+  QtCreation Made = Creations.ofFactory(Definition, Context);
+  if (Made.Classes.empty())
     return;
   QtFactoryFact Fact;
   Fact.Factory = usrOf(Definition);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Definition))
+    Fact.Overrides = qtOverriddenUsrs(*Method);
   for (const CXXRecordDecl *Class : Made.Classes)
     Fact.Classes.push_back(qtMadeClass(*Class));
   Factories(std::move(Fact));
@@ -702,8 +703,8 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
   QtCreation Found;
   if (!Made) {
     if (String.ReceiverExpr)
-      Found = qtCreation(*String.ReceiverExpr, Context);
-    if (Found.Is == QtCreation::State::Made) {
+      Found = Creations.of(*String.ReceiverExpr, Context);
+    if (Found.Is != QtCreation::State::Unknown && !Found.Classes.empty()) {
       std::optional<QtMetaMethod> Declared;
       const CXXRecordDecl *Lacking = nullptr;
       for (const CXXRecordDecl *Class : Found.Classes) {
@@ -717,24 +718,24 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
         else if (It != Own.end() && !Declared)
           Declared = *It;
       }
-      if (!Lacking) {
+      // A class it can be made as declares it: which one is made is the program's choice
+      // (Quassel's createPeer(..., LegacyProtocol, ...) makes the peer that declares the signal
+      // it connects next; its QtUi::createMessageProcessor override makes the processor that
+      // declares the slot), so the string is left to it, as to a subclass seen here.
+      if (Declared) {
         JudgedStrings.push_back({&Receiver, Name, String.Where, {}});
         return Declared;
       }
-      if (!Declared) {
+      // Every class it can be made as is known and lacks it.
+      if (Found.Is == QtCreation::State::Made && Found.Whole) {
         MethodString Judged = String;
         Judged.Receiver = Lacking;
         return resolve(Judged, Context, &Found);
       }
-      // Some of the classes it can be made as declare it: which one is made is the program's
-      // choice (Quassel's createPeer(..., LegacyProtocol, ...) makes the peer that declares the
-      // signal it connects next), so the string is left to them, as to a subclass seen here.
-      JudgedStrings.push_back({&Receiver, Name, String.Where, {}});
-      return Declared;
     }
     Made = &Found;
   }
-  const bool Known = Made->Is == QtCreation::State::Made;
+  const bool Known = Made->Is == QtCreation::State::Made && Made->Whole;
   if (!Known && derivedClassDeclares(Receiver, Name, Context))
     return std::nullopt;
 

@@ -79,6 +79,7 @@ private:
   void noteAt(const clang::Decl *Where, llvm::StringRef Message);
 
   Report Diag;
+  QtCreations Creations;
   Defer Deferred;
   Factory Factories;
   bool KeepsFacts = false;

@@ -81,18 +81,21 @@ struct QtMadeClass {
 };
 
 // A function defined in this TU whose every return statement returns an object it makes with
-// `new` (or null, or what another such function returns): the classes its result can be of.
+// `new` (or null, or what another such function returns, or a member written only with those):
+// classes its result can be of. A virtual's override names the methods it overrides, so that a
+// call of any of them reads its classes too.
 struct QtFactoryFact {
   static constexpr std::string_view Kind = "qt-factory";
-  static constexpr unsigned Version = 1;
+  static constexpr unsigned Version = 2;
   std::string Factory; // USR
   std::vector<QtMadeClass> Classes;
+  std::vector<std::string> Overrides; // USRs of the methods it overrides, directly or not
   std::string key() const { return Factory; }
 };
 
 // A SIGNAL()/SLOT() string (or invokeMethod name) the receiver's static class lacks, on an object
-// a factory defined in another TU returns: reported by the judging step unless every class that
-// factory makes declares it.
+// a factory defined in another TU returns (or a virtual overridden there): reported by the
+// judging step unless a class that factory or an override of it makes declares it.
 struct QtDeferredStringFact {
   static constexpr std::string_view Kind = "qt-deferred-string";
   static constexpr unsigned Version = 1;
@@ -113,7 +116,8 @@ CONTRACTCHECK_JSON_FIELDS(QtMadeMethod, (Name, "name"), (Kind, "kind"),
                           (Parameters, "parameters"), (Canonical, "canonical"),
                           (Required, "required"), (AnyParameters, "any_parameters"))
 CONTRACTCHECK_JSON_FIELDS(QtMadeClass, (Name, "name"), (Methods, "methods"))
-CONTRACTCHECK_JSON_FIELDS(QtFactoryFact, (Factory, "factory"), (Classes, "classes"))
+CONTRACTCHECK_JSON_FIELDS(QtFactoryFact, (Factory, "factory"), (Classes, "classes"),
+                          (Overrides, "overrides"))
 CONTRACTCHECK_JSON_FIELDS(QtDeferredStringFact, (Factory, "factory"), (Wanted, "wanted"),
                           (Name, "name"), (Arguments, "arguments"), (NameOnly, "name_only"),
                           (Drift, "drift"))

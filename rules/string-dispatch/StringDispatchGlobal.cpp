@@ -70,23 +70,30 @@ ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Regis
 }
 
 // A Qt string on an object that a factory of another TU makes: reported, as that TU would have,
-// unless the factory's TU was analysed and a class the factory makes declares it (which one it
-// makes is the program's choice, as where the factory is seen). Judged the same whatever order
-// the TUs finished in: by key, the first of equal facts.
+// unless the TU of the factory (or of an override of it, when it is a virtual) was analysed and a
+// class it makes declares it (which one it makes is the program's choice, as where the factory is
+// seen). Judged the same whatever order the TUs finished in: by key, the first of equal facts.
 void judgeMadeObjects(GlobalContext &Context) {
   std::map<std::string, QtFactoryFact> Factories;
   for (QtFactoryFact &F : Context.facts().all<QtFactoryFact>())
     Factories.try_emplace(F.key(), std::move(F));
+  std::map<std::string, std::vector<const QtFactoryFact *>> Making; // a factory's and its overrides'
+  for (const auto &[Usr, F] : Factories) {
+    Making[Usr].push_back(&F);
+    for (const std::string &Overridden : F.Overrides)
+      Making[Overridden].push_back(&F);
+  }
   std::map<std::string, QtDeferredStringFact> Deferred;
   for (QtDeferredStringFact &D : Context.facts().all<QtDeferredStringFact>())
     Deferred.try_emplace(D.key(), std::move(D));
   std::set<std::pair<std::string, unsigned>> Reported; // one finding per string
   for (auto &[_, D] : Deferred) {
-    auto It = Factories.find(D.Factory);
-    if (It != Factories.end() &&
-        llvm::any_of(It->second.Classes, [&](const QtMadeClass &Class) {
-          return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
-            return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
+    auto It = Making.find(D.Factory);
+    if (It != Making.end() && llvm::any_of(It->second, [&](const QtFactoryFact *F) {
+          return llvm::any_of(F->Classes, [&](const QtMadeClass &Class) {
+            return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
+              return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
+            });
           });
         }))
       continue;
