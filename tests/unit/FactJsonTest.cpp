@@ -88,6 +88,12 @@ TEST(FactJsonTest, AFactoryAndADeferredQtStringReadBack) {
   QtMadeMethod Removed{"networkRemoved", "slot", {{"NetworkId"}}, {"NetworkId"}, 1, false};
   QtFactoryFact Factory{"c:@S@PeerFactory@F@createPeer#", {{"LegacyPeer", {Mismatch, Removed}}}};
   QtFactoryFact BackFactory = roundTrip(Factory);
+  EXPECT_TRUE(BackFactory.Overrides.empty());
+  // An override names the virtuals it overrides, for the judging step of their calls.
+  QtFactoryFact Override{"c:@S@QtUi@F@createMessageProcessor#*$@S@QObject#",
+                         {{"QtUiMessageProcessor", {Removed}}},
+                         {"c:@S@AbstractUi@F@createMessageProcessor#*$@S@QObject#"}};
+  EXPECT_EQ(roundTrip(Override).Overrides, Override.Overrides);
   ASSERT_EQ(BackFactory.Classes.size(), 1u);
   EXPECT_EQ(BackFactory.Classes[0].Methods.size(), 2u);
   EXPECT_EQ(BackFactory.key(), Factory.Factory);
