@@ -464,9 +464,12 @@ void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCa
   this->KeepsFacts = KeepsFacts;
   // A function of this file that returns a pointer may make the objects other TUs connect:
   // the judging step reads which classes it makes. A body in a header is seen by every TU that
-  // calls it.
+  // calls it, except an override's: the callers of the virtual need not include its class.
   if (KeepsFacts && Factories)
-    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+    Finder->addMatcher(functionDecl(isDefinition(),
+                                    anyOf(isExpansionInMainFile(),
+                                          cxxMethodDecl(isOverride(),
+                                                        unless(isExpansionInSystemHeader()))),
                                     returns(pointerType()), unless(isTemplateInstantiation()))
                            .bind(FactoryId),
                        Callback);
