@@ -126,6 +126,13 @@ const std::string *nameSpelling(const EnumConstantDecl &E, const AcceptedNames &
 
 } // namespace
 
+std::map<std::string, const EnumConstantDecl *> parsedEnumerators(const FunctionDecl &Parser,
+                                                                  const AcceptedNames &Names) {
+  NamePairs Paired(Names);
+  Paired.read(Parser.getBody());
+  return std::move(Paired.Pairs);
+}
+
 EnumConsumer parserColumn(const FunctionDecl &Parser, const AcceptedNames &Names,
                           const std::string &Label, const SourceManager &SM) {
   EnumConsumer Column;

@@ -4,7 +4,11 @@
 
 #include "ContractMap.h"
 
+#include <map>
+#include <string>
+
 namespace clang {
+class EnumConstantDecl;
 class FunctionDecl;
 class SourceManager;
 } // namespace clang
@@ -17,6 +21,11 @@ struct AcceptedNames;
 // a table entry), else by an accepted name that spells it in one of the spellings the `names`
 // options know (`"pending_ack"` for PendingAck). A name that parses to no enumerator the body
 // shows is not a row.
+// Which enumerator each accepted name parses to, where the body pairs them (an if that returns
+// it, a case, a table entry); names the body pairs with nothing are absent.
+std::map<std::string, const clang::EnumConstantDecl *>
+parsedEnumerators(const clang::FunctionDecl &Parser, const AcceptedNames &Names);
+
 EnumConsumer parserColumn(const clang::FunctionDecl &Parser, const AcceptedNames &Names,
                           const std::string &Label, const clang::SourceManager &SM);
 

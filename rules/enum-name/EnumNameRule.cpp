@@ -8,6 +8,7 @@
 #include "rules/enum-name/EnumNameMap.h"
 #include "rules/enum-name/EnumNameGlobal.h"
 #include "rules/enum-name/EnumNameMessages.h"
+#include "rules/enum-name/RoundTrips.h"
 #include "SourcePositions.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/NameSpelling.h"
@@ -18,6 +19,8 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -58,6 +61,10 @@ constexpr OptionSpec Options[] = {
     {"infer", OptionType::Bool, "true",
      "Infer the names a string-to-enum function accepts from its body (an if/else chain, a "
      "switch over a hash, a {\"name\", E::X} table) and check the literals passed to it."},
+    {"round-trips", OptionType::Bool, "true",
+     "Check that each name a to-string function writes (a switch over the enum returning a "
+     "literal per enumerator) is accepted by the string-to-enum function of the same enum in the "
+     "translation unit, when most of the other names agree (a round-trip pair)."},
     {"functions", OptionType::RecordList, "",
      "String-to-enum functions whose bodies cannot be seen (a library, a generated parser): "
      "{name, arg, enum, names} with the function's qualified name, the 0-based argument that "
@@ -89,6 +96,14 @@ AST_MATCHER(FunctionDecl, parsesEnumFromString) {
   return parsedEnum(Node.getReturnType()) && stringParameter(Node).has_value();
 }
 
+// Returns text and takes an enum: a candidate to-string function (nameWriter decides).
+AST_MATCHER(FunctionDecl, writesEnumName) {
+  return isStringType(Node.getReturnType()) &&
+         llvm::any_of(Node.parameters(), [](const ParmVarDecl *P) {
+           return P->getType().getNonReferenceType()->isEnumeralType();
+         });
+}
+
 std::string qualifiedName(const NamedDecl &D) { return D.getQualifiedNameAsString(); }
 
 // The name messages show: with the template arguments of a specialisation, which say which of
@@ -116,6 +131,7 @@ bool isCaseInsensitivePredicate(const Expr &Arg) {
 
 EnumNameRule::EnumNameRule(RuleContext &Context)
     : Rule(Context), Infer(options().getBool("infer")),
+      RoundTrips(options().getBool("round-trips")),
       Functions(options().getRecords<ConfiguredFunction>("functions")),
       CatchAllWords(catchAllWordsOf(options().getList("catch-alls"))) {
   for (const DataFileBinding &B : options().getRecords<DataFileBinding>("data"))
@@ -157,6 +173,17 @@ void EnumNameRule::registerMatchers(MatchFinder *Finder) {
                                     unless(isTemplateInstantiation()), parsesEnumFromString())
                            .bind("parser"),
                        this);
+  // To-string functions and the parsers that read their names back, wherever the TU has them.
+  if (RoundTrips) {
+    Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                                    unless(isTemplateInstantiation()), writesEnumName())
+                           .bind("name-writer"),
+                       this);
+    Finder->addMatcher(functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                                    unless(isTemplateInstantiation()), parsesEnumFromString())
+                           .bind("round-trip-parser"),
+                       this);
+  }
   // The enums configured functions and data files name.
   if (!NamedEnums.empty()) {
     Finder->addMatcher(enumDefinitionNamed(NamedEnums), this);
@@ -173,6 +200,15 @@ void EnumNameRule::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser")) {
     MainFileParsers.push_back(Parser);
+    return;
+  }
+  if (const auto *Writer = Result.Nodes.getNodeAs<FunctionDecl>("name-writer")) {
+    if (std::optional<NameWriter> Names = nameWriter(*Writer))
+      NameWriters.push_back(std::move(*Names));
+    return;
+  }
+  if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("round-trip-parser")) {
+    TUParsers.push_back(Parser);
     return;
   }
   if (const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("expects-throw"))
@@ -369,6 +405,32 @@ void EnumNameRule::onEndOfTranslationUnit() {
     checkConfigured(Call, *Function);
   for (const FunctionDecl *Definition : MainFileParsers)
     emitParserFact(*Definition);
+  for (const NameWriter &Writer : NameWriters)
+    checkRoundTrips(Writer);
+}
+
+void EnumNameRule::checkRoundTrips(const NameWriter &Writer) {
+  std::set<const StringLiteral *> Reported;
+  for (const FunctionDecl *Parser : TUParsers) {
+    const std::optional<AcceptedNames> &Names = acceptedBy(*Parser);
+    if (!Names)
+      continue;
+    for (const auto &[Enumerator, Literal] : namesNotReadBack(Writer, *Parser, *Names)) {
+      if (!reportable(*Literal) || !Reported.insert(Literal).second)
+        continue;
+      std::string ParserName = displayName(*Parser);
+      std::optional<std::string> Suggestion =
+          suggestName(Names->Names, Literal->getString(), Names->CaseInsensitive);
+      diag(Literal->getBeginLoc(),
+           "'%0', the name '%1' writes for '%2', is not a name '%3' accepts: it does not "
+           "read back%4")
+          << Literal->getString() << displayName(*Writer.Function)
+          << Enumerator->getName() << ParserName
+          << (Suggestion ? " (did you mean '" + *Suggestion + "'?)" : std::string());
+      diag(Parser->getLocation(), "%0", DiagnosticIDs::Note)
+          << acceptedNamesNote(ParserName, Names->Names, Names->CaseInsensitive);
+    }
+  }
 }
 
 const RuleInfo &EnumNameRuleInfo() {

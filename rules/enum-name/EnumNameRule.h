@@ -5,6 +5,7 @@
 
 #include "rules/enum-name/ConfiguredFunctions.h"
 #include "rules/enum-name/ExpectedFailures.h"
+#include "rules/enum-name/RoundTrips.h"
 #include "Rule.h"
 #include "rules/utils/StringParsers.h"
 #include "rules/utils/EnumDefinitionMatcher.h"
@@ -41,6 +42,7 @@ private:
   const std::optional<AcceptedNames> &acceptedBy(const clang::FunctionDecl &Definition);
   void emitParserFact(const clang::FunctionDecl &Definition);
   void recordConfiguredEnum(const clang::EnumDecl &Enum);
+  void checkRoundTrips(const NameWriter &Writer);
   bool reportable(const clang::StringLiteral &Literal) const;
   bool reportable(const LiteralCall &Call) const;
   std::optional<std::string> expectedValue(const LiteralCall &Call) const;
@@ -48,6 +50,7 @@ private:
   clang::SourceLocation spelledAt(const clang::StringLiteral &Literal) const;
 
   const bool Infer;
+  const bool RoundTrips;
   const std::vector<ConfiguredFunction> Functions;
   const std::vector<std::string> CatchAllWords; // lower-case
   EnumNameSet DataEnums;  // the enums the `data` bindings name
@@ -66,6 +69,9 @@ private:
   llvm::DenseMap<clang::SourceLocation, const clang::Expr *> LiteralsExpectedValues;
   std::vector<std::pair<LiteralCall, const ConfiguredFunction *>> ConfiguredCalls;
   std::vector<const clang::FunctionDecl *> MainFileParsers;
+  // Round trips: every to-string function and string-to-enum definition the TU has.
+  std::vector<NameWriter> NameWriters;
+  std::vector<const clang::FunctionDecl *> TUParsers;
   std::map<std::string, const clang::EnumDecl *> ConfiguredEnums;
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<AcceptedNames>> Accepted;
 };
