@@ -8,6 +8,7 @@
 #include <clang/AST/Expr.h>
 #include <clang/AST/Stmt.h>
 #include <llvm/ADT/STLExtras.h>
+#include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
 #include <map>
@@ -147,7 +148,8 @@ namesNotReadBack(const NameWriter &Writer, const FunctionDecl &Parser, const Acc
       return Other.second->getString() == Name &&
              !llvm::APSInt::isSameValue(Other.first->getInitVal(), E->getInitVal());
     });
-    if (Shared)
+    // "", "?", "-": a placeholder for a value with no name, not a name meant to be read.
+    if (Shared || llvm::none_of(Name, [](char C) { return llvm::isAlnum(C); }))
       continue;
     if (acceptsName(Names.Names, Name, Names.CaseInsensitive)) {
       auto Pair = Pairs.find(Name.str());

@@ -33,8 +33,9 @@ std::optional<NameWriter> nameWriter(const clang::FunctionDecl &Definition);
 // Parser is Writer's round-trip partner: at least two of the written names parse back to their
 // own enumerator and they outnumber the names that do not (a display-name function, "Pen
 // Tool", and a configuration parser, "pen", are not partners). Left out: an enumerator the
-// parser falls back to (it comes back whatever the name), and a name written for two
-// enumerators (it can read back as only one of them). A name the parser accepts as another
+// parser falls back to (it comes back whatever the name), a name written for two
+// enumerators (it can read back as only one of them), and a placeholder with no letter or digit
+// ("", "?": a value with no name). A name the parser accepts as another
 // enumerator is an alias it chose, not reported.
 std::vector<std::pair<const clang::EnumConstantDecl *, const clang::StringLiteral *>>
 namesNotReadBack(const NameWriter &Writer, const clang::FunctionDecl &Parser,
