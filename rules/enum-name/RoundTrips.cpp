@@ -2,6 +2,7 @@
 
 #include "rules/enum-name/EnumNameMap.h"
 #include "rules/enum-name/EnumNameMessages.h"
+#include "rules/utils/LabelReturns.h"
 #include "rules/utils/StringParsers.h"
 
 #include <clang/AST/Decl.h>
@@ -42,12 +43,7 @@ const SwitchStmt *firstSwitch(const Stmt *S) {
 
 // The literal a label leads straight to: `case X: return "x";`, `case X: { return "x"; }`.
 const StringLiteral *returnedLiteral(const SwitchCase &Label) {
-  const Stmt *Body = Label.getSubStmt();
-  while (const auto *Nested = dyn_cast_or_null<SwitchCase>(Body))
-    Body = Nested->getSubStmt();
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
-    Body = Block->body_empty() ? nullptr : Block->body_front();
-  const auto *Return = dyn_cast_or_null<ReturnStmt>(Body);
+  const ReturnStmt *Return = labelReturn(Label);
   return Return && Return->getRetValue() ? literalArgument(Return->getRetValue()) : nullptr;
 }
 

@@ -1,5 +1,6 @@
 #include "rules/switch-coverage/SwitchCoverageRule.h"
 
+#include "rules/utils/LabelReturns.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
 #include "rules/utils/LibraryEnums.h"
@@ -206,12 +207,7 @@ bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
 
 // The text a label leads straight to: `case X: return "x";`, `default: { return "number"; }`.
 const StringLiteral *returnedText(const SwitchCase &Label) {
-  const Stmt *Body = Label.getSubStmt();
-  while (const auto *Nested = dyn_cast_or_null<SwitchCase>(Body))
-    Body = Nested->getSubStmt();
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
-    Body = Block->body_empty() ? nullptr : Block->body_front();
-  const auto *Return = dyn_cast_or_null<ReturnStmt>(Body);
+  const ReturnStmt *Return = labelReturn(Label);
   return Return ? textIn(Return->getRetValue()) : nullptr;
 }
 
