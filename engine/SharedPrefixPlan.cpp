@@ -143,19 +143,20 @@ private:
       shareBeyond(Members, Standard, Headers, First);
   }
 
-  // The TUs of a prefix of standard headers (or of a lower prefix they load directly) include
-  // more standard headers than they all share: yaml-cpp's src/ TUs share <string> and its
-  // kind, and each parsed <memory>, <map>, <sstream> or <cmath> itself. Those beyond the prefix
-  // are shared again among its TUs as shareStandardHeaders shares them, each such set by a
-  // prefix chained on it (Lower), and so on within each new prefix: every prefix still holds
-  // only standard headers all its TUs include. A prefix that leads with library roots is left
-  // as it is: a chained prefix's headers come after its lower one's, and moving a standard
-  // header below a library root is not shown to change nothing (only above it).
+  // The TUs of a prefix (or of a lower prefix they load directly) include more standard headers
+  // than they all share: yaml-cpp's src/ TUs share <string> and its kind, and each parsed
+  // <memory>, <map>, <sstream> or <cmath> itself. Those beyond the prefix are shared again among
+  // its TUs as shareStandardHeaders shares them, each such set by a prefix chained on it
+  // (Lower), and so on within each new prefix: every prefix still holds only standard headers
+  // all its TUs include. A chained prefix's headers come after its lower one's, so on a prefix
+  // that leads with library roots (src/'s TUs that begin with <cassert>, a test's gtest.h) only
+  // the standard headers each TU includes after those roots are shared beyond it: each moves
+  // up to just after them, above the TU's own code and the library roots between (which a
+  // standard header may lead, SystemHeaderRoots.h), and never below a library root it came
+  // before. A standard header that such a root entered is in the prefix already.
   void shareBeyond(const std::vector<size_t> &Members, const std::map<size_t, HeaderSet> &Standard,
                    const GroupHeaders &Headers, size_t First) {
     for (size_t P = First; P < Plan.Prefixes.size(); ++P) {
-      if (Plan.Prefixes[P].Length != 0)
-        continue;
       std::vector<size_t> Pool;
       for (size_t I : Members)
         if (Plan.PrefixOf[I] == P)
@@ -165,11 +166,34 @@ private:
       HeaderSet Below(Headers.Paths.size());
       for (const std::string &Path : Plan.Prefixes[P].Standard)
         Below.insert(Headers.Ids.at(Path));
+      size_t Roots = leadingRoots(P);
       std::map<size_t, HeaderSet> Beyond;
       for (size_t I : Pool)
-        Beyond.emplace(I, HeaderSet(Standard.at(I)) -= Below);
+        Beyond.emplace(I, (Roots == 0 ? HeaderSet(Standard.at(I)) : after(I, Roots, Headers)) -=
+                          Below);
       shareStandardHeaders(Pool, Beyond, Headers, P, &Below);
     }
+  }
+
+  // How many library roots lead the prefix: its own, or those of the prefix it is chained on.
+  size_t leadingRoots(size_t P) const {
+    for (; P != SharedPrefixPlan::None; P = Plan.Prefixes[P].Lower)
+      if (Plan.Prefixes[P].Length != 0)
+        return Plan.Prefixes[P].Length;
+    return 0;
+  }
+
+  // The standard headers candidate I enters first after its first Roots library roots, with the
+  // C++ ones they enter: those that may move up to just after them.
+  HeaderSet after(size_t I, size_t Roots, const GroupHeaders &Headers) const {
+    HeaderSet Late(Headers.Paths.size()), Early(Headers.Paths.size());
+    for (const LeadingStandardHeader &S : Candidates[I].Standard) {
+      HeaderSet &Set = S.Before < Roots ? Early : Late;
+      Set.insert(Headers.Ids.at(S.Path));
+      for (const std::string &Entered : S.Enters)
+        Set.insert(Headers.Ids.at(Entered));
+    }
+    return Late -= Early;
   }
 
   // The standard headers that several of the group's prefixes, and of its candidates left without

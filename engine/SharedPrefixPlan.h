@@ -54,8 +54,9 @@ struct SharedPrefixPlan {
 // standard headers that several of its prefixes (and candidates left without one) all include
 // become a lower prefix the others are chained on, when that saves parsing (SharedPrefix::Lower):
 // the candidates left without a prefix that include all of it load it directly. With
-// ShareBeyond, what the candidates of a prefix of standard headers include beyond it is shared
-// again, by prefixes chained on it.
+// ShareBeyond, what the candidates of a prefix include beyond it is shared again, by prefixes
+// chained on it (of a prefix that leads with library roots, the standard headers each includes
+// after those roots).
 SharedPrefixPlan planSharedPrefixes(const std::vector<PrefixCandidate> &Candidates,
                                     size_t MinShare, bool ShareBeyond = true);
 

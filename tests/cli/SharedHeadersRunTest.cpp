@@ -213,6 +213,65 @@ void expectTheSameInEveryMode(const TempDir &Project, const nlohmann::json &Own)
   EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
 }
 
+// Standard headers a TU includes after a library root, chained on the prefix that ends with it
+// (yaml-cpp's src/ TUs that begin with <cassert>). a.cpp and b.cpp include <string>, the library
+// header lib/lib.h, then <map> (81 files) and <sstream> (71 files); c.cpp <list> after it. The
+// three share <string> and lib/lib.h, and a.cpp and b.cpp <map> and <sstream> on a prefix
+// chained on that one, after lib/lib.h as in their text. d.cpp includes <map> before lib/lib.h.
+// Each TU reports one switch, one more for each of MAP_MORE and SSTREAM_MORE the headers
+// define, and one more when lib/lib.h saw MAP_MORE, which only d.cpp's order gives it: a prefix
+// that moved <map> above lib/lib.h would give it to a.cpp and b.cpp too.
+TEST(SharedHeadersRunTest, StandardHeadersATUIncludesAfterALibraryHeaderKeepTheirPlaceOnAChain) {
+  TempDir Project;
+  Project.write("sys/string", "#pragma once\nstruct String { int Size; };\n");
+  Project.write("sys/list", "#pragma once\nstruct List { int Size; };\n");
+  auto WriteHeader = [&](const std::string &Name, const std::string &More) {
+    std::string Text = "#pragma once\n";
+    for (int I = 0; I < (Name == "map" ? 80 : 70); ++I) {
+      std::string Part = "bits/" + Name + std::to_string(I) + ".h";
+      Project.write("sys/" + Part, "#pragma once\nstruct " + Name + "Part" + std::to_string(I) +
+                                       " { int Size; };\n");
+      Text += "#include <" + Part + ">\n";
+    }
+    Project.write("sys/" + Name, Text + More);
+  };
+  auto WriteLibrary = [&](const std::string &More) {
+    Project.write("sys/lib/lib.h", "#ifndef LIB_LIB_H\n#define LIB_LIB_H\nstruct Lib { int Size; };\n" +
+                                       More + "#endif\n");
+  };
+  WriteHeader("map", "");
+  WriteHeader("sstream", "");
+  WriteLibrary("");
+  auto Code = [](const std::string &Name) {
+    return switchMissingOne(Name) + "#ifdef MAP_MORE\n" + switchMissingOne(Name + "Map") +
+           "#endif\n#ifdef SSTREAM_MORE\n" + switchMissingOne(Name + "Sstream") +
+           "#endif\n#ifdef LIB_SAW_MAP\n" + switchMissingOne(Name + "Lib") + "#endif\n";
+  };
+  std::vector<std::pair<std::string, std::string>> TUs{
+      {"a", "#include <string>\n#include <lib/lib.h>\n#include <map>\n#include <sstream>\n"},
+      {"b", "#include <lib/lib.h>\n#include <string>\n#include <sstream>\n#include <map>\n"},
+      {"c", "#include <string>\n#include <lib/lib.h>\n#include <list>\n"},
+      {"d", "#include <string>\n#include <map>\n#include <lib/lib.h>\n"}};
+  std::vector<std::string> Sources;
+  for (const auto &[Name, Includes] : TUs)
+    Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  auto Expect = [&](size_t Findings) {
+    nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+    ASSERT_EQ(Own.size(), Findings) << Own.dump(2);
+    expectTheSameInEveryMode(Project, Own);
+    fs::remove_all(Project.path() + "/store");
+  };
+  Expect(4);
+  WriteHeader("map", "#define MAP_MORE 1\n");
+  Expect(7);
+  WriteHeader("sstream", "#define SSTREAM_MORE 1\n");
+  Expect(9);
+  WriteLibrary("#ifdef MAP_MORE\n#define LIB_SAW_MAP 1\n#endif\n");
+  Expect(10);
+}
+
 // Three TUs alone with their settings, which differ only in one -I directory each (the
 // vendored googletest's TUs in yaml-cpp): a/ and c/ hold their own header, shadow/ also a
 // bits/slice.h that the fake <valarray> includes, defining a macro under which shadow.cpp has a

@@ -225,6 +225,42 @@ TEST(SharedPrefixPlanTest, WhatAPrefixsTUsIncludeBeyondItIsSharedOnAPrefixChaine
   EXPECT_EQ(StandardOf(0), (std::vector<std::string>{"map", "string"}));
 }
 
+TEST(SharedPrefixPlanTest, WhatTUsIncludeAfterTheirLibraryRootsIsSharedOnAPrefixChainedOnThem) {
+  // Three TUs begin with <string> and gtest.h; two include <map> and <sstream> after gtest.h,
+  // the third <list> (yaml-cpp's src/ TUs that begin with <cassert>: each parsed what came
+  // after it). The two share <map> and <sstream> on a prefix chained on the one of <string> and
+  // gtest.h: those come after gtest.h there too, as in their text.
+  LeadingStandardHeader Map = standardRoot("map", 1), Sstream = standardRoot("sstream", 1),
+                        List = standardRoot("list", 1);
+  Map.Weight = 40;
+  Sstream.Weight = 70;
+  std::vector<PrefixCandidate> Candidates = {
+      {"g", {"gtest.h"}, {standardRoot("string", 0), Map, Sstream}},
+      {"g", {"gtest.h"}, {Sstream, standardRoot("string", 0), Map}},
+      {"g", {"gtest.h"}, {standardRoot("string", 0), List}}};
+  SharedPrefixPlan Plan = planSharedPrefixes(Candidates, 2);
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{1, 1, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
+  EXPECT_EQ(Plan.Prefixes[1].Standard, (std::vector<std::string>{"map", "sstream", "string"}));
+  EXPECT_EQ(Plan.Prefixes[1].Length, 0u);
+  EXPECT_EQ(Plan.Prefixes[1].Lower, 0u);
+  // A standard header that gtest.h entered in one TU is in its prefix already: it is never
+  // shared after gtest.h, though the others include it after gtest.h themselves.
+  LeadingStandardHeader Entered = standardInclude("sstream");
+  Entered.Weight = 70;
+  Candidates[0].Standard = {standardRoot("string", 0), Map, Entered};
+  Candidates.push_back(Candidates[1]);
+  Plan = planSharedPrefixes(Candidates, 2);
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[1]].Standard,
+            (std::vector<std::string>{"map", "sstream", "string"}));
+  EXPECT_EQ(Plan.PrefixOf[1], Plan.PrefixOf[3]);
+  EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[2]);
+  EXPECT_EQ(Plan.Prefixes[Plan.PrefixOf[0]].Length, 1u);
+}
+
 TEST(SharedPrefixPlanTest, AStandardHeaderEnteredInsideAnotherIsOneTheTUIncludes) {
   // The first TU includes <string> before gtest.h; the second gets it only inside <ostream>,
   // which gtest.h includes: a prefix of <ostream>, <string> and gtest.h means what each TU's
