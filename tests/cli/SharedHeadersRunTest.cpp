@@ -126,6 +126,19 @@ TEST_F(ChainedPrefixTest, AnEditOfTheLowerPrefixsHeaderReachesEveryTUChainedOnIt
       << LastStderr;
 }
 
+// A fake standard header sys/<Name> of 70 files of its own (80 for map) and then More: large
+// enough that sharing it on a chained prefix saves parsing 64 files' worth.
+void writeLargeStandardHeader(TempDir &Project, const std::string &Name, const std::string &More) {
+  std::string Text = "#pragma once\n";
+  for (int I = 0; I < (Name == "map" ? 80 : 70); ++I) {
+    std::string Part = "bits/" + Name + std::to_string(I) + ".h";
+    Project.write("sys/" + Part, "#pragma once\nstruct " + Name + "Part" + std::to_string(I) +
+                                     " { int Size; };\n");
+    Text += "#include <" + Part + ">\n";
+  }
+  Project.write("sys/" + Name, Text + More);
+}
+
 // Five TUs with one command: all include <string>, four also <map>, two of those also
 // <sstream> (yaml-cpp's src/). <string> is precompiled once, <map> on it for the four, and
 // <sstream> on that for the two: a chain of three. <map> reads 81 files and <sstream> 71 (a
@@ -155,14 +168,7 @@ protected:
                              {"-std=c++20", "-isystem", Project.path() + "/sys"});
   }
   void writeHeader(const std::string &Name, const std::string &More) {
-    std::string Text = "#pragma once\n";
-    for (int I = 0; I < (Name == "map" ? 80 : 70); ++I) {
-      std::string Part = "bits/" + Name + std::to_string(I) + ".h";
-      Project.write("sys/" + Part, "#pragma once\nstruct " + Name + "Part" + std::to_string(I) +
-                                       " { int Size; };\n");
-      Text += "#include <" + Part + ">\n";
-    }
-    Project.write("sys/" + Name, Text + More);
+    writeLargeStandardHeader(Project, Name, More);
   }
 
   TempDir Project;
@@ -226,14 +232,7 @@ TEST(SharedHeadersRunTest, StandardHeadersATUIncludesAfterALibraryHeaderKeepThei
   Project.write("sys/string", "#pragma once\nstruct String { int Size; };\n");
   Project.write("sys/list", "#pragma once\nstruct List { int Size; };\n");
   auto WriteHeader = [&](const std::string &Name, const std::string &More) {
-    std::string Text = "#pragma once\n";
-    for (int I = 0; I < (Name == "map" ? 80 : 70); ++I) {
-      std::string Part = "bits/" + Name + std::to_string(I) + ".h";
-      Project.write("sys/" + Part, "#pragma once\nstruct " + Name + "Part" + std::to_string(I) +
-                                       " { int Size; };\n");
-      Text += "#include <" + Part + ">\n";
-    }
-    Project.write("sys/" + Name, Text + More);
+    writeLargeStandardHeader(Project, Name, More);
   };
   auto WriteLibrary = [&](const std::string &More) {
     Project.write("sys/lib/lib.h", "#ifndef LIB_LIB_H\n#define LIB_LIB_H\nstruct Lib { int Size; };\n" +
