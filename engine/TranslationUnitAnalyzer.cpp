@@ -361,6 +361,7 @@ public:
         new DiagnosticIDs, new DiagnosticOptions, &Collector, /*ShouldOwnClient=*/false);
     RuleDiagnostics->setSourceManager(&CI.getSourceManager());
     Collector.setLangOpts(CI.getLangOpts());
+    Analyses.setHeaders(&CI.getPreprocessor().getHeaderSearchInfo());
     for (const RuleInfo *Info : allRules()) {
       const RuleSettings &Settings = Cfg.rule(Info->Id);
       // A global rule's per-TU part, when it has one, emits the facts its global step reads.

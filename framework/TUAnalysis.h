@@ -14,6 +14,10 @@
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
+namespace clang {
+class HeaderSearch;
+} // namespace clang
+
 #include <functional>
 #include <memory>
 #include <typeindex>
@@ -49,6 +53,10 @@ public:
 protected:
   virtual void finish() {}
 
+  // The TU's header search (what directory each header was found in), for telling a library's
+  // header from one of the project's that a system header included; null where not given.
+  const clang::HeaderSearch *Headers = nullptr;
+
 private:
   friend class TUAnalyses;
   std::function<void(Fact)> KeepFact; // null where no global step follows (clang-tidy)
@@ -82,6 +90,7 @@ public:
     std::unique_ptr<TUAnalysis> &Slot = Made[std::type_index(typeid(T))];
     if (!Slot) {
       Slot = std::make_unique<T>();
+      Slot->Headers = Headers;
       if (KeepFact)
         Slot->KeepFact = [this](Fact F) { keep(T::Info, std::move(F)); };
       Slot->registerMatchers(Finder);
@@ -89,8 +98,16 @@ public:
     return static_cast<T &>(*Slot);
   }
 
+  // The TU's header search, given by the front end when its preprocessor is made.
+  void setHeaders(const clang::HeaderSearch *TUHeaders) {
+    Headers = TUHeaders;
+    for (auto &[Type, Analysis] : Made)
+      Analysis->Headers = TUHeaders;
+  }
+
 private:
   void keep(const TUAnalysisInfo &Info, Fact F);
+  const clang::HeaderSearch *Headers = nullptr;
 
   std::function<void(Fact)> KeepFact;
   std::unordered_map<std::type_index, std::unique_ptr<TUAnalysis>> Made;

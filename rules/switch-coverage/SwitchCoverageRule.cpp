@@ -746,7 +746,7 @@ SwitchCoverageRule::unproducedInTU(const Pending &Finding) const {
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   const EnumDecl *Enum = Finding.Enum;
   SourceLocation EnumLoc = SM.getExpansionLoc(Enum->getLocation());
-  if (SM.isInSystemHeader(EnumLoc) || Uses->made(*Enum))
+  if (declaredByALibrary(*Enum, Headers) || Uses->made(*Enum))
     return Result;
   Result.LocalEnum = SM.isInMainFile(EnumLoc);
   for (const EnumConstantDecl *E : Finding.Missing)

@@ -1,5 +1,6 @@
 #include "rules/utils/EnumeratorUses.h"
 
+#include "rules/utils/LibraryEnums.h"
 #include "rules/utils/Usr.h"
 #include "SourcePositions.h"
 
@@ -86,30 +87,32 @@ void forEachSize(TypeLoc Type, llvm::function_ref<void(const DeclRefExpr &)> Vis
   }
 }
 
-// The project enum a type is (not one of a library's: a library makes its own enums' values).
-const EnumDecl *projectEnumOf(QualType Type, const SourceManager &SM) {
+// The project enum a type is (not one of a library's: a library makes its own enums' values),
+// told as report-system-enums tells it (declaredByALibrary): a project header that CMake's
+// precompiled-header wrapper made a system header is the project's.
+const EnumDecl *projectEnumOf(QualType Type, const HeaderSearch *Headers) {
   if (Type.isNull())
     return nullptr;
   const auto *Enum = Type.getCanonicalType()->getAs<EnumType>();
   const EnumDecl *Decl = Enum ? Enum->getDecl() : nullptr;
   if (Decl && Decl->getDefinition())
     Decl = Decl->getDefinition();
-  if (!Decl || SM.isInSystemHeader(SM.getExpansionLoc(Decl->getLocation())))
+  if (!Decl || declaredByALibrary(*Decl, Headers))
     return nullptr;
   return Decl;
 }
 
 // The enum of what a pointer points to.
-const EnumDecl *pointeeEnumOf(QualType Type, const SourceManager &SM) {
+const EnumDecl *pointeeEnumOf(QualType Type, const HeaderSearch *Headers) {
   const auto *Pointer = Type.isNull() ? nullptr : Type.getCanonicalType()->getAs<PointerType>();
-  return Pointer ? projectEnumOf(Pointer->getPointeeType(), SM) : nullptr;
+  return Pointer ? projectEnumOf(Pointer->getPointeeType(), Headers) : nullptr;
 }
 
 // The project enum whose values a conversion makes from something else: `static_cast<E>(i)`,
 // `E(i)`, `(E)i`, `E{i}`, one enum's value cast to another; a pointer converted to or from
 // `E *` (`reinterpret_cast<E *>(p)`, `memcpy(&e, ...)`'s `void *`), or `reinterpret_cast<int
 // &>(e)`, through which bytes are written into one.
-const EnumDecl *enumMadeBy(const CastExpr &Cast, const SourceManager &SM) {
+const EnumDecl *enumMadeBy(const CastExpr &Cast, const HeaderSearch *Headers) {
   switch (Cast.getCastKind()) {
   case CK_LValueToRValue:
   case CK_NoOp:
@@ -123,11 +126,12 @@ const EnumDecl *enumMadeBy(const CastExpr &Cast, const SourceManager &SM) {
   }
   QualType To = Cast.getType(), From = Cast.getSubExpr()->getType();
   if (Cast.getCastKind() == CK_LValueBitCast)
-    if (const EnumDecl *Enum = projectEnumOf(From, SM))
+    if (const EnumDecl *Enum = projectEnumOf(From, Headers))
       return Enum;
-  if (const EnumDecl *Enum = projectEnumOf(To, SM))
-    return projectEnumOf(From, SM) == Enum ? nullptr : Enum;
-  const EnumDecl *ToPointee = pointeeEnumOf(To, SM), *FromPointee = pointeeEnumOf(From, SM);
+  if (const EnumDecl *Enum = projectEnumOf(To, Headers))
+    return projectEnumOf(From, Headers) == Enum ? nullptr : Enum;
+  const EnumDecl *ToPointee = pointeeEnumOf(To, Headers);
+  const EnumDecl *FromPointee = pointeeEnumOf(From, Headers);
   if (ToPointee != FromPointee)
     return ToPointee ? ToPointee : FromPointee;
   return nullptr;
@@ -137,14 +141,15 @@ const EnumDecl *enumMadeBy(const CastExpr &Cast, const SourceManager &SM) {
 // or takes one to write (`QVariant::value<E>()`, `qvariant_cast<E>`, `operator>>(QDataStream &,
 // T &)`, `json::get<E>()`, `std::bit_cast<E>`): its body may be left unparsed, and what it
 // returns comes from outside the project.
-const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee, const SourceManager &SM) {
+const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee,
+                                  const HeaderSearch *Headers) {
   const TemplateArgumentList *Arguments = Callee.getTemplateSpecializationArgs();
   if (!Arguments)
     return nullptr;
   llvm::SmallPtrSet<const EnumDecl *, 2> Given;
   for (const TemplateArgument &Argument : Arguments->asArray())
     if (Argument.getKind() == TemplateArgument::Type)
-      if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), SM))
+      if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), Headers))
         Given.insert(Enum);
   if (Given.empty())
     return nullptr;
@@ -158,18 +163,18 @@ const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee, const SourceManage
       return nullptr;
     if (Type.isConstQualified())
       return nullptr;
-    const EnumDecl *Enum = projectEnumOf(Type, SM);
+    const EnumDecl *Enum = projectEnumOf(Type, Headers);
     return Enum && Given.contains(Enum) ? Enum : nullptr;
   };
   QualType Returned = Callee.getReturnType().getNonReferenceType();
-  if (const EnumDecl *Enum = projectEnumOf(Returned, SM); Enum && Given.contains(Enum))
+  if (const EnumDecl *Enum = projectEnumOf(Returned, Headers); Enum && Given.contains(Enum))
     return Enum;
   // optional<E>, expected<E, ...>: a class whose arguments name the enum.
   if (const auto *Record = Returned.getCanonicalType()->getAsCXXRecordDecl())
     if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(Record))
       for (const TemplateArgument &Argument : Specialization->getTemplateArgs().asArray())
         if (Argument.getKind() == TemplateArgument::Type)
-          if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), SM);
+          if (const EnumDecl *Enum = projectEnumOf(Argument.getAsType(), Headers);
               Enum && Given.contains(Enum))
             return Enum;
   for (const ParmVarDecl *Parameter : Callee.parameters())
@@ -291,19 +296,19 @@ void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Cast = Result.Nodes.getNodeAs<CastExpr>("made-by-cast")) {
-    if (const EnumDecl *Enum = enumMadeBy(*Cast, *Result.SourceManager))
+    if (const EnumDecl *Enum = enumMadeBy(*Cast, Headers))
       recordMade(Enum, fileContaining(*Cast, *Result.SourceManager));
     return;
   }
   if (const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("library-template")) {
-    if (const EnumDecl *Enum = enumMadeByLibrary(*Callee, *Result.SourceManager))
+    if (const EnumDecl *Enum = enumMadeByLibrary(*Callee, Headers))
       recordMade(Enum, fileContaining(*Result.Nodes.getNodeAs<CallExpr>("library-call"),
                                       *Result.SourceManager));
     return;
   }
   if (const auto *QEnum = Result.Nodes.getNodeAs<FunctionDecl>("q-enum")) {
     const SourceManager &S = *Result.SourceManager;
-    if (const EnumDecl *Enum = projectEnumOf(QEnum->getParamDecl(0)->getType(), S))
+    if (const EnumDecl *Enum = projectEnumOf(QEnum->getParamDecl(0)->getType(), Headers))
       recordMade(Enum, S.getFileID(S.getExpansionLoc(QEnum->getLocation())));
     return;
   }

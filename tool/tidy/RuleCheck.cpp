@@ -4,6 +4,7 @@
 #include "OptionParser.h"
 
 #include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Preprocessor.h>
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -100,6 +101,8 @@ void RuleCheck::registerPPCallbacks(const clang::SourceManager &SM, clang::Prepr
                                     clang::Preprocessor *ModuleExpanderPP) {
   this->SM = &SM;
   Generated.clear();
+  if (Analyses)
+    Analyses->setHeaders(PP ? &PP->getHeaderSearchInfo() : nullptr);
   Impl->registerPPCallbacks(SM, PP, ModuleExpanderPP);
 }
 
