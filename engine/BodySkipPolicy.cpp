@@ -1,6 +1,7 @@
 #include "BodySkipPolicy.h"
 
 #include "Config.h"
+#include "LibraryHeaders.h"
 #include "Rule.h"
 #include "SourcePositions.h"
 
@@ -31,7 +32,7 @@ bool BodySkipPolicy::nobodyReportsIn(const Decl &D) {
   SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
   if (Loc.isInvalid())
     return false;
-  if (SM.isInSystemHeader(Loc))
+  if (inALibrarysHeader(Loc, SM, Headers))
     return true;
   return nobodyReportsIn(SM.getFileID(Loc));
 }
@@ -117,7 +118,7 @@ bool BodySkipPolicy::mayLoseInstantiations() {
 
 bool BodySkipPolicy::inProject(const Decl &D) const {
   SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
-  return Loc.isValid() && !SM.isInSystemHeader(Loc);
+  return Loc.isValid() && !inALibrarysHeader(Loc, SM, Headers);
 }
 
 bool BodySkipPolicy::reaches(const TemplateArgument &Arg) {

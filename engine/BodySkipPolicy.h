@@ -14,6 +14,7 @@ class Decl;
 class DeclContext;
 class FileID;
 class FunctionDecl;
+class HeaderSearch;
 class QualType;
 class SourceManager;
 class TemplateArgument;
@@ -24,8 +25,10 @@ namespace contractcheck {
 
 class Config;
 
-// A body no rule reports in is one in a system header or in a file the configuration excludes
-// (findings located there are dropped). Such a body can still change findings elsewhere only by
+// A body no rule reports in is one in a library's header or in a file the configuration
+// excludes (findings located there are dropped). A project header that is a system header only
+// because a system header included it (CMake's precompiled-header wrapper) is no library's
+// (LibraryHeaders.h): what its bodies give the project's enums counts (EnumeratorUses.h). Such a body can still change findings elsewhere only by
 // instantiating the project's templates: gtest's TYPED_TEST instantiates the test class
 // templates from gtest's own function templates, and with them the mock class templates named
 // only in `::testing::Types<MockQueue<int>>`; std::sort instantiates a generic lambda's call
@@ -65,6 +68,10 @@ public:
                  std::function<std::vector<const clang::FunctionDecl *>(Instantiations)> Needed = {})
       : SM(SM), Cfg(Cfg), M(M), NeedsInstantiations(std::move(NeedsInstantiations)),
         Needed(std::move(Needed)) {}
+
+  // The TU's header search, once its parse has begun: with it, a project header that a system
+  // header included (CMake's precompiled-header wrapper) is the project's (LibraryHeaders.h).
+  void setHeaders(const clang::HeaderSearch *TUHeaders) { Headers = TUHeaders; }
 
   bool shouldSkip(const clang::Decl &D);
   // Sees every implicit function template instantiation (ASTConsumer's hook).
@@ -110,6 +117,7 @@ private:
   bool hasProjectFunctionTemplates(const clang::DeclContext &Namespace);
 
   const clang::SourceManager &SM;
+  const clang::HeaderSearch *Headers = nullptr;
   const Config &Cfg;
   const Mode M;
   const std::function<bool(Instantiations)> NeedsInstantiations;

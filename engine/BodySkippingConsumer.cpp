@@ -2,6 +2,7 @@
 
 #include "PendingInstantiationFilter.h"
 
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Sema/Sema.h>
 
 namespace contractcheck {
@@ -39,6 +40,7 @@ void BodySkippingConsumer::HandleCXXImplicitFunctionInstantiation(clang::Functio
 
 void BodySkippingConsumer::InitializeSema(clang::Sema &S) {
   TheSema = &S;
+  Policy.setHeaders(&S.getPreprocessor().getHeaderSearchInfo());
   MultiplexConsumer::InitializeSema(S);
 }
 

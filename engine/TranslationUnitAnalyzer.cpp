@@ -282,7 +282,8 @@ public:
     // project's types (QFlags<E>, an operator|) is read from the TU's types and by name lookup
     // (FlagEnums.h).
     Ctx.setTraversalScope(
-        projectTraversalScope(Parsed, Ctx, CI.getASTReader().get(), PrefixHeader));
+        projectTraversalScope(Parsed, Ctx, CI.getASTReader().get(), PrefixHeader,
+                              &CI.getPreprocessor().getHeaderSearchInfo()));
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
 

@@ -1,5 +1,7 @@
 #include "TraversalScope.h"
 
+#include "LibraryHeaders.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
@@ -14,10 +16,6 @@ using namespace clang;
 namespace contractcheck {
 
 namespace {
-
-bool inSystemHeader(const Decl &D, const SourceManager &SM) {
-  return SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation()));
-}
 
 // Whether a precompiled file the TU loaded holds code of a file outside system headers, other
 // than the prefix's header. Its list of input files says, without reading its declarations.
@@ -84,7 +82,8 @@ private:
 } // namespace
 
 std::vector<Decl *> projectTraversalScope(llvm::ArrayRef<Decl *> Parsed, ASTContext &Ctx,
-                                          ASTReader *Reader, llvm::StringRef PrefixHeader) {
+                                          ASTReader *Reader, llvm::StringRef PrefixHeader,
+                                          const HeaderSearch *Headers) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<Decl *> Kept;
   // A precompiled file's declarations come first in the TU, and the parse handed none of them
@@ -92,10 +91,11 @@ std::vector<Decl *> projectTraversalScope(llvm::ArrayRef<Decl *> Parsed, ASTCont
   // it is done only when the file holds the project's code.
   if (Reader && loadsProjectCode(*Reader, PrefixHeader))
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-      if (D->isFromASTFile() && D->getLocation().isValid() && !inSystemHeader(*D, SM))
+      if (D->isFromASTFile() && D->getLocation().isValid() &&
+          !inALibrarysHeader(D->getLocation(), SM, Headers))
         Kept.push_back(D);
   for (Decl *D : Parsed)
-    if (!inSystemHeader(*D, SM))
+    if (!inALibrarysHeader(D->getLocation(), SM, Headers))
       Kept.push_back(D);
   llvm::DenseSet<const Decl *> Scope(Kept.begin(), Kept.end());
   WalkedFromScope Walked(Scope);

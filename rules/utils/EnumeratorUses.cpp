@@ -1,5 +1,6 @@
 #include "rules/utils/EnumeratorUses.h"
 
+#include "LibraryHeaders.h"
 #include "rules/utils/LibraryEnums.h"
 #include "rules/utils/Usr.h"
 #include "SourcePositions.h"
@@ -196,37 +197,35 @@ std::vector<const EnumConstantDecl *> enumeratorsSizing(const DeclaratorDecl &De
 
 void EnumeratorUses::registerMatchers(MatchFinder *Finder) {
   MatchCallback *Callback = this;
-  // Any enumerator, wherever its enum is: CMake's precompiled-header wrapper (`-include
-  // cmake_pch.hxx`, which says `#pragma GCC system_header`) makes every project header it
-  // includes a system header of the TU, as glslang's ParseHelper.cpp sees Types.h. Only the uses
-  // spelled in the TU's own code are recorded.
-  Finder->addMatcher(declRefExpr(to(enumConstantDecl()), unless(isExpansionInSystemHeader()))
-                         .bind("enumerator-use"),
+  // The uses spelled in the project's code, told from a library's as a library's enum is
+  // (LibraryHeaders.h): CMake's precompiled-header wrapper (`-include cmake_pch.hxx`, which says
+  // `#pragma GCC system_header`) makes every project header it includes a system header of the
+  // TU, as glslang's ParseHelper.cpp sees Types.h, and the enums declared there are the
+  // project's, judged by what gives their values, so the code written there counts too. Any
+  // enumerator, wherever its enum is.
+  auto InProject = unless(isExpansionInALibrarysHeader(&Headers));
+  Finder->addMatcher(declRefExpr(to(enumConstantDecl()), InProject).bind("enumerator-use"),
                      Callback);
-  Finder->addMatcher(binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),
-                                    unless(isExpansionInSystemHeader()))
-                         .bind("enumerator-comparison"),
-                     Callback);
+  Finder->addMatcher(
+      binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="), InProject)
+          .bind("enumerator-comparison"),
+      Callback);
   // The declarations whose types may have an enumerator for a dimension.
   Finder->addMatcher(
-      decl(anyOf(declaratorDecl(), typedefNameDecl()), unless(isExpansionInSystemHeader()))
-          .bind("sized-declaration"),
+      decl(anyOf(declaratorDecl(), typedefNameDecl()), InProject).bind("sized-declaration"),
       Callback);
-  Finder->addMatcher(cxxNewExpr(isArray(), unless(isExpansionInSystemHeader())).bind("array-new"),
-                     Callback);
+  Finder->addMatcher(cxxNewExpr(isArray(), InProject).bind("array-new"), Callback);
   Finder->addMatcher(
       enumConstantDecl(forEachDescendant(declRefExpr(to(enumConstantDecl())).bind("in-enum"))),
       Callback);
   // What gives no value of the enum (EnumeratorUsesFact::Produced).
-  Finder->addMatcher(caseStmt(unless(isExpansionInSystemHeader())).bind("case-label"), Callback);
-  Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("==", "!="), unless(isExpansionInSystemHeader()))
-          .bind("equality"),
-      Callback);
+  Finder->addMatcher(caseStmt(InProject).bind("case-label"), Callback);
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("==", "!="), InProject).bind("equality"),
+                     Callback);
   Finder->addMatcher(
       castExpr(hasSourceExpression(
                    ignoringParens(declRefExpr(to(enumConstantDecl())).bind("converted"))),
-               unless(isExpansionInSystemHeader()))
+               InProject)
           .bind("conversion"),
       Callback);
   // What makes an enum's values from something else (EnumeratorUsesFact::Made), wherever it is
@@ -240,7 +239,8 @@ void EnumeratorUses::registerMatchers(MatchFinder *Finder) {
                          .bind("made-by-cast"),
                      Callback);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(isTemplateInstantiation(), isExpansionInSystemHeader())
+      callExpr(callee(functionDecl(isTemplateInstantiation(),
+                                   isExpansionInALibrarysHeader(&Headers))
                           .bind("library-template")))
           .bind("library-call"),
       Callback);

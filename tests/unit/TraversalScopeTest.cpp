@@ -79,7 +79,7 @@ public:
     return true;
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    Ctx.setTraversalScope(projectTraversalScope(Parsed, Ctx, nullptr, ""));
+    Ctx.setTraversalScope(projectTraversalScope(Parsed, Ctx, nullptr, "", nullptr));
     CountingWalk(Ctx.getPrintingPolicy(), Out).TraverseAST(Ctx);
   }
 
