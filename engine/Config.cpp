@@ -283,7 +283,14 @@ void Config::finish() {
       Resolved[Id] = Settings.Options.empty()
                          ? defaultOptions(*Info)
                          : std::make_shared<const RuleOptions>(*Info, Settings.Options);
-  Fingerprint = computeFingerprint();
+  // Not computed here: 0.19 M instructions of a one-file run without a result store, which
+  // never asks for it.
+  Fingerprint = std::make_shared<LazyFingerprint>();
+}
+
+const std::string &Config::fingerprint() const {
+  std::call_once(Fingerprint->Once, [this] { Fingerprint->Text = computeFingerprint(); });
+  return Fingerprint->Text;
 }
 
 Config Config::defaults(const std::string &BaseDirectory) {

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,8 +69,9 @@ public:
   // Everything that changes what a per-TU analysis produces (rule switches, options,
   // exclusions; not severities, which findings take where they are merged), in a canonical form: part of the key of a stored unit result. Of a
   // rule whose per-TU part reads only some of its options (RuleInfo::TUOptionsKey), only those.
-  // Computed once, when loaded: every TU's store key of every run takes it.
-  const std::string &fingerprint() const { return Fingerprint; }
+  // Computed once, when first asked for (every TU's store key of a run with a result store
+  // takes it; a run without one never asks), by whichever thread asks first.
+  const std::string &fingerprint() const;
 
 private:
   // Every rule on at its defaults, nothing resolved yet: what defaults() and load() start from.
@@ -88,7 +90,12 @@ private:
   std::map<std::string, std::vector<std::string>> NamedFiles;
   // Rule id -> its resolved options; a rule at its defaults shares the process's one copy.
   std::map<std::string, std::shared_ptr<const RuleOptions>, std::less<>> Resolved;
-  std::string Fingerprint;
+  // Made by finish(); copies of a finished configuration share it (they are the same settings).
+  struct LazyFingerprint {
+    std::once_flag Once;
+    std::string Text;
+  };
+  std::shared_ptr<LazyFingerprint> Fingerprint = std::make_shared<LazyFingerprint>();
 };
 
 // Finds the configuration that governs a file: --config when given, else the nearest
