@@ -28,7 +28,7 @@ std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *E
     return std::nullopt;
   }
   auto Compiled = std::make_shared<Glob::Pattern>(std::string(Pattern));
-  if (K == Kind::Name) {
+  if (K == Kind::Name && Pattern.find('[') != std::string_view::npos) {
     // From the text the Pattern owns: the GlobPattern points into it.
     llvm::Expected<llvm::GlobPattern> Name = llvm::GlobPattern::create(Compiled->Text);
     if (!Name) {
@@ -37,9 +37,20 @@ std::optional<Glob> Glob::parse(std::string_view Pattern, Kind K, std::string *E
         *Error = Message;
       return std::nullopt;
     }
-    Compiled->Name.emplace(std::move(*Name));
+    std::call_once(Compiled->Created, [&] { Compiled->Name.emplace(std::move(*Name)); });
   }
   return Glob(std::move(Compiled), K);
+}
+
+const llvm::GlobPattern &Glob::Pattern::name() const {
+  std::call_once(Created, [this] {
+    // Without a '[' the text cannot be refused: parse checked the rest.
+    llvm::Expected<llvm::GlobPattern> Made = llvm::GlobPattern::create(Text);
+    if (!Made)
+      llvm::report_fatal_error(Made.takeError());
+    Name.emplace(std::move(*Made));
+  });
+  return *Name;
 }
 
 static bool matchClass(std::string_view Class, char C) {
@@ -100,8 +111,8 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
 }
 
 bool Glob::matches(std::string_view Text) const {
-  if (Compiled->Name)
-    return Compiled->Name->match(llvm::StringRef(Text.data(), Text.size()));
+  if (K == Kind::Name)
+    return Compiled->name().match(llvm::StringRef(Text.data(), Text.size()));
   return matchFrom(0, Text);
 }
 
