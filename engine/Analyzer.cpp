@@ -142,6 +142,8 @@ std::vector<TUOutcome> analyzeAll(const std::vector<AnalysisJob> &Jobs,
                        Headers.rejected(Parse.Sharing, Prefix);
                      },
                      Headers.decidesAtEnd(Parse.Sharing), Headers.scanOf(Parse.Sharing)};
+    // The lookups are what a stored outcome is validated against; nothing else reads them.
+    Start.RecordLookups = Store.Store && Store.Write;
     auto ReadSince = std::chrono::system_clock::now();
     Outcomes[Parse.Job] = analyzeTranslationUnit(*Job.Command, *Job.Settings, Settings, Start);
     // What the parse read is what the rest of the run validates stored entries against: the

@@ -531,9 +531,10 @@ namespace {
 
 // What the parse read: the files (with those the shared prefix was parsed from in place of the
 // prefix's header, as the store must see a change to them) and every lookup.
-void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *Prefix) {
+void recordWhatWasRead(TUOutcome &Out, LookupLog *Log, const PrecompiledPrefix *Prefix) {
   if (!Prefix) {
-    Out.Lookups = Log.take();
+    if (Log)
+      Out.Lookups = Log->take();
     return;
   }
   Out.PrefixFromStore = Prefix->FromStore;
@@ -543,7 +544,9 @@ void recordWhatWasRead(TUOutcome &Out, LookupLog &Log, const PrecompiledPrefix *
   std::erase_if(Out.Dependencies,
                 [&](const auto &File) { return parentDirectory(File.first) == Headers; });
   mergeFilesRead(Out.Dependencies, Prefix->Dependencies);
-  Out.Lookups = Log.take({parentDirectory(Prefix->HeaderPath), parentDirectory(Prefix->PchPath)});
+  if (!Log)
+    return;
+  Out.Lookups = Log->take({parentDirectory(Prefix->HeaderPath), parentDirectory(Prefix->PchPath)});
   mergeLookups(Out.Lookups, Prefix->Lookups);
 }
 
@@ -611,8 +614,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       Mode = BodySkipPolicy::Mode::Decide;
     while (true) {
       LookupLog Log;
-      llvm::IntrusiveRefCntPtr<FileManager> Files =
-          compilerFiles(Command.Directory, Settings.Overlays, nullptr, &Log);
+      llvm::IntrusiveRefCntPtr<FileManager> Files = compilerFiles(
+          Command.Directory, Settings.Overlays, nullptr, Start.RecordLookups ? &Log : nullptr);
       PrefixCheck Check{Start.Scan};
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
                                    Prefix ? Prefix->HeaderPath : std::string(), Check);
@@ -650,7 +653,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         break;
       }
       if (!Lost) {
-        recordWhatWasRead(Out, Log, Prefix);
+        recordWhatWasRead(Out, Start.RecordLookups ? &Log : nullptr, Prefix);
         // What the TU's parse that keeps template bodies would have asked for: the prefix that
         // keeps them, left to the builder when none is stored (the TU's next analysis starts
         // keeping them, its stored result says so).
