@@ -21,6 +21,7 @@
 #include <atomic>
 #include <mutex>
 #include <set>
+#include <unordered_set>
 
 namespace contractcheck {
 
@@ -243,7 +244,9 @@ std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const st
   CompilationDatabase Result;
   Result.Path = Path;
   Result.SourcesDirectory = parentDirectory(Path);
-  std::set<std::string> Seen;
+  // The files of the commands added, which never move: room for every entry is made first.
+  Result.Commands.reserve(Entries->size());
+  std::unordered_set<std::string_view> Seen(Entries->size());
   for (std::vector<FlatMember> &Entry : *Entries) {
     FlatMember *Directory = nullptr, *File = nullptr, *Arguments = nullptr, *Command = nullptr;
     // What validate accepts, member by member; whatever it would refuse or read otherwise is
@@ -264,7 +267,7 @@ std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const st
         (Arguments ? Arguments->Items.empty() : !Command))
       return std::nullopt;
     std::string Absolute = absolutePath(File->Value, Directory->Value);
-    if (!Seen.insert(Absolute).second) {
+    if (Seen.count(Absolute)) {
       ++Result.Repeated[Absolute];
       continue;
     }
@@ -274,6 +277,7 @@ std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const st
     Result.add(Directory->Value, std::move(Absolute),
                Arguments ? std::move(Arguments->Items) : std::vector<std::string>(),
                std::move(Written));
+    Seen.insert(Result.Commands.back().File);
   }
   return Result;
 }

@@ -140,11 +140,18 @@ std::optional<ReadProblem> encodingProblem(std::string &Text, InputKind Kind) {
   // JSON or YAML, where a byte order mark may only begin the file.
   if (Kind == InputKind::DataFile)
     return std::nullopt;
-  if (size_t At = Text.find("\n" + std::string(Bom)); At != std::string::npos)
+  // The first mark that follows a newline, found by its first byte, which ASCII text has none
+  // of (a search for the newline stopped at every line).
+  size_t At = Text.find(Bom);
+  while (At != std::string::npos && (At == 0 || Text[At - 1] != '\n'))
+    At = Text.find(Bom, At + 1);
+  if (At != std::string::npos) {
+    size_t Newline = At - 1;
     return ReadProblem{"a byte order mark (EF BB BF) begins this line; only the start of a file "
                         "may have one (were two files joined?)",
-                        static_cast<unsigned>(std::count(Text.begin(), Text.begin() + At, '\n') + 2),
+                        static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Newline, '\n') + 2),
                         1};
+  }
   return std::nullopt;
 }
 
