@@ -64,14 +64,25 @@ nlohmann::json parseGlobs(const YAML::Node &Node, const std::string &What, Glob:
   return Items;
 }
 
-unsigned parseWholeNumber(const YAML::Node &Node, const std::string &What, unsigned Max) {
-  std::string Text = scalar(Node, What);
+// The largest value of an Unsigned or a Percent option.
+unsigned maximumOf(OptionType Type) { return Type == OptionType::Percent ? 100 : 1000000; }
+
+// Text that is a whole number from 0 to Max, digits only.
+std::optional<unsigned> wholeNumber(const std::string &Text, unsigned Max) {
   bool Digits = !Text.empty() && Text.size() <= 9 &&
                 Text.find_first_not_of("0123456789") == std::string::npos;
   if (!Digits || std::stoul(Text) > Max)
+    return std::nullopt;
+  return static_cast<unsigned>(std::stoul(Text));
+}
+
+unsigned parseWholeNumber(const YAML::Node &Node, const std::string &What, unsigned Max) {
+  std::string Text = scalar(Node, What);
+  std::optional<unsigned> Number = wholeNumber(Text, Max);
+  if (!Number)
     fail(Node, What + " must be a whole number from 0 to " + std::to_string(Max) + ", got '" +
                    Text + "'");
-  return static_cast<unsigned>(std::stoul(Text));
+  return *Number;
 }
 
 nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &Node,
@@ -127,9 +138,8 @@ nlohmann::json parseValue(const Shape &S, const YAML::Node &Node, const std::str
   case OptionType::String:
     return scalar(Node, What);
   case OptionType::Unsigned:
-    return parseWholeNumber(Node, What, 1000000);
   case OptionType::Percent:
-    return parseWholeNumber(Node, What, 100);
+    return parseWholeNumber(Node, What, maximumOf(S.Type));
   case OptionType::Choice: {
     std::string Value = scalar(Node, What);
     std::vector<std::string> Allowed(S.Choices.begin(), S.Choices.end());
@@ -289,6 +299,13 @@ std::optional<nlohmann::json> plainDefault(const OptionSpec &Spec) {
   std::string Flow = trim(Text);
   if (Spec.Type == OptionType::RecordList && (Flow.empty() || Flow == "[]"))
     return nlohmann::json::array();
+  // A flag and a whole number as the validation reads them (parseOption: the scalar's text),
+  // without a YAML parse each.
+  if (Spec.Type == OptionType::Bool && (Flow == "true" || Flow == "false"))
+    return Flow == "true";
+  if (Spec.Type == OptionType::Unsigned || Spec.Type == OptionType::Percent)
+    if (std::optional<unsigned> Number = wholeNumber(Flow, maximumOf(Spec.Type)))
+      return *Number;
   return std::nullopt;
 }
 
