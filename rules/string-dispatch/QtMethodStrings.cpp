@@ -610,7 +610,7 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       // signal's arguments on: a closure helper taking (sender, SIGNAL(), receiver, SLOT(),
       // bound...) calls the slot with the values bound to it.
       if (Method && SignalMethod && Connects)
-        checkCompatible(*SignalString, *SignalMethod, String, *Method);
+        checkCompatible(*SignalString, *SignalMethod, String, *Method, Context);
       // The signal, when there is one: a local that may hold either of two is not judged
       // against.
       if (!SignalSeen && String.From == Origin::SignalMacro && Candidates.size() == 1) {
@@ -705,7 +705,10 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
   // class that declares it: only a class this TU sees can say.
   QtCreation Found;
   if (!Made) {
+    // A form's top-level object, in the setupUi uic wrote: the class constructing it.
     if (String.ReceiverExpr)
+      Found = Forms.formCreation(*String.ReceiverExpr, Context);
+    if (String.ReceiverExpr && Found.Is == QtCreation::State::Unknown)
       Found = Creations.of(*String.ReceiverExpr, Context);
     if (Found.Is != QtCreation::State::Unknown && !Found.Classes.empty()) {
       std::optional<QtMetaMethod> Declared;
@@ -813,15 +816,31 @@ void QtMethodStrings::drift(const MethodString &String, const std::string &Messa
     Deferred(std::move(Fact));
     return;
   }
-  JudgedStrings.push_back({String.Receiver, String.Signature.Name, String.Where, Message});
-  if (once(String.Where, Message)) {
-    Diag(String.Where, "%0", DiagnosticIDs::Warning) << Message;
+  SourceLocation Where = reportedAt(String, Context);
+  JudgedStrings.push_back({String.Receiver, String.Signature.Name, Where, Message});
+  if (once(Where, Message)) {
+    Diag(Where, "%0", DiagnosticIDs::Warning) << Message;
     noteAt(NoteAt, Note);
   }
 }
 
+SourceLocation QtMethodStrings::reportedAt(const MethodString &String, ASTContext &Context) {
+  if (String.From == Origin::InvokeMethod)
+    return String.Where;
+  std::string Object;
+  const Expr *E = String.ReceiverExpr ? String.ReceiverExpr->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E); Ref && Ref->getDecl()->getIdentifier())
+    Object = Ref->getDecl()->getName().str();
+  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+           Member && Member->getMemberDecl()->getIdentifier())
+    Object = Member->getMemberDecl()->getName().str();
+  return Forms.inForm(String.Where, String.Signature.text(), String.From == Origin::SignalMacro,
+                      Object, Context);
+}
+
 void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
-                                      const MethodString &Slot, const QtMetaMethod &SlotMethod) {
+                                      const MethodString &Slot, const QtMetaMethod &SlotMethod,
+                                      ASTContext &Context) {
   const auto &Sent = Signal.Signature.Arguments;
   const auto &Taken = Slot.Signature.Arguments;
   std::string Problem;
@@ -846,9 +865,10 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
     return;
   std::string Message =
       "'" + Slot.shown() + "' cannot receive '" + Signal.shown() + "': " + Problem;
-  JudgedStrings.push_back({Slot.Receiver, Slot.Signature.Name, Slot.Where, Message});
-  if (once(Slot.Where, Message))
-    Diag(Slot.Where, "%0", DiagnosticIDs::Warning) << Message;
+  SourceLocation Where = reportedAt(Slot, Context);
+  JudgedStrings.push_back({Slot.Receiver, Slot.Signature.Name, Where, Message});
+  if (once(Where, Message))
+    Diag(Where, "%0", DiagnosticIDs::Warning) << Message;
 }
 
 bool QtMethodStrings::derivedClassDeclares(const CXXRecordDecl &Class, const std::string &Name,

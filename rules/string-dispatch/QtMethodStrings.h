@@ -8,6 +8,7 @@
 #include "DiagnosticMessage.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
 #include "rules/string-dispatch/QtCreatedClasses.h"
+#include "rules/string-dispatch/QtUicForms.h"
 #include "rules/string-dispatch/StringDispatchFacts.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -71,7 +72,10 @@ private:
              const std::string &Note, const QtCreation &Made, clang::ASTContext &Context);
   void checkFactory(const clang::FunctionDecl &Definition, clang::ASTContext &Context);
   void checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
-                       const MethodString &Slot, const QtMetaMethod &SlotMethod);
+                       const MethodString &Slot, const QtMetaMethod &SlotMethod,
+                       clang::ASTContext &Context);
+  // Where a string's finding is reported: at the string, or at the .ui element uic wrote it from.
+  clang::SourceLocation reportedAt(const MethodString &String, clang::ASTContext &Context);
   bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
                             clang::ASTContext &Context);
   void reportBareName(llvm::StringRef Text, clang::SourceLocation Where);
@@ -87,6 +91,7 @@ private:
   std::set<std::pair<clang::SourceLocation, std::string>> Reported; // instantiations repeat
   const clang::ASTContext *ClassesOf = nullptr;
   std::vector<const clang::CXXRecordDecl *> QObjectClasses; // every definition in the TU
+  QtUicForms Forms;
 };
 
 } // namespace contractcheck
