@@ -91,6 +91,30 @@ std::string notInDatabase(const std::vector<std::string> &Paths, const std::stri
                    "off), leave them out with 'paths.exclude' in .contractcheck.yaml";
 }
 
+// The headers uic wrote from a Qt Designer form (ui_X.h for X.ui): found in the include
+// directories of the database's commands (AUTOUIC's <target>_autogen/include, qmake's build
+// directory) and next to the form. A changed form stands for the TUs that include them; its
+// SIGNAL()/SLOT() strings are judged there and reported at the form. The header is the one uic
+// last wrote: a form edited since the last build is judged as it was then.
+std::vector<std::string> uicHeadersOf(const CompilationDatabase &Database,
+                                      const std::string &Form) {
+  std::string Name = "ui_" + llvm::sys::path::stem(Form).str() + ".h";
+  std::set<std::string> Searched, Found;
+  auto Look = [&](const std::string &Directory) {
+    if (!Searched.insert(Directory).second)
+      return;
+    llvm::SmallString<256> Path(Directory);
+    llvm::sys::path::append(Path, Name);
+    if (llvm::sys::fs::is_regular_file(Path))
+      Found.insert(std::string(Path));
+  };
+  Look(llvm::sys::path::parent_path(Form).str());
+  for (const CompileCommand &Command : Database.commands())
+    for (const std::string &Directory : includeDirectories(Command))
+      Look(Directory);
+  return {Found.begin(), Found.end()};
+}
+
 } // namespace
 
 bool isHeaderPath(const std::string &Path) {
@@ -126,8 +150,12 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
         continue;
       }
       NotInDatabase.push_back(Path);
-    }
-    else
+    } else if (hasExtension(Absolute, {".ui"})) {
+      std::vector<std::string> Generated = uicHeadersOf(Database, Absolute);
+      if (Generated.empty())
+        P.DataFiles.push_back(Absolute);
+      Headers.insert(Headers.end(), Generated.begin(), Generated.end());
+    } else
       P.DataFiles.push_back(Absolute);
   }
   if (!NotInDatabase.empty())

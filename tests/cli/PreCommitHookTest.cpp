@@ -87,6 +87,31 @@ TEST_F(PreCommitHookTest, AChangedHeaderIsJudgedThroughTheTUsThatIncludeIt) {
   }
 }
 
+// A commit that changes only a Qt Designer form: the form's ui_Finder.h (as uic last wrote it,
+// in AUTOUIC's include directory) is judged through the TU that includes it, and a connection to
+// a slot the class no longer has is reported at the form's <slot> element.
+TEST_F(PreCommitHookTest, AChangedDesignerFormIsJudgedThroughTheTUsThatIncludeItsHeader) {
+  const std::string Fixture = fixturesDir() + "/contract-string-dispatch/qt-ui-forms/";
+  Project.write("src/Finder.ui", readFile(Fixture + "Finder.ui"));
+  Project.write("src/Finder.h", readFile(Fixture + "Finder.h"));
+  Project.write("src/Finder.cpp", readFile(Fixture + "Finder.cpp"));
+  Project.write("build/app_autogen/include/ui_Finder.h",
+                readFile(Fixture + "autogen/include/ui_Finder.h"));
+  std::vector<std::string> Flags{"-std=c++17", "-fPIC",
+                                 "-I" + Project.file("build/app_autogen/include")};
+  for (const char *Module : {"", "/QtCore", "/QtGui", "/QtWidgets"})
+    Flags.push_back(std::string("-isystem/usr/include/x86_64-linux-gnu/qt5") + Module);
+  writeCompilationDatabase(Project.path() + "/build",
+                           {Project.file("src/Finder.cpp"), Project.file("src/good.cpp")}, Flags);
+  ProcessResult R = runHook({"src/Finder.ui"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("src/Finder.ui:20:10: error: 'SLOT(findNext())' names no slot or "
+                          "Q_INVOKABLE method of 'Finder' (did you mean 'findNextMatch'?)"),
+            std::string::npos)
+      << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.Stdout.find("ignored"), std::string::npos) << R.Stdout;
+}
+
 // The store's dependency lists say what each TU included when it was analysed, not now: a TU
 // that gained an #include since (no run in between) is found by scanning it again, and so is
 // one whose other header gained it.
