@@ -74,12 +74,16 @@ void returnsIn(const Stmt *S, std::vector<const ReturnStmt *> &Out) {
     returnsIn(Child, Out);
 }
 
-// What the parser returns for a name it has no branch for: the enumerators its last statement
-// returns (`return TOOL_NONE;`, `return it != end ? it->second : Unknown;`), and those it
-// returns without pairing them with a name.
+// What the parser returns for a name it has no branch for: the value the inference followed an
+// unknown name to (AcceptedNames::Fallback), the enumerators its last statement returns
+// (`return TOOL_NONE;`, `return it != end ? it->second : Unknown;`), and those it returns
+// without pairing them with a name.
 std::set<int64_t> fallbacks(const FunctionDecl &Parser, const EnumDecl &Enum,
-                            const std::map<std::string, const EnumConstantDecl *> &Pairs) {
+                            const std::map<std::string, const EnumConstantDecl *> &Pairs,
+                            const std::optional<std::string> &Followed) {
   std::set<int64_t> Values;
+  if (int64_t Value; Followed && !llvm::StringRef(*Followed).getAsInteger(10, Value))
+    Values.insert(Value);
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Parser.getBody());
   if (Body && !Body->body_empty())
     if (const auto *Last = dyn_cast<ReturnStmt>(Body->body_back()))
@@ -135,7 +139,7 @@ namesNotReadBack(const NameWriter &Writer, const FunctionDecl &Parser, const Acc
   if (!Names.Enum || !sameEnum(*Names.Enum, *Writer.Enum))
     return {};
   std::map<std::string, const EnumConstantDecl *> Pairs = parsedEnumerators(Parser, Names);
-  std::set<int64_t> Fallbacks = fallbacks(Parser, *Writer.Enum, Pairs);
+  std::set<int64_t> Fallbacks = fallbacks(Parser, *Writer.Enum, Pairs, Names.Fallback);
   unsigned Agree = 0, Disagree = 0;
   std::vector<std::pair<const EnumConstantDecl *, const StringLiteral *>> Missed;
   for (const auto &[E, Literal] : Writer.Names) {
