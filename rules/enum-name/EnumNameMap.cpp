@@ -1,5 +1,6 @@
 #include "rules/enum-name/EnumNameMap.h"
 
+#include "rules/utils/FirstNode.h"
 #include "rules/utils/StringParsers.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/NameSpelling.h"
@@ -37,17 +38,6 @@ const EnumConstantDecl *enumeratorIn(const Stmt *S, const EnumDecl &Enum) {
   return nullptr;
 }
 
-const ReturnStmt *firstReturn(const Stmt *S) {
-  if (!S)
-    return nullptr;
-  if (const auto *Return = dyn_cast<ReturnStmt>(S))
-    return Return;
-  for (const Stmt *Child : S->children())
-    if (const ReturnStmt *Found = firstReturn(Child))
-      return Found;
-  return nullptr;
-}
-
 void literalsIn(const Stmt *S, std::vector<const StringLiteral *> &Out) {
   if (!S)
     return;
@@ -67,9 +57,9 @@ public:
     if (!S)
       return;
     if (const auto *If = dyn_cast<IfStmt>(S))
-      pair(If->getCond(), firstReturn(If->getThen()));
+      pair(If->getCond(), firstNode<ReturnStmt>(If->getThen()));
     else if (const auto *Case = dyn_cast<CaseStmt>(S))
-      pair(Case->getLHS(), firstReturn(Case->getSubStmt()));
+      pair(Case->getLHS(), firstNode<ReturnStmt>(Case->getSubStmt()));
     else if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Tables.insert(Var).second)
         readEntries(Var->getAnyInitializer());

@@ -2,6 +2,7 @@
 
 #include "rules/enum-name/EnumNameMap.h"
 #include "rules/enum-name/EnumNameMessages.h"
+#include "rules/utils/FirstNode.h"
 #include "rules/utils/LabelReturns.h"
 #include "rules/utils/StringParsers.h"
 
@@ -28,17 +29,6 @@ const EnumDecl *enumOf(QualType Type) {
 
 bool sameEnum(const EnumDecl &A, const EnumDecl &B) {
   return A.getCanonicalDecl() == B.getCanonicalDecl();
-}
-
-const SwitchStmt *firstSwitch(const Stmt *S) {
-  if (!S)
-    return nullptr;
-  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-    return Switch;
-  for (const Stmt *Child : S->children())
-    if (const SwitchStmt *Found = firstSwitch(Child))
-      return Found;
-  return nullptr;
 }
 
 // The literal a label leads straight to: `case X: return "x";`, `case X: { return "x"; }`.
@@ -109,7 +99,7 @@ std::optional<NameWriter> nameWriter(const FunctionDecl &Definition) {
   if (!Definition.hasBody() || Definition.isTemplated() || Definition.isTemplateInstantiation() ||
       !isStringType(Definition.getReturnType()))
     return std::nullopt;
-  const SwitchStmt *Switch = firstSwitch(Definition.getBody());
+  const SwitchStmt *Switch = firstNode<SwitchStmt>(Definition.getBody());
   if (!Switch || !Switch->getCond())
     return std::nullopt;
   const auto *Ref = dyn_cast<DeclRefExpr>(Switch->getCond()->IgnoreParenImpCasts());

@@ -1,5 +1,6 @@
 #include "rules/utils/StringParsers.h"
 #include "rules/utils/DeclReferences.h"
+#include "rules/utils/FirstNode.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
@@ -90,7 +91,7 @@ public:
       llvm::SmallVector<llvm::StringRef, 8> Labels;
       for (const SwitchCase *SC = S->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
         if (const auto *Case = dyn_cast<CaseStmt>(SC))
-          if (const StringLiteral *Literal = findLiteral(Case->getLHS()))
+          if (const StringLiteral *Literal = firstNode<StringLiteral>(Case->getLHS()))
             Labels.push_back(Literal->getString());
       for (auto It = Labels.rbegin(); It != Labels.rend(); ++It)
         add(*It);
@@ -194,17 +195,6 @@ private:
       return;
     add(Literal->getString());
     CaseInsensitive |= Insensitive;
-  }
-
-  static const StringLiteral *findLiteral(const Stmt *S) {
-    if (!S)
-      return nullptr;
-    if (const auto *Literal = dyn_cast<StringLiteral>(S))
-      return Literal;
-    for (const Stmt *Child : S->children())
-      if (const StringLiteral *Found = findLiteral(Child))
-        return Found;
-    return nullptr;
   }
 
   bool isOurEnumerator(const Expr *E) const {
