@@ -159,6 +159,11 @@ const QtUicForms::Form &QtUicForms::formOf(FileID Generated, SourceManager &SM) 
   for (const std::string &Folder : Folders) {
     llvm::SmallString<256> Path(Folder);
     llvm::sys::path::append(Path, Name);
+    // Only a regular file: a FIFO or a device named like the form would block or exhaust the
+    // read; what is not one is no form here, and the finding stays in the header.
+    llvm::ErrorOr<llvm::vfs::Status> Status = FS.status(Path);
+    if (!Status || !Status->isRegularFile())
+      continue;
     if ((Ui = FM.getOptionalFileRef(Path)))
       break;
   }

@@ -123,6 +123,27 @@ rules:
   EXPECT_NE(R.Stderr.find("analysed 1 of 3 translation units"), std::string::npos) << R.Stderr;
 }
 
+// A Designer form's .ui is read to move a finding of its generated ui_X.h onto it: a FIFO named
+// like the form is no form (it would block the read), and the finding stays in the header.
+TEST_F(RobustInputTest, AFifoNamedLikeADesignerFormDoesNotHangTheRun) {
+  std::string Form = fixturesDir() + "/contract-string-dispatch/qt-ui-forms";
+  std::filesystem::copy(Form, Src.path(), std::filesystem::copy_options::recursive |
+                                              std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(Src.file("Finder.ui"));
+  ASSERT_EQ(::mkfifo(Src.file("Finder.ui").c_str(), 0600), 0);
+  writeCompilationDatabase(Build.path(), {Src.file("Finder.cpp")},
+                           {"-std=c++20", "-I" + Src.file("autogen/include"),
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5",
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5/QtCore",
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5/QtGui",
+                            "-isystem/usr/include/x86_64-linux-gnu/qt5/QtWidgets", "-fPIC"});
+  ProcessResult R = runWithin({"-p", Build.path(), "--no-cache"}, Src.path());
+  EXPECT_EQ(R.ExitCode, Clean) << R.Stdout << R.Stderr;
+  EXPECT_EQ(R.Stdout.find("Finder.ui"), std::string::npos) << R.Stdout;
+  EXPECT_NE(R.Stderr.find("2 in 1 generated file (uic) not reported"), std::string::npos)
+      << R.Stderr;
+}
+
 // Header search skips a directory named like the header, as the compiler does (stella has
 // src/emucore/exception/ on its include path, before <exception>).
 TEST(RobustInputDirectoryTest, ADirectoryNamedLikeAHeaderOnTheIncludePathIsSkipped) {
