@@ -59,6 +59,7 @@ private:
   const bool ReportRefusingDefault;
   const bool ReportDelegatingDefault;
   const bool ReportCatchAllDefault;
+  const bool ReportSharedDefault;
   const bool ReportGroupedNames;
   const bool ReportSystemEnums;
   const clang::HeaderSearch *Headers = nullptr;

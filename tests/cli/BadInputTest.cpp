@@ -336,6 +336,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "of: severity, enums, sentinels, report-without-default, min-coverage, "
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, "
+      "report-shared-default, "
       "report-grouped-names, report-system-enums, history, history-same-commit, history-revisited, "
       "history-renames, "
       "range-markers, unproduced-values, caller-defaults, skip-flags, flag-templates\n");

@@ -1,0 +1,85 @@
+#include "rules/switch-coverage/SharedDefault.h"
+
+#include "rules/switch-coverage/CaseLabels.h"
+#include "rules/switch-coverage/SwitchDefault.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/Stmt.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
+#include <llvm/ADT/STLExtras.h>
+
+using namespace clang;
+
+namespace contractcheck {
+
+namespace {
+
+bool expandsFromAssert(const Stmt &S, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (SourceLocation Loc = S.getBeginLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == "assert")
+      return true;
+  return false;
+}
+
+// Something in S reports an error the way a refusal does: a throw, a call that does not
+// return, a temporary whose destructor does not return, the standard assert (read by its name,
+// so that a build with NDEBUG judges alike). Lambda bodies are not run here.
+bool reportsAnError(const Stmt *S, const ASTContext &Ctx) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<CXXThrowExpr>(S) || expandsFromAssert(*S, Ctx))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+        Callee && Callee->isNoReturn())
+      return true;
+  if (const auto *Bound = dyn_cast<CXXBindTemporaryExpr>(S))
+    if (const CXXDestructorDecl *Destructor = Bound->getTemporary()->getDestructor();
+        Destructor && Destructor->isNoReturn())
+      return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) { return reportsAnError(Child, Ctx); });
+}
+
+} // namespace
+
+bool defaultSharesAMembersCase(const SwitchStmt &Switch, const DefaultStmt &Default,
+                               const ASTContext &Ctx) {
+  bool Stacked = false;
+  for (const SwitchCase *Label = Switch.getSwitchCaseList(); Label && !Stacked;
+       Label = Label->getNextSwitchCase())
+    if (const auto *Case = dyn_cast<CaseStmt>(Label))
+      Stacked = (labelsLeadTo(*Case, Default) || labelsLeadTo(Default, *Case)) &&
+                caseLabelEnumerator(*Case);
+  if (!Stacked)
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
+  if (!Body)
+    return false;
+  // The statements the shared labels run: from the top one's statement (under the labels) to
+  // the `break` that ends them, or the next label.
+  const auto *Top = llvm::find_if(Body->body(),
+                                  [&](const Stmt *S) { return S && labelsLeadTo(*S, Default); });
+  if (Top == Body->body_end())
+    return false;
+  const Stmt *First = *Top;
+  while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
+    First = Label->getSubStmt();
+  if (reportsAnError(First, Ctx))
+    return false;
+  for (const Stmt *Next : llvm::make_range(Top + 1, Body->body_end())) {
+    if (!Next || isa<BreakStmt, SwitchCase>(Next))
+      break;
+    if (reportsAnError(Next, Ctx))
+      return false;
+  }
+  return true;
+}
+
+} // namespace contractcheck
