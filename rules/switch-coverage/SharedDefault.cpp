@@ -2,6 +2,7 @@
 
 #include "rules/switch-coverage/CaseLabels.h"
 #include "rules/switch-coverage/SwitchDefault.h"
+#include "rules/utils/Sentinels.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
@@ -50,13 +51,15 @@ bool reportsAnError(const Stmt *S, const ASTContext &Ctx) {
 } // namespace
 
 bool defaultSharesAMembersCase(const SwitchStmt &Switch, const DefaultStmt &Default,
+                               const std::vector<std::string> &CatchAllWords,
                                const ASTContext &Ctx) {
   bool Stacked = false;
   for (const SwitchCase *Label = Switch.getSwitchCaseList(); Label && !Stacked;
        Label = Label->getNextSwitchCase())
     if (const auto *Case = dyn_cast<CaseStmt>(Label))
-      Stacked = (labelsLeadTo(*Case, Default) || labelsLeadTo(Default, *Case)) &&
-                caseLabelEnumerator(*Case);
+      if (labelsLeadTo(*Case, Default) || labelsLeadTo(Default, *Case))
+        if (const EnumConstantDecl *Member = caseLabelEnumerator(*Case))
+          Stacked = !namesACatchAll(*Member, CatchAllWords);
   if (!Stacked)
     return false;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());

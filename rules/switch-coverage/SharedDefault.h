@@ -1,6 +1,9 @@
 // Whether a switch's `default:` is written as the handling of one of the enum's own members.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace clang {
 class ASTContext;
 class DefaultStmt;
@@ -18,8 +21,10 @@ namespace contractcheck {
 // temporary), or the standard `assert` anywhere in the statements the default runs up to the
 // `break` that leaves the switch (re2's `default: case kRegexpRepeat: LOG(DFATAL) << "Bad
 // regexp op"; ...` hid kRegexpAnyByte for eight years: there the member is an "impossible"
-// one, the shared body an error).
+// one, the shared body an error). A catch-all's case (`case Unknown: default:`) is
+// defaultJoinsACatchAll's, whatever the body.
 bool defaultSharesAMembersCase(const clang::SwitchStmt &Switch, const clang::DefaultStmt &Default,
+                               const std::vector<std::string> &CatchAllWords,
                                const clang::ASTContext &Ctx);
 
 } // namespace contractcheck

@@ -572,7 +572,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // wrong and 3 debatable findings, none of the 20 true ones or of the found drifts; a shared
   // body that reports an error is no such grouping (re2's `default: case kRegexpRepeat:
   // LOG(DFATAL) << "Bad regexp op"; ...`, a found drift). A name table owes every name.
-  if (Default && !ReportSharedDefault && defaultSharesAMembersCase(*Switch, *Default, Ctx) &&
+  if (Default && !ReportSharedDefault && defaultSharesAMembersCase(*Switch, *Default, CatchAllWords, Ctx) &&
       !isNameTable(*Switch))
     return;
   if (Default && !ReportGroupedNames && isNameTable(*Switch))
