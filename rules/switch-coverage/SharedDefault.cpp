@@ -62,21 +62,13 @@ bool defaultSharesAMembersCase(const SwitchStmt &Switch, const DefaultStmt &Defa
           Stacked = !namesACatchAll(*Member, CatchAllWords);
   if (!Stacked)
     return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
-  if (!Body)
+  // The statements the shared labels run, to the `break` that ends them or the next label.
+  std::vector<const Stmt *> Statements = statementsFromDefault(Switch, Default);
+  if (Statements.empty() || reportsAnError(Statements.front(), Ctx))
     return false;
-  // The statements the shared labels run: from the top one's statement (under the labels) to
-  // the `break` that ends them, or the next label.
-  const auto *Top = llvm::find_if(Body->body(),
-                                  [&](const Stmt *S) { return S && labelsLeadTo(*S, Default); });
-  if (Top == Body->body_end())
-    return false;
-  const Stmt *First = *Top;
-  while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
-    First = Label->getSubStmt();
-  if (reportsAnError(First, Ctx))
-    return false;
-  for (const Stmt *Next : llvm::make_range(Top + 1, Body->body_end())) {
+  if (isa_and_nonnull<BreakStmt>(Statements.front()))
+    return true;
+  for (const Stmt *Next : llvm::drop_begin(Statements)) {
     if (!Next || isa<BreakStmt, SwitchCase>(Next))
       break;
     if (reportsAnError(Next, Ctx))

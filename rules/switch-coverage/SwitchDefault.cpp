@@ -28,23 +28,33 @@ bool labelsLeadTo(const Stmt &From, const SwitchCase &To) {
   return false;
 }
 
-bool defaultLeavesTheSwitch(const SwitchStmt &Switch, const DefaultStmt &Default) {
+std::vector<const Stmt *> statementsFromDefault(const SwitchStmt &Switch,
+                                                const DefaultStmt &Default) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
   if (!Body)
-    return false;
+    return {};
   // The default's label may stand under others (`case X: default:`): find its top statement.
   const auto *Top = llvm::find_if(Body->body(),
                                   [&](const Stmt *S) { return S && labelsLeadTo(*S, Default); });
   if (Top == Body->body_end())
-    return false;
+    return {};
   const Stmt *First = Default.getSubStmt();
   while (const auto *Label = dyn_cast_or_null<SwitchCase>(First))
     First = Label->getSubStmt();
-  if (isa_and_nonnull<BreakStmt>(First))
-    return true;
-  if (!runsStraightThrough(First))
+  std::vector<const Stmt *> Statements{First};
+  Statements.insert(Statements.end(), Top + 1, Body->body_end());
+  return Statements;
+}
+
+bool defaultLeavesTheSwitch(const SwitchStmt &Switch, const DefaultStmt &Default) {
+  std::vector<const Stmt *> Statements = statementsFromDefault(Switch, Default);
+  if (Statements.empty())
     return false;
-  for (const Stmt *Next : llvm::make_range(Top + 1, Body->body_end())) {
+  if (isa_and_nonnull<BreakStmt>(Statements.front()))
+    return true;
+  if (!runsStraightThrough(Statements.front()))
+    return false;
+  for (const Stmt *Next : llvm::drop_begin(Statements)) {
     if (isa<BreakStmt>(Next))
       return true;
     if (!runsStraightThrough(Next))
