@@ -1,6 +1,7 @@
 #include "rules/enum-table/ArrayCounts.h"
 
 #include "rules/enum-table/MissingSlots.h"
+#include "rules/enum-table/SharedOmissions.h"
 #include "rules/utils/EnumeratorUsesFact.h"
 #include "ContractMap.h"
 #include "RuleOptions.h"
@@ -19,6 +20,7 @@ EnumTableGlobalRule::EnumTableGlobalRule(const RuleOptions &Options)
 // With facts from part of the codebase only, the judgement is that of the TUs seen, as
 // clang-tidy's is that of its one TU (docs: "Counts by use").
 void EnumTableGlobalRule::run(GlobalContext &Context) {
+  withdrawSharedOmissions(Context);
   if (!RangeMarkers)
     return;
   std::vector<ArrayGapsFact> Arrays = Context.facts().all<ArrayGapsFact>();

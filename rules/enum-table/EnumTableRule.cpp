@@ -14,6 +14,7 @@
 #include "rules/enum-table/ParserChains.h"
 #include "rules/enum-table/SizeAsserts.h"
 #include "rules/enum-table/SkippedEntries.h"
+#include "rules/enum-table/SharedOmissions.h"
 #include "rules/enum-table/SteppedRuns.h"
 #include "rules/enum-table/TableLookupKeys.h"
 #include "rules/utils/ProjectCode.h"
@@ -506,26 +507,34 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
     Missing = newerThanEntries(Written, Missing, SM);
   }
   const LangOptions &LangOpts = Ctx.getLangOpts();
-  if (keepsFacts())
-    emitFact(keyedTableColumn(Var, *Table, Held, Missing, Ctx));
+  EnumConsumer Column = keyedTableColumn(Var, *Table, Held, Missing, Ctx);
   std::string EnumName = enumQualifiedName(*Table->Enum);
-  if (!Missing.empty()) {
-    std::string Count = plural(Missing.size(), "enumerator", "enumerators");
-    std::string Message;
-    if (Table->Shape == TableShape::NlohmannMacro) {
-      const TableEntry &First = Table->Entries.front();
-      std::string FirstText = sourceText(First.Mapped, SM, LangOpts);
-      std::string FirstKey = sourceText(First.KeyExpr, SM, LangOpts);
-      Message = "NLOHMANN_JSON_SERIALIZE_ENUM for '" + EnumName + "' has no entry for " + Count +
-                ": " + listOf(Missing, LangOpts) +
-                "; an unlisted value serialises as the first entry's " + FirstText +
-                " and an unknown string parses as the first entry's value " + FirstKey;
-    } else {
-      Message = std::string(Table->Shape == TableShape::Map ? "map" : "table") + " '" +
-                Var.getName().str() + "' keyed by '" + EnumName + "' has no entry for " + Count +
-                ": " + listOf(Missing, LangOpts);
-    }
-    diag(SM.getFileLoc(Var.getLocation()), Message);
+  // A map or array of pairs lacking what another table of its enum lacks too waits for the end
+  // of the TU, when the TU's tables are all known (SharedOmissions.h).
+  if (!Missing.empty() && Table->Shape != TableShape::NlohmannMacro) {
+    std::string Message = std::string(Table->Shape == TableShape::Map ? "map" : "table") + " '" +
+                          Var.getName().str() + "' keyed by '" + EnumName +
+                          "' has no entry for " +
+                          plural(Missing.size(), "enumerator", "enumerators") + ": " +
+                          listOf(Missing, LangOpts);
+    PendingTables.push_back(
+        {SM.getFileLoc(Var.getLocation()), std::move(Message), Table->Enum, TableColumns.size()});
+    TableColumns.push_back(std::move(Column));
+    reportDuplicates(Var, *Table, true, Result);
+    return;
+  }
+  if (keepsFacts())
+    emitFact(Column);
+  TableColumns.push_back(std::move(Column));
+  if (!Missing.empty()) { // NLOHMANN_JSON_SERIALIZE_ENUM: always total
+    const TableEntry &First = Table->Entries.front();
+    std::string FirstText = sourceText(First.Mapped, SM, LangOpts);
+    std::string FirstKey = sourceText(First.KeyExpr, SM, LangOpts);
+    diag(SM.getFileLoc(Var.getLocation()),
+         "NLOHMANN_JSON_SERIALIZE_ENUM for '" + EnumName + "' has no entry for " +
+             plural(Missing.size(), "enumerator", "enumerators") + ": " +
+             listOf(Missing, LangOpts) + "; an unlisted value serialises as the first entry's " +
+             FirstText + " and an unknown string parses as the first entry's value " + FirstKey);
     noteEnum(*Table->Enum);
   }
   reportDuplicates(Var, *Table, !Missing.empty(), Result);
@@ -761,6 +770,20 @@ PointedRead pointedRead(const ArrayGaps &Gaps) {
 // Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the CLI
 // asks every TU's (ArrayCounts.h), as the same test on the facts.
 void EnumTableRule::onEndOfTranslationUnit() {
+  for (PendingTable &Table : PendingTables) {
+    EnumConsumer &Column = TableColumns[Table.Column];
+    if (omissionsShared(Column, TableColumns)) {
+      for (MapCell &Cell : Column.Cells)
+        Cell.FindingAt = {};
+    } else {
+      diag(Table.At, Table.Message);
+      noteEnum(*Table.Enum);
+    }
+    if (keepsFacts())
+      emitFact(Column);
+  }
+  PendingTables.clear();
+  TableColumns.clear();
   for (PendingArray &Array : Pending) {
     ArrayGaps &Gaps = Array.Gaps;
     const size_t Before = Gaps.Missing.size();

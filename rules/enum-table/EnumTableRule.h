@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Glob.h"
+#include "ContractMap.h"
 #include "Rule.h"
 #include "rules/enum-table/IndexedArrays.h"
 #include "rules/enum-table/TotalityEvidence.h"
@@ -95,6 +96,16 @@ private:
     ArrayGaps Gaps;
   };
   std::vector<PendingArray> Pending;
+  // Maps and arrays of pairs with missing enumerators wait for the end of the TU too, when its
+  // other tables of the enum are known (SharedOmissions.h); the columns of every table judged.
+  struct PendingTable {
+    clang::SourceLocation At;
+    std::string Message;
+    const clang::EnumDecl *Enum;
+    size_t Column; // in TableColumns
+  };
+  std::vector<PendingTable> PendingTables;
+  std::vector<EnumConsumer> TableColumns;
   SharedAnalysis<EnumeratorUses> Uses; // the TU's, when range markers are asked for
   // The TU being checked, from its first match until its end.
   const clang::ASTContext *TU = nullptr;

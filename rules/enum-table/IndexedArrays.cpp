@@ -82,6 +82,71 @@ bool isTable(const VarDecl &Var, const ArrayView &View, const ASTContext &Ctx) {
   });
 }
 
+// Whether an initializer holds the zero of its type: left out, a null pointer, 0, 0.0, false, or
+// a braced list of such.
+bool holdsZero(const Expr *E, const ASTContext &Ctx) {
+  if (!E || isa<ImplicitValueInitExpr>(E))
+    return true;
+  E = E->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(List->inits(), [&](const Expr *Init) { return holdsZero(Init, Ctx); });
+  if (E->isValueDependent() || E->isTypeDependent())
+    return false;
+  if (E->getType()->isPointerType() || E->getType()->isNullPtrType())
+    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                    Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+  Expr::EvalResult Value;
+  if (!E->EvaluateAsRValue(Value, Ctx) || Value.HasSideEffects)
+    return false;
+  if (Value.Val.isInt())
+    return Value.Val.getInt().isZero();
+  if (Value.Val.isFloat())
+    return Value.Val.getFloat().isZero();
+  return false;
+}
+
+// ggml's `type_traits_cpu[GGML_TYPE_COUNT] = {[GGML_TYPE_F32] = {.vec_dot = ..., .nrows = 1},
+// ..., [GGML_TYPE_Q8_K] = {.from_float = quantize_row_q8_K}}`: a list written slot by slot with
+// designators, whose written entries themselves hold the zero of every part of an element (F32
+// has no from_float, Q8_K no vec_dot, no vec_dot_type, no nrows; a scalar table writes a 0 or a
+// null among its entries). Zero is a value the table holds, "none", which whoever reads it
+// handles already; a slot the designators skip holds that value, chosen like the others, not
+// forgotten. A name table (`[STATE_IDLE] = "idle", ...`) writes no null name: a skipped slot is
+// a state no entry has. Past the array's end is no slot, whatever the entries hold.
+bool skippedSlotsHoldAWrittenValue(const InitListExpr &Semantic, const ASTContext &Ctx) {
+  const InitListExpr *Written = Semantic.getSyntacticForm();
+  if (!Written || llvm::none_of(Written->inits(), [](const Expr *Init) {
+        const auto *Designated = dyn_cast<DesignatedInitExpr>(Init);
+        return Designated && Designated->size() >= 1 &&
+               Designated->getDesignator(0)->isArrayDesignator();
+      }))
+    return false;
+  std::vector<const Expr *> Entries;
+  for (const Expr *Init : Semantic.inits())
+    if (!isa<ImplicitValueInitExpr>(Init))
+      Entries.push_back(Init->IgnoreImplicit());
+  if (Entries.empty())
+    return false;
+  const auto *FirstRecord = dyn_cast<InitListExpr>(Entries.front());
+  if (!FirstRecord || !FirstRecord->getType()->isRecordType())
+    return llvm::any_of(Entries, [&](const Expr *E) { return holdsZero(E, Ctx); });
+  // Each part of the record (its fields, in order) is zero in some written entry.
+  size_t Parts = 0;
+  for (const Expr *E : Entries) {
+    const auto *Record = dyn_cast<InitListExpr>(E);
+    if (!Record)
+      return false;
+    Parts = std::max<size_t>(Parts, Record->getNumInits());
+  }
+  for (size_t Part = 0; Part < Parts; ++Part)
+    if (llvm::none_of(Entries, [&](const Expr *E) {
+          const auto *Record = cast<InitListExpr>(E);
+          return Part >= Record->getNumInits() || holdsZero(Record->getInit(Part), Ctx);
+        }))
+      return false;
+  return true;
+}
+
 // Slot -> first initializer, and repeated slots, from the list as written (designators kept).
 void findDuplicates(const InitListExpr &Semantic, const ASTContext &Ctx, ArrayGaps &Gaps) {
   const InitListExpr *Written = Semantic.getSyntacticForm();
@@ -436,8 +501,17 @@ ReadsInView readsInView(const VarDecl &Array, const std::vector<llvm::APSInt> &C
       return View;
     ArrayReads Reads(Array);
     Reads.TraverseStmt(Body);
-    // Handed on, its address taken, iterated: other code reads it too.
-    View.Every = !Reads.Reads.empty() && Reads.Uses == Reads.Reads.size();
+    // Handed on, its address taken, iterated: other code reads it too. Unless no subscript here
+    // is at a value only known at run time: xournalpp's initTools fills a local
+    // `std::array<double, Tool::toolSizes> thickness` at TOOL_SIZE_VERY_FINE ... VERY_THICK and
+    // hands it whole to each Tool. A local indexed only at constants is a record with named
+    // slots, not a lookup by the enum; what a receiver reads it reads through a variable of its
+    // own, judged where that is indexed.
+    View.Every = !Reads.Reads.empty() &&
+                 (Reads.Uses == Reads.Reads.size() ||
+                  llvm::all_of(Reads.Reads, [&](const auto &Read) {
+                    return Read.second->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx);
+                  }));
     Bodies.push_back({Body, std::move(Reads)});
   } else if (Array.isFileVarDecl()) {
     const SourceManager &SM = Ctx.getSourceManager();
@@ -496,15 +570,20 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
   for (const HeldValue &Value : Judged)
     Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
   Gaps.IsConstTable = isTable(Var, View, Ctx);
+  const bool SkippedAreChosen = Gaps.IsConstTable && skippedSlotsHoldAWrittenValue(*View.Init, Ctx);
   // Past the end is a bug whatever the array is; holes and excess only say something of tables.
   for (const HeldValue &Value : Judged) {
     uint64_t Slot = Value.Value.getZExtValue();
     bool Empty = Slot >= Gaps.Size;
-    if (!Empty && Gaps.IsConstTable)
+    if (!Empty && Gaps.IsConstTable && !SkippedAreChosen)
       Empty = Slot >= View.Init->getNumInits() || isa<ImplicitValueInitExpr>(View.Init->getInit(Slot));
     if (Empty)
       Gaps.Missing.push_back(Value.Named);
-    Gaps.Slots.push_back({Value.Named, Empty || !Gaps.IsConstTable ? nullptr : View.Init->getInit(Slot)});
+    const Expr *Initializer = !Empty && Gaps.IsConstTable && Slot < View.Init->getNumInits()
+                                  ? View.Init->getInit(Slot)
+                                  : nullptr;
+    Gaps.Slots.push_back(
+        {Value.Named, isa_and_nonnull<ImplicitValueInitExpr>(Initializer) ? nullptr : Initializer});
   }
   if (Gaps.IsConstTable) {
     Gaps.Entries = View.Init->getNumInits();
