@@ -365,9 +365,23 @@ void addMocOnlyMethods(StringRef Text, Section Current, const CXXRecordDecl &Cla
   }
 }
 
-void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Methods, unsigned Depth) {
+// Whether Class itself declares what Q_OBJECT declares: its own metaObject() (or qt_metacall).
+bool declaresMetaObject(const CXXRecordDecl &Class) {
+  for (const Decl *Member : Class.decls())
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Member);
+        Method && Method->getDeclName().isIdentifier() &&
+        (Method->getName() == "metaObject" || Method->getName() == "qt_metacall"))
+      return true;
+  return false;
+}
+
+// Recorded: the meta-methods of the classes with a meta-object of their own; Unrecorded: those
+// declared by the classes without one, which moc never reads.
+void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Recorded,
+             std::vector<QtMetaMethod> &Unrecorded, unsigned Depth) {
   if (Depth > 32)
     return;
+  std::vector<QtMetaMethod> &Methods = hasOwnMetaObject(Class) ? Recorded : Unrecorded;
   const ASTContext &Context = Class.getASTContext();
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
@@ -425,7 +439,7 @@ void collect(const CXXRecordDecl &Class, std::vector<QtMetaMethod> &Methods, uns
   for (const CXXBaseSpecifier &Base : Class.bases())
     if (const CXXRecordDecl *Record = Base.getType()->getAsCXXRecordDecl())
       if (const CXXRecordDecl *Definition = Record->getDefinition())
-        collect(*Definition, Methods, Depth + 1);
+        collect(*Definition, Recorded, Unrecorded, Depth + 1);
 }
 
 } // namespace
@@ -450,11 +464,49 @@ bool isQObjectClass(const CXXRecordDecl &Class) {
       [](const CXXRecordDecl *Base) { return !isQObjectItself(*Base); });
 }
 
+bool hasOwnMetaObject(const CXXRecordDecl &Class) {
+  const CXXRecordDecl *Definition = Class.getDefinition();
+  if (!Definition || declaresMetaObject(*Definition) || isQObjectItself(*Definition))
+    return true;
+  // Only a class derived from a QObject that declares its metaObject() lacks one: where Q_OBJECT
+  // expands to nothing (a stand-in for Qt's headers), or a base is unknown (a template's
+  // parameter), what moc records is not known, and every class is read as recording its own.
+  const CXXRecordDecl *Root = nullptr;
+  bool Known = Definition->forallBases([&](const CXXRecordDecl *Base) {
+    if (isQObjectItself(*Base))
+      Root = Base;
+    return true;
+  });
+  return !Known || !Root || !Root->getDefinition() || !declaresMetaObject(*Root->getDefinition());
+}
+
+const CXXRecordDecl *qtMetaObjectClass(const CXXRecordDecl &Class) {
+  const CXXRecordDecl *Current = Class.getDefinition();
+  for (unsigned Depth = 0; Current && Depth < 32 && !hasOwnMetaObject(*Current); ++Depth) {
+    const CXXRecordDecl *Next = nullptr;
+    for (const CXXBaseSpecifier &Base : Current->bases())
+      if (const CXXRecordDecl *Record = Base.getType()->getAsCXXRecordDecl();
+          Record && isQObjectClass(*Record)) {
+        Next = Record->getDefinition();
+        break;
+      }
+    Current = Next;
+  }
+  return Current;
+}
+
 std::vector<QtMetaMethod> qtMetaMethods(const CXXRecordDecl &Class) {
-  std::vector<QtMetaMethod> Methods;
+  std::vector<QtMetaMethod> Recorded, Unrecorded;
   if (const CXXRecordDecl *Definition = Class.getDefinition())
-    collect(*Definition, Methods, 0);
-  return Methods;
+    collect(*Definition, Recorded, Unrecorded, 0);
+  return Recorded;
+}
+
+std::vector<QtMetaMethod> qtUnrecordedMethods(const CXXRecordDecl &Class) {
+  std::vector<QtMetaMethod> Recorded, Unrecorded;
+  if (const CXXRecordDecl *Definition = Class.getDefinition())
+    collect(*Definition, Recorded, Unrecorded, 0);
+  return Unrecorded;
 }
 
 std::string parameterList(const QtMetaMethod &Method) {

@@ -41,8 +41,20 @@ bool isQObjectItself(const clang::CXXRecordDecl &Class);
 // a subclass, declared wherever the project declares it.
 bool isQWidgetItself(const clang::CXXRecordDecl &Class);
 
-// The meta-methods Class declares, then those of its bases.
+// Whether Class has a meta-object of its own: Q_OBJECT declares its metaObject(). moc reads only
+// such a class; an object of a class without one answers to its nearest base's meta-object, so
+// the signals, slots and Q_INVOKABLE methods it declares are in no meta-object, and Qt's lookup
+// of a string naming one fails at runtime ("No such slot QDialog::exportAll()").
+bool hasOwnMetaObject(const clang::CXXRecordDecl &Class);
+// The class whose meta-object an object of Class has: Class, or its nearest QObject base with one.
+const clang::CXXRecordDecl *qtMetaObjectClass(const clang::CXXRecordDecl &Class);
+
+// The meta-methods Class declares, then those of its bases: of the classes with a meta-object of
+// their own, the only ones Qt's lookup of a string finds.
 std::vector<QtMetaMethod> qtMetaMethods(const clang::CXXRecordDecl &Class);
+// The methods marked as meta-methods (in signals:/slots:, Q_INVOKABLE...) by Class or its bases
+// that have no meta-object of their own: declared so, found by no string.
+std::vector<QtMetaMethod> qtUnrecordedMethods(const clang::CXXRecordDecl &Class);
 
 // "(int,QString)": the parameters as a signature writes them.
 std::string parameterList(const QtMetaMethod &Method);

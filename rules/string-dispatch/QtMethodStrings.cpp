@@ -772,6 +772,20 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
     drift(String, Message, OtherKind->Decl, "'" + Name + "' is declared here", *Made, Context);
     return std::nullopt;
   }
+  // Declared as one by a class without Q_OBJECT: moc never read it, and the object's meta-object
+  // is its nearest base's that has one, which is where Qt looks the string up.
+  for (const QtMetaMethod &Method : qtUnrecordedMethods(Receiver)) {
+    if (Method.Name != Name || !accepts(String.From, Method.Kind))
+      continue;
+    const CXXRecordDecl *MetaClass = qtMetaObjectClass(Receiver);
+    std::string Owner = Method.Owner->getQualifiedNameAsString();
+    std::string Message = "'" + Shown + "' names a " + qtMethodKindName(Method.Kind) + " of '" +
+                          Owner + "', which has no Q_OBJECT: Qt looks it up in the meta-object of '" +
+                          (MetaClass ? MetaClass->getQualifiedNameAsString() : ClassName) +
+                          "', which has none (add Q_OBJECT to '" + Owner + "')";
+    drift(String, Message, Method.Decl, "'" + Name + "' is declared here", *Made, Context);
+    return std::nullopt;
+  }
   // A widget handed over as a QWidget * is of a subclass this TU may never see (a view passed to
   // its controller); a name QWidget lacks is the subclass's to declare, unless it is a near miss
   // of QWidget's own (a typo of windowTitleChanged).
