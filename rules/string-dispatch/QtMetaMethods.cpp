@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 using namespace clang;
 
@@ -495,18 +496,21 @@ const CXXRecordDecl *qtMetaObjectClass(const CXXRecordDecl &Class) {
   return Current;
 }
 
-std::vector<QtMetaMethod> qtMetaMethods(const CXXRecordDecl &Class) {
-  std::vector<QtMetaMethod> Recorded, Unrecorded;
+// Class's meta-methods: recorded (first) and unrecorded (second).
+static std::pair<std::vector<QtMetaMethod>, std::vector<QtMetaMethod>>
+collected(const CXXRecordDecl &Class) {
+  std::pair<std::vector<QtMetaMethod>, std::vector<QtMetaMethod>> Methods;
   if (const CXXRecordDecl *Definition = Class.getDefinition())
-    collect(*Definition, Recorded, Unrecorded, 0);
-  return Recorded;
+    collect(*Definition, Methods.first, Methods.second, 0);
+  return Methods;
+}
+
+std::vector<QtMetaMethod> qtMetaMethods(const CXXRecordDecl &Class) {
+  return collected(Class).first;
 }
 
 std::vector<QtMetaMethod> qtUnrecordedMethods(const CXXRecordDecl &Class) {
-  std::vector<QtMetaMethod> Recorded, Unrecorded;
-  if (const CXXRecordDecl *Definition = Class.getDefinition())
-    collect(*Definition, Recorded, Unrecorded, 0);
-  return Unrecorded;
+  return collected(Class).second;
 }
 
 std::string parameterList(const QtMetaMethod &Method) {
