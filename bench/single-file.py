@@ -17,9 +17,10 @@ For each FILE (default: every TU of BUILD_DIR/compile_commands.json), measures
   second     the same run again, once the builder is done: the stored scan and prefix are loaded.
 Before each contractcheck run the TU's own result is made stale, so the TU is parsed every time:
 with --edit by appending a comment line to FILE (restored at the end; use it on a copy), as a
-real edit does; else by removing its result from the store S, which also loses the stale
-result's hint that the TU needs template bodies, so a TU that does finds it out again (slower
-than after a real edit). The other TUs' results (their facts for the global rules) were stored
+real edit does; else by removing its result from the store S (and the store's run summaries,
+which hold a second copy of it: the other TUs' facts are then read from their own entries), which
+also loses the stale result's hint that the TU needs template bodies, so a TU that does finds it
+out again (slower than after a real edit). The other TUs' results (their facts for the global rules) were stored
 by one whole run first, as a hook finds them. CPU time is user + system of the process and
 its children; each figure is the median of --runs runs (min-max in brackets).
 """
@@ -54,7 +55,9 @@ def reap_builders():
 
 def drop_result(store, source):
     """Removes the stored result of the TU `source` (paths in entries are ${project}/... or
-    ${directory}/... relative, or absolute)."""
+    ${directory}/... relative, or absolute), and the run summaries (engine/StoredRun.h), which
+    hold a second copy of every TU's result and would otherwise answer the TU from the store."""
+    shutil.rmtree(os.path.join(store, "runs"), ignore_errors=True)
     for shard in os.listdir(store):
         folder = os.path.join(store, shard)
         if len(shard) != 2 or not os.path.isdir(folder):
