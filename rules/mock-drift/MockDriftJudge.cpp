@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace contractcheck {
 
@@ -76,6 +78,10 @@ std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
   std::vector<Drift> Drifts;
   // Real methods another stand-in matches exactly: the less likely meaning of a drifted one.
   std::set<const RealMethodEntry *> Taken;
+  // Names another stand-in matches exactly: an overload of them the mock calls on itself is the
+  // hook of gMock's forwarding idiom (a `unique_ptr<T> &&` overload matching the real method,
+  // forwarding to a MOCK_METHOD taking `unique_ptr<T> &`), not a stand-in.
+  std::set<std::string> Covered;
   for (size_t I = 0; I < StandIns.size(); ++I) {
     const StandInEntry &S = StandIns[I];
     if (Real.TemplateNames.count(S.Sig.Name))
@@ -95,6 +101,7 @@ std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
         Match = &Candidate;
     if (Match) {
       Taken.insert(Match);
+      Covered.insert(S.Sig.Name);
       continue;
     }
     Judged.push_back({I, &Candidates});
@@ -111,6 +118,8 @@ std::vector<Drift> judgeStandIns(const std::vector<StandInEntry> &StandIns,
           "has no counterpart: '" + Real.Name + "' has no method named '" + S.Sig.Name + "'";
       continue;
     }
+    if (S.SelfCalled && Covered.count(S.Sig.Name))
+      continue;
     std::vector<SignatureDiff> BestDiffs;
     const RealMethodEntry *Best = closest(S, *P.Candidates, Taken, BestDiffs);
     if (!Best)

@@ -1,6 +1,8 @@
 // Judging a mock's methods against the real class's and reporting what drifted. See
 // MockDriftAnalysis.h.
 #include "rules/mock-drift/MockDriftAnalysis.h"
+#include "rules/mock-drift/MockMemberUses.h"
+#include "rules/mock-drift/SubstituteHeader.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -148,8 +150,11 @@ void MockDriftRule::Analysis::judgeInheritance(const CXXRecordDecl &Mock, const 
     MethodSignature MockSig = signatureOf(Method, S.Mocker, Ctx);
     std::string Shown = shownName(Mock, MockSig);
     if (Candidates->empty()) {
+      // A class of a substitute header is the real class's double, not a mock of its base: its
+      // own methods stand in for the shadowed header's, which this TU does not see.
       if (callsItself(Mock, Method.getName()) || definesMembersElsewhere(Mock) ||
-          derivedClassCallsMethod(Mock, Method, Rule.Records.getArrayRef()))
+          derivedClassCallsMethod(Mock, Method, Rule.Records.getArrayRef()) ||
+          inSubstituteHeader(Mock, Rule.Headers))
         continue;
       report(Method, Shown, nullptr,
              "overrides nothing: no base class has a method named '" + Method.getNameAsString() +
@@ -206,8 +211,11 @@ void MockDriftRule::Analysis::judgeAgainst(const CXXRecordDecl &Mock, const Real
   for (const StandInEntry &E : Entries)
     Names.push_back(E.Sig.Name);
   RealClassTable Table = tableOf(*Real.Real, &Names, /*WithSpots=*/false);
+  // A mock method the mock calls on itself: a hook (gMock's destructor idiom when the real class
+  // lacks the name; its forwarding idiom when it has it, resolved to that very overload).
   for (StandInEntry &E : Entries)
-    E.SelfCalled = E.GMock && !Table.has(E.Sig.Name) && callsItself(Mock, E.Sig.Name);
+    E.SelfCalled = E.GMock && (Table.has(E.Sig.Name) ? callsMethodOnItself(Mock, *E.Decl)
+                                                     : callsItself(Mock, E.Sig.Name));
   const bool Defer = defersSignatures(Mock);
   for (const Drift &D : judgeStandIns(Entries, Table)) {
     if (Defer && D.Candidate) {

@@ -5,6 +5,7 @@
 #include "rules/mock-drift/MockDriftGlobal.h"
 
 #include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Lex/Preprocessor.h>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -54,6 +55,10 @@ void MockDriftRule::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("record"), this);
   Finder->addMatcher(classTemplateDecl(unless(isExpansionInSystemHeader())).bind("template"), this);
+}
+
+void MockDriftRule::registerPPCallbacks(const SourceManager &, Preprocessor *PP, Preprocessor *) {
+  Headers = PP ? &PP->getHeaderSearchInfo() : nullptr;
 }
 
 void MockDriftRule::check(const MatchFinder::MatchResult &Result) {

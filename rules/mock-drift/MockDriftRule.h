@@ -9,6 +9,10 @@
 
 #include <llvm/ADT/SetVector.h>
 
+namespace clang {
+class HeaderSearch;
+} // namespace clang
+
 #include <set>
 #include <string>
 #include <tuple>
@@ -31,6 +35,8 @@ public:
   // Pairing needs every class of the TU (naming lookup, co-instantiation), so the judging
   // happens once the whole TU has been seen.
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 private:
   class Analysis;
@@ -41,6 +47,8 @@ private:
   const std::vector<NamePattern> Patterns;
   const std::vector<std::pair<std::string, std::string>> Pairs;
   const bool ReportUnpaired;
+  // The include search path, for substitute headers (see SubstituteHeader.h).
+  const clang::HeaderSearch *Headers = nullptr;
 
   clang::ASTContext *Ctx = nullptr;
   llvm::SetVector<const clang::CXXRecordDecl *> Records;
