@@ -10,6 +10,9 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Type.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Lex/MacroArgs.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 
 using namespace clang;
 
@@ -18,7 +21,99 @@ namespace contractcheck {
 bool BodySkipPolicy::shouldSkip(const Decl &D) {
   if (M != Mode::Skip && D.isTemplated())
     return false;
-  return nobodyReportsIn(D);
+  return nobodyReportsIn(D) || (!D.isTemplated() && writtenByALibraryMacro(D));
+}
+
+namespace {
+
+// A token the project may pass a library's macro that writes a function for its body to stay
+// the library's: what spells a type (MOCK_METHOD's return and parameter types, its name, its
+// qualifiers), never a literal, an operator or a statement.
+bool spellsAType(const Token &T) {
+  return T.isOneOf(tok::identifier, tok::coloncolon, tok::less, tok::greater, tok::greatergreater,
+                   tok::comma, tok::star, tok::amp, tok::ampamp) ||
+         T.isOneOf(tok::l_paren, tok::r_paren, tok::l_square, tok::r_square, tok::ellipsis,
+                   tok::kw_const, tok::kw_volatile, tok::kw_unsigned, tok::kw_signed) ||
+         T.isOneOf(tok::kw_int, tok::kw_char, tok::kw_bool, tok::kw_double, tok::kw_float,
+                   tok::kw_long, tok::kw_short, tok::kw_void, tok::kw_auto, tok::kw_typename) ||
+         T.isOneOf(tok::kw_char8_t, tok::kw_char16_t, tok::kw_char32_t, tok::kw_wchar_t,
+                   tok::kw_struct, tok::kw_class, tok::kw_enum, tok::kw_template) ||
+         T.isOneOf(tok::kw_noexcept, tok::kw_virtual, tok::kw_static, tok::kw_inline,
+                   tok::kw_decltype, tok::kw_typeof, tok::eof);
+}
+
+// Records each expansion in the TU's own code of a macro a library header defines whose
+// arguments only spell types: once per outermost expansion, one look-up of the macro's header.
+class TypesOnlyExpansionRecorder : public PPCallbacks {
+public:
+  TypesOnlyExpansionRecorder(const SourceManager &SM,
+                             std::shared_ptr<llvm::DenseSet<unsigned>> Expansions)
+      : SM(SM), Expansions(std::move(Expansions)) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &MD, SourceRange Range,
+                    const MacroArgs *Args) override {
+    SourceLocation At = Name.getLocation();
+    const MacroInfo *Info = MD.getMacroInfo();
+    if (!At.isFileID() || !Info || !SM.isInSystemHeader(Info->getDefinitionLoc()))
+      return;
+    if (Args)
+      for (unsigned I = 0, N = Args->getNumMacroArguments(); I < N; ++I)
+        for (const Token *T = Args->getUnexpArgument(I); T->isNot(tok::eof); ++T)
+          if (!spellsAType(*T))
+            return;
+    Expansions->insert(At.getRawEncoding());
+  }
+
+private:
+  const SourceManager &SM;
+  std::shared_ptr<llvm::DenseSet<unsigned>> Expansions;
+};
+
+} // namespace
+
+void BodySkipPolicy::setPreprocessor(Preprocessor &TUPreprocessor) {
+  PP = &TUPreprocessor;
+  TypesOnlyExpansions = std::make_shared<llvm::DenseSet<unsigned>>();
+  PP->addPPCallbacks(std::make_unique<TypesOnlyExpansionRecorder>(SM, TypesOnlyExpansions));
+}
+
+// A function a library's macro writes whole, body included, into which the project passes only
+// types: gMock's MOCK_METHOD (the method, and the gmock_ methods that EXPECT_CALL calls), whose
+// bodies hold gMock's plumbing and the project's types. No rule reports in the library's code,
+// and what the rules judge of a mock is its declarations; its body is the library's, as a
+// function template a library macro writes is (NLOHMANN_JSON_SERIALIZE_ENUM's,
+// hasProjectFunctionTemplates). The declaration must begin in the expansion of a macro a
+// library header defines, given no literal, operator or statement of the project's (gTest's
+// EXPECT_FATAL_FAILURE writes a function around the statement it is given: that body is the
+// project's); asked when Clang is about to parse the body, the body is read ahead (tokens the
+// parser then reads from the preprocessor's cache), and its first token and the brace that
+// closes it must come from that expansion (TEST declares a body the project writes after it).
+// Not a template: the instantiations of a template's body are what Decide mode judges.
+bool BodySkipPolicy::writtenByALibraryMacro(const Decl &D) {
+  if (!PP || D.isTemplated() || !isa<FunctionDecl>(D))
+    return false;
+  SourceLocation Begin = D.getBeginLoc();
+  if (!Begin.isMacroID())
+    return false;
+  const SourceLocation Expansion = SM.getExpansionLoc(Begin);
+  if (!TypesOnlyExpansions->count(Expansion.getRawEncoding()))
+    return false;
+  // The parser is at the body's opening brace: what follows, to the brace that closes it.
+  auto InTheExpansion = [&](const Token &T) {
+    return T.getLocation().isMacroID() && SM.getExpansionLoc(T.getLocation()) == Expansion;
+  };
+  if (!InTheExpansion(PP->LookAhead(0)))
+    return false;
+  unsigned Depth = 1;
+  for (unsigned Ahead = 0;; ++Ahead) {
+    const Token &Next = PP->LookAhead(Ahead);
+    if (Next.is(tok::eof))
+      return false;
+    if (Next.is(tok::l_brace))
+      ++Depth;
+    else if (Next.is(tok::r_brace) && --Depth == 0)
+      return InTheExpansion(Next);
+  }
 }
 
 bool BodySkipPolicy::dropsInstantiation(const FunctionDecl &F) {

@@ -7,6 +7,7 @@
 #include <llvm/ADT/DenseSet.h>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace clang {
@@ -15,6 +16,7 @@ class DeclContext;
 class FileID;
 class FunctionDecl;
 class HeaderSearch;
+class Preprocessor;
 class QualType;
 class SourceManager;
 class TemplateArgument;
@@ -72,6 +74,9 @@ public:
   // The TU's header search, once its parse has begun: with it, a project header that a system
   // header included (CMake's precompiled-header wrapper) is the project's (LibraryHeaders.h).
   void setHeaders(const clang::HeaderSearch *TUHeaders) { Headers = TUHeaders; }
+  // The TU's preprocessor, once its parse has begun: with it, a body a library's macro writes
+  // is seen before it is parsed (writtenByALibraryMacro).
+  void setPreprocessor(clang::Preprocessor &TUPreprocessor);
 
   bool shouldSkip(const clang::Decl &D);
   // Sees every implicit function template instantiation (ASTConsumer's hook).
@@ -108,6 +113,7 @@ public:
 
 private:
   bool nobodyReportsIn(const clang::Decl &D);
+  bool writtenByALibraryMacro(const clang::Decl &D);
   bool nobodyReportsIn(clang::FileID File);
   bool givenTheProject(const clang::FunctionDecl &F);
   bool inProject(const clang::Decl &D) const;
@@ -118,6 +124,10 @@ private:
 
   const clang::SourceManager &SM;
   const clang::HeaderSearch *Headers = nullptr;
+  clang::Preprocessor *PP = nullptr;
+  // The expansions, in the TU's own files, of a library's macro given only types (by the
+  // location of the macro's name): filled by the preprocessor's callbacks, which share it.
+  std::shared_ptr<llvm::DenseSet<unsigned>> TypesOnlyExpansions;
   const Config &Cfg;
   const Mode M;
   const std::function<bool(Instantiations)> NeedsInstantiations;

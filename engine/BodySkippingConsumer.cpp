@@ -41,6 +41,7 @@ void BodySkippingConsumer::HandleCXXImplicitFunctionInstantiation(clang::Functio
 void BodySkippingConsumer::InitializeSema(clang::Sema &S) {
   TheSema = &S;
   Policy.setHeaders(&S.getPreprocessor().getHeaderSearchInfo());
+  Policy.setPreprocessor(S.getPreprocessor());
   MultiplexConsumer::InitializeSema(S);
 }
 
