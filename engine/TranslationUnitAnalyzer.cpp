@@ -12,6 +12,7 @@
 #include "PrefixReach.h"
 #include "SourcePositions.h"
 #include "TraversalScope.h"
+#include "WarningFlags.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/DiagnosticLex.h>
@@ -506,9 +507,12 @@ std::vector<std::string> analysisCommandLine(const CompileCommand &Command,
   if (!Settings.ExtraArgsBefore.empty())
     Adjust = combineAdjusters(Adjust, getInsertArgumentAdjuster(Settings.ExtraArgsBefore,
                                                                 ArgumentInsertPosition::BEGIN));
-  // Compiler warnings are not our business, and -Werror must not turn one into a failed parse.
-  std::vector<std::string> After = Settings.ExtraArgs;
-  After.insert(After.begin(), "-w");
+  // Compiler warnings are not our business, and -Werror must not turn one into a failed parse;
+  // nor must an error Clang makes of what the project's compiler accepts. --extra-arg comes last,
+  // so a user's flag still wins.
+  std::vector<std::string> After{"-w"};
+  After.insert(After.end(), errorsGccAccepts().begin(), errorsGccAccepts().end());
+  After.insert(After.end(), Settings.ExtraArgs.begin(), Settings.ExtraArgs.end());
   Adjust = combineAdjusters(Adjust, getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
   std::vector<std::string> Args = Adjust(Command.arguments(), Command.File);
   if (!hasResourceDir(Args))

@@ -39,10 +39,20 @@ bool isInertWarningFlag(std::string_view Flag) {
   });
 }
 
+const std::vector<std::string> &errorsGccAccepts() {
+  static const std::vector<std::string> Flags{
+      "-Wno-error=enum-constexpr-conversion", "-Wno-error=implicit-function-declaration",
+      "-Wno-error=implicit-int", "-Wno-error=int-conversion",
+      "-Wno-error=incompatible-function-pointer-types"};
+  return Flags;
+}
+
 std::vector<std::string> withoutWarningFlags(const std::vector<std::string> &Args) {
+  const std::vector<std::string> &Ours = errorsGccAccepts();
   std::vector<std::string> Rest;
   for (const std::string &A : Args)
-    if (!llvm::StringRef(A).starts_with("-W"))
+    if (!llvm::StringRef(A).starts_with("-W") ||
+        std::find(Ours.begin(), Ours.end(), A) != Ours.end())
       Rest.push_back(A);
   return Rest;
 }

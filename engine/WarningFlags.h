@@ -26,7 +26,18 @@ namespace contractcheck {
 // -Wsystem-headers, nor -Wno- of a group holding a diagnostic that is an error by default.
 bool isInertWarningFlag(std::string_view Flag);
 
-// Args (a driver command line) without the flags that look like such warning flags.
+// The diagnostics Clang 16 and later make errors by default where GCC 12 (Debian 12's) accepts the
+// code: a TU written for GCC, in a database a GCC build wrote, must parse. Each is lowered to a
+// warning (and so silenced by -w) on every analysis command: `-Wno-error=<group>`. The AST is the
+// one Clang builds anyway (it recovers from each, as it does for a warning).
+//   enum-constexpr-conversion: a constant expression casting an integer outside an enum's range
+//     to it (Boost.MPL before 1.81, integral_wrapper's next/prior on an enum);
+//   implicit-function-declaration, implicit-int, int-conversion,
+//     incompatible-function-pointer-types: C89 habits in C code.
+const std::vector<std::string> &errorsGccAccepts();
+
+// Args (a driver command line) without the flags that look like such warning flags, but with
+// errorsGccAccepts' (every analysis command has them).
 std::vector<std::string> withoutWarningFlags(const std::vector<std::string> &Args);
 
 // Whether Args (a whole analysis command, main file included, in Directory) differs from the

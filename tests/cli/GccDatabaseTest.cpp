@@ -126,5 +126,49 @@ TEST_F(GccDatabaseTest, BazelDebianAndTabbedCommandsGiveTheFindingsOfClang) {
   EXPECT_NE(Mixed.Stderr.find(Dropped), std::string::npos) << Mixed.Stderr;
 }
 
+// What GCC accepts and Clang 16+ rejects by default (WarningFlags.h, errorsGccAccepts): Boost.MPL
+// before 1.81 casting an integer outside an enum's range to it in a constant expression (every
+// TU including it was lost on Fast DDS 2.9.1), and C89 habits in C. Each TU is analysed and its
+// finding reported.
+TEST(GccAcceptedErrorsTest, CodeThatGccAcceptsIsAnalysed) {
+  TempDir Src, Build;
+  std::string Cxx = Src.write(
+      "mpl.cpp", "enum Color { Red, Green };\n"
+                 "template <class T, T N> struct integral_wrapper {\n"
+                 "  static constexpr T next = static_cast<T>(N + 1);\n"
+                 "};\n"
+                 "constexpr Color past = integral_wrapper<Color, Green>::next;\n" +
+                     switchMissingOne("mpl"));
+  std::string C = Src.write("old.c", "enum Mode { Idle, Busy, Stopped, Draining };\n"
+                                     "int *p = 5;\n"
+                                     "int dispatch(enum Mode m) {\n"
+                                     "  switch (m) {\n"
+                                     "  case Idle: case Busy: case Stopped: return helper();\n"
+                                     "  default: return 1;\n"
+                                     "  }\n"
+                                     "}\n");
+  Build.write("compile_commands.json",
+              "[{\"directory\": \"" + Src.path() + "\", \"file\": \"" + Cxx +
+                  "\", \"arguments\": [\"g++\", \"-std=c++17\", \"-c\", \"" + Cxx +
+                  "\"]},\n {\"directory\": \"" + Src.path() + "\", \"file\": \"" + C +
+                  "\", \"arguments\": [\"gcc\", \"-std=gnu99\", \"-c\", \"" + C + "\"]}]\n");
+  for (const char *Compiler : {"clang++-19", "clang-19"}) {
+    std::string File = std::string(Compiler) == "clang-19" ? C : Cxx;
+    ProcessResult Rejected = runProcess({Compiler, "-fsyntax-only", "-w", File});
+    EXPECT_NE(Rejected.ExitCode, 0) << File << ": Clang accepts it; the test proves nothing";
+  }
+  ProcessResult R = runContractcheck({"-p", Build.path(), "--no-cache"}, Build.path());
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_NE(R.Stderr.find("analysed 2 of 2 translation units"), std::string::npos) << R.Stderr;
+  EXPECT_NE(R.Stdout.find("mpl.cpp:"), std::string::npos) << R.Stdout;
+  EXPECT_NE(R.Stdout.find("old.c:"), std::string::npos) << R.Stdout;
+  // A user's --extra-arg comes after ours, and wins.
+  R = runContractcheck(
+      {"-p", Build.path(), "--no-cache", "--extra-arg=-Werror=enum-constexpr-conversion"},
+      Build.path());
+  EXPECT_EQ(R.ExitCode, 3) << R.Stderr;
+  EXPECT_NE(R.Stdout.find("old.c:"), std::string::npos) << R.Stdout;
+}
+
 } // namespace
 } // namespace contractcheck::test
