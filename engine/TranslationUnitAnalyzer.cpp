@@ -6,6 +6,7 @@
 #include "Rule.h"
 #include "rules/RuleRegistry.h"
 #include "FilesRead.h"
+#include "LibraryHeaders.h"
 #include "ParseCount.h"
 #include "ParseStop.h"
 #include "Paths.h"
@@ -48,6 +49,9 @@ public:
   void setReporter(const RuleInfo &Rule) { Reporter = &Rule; }
   void describeNextFix(std::string Description) { NextFixDescription = std::move(Description); }
   void setLangOpts(const LangOptions &Opts) { LangOpts = &Opts; }
+  // The TU's header search: a finding in a library's header is dropped, one in a project header
+  // that a system header included (CMake's cmake_pch.hxx) kept (LibraryHeaders.h).
+  void setHeaders(const HeaderSearch &TUHeaders) { Headers = &TUHeaders; }
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
     const SourceManager &SM = Info.getSourceManager();
@@ -60,7 +64,7 @@ public:
     }
     KeepingNotes = false;
     SourceLocation Loc = SM.getFileLoc(Info.getLocation());
-    if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    if (Loc.isInvalid() || inALibrarysHeader(Loc, SM, Headers))
       return;
     Finding F;
     // No severity: the merge gives it (ResultMerger::add), so a stored result serves any.
@@ -103,6 +107,7 @@ private:
   std::vector<Finding> &Out;
   const RuleInfo *Reporter = nullptr;
   const LangOptions *LangOpts = nullptr;
+  const HeaderSearch *Headers = nullptr;
   bool KeepingNotes = false;
   std::string NextFixDescription;
 };
@@ -363,6 +368,7 @@ public:
         new DiagnosticIDs, new DiagnosticOptions, &Collector, /*ShouldOwnClient=*/false);
     RuleDiagnostics->setSourceManager(&CI.getSourceManager());
     Collector.setLangOpts(CI.getLangOpts());
+    Collector.setHeaders(CI.getPreprocessor().getHeaderSearchInfo());
     Analyses.setHeaders(&CI.getPreprocessor().getHeaderSearchInfo());
     for (const RuleInfo *Info : allRules()) {
       const RuleSettings &Settings = Cfg.rule(Info->Id);

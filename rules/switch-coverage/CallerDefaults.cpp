@@ -3,6 +3,7 @@
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/switch-coverage/SwitchedValue.h"
 #include "rules/utils/Usr.h"
+#include "LibraryHeaders.h"
 #include "SourcePositions.h"
 
 #include <clang/AST/Decl.h>
@@ -85,16 +86,19 @@ void collectOverridden(const CXXMethodDecl &Method, std::vector<const FunctionDe
 
 } // namespace
 
-void DefaultCalls::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
-  // References spelled in the TU's code, and those in its system headers to functions that are
-  // not (a project header that CMake's precompiled-header wrapper makes a system header).
-  auto Spelled = unless(allOf(isExpansionInSystemHeader(), to(decl(isExpansionInSystemHeader()))));
+void DefaultCalls::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,
+                                    const HeaderSearch *const *Headers) {
+  // References spelled in the project's code, and those in a library's headers to functions that
+  // are not the library's (a library template's call of the project's function). A project
+  // header that CMake's precompiled-header wrapper makes a system header is the project's
+  // (LibraryHeaders.h), as its functions are when they are hooks (switchHookOf).
+  auto InLibrary = isExpansionInALibrarysHeader(Headers);
+  auto Spelled = unless(allOf(InLibrary, to(decl(InLibrary))));
   Finder->addMatcher(declRefExpr(to(functionDecl()), Spelled).bind("function-ref"), Callback);
-  Finder->addMatcher(memberExpr(member(cxxMethodDecl()),
-                                unless(allOf(isExpansionInSystemHeader(),
-                                             member(decl(isExpansionInSystemHeader())))))
-                         .bind("method-ref"),
-                     Callback);
+  Finder->addMatcher(
+      memberExpr(member(cxxMethodDecl()), unless(allOf(InLibrary, member(decl(InLibrary)))))
+          .bind("method-ref"),
+      Callback);
 }
 
 bool DefaultCalls::record(const MatchFinder::MatchResult &Result) {
@@ -228,7 +232,7 @@ void DefaultCalls::clear() {
 }
 
 std::optional<SwitchHookFact> switchHookOf(const SwitchStmt &Switch, const FunctionDecl &Function,
-                                           const SourceManager &SM) {
+                                           const SourceManager &SM, const HeaderSearch *Headers) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function); Method && Method->getParent()->isLambda())
     return std::nullopt;
   if (Function.isDependentContext() || Function.isTemplateInstantiation())
@@ -246,7 +250,7 @@ std::optional<SwitchHookFact> switchHookOf(const SwitchStmt &Switch, const Funct
   Hook.Parameter = Param->getFunctionScopeIndex();
   for (const FunctionDecl *Callee : Callees) {
     std::string Usr = usrOf(*Callee);
-    if (Usr.empty() || SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+    if (Usr.empty() || inALibrarysHeader(Callee->getLocation(), SM, Headers))
       return std::nullopt;
     Hook.Callees.push_back(std::move(Usr));
   }

@@ -22,6 +22,7 @@ class DefaultStmt;
 class EnumConstantDecl;
 class EnumDecl;
 class FunctionDecl;
+class HeaderSearch;
 class SwitchStmt;
 } // namespace clang
 
@@ -29,8 +30,10 @@ namespace contractcheck {
 
 class DefaultCalls {
 public:
+  // Headers: where the rule keeps the TU's header search (LibraryHeaders.h), read at match time.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+                        clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+                        const clang::HeaderSearch *const *Headers);
   // True when the match was one of this class's (then it has been recorded).
   bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   // The calls that only Default leads to (no case falls into it, no label stands on the way) and
@@ -60,10 +63,11 @@ private:
 // A switch on a parameter of Function, the values reaching it come from Function's calls (and,
 // for a virtual method, those of every method it overrides): the callees and the parameter, for
 // the finding's SwitchHookFact. None for a lambda, a template, a parameter that may change before
-// the switch, or a method overriding one declared in a system header, which the library may call
-// with any value.
+// the switch, or a method overriding one declared in a library's header (inALibrarysHeader,
+// LibraryHeaders.h), which the library may call with any value.
 std::optional<SwitchHookFact> switchHookOf(const clang::SwitchStmt &Switch,
                                            const clang::FunctionDecl &Function,
-                                           const clang::SourceManager &SM);
+                                           const clang::SourceManager &SM,
+                                           const clang::HeaderSearch *Headers);
 
 } // namespace contractcheck

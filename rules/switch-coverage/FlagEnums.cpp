@@ -2,6 +2,7 @@
 
 #include "rules/utils/FlagsShape.h"
 #include "rules/utils/Sentinels.h"
+#include "LibraryHeaders.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
@@ -63,25 +64,28 @@ std::vector<const EnumConstantDecl *> flagBitsAboveCases(const EnumDecl &Enum) {
   return Found;
 }
 
-void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+void FlagUses::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,
+                                const HeaderSearch *const *TUHeaders) {
+  Headers = TUHeaders;
+  // The project's code is what the walk reaches outside a library's headers (LibraryHeaders.h):
+  // a project header that CMake's precompiled-header wrapper makes a system header is the
+  // project's here too.
+  auto InLibrary = isExpansionInALibrarysHeader(Headers);
   // The project's own operators, wherever it declares them (Q_DECLARE_OPERATORS_FOR_FLAGS
   // expands in its code). A library's are looked up when an enum is judged (usedAsFlags): the
-  // walk does not enter system headers, whose declarations a precompiled prefix holds in one
-  // mode and the parse in the other.
+  // walk does not enter a library's headers, whose declarations a precompiled prefix holds in
+  // one mode and the parse in the other.
   Finder->addMatcher(
-      functionDecl(hasOverloadedOperatorName("|"), unless(isExpansionInSystemHeader()))
-          .bind("flags-operator"),
+      functionDecl(hasOverloadedOperatorName("|"), unless(InLibrary)).bind("flags-operator"),
       Callback);
   // An operator| the project's code calls, wherever it is declared (a library's template
   // `operator|` for any enum its trait admits, brought in by a using-declaration).
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("|"),
-                                         unless(isExpansionInSystemHeader()),
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("|"), unless(InLibrary),
                                          callee(functionDecl().bind("flags-operator")))
                          .bind("flags-operator-call"),
                      Callback);
   Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("|", "|="), unless(isExpansionInSystemHeader()))
-          .bind("flags-or"),
+      binaryOperator(hasAnyOperatorName("|", "|="), unless(InLibrary)).bind("flags-or"),
       Callback);
 }
 
@@ -121,7 +125,7 @@ void FlagUses::markTemplateArguments(const ASTContext &Ctx) {
   auto IsProjectEnum = [&](const TemplateArgument &Arg) {
     const EnumDecl *Enum =
         Arg.getKind() == TemplateArgument::Type ? definitionOf(Arg.getAsType()) : nullptr;
-    return Enum && !SM.isInSystemHeader(SM.getExpansionLoc(Enum->getLocation()));
+    return Enum && !inALibrarysHeader(Enum->getLocation(), SM, Headers ? *Headers : nullptr);
   };
   llvm::SmallPtrSet<const ClassTemplateDecl *, 32> Named; // each template's name read once
   llvm::SmallPtrSet<const ClassTemplateDecl *, 4> Templates;

@@ -15,6 +15,7 @@ namespace clang {
 class ASTContext;
 class EnumConstantDecl;
 class EnumDecl;
+class HeaderSearch;
 } // namespace clang
 
 namespace contractcheck {
@@ -30,8 +31,11 @@ class FlagUses {
 public:
   explicit FlagUses(std::vector<Glob> FlagTemplates) : FlagTemplates(std::move(FlagTemplates)) {}
 
+  // Headers: where the rule keeps the TU's header search (LibraryHeaders.h), read at match time
+  // and when an enum is judged.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+                        clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+                        const clang::HeaderSearch *const *Headers);
   // True when the result was one of this class's matches.
   bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -51,6 +55,7 @@ private:
   void markTemplateArguments(const clang::ASTContext &Ctx);
 
   std::vector<Glob> FlagTemplates;
+  const clang::HeaderSearch *const *Headers = nullptr;
   llvm::SmallPtrSet<const clang::EnumDecl *, 16> FlagEnums;
   llvm::SmallPtrSet<const clang::EnumConstantDecl *, 16> Ored;
   // The enums whose enclosing scopes were searched for a library's operator|.

@@ -1,5 +1,7 @@
 #include "rules/switch-coverage/RefusingDefault.h"
 
+#include "LibraryHeaders.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclCXX.h>
@@ -48,8 +50,8 @@ std::optional<bool> constantCondition(const Expr *Cond, const ASTContext &Ctx) {
 
 class DefaultPaths {
 public:
-  explicit DefaultPaths(const ASTContext &Ctx)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()) {}
+  DefaultPaths(const ASTContext &Ctx, const HeaderSearch *Headers)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()), Headers(Headers) {}
 
   // The statements from the default label on, to the end of the block that holds it.
   // A refusal is final only when nothing but `break` (or another label's entry) follows it on
@@ -111,6 +113,7 @@ private:
   const ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LangOpts;
+  const HeaderSearch *Headers;
   // The helpers whose bodies are being followed, innermost last.
   std::vector<const FunctionDecl *> Helpers;
 
@@ -183,10 +186,12 @@ private:
     const FunctionDecl *Definition = nullptr;
     if (!Callee || !Callee->hasBody(Definition) || !Definition->getBody())
       return false;
-    // Not a library's helper: the CLI leaves system headers' bodies unparsed and clang-tidy
-    // parses them, so reading one would make the two front ends disagree. A library's helper
-    // that never returns says so in its declaration, which counts above.
-    if (SM.isInSystemHeader(Definition->getLocation()))
+    // Not a library's helper: the CLI leaves a library's bodies unparsed and clang-tidy parses
+    // them, so reading one would make the two front ends disagree. A library's helper that never
+    // returns says so in its declaration, which counts above. A project header that CMake's
+    // precompiled-header wrapper makes a system header is the project's (LibraryHeaders.h),
+    // and the CLI parses its bodies (BodySkipPolicy.h).
+    if (inALibrarysHeader(Definition->getLocation(), SM, Headers))
       return false;
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition))
       if (Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
@@ -269,7 +274,8 @@ bool findLabel(const Stmt *S, const DefaultStmt &Default, const CompoundStmt *&B
 
 } // namespace
 
-bool defaultRefuses(const SwitchStmt &Switch, const DefaultStmt &Default, const ASTContext &Ctx) {
+bool defaultRefuses(const SwitchStmt &Switch, const DefaultStmt &Default, const ASTContext &Ctx,
+                    const HeaderSearch *Headers) {
   const CompoundStmt *Block = nullptr;
   size_t Index = 0;
   if (!findLabel(Switch.getBody(), Default, Block, Index))
@@ -280,7 +286,7 @@ bool defaultRefuses(const SwitchStmt &Switch, const DefaultStmt &Default, const 
   // not a refusal.
   std::vector<const Stmt *> Path{Default.getSubStmt()};
   Path.insert(Path.end(), Block->body_begin() + Index + 1, Block->body_end());
-  unsigned Outcome = DefaultPaths(Ctx).sequence(Path, /*LocalBreak=*/false);
+  unsigned Outcome = DefaultPaths(Ctx, Headers).sequence(Path, /*LocalBreak=*/false);
   return Outcome == Refuses;
 }
 

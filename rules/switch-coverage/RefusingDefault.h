@@ -5,6 +5,7 @@
 namespace clang {
 class ASTContext;
 class DefaultStmt;
+class HeaderSearch;
 class SwitchStmt;
 } // namespace clang
 
@@ -21,7 +22,9 @@ namespace contractcheck {
 // other cases falling through below it, does not matter: the statements from the label on are
 // followed until they leave the switch. Returning an error value, logging, or a fallback value
 // is not a refusal (see docs/rules/contract-switch-coverage.md, "A default that refuses").
+// A helper's body is read where it is the project's (inALibrarysHeader, LibraryHeaders.h; Headers:
+// the TU's header search).
 bool defaultRefuses(const clang::SwitchStmt &Switch, const clang::DefaultStmt &Default,
-                    const clang::ASTContext &Ctx);
+                    const clang::ASTContext &Ctx, const clang::HeaderSearch *Headers);
 
 } // namespace contractcheck

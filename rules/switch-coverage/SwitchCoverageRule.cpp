@@ -381,11 +381,11 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
 
 void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
   if (SkipFlags)
-    Flags.registerMatchers(Finder, this);
+    Flags.registerMatchers(Finder, this, &Headers);
   if (RangeMarkers || UnproducedValues)
     Uses = analysis<EnumeratorUses>(Finder);
   if (CallerDefaults)
-    Callers.registerMatchers(Finder, this);
+    Callers.registerMatchers(Finder, this, &Headers);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
   // inserted into the shared pattern, so those switches get no fix-it. isInTemplateInstantiation()
   // would tell them apart, but it asks for the parents of every node, and the parent map of a
@@ -556,7 +556,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   // evidence (wabt's reloc drift returned Result::Error), nor one fatal in debug builds only
   // (re2's `LOG(DFATAL) << ...; info = EmptyString();`). A name table is meant to be total
   // whatever its default does.
-  if (Default && !ReportRefusingDefault && defaultRefuses(*Switch, *Default, Ctx) &&
+  if (Default && !ReportRefusingDefault && defaultRefuses(*Switch, *Default, Ctx, Headers) &&
       !isNameTable(*Switch))
     return;
   // `case QSystemTrayIcon::Unknown: default: break;`: the author gave default: the catch-all's
@@ -604,7 +604,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
     // A switch on a parameter is given what the function's callers pass: the global step (or,
     // in clang-tidy, the end of the TU) takes out what every caller's default filtered.
     if (CallerDefaults && Candidate.Function)
-      Hook = switchHookOf(*Switch, *Candidate.Function, SM);
+      Hook = switchHookOf(*Switch, *Candidate.Function, SM, Headers);
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
     // `default: break; } if (mScope == FilesScope) { ... } else { ... }`: a value the default
     // lets through and the code right after the switch tests for and handles on a path of its
