@@ -20,8 +20,11 @@ namespace contractcheck {
 // system_header` of its own. A project header that is a system header of the TU only because a
 // system header included it is not a library's: CMake's precompiled-header wrapper
 // (`cmake_pch.hxx`) says `#pragma GCC system_header` and includes the project's own headers
-// (found in user directories, or by their paths). Headers: the TU's header search (what
-// directory each file was found in); without it, every system header counts.
+// (found in user directories, or by their paths). A header installed under a system directory
+// of the TU is a library's whatever directory it was found in: qmake and pkg-config name
+// `-I/usr/include/x86_64-linux-gnu/qt5`, and the project is never installed there. Headers: the
+// TU's header search (what directory each file was found in, and the TU's system directories);
+// without it, every system header counts and no other header.
 bool inALibrarysHeader(clang::SourceLocation Loc, const clang::SourceManager &SM,
                        const clang::HeaderSearch *Headers);
 
