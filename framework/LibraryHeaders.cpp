@@ -1,4 +1,5 @@
 #include "LibraryHeaders.h"
+#include "PathInside.h"
 
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
@@ -52,8 +53,7 @@ public:
     if (New && !Dirs.empty()) {
       std::string Path = absoluteWithoutDots(File.getName(), SM.getFileManager());
       for (const std::string &Dir : Dirs)
-        if (llvm::StringRef(Path).starts_with(Dir) && Path.size() > Dir.size() &&
-            llvm::sys::path::is_separator(Path[Dir.size()]))
+        if (pathIsInside(Path, Dir))
           It->second = true;
     }
     return It->second;

@@ -1,5 +1,7 @@
 #include "rules/mock-drift/SubstituteHeader.h"
 
+#include "PathInside.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclBase.h>
 #include <clang/Basic/FileManager.h>
@@ -36,8 +38,7 @@ bool inSubstituteHeader(const Decl &D, const HeaderSearch *Headers) {
         Dirs.push_back(Files.getCanonicalName(*Dir).str());
   for (size_t I = 0; I < Dirs.size(); ++I) {
     const std::string &Found = Dirs[I];
-    if (Path.size() <= Found.size() + 1 || Path.compare(0, Found.size(), Found) != 0 ||
-        !llvm::sys::path::is_separator(Path[Found.size()]))
+    if (!pathIsInside(Path, Found))
       continue;
     llvm::StringRef Relative = llvm::StringRef(Path).drop_front(Found.size() + 1);
     // Only a directory searched later is shadowed by this one.

@@ -1,6 +1,7 @@
 #include "rules/switch-coverage/RefusingDefault.h"
 
 #include "LibraryHeaders.h"
+#include "rules/switch-coverage/StandardAssert.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Attr.h>
@@ -9,7 +10,6 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/StmtCXX.h>
 #include <clang/Basic/SourceManager.h>
-#include <clang/Lex/Lexer.h>
 #include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/StringRef.h>
 
@@ -209,11 +209,7 @@ private:
   // build goes on past `assert(false)` to whatever follows, or out of the switch. Read by its
   // name so that both builds judge the switch alike (with assertions on it is a no-return call).
   bool isStandardAssert(const Expr &E) {
-    for (SourceLocation Loc = E.getBeginLoc(); Loc.isMacroID();
-         Loc = SM.getImmediateMacroCallerLoc(Loc))
-      if (Lexer::getImmediateMacroName(Loc, SM, LangOpts) == "assert")
-        return true;
-    return false;
+    return expandsFromStandardAssert(E.getBeginLoc(), SM, LangOpts);
   }
 
   // What may follow a final refusal: a break (a habit after throw), or the entry of the next

@@ -1,6 +1,7 @@
 #include "rules/switch-coverage/SharedDefault.h"
 
 #include "rules/switch-coverage/CaseLabels.h"
+#include "rules/switch-coverage/StandardAssert.h"
 #include "rules/switch-coverage/SwitchDefault.h"
 #include "rules/utils/Sentinels.h"
 
@@ -10,8 +11,6 @@
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/Stmt.h>
-#include <clang/Basic/SourceManager.h>
-#include <clang/Lex/Lexer.h>
 #include <llvm/ADT/STLExtras.h>
 
 using namespace clang;
@@ -20,22 +19,14 @@ namespace contractcheck {
 
 namespace {
 
-bool expandsFromAssert(const Stmt &S, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (SourceLocation Loc = S.getBeginLoc(); Loc.isMacroID();
-       Loc = SM.getImmediateMacroCallerLoc(Loc))
-    if (Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == "assert")
-      return true;
-  return false;
-}
-
 // Something in S reports an error the way a refusal does: a throw, a call that does not
 // return, a temporary whose destructor does not return, the standard assert (read by its name,
 // so that a build with NDEBUG judges alike). Lambda bodies are not run here.
 bool reportsAnError(const Stmt *S, const ASTContext &Ctx) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
-  if (isa<CXXThrowExpr>(S) || expandsFromAssert(*S, Ctx))
+  if (isa<CXXThrowExpr>(S) ||
+      expandsFromStandardAssert(S->getBeginLoc(), Ctx.getSourceManager(), Ctx.getLangOpts()))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
