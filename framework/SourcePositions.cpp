@@ -1,4 +1,5 @@
 #include "SourcePositions.h"
+#include "PositionFileName.h"
 
 #include <clang/AST/Expr.h>
 #include <clang/Basic/FileManager.h>
@@ -64,6 +65,10 @@ void forgetNormalisedNames() {
   NormalisedNames &Names = normalisedNames();
   std::lock_guard<std::mutex> Locked(Names.Lock);
   Names.Known.clear();
+}
+
+std::string positionFileOf(clang::FileEntryRef Entry, clang::FileManager &Files) {
+  return normalisedName(Entry, Files);
 }
 
 SourcePosition positionOf(clang::SourceLocation Loc, const clang::SourceManager &SM) {

@@ -36,8 +36,10 @@ void MockDriftRule::Analysis::run() {
       if (const CXXRecordDecl *Def = Spec->getDefinition(); Def && !Def->isDependentContext())
         Classes.insert(Def);
   for (const CXXRecordDecl *Class : Classes)
-    if (isMock(*Class) && !inSystemHeader(*Class))
+    if (isMock(*Class) && !inSystemHeader(*Class)) {
       judge(*Class);
+      emitSubstituteFact(*Class);
+    }
   emitCoInstantiationFacts();
   emitNamedRealFacts();
 }

@@ -166,9 +166,16 @@ private:
   // That this TU injects a mock defined in a header: no TU may judge its signatures exactly.
   void emitInjectionFact(const clang::CXXRecordDecl &Mock);
 
+  // A class of a substitute header (SubstituteHeader.h) stands in for the class of the same name
+  // in the header it shadows, which this TU never sees: its gMock and virtual methods, and which
+  // of them its own code uses as hooks here, for the global step to judge against that class's method table
+  // (MockSubstitutes.h).
+  void emitSubstituteFact(const clang::CXXRecordDecl &Mock);
+
   // The classes this TU implements — defined in the main file, or with a method defined there
-  // (tcp_transport.cpp defines TcpTransport::Send) — that a mock elsewhere could be named after:
-  // the real side of naming across TUs. Only the implementing TU emits a class's method table,
+  // (tcp_transport.cpp defines TcpTransport::Send) — that a mock elsewhere could be named after,
+  // or that a substitute header elsewhere doubles: the real side of naming across TUs and of
+  // substitute headers. Only the implementing TU emits a class's method table,
   // not every TU that includes its header, so the facts grow with the codebase's classes, not
   // with classes times includers.
   bool implementedHere(const clang::CXXRecordDecl &Class) const;

@@ -1,6 +1,7 @@
 // The facts MockDriftGlobalRule joins across TUs: co-instantiations, naming-convention pairings,
-// the real classes this TU implements. See MockDriftAnalysis.h.
+// substitute headers' classes, the real classes this TU implements. See MockDriftAnalysis.h.
 #include "rules/mock-drift/MockDriftAnalysis.h"
+#include "rules/mock-drift/SubstituteHeader.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
@@ -60,6 +61,30 @@ void MockDriftRule::Analysis::emitInjectionFact(const CXXRecordDecl &Mock) {
     Rule.emitFact(MockInjectionFact{classId(Mock)});
 }
 
+void MockDriftRule::Analysis::emitSubstituteFact(const CXXRecordDecl &Mock) {
+  if (!Rule.keepsFacts() || !namedAcrossTUs(Mock) || gmockOf(Mock).empty())
+    return;
+  std::optional<std::string> Shadowed = shadowedHeader(Mock, Rule.Headers);
+  if (!Shadowed)
+    return;
+  SubstituteClassFact Fact{classId(Mock), className(Mock), positionOf(locationOf(Mock), SM),
+                           std::move(*Shadowed), {}, {}, !definesMembersElsewhere(Mock)};
+  // What stands in for the real class's methods, as with inheritance: the gMock methods and the
+  // virtual ones; a hand-written method that is not virtual is the test's own helper.
+  for (const StandIn &S : standInsOf(Mock)) {
+    const CXXMethodDecl &Method = *S.Method;
+    if (!S.GMock && !Method.isVirtual())
+      continue;
+    std::string Name = Method.getNameAsString();
+    Fact.Methods.push_back({Name, shownName(Mock, signatureOf(Method, S.Mocker, Ctx)),
+                            positionOf(locationOf(Method), SM)});
+    if (callsItself(Mock, Name) ||
+        derivedClassCallsMethod(Mock, Method, Rule.Records.getArrayRef()))
+      Fact.Hooks.push_back(std::move(Name));
+  }
+  Rule.emitFact(Fact);
+}
+
 bool MockDriftRule::Analysis::implementedHere(const CXXRecordDecl &Class) const {
   if (SM.isInMainFile(SM.getExpansionLoc(Class.getLocation())))
     return true;
@@ -71,7 +96,7 @@ bool MockDriftRule::Analysis::implementedHere(const CXXRecordDecl &Class) const 
 }
 
 void MockDriftRule::Analysis::emitNamedRealFacts() {
-  if (Rule.Patterns.empty())
+  if (!Rule.keepsFacts())
     return;
   for (const CXXRecordDecl *Class : Rule.Records) {
     if (!namedAcrossTUs(*Class) || inSystemHeader(*Class) || isGMockOwn(*Class) || isMock(*Class) ||

@@ -10,6 +10,7 @@ std::span<const FactKind> mockDriftFactKinds() {
                                        factKindOf<MockPairingFact>(),
                                        factKindOf<MockInjectionFact>(),
                                        factKindOf<DeferredDriftFact>(),
+                                       factKindOf<SubstituteClassFact>(),
                                        factKindOf<ServiceStandIn>()};
   return Kinds;
 }

@@ -102,6 +102,33 @@ struct DeferredDriftFact {
   }
 };
 
+// A gMock or virtual method of a substitute header's class (see SubstituteClassFact).
+struct SubstituteMethod {
+  std::string Name;
+  std::string Shown; // "ns::Reader::expired(int)"
+  SourcePosition Where;
+};
+
+// A class with gMock methods declared in a substitute header (SubstituteHeader.h): the double of
+// the real class of the same name declared in the header it shadows, which this TU never sees.
+// The global step judges its gMock and virtual methods against the method table of that class,
+// which a TU implementing it emitted as a RealClassFact (MockSubstitutes.h).
+struct SubstituteClassFact {
+  static constexpr std::string_view Kind = "substitute-class";
+  static constexpr unsigned Version = 1;
+  std::string Usr; // the real class's too: the same qualified name
+  std::string Name;
+  SourcePosition Where;
+  std::string Shadowed; // the shadowed header, as positions name files
+  std::vector<SubstituteMethod> Methods;
+  // The methods this TU sees the class's own code use as hooks: called on itself, or by a class
+  // derived from it.
+  std::vector<std::string> Hooks;
+  // This TU defines every method of the class it declares: no body it cannot see may call one.
+  bool Complete = false;
+  std::string key() const { return Where.File + ":" + std::to_string(Where.Offset); }
+};
+
 CONTRACTCHECK_JSON_FIELDS(MockClassFact, (Usr, "usr"), (Name, "name"), (Identifier, "identifier"),
                           (Arguments, "arguments"), (Bases, "bases"), (Names, "names"),
                           (StandIns, "stand_ins"))
@@ -116,6 +143,11 @@ CONTRACTCHECK_JSON_FIELDS(MockPairingFact, (Usr, "usr"), (Paired, "paired"))
 CONTRACTCHECK_JSON_FIELDS(MockInjectionFact, (Usr, "usr"))
 CONTRACTCHECK_JSON_FIELDS(DeferredDriftFact, (Mock, "mock"), (Method, "method"), (Real, "real"),
                           (Drift, "drift"))
+
+CONTRACTCHECK_JSON_FIELDS(SubstituteMethod, (Name, "name"), (Shown, "shown"), (Where, "where"))
+CONTRACTCHECK_JSON_FIELDS(SubstituteClassFact, (Usr, "usr"), (Name, "name"), (Where, "where"),
+                          (Shadowed, "shadowed"), (Methods, "methods"), (Hooks, "hooks"),
+                          (Complete, "complete"))
 
 std::span<const FactKind> mockDriftFactKinds();
 

@@ -2,6 +2,7 @@
 
 #include "rules/mock-drift/MockDriftFacts.h"
 #include "rules/mock-drift/MockDriftJudge.h"
+#include "rules/mock-drift/MockSubstitutes.h"
 #include "ContractMap.h"
 #include "RuleOptions.h"
 
@@ -235,8 +236,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
   pairByName(Facts, Mocks, Reals, Patterns, Candidates);
 
   // Once per mock method and real class template, counting what the TUs reported themselves.
-  using ReportKey = std::tuple<std::string, unsigned, std::string, std::string>;
-  std::set<ReportKey> Reported;
+  ReportedMockMethods Reported;
   for (const ReportedFact &R : Facts.all<ReportedFact>())
     Reported.insert({R.File, R.Offset, R.Method, R.Real});
   // What a TU that did not inject a header mock left to this step: a signature difference,
@@ -278,6 +278,7 @@ void MockDriftGlobalRule::run(GlobalContext &Context) {
       }
     }
   }
+  judgeSubstitutes(Facts, Context, Reported);
 }
 
 } // namespace contractcheck

@@ -2,6 +2,7 @@
 // shards written by other builds hold: these tests pin it key by key, so a renamed member or a
 // dropped field shows here instead of as a silent miss of every stored entry.
 #include "rules/mock-drift/MockDriftFacts.h"
+#include "rules/mock-drift/MockSubstitutes.h"
 #include "rules/string-dispatch/QtCreatedClasses.h"
 #include "rules/string-dispatch/StringDispatchFacts.h"
 #include "rules/utils/EnumDefinitionFact.h"
@@ -78,6 +79,39 @@ TEST(FactJsonTest, ADeferredFindingReadsBackWhole) {
   EXPECT_EQ(Back.Method, Fact.Method);
   EXPECT_EQ(Back.key(), "/s/mock.h:120#c:@S@Port");
   EXPECT_EQ(roundTrip(MockInjectionFact{"c:@S@MockPort"}).key(), "c:@S@MockPort");
+}
+
+// A substitute header's class keeps the shadowed header, its gMock methods and the hooks one TU
+// saw, keyed by where the double is: every TU that includes it emits the same key.
+TEST(FactJsonTest, ASubstituteClassKeepsItsKeys) {
+  SubstituteClassFact Fact{"c:@N@net@S@Reader", "net::Reader", {"/s/doubles/net/reader.h", 10, 7, 200},
+                           "/s/include/net/reader.h",
+                           {{"expire", "net::Reader::expire(int)", {"/s/doubles/net/reader.h", 14, 3, 400}}},
+                           {"sent"}, true};
+  EXPECT_EQ(json(Fact), json::parse(R"json({"usr":"c:@N@net@S@Reader","name":"net::Reader",
+      "where":{"file":"/s/doubles/net/reader.h","line":10,"column":7,"offset":200},
+      "shadowed":"/s/include/net/reader.h",
+      "methods":[{"name":"expire","shown":"net::Reader::expire(int)",
+                  "where":{"file":"/s/doubles/net/reader.h","line":14,"column":3,"offset":400}}],
+      "hooks":["sent"],"complete":true})json"));
+  SubstituteClassFact Back = roundTrip(Fact);
+  EXPECT_EQ(Back.key(), "/s/doubles/net/reader.h:200");
+  EXPECT_EQ(Back.Shadowed, Fact.Shadowed);
+  ASSERT_EQ(Back.Methods.size(), 1u);
+  EXPECT_EQ(Back.Methods[0].Where, Fact.Methods[0].Where);
+  EXPECT_EQ(Back.Hooks, Fact.Hooks);
+  EXPECT_TRUE(Back.Complete);
+}
+
+// The real header as the finding's message names it: beside the double, from the directory both
+// share, whole when they share only the root.
+TEST(FactJsonTest, TheShadowedHeaderIsShownBesideItsDouble) {
+  EXPECT_EQ(shownBeside("/p/include/net/reader.h", "/p/test/mock/net/reader.h"),
+            "include/net/reader.h");
+  EXPECT_EQ(shownBeside("/p/include/net/reader.h", "/p/includes/net/reader.h"),
+            "include/net/reader.h");
+  EXPECT_EQ(shownBeside("/usr/include/net/reader.h", "/p/mock/net/reader.h"),
+            "/usr/include/net/reader.h");
 }
 
 // A Qt string left to the judging step reads back whole, and is matched against a made class's
