@@ -1,6 +1,7 @@
 #include "rules/string-dispatch/QtCreatedClasses.h"
 
 #include "rules/string-dispatch/QtSignature.h"
+#include "rules/utils/ReturnsIn.h"
 #include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
@@ -41,17 +42,6 @@ bool isNull(const Expr &E, ASTContext &Context) {
   return E.IgnoreParenImpCasts()->isNullPointerConstant(Context,
                                                         Expr::NPC_ValueDependentIsNotNull) !=
          Expr::NPCK_NotNull;
-}
-
-// The return statements of a body, not those of the lambdas inside it (a local class's methods
-// are not statements of the body).
-void returnsIn(const Stmt *S, std::vector<const ReturnStmt *> &Into) {
-  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
-    return;
-  if (const auto *Return = dyn_cast<ReturnStmt>(S))
-    Into.push_back(Return);
-  for (const Stmt *Child : S->children())
-    returnsIn(Child, Into);
 }
 
 const FieldDecl *pointerField(const Expr *E) {
