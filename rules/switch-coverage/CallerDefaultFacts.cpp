@@ -11,10 +11,17 @@ void CallerIndex::add(const FunctionRefsFact &Refs) {
   Referenced.insert(Refs.Functions.begin(), Refs.Functions.end());
 }
 
+void CallerIndex::add(const ConstantCallFact &Call) {
+  ConstantCallsByCallee[Call.Callee].push_back(Call);
+}
+
+void CallerIndex::add(const ReturnedValuesFact &Returned) { Returns[Returned.Function] = Returned; }
+
 std::set<std::string> CallerIndex::filteredForEveryCall(const SwitchHookFact &Hook) const {
   std::optional<std::set<std::string>> Common;
   for (const std::string &Callee : Hook.Callees) {
-    if (Referenced.contains(Callee))
+    // A call passing constants is made from no default (or its values are not the switched one).
+    if (Referenced.contains(Callee) || ConstantCallsByCallee.contains(Callee))
       return {};
     auto It = CallsByCallee.find(Callee);
     if (It == CallsByCallee.end())
@@ -34,6 +41,45 @@ std::set<std::string> CallerIndex::filteredForEveryCall(const SwitchHookFact &Ho
     }
   }
   return Common ? *Common : std::set<std::string>();
+}
+
+std::optional<std::set<std::string>>
+CallerIndex::passedByEveryCall(const SwitchHookFact &Hook) const {
+  std::set<std::string> Passed;
+  bool Called = false;
+  for (const std::string &Callee : Hook.Callees) {
+    if (Referenced.contains(Callee) || CallsByCallee.contains(Callee))
+      return std::nullopt;
+    auto It = ConstantCallsByCallee.find(Callee);
+    if (It == ConstantCallsByCallee.end())
+      continue;
+    for (const ConstantCallFact &Call : It->second) {
+      const auto Argument = std::find_if(
+          Call.Arguments.begin(), Call.Arguments.end(),
+          [&](const PassedArgument &A) { return A.Index == Hook.Parameter; });
+      if (Argument == Call.Arguments.end() || Argument->Enum != Hook.Enum)
+        return std::nullopt;
+      Passed.insert(Argument->Values.begin(), Argument->Values.end());
+      Called = true;
+    }
+  }
+  if (!Called)
+    return std::nullopt;
+  return Passed;
+}
+
+std::optional<std::set<std::string>> CallerIndex::reachingValues(const SwitchHookFact &Hook) const {
+  if (Hook.Enum.empty())
+    return std::nullopt;
+  if (!Hook.Returner.empty()) {
+    auto It = Returns.find(Hook.Returner);
+    if (It == Returns.end() || It->second.Enum != Hook.Enum)
+      return std::nullopt;
+    return std::set<std::string>(It->second.Values.begin(), It->second.Values.end());
+  }
+  if (Hook.Callees.empty())
+    return std::nullopt;
+  return passedByEveryCall(Hook);
 }
 
 } // namespace contractcheck

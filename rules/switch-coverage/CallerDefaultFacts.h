@@ -7,6 +7,7 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
+#include "rules/switch-coverage/PassedValueFacts.h"
 
 #include <map>
 #include <optional>
@@ -45,34 +46,51 @@ struct FunctionRefsFact {
 CONTRACTCHECK_JSON_FIELDS(FunctionRefsFact, (File, "file"), (Functions, "functions"))
 
 // A reported switch over a parameter of its function: whatever reaches it comes from the calls of
-// that function, or, for a virtual method, of the methods it overrides (Callees, by USR).
+// that function, or, for a virtual method, of the methods it overrides (Callees, by USR). Or a
+// switch over what a call of Returner returned (a local initialised from it, or the call itself).
+// Enum (the switch's enum, by USR) is set where passed-values judges the switch (not in a name
+// table): then only the enumerators the calls pass, or Returner returns, reach it.
 struct SwitchHookFact {
   static constexpr std::string_view Kind = "switch-hook";
-  static constexpr unsigned Version = 1;
+  static constexpr unsigned Version = 2;
   SourcePosition Where;
   std::string Message;
   std::vector<std::string> Callees;
   unsigned Parameter = 0;
+  std::string Enum;
+  std::string Returner;
   std::string key() const {
     return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   }
 };
 CONTRACTCHECK_JSON_FIELDS(SwitchHookFact, (Where, "where"), (Message, "message"),
-                          (Callees, "callees"), (Parameter, "parameter"))
+                          (Callees, "callees"), (Parameter, "parameter"), (Enum, "enum"),
+                          (Returner, "returner"))
 
 // The calls and references of the codebase (or of one TU), indexed for the question below.
 class CallerIndex {
 public:
   void add(const DefaultCallFact &Call);
   void add(const FunctionRefsFact &Refs);
+  void add(const ConstantCallFact &Call);
+  void add(const ReturnedValuesFact &Returns);
   // The enumerators (USRs) no call can pass to the hook: every call of its callees is in a
   // `default:` and passes the switched value as the hook's parameter, and each of those
   // switches takes them in its cases. Empty when some call is not (or there is none).
   std::set<std::string> filteredForEveryCall(const SwitchHookFact &Hook) const;
+  // passed-values: the enumerators (USRs, every name of each value) that can reach the hook's
+  // switch: those every call of its callees passes as the parameter, written as constants of
+  // the hook's enum, or those its Returner's every `return` returns. None when some call passes
+  // anything else, some other reference lets any value through, no call is seen, or the
+  // returner's returns are not all such constants (or its body is not seen).
+  std::optional<std::set<std::string>> reachingValues(const SwitchHookFact &Hook) const;
 
 private:
   std::map<std::string, std::vector<DefaultCallFact>> CallsByCallee;
+  std::map<std::string, std::vector<ConstantCallFact>> ConstantCallsByCallee;
+  std::map<std::string, ReturnedValuesFact> Returns;
   std::set<std::string> Referenced;
+  std::optional<std::set<std::string>> passedByEveryCall(const SwitchHookFact &Hook) const;
 };
 
 } // namespace contractcheck

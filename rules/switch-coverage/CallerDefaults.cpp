@@ -207,7 +207,7 @@ std::vector<DefaultCallFact> DefaultCalls::callFacts(const SourceManager &SM) co
 std::vector<FunctionRefsFact> DefaultCalls::refFacts(const SourceManager &SM) const {
   llvm::DenseMap<FileID, llvm::DenseSet<const FunctionDecl *>> ByFile;
   for (const auto &[Ref, Function] : Refs)
-    if (!FilteredRefs.contains(Ref))
+    if (!FilteredRefs.contains(Ref) && !DescribedRefs.contains(Ref))
       ByFile[fileContaining(*Ref, SM)].insert(Function->getCanonicalDecl());
   std::map<std::string, std::set<std::string>> Files;
   for (const auto &[File, Functions] : ByFile) {
@@ -228,6 +228,7 @@ std::vector<FunctionRefsFact> DefaultCalls::refFacts(const SourceManager &SM) co
 void DefaultCalls::clear() {
   Calls.clear();
   FilteredRefs.clear();
+  DescribedRefs.clear();
   Refs.clear();
 }
 

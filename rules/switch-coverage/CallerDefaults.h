@@ -46,6 +46,13 @@ public:
   std::vector<DefaultCallFact> callFacts(const clang::SourceManager &SM) const;
   std::vector<FunctionRefsFact> refFacts(const clang::SourceManager &SM) const;
   void clear();
+  // A callee reference whose call another fact says what it passes (PassedValues.h): not one of
+  // refFacts' other references.
+  void describedElsewhere(const clang::Expr &CalleeRef) { DescribedRefs.insert(&CalleeRef); }
+  // Whether the call with this callee reference passes a switched value on from a `default:`.
+  bool passesTheSwitchedValue(const clang::Expr &CalleeRef) const {
+    return FilteredRefs.contains(&CalleeRef);
+  }
 
 private:
   struct Call {
@@ -57,6 +64,7 @@ private:
   std::vector<Call> Calls;
   // The callee expressions of those calls: not references any value may come through.
   llvm::DenseSet<const clang::Expr *> FilteredRefs;
+  llvm::DenseSet<const clang::Expr *> DescribedRefs;
   std::vector<std::pair<const clang::Expr *, const clang::FunctionDecl *>> Refs;
 };
 

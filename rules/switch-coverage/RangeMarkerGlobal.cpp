@@ -54,6 +54,7 @@ void rewrite(Finding &F, const Revision &R) {
 SwitchCoverageGlobalRule::SwitchCoverageGlobalRule(const RuleOptions &Options)
     : RangeMarkers(Options.getBool("range-markers")),
       CallerDefaults(Options.getBool("caller-defaults")),
+      PassedValues(Options.getBool("passed-values")),
       UnproducedValues(Options.getBool("unproduced-values")) {}
 
 // With facts from part of the codebase only (an editor's buffer, a subset without stored facts)
@@ -61,7 +62,7 @@ SwitchCoverageGlobalRule::SwitchCoverageGlobalRule(const RuleOptions &Options)
 // a TU not analysed cannot keep an enumerator in, nor a call there a hook's values (docs: "Range
 // markers across translation units", "Values the callers dispatched").
 void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
-  if (!RangeMarkers && !CallerDefaults && !UnproducedValues)
+  if (!RangeMarkers && !CallerDefaults && !PassedValues && !UnproducedValues)
     return;
   std::vector<SwitchHiddenFact> Switches = Context.facts().all<SwitchHiddenFact>();
   if (Switches.empty())
@@ -70,9 +71,11 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
   if (RangeMarkers || UnproducedValues)
     for (const EnumeratorUsesFact &Fact : Context.facts().all<EnumeratorUsesFact>())
       Uses.add(Fact);
-  // What every caller of a hook filtered, by the hook's finding.
+  // What every caller of a hook filtered, by the hook's finding; and what reaches it, where
+  // passed-values says.
   std::map<FindingKey, std::set<std::string>> Filtered;
-  if (CallerDefaults) {
+  std::map<FindingKey, std::set<std::string>> Reaching;
+  if (CallerDefaults || PassedValues) {
     std::vector<SwitchHookFact> Hooks = Context.facts().all<SwitchHookFact>();
     if (!Hooks.empty()) {
       CallerIndex Callers;
@@ -80,9 +83,18 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
         Callers.add(Call);
       for (const FunctionRefsFact &Refs : Context.facts().all<FunctionRefsFact>())
         Callers.add(Refs);
-      for (const SwitchHookFact &Hook : Hooks)
-        if (std::set<std::string> Out = Callers.filteredForEveryCall(Hook); !Out.empty())
-          Filtered[keyOf(Hook.Where, Hook.Message)].merge(Out);
+      for (const ConstantCallFact &Call : Context.facts().all<ConstantCallFact>())
+        Callers.add(Call);
+      for (const ReturnedValuesFact &Returns : Context.facts().all<ReturnedValuesFact>())
+        Callers.add(Returns);
+      for (const SwitchHookFact &Hook : Hooks) {
+        if (CallerDefaults)
+          if (std::set<std::string> Out = Callers.filteredForEveryCall(Hook); !Out.empty())
+            Filtered[keyOf(Hook.Where, Hook.Message)].merge(Out);
+        if (PassedValues)
+          if (std::optional<std::set<std::string>> In = Callers.reachingValues(Hook))
+            Reaching[keyOf(Hook.Where, Hook.Message)] = std::move(*In);
+      }
     }
   }
   std::map<FindingKey, Revision> Revisions;
@@ -93,6 +105,7 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
   for (SwitchHiddenFact &Switch : Switches) {
     Revision R{{}, {}, Switch.EnumName, Switch.HasDefault};
     auto ByCallers = Filtered.find(keyOf(Switch.Where, Switch.Message));
+    auto Reached = Reaching.find(keyOf(Switch.Where, Switch.Message));
     // An enumerator no TU gives as a value, of an enum no TU makes from anything else, is no
     // value the switch is given; judged only when every enumerator the switch names is given
     // somewhere (a switch naming values nobody gives is a table of the whole enum), and only
@@ -108,7 +121,8 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
     };
     for (HiddenEnumerator &H : Switch.Hidden) {
       if ((RangeMarkers && Uses.onlyBound(H.Usr)) || Unproduced(H.Usr) ||
-          (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)))
+          (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)) ||
+          (Reached != Reaching.end() && !Reached->second.contains(H.Usr)))
         R.Dropped.insert(H.Enumerator);
       else
         R.Kept.push_back(std::move(H));

@@ -6,7 +6,8 @@
 // findings that listed it are rewritten without it, and withdrawn when nothing else is left.
 // The same step takes out of a switch on a parameter the values every call of its function
 // (cockatrice's virtual hook, called from the base's `default:` in another TU) has already
-// dispatched (CallerDefaults.h).
+// dispatched (CallerDefaults.h), and keeps of a switch given only what its calls pass or its
+// value's function returns the enumerators that reach it (PassedValues.h).
 #pragma once
 
 #include "GlobalRule.h"
@@ -23,6 +24,7 @@ public:
 private:
   const bool RangeMarkers;
   const bool CallerDefaults;
+  const bool PassedValues;
   const bool UnproducedValues;
 };
 

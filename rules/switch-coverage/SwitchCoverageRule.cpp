@@ -131,6 +131,13 @@ constexpr OptionSpec Options[] = {
      "overrides) is made from the 'default:' of a switch over the same enum, with the switched "
      "value, is not given the values those switches handle in their cases: they never reach it. "
      "The CLI asks every translation unit, clang-tidy the one it sees."},
+    {"passed-values", OptionType::Bool, "true",
+     "A switch on a parameter whose every call (of the function, or of the virtual methods it "
+     "overrides) passes an enumerator written as a constant ('f(Kind::A)', 'c ? A : B'), or on "
+     "what a function returns whose every 'return' returns one, is given only those "
+     "enumerators: the others are not hidden by its 'default:'. Not in a name table. A function "
+     "whose address is taken, or with no call seen, is given any value. The CLI asks every "
+     "translation unit, clang-tidy the one it sees."},
     {"skip-flags", OptionType::Bool, "true",
      "Flags enums (bits to combine: power-of-two values, QFlags, operator|, values OR-ed "
      "together) are not sets of cases: their switches are not checked, and a flag bit above "
@@ -376,6 +383,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       HistoryRenames(options().getBool("history-renames")), SkipFlags(options().getBool("skip-flags")),
       RangeMarkers(options().getBool("range-markers")),
       CallerDefaults(options().getBool("caller-defaults")),
+      JudgePassedValues(options().getBool("passed-values")),
       UnproducedValues(options().getBool("unproduced-values")),
       Flags(options().getGlobs("flag-templates")) {}
 
@@ -384,8 +392,12 @@ void SwitchCoverageRule::registerMatchers(MatchFinder *Finder) {
     Flags.registerMatchers(Finder, this, &Headers);
   if (RangeMarkers || UnproducedValues)
     Uses = analysis<EnumeratorUses>(Finder);
-  if (CallerDefaults)
+  // passed-values needs every reference to a function too: one that passes no constant lets any
+  // value through.
+  if (CallerDefaults || JudgePassedValues)
     Callers.registerMatchers(Finder, this, &Headers);
+  if (JudgePassedValues)
+    Passed.registerMatchers(Finder, this, &Headers);
   // In a template instantiation the labels would be spelled for one instantiation's enum and
   // inserted into the shared pattern, so those switches get no fix-it. isInTemplateInstantiation()
   // would tell them apart, but it asks for the parents of every node, and the parent map of a
@@ -421,8 +433,11 @@ void SwitchCoverageRule::registerPPCallbacks(const SourceManager &, Preprocessor
 }
 
 void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
+  TU = Result.Context;
   if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     Bodies.record(*Function->getBody(), Function, *Result.SourceManager);
+    if (JudgePassedValues)
+      Passed.recordFunction(*Function);
     return;
   }
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
@@ -431,8 +446,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   }
   if (Flags.record(Result))
     return;
-  TU = Result.Context;
-  if (Callers.record(Result))
+  if (Callers.record(Result) || (JudgePassedValues && Passed.record(Result, Callers)))
     return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
@@ -474,7 +488,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   const DefaultStmt *Default = findDefault(*Switch);
   const bool Defaulted = Default || ThroughCast;
   // Whatever this switch's cases take never reaches a call only its default makes.
-  if (CallerDefaults && Default)
+  if ((CallerDefaults || JudgePassedValues) && Default)
     Callers.recordSwitch(*Switch, *Default, *Enum, Ctx);
   if (!Defaulted && !ReportWithoutDefault && !keepsFacts())
     return;
@@ -603,7 +617,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
         llvm::erase(Missing, Handled);
     // A switch on a parameter is given what the function's callers pass: the global step (or,
     // in clang-tidy, the end of the TU) takes out what every caller's default filtered.
-    if (CallerDefaults && Candidate.Function)
+    if ((CallerDefaults || JudgePassedValues) && Candidate.Function)
       Hook = switchHookOf(*Switch, *Candidate.Function, SM, Headers);
     std::vector<llvm::APSInt> RuledOut = valuesRuledOutBefore(*Switch, Parents, Ctx);
     // `default: break; } if (mScope == FilesScope) { ... } else { ... }`: a value the default
@@ -620,6 +634,17 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   }
   if (Missing.empty())
     return;
+  // What the calls pass, or the function returns, is all that reaches the switch. A name table
+  // owes every name: the next call may pass any value.
+  if (JudgePassedValues && !isNameTable(*Switch)) {
+    if (const FunctionDecl *Returner = returnerOf(*Switch, SM, Headers)) {
+      if (!Hook)
+        Hook.emplace();
+      Hook->Returner = usrOf(*Returner->getCanonicalDecl());
+    }
+    if (Hook)
+      Hook->Enum = usrOf(*Enum->getCanonicalDecl());
+  }
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());
   if (!Reported.insert({Loc.getRawEncoding(), Enum}).second)
@@ -697,13 +722,18 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Switch.Consumer);
   Consumers.clear();
   Mapped.clear();
-  if (CallerDefaults && TU && keepsFacts()) {
+  if ((CallerDefaults || JudgePassedValues) && TU && keepsFacts()) {
     for (const DefaultCallFact &Fact : Callers.callFacts(TU->getSourceManager()))
       emitFact(Fact);
     for (const FunctionRefsFact &Fact : Callers.refFacts(TU->getSourceManager()))
       emitFact(Fact);
+    for (const ConstantCallFact &Fact : Passed.callFacts(TU->getSourceManager(), Callers))
+      emitFact(Fact);
+    for (const ReturnedValuesFact &Fact : Passed.returnFacts())
+      emitFact(Fact);
   }
   Callers.clear();
+  Passed.clear();
   CallersInTU.reset();
   TU = nullptr;
 }
@@ -750,11 +780,21 @@ void SwitchCoverageRule::takeOutFilteredByCallers(Pending &Finding) {
       CallersInTU->add(Fact);
     for (const FunctionRefsFact &Fact : Callers.refFacts(SM))
       CallersInTU->add(Fact);
+    for (const ConstantCallFact &Fact : Passed.callFacts(SM, Callers))
+      CallersInTU->add(Fact);
+    for (const ReturnedValuesFact &Fact : Passed.returnFacts())
+      CallersInTU->add(Fact);
   }
-  std::set<std::string> Filtered = CallersInTU->filteredForEveryCall(*Finding.Hook);
-  if (!Filtered.empty())
-    llvm::erase_if(Finding.Missing,
-                   [&](const EnumConstantDecl *E) { return Filtered.contains(usrOf(*E)); });
+  if (CallerDefaults) {
+    std::set<std::string> Filtered = CallersInTU->filteredForEveryCall(*Finding.Hook);
+    if (!Filtered.empty())
+      llvm::erase_if(Finding.Missing,
+                     [&](const EnumConstantDecl *E) { return Filtered.contains(usrOf(*E)); });
+  }
+  if (JudgePassedValues)
+    if (std::optional<std::set<std::string>> Reaching = CallersInTU->reachingValues(*Finding.Hook))
+      llvm::erase_if(Finding.Missing,
+                     [&](const EnumConstantDecl *E) { return !Reaching->contains(usrOf(*E)); });
 }
 
 SwitchCoverageRule::UnproducedInTU
@@ -911,7 +951,8 @@ constexpr const TUAnalysisInfo *SharedAnalyses[] = {&EnumeratorUses::Info};
 // global step; calls from defaults, references and hooks, for what callers filtered.
 constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<SwitchHiddenFact>(),
                               factKindOf<DefaultCallFact>(), factKindOf<FunctionRefsFact>(),
-                              factKindOf<SwitchHookFact>()};
+                              factKindOf<SwitchHookFact>(), factKindOf<ConstantCallFact>(),
+                              factKindOf<ReturnedValuesFact>()};
 
 const RuleInfo &SwitchCoverageRuleInfo() {
   static const RuleInfo Info{

@@ -5,6 +5,7 @@
 #include "rules/switch-coverage/CallerDefaults.h"
 #include "rules/switch-coverage/EnclosingBodies.h"
 #include "rules/switch-coverage/FlagEnums.h"
+#include "rules/switch-coverage/PassedValues.h"
 #include "rules/utils/EnumeratorUses.h"
 #include "rules/switch-coverage/RangeMarkerFacts.h"
 #include "ContractMap.h"
@@ -70,10 +71,12 @@ private:
   const bool SkipFlags;
   const bool RangeMarkers;
   const bool CallerDefaults;
+  const bool JudgePassedValues;
   const bool UnproducedValues;
   FlagUses Flags;
   SharedAnalysis<EnumeratorUses> Uses; // the TU's, for range markers and unproduced values
-  DefaultCalls Callers;
+  DefaultCalls Callers; // also every reference to a function, for passed-values
+  PassedValues Passed;
   std::optional<CallerIndex> CallersInTU; // clang-tidy's, built at the end of the TU
   const clang::ASTContext *TU = nullptr;
   EnclosingBodies Bodies;

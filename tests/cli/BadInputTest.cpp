@@ -339,7 +339,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "report-shared-default, "
       "report-grouped-names, report-system-enums, history, history-same-commit, history-revisited, "
       "history-renames, "
-      "range-markers, unproduced-values, caller-defaults, skip-flags, flag-templates\n");
+      "range-markers, unproduced-values, caller-defaults, passed-values, skip-flags, flag-templates\n");
 }
 
 // yaml-cpp reports an unclosed flow list at the end of the file ("5:1: ... end of sequence flow

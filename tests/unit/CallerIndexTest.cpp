@@ -50,5 +50,71 @@ TEST(CallerIndexTest, NoCallSeenFiltersNothing) {
   EXPECT_TRUE(Index.filteredForEveryCall(hook()).empty());
 }
 
+
+// passed-values: a hook on parameter 0 of one function, over enum Log.
+SwitchHookFact passedHook() {
+  SwitchHookFact Hook{{"/src/log.cpp", 10, 3, 0}, "msg", {"c:@F@severity#I#"}, 0};
+  Hook.Enum = "c:@E@Log";
+  return Hook;
+}
+
+ConstantCallFact constantCall(unsigned Line, unsigned Index, std::string Enum,
+                              std::vector<std::string> Values) {
+  return {{"/src/menu.cpp", Line, 5, 0}, "c:@F@severity#I#", {{Index, std::move(Enum), std::move(Values)}}};
+}
+
+TEST(CallerIndexTest, CallsPassingConstantsAreAllThatReachTheHook) {
+  CallerIndex Index;
+  Index.add(constantCall(20, 0, "c:@E@Log", {"c:@E@Log@Error"}));
+  Index.add(constantCall(21, 0, "c:@E@Log", {"c:@E@Log@Warning", "c:@E@Log@BadBox"}));
+  EXPECT_EQ(Index.reachingValues(passedHook()),
+            (std::set<std::string>{"c:@E@Log@BadBox", "c:@E@Log@Error", "c:@E@Log@Warning"}));
+}
+
+TEST(CallerIndexTest, ACallPassingAnythingElseLetsEveryValueThrough) {
+  CallerIndex Index;
+  Index.add(constantCall(20, 0, "c:@E@Log", {"c:@E@Log@Error"}));
+  Index.add(FunctionRefsFact{"/src/replay.cpp", {"c:@F@severity#I#"}});
+  EXPECT_EQ(Index.reachingValues(passedHook()), std::nullopt);
+  CallerIndex OtherArgument;
+  OtherArgument.add(constantCall(20, 1, "c:@E@Log", {"c:@E@Log@Error"}));
+  EXPECT_EQ(OtherArgument.reachingValues(passedHook()), std::nullopt);
+  CallerIndex OtherEnum;
+  OtherEnum.add(constantCall(20, 0, "c:@E@Kind", {"c:@E@Kind@A"}));
+  EXPECT_EQ(OtherEnum.reachingValues(passedHook()), std::nullopt);
+  CallerIndex FromADefault;
+  FromADefault.add(constantCall(20, 0, "c:@E@Log", {"c:@E@Log@Error"}));
+  FromADefault.add(callFromDefault("c:@F@severity#I#", 0, 30, {"c:@E@Log@Error"}));
+  EXPECT_EQ(FromADefault.reachingValues(passedHook()), std::nullopt);
+}
+
+TEST(CallerIndexTest, NoCallSeenOrNoEnumSaysNothingOfWhatReaches) {
+  EXPECT_EQ(CallerIndex().reachingValues(passedHook()), std::nullopt);
+  CallerIndex Index;
+  Index.add(constantCall(20, 0, "c:@E@Log", {"c:@E@Log@Error"}));
+  SwitchHookFact NameTable = passedHook();
+  NameTable.Enum.clear();
+  EXPECT_EQ(Index.reachingValues(NameTable), std::nullopt);
+}
+
+TEST(CallerIndexTest, AConstantCallIsNoCallFromADefault) {
+  CallerIndex Index;
+  Index.add(callFromDefault("c:@S@B@F@f#I#", 0, 20, {"c:@E@Op@Ping"}));
+  Index.add(ConstantCallFact{{"/src/x.cpp", 5, 1, 0}, "c:@S@B@F@f#I#", {{0, "c:@E@Op", {"c:@E@Op@Ping"}}}});
+  EXPECT_TRUE(Index.filteredForEveryCall(hook()).empty());
+}
+
+TEST(CallerIndexTest, AReturnerGivesWhatItsReturnsReturn) {
+  SwitchHookFact Hook{{"/src/respond.cpp", 10, 3, 0}, "msg", {}, 0};
+  Hook.Enum = "c:@E@Command";
+  Hook.Returner = "c:@F@toCommand#I#";
+  CallerIndex Index;
+  EXPECT_EQ(Index.reachingValues(Hook), std::nullopt);
+  Index.add(ReturnedValuesFact{"c:@F@toCommand#I#", "c:@E@Command", {"c:@E@Command@List"}});
+  EXPECT_EQ(Index.reachingValues(Hook), (std::set<std::string>{"c:@E@Command@List"}));
+  Hook.Enum = "c:@E@Other";
+  EXPECT_EQ(Index.reachingValues(Hook), std::nullopt);
+}
+
 } // namespace
 } // namespace contractcheck

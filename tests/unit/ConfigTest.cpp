@@ -80,7 +80,7 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             "report-grouped-names, "
             "report-system-enums, history, "
             "history-same-commit, history-revisited, history-renames, range-markers, "
-            "unproduced-values, caller-defaults, skip-flags, flag-templates");
+            "unproduced-values, caller-defaults, passed-values, skip-flags, flag-templates");
 }
 
 TEST(ConfigTest, WrongTypesSayWhatWasExpected) {
