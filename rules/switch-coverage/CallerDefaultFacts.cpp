@@ -71,15 +71,18 @@ CallerIndex::passedByEveryCall(const SwitchHookFact &Hook) const {
 std::optional<std::set<std::string>> CallerIndex::reachingValues(const SwitchHookFact &Hook) const {
   if (Hook.Enum.empty())
     return std::nullopt;
+  std::optional<std::set<std::string>> Reaching;
   if (!Hook.Returner.empty()) {
     auto It = Returns.find(Hook.Returner);
-    if (It == Returns.end() || It->second.Enum != Hook.Enum)
-      return std::nullopt;
-    return std::set<std::string>(It->second.Values.begin(), It->second.Values.end());
+    if (It != Returns.end() && It->second.Enum == Hook.Enum)
+      Reaching.emplace(It->second.Values.begin(), It->second.Values.end());
+  } else if (!Hook.Callees.empty()) {
+    Reaching = passedByEveryCall(Hook);
   }
-  if (Hook.Callees.empty())
+  if (Reaching && !std::all_of(Hook.Named.begin(), Hook.Named.end(),
+                               [&](const std::string &Usr) { return Reaching->contains(Usr); }))
     return std::nullopt;
-  return passedByEveryCall(Hook);
+  return Reaching;
 }
 
 } // namespace contractcheck

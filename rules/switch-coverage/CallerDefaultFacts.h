@@ -49,7 +49,9 @@ CONTRACTCHECK_JSON_FIELDS(FunctionRefsFact, (File, "file"), (Functions, "functio
 // that function, or, for a virtual method, of the methods it overrides (Callees, by USR). Or a
 // switch over what a call of Returner returned (a local initialised from it, or the call itself).
 // Enum (the switch's enum, by USR) is set where passed-values judges the switch (not in a name
-// table): then only the enumerators the calls pass, or Returner returns, reach it.
+// table): then only the enumerators the calls pass, or Returner returns, reach it. Named: the
+// enumerators its cases name (a switch naming one that nothing passes is written for more than
+// what reaches it today: a table of the enum, judged as any other).
 struct SwitchHookFact {
   static constexpr std::string_view Kind = "switch-hook";
   static constexpr unsigned Version = 2;
@@ -59,13 +61,14 @@ struct SwitchHookFact {
   unsigned Parameter = 0;
   std::string Enum;
   std::string Returner;
+  std::vector<std::string> Named;
   std::string key() const {
     return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   }
 };
 CONTRACTCHECK_JSON_FIELDS(SwitchHookFact, (Where, "where"), (Message, "message"),
                           (Callees, "callees"), (Parameter, "parameter"), (Enum, "enum"),
-                          (Returner, "returner"))
+                          (Returner, "returner"), (Named, "named"))
 
 // The calls and references of the codebase (or of one TU), indexed for the question below.
 class CallerIndex {
@@ -82,7 +85,8 @@ public:
   // switch: those every call of its callees passes as the parameter, written as constants of
   // the hook's enum, or those its Returner's every `return` returns. None when some call passes
   // anything else, some other reference lets any value through, no call is seen, or the
-  // returner's returns are not all such constants (or its body is not seen).
+  // returner's returns are not all such constants (or its body is not seen), or some enumerator
+  // the switch names is not among them.
   std::optional<std::set<std::string>> reachingValues(const SwitchHookFact &Hook) const;
 
 private:

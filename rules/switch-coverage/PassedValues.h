@@ -15,17 +15,16 @@
 
 #include <vector>
 
+// The declarations it names: what ASTMatchFinder.h does not bring.
 namespace clang {
 class EnumConstantDecl;
-class EnumDecl;
-class FunctionDecl;
 class HeaderSearch;
 class SwitchStmt;
 } // namespace clang
 
 namespace contractcheck {
 
-class DefaultCalls;
+class DefaultCalls; // CallerDefaults.h
 
 class PassedValues {
 public:

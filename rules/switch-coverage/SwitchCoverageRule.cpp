@@ -135,7 +135,8 @@ constexpr OptionSpec Options[] = {
      "A switch on a parameter whose every call (of the function, or of the virtual methods it "
      "overrides) passes an enumerator written as a constant ('f(Kind::A)', 'c ? A : B'), or on "
      "what a function returns whose every 'return' returns one, is given only those "
-     "enumerators: the others are not hidden by its 'default:'. Not in a name table. A function "
+     "enumerators: the others are not hidden by its 'default:'. Not in a name table, nor in a "
+     "switch naming an enumerator that does not reach it. A function "
      "whose address is taken, or with no call seen, is given any value. The CLI asks every "
      "translation unit, clang-tidy the one it sees."},
     {"skip-flags", OptionType::Bool, "true",
@@ -642,8 +643,13 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
         Hook.emplace();
       Hook->Returner = usrOf(*Returner->getCanonicalDecl());
     }
-    if (Hook)
+    if (Hook) {
       Hook->Enum = usrOf(*Enum->getCanonicalDecl());
+      for (const SwitchCase *SC = Switch->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
+        if (const auto *Case = dyn_cast<CaseStmt>(SC))
+          if (const EnumConstantDecl *Named = caseLabelEnumerator(*Case))
+            Hook->Named.push_back(usrOf(*Named));
+    }
   }
 
   SourceLocation Loc = SM.getExpansionLoc(Switch->getSwitchLoc());

@@ -116,5 +116,15 @@ TEST(CallerIndexTest, AReturnerGivesWhatItsReturnsReturn) {
   EXPECT_EQ(Index.reachingValues(Hook), std::nullopt);
 }
 
+TEST(CallerIndexTest, ASwitchNamingAValueThatDoesNotReachItIsATableOfTheEnum) {
+  CallerIndex Index;
+  Index.add(constantCall(20, 0, "c:@E@Log", {"c:@E@Log@Error", "c:@E@Log@Warning"}));
+  SwitchHookFact Hook = passedHook();
+  Hook.Named = {"c:@E@Log@Error", "c:@E@Log@Warning"};
+  EXPECT_EQ(Index.reachingValues(Hook), (std::set<std::string>{"c:@E@Log@Error", "c:@E@Log@Warning"}));
+  Hook.Named.push_back("c:@E@Log@BadBox");
+  EXPECT_EQ(Index.reachingValues(Hook), std::nullopt);
+}
+
 } // namespace
 } // namespace contractcheck
