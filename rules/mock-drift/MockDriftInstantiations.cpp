@@ -129,9 +129,12 @@ bool MockDriftRule::needsEveryInstantiation(const SkippedInstantiations &Skipped
 }
 
 bool MockDriftRule::needsInstantiations(const SkippedInstantiations &Skipped) const {
+  LastEvery.reset();
   if (Skipped.TopLevel.empty())
     return false;
-  if (needsEveryInstantiation(Skipped))
+  bool Every = needsEveryInstantiation(Skipped);
+  LastEvery = EveryAnswer{Skipped.TopLevel.data(), Skipped.TopLevel.size(), Every};
+  if (Every)
     return true;
   MockInHand Mocks(Patterns);
   return std::any_of(Skipped.Skipped.begin(), Skipped.Skipped.end(),
@@ -146,7 +149,12 @@ std::vector<const FunctionDecl *>
 MockDriftRule::instantiationsNeeded(const SkippedInstantiations &Skipped) const {
   if (Skipped.TopLevel.empty())
     return {};
-  if (needsEveryInstantiation(Skipped))
+  // Asked after needsInstantiations said yes about the same declarations: its search answers.
+  bool Every = LastEvery && LastEvery->TopLevel == Skipped.TopLevel.data() &&
+                       LastEvery->Size == Skipped.TopLevel.size()
+                   ? LastEvery->Every
+                   : needsEveryInstantiation(Skipped);
+  if (Every)
     return Rule::instantiationsNeeded(Skipped);
   MockInHand Mocks(Patterns);
   std::vector<const FunctionDecl *> Needed;

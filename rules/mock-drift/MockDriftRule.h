@@ -13,6 +13,7 @@ namespace clang {
 class HeaderSearch;
 } // namespace clang
 
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -43,6 +44,15 @@ private:
 
   // Whether the TU's own code makes every instantiation a possible maker of a pairing.
   bool needsEveryInstantiation(const SkippedInstantiations &Skipped) const;
+  // needsEveryInstantiation's last answer and the declarations it was about: which
+  // instantiations are needed is asked about the same declarations right after whether they are
+  // (Rule.h), and the search of the TU's code is most of either answer.
+  struct EveryAnswer {
+    const clang::Decl *const *TopLevel = nullptr;
+    size_t Size = 0;
+    bool Every = false;
+  };
+  mutable std::optional<EveryAnswer> LastEvery;
 
   const std::vector<NamePattern> Patterns;
   const std::vector<std::pair<std::string, std::string>> Pairs;
