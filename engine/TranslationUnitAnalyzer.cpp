@@ -19,6 +19,7 @@
 #include <clang/Basic/DiagnosticLex.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/CompilerInvocation.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Serialization/ASTReader.h>
@@ -487,6 +488,7 @@ public:
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    dropInertWarnings(Invocation->getDiagnosticOpts()); // the command's -Wall, ... (WarningFlags.h)
     Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipBodiesConsumer
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), DiagConsumer);
@@ -640,9 +642,19 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
         Args.insert(Args.begin() + 1, Prefix->LoadArgs.begin(), Prefix->LoadArgs.end());
       }
+      // The driver's diagnostics, as ToolInvocation would make them, without the warning flags
+      // that change nothing under -w (WarningFlags.h).
+      std::vector<const char *> Argv;
+      for (const std::string &A : Args)
+        Argv.push_back(A.c_str());
+      // Reference-counted: the driver's DiagnosticsEngine holds it too.
+      llvm::IntrusiveRefCntPtr<DiagnosticOptions> DriverDiagnostics(
+          CreateAndPopulateDiagOpts(Argv).release());
+      dropInertWarnings(*DriverDiagnostics);
       tooling::ToolInvocation Invocation(std::move(Args), &Factory, Files.get(),
                                          std::make_shared<PCHContainerOperations>());
       Invocation.setDiagnosticConsumer(&CompilerErrors);
+      Invocation.setDiagnosticOptions(DriverDiagnostics.get());
       ++ParsesRun;
       Ran = Invocation.run();
       if (Lost && Out.FirstParseStoppedAt) {

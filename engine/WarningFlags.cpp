@@ -96,4 +96,12 @@ bool differsOnlyInInertWarnings(const std::vector<std::string> &Args,
   return Without && *With == *Without;
 }
 
+void dropInertWarnings(clang::DiagnosticOptions &Opts) {
+  if (!Opts.IgnoreWarnings)
+    return;
+  std::erase_if(Opts.Warnings, [](const std::string &Name) {
+    return isInertWarningFlag("-W" + Name);
+  });
+}
+
 } // namespace contractcheck

@@ -3,9 +3,11 @@
 // its tests' command and was alone with its settings. What the driver makes more of a warning
 // flag than a warning (-Wno-deprecated undefines __DEPRECATED) keeps TUs apart.
 #include "SharedHeaders.h"
+#include "TranslationUnitAnalyzer.h"
 #include "Subprocess.h"
 #include "WarningFlags.h"
 
+#include <clang/Basic/DiagnosticOptions.h>
 #include <gtest/gtest.h>
 
 namespace contractcheck {
@@ -79,6 +81,42 @@ TEST(WarningFlagsTest, TUsWhoseCommandsDifferInInertWarningsShareAPrefix) {
   EXPECT_EQ(First->PchPath, Second->PchPath); // one precompiled parse for both
   // Its dep.h declares nothing: without __DEPRECATED it is not this prefix's.
   EXPECT_EQ(Headers.prefixFor(2, false), nullptr);
+}
+
+TEST(WarningFlagsTest, AnAnalysisIsGivenOnlyTheWarningFlagsThatChangeSomethingUnderW) {
+  clang::DiagnosticOptions Opts;
+  Opts.IgnoreWarnings = true;
+  Opts.Warnings = {"all", "shadow", "", "no-sign-compare", "no-c++11-narrowing", "error=switch",
+                   "no-error=implicit-int", "error", "everything", "such-group-anywhere"};
+  dropInertWarnings(Opts);
+  EXPECT_EQ(Opts.Warnings,
+            (std::vector<std::string>{"no-c++11-narrowing", "error=switch",
+                                      "no-error=implicit-int", "error", "everything",
+                                      "such-group-anywhere"}));
+  // Without -w a warning flag decides which warnings the parse reports.
+  clang::DiagnosticOptions Loud;
+  Loud.Warnings = {"all", "shadow"};
+  dropInertWarnings(Loud);
+  EXPECT_EQ(Loud.Warnings, (std::vector<std::string>{"all", "shadow"}));
+}
+
+// The flags left out change no diagnostic: a TU whose only error is one Clang makes by default
+// (c++11-narrowing) fails with -Wall as without it, and a -Wno- that lowers that error still
+// lowers it.
+TEST(WarningFlagsTest, TheFlagsLeftOutChangeNoErrorOfTheParse) {
+  TempDir Dir;
+  std::string File = Dir.write("n.cpp", "int f(double d) { int a[] = {d}; return a[0]; }\n");
+  auto Outcome = [&](std::vector<std::string> Flags) {
+    std::vector<std::string> Args{"clang++", "-std=c++17"};
+    Args.insert(Args.end(), Flags.begin(), Flags.end());
+    Args.insert(Args.end(), {"-c", File});
+    return analyzeTranslationUnit(CompileCommand(Dir.path(), File, Args), Config::defaults(),
+                                  AnalysisSettings{}, ParseStart{})
+        .State;
+  };
+  EXPECT_EQ(Outcome({}), TUOutcome::Status::ParseFailed);
+  EXPECT_EQ(Outcome({"-Wall", "-Wextra", "-Wno-sign-compare"}), TUOutcome::Status::ParseFailed);
+  EXPECT_EQ(Outcome({"-Wall", "-Wno-c++11-narrowing"}), TUOutcome::Status::Analyzed);
 }
 
 } // namespace
