@@ -124,5 +124,25 @@ TEST(BaselineWriteTest, ABaselineMissingATranslationUnitIsNotToBeCommitted) {
   EXPECT_EQ(nlohmann::json::parse(readFile(Recorded))["findings"].size(), 1u);
 }
 
+// pulseview's adoption: `check --write-baseline` over a store the whole run had not filled yet
+// told to "make them parse" of TUs that parse and were only never extracted.
+TEST(BaselineWriteTest, ABaselineFromAStoreMissingATranslationUnitSaysToExtractIt) {
+  TempDir Src, Build;
+  std::string Good = Src.write("a.cpp", Source);
+  std::string Other = Src.write("b.cpp", "int other() { return 1; }\n");
+  writeCompilationDatabase(Build.path(), {Good, Other}, {"-std=c++20"});
+  ASSERT_EQ(runContractcheck({"extract", "-p", Build.path(), Good}).ExitCode, 0);
+  std::string Recorded = Src.file("contractcheck-baseline.json");
+  ProcessResult W = runContractcheck({"check", "-p", Build.path(), "--write-baseline", Recorded});
+  EXPECT_EQ(W.ExitCode, 3) << W.Stderr;
+  EXPECT_NE(W.Stderr.find("contractcheck: baseline written to " + Recorded +
+                          " without the findings of the 1 translation unit not analysed; extract "
+                          "them (or run on the whole database) and write it again before "
+                          "committing it\n"),
+            std::string::npos)
+      << W.Stderr;
+  EXPECT_EQ(W.Stderr.find("make them parse"), std::string::npos) << W.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test

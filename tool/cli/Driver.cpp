@@ -445,12 +445,19 @@ int analyze(Mode M, const std::optional<std::vector<std::string>> &FixedFlags) {
       size_t NotAnalysed = std::count_if(
           Result.Outcomes.begin(), Result.Outcomes.end(),
           [](const TUOutcome &Outcome) { return Outcome.State != TUOutcome::Status::Analyzed; });
+      // A `check` over a store that lacks some TUs: they parse, they were only never extracted.
+      size_t NotExtracted = std::count_if(
+          Result.Outcomes.begin(), Result.Outcomes.end(),
+          [](const TUOutcome &Outcome) { return Outcome.State == TUOutcome::Status::NotExtracted; });
       errs() << "contractcheck: baseline written to "
              << displayPath(WriteBaselinePath, workingDirectory());
       if (NotAnalysed)
         errs() << " without the findings of the " << NotAnalysed << " translation unit"
                << (NotAnalysed == 1 ? "" : "s")
-               << " not analysed; make them parse and write it again before committing it\n";
+               << " not analysed; "
+               << (NotExtracted == NotAnalysed ? "extract them (or run on the whole database)"
+                                               : "make them parse")
+               << " and write it again before committing it\n";
       else
         errs() << "; commit it and pass it with --baseline to fail only on new findings\n";
     }
