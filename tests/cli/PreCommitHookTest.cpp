@@ -37,13 +37,15 @@ protected:
   }
 
   // Files, or every file git tracks when Files is {"--all-files"}.
-  ProcessResult runHook(const std::vector<std::string> &Files) {
+  // ToolDir: where the hook finds contractcheck (default: the one this suite tests).
+  ProcessResult runHook(const std::vector<std::string> &Files, std::string ToolDir = "") {
     std::vector<std::string> Args{"pre-commit", "try-repo", sourceDir(), "contractcheck",
                                   "--color", "never"};
     if (Files != std::vector<std::string>{"--all-files"})
       Args.push_back("--files");
     Args.insert(Args.end(), Files.begin(), Files.end());
-    std::string ToolDir = std::filesystem::path(contractcheckBinary()).parent_path();
+    if (ToolDir.empty())
+      ToolDir = std::filesystem::path(contractcheckBinary()).parent_path();
     const char *Path = std::getenv("PATH");
     return runProcess(Args, Project.path(),
                       {"PATH=" + ToolDir + ":" + (Path ? Path : "/usr/bin:/bin"),
@@ -60,6 +62,20 @@ TEST_F(PreCommitHookTest, FailsWithClangStyleFindingsOnAChangedFile) {
                           "hides 1 unhandled enumerator: Mode::Draining [contract-switch-coverage]"),
             std::string::npos)
       << R.Stdout << R.Stderr;
+}
+
+// pre-commit keeps the largest exit code of the hook's runs, and a run ended by a signal has a
+// negative one: a contractcheck killed mid-run (by hand, by the out-of-memory killer) must fail
+// the hook, not pass a commit it never judged. The contractcheck here is a stand-in that is
+// killed as it starts: what is under test is the shipped hook definition run by real pre-commit.
+TEST_F(PreCommitHookTest, AContractcheckEndedByASignalFailsTheHook) {
+  Project.write("killed/contractcheck", "#!/bin/sh\nkill -KILL $$\n");
+  std::filesystem::permissions(Project.file("killed/contractcheck"),
+                               std::filesystem::perms::owner_all);
+  ProcessResult R = runHook({"src/good.cpp"}, Project.file("killed"));
+  EXPECT_NE(R.ExitCode, 0) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("Failed"), std::string::npos) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("exit code: 137"), std::string::npos) << R.Stdout << R.Stderr;
 }
 
 TEST_F(PreCommitHookTest, PassesOnCleanFiles) {
