@@ -140,6 +140,8 @@ public:
     }
     if (Object && isTable(peelConversions(Object)))
       return true; // kNames.find(s), kNames.at(s)
+    if (Object && refersTo(Object, Param) && takesApart(cast<CXXMemberCallExpr>(Call)))
+      OpenEnded = true;
     bool TakesParam = std::any_of(Call->arg_begin(), Call->arg_end(),
                                   [&](const Expr *Arg) { return refersTo(Arg, Param); });
     if (!TakesParam || InHashSwitch)
@@ -149,6 +151,20 @@ public:
         isTransformingName(Name))
       OpenEnded = true;
     return true;
+  }
+
+  // The argument taken apart: a piece of it (`header.substr(start, end)`) or the argument
+  // changed in place (`text.remove_prefix(1)`). The names the body compares are then a piece's,
+  // and the whole argument may be a list of them (an Accept header split on ','), carry a prefix
+  // or a suffix: what it accepts is not all in the body. c_str() and data() are the argument.
+  static bool takesApart(const CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || isa<CXXConversionDecl>(Method))
+      return false;
+    if (Method->getIdentifier() &&
+        (Method->getName() == "c_str" || Method->getName() == "data"))
+      return false;
+    return !Method->isConst() || isStringType(Method->getReturnType());
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
