@@ -2,6 +2,7 @@
 
 #include "rules/enum-table/ArrayCounts.h"
 #include "rules/enum-table/MissingSlots.h"
+#include "rules/utils/BitFieldRanges.h"
 #include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/enum-table/EnumeratorGroups.h"
@@ -691,6 +692,12 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
     for (const EnumConstantDecl *E : Gaps->Missing)
       Candidates.push_back(E->getInitVal());
     ReadsInView View = readsInView(Var, Candidates, *Result.Context);
+    // An index read from a bit-field too narrow for a value never reads at it: valhalla's
+    // `kHighwayFactor[static_cast<uint32_t>(edge->classification())]`, a 3-bit field, and
+    // `RoadClass::kInvalid = 8` (BitFieldRanges.h).
+    for (ArrayRead &Read : View.Reads)
+      if (std::optional<HeldRange> Range = bitFieldRange(*Read.Index, *Result.Context))
+        llvm::erase_if(Read.Seen, [&](const llvm::APSInt &V) { return !Range->holds(V); });
     std::vector<llvm::APSInt> Unseen = valuesNoReadSees(View, Candidates);
     Gaps->Reads = std::move(View.Reads);
     llvm::erase_if(Gaps->Missing, [&](const EnumConstantDecl *E) {
