@@ -1,5 +1,6 @@
 #include "rules/switch-coverage/SwitchCoverageRule.h"
 
+#include "rules/utils/BitFieldRanges.h"
 #include "rules/utils/LabelReturns.h"
 #include "rules/utils/EnumNames.h"
 #include "rules/utils/EnumValues.h"
@@ -544,6 +545,14 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
       return isProtobufOneofNotSet(*E) || namesACatchAll(*E, CatchAllWords) ||
              (NeutralZero && isNeutralZero(*E, *Enum));
     });
+    Total -= Before - Missing.size();
+  }
+  // A switch on a bit-field never sees the values too wide for it, which count neither as named
+  // nor as missing: valhalla's `uint64_t classification_ : 3`, read through `RoadClass
+  // classification() const`, never holds `RoadClass::kInvalid = 8` (BitFieldRanges.h).
+  if (std::optional<HeldRange> Range = bitFieldRange(*Switch->getCond(), Ctx)) {
+    size_t Before = Missing.size();
+    llvm::erase_if(Missing, [&](const EnumConstantDecl *E) { return !Range->holds(E->getInitVal()); });
     Total -= Before - Missing.size();
   }
   if (Missing.empty())
