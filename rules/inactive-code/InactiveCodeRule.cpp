@@ -10,6 +10,7 @@
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <llvm/ADT/StringExtras.h>
 
 #include <map>
 
@@ -24,10 +25,39 @@ constexpr OptionSpec Options[] = {
     {"include-if-0", OptionType::Bool, "false",
      "Also check branches whose condition is a literal ('#if 0', and the '#else' of '#if 1'): "
      "code disabled on purpose, often for good."},
+    {"include-version-branches", OptionType::Bool, "false",
+     "Also check branches whose condition compares a version macro ('#if QWT_VERSION >= "
+     "0x050200', its '#else'): code written for another version of a library, whose names "
+     "this build cannot know."},
 };
 
+// A condition that compares a version with a number (`QWT_VERSION >= 0x050200`, `QT_VERSION <
+// QT_VERSION_CHECK(5, 0, 0)`, `_MSC_VER < 1900`): its other branch is code for another version
+// of a library, written against the names that version has. SciDAVis's `#else` for Qwt before
+// 5.2 calls `lBound()`, which the vendored Qwt 5.2 renamed `lowerBound()`.
+bool isVersionTest(llvm::StringRef Text) {
+  if (!Text.contains('<') && !Text.contains('>'))
+    return false;
+  for (size_t I = 0; I < Text.size();) {
+    char C = Text[I];
+    if (!llvm::isAlnum(C) && C != '_') {
+      ++I;
+      continue;
+    }
+    size_t End = I;
+    while (End < Text.size() && (llvm::isAlnum(Text[End]) || Text[End] == '_'))
+      ++End;
+    std::string Word = Text.slice(I, End).upper();
+    if (!llvm::isDigit(C) &&
+        (llvm::StringRef(Word).contains("VERSION") || llvm::StringRef(Word).ends_with("_VER")))
+      return true;
+    I = End;
+  }
+  return false;
+}
+
 // Records the branches the preprocessor skips, and which conditional groups have a literal
-// condition.
+// condition or a version test.
 class SkippedRangeRecorder : public PPCallbacks {
 public:
   SkippedRangeRecorder(const SourceManager &SM, const LangOptions &LangOpts,
@@ -35,14 +65,16 @@ public:
       : SM(SM), LangOpts(LangOpts), Out(Out), Tested(Tested) {}
 
   void If(SourceLocation Loc, SourceRange Condition, ConditionValueKind) override {
-    LiteralLines[lineOf(Loc)] = isLiteral(Condition);
+    GroupLines[lineOf(Loc)] = kindOf(Condition);
   }
   void Elif(SourceLocation Loc, SourceRange Condition, ConditionValueKind,
             SourceLocation IfLoc) override {
-    LiteralLines[lineOf(Loc)] = LiteralLines[lineOf(IfLoc)] || isLiteral(Condition);
+    Group If = GroupLines[lineOf(IfLoc)];
+    Group Here = kindOf(Condition);
+    GroupLines[lineOf(Loc)] = {If.Literal || Here.Literal, If.Version || Here.Version};
   }
   void Else(SourceLocation Loc, SourceLocation IfLoc) override {
-    LiteralLines[lineOf(Loc)] = LiteralLines[lineOf(IfLoc)];
+    GroupLines[lineOf(Loc)] = GroupLines[lineOf(IfLoc)];
   }
   // What a condition tests is a macro in the configuration it is written for, defined or not
   // here: `#ifdef ACTS_LOG_FAILURE_THRESHOLD` guards `Level::ACTS_LOG_FAILURE_THRESHOLD`, which
@@ -63,11 +95,24 @@ public:
   void SourceRangeSkipped(SourceRange Range, SourceLocation) override {
     if (Range.getBegin().isInvalid() || SM.isInSystemHeader(Range.getBegin()))
       return;
-    auto It = LiteralLines.find(lineOf(Range.getBegin()));
-    Out.push_back({Range, It != LiteralLines.end() && It->second});
+    auto It = GroupLines.find(lineOf(Range.getBegin()));
+    Group Kind = It != GroupLines.end() ? It->second : Group();
+    Out.push_back({Range, Kind.Literal, Kind.Version});
   }
 
 private:
+  struct Group {
+    bool Literal = false;
+    bool Version = false;
+  };
+
+  Group kindOf(SourceRange Condition) const {
+    llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Condition), SM,
+                                                LangOpts)
+                               .trim();
+    return {Text == "0" || Text == "1" || Text == "false" || Text == "true",
+            isVersionTest(Text)};
+  }
   void tested(const Token &Name) {
     if (const IdentifierInfo *Info = Name.getIdentifierInfo())
       Tested.insert(Info->getName());
@@ -76,18 +121,11 @@ private:
     Loc = SM.getExpansionLoc(Loc);
     return {SM.getFileID(Loc).getHashValue(), SM.getSpellingLineNumber(Loc)};
   }
-  bool isLiteral(SourceRange Condition) const {
-    llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Condition), SM,
-                                                LangOpts)
-                               .trim();
-    return Text == "0" || Text == "1" || Text == "false" || Text == "true";
-  }
-
   const SourceManager &SM;
   const LangOptions &LangOpts;
   std::vector<InactiveCodeRule::Skipped> &Out;
   llvm::StringSet<> &Tested;
-  std::map<std::pair<unsigned, unsigned>, bool> LiteralLines;
+  std::map<std::pair<unsigned, unsigned>, Group> GroupLines;
 };
 
 std::string suggestion(llvm::StringRef Name, const std::vector<std::string> &Candidates) {
@@ -139,7 +177,8 @@ bool inSystemHeader(const Decl &D) {
 } // namespace
 
 InactiveCodeRule::InactiveCodeRule(RuleContext &Context)
-    : Rule(Context), IncludeLiteralConditions(options().getBool("include-if-0")) {}
+    : Rule(Context), IncludeLiteralConditions(options().getBool("include-if-0")),
+      IncludeVersionTests(options().getBool("include-version-branches")) {}
 
 void InactiveCodeRule::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                                            Preprocessor *) {
@@ -160,6 +199,7 @@ void InactiveCodeRule::check(const MatchFinder::MatchResult &Result) {
   for (size_t I = 0; I < Branches.size(); ++I) {
     const InactiveBranch &Branch = Branches[I];
     if ((SkippedRanges[I].Literal && !IncludeLiteralConditions) ||
+        (SkippedRanges[I].Version && !IncludeVersionTests) ||
         (Branch.Qualified.empty() && Branch.Calls.empty()))
       continue;
     PointScope Scope(*Ctx, SM.getExpansionLoc(Branch.Range.getBegin()));

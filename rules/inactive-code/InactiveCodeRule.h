@@ -23,10 +23,12 @@ public:
   // Judges names in inactive preprocessor branches, looked up where they are written.
   bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
-  // A skipped range as the preprocessor reported it; Literal for `#if 0` / `#if 1` groups.
+  // A skipped range as the preprocessor reported it; Literal for `#if 0` / `#if 1` groups,
+  // Version for groups that compare a version macro (`#if QT_VERSION >= 0x050000`).
   struct Skipped {
     clang::SourceRange Range;
     bool Literal;
+    bool Version;
   };
 
 private:
@@ -39,6 +41,7 @@ private:
               const clang::Decl &Definition, std::string DefinitionNote);
 
   const bool IncludeLiteralConditions;
+  const bool IncludeVersionTests;
   std::vector<Skipped> SkippedRanges;
   std::vector<InactiveBranch> Branches;
   llvm::StringSet<> TestedMacros; // names the active conditions test (#ifdef X, defined(X))
