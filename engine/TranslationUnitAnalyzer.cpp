@@ -488,6 +488,8 @@ public:
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    if (GccAcceptsTakenOut)
+      addErrorsGccAccepts(Invocation->getDiagnosticOpts()); // taken out of the command line
     dropInertWarnings(Invocation->getDiagnosticOpts()); // the command's -Wall, ... (WarningFlags.h)
     Invocation->getFrontendOpts().SkipFunctionBodies = true; // see SkipBodiesConsumer
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
@@ -502,6 +504,10 @@ private:
   bool &Lost;
   const std::string PrefixHeader;
   PrefixCheck &Check;
+
+public:
+  // errorsGccAccepts' flags were taken out of the command (takeOutErrorsGccAccepts).
+  bool GccAcceptsTakenOut = false;
 };
 
 bool hasResourceDir(const std::vector<std::string> &Args) {
@@ -638,6 +644,7 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       QuietAnalysisFactory Factory(Cfg, Command.Directory, Out, Mode, Lost,
                                    Prefix ? Prefix->HeaderPath : std::string(), Check);
       std::vector<std::string> Args = analysisCommandLine(Command, Settings);
+      Factory.GccAcceptsTakenOut = takeOutErrorsGccAccepts(Args);
       if (Prefix) {
         Args.insert(Args.begin() + 1, {"-include-pch", Prefix->PchPath});
         Args.insert(Args.begin() + 1, Prefix->LoadArgs.begin(), Prefix->LoadArgs.end());
@@ -650,6 +657,8 @@ TUOutcome analyzeTranslationUnit(const CompileCommand &Command, const Config &Cf
       // Reference-counted: the driver's DiagnosticsEngine holds it too.
       llvm::IntrusiveRefCntPtr<DiagnosticOptions> DriverDiagnostics(
           CreateAndPopulateDiagOpts(Argv).release());
+      if (Factory.GccAcceptsTakenOut)
+        addErrorsGccAccepts(*DriverDiagnostics);
       dropInertWarnings(*DriverDiagnostics);
       tooling::ToolInvocation Invocation(std::move(Args), &Factory, Files.get(),
                                          std::make_shared<PCHContainerOperations>());

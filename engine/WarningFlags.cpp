@@ -47,6 +47,20 @@ const std::vector<std::string> &errorsGccAccepts() {
   return Flags;
 }
 
+bool takeOutErrorsGccAccepts(std::vector<std::string> &Args) {
+  const std::vector<std::string> &Ours = errorsGccAccepts();
+  if (Args.size() < Ours.size() || !std::equal(Ours.begin(), Ours.end(), Args.end() - Ours.size()))
+    return false;
+  Args.resize(Args.size() - Ours.size());
+  return true;
+}
+
+void addErrorsGccAccepts(clang::DiagnosticOptions &Opts) {
+  // "-Wno-error=X" is read as the warning "no-error=X" (the -W taken off).
+  for (const std::string &Flag : errorsGccAccepts())
+    Opts.Warnings.push_back(Flag.substr(2));
+}
+
 std::vector<std::string> withoutWarningFlags(const std::vector<std::string> &Args) {
   const std::vector<std::string> &Ours = errorsGccAccepts();
   std::vector<std::string> Rest;

@@ -8,7 +8,12 @@
 #include "WarningFlags.h"
 
 #include <clang/Basic/DiagnosticOptions.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/CompilerInvocation.h>
+#include <clang/Frontend/Utils.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace contractcheck {
 namespace {
@@ -98,6 +103,53 @@ TEST(WarningFlagsTest, AnAnalysisIsGivenOnlyTheWarningFlagsThatChangeSomethingUn
   Loud.Warnings = {"all", "shadow"};
   dropInertWarnings(Loud);
   EXPECT_EQ(Loud.Warnings, (std::vector<std::string>{"all", "shadow"}));
+}
+
+// The flags for what GCC accepts, taken out of an analysis command and given to its
+// DiagnosticOptions, are what the driver's argument parser read of them at the end of the
+// command; they stay on the command when --extra-arg's follow them (GccDatabaseTest checks
+// that a user's -Werror= still wins, and that the code GCC accepts is analysed).
+TEST(WarningFlagsTest, TheErrorsGccAcceptsGivenToTheOptionsAreWhatTheParserReads) {
+  std::vector<std::string> Args{"clang++", "-Wall", "-c", "x.cpp", "-w"};
+  Args.insert(Args.end(), errorsGccAccepts().begin(), errorsGccAccepts().end());
+  std::vector<const char *> Argv;
+  for (const std::string &A : Args)
+    Argv.push_back(A.c_str());
+  std::unique_ptr<clang::DiagnosticOptions> Parsed = clang::CreateAndPopulateDiagOpts(Argv);
+  std::vector<std::string> Taken = Args;
+  ASSERT_TRUE(takeOutErrorsGccAccepts(Taken));
+  EXPECT_EQ(Taken, (std::vector<std::string>{"clang++", "-Wall", "-c", "x.cpp", "-w"}));
+  Argv.resize(Taken.size());
+  std::unique_ptr<clang::DiagnosticOptions> Given = clang::CreateAndPopulateDiagOpts(Argv);
+  addErrorsGccAccepts(*Given);
+  EXPECT_EQ(Given->Warnings, Parsed->Warnings);
+  EXPECT_EQ(Given->IgnoreWarnings, Parsed->IgnoreWarnings);
+
+  // The frontend's: the driver passes a command's warning flags on in their order.
+  TempDir Dir;
+  std::string File = Dir.write("x.cpp", "int x;\n");
+  auto FrontendWarnings = [&](std::vector<std::string> Command) {
+    std::replace(Command.begin(), Command.end(), std::string("x.cpp"), File);
+    std::vector<const char *> Line;
+    for (const std::string &A : Command)
+      Line.push_back(A.c_str());
+    clang::IgnoringDiagConsumer Quiet;
+    clang::CreateInvocationOptions Options;
+    Options.Diags =
+        clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &Quiet, false);
+    std::shared_ptr<clang::CompilerInvocation> Invocation = clang::createInvocation(Line, Options);
+    EXPECT_NE(Invocation, nullptr);
+    return Invocation ? Invocation->getDiagnosticOpts().Warnings : std::vector<std::string>();
+  };
+  clang::DiagnosticOptions Frontend;
+  Frontend.Warnings = FrontendWarnings(Taken);
+  addErrorsGccAccepts(Frontend);
+  EXPECT_EQ(Frontend.Warnings, FrontendWarnings(Args));
+
+  std::vector<std::string> Extra = Args;
+  Extra.push_back("-Werror=implicit-int");
+  EXPECT_FALSE(takeOutErrorsGccAccepts(Extra));
+  EXPECT_EQ(Extra.size(), Args.size() + 1);
 }
 
 // The flags left out change no diagnostic: a TU whose only error is one Clang makes by default
