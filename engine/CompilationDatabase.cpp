@@ -238,7 +238,7 @@ std::vector<std::string> databaseCommandLine(const CompileCommand &Command,
 
 std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const std::string &Path,
                                                                       std::string_view Text) {
-  std::optional<std::vector<std::vector<FlatMember>>> Entries = flatObjects(Text);
+  std::optional<std::vector<std::vector<FlatMember>>> Entries = flatObjects(Text, "output");
   if (!Entries)
     return std::nullopt;
   CompilationDatabase Result;

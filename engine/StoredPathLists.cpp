@@ -126,6 +126,24 @@ public:
     return false;
   }
 
+  // A JSON string checked as string() checks it (its escapes decoded), its text not kept.
+  bool checkedString() {
+    if (!take('"'))
+      return false;
+    std::string Escaped; // what one escape decodes to, thrown away
+    while (At < Text.size()) {
+      At = plainSpanEnd(Text.data() + At, Text.data() + Text.size()) - Text.data();
+      if (At == Text.size() || static_cast<unsigned char>(Text[At]) < 0x20)
+        return false;
+      if (Text[At++] == '"')
+        return true;
+      if (!escape(Escaped))
+        return false;
+      Escaped.clear();
+    }
+    return false;
+  }
+
   // Any JSON value, not decoded: where it ends. Iterative, and refused past MaxDepth nested
   // arrays and objects: a stored outcome is a few levels deep, and a store file whose checksum
   // matches may still be anyone's (a shared store, a damaged disk): a million '[' recursed
@@ -441,7 +459,8 @@ objectMembers(std::string_view Text) {
   return Members;
 }
 
-std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text) {
+std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text,
+                                                                std::string_view Undecoded) {
   // ASCII text: every string it decodes to is UTF-8 (an escape writes valid UTF-8, a lone
   // surrogate is refused), as nlohmann requires.
   if (!isAscii(Text))
@@ -459,6 +478,9 @@ std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view
       M.IsList = true;
       if (!R.sequence('[', ']', [&] { return R.string(M.Items.emplace_back()); }))
         return false;
+    } else if (!Undecoded.empty() && M.Name == Undecoded) {
+      if (!R.checkedString())
+        return false;
     } else if (!R.string(M.Value)) {
       return false;
     }
@@ -467,6 +489,7 @@ std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view
   };
   auto Object = [&] {
     std::vector<FlatMember> &Members = Objects.emplace_back();
+    Members.reserve(4); // a compilation database's entry: directory, file, command, output
     return R.sequence('{', '}', [&] { return Member(Members); });
   };
   if (!R.sequence('[', ']', Object) || !R.atEnd())

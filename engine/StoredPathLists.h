@@ -67,7 +67,11 @@ struct FlatMember {
 // twice in one object, the text ASCII (what a compilation database nearly always is), read
 // without a JSON document; nullopt for anything else: the caller parses the text with
 // nlohmann, which reads it or says where it is wrong.
-std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text);
+// A member named Undecoded whose value is a string is checked but not decoded (its Value stays
+// empty): a compilation database's 'output', which nothing reads, was an allocation and a copy
+// per entry.
+std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text,
+                                                                std::string_view Undecoded = {});
 
 // A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
 // they asked about, once, and each TU's key, the indices of its own among them and its outcome

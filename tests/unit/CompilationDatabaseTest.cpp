@@ -161,7 +161,12 @@ TEST(CompilationDatabaseTest, AnAsciiDatabaseReadDirectlyIsTheOneTheDocumentGive
   for (const char *Bad : {R"([{"directory": "/", "file": "a.cpp", "file": "b.cpp", "command": "cc"}])",
                           R"([{"directory": "/", "file": "a.cpp", "command": "cc", "output": 1}])",
                           R"([{"directory": "rel", "file": "a.cpp", "command": "cc"}])",
-                          R"([{"directory": "/", "file": "a.cpp", "arguments": []}])"}) {
+                          R"([{"directory": "/", "file": "a.cpp", "arguments": []}])",
+                          // 'output' is not decoded by the direct reader, but checked as a
+                          // string still: an escape nlohmann refuses, a list.
+                          R"([{"directory": "/", "file": "a.cpp", "command": "cc", "output": "a\q.o"}])",
+                          R"([{"directory": "/", "file": "a.cpp", "command": "cc", "output": "\ud800"}])",
+                          R"([{"directory": "/", "file": "a.cpp", "command": "cc", "output": ["a.o"]}])"}) {
     Project.write("build/compile_commands.json", Bad);
     bool Repeated = std::string(Bad).find("\"b.cpp\"") != std::string::npos;
     if (Repeated) { // nlohmann keeps the last: read, b.cpp
@@ -170,6 +175,11 @@ TEST(CompilationDatabaseTest, AnAsciiDatabaseReadDirectlyIsTheOneTheDocumentGive
     }
     EXPECT_THROW(CompilationDatabase::load(Project.file("build")), InputError) << Bad;
   }
+  // An 'output' with escapes, or given twice, is read and ignored, as the document does.
+  Project.write("build/compile_commands.json",
+                R"([{"directory": "/", "output": "x.o", "file": "a.cpp", "command": "cc", )"
+                R"("output": "a\"\u00e9\\.o"}])");
+  EXPECT_EQ(CompilationDatabase::load(Project.file("build")).commands().at(0).File, "/a.cpp");
 }
 
 // absolutePath leaves a path that is already absolute and normal as it is without splitting it
