@@ -2,7 +2,9 @@
 
 #include "OptionParser.h"
 
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace contractcheck {
 
@@ -41,10 +43,32 @@ std::vector<Glob> RuleOptions::getGlobs(std::string_view Key) const {
   const OptionSpec *Spec = Rule.findOption(Key);
   Glob::Kind Kind = Spec && Spec->Type == OptionType::PathGlobList ? Glob::Kind::Path
                                                                    : Glob::Kind::Name;
+  // Each list of patterns parsed once per process and its globs shared (a glob is immutable,
+  // its name pattern made once, thread-safely): each rule reads its globs once per TU, and
+  // three rules read the same 31 default sentinel globs (0.14 M instructions of a one-file
+  // run, a third of its rules' setup). Keyed by the kind and every pattern, each with its
+  // length.
+  const nlohmann::json &Patterns = get(Key);
+  std::string Of(1, Kind == Glob::Kind::Path ? 'p' : 'n');
+  for (const nlohmann::json &Pattern : Patterns) {
+    const std::string &Text = Pattern.get_ref<const std::string &>();
+    Of += std::to_string(Text.size());
+    Of += ':';
+    Of += Text;
+  }
+  static std::mutex Lock;
+  static auto *const Parsed = new std::unordered_map<std::string, std::vector<Glob>>;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (auto It = Parsed->find(Of); It != Parsed->end())
+      return It->second;
+  }
   std::vector<Glob> Globs;
-  for (const std::string &Pattern : getList(Key))
-    Globs.push_back(*Glob::parse(Pattern, Kind)); // validated by OptionParser
-  return Globs;
+  Globs.reserve(Patterns.size());
+  for (const nlohmann::json &Pattern : Patterns)
+    Globs.push_back(*Glob::parse(Pattern.get_ref<const std::string &>(), Kind)); // validated by OptionParser
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Parsed->try_emplace(std::move(Of), std::move(Globs)).first->second;
 }
 
 } // namespace contractcheck
