@@ -53,12 +53,15 @@ template <typename Column> void sortColumns(std::vector<Column> &Columns) {
 nlohmann::json cellsJson(const std::vector<MapCell> &Cells) {
   nlohmann::json Out = nlohmann::json::array();
   for (const MapCell &Cell : Cells) {
-    nlohmann::json J = Cell;
-    if (Cell.How.empty())
-      J.erase("how");
-    if (Cell.FindingAt.File.empty())
-      J.erase("finding");
-    Out.push_back(std::move(J));
+    // The fields MapCell's to_json writes, without making those left out only to erase them
+    // (a position object for every cell that has no finding).
+    nlohmann::json &J = Out.emplace_back(nlohmann::json::object());
+    J["row"] = Cell.Row;
+    J["state"] = Cell.State;
+    if (!Cell.How.empty())
+      J["how"] = Cell.How;
+    if (!Cell.FindingAt.File.empty())
+      J["finding"] = Cell.FindingAt;
   }
   return Out;
 }

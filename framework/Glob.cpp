@@ -110,9 +110,49 @@ bool Glob::matchFrom(size_t P, std::string_view Text) const {
   return T == Text.size();
 }
 
+namespace {
+
+// Whether Pattern is literal characters and '*' only (no '?', class or escape), as nearly every
+// name glob is (the default sentinels "*_COUNT", "kMax*"): what llvm::GlobPattern matches it
+// against (brace expansion off: '{' is literal), without making one. Making the GlobPattern of
+// each of the 31 default sentinel globs the first time an enumerator is checked, and matching
+// through it, was 0.07 M instructions of a one-file run over one enum of three.
+bool onlyStars(std::string_view Pattern) {
+  return Pattern.find_first_of("?[\\") == std::string_view::npos;
+}
+
+// Text against such a pattern: '*' matches any run of characters, the rest themselves. A star
+// that fails to match moves on by one character from where it last matched (linear for one
+// star, at worst the product of the lengths).
+bool starMatch(std::string_view Pattern, std::string_view Text) {
+  size_t P = 0, T = 0, Star = std::string_view::npos, StarAt = 0;
+  while (T < Text.size()) {
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      Star = P++;
+      StarAt = T;
+    } else if (P < Pattern.size() && Pattern[P] == Text[T]) {
+      ++P;
+      ++T;
+    } else if (Star != std::string_view::npos) {
+      P = Star + 1;
+      T = ++StarAt;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+} // namespace
+
 bool Glob::matches(std::string_view Text) const {
-  if (K == Kind::Name)
+  if (K == Kind::Name) {
+    if (onlyStars(Compiled->Text))
+      return starMatch(Compiled->Text, Text);
     return Compiled->name().match(llvm::StringRef(Text.data(), Text.size()));
+  }
   return matchFrom(0, Text);
 }
 

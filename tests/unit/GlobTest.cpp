@@ -88,3 +88,36 @@ TEST(GlobTest, MalformedPatternsAreRejectedWithAReason) {
 
 } // namespace
 } // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+// A name glob of literal characters and stars is matched without llvm::GlobPattern (Glob.cpp,
+// starMatch): on every such pattern of up to five characters over {a, b, :, *} and every text of
+// up to five over {a, b, :}, the same answer as the GlobPattern.
+TEST(GlobTest, AStarsOnlyNameGlobMatchesAsGlobPatternDoes) {
+  auto All = [](std::string_view Alphabet, size_t Longest) {
+    std::vector<std::string> Words{""};
+    for (size_t From = 0, Length = 0; Length < Longest; ++Length) {
+      size_t To = Words.size();
+      for (size_t I = From; I < To; ++I)
+        for (char C : Alphabet)
+          Words.push_back(Words[I] + C);
+      From = To;
+    }
+    return Words;
+  };
+  std::vector<std::string> Texts = All("ab:", 5);
+  for (const std::string &Pattern : All("ab:*", 5)) {
+    if (Pattern.empty())
+      continue;
+    std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name);
+    ASSERT_TRUE(G) << Pattern;
+    llvm::GlobPattern Reference = llvm::cantFail(llvm::GlobPattern::create(Pattern));
+    for (const std::string &Text : Texts)
+      ASSERT_EQ(G->matches(Text), Reference.match(Text)) << Pattern << " on '" << Text << "'";
+  }
+}
+
+} // namespace
+} // namespace contractcheck
