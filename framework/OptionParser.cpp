@@ -312,6 +312,11 @@ std::optional<nlohmann::json> plainDefault(const OptionSpec &Spec) {
 } // namespace
 
 nlohmann::json defaultValue(const OptionSpec &Spec) {
+  // A default read without YAML is made as asked: a list's items, a flag, a number cost less
+  // to make than to find in the cache below and copy out of it (0.07 M instructions of a
+  // one-file run, which reads each rule's defaults once).
+  if (std::optional<nlohmann::json> Plain = plainDefault(Spec))
+    return std::move(*Plain);
   // Parsed once per process: every configuration a run reads (one per directory that has
   // one, and the defaults) fills in every rule's defaults, each a YAML parse. Keyed by all
   // that decides the value (shapeOf and the text), not by the spec's address.
@@ -326,9 +331,7 @@ nlohmann::json defaultValue(const OptionSpec &Spec) {
     if (auto It = Parsed->find(Of); It != Parsed->end())
       return It->second;
   }
-  std::optional<nlohmann::json> Plain = plainDefault(Spec);
-  nlohmann::json Value =
-      Plain ? std::move(*Plain) : parseOptionString(Spec, std::string(Spec.Default));
+  nlohmann::json Value = parseOptionString(Spec, std::string(Spec.Default));
   std::lock_guard<std::mutex> Guard(Lock);
   return Parsed->try_emplace(std::move(Of), std::move(Value)).first->second;
 }
