@@ -1,6 +1,7 @@
 #include "rules/enum-table/EnumTableRule.h"
 
 #include "rules/enum-table/ArrayCounts.h"
+#include "rules/enum-table/CountSizedArrays.h"
 #include "rules/enum-table/MissingSlots.h"
 #include "rules/utils/BitFieldRanges.h"
 #include "rules/utils/DriftHistory.h"
@@ -317,8 +318,14 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
 
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
   TU = Result.Context;
-  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table"))
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table")) {
     checkKeyedTable(*Var, Result);
+    // The definition, whose list is judged: the matcher also takes pulseview's `extern`
+    // declaration for the initializer of its definition.
+    if (Var->hasInit() && !isInstantiatedCopy(*Var))
+      if (const EnumConstantDecl *Count = countSizing(*Var, Sentinels, CatchAllWords))
+        CountSized.push_back({Var, Count});
+  }
   else if (const auto *Parser = Result.Nodes.getNodeAs<FunctionDecl>("parser"))
     checkParserChain(*Parser, Result);
   else if (const auto *Array = Result.Nodes.getNodeAs<VarDecl>("array"))
@@ -678,25 +685,55 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   if (SM.isInSystemHeader(SM.getExpansionLoc(Var.getLocation())) ||
       !matchesAny(Enums, enumQualifiedName(*Enum)))
     return;
-  const std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
-  std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, *Enum, Held, *Result.Context);
-  if (!Gaps)
+  judgeArray(Var, &Index, *Enum, heldValues(*Enum, Sentinels), *Result.Context);
+}
+
+// pulseview's `const char *MetadataValueNames[MetadataValueTypeCount] = {"start_sample",
+// "end_sample" "text"}`: an array whose dimension is its enum's count declares one slot per
+// enumerator below it, and is judged by that declaration when no read by the enum judged it (an
+// `extern` table read nowhere yet, or read at integers). Only the values below the count, which
+// the dimension promises: a catch-all after a count (`NumSquares, InvalidSquare = 255`) is no
+// slot of it. An empty or single-zero list (`= {}`, `= {0}`, `= {nullptr}`) asks for zero-fill:
+// storage, not a table. Arrays of pairs and records keyed by the enum are judged by their keys.
+void EnumTableRule::checkCountSizedArrays() {
+  for (const auto &[Var, Count] : CountSized) {
+    const auto *Enum = cast<EnumDecl>(Count->getDeclContext());
+    if (Judged.count(Var->getCanonicalDecl()) || !matchesAny(Enums, enumQualifiedName(*Enum)) ||
+        initializedAsStorage(*Var, *TU) || readKeyedTable(*Var, *TU))
+      continue;
+    std::vector<HeldValue> Held = heldValues(*Enum, Sentinels);
+    llvm::erase_if(Held, [&](const HeldValue &V) {
+      return llvm::APSInt::compareValues(V.Value, Count->getInitVal()) >= 0;
+    });
+    if (!Held.empty())
+      judgeArray(*Var, nullptr, *Enum, Held, *TU, Count);
+  }
+  CountSized.clear();
+}
+
+void EnumTableRule::judgeArray(const VarDecl &Var, const Expr *Index, const EnumDecl &Enum,
+                               const std::vector<HeldValue> &Held, ASTContext &Ctx,
+                               const EnumConstantDecl *SizedBy) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<ArrayGaps> Gaps = judgeIndexedArray(Var, Enum, Held, Ctx);
+  // Sized by the count as written, not by `Count + 1` or an alias of another size.
+  if (!Gaps || (SizedBy && Gaps->Size != SizedBy->getInitVal().getZExtValue()))
     return;
   dropOutOfRangeMarkers(*Gaps, Held,
                         IncrementRuns && !Gaps->Missing.empty()
-                            ? steppedOverByIncrement(*Enum, *Result.Context)
+                            ? steppedOverByIncrement(Enum, Ctx)
                             : std::vector<const EnumConstantDecl *>{});
   // A value every read of a local or file-local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
     std::vector<llvm::APSInt> Candidates;
     for (const EnumConstantDecl *E : Gaps->Missing)
       Candidates.push_back(E->getInitVal());
-    ReadsInView View = readsInView(Var, Candidates, *Result.Context);
+    ReadsInView View = readsInView(Var, Candidates, Ctx);
     // An index read from a bit-field too narrow for a value never reads at it: valhalla's
     // `kHighwayFactor[static_cast<uint32_t>(edge->classification())]`, a 3-bit field, and
     // `RoadClass::kInvalid = 8` (BitFieldRanges.h).
     for (ArrayRead &Read : View.Reads)
-      if (std::optional<HeldRange> Range = bitFieldRange(*Read.Index, *Result.Context))
+      if (std::optional<HeldRange> Range = bitFieldRange(*Read.Index, Ctx))
         llvm::erase_if(Read.Seen, [&](const llvm::APSInt &V) { return !Range->holds(V); });
     std::vector<llvm::APSInt> Unseen = valuesNoReadSees(View, Candidates);
     Gaps->Reads = std::move(View.Reads);
@@ -715,10 +752,10 @@ void EnumTableRule::checkIndexedArray(const VarDecl &Var, const Expr &Index,
   }
   Judged.insert(Var.getCanonicalDecl());
   if (RangeMarkers && !Gaps->Missing.empty()) {
-    Pending.push_back({&Var, &Index, Enum, std::move(*Gaps)});
+    Pending.push_back({&Var, Index, &Enum, std::move(*Gaps)});
     return;
   }
-  reportIndexedArray(Var, Index, *Enum, *Gaps, *Result.Context);
+  reportIndexedArray(Var, Index, Enum, *Gaps, Ctx);
 }
 
 namespace {
@@ -791,6 +828,7 @@ void EnumTableRule::onEndOfTranslationUnit() {
   }
   PendingTables.clear();
   TableColumns.clear();
+  checkCountSizedArrays();
   for (PendingArray &Array : Pending) {
     ArrayGaps &Gaps = Array.Gaps;
     const size_t Before = Gaps.Missing.size();
@@ -800,23 +838,31 @@ void EnumTableRule::onEndOfTranslationUnit() {
       });
     if (Gaps.Missing.size() != Before && !Gaps.Missing.empty())
       Gaps.Needed = slotsNeeded(missingSlots(Gaps, *Array.Var, TU->getLangOpts()));
-    reportIndexedArray(*Array.Var, *Array.Index, *Array.Enum, Gaps, *TU);
+    reportIndexedArray(*Array.Var, Array.Index, *Array.Enum, Gaps, *TU);
   }
   Pending.clear();
   TU = nullptr;
 }
 
-void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, const EnumDecl &Enum,
+void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index, const EnumDecl &Enum,
                                        const ArrayGaps &Gaps, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LangOpts = Ctx.getLangOpts();
-  std::string Head = "array '" + Var.getName().str() + "' is indexed by '" +
-                     enumQualifiedName(Enum) + "' but ";
+  std::string Head =
+      "array '" + Var.getName().str() + "' is " +
+      (Index ? "indexed by '" + enumQualifiedName(Enum)
+             : "sized by '" + enumeratorSpelling(*enumeratorsSizing(Var).front(), LangOpts)) +
+      "' but ";
   std::optional<std::string> Message;
   const std::vector<MissingSlot> Missing = missingSlots(Gaps, Var, LangOpts);
+  // pulseview's `"end_sample" "text"`: the comma whose absence shifted the entries. Only while
+  // the joins are as many as the slots missing, so a finding the global step rewrites without
+  // counts (ArrayCounts.h) has none to keep.
+  const std::string Hint = gluedLiteralsHint(Gaps, SM, LangOpts);
   // The listed enumerators size the read: a guard may have ruled out the greatest value.
   if (!Missing.empty())
-    Message = missingSlotsMessage(Head, Missing, Gaps.Size, slotsNeeded(Missing));
+    Message = missingSlotsMessage(Head, Missing, Gaps.Size, slotsNeeded(Missing)) +
+              (Hint.empty() ? "" : "; " + Hint);
   else if (Gaps.TooLong) {
     Message = Head + "has " + plural(Gaps.Entries, "entry", "entries") + " for " +
               plural(Gaps.Needed, "value", "values") +
@@ -833,8 +879,10 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr &Index, co
       for (const EnumConstantDecl *E : Pointed.Seen)
         Note += (E == Pointed.Seen.front() ? "" : ", ") + enumeratorSpelling(*E, LangOpts);
     }
-    diag(SM.getFileLoc((Pointed.Index ? Pointed.Index : &Index)->getBeginLoc()), Note,
-         DiagnosticIDs::Note);
+    // An array bound by its dimension has no read by the enum to point at.
+    if (Pointed.Index || Index)
+      diag(SM.getFileLoc((Pointed.Index ? Pointed.Index : Index)->getBeginLoc()), Note,
+           DiagnosticIDs::Note);
     noteEnum(Enum);
   }
   // What the global step needs to take counts out of this finding: only when some enumerator it

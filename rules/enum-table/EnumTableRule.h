@@ -49,7 +49,13 @@ private:
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
                          const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr &Index,
+  // Judges an array as indexed by Enum: Index is the read that bound it, null when its
+  // dimension, SizedBy, the enum's count, did (CountSizedArrays.h).
+  void judgeArray(const clang::VarDecl &Var, const clang::Expr *Index, const clang::EnumDecl &Enum,
+                  const std::vector<HeldValue> &Held, clang::ASTContext &Ctx,
+                  const clang::EnumConstantDecl *SizedBy = nullptr);
+  void checkCountSizedArrays();
+  void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr *Index,
                           const clang::EnumDecl &Enum, const ArrayGaps &Gaps,
                           const clang::ASTContext &Ctx);
   void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
@@ -91,11 +97,14 @@ private:
   // Indexed arrays with missing slots wait for the end of the TU, when its uses are known.
   struct PendingArray {
     const clang::VarDecl *Var;
-    const clang::Expr *Index;
+    const clang::Expr *Index; // null: bound by its dimension
     const clang::EnumDecl *Enum;
     ArrayGaps Gaps;
   };
   std::vector<PendingArray> Pending;
+  // Arrays whose dimension is their enum's count, judged at the end of the TU unless a read by
+  // the enum judged them (CountSizedArrays.h).
+  std::vector<std::pair<const clang::VarDecl *, const clang::EnumConstantDecl *>> CountSized;
   // Maps and arrays of pairs with missing enumerators wait for the end of the TU too, when its
   // other tables of the enum are known (SharedOmissions.h); the columns of every table judged.
   struct PendingTable {
@@ -108,7 +117,7 @@ private:
   std::vector<EnumConsumer> TableColumns;
   SharedAnalysis<EnumeratorUses> Uses; // the TU's, when range markers are asked for
   // The TU being checked, from its first match until its end.
-  const clang::ASTContext *TU = nullptr;
+  clang::ASTContext *TU = nullptr;
 };
 
 } // namespace contractcheck
