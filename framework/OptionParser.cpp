@@ -117,6 +117,10 @@ nlohmann::json parseRecord(std::span<const FieldSpec> Fields, const YAML::Node &
       continue;
     if (Field.Required)
       fail(Node, What + " needs the key '" + std::string(Field.Key) + "'");
+    // A choice with no default (a data binding's `format`: by each file's extension) stays
+    // absent; the rule reads its absence.
+    if (Field.Type == OptionType::Choice && Field.Default.empty())
+      continue;
     Record[std::string(Field.Key)] =
         parseOptionString(
             {Field.Key, Field.Type, Field.Default, Field.Help, Field.Fields, Field.Choices},

@@ -19,21 +19,38 @@ namespace {
 
 std::string inQuotes(std::string_view S) { return "'" + std::string(S) + "'"; }
 
-// A data file parsed once per run, whichever rule asks; a malformed one is an input problem.
-std::shared_ptr<const DataDocument> parsedDocument(GlobalContext &Context,
-                                                   const std::string &Path) {
-  return Context.parsed<DataDocument>(Path, [](const DataFileText &File) {
+// A data file parsed as F: one parse per file and format, whichever binding asks (two bindings
+// may read one file as different formats).
+template <DataDocument::Format F> struct ParsedAs {
+  DataDocument Doc;
+};
+
+template <DataDocument::Format F>
+std::shared_ptr<const DataDocument> parsedAs(GlobalContext &Context, const std::string &Path) {
+  auto Parsed = Context.parsed<ParsedAs<F>>(Path, [](const DataFileText &File) {
     if (!File.Error.empty())
       throw InputProblem{{File.Path, 0, 0, 0}, File.Error};
-    std::optional<DataDocument::Format> Format = DataDocument::formatOf(File.Path);
-    if (!Format)
-      throw InputProblem{{File.Path, 0, 0, 0}, "expected a .json, .yaml or .yml file"};
     DataError Error;
-    std::optional<DataDocument> Doc = DataDocument::parse(File.Path, File.Text, *Format, Error);
+    std::optional<DataDocument> Doc = DataDocument::parse(File.Path, File.Text, F, Error);
     if (!Doc)
       throw InputProblem{{File.Path, Error.Line, Error.Column, 0}, Error.Message};
-    return std::move(*Doc);
+    return ParsedAs<F>{std::move(*Doc)};
   });
+  return {Parsed, &Parsed->Doc};
+}
+
+// A data file parsed once per run, in the binding's format or, without one, its extension's; a
+// malformed one is an input problem.
+std::shared_ptr<const DataDocument> parsedDocument(GlobalContext &Context, const std::string &Path,
+                                                   std::optional<DataDocument::Format> Format) {
+  if (!Format)
+    Format = DataDocument::formatOf(Path);
+  if (!Format)
+    throw InputProblem{{Path, 0, 0, 0},
+                       "expected a .json, .yaml or .yml file, or the binding's 'format' (json "
+                       "or yaml) to say how to read it"};
+  return *Format == DataDocument::Format::Json ? parsedAs<DataDocument::Format::Json>(Context, Path)
+                                               : parsedAs<DataDocument::Format::Yaml>(Context, Path);
 }
 
 // The binding as a column of the enum's map: how many values name each enumerator, and the
@@ -121,7 +138,7 @@ void judge(GlobalContext &Context, const DataFileBinding &B, size_t Index) {
   for (const std::string &File : Files) {
     std::shared_ptr<const DataDocument> Doc;
     try {
-      Doc = parsedDocument(Context, File);
+      Doc = parsedDocument(Context, File, B.Format);
     } catch (const InputProblem &Problem) {
       Context.inputProblem(Problem.Where, Problem.Message + " (" + Binding + ")");
       continue;
@@ -169,6 +186,8 @@ void from_json(const nlohmann::json &J, DataFileBinding &B) {
   B.Names = SpellingChoices.value(J, "names", B.Names);
   if (J.contains("strip-enumerator-prefix"))
     J.at("strip-enumerator-prefix").get_to(B.StripEnumeratorPrefix);
+  if (J.contains("format"))
+    B.Format = DataFormatChoices.value(J.at("format").get<std::string>());
 }
 
 void judgeDataFiles(GlobalContext &Context, const std::vector<DataFileBinding> &Bindings) {

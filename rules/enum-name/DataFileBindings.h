@@ -3,16 +3,27 @@
 // Judged once per run from the enum's definition fact, in the CLI.
 #pragma once
 
+#include "DataDocument.h"
+#include "OptionEnumMapping.h"
 #include "rules/utils/NameSpelling.h"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace contractcheck {
 
 class GlobalContext;
+
+// The choices of a binding's `format`: how its files are parsed whatever their extension
+// (OpenColorIO's configs are YAML under `.ocio`).
+inline constexpr OptionChoice<DataDocument::Format> DataFormatChoiceList[] = {
+    {DataDocument::Format::Json, "json"},
+    {DataDocument::Format::Yaml, "yaml"},
+};
+inline constexpr OptionEnumMapping DataFormatChoices(DataFormatChoiceList);
 
 // One item of the `data` option, as validated by the option parser.
 struct DataFileBinding {
@@ -21,6 +32,8 @@ struct DataFileBinding {
   std::string Enum;               // qualified
   NameSpelling Names = NameSpelling::Exact;
   std::string StripEnumeratorPrefix; // removed from the enumerators before spelling ("RT_")
+  // How the files are parsed; none: by each file's extension (.json, .yaml, .yml).
+  std::optional<DataDocument::Format> Format;
 };
 void from_json(const nlohmann::json &J, DataFileBinding &B);
 

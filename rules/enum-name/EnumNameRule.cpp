@@ -55,6 +55,10 @@ constexpr FieldSpec DataFields[] = {
     {"strip-enumerator-prefix", OptionType::String, false,
      "Removed from the enumerators' names before they are spelled: RT_Iteration written "
      "'iteration' (with names: snake_case) strips 'RT_'."},
+    {"format", OptionType::Choice, false,
+     "How the files are parsed, whatever their extension: json or yaml (OpenColorIO's YAML "
+     "configs end in .ocio). Default: by each file's extension (.json, .yaml, .yml).",
+     DataFormatChoices.names()},
 };
 
 constexpr OptionSpec Options[] = {
@@ -72,7 +76,7 @@ constexpr OptionSpec Options[] = {
      FunctionFields},
     {"data", OptionType::RecordList, "",
      "YAML/JSON data files whose values at a key path must spell an enumerator: {files, key, "
-     "enum, names, strip-enumerator-prefix}. Judged in the CLI, from the enum's definition in whichever TU has it.",
+     "enum, names, strip-enumerator-prefix, format}. Judged in the CLI, from the enum's definition in whichever TU has it.",
      DataFields},
     {"catch-alls", OptionType::StringList, DefaultCatchAllWords,
      "Words that name a catch-all enumerator (Unknown, HttpMethodUnknown, kInvalid, ...): a "

@@ -11,11 +11,14 @@ namespace contractcheck {
 namespace {
 
 constexpr std::string_view Spellings[] = {"exact", "snake_case"};
+constexpr std::string_view Formats[] = {"json", "yaml"};
 constexpr FieldSpec BindingFields[] = {
     {"enum", OptionType::String, true, "qualified enum name"},
     {"arg", OptionType::Unsigned, false, "argument index", {}, "0"},
     {"names", OptionType::Choice, false, "spelling", Spellings, "exact"},
     {"files", OptionType::PathGlobList, false, "data files", {}, ""},
+    // No default: left out, the rule decides (a data binding's format, by each file's extension).
+    {"format", OptionType::Choice, false, "format", Formats},
 };
 constexpr FieldSpec EndpointFields[] = {
     {"function", OptionType::String, true, "qualified function name"},
@@ -89,6 +92,9 @@ TEST(OptionParserTest, RecordListsFromYamlFillFieldDefaults) {
   EXPECT_EQ(Value[1]["arg"], 2);
   EXPECT_EQ(Value[1]["names"], "exact");
   EXPECT_EQ(Value[1]["files"], nlohmann::json::array());
+  EXPECT_FALSE(Value[1].contains("format"));
+  EXPECT_EQ(parseOption(spec("bindings"), YAML::Load("[{enum: a::E, format: yaml}]"))[0]["format"],
+            "yaml");
 }
 
 TEST(OptionParserTest, TheSameValidationServesCheckOptionsStrings) {
