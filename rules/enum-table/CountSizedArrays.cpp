@@ -45,33 +45,6 @@ const EnumConstantDecl *countSizing(const VarDecl &Var, const SentinelPolicy &Se
   return Greatest || isCountBeforeCatchAlls(*Count, Sentinels, CatchAllWords) ? Count : nullptr;
 }
 
-namespace {
-
-bool holdsZero(const Expr *E, const ASTContext &Ctx) {
-  if (!E || isa<ImplicitValueInitExpr>(E))
-    return true;
-  E = E->IgnoreImplicit();
-  if (const auto *List = dyn_cast<InitListExpr>(E))
-    return llvm::all_of(List->inits(), [&](const Expr *Init) { return holdsZero(Init, Ctx); });
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return Construct->getNumArgs() == 0; // `QString()`: the default, as zero-fill gives
-  if (E->isValueDependent() || E->isTypeDependent())
-    return false;
-  if (E->getType()->isPointerType() || E->getType()->isNullPtrType())
-    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                    Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
-  Expr::EvalResult Value;
-  if (!E->EvaluateAsRValue(Value, Ctx) || Value.HasSideEffects)
-    return false;
-  if (Value.Val.isInt())
-    return Value.Val.getInt().isZero();
-  if (Value.Val.isFloat())
-    return Value.Val.getFloat().isZero();
-  return false;
-}
-
-} // namespace
-
 bool initializedAsStorage(const VarDecl &Var, const ASTContext &Ctx) {
   const auto *List =
       dyn_cast_or_null<InitListExpr>(Var.getInit() ? Var.getInit()->IgnoreImplicit() : nullptr);
@@ -81,9 +54,15 @@ bool initializedAsStorage(const VarDecl &Var, const ASTContext &Ctx) {
   if (!Ctx.getAsConstantArrayType(Var.getType()) && List->getNumInits() == 1)
     if (const auto *Inner = dyn_cast<InitListExpr>(List->getInit(0)->IgnoreImplicit()))
       List = Inner;
-  size_t Written = llvm::count_if(
-      List->inits(), [](const Expr *Init) { return !isa<ImplicitValueInitExpr>(Init); });
-  return Written <= 1 && holdsZero(List, Ctx);
+  std::vector<const Expr *> Written;
+  for (const Expr *Init : List->inits())
+    if (!isa<ImplicitValueInitExpr>(Init))
+      Written.push_back(Init->IgnoreImplicit());
+  if (Written.size() > 1)
+    return false;
+  // `{QString()}`: the default an object's zero-fill gives.
+  const auto *Construct = Written.empty() ? nullptr : dyn_cast<CXXConstructExpr>(Written[0]);
+  return (Construct && Construct->getNumArgs() == 0) || holdsZero(List, Ctx);
 }
 
 namespace {

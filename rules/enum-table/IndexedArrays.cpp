@@ -82,8 +82,8 @@ bool isTable(const VarDecl &Var, const ArrayView &View, const ASTContext &Ctx) {
   });
 }
 
-// Whether an initializer holds the zero of its type: left out, a null pointer, 0, 0.0, false, or
-// a braced list of such.
+} // namespace
+
 bool holdsZero(const Expr *E, const ASTContext &Ctx) {
   if (!E || isa<ImplicitValueInitExpr>(E))
     return true;
@@ -104,6 +104,8 @@ bool holdsZero(const Expr *E, const ASTContext &Ctx) {
     return Value.Val.getFloat().isZero();
   return false;
 }
+
+namespace {
 
 // ggml's `type_traits_cpu[GGML_TYPE_COUNT] = {[GGML_TYPE_F32] = {.vec_dot = ..., .nrows = 1},
 // ..., [GGML_TYPE_Q8_K] = {.from_float = quantize_row_q8_K}}`: a list written slot by slot with

@@ -76,6 +76,10 @@ ReadsInView readsInView(const clang::VarDecl &Array, const std::vector<llvm::APS
 std::vector<llvm::APSInt> valuesNoReadSees(const ReadsInView &View,
                                            const std::vector<llvm::APSInt> &Candidates);
 
+// Whether an initializer holds the zero of its type: left out, a null pointer, 0, 0.0, false, or
+// a braced list of such.
+bool holdsZero(const clang::Expr *E, const clang::ASTContext &Ctx);
+
 // Nothing when the variable is not an array (C array or std::array) with a known size, or the
 // enum's values are not all non-negative.
 std::optional<ArrayGaps> judgeIndexedArray(const clang::VarDecl &Array, const clang::EnumDecl &Enum,
