@@ -6,6 +6,7 @@
 #include "rules/string-dispatch/QtForwardingHelpers.h"
 #include "rules/string-dispatch/QtMetaMethods.h"
 #include "rules/string-dispatch/QtSignature.h"
+#include "rules/string-dispatch/QtTypeTests.h"
 #include "rules/utils/Usr.h"
 
 #include <clang/AST/ASTContext.h>
@@ -31,6 +32,8 @@ constexpr const char *CallId = "qt-call";
 constexpr const char *ConstructId = "qt-construct";
 constexpr const char *InvokeId = "qt-invoke";
 constexpr const char *FactoryId = "qt-factory";
+constexpr const char *PredicateId = "qt-predicate";
+constexpr const char *ClassHomeId = "qt-class-home";
 
 // Where the string came from decides what it may name.
 enum class Origin { SignalMacro, SlotMacro, InvokeMethod };
@@ -473,6 +476,25 @@ void QtMethodStrings::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCa
                                     returns(pointerType()), unless(isTemplateInstantiation()))
                            .bind(FactoryId),
                        Callback);
+  // What the type tests of other TUs read: a virtual bool method of a QObject class defined here
+  // (an override in a project header too, as for factories), and the QObject classes whose
+  // members this file defines (their home: one TU records each).
+  if (KeepsFacts && Predicates && Classes) {
+    auto QObjectClass = cxxRecordDecl(isDerivedFrom(cxxRecordDecl(hasName("::QObject"))));
+    Finder->addMatcher(cxxMethodDecl(isDefinition(), isVirtual(), parameterCountIs(0),
+                                     returns(booleanType()),
+                                     anyOf(isExpansionInMainFile(),
+                                           allOf(isOverride(), unless(isExpansionInSystemHeader()))),
+                                     unless(isTemplateInstantiation()), ofClass(QObjectClass))
+                           .bind(PredicateId),
+                       Callback);
+    Finder->addMatcher(cxxMethodDecl(isDefinition(), isExpansionInMainFile(), unless(isImplicit()),
+                                     unless(isTemplateInstantiation()),
+                                     ofClass(cxxRecordDecl(QObjectClass,
+                                                           unless(isExpansionInSystemHeader()))))
+                           .bind(ClassHomeId),
+                       Callback);
+  }
   auto FlagLocation = callExpr(callee(functionDecl(hasName("::qFlagLocation"))));
   auto Literal = ignoringParenImpCasts(anyOf(stringLiteral(), FlagLocation));
   // A 'const char *' local holding a SIGNAL()/SLOT() string, passed on.
@@ -509,6 +531,16 @@ void QtMethodStrings::check(const MatchFinder::MatchResult &Result) {
     checkInvokeMethod(*Invoke, Context);
   } else if (const auto *Definition = Result.Nodes.getNodeAs<FunctionDecl>(FactoryId)) {
     checkFactory(*Definition, Context);
+  } else if (const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>(PredicateId)) {
+    if (!Method->isDependentContext())
+      if (std::optional<QtPredicateFact> Fact = qtPredicateFact(*Method))
+        Predicates(std::move(*Fact));
+  } else if (const auto *Member = Result.Nodes.getNodeAs<CXXMethodDecl>(ClassHomeId)) {
+    const CXXRecordDecl *Class = Member->getParent();
+    if (!Member->isDependentContext() && Class->hasDefinition() &&
+        ClassesRecorded.insert(Class->getDefinition()).second &&
+        hasOwnMetaObject(*Class->getDefinition()))
+      Classes({qtProjectMadeClass(*Class->getDefinition())});
   }
 }
 
@@ -806,10 +838,19 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
 void QtMethodStrings::drift(const MethodString &String, const std::string &Message,
                             const Decl *NoteAt, const std::string &Note, const QtCreation &Made,
                             ASTContext &Context) {
-  if (Made.Is == QtCreation::State::Elsewhere && KeepsFacts && Deferred) {
+  // A test of the object's type that the connect runs under (`if (player->isHuman())`) may let
+  // through only subclasses that declare the name, which other TUs define: the judging step reads
+  // their facts. A string on an object whose every class is known needs none.
+  std::vector<QtTypeTest> Guards;
+  if (KeepsFacts && Deferred && String.ReceiverExpr &&
+      !(Made.Is == QtCreation::State::Made && Made.Whole))
+    Guards = qtTypeTestsGuarding(*String.ReceiverExpr, Context);
+  if ((Made.Is == QtCreation::State::Elsewhere || !Guards.empty()) && KeepsFacts && Deferred) {
     const SourceManager &SM = Context.getSourceManager();
     QtDeferredStringFact Fact;
-    Fact.Factory = usrOf(*Made.Factory);
+    if (Made.Is == QtCreation::State::Elsewhere)
+      Fact.Factory = usrOf(*Made.Factory);
+    Fact.Guards = std::move(Guards);
     Fact.Wanted = String.From == Origin::SignalMacro ? "signal"
                   : String.From == Origin::SlotMacro ? "slot"
                                                      : "any";

@@ -31,8 +31,14 @@ public:
   // the classes each factory defined here makes.
   using Defer = std::function<void(QtDeferredStringFact)>;
   using Factory = std::function<void(QtFactoryFact)>;
-  QtMethodStrings(Report Diag, Defer Deferred, Factory Factories)
-      : Diag(std::move(Diag)), Deferred(std::move(Deferred)), Factories(std::move(Factories)) {}
+  // And what other TUs' type tests read: the virtual bool methods and the QObject classes whose
+  // members this TU's file defines.
+  using Predicate = std::function<void(QtPredicateFact)>;
+  using ClassHome = std::function<void(QtClassFact)>;
+  QtMethodStrings(Report Diag, Defer Deferred, Factory Factories, Predicate Predicates,
+                  ClassHome Classes)
+      : Diag(std::move(Diag)), Deferred(std::move(Deferred)), Factories(std::move(Factories)),
+        Predicates(std::move(Predicates)), Classes(std::move(Classes)) {}
 
   // KeepsFacts: a judging step will read the facts (the CLI); otherwise every string is judged
   // with what this TU sees.
@@ -86,6 +92,9 @@ private:
   QtCreations Creations;
   Defer Deferred;
   Factory Factories;
+  Predicate Predicates;
+  ClassHome Classes;
+  std::set<const clang::CXXRecordDecl *> ClassesRecorded;
   bool KeepsFacts = false;
   std::vector<Judged> JudgedStrings;
   std::set<std::pair<clang::SourceLocation, std::string>> Reported; // instantiations repeat

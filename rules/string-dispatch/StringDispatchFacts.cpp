@@ -34,7 +34,9 @@ std::span<const FactKind> stringDispatchFactKinds() {
                                        factKindOf<DynamicSiteFact>(),
                                        factKindOf<ServiceStandIn>(),
                                        factKindOf<QtFactoryFact>(),
-                                       factKindOf<QtDeferredStringFact>()};
+                                       factKindOf<QtDeferredStringFact>(),
+                                       factKindOf<QtPredicateFact>(),
+                                       factKindOf<QtClassFact>()};
   return Kinds;
 }
 

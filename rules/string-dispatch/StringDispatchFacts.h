@@ -93,13 +93,29 @@ struct QtFactoryFact {
   std::string key() const { return Factory; }
 };
 
+// A test of the receiver's dynamic type that guards the connect: the string is run only when it
+// holds (Cute Chess's `if (player->isHuman()) connect(..., player, SLOT(onHumanMove(...)))`).
+//  "predicate": a virtual bool method called on the receiver (Predicate, its USR); it holds only
+//               for an object whose final overrider does not return false. BaseFalse: the called
+//               method is pure, or its body in the guarding TU returns false.
+//  "inherits":  receiver->inherits("Class"): the object's class is Class or derives from it.
+//  "class-name": receiver->metaObject()->className() compared equal to "Class": exactly Class.
+struct QtTypeTest {
+  std::string Test; // "predicate", "inherits" or "class-name"
+  std::string Predicate;
+  bool BaseFalse = false;
+  std::string Class; // qualified, as moc names it
+};
+
 // A SIGNAL()/SLOT() string (or invokeMethod name) the receiver's static class lacks, on an object
-// a factory defined in another TU returns (or a virtual overridden there): reported by the
-// judging step unless a class that factory or an override of it makes declares it.
+// a factory defined in another TU returns (or a virtual overridden there), or behind a test of the
+// object's type: reported by the judging step unless a class that factory or an override of it
+// makes declares it, or a type test lets only classes that declare it through.
 struct QtDeferredStringFact {
   static constexpr std::string_view Kind = "qt-deferred-string";
-  static constexpr unsigned Version = 1;
-  std::string Factory;                // USR
+  static constexpr unsigned Version = 2;
+  std::string Factory;                // USR; empty when only Guards may excuse it
+  std::vector<QtTypeTest> Guards;     // the tests the connect runs under: each must hold
   std::string Wanted;                 // "signal", "slot" or "any": what the string may name
   std::string Name;
   // Per argument, its normalised spelling, then the canonical type it names when this TU can
@@ -112,15 +128,43 @@ struct QtDeferredStringFact {
   }
 };
 
+// A definition of a virtual bool method of a QObject class (an override, or the method itself in
+// its own file), for the type tests of other TUs: what it returns, and, unless it returns false,
+// the class it is a member of with the meta-methods that class and its project bases declare.
+struct QtPredicateFact {
+  static constexpr std::string_view Kind = "qt-predicate";
+  static constexpr unsigned Version = 1;
+  std::string Method;                 // USR
+  std::vector<std::string> Overrides; // USRs of the methods it overrides, directly or not
+  std::string Returns;                // "true", "false" or "other"
+  QtMadeClass Class;                  // empty when Returns is "false"
+  std::string key() const { return Method; }
+};
+
+// A QObject class of the project whose member functions this TU's own file defines (its home
+// TU), with the meta-methods it and its project bases declare: what an `inherits("Class")` or
+// `className()` test in another TU names.
+struct QtClassFact {
+  static constexpr std::string_view Kind = "qt-class";
+  static constexpr unsigned Version = 1;
+  QtMadeClass Class;
+  std::string key() const { return Class.Name; }
+};
+
 CONTRACTCHECK_JSON_FIELDS(QtMadeMethod, (Name, "name"), (Kind, "kind"),
                           (Parameters, "parameters"), (Canonical, "canonical"),
                           (Required, "required"), (AnyParameters, "any_parameters"))
 CONTRACTCHECK_JSON_FIELDS(QtMadeClass, (Name, "name"), (Methods, "methods"))
 CONTRACTCHECK_JSON_FIELDS(QtFactoryFact, (Factory, "factory"), (Classes, "classes"),
                           (Overrides, "overrides"))
-CONTRACTCHECK_JSON_FIELDS(QtDeferredStringFact, (Factory, "factory"), (Wanted, "wanted"),
-                          (Name, "name"), (Arguments, "arguments"), (NameOnly, "name_only"),
-                          (Drift, "drift"))
+CONTRACTCHECK_JSON_FIELDS(QtTypeTest, (Test, "test"), (Predicate, "predicate"),
+                          (BaseFalse, "base_false"), (Class, "class"))
+CONTRACTCHECK_JSON_FIELDS(QtDeferredStringFact, (Factory, "factory"), (Guards, "guards"),
+                          (Wanted, "wanted"), (Name, "name"), (Arguments, "arguments"),
+                          (NameOnly, "name_only"), (Drift, "drift"))
+CONTRACTCHECK_JSON_FIELDS(QtPredicateFact, (Method, "method"), (Overrides, "overrides"),
+                          (Returns, "returns"), (Class, "class"))
+CONTRACTCHECK_JSON_FIELDS(QtClassFact, (Class, "class"))
 
 std::span<const FactKind> stringDispatchFactKinds();
 

@@ -69,10 +69,67 @@ ServiceStandIn dispatchColumn(const DispatchSpec &Spec, const SitesByName &Regis
   return Column;
 }
 
+// Whether Class declares (or inherits from a project class) the meta-method a string names.
+bool declares(const QtMadeClass &Class, const QtDeferredStringFact &D) {
+  return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
+    return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
+  });
+}
+
+// The facts the type tests of the deferred strings are judged with.
+struct TypeTestFacts {
+  std::map<std::string, QtPredicateFact> Predicates;                          // by method
+  std::map<std::string, std::vector<const QtPredicateFact *>> Overriders;     // by overridden
+  std::map<std::string, QtClassFact> Classes;                                 // by name
+
+  explicit TypeTestFacts(const RuleFacts &Facts) {
+    for (QtPredicateFact &F : Facts.all<QtPredicateFact>())
+      Predicates.try_emplace(F.key(), std::move(F));
+    for (const auto &[_, F] : Predicates)
+      for (const std::string &Overridden : F.Overrides)
+        Overriders[Overridden].push_back(&F);
+    for (QtClassFact &F : Facts.all<QtClassFact>())
+      Classes.try_emplace(F.key(), std::move(F));
+  }
+
+  // Whether the test, where it holds, lets through only objects of classes declaring the string.
+  // A predicate holds for an object whose final overrider returns anything but false: the called
+  // method must return false (or be pure), and every override that may return true (in any
+  // analysed TU) be a member of a class that declares the name, one of them at least. A
+  // subclass of such a class inherits the name; one that overrides again has its own fact.
+  bool admitsOnlyDeclaring(const QtTypeTest &Test, const QtDeferredStringFact &D) const {
+    if (Test.Test == "inherits" || Test.Test == "class-name") {
+      auto It = Classes.find(Test.Class);
+      return It != Classes.end() && declares(It->second.Class, D);
+    }
+    if (Test.Test != "predicate")
+      return false;
+    if (!Test.BaseFalse) {
+      auto Own = Predicates.find(Test.Predicate);
+      if (Own == Predicates.end() || Own->second.Returns != "false")
+        return false;
+    }
+    auto It = Overriders.find(Test.Predicate);
+    if (It == Overriders.end())
+      return false;
+    bool Through = false;
+    for (const QtPredicateFact *F : It->second) {
+      if (F->Returns == "false")
+        continue;
+      if (!declares(F->Class, D))
+        return false;
+      Through = true;
+    }
+    return Through;
+  }
+};
+
 // A Qt string on an object that a factory of another TU makes: reported, as that TU would have,
 // unless the TU of the factory (or of an override of it, when it is a virtual) was analysed and a
 // class it makes declares it (which one it makes is the program's choice, as where the factory is
-// seen). Judged the same whatever order the TUs finished in: by key, the first of equal facts.
+// seen). A string behind a test of the object's type: reported unless one of its tests lets only
+// classes that declare it through. Judged the same whatever order the TUs finished in: by key,
+// the first of equal facts.
 void judgeMadeObjects(GlobalContext &Context) {
   std::map<std::string, QtFactoryFact> Factories;
   for (QtFactoryFact &F : Context.facts().all<QtFactoryFact>())
@@ -83,19 +140,20 @@ void judgeMadeObjects(GlobalContext &Context) {
     for (const std::string &Overridden : F.Overrides)
       Making[Overridden].push_back(&F);
   }
+  const TypeTestFacts Tests(Context.facts());
   std::map<std::string, QtDeferredStringFact> Deferred;
   for (QtDeferredStringFact &D : Context.facts().all<QtDeferredStringFact>())
     Deferred.try_emplace(D.key(), std::move(D));
   std::set<std::pair<std::string, unsigned>> Reported; // one finding per string
   for (auto &[_, D] : Deferred) {
-    auto It = Making.find(D.Factory);
+    auto It = D.Factory.empty() ? Making.end() : Making.find(D.Factory);
     if (It != Making.end() && llvm::any_of(It->second, [&](const QtFactoryFact *F) {
-          return llvm::any_of(F->Classes, [&](const QtMadeClass &Class) {
-            return llvm::any_of(Class.Methods, [&](const QtMadeMethod &Method) {
-              return qtMadeMethodMatches(Method, D.Wanted, D.Name, D.Arguments, D.NameOnly);
-            });
-          });
+          return llvm::any_of(F->Classes,
+                              [&](const QtMadeClass &Class) { return declares(Class, D); });
         }))
+      continue;
+    if (llvm::any_of(D.Guards,
+                     [&](const QtTypeTest &Test) { return Tests.admitsOnlyDeclaring(Test, D); }))
       continue;
     if (Reported.insert({D.Drift.Position.File, D.Drift.Position.Offset}).second)
       Context.report(std::move(D.Drift));

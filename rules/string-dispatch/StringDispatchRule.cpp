@@ -142,7 +142,9 @@ StringDispatchRule::StringDispatchRule(RuleContext &Context)
           [this](SourceLocation Loc, const DiagnosticMessage &Message,
                  DiagnosticIDs::Level Level) { return diag(Loc, Message, Level); },
           [this](QtDeferredStringFact Fact) { emitFact(Fact); },
-          [this](QtFactoryFact Fact) { emitFact(Fact); }) {
+          [this](QtFactoryFact Fact) { emitFact(Fact); },
+          [this](QtPredicateFact Fact) { emitFact(Fact); },
+          [this](QtClassFact Fact) { emitFact(Fact); }) {
   for (const DispatchSpec &Spec : options().getRecords<DispatchSpec>("dispatch")) {
     auto Add = [&](const std::vector<DispatchEndpoint> &Endpoints, DispatchRole Role) {
       for (const DispatchEndpoint &E : Endpoints) {

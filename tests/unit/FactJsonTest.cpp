@@ -131,12 +131,25 @@ TEST(FactJsonTest, AFactoryAndADeferredQtStringReadBack) {
   ASSERT_EQ(BackFactory.Classes.size(), 1u);
   EXPECT_EQ(BackFactory.Classes[0].Methods.size(), 2u);
   EXPECT_EQ(BackFactory.key(), Factory.Factory);
-  QtDeferredStringFact Deferred{Factory.Factory, "signal", "versionMismatch", {{"int"}, {"qint32", "int"}}, false, {}};
+  // A type test the connect runs under (dyn24) reads back with it.
+  QtDeferredStringFact Deferred{Factory.Factory,
+                                {{"predicate", "c:@S@Peer@F@isLegacy#1", true, {}}},
+                                "signal", "versionMismatch", {{"int"}, {"qint32", "int"}}, false, {}};
   Deferred.Drift.Position = {"/s/auth.cpp", 225, 19, 900};
   Deferred.Drift.Message = "'SIGNAL(versionMismatch(int,int))' names no signal of 'RemotePeer'";
   QtDeferredStringFact Back = roundTrip(Deferred);
   EXPECT_EQ(Back.Drift, Deferred.Drift);
   EXPECT_EQ(Back.Arguments, Deferred.Arguments);
+  ASSERT_EQ(Back.Guards.size(), 1u);
+  EXPECT_EQ(Back.Guards[0].Predicate, "c:@S@Peer@F@isLegacy#1");
+  EXPECT_TRUE(Back.Guards[0].BaseFalse);
+  QtPredicateFact Predicate{"c:@S@LegacyPeer@F@isLegacy#1", {"c:@S@Peer@F@isLegacy#1"}, "true",
+                            {"LegacyPeer", {Mismatch}}};
+  QtPredicateFact BackPredicate = roundTrip(Predicate);
+  EXPECT_EQ(BackPredicate.Overrides, Predicate.Overrides);
+  EXPECT_EQ(BackPredicate.Returns, "true");
+  EXPECT_EQ(BackPredicate.Class.Methods.size(), 1u);
+  EXPECT_EQ(roundTrip(QtClassFact{{"LegacyPeer", {Mismatch}}}).key(), "LegacyPeer");
   EXPECT_EQ(Back.key(), "/s/auth.cpp:900#" + Factory.Factory);
   const QtMadeMethod &Read = BackFactory.Classes[0].Methods[0];
   EXPECT_TRUE(qtMadeMethodMatches(Read, "signal", "versionMismatch", Back.Arguments, false));
