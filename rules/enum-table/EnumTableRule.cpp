@@ -17,6 +17,7 @@
 #include "rules/enum-table/SizeAsserts.h"
 #include "rules/enum-table/SkippedEntries.h"
 #include "rules/enum-table/SharedOmissions.h"
+#include "rules/enum-table/StateArrays.h"
 #include "rules/enum-table/SteppedRuns.h"
 #include "rules/enum-table/TableLookupKeys.h"
 #include "rules/utils/ProjectCode.h"
@@ -193,18 +194,6 @@ bool handedToForwardingReference(const Expr &E, const ParentMap &Parents) {
 // list says; a plain local is a table only when its function uses it as one (below).
 bool isPlainLocal(const VarDecl &Var, const ASTContext &Ctx) {
   return Var.hasLocalStorage() && !Ctx.getBaseElementType(Var.getType()).isConstQualified();
-}
-
-// Whether E reads the state of one call: a parameter, a local, or the object (`this`).
-bool readsTheCall(const Stmt *E) {
-  if (!E)
-    return false;
-  if (isa<CXXThisExpr>(E))
-    return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->hasLocalStorage())
-      return true;
-  return llvm::any_of(E->children(), readsTheCall);
 }
 
 // A plain local whose values are computed from the call (`{Column::Group,
@@ -638,12 +627,34 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
 // breakdowns, `NONE = -1`) is a "no value" marker: code tests for it before it indexes, and no
 // author would give an array the 248 slots up to it (OpenRCT2's _breakdownProblemProbabilities,
 // indexed by breakdown type, BREAKDOWN_NONE = 255). It has no slot to need. A catch-all right
-// after the others (`Unknown` as the last value) can still be read at, and keeps its slot.
+// after the others (`Unknown` as the last value) can still be read at, and keeps its slot in a
+// table (a name table prints "unknown" for it: PcapPlusPlus's VersionEnumToString, read at
+// HttpVersionUnknown by a debug log), but not in an array that keeps state per member
+// (StateArrays.h): cutechess's `int kingCount[2] = {0, 0}`, indexed by `Side::Type { White,
+// Black, NoSide }`, counts each player's kings, and "no side" is no player to count for. Unless
+// its function names the catch-all's slot or fills the array as a table (ConstantSubscripts).
 // The count such markers follow (`NumSquares, InvalidSquare = 255`) is the array's size, not
 // one of its slots, like a last count.
-void EnumTableRule::dropOutOfRangeMarkers(
-    ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
-    const std::vector<const EnumConstantDecl *> &SteppedOver) const {
+void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
+                                          const std::vector<const EnumConstantDecl *> &SteppedOver,
+                                          const VarDecl &Var, const ASTContext &Ctx) const {
+  // `NoSide` in `Side::Type` (namesNoneAsNo) is "no side" as much as `None` would be.
+  auto IsCatchAll = [&](const EnumConstantDecl &E) {
+    return namesACatchAll(E, CatchAllWords) || namesNoneAsNo(E, CatchAllWords);
+  };
+  // A state array's function may still name the catch-all's slot (`widths[SizeNone] = 0`) or
+  // fill the array as a table, constant by constant; it is read once, for such an array only.
+  std::optional<ConstantSubscripts> Subscripts;
+  auto KeepsStateWithoutIt = [&](const llvm::APSInt &V) {
+    if (!Gaps.KeepsState)
+      return false;
+    if (!Subscripts)
+      Subscripts = constantSubscripts(Var, Ctx);
+    return !Subscripts->FillsATable &&
+           llvm::none_of(Subscripts->Indexes, [&](const llvm::APSInt &Index) {
+             return llvm::APSInt::isSameValue(Index, V);
+           });
+  };
   auto IsMarker = [&](const EnumConstantDecl &E, const std::optional<llvm::APSInt> &Top) {
     const llvm::APSInt &V = E.getInitVal();
     if (isCountBeforeCatchAlls(E, Sentinels, CatchAllWords))
@@ -653,13 +664,16 @@ void EnumTableRule::dropOutOfRangeMarkers(
           return llvm::APSInt::isSameValue(Over->getInitVal(), V);
         }))
       return true;
-    return namesACatchAll(E, CatchAllWords) &&
-           (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1));
+    if (!IsCatchAll(E))
+      return false;
+    if (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1))
+      return true;
+    return Top && V.getZExtValue() > Top->getZExtValue() && KeepsStateWithoutIt(V);
   };
   // The greatest value no catch-all names: the run the markers stand apart from.
   std::optional<llvm::APSInt> Top;
   for (const HeldValue &Value : Held)
-    if (!namesACatchAll(*Value.Named, CatchAllWords) && !Value.Value.isNegative() &&
+    if (!IsCatchAll(*Value.Named) && !Value.Value.isNegative() &&
         (!Top || Value.Value.getZExtValue() > Top->getZExtValue()))
       Top = Value.Value;
   size_t Before = Gaps.Missing.size();
@@ -722,7 +736,8 @@ void EnumTableRule::judgeArray(const VarDecl &Var, const Expr *Index, const Enum
   dropOutOfRangeMarkers(*Gaps, Held,
                         IncrementRuns && !Gaps->Missing.empty()
                             ? steppedOverByIncrement(Enum, Ctx)
-                            : std::vector<const EnumConstantDecl *>{});
+                            : std::vector<const EnumConstantDecl *>{},
+                        Var, Ctx);
   // A value every read of a local or file-local array is guarded against has no slot to need.
   if (!Gaps->Missing.empty()) {
     std::vector<llvm::APSInt> Candidates;

@@ -59,7 +59,8 @@ private:
                           const clang::EnumDecl &Enum, const ArrayGaps &Gaps,
                           const clang::ASTContext &Ctx);
   void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
-                             const std::vector<const clang::EnumConstantDecl *> &SteppedOver) const;
+                             const std::vector<const clang::EnumConstantDecl *> &SteppedOver,
+                             const clang::VarDecl &Var, const clang::ASTContext &Ctx) const;
   void reportDuplicates(const clang::VarDecl &Var, const KeyedTable &Table, bool Missing,
                         const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkParserChain(const clang::FunctionDecl &Parser,

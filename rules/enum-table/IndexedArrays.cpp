@@ -1,5 +1,6 @@
 #include "rules/enum-table/IndexedArrays.h"
 
+#include "rules/enum-table/StateArrays.h"
 #include "rules/utils/RuledOutValues.h"
 
 #include <clang/AST/ASTContext.h>
@@ -572,6 +573,7 @@ std::optional<ArrayGaps> judgeIndexedArray(const VarDecl &Var, const EnumDecl &E
   for (const HeldValue &Value : Judged)
     Gaps.Needed = std::max<uint64_t>(Gaps.Needed, Value.Value.getZExtValue() + 1);
   Gaps.IsConstTable = isTable(Var, View, Ctx);
+  Gaps.KeepsState = keepsStatePerMember(Var, View.Init, Gaps.IsConstTable, Ctx);
   const bool SkippedAreChosen = Gaps.IsConstTable && skippedSlotsHoldAWrittenValue(*View.Init, Ctx);
   // Past the end is a bug whatever the array is; holes and excess only say something of tables.
   for (const HeldValue &Value : Judged) {

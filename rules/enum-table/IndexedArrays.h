@@ -34,6 +34,9 @@ struct ArrayRead {
 struct ArrayGaps {
   uint64_t Size = 0;
   bool IsConstTable = false; // an array with entries: a table, judged entry by entry
+  // An array that keeps state per member (StateArrays.h): a trailing catch-all is no member it
+  // keeps state for.
+  bool KeepsState = false;
   // Values with no slot (past the end, or a slot the initializer leaves empty).
   std::vector<const clang::EnumConstantDecl *> Missing;
   // More entries than the enum has values (its trailing sentinels and a null terminator allowed).

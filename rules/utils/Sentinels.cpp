@@ -23,15 +23,24 @@ bool isProtobufOneofNotSet(const clang::EnumConstantDecl &Enumerator) {
 }
 
 // Whether every word after the first is a word of the enum's own name: `UnknownType` in
-// `FileType`, `INVALID_STATE` in `State`, `NoError` in `NetworkError`.
+// `FileType`, `INVALID_STATE` in `State`, `NoError` in `NetworkError`. With WithClass, an enum
+// declared in a class is also named by that class, the qualifier every use spells
+// (`Side::NoSide` for cutechess's `class Side { enum Type { White, Black, NoSide }; }`).
 static bool restatesTheEnum(const clang::EnumConstantDecl &Enumerator,
-                            const std::vector<std::string> &Words) {
+                            const std::vector<std::string> &Words, bool WithClass = false) {
   const auto *Enum = llvm::dyn_cast<clang::EnumDecl>(Enumerator.getDeclContext());
-  if (!Enum || Enum->getName().empty())
+  if (!Enum)
     return false;
-  std::vector<std::string> EnumWords = identifierWords(std::string_view(Enum->getName()));
+  std::vector<std::string> OwnWords = identifierWords(std::string_view(Enum->getName()));
+  if (const auto *Class = llvm::dyn_cast<clang::RecordDecl>(Enum->getDeclContext());
+      Class && WithClass && Class->getIdentifier()) {
+    std::vector<std::string> ClassWords = identifierWords(std::string_view(Class->getName()));
+    OwnWords.insert(OwnWords.end(), ClassWords.begin(), ClassWords.end());
+  }
+  if (OwnWords.empty())
+    return false;
   return std::all_of(Words.begin() + 1, Words.end(), [&](const std::string &Word) {
-    return std::find(EnumWords.begin(), EnumWords.end(), Word) != EnumWords.end();
+    return std::find(OwnWords.begin(), OwnWords.end(), Word) != OwnWords.end();
   });
 }
 
@@ -67,7 +76,8 @@ bool namesNoneAsNo(const clang::EnumConstantDecl &Enumerator,
   if (std::find(CatchAllWords.begin(), CatchAllWords.end(), "none") == CatchAllWords.end())
     return false;
   std::vector<std::string> Words = enumeratorWords(std::string_view(Enumerator.getName()));
-  return Words.size() > 1 && Words.front() == "no" && restatesTheEnum(Enumerator, Words);
+  return Words.size() > 1 && Words.front() == "no" &&
+         restatesTheEnum(Enumerator, Words, /*WithClass=*/true);
 }
 
 bool isSizeForcingValue(const llvm::APSInt &Value) {

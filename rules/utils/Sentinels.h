@@ -137,8 +137,9 @@ bool isCountBeforeCatchAlls(const clang::EnumConstantDecl &Enumerator,
 
 // "None" spelt as "No" before words of the enum's own name, while "none" is a catch-all word:
 // `NoError` in `NetworkError` (QNetworkReply's, which an error-message table has no text for),
-// `NO_DIRECTION` in `Direction`; not a lone `No` (an answer), nor `NoProxy` in
-// `ConnectionPolicy`. contract-enum-table's reading only: a switch's `default:` may still hide
+// `NO_DIRECTION` in `Direction`, and, for an enum declared in a class, before words of the
+// class's name: `NoSide` in cutechess's `Side::Type` (every use spells `Side::NoSide`); not a
+// lone `No` (an answer), nor `NoProxy` in `ConnectionPolicy`. contract-enum-table's reading only: a switch's `default:` may still hide
 // such a value by drift (ninja's `WorkResult::NoWork` after a timed-out wait).
 bool namesNoneAsNo(const clang::EnumConstantDecl &Enumerator,
                    const std::vector<std::string> &CatchAllWords);
