@@ -767,10 +767,10 @@ void EnumTableRule::judgeArray(const VarDecl &Var, const Expr *Index, const Enum
   }
   Judged.insert(Var.getCanonicalDecl());
   if (RangeMarkers && !Gaps->Missing.empty()) {
-    Pending.push_back({&Var, Index, &Enum, std::move(*Gaps)});
+    Pending.push_back({&Var, Index, SizedBy, &Enum, std::move(*Gaps)});
     return;
   }
-  reportIndexedArray(Var, Index, Enum, *Gaps, Ctx);
+  reportIndexedArray(Var, Index, SizedBy, Enum, *Gaps, Ctx);
 }
 
 namespace {
@@ -853,20 +853,21 @@ void EnumTableRule::onEndOfTranslationUnit() {
       });
     if (Gaps.Missing.size() != Before && !Gaps.Missing.empty())
       Gaps.Needed = slotsNeeded(missingSlots(Gaps, *Array.Var, TU->getLangOpts()));
-    reportIndexedArray(*Array.Var, Array.Index, *Array.Enum, Gaps, *TU);
+    reportIndexedArray(*Array.Var, Array.Index, Array.SizedBy, *Array.Enum, Gaps, *TU);
   }
   Pending.clear();
   TU = nullptr;
 }
 
-void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index, const EnumDecl &Enum,
+void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
+                                       const EnumConstantDecl *SizedBy, const EnumDecl &Enum,
                                        const ArrayGaps &Gaps, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LangOpts = Ctx.getLangOpts();
   std::string Head =
       "array '" + Var.getName().str() + "' is " +
       (Index ? "indexed by '" + enumQualifiedName(Enum)
-             : "sized by '" + enumeratorSpelling(*enumeratorsSizing(Var).front(), LangOpts)) +
+             : "sized by '" + enumeratorSpelling(*SizedBy, LangOpts)) +
       "' but ";
   std::optional<std::string> Message;
   const std::vector<MissingSlot> Missing = missingSlots(Gaps, Var, LangOpts);

@@ -56,8 +56,8 @@ private:
                   const clang::EnumConstantDecl *SizedBy = nullptr);
   void checkCountSizedArrays();
   void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr *Index,
-                          const clang::EnumDecl &Enum, const ArrayGaps &Gaps,
-                          const clang::ASTContext &Ctx);
+                          const clang::EnumConstantDecl *SizedBy, const clang::EnumDecl &Enum,
+                          const ArrayGaps &Gaps, const clang::ASTContext &Ctx);
   void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
                              const std::vector<const clang::EnumConstantDecl *> &SteppedOver,
                              const clang::VarDecl &Var, const clang::ASTContext &Ctx) const;
@@ -98,7 +98,8 @@ private:
   // Indexed arrays with missing slots wait for the end of the TU, when its uses are known.
   struct PendingArray {
     const clang::VarDecl *Var;
-    const clang::Expr *Index; // null: bound by its dimension
+    const clang::Expr *Index; // null: bound by its dimension, SizedBy
+    const clang::EnumConstantDecl *SizedBy;
     const clang::EnumDecl *Enum;
     ArrayGaps Gaps;
   };
