@@ -305,6 +305,13 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
     Uses = analysis<EnumeratorUses>(Finder);
 }
 
+// A catch-all as the tables read one: a catch-all word (`kUnknown`), or "No" before words of the
+// enum's or its class's name (`NoError` in `NetworkError`, `NoSide` in `Side::Type`), which a
+// table has no entry for by design.
+bool EnumTableRule::namesATableCatchAll(const EnumConstantDecl &E) const {
+  return namesACatchAll(E, CatchAllWords) || namesNoneAsNo(E, CatchAllWords);
+}
+
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
   TU = Result.Context;
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table")) {
@@ -438,8 +445,7 @@ void EnumTableRule::checkKeyedTable(const VarDecl &Var, const MatchFinder::Match
       return NamedBits && V && !singleBit(*V) && (*V & ~*NamedBits) == 0;
     };
     llvm::erase_if(Missing, [&](const EnumConstantDecl *E) {
-      return namesACatchAll(*E, CatchAllWords) || namesNoneAsNo(*E, CatchAllWords) ||
-             SpelledByItsBits(*E);
+      return namesATableCatchAll(*E) || SpelledByItsBits(*E);
     });
     Values -= Before - Missing.size();
   }
@@ -638,10 +644,6 @@ void EnumTableRule::reportDuplicates(const VarDecl &Var, const KeyedTable &Table
 void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
                                           const std::vector<const EnumConstantDecl *> &SteppedOver,
                                           const VarDecl &Var, const ASTContext &Ctx) const {
-  // `NoSide` in `Side::Type` (namesNoneAsNo) is "no side" as much as `None` would be.
-  auto IsCatchAll = [&](const EnumConstantDecl &E) {
-    return namesACatchAll(E, CatchAllWords) || namesNoneAsNo(E, CatchAllWords);
-  };
   // A state array's function may still name the catch-all's slot (`widths[SizeNone] = 0`) or
   // fill the array as a table, constant by constant; it is read once, for such an array only.
   std::optional<ConstantSubscripts> Subscripts;
@@ -664,7 +666,7 @@ void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<Hel
           return llvm::APSInt::isSameValue(Over->getInitVal(), V);
         }))
       return true;
-    if (!IsCatchAll(E))
+    if (!namesATableCatchAll(E))
       return false;
     if (V.isNegative() || (Top && V.getZExtValue() > Top->getZExtValue() + 1))
       return true;
@@ -673,7 +675,7 @@ void EnumTableRule::dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<Hel
   // The greatest value no catch-all names: the run the markers stand apart from.
   std::optional<llvm::APSInt> Top;
   for (const HeldValue &Value : Held)
-    if (!IsCatchAll(*Value.Named) && !Value.Value.isNegative() &&
+    if (!namesATableCatchAll(*Value.Named) && !Value.Value.isNegative() &&
         (!Top || Value.Value.getZExtValue() > Top->getZExtValue()))
       Top = Value.Value;
   size_t Before = Gaps.Missing.size();

@@ -58,6 +58,7 @@ private:
   void reportIndexedArray(const clang::VarDecl &Var, const clang::Expr *Index,
                           const clang::EnumConstantDecl *SizedBy, const clang::EnumDecl &Enum,
                           const ArrayGaps &Gaps, const clang::ASTContext &Ctx);
+  bool namesATableCatchAll(const clang::EnumConstantDecl &E) const;
   void dropOutOfRangeMarkers(ArrayGaps &Gaps, const std::vector<HeldValue> &Held,
                              const std::vector<const clang::EnumConstantDecl *> &SteppedOver,
                              const clang::VarDecl &Var, const clang::ASTContext &Ctx) const;
