@@ -178,7 +178,7 @@ bool inSystemHeader(const Decl &D) {
 
 InactiveCodeRule::InactiveCodeRule(RuleContext &Context)
     : Rule(Context), IncludeLiteralConditions(options().getBool("include-if-0")),
-      IncludeVersionTests(options().getBool("include-version-branches")) {}
+      IncludeVersionBranches(options().getBool("include-version-branches")) {}
 
 void InactiveCodeRule::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                                            Preprocessor *) {
@@ -199,7 +199,7 @@ void InactiveCodeRule::check(const MatchFinder::MatchResult &Result) {
   for (size_t I = 0; I < Branches.size(); ++I) {
     const InactiveBranch &Branch = Branches[I];
     if ((SkippedRanges[I].Literal && !IncludeLiteralConditions) ||
-        (SkippedRanges[I].Version && !IncludeVersionTests) ||
+        (SkippedRanges[I].Version && !IncludeVersionBranches) ||
         (Branch.Qualified.empty() && Branch.Calls.empty()))
       continue;
     PointScope Scope(*Ctx, SM.getExpansionLoc(Branch.Range.getBegin()));

@@ -41,7 +41,7 @@ private:
               const clang::Decl &Definition, std::string DefinitionNote);
 
   const bool IncludeLiteralConditions;
-  const bool IncludeVersionTests;
+  const bool IncludeVersionBranches;
   std::vector<Skipped> SkippedRanges;
   std::vector<InactiveBranch> Branches;
   llvm::StringSet<> TestedMacros; // names the active conditions test (#ifdef X, defined(X))
