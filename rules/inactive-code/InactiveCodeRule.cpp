@@ -96,15 +96,11 @@ public:
     if (Range.getBegin().isInvalid() || SM.isInSystemHeader(Range.getBegin()))
       return;
     auto It = GroupLines.find(lineOf(Range.getBegin()));
-    Group Kind = It != GroupLines.end() ? It->second : Group();
-    Out.push_back({Range, Kind.Literal, Kind.Version});
+    Out.push_back({Range, It != GroupLines.end() ? It->second : Group()});
   }
 
 private:
-  struct Group {
-    bool Literal = false;
-    bool Version = false;
-  };
+  using Group = InactiveCodeRule::GroupCondition;
 
   Group kindOf(SourceRange Condition) const {
     llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(Condition), SM,
@@ -198,8 +194,9 @@ void InactiveCodeRule::check(const MatchFinder::MatchResult &Result) {
     Branches.push_back(lexInactiveBranch(S.Range, SM, Ctx->getLangOpts()));
   for (size_t I = 0; I < Branches.size(); ++I) {
     const InactiveBranch &Branch = Branches[I];
-    if ((SkippedRanges[I].Literal && !IncludeLiteralConditions) ||
-        (SkippedRanges[I].Version && !IncludeVersionBranches) ||
+    const GroupCondition &Group = SkippedRanges[I].Group;
+    if ((Group.Literal && !IncludeLiteralConditions) ||
+        (Group.Version && !IncludeVersionBranches) ||
         (Branch.Qualified.empty() && Branch.Calls.empty()))
       continue;
     PointScope Scope(*Ctx, SM.getExpansionLoc(Branch.Range.getBegin()));

@@ -23,12 +23,16 @@ public:
   // Judges names in inactive preprocessor branches, looked up where they are written.
   bool needsInstantiations(const SkippedInstantiations &) const override { return false; }
 
-  // A skipped range as the preprocessor reported it; Literal for `#if 0` / `#if 1` groups,
-  // Version for groups that compare a version macro (`#if QT_VERSION >= 0x050000`).
+  // What a conditional group tests: Literal for `#if 0` / `#if 1` groups, Version for groups
+  // that compare a version macro (`#if QT_VERSION >= 0x050000`); an `#elif` adds to its `#if`.
+  struct GroupCondition {
+    bool Literal = false;
+    bool Version = false;
+  };
+  // A skipped range as the preprocessor reported it, with what its group tests.
   struct Skipped {
     clang::SourceRange Range;
-    bool Literal;
-    bool Version;
+    GroupCondition Group;
   };
 
 private:
