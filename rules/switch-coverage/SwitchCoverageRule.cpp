@@ -14,6 +14,8 @@
 #include "rules/switch-coverage/CatchAllDefault.h"
 #include "rules/switch-coverage/DelegatingDefault.h"
 #include "rules/switch-coverage/HiddenEnumeratorsText.h"
+#include "rules/switch-coverage/LabelText.h"
+#include "rules/switch-coverage/NamingDefault.h"
 #include "rules/switch-coverage/RangeMarkerGlobal.h"
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/switch-coverage/SharedDefault.h"
@@ -88,6 +90,10 @@ constexpr OptionSpec Options[] = {
     {"report-grouped-names", OptionType::Bool, "false",
      "Also report the enumerators a name table's 'default:' names as a group: its text is a word "
      "of each of their names ('default: return \"number\";' for number_integer and number_float)."},
+    {"report-named-default", OptionType::Bool, "false",
+     "Also report the one enumerator a name table leaves to a 'default:' that returns a name of "
+     "its own: a text no case returns, with no catch-all or error word in it ('default: return "
+     "\"f(N)\";', the name every reporter prints for the one complexity left to it)."},
     {"report-system-enums", OptionType::Bool, "false",
      "Also report switches over an enum declared in a system header (a library's: Qt, FFmpeg, "
      "JACK, ...), whose 'default:' takes the values later versions of the library add: the "
@@ -191,21 +197,6 @@ std::optional<std::vector<CaseRange>> caseRanges(const SwitchStmt &Switch, const
   return Ranges;
 }
 
-// The first string literal in the expression, a lambda's body included (Qt 5's
-// QStringLiteral("x") is an immediately called lambda).
-const StringLiteral *textIn(const Stmt *S) {
-  if (!S)
-    return nullptr;
-  if (const auto *Literal = dyn_cast<StringLiteral>(S))
-    return Literal;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
-    return textIn(Lambda->getBody());
-  for (const Stmt *Child : S->children())
-    if (const StringLiteral *Literal = textIn(Child))
-      return Literal;
-  return nullptr;
-}
-
 // `case Tool::Select: return "select";`, `case UNIT_PX: return "px";`: the text shares a word
 // with the enumerator's name. A sentence's words count one by one: an error category's
 // `case ControlErrc::parse_error: return "Parse error";` names its enumerator as much as a
@@ -219,12 +210,6 @@ bool textNames(const StringLiteral &Text, const CaseStmt &Case) {
     if (llvm::is_contained(Words, Word))
       return true;
   return false;
-}
-
-// The text a label leads straight to: `case X: return "x";`, `default: { return "number"; }`.
-const StringLiteral *returnedText(const SwitchCase &Label) {
-  const ReturnStmt *Return = labelReturn(Label);
-  return Return ? textIn(Return->getRetValue()) : nullptr;
 }
 
 // Every case label leads straight to `return <text>;`, and in most of them the text is the
@@ -378,6 +363,7 @@ SwitchCoverageRule::SwitchCoverageRule(RuleContext &Context)
       ReportCatchAllDefault(options().getBool("report-catch-all-default")),
       ReportSharedDefault(options().getBool("report-shared-default")),
       ReportGroupedNames(options().getBool("report-grouped-names")),
+      ReportNamedDefault(options().getBool("report-named-default")),
       ReportSystemEnums(options().getBool("report-system-enums")),
       History(options().getString("history") == "git"),
       HistorySameCommit(options().getBool("history-same-commit")),
@@ -726,6 +712,8 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
     }
     if (History && !Finding.Missing.empty())
       keepNewerThanLabels(Finding);
+    if (!ReportNamedDefault && History && namedByItsDefault(Finding))
+      continue;
     if (!Finding.Missing.empty()) {
       report(Finding);
       markDrift(Finding);
@@ -783,6 +771,26 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
                                       HistoryRevisited && !NameTable,
                                       HistoryRenames,
                                       &Finding.BeforeShallowHistory);
+}
+
+// `default: return "f(N)";` in a name table that leaves one enumerator to it, written when that
+// enumerator existed: the default is its name, written once (google/benchmark's GetBigOString
+// and oLambda, added in the commit that wrote the text; judged wrong). Asked last, of what
+// history and this TU's facts left: with two or more hidden, one name cannot be each one's. The
+// text's line is dated like a label (same commit: existed); a text older than the enumerator
+// named another value or none, and the enumerator came later: drift, reported. Where history
+// cannot date them, reported.
+bool SwitchCoverageRule::namedByItsDefault(const Pending &Finding) const {
+  if (Finding.Missing.size() != 1 || !Finding.Default || !isNameTable(*Finding.Switch))
+    return false;
+  const StringLiteral *Name = nameGivenByDefault(*Finding.Switch, *Finding.Default, CatchAllWords);
+  if (!Name)
+    return false;
+  const SourceManager &SM = Finding.Ctx->getSourceManager();
+  const Handler Text{SM.getFileLoc(Name->getBeginLoc()), std::string()};
+  return newerThanHandlers(SM, Text, HandlerSpelling::TableEntry, Finding.Missing,
+                           /*SameCommitExisted=*/true, /*Revisited=*/false, HistoryRenames)
+      .empty();
 }
 
 // clang-tidy: this TU's calls are all there is to ask (the CLI asks every TU's, in its global

@@ -62,6 +62,7 @@ private:
   const bool ReportCatchAllDefault;
   const bool ReportSharedDefault;
   const bool ReportGroupedNames;
+  const bool ReportNamedDefault;
   const bool ReportSystemEnums;
   const clang::HeaderSearch *Headers = nullptr;
   const bool History;
@@ -101,6 +102,9 @@ private:
                   const std::vector<std::string> &Names, const std::vector<std::string> &Labels,
                   const std::optional<std::string> &Separator);
   void keepNewerThanLabels(Pending &Finding);
+  // A name table's default that names the one enumerator it takes (NamingDefault.h), written
+  // when that enumerator existed.
+  bool namedByItsDefault(const Pending &Finding) const;
   void takeOutFilteredByCallers(Pending &Finding);
   // unproduced-values, from this TU's uses: the hidden enumerators it never gives as values
   // (none when it makes the enum's values from something else, or the enum is a library's),

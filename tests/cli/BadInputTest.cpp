@@ -337,7 +337,7 @@ TEST(BadInputTest, MalformedConfigurationIsPositioned) {
       "converter-coverage, size-sentinels, catch-alls, neutral-zero, "
       "report-refusing-default, report-delegating-default, report-catch-all-default, "
       "report-shared-default, "
-      "report-grouped-names, report-system-enums, history, history-same-commit, history-revisited, "
+      "report-grouped-names, report-named-default, report-system-enums, history, history-same-commit, history-revisited, "
       "history-renames, "
       "range-markers, unproduced-values, caller-defaults, passed-values, skip-flags, flag-templates\n");
 }

@@ -77,7 +77,7 @@ TEST(ConfigTest, UnknownOptionNamesTheRuleAndSuggests) {
             "enums, sentinels, report-without-default, min-coverage, converter-coverage, "
             "size-sentinels, catch-alls, neutral-zero, report-refusing-default, "
             "report-delegating-default, report-catch-all-default, report-shared-default, "
-            "report-grouped-names, "
+            "report-grouped-names, report-named-default, "
             "report-system-enums, history, "
             "history-same-commit, history-revisited, history-renames, range-markers, "
             "unproduced-values, caller-defaults, passed-values, skip-flags, flag-templates");
