@@ -4,6 +4,7 @@
 #include "rules/utils/LabelReturns.h"
 #include "rules/utils/NameSpelling.h"
 
+#include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/Stmt.h>
@@ -97,6 +98,7 @@ bool namesAValue(std::string_view Text, const std::vector<std::string> &CatchAll
 } // namespace
 
 const StringLiteral *nameGivenByDefault(const SwitchStmt &Switch, const DefaultStmt &Default,
+                                        const EnumConstantDecl &Hidden,
                                         const std::vector<std::string> &CatchAllWords) {
   const ReturnStmt *Return = labelReturn(Default);
   const StringLiteral *Text = Return ? soleText(Return->getRetValue()) : nullptr;
@@ -109,6 +111,14 @@ const StringLiteral *nameGivenByDefault(const SwitchStmt &Switch, const DefaultS
     if (const StringLiteral *CaseText = returnedText(*Label);
         CaseText && Label != &Default && CaseText->getCharByteWidth() == 1 &&
         CaseText->getString() == Text->getString())
+      return nullptr;
+  // Another enumerator's name: what the default was written for is that one.
+  const std::vector<std::string> Words = nameWords(Text->getString());
+  const auto *Enum = cast<EnumDecl>(Hidden.getDeclContext());
+  for (const EnumConstantDecl *Other : Enum->enumerators())
+    if (Other != &Hidden && llvm::all_of(Words, [&](const std::string &W) {
+          return llvm::is_contained(enumeratorWords(std::string_view(Other->getName())), W);
+        }))
       return nullptr;
   return Text;
 }

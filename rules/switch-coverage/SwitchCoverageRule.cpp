@@ -92,7 +92,8 @@ constexpr OptionSpec Options[] = {
      "of each of their names ('default: return \"number\";' for number_integer and number_float)."},
     {"report-named-default", OptionType::Bool, "false",
      "Also report the one enumerator a name table leaves to a 'default:' that returns a name of "
-     "its own: a text no case returns, with no catch-all or error word in it ('default: return "
+     "its own: a text no case returns, no other enumerator's name, with no catch-all or error "
+     "word in it ('default: return "
      "\"f(N)\";', the name every reporter prints for the one complexity left to it)."},
     {"report-system-enums", OptionType::Bool, "false",
      "Also report switches over an enum declared in a system header (a library's: Qt, FFmpeg, "
@@ -783,7 +784,8 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
 bool SwitchCoverageRule::namedByItsDefault(const Pending &Finding) const {
   if (Finding.Missing.size() != 1 || !Finding.Default || !isNameTable(*Finding.Switch))
     return false;
-  const StringLiteral *Name = nameGivenByDefault(*Finding.Switch, *Finding.Default, CatchAllWords);
+  const StringLiteral *Name =
+      nameGivenByDefault(*Finding.Switch, *Finding.Default, *Finding.Missing.front(), CatchAllWords);
   if (!Name)
     return false;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
