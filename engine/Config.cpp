@@ -139,11 +139,12 @@ void warnAboutAbsolutePatterns(const YAML::Node &Node, const std::string &File,
   }
 }
 
-bool parseGenerated(const Reader &R, const YAML::Node &Node) {
-  std::string Value = R.scalar(Node, "'paths.generated'");
+// paths.generated and paths.vendored: whether findings in such files are reported.
+bool parseSkipOrReport(const Reader &R, const YAML::Node &Node, const std::string &Key) {
+  std::string Value = R.scalar(Node, Key);
   if (Value == "skip" || Value == "report")
     return Value == "report";
-  R.fail(Node, "'paths.generated' must be one of skip, report, got '" + Value + "'" +
+  R.fail(Node, Key + " must be one of skip, report, got '" + Value + "'" +
                    didYouMean(Value, {"skip", "report"}));
 }
 
@@ -417,9 +418,11 @@ Config Config::load(const std::string &Path) {
               warnAboutAbsolutePatterns(PathEntry.second, Path, C.BaseDir, C.Warnings);
             }
             else if (PathKey == "generated")
-              C.ReportGenerated = parseGenerated(R, PathEntry.second);
+              C.ReportGenerated = parseSkipOrReport(R, PathEntry.second, "'paths.generated'");
+            else if (PathKey == "vendored")
+              C.ReportVendored = parseSkipOrReport(R, PathEntry.second, "'paths.vendored'");
             else
-              R.unknownKey(PathEntry.first, "'paths'", {"exclude", "generated"});
+              R.unknownKey(PathEntry.first, "'paths'", {"exclude", "generated", "vendored"});
           });
       } else if (Key == "rules") {
         R.expectMap(Value, "'rules'");
@@ -546,6 +549,8 @@ std::string Config::toClangTidyConfig() const {
   // One setting for every rule: a global option, which each check reads with getLocalOrGlobal.
   if (ReportGenerated)
     CheckOptions += "  ReportGeneratedCode: 'true'\n";
+  if (ReportVendored)
+    CheckOptions += "  ReportVendoredCode: 'true'\n";
   return "Checks: '" + Checks + "'\nCheckOptions:\n" + (CheckOptions.empty() ? "  {}\n" : CheckOptions);
 }
 

@@ -51,6 +51,9 @@ public:
   // paths.generated: whether findings in files a code generator wrote (GeneratedCode.h) are
   // reported; off by default.
   bool reportsGeneratedCode() const { return ReportGenerated; }
+  // paths.vendored: whether findings in vendored copies of single-file libraries
+  // (VendoredCode.h) are reported; off by default.
+  bool reportsVendoredCode() const { return ReportVendored; }
   const RuleSettings &rule(std::string_view RuleId) const;
   // The rule's options with their defaults filled in, typed: resolved once when the
   // configuration is built (each TU's rules, the fingerprint and the global rules read the same
@@ -85,6 +88,7 @@ private:
   std::vector<Glob> Exclude;
   std::vector<FileWarning> Warnings;
   bool ReportGenerated = false;
+  bool ReportVendored = false;
   std::map<std::string, RuleSettings, std::less<>> Rules;
   // "rule.option" -> the files a per-TU rule's path-glob option names, listed when loaded.
   std::map<std::string, std::vector<std::string>> NamedFiles;

@@ -137,7 +137,8 @@ void writeSummary(std::string &Out, const Page &P) {
          " from the result store) in " + Seconds + " s with " + std::to_string(P.Run.Workers) +
          (P.Run.Workers == 1 ? " worker" : " workers") + "; " + std::to_string(R.Suppressed) +
          " suppressed, " + std::to_string(R.Baselined) + " in the baseline, " +
-         std::to_string(R.InGeneratedCode) + " in generated code; " +
+         std::to_string(R.InGeneratedCode) + " in generated code, " +
+         std::to_string(R.InVendoredCode) + " in vendored libraries; " +
          std::to_string(R.Maps.Enums.size()) + " enums and " +
          std::to_string(R.Maps.Services.size()) + " services mapped.</p>\n";
   Out += "<table><caption>Findings per rule</caption><thead><tr><th scope=col>Rule</th>"

@@ -40,6 +40,8 @@ nlohmann::json toJsonReport(const RunReport &Report) {
         {"baselined", Report.Baselined},
         {"in_generated_code", Report.InGeneratedCode},
         {"generated_files", Report.GeneratedFiles},
+        {"in_vendored_code", Report.InVendoredCode},
+        {"vendored_files", Report.VendoredFiles},
         {"by_rule", Report.findingsByRule()}}},
   };
 }

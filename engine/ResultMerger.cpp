@@ -215,6 +215,15 @@ std::string_view ResultMerger::leftOutAsGenerated(const Finding &F, const Global
   return Sources.generator(F.Position.File);
 }
 
+// As generated code: the rules that judge only what the configuration names report here too.
+std::string_view ResultMerger::leftOutAsVendored(const Finding &F, const GlobalPhase &Phase) {
+  const RuleInfo *Info = findRule(F.RuleId);
+  if ((Info && Info->ReportsInGeneratedCode) ||
+      Phase.ConfigFor(F.Position.File).reportsVendoredCode())
+    return {};
+  return Sources.vendoredLibrary(F.Position.File);
+}
+
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
   runGlobalRules(Phase);
   collectMapFacts();
@@ -243,6 +252,9 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
     } else if (std::string_view Generator = leftOutAsGenerated(F, Phase); !Generator.empty()) {
       ++Report.InGeneratedCode;
       Report.GeneratedFiles.try_emplace(F.Position.File, Generator);
+    } else if (std::string_view Library = leftOutAsVendored(F, Phase); !Library.empty()) {
+      ++Report.InVendoredCode;
+      Report.VendoredFiles.try_emplace(F.Position.File, Library);
     } else {
       Report.Findings.push_back(std::move(F));
     }

@@ -37,6 +37,9 @@ struct RunReport {
   // files with their generator.
   size_t InGeneratedCode = 0;
   std::map<std::string, std::string> GeneratedFiles;
+  // The same for vendored copies of single-file libraries (paths.vendored), with their library.
+  size_t InVendoredCode = 0;
+  std::map<std::string, std::string> VendoredFiles;
   // Problems worth telling the user that are not findings, e.g. an unmatched BEGIN directive.
   std::vector<FileWarning> Warnings;
   // What the units read, with content hashes: for --fix and the output-path check.
@@ -80,6 +83,7 @@ private:
   void collectMapFacts();
   // The generator that wrote the finding's file, when the finding is left out for it; else empty.
   std::string_view leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase);
+  std::string_view leftOutAsVendored(const Finding &F, const GlobalPhase &Phase);
   SourceFiles &Sources;
   DataFiles &Data;
   FileSpellings Spellings;

@@ -2,6 +2,7 @@
 #include "InputFile.h"
 
 #include "GeneratedCode.h"
+#include "VendoredCode.h"
 
 #include <fstream>
 #include <sstream>
@@ -65,6 +66,11 @@ const SuppressionIndex &SourceFiles::suppressions(const std::string &Path) {
 std::string_view SourceFiles::generator(const std::string &Path) {
   const std::string *Text = text(Path);
   return Text ? generatorOf(*Text) : std::string_view();
+}
+
+std::string_view SourceFiles::vendoredLibrary(const std::string &Path) {
+  const std::string *Text = text(Path);
+  return Text ? vendoredLibraryOf(*Text) : std::string_view();
 }
 
 } // namespace contractcheck

@@ -25,6 +25,8 @@ public:
   const SuppressionIndex &suppressions(const std::string &Path);
   // The code generator whose banner opens the file (GeneratedCode.h), or empty.
   std::string_view generator(const std::string &Path);
+  // The library the file is a vendored copy of (VendoredCode.h), or empty.
+  std::string_view vendoredLibrary(const std::string &Path);
   // Text to use for Path instead of reading it (an editor's unsaved buffer); before first use.
   void setText(const std::string &Path, std::string Text);
 

@@ -123,5 +123,37 @@ TEST(CliGeneratedCodeTest, TheSummaryCountsWhatGeneratedFilesWouldHaveReported) 
   EXPECT_EQ(Reported.Stderr.find("generated file"), std::string::npos) << Reported.Stderr;
 }
 
+// The same for vendored copies of single-file libraries (paths.vendored): the project's own
+// switches, also on a vendored library's enum, are reported; the copies' own are counted.
+TEST(CliVendoredCodeTest, TheSummaryCountsWhatVendoredCopiesWouldHaveReported) {
+  TempDir Build, Project;
+  const std::string Dir = Project.path();
+  for (const char *Name : {"server.cpp", "json.hpp", "httplib.h"})
+    Project.write(Name,
+                  readFile(fixturesDir() + "/contract-switch-coverage/vendored-code/" + Name));
+  writeCompilationDatabase(Build.path(), {Dir + "/server.cpp"}, {"-std=c++20"});
+
+  ProcessResult Text = runContractcheck({"-p", Build.path(), "--no-cache"});
+  EXPECT_EQ(Text.ExitCode, 1) << Text.Stderr;
+  EXPECT_NE(Text.Stderr.find("2 findings (contract-switch-coverage: 2), 2 in 2 vendored library "
+                             "copies (cpp-httplib, nlohmann/json) not reported; 'paths: {vendored: "
+                             "report}' shows them"),
+            std::string::npos)
+      << Text.Stderr;
+
+  ProcessResult Json = runContractcheck({"-p", Build.path(), "--no-cache", "--format", "json"});
+  nlohmann::json Summary = nlohmann::json::parse(Json.Stdout)["summary"];
+  EXPECT_EQ(Summary["in_vendored_code"], 2);
+  EXPECT_EQ(Summary["vendored_files"], nlohmann::json({{Dir + "/httplib.h", "cpp-httplib"},
+                                                       {Dir + "/json.hpp", "nlohmann/json"}}));
+  EXPECT_EQ(Summary["in_generated_code"], 0);
+
+  std::string Config = Build.write("report.yaml", "version: 1\npaths:\n  vendored: report\n");
+  ProcessResult Reported = runContractcheck({"-p", Build.path(), "--no-cache", "--config", Config});
+  EXPECT_NE(Reported.Stderr.find("4 findings (contract-switch-coverage: 4)\n"), std::string::npos)
+      << Reported.Stderr;
+  EXPECT_EQ(Reported.Stderr.find("vendored library"), std::string::npos) << Reported.Stderr;
+}
+
 } // namespace
 } // namespace contractcheck::test

@@ -305,5 +305,30 @@ TEST(ConfigTest, ClangTidyConfigCarriesTheSameOptions) {
   EXPECT_NE(Tidy.find("contract-switch-coverage.Sentinels: 'a;b'"), std::string::npos) << Tidy;
 }
 
+// paths.generated and paths.vendored are read alike: skip by default, report on request, carried
+// into clang-tidy's configuration as one global option each, a bad value named at its line.
+TEST(ConfigTest, GeneratedAndVendoredCodeAreSkippedUnlessReportIsAsked) {
+  TempDir Dir;
+  Config Defaults = Config::load(Dir.write("d.yaml", "version: 1\npaths: {exclude: []}\n"));
+  EXPECT_FALSE(Defaults.reportsGeneratedCode());
+  EXPECT_FALSE(Defaults.reportsVendoredCode());
+  EXPECT_EQ(Defaults.toClangTidyConfig().find("Report"), std::string::npos);
+
+  Config Vendored = Config::load(Dir.write("v.yaml", "version: 1\npaths:\n  vendored: report\n"));
+  EXPECT_FALSE(Vendored.reportsGeneratedCode());
+  EXPECT_TRUE(Vendored.reportsVendoredCode());
+  std::string Tidy = Vendored.toClangTidyConfig();
+  EXPECT_NE(Tidy.find("  ReportVendoredCode: 'true'\n"), std::string::npos) << Tidy;
+  EXPECT_EQ(Tidy.find("ReportGeneratedCode"), std::string::npos) << Tidy;
+
+  std::string Error = loadError("version: 1\npaths:\n  vendored: skipped\n");
+  EXPECT_EQ(Error.rfind(".contractcheck.yaml:3:13: error: 'paths.vendored' must be one of skip, "
+                        "report, got 'skipped'", 0),
+            0u)
+      << Error;
+  EXPECT_NE(loadError("version: 1\npaths:\n  vendor: skip\n").find("did you mean 'vendored'"),
+            std::string::npos);
+}
+
 } // namespace
 } // namespace contractcheck

@@ -7,6 +7,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,6 +18,26 @@ using namespace llvm;
 namespace contractcheck {
 
 namespace {
+
+// ", 2 in 2 generated files (bison, protoc) not reported; 'paths: {generated: report}' shows
+// them": what the configuration's paths.<Key> left out, by whom its files were written.
+void printLeftOut(raw_ostream &OS, size_t Findings, const std::map<std::string, std::string> &Files,
+                  std::string_view One, std::string_view Many, std::string_view Key) {
+  if (!Findings)
+    return;
+  std::set<std::string_view> Authors;
+  for (const auto &[Path, Author] : Files)
+    Authors.insert(Author);
+  OS << ", " << Findings << " in " << Files.size() << " " << (Files.size() == 1 ? One : Many)
+     << " (";
+  bool First = true;
+  for (std::string_view Author : Authors) {
+    OS << (First ? "" : ", ") << Author;
+    First = false;
+  }
+  OS << ") not reported; 'paths: {" << Key << ": report}' shows them";
+}
+
 // "parse-error", "crash", or a timeout's own words ("timed out after 600 s, ...").
 std::string statusText(const TUOutcome &Failure) {
   return Failure.State == TUOutcome::Status::TimedOut ? Failure.Errors.front()
@@ -120,19 +141,10 @@ void printSummary(const RunResult &Result, const RunPlan &P, const CompilationDa
        << (Report.BaselineUnmatched == 1 ? " baseline entry matches" : " baseline entries match")
        << " no finding any more (--write-baseline again to drop "
        << (Report.BaselineUnmatched == 1 ? "it" : "them") << ")";
-  if (Report.InGeneratedCode) {
-    std::set<std::string_view> Generators;
-    for (const auto &[File, Generator] : Report.GeneratedFiles)
-      Generators.insert(Generator);
-    OS << ", " << Report.InGeneratedCode << " in " << Report.GeneratedFiles.size()
-       << (Report.GeneratedFiles.size() == 1 ? " generated file" : " generated files") << " (";
-    bool First = true;
-    for (std::string_view Generator : Generators) {
-      OS << (First ? "" : ", ") << Generator;
-      First = false;
-    }
-    OS << ") not reported; 'paths: {generated: report}' shows them";
-  }
+  printLeftOut(OS, Report.InGeneratedCode, Report.GeneratedFiles, "generated file",
+               "generated files", "generated");
+  printLeftOut(OS, Report.InVendoredCode, Report.VendoredFiles, "vendored library copy",
+               "vendored library copies", "vendored");
   OS << "\n";
   if (Result.PrefixLeftToBuilder)
     OS << "contractcheck: precompiling the system headers in the background for the next run\n";

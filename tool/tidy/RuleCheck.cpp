@@ -1,6 +1,7 @@
 #include "RuleCheck.h"
 
 #include "GeneratedCode.h"
+#include "VendoredCode.h"
 #include "OptionParser.h"
 
 #include <clang/Basic/SourceManager.h>
@@ -49,7 +50,12 @@ RuleCheck::RuleCheck(const RuleInfo &Info, llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), Info(Info), Options(Info, readOptions()),
       BaseDirectory(configurationDirectory(Context->getCurrentFile())), Shared(std::move(Shared)),
       Impl(Info.CreateTURule(*this)),
-      ReportGenerated(Info.ReportsInGeneratedCode || readReportGenerated()) {}
+      ReportGenerated(Info.ReportsInGeneratedCode ||
+                      readGlobalBool("report-generated-code")),
+      // A rule that reports in generated code judges only what the configuration names, which
+      // holds in a vendored copy too.
+      ReportVendored(Info.ReportsInGeneratedCode ||
+                     readGlobalBool("report-vendored-code")) {}
 
 // Validated as the CLI validates .contractcheck.yaml; a bad value is reported the way clang-tidy
 // reports its own checks' bad options, and the option keeps its default.
@@ -70,11 +76,11 @@ nlohmann::json RuleCheck::readOptions() {
   return Values;
 }
 
-// paths.generated as the CLI's configuration writes it: one global CheckOption, read with
-// getLocalOrGlobal (the typed overload is not exported by the host) and validated as the rules'
-// own boolean options are.
-bool RuleCheck::readReportGenerated() {
-  static constexpr OptionSpec Spec{"report-generated-code", OptionType::Bool, "false", ""};
+// paths.generated / paths.vendored as the CLI's configuration writes them: one global
+// CheckOption each, read with getLocalOrGlobal (the typed overload is not exported by the host)
+// and validated as the rules' own boolean options are.
+bool RuleCheck::readGlobalBool(std::string_view Key) {
+  const OptionSpec Spec{Key, OptionType::Bool, "false", ""};
   std::optional<llvm::StringRef> Value =
       ClangTidyCheck::Options.getLocalOrGlobal(tidyOptionName(Spec.Key));
   if (!Value)
@@ -100,7 +106,7 @@ void RuleCheck::registerMatchers(clang::ast_matchers::MatchFinder *Finder) {
 void RuleCheck::registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                                     clang::Preprocessor *ModuleExpanderPP) {
   this->SM = &SM;
-  Generated.clear();
+  LeftOutFiles.clear();
   if (Analyses)
     Analyses->setHeaders(PP ? &PP->getHeaderSearchInfo() : nullptr);
   Impl->registerPPCallbacks(SM, PP, ModuleExpanderPP);
@@ -120,18 +126,19 @@ clang::DiagnosticBuilder RuleCheck::diag(clang::SourceLocation Loc, llvm::String
   // The CLI leaves these out where it merges findings (ResultMerger); an ignored diagnostic is
   // clang-tidy's way to say nothing, and its notes are dropped with it.
   if (Level != clang::DiagnosticIDs::Note)
-    LeavingOut = !ReportGenerated && inGeneratedFile(Loc);
+    LeavingOut = leftOutFile(Loc);
   return ClangTidyCheck::diag(Loc, Message, LeavingOut ? clang::DiagnosticIDs::Ignored : Level);
 }
 
-bool RuleCheck::inGeneratedFile(clang::SourceLocation Loc) {
-  if (!SM || Loc.isInvalid())
+bool RuleCheck::leftOutFile(clang::SourceLocation Loc) {
+  if ((ReportGenerated && ReportVendored) || !SM || Loc.isInvalid())
     return false;
   clang::FileID File = SM->getFileID(SM->getFileLoc(Loc));
-  auto [It, Inserted] = Generated.try_emplace(File, false);
+  auto [It, Inserted] = LeftOutFiles.try_emplace(File, false);
   if (Inserted)
     if (std::optional<llvm::StringRef> Text = SM->getBufferDataOrNone(File))
-      It->second = !generatorOf(*Text).empty();
+      It->second = (!ReportGenerated && !generatorOf(*Text).empty()) ||
+                   (!ReportVendored && !vendoredLibraryOf(*Text).empty());
   return It->second;
 }
 

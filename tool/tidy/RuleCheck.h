@@ -48,8 +48,8 @@ private:
   std::string baseDirectory() const override { return BaseDirectory; }
 
   nlohmann::json readOptions();
-  bool readReportGenerated();
-  bool inGeneratedFile(clang::SourceLocation Loc);
+  bool readGlobalBool(std::string_view Key);
+  bool leftOutFile(clang::SourceLocation Loc);
 
   const RuleInfo &Info;
   const RuleOptions Options;
@@ -57,11 +57,14 @@ private:
   const std::shared_ptr<TidyAnalyses> Shared;
   std::shared_ptr<TUAnalyses> Analyses; // this TU's, from registerMatchers on
   const std::unique_ptr<Rule> Impl;
-  // paths.generated, as the CLI's configuration writes it: one global CheckOption.
+  // paths.generated and paths.vendored, as the CLI's configuration writes them: one global
+  // CheckOption each.
   const bool ReportGenerated;
+  const bool ReportVendored;
   const clang::SourceManager *SM = nullptr;
-  llvm::DenseMap<clang::FileID, bool> Generated;
-  // The notes of a finding left out (in generated code) go with it.
+  // Whether findings in each file are left out (generated or vendored, and not reported).
+  llvm::DenseMap<clang::FileID, bool> LeftOutFiles;
+  // The notes of a finding left out (in generated or vendored code) go with it.
   bool LeavingOut = false;
 };
 
