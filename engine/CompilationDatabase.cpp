@@ -4,12 +4,14 @@
 #include "InputError.h"
 #include "InputFile.h"
 #include "JsonPositions.h"
+#include "NormalPaths.h"
 #include "Paths.h"
 #include "StoredPathLists.h"
 #include "Utf8.h"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
+#include <llvm/ADT/DenseSet.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
@@ -21,7 +23,6 @@
 #include <atomic>
 #include <mutex>
 #include <set>
-#include <unordered_set>
 
 namespace contractcheck {
 
@@ -29,6 +30,11 @@ struct CompileCommand::State {
   // As the database wrote it, until mangled: its 'arguments', or its 'command' to be split.
   std::vector<std::string> CommandLine;
   std::optional<std::string> Command;
+  // Or, read from a database's text (Source) and not decoded yet: its 'arguments' ([...]) or
+  // its 'command' ("...") as written there.
+  std::shared_ptr<const std::string> Source;
+  std::string_view Text;
+  bool TextIsList = false;
   bool Written = false;      // false: given as clang's driver takes it
   bool FromDatabase = false; // read from compile_commands.json, as clang's JSON database reads it
   std::once_flag Once;
@@ -63,6 +69,13 @@ const std::vector<std::string> &CompileCommand::arguments() const {
   State &S = *Command;
   if (!S.Done.load(std::memory_order_acquire))
     std::call_once(S.Once, [&] {
+      if (S.Source) {
+        if (S.TextIsList)
+          S.CommandLine = flatList(S.Text);
+        else
+          S.Command = flatString(S.Text);
+        S.Source.reset();
+      }
       if (S.FromDatabase)
         S.CommandLine = databaseCommandLine(*this, std::move(S.CommandLine), S.Command);
       S.Mangled = mangleCommand(S.CommandLine);
@@ -185,6 +198,16 @@ nlohmann::json validate(const std::string &Path, const std::string &Text,
   return Root;
 }
 
+// llvm::sys::path::is_absolute without making a Twine of Path: on POSIX a path that starts at
+// the root (0.2 K instructions an entry).
+bool isAbsolute(const std::string &Path) {
+#ifdef _WIN32
+  return llvm::sys::path::is_absolute(Path);
+#else
+  return !Path.empty() && Path.front() == '/';
+#endif
+}
+
 // `ccache g++ -c a.cpp` (CMake's compiler launcher, CC="distcc gcc"): the wrapper is dropped
 // when the word after it is the compiler (no flag, no file name with an extension), as clang's
 // JSON database drops it, as often as one wraps another.
@@ -236,47 +259,56 @@ std::vector<std::string> databaseCommandLine(const CompileCommand &Command,
 
 } // namespace
 
-std::optional<CompilationDatabase> CompilationDatabase::fromFlatEntries(const std::string &Path,
-                                                                      std::string_view Text) {
-  std::optional<std::vector<std::vector<FlatMember>>> Entries = flatObjects(Text, "output");
+std::optional<CompilationDatabase>
+CompilationDatabase::fromFlatEntries(const std::string &Path,
+                                     const std::shared_ptr<const std::string> &Text) {
+  std::optional<FlatObjects> Entries = flatObjects(*Text);
   if (!Entries)
     return std::nullopt;
   CompilationDatabase Result;
   Result.Path = Path;
   Result.SourcesDirectory = parentDirectory(Path);
   // The files of the commands added, which never move: room for every entry is made first.
-  Result.Commands.reserve(Entries->size());
-  std::unordered_set<std::string_view> Seen(Entries->size());
-  for (std::vector<FlatMember> &Entry : *Entries) {
-    FlatMember *Directory = nullptr, *File = nullptr, *Arguments = nullptr, *Command = nullptr;
+  Result.Commands.reserve(Entries->Ends.size());
+  // Open addressing in one table, not a node per file.
+  llvm::DenseSet<llvm::StringRef> Seen;
+  Seen.reserve(Entries->Ends.size());
+  size_t First = 0;
+  for (size_t End : Entries->Ends) {
+    const FlatMember *Directory = nullptr, *File = nullptr, *Arguments = nullptr,
+                     *Command = nullptr;
     // What validate accepts, member by member; whatever it would refuse or read otherwise is
     // left to it.
-    for (FlatMember &M : Entry) {
-      FlatMember **Slot = M.Name == "directory" ? &Directory
-                          : M.Name == "file"    ? &File
-                          : M.Name == "arguments" ? &Arguments
-                          : M.Name == "command" ? &Command
-                                                : nullptr;
+    for (size_t I = First; I < End; ++I) {
+      const FlatMember &M = Entries->Members[I];
+      const FlatMember **Slot = M.Name == "directory" ? &Directory
+                                : M.Name == "file"    ? &File
+                                : M.Name == "arguments" ? &Arguments
+                                : M.Name == "command" ? &Command
+                                                      : nullptr;
       if (M.Name == "output" && !M.IsList)
         continue;
       if (!Slot || (M.IsList != (Slot == &Arguments)))
         return std::nullopt;
       *Slot = &M;
     }
-    if (!Directory || !File || !llvm::sys::path::is_absolute(Directory->Value) ||
-        (Arguments ? Arguments->Items.empty() : !Command))
+    First = End;
+    if (!Directory || !File || (Arguments ? Arguments->Empty : !Command))
       return std::nullopt;
-    std::string Absolute = absolutePath(File->Value, Directory->Value);
-    if (Seen.count(Absolute)) {
+    std::string DirectoryText = flatString(Directory->Written);
+    if (!isAbsolute(DirectoryText))
+      return std::nullopt;
+    // A normal absolute path (nearly every database's) is its own absolutePath: not copied.
+    std::string Absolute = flatString(File->Written);
+    if (!normalAbsolute(Absolute))
+      Absolute = absolutePath(Absolute, DirectoryText);
+    if (Seen.contains(Absolute)) {
       ++Result.Repeated[Absolute];
       continue;
     }
-    std::optional<std::string> Written;
-    if (!Arguments)
-      Written = std::move(Command->Value);
-    Result.add(Directory->Value, std::move(Absolute),
-               Arguments ? std::move(Arguments->Items) : std::vector<std::string>(),
-               std::move(Written));
+    const FlatMember &Written = Arguments ? *Arguments : *Command;
+    Result.add(std::move(DirectoryText), std::move(Absolute), Text, Written.Written,
+               Arguments != nullptr);
     Seen.insert(Result.Commands.back().File);
   }
   return Result;
@@ -309,9 +341,13 @@ CompilationDatabase CompilationDatabase::load(const std::string &BuildDir) {
   // The common case, read without a document: an ASCII array of entries that validate would
   // take as they are. Anything else (an error to report with its position, a number, a
   // repeated key, bytes that are not ASCII) goes the document's way below, which decides.
-  if (Ascii)
-    if (std::optional<CompilationDatabase> Direct = fromFlatEntries(Path, Text))
+  if (Ascii) {
+    // Kept for the entries' commands, views into it until each is used.
+    auto Shared = std::make_shared<const std::string>(std::move(Text));
+    if (std::optional<CompilationDatabase> Direct = fromFlatEntries(Path, Shared))
       return std::move(*Direct);
+    Text = *Shared;
+  }
   std::vector<size_t> Blanked;
   for (const auto &[Index, Offset] : NotUtf8)
     Blanked.push_back(Index);
@@ -369,12 +405,28 @@ CompilationDatabase CompilationDatabase::fixed(const std::string &Directory,
   return Result;
 }
 
+void CompilationDatabase::widenSourcesDirectory(const std::string &File) {
+  while (SourcesDirectory.size() > 1 && !relativeUnder(File, SourcesDirectory))
+    SourcesDirectory = llvm::sys::path::parent_path(SourcesDirectory).str();
+}
+
+void CompilationDatabase::add(std::string Directory, std::string File,
+                              const std::shared_ptr<const std::string> &Text,
+                              std::string_view Written, bool IsList) {
+  widenSourcesDirectory(File);
+  CompileCommand Read = CompileCommand::asWritten(std::move(Directory), std::move(File), {});
+  Read.Command->Source = Text;
+  Read.Command->Text = Written;
+  Read.Command->TextIsList = IsList;
+  Read.Command->FromDatabase = true;
+  Commands.push_back(std::move(Read));
+}
+
 void CompilationDatabase::add(const std::string &Directory, std::string File,
                               std::vector<std::string> Arguments,
                               std::optional<std::string> Command) {
   if (!isFixed())
-    while (SourcesDirectory.size() > 1 && !relativeUnder(File, SourcesDirectory))
-      SourcesDirectory = llvm::sys::path::parent_path(SourcesDirectory).str();
+    widenSourcesDirectory(File);
   CompileCommand Read = CompileCommand::asWritten(Directory, std::move(File), std::move(Arguments));
   Read.Command->Command = std::move(Command);
   Read.Command->FromDatabase = !isFixed();

@@ -73,11 +73,18 @@ public:
 private:
   // The database of Text (Path's) read without a JSON document, when Text is an ASCII array of
   // entries that the document's validation would take as they are; nullopt for anything else.
-  static std::optional<CompilationDatabase> fromFlatEntries(const std::string &Path,
-                                                            std::string_view Text);
+  // Each entry's 'arguments' or 'command' is kept as written, a view into Text, and decoded
+  // when the command is first used.
+  static std::optional<CompilationDatabase>
+  fromFlatEntries(const std::string &Path, const std::shared_ptr<const std::string> &Text);
   // One entry, its command as the build wrote it: Arguments, or Command to be split.
   void add(const std::string &Directory, std::string File, std::vector<std::string> Arguments,
            std::optional<std::string> Command = std::nullopt);
+  // One entry of Text, its 'arguments' (a list) or 'command' (a string) as written in it.
+  void add(std::string Directory, std::string File, const std::shared_ptr<const std::string> &Text,
+           std::string_view Written, bool IsList);
+  // SourcesDirectory made the deepest directory that holds File as well.
+  void widenSourcesDirectory(const std::string &File);
 
   std::string Path;
   std::string SourcesDirectory;

@@ -1,17 +1,15 @@
 #include "Paths.h"
 
+#include "NormalPaths.h"
+
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
 namespace contractcheck {
 
-namespace {
-
-// Whether remove_dots would leave an absolute path as it is: one '/' at its start, no empty,
-// '.' or '..' component, no '/' at its end (llvm's remove_dots rewrites all of these). Most
-// paths a run is given are so (every file of a compilation database), and remove_dots splits
-// each into components to find that out.
+// Most paths a run is given are normal (every file of a compilation database), and remove_dots
+// splits each into components to find that out.
 bool normalAbsolute(std::string_view Path) {
 #ifdef _WIN32
   return false; // a drive or share names the root there
@@ -20,16 +18,14 @@ bool normalAbsolute(std::string_view Path) {
     return Path == "/";
   for (size_t Slash = 0; Slash != std::string_view::npos;) {
     size_t Next = Path.find('/', Slash + 1);
-    std::string_view Component =
-        Path.substr(Slash + 1, Next == std::string_view::npos ? Next : Next - Slash - 1);
-    if (Component.empty() || Component == "." || Component == "..")
+    size_t Length = (Next == std::string_view::npos ? Path.size() : Next) - Slash - 1;
+    const char *Component = Path.data() + Slash + 1;
+    if (Length == 0 || (Component[0] == '.' && (Length == 1 || (Length == 2 && Component[1] == '.'))))
       return false;
     Slash = Next;
   }
   return true;
 }
-
-} // namespace
 
 std::string absolutePath(const std::string &Path, const std::string &Base) {
   if (normalAbsolute(Path))

@@ -126,20 +126,26 @@ public:
     return false;
   }
 
-  // A JSON string checked as string() checks it (its escapes decoded), its text not kept.
-  bool checkedString() {
+  // A JSON string checked as string() checks it (its escapes decoded, then thrown away), not
+  // kept: Written is its text with its quotes, Escaped whether it holds an escape.
+  bool checkedString(std::string_view &Written, bool &Escaped) {
     if (!take('"'))
       return false;
-    std::string Escaped; // what one escape decodes to, thrown away
+    size_t Start = At - 1;
+    Escaped = false;
+    std::string Decoded; // what one escape decodes to
     while (At < Text.size()) {
       At = plainSpanEnd(Text.data() + At, Text.data() + Text.size()) - Text.data();
       if (At == Text.size() || static_cast<unsigned char>(Text[At]) < 0x20)
         return false;
-      if (Text[At++] == '"')
+      if (Text[At++] == '"') {
+        Written = Text.substr(Start, At - Start);
         return true;
-      if (!escape(Escaped))
+      }
+      Escaped = true;
+      if (!escape(Decoded))
         return false;
-      Escaped.clear();
+      Decoded.clear();
     }
     return false;
   }
@@ -459,42 +465,65 @@ objectMembers(std::string_view Text) {
   return Members;
 }
 
-std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text,
-                                                                std::string_view Undecoded) {
-  // ASCII text: every string it decodes to is UTF-8 (an escape writes valid UTF-8, a lone
-  // surrogate is refused), as nlohmann requires.
-  if (!isAscii(Text))
-    return std::nullopt;
+std::optional<FlatObjects> flatObjects(std::string_view Text) {
   Reader R(Text);
-  std::vector<std::vector<FlatMember>> Objects;
-  auto Member = [&](std::vector<FlatMember> &Members) {
+  FlatObjects Objects;
+  // A compilation database's entry is four members in some 300 bytes: room for them at once.
+  Objects.Members.reserve(Text.size() / 64 + 4);
+  Objects.Ends.reserve(Text.size() / 256 + 1);
+  auto Member = [&](size_t First) {
     FlatMember M;
-    if (!R.string(M.Name) || !R.take(':'))
+    bool NameEscaped = false;
+    if (!R.checkedString(M.Name, NameEscaped) || NameEscaped || !R.take(':'))
       return false;
-    for (const FlatMember &Before : Members)
-      if (Before.Name == M.Name)
+    M.Name = M.Name.substr(1, M.Name.size() - 2);
+    for (size_t I = First; I < Objects.Members.size(); ++I)
+      if (Objects.Members[I].Name == M.Name)
         return false; // nlohmann keeps the last: left to it
     if (R.peek('[')) {
       M.IsList = true;
-      if (!R.sequence('[', ']', [&] { return R.string(M.Items.emplace_back()); }))
+      M.Empty = true;
+      size_t Start = R.position();
+      std::string_view Item;
+      bool Escaped = false;
+      if (!R.sequence('[', ']', [&] {
+            M.Empty = false;
+            return R.checkedString(Item, Escaped);
+          }))
         return false;
-    } else if (!Undecoded.empty() && M.Name == Undecoded) {
-      if (!R.checkedString())
-        return false;
-    } else if (!R.string(M.Value)) {
+      M.Written = Text.substr(Start, R.position() - Start);
+    } else if (!R.checkedString(M.Written, M.Escaped)) {
       return false;
     }
-    Members.push_back(std::move(M));
+    Objects.Members.push_back(M);
     return true;
   };
   auto Object = [&] {
-    std::vector<FlatMember> &Members = Objects.emplace_back();
-    Members.reserve(4); // a compilation database's entry: directory, file, command, output
-    return R.sequence('{', '}', [&] { return Member(Members); });
+    size_t First = Objects.Members.size();
+    if (!R.sequence('{', '}', [&] { return Member(First); }))
+      return false;
+    Objects.Ends.push_back(Objects.Members.size());
+    return true;
   };
   if (!R.sequence('[', ']', Object) || !R.atEnd())
     return std::nullopt;
   return Objects;
+}
+
+std::string flatString(std::string_view Written) {
+  if (Written.find('\\') == std::string_view::npos)
+    return std::string(Written.substr(1, Written.size() - 2));
+  Reader R(Written);
+  std::string Value;
+  R.string(Value);
+  return Value;
+}
+
+std::vector<std::string> flatList(std::string_view Written) {
+  Reader R(Written);
+  std::vector<std::string> Items;
+  R.sequence('[', ']', [&] { return R.string(Items.emplace_back()); });
+  return Items;
 }
 
 std::optional<StoredRunText> splitStoredRun(std::string_view Text) {

@@ -54,24 +54,39 @@ bool parseStoredJson(std::string_view Text, nlohmann::json &Out,
 // no deeper than that. The other readers here refuse deeper text themselves.
 bool shallowJsonValue(std::string_view Text);
 
-// The members of one object of an array of flat objects (flatObjects): a string, or a list of
-// strings, each decoded.
+// One member of an object of an array of flat objects (flatObjects), as written: its name and
+// a view into the text read of its value, a string with its quotes or a list of strings from
+// its '[' to its ']', checked but not decoded (flatString, flatList decode it). A compilation
+// database's commands are most of its bytes, and a one-file run uses one of them: decoding and
+// copying every entry's was half of what reading googletest's database of 85 cost.
 struct FlatMember {
-  std::string Name;
-  std::string Value;               // when a string
-  std::vector<std::string> Items;  // when a list of strings
+  std::string_view Name;    // as written, which is as decoded: a name with an escape is refused
+  std::string_view Written; // "..." or [...]
   bool IsList = false;
+  bool Empty = false;   // a list of no string
+  bool Escaped = false; // a string holding an escape (without one, its text is its value)
+};
+
+// The objects of an array of flat objects: each object's members, one after another, and where
+// each object's end in Members.
+struct FlatObjects {
+  std::vector<FlatMember> Members;
+  std::vector<size_t> Ends; // Members[Ends[I - 1] (0 for the first) .. Ends[I]) are object I's
 };
 
 // Text, a JSON array of objects whose members are strings or arrays of strings, no name
-// twice in one object, the text ASCII (what a compilation database nearly always is), read
-// without a JSON document; nullopt for anything else: the caller parses the text with
-// nlohmann, which reads it or says where it is wrong.
-// A member named Undecoded whose value is a string is checked but not decoded (its Value stays
-// empty): a compilation database's 'output', which nothing reads, was an allocation and a copy
-// per entry.
-std::optional<std::vector<std::vector<FlatMember>>> flatObjects(std::string_view Text,
-                                                                std::string_view Undecoded = {});
+// twice in one object, no escape in a name, read without a JSON document, each string checked
+// as the document would check it (escapes, control characters); nullopt for anything else: the
+// caller parses the text with nlohmann, which reads it or says where it is wrong. The members
+// are views into Text. Text must be ASCII (what a compilation database nearly always is; the
+// caller checked it, once): then every string it decodes to is UTF-8 (an escape writes valid
+// UTF-8, a lone surrogate is refused), as nlohmann requires.
+std::optional<FlatObjects> flatObjects(std::string_view Text);
+
+// A member's value decoded: Written a string as flatObjects checked it (with its quotes), or a
+// list of such strings.
+std::string flatString(std::string_view Written);
+std::vector<std::string> flatList(std::string_view Written);
 
 // A run's results as one store file (StoredRun.h): the distinct files its TUs read and paths
 // they asked about, once, and each TU's key, the indices of its own among them and its outcome

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 
 namespace contractcheck {
 namespace {
@@ -180,6 +181,31 @@ TEST(CompilationDatabaseTest, AnAsciiDatabaseReadDirectlyIsTheOneTheDocumentGive
                 R"([{"directory": "/", "output": "x.o", "file": "a.cpp", "command": "cc", )"
                 R"("output": "a\"\u00e9\\.o"}])");
   EXPECT_EQ(CompilationDatabase::load(Project.file("build")).commands().at(0).File, "/a.cpp");
+}
+
+// An ASCII database's commands are kept as written in its text and decoded when first used (a
+// single-file run uses one of many): escapes in a 'command' and in 'arguments' are decoded
+// then, and a command copied out of its database is still decoded after the database is gone.
+TEST(CompilationDatabaseTest, ACommandIsDecodedWhenUsedEvenAfterItsDatabaseIsGone) {
+  test::TempDir Project;
+  std::string Dir = Project.path();
+  Project.write("build/compile_commands.json",
+                "[{\"directory\": \"" + Dir + "\", \"file\": \"a.cpp\", "
+                "\"command\": \"g++\\t-DQ=1 -c a.cpp\"},\n"
+                " {\"directory\": \"" + Dir + "\", \"file\": \"b.cpp\", "
+                "\"arguments\": [\"g++\", \"-DA=\\\"x\\\"\", \"-c\", \"b.cpp\"]}]");
+  std::optional<CompileCommand> A, B;
+  {
+    CompilationDatabase Db = CompilationDatabase::load(Project.file("build"));
+    ASSERT_EQ(Db.commands().size(), 2u);
+    A.emplace(Db.commands()[0]);
+    B.emplace(Db.commands()[1]);
+    EXPECT_EQ(A->mangled(), nullptr);
+  }
+  using Args = std::vector<std::string>;
+  EXPECT_EQ(A->arguments(), (Args{"g++", "-DQ=1", "-c", "a.cpp"}));
+  EXPECT_EQ(B->arguments(), (Args{"g++", "-DA=\"x\"", "-c", "b.cpp"}));
+  EXPECT_EQ(B->File, Dir + "/b.cpp");
 }
 
 // absolutePath leaves a path that is already absolute and normal as it is without splitting it
