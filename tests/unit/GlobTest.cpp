@@ -121,3 +121,51 @@ TEST(GlobTest, AStarsOnlyNameGlobMatchesAsGlobPatternDoes) {
 
 } // namespace
 } // namespace contractcheck
+
+namespace contractcheck {
+namespace {
+
+// parse refuses a name glob exactly when llvm::GlobPattern::create does, without making one for
+// a valid glob with a class (Glob.cpp, rangesInOrder): on every pattern of up to five characters
+// over {a, z, -, [, ], ^, \}, the same answer, GlobPattern's reason for a range out of order,
+// and the same matches as the GlobPattern on every text of up to three over {a, m, z, -, ]}.
+TEST(GlobTest, AClassIsRefusedExactlyAsGlobPatternRefusesIt) {
+  auto All = [](std::string_view Alphabet, size_t Longest) {
+    std::vector<std::string> Words{""};
+    for (size_t From = 0, Length = 0; Length < Longest; ++Length) {
+      size_t To = Words.size();
+      for (size_t I = From; I < To; ++I)
+        for (char C : Alphabet)
+          Words.push_back(Words[I] + C);
+      From = To;
+    }
+    return Words;
+  };
+  std::vector<std::string> Texts = All("amz-]", 3);
+  size_t Refused = 0, Classes = 0;
+  for (const std::string &Pattern : All("az-[]^\\", 5)) {
+    if (Pattern.empty())
+      continue;
+    std::string Error;
+    std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name, &Error);
+    llvm::Expected<llvm::GlobPattern> Reference = llvm::GlobPattern::create(Pattern);
+    if (!Reference) {
+      std::string Why = llvm::toString(Reference.takeError());
+      ASSERT_FALSE(G) << Pattern;
+      if (Why.rfind("invalid glob pattern: ", 0) == 0) {
+        EXPECT_EQ(Error, Why) << Pattern;
+        ++Refused;
+      }
+      continue;
+    }
+    ASSERT_TRUE(G) << Pattern << ": " << Error;
+    Classes += Pattern.find('[') != std::string::npos;
+    for (const std::string &Text : Texts)
+      ASSERT_EQ(G->matches(Text), Reference->match(Text)) << Pattern << " on '" << Text << "'";
+  }
+  EXPECT_GT(Refused, 0u);
+  EXPECT_GT(Classes, 0u);
+}
+
+} // namespace
+} // namespace contractcheck
