@@ -32,7 +32,13 @@ bool hasExtension(llvm::StringRef Path, std::initializer_list<llvm::StringRef> E
                      [&](llvm::StringRef E) { return Ext.equals_insensitive(E); });
 }
 
-bool isAssembly(llvm::StringRef File) { return hasExtension(File, {".s", ".S", ".asm", ".sx"}); }
+// Asked of every command of the database by a one-file run: an extension whose first letter
+// is neither 's' nor 'a' (either case) is none of these, found before comparing it with each.
+bool isAssembly(llvm::StringRef File) {
+  llvm::StringRef Ext = extensionOf(File);
+  char First = Ext.size() >= 2 ? static_cast<char>(Ext[1] | 0x20) : 0;
+  return (First == 's' || First == 'a') && hasExtension(File, {".s", ".S", ".asm", ".sx"});
+}
 
 bool isSourcePath(llvm::StringRef File) {
   return hasExtension(File, {".c", ".cc", ".cpp", ".cxx", ".c++", ".cp", ".m", ".mm", ".cu"});
@@ -199,8 +205,12 @@ RunPlan planRun(const CompilationDatabase &Database, ConfigResolver &Configs,
     for (const CompileCommand &Command : Database.commands()) {
       if (Chosen.count(&Command) || isAssembly(Command.File))
         continue;
-      // The database's files are absolute and normal: the text before the last '/'.
-      llvm::StringRef Parent = llvm::StringRef(Command.File).rsplit('/').first;
+      // The database's files are absolute and normal: the text before the last '/' (found with
+      // std::string's rfind of a character: StringRef's rsplit compares a one-character string
+      // at each position, 0.03 M instructions over googletest's 85 files).
+      size_t Slash = Command.File.rfind('/');
+      llvm::StringRef Parent(Command.File.data(),
+                             Slash == std::string::npos ? Command.File.size() : Slash);
       if (!Cfg || Parent != Directory) {
         Cfg = &Configs.forFile(Command.File);
         Directory = Parent;
