@@ -92,23 +92,25 @@ TEST(GlobTest, MalformedPatternsAreRejectedWithAReason) {
 namespace contractcheck {
 namespace {
 
+// Every word of up to Longest characters over Alphabet, the empty one first.
+std::vector<std::string> wordsOver(std::string_view Alphabet, size_t Longest) {
+  std::vector<std::string> Words{""};
+  for (size_t From = 0, Length = 0; Length < Longest; ++Length) {
+    size_t To = Words.size();
+    for (size_t I = From; I < To; ++I)
+      for (char C : Alphabet)
+        Words.push_back(Words[I] + C);
+    From = To;
+  }
+  return Words;
+}
+
 // A name glob of literal characters and stars is matched without llvm::GlobPattern (Glob.cpp,
 // starMatch): on every such pattern of up to five characters over {a, b, :, *} and every text of
 // up to five over {a, b, :}, the same answer as the GlobPattern.
 TEST(GlobTest, AStarsOnlyNameGlobMatchesAsGlobPatternDoes) {
-  auto All = [](std::string_view Alphabet, size_t Longest) {
-    std::vector<std::string> Words{""};
-    for (size_t From = 0, Length = 0; Length < Longest; ++Length) {
-      size_t To = Words.size();
-      for (size_t I = From; I < To; ++I)
-        for (char C : Alphabet)
-          Words.push_back(Words[I] + C);
-      From = To;
-    }
-    return Words;
-  };
-  std::vector<std::string> Texts = All("ab:", 5);
-  for (const std::string &Pattern : All("ab:*", 5)) {
+  std::vector<std::string> Texts = wordsOver("ab:", 5);
+  for (const std::string &Pattern : wordsOver("ab:*", 5)) {
     if (Pattern.empty())
       continue;
     std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name);
@@ -119,31 +121,14 @@ TEST(GlobTest, AStarsOnlyNameGlobMatchesAsGlobPatternDoes) {
   }
 }
 
-} // namespace
-} // namespace contractcheck
-
-namespace contractcheck {
-namespace {
-
 // parse refuses a name glob exactly when llvm::GlobPattern::create does, without making one for
 // a valid glob with a class (Glob.cpp, rangesInOrder): on every pattern of up to five characters
 // over {a, z, -, [, ], ^, \}, the same answer, GlobPattern's reason for a range out of order,
 // and the same matches as the GlobPattern on every text of up to three over {a, m, z, -, ]}.
 TEST(GlobTest, AClassIsRefusedExactlyAsGlobPatternRefusesIt) {
-  auto All = [](std::string_view Alphabet, size_t Longest) {
-    std::vector<std::string> Words{""};
-    for (size_t From = 0, Length = 0; Length < Longest; ++Length) {
-      size_t To = Words.size();
-      for (size_t I = From; I < To; ++I)
-        for (char C : Alphabet)
-          Words.push_back(Words[I] + C);
-      From = To;
-    }
-    return Words;
-  };
-  std::vector<std::string> Texts = All("amz-]", 3);
+  std::vector<std::string> Texts = wordsOver("amz-]", 3);
   size_t Refused = 0, Classes = 0;
-  for (const std::string &Pattern : All("az-[]^\\", 5)) {
+  for (const std::string &Pattern : wordsOver("az-[]^\\", 5)) {
     if (Pattern.empty())
       continue;
     std::string Error;
