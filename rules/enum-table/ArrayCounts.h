@@ -2,7 +2,8 @@
 // `QPixmap m_piece[ConstPieceTypes]`, `p < ConstPieceTypes`), whatever their name: an enumerator
 // the project uses only as a bound or a size (EnumeratorUses.h), never as a value, is never an
 // index. clang-tidy takes out what its TU so uses; the CLI records what each finding lacks and
-// its global step asks every TU's uses. Clang-free: the global step reads the facts back.
+// its global step asks every TU's uses. The same step takes out the values no call passes to an
+// array's reads at parameters (ParameterReads.h). Clang-free: it reads the facts back.
 #pragma once
 
 #include "Facts.h"
@@ -43,6 +44,7 @@ public:
 
 private:
   const bool RangeMarkers;
+  const bool PassedValues; // reads at parameters (ParameterReads.h)
 };
 
 } // namespace contractcheck

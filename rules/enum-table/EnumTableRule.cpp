@@ -94,6 +94,11 @@ constexpr OptionSpec Options[] = {
      "The enumerators the enum's own operator++ steps over (if (w < H8) w + 1, else "
      "INVALID_SQUARE: COLOR_SQUARE and NULL_SQUARE between) are no members of its run: an "
      "array indexed by the enum needs no slot for them."},
+    {"passed-values", OptionType::Bool, "true",
+     "An array read at a function's parameter (and nowhere else that could see the value) "
+     "needs no slot for an enumerator no call of the function passes: the calls pass "
+     "enumerators, a bit-field too narrow for it, or their own parameter on from calls that "
+     "do. The CLI judges by every translation unit's calls, clang-tidy by its own."},
     {"report-system-enums", OptionType::Bool, "false",
      "Also report maps and arrays of pairs keyed by an enum declared in a system header (a "
      "library's: QNetworkReply::NetworkError), which lack the values later versions of the "
@@ -101,6 +106,10 @@ constexpr OptionSpec Options[] = {
      "depends on the one installed where it is analysed. Arrays indexed by such an enum are "
      "reported whatever this says: a value past their end is read out of bounds."},
 };
+
+// No call this rule records is described by another fact (contract-switch-coverage's calls from a
+// `default:` are that rule's).
+bool nothingElse(const Expr &) { return false; }
 
 std::string listOf(const std::vector<const EnumConstantDecl *> &Enumerators,
                    const LangOptions &LangOpts) {
@@ -254,7 +263,8 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       SizeAsserts(options().getBool("size-asserts")),
       RangeMarkers(options().getBool("range-markers")),
       IncrementRuns(options().getBool("increment-runs")),
-      ReportSystemEnums(options().getBool("report-system-enums")) {}
+      ReportSystemEnums(options().getBool("report-system-enums")),
+      JudgePassedValues(options().getBool("passed-values")), CallValues(/*FollowValues=*/true) {}
 
 void EnumTableRule::registerPPCallbacks(const SourceManager &, Preprocessor *PP, Preprocessor *) {
   Headers = PP ? &PP->getHeaderSearchInfo() : nullptr;
@@ -303,6 +313,11 @@ void EnumTableRule::registerMatchers(MatchFinder *Finder) {
                      this);
   if (RangeMarkers)
     Uses = analysis<EnumeratorUses>(Finder);
+  // What the calls of a function pass, and every other reference to one (any value).
+  if (JudgePassedValues) {
+    CallRefs.registerMatchers(Finder, this, &Headers);
+    CallValues.registerMatchers(Finder, this, &Headers);
+  }
 }
 
 // A catch-all as the tables read one: a catch-all word (`kUnknown`), or "No" before words of the
@@ -314,6 +329,8 @@ bool EnumTableRule::namesATableCatchAll(const EnumConstantDecl &E) const {
 
 void EnumTableRule::check(const MatchFinder::MatchResult &Result) {
   TU = Result.Context;
+  if (JudgePassedValues && (CallRefs.record(Result) || CallValues.record(Result, CallRefs)))
+    return;
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("table")) {
     checkKeyedTable(*Var, Result);
     // The definition, whose list is judged: the matcher also takes pulseview's `extern`
@@ -759,6 +776,8 @@ void EnumTableRule::judgeArray(const VarDecl &Var, const Expr *Index, const Enum
         return llvm::APSInt::isSameValue(V, E->getInitVal());
       });
     });
+    if (JudgePassedValues && View.Every && !Gaps->Missing.empty())
+      hookReads(*Gaps, Enum, Ctx);
   }
   if (History && !Gaps->Missing.empty()) {
     std::vector<Handler> Written;
@@ -768,7 +787,8 @@ void EnumTableRule::judgeArray(const VarDecl &Var, const Expr *Index, const Enum
     Gaps->Missing = newerThanEntries(Written, Gaps->Missing, SM);
   }
   Judged.insert(Var.getCanonicalDecl());
-  if (RangeMarkers && !Gaps->Missing.empty()) {
+  // Reads at parameters wait for the TU's calls too.
+  if ((RangeMarkers || !Gaps->Hooks.empty()) && !Gaps->Missing.empty()) {
     Pending.push_back({&Var, Index, SizedBy, &Enum, std::move(*Gaps)});
     return;
   }
@@ -849,16 +869,71 @@ void EnumTableRule::onEndOfTranslationUnit() {
   for (PendingArray &Array : Pending) {
     ArrayGaps &Gaps = Array.Gaps;
     const size_t Before = Gaps.Missing.size();
-    if (!keepsFacts())
+    if (!keepsFacts() && RangeMarkers)
       llvm::erase_if(Gaps.Missing, [&](const EnumConstantDecl *E) {
         return Uses->onlyCount(*E) && !llvm::is_contained(enumeratorsSizing(*Array.Var), E);
       });
+    if (!keepsFacts() && !Gaps.Hooks.empty())
+      dropUnreachedInTU(Gaps, *Array.Var);
     if (Gaps.Missing.size() != Before && !Gaps.Missing.empty())
       Gaps.Needed = slotsNeeded(missingSlots(Gaps, *Array.Var, TU->getLangOpts()));
     reportIndexedArray(*Array.Var, Array.Index, Array.SizedBy, *Array.Enum, Gaps, *TU);
   }
   Pending.clear();
+  CallsInTU.reset();
+  if (JudgePassedValues && keepsFacts() && TU) {
+    for (const FunctionRefsFact &Fact : CallRefs.refFacts(TU->getSourceManager()))
+      emitFact(Fact);
+    for (const ConstantCallFact &Fact : CallValues.callFacts(TU->getSourceManager(), nothingElse))
+      emitFact(Fact);
+  }
+  CallRefs.clear();
+  CallValues.clear();
   TU = nullptr;
+}
+
+void EnumTableRule::hookReads(ArrayGaps &Gaps, const EnumDecl &Enum, const ASTContext &Ctx) const {
+  const std::string EnumUsr = usrOf(*Enum.getCanonicalDecl());
+  std::set<std::string> Unhooked;
+  for (const ArrayRead &Read : Gaps.Reads) {
+    std::vector<std::string> Seen;
+    for (const EnumConstantDecl *E : Gaps.Missing)
+      if (llvm::any_of(Read.Seen, [&](const llvm::APSInt &V) {
+            return llvm::APSInt::isSameValue(V, E->getInitVal());
+          }))
+        Seen.push_back(usrOf(*E));
+    if (Seen.empty())
+      continue;
+    std::optional<ReadHook> Hook;
+    if (Read.Parameter && !EnumUsr.empty())
+      Hook = parameterHookOf(*Read.Parameter, Ctx.getSourceManager(), Headers);
+    if (!Hook) {
+      Unhooked.insert(Seen.begin(), Seen.end());
+      continue;
+    }
+    Hook->Enum = EnumUsr;
+    Hook->Seen = std::move(Seen);
+    Gaps.Hooks.push_back(std::move(*Hook));
+  }
+  if (!Gaps.Hooks.empty())
+    Gaps.Unhooked.assign(Unhooked.begin(), Unhooked.end());
+}
+
+// clang-tidy: this TU's calls are all there is to ask (the CLI asks every TU's, in its global
+// step). The index is built once per TU, and only when an array needs it.
+void EnumTableRule::dropUnreachedInTU(ArrayGaps &Gaps, const VarDecl &Var) {
+  if (!CallsInTU) {
+    CallsInTU.emplace();
+    const SourceManager &SM = TU->getSourceManager();
+    for (const FunctionRefsFact &Fact : CallRefs.refFacts(SM))
+      CallsInTU->add(Fact);
+    for (const ConstantCallFact &Fact : CallValues.callFacts(SM, nothingElse))
+      CallsInTU->add(Fact);
+  }
+  std::set<std::string> Unreached = unreachedSlots(missingSlots(Gaps, Var, TU->getLangOpts()),
+                                                   Gaps.Hooks, Gaps.Unhooked, *CallsInTU);
+  llvm::erase_if(Gaps.Missing,
+                 [&](const EnumConstantDecl *E) { return Unreached.contains(usrOf(*E)); });
 }
 
 void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
@@ -888,6 +963,11 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
   }
   if (keepsFacts())
     emitFact(indexedArrayColumn(Var, Enum, Gaps, !Gaps.Missing.empty(), Ctx));
+  // What the global step needs to take out of this finding the values no call passes to its
+  // reads at parameters.
+  if (keepsFacts() && Message && !Gaps.Missing.empty() && !Gaps.Hooks.empty())
+    emitFact(ArrayHooksFact{positionOf(tableLocation(Var, SM), SM), *Message, Head, Gaps.Size,
+                            Missing, Gaps.Hooks, Gaps.Unhooked});
   if (Message) {
     diag(tableLocation(Var, SM), *Message);
     PointedRead Pointed = pointedRead(Gaps);
@@ -949,7 +1029,9 @@ EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
 constexpr const TUAnalysisInfo *SharedAnalyses[] = {&EnumeratorUses::Info};
 
 // The tables, for the report's enum map; what a finding's counts need, for the global step.
-constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<ArrayGapsFact>()};
+constexpr FactKind Kinds[] = {factKindOf<EnumConsumer>(), factKindOf<ArrayGapsFact>(),
+                              factKindOf<ArrayHooksFact>(), factKindOf<ConstantCallFact>(),
+                              factKindOf<FunctionRefsFact>()};
 
 const RuleInfo &EnumTableRuleInfo() {
   static const RuleInfo Info{

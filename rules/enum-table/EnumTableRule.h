@@ -10,8 +10,11 @@
 #include "rules/enum-table/TotalityEvidence.h"
 #include "rules/utils/DriftHistory.h"
 #include "rules/utils/EnumeratorUses.h"
+#include "rules/utils/FunctionRefs.h"
+#include "rules/utils/PassedValues.h"
 #include "rules/utils/Sentinels.h"
 
+#include <optional>
 #include <set>
 
 namespace clang {
@@ -93,6 +96,15 @@ private:
   // (SteppedRuns.h).
   const bool IncrementRuns;
   const bool ReportSystemEnums;
+  // An array read at a parameter needs slots only for what the calls pass (ParameterReads.h).
+  const bool JudgePassedValues;
+  FunctionRefs CallRefs;
+  PassedValues CallValues;
+  std::optional<PassedValueIndex> CallsInTU; // clang-tidy's, built at the end of the TU
+  // Takes out of Gaps the missing values this TU's calls never pass to its reads at parameters.
+  void dropUnreachedInTU(ArrayGaps &Gaps, const clang::VarDecl &Var);
+  // Which reads that may see a missing value are at parameters (ParameterReads.h).
+  void hookReads(ArrayGaps &Gaps, const clang::EnumDecl &Enum, const clang::ASTContext &Ctx) const;
   const clang::HeaderSearch *Headers = nullptr;
   // A table is judged once, however often it is indexed.
   std::set<const clang::VarDecl *> Judged;

@@ -416,12 +416,22 @@ void addReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm::APS
   ParentMap Parents(&Body);
   for (const auto &[Subscript, Index] : Reads.Reads) {
     const Expr *Path = indexedPath(*Index);
+    bool ByEnum = true;
     if (!Path || Index->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx)) {
       std::optional<std::vector<llvm::APSInt>> Bounded =
           valuesABoundedIndexCannotSee(*Subscript, *Index, Parents, Candidates, Ctx);
-      Out.push_back({Index, enumIndexedBy(*Index) != nullptr,
-                     Bounded ? notIn(Candidates, *Bounded) : Candidates});
-      continue;
+      // An integer variable or member with no bound is read like an enum's (guards on the way
+      // to the read): NanoBoyAdvance's `int size` member, which `Reset()` replaces with
+      // `if (size == DETECT) size = SIZE_64K;` before `g_save_size[size]`.
+      const Expr *Plain = Index->IgnoreParenImpCasts();
+      if (Bounded || !isa<DeclRefExpr, MemberExpr>(Plain) ||
+          !Plain->getType()->isIntegerType() || Plain->isValueDependent()) {
+        Out.push_back({Index, enumIndexedBy(*Index) != nullptr,
+                       Bounded ? notIn(Candidates, *Bounded) : Candidates});
+        continue;
+      }
+      Path = Plain;
+      ByEnum = enumIndexedBy(*Index) != nullptr;
     }
     // The statement the read belongs to, where a block or a branch of `if` holds it. On the way
     // up, a condition the read is evaluated only under: `type <= Frame::FT_LastFrame ?
@@ -444,7 +454,9 @@ void addReadsIn(Stmt &Body, const ArrayReads &Reads, const std::vector<llvm::APS
     }
     std::vector<llvm::APSInt> Before = valuesRuledOutAt(*At, *Path, Parents, Ctx);
     Here.insert(Here.end(), Before.begin(), Before.end());
-    Out.push_back({Index, true, notIn(Candidates, Here)});
+    const auto *Ref = dyn_cast<DeclRefExpr>(Path);
+    Out.push_back({Index, ByEnum, notIn(Candidates, Here),
+                   Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr});
   }
 }
 
@@ -524,9 +536,13 @@ ReadsInView readsInView(const VarDecl &Array, const std::vector<llvm::APSInt> &C
     // scope, an anonymous namespace): every read of it is in this unit. PcapPlusPlus's
     // StatusCodeEnumToString is read only after `if (code == SipStatusCodeUnknown) return
     // false;` and in a constructor that throws on it first.
-    View.Every = !Array.isExternallyVisible() &&
-                 SM.isInMainFile(SM.getExpansionLoc(Array.getLocation())) && Unit.Reads != 0 &&
-                 Unit.Uses == Unit.Reads;
+    // So is one with internal linkage in a project header (valhalla's `constexpr
+    // kTripLegRoadClass[]` in proto_conversions.h, read by the inline `GetRoadClass`): each TU
+    // has a copy of its own, read only by that TU's code. A precompiled prefix holds only system
+    // headers, whose declarations the walk passes over and which cannot name it.
+    const SourceLocation Declared = SM.getExpansionLoc(Array.getLocation());
+    View.Every = !Array.isExternallyVisible() && !Array.isFromASTFile() &&
+                 !SM.isInSystemHeader(Declared) && Unit.Reads != 0 && Unit.Uses == Unit.Reads;
     Bodies = std::move(Unit.Bodies);
   }
   for (auto &[Body, Reads] : Bodies)

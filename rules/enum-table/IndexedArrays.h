@@ -2,6 +2,7 @@
 // have no slot, which slots the initializer fills twice, and whether the size is out of step.
 #pragma once
 
+#include "rules/enum-table/ParameterReads.h"
 #include "rules/utils/EnumValues.h"
 
 #include <cstdint>
@@ -13,6 +14,7 @@ namespace clang {
 class ASTContext;
 class EnumDecl;
 class Expr;
+class ParmVarDecl;
 class VarDecl;
 } // namespace clang
 
@@ -29,6 +31,8 @@ struct ArrayRead {
   bool ByEnum = false;
   // The candidate values no guard on the path to the read rules out.
   std::vector<llvm::APSInt> Seen;
+  // The index is this parameter of the read's function (ParameterReads.h).
+  const clang::ParmVarDecl *Parameter = nullptr;
 };
 
 struct ArrayGaps {
@@ -53,6 +57,10 @@ struct ArrayGaps {
   // The reads in view of an array with missing slots (readsInView), for the finding to point at
   // one that may read a missing slot rather than at whichever read came first.
   std::vector<ArrayRead> Reads;
+  // Of reads in view that are every read, those at a parameter whose calls may keep a missing
+  // value away (ParameterReads.h), and the missing values (USRs) some other read may see.
+  std::vector<ReadHook> Hooks;
+  std::vector<std::string> Unhooked;
 };
 
 // The subscripts of an array this translation unit shows, in the order they are written, each
@@ -60,7 +68,9 @@ struct ArrayGaps {
 // function's; for one at file or class scope, every function body of the unit's (declarations
 // from a precompiled prefix or a system header passed over). Every says whether they are all the
 // reads there are: an array of the main file that no other file can name (internal linkage),
-// or a local one, used only by subscripts inside function bodies. A read is credited with the
+// or a local one, used only by subscripts inside function bodies; or one with internal linkage
+// declared in a project header (a `constexpr` table at namespace scope), of which each TU has a
+// copy of its own that only it reads. A read is credited with the
 // values a guard rules out on the path to it (solarus's Stairs::get_path reads
 // `second_directions[subtype]` only under `if (!is_inside_floor())`, and the array has no slot
 // for INSIDE_FLOOR; PcapPlusPlus's StatusCodeEnumToString, read after `if (code ==

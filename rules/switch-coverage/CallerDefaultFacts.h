@@ -7,7 +7,7 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
-#include "rules/switch-coverage/PassedValueFacts.h"
+#include "rules/utils/PassedValueIndex.h"
 
 #include <map>
 #include <optional>
@@ -33,17 +33,6 @@ struct DefaultCallFact {
 };
 CONTRACTCHECK_JSON_FIELDS(DefaultCallFact, (Where, "where"), (Callee, "callee"),
                           (Argument, "argument"), (Filtered, "filtered"))
-
-// Every other reference to a function with an integer or enum parameter spelled in one file (a
-// call from anywhere else, its address taken), by USR: values no default filtered may reach it.
-struct FunctionRefsFact {
-  static constexpr std::string_view Kind = "function-refs";
-  static constexpr unsigned Version = 1;
-  std::string File;
-  std::vector<std::string> Functions;
-  std::string key() const { return File; }
-};
-CONTRACTCHECK_JSON_FIELDS(FunctionRefsFact, (File, "file"), (Functions, "functions"))
 
 // A reported switch over a parameter of its function: whatever reaches it comes from the calls of
 // that function, or, for a virtual method, of the methods it overrides (Callees, by USR). Or a
@@ -91,10 +80,7 @@ public:
 
 private:
   std::map<std::string, std::vector<DefaultCallFact>> CallsByCallee;
-  std::map<std::string, std::vector<ConstantCallFact>> ConstantCallsByCallee;
-  std::map<std::string, ReturnedValuesFact> Returns;
-  std::set<std::string> Referenced;
-  std::optional<std::set<std::string>> passedByEveryCall(const SwitchHookFact &Hook) const;
+  PassedValueIndex Passed; // the calls passing values, the other references, the returns
 };
 
 } // namespace contractcheck

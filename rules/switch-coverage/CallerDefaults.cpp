@@ -26,14 +26,6 @@ namespace contractcheck {
 
 namespace {
 
-// A function a switched value could be passed to: one of its parameters holds an integer or an
-// enum. References to any other function are not worth a fact.
-bool takesASwitchableValue(const FunctionDecl &F) {
-  return llvm::any_of(F.parameters(), [](const ParmVarDecl *P) {
-    return P->getType().getNonReferenceType()->isIntegralOrEnumerationType();
-  });
-}
-
 // What the statement before a label runs may go on into the label: anything but a jump.
 bool mayFallThrough(const Stmt *S) {
   while (true) {
@@ -76,46 +68,15 @@ void callsIn(const Stmt *S, std::vector<const CallExpr *> &Found) {
     callsIn(Child, Found);
 }
 
-void collectOverridden(const CXXMethodDecl &Method, std::vector<const FunctionDecl *> &Out) {
-  for (const CXXMethodDecl *Base : Method.getCanonicalDecl()->overridden_methods())
-    if (!llvm::is_contained(Out, Base->getCanonicalDecl())) {
-      Out.push_back(Base->getCanonicalDecl());
-      collectOverridden(*Base, Out);
-    }
-}
-
 } // namespace
 
 void DefaultCalls::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,
                                     const HeaderSearch *const *Headers) {
-  // References spelled in the project's code, and those in a library's headers to functions that
-  // are not the library's (a library template's call of the project's function). A project
-  // header that CMake's precompiled-header wrapper makes a system header is the project's
-  // (LibraryHeaders.h), as its functions are when they are hooks (switchHookOf).
-  auto InLibrary = isExpansionInALibrarysHeader(Headers);
-  auto Spelled = unless(allOf(InLibrary, to(decl(InLibrary))));
-  Finder->addMatcher(declRefExpr(to(functionDecl()), Spelled).bind("function-ref"), Callback);
-  Finder->addMatcher(
-      memberExpr(member(cxxMethodDecl()), unless(allOf(InLibrary, member(decl(InLibrary)))))
-          .bind("method-ref"),
-      Callback);
+  References.registerMatchers(Finder, Callback, Headers);
 }
 
 bool DefaultCalls::record(const MatchFinder::MatchResult &Result) {
-  const Expr *Ref = nullptr;
-  const FunctionDecl *Function = nullptr;
-  if (const auto *DeclRef = Result.Nodes.getNodeAs<DeclRefExpr>("function-ref")) {
-    Ref = DeclRef;
-    Function = dyn_cast<FunctionDecl>(DeclRef->getDecl());
-  } else if (const auto *Member = Result.Nodes.getNodeAs<MemberExpr>("method-ref")) {
-    Ref = Member;
-    Function = dyn_cast<FunctionDecl>(Member->getMemberDecl());
-  } else {
-    return false;
-  }
-  if (Function && takesASwitchableValue(*Function))
-    Refs.emplace_back(Ref, Function);
-  return true;
+  return References.record(Result);
 }
 
 void DefaultCalls::recordSwitch(const SwitchStmt &Switch, const DefaultStmt &Default,
@@ -174,8 +135,10 @@ void DefaultCalls::recordSwitch(const SwitchStmt &Switch, const DefaultStmt &Def
         Calls.push_back({Callee, I, Filtered, Call->getBeginLoc()});
         Passes = true;
       }
-    if (Passes)
+    if (Passes) {
       FilteredRefs.insert(CalleeRef);
+      References.describedElsewhere(*CalleeRef);
+    }
   }
 }
 
@@ -204,32 +167,10 @@ std::vector<DefaultCallFact> DefaultCalls::callFacts(const SourceManager &SM) co
   return Sorted;
 }
 
-std::vector<FunctionRefsFact> DefaultCalls::refFacts(const SourceManager &SM) const {
-  llvm::DenseMap<FileID, llvm::DenseSet<const FunctionDecl *>> ByFile;
-  for (const auto &[Ref, Function] : Refs)
-    if (!FilteredRefs.contains(Ref) && !DescribedRefs.contains(Ref))
-      ByFile[fileContaining(*Ref, SM)].insert(Function->getCanonicalDecl());
-  std::map<std::string, std::set<std::string>> Files;
-  for (const auto &[File, Functions] : ByFile) {
-    std::string Path = positionOf(SM.getLocForStartOfFile(File), SM).File;
-    if (Path.empty())
-      continue;
-    std::set<std::string> &Usrs = Files[Path];
-    for (const FunctionDecl *Function : Functions)
-      if (std::string Usr = usrOf(*Function); !Usr.empty())
-        Usrs.insert(std::move(Usr));
-  }
-  std::vector<FunctionRefsFact> Facts;
-  for (auto &[Path, Usrs] : Files)
-    Facts.push_back({Path, {Usrs.begin(), Usrs.end()}});
-  return Facts;
-}
-
 void DefaultCalls::clear() {
   Calls.clear();
   FilteredRefs.clear();
-  DescribedRefs.clear();
-  Refs.clear();
+  References.clear();
 }
 
 std::optional<SwitchHookFact> switchHookOf(const SwitchStmt &Switch, const FunctionDecl &Function,
@@ -244,9 +185,7 @@ std::optional<SwitchHookFact> switchHookOf(const SwitchStmt &Switch, const Funct
       Param = P;
   if (!Param)
     return std::nullopt;
-  std::vector<const FunctionDecl *> Callees{Function.getCanonicalDecl()};
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function))
-    collectOverridden(*Method, Callees);
+  std::vector<const FunctionDecl *> Callees = functionAndOverridden(Function);
   SwitchHookFact Hook;
   Hook.Parameter = Param->getFunctionScopeIndex();
   for (const FunctionDecl *Callee : Callees) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "rules/switch-coverage/CallerDefaultFacts.h"
+#include "rules/utils/FunctionRefs.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <llvm/ADT/DenseSet.h>
@@ -44,11 +45,13 @@ public:
   // What this TU recorded, as the global step reads it (sorted, so that a header's facts are the
   // same whichever TU saw it).
   std::vector<DefaultCallFact> callFacts(const clang::SourceManager &SM) const;
-  std::vector<FunctionRefsFact> refFacts(const clang::SourceManager &SM) const;
+  std::vector<FunctionRefsFact> refFacts(const clang::SourceManager &SM) const {
+    return References.refFacts(SM);
+  }
   void clear();
-  // A callee reference whose call another fact says what it passes (PassedValues.h): not one of
-  // refFacts' other references.
-  void describedElsewhere(const clang::Expr &CalleeRef) { DescribedRefs.insert(&CalleeRef); }
+  // Every other reference to a function (FunctionRefs.h): a call that passes constants is said
+  // by PassedValues.h, one from a default here.
+  FunctionRefs &refs() { return References; }
   // Whether the call with this callee reference passes a switched value on from a `default:`.
   bool passesTheSwitchedValue(const clang::Expr &CalleeRef) const {
     return FilteredRefs.contains(&CalleeRef);
@@ -64,8 +67,7 @@ private:
   std::vector<Call> Calls;
   // The callee expressions of those calls: not references any value may come through.
   llvm::DenseSet<const clang::Expr *> FilteredRefs;
-  llvm::DenseSet<const clang::Expr *> DescribedRefs;
-  std::vector<std::pair<const clang::Expr *, const clang::FunctionDecl *>> Refs;
+  FunctionRefs References;
 };
 
 // A switch on a parameter of Function, the values reaching it come from Function's calls (and,

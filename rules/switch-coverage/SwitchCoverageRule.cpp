@@ -20,6 +20,7 @@
 #include "rules/switch-coverage/RefusingDefault.h"
 #include "rules/switch-coverage/SharedDefault.h"
 #include "rules/switch-coverage/SwitchDefault.h"
+#include "rules/switch-coverage/SwitchedValue.h"
 #include "rules/switch-coverage/TranslatingDefault.h"
 #include "rules/utils/RuledOutValues.h"
 #include "rules/utils/Sentinels.h"
@@ -435,7 +436,7 @@ void SwitchCoverageRule::check(const MatchFinder::MatchResult &Result) {
   }
   if (Flags.record(Result))
     return;
-  if (Callers.record(Result) || (JudgePassedValues && Passed.record(Result, Callers)))
+  if (Callers.record(Result) || (JudgePassedValues && Passed.record(Result, Callers.refs())))
     return;
   const SwitchStmt *Switch = Result.Nodes.getNodeAs<SwitchStmt>("switch");
   const bool Instantiated = Switch == nullptr;
@@ -731,7 +732,7 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
       emitFact(Fact);
     for (const FunctionRefsFact &Fact : Callers.refFacts(TU->getSourceManager()))
       emitFact(Fact);
-    for (const ConstantCallFact &Fact : Passed.callFacts(TU->getSourceManager(), Callers))
+    for (const ConstantCallFact &Fact : Passed.callFacts(TU->getSourceManager(), [&](const Expr &Ref) { return Callers.passesTheSwitchedValue(Ref); }))
       emitFact(Fact);
     for (const ReturnedValuesFact &Fact : Passed.returnFacts())
       emitFact(Fact);
@@ -805,7 +806,7 @@ void SwitchCoverageRule::takeOutFilteredByCallers(Pending &Finding) {
       CallersInTU->add(Fact);
     for (const FunctionRefsFact &Fact : Callers.refFacts(SM))
       CallersInTU->add(Fact);
-    for (const ConstantCallFact &Fact : Passed.callFacts(SM, Callers))
+    for (const ConstantCallFact &Fact : Passed.callFacts(SM, [&](const Expr &Ref) { return Callers.passesTheSwitchedValue(Ref); }))
       CallersInTU->add(Fact);
     for (const ReturnedValuesFact &Fact : Passed.returnFacts())
       CallersInTU->add(Fact);

@@ -5,7 +5,7 @@
 #include "rules/switch-coverage/CallerDefaults.h"
 #include "rules/switch-coverage/EnclosingBodies.h"
 #include "rules/switch-coverage/FlagEnums.h"
-#include "rules/switch-coverage/PassedValues.h"
+#include "rules/utils/PassedValues.h"
 #include "rules/utils/EnumeratorUses.h"
 #include "rules/switch-coverage/RangeMarkerFacts.h"
 #include "ContractMap.h"

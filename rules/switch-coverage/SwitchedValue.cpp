@@ -1,6 +1,10 @@
 #include "rules/switch-coverage/SwitchedValue.h"
 
+#include "LibraryHeaders.h"
+
 #include <clang/AST/Decl.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/Stmt.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
 #include <llvm/ADT/STLExtras.h>
@@ -59,5 +63,26 @@ std::vector<const VarDecl *> variablesHoldingCondition(const Expr &Cond) {
   }
   return Vars;
 }
+
+const FunctionDecl *returnerOf(const SwitchStmt &Switch, const SourceManager &SM,
+                               const HeaderSearch *Headers) {
+  const Expr *Source = Switch.getCond();
+  if (variableNamedBy(*Source)) {
+    std::vector<const VarDecl *> Vars = variablesHoldingCondition(*Source);
+    if (Vars.empty() || isa<ParmVarDecl>(Vars.back()) || !Vars.back()->getInit())
+      return nullptr;
+    Source = Vars.back()->getInit();
+  }
+  const auto *Call = dyn_cast<CallExpr>(Source->IgnoreImplicit()->IgnoreParenCasts());
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return nullptr;
+  const FunctionDecl *Function = Call->getDirectCallee();
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (!Function || (Method && Method->isVirtual()) ||
+      inALibrarysHeader(Function->getLocation(), SM, Headers))
+    return nullptr;
+  return Function;
+}
+
 
 } // namespace contractcheck

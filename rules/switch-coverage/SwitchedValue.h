@@ -6,6 +6,10 @@
 
 namespace clang {
 class Expr;
+class FunctionDecl;
+class HeaderSearch;
+class SourceManager;
+class SwitchStmt;
 class VarDecl;
 } // namespace clang
 
@@ -22,5 +26,12 @@ const clang::VarDecl *variableNamedBy(const clang::Expr &E);
 // written, incremented, bound to a reference or taken the address of); empty when the switched
 // variable itself may change.
 std::vector<const clang::VarDecl *> variablesHoldingCondition(const clang::Expr &Cond);
+
+// passed-values (PassedValues.h): the function (not virtual, not a library's) a call of which
+// gives the switched value: `switch (f(x))`, or a switch on a local that keeps the value it was
+// initialised with from `f(x)`. Null for anything else.
+const clang::FunctionDecl *returnerOf(const clang::SwitchStmt &Switch,
+                                      const clang::SourceManager &SM,
+                                      const clang::HeaderSearch *Headers);
 
 } // namespace contractcheck

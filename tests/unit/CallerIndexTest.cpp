@@ -126,5 +126,30 @@ TEST(CallerIndexTest, ASwitchNamingAValueThatDoesNotReachItIsATableOfTheEnum) {
   EXPECT_EQ(Index.reachingValues(Hook), std::nullopt);
 }
 
+
+// NanoBoyAdvance's `SetEEPROMSizeHint(EEPROM::Size size) { ...->SetSizeHint(size); }`: a call that
+// passes its caller's parameter on reaches what every call of the caller passes, a few callers up.
+TEST(CallerIndexTest, AParameterPassedOnReachesWhatItsCallersPass) {
+  const std::string Hint = "c:@S@ROM@F@SetEEPROMSizeHint#I#";
+  ConstantCallFact Forward{{"/src/rom.h", 5, 1, 0}, "c:@F@severity#I#", {}};
+  Forward.Arguments.push_back({0, "c:@E@Log", {}, Hint, 0});
+  ConstantCallFact Dma{{"/src/dma.cpp", 9, 1, 0}, Hint, {}};
+  Dma.Arguments.push_back({0, "c:@E@Log", {"c:@E@Log@Error"}});
+  CallerIndex Index;
+  Index.add(Forward);
+  EXPECT_EQ(Index.reachingValues(passedHook()), std::nullopt); // nothing calls the caller
+  Index.add(Dma);
+  EXPECT_EQ(Index.reachingValues(passedHook()), (std::set<std::string>{"c:@E@Log@Error"}));
+  Index.add(FunctionRefsFact{"/src/other.cpp", {Hint}});
+  EXPECT_EQ(Index.reachingValues(passedHook()), std::nullopt);
+  // A cycle of callers passing the value round says nothing.
+  CallerIndex Cycle;
+  ConstantCallFact Back{{"/src/log.cpp", 7, 1, 0}, Hint, {}};
+  Back.Arguments.push_back({0, "c:@E@Log", {}, "c:@F@severity#I#", 0});
+  Cycle.add(Forward);
+  Cycle.add(Back);
+  EXPECT_EQ(Cycle.reachingValues(passedHook()), std::nullopt);
+}
+
 } // namespace
 } // namespace contractcheck

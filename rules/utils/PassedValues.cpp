@@ -1,8 +1,9 @@
-#include "rules/switch-coverage/PassedValues.h"
+#include "rules/utils/PassedValues.h"
 
-#include "rules/switch-coverage/CallerDefaults.h"
-#include "rules/switch-coverage/SwitchedValue.h"
+#include "rules/utils/BitFieldRanges.h"
+#include "rules/utils/FunctionRefs.h"
 #include "rules/utils/ReturnsIn.h"
+#include "rules/utils/TableReadValues.h"
 #include "rules/utils/Usr.h"
 #include "LibraryHeaders.h"
 #include "SourcePositions.h"
@@ -68,6 +69,48 @@ bool isVirtual(const FunctionDecl &F) {
   return Method && Method->isVirtual();
 }
 
+const EnumDecl *enumOfType(QualType Type) {
+  const auto *Enum = Type.getNonReferenceType().getCanonicalType()->getAs<EnumType>();
+  return Enum ? Enum->getDecl()->getDefinition() : nullptr;
+}
+
+// valhalla's `GetRoadClass(edge->classification())`, whose accessor returns a 3-bit field: the
+// enumerators of Param's enum the field's width can hold (BitFieldRanges.h). False when E is no
+// bit-field read or holds none of them.
+bool enumeratorsOfBitField(const Expr &E, const ParmVarDecl &Param, const ASTContext &Ctx,
+                           std::vector<const EnumConstantDecl *> &Out) {
+  const EnumDecl *Enum = enumOfType(Param.getType());
+  if (!Enum)
+    return false;
+  std::optional<HeldRange> Range = bitFieldRange(E, Ctx);
+  if (!Range)
+    return false;
+  for (const EnumConstantDecl *Enumerator : Enum->enumerators())
+    if (Range->holds(Enumerator->getInitVal()))
+      Out.push_back(Enumerator);
+  return !Out.empty();
+}
+
+// NanoBoyAdvance's `void SetEEPROMSizeHint(EEPROM::Size size) { ...->SetSizeHint(size); }`: the
+// caller's own parameter of the callee's enum, passed on as it came (nothing in the caller
+// assigns it, takes its address or binds a reference to it), in a function whose every call
+// says what it passes: not virtual (a call of a method it overrides runs it too), not a
+// template's, not a lambda's, not a library's. Null for anything else.
+const ParmVarDecl *forwardedParameter(const Expr &E, const ParmVarDecl &Param) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E.IgnoreParenImpCasts());
+  const auto *Forwarded = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Caller = Forwarded ? dyn_cast<FunctionDecl>(Forwarded->getDeclContext()) : nullptr;
+  if (!Caller || Forwarded->getType()->isReferenceType() || isVirtual(*Caller) ||
+      Caller->isDependentContext() || Caller->isTemplateInstantiation() || !Caller->getBody())
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Caller); Method && Method->getParent()->isLambda())
+    return nullptr;
+  const EnumDecl *Enum = enumOfType(Param.getType());
+  if (!Enum || enumOfType(Forwarded->getType()) != Enum || assigns(Caller->getBody(), *Forwarded))
+    return nullptr;
+  return Forwarded;
+}
+
 } // namespace
 
 void PassedValues::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,
@@ -80,7 +123,7 @@ void PassedValues::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallb
                      Callback);
 }
 
-bool PassedValues::record(const MatchFinder::MatchResult &Result, DefaultCalls &Refs) {
+bool PassedValues::record(const MatchFinder::MatchResult &Result, FunctionRefs &Refs) {
   const auto *Found = Result.Nodes.getNodeAs<CallExpr>("passing-call");
   if (!Found)
     return false;
@@ -90,9 +133,17 @@ bool PassedValues::record(const MatchFinder::MatchResult &Result, DefaultCalls &
     return true;
   Call C{Callee, CalleeRef, Found->getBeginLoc(), {}};
   for (unsigned I = 0; I < Found->getNumArgs() && I < Callee->getNumParams(); ++I) {
+    const Expr &Arg = *Found->getArg(I);
+    const ParmVarDecl &Param = *Callee->getParamDecl(I);
     std::vector<const EnumConstantDecl *> Enumerators;
-    if (enumeratorsOf(Found->getArg(I), Enumerators))
-      C.Arguments.emplace_back(I, std::move(Enumerators));
+    if (enumeratorsOf(&Arg, Enumerators))
+      C.Arguments.push_back({I, std::move(Enumerators)});
+    else if (!FollowValues)
+      continue;
+    else if (Enumerators.clear(); enumeratorsOfBitField(Arg, Param, *Result.Context, Enumerators))
+      C.Arguments.push_back({I, std::move(Enumerators)});
+    else if (const ParmVarDecl *Forwarded = forwardedParameter(Arg, Param))
+      C.Arguments.push_back({I, {}, Forwarded});
   }
   if (C.Arguments.empty())
     return true;
@@ -115,17 +166,31 @@ void PassedValues::recordFunction(const FunctionDecl &Function) {
     Returning.emplace_back(&Function, std::move(Values));
 }
 
-std::vector<ConstantCallFact> PassedValues::callFacts(const SourceManager &SM,
-                                                      const DefaultCalls &Defaults) const {
+std::vector<ConstantCallFact>
+PassedValues::callFacts(const SourceManager &SM,
+                        llvm::function_ref<bool(const Expr &)> DescribedOtherwise) const {
   std::map<std::string, ConstantCallFact> Facts;
   for (const Call &C : Calls) {
-    if (Defaults.passesTheSwitchedValue(*C.CalleeRef))
+    if (DescribedOtherwise(*C.CalleeRef))
       continue;
     ConstantCallFact Fact{positionOf(SM.getFileLoc(C.Loc), SM), usrOf(*C.Callee), {}};
     if (Fact.Where.File.empty() || Fact.Callee.empty())
       continue;
-    for (const auto &[Index, Enumerators] : C.Arguments)
-      Fact.Arguments.push_back({Index, enumUsrOf(*Enumerators.front()), namesOfValues(Enumerators)});
+    for (const Argument &A : C.Arguments) {
+      if (!A.Forwarded) {
+        Fact.Arguments.push_back(
+            {A.Index, enumUsrOf(*A.Enumerators.front()), namesOfValues(A.Enumerators)});
+        continue;
+      }
+      const auto &Caller = *cast<FunctionDecl>(A.Forwarded->getDeclContext());
+      PassedArgument Passed{A.Index, usrOf(*enumOfType(A.Forwarded->getType())->getCanonicalDecl()),
+                            {}, usrOf(*Caller.getCanonicalDecl()),
+                            A.Forwarded->getFunctionScopeIndex()};
+      // Without a name to follow, the argument says nothing: whatever reaches that parameter
+      // is unknown.
+      if (!Passed.Enum.empty() && !Passed.From.empty())
+        Fact.Arguments.push_back(std::move(Passed));
+    }
     Facts.emplace(Fact.key(), std::move(Fact));
   }
   std::vector<ConstantCallFact> Sorted;
@@ -151,25 +216,6 @@ std::vector<ReturnedValuesFact> PassedValues::returnFacts() const {
 void PassedValues::clear() {
   Calls.clear();
   Returning.clear();
-}
-
-const FunctionDecl *returnerOf(const SwitchStmt &Switch, const SourceManager &SM,
-                               const HeaderSearch *Headers) {
-  const Expr *Source = Switch.getCond();
-  if (variableNamedBy(*Source)) {
-    std::vector<const VarDecl *> Vars = variablesHoldingCondition(*Source);
-    if (Vars.empty() || isa<ParmVarDecl>(Vars.back()) || !Vars.back()->getInit())
-      return nullptr;
-    Source = Vars.back()->getInit();
-  }
-  const auto *Call = dyn_cast<CallExpr>(Source->IgnoreImplicit()->IgnoreParenCasts());
-  if (!Call || isa<CXXOperatorCallExpr>(Call))
-    return nullptr;
-  const FunctionDecl *Function = Call->getDirectCallee();
-  if (!Function || isVirtual(*Function) ||
-      inALibrarysHeader(Function->getLocation(), SM, Headers))
-    return nullptr;
-  return Function;
 }
 
 } // namespace contractcheck
