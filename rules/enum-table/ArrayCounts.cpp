@@ -19,67 +19,60 @@ EnumTableGlobalRule::EnumTableGlobalRule(const RuleOptions &Options)
     : RangeMarkers(Options.getBool("range-markers")),
       PassedValues(Options.getBool("passed-values")) {}
 
-namespace {
-
-// A finding on an indexed array, as its facts describe it, and the enumerators the codebase
-// shows it need not list.
-struct ArrayRevision {
-  std::string Head;
-  uint64_t Size = 0;
-  std::vector<MissingSlot> Missing;
-  std::set<std::string> Dropped; // USRs
-};
-
-} // namespace
-
 // With facts from part of the codebase only, the judgement is that of the TUs seen, as
-// clang-tidy's is that of its one TU (docs: "Counts by use", "Reads at parameters").
+// clang-tidy's is that of its one TU (docs: "Counts by use", "Values no call passes").
 void EnumTableGlobalRule::run(GlobalContext &Context) {
   withdrawSharedOmissions(Context);
+  if (!RangeMarkers && !PassedValues)
+    return;
   using Key = std::tuple<std::string, unsigned, unsigned, std::string>;
-  std::map<Key, ArrayRevision> Revisions;
-  auto RevisionOf = [&](const SourcePosition &Where, const std::string &Message,
-                        const std::string &Head, uint64_t Size,
-                        const std::vector<MissingSlot> &Missing) -> ArrayRevision & {
-    auto [It, New] = Revisions.try_emplace(Key{Where.File, Where.Line, Where.Column, Message});
-    if (New)
-      It->second = {Head, Size, Missing, {}};
-    return It->second;
+  auto KeyOf = [](const SourcePosition &Where, const std::string &Message) {
+    return Key{Where.File, Where.Line, Where.Column, Message};
   };
+  std::map<Key, ArrayGapsFact> Arrays;
+  for (ArrayGapsFact &Array : Context.facts().all<ArrayGapsFact>())
+    Arrays.emplace(KeyOf(Array.Where, Array.Message), std::move(Array));
+  if (Arrays.empty())
+    return;
+  // The enumerators (USRs) each finding need not list.
+  std::map<Key, std::set<std::string>> Revisions;
   // Counts: enumerators some TU uses as a bound or a size and none as a value.
   if (RangeMarkers) {
-    std::vector<ArrayGapsFact> Arrays = Context.facts().all<ArrayGapsFact>();
     CodebaseEnumeratorUses Uses;
-    if (!Arrays.empty())
-      for (const EnumeratorUsesFact &Fact : Context.facts().all<EnumeratorUsesFact>())
-        Uses.add(Fact);
-    for (const ArrayGapsFact &Array : Arrays) {
-      std::set<std::string> Counts;
+    for (const EnumeratorUsesFact &Fact : Context.facts().all<EnumeratorUsesFact>())
+      Uses.add(Fact);
+    for (const auto &[K, Array] : Arrays)
       for (const MissingSlot &Slot : Array.Missing)
         if (Uses.onlyCount(Slot.Usr) && !Slot.SizesTheArray)
-          Counts.insert(Slot.Usr);
-      if (!Counts.empty())
-        RevisionOf(Array.Where, Array.Message, Array.Head, Array.Size, Array.Missing)
-            .Dropped.merge(Counts);
-    }
+          Revisions[K].insert(Slot.Usr);
   }
   // Reads at parameters: enumerators no call of their functions passes.
   if (PassedValues) {
-    std::vector<ArrayHooksFact> Arrays = Context.facts().all<ArrayHooksFact>();
+    std::vector<ArrayHooksFact> Hooked = Context.facts().all<ArrayHooksFact>();
     PassedValueIndex Calls;
-    if (!Arrays.empty()) {
+    if (!Hooked.empty()) {
       for (const ConstantCallFact &Call : Context.facts().all<ConstantCallFact>())
         Calls.add(Call);
       for (const FunctionRefsFact &Refs : Context.facts().all<FunctionRefsFact>())
         Calls.add(Refs);
     }
-    for (const ArrayHooksFact &Array : Arrays) {
-      std::set<std::string> Unreached =
-          unreachedSlots(Array.Missing, Array.Hooks, Array.Unhooked, Calls);
-      if (!Unreached.empty())
-        RevisionOf(Array.Where, Array.Message, Array.Head, Array.Size, Array.Missing)
-            .Dropped.merge(Unreached);
+    // Each TU that reports a finding says what its own reads see: a value is unreached when it
+    // is in none of them.
+    std::map<Key, std::set<std::string>> Unreached;
+    for (const ArrayHooksFact &Hooks : Hooked) {
+      const Key K = KeyOf(Hooks.Where, Hooks.Message);
+      auto Array = Arrays.find(K);
+      if (Array == Arrays.end())
+        continue;
+      std::set<std::string> Here =
+          unreachedSlots(Array->second.Missing, Hooks.Hooks, Hooks.Unhooked, Calls);
+      auto [It, First] = Unreached.try_emplace(K, Here);
+      if (!First)
+        std::erase_if(It->second, [&](const std::string &Usr) { return !Here.contains(Usr); });
     }
+    for (auto &[K, Usrs] : Unreached)
+      if (!Usrs.empty())
+        Revisions[K].merge(Usrs);
   }
   if (Revisions.empty())
     return;
@@ -88,10 +81,11 @@ void EnumTableGlobalRule::run(GlobalContext &Context) {
   // The engine keeps the map revision until it collects the columns, after this step.
   auto Unlinked = std::make_shared<std::map<std::pair<std::string, unsigned>,
                                             std::set<std::string>>>();
-  for (auto &[K, Revision] : Revisions) {
+  for (auto &[K, Dropped] : Revisions) {
+    ArrayGapsFact &Array = Arrays.at(K);
     std::vector<MissingSlot> Kept;
-    for (MissingSlot &Slot : Revision.Missing) {
-      if (Revision.Dropped.contains(Slot.Usr))
+    for (MissingSlot &Slot : Array.Missing) {
+      if (Dropped.contains(Slot.Usr))
         (*Unlinked)[{std::get<0>(K), std::get<1>(K)}].insert(Slot.Enumerator);
       else
         Kept.push_back(std::move(Slot));
@@ -99,7 +93,7 @@ void EnumTableGlobalRule::run(GlobalContext &Context) {
     if (Kept.empty())
       Revised.emplace(K, std::nullopt);
     else
-      Revised.emplace(K, missingSlotsMessage(Revision.Head, Kept, Revision.Size, slotsNeeded(Kept)));
+      Revised.emplace(K, missingSlotsMessage(Array.Head, Kept, Array.Size, slotsNeeded(Kept)));
   }
   Context.reviseFindings([&](Finding &F) {
     auto It = Revised.find({F.Position.File, F.Position.Line, F.Position.Column, F.Message});

@@ -963,11 +963,7 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
   }
   if (keepsFacts())
     emitFact(indexedArrayColumn(Var, Enum, Gaps, !Gaps.Missing.empty(), Ctx));
-  // What the global step needs to take out of this finding the values no call passes to its
-  // reads at parameters.
-  if (keepsFacts() && Message && !Gaps.Missing.empty() && !Gaps.Hooks.empty())
-    emitFact(ArrayHooksFact{positionOf(tableLocation(Var, SM), SM), *Message, Head, Gaps.Size,
-                            Missing, Gaps.Hooks, Gaps.Unhooked});
+
   if (Message) {
     diag(tableLocation(Var, SM), *Message);
     PointedRead Pointed = pointedRead(Gaps);
@@ -984,10 +980,12 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
     noteEnum(Enum);
   }
   // What the global step needs to take counts out of this finding: only when some enumerator it
-  // lacks is no value in this TU (one that is cannot be a count anywhere).
-  if (RangeMarkers && keepsFacts() && Message && !Gaps.Missing.empty() &&
-      !llvm::all_of(Gaps.Missing,
-                    [&](const EnumConstantDecl *E) { return Uses->usedAsValue(*E); })) {
+  // lacks is no value in this TU (one that is cannot be a count anywhere); and to take out the
+  // values no call passes to its reads at parameters (ParameterReads.h).
+  if (keepsFacts() && Message && !Gaps.Missing.empty() &&
+      (JudgePassedValues || (RangeMarkers && !llvm::all_of(Gaps.Missing, [&](const EnumConstantDecl *E) {
+                    return Uses->usedAsValue(*E);
+                  })))) {
     ArrayGapsFact Fact;
     Fact.Where = positionOf(tableLocation(Var, SM), SM);
     Fact.Message = *Message;
@@ -995,6 +993,15 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
     Fact.Size = Gaps.Size;
     Fact.Missing = Missing;
     emitFact(Fact);
+    // Every TU that reports the finding says what its reads see (a header's table has a copy,
+    // and reads, in each): the global step takes out only what none of them may see.
+    if (JudgePassedValues) {
+      ArrayHooksFact Hooks{Fact.Where, *Message, Gaps.Hooks, Gaps.Unhooked};
+      if (Gaps.Hooks.empty())
+        for (const MissingSlot &Slot : Missing)
+          Hooks.Unhooked.push_back(Slot.Usr);
+      emitFact(Hooks);
+    }
   }
   for (const auto &[Second, First] : Gaps.Duplicates) {
     diag(SM.getFileLoc(Second->getBeginLoc()),

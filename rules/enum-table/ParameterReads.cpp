@@ -2,8 +2,6 @@
 
 #include "rules/utils/FunctionRefs.h"
 #include "rules/utils/TableReadValues.h"
-#include "rules/utils/Usr.h"
-#include "LibraryHeaders.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclCXX.h>
@@ -40,22 +38,15 @@ std::set<std::string> unreachedSlots(const std::vector<MissingSlot> &Missing,
 std::optional<ReadHook> parameterHookOf(const ParmVarDecl &Param, const SourceManager &SM,
                                         const HeaderSearch *Headers) {
   const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
-  if (!Function || !Function->getBody() || Function->isDependentContext() ||
-      Function->isTemplateInstantiation() || Param.getType()->isReferenceType() ||
+  if (!Function || !Function->getBody() || Param.getType()->isReferenceType() ||
       assigns(Function->getBody(), Param))
     return std::nullopt;
-  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-  if (Method && Method->getParent()->isLambda())
+  std::optional<std::vector<std::string>> Callees = calleesOf(*Function, SM, Headers);
+  if (!Callees)
     return std::nullopt;
-  std::vector<const FunctionDecl *> Callees = functionAndOverridden(*Function);
   ReadHook Hook;
+  Hook.Callees = std::move(*Callees);
   Hook.Parameter = Param.getFunctionScopeIndex();
-  for (const FunctionDecl *Callee : Callees) {
-    std::string Usr = usrOf(*Callee);
-    if (Usr.empty() || inALibrarysHeader(Callee->getLocation(), SM, Headers))
-      return std::nullopt;
-    Hook.Callees.push_back(std::move(Usr));
-  }
   return Hook;
 }
 

@@ -39,16 +39,15 @@ struct ReadHook {
 CONTRACTCHECK_JSON_FIELDS(ReadHook, (Callees, "callees"), (Parameter, "parameter"),
                           (Enum, "enum"), (Seen, "seen"))
 
-// A reported indexed array some of whose reads are at parameters: the global step takes out of
-// the finding the missing enumerators only those reads may see and no call passes.
+// What the reads of a reported indexed array see, in one TU: the global step takes out of the
+// finding (its ArrayGapsFact, ArrayCounts.h, says what it lacks) the missing enumerators that,
+// in every TU reporting it, only reads at parameters may see and no call passes. A TU with no
+// read at a parameter says every missing enumerator is unhooked.
 struct ArrayHooksFact {
   static constexpr std::string_view Kind = "array-hooks";
   static constexpr unsigned Version = 1;
   SourcePosition Where;
   std::string Message;
-  std::string Head; // "array 'a' is indexed by 'E' but "
-  uint64_t Size = 0;
-  std::vector<MissingSlot> Missing;
   std::vector<ReadHook> Hooks;
   // The missing enumerators (USRs) some read that is no parameter's may see.
   std::vector<std::string> Unhooked;
@@ -56,8 +55,7 @@ struct ArrayHooksFact {
     return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   }
 };
-CONTRACTCHECK_JSON_FIELDS(ArrayHooksFact, (Where, "where"), (Message, "message"), (Head, "head"),
-                          (Size, "size"), (Missing, "missing"), (Hooks, "hooks"),
+CONTRACTCHECK_JSON_FIELDS(ArrayHooksFact, (Where, "where"), (Message, "message"), (Hooks, "hooks"),
                           (Unhooked, "unhooked"))
 
 // The missing enumerators (USRs) of Array that no read can see: every read that may see one is

@@ -175,25 +175,18 @@ void DefaultCalls::clear() {
 
 std::optional<SwitchHookFact> switchHookOf(const SwitchStmt &Switch, const FunctionDecl &Function,
                                            const SourceManager &SM, const HeaderSearch *Headers) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function); Method && Method->getParent()->isLambda())
-    return std::nullopt;
-  if (Function.isDependentContext() || Function.isTemplateInstantiation())
-    return std::nullopt;
   const ParmVarDecl *Param = nullptr;
   for (const VarDecl *Var : variablesHoldingCondition(*Switch.getCond()))
     if (const auto *P = dyn_cast<ParmVarDecl>(Var); P && P->getDeclContext() == &Function)
       Param = P;
   if (!Param)
     return std::nullopt;
-  std::vector<const FunctionDecl *> Callees = functionAndOverridden(Function);
+  std::optional<std::vector<std::string>> Callees = calleesOf(Function, SM, Headers);
+  if (!Callees)
+    return std::nullopt;
   SwitchHookFact Hook;
   Hook.Parameter = Param->getFunctionScopeIndex();
-  for (const FunctionDecl *Callee : Callees) {
-    std::string Usr = usrOf(*Callee);
-    if (Usr.empty() || inALibrarysHeader(Callee->getLocation(), SM, Headers))
-      return std::nullopt;
-    Hook.Callees.push_back(std::move(Usr));
-  }
+  Hook.Callees = std::move(*Callees);
   return Hook;
 }
 

@@ -40,11 +40,24 @@ void collectOverridden(const CXXMethodDecl &Method, std::vector<const FunctionDe
 
 } // namespace
 
-std::vector<const FunctionDecl *> functionAndOverridden(const FunctionDecl &Function) {
-  std::vector<const FunctionDecl *> Out{Function.getCanonicalDecl()};
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function))
-    collectOverridden(*Method, Out);
-  return Out;
+std::optional<std::vector<std::string>> calleesOf(const FunctionDecl &Function,
+                                                  const SourceManager &SM,
+                                                  const HeaderSearch *Headers) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if ((Method && Method->getParent()->isLambda()) || Function.isDependentContext() ||
+      Function.isTemplateInstantiation())
+    return std::nullopt;
+  std::vector<const FunctionDecl *> Functions{Function.getCanonicalDecl()};
+  if (Method)
+    collectOverridden(*Method, Functions);
+  std::vector<std::string> Usrs;
+  for (const FunctionDecl *Callee : Functions) {
+    std::string Usr = usrOf(*Callee);
+    if (Usr.empty() || inALibrarysHeader(Callee->getLocation(), SM, Headers))
+      return std::nullopt;
+    Usrs.push_back(std::move(Usr));
+  }
+  return Usrs;
 }
 
 void FunctionRefs::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Callback,

@@ -9,6 +9,8 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <llvm/ADT/DenseSet.h>
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -19,9 +21,13 @@ class HeaderSearch;
 
 namespace contractcheck {
 
-// The function and every method it overrides, canonical: the functions a call of any of which may
-// run its body.
-std::vector<const clang::FunctionDecl *> functionAndOverridden(const clang::FunctionDecl &Function);
+// The functions a call of any of which may run Function's body, by USR: Function and every method
+// it overrides; what reaches its parameters comes from their calls. None for a lambda's or a
+// template's function, or when one of them is declared in a library's header (inALibrarysHeader,
+// LibraryHeaders.h), which the library may call with any value.
+std::optional<std::vector<std::string>> calleesOf(const clang::FunctionDecl &Function,
+                                                  const clang::SourceManager &SM,
+                                                  const clang::HeaderSearch *Headers);
 
 class FunctionRefs {
 public:
