@@ -450,6 +450,14 @@ bool isQObjectItself(const CXXRecordDecl &Class) {
          Class.getDeclContext()->getRedeclContext()->isFileContext();
 }
 
+bool isQtConnect(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      (Method->getName() != "connect" && Method->getName() != "disconnect"))
+    return false;
+  return isQObjectItself(*Method->getParent());
+}
+
 bool isQWidgetItself(const CXXRecordDecl &Class) {
   return Class.getName() == "QWidget" &&
          Class.getDeclContext()->getRedeclContext()->isFileContext();

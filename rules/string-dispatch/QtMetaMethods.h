@@ -11,6 +11,7 @@ namespace clang {
 class ASTContext;
 class CXXMethodDecl;
 class CXXRecordDecl;
+class FunctionDecl;
 } // namespace clang
 
 namespace contractcheck {
@@ -40,6 +41,9 @@ bool isQObjectItself(const clang::CXXRecordDecl &Class);
 // QTabWidget::widget(), a view passed to a controller): the object behind it is almost always of
 // a subclass, declared wherever the project declares it.
 bool isQWidgetItself(const clang::CXXRecordDecl &Class);
+// QObject::connect and QObject::disconnect, static or called on an object: the calls that hand
+// the signal's arguments to the slot.
+bool isQtConnect(const clang::FunctionDecl *Callee);
 
 // Whether Class has a meta-object of its own: Q_OBJECT declares its metaObject(). moc reads only
 // such a class; an object of a class without one answers to its nearest base's meta-object, so

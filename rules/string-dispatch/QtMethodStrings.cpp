@@ -76,16 +76,6 @@ bool expandedFrom(SourceLocation Loc, std::initializer_list<StringRef> Macros,
   return false;
 }
 
-// QObject::connect and QObject::disconnect, static or called on an object: the calls that hand
-// the signal's arguments to the slot.
-bool isQtConnect(const FunctionDecl *Callee) {
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-  if (!Method || !Method->getDeclName().isIdentifier() ||
-      (Method->getName() != "connect" && Method->getName() != "disconnect"))
-    return false;
-  return isQObjectItself(*Method->getParent());
-}
-
 // `QObject::connect(this, SIGNAL(...), model, SLOT(...))` in a class template, read in the
 // template itself: a call whose overload waits for the instantiation (written qualified or not,
 // as a member of a QObject class), but whose every candidate is Qt's connect (or disconnect).
@@ -448,6 +438,8 @@ struct QtMethodStrings::MethodString {
   SourceLocation Where;  // the macro use or the literal
   const CXXRecordDecl *Receiver = nullptr;
   const Expr *ReceiverExpr = nullptr; // the object argument the class was read from
+  // Passed through a helper to Qt's connect: the connect's other string.
+  ForwardedReceiver Forwarded{};
 
   std::string shown() const {
     switch (From) {
@@ -567,9 +559,17 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
   // A function of the project's (not Qt's connect family, nor another of Qt's own), called
-  // directly, may pass the string on with an object other than the one before it.
+  // directly, may pass the string on with an object other than the one before it; so may a
+  // lambda, whose call passes the closure before the arguments of its parameters.
   const FunctionDecl *Helper = nullptr;
-  if (!Connects && !QtCallee && !isa<CXXOperatorCallExpr>(Call)) {
+  size_t Closure = 0;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    if (Method && Method->getParent()->isLambda() && !Arguments.empty()) {
+      Helper = Method;
+      Closure = 1;
+    }
+  } else if (!Connects && !QtCallee) {
     if (const auto *Direct = dyn_cast<CallExpr>(&Call))
       Helper = Direct->getDirectCallee();
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
@@ -598,10 +598,12 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       // here says itself which object it passes the string on with.
       const Expr *ReceiverExpr = I > 0 ? Arguments[I - 1] : nullptr;
       const CXXRecordDecl *Receiver = nullptr;
-      if (ForwardedReceiver Forwarded =
-              Helper ? forwardedReceiver(*Helper, I, Arguments, Object, Context)
-                     : ForwardedReceiver{};
-          Forwarded.Forwarded) {
+      ForwardedReceiver Forwarded =
+          Helper && I >= Closure
+              ? forwardedReceiver(*Helper, I - Closure,
+                                  llvm::ArrayRef(Arguments).drop_front(Closure), Object, Context)
+              : ForwardedReceiver{};
+      if (Forwarded.Forwarded) {
         Receiver = qobjectClassOf(ReceiverExpr = Forwarded.Receiver);
       } else {
         Receiver = qobjectClassOf(ReceiverExpr);
@@ -624,7 +626,7 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       Strings[I].push_back(MethodString{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
                                         std::move(*Signature), false,
                                         SM.getExpansionLoc(Argument->getBeginLoc()), Receiver,
-                                        ReceiverExpr});
+                                        ReceiverExpr, Forwarded});
     }
   }
 
@@ -643,6 +645,10 @@ void QtMethodStrings::checkArguments(const Expr &Call, std::vector<const Expr *>
       // bound...) calls the slot with the values bound to it.
       if (Method && SignalMethod && Connects)
         checkCompatible(*SignalString, *SignalMethod, String, *Method, Context);
+      // Through a helper's (or lambda's) parameter into Qt's connect: the same check, against
+      // the string the helper's connect pairs it with.
+      if (Method && String.Forwarded.Partner)
+        checkForwardedConnect(String, *Method, Context);
       // The signal, when there is one: a local that may hold either of two is not judged
       // against.
       if (!SignalSeen && String.From == Origin::SignalMacro && Candidates.size() == 1) {
@@ -893,9 +899,46 @@ SourceLocation QtMethodStrings::reportedAt(const MethodString &String, ASTContex
                       Object, Context);
 }
 
+void QtMethodStrings::checkForwardedConnect(const MethodString &String,
+                                            const QtMetaMethod &Method, ASTContext &Context) {
+  const ForwardedReceiver &Forwarded = String.Forwarded;
+  if ((String.From == Origin::SignalMacro) != Forwarded.IsSignal)
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  std::vector<const Expr *> Sources = stringSources(Forwarded.Partner, Context);
+  const StringLiteral *Literal =
+      Sources.size() == 1 ? macroMethodString(Sources.front(), SM, Context.getLangOpts()) : nullptr;
+  const CXXRecordDecl *Receiver = qobjectClassOf(Forwarded.PartnerReceiver);
+  if (!Literal || !Receiver || isQObjectItself(*Receiver))
+    return;
+  StringRef Text = Literal->getString().take_until([](char C) { return C == '\0'; });
+  if (Text.size() < 2 || (Text[0] != '1' && Text[0] != '2') || (Text[0] == '2') == Forwarded.IsSignal)
+    return;
+  std::optional<QtSignature> Signature = parseQtSignature(Text.drop_front());
+  if (!Signature)
+    return;
+  MethodString Partner{Text[0] == '2' ? Origin::SignalMacro : Origin::SlotMacro,
+                       std::move(*Signature), false,
+                       SM.getExpansionLoc(Sources.front()->getBeginLoc()), Receiver,
+                       Forwarded.PartnerReceiver};
+  // The partner's own name is judged where it is written; a pair is judged only when it names one
+  // of its class's methods.
+  std::vector<QtMetaMethod> Methods = qtMetaMethods(*Receiver);
+  auto Found = std::find_if(Methods.begin(), Methods.end(), [&](const QtMetaMethod &Candidate) {
+    return Candidate.Name == Partner.Signature.Name && accepts(Partner.From, Candidate.Kind) &&
+           matches(Candidate, Partner.Signature, Context);
+  });
+  if (Found == Methods.end())
+    return;
+  if (Forwarded.IsSignal)
+    checkCompatible(String, Method, Partner, *Found, Context, &String);
+  else
+    checkCompatible(Partner, *Found, String, Method, Context);
+}
+
 void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
                                       const MethodString &Slot, const QtMetaMethod &SlotMethod,
-                                      ASTContext &Context) {
+                                      ASTContext &Context, const MethodString *At) {
   const auto &Sent = Signal.Signature.Arguments;
   const auto &Taken = Slot.Signature.Arguments;
   std::string Problem;
@@ -920,8 +963,9 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
     return;
   std::string Message =
       "'" + Slot.shown() + "' cannot receive '" + Signal.shown() + "': " + Problem;
-  SourceLocation Where = reportedAt(Slot, Context);
-  JudgedStrings.push_back({Slot.Receiver, Slot.Signature.Name, Where, Message});
+  const MethodString &Reported = At ? *At : Slot;
+  SourceLocation Where = reportedAt(Reported, Context);
+  JudgedStrings.push_back({Reported.Receiver, Reported.Signature.Name, Where, Message});
   if (once(Where, Message))
     Diag(Where, "%0", DiagnosticIDs::Warning) << Message;
 }

@@ -77,9 +77,14 @@ private:
   void drift(const MethodString &String, const std::string &Message, const clang::Decl *NoteAt,
              const std::string &Note, const QtCreation &Made, clang::ASTContext &Context);
   void checkFactory(const clang::FunctionDecl &Definition, clang::ASTContext &Context);
+  // Reported at the slot, or at At (a signal passed through a helper's parameter).
   void checkCompatible(const MethodString &Signal, const QtMetaMethod &SignalMethod,
                        const MethodString &Slot, const QtMetaMethod &SlotMethod,
-                       clang::ASTContext &Context);
+                       clang::ASTContext &Context, const MethodString *At = nullptr);
+  // A string passed through a helper's (or a lambda's) parameter into Qt's connect, checked
+  // against the string that connect pairs it with.
+  void checkForwardedConnect(const MethodString &String, const QtMetaMethod &Method,
+                             clang::ASTContext &Context);
   // Where a string's finding is reported: at the string, or at the .ui element uic wrote it from.
   clang::SourceLocation reportedAt(const MethodString &String, clang::ASTContext &Context);
   bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
