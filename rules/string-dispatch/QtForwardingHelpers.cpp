@@ -191,9 +191,9 @@ ForwardedReceiver forwardedReceiver(const FunctionDecl &Helper, unsigned Index,
       const Expr *Written = Partner->IgnoreParenImpCasts();
       // A SIGNAL() written in the helper (through qFlagLocation() in Qt's debug build), or the
       // string the call site passes for another parameter.
-      Result.Partner = isa<StringLiteral>(Written) || isa<CallExpr>(Written)
-                           ? Partner
-                           : atCallSite(Partner, *Definition, Arguments, Object);
+      Result.PartnerPassed = !isa<StringLiteral>(Written) && !isa<CallExpr>(Written);
+      Result.Partner = Result.PartnerPassed ? atCallSite(Partner, *Definition, Arguments, Object)
+                                            : Partner;
       // Only its class is read: an object of the helper's own (a local, a member) is as good.
       Result.PartnerReceiver = atCallSite(*Other, *Definition, Arguments, Object);
       if (!Result.PartnerReceiver && !isa_and_nonnull<ParmVarDecl>(referencedDecl(**Other)))

@@ -35,6 +35,7 @@ struct ForwardedReceiver {
   const clang::Expr *Partner = nullptr;
   const clang::Expr *PartnerReceiver = nullptr;
   bool IsSignal = false; // the parameter is the connect's signal
+  bool PartnerPassed = false; // the other string is the call's too, for another parameter
 };
 
 // Helper: the called function (a lambda's call operator included); Index: the argument holding

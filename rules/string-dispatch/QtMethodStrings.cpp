@@ -902,7 +902,9 @@ SourceLocation QtMethodStrings::reportedAt(const MethodString &String, ASTContex
 void QtMethodStrings::checkForwardedConnect(const MethodString &String,
                                             const QtMetaMethod &Method, ASTContext &Context) {
   const ForwardedReceiver &Forwarded = String.Forwarded;
-  if ((String.From == Origin::SignalMacro) != Forwarded.IsSignal)
+  // A pair the call passes both strings of is judged once, at its slot.
+  if ((String.From == Origin::SignalMacro) != Forwarded.IsSignal ||
+      (Forwarded.IsSignal && Forwarded.PartnerPassed))
     return;
   const SourceManager &SM = Context.getSourceManager();
   std::vector<const Expr *> Sources = stringSources(Forwarded.Partner, Context);
