@@ -29,7 +29,7 @@ CONTRACTCHECK_JSON_FIELDS(HiddenEnumerator, (Usr, "usr"), (Enumerator, "enumerat
 // them. Where and Message identify the finding the TU reported.
 struct SwitchHiddenFact {
   static constexpr std::string_view Kind = "switch-hidden";
-  static constexpr unsigned Version = 2;
+  static constexpr unsigned Version = 3;
   SourcePosition Where;
   std::string Message;
   std::string EnumName;
@@ -43,6 +43,9 @@ struct SwitchHiddenFact {
   std::vector<std::string> Unproduced;
   std::vector<std::string> NamedUnproduced;
   bool LocalEnum = false;
+  // The hidden enumerators that stand where a count stands (the last value, above the others):
+  // a count if some TU sizes an array or bounds a loop with it and none gives it as a value.
+  std::vector<std::string> CountPlaced;
   std::string key() const {
     return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
   }
@@ -50,6 +53,7 @@ struct SwitchHiddenFact {
 CONTRACTCHECK_JSON_FIELDS(SwitchHiddenFact, (Where, "where"), (Message, "message"),
                           (EnumName, "enum"), (HasDefault, "has_default"), (Hidden, "hidden"),
                           (EnumUsr, "enum_usr"), (Unproduced, "unproduced"),
-                          (NamedUnproduced, "named_unproduced"), (LocalEnum, "local_enum"))
+                          (NamedUnproduced, "named_unproduced"), (LocalEnum, "local_enum"),
+                          (CountPlaced, "count_placed"))
 
 } // namespace contractcheck

@@ -119,8 +119,14 @@ void SwitchCoverageGlobalRule::run(GlobalContext &Context) {
       return JudgeUnproduced && llvm::is_contained(Switch.Unproduced, Usr) &&
              !Uses.produced(Usr);
     };
+    // A count by its uses: placed where a count stands, sizing an array or bounding a loop in
+    // some TU (mumble's VoiceRecorderDialog.cpp), given as a value in none.
+    auto Count = [&](const std::string &Usr) {
+      return RangeMarkers && llvm::is_contained(Switch.CountPlaced, Usr) &&
+             Uses.countNeverGiven(Usr);
+    };
     for (HiddenEnumerator &H : Switch.Hidden) {
-      if ((RangeMarkers && Uses.onlyBound(H.Usr)) || Unproduced(H.Usr) ||
+      if ((RangeMarkers && Uses.onlyBound(H.Usr)) || Count(H.Usr) || Unproduced(H.Usr) ||
           (ByCallers != Filtered.end() && ByCallers->second.contains(H.Usr)) ||
           (Reached != Reaching.end() && !Reached->second.contains(H.Usr)))
         R.Dropped.insert(H.Enumerator);

@@ -4,6 +4,9 @@
 // ElfFloatGuard`) in ParseHelper.cpp, a TU that the switch's TUs never see. An enumerator that
 // some TU compares as a bound and no TU uses as a value is no value a switch can be given: the
 // findings that listed it are rewritten without it, and withdrawn when nothing else is left.
+// So is a count known by its uses: the enum's last value, which some TU sizes an array or bounds
+// a loop with and no TU gives as a value (mumble's `VoiceRecorderFormat::kEnd`, counted in
+// VoiceRecorderDialog.cpp, hidden by a switch in VoiceRecorder.cpp).
 // The same step takes out of a switch on a parameter the values every call of its function
 // (cockatrice's virtual hook, called from the base's `default:` in another TU) has already
 // dispatched (CallerDefaults.h), and keeps of a switch given only what its calls pass or its

@@ -125,7 +125,9 @@ constexpr OptionSpec Options[] = {
     {"range-markers", OptionType::Bool, "true",
      "An enumerator the project only ever compares as a bound ('format > ElfEsFloatGuard && "
      "format < ElfFloatGuard') and never uses as a value is a range marker, not a member: a "
-     "switch need not name it. The CLI asks every translation unit, clang-tidy the one it "
+     "switch need not name it; so is the enum's last value when the project sizes an array "
+     "with it or runs a loop up to it ('for (int fm = 0; fm < kEnd; fm++)') and never gives "
+     "it as a value: a count. The CLI asks every translation unit, clang-tidy the one it "
      "sees."},
     {"unproduced-values", OptionType::Bool, "true",
      "An enumerator the project never gives as a value (never assigned, returned, passed or "
@@ -327,6 +329,15 @@ bool switchesOnACompileTimeConstant(const Expr &Cond, const ASTContext &Ctx) {
 // leaves this one to `default:` treats it as the idle case on purpose.
 bool isNeutralZero(const EnumConstantDecl &Enumerator, const EnumDecl &Enum) {
   return Enumerator.getInitVal().isZero() && *Enum.enumerator_begin() == &Enumerator;
+}
+
+// Where a count stands: the enum's last value, above all the others. What makes it a count is
+// how the project uses it (range-markers): it sizes an array or bounds a loop, and is never given
+// as a value (mumble's `VoiceRecorderFormat::kEnd`, the number of formats, which no sentinel
+// glob names).
+bool placedAsACount(const EnumConstantDecl &Enumerator) {
+  const auto *Enum = dyn_cast<EnumDecl>(Enumerator.getDeclContext());
+  return Enum && lastValueAboveTheOthers(*Enum) == &Enumerator;
 }
 
 // The labels go right before `default:` so the new cases fall into the default body exactly as
@@ -699,8 +710,9 @@ void SwitchCoverageRule::onEndOfTranslationUnit() {
     // Where no global step follows (clang-tidy), this TU's uses are all there is to ask; the
     // CLI asks every TU's (RangeMarkerGlobal.h).
     if (RangeMarkers && !keepsFacts())
-      llvm::erase_if(Finding.Missing,
-                     [&](const EnumConstantDecl *E) { return Uses->onlyBound(*E); });
+      llvm::erase_if(Finding.Missing, [&](const EnumConstantDecl *E) {
+        return Uses->onlyBound(*E) || (placedAsACount(*E) && Uses->countNeverGiven(*E));
+      });
     if (Finding.Hook && !keepsFacts())
       takeOutFilteredByCallers(Finding);
     // clang-tidy sees one TU: it judges only an enum that TU's main file declares, whose values
@@ -874,9 +886,10 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
                                     const std::vector<std::string> &Names,
                                     const std::vector<std::string> &Labels,
                                     const std::optional<std::string> &Separator) {
+  // A value here may still be a count: `kEnd != 0` gives no value (countNeverGiven).
   const bool MayHideMarkers =
       RangeMarkers && !llvm::all_of(Finding.Missing, [&](const EnumConstantDecl *E) {
-        return Uses->usedAsValue(*E);
+        return Uses->usedAsValue(*E) && !(placedAsACount(*E) && !Uses->produced(*E, false));
       });
   UnproducedInTU Unproduced;
   if (UnproducedValues)
@@ -904,6 +917,10 @@ void SwitchCoverageRule::emitHidden(const Pending &Finding, const std::string &M
       Fact.NamedUnproduced.push_back(usrOf(*E));
     Fact.LocalEnum = Unproduced.LocalEnum;
   }
+  if (RangeMarkers)
+    for (const EnumConstantDecl *E : Finding.Missing)
+      if (placedAsACount(*E))
+        Fact.CountPlaced.push_back(usrOf(*E));
   emitFact(Fact);
 }
 

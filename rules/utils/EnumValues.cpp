@@ -92,6 +92,17 @@ std::vector<HeldValue> heldValues(const EnumDecl &Enum, const SentinelPolicy &Se
   return Held;
 }
 
+const EnumConstantDecl *lastValueAboveTheOthers(const EnumDecl &Enum) {
+  std::vector<ValueGroup> Groups = groupByValue(Enum);
+  if (Groups.size() < 2)
+    return nullptr;
+  const llvm::APSInt &Last = Groups.back().Value;
+  for (size_t I = 0; I + 1 < Groups.size(); ++I)
+    if (llvm::APSInt::compareValues(Groups[I].Value, Last) >= 0)
+      return nullptr;
+  return Groups.back().Members.front();
+}
+
 const EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
                                             const llvm::APSInt &Value) {
   for (const HeldValue &H : Held)

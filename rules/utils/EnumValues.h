@@ -32,6 +32,10 @@ struct HeldValue {
 // In declaration order of the values' first enumerators.
 std::vector<HeldValue> heldValues(const clang::EnumDecl &Enum, const SentinelPolicy &Sentinels);
 
+// The last enumerator with a value of its own, when that value is above every other value of
+// the enum: where a count stands (mumble's `VoiceRecorderFormat::kEnd`). Null otherwise.
+const clang::EnumConstantDecl *lastValueAboveTheOthers(const clang::EnumDecl &Enum);
+
 // The enumerator that names Value among Held; null when the value is not held.
 const clang::EnumConstantDecl *enumeratorWithValue(const std::vector<HeldValue> &Held,
                                                    const llvm::APSInt &Value);

@@ -184,6 +184,43 @@ const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee,
   return nullptr;
 }
 
+// The enumerators a loop's condition runs up to and stops before: `i < E`, `E > i`, `i != E`
+// (mumble's `for (int fm = 0; fm < VoiceRecorderFormat::kEnd; fm++)`), the condition itself or
+// one operand of its `&&` chain.
+void forEachLoopBound(const Expr *Condition, llvm::function_ref<void(const DeclRefExpr &)> Visit) {
+  if (!Condition)
+    return;
+  Condition = Condition->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Condition))
+    Condition = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Binary = dyn_cast<BinaryOperator>(Condition);
+  if (!Binary)
+    return;
+  if (Binary->getOpcode() == BO_LAnd) {
+    forEachLoopBound(Binary->getLHS(), Visit);
+    forEachLoopBound(Binary->getRHS(), Visit);
+    return;
+  }
+  auto Visited = [&](const Expr *Side) {
+    if (enumeratorNamedBy(*Side))
+      Visit(*cast<DeclRefExpr>(Side->IgnoreParenImpCasts()));
+  };
+  switch (Binary->getOpcode()) {
+  case BO_LT:
+    Visited(Binary->getRHS());
+    break;
+  case BO_GT:
+    Visited(Binary->getLHS());
+    break;
+  case BO_NE:
+    Visited(Binary->getLHS());
+    Visited(Binary->getRHS());
+    break;
+  default:
+    break;
+  }
+}
+
 } // namespace
 
 std::vector<const EnumConstantDecl *> enumeratorsSizing(const DeclaratorDecl &Declaration) {
@@ -215,6 +252,8 @@ void EnumeratorUses::registerMatchers(MatchFinder *Finder) {
       decl(anyOf(declaratorDecl(), typedefNameDecl()), InProject).bind("sized-declaration"),
       Callback);
   Finder->addMatcher(cxxNewExpr(isArray(), InProject).bind("array-new"), Callback);
+  Finder->addMatcher(stmt(anyOf(forStmt(), whileStmt(), doStmt()), InProject).bind("loop"),
+                     Callback);
   Finder->addMatcher(
       enumConstantDecl(forEachDescendant(declRefExpr(to(enumConstantDecl())).bind("in-enum"))),
       Callback);
@@ -268,7 +307,21 @@ void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
     else if (const auto *Typedef = dyn_cast<TypedefNameDecl>(Declaration))
       Info = Typedef->getTypeSourceInfo();
     if (Info)
-      forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) { Sizes.insert(&Ref); });
+      forEachSize(Info->getTypeLoc(), [&](const DeclRefExpr &Ref) {
+        Sizes.insert(&Ref);
+        Counted.insert(&Ref);
+      });
+    return;
+  }
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
+    const Expr *Condition = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(Loop))
+      Condition = For->getCond();
+    else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+      Condition = While->getCond();
+    else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+      Condition = Do->getCond();
+    forEachLoopBound(Condition, [&](const DeclRefExpr &Ref) { Counted.insert(&Ref); });
     return;
   }
   if (const auto *Case = Result.Nodes.getNodeAs<CaseStmt>("case-label")) {
@@ -313,8 +366,10 @@ void EnumeratorUses::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("array-new")) {
-    if (const DeclRefExpr *Ref = enumeratorSizing(New->getArraySize().value_or(nullptr)))
+    if (const DeclRefExpr *Ref = enumeratorSizing(New->getArraySize().value_or(nullptr))) {
       Sizes.insert(Ref);
+      Counted.insert(Ref);
+    }
     return;
   }
   const auto *Comparison = Result.Nodes.getNodeAs<BinaryOperator>("enumerator-comparison");
@@ -344,12 +399,15 @@ void EnumeratorUses::finish() {
                       : Sizes.contains(Ref) ? &Use::Size
                                             : &Use::Value;
     InFile.*Kind = Whole.*Kind = true;
+    if (Counted.contains(Ref))
+      InFile.Count = Whole.Count = true;
     if (Kind == &Use::Value && !Consumed.contains(Ref))
       InFile.Produced = Whole.Produced = true;
   }
   References.clear();
   Bounds.clear();
   Sizes.clear();
+  Counted.clear();
   InDefinitions.clear();
   Consumed.clear();
 }
@@ -369,6 +427,11 @@ bool EnumeratorUses::onlyBound(const EnumConstantDecl &E) const {
 bool EnumeratorUses::onlyCount(const EnumConstantDecl &E) const {
   auto It = InTU.find(&E);
   return It != InTU.end() && (It->second.Bound || It->second.Size) && !It->second.Value;
+}
+
+bool EnumeratorUses::countNeverGiven(const EnumConstantDecl &E) const {
+  auto It = InTU.find(&E);
+  return It != InTU.end() && It->second.Count && !It->second.Produced;
 }
 
 bool EnumeratorUses::usedAsValue(const EnumConstantDecl &E) const {
@@ -391,7 +454,7 @@ bool EnumeratorUses::made(const EnumDecl &Enum) const {
 std::vector<Fact> EnumeratorUses::facts() const {
   // Sorted by file and USR, so that a header's fact is the same whichever TU saw it.
   struct FileUses {
-    std::set<std::string> Bounds, Sizes, Values, Produced, Made;
+    std::set<std::string> Bounds, Sizes, Values, Produced, Made, Counts;
   };
   std::map<std::string, FileUses> Files;
   for (const auto &[File, Uses] : ByFile) {
@@ -411,6 +474,8 @@ std::vector<Fact> EnumeratorUses::facts() const {
         InFile.Values.insert(Usr);
       if (U.Produced)
         InFile.Produced.insert(Usr);
+      if (U.Count)
+        InFile.Counts.insert(Usr);
     }
   }
   for (const auto &[File, Enums] : MadeByFile) {
@@ -429,7 +494,8 @@ std::vector<Fact> EnumeratorUses::facts() const {
                                              {Uses.Sizes.begin(), Uses.Sizes.end()},
                                              {Uses.Values.begin(), Uses.Values.end()},
                                              {Uses.Produced.begin(), Uses.Produced.end()},
-                                             {Uses.Made.begin(), Uses.Made.end()}}));
+                                             {Uses.Made.begin(), Uses.Made.end()},
+                                             {Uses.Counts.begin(), Uses.Counts.end()}}));
   return Facts;
 }
 

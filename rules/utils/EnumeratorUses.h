@@ -42,6 +42,9 @@ public:
   bool onlyBound(const clang::EnumConstantDecl &E) const;
   // A bound or a size somewhere in this TU, and never a value in it.
   bool onlyCount(const clang::EnumConstantDecl &E) const;
+  // Sizes an array or bounds a loop somewhere in this TU (EnumeratorUsesFact::Counts), and is
+  // given as a value of its enum nowhere in it.
+  bool countNeverGiven(const clang::EnumConstantDecl &E) const;
   // A value somewhere in this TU: no other TU's uses can make it a count or a marker.
   bool usedAsValue(const clang::EnumConstantDecl &E) const;
   // Given as a value of its enum somewhere in this TU (EnumeratorUsesFact::Produced); with
@@ -64,6 +67,7 @@ private:
     bool Size = false;
     bool Value = false;
     bool Produced = false;
+    bool Count = false; // besides its kind: a dimension or a loop's bound
   };
   // Every reference to a project enumerator outside enum definitions, until classify().
   std::vector<const clang::DeclRefExpr *> References;
@@ -72,6 +76,9 @@ private:
   // Those that are a dimension (`T a[E]`, `std::array<T, E>`, `std::bitset<E>`, `new T[E]`), or
   // one side of a relational comparison with an integer (`i < E`).
   llvm::DenseSet<const clang::DeclRefExpr *> Sizes;
+  // Those that count: a dimension, or the bound a loop's condition stops before (`i < E`, `E >
+  // i`, `i != E`, whatever `i` is).
+  llvm::DenseSet<const clang::DeclRefExpr *> Counted;
   // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
   llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;
   // Values that give no value of their enum: a case label, a side of `==` / `!=`, converted to

@@ -17,7 +17,7 @@ namespace contractcheck {
 // header seen by many TUs gives the same fact in each, stored once.
 struct EnumeratorUsesFact {
   static constexpr std::string_view Kind = "enumerator-uses";
-  static constexpr unsigned Version = 3;
+  static constexpr unsigned Version = 4;
   std::string File; // where the uses are spelled (a macro's use, not its definition)
   // Compared by `<`, `>`, `<=`, `>=` with a value of their own enum (an enumerator may be in
   // several lists).
@@ -36,11 +36,16 @@ struct EnumeratorUsesFact {
   // `reinterpret_cast<E *>(p)`), a library template that returns or writes one
   // (`v.value<E>()`, `stream >> e`, `j.get<E>()`), or Qt's meta-object (`Q_ENUM`).
   std::vector<std::string> Made;
+  // Counts: an array's dimension, or the bound a loop runs up to and stops before (`i < E`, `e <
+  // E`, `i != E` in the condition of a `for`, `while` or `do`), whatever else the use is also
+  // sorted as (an enumerator may be in several lists). Mumble's `for (int fm = 0; fm <
+  // VoiceRecorderFormat::kEnd; fm++)` fills the format box with every format before `kEnd`.
+  std::vector<std::string> Counts;
   std::string key() const { return File; }
 };
 CONTRACTCHECK_JSON_FIELDS(EnumeratorUsesFact, (File, "file"), (Bounds, "bounds"),
                           (Sizes, "sizes"), (Values, "values"), (Produced, "produced"),
-                          (Made, "made"))
+                          (Made, "made"), (Counts, "counts"))
 
 // Every TU's uses together (or those of the TUs seen: an editor's buffer, a subset).
 class CodebaseEnumeratorUses {
@@ -48,6 +53,7 @@ public:
   void add(const EnumeratorUsesFact &Uses) {
     Bounds.insert(Uses.Bounds.begin(), Uses.Bounds.end());
     Sizes.insert(Uses.Sizes.begin(), Uses.Sizes.end());
+    Counts.insert(Uses.Counts.begin(), Uses.Counts.end());
     Values.insert(Uses.Values.begin(), Uses.Values.end());
     Produced.insert(Uses.Produced.begin(), Uses.Produced.end());
     Made.insert(Uses.Made.begin(), Uses.Made.end());
@@ -60,13 +66,19 @@ public:
   bool onlyBound(const std::string &Usr) const {
     return Bounds.contains(Usr) && !Values.contains(Usr) && !Sizes.contains(Usr);
   }
+  // A count by its uses: some TU sizes an array with it or runs a loop up to it, and no TU gives
+  // it as a value of its enum (`kEnd != 0`, a `case` label, does not give it). Whether it is
+  // the enum's last value is the caller's to ask.
+  bool countNeverGiven(const std::string &Usr) const {
+    return Counts.contains(Usr) && !Produced.contains(Usr);
+  }
   // A count or marker: a bound or a size, never a value.
   bool onlyCount(const std::string &Usr) const {
     return (Bounds.contains(Usr) || Sizes.contains(Usr)) && !Values.contains(Usr);
   }
 
 private:
-  std::set<std::string> Bounds, Sizes, Values, Produced, Made;
+  std::set<std::string> Bounds, Sizes, Counts, Values, Produced, Made;
 };
 
 } // namespace contractcheck
