@@ -184,9 +184,9 @@ const EnumDecl *enumMadeByLibrary(const FunctionDecl &Callee,
   return nullptr;
 }
 
-// The enumerators a loop's condition runs up to and stops before: `i < E`, `E > i`, `i != E`
-// (mumble's `for (int fm = 0; fm < VoiceRecorderFormat::kEnd; fm++)`), the condition itself or
-// one operand of its `&&` chain.
+// The enumerators a loop's condition runs up to and stops before: `i < E`, `E > i` (mumble's
+// `for (int fm = 0; fm < VoiceRecorderFormat::kEnd; fm++)`), the condition itself or one operand
+// of its `&&` chain. Not `!=`: `while (state != Done)` waits for a value the loop is given.
 void forEachLoopBound(const Expr *Condition, llvm::function_ref<void(const DeclRefExpr &)> Visit) {
   if (!Condition)
     return;
@@ -211,10 +211,6 @@ void forEachLoopBound(const Expr *Condition, llvm::function_ref<void(const DeclR
     break;
   case BO_GT:
     Visited(Binary->getLHS());
-    break;
-  case BO_NE:
-    Visited(Binary->getLHS());
-    Visited(Binary->getRHS());
     break;
   default:
     break;

@@ -77,7 +77,7 @@ private:
   // one side of a relational comparison with an integer (`i < E`).
   llvm::DenseSet<const clang::DeclRefExpr *> Sizes;
   // Those that count: a dimension, or the bound a loop's condition stops before (`i < E`, `E >
-  // i`, `i != E`, whatever `i` is).
+  // i`, whatever `i` is).
   llvm::DenseSet<const clang::DeclRefExpr *> Counted;
   // Those in an enumerator's initializer (`Last = Rgba8`): the enum describing itself, neither.
   llvm::DenseSet<const clang::DeclRefExpr *> InDefinitions;

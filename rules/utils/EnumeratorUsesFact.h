@@ -37,7 +37,7 @@ struct EnumeratorUsesFact {
   // (`v.value<E>()`, `stream >> e`, `j.get<E>()`), or Qt's meta-object (`Q_ENUM`).
   std::vector<std::string> Made;
   // Counts: an array's dimension, or the bound a loop runs up to and stops before (`i < E`, `e <
-  // E`, `i != E` in the condition of a `for`, `while` or `do`), whatever else the use is also
+  // E`, `E > i` in the condition of a `for`, `while` or `do`), whatever else the use is also
   // sorted as (an enumerator may be in several lists). Mumble's `for (int fm = 0; fm <
   // VoiceRecorderFormat::kEnd; fm++)` fills the format box with every format before `kEnd`.
   std::vector<std::string> Counts;
