@@ -100,7 +100,16 @@ bool MockDriftRule::Analysis::callsItself(const CXXRecordDecl &Class, llvm::Stri
   if (Inserted) {
     It->second = membersCalledOnItself(*Source);
   }
-  return It->second.contains(Name);
+  if (It->second.contains(Name))
+    return true;
+  // Or the test calls it through a member pointer (libprocess's `dispatch(pid, &P::func0)`).
+  if (!MainFilePointers)
+    MainFilePointers = memberPointersInMainFile(Ctx);
+  for (const NamedDecl *Found : Class.lookup(DeclarationName(&Ctx.Idents.get(Name))))
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Found);
+        Method && MainFilePointers->contains(Method->getCanonicalDecl()))
+      return true;
+  return false;
 }
 
 std::vector<StandIn> MockDriftRule::Analysis::standInsOf(const CXXRecordDecl &Mock) {

@@ -204,6 +204,8 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<GMockMethod>> GMock;
   llvm::DenseMap<const clang::CXXRecordDecl *, Pairing> Pairings;
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> SelfCalled;
+  // Member pointers the main file takes (computed when first needed).
+  std::optional<llvm::DenseSet<const clang::CXXMethodDecl *>> MainFilePointers;
   llvm::DenseMap<const clang::CXXRecordDecl *, Injections> Injected;
   std::set<std::string> Emitted;
   std::map<std::pair<const clang::ClassTemplateDecl *, unsigned>, bool> UsesParameter;

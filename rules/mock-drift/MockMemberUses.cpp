@@ -1,5 +1,6 @@
 #include "rules/mock-drift/MockMemberUses.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
@@ -19,6 +20,7 @@ namespace {
 // is the mock's own hook, not a stand-in for a real method.
 class SelfCalls : public RecursiveASTVisitor<SelfCalls> {
 public:
+  explicit SelfCalls(const SourceManager &SM) : SM(&SM) {}
   llvm::StringSet<> Names;
 
   static bool onThis(const Expr *Base) {
@@ -39,6 +41,48 @@ public:
       Names.insert(E->getName().getAsString());
     return true;
   }
+  // `&Self::connected` handed on as a callback (Mesos's `defer(self(), &Self::connected)`): the
+  // class calls it through the member pointer. In a class template it may still be unresolved.
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->getOpcode() != UO_AddrOf || SM->isMacroBodyExpansion(E->getBeginLoc()))
+      return true;
+    const Expr *Operand = E->getSubExpr()->IgnoreParens();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand)) {
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
+          Method && !Method->isStatic() && Method->getIdentifier())
+        Names.insert(Method->getName());
+    } else if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Operand)) {
+      if (Lookup->getQualifier())
+        Names.insert(Lookup->getName().getAsString());
+    } else if (const auto *Dependent = dyn_cast<DependentScopeDeclRefExpr>(Operand)) {
+      Names.insert(Dependent->getDeclName().getAsString());
+    }
+    return true;
+  }
+
+private:
+  const SourceManager *SM;
+};
+
+// The methods whose address code takes as a member pointer (`&DispatchProcess::func0`), outside
+// gMock's macro bodies.
+class MemberPointers : public RecursiveASTVisitor<MemberPointers> {
+public:
+  explicit MemberPointers(const SourceManager &SM) : SM(SM) {}
+  llvm::DenseSet<const CXXMethodDecl *> Methods;
+
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->getOpcode() != UO_AddrOf || SM.isMacroBodyExpansion(E->getBeginLoc()))
+      return true;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
+          Method && !Method->isStatic())
+        Methods.insert(Method->getCanonicalDecl());
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
 };
 
 // Whether a class template's definition calls a member on a value of one of its type parameters
@@ -201,7 +245,7 @@ bool derivedClassCallsMethod(const CXXRecordDecl &Mock, const CXXMethodDecl &Met
 }
 
 llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
-  SelfCalls Visitor;
+  SelfCalls Visitor(Class.getASTContext().getSourceManager());
   for (const Decl *Member : Class.decls())
     Visitor.TraverseDecl(const_cast<Decl *>(Member));
   // And the members this TU defines outside the class: Quassel's MockedPeer declares its
@@ -211,6 +255,15 @@ llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
     if (const FunctionDecl *Body = Method->getDefinition(); Body && Body->isOutOfLine())
       Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
   return std::move(Visitor.Names);
+}
+
+llvm::DenseSet<const CXXMethodDecl *> memberPointersInMainFile(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  MemberPointers Visitor(SM);
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      Visitor.TraverseDecl(D);
+  return std::move(Visitor.Methods);
 }
 
 bool definesMembersElsewhere(const CXXRecordDecl &Class) {

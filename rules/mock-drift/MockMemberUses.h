@@ -4,9 +4,11 @@
 #pragma once
 
 #include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/DenseSet.h>
 #include <llvm/ADT/StringSet.h>
 
 namespace clang {
+class ASTContext;
 class ClassTemplateDecl;
 class CXXMethodDecl;
 class CXXRecordDecl;
@@ -17,7 +19,15 @@ namespace contractcheck {
 // Names of the members Class calls on itself, in the class and in the members this TU defines
 // outside it. A mock method with no counterpart that the mock calls itself (`MOCK_METHOD(void,
 // Die, ()); ~MockFoo() { Die(); }`) is the mock's own hook, not a stand-in for a real method.
+// A member pointer the class takes to its own member (`defer(self(), &Self::connected)`) counts
+// as a call: it hands the method on to be called.
 llvm::StringSet<> membersCalledOnItself(const clang::CXXRecordDecl &Class);
+
+// The methods (canonical declarations) the main file takes as member pointers
+// (`dispatch(&process, &DispatchProcess::func0)` in a test): code that calls that very method
+// through the pointer, never through a base. A mock method with no counterpart named so is the
+// test's own target, like one the mock calls on itself.
+llvm::DenseSet<const clang::CXXMethodDecl *> memberPointersInMainFile(clang::ASTContext &Ctx);
 
 // Whether Class has a method (other than a constructor or destructor) that this TU declares but
 // does not define: its body, and whatever it calls on the class, is in another TU (Quassel's
