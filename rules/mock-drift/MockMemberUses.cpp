@@ -20,7 +20,8 @@ namespace {
 // is the mock's own hook, not a stand-in for a real method.
 class SelfCalls : public RecursiveASTVisitor<SelfCalls> {
 public:
-  explicit SelfCalls(const SourceManager &SM) : SM(&SM) {}
+  explicit SelfCalls(const CXXRecordDecl &Class)
+      : Class(Class), SM(&Class.getASTContext().getSourceManager()) {}
   llvm::StringSet<> Names;
 
   static bool onThis(const Expr *Base) {
@@ -42,25 +43,32 @@ public:
     return true;
   }
   // `&Self::connected` handed on as a callback (Mesos's `defer(self(), &Self::connected)`): the
-  // class calls it through the member pointer. In a class template it may still be unresolved.
+  // class calls it through the member pointer. Only a pointer to the class's own (or inherited)
+  // member counts: `Invoke(&fake_, &FakeFoo::DoThis)` delegates to another class's method.
   bool VisitUnaryOperator(UnaryOperator *E) {
     if (E->getOpcode() != UO_AddrOf || SM->isMacroBodyExpansion(E->getBeginLoc()))
       return true;
     const Expr *Operand = E->getSubExpr()->IgnoreParens();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand)) {
       if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
-          Method && !Method->isStatic() && Method->getIdentifier())
+          Method && !Method->isStatic() && Method->getIdentifier() && isOwn(Method->getParent()))
         Names.insert(Method->getName());
     } else if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Operand)) {
-      if (Lookup->getQualifier())
+      if (Lookup->getQualifier() && isOwn(Lookup->getNamingClass()))
         Names.insert(Lookup->getName().getAsString());
-    } else if (const auto *Dependent = dyn_cast<DependentScopeDeclRefExpr>(Operand)) {
-      Names.insert(Dependent->getDeclName().getAsString());
     }
     return true;
   }
 
 private:
+  bool isOwn(const CXXRecordDecl *Owner) const {
+    if (!Owner || !Class.hasDefinition())
+      return false;
+    Owner = Owner->getCanonicalDecl();
+    return Owner == Class.getCanonicalDecl() || Class.isDerivedFrom(Owner);
+  }
+
+  const CXXRecordDecl &Class;
   const SourceManager *SM;
 };
 
@@ -245,7 +253,7 @@ bool derivedClassCallsMethod(const CXXRecordDecl &Mock, const CXXMethodDecl &Met
 }
 
 llvm::StringSet<> membersCalledOnItself(const CXXRecordDecl &Class) {
-  SelfCalls Visitor(Class.getASTContext().getSourceManager());
+  SelfCalls Visitor(Class);
   for (const Decl *Member : Class.decls())
     Visitor.TraverseDecl(const_cast<Decl *>(Member));
   // And the members this TU defines outside the class: Quassel's MockedPeer declares its
