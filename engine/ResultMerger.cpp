@@ -207,21 +207,21 @@ void ResultMerger::collectMapFacts() {
   }
 }
 
-std::string_view ResultMerger::leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase) {
+// A finding in a file a code generator wrote, or in a vendored copy of a library, is left out
+// unless the configuration asks for it (paths.generated, paths.vendored); the rules that judge
+// only what the configuration names report in both.
+ResultMerger::LeftOut ResultMerger::leftOut(const Finding &F, const GlobalPhase &Phase) {
   const RuleInfo *Info = findRule(F.RuleId);
-  if ((Info && Info->ReportsInGeneratedCode) ||
-      Phase.ConfigFor(F.Position.File).reportsGeneratedCode())
+  if (Info && Info->ReportsInGeneratedCode)
     return {};
-  return Sources.generator(F.Position.File);
-}
-
-// As generated code: the rules that judge only what the configuration names report here too.
-std::string_view ResultMerger::leftOutAsVendored(const Finding &F, const GlobalPhase &Phase) {
-  const RuleInfo *Info = findRule(F.RuleId);
-  if ((Info && Info->ReportsInGeneratedCode) ||
-      Phase.ConfigFor(F.Position.File).reportsVendoredCode())
-    return {};
-  return Sources.vendoredLibrary(F.Position.File);
+  const Config &C = Phase.ConfigFor(F.Position.File);
+  if (!C.reportsGeneratedCode())
+    if (std::string_view Generator = Sources.generator(F.Position.File); !Generator.empty())
+      return {Generator, &Report.InGeneratedCode, &Report.GeneratedFiles};
+  if (!C.reportsVendoredCode())
+    if (std::string_view Library = Sources.vendoredLibrary(F.Position.File); !Library.empty())
+      return {Library, &Report.InVendoredCode, &Report.VendoredFiles};
+  return {};
 }
 
 RunReport ResultMerger::finish(const GlobalPhase &Phase) {
@@ -249,12 +249,9 @@ RunReport ResultMerger::finish(const GlobalPhase &Phase) {
                                    "nothing"});
     if (Index.isSuppressed(F.Position.Line, F.RuleId)) {
       ++Report.Suppressed;
-    } else if (std::string_view Generator = leftOutAsGenerated(F, Phase); !Generator.empty()) {
-      ++Report.InGeneratedCode;
-      Report.GeneratedFiles.try_emplace(F.Position.File, Generator);
-    } else if (std::string_view Library = leftOutAsVendored(F, Phase); !Library.empty()) {
-      ++Report.InVendoredCode;
-      Report.VendoredFiles.try_emplace(F.Position.File, Library);
+    } else if (LeftOut Out = leftOut(F, Phase); Out.Count) {
+      ++*Out.Count;
+      Out.Files->try_emplace(F.Position.File, Out.Author);
     } else {
       Report.Findings.push_back(std::move(F));
     }

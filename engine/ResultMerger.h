@@ -82,8 +82,14 @@ private:
   // The maps' columns the per-TU parts emitted as facts, beside those global rules handed over.
   void collectMapFacts();
   // The generator that wrote the finding's file, when the finding is left out for it; else empty.
-  std::string_view leftOutAsGenerated(const Finding &F, const GlobalPhase &Phase);
-  std::string_view leftOutAsVendored(const Finding &F, const GlobalPhase &Phase);
+  // Why a finding is left out of the report: who wrote its file (a generator, a vendored
+  // library) and the report's count and file list it goes to instead; no Count: reported.
+  struct LeftOut {
+    std::string_view Author;
+    size_t *Count = nullptr;
+    std::map<std::string, std::string> *Files = nullptr;
+  };
+  LeftOut leftOut(const Finding &F, const GlobalPhase &Phase);
   SourceFiles &Sources;
   DataFiles &Data;
   FileSpellings Spellings;
