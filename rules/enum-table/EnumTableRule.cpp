@@ -982,10 +982,12 @@ void EnumTableRule::reportIndexedArray(const VarDecl &Var, const Expr *Index,
   // What the global step needs to take counts out of this finding: only when some enumerator it
   // lacks is no value in this TU (one that is cannot be a count anywhere); and to take out the
   // values no call passes to its reads at parameters (ParameterReads.h).
+  const auto SomeMissingIsNoValue = [&] {
+    return llvm::any_of(Gaps.Missing,
+                        [&](const EnumConstantDecl *E) { return !Uses->usedAsValue(*E); });
+  };
   if (keepsFacts() && Message && !Gaps.Missing.empty() &&
-      (JudgePassedValues || (RangeMarkers && !llvm::all_of(Gaps.Missing, [&](const EnumConstantDecl *E) {
-                    return Uses->usedAsValue(*E);
-                  })))) {
+      (JudgePassedValues || (RangeMarkers && SomeMissingIsNoValue()))) {
     ArrayGapsFact Fact;
     Fact.Where = positionOf(tableLocation(Var, SM), SM);
     Fact.Message = *Message;
