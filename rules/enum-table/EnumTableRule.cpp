@@ -1029,7 +1029,7 @@ std::vector<const EnumConstantDecl *>
 EnumTableRule::newerThanEntries(llvm::ArrayRef<Handler> Entries,
                                 const std::vector<const EnumConstantDecl *> &Missing,
                                 const SourceManager &SM) const {
-  return newerThanHandlers(SM, Entries, HandlerSpelling::TableEntry, Missing,
+  return newerThanHandlers(SM, Headers, Entries, HandlerSpelling::TableEntry, Missing,
                            /*SameCommitExisted=*/false, /*Revisited=*/false,
                            /*FollowRenames=*/false);
 }

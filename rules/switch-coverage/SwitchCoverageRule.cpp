@@ -779,7 +779,7 @@ void SwitchCoverageRule::keepNewerThanLabels(Pending &Finding) {
     Labels.push_back({SC->getKeywordLoc(), std::move(Name)});
   }
   const bool NameTable = isNameTable(*Finding.Switch);
-  Finding.Missing = newerThanHandlers(Finding.Ctx->getSourceManager(), Labels,
+  Finding.Missing = newerThanHandlers(Finding.Ctx->getSourceManager(), Headers, Labels,
                                       HandlerSpelling::SwitchLabel, Finding.Missing,
                                       HistorySameCommit && !NameTable,
                                       HistoryRevisited && !NameTable,
@@ -803,7 +803,7 @@ bool SwitchCoverageRule::namedByItsDefault(const Pending &Finding) const {
     return false;
   const SourceManager &SM = Finding.Ctx->getSourceManager();
   const Handler Text{SM.getFileLoc(Name->getBeginLoc()), std::string()};
-  return newerThanHandlers(SM, Text, HandlerSpelling::TableEntry, Finding.Missing,
+  return newerThanHandlers(SM, Headers, Text, HandlerSpelling::TableEntry, Finding.Missing,
                            /*SameCommitExisted=*/true, /*Revisited=*/false, HistoryRenames)
       .empty();
 }

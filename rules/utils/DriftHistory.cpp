@@ -1,13 +1,51 @@
 #include "rules/utils/DriftHistory.h"
 
 #include "rules/utils/GitHistory.h"
+#include "rules/utils/ProtocSource.h"
 
 #include <clang/AST/Decl.h>
 #include <clang/Basic/SourceManager.h>
 
 #include <optional>
+#include <set>
 
 namespace contractcheck {
+
+namespace {
+
+// protoc's enumerators in a header that git cannot date (generated, not committed: outside any
+// work tree, or untracked in one) take the origin and the name of their value's line in the
+// committed .proto the header names (`// source: proto/common.proto`), looked for under the work
+// trees of the handlers and of the header, and the TU's include directories. Tink's HashLength
+// (2020) leaves SHA1 (2017) to `default:` on purpose, and was reported for want of a date.
+void dateProtocEnumerators(const clang::SourceManager &SM, const clang::HeaderSearch *Headers,
+                           llvm::ArrayRef<LineOrigin> HandlerOrigins,
+                           llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
+                           std::vector<LineOrigin> &Origins, std::vector<std::string> &Names) {
+  std::optional<std::vector<std::string>> Roots;
+  for (size_t I = 0; I < Missing.size(); ++I) {
+    if (Origins[I].Kind == LineOrigin::Committed)
+      continue;
+    if (!Roots) {
+      std::set<std::string> Tops;
+      for (const LineOrigin &Origin : HandlerOrigins)
+        if (!Origin.Repository.empty())
+          Tops.insert(Origin.Repository);
+      for (const LineOrigin &Origin : Origins)
+        if (!Origin.Repository.empty())
+          Tops.insert(Origin.Repository);
+      Roots = protoRoots(Headers, std::vector<std::string>(Tops.begin(), Tops.end()));
+    }
+    std::optional<ProtoDeclaration> Proto = protoDeclaration(SM, *Missing[I], *Roots);
+    if (!Proto)
+      continue;
+    std::vector<LineOrigin> Found = lineOrigins(Proto->File, Proto->Contents, {Proto->Line});
+    Origins[I] = std::move(Found.front());
+    Names[I] = std::move(Proto->Name);
+  }
+}
+
+} // namespace
 
 // Drift is an enumerator added after the code that handles the others was written ("the
 // enumerator someone added last week"): one that already existed when every handler was written
@@ -15,7 +53,8 @@ namespace contractcheck {
 // an entry for their own enumerator does not audit the others (wabt's reloc writer gained labels
 // in the very commit that added GlobalIndexI32, on a switch from 2017, and forgot it).
 std::vector<const clang::EnumConstantDecl *>
-newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
+newerThanHandlers(const clang::SourceManager &SM, const clang::HeaderSearch *Headers,
+                  llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
                   bool SameCommitExisted, bool Revisited, bool FollowRenames,
@@ -26,7 +65,12 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
   for (const clang::EnumConstantDecl *E : Missing)
     Enumerators.push_back(E->getLocation());
   const std::vector<LineOrigin> HandlerOrigins = lineOrigins(SM, HandlerLocs);
-  const std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  std::vector<LineOrigin> EnumeratorOrigins = lineOrigins(SM, Enumerators);
+  // The names their origins declare them by (a .proto's for protoc's enumerators).
+  std::vector<std::string> Names;
+  for (const clang::EnumConstantDecl *E : Missing)
+    Names.push_back(E->getName().str());
+  dateProtocEnumerators(SM, Headers, HandlerOrigins, Missing, EnumeratorOrigins, Names);
   // WrittenAt(H): handler H's origin, asked only until one says no (each may cost git runs).
   auto ExistedForEvery = [&](const LineOrigin &Enumerator, auto &&WrittenAt) {
     for (size_t H = 0; H < Handlers.size(); ++H) {
@@ -71,7 +115,7 @@ newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handle
     // its name there, each handler likewise (wabt realigned Type's enumerators and
     // Type::GetName's labels in one commit; GetName was written before Struct, which it still
     // lacks).
-    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Missing[I]->getName(), FollowRenames);
+    LineOrigin Declared = declarationOrigin(EnumeratorOrigins[I], Names[I], FollowRenames);
     if (Declared.Commit != EnumeratorOrigins[I].Commit &&
         ExistedForEvery(Declared, DeclaredHandler))
       continue;

@@ -16,6 +16,7 @@
 
 namespace clang {
 class EnumConstantDecl;
+class HeaderSearch;
 class SourceManager;
 } // namespace clang
 
@@ -49,9 +50,12 @@ struct Handler {
 // kept; BeforeShallowHistory, when given, is set when one kept is older than a shallow clone's
 // history (the whole history might have excused it). With FollowRenames, a change that only
 // renamed a declaration or a label (a member renamed, the enum made `enum class`) does not date
-// it: it is dated as the line it renamed.
+// it: it is dated as the line it renamed. An enumerator protoc generated into a header git does
+// not date is dated by its value's line in the .proto the header names (ProtocSource.h), looked
+// for also under Headers' include directories (when given).
 std::vector<const clang::EnumConstantDecl *>
-newerThanHandlers(const clang::SourceManager &SM, llvm::ArrayRef<Handler> Handlers,
+newerThanHandlers(const clang::SourceManager &SM, const clang::HeaderSearch *Headers,
+                  llvm::ArrayRef<Handler> Handlers,
                   HandlerSpelling Spelling,
                   llvm::ArrayRef<const clang::EnumConstantDecl *> Missing,
                   bool SameCommitExisted, bool Revisited, bool FollowRenames,
