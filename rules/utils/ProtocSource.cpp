@@ -39,23 +39,41 @@ std::optional<std::string> protocSourceOf(llvm::StringRef Text) {
   return Path.str();
 }
 
-// The one file Source names under Roots, or beside Header (protoc run with its output in the
-// source tree: `x/y.pb.h` for `x/y.proto`), by real path; nullopt when none or two differ.
+// The one file Source names under Roots, by real path; nullopt when none or two differ. protoc
+// writes `source:` relative to the -I it was given: the repository's top (Tink's
+// `proto/common.proto`), an include directory of the build, or the .proto's own directory
+// (Cockatrice's `session_event.proto`, from CMake's protobuf_generate), whose output directory
+// then mirrors it in the build tree. So the header's path below any root (an include directory
+// that finds it: `libcockatrice/protocol/pb/session_event.pb.h`) is looked for as a .proto
+// under every root too, when it ends with Source; and beside the header (protoc's output written
+// into the source tree).
 std::optional<std::string> findProto(llvm::StringRef Source, llvm::StringRef Header,
                                      const std::vector<std::string> &Roots) {
   std::vector<std::string> Candidates;
   if (llvm::sys::path::is_absolute(Source)) {
     Candidates.push_back(Source.str());
   } else {
+    std::vector<std::string> RealRoots;
     for (const std::string &Root : Roots) {
-      llvm::SmallString<256> Path(Root);
-      llvm::sys::path::append(Path, Source);
-      Candidates.push_back(std::string(Path));
+      llvm::SmallString<256> Real;
+      if (!llvm::sys::fs::real_path(Root, Real))
+        RealRoots.push_back(std::string(Real));
     }
-    llvm::StringRef Stem = Source.drop_back(llvm::StringRef(".proto").size());
-    std::string Generated = "/" + Stem.str() + ".pb.h";
-    if (Header.ends_with(Generated))
-      Candidates.push_back(Header.drop_back(Generated.size()).str() + "/" + Source.str());
+    std::vector<std::string> Relative{Source.str()};
+    const std::string Generated = ".pb.h";
+    for (const std::string &Root : RealRoots) {
+      llvm::StringRef Below = Header;
+      if (!Below.consume_front(Root + "/") || !Below.consume_back(Generated))
+        continue;
+      std::string Proto = Below.str() + ".proto";
+      if (Proto == Source || llvm::StringRef(Proto).ends_with("/" + Source.str()))
+        Relative.push_back(std::move(Proto));
+    }
+    for (const std::string &Root : RealRoots)
+      for (const std::string &Path : Relative)
+        Candidates.push_back(Root + "/" + Path);
+    llvm::StringRef Directory = llvm::sys::path::parent_path(Header);
+    Candidates.push_back(Directory.str() + "/" + llvm::sys::path::filename(Source).str());
   }
   std::set<std::string> Found;
   for (const std::string &Candidate : Candidates) {
