@@ -1,13 +1,11 @@
 #include "rules/declared-service/DeclaredServiceFacts.h"
 
 #include "ContractMap.h"
+#include "PositionKey.h"
 
 namespace contractcheck {
 
-std::string ContractProblemFact::key() const {
-  return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) + ":" +
-         Message;
-}
+std::string ContractProblemFact::key() const { return positionKey(Where) + ":" + Message; }
 
 std::span<const FactKind> declaredServiceFactKinds() {
   static constexpr FactKind Kinds[] = {factKindOf<ContractJudgedFact>(),

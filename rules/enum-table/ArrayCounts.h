@@ -10,6 +10,7 @@
 #include "Finding.h"
 #include "GlobalRule.h"
 #include "JsonFields.h"
+#include "PositionKey.h"
 #include "rules/enum-table/MissingSlots.h"
 
 #include <cstdint>
@@ -30,9 +31,7 @@ struct ArrayGapsFact {
   std::string Head; // "array 'a' is indexed by 'E' but "
   uint64_t Size = 0;
   std::vector<MissingSlot> Missing;
-  std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-  }
+  std::string key() const { return positionKey(Where); }
 };
 CONTRACTCHECK_JSON_FIELDS(ArrayGapsFact, (Where, "where"), (Message, "message"), (Head, "head"),
                           (Size, "size"), (Missing, "missing"))

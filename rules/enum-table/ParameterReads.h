@@ -11,6 +11,7 @@
 
 #include "Finding.h"
 #include "JsonFields.h"
+#include "PositionKey.h"
 #include "rules/enum-table/MissingSlots.h"
 #include "rules/utils/PassedValueIndex.h"
 
@@ -51,9 +52,7 @@ struct ArrayHooksFact {
   std::vector<ReadHook> Hooks;
   // The missing enumerators (USRs) some read that is no parameter's may see.
   std::vector<std::string> Unhooked;
-  std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-  }
+  std::string key() const { return positionKey(Where); }
 };
 CONTRACTCHECK_JSON_FIELDS(ArrayHooksFact, (Where, "where"), (Message, "message"), (Hooks, "hooks"),
                           (Unhooked, "unhooked"))

@@ -7,6 +7,7 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
+#include "PositionKey.h"
 #include "rules/utils/PassedValueIndex.h"
 
 #include <map>
@@ -27,8 +28,7 @@ struct DefaultCallFact {
   unsigned Argument = 0; // the parameter the switched value is passed to
   std::vector<std::string> Filtered; // the enumerators the switch's cases take, by USR
   std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) +
-           "#" + Callee + "#" + std::to_string(Argument);
+    return positionKey(Where) + "#" + Callee + "#" + std::to_string(Argument);
   }
 };
 CONTRACTCHECK_JSON_FIELDS(DefaultCallFact, (Where, "where"), (Callee, "callee"),
@@ -51,9 +51,7 @@ struct SwitchHookFact {
   std::string Enum;
   std::string Returner;
   std::vector<std::string> Named;
-  std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-  }
+  std::string key() const { return positionKey(Where); }
 };
 CONTRACTCHECK_JSON_FIELDS(SwitchHookFact, (Where, "where"), (Message, "message"),
                           (Callees, "callees"), (Parameter, "parameter"), (Enum, "enum"),

@@ -6,6 +6,7 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
+#include "PositionKey.h"
 #include "rules/utils/EnumeratorUsesFact.h"
 
 #include <string>
@@ -46,9 +47,7 @@ struct SwitchHiddenFact {
   // The hidden enumerators that stand where a count stands (the last value, above the others):
   // a count if some TU sizes an array or bounds a loop with it and none gives it as a value.
   std::vector<std::string> CountPlaced;
-  std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column);
-  }
+  std::string key() const { return positionKey(Where); }
 };
 CONTRACTCHECK_JSON_FIELDS(SwitchHiddenFact, (Where, "where"), (Message, "message"),
                           (EnumName, "enum"), (HasDefault, "has_default"), (Hidden, "hidden"),

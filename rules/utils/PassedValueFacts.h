@@ -9,6 +9,7 @@
 #include "Facts.h"
 #include "Finding.h"
 #include "JsonFields.h"
+#include "PositionKey.h"
 
 #include <string>
 #include <vector>
@@ -41,8 +42,7 @@ struct ConstantCallFact {
   std::string Callee;
   std::vector<PassedArgument> Arguments;
   std::string key() const {
-    return Where.File + ":" + std::to_string(Where.Line) + ":" + std::to_string(Where.Column) +
-           "#" + Callee;
+    return positionKey(Where) + "#" + Callee;
   }
 };
 CONTRACTCHECK_JSON_FIELDS(ConstantCallFact, (Where, "where"), (Callee, "callee"),
