@@ -102,11 +102,12 @@ std::optional<DataDocument> DataDocument::parse(std::string File, std::string_vi
     Error = {std::move(File),
              static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Nul, '\n') + 1),
              static_cast<unsigned>(Nul - LineStart + 1),
-             F == Format::Json ? "malformed JSON: a NUL byte" : "malformed YAML: a NUL byte"};
+             F == Format::Yaml ? "malformed YAML: a NUL byte" : "malformed JSON: a NUL byte"};
     return std::nullopt;
   }
   std::optional<DataNode> Root =
-      F == Format::Json ? data_detail::parseJson(Text, Error) : data_detail::parseYaml(Text, Error);
+      F == Format::Yaml ? data_detail::parseYaml(Text, Error)
+                        : data_detail::parseJson(Text, Error, /*Jsonc=*/F == Format::Jsonc);
   if (!Root) {
     Error.File = std::move(File);
     return std::nullopt;

@@ -86,10 +86,12 @@ inline DataNode::~DataNode() = default;
 
 class DataDocument {
 public:
-  enum class Format { Json, Yaml };
+  // Jsonc: JSON with `//` and `/* */` comments and trailing commas, as jsoncpp's default reader
+  // accepts it (drogon's config.example.json); only ever asked for by name, not by extension.
+  enum class Format { Json, Yaml, Jsonc };
 
   // Never throws: nullopt with Error set when Text is not one well-formed document of Format
-  // (strict JSON; duplicate map keys are an error in both).
+  // (strict JSON, comments and trailing commas aside for Jsonc; duplicate keys an error in all).
   static std::optional<DataDocument> parse(std::string File, std::string_view Text, Format F,
                                            DataError &Error);
   // Reads Path and parses it by extension: .json as JSON, .yaml/.yml as YAML.

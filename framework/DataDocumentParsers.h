@@ -6,7 +6,9 @@
 namespace contractcheck::data_detail {
 
 // Each returns nullopt with Error's line, column and message set (not its file) on bad input.
-std::optional<DataNode> parseJson(std::string_view Text, DataError &Error);
+// Jsonc: `//` and `/* */` comments and a comma before `}` or `]` are accepted as white space
+// (JSON as jsoncpp's default reader takes it).
+std::optional<DataNode> parseJson(std::string_view Text, DataError &Error, bool Jsonc = false);
 std::optional<DataNode> parseYaml(std::string_view Text, DataError &Error);
 
 // A plain (unquoted) YAML scalar's kind by the YAML 1.2 core schema: null, bool, number or string.

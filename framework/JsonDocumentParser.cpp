@@ -4,6 +4,8 @@
 // already known valid, to build the tree with each node's and key's line:col. String tokens are
 // decoded by nlohmann as well, so escapes and surrogate pairs mean exactly what they mean there.
 // (yaml-cpp is not used for JSON: it is not a strict JSON parser and would accept non-JSON.)
+// JSON with comments (a binding's `format: jsonc`) is first made strict JSON of the same length:
+// comments and trailing commas become spaces (newlines kept), so every position stays right.
 #include "DataDocumentParsers.h"
 
 #include <nlohmann/json.hpp>
@@ -226,9 +228,63 @@ private:
   size_t Nodes = 0;
 };
 
+// jsoncpp's default reader (drogon's config.example.json) and VS Code's settings files accept
+// `//` and `/* */` comments and a comma between a value and `}` or `]`: blanked here, outside
+// strings (a comma after `[`, `{`, `:` or another comma stays, for the parser to refuse). An
+// unterminated `/*` is an error at its start.
+std::optional<std::string> blankCommentsAndTrailingCommas(std::string_view Text,
+                                                          DataError &Error) {
+  std::string Out(Text);
+  size_t PendingComma = std::string::npos;
+  char Last = '[';
+  for (size_t I = 0; I < Out.size(); ++I) {
+    char C = Out[I];
+    if (C == '"') { // a string: skip to its end, escapes included
+      for (++I; I < Out.size() && Out[I] != '"'; ++I)
+        if (Out[I] == '\\')
+          ++I;
+      PendingComma = std::string::npos;
+      Last = '"';
+      continue;
+    }
+    if (C == '/' && I + 1 < Out.size() && (Out[I + 1] == '/' || Out[I + 1] == '*')) {
+      bool Line = Out[I + 1] == '/';
+      size_t End = Line ? Out.find('\n', I) : Out.find("*/", I + 2);
+      if (End == std::string::npos && !Line) {
+        DataPosition At = positionOfOffset(Text, I);
+        Error.Line = At.Line;
+        Error.Column = At.Column;
+        Error.Message = "malformed JSON: a '/*' comment that is never closed";
+        return std::nullopt;
+      }
+      End = End == std::string::npos ? Out.size() : (Line ? End : End + 2);
+      for (; I < End; ++I)
+        if (Out[I] != '\n')
+          Out[I] = ' ';
+      --I;
+      continue;
+    }
+    if (C == ' ' || C == '\t' || C == '\r' || C == '\n')
+      continue;
+    if ((C == '}' || C == ']') && PendingComma != std::string::npos)
+      Out[PendingComma] = ' ';
+    bool AfterValue = Last != '[' && Last != '{' && Last != ':' && Last != ',';
+    PendingComma = C == ',' && AfterValue ? I : std::string::npos;
+    Last = C;
+  }
+  return Out;
+}
+
 } // namespace
 
-std::optional<DataNode> parseJson(std::string_view Text, DataError &Error) {
+std::optional<DataNode> parseJson(std::string_view Text, DataError &Error, bool Jsonc) {
+  std::optional<std::string> Blanked;
+  if (Jsonc) {
+    Blanked = blankCommentsAndTrailingCommas(Text, Error);
+    if (!Blanked)
+      return std::nullopt;
+    Text = *Blanked;
+  }
   ErrorRecordingSax Sax;
   bool Valid = false;
   try {

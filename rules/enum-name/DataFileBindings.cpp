@@ -47,10 +47,17 @@ std::shared_ptr<const DataDocument> parsedDocument(GlobalContext &Context, const
     Format = DataDocument::formatOf(Path);
   if (!Format)
     throw InputProblem{{Path, 0, 0, 0},
-                       "expected a .json, .yaml or .yml file, or the binding's 'format' (json "
-                       "or yaml) to say how to read it"};
-  return *Format == DataDocument::Format::Json ? parsedAs<DataDocument::Format::Json>(Context, Path)
-                                               : parsedAs<DataDocument::Format::Yaml>(Context, Path);
+                       "expected a .json, .yaml or .yml file, or the binding's 'format' (json, "
+                       "yaml or jsonc) to say how to read it"};
+  switch (*Format) {
+  case DataDocument::Format::Json:
+    return parsedAs<DataDocument::Format::Json>(Context, Path);
+  case DataDocument::Format::Yaml:
+    return parsedAs<DataDocument::Format::Yaml>(Context, Path);
+  case DataDocument::Format::Jsonc:
+    return parsedAs<DataDocument::Format::Jsonc>(Context, Path);
+  }
+  return nullptr;
 }
 
 // The binding as a column of the enum's map: how many values name each enumerator, and the

@@ -18,10 +18,12 @@ namespace contractcheck {
 class GlobalContext;
 
 // The choices of a binding's `format`: how its files are parsed whatever their extension
-// (OpenColorIO's configs are YAML under `.ocio`).
+// (OpenColorIO's configs are YAML under `.ocio`; drogon's config.example.json is JSON with
+// comments and trailing commas, which jsoncpp reads and strict JSON refuses).
 inline constexpr OptionChoice<DataDocument::Format> DataFormatChoiceList[] = {
     {DataDocument::Format::Json, "json"},
     {DataDocument::Format::Yaml, "yaml"},
+    {DataDocument::Format::Jsonc, "jsonc"},
 };
 inline constexpr OptionEnumMapping DataFormatChoices(DataFormatChoiceList);
 

@@ -56,8 +56,10 @@ constexpr FieldSpec DataFields[] = {
      "Removed from the enumerators' names before they are spelled: RT_Iteration written "
      "'iteration' (with names: snake_case) strips 'RT_'."},
     {"format", OptionType::Choice, false,
-     "How the files are parsed, whatever their extension: json or yaml (OpenColorIO's YAML "
-     "configs end in .ocio). Default: by each file's extension (.json, .yaml, .yml).",
+     "How the files are parsed, whatever their extension: json, yaml, or jsonc (JSON with // "
+     "and /* */ comments and trailing commas, as jsoncpp reads it). OpenColorIO's YAML configs "
+     "end in .ocio. "
+     "Default: by each file's extension (.json, .yaml, .yml).",
      DataFormatChoices.names()},
 };
 

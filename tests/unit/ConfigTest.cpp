@@ -146,16 +146,17 @@ TEST(ConfigTest, AnUnknownChoiceIsPositionedAndListsTheAllowedValues) {
                        "PascalCase, kebab-case, got 'snake-case' (did you mean 'snake_case'?)"),
             std::string::npos)
       << Error;
-  // A data binding's format (OpenColorIO's YAML configs end in .ocio): yaml or json, nothing
-  // else; left out, each file's extension says.
+  // A data binding's format (OpenColorIO's YAML configs end in .ocio): yaml, json or jsonc
+  // (JSON with comments), nothing else; left out, each file's extension says.
   Error = loadError("version: 1\nrules:\n  contract-enum-name:\n    data:\n"
                     "      - {files: [a.ocio], key: k, enum: a::E, format: yml}\n");
-  EXPECT_EQ(Error, ".contractcheck.yaml:5:55: error: 'format' must be one of json, yaml, got "
+  EXPECT_EQ(Error, ".contractcheck.yaml:5:55: error: 'format' must be one of json, yaml, jsonc, got "
                    "'yml' (did you mean 'yaml'?)")
       << Error;
   EXPECT_EQ(loadError("version: 1\nrules:\n  contract-enum-name:\n    data:\n"
                       "      - {files: [a.ocio], key: k, enum: a::E, format: yaml}\n"
-                      "      - {files: [a.json], key: k, enum: a::E}\n"),
+                      "      - {files: [a.json], key: k, enum: a::E}\n"
+                      "      - {files: [config.json], key: k, enum: a::E, format: jsonc}\n"),
             "");
 }
 

@@ -140,6 +140,36 @@ TEST(DataDocumentTest, JsonIsStrictAndErrorsArePositioned) {
   EXPECT_EQ(parseError("", DataDocument::Format::Json).Line, 1u);
 }
 
+// drogon's config.example.json opens with a /* */ block and comments out keys with //: jsoncpp
+// reads it, strict JSON does not. Jsonc skips both kinds as white space, positions still exact.
+TEST(DataDocumentTest, JsoncSkipsCommentsAndKeepsPositions) {
+  std::string_view Text = "/* a config\n */\n{\n  // \"off\": 1,\n  \"log\": /* x */ \"DEBUG\",\n"
+                          "  /*\n  \"a\": 2,\n  */ \"b\": [1, // one\n 2, /* two, */],\n}\n";
+  DataDocument Doc = parseOk(Text, DataDocument::Format::Jsonc);
+  const DataNode &Root = Doc.root();
+  ASSERT_EQ(Root.kind(), Kind::Map);
+  EXPECT_EQ(Root.position(), (DataPosition{3, 1}));
+  ASSERT_EQ(Root.entries().size(), 2u);
+  EXPECT_EQ(Root.entries()[0].Key, "log");
+  EXPECT_EQ(Root.entries()[0].KeyPosition, (DataPosition{5, 3}));
+  EXPECT_EQ(Root.entries()[0].Value.position(), (DataPosition{5, 18}));
+  EXPECT_EQ(Root.entries()[1].KeyPosition, (DataPosition{8, 6}));
+  EXPECT_EQ(Root.find("b")->items()[1].position(), (DataPosition{9, 2}));
+
+  // Comment markers and commas inside strings are text.
+  EXPECT_EQ(parseOk("{\"u\": \"http://x/*y*/\", \"v\": \",]\\\"//\"}", DataDocument::Format::Jsonc)
+                .root()
+                .find("v")
+                ->text(),
+            ",]\"//");
+  // The same text is no strict JSON; an unterminated comment is no JSON with comments either,
+  // nor is a comma with nothing before it.
+  EXPECT_EQ(parseError(Text, DataDocument::Format::Json).Line, 1u);
+  DataError E = parseError("{\"a\": 1}\n /* open", DataDocument::Format::Jsonc);
+  EXPECT_EQ(E.render(), "t.json:2:2: error: malformed JSON: a '/*' comment that is never closed");
+  EXPECT_EQ(parseError("[,]", DataDocument::Format::Jsonc).Column, 2u);
+}
+
 TEST(DataDocumentTest, DuplicateKeysAreErrorsNamingBothPlaces) {
   DataError E = parseError("{\"a\": 1,\n \"a\": 2}", DataDocument::Format::Json);
   EXPECT_EQ(E.Line, 2u);
