@@ -83,7 +83,7 @@ PrefixCandidate candidate(std::string Group, const SystemHeaderRoots &Scanned) {
     for (const SystemHeaderRoot &Entered : Use.Enters)
       Enters.push_back(Entered.Path);
     Candidate.Standard.push_back(
-        {Use.Path, Use.Files, Use.IsRoot, Before[Use.Root], std::move(Enters)});
+        {Use.Path, Use.Files, Use.IsRoot, Before[Use.Root], std::move(Enters), Use.MayFollow});
   }
   return Candidate;
 }

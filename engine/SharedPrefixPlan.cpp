@@ -183,12 +183,13 @@ private:
     return 0;
   }
 
-  // The standard headers candidate I enters first after its first Roots library roots, with the
-  // C++ ones they enter: those that may move up to just after them.
+  // The standard headers candidate I enters first after its first Roots library roots, or before
+  // them where they may follow them, with the C++ ones they enter: those that may come just
+  // after them.
   HeaderSet after(size_t I, size_t Roots, const GroupHeaders &Headers) const {
     HeaderSet Late(Headers.Paths.size()), Early(Headers.Paths.size());
     for (const LeadingStandardHeader &S : Candidates[I].Standard) {
-      HeaderSet &Set = S.Before < Roots ? Early : Late;
+      HeaderSet &Set = S.Before < Roots && !S.MayFollow ? Early : Late;
       Set.insert(Headers.Ids.at(S.Path));
       for (const std::string &Entered : S.Enters)
         Set.insert(Headers.Ids.at(Entered));
@@ -286,7 +287,8 @@ private:
 
   // The candidates of Sharing begin with the same Length library roots; moving those above a
   // standard root before them takes that one along, so each needs it among the shared standard
-  // headers. Candidates that include different standard headers before the run (a test with
+  // headers, unless the scan showed that it may follow them (MayFollow): the TU includes it after
+  // the prefix (yaml-cpp's node_test.cpp, <valarray> before gMock). Candidates that include different standard headers before the run (a test with
   // <valarray> before gtest.h, another with <deque>) cannot all share one prefix: each prefix
   // takes the largest cluster that can, grown greedily from each candidate in turn, until no
   // two (MinShare) are left that can. Returns the candidates left out.
@@ -298,7 +300,7 @@ private:
     for (size_t I : Sharing) {
       HeaderSet Need(Headers.Paths.size());
       for (const LeadingStandardHeader &S : Candidates[I].Standard)
-        if (S.IsRoot && S.Before < Length)
+        if (S.IsRoot && S.Before < Length && !S.MayFollow)
           Need.insert(Headers.Ids.at(S.Path));
       Needs.emplace(I, std::move(Need));
     }

@@ -18,6 +18,9 @@ struct LeadingStandardHeader {
   // The C++ standard headers it entered first: the candidate includes them too, and they may
   // lead as it may (SystemHeaderRoots.h).
   std::vector<std::string> Enters;
+  // A root the library roots after it may move above (SystemHeaderRoots.h): a prefix holding them
+  // need not take it along, and a prefix chained after them may hold it.
+  bool MayFollow = false;
 };
 
 struct PrefixCandidate {

@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char *Shard = ScansShard;
 constexpr const char *Format = "contractcheck-system-header-scan";
-constexpr int FormatVersion = 3;
+constexpr int FormatVersion = 4;
 constexpr uint64_t MaxEntryBytes = 64 << 20;
 
 // What a scan entry's header says it is (StoreEntry.h).
@@ -38,7 +38,7 @@ nlohmann::json scanJson(const SystemHeaderRoots &Scanned) {
     nlohmann::json Enters = nlohmann::json::array();
     for (const SystemHeaderRoot &E : U.Enters)
       Enters.push_back({E.Spelling, E.Path});
-    Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files, Enters});
+    Standard.push_back({U.Spelling, U.Path, U.Root, U.IsRoot, U.Files, Enters, U.MayFollow});
   }
   // The files entered under each root, their directories numbered once (most are a few of the
   // implementation's).
@@ -73,7 +73,8 @@ SystemHeaderRoots scanFromJson(const nlohmann::json &J) {
       Enters.push_back({E.at(0).get<std::string>(), E.at(1).get<std::string>()});
     Scanned.Standard.push_back({U.at(0).get<std::string>(), U.at(1).get<std::string>(),
                                 U.at(2).get<size_t>(), U.at(3).get<bool>(),
-                                U.at(4).get<unsigned>(), std::move(Enters)});
+                                U.at(4).get<unsigned>(), std::move(Enters),
+                                U.at(6).get<bool>()});
   }
   std::vector<std::string> Directories = J.at("directories").get<std::vector<std::string>>();
   for (const nlohmann::json &Under : J.at("entered")) {

@@ -99,6 +99,7 @@ public:
     if (IsRoot) {
       All.push_back(std::move(*Pending));
       RootFiles.push_back(File);
+      MinimizedUnder.emplace_back();
       Out.Entered.emplace_back();
       RootBraceDepth = BraceDepth;
     }
@@ -127,6 +128,8 @@ public:
       // What onToken would have counted, roughly: its tokens outside directives, unexpanded.
       (All.empty() ? OwnTokens : All.back().Tokens) += NextMinimized->TokenCount;
       Minimized = NextMinimized.get();
+      if (InSystem && !MinimizedUnder.empty())
+        MinimizedUnder.back().push_back(Minimized);
       Used.push_back(std::move(NextMinimized));
       NextMinimized.reset();
     }
@@ -192,6 +195,9 @@ public:
           II && !llvm::is_contained(Info->params(), II)) { // a parameter is no macro there
         Mentioned[II].push_back(Defined);
         ReachesTainted |= Tainted.contains(II);
+        if (InSystem && current() == Origin::Implementation)
+          nameUnderRoot(II); // expanded in its own header, it reads II there
+
       }
     if (ReachesTainted)
       taint(Defined);
@@ -258,6 +264,8 @@ public:
       FirstUse.try_emplace(Tok.getIdentifierInfo(), All.size());
     else if (Tok.is(tok::identifier) && current() == Origin::Library)
       LibraryReadUndefined.insert(Tok.getIdentifierInfo()); // not a macro, or it would be gone
+    else if (Tok.getIdentifierInfo() && current() == Origin::Implementation)
+      nameUnderRoot(Tok.getIdentifierInfo()); // a keyword too: a library may define it
   }
 
   // The main file was entered again: the TU includes itself.
@@ -281,6 +289,8 @@ public:
                        [&](const FileEntry *F) { return Reaches[U].contains(F); }))
         Kept.push_back(std::move(Standard[U]));
     Standard = std::move(Kept);
+    for (StandardHeaderUse &Use : Standard)
+      Use.MayFollow = Use.IsRoot && mayFollowLaterLibraryRoots(Use.Root);
     Out.UnsharedTokens = OwnTokens;
     for (size_t R = std::min(Limit, All.size()); R < All.size(); ++R)
       Out.UnsharedTokens += All[R].Tokens;
@@ -290,6 +300,60 @@ public:
 
 private:
   void limit(size_t Roots) { Limit = std::min(Limit, Roots); }
+
+  // Root R, a standard header of the TU's own, against the library roots after it, which a
+  // prefix would move above it (StandardHeaderUse::MayFollow): none of their headers read or
+  // changed a macro R's headers defined (tieEarlierDefiners), and none defines a name R's headers
+  // read: expanded in a directive or where a macro of theirs was expanded, lexed in their text
+  // read whole, or written anywhere in the text of those read as directives only. A standard
+  // header's own includes are the standard's to order (their files entered first under a library
+  // root move along with it).
+  bool mayFollowLaterLibraryRoots(size_t R) const {
+    if (Tied.contains(R) || R >= MinimizedUnder.size())
+      return false;
+    auto DefinedAfter = [&](const IdentifierInfo *II) {
+      auto It = LibraryDefinedLast.find(II);
+      return It != LibraryDefinedLast.end() && It->second > R + 1;
+    };
+    for (const auto &[II, Last] : LibraryDefinedLast)
+      if (Last > R + 1)
+        if (auto It = NamedUnder.find(II);
+            It != NamedUnder.end() && llvm::is_contained(It->second, R))
+          return false;
+    if (LibraryDefinedLast.empty())
+      return true;
+    const IdentifierTable &Table = PP.getIdentifierTable();
+    auto NamesOne = [&](const llvm::StringSet<> &Names) {
+      return std::any_of(Names.begin(), Names.end(), [&](const auto &E) {
+        auto It = Table.find(E.getKey());
+        return It != Table.end() && DefinedAfter(It->second);
+      });
+    };
+    return std::none_of(MinimizedUnder[R].begin(), MinimizedUnder[R].end(),
+                        [&](const HeaderDirectives *H) {
+                          return NamesOne(H->Identifiers) || NamesOne(H->DirectiveIdentifiers);
+                        });
+  }
+
+  // A library's header reads or changes II, which the headers of an earlier root defined: those
+  // roots may not come after it.
+  void tieEarlierDefiners(const IdentifierInfo *II) {
+    auto It = SystemDefinitions.find(II);
+    if (It == SystemDefinitions.end())
+      return;
+    for (size_t DefinedAt : It->second)
+      if (DefinedAt > 0 && DefinedAt < All.size())
+        Tied.insert(DefinedAt - 1);
+  }
+
+  // A header of the implementation under the current root reads II.
+  void nameUnderRoot(const IdentifierInfo *II) {
+    if (All.empty() || !II)
+      return;
+    llvm::SmallVector<size_t, 1> &Roots = NamedUnder[II];
+    if (Roots.empty() || Roots.back() != All.size() - 1)
+      Roots.push_back(All.size() - 1);
+  }
 
   // With the prefix loaded, the TU's own #include of each root in it reads that root again,
   // which changes nothing only when the root is a standard header, which may be included more
@@ -386,6 +450,11 @@ private:
       Touched.insert(II);
       return;
     }
+    if (current() == Origin::Library) {
+      tieEarlierDefiners(II);
+      size_t &Last = LibraryDefinedLast[II];
+      Last = std::max(Last, All.size());
+    }
     SystemDefinitions[II].push_back(All.size());
     if (current() == Origin::Library) {
       LibraryDefined.insert(II);
@@ -405,10 +474,13 @@ private:
     if (It != ProjectTouched.end() && It->second < All.size())
       limit(All.size() - 1);
     if (current() == Origin::Implementation) {
+      nameUnderRoot(II);
       if (LibraryDefined.contains(II))
         pinCurrentFile(); // moved above the library's code, it would no longer see the macro
-    } else if (!II->hasMacroDefinition()) {
-      LibraryReadUndefined.insert(II);
+    } else {
+      tieEarlierDefiners(II);
+      if (!II->hasMacroDefinition())
+        LibraryReadUndefined.insert(II);
     }
   }
 
@@ -572,6 +644,14 @@ private:
   llvm::DenseSet<const FileEntry *> EnteredOnce; // in Out.Entered
   llvm::DenseMap<const FileEntry *, llvm::SmallVector<FileEntryRef, 2>> Included;
   bool NeedsFullScan = false;
+  // Whether a standard root may come after the library roots that follow it
+  // (mayFollowLaterLibraryRoots): per root, the headers read as directives only under it; per
+  // name, the roots whose implementation headers read it; per macro a library's header defined or
+  // undefined, the last root under which it did; the roots whose macros a later library read.
+  std::vector<std::vector<const HeaderDirectives *>> MinimizedUnder;
+  llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<size_t, 1>> NamedUnder;
+  llvm::DenseMap<const IdentifierInfo *, size_t> LibraryDefinedLast;
+  llvm::DenseSet<size_t> Tied;
 };
 
 class ScanAction : public PreprocessorFrontendAction {

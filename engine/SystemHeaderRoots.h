@@ -31,6 +31,11 @@ struct StandardHeaderUse {
   // TU includes itself). C headers are left out: the C library's own headers include one
   // another in part (__need_size_t before <stddef.h>).
   std::vector<SystemHeaderRoot> Enters;
+  // A root of the TU's own that the library roots after it may move above: nothing their headers
+  // read or define is a macro it defines or a name its headers read, nor the reverse (node_test.cpp
+  // in yaml-cpp includes <valarray> through its own headers before gMock). A prefix holding those
+  // library roots may then leave it out, and the TU includes it after the prefix.
+  bool MayFollow = false;
 };
 
 struct SystemHeaderRoots {

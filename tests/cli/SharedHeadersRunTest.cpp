@@ -271,6 +271,54 @@ TEST(SharedHeadersRunTest, StandardHeadersATUIncludesAfterALibraryHeaderKeepThei
   Expect(10);
 }
 
+// b.cpp includes a standard header before the library header that a.cpp and c.cpp share with
+// it: while the scan shows that the two read and define nothing of each other's, b.cpp loads the
+// prefix of <string> and the library and includes <valarray> after it. The macros that tie them
+// (<valarray> testing the library's, the library testing <valarray>'s) each make b.cpp load only
+// the lower prefix of <string>, and a switch is added where the TU's own parse sees the macro:
+// 3, 3, 4 findings, the same in every mode.
+TEST(SharedHeadersRunTest, AStandardHeaderATUIncludesBeforeALibraryHeaderMayFollowItsPrefix) {
+  TempDir Project;
+  Project.write("sys/string", "#pragma once\nstruct String { int Size; };\n");
+  auto WriteLibrary = [&](const std::string &More) {
+    Project.write("sys/lib/lib.h", "#ifndef LIB_LIB_H\n#define LIB_LIB_H\n#include <string>\n"
+                                   "struct Lib { int Size; };\n#define LIB_ON 1\n" +
+                                       More + "#endif\n");
+  };
+  writeLargeStandardHeader(Project, "valarray", "#define VALARRAY_ON 1\n");
+  WriteLibrary("");
+  auto Code = [](const std::string &Name) {
+    return switchMissingOne(Name) + "#ifdef VALARRAY_SAW_LIB\n" +
+           switchMissingOne(Name + "Valarray") + "#endif\n#ifdef LIB_SAW_VALARRAY\n" +
+           switchMissingOne(Name + "Lib") + "#endif\n";
+  };
+  std::vector<std::pair<std::string, std::string>> TUs{
+      {"a", "#include <string>\n#include <lib/lib.h>\n"},
+      {"b", "#include <string>\n#include <valarray>\n#include <lib/lib.h>\n"},
+      {"c", "#include <lib/lib.h>\n#include <string>\n"}};
+  std::vector<std::string> Sources;
+  for (const auto &[Name, Includes] : TUs)
+    Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  auto Expect = [&](size_t Findings) {
+    nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+    ASSERT_EQ(Own.size(), Findings) << Own.dump(2);
+    expectTheSameInEveryMode(Project, Own);
+    fs::remove_all(Project.path() + "/store");
+  };
+  Expect(3);
+  // Loaded above <valarray>, the library would define LIB_ON before <valarray> tests it.
+  writeLargeStandardHeader(Project, "valarray",
+                           "#ifdef LIB_ON\n#define VALARRAY_SAW_LIB 1\n#endif\n"
+                           "#define VALARRAY_ON 1\n");
+  Expect(3);
+  // The library tests <valarray>'s macro, which only b.cpp's order gives it.
+  writeLargeStandardHeader(Project, "valarray", "#define VALARRAY_ON 1\n");
+  WriteLibrary("#ifdef VALARRAY_ON\n#define LIB_SAW_VALARRAY 1\n#endif\n");
+  Expect(4);
+}
+
 // Three TUs alone with their settings, which differ only in one -I directory each (the
 // vendored googletest's TUs in yaml-cpp): a/ and c/ hold their own header, shadow/ also a
 // bits/slice.h that the fake <valarray> includes, defining a macro under which shadow.cpp has a

@@ -117,6 +117,31 @@ TEST(SharedPrefixPlanTest, ALibraryRootIsNotMovedAboveAStandardHeaderThePrefixLa
   EXPECT_EQ(Plan.Prefixes[0].Length, 0u);
 }
 
+TEST(SharedPrefixPlanTest, ALibraryRootMovesAboveAStandardHeaderThatMayFollowIt) {
+  // As above, but the scan showed that gtest.h and <regex> read and define nothing of each
+  // other's: the first TU includes <regex> after the prefix of <string> and gtest.h it shares.
+  LeadingStandardHeader Regex = standardRoot("regex", 0);
+  Regex.MayFollow = true;
+  std::vector<PrefixCandidate> Candidates{{"g", {"gtest.h"}, {Regex, standardInclude("string")}},
+                                          {"g", {"gtest.h"}, {standardInclude("string")}}};
+  SharedPrefixPlan Plan = planSharedPrefixes(Candidates, 2);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{0, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[0].Length, 1u);
+  // Two such TUs share <regex> again, chained after gtest.h, when it weighs enough.
+  Regex.Weight = 100;
+  Candidates = {{"g", {"gtest.h"}, {Regex, standardInclude("string")}},
+                {"g", {"gtest.h"}, {Regex, standardInclude("string")}},
+                {"g", {"gtest.h"}, {standardInclude("string")}}};
+  Plan = planSharedPrefixes(Candidates, 2);
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_EQ(Plan.PrefixOf, (std::vector<size_t>{1, 1, 0}));
+  EXPECT_EQ(Plan.Prefixes[0].Standard, (std::vector<std::string>{"string"}));
+  EXPECT_EQ(Plan.Prefixes[1].Standard, (std::vector<std::string>{"regex", "string"}));
+  EXPECT_EQ(Plan.Prefixes[1].Lower, 0u);
+}
+
 TEST(SharedPrefixPlanTest, TUsNeedingDifferentStandardHeadersBeforeALibraryShareItApart) {
   // Two tests include <valarray> before gtest.h, two <deque>, one gtest.h alone: no prefix of
   // gtest.h serves all five (each pair needs its own header above it, which the others lack),
@@ -514,6 +539,37 @@ TEST_F(SystemHeaderRootsTest, AStandardHeaderWhoseMacroALibraryReadsFirstStaysWh
   EXPECT_EQ(leading("#include <probe.h>\n#include <vector>\n#include <map>\n"), (Names{"map"}));
   EXPECT_EQ(leading("#include <vector>\n#include <probe.h>\n#include <map>\n"),
             (Names{"vector", "map"})); // it sees <vector> either way
+}
+
+TEST_F(SystemHeaderRootsTest, AStandardHeaderMayFollowALaterLibraryThatNeitherReadsNorChangesIt) {
+  // The standard roots that the library roots after them may move above ("name+"); fake
+  // standard headers, found first on the -isystem path.
+  Dir.write("sys/deque", "#pragma once\nint LIB_NAME;\n");
+  Dir.write("sys/queue", "#pragma once\n#define QUEUE_SIZE 4\n");
+  Dir.write("sys/stack", "#pragma once\n#ifdef LIB_FLAG\nint stack_;\n#endif\n");
+  Dir.write("sys/lib.h", "#pragma once\nint lib();\n");
+  auto Following = [&](const std::string &Main) {
+    std::vector<std::string> Names;
+    for (const StandardHeaderUse &S : scan(Main).Standard)
+      if (S.IsRoot)
+        Names.push_back(S.Spelling + (S.MayFollow ? "+" : ""));
+    return Names;
+  };
+  const std::string Roots = "#include <deque>\n#include <queue>\n#include <stack>\n";
+  EXPECT_EQ(Following(Roots + "#include <lib.h>\n"), (Names{"deque+", "queue+", "stack+"}));
+  // The library reads <queue>'s macro; defines a name <deque>'s text reads, or the macro
+  // <stack> tests: each stays above it.
+  Dir.write("sys/lib.h", "#pragma once\nint lib[QUEUE_SIZE];\n");
+  EXPECT_EQ(Following(Roots + "#include <lib.h>\n"), (Names{"deque+", "queue", "stack+"}));
+  Dir.write("sys/lib.h", "#pragma once\n#define LIB_NAME lib_name\n");
+  EXPECT_EQ(Following(Roots + "#include <lib.h>\n"), (Names{"deque", "queue+", "stack+"}));
+  Dir.write("sys/lib.h", "#pragma once\n#define LIB_FLAG 1\n");
+  EXPECT_EQ(Following(Roots + "#include <lib.h>\n"), (Names{"deque+", "queue+", "stack"}));
+  // A library before them is not moved; <stack>, which reads its macro, may not lead at all.
+  EXPECT_EQ(Following("#include <lib.h>\n" + Roots), (Names{"deque+", "queue+"}));
+  // The real <vector> configures itself with macros gtest-like libraries read.
+  Dir.write("sys/probe.h", "#pragma once\n#ifdef __GLIBCXX__\nint seen();\n#endif\n");
+  EXPECT_EQ(Following("#include <vector>\n#include <probe.h>\n"), (Names{"vector"}));
 }
 
 TEST_F(SystemHeaderRootsTest, NoStandardHeaderLeadsALibraryThatConfiguresTheStandardLibrary) {
