@@ -100,6 +100,7 @@ public:
       All.push_back(std::move(*Pending));
       RootFiles.push_back(File);
       MinimizedUnder.emplace_back();
+      UnderStandardRoot = PendingImplementation && PendingImplementation->OrderFree;
       Out.Entered.emplace_back();
       RootBraceDepth = BraceDepth;
     }
@@ -346,9 +347,11 @@ private:
         Tied.insert(DefinedAt - 1);
   }
 
-  // A header of the implementation under the current root reads II.
+  // A header of the implementation under the current root reads II. Only a standard root's
+  // names are asked about: a library root's standard headers, read whole once the library has
+  // defined names they read, are left uncounted.
   void nameUnderRoot(const IdentifierInfo *II) {
-    if (All.empty() || !II)
+    if (!UnderStandardRoot || All.empty() || !II)
       return;
     llvm::SmallVector<size_t, 1> &Roots = NamedUnder[II];
     if (Roots.empty() || Roots.back() != All.size() - 1)
@@ -652,6 +655,7 @@ private:
   llvm::DenseMap<const IdentifierInfo *, llvm::SmallVector<size_t, 1>> NamedUnder;
   llvm::DenseMap<const IdentifierInfo *, size_t> LibraryDefinedLast;
   llvm::DenseSet<size_t> Tied;
+  bool UnderStandardRoot = false; // the current root is a standard header that may lead
 };
 
 class ScanAction : public PreprocessorFrontendAction {

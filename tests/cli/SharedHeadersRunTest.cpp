@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 
 namespace contractcheck::test {
 namespace {
@@ -219,6 +220,26 @@ void expectTheSameInEveryMode(const TempDir &Project, const nlohmann::json &Own)
   EXPECT_EQ(report(Project.path(), {"--cache-dir", Store}), Own);
 }
 
+// Writes each TU of TUs (its name, its #include lines), followed by Code(name), and a database
+// compiling them with sys/ as a system directory. Expect(N) checks that their own parses report N
+// findings, and every mode the same.
+std::function<void(size_t)>
+writeTUsOnSystemHeaders(TempDir &Project,
+                        const std::vector<std::pair<std::string, std::string>> &TUs,
+                        const std::function<std::string(const std::string &)> &Code) {
+  std::vector<std::string> Sources;
+  for (const auto &[Name, Includes] : TUs)
+    Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
+  writeCompilationDatabase(Project.path(), Sources,
+                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
+  return [&Project](size_t Findings) {
+    nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
+    ASSERT_EQ(Own.size(), Findings) << Own.dump(2);
+    expectTheSameInEveryMode(Project, Own);
+    fs::remove_all(Project.path() + "/store");
+  };
+}
+
 // Standard headers a TU includes after a library root, chained on the prefix that ends with it
 // (yaml-cpp's src/ TUs that begin with <cassert>). a.cpp and b.cpp include <string>, the library
 // header lib/lib.h, then <map> (81 files) and <sstream> (71 files); c.cpp <list> after it. The
@@ -251,17 +272,7 @@ TEST(SharedHeadersRunTest, StandardHeadersATUIncludesAfterALibraryHeaderKeepThei
       {"b", "#include <lib/lib.h>\n#include <string>\n#include <sstream>\n#include <map>\n"},
       {"c", "#include <string>\n#include <lib/lib.h>\n#include <list>\n"},
       {"d", "#include <string>\n#include <map>\n#include <lib/lib.h>\n"}};
-  std::vector<std::string> Sources;
-  for (const auto &[Name, Includes] : TUs)
-    Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
-  writeCompilationDatabase(Project.path(), Sources,
-                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
-  auto Expect = [&](size_t Findings) {
-    nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
-    ASSERT_EQ(Own.size(), Findings) << Own.dump(2);
-    expectTheSameInEveryMode(Project, Own);
-    fs::remove_all(Project.path() + "/store");
-  };
+  auto Expect = writeTUsOnSystemHeaders(Project, TUs, Code);
   Expect(4);
   WriteHeader("map", "#define MAP_MORE 1\n");
   Expect(7);
@@ -296,17 +307,7 @@ TEST(SharedHeadersRunTest, AStandardHeaderATUIncludesBeforeALibraryHeaderMayFoll
       {"a", "#include <string>\n#include <lib/lib.h>\n"},
       {"b", "#include <string>\n#include <valarray>\n#include <lib/lib.h>\n"},
       {"c", "#include <lib/lib.h>\n#include <string>\n"}};
-  std::vector<std::string> Sources;
-  for (const auto &[Name, Includes] : TUs)
-    Sources.push_back(Project.write(Name + ".cpp", Includes + Code(Name)));
-  writeCompilationDatabase(Project.path(), Sources,
-                           {"-std=c++20", "-isystem", Project.path() + "/sys"});
-  auto Expect = [&](size_t Findings) {
-    nlohmann::json Own = report(Project.path(), {"--no-cache", "--shared-headers=never", "-j1"});
-    ASSERT_EQ(Own.size(), Findings) << Own.dump(2);
-    expectTheSameInEveryMode(Project, Own);
-    fs::remove_all(Project.path() + "/store");
-  };
+  auto Expect = writeTUsOnSystemHeaders(Project, TUs, Code);
   Expect(3);
   // Loaded above <valarray>, the library would define LIB_ON before <valarray> tests it.
   writeLargeStandardHeader(Project, "valarray",
