@@ -121,6 +121,36 @@ TEST(GlobTest, AStarsOnlyNameGlobMatchesAsGlobPatternDoes) {
   }
 }
 
+// Whether a name glob is stars-only (literal characters and '*', matched by starMatch) is found
+// once, at its first match, and shared by its copies (Glob::matches): on every pattern
+// of up to four characters over {a, *, ?, \\} (a '?' or an escape anywhere makes it a GlobPattern's
+// to match) and every text of up to four over {a, *, ?, \\}, the same answer as the GlobPattern,
+// from the parsed glob and from a copy made before it first matched.
+TEST(GlobTest, WhetherAGlobIsStarsOnlyIsFoundOnceAndKeptByCopies) {
+  std::vector<std::string> Texts = wordsOver("a*?\\", 4);
+  size_t StarsOnly = 0, Others = 0;
+  for (const std::string &Pattern : wordsOver("a*?\\", 4)) {
+    if (Pattern.empty())
+      continue;
+    std::optional<Glob> G = Glob::parse(Pattern, Glob::Kind::Name);
+    llvm::Expected<llvm::GlobPattern> Reference = llvm::GlobPattern::create(Pattern);
+    if (!Reference) { // a trailing '\\'
+      llvm::consumeError(Reference.takeError());
+      ASSERT_FALSE(G) << Pattern;
+      continue;
+    }
+    ASSERT_TRUE(G) << Pattern;
+    Glob Copy = *G;
+    (Pattern.find_first_of("?\\") == std::string::npos ? StarsOnly : Others) += 1;
+    for (const std::string &Text : Texts) {
+      ASSERT_EQ(Copy.matches(Text), Reference->match(Text)) << Pattern << " on '" << Text << "'";
+      ASSERT_EQ(G->matches(Text), Reference->match(Text)) << Pattern << " on '" << Text << "'";
+    }
+  }
+  EXPECT_GT(StarsOnly, 0u);
+  EXPECT_GT(Others, 0u);
+}
+
 // parse refuses a name glob exactly when llvm::GlobPattern::create does, without making one for
 // a valid glob with a class (Glob.cpp, rangesInOrder): on every pattern of up to five characters
 // over {a, z, -, [, ], ^, \}, the same answer, GlobPattern's reason for a range out of order,
