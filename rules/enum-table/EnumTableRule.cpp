@@ -264,7 +264,7 @@ EnumTableRule::EnumTableRule(RuleContext &Context)
       RangeMarkers(options().getBool("range-markers")),
       IncrementRuns(options().getBool("increment-runs")),
       ReportSystemEnums(options().getBool("report-system-enums")),
-      JudgePassedValues(options().getBool("passed-values")), CallValues(/*FollowValues=*/true) {}
+      JudgePassedValues(options().getBool("passed-values")) {}
 
 void EnumTableRule::registerPPCallbacks(const SourceManager &, Preprocessor *PP, Preprocessor *) {
   Headers = PP ? &PP->getHeaderSearchInfo() : nullptr;

@@ -69,9 +69,9 @@ public:
   // switches takes them in its cases. Empty when some call is not (or there is none).
   std::set<std::string> filteredForEveryCall(const SwitchHookFact &Hook) const;
   // passed-values: the enumerators (USRs, every name of each value) that can reach the hook's
-  // switch: those every call of its callees passes as the parameter, written as constants of
-  // the hook's enum, or those its Returner's every `return` returns. None when some call passes
-  // anything else, some other reference lets any value through, no call is seen, or the
+  // switch: those every call of its callees passes as the parameter (constants of the hook's
+  // enum, a bit-field's read, or the caller's own parameter, followed to its calls), or those
+  // its Returner's every `return` returns. None when some call passes anything else, some other reference lets any value through, no call is seen, or the
   // returner's returns are not all such constants (or its body is not seen), or some enumerator
   // the switch names is not among them.
   std::optional<std::set<std::string>> reachingValues(const SwitchHookFact &Hook) const;

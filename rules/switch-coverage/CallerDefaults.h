@@ -49,8 +49,9 @@ public:
     return References.refFacts(SM);
   }
   void clear();
-  // Every other reference to a function (FunctionRefs.h): a call that passes constants is said
-  // by PassedValues.h, one from a default here.
+  // Every other reference to a function (FunctionRefs.h): a call that passes constants (or a
+  // bit-field's read, or its caller's parameter on) is said by PassedValues.h, one from a
+  // default here.
   FunctionRefs &refs() { return References; }
   // Whether the call with this callee reference passes a switched value on from a `default:`.
   bool passesTheSwitchedValue(const clang::Expr &CalleeRef) const {

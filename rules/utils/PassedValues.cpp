@@ -138,8 +138,6 @@ bool PassedValues::record(const MatchFinder::MatchResult &Result, FunctionRefs &
     std::vector<const EnumConstantDecl *> Enumerators;
     if (enumeratorsOf(&Arg, Enumerators))
       C.Arguments.push_back({I, std::move(Enumerators)});
-    else if (!FollowValues)
-      continue;
     else if (Enumerators.clear(); enumeratorsOfBitField(Arg, Param, *Result.Context, Enumerators))
       C.Arguments.push_back({I, std::move(Enumerators)});
     else if (const ParmVarDecl *Forwarded = forwardedParameter(Arg, Param))

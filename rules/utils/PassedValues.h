@@ -30,13 +30,12 @@ namespace contractcheck {
 
 class FunctionRefs; // FunctionRefs.h
 
+// An argument is described when it is an enumerator constant (or a choice of them), a
+// bit-field's read (the enumerators its width holds) or the caller's own parameter passed on.
+// One reading for both rules: what reaches a switch on a parameter reaches an array read at one
+// the same way.
 class PassedValues {
 public:
-  // With FollowValues, an argument read from a bit-field (its enumerators the width holds) and the
-  // caller's own parameter passed on are described too; without, only enumerator constants
-  // (contract-switch-coverage's reading, whose corpus has not been re-run with the others yet).
-  explicit PassedValues(bool FollowValues = false) : FollowValues(FollowValues) {}
-
   // Headers: where the rule keeps the TU's header search (LibraryHeaders.h), read at match time.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
                         clang::ast_matchers::MatchFinder::MatchCallback *Callback,
@@ -69,7 +68,6 @@ private:
     clang::SourceLocation Loc;
     std::vector<Argument> Arguments;
   };
-  bool FollowValues;
   std::vector<Call> Calls;
   std::vector<std::pair<const clang::FunctionDecl *, std::vector<const clang::EnumConstantDecl *>>>
       Returning;
