@@ -87,9 +87,15 @@ namespace {
 
 class MockCalls : public RecursiveASTVisitor<MockCalls> {
 public:
-  MockCalls(const CXXRecordDecl &Mock, std::string Template, Injections &Out,
-            const ASTContext &Ctx)
-      : Mock(Mock), Template(std::move(Template)), Out(Out), Ctx(Ctx) {}
+  // Argument: the template argument at the mock's position (`NiceMock<MockTelemetry>`).
+  MockCalls(const CXXRecordDecl &Mock, QualType Argument, std::string Template,
+            Injections &Out, const ASTContext &Ctx)
+      : Mock(Mock), Argument(Argument.getCanonicalType().getUnqualifiedType()),
+        Template(std::move(Template)), Out(Out), Ctx(Ctx) {}
+
+  // Whether a call was made on an object of the argument's type, however the template reached
+  // it: a value of its parameter, or what a member call or a provider returned.
+  bool OnArgument = false;
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
     const CXXMethodDecl *Callee = E->getMethodDecl();
@@ -103,6 +109,8 @@ public:
     if (const auto *Pointer = Object->getAs<PointerType>())
       Object = Pointer->getPointeeType();
     Call.ConstObject = Object.isConstQualified();
+    if (Object.getCanonicalType().getUnqualifiedType() == Argument)
+      OnArgument = true;
     for (const Expr *Arg : E->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
         break;
@@ -125,6 +133,7 @@ public:
 
 private:
   const CXXRecordDecl &Mock;
+  QualType Argument;
   std::string Template;
   Injections &Out;
   const ASTContext &Ctx;
@@ -156,10 +165,12 @@ Injections injectionsOf(const CXXRecordDecl &Mock, llvm::ArrayRef<const ClassTem
       if (!Def)
         continue;
       std::optional<unsigned> Index = argumentPosition(*Spec, Mock);
-      if (!Index || !UsesParameter(*Template, *Index))
+      if (!Index)
         continue;
-      Out.Injected = true;
-      MockCalls Visitor(Mock, templateSignature(*Template), Out, Ctx);
+      // The calls go to a copy first: they count only if this specialization injects the mock.
+      Injections Found;
+      MockCalls Visitor(Mock, Spec->getTemplateArgs()[*Index].getAsType(),
+                        templateSignature(*Template), Found, Ctx);
       for (const Decl *Member : Def->decls()) {
         std::vector<const FunctionDecl *> Functions;
         if (const auto *Method = dyn_cast<CXXMethodDecl>(Member))
@@ -171,6 +182,18 @@ Injections injectionsOf(const CXXRecordDecl &Mock, llvm::ArrayRef<const ClassTem
           // Only what was instantiated: a member the tests never use makes no call.
           if (const FunctionDecl *Body = Function->getDefinition(); Body && Body->hasBody())
             Visitor.TraverseDecl(const_cast<FunctionDecl *>(Body));
+      }
+      // The template's definition names a member of the parameter, or an instantiated body
+      // calls the argument however it reached it: MAVSDK's generated services never call their
+      // `Plugin` parameter, only `_lazy_plugin.maybe_plugin()->set_rate_position(hz)`, a
+      // `Plugin *` their `LazyPlugin` parameter provides, invisible in the definition.
+      if (!UsesParameter(*Template, *Index) && !Visitor.OnArgument)
+        continue;
+      Out.Injected = true;
+      for (auto &[Method, Calls] : Found.Calls) {
+        std::vector<TemplateCall> &Into = Out.Calls[Method];
+        Into.insert(Into.end(), std::make_move_iterator(Calls.begin()),
+                    std::make_move_iterator(Calls.end()));
       }
     }
   return Out;

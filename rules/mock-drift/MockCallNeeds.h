@@ -53,14 +53,17 @@ std::optional<std::string> whyCannotTake(const MethodSignature &Sig, const std::
 // The calls a mock's injections make, by the mock method they call.
 struct Injections {
   // The mock is a template argument of a project class template that uses that parameter as a
-  // dependency (see callsMembersOf): it is judged by what those templates call.
+  // dependency (see callsMembersOf), or whose instantiated code calls the mock however it got
+  // it (a provider's `P *`): it is judged by what those templates call.
   bool Injected = false;
   llvm::DenseMap<const clang::CXXMethodDecl *, std::vector<TemplateCall>> Calls;
 };
 
 // Looks through the TU's specializations of Templates whose argument is Mock (or a gMock
-// wrapper of it) at a position UsesParameter says the template depends on, and collects the
-// calls their instantiated member functions make on Mock's methods.
+// wrapper of it) at a position UsesParameter says the template depends on, or whose
+// instantiated member functions call a method on an object of that argument's type (reached
+// through another parameter: `_lazy.maybe_plugin()->f()`), and collects the calls those
+// instantiated member functions make on Mock's methods.
 Injections injectionsOf(const clang::CXXRecordDecl &Mock,
                         llvm::ArrayRef<const clang::ClassTemplateDecl *> Templates,
                         const std::function<bool(const clang::ClassTemplateDecl &, unsigned)>
