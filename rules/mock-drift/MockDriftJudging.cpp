@@ -61,7 +61,8 @@ void MockDriftRule::Analysis::judge(const CXXRecordDecl &Mock) {
 
 void MockDriftRule::Analysis::mapStandIn(const CXXRecordDecl &Mock, const Pairing &Pair,
                                          const std::vector<StandIn> &StandIns) {
-  MockStandInShape Shape{Pair.Inheritance, !gmockOf(Mock).empty(), {}};
+  MockStandInShape Shape{Pair.Inheritance, !Pair.Inheritance && injectionsOf(Mock).Injected,
+                         !gmockOf(Mock).empty(), {}};
   for (const StandIn &S : StandIns)
     Shape.Names.push_back(S.Method->getNameAsString());
   for (const RealCounterpart &Real : Pair.Reals)

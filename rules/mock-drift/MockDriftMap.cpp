@@ -21,7 +21,9 @@ ServiceStandIn standInColumn(const CXXRecordDecl &Mock, const CXXRecordDecl &Rea
   Column.Service = className(Real);
   Column.ServiceAt = positionOf(SM.getExpansionLoc(Real.getLocation()), SM);
   Column.Methods = serviceMethods(Real, Shape.Inheritance);
-  Column.StandIn = !Shape.Inheritance ? "template-injected mock" : Shape.GMock ? "mock" : "fake";
+  // Only an injection the TU saw makes a template-injected mock: a mock paired by its name and
+  // judged exactly is a mock (the label contradicted the findings on MAVSDK's header mocks).
+  Column.StandIn = Shape.Injected ? "template-injected mock" : Shape.GMock ? "mock" : "fake";
   Column.Label = className(Mock);
   Column.At = positionOf(SM.getExpansionLoc(Mock.getLocation()), SM);
   auto Has = [&](const std::string &Name) {

@@ -22,7 +22,8 @@ struct MockMethodDrift {
 };
 
 struct MockStandInShape {
-  bool Inheritance = false; // else injected into a template
+  bool Inheritance = false; // else paired by name, configuration or co-instantiation
+  bool Injected = false;    // injected into a template this TU instantiates (see injectionsOf)
   bool GMock = false;       // else a hand-written fake
   std::vector<std::string> Names; // the mock's stand-in method names
 };
