@@ -752,15 +752,11 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
       std::optional<QtMetaMethod> Declared;
       const CXXRecordDecl *Lacking = nullptr;
       for (const CXXRecordDecl *Class : Found.Classes) {
-        std::vector<QtMetaMethod> Own = qtMetaMethods(*Class);
-        auto It = std::find_if(Own.begin(), Own.end(), [&](const QtMetaMethod &Method) {
-          return Method.Name == Name && accepts(String.From, Method.Kind) &&
-                 (String.NameOnly || matches(Method, String.Signature, Context));
-        });
-        if (It == Own.end() && !Lacking)
+        std::optional<QtMetaMethod> Own = declaredBy(*Class, String, Context);
+        if (!Own && !Lacking)
           Lacking = Class;
-        else if (It != Own.end() && !Declared)
-          Declared = *It;
+        else if (Own && !Declared)
+          Declared = Own;
       }
       // A class it can be made as declares it: which one is made is the program's choice
       // (Quassel's createPeer(..., LegacyProtocol, ...) makes the peer that declares the signal
@@ -780,7 +776,7 @@ std::optional<QtMetaMethod> QtMethodStrings::resolve(const MethodString &String,
     Made = &Found;
   }
   const bool Known = Made->Is == QtCreation::State::Made && Made->Whole;
-  if (!Known && derivedClassDeclares(Receiver, Name, Context))
+  if (!Known && derivedClassDeclares(String, Context))
     return std::nullopt;
 
   std::string ClassName = Receiver.getQualifiedNameAsString();
@@ -972,8 +968,19 @@ void QtMethodStrings::checkCompatible(const MethodString &Signal, const QtMetaMe
     Diag(Where, "%0", DiagnosticIDs::Warning) << Message;
 }
 
-bool QtMethodStrings::derivedClassDeclares(const CXXRecordDecl &Class, const std::string &Name,
-                                           ASTContext &Context) {
+std::optional<QtMetaMethod> QtMethodStrings::declaredBy(const CXXRecordDecl &Class,
+                                                        const MethodString &String,
+                                                        ASTContext &Context) {
+  for (QtMetaMethod &Method : qtMetaMethods(Class))
+    if (Method.Name == String.Signature.Name && accepts(String.From, Method.Kind) &&
+        (String.NameOnly || matches(Method, String.Signature, Context)))
+      return std::move(Method);
+  return std::nullopt;
+}
+
+bool QtMethodStrings::derivedClassDeclares(const MethodString &String, ASTContext &Context) {
+  const CXXRecordDecl &Class = *String.Receiver;
+  const std::string &Name = String.Signature.Name;
   if (ClassesOf != &Context) {
     ClassesOf = &Context;
     QObjectClasses.clear();
@@ -990,7 +997,17 @@ bool QtMethodStrings::derivedClassDeclares(const CXXRecordDecl &Class, const std
       if (Method.Name == Name && Method.Owner != &Class && !Class.isDerivedFrom(Method.Owner))
         return true;
   }
-  return false;
+  // The classes above are the project's (the rule walks no system header), so a Qt subclass
+  // excuses nothing by being declared: a `QWidget *` may be of any widget class. A test of the
+  // object's type that the string runs under says which class it is of, Qt's own included
+  // (KVIrc's QHttp connects its `QTcpSocket *socket` to encrypted() under
+  // `if (qobject_cast<QSslSocket *>(socket))`): that class is judged, its whole signature.
+  if (!String.ReceiverExpr)
+    return false;
+  std::vector<const CXXRecordDecl *> Tested = qtClassesTestedFor(*String.ReceiverExpr, Context);
+  return llvm::any_of(Tested, [&](const CXXRecordDecl *Derived) {
+    return Derived->isDerivedFrom(&Class) && declaredBy(*Derived, String, Context);
+  });
 }
 
 void QtMethodStrings::reportBareName(StringRef Text, SourceLocation Where) {

@@ -87,8 +87,12 @@ private:
                              clang::ASTContext &Context);
   // Where a string's finding is reported: at the string, or at the .ui element uic wrote it from.
   clang::SourceLocation reportedAt(const MethodString &String, clang::ASTContext &Context);
-  bool derivedClassDeclares(const clang::CXXRecordDecl &Class, const std::string &Name,
-                            clang::ASTContext &Context);
+  // Whether a class derived from the receiver's that this TU defines (the project's), or that a
+  // type test guarding the receiver names, declares the string's method.
+  bool derivedClassDeclares(const MethodString &String, clang::ASTContext &Context);
+  // The meta-method of Class (or its bases) the string names: name, kind and signature.
+  std::optional<QtMetaMethod> declaredBy(const clang::CXXRecordDecl &Class,
+                                         const MethodString &String, clang::ASTContext &Context);
   void reportBareName(llvm::StringRef Text, clang::SourceLocation Where);
   bool once(clang::SourceLocation Loc, const std::string &Message);
   void noteAt(const clang::Decl *Where, llvm::StringRef Message);

@@ -11,6 +11,7 @@
 #include <clang/AST/StmtCXX.h>
 #include <clang/Basic/SourceManager.h>
 #include <llvm/ADT/FoldingSet.h>
+#include <llvm/ADT/SmallVector.h>
 
 #include <set>
 
@@ -118,6 +119,11 @@ bool isZero(const Expr *E) {
   return Literal && Literal->getValue() == 0;
 }
 
+bool isNull(const Expr *E, ASTContext &Context) {
+  return E->isNullPointerConstant(Context, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
 // strcmp(A, B) or qstrcmp(A, B): its two arguments.
 const CallExpr *stringCompare(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
@@ -142,8 +148,26 @@ std::string returnedConstant(const FunctionDecl &Definition) {
   return Value->getValue() ? "true" : "false";
 }
 
+// The QObject class C of `qobject_cast<C *>(Receiver)` or `dynamic_cast<C *>(Receiver)`, qualified.
+std::optional<std::string> castClassName(const Expr *E, const Expr &Receiver,
+                                         const ASTContext &Context) {
+  const Expr *Object = nullptr;
+  if (const auto *Dynamic = dyn_cast<CXXDynamicCastExpr>(E))
+    Object = Dynamic->getSubExpr();
+  else if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1)
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getIdentifier() && Callee->getName() == "qobject_cast")
+      Object = Call->getArg(0);
+  if (!Object || !E->getType()->isPointerType() || !sameObject(Object, &Receiver, Context))
+    return std::nullopt;
+  const CXXRecordDecl *Class = E->getType()->getPointeeType()->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition() || !isQObjectClass(*Class->getDefinition()))
+    return std::nullopt;
+  return Class->getQualifiedNameAsString();
+}
+
 // The type tests a condition that holds makes true: each operand of '&&', a virtual predicate
-// called on Receiver, Receiver->inherits("Class"), a className() comparison.
+// called on Receiver, Receiver->inherits("Class"), a cast of Receiver, a className() comparison.
 void testsOf(const Expr *Condition, const Expr &Receiver, ASTContext &Context,
              std::vector<QtTypeTest> &Tests) {
   const Expr *E = stripped(Condition);
@@ -158,6 +182,8 @@ void testsOf(const Expr *Condition, const Expr &Receiver, ASTContext &Context,
     if (Binary->getOpcode() == BO_LAnd) {
       testsOf(L, Receiver, Context, Tests);
       testsOf(R, Receiver, Context, Tests);
+    } else if (Binary->getOpcode() == BO_NE && isNull(L, Context) != isNull(R, Context)) {
+      testsOf(isNull(L, Context) ? R : L, Receiver, Context, Tests); // a cast != nullptr
     } else if (Binary->getOpcode() == BO_EQ) {
       // strcmp(name, "Class") == 0, or a comparison of the name with a literal.
       if (const CallExpr *Compare = stringCompare(isZero(R) ? L : R); Compare && (isZero(L) || isZero(R)))
@@ -176,6 +202,12 @@ void testsOf(const Expr *Condition, const Expr &Receiver, ASTContext &Context,
   if (const auto *Not = dyn_cast<UnaryOperator>(E); Not && Not->getOpcode() == UO_LNot) {
     if (const CallExpr *Compare = stringCompare(Not->getSubExpr()))
       ComparedWith(Compare); // !strcmp(name, "Class")
+    return;
+  }
+  // qobject_cast<C *>(Receiver), dynamic_cast<C *>(Receiver): non-null when the object's class is
+  // C or derives from it, as inherits("C") says (KVIrc's `if (qobject_cast<QSslSocket *>(socket))`).
+  if (std::optional<std::string> Cast = castClassName(E, Receiver, Context)) {
+    Tests.push_back({"inherits", {}, false, *Cast});
     return;
   }
   const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
@@ -221,6 +253,34 @@ bool leaves(const Stmt *S) {
   return isa_and_nonnull<ReturnStmt, ContinueStmt, BreakStmt, CXXThrowExpr>(S);
 }
 
+// The definition of the class a qualified name ("QSslSocket", "ns::Peer") names in this TU, when
+// it has one: found by name through namespaces and classes, as moc spells the names.
+const CXXRecordDecl *classNamed(StringRef Qualified, ASTContext &Context) {
+  const DeclContext *Scope = Context.getTranslationUnitDecl();
+  const CXXRecordDecl *Class = nullptr;
+  SmallVector<StringRef, 4> Parts;
+  Qualified.split(Parts, "::");
+  for (StringRef Part : Parts) {
+    if (!Scope || Part.empty())
+      return nullptr;
+    const DeclContext *Next = nullptr;
+    Class = nullptr;
+    for (const NamedDecl *Found : Scope->lookup(&Context.Idents.get(Part))) {
+      if (const auto *Record = dyn_cast<CXXRecordDecl>(Found); Record && Record->hasDefinition()) {
+        Class = Record->getDefinition();
+        Next = Class;
+        break;
+      }
+      if (const auto *Namespace = dyn_cast<NamespaceDecl>(Found)) {
+        Next = Namespace;
+        break;
+      }
+    }
+    Scope = Next;
+  }
+  return Class;
+}
+
 } // namespace
 
 std::vector<QtTypeTest> qtTypeTestsGuarding(const Expr &Receiver, ASTContext &Context) {
@@ -237,11 +297,15 @@ std::vector<QtTypeTest> qtTypeTestsGuarding(const Expr &Receiver, ASTContext &Co
     const Stmt *From = Child.get<Stmt>();
     if (!Parent || !From || isa<LambdaExpr>(Parent))
       break;
-    if (const auto *If = dyn_cast<IfStmt>(Parent); If && If->getThen() == From &&
-                                                   !If->hasInitStorage() &&
-                                                   !If->getConditionVariable() &&
-                                                   !writes(From, Decls))
-      testsOf(If->getCond(), Receiver, Context, Tests);
+    // `if (auto *Ssl = qobject_cast<QSslSocket *>(socket))` holds when its initialiser is non-null.
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getThen() == From && !If->hasInitStorage() && !writes(From, Decls)) {
+      const VarDecl *Held = If->getConditionVariable();
+      if (!Held)
+        testsOf(If->getCond(), Receiver, Context, Tests);
+      else if (Held->getInit() && Held->getType()->isPointerType())
+        testsOf(Held->getInit(), Receiver, Context, Tests);
+    }
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       const Stmt *const *It = std::find(Block->body_begin(), Block->body_end(), From);
       for (const Stmt *const *Before = Block->body_begin(); Before != It; ++Before) {
@@ -256,6 +320,16 @@ std::vector<QtTypeTest> qtTypeTestsGuarding(const Expr &Receiver, ASTContext &Co
     Child = Parents[0];
   }
   return Tests;
+}
+
+std::vector<const CXXRecordDecl *> qtClassesTestedFor(const Expr &Receiver,
+                                                     ASTContext &Context) {
+  std::vector<const CXXRecordDecl *> Classes;
+  for (const QtTypeTest &Test : qtTypeTestsGuarding(Receiver, Context))
+    if (Test.Test == "inherits" || Test.Test == "class-name")
+      if (const CXXRecordDecl *Class = classNamed(Test.Class, Context))
+        Classes.push_back(Class);
+  return Classes;
 }
 
 QtMadeClass qtProjectMadeClass(const CXXRecordDecl &Class) {

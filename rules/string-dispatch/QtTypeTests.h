@@ -22,9 +22,15 @@ namespace contractcheck {
 // The type tests that hold wherever Receiver (an argument of a connect) is evaluated: the
 // conditions of the `if`s whose then-branch holds it (each `&&` operand), and those an earlier
 // `if (!test) return;` (or continue, break) of an enclosing block leaves true. Only tests on the
-// same object (the same variable, member or element), not written to between test and use.
+// same object (the same variable, member or element), not written to between test and use; an
+// `if (auto *y = qobject_cast<C *>(x))` tests its initialiser.
 std::vector<QtTypeTest> qtTypeTestsGuarding(const clang::Expr &Receiver,
                                             clang::ASTContext &Context);
+
+// The classes the inherits()/className()/cast tests guarding Receiver name whose definitions this
+// TU has, Qt's own included (QSslSocket from Qt's headers): the object is of one of them.
+std::vector<const clang::CXXRecordDecl *> qtClassesTestedFor(const clang::Expr &Receiver,
+                                                             clang::ASTContext &Context);
 
 // A virtual bool method of a QObject class, defined here, as other TUs' type tests read it.
 std::optional<QtPredicateFact> qtPredicateFact(const clang::CXXMethodDecl &Definition);
