@@ -984,11 +984,19 @@ bool QtMethodStrings::derivedClassDeclares(const MethodString &String, ASTContex
   if (ClassesOf != &Context) {
     ClassesOf = &Context;
     QObjectClasses.clear();
+    // The project's classes: the CLI walks no system header, but clang-tidy walks them all, and
+    // would count QSslSocket as a QTcpSocket's subclass everywhere (Qt's own classes through -I
+    // are left out too).
+    const SourceManager &SM = Context.getSourceManager();
     for (const BoundNodes &Nodes :
          match(cxxRecordDecl(isDefinition(), isDerivedFrom(cxxRecordDecl(hasName("::QObject"))))
                    .bind("class"),
-               Context))
-      QObjectClasses.push_back(Nodes.getNodeAs<CXXRecordDecl>("class"));
+               Context)) {
+      const auto *Derived = Nodes.getNodeAs<CXXRecordDecl>("class");
+      if (!SM.isInSystemHeader(SM.getExpansionLoc(Derived->getLocation())) &&
+          !isQtClass(*Derived, SM))
+        QObjectClasses.push_back(Derived);
+    }
   }
   for (const CXXRecordDecl *Derived : QObjectClasses) {
     if (!Derived->isDerivedFrom(&Class))
@@ -997,8 +1005,7 @@ bool QtMethodStrings::derivedClassDeclares(const MethodString &String, ASTContex
       if (Method.Name == Name && Method.Owner != &Class && !Class.isDerivedFrom(Method.Owner))
         return true;
   }
-  // The classes above are the project's (the rule walks no system header), so a Qt subclass
-  // excuses nothing by being declared: a `QWidget *` may be of any widget class. A test of the
+  // The classes above are the project's, so a Qt subclass excuses nothing by being declared: a `QWidget *` may be of any widget class. A test of the
   // object's type that the string runs under says which class it is of, Qt's own included
   // (KVIrc's QHttp connects its `QTcpSocket *socket` to encrypted() under
   // `if (qobject_cast<QSslSocket *>(socket))`): that class is judged, its whole signature.
