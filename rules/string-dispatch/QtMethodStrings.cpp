@@ -1005,10 +1005,11 @@ bool QtMethodStrings::derivedClassDeclares(const MethodString &String, ASTContex
       if (Method.Name == Name && Method.Owner != &Class && !Class.isDerivedFrom(Method.Owner))
         return true;
   }
-  // The classes above are the project's, so a Qt subclass excuses nothing by being declared: a `QWidget *` may be of any widget class. A test of the
-  // object's type that the string runs under says which class it is of, Qt's own included
-  // (KVIrc's QHttp connects its `QTcpSocket *socket` to encrypted() under
-  // `if (qobject_cast<QSslSocket *>(socket))`): that class is judged, its whole signature.
+  // The classes above are the project's, so a Qt subclass excuses nothing by being declared: a
+  // `QWidget *` may be of any widget class. A test of the object's type that the string runs
+  // under says which class it is of, Qt's own included (KVIrc's QHttp connects its `QTcpSocket
+  // *socket` to sslErrors() under `if (qobject_cast<QSslSocket *>(socket))`): that class is
+  // judged, its whole signature.
   if (!String.ReceiverExpr)
     return false;
   std::vector<const CXXRecordDecl *> Tested = qtClassesTestedFor(*String.ReceiverExpr, Context);
