@@ -205,7 +205,8 @@ void testsOf(const Expr *Condition, const Expr &Receiver, ASTContext &Context,
     return;
   }
   // qobject_cast<C *>(Receiver), dynamic_cast<C *>(Receiver): non-null when the object's class is
-  // C or derives from it, as inherits("C") says (KVIrc's `if (qobject_cast<QSslSocket *>(socket))`).
+  // C or derives from it, as inherits("C") says (KVIrc's
+  // `if (qobject_cast<QSslSocket *>(socket))`).
   if (std::optional<std::string> Cast = castClassName(E, Receiver, Context)) {
     Tests.push_back({"inherits", {}, false, *Cast});
     return;
