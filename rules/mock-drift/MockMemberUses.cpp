@@ -15,6 +15,21 @@ namespace contractcheck {
 
 namespace {
 
+// What `&Operand` takes the address of, outside gMock's macro bodies (whose member pointers are
+// its own plumbing); nullptr for any other expression.
+const Expr *memberPointerOperand(const UnaryOperator &E, const SourceManager &SM) {
+  if (E.getOpcode() != UO_AddrOf || SM.isMacroBodyExpansion(E.getBeginLoc()))
+    return nullptr;
+  return E.getSubExpr()->IgnoreParens();
+}
+
+// The non-static method a member pointer's operand names (`&DispatchProcess::func0`).
+const CXXMethodDecl *pointedMethod(const Expr *Operand) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Operand);
+  const auto *Method = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
+  return Method && !Method->isStatic() ? Method : nullptr;
+}
+
 // Names of the members a class calls on itself. A mock method with no counterpart that the mock
 // calls itself (gMock's destructor idiom: `MOCK_METHOD(void, Die, ()); ~MockFoo() { Die(); }`)
 // is the mock's own hook, not a stand-in for a real method.
@@ -46,14 +61,11 @@ public:
   // class calls it through the member pointer. Only a pointer to the class's own (or inherited)
   // member counts: `Invoke(&fake_, &FakeFoo::DoThis)` delegates to another class's method.
   bool VisitUnaryOperator(UnaryOperator *E) {
-    if (E->getOpcode() != UO_AddrOf || SM->isMacroBodyExpansion(E->getBeginLoc()))
-      return true;
-    const Expr *Operand = E->getSubExpr()->IgnoreParens();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand)) {
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
-          Method && !Method->isStatic() && Method->getIdentifier() && isOwn(Method->getParent()))
+    const Expr *Operand = memberPointerOperand(*E, *SM);
+    if (const CXXMethodDecl *Method = pointedMethod(Operand)) {
+      if (Method->getIdentifier() && isOwn(Method->getParent()))
         Names.insert(Method->getName());
-    } else if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Operand)) {
+    } else if (const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(Operand)) {
       if (Lookup->getQualifier() && isOwn(Lookup->getNamingClass()))
         Names.insert(Lookup->getName().getAsString());
     }
@@ -80,12 +92,8 @@ public:
   llvm::DenseSet<const CXXMethodDecl *> Methods;
 
   bool VisitUnaryOperator(UnaryOperator *E) {
-    if (E->getOpcode() != UO_AddrOf || SM.isMacroBodyExpansion(E->getBeginLoc()))
-      return true;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl());
-          Method && !Method->isStatic())
-        Methods.insert(Method->getCanonicalDecl());
+    if (const CXXMethodDecl *Method = pointedMethod(memberPointerOperand(*E, SM)))
+      Methods.insert(Method->getCanonicalDecl());
     return true;
   }
 
